@@ -1,0 +1,64 @@
+// Lint enforces the import directions of DESIGN.md §1, so the layering holds by rule, not by hope.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'http', 'https', 'net', 'crypto', 'url', 'zlib', 'stream', 'events', 'util'];
+const ELECTRON = ['electron', 'electron/*'];
+const RENDERER = ['**/renderer/**', '**/renderer'];
+const MAIN = ['**/main/**', '**/main', '**/preload/**', '**/preload'];
+
+const restrict = (groups, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'lessons/schema/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Pure cores: no Electron, no Node built-ins, no DOM, nothing above them.
+    files: ['src/main/sim/**/*.ts', 'src/main/grading/**/*.ts', 'src/shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: restrict([...ELECTRON, ...NODE_BUILTINS, ...RENDERER, '**/host/**', '**/packs/**', '**/preload/**'], 'sim, grading and shared are pure TypeScript: import only from src/shared (and sim from grading).'),
+  },
+  {
+    // The simulator must be deterministic: time and chance come only from its context.
+    files: ['src/main/sim/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use ctx.rng: the simulator is deterministic.' },
+        { object: 'Date', property: 'now', message: 'Use ctx.now: the simulator reads no wall clock.' },
+        { object: 'performance', property: 'now', message: 'Use ctx.now: the simulator reads no wall clock.' },
+      ],
+      'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'Date', 'performance', 'window', 'document'],
+    },
+  },
+  {
+    // Packs use the file system but never Electron.
+    files: ['src/main/packs/**/*.ts', 'src/main/host/**/*.ts', 'src/cli/**/*.ts'],
+    rules: restrict([...ELECTRON, ...RENDERER], 'packs, host and the CLI run without Electron (browser host, CLI, tests): only src/main/index.ts and src/main/electron/ may import electron.'),
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: restrict([...ELECTRON, ...NODE_BUILTINS, ...MAIN], 'The renderer talks to main only through window.statelab; import from src/shared only.'),
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: restrict([...RENDERER, '**/main/**'], 'The preload exposes the shared IPC contract only.'),
+  },
+  {
+    // Nothing outside the renderer imports it.
+    files: ['src/main/**/*.ts', 'src/shared/**/*.ts', 'src/preload/**/*.ts', 'src/cli/**/*.ts'],
+    ignores: ['src/main/sim/**', 'src/main/grading/**', 'src/shared/**', 'src/main/packs/**', 'src/main/host/**', 'src/cli/**'],
+    rules: restrict(RENDERER, 'Nothing imports the renderer.'),
+  },
+);
