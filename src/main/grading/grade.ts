@@ -1,0 +1,100 @@
+/**
+ * Grading a lesson = simulate the lesson's scenario on the student's graph, then evaluate every
+ * check over that run. Pure and deterministic: the same inputs give the same report.
+ */
+import type { Check, LocalizedText } from '../../shared/checks';
+import type { CheckResult, GradeReport } from '../../shared/gradeReport';
+import type { Graph } from '../../shared/graph';
+import type { Lesson } from '../../shared/lesson';
+import { METRICS, type MetricUnit, type RunResult } from '../../shared/metrics';
+import { ScenarioSchema, type ParsedScenario } from '../../shared/scenario';
+import { APP_VERSION } from '../../shared/version';
+import { formatValue, type Scalar } from './compare';
+import type { SimEngine } from './engine';
+import { evaluateMetric } from './metricCheck';
+import { evaluateQuiz } from './quiz';
+import { evaluateStructure } from './structure';
+import { faultTimings } from './window';
+
+export interface GradeInput {
+  /** The pack the lesson came from. */
+  packId: string;
+  /** That pack's own version. */
+  packVersion: string;
+  lesson: Lesson;
+  /** The student's design. */
+  graph: Graph;
+  /** Quiz answers: check id → choice id. */
+  answers?: Readonly<Record<string, string>>;
+}
+
+/** Fills {measured} and {bound} in every locale of a feedback text. */
+export function fillFeedback(text: LocalizedText, measured: Scalar | null, bound: string | null, unit?: MetricUnit): LocalizedText {
+  const out: LocalizedText = { en: '' };
+  for (const [locale, template] of Object.entries(text)) {
+    out[locale] = template.replaceAll('{measured}', formatValue(measured, unit)).replaceAll('{bound}', bound ?? '');
+  }
+  return out;
+}
+
+function evaluateOne(check: Check, graph: Graph, run: RunResult, engine: SimEngine, scenario: ParsedScenario, answers: Readonly<Record<string, string>>): CheckResult {
+  const faults = faultTimings(scenario);
+  let passed: boolean;
+  let measured: Scalar | null;
+  let bound: string | null = null;
+  let unit: MetricUnit | undefined;
+  const extra: Partial<CheckResult> = {};
+  if (check.type === 'metric') {
+    const outcome = evaluateMetric(run, engine, check, faults);
+    unit = METRICS[check.metric].unit;
+    ({ passed, measured, bound } = outcome);
+    extra.unit = unit;
+    if (outcome.window) extra.window = outcome.window;
+    if (outcome.firstViolationMs !== undefined) extra.firstViolationMs = outcome.firstViolationMs;
+    if (outcome.error) extra.error = outcome.error;
+  } else if (check.type === 'structure') {
+    ({ passed, measured, bound } = evaluateStructure(graph, check));
+  } else {
+    const outcome = evaluateQuiz(run, engine, check, Object.prototype.hasOwnProperty.call(answers, check.id) ? answers[check.id] : undefined, faults);
+    ({ passed, measured } = outcome);
+    if (outcome.error) extra.error = outcome.error;
+  }
+  const result: CheckResult = {
+    id: check.id,
+    type: check.type,
+    title: check.title ?? { en: check.id },
+    passed,
+    points: passed ? check.points : 0,
+    maxPoints: check.points,
+    measured,
+    bound,
+    ...extra,
+  };
+  if (!passed && check.feedback) result.feedback = fillFeedback(check.feedback, measured, bound, unit);
+  if (!passed && check.hint) result.hint = check.hint;
+  return result;
+}
+
+/** Evaluates every check over a finished run (the run must come from the lesson's scenario). */
+export function evaluateChecks(input: GradeInput, run: RunResult, engine: SimEngine): GradeReport {
+  const scenario = ScenarioSchema.parse(input.lesson.scenario);
+  const answers = input.answers ?? {};
+  const checks = input.lesson.checks.map((check) => evaluateOne(check, input.graph, run, engine, scenario, answers));
+  return {
+    packId: input.packId,
+    packVersion: input.packVersion,
+    lessonId: input.lesson.id,
+    appVersion: APP_VERSION,
+    seed: run.seed,
+    traceHash: run.traceHash,
+    score: checks.reduce((sum, c) => sum + c.points, 0),
+    maxScore: checks.reduce((sum, c) => sum + c.maxPoints, 0),
+    checks,
+  };
+}
+
+/** Runs the lesson's scenario on the student's graph and grades it. */
+export function gradeLesson(input: GradeInput, engine: SimEngine): { report: GradeReport; run: RunResult } {
+  const run = engine.simulate(input.graph, input.lesson.scenario);
+  return { report: evaluateChecks(input, run, engine), run };
+}

@@ -1,0 +1,60 @@
+/** Behavioural checks: a metric over a window of the run, compared with a bound. */
+import type { MetricCheck } from '../../shared/checks';
+import { METRICS, type RunResult } from '../../shared/metrics';
+import { compare, formatBound } from './compare';
+import type { SimEngine } from './engine';
+import { resolveWindow, type FaultTiming } from './window';
+
+/** Bounds the "show me" scan, so a long run with small buckets cannot stall grading. */
+const SCAN_BUCKETS_MAX = 5000;
+
+export interface MetricOutcome {
+  passed: boolean;
+  /** The value over the window; null when the window held no data (e.g. no request ended). */
+  measured: number | null;
+  bound: string;
+  window?: { fromMs: number; toMs: number };
+  firstViolationMs?: number;
+  error?: string;
+}
+
+/**
+ * When a failed check first goes wrong, so the UI can seek there. Counts (sums) are read
+ * cumulatively from the window's start: "sessionsLost == 0" is violated when the first session is
+ * lost. Rates, percentiles and gauges are read bucket by bucket: the first bucket that breaks the
+ * bound on its own. When no single bucket does (an average just over the bound), the cumulative
+ * reading decides; failing that, the window's start.
+ */
+function firstViolation(run: RunResult, engine: SimEngine, check: MetricCheck, fromMs: number, toMs: number): number {
+  const bucketMs = run.buckets.bucketMs > 0 ? run.buckets.bucketMs : toMs - fromMs;
+  const isCount = METRICS[check.metric].aggregate.kind === 'sum';
+  const violates = (from: number, to: number) => {
+    const value = engine.readMetric(run, check.metric, { fromMs: from, toMs: to }, check.node);
+    return !Number.isNaN(value) && !compare(value, check.op, check.value);
+  };
+  const first = Math.ceil(fromMs / bucketMs) * bucketMs;
+  const steps: number[] = [];
+  for (let t = first; t < toMs && steps.length < SCAN_BUCKETS_MAX; t += bucketMs) steps.push(t);
+  if (!isCount) {
+    for (const t of steps) if (violates(t, Math.min(t + bucketMs, toMs))) return t;
+  }
+  for (const t of steps) if (violates(fromMs, Math.min(t + bucketMs, toMs))) return t;
+  return fromMs;
+}
+
+export function evaluateMetric(run: RunResult, engine: SimEngine, check: MetricCheck, faults: readonly FaultTiming[]): MetricOutcome {
+  const unit = METRICS[check.metric].unit;
+  const bound = formatBound(check.op, check.value, unit);
+  const window = resolveWindow(check.window, faults, run.durationMs);
+  if (!window.ok) return { passed: false, measured: null, bound, error: window.error };
+  const { fromMs, toMs } = window.value;
+  if (check.node !== undefined && !run.nodes.some((n) => n.id === check.node)) {
+    return { passed: false, measured: null, bound, window: window.value, error: `the check reads node "${check.node}", which this design does not have` };
+  }
+  const value = engine.readMetric(run, check.metric, window.value, check.node);
+  if (Number.isNaN(value)) {
+    return { passed: false, measured: null, bound, window: window.value, firstViolationMs: fromMs, error: 'nothing was measured in the window (no request ended there)' };
+  }
+  if (compare(value, check.op, check.value)) return { passed: true, measured: value, bound, window: window.value };
+  return { passed: false, measured: value, bound, window: window.value, firstViolationMs: firstViolation(run, engine, check, fromMs, toMs) };
+}

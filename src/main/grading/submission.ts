@@ -1,0 +1,111 @@
+/**
+ * Submissions: export a student's work, read one back from untrusted text, and re-grade it.
+ * The grade inside a file is only a claim; re-grading re-runs the simulation and reports whether
+ * the claim matched.
+ */
+import { loadDocument } from '../../shared/document';
+import type { GradeReport } from '../../shared/gradeReport';
+import type { Graph } from '../../shared/graph';
+import { DocumentError, parseUntrustedJson } from '../../shared/json';
+import type { Lesson, PackManifest } from '../../shared/lesson';
+import { SUBMISSION_FORMAT, SUBMISSION_LIMITS, SUBMISSION_VERSION, submissionSpec, type Submission } from '../../shared/submission';
+import { APP_VERSION } from '../../shared/version';
+import type { SimEngine } from './engine';
+import { gradeLesson } from './grade';
+
+export interface SubmissionInput {
+  packId: string;
+  packVersion: string;
+  lesson: Lesson;
+  graph: Graph;
+  /** When the work is exported; passed in so this stays pure and testable. */
+  savedAt: Date;
+  student?: string;
+  answers?: Record<string, string>;
+  /** The last grade the app showed, if any. */
+  grade?: GradeReport;
+}
+
+/** Builds the submission document; the caller writes it (JSON.stringify) wherever the user chose. */
+export function createSubmission(input: SubmissionInput): Submission {
+  const submission: Submission = {
+    format: SUBMISSION_FORMAT,
+    version: SUBMISSION_VERSION,
+    packId: input.packId,
+    packVersion: input.packVersion,
+    lessonId: input.lesson.id,
+    seed: input.lesson.scenario.seed,
+    appVersion: APP_VERSION,
+    savedAt: input.savedAt.toISOString(),
+    graph: input.graph,
+    answers: input.answers ?? {},
+  };
+  if (input.student !== undefined && input.student.trim() !== '') submission.student = input.student.trim();
+  if (input.grade !== undefined) submission.grade = input.grade;
+  return submission;
+}
+
+/** Reads a submission from untrusted text; throws DocumentError naming the JSON path and what was expected. */
+export function loadSubmission(text: string, fileName = 'submission'): Submission {
+  return loadDocument(parseUntrustedJson(text, SUBMISSION_LIMITS.bytes, fileName), submissionSpec);
+}
+
+/** The parts of a loaded pack re-grading needs. */
+export interface PackForGrading {
+  manifest: PackManifest;
+  lessons: readonly { lesson: Lesson }[];
+}
+
+export interface Regrade {
+  /** The fresh grade: authoritative. */
+  report: GradeReport;
+  /** Whether the grade stored in the file agrees with the fresh one; null when it had none. */
+  storedMatched: boolean | null;
+  /** What differed between the stored and the fresh grade, one line each. */
+  differences: string[];
+  /** Things an instructor should know (another pack version, another seed, another app version). */
+  notes: string[];
+}
+
+/** Compares a claimed grade with a fresh one: score and each check's pass/points. */
+export function compareGrades(stored: GradeReport, fresh: GradeReport): string[] {
+  const out: string[] = [];
+  if (stored.score !== fresh.score || stored.maxScore !== fresh.maxScore) {
+    out.push(`score: the file says ${stored.score}/${stored.maxScore}, re-grading gives ${fresh.score}/${fresh.maxScore}`);
+  }
+  for (const check of fresh.checks) {
+    const claim = stored.checks.find((c) => c.id === check.id);
+    if (!claim) out.push(`checks.${check.id}: missing from the file's grade`);
+    else if (claim.passed !== check.passed || claim.points !== check.points) {
+      out.push(`checks.${check.id}: the file says ${claim.passed ? 'passed' : 'failed'} (${claim.points} points), re-grading says ${check.passed ? 'passed' : 'failed'} (${check.points} points)`);
+    }
+  }
+  for (const claim of stored.checks) if (!fresh.checks.some((c) => c.id === claim.id)) out.push(`checks.${claim.id}: not a check of this lesson`);
+  return out;
+}
+
+/**
+ * Re-grades with the pack's lesson, never with anything from the file but the graph and quiz
+ * answers: the lesson's own scenario and seed decide the run, so a hand-picked seed cannot help.
+ */
+export function regradeSubmission(submission: Submission, pack: PackForGrading, engine: SimEngine): Regrade {
+  if (submission.packId !== pack.manifest.id) {
+    throw new DocumentError(`packId: this submission is for pack "${submission.packId}", not "${pack.manifest.id}".`);
+  }
+  const found = pack.lessons.find((l) => l.lesson.id === submission.lessonId);
+  if (!found) {
+    const known = pack.lessons.map((l) => `"${l.lesson.id}"`).join(', ');
+    throw new DocumentError(`lessonId: the pack "${pack.manifest.id}" has no lesson "${submission.lessonId}" (it has ${known}).`);
+  }
+  const notes: string[] = [];
+  if (submission.packVersion !== pack.manifest.packVersion) notes.push(`Exported with pack version ${submission.packVersion}; graded with ${pack.manifest.packVersion}.`);
+  if (submission.seed !== found.lesson.scenario.seed) notes.push(`The file names seed ${submission.seed}; graded with the lesson's seed ${found.lesson.scenario.seed}.`);
+  if (submission.appVersion !== APP_VERSION) notes.push(`Exported by StateLab ${submission.appVersion}; graded by ${APP_VERSION}.`);
+  const { report } = gradeLesson(
+    { packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson: found.lesson, graph: submission.graph, answers: submission.answers },
+    engine,
+  );
+  if (submission.grade === undefined) return { report, storedMatched: null, differences: [], notes };
+  const differences = compareGrades(submission.grade, report);
+  return { report, storedMatched: differences.length === 0, differences, notes };
+}

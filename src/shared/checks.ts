@@ -1,0 +1,245 @@
+/**
+ * The check grammar (DESIGN.md §5). Checks are data, never code: a pack cannot run JavaScript,
+ * only name metrics, windows, node kinds and bounds that grading (src/main/grading) evaluates.
+ */
+import { z } from 'zod';
+import { NODE_KINDS } from './graph';
+import { METRIC_NAMES, type MetricName } from './metrics';
+
+/** Size bounds: generous for any lesson, small enough that a hostile pack cannot stall grading. */
+export const CHECK_LIMITS = { checksMax: 100, predicateDepthMax: 8, anyOfMax: 20, choicesMax: 20, textChars: 20_000 } as const;
+
+/** A text in several locales; English is required so there is always something to show. */
+export const LocalizedTextSchema = z
+  .object({ en: z.string().max(CHECK_LIMITS.textChars) })
+  .catchall(z.string().max(CHECK_LIMITS.textChars));
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+/** Comparison operators a bound can use. */
+export const COMPARE_OPS = ['<', '<=', '==', '>=', '>', '!='] as const;
+export type CompareOp = (typeof COMPARE_OPS)[number];
+
+const checkId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected an id of letters, digits, "-", "_" or "."');
+const nodeRef = z.string().min(1).max(64);
+const faultRef = z.string().min(1).max(64);
+
+/**
+ * A point in a run: `start`, `end`, or `fault:<id>` (when the named fault fires), each with an
+ * optional offset such as `+5000` or `-2000` in milliseconds.
+ */
+export const TimeAnchorSchema = z
+  .string()
+  .max(100)
+  .regex(/^(start|end|fault:.+?)([+-]\d{1,9})?$/, 'expected "start", "end" or "fault:<id>", optionally followed by +ms or -ms');
+export type TimeAnchor = z.infer<typeof TimeAnchorSchema>;
+
+/** The part of a run a metric is read over. Absent: the whole run. */
+export const WindowSchema = z.union([
+  z
+    .object({
+      /** Inclusive start of the window. */
+      from: TimeAnchorSchema.default('start'),
+      /** Exclusive end of the window. */
+      to: TimeAnchorSchema.default('end'),
+    })
+    .strict(),
+  z
+    .object({
+      /** From the start of the run until the named fault fires. */
+      before: faultRef,
+    })
+    .strict(),
+  z
+    .object({
+      /** While the named fault lasts: its durationMs, or until a heal/restart of its target, or the end. */
+      during: faultRef,
+    })
+    .strict(),
+  z
+    .object({
+      /** From when the named fault ends (see `during`) to the end of the run. */
+      after: faultRef,
+    })
+    .strict(),
+]);
+export type CheckWindow = z.infer<typeof WindowSchema>;
+
+const scalar = z.union([z.string().max(200), z.number().finite(), z.boolean()]);
+
+/** Selects nodes of the student's graph. Every given field must match. */
+export const NodeMatchSchema = z
+  .object({
+    /** The node's kind. */
+    kind: z.enum(NODE_KINDS).optional(),
+    /** The node's id (for nodes the lesson locks, like "users"). */
+    id: nodeRef.optional(),
+    /** Property values the node must have; dotted keys reach nested props ("healthCheck.intervalMs"). Defaults apply. */
+    props: z.record(z.string().max(100), scalar).optional(),
+  })
+  .strict();
+export type NodeMatch = z.infer<typeof NodeMatchSchema>;
+
+/** A condition on the graph's structure; `require` must hold, `forbid` must not. */
+export type Predicate =
+  | { node: NodeMatch }
+  | { path: { from: NodeMatch; to: NodeMatch; via?: NodeMatch | undefined } }
+  | { count: { node: NodeMatch; op: CompareOp; value: number } }
+  | { prop: { node: NodeMatch; key: string; op: CompareOp; value: string | number | boolean } }
+  | { anyOf: Predicate[] }
+  | { allOf: Predicate[] }
+  | { not: Predicate };
+
+export const PredicateSchema: z.ZodType<Predicate> = z.lazy(() =>
+  z.union([
+    z
+      .object({
+        /** Some node matches. */
+        node: NodeMatchSchema,
+      })
+      .strict(),
+    z
+      .object({
+        /** Requests can travel from a node matching `from` to one matching `to` (through one matching `via`, if given). */
+        path: z.object({ from: NodeMatchSchema, to: NodeMatchSchema, via: NodeMatchSchema.optional() }).strict(),
+      })
+      .strict(),
+    z
+      .object({
+        /** The number of matching nodes compared with a value. */
+        count: z.object({ node: NodeMatchSchema, op: z.enum(COMPARE_OPS), value: z.number().int().min(0).max(100_000) }).strict(),
+      })
+      .strict(),
+    z
+      .object({
+        /** Every matching node (at least one) has the property compared with a value; dotted keys reach nested props. */
+        prop: z.object({ node: NodeMatchSchema, key: z.string().min(1).max(100), op: z.enum(COMPARE_OPS), value: scalar }).strict(),
+      })
+      .strict(),
+    z
+      .object({
+        /** At least one holds. */
+        anyOf: z.array(PredicateSchema).min(1).max(CHECK_LIMITS.anyOfMax),
+      })
+      .strict(),
+    z
+      .object({
+        /** All hold. */
+        allOf: z.array(PredicateSchema).min(1).max(CHECK_LIMITS.anyOfMax),
+      })
+      .strict(),
+    z
+      .object({
+        /** Does not hold. */
+        not: PredicateSchema,
+      })
+      .strict(),
+  ]),
+);
+
+/** Fields every check has. */
+const common = {
+  /** Stable id, unique in the lesson; grade reports and submissions refer to it. */
+  id: checkId,
+  /** What the check is about, shown in the results list; the id when absent. */
+  title: LocalizedTextSchema.optional(),
+  /** Points for passing. */
+  points: z.number().int().min(0).max(1000).default(1),
+  /** Shown when the check fails; `{measured}` and `{bound}` are filled from the grade. */
+  feedback: LocalizedTextSchema.optional(),
+  /** A nudge towards the fix, shown after a failure. */
+  hint: LocalizedTextSchema.optional(),
+};
+
+export const MetricCheckSchema = z
+  .object({
+    ...common,
+    /** A behavioural check: a metric over a window compared with a bound. */
+    type: z.literal('metric'),
+    /** Which metric (the catalogue in src/shared/metrics.ts). */
+    metric: z.enum(METRIC_NAMES as [MetricName, ...MetricName[]]),
+    /** Read at this node only; the metric's default scope when absent. */
+    node: nodeRef.optional(),
+    /** The part of the run to read; the whole run when absent. */
+    window: WindowSchema.optional(),
+    /** How the measured value must compare with `value`. */
+    op: z.enum(COMPARE_OPS),
+    /** The bound, in the metric's unit. */
+    value: z.number().finite(),
+  })
+  .strict();
+export type MetricCheck = z.infer<typeof MetricCheckSchema>;
+
+export const StructureCheckSchema = z
+  .object({
+    ...common,
+    /** A structural check on the student's graph. */
+    type: z.literal('structure'),
+    /** Must hold. */
+    require: PredicateSchema.optional(),
+    /** Must not hold. */
+    forbid: PredicateSchema.optional(),
+  })
+  .strict()
+  .refine((c) => c.require !== undefined || c.forbid !== undefined, 'expected "require", "forbid" or both');
+export type StructureCheck = z.infer<typeof StructureCheckSchema>;
+
+/** The right answer to a quiz: a fixed choice, or the choice (a node id) where a metric is highest or lowest. */
+export const QuizAnswerSchema = z.union([
+  z.string().min(1).max(64),
+  z
+    .object({
+      /** The choice whose node has the highest value of this metric is right (e.g. the hot partition's owner). */
+      highest: z.enum(METRIC_NAMES as [MetricName, ...MetricName[]]).optional(),
+      /** The choice whose node has the lowest value of this metric is right. */
+      lowest: z.enum(METRIC_NAMES as [MetricName, ...MetricName[]]).optional(),
+      /** Window the metric is read over; the whole run when absent. */
+      window: WindowSchema.optional(),
+    })
+    .strict()
+    .refine((a) => (a.highest === undefined) !== (a.lowest === undefined), 'expected exactly one of "highest" or "lowest"'),
+]);
+export type QuizAnswer = z.infer<typeof QuizAnswerSchema>;
+
+export const QuizCheckSchema = z
+  .object({
+    ...common,
+    /** An observation question: the student picks one choice. */
+    type: z.literal('quiz'),
+    /** The question. */
+    question: LocalizedTextSchema,
+    /** The choices; for a metric-decided answer their ids are node ids. */
+    choices: z
+      .array(
+        z
+          .object({
+            /** Stable id of the choice; the student's answer names it. */
+            id: z.string().min(1).max(64),
+            /** What the student reads. */
+            text: LocalizedTextSchema,
+          })
+          .strict(),
+      )
+      .min(2)
+      .max(CHECK_LIMITS.choicesMax),
+    /** Which choice is right. */
+    answer: QuizAnswerSchema,
+  })
+  .strict()
+  .superRefine((quiz, ctx) => {
+    const ids = quiz.choices.map((c) => c.id);
+    ids.forEach((choice, i) => {
+      if (ids.indexOf(choice) !== i) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], message: `duplicate choice id "${choice}"` });
+    });
+    if (typeof quiz.answer === 'string' && !ids.includes(quiz.answer)) {
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: `expected one of the choice ids (${ids.map((c) => `"${c}"`).join(', ')}), found "${quiz.answer}"` });
+    }
+  });
+export type QuizCheck = z.infer<typeof QuizCheckSchema>;
+
+export const CheckSchema = z.discriminatedUnion('type', [MetricCheckSchema, StructureCheckSchema, QuizCheckSchema]);
+export type Check = z.infer<typeof CheckSchema>;
+export type CheckType = Check['type'];

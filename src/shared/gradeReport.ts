@@ -1,0 +1,66 @@
+/**
+ * The grade report (DESIGN.md §2, §5): what grading returns and what a submission carries.
+ * Plain JSON; it crosses IPC and is stored in submission files, where it is never trusted.
+ */
+import { z } from 'zod';
+import { LocalizedTextSchema } from './checks';
+
+export const GRADE_LIMITS = { checksMax: 100, textChars: 20_000 } as const;
+
+export const CheckResultSchema = z
+  .object({
+    /** The check's id in the lesson. */
+    id: z.string().min(1).max(64),
+    /** Which family the check belongs to. */
+    type: z.enum(['metric', 'structure', 'quiz']),
+    /** The check's title, or its id when it has none. */
+    title: LocalizedTextSchema,
+    /** True when the check holds. */
+    passed: z.boolean(),
+    /** Points earned: all of maxPoints when passed, else 0. */
+    points: z.number().int().min(0),
+    /** Points the check is worth. */
+    maxPoints: z.number().int().min(0),
+    /** What was measured: a metric value, a count, the student's quiz answer; null when nothing could be measured. */
+    measured: z.union([z.number(), z.string().max(200), z.boolean(), z.null()]),
+    /** The bound as text, e.g. "< 0.01" or "== 0"; null for checks without one. */
+    bound: z.string().max(200).nullable(),
+    /** Unit of measured and bound (metric checks), e.g. "ms" or "fraction". */
+    unit: z.string().max(20).optional(),
+    /** Window the metric was read over, resolved to run time (metric checks). */
+    window: z.object({ fromMs: z.number(), toMs: z.number() }).strict().optional(),
+    /** For a failed metric check: when the violation first shows, so the UI can seek there ("show me"). */
+    firstViolationMs: z.number().min(0).optional(),
+    /** Feedback with {measured} and {bound} filled; present when the check failed and the lesson gave feedback. */
+    feedback: LocalizedTextSchema.optional(),
+    /** The lesson's hint, shown after a failure. */
+    hint: LocalizedTextSchema.optional(),
+    /** Why the check could not be evaluated (unknown fault, no such node); the check counts as failed. */
+    error: z.string().max(GRADE_LIMITS.textChars).optional(),
+  })
+  .strict();
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+
+export const GradeReportSchema = z
+  .object({
+    /** The pack the lesson came from. */
+    packId: z.string().min(1).max(64),
+    /** That pack's own version. */
+    packVersion: z.string().max(40),
+    /** The lesson graded. */
+    lessonId: z.string().min(1).max(64),
+    /** The StateLab that graded it (part of a run's identity). */
+    appVersion: z.string().max(40),
+    /** The scenario seed of the graded run. */
+    seed: z.number().int().min(0),
+    /** Trace hash of the graded run: equal hashes, equal runs. */
+    traceHash: z.string().max(200),
+    /** Points earned. */
+    score: z.number().int().min(0),
+    /** Points available. */
+    maxScore: z.number().int().min(0),
+    /** One result per check, in the lesson's order. */
+    checks: z.array(CheckResultSchema).max(GRADE_LIMITS.checksMax),
+  })
+  .strict();
+export type GradeReport = z.infer<typeof GradeReportSchema>;

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { DocumentSpec } from './document';
+import { CHECK_LIMITS, CheckSchema, LocalizedTextSchema } from './checks';
+import { NODE_KINDS } from './graph';
+import { ScenarioSchema } from './scenario';
+
+export { LocalizedTextSchema, type LocalizedText } from './checks';
+
+/** Locales every built-in text is written in; `en` is the fallback. */
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A path inside the pack folder: relative, forward slashes, no way out of the pack. */
+export const PackPathSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((p) => !p.startsWith('/') && !p.includes('\\') && !p.split('/').includes('..'), 'expected a relative path inside the pack');
+
+export const LESSON_FORMAT = 'statelab.lesson';
+export const LESSON_VERSION = 1;
+
+export const LessonSchema = z
+  .object({
+    /** Always "statelab.lesson". */
+    format: z.literal(LESSON_FORMAT),
+    /** Document version; older versions are migrated on load. */
+    version: z.literal(LESSON_VERSION),
+    /** Optional JSON Schema reference for editors' autocompletion. */
+    $schema: z.string().max(500).optional(),
+    /** Stable id, unique in the pack. */
+    id: z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected an id of letters, digits, "-", "_" or "."'),
+    /** The lesson's name. */
+    title: LocalizedTextSchema,
+    /** What the student should be able to do afterwards. */
+    objectives: z.record(z.string(), z.array(z.string().max(2000)).max(20)).default({}),
+    /** Instruction steps, Markdown (no raw HTML), one text per step. */
+    steps: z.array(LocalizedTextSchema).max(50).default([]),
+    /** Path of the starter graph inside the pack. */
+    starter: PackPathSchema,
+    /** Path of the reference solution inside the pack, if any. */
+    reference: PackPathSchema.optional(),
+    /** Node ids the student may not delete or edit. */
+    locked: z.array(z.string().max(64)).max(500).default([]),
+    /** Node kinds the palette offers; all when absent. */
+    palette: z.array(z.enum(NODE_KINDS)).optional(),
+    /** The workload and fault schedule grading runs. */
+    scenario: ScenarioSchema,
+    /** Graded checks (grammar in src/shared/checks.ts). */
+    checks: z.array(CheckSchema).max(CHECK_LIMITS.checksMax).default([]),
+  })
+  .strict()
+  .superRefine((lesson, ctx) => {
+    const seen = new Set<string>();
+    lesson.checks.forEach((check, i) => {
+      if (seen.has(check.id)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'id'], message: `duplicate check id "${check.id}"` });
+      seen.add(check.id);
+    });
+  });
+export type Lesson = z.infer<typeof LessonSchema>;
+
+export const lessonSpec: DocumentSpec<Lesson> = {
+  format: LESSON_FORMAT,
+  version: LESSON_VERSION,
+  migrations: [],
+  schema: LessonSchema,
+  noun: 'lesson',
+};
+
+export const PACK_FORMAT = 'statelab.pack';
+export const PACK_VERSION = 1;
+
+export const PackManifestSchema = z
+  .object({
+    /** Always "statelab.pack". */
+    format: z.literal(PACK_FORMAT),
+    /** Document version of the manifest (not the pack's own version, see packVersion). */
+    version: z.literal(PACK_VERSION),
+    /** Optional JSON Schema reference for editors' autocompletion. */
+    $schema: z.string().max(500).optional(),
+    /** Stable id of the pack, e.g. "stateless-vs-stateful". */
+    id: z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and "-"'),
+    /** The pack's name. */
+    title: LocalizedTextSchema,
+    /** The pack's own version (semver). */
+    packVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like 1.0.0'),
+    /** Who wrote it. */
+    authors: z.array(z.string().max(200)).max(50).default([]),
+    /** Locales the texts are written in. */
+    locales: z.array(z.string().max(16)).min(1).max(20),
+    /** The oldest StateLab that can run it. */
+    minAppVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like 0.1.0'),
+    /** Lesson files, in teaching order. */
+    lessons: z.array(PackPathSchema).min(1).max(100),
+  })
+  .strict();
+export type PackManifest = z.infer<typeof PackManifestSchema>;
+
+export const packSpec: DocumentSpec<PackManifest> = {
+  format: PACK_FORMAT,
+  version: PACK_VERSION,
+  migrations: [],
+  schema: PackManifestSchema,
+  noun: 'lesson pack manifest',
+};
