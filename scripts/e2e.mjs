@@ -1,0 +1,24 @@
+// Runs the Playwright suite in the machine's Chromium against the browser host (`out/main/web.js`).
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const chromium = candidates.find((p) => p && existsSync(p));
+if (!chromium) {
+  console.error(
+    '\nThe end-to-end tests need Chromium, and none was found (looked for ' +
+      candidates.filter(Boolean).join(', ') +
+      '). On Debian or Ubuntu install it with:\n\n    sudo apt-get install -y chromium\n\n' +
+      'or set CHROMIUM_PATH to a Chromium or Chrome executable.\n',
+  );
+  process.exit(1);
+}
+if (!existsSync('out/main/web.js') || !existsSync('out/renderer/index.html')) {
+  const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const run = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, CHROMIUM_PATH: chromium },
+});
+process.exit(run.status ?? 1);

@@ -1,0 +1,66 @@
+// The Electron-specific wiring, kept small and free of an `electron` import so tests can drive it
+// with fakes: the caller passes in the real BrowserWindow and ipcMain.
+import type { BrowserWindowConstructorOptions, IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { CHANNELS } from '../../shared/api';
+import { fail } from '../../shared/result';
+import type { Dispatch } from '../host/dispatcher';
+
+/** The only webPreferences StateLab's window is ever created with. */
+export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+/** True when a URL belongs to our own renderer (the packaged files, or the dev server in development). */
+export function isOwnRendererUrl(url: string, rendererUrl: string): boolean {
+  try {
+    const candidate = new URL(url);
+    const own = new URL(rendererUrl);
+    if (own.protocol === 'file:') return candidate.protocol === 'file:' && candidate.pathname === own.pathname;
+    return candidate.origin === own.origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Navigation and new windows are denied: the app never shows remote content. */
+export function lockDownContents(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>, rendererUrl: string): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => {
+    if (!isOwnRendererUrl(url, rendererUrl)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isOwnRendererUrl(url, rendererUrl)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/**
+ * Registers every channel of the contract on ipcMain through the one dispatcher. A call from a
+ * frame that is not our renderer is refused before its payload is even looked at.
+ */
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch, rendererUrl: string): void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown) => {
+      const frameUrl = event.senderFrame?.url ?? '';
+      if (!isOwnRendererUrl(frameUrl, rendererUrl)) {
+        return fail('forbidden-sender', `${channel}: calls are accepted only from StateLab's own window.`);
+      }
+      return dispatch(channel, payload, {
+        emit: (name, body) => {
+          if (!event.sender.isDestroyed()) event.sender.send(name, body);
+        },
+      });
+    });
+  }
+}

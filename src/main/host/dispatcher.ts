@@ -1,0 +1,57 @@
+import type { Channel, EventName, Events } from '../../shared/api';
+import { channels, isChannel, MAX_PAYLOAD_BYTES, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc';
+import { DocumentError, formatZodError } from '../../shared/json';
+import { fail, ok, type Result } from '../../shared/result';
+
+/** Lets a handler push `onDid…` events back to the caller that started the work. */
+export interface CallContext {
+  emit<E extends EventName>(event: E, payload: Events[E]): void;
+}
+
+export type Handlers = {
+  [C in Channel]: (request: ParsedRequestOf<C>, ctx: CallContext) => Promise<ResponseOf<C>> | ResponseOf<C>;
+};
+
+/** Thrown by handlers for an expected failure the user should read (cancelled run, unknown lesson). */
+export class ServiceError extends Error {
+  constructor(
+    readonly code: 'invalid-document' | 'cancelled' | 'invalid-payload',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type Dispatch = (channel: unknown, payload: unknown, ctx: CallContext) => Promise<Result<unknown>>;
+
+/**
+ * The one entry point for every call from a renderer, whatever the transport: it checks the
+ * channel, bounds and validates the payload, runs the handler and wraps the outcome, so a bad
+ * payload gets a readable error back instead of crashing the process.
+ */
+export function createDispatcher(handlers: Handlers, log: (message: string) => void = () => {}): Dispatch {
+  return async (channel, payload, ctx) => {
+    if (!isChannel(channel)) return fail('unknown-channel', `There is no channel named ${JSON.stringify(String(channel)).slice(0, 80)}.`);
+    const size = approximateSize(payload);
+    if (size > MAX_PAYLOAD_BYTES) return fail('invalid-payload', `${channel}: the request is too large (${size} bytes).`);
+    const parsed = channels[channel].request.safeParse(payload);
+    if (!parsed.success) return fail('invalid-payload', `${channel}: ${formatZodError(parsed.error)}`);
+    try {
+      const handler = handlers[channel] as (request: unknown, ctx: CallContext) => unknown;
+      return ok(await handler(parsed.data, ctx));
+    } catch (error) {
+      if (error instanceof ServiceError) return fail(error.code, error.message);
+      if (error instanceof DocumentError) return fail('invalid-document', error.message);
+      log(`${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fail('internal', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}
+
+function approximateSize(payload: unknown): number {
+  try {
+    return JSON.stringify(payload)?.length ?? 0;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}

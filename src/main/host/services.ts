@@ -1,0 +1,65 @@
+import { APP_VERSION } from '../../shared/version';
+import type { AppInfo, LessonView, PackSummary } from '../../shared/ipc';
+import { loadPackFolder, type LoadedPack } from '../packs/folder';
+import { createDispatcher, ServiceError, type Dispatch, type Handlers } from './dispatcher';
+import { runInWorker, type RunHandle } from './simRunner';
+
+export interface HostOptions {
+  /** Which shell serves the app. */
+  host: AppInfo['host'];
+  /** Folder holding the built-in lesson packs (one folder per pack). */
+  builtinPackDirs: string[];
+  /** Where to report unexpected failures. */
+  log?: (message: string) => void;
+}
+
+/**
+ * The main-process services, written once. Electron's ipcMain and the browser host's bridge
+ * both call the dispatcher this returns; nothing here knows which transport is in use.
+ */
+export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(): void } {
+  let packs: Promise<LoadedPack[]> | undefined;
+  const loadPacks = () => (packs ??= Promise.all(options.builtinPackDirs.map((dir) => loadPackFolder(dir))));
+  const runs = new Map<string, RunHandle>();
+
+  const handlers: Handlers = {
+    'app:info': () => ({ version: APP_VERSION, host: options.host }),
+    'packs:list': async (): Promise<PackSummary[]> =>
+      (await loadPacks()).map(({ manifest, lessons }) => ({
+        id: manifest.id,
+        title: manifest.title.en,
+        version: manifest.packVersion,
+        lessons: lessons.map(({ lesson }) => ({ id: lesson.id, title: lesson.title.en })),
+      })),
+    'lessons:open': async ({ packId, lessonId }): Promise<LessonView> => {
+      const pack = (await loadPacks()).find((p) => p.manifest.id === packId);
+      if (!pack) throw new ServiceError('invalid-payload', `There is no lesson pack "${packId}".`);
+      const found = pack.lessons.find((l) => l.lesson.id === lessonId);
+      if (!found) throw new ServiceError('invalid-payload', `The pack "${packId}" has no lesson "${lessonId}".`);
+      return { packId, lessonId, title: found.lesson.title.en, starter: found.starter, scenario: found.lesson.scenario };
+    },
+    'sim:run': async ({ runId, graph, scenario }, ctx) => {
+      if (runs.has(runId)) throw new ServiceError('invalid-payload', `A run with id "${runId}" is already going.`);
+      const handle = runInWorker(graph, scenario, (fraction) => ctx.emit('onDidRunProgress', { runId, fraction }));
+      runs.set(runId, handle);
+      try {
+        return { runId, result: await handle.result };
+      } finally {
+        runs.delete(runId);
+      }
+    },
+    'sim:cancel': ({ runId }) => {
+      const handle = runs.get(runId);
+      handle?.cancel();
+      return { cancelled: handle !== undefined };
+    },
+  };
+
+  return {
+    dispatch: createDispatcher(handlers, options.log),
+    dispose: () => {
+      for (const handle of runs.values()) handle.cancel();
+      runs.clear();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Graph } from '../../shared/graph';
+import type { Scenario } from '../../shared/scenario';
+import type { RunResult } from '../sim';
+import { ServiceError } from './dispatcher';
+
+/** Messages the simulation worker sends back. */
+export type WorkerMessage =
+  | { type: 'progress'; fraction: number }
+  | { type: 'done'; result: RunResult }
+  | { type: 'error'; message: string };
+
+export interface RunHandle {
+  result: Promise<RunResult>;
+  cancel(): void;
+}
+
+/**
+ * Finds the worker script: next to the built main bundle (out/main/simWorker.js), or the
+ * TypeScript source when running from source (tests, CLI), loaded through tsx.
+ */
+export function resolveWorkerScript(): { file: string; execArgv: string[] } {
+  const built = path.join(__dirname, 'simWorker.js');
+  if (existsSync(built)) return { file: built, execArgv: [] };
+  const source = path.join(__dirname, 'simWorker.ts');
+  if (existsSync(source)) return { file: source, execArgv: ['--import', 'tsx'] };
+  throw new Error(`The simulation worker was not found next to ${__dirname}. Run "npm run build" first.`);
+}
+
+/**
+ * Runs a simulation off the main event loop, so the window (or the browser host) stays
+ * responsive however long the run. Progress is throttled by the worker; cancel terminates it.
+ */
+export function runInWorker(graph: Graph, scenario: Scenario, onProgress: (fraction: number) => void): RunHandle {
+  const { file, execArgv } = resolveWorkerScript();
+  const worker = new Worker(file, { workerData: { graph, scenario }, execArgv });
+  let settled = false;
+  let cancel = () => {};
+  const result = new Promise<RunResult>((resolve, reject) => {
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+      void worker.terminate();
+    };
+    cancel = () => finish(() => reject(new ServiceError('cancelled', 'The run was cancelled.')));
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') onProgress(message.fraction);
+      else if (message.type === 'done') finish(() => resolve(message.result));
+      else finish(() => reject(new ServiceError('invalid-document', message.message)));
+    });
+    worker.on('error', (error) => finish(() => reject(error)));
+    worker.on('exit', (code) => finish(() => reject(new Error(`The simulation worker stopped unexpectedly (exit code ${code}).`))));
+  });
+  return { result, cancel: () => cancel() };
+}

@@ -1,0 +1,44 @@
+// `npm run web`: the browser host. Serves the built renderer and the same host services as the
+// desktop app, on 127.0.0.1, for machines without the Electron binary and for end-to-end tests.
+import path from 'node:path';
+import { createHost } from './host/services';
+import { startWebHost } from './host/web/server';
+
+function parsePort(argv: string[]): number {
+  const i = argv.indexOf('--port');
+  const raw = i >= 0 ? argv[i + 1] : process.env.STATELAB_PORT;
+  if (raw === undefined) return 5183;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, not "${raw}".`);
+    process.exit(2);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  const appRoot = path.resolve(__dirname, '..', '..');
+  const host = createHost({
+    host: 'web',
+    builtinPackDirs: [path.join(appRoot, 'lessons', 'stateless-vs-stateful')],
+    log: (message) => console.error(message),
+  });
+  const web = await startWebHost({
+    dispatch: host.dispatch,
+    rendererDir: path.join(appRoot, 'out', 'renderer'),
+    port: parsePort(process.argv.slice(2)),
+  });
+  console.log(`StateLab is running at ${web.url}  (Ctrl+C to stop)`);
+  const stop = () => {
+    host.dispose();
+    void web.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`StateLab's browser host could not start: ${message}`);
+  process.exit(1);
+});

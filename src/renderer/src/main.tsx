@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import './styles.css';
+import { App } from './App';
+import { connectWebBridge } from './bridge/webBridge';
+
+// In Electron the preload has set window.statelab; in the browser host, speak the bridge instead.
+const api = window.statelab ?? connectWebBridge();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App api={api} />
+  </StrictMode>,
+);

@@ -1,0 +1,67 @@
+/**
+ * The one IPC contract. Each channel (`area:verb`) maps to a request schema (validated in main
+ * before any handler runs) and a response type. Push events from main are named `onDid…`.
+ * Both Electron IPC and the browser host's bridge serve exactly this contract.
+ */
+import { z } from 'zod';
+import { GraphSchema, type Graph } from './graph';
+import { ScenarioSchema } from './scenario';
+import type { RunView } from './run';
+import type { Channel } from './api';
+
+const runId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'expected a run id of letters, digits, "-" or "_"');
+const packId = z.string().min(1).max(64);
+
+export interface AppInfo {
+  /** The StateLab version. */
+  version: string;
+  /** Which shell serves the app: the desktop window or the browser host. */
+  host: 'electron' | 'web';
+}
+
+export interface PackSummary {
+  id: string;
+  title: string;
+  version: string;
+  lessons: { id: string; title: string }[];
+}
+
+export interface LessonView {
+  packId: string;
+  lessonId: string;
+  title: string;
+  starter: Graph;
+  scenario: z.infer<typeof ScenarioSchema>;
+}
+
+export interface RunDone {
+  runId: string;
+  result: RunView;
+}
+
+export const channels = {
+  'app:info': { request: z.object({}).strict(), response: null as unknown as AppInfo },
+  'packs:list': { request: z.object({}).strict(), response: null as unknown as PackSummary[] },
+  'lessons:open': {
+    request: z.object({ packId, lessonId: z.string().min(1).max(64) }).strict(),
+    response: null as unknown as LessonView,
+  },
+  'sim:run': {
+    request: z.object({ runId, graph: GraphSchema, scenario: ScenarioSchema }).strict(),
+    response: null as unknown as RunDone,
+  },
+  'sim:cancel': { request: z.object({ runId }).strict(), response: null as unknown as { cancelled: boolean } },
+} as const satisfies Record<Channel, { request: z.ZodType; response: unknown }>;
+
+export type RequestOf<C extends Channel> = z.input<(typeof channels)[C]['request']>;
+export type ParsedRequestOf<C extends Channel> = z.output<(typeof channels)[C]['request']>;
+export type ResponseOf<C extends Channel> = (typeof channels)[C]['response'];
+
+export { CHANNELS, EVENT_NAMES, makeApi, methodName } from './api';
+export type { Channel, EventName, Events, StateLabApi } from './api';
+
+export const isChannel = (value: unknown): value is Channel =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(channels, value);
+
+/** Size bound on any single payload, before parsing. */
+export const MAX_PAYLOAD_BYTES = 8_000_000;

@@ -1,0 +1,103 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createHost } from '../../../src/main/host/services';
+import { startWebHost, type WebHost } from '../../../src/main/host/web/server';
+import type { Result } from '../../../src/shared/result';
+
+const PACK_DIR = path.resolve(__dirname, '../../../lessons/stateless-vs-stateful');
+
+let web: WebHost;
+let host: ReturnType<typeof createHost>;
+
+beforeAll(async () => {
+  const rendererDir = mkdtempSync(path.join(tmpdir(), 'statelab-renderer-'));
+  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>StateLab</title>');
+  host = createHost({ host: 'web', builtinPackDirs: [PACK_DIR] });
+  web = await startWebHost({ dispatch: host.dispatch, rendererDir, port: 0 });
+});
+
+afterAll(async () => {
+  host.dispose();
+  await web.close();
+});
+
+const origin = () => web.url.replace(/\/$/, '');
+
+function connect(headers: Record<string, string> = { Origin: origin() }): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${web.url.replace('http', 'ws')}bridge`, { headers });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+interface Client {
+  call(channel: string, payload: unknown): Promise<Result<unknown>>;
+  events: { event: string; payload: unknown }[];
+  close(): void;
+}
+
+async function client(): Promise<Client> {
+  const ws = await connect();
+  let nextId = 1;
+  const waiting = new Map<number, (r: Result<unknown>) => void>();
+  const events: { event: string; payload: unknown }[] = [];
+  ws.on('message', (data) => {
+    const message = JSON.parse(String(data));
+    if (typeof message.id === 'number') waiting.get(message.id)?.(message.result);
+    else events.push(message);
+  });
+  return {
+    events,
+    call: (channel, payload) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        waiting.set(id, resolve);
+        ws.send(JSON.stringify({ id, channel, payload }));
+      }),
+    close: () => ws.close(),
+  };
+}
+
+describe('browser host bridge', () => {
+  it('serves the same services as IPC', async () => {
+    const c = await client();
+    await expect(c.call('app:info', {})).resolves.toEqual({ ok: true, value: { version: expect.any(String), host: 'web' } });
+    const packs = await c.call('packs:list', {});
+    expect(packs).toMatchObject({ ok: true, value: [{ id: 'stateless-vs-stateful' }] });
+    c.close();
+  });
+
+  it('answers a bad payload with a validation error and keeps serving', async () => {
+    const c = await client();
+    const bad = await c.call('sim:run', { runId: 'r1', graph: { format: 'statelab.graph', version: 1, nodes: 'oops', edges: [] }, scenario: {} });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.code).toBe('invalid-payload');
+      expect(bad.error.message).toMatch(/graph\.nodes/);
+    }
+    const unknown = await c.call('fs:deleteEverything', {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    await expect(c.call('app:info', { extra: true })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    await expect(c.call('app:info', {})).resolves.toMatchObject({ ok: true });
+    c.close();
+  });
+
+  it('refuses bridge connections from other origins', async () => {
+    await expect(connect({ Origin: 'https://evil.example' })).rejects.toThrow(/403/);
+    await expect(connect({})).rejects.toThrow(/403/);
+  });
+
+  it('serves the renderer but nothing outside it, and only under its own host name', async () => {
+    const page = await fetch(web.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('StateLab');
+    const escape = await fetch(`${web.url}..%2f..%2fpackage.json`);
+    expect([403, 404]).toContain(escape.status);
+    const rebinding = await fetch(web.url, { headers: { Host: 'attacker.example' } });
+    expect(rebinding.status).toBe(403);
+  });
+});
