@@ -68,6 +68,38 @@ export const WindowSchema = z.union([
 ]);
 export type CheckWindow = z.infer<typeof WindowSchema>;
 
+/** "sessionLost" → "sessionsLost": the closest catalogue name, by edit distance, when it is close. */
+function closestMetric(name: string): MetricName | undefined {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0] as number;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const next = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = row[j] as number;
+        row[j] = next;
+      }
+    }
+    return row[b.length] as number;
+  };
+  let best: { name: MetricName; d: number } | undefined;
+  for (const candidate of METRIC_NAMES) {
+    const d = distance(name.toLowerCase(), candidate.toLowerCase());
+    if (d <= 3 && (best === undefined || d < best.d)) best = { name: candidate, d };
+  }
+  return best?.name;
+}
+
+/** A metric name from the catalogue; an unknown one is refused with the closest name, if any. */
+const MetricNameSchema = z.enum(METRIC_NAMES as [MetricName, ...MetricName[]], {
+  error: (issue) => {
+    if (typeof issue.input !== 'string') return 'expected a metric name';
+    const close = closestMetric(issue.input.slice(0, 100));
+    return `unknown metric "${issue.input.slice(0, 100)}": expected a metric of src/shared/metrics.ts${close ? ` (did you mean "${close}"?)` : ''}`;
+  },
+});
+
 const scalar = z.union([z.string().max(200), z.number().finite(), z.boolean()]);
 
 /** Selects nodes of the student's graph. Every given field must match. */
@@ -160,7 +192,7 @@ export const MetricCheckSchema = z
     /** A behavioural check: a metric over a window compared with a bound. */
     type: z.literal('metric'),
     /** Which metric (the catalogue in src/shared/metrics.ts). */
-    metric: z.enum(METRIC_NAMES as [MetricName, ...MetricName[]]),
+    metric: MetricNameSchema,
     /** Read at this node only; the metric's default scope when absent. */
     node: nodeRef.optional(),
     /** The part of the run to read; the whole run when absent. */
@@ -193,9 +225,9 @@ export const QuizAnswerSchema = z.union([
   z
     .object({
       /** The choice whose node has the highest value of this metric is right (e.g. the hot partition's owner). */
-      highest: z.enum(METRIC_NAMES as [MetricName, ...MetricName[]]).optional(),
+      highest: MetricNameSchema.optional(),
       /** The choice whose node has the lowest value of this metric is right. */
-      lowest: z.enum(METRIC_NAMES as [MetricName, ...MetricName[]]).optional(),
+      lowest: MetricNameSchema.optional(),
       /** Window the metric is read over; the whole run when absent. */
       window: WindowSchema.optional(),
     })

@@ -1,0 +1,15 @@
+/** Bounds on untrusted packs: far above any real lesson pack, far below what could hurt the app. */
+export const PACK_LIMITS = {
+  /** A .zip file on disk. */
+  zipBytes: 50_000_000,
+  /** Files in a pack (zip entries, or files found in a folder). */
+  entries: 1000,
+  /** Any one JSON document (manifest, lesson, graph). */
+  jsonBytes: 2_000_000,
+  /** Any one file, assets included, after decompression. */
+  fileBytes: 20_000_000,
+  /** All files together after decompression. */
+  totalBytes: 100_000_000,
+  /** Folder nesting inside a pack. */
+  depth: 8,
+} as const;

@@ -1,0 +1,120 @@
+/**
+ * Validates a whole pack and reports every problem with its file and JSON path, rather than
+ * stopping at the first: an author fixes a broken pack in one pass.
+ */
+import { z } from 'zod';
+import { loadDocument, type DocumentSpec } from '../../shared/document';
+import { graphSpec, type Graph } from '../../shared/graph';
+import { DocumentError, formatPath, parseUntrustedJson } from '../../shared/json';
+import { lessonSpec, packSpec, type Lesson, type PackManifest } from '../../shared/lesson';
+import { lessonCrossRefs, type Problem } from './crossRefs';
+import { PACK_LIMITS } from './limits';
+import type { PackSource } from './source';
+
+export type { Problem } from './crossRefs';
+
+export interface LoadedLesson {
+  /** Pack-relative path of the lesson file. */
+  file: string;
+  lesson: Lesson;
+  starter: Graph;
+  /** The reference solution, when the lesson has one. */
+  reference?: Graph;
+}
+
+export interface LoadedPack {
+  manifest: PackManifest;
+  lessons: LoadedLesson[];
+}
+
+const ROOT = '(document root)';
+
+/** "pack.json: lessons[0]: no file ..." — the one-line form the CLI prints. */
+export const formatProblem = (p: Problem): string => `${p.file}: ${p.path}: ${p.message}`;
+
+/** Reads and parses one JSON file; missing files are reported by the caller, who knows who referred to it. */
+async function readJson(source: PackSource, file: string, problems: Problem[]): Promise<unknown | 'missing' | 'bad'> {
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = await source.readBytes(file);
+  } catch (error) {
+    problems.push({ file, path: ROOT, message: error instanceof Error ? error.message.replace(`${file}: `, '') : String(error) });
+    return 'bad';
+  }
+  if (bytes === undefined) return 'missing';
+  if (bytes.length > PACK_LIMITS.jsonBytes) {
+    problems.push({ file, path: ROOT, message: `The file is too large (${bytes.length} bytes; the limit is ${PACK_LIMITS.jsonBytes}).` });
+    return 'bad';
+  }
+  try {
+    return parseUntrustedJson(new TextDecoder('utf-8', { fatal: false }).decode(bytes), PACK_LIMITS.jsonBytes, `file ${file}`);
+  } catch (error) {
+    problems.push({ file, path: ROOT, message: (error as Error).message });
+    return 'bad';
+  }
+}
+
+/** format → refuse newer → migrate (through loadDocument), then every schema issue as its own problem. */
+function checkDocument<T>(raw: unknown, spec: DocumentSpec<T>, file: string, problems: Problem[]): T | undefined {
+  let migrated: unknown;
+  try {
+    migrated = loadDocument(raw, { ...spec, schema: z.record(z.string(), z.unknown()) as unknown as z.ZodType<T> });
+  } catch (error) {
+    if (!(error instanceof DocumentError)) throw error;
+    problems.push({ file, path: ROOT, message: error.message });
+    return undefined;
+  }
+  const parsed = spec.schema.safeParse(migrated);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) problems.push({ file, path: formatPath(issue.path), message: issue.message });
+  return undefined;
+}
+
+async function loadGraph(source: PackSource, file: string, referrer: string, field: string, problems: Problem[]): Promise<Graph | undefined> {
+  const raw = await readJson(source, file, problems);
+  if (raw === 'missing') {
+    problems.push({ file: referrer, path: field, message: `the ${field} graph "${file}" is missing from the pack` });
+    return undefined;
+  }
+  if (raw === 'bad') return undefined;
+  return checkDocument(raw, graphSpec, file, problems);
+}
+
+/** Every problem of the pack, and the pack itself when there are none. */
+export async function validatePack(source: PackSource): Promise<{ problems: Problem[]; pack?: LoadedPack }> {
+  const problems: Problem[] = [];
+  const manifestRaw = await readJson(source, 'pack.json', problems);
+  if (manifestRaw === 'missing') return { problems: [{ file: 'pack.json', path: ROOT, message: `no pack.json in ${source.label}: not a lesson pack` }] };
+  if (manifestRaw === 'bad') return { problems };
+  const manifest = checkDocument(manifestRaw, packSpec, 'pack.json', problems);
+  if (!manifest) return { problems };
+
+  const lessons: LoadedLesson[] = [];
+  const ids = new Map<string, string>();
+  for (const [i, file] of manifest.lessons.entries()) {
+    const raw = await readJson(source, file, problems);
+    if (raw === 'missing') {
+      problems.push({ file: 'pack.json', path: `lessons[${i}]`, message: `no file "${file}" in the pack` });
+      continue;
+    }
+    if (raw === 'bad') continue;
+    const lesson = checkDocument(raw, lessonSpec, file, problems);
+    if (!lesson) continue;
+    const clash = ids.get(lesson.id);
+    if (clash !== undefined) problems.push({ file, path: 'id', message: `duplicate lesson id "${lesson.id}" (also in ${clash})` });
+    ids.set(lesson.id, file);
+    // Paths inside a lesson are relative to the pack root, so lessons can share graphs.
+    const starter = await loadGraph(source, lesson.starter, file, 'starter', problems);
+    const reference = lesson.reference === undefined ? undefined : await loadGraph(source, lesson.reference, file, 'reference', problems);
+    problems.push(...lessonCrossRefs(file, lesson, starter, reference));
+    if (starter) lessons.push({ file, lesson, starter, ...(reference ? { reference } : {}) });
+  }
+  return problems.length === 0 ? { problems, pack: { manifest, lessons } } : { problems };
+}
+
+/** Loads a pack whole, or throws a DocumentError listing every problem: nothing is half-loaded. */
+export async function loadPack(source: PackSource): Promise<LoadedPack> {
+  const { problems, pack } = await validatePack(source);
+  if (!pack) throw new DocumentError(`${source.label}: the lesson pack has problems:\n${problems.map(formatProblem).join('\n')}`);
+  return pack;
+}

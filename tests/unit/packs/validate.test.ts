@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { folderSource } from '../../../src/main/packs/source';
+import { formatProblem, loadPack, validatePack } from '../../../src/main/packs/validate';
+import { loadPackFolder } from '../../../src/main/packs/folder';
+import { goodLesson, goodPack, writePack, type PackFiles } from './fixtures';
+
+const problemsOf = async (files: PackFiles) => (await validatePack(folderSource(writePack(files)))).problems.map(formatProblem);
+const LESSON = 'lessons/session-state.lesson.json';
+const withLesson = (change: (lesson: Record<string, unknown>) => void): PackFiles => {
+  const lesson = goodLesson();
+  change(lesson);
+  return { ...goodPack(), [LESSON]: lesson };
+};
+const checksOf = (lesson: Record<string, unknown>) => lesson.checks as Record<string, unknown>[];
+
+describe('pack validation', () => {
+  it('accepts a good pack, with its starter and reference graphs', async () => {
+    const { problems, pack } = await validatePack(folderSource(writePack(goodPack())));
+    expect(problems).toEqual([]);
+    expect(pack?.lessons.map((l) => [l.lesson.id, l.starter.nodes.length, l.reference?.nodes.length])).toEqual([['session-state', 6, 7]]);
+  });
+
+  it('keeps loadPackFolder loading the built-in pack', async () => {
+    const pack = await loadPackFolder('lessons/stateless-vs-stateful');
+    expect(pack.manifest.id).toBe('stateless-vs-stateful');
+    expect(pack.lessons[0]?.starter.format).toBe('statelab.graph');
+  });
+
+  it('names an unknown metric, with the closest real one', async () => {
+    const problems = await problemsOf(withLesson((l) => (checksOf(l)[0]!.metric = 'sessionLost')));
+    expect(problems).toEqual([`${LESSON}: checks[0].metric: unknown metric "sessionLost": expected a metric of src/shared/metrics.ts (did you mean "sessionsLost"?)`]);
+  });
+
+  it('names a check that reads an unknown node and a window naming an unscheduled fault', async () => {
+    const problems = await problemsOf(
+      withLesson((l) => {
+        checksOf(l)[0]!.node = 'api-9';
+        checksOf(l)[1]!.window = { from: 'fault:crash-api-3+5000', to: 'end' };
+      }),
+    );
+    expect(problems).toEqual([
+      `${LESSON}: checks[0].node: unknown node "api-9": expected a node of the starter or reference graph (api-1, api-2, api-3, db, lb, sessions, users)`,
+      `${LESSON}: checks[1].window: window names fault "crash-api-3+5000", which the scenario does not schedule (its faults: "crash")`,
+    ]);
+  });
+
+  it('reports a missing starter against the lesson field that names it', async () => {
+    const files = goodPack();
+    delete files['graphs/session-state.starter.json'];
+    expect(await problemsOf(files)).toEqual([`${LESSON}: starter: the starter graph "graphs/session-state.starter.json" is missing from the pack`]);
+  });
+
+  it('reports every problem at once, each with its file and JSON path', async () => {
+    const files = withLesson((l) => (l.locked = ['users', 'ghost']));
+    const second = goodLesson();
+    second.id = 'second';
+    checksOf(second)[1]!.op = '=~';
+    files['lessons/second.json'] = second;
+    (files['pack.json'] as Record<string, unknown>).lessons = [LESSON, 'lessons/missing.json', 'lessons/second.json'];
+    expect(await problemsOf(files)).toEqual([
+      `${LESSON}: locked[1]: unknown node "ghost": expected a node of the starter or reference graph (api-1, api-2, api-3, db, lb, sessions, users)`,
+      'pack.json: lessons[1]: no file "lessons/missing.json" in the pack',
+      'lessons/second.json: checks[1].op: Invalid option: expected one of "<"|"<="|"=="|">="|">"|"!="',
+    ]);
+  });
+
+  it('refuses __proto__ keys, oversized JSON and invalid JSON with the file named', async () => {
+    const proto = { ...goodPack(), [LESSON]: JSON.stringify(goodLesson()).replace('"locked"', '"__proto__": {"polluted": true}, "locked"') };
+    expect(await problemsOf(proto)).toEqual([`${LESSON}: (document root): The file ${LESSON} contains the key "__proto__", which is not allowed in StateLab documents.`]);
+    const huge = { ...goodPack(), 'graphs/session-state.starter.json': ' '.repeat(2_000_001) };
+    expect(await problemsOf(huge)).toEqual(['graphs/session-state.starter.json: (document root): The file is too large (2000001 bytes; the limit is 2000000).']);
+    const truncated = { ...goodPack(), 'pack.json': '{"format": "statelab.pack",' };
+    expect((await problemsOf(truncated))[0]).toMatch(/^pack\.json: \(document root\): The file pack\.json is not valid JSON/);
+  });
+
+  it('refuses a lesson written by a newer StateLab and a file that is not a lesson', async () => {
+    expect(await problemsOf(withLesson((l) => (l.version = 9)))).toEqual([
+      `${LESSON}: (document root): This lesson was written by a newer StateLab (version 9; this app reads up to 1). Update StateLab to open it.`,
+    ]);
+    expect(await problemsOf(withLesson((l) => (l.format = 'statelab.graph')))).toEqual([
+      `${LESSON}: (document root): This is not a StateLab lesson: format: expected "statelab.lesson", found "statelab.graph".`,
+    ]);
+  });
+
+  it('refuses raw HTML in steps and duplicate check ids', async () => {
+    const problems = await problemsOf(
+      withLesson((l) => {
+        (l.steps as Record<string, string>[])[0]!.en = 'Press <img src=x onerror=alert(1)>';
+        checksOf(l)[1]!.id = 'no-lost-sessions';
+      }),
+    );
+    expect(problems).toEqual([`${LESSON}: checks[1].id: duplicate check id "no-lost-sessions"`]);
+    // Raw HTML is caught once the schema passes (cross-references run on a loaded lesson).
+    const html = await problemsOf(withLesson((l) => ((l.steps as Record<string, string>[])[0]!.en = 'Press <img src=x onerror=alert(1)>')));
+    expect(html).toEqual([`${LESSON}: steps[0].en: raw HTML is not allowed in Markdown steps`]);
+  });
+
+  it('loads nothing when anything is wrong', async () => {
+    await expect(loadPack(folderSource(writePack(withLesson((l) => (checksOf(l)[0]!.metric = 'nope')))))).rejects.toThrow(
+      /the lesson pack has problems:\nlessons\/session-state\.lesson\.json: checks\[0\]\.metric: unknown metric "nope"/,
+    );
+  });
+});
