@@ -1,0 +1,100 @@
+/**
+ * Imported packs, kept in the app's data folder as `<dataDir>/packs/<pack id>/`. A pack is
+ * validated whole before anything is written, and written to a temporary folder that is renamed
+ * into place, so a crash mid-import never leaves a half-written pack where listPacks looks.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DocumentError } from '../../shared/json';
+import { folderSource, openPackSource, type PackSource } from './source';
+import { formatProblem, loadPack, validatePack, type LoadedPack } from './validate';
+
+const PACK_ID = /^[a-z0-9][a-z0-9-]*$/;
+/** Temporary and trash folders start with "." so listPacks never mistakes them for packs. */
+const isHidden = (name: string) => name.startsWith('.');
+
+export const packsDir = (dataDir: string) => path.join(dataDir, 'packs');
+
+export interface StoredPack {
+  /** The pack's id (its folder name). */
+  id: string;
+  /** Where it lives. */
+  dir: string;
+  /** The loaded pack, when it still validates. */
+  pack?: LoadedPack;
+  /** Why it does not load (every problem, one per line), when it does not. */
+  error?: string;
+}
+
+async function writeAll(source: PackSource, target: string): Promise<void> {
+  for (const relative of await source.listFiles()) {
+    const bytes = await source.readBytes(relative);
+    if (bytes === undefined) continue;
+    const file = path.join(target, ...relative.split('/'));
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, bytes);
+  }
+}
+
+/**
+ * Imports a pack from a folder or .zip path. Replaces an installed pack with the same id (the old
+ * one is moved aside first and deleted only after the new one is in place).
+ */
+export async function importPack(sourcePath: string, dataDir: string): Promise<LoadedPack> {
+  const source = await openPackSource(sourcePath);
+  const pack = await loadPack(source);
+  const root = packsDir(dataDir);
+  await mkdir(root, { recursive: true });
+  const temp = path.join(root, `.import-${randomUUID()}`);
+  const final = path.join(root, pack.manifest.id);
+  const trash = path.join(root, `.old-${randomUUID()}`);
+  try {
+    await writeAll(source, temp);
+    // Re-read what landed on disk: the installed copy is what the app will load.
+    const written = await validatePack(folderSource(temp));
+    if (!written.pack) throw new DocumentError(`${sourcePath}: the copied pack does not load:\n${written.problems.map(formatProblem).join('\n')}`);
+    let hadOld = false;
+    try {
+      await rename(final, trash);
+      hadOld = true;
+    } catch {
+      // Nothing installed under this id yet.
+    }
+    await rename(temp, final);
+    if (hadOld) await rm(trash, { recursive: true, force: true });
+    return written.pack;
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/** Installed packs in id order; one that no longer loads is listed with its error rather than hidden. */
+export async function listPacks(dataDir: string): Promise<StoredPack[]> {
+  let names: string[];
+  try {
+    names = (await readdir(packsDir(dataDir), { withFileTypes: true })).filter((e) => e.isDirectory() && !isHidden(e.name)).map((e) => e.name);
+  } catch {
+    return [];
+  }
+  const out: StoredPack[] = [];
+  for (const id of names.sort()) {
+    const dir = path.join(packsDir(dataDir), id);
+    const { problems, pack } = await validatePack(folderSource(dir));
+    out.push(pack ? { id, dir, pack } : { id, dir, error: problems.map(formatProblem).join('\n') });
+  }
+  return out;
+}
+
+/** Removes an installed pack; false when there was none. Moved aside first so removal is all-or-nothing to readers. */
+export async function removePack(dataDir: string, id: string): Promise<boolean> {
+  if (!PACK_ID.test(id)) throw new DocumentError(`"${id}" is not a pack id (expected lower-case letters, digits and "-").`);
+  const trash = path.join(packsDir(dataDir), `.remove-${randomUUID()}`);
+  try {
+    await rename(path.join(packsDir(dataDir), id), trash);
+  } catch {
+    return false;
+  }
+  await rm(trash, { recursive: true, force: true });
+  return true;
+}
