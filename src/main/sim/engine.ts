@@ -1,0 +1,544 @@
+/**
+ * The discrete-event engine: an integer microsecond clock, a heap ordered by (time, sequence),
+ * message transport over edges, per-node call timeouts, crash and pause mechanics, and the trace
+ * hash. Node behaviour lives in nodes/*; faults in faults.ts. Nothing here reads wall-clock time
+ * or global randomness: `nowUs` and each node's `rng` are the only sources of time and chance.
+ */
+import type { NodeKind } from '../../shared/graph';
+import type { RunEvent, RunEventKind } from '../../shared/metrics';
+import { CallPool, FLAG_ONE_WAY, STATUS } from './calls';
+import { EventQueue } from './eventQueue';
+import { C, Recorder } from './metrics/recorder';
+import type { Ownership } from './ownership';
+import { Rng, fmix32, hashString } from './rng';
+import { TimeoutFifo } from './timeouts';
+
+export const EV = { deliverReq: 1, deliverResp: 2, timer: 3, timeout: 4, fault: 5 } as const;
+export const EV_NAMES = ['', 'deliver-request', 'deliver-response', 'timer', 'timeout', 'fault'] as const;
+
+/** Failure counter per status code (index = STATUS value). */
+const FAIL_COUNTER = [-1, C.failDown, C.failTimeout, C.failOverloaded, C.failNoRoute, C.failSessionLost, C.failFenced, -1];
+
+/** A request or replication link at run time (clones get their own copies). */
+export interface SimEdge {
+  /** Index in Sim.edges. */
+  idx: number;
+  /** Graph id (clones: `<id>~<n>`). */
+  id: string;
+  from: number;
+  to: number;
+  kind: 'request' | 'replication';
+  latUs: number;
+  jitterUs: number;
+  lossRate: number;
+  /** Loss added by a link-loss fault. */
+  extraLoss: number;
+}
+
+/** An invariant broke: reported with the seed and simulated time so the run can be reproduced. */
+export class InvariantError extends Error {
+  constructor(message: string, seed: number, nowUs: number) {
+    super(`Simulator invariant broken: ${message} (reproduce with seed=${seed}, at t=${(nowUs / 1000).toFixed(3)} ms)`);
+    this.name = 'InvariantError';
+  }
+}
+
+export interface TraceRecord {
+  timeUs: number;
+  seq: number;
+  type: (typeof EV_NAMES)[number];
+  node: string | undefined;
+  /** True when a node's behaviour ran for this event (false for stale, dropped or deferred ones). */
+  isHandled: boolean;
+}
+
+export abstract class SimNode {
+  isUp = true;
+  /** False while starting up (or stopped): up but not serving. */
+  isReady = true;
+  isPaused = false;
+  /** Removed by scale-in: never restarts. */
+  isRemoved = false;
+  /** Bumped on every crash so timers of the previous life are ignored. */
+  incarnation = 0;
+  /** Multiplies service time (slow fault). */
+  serviceFactor = 1;
+  /** Multiplies the latency of this node's links (slow fault). */
+  latencyFactor = 1;
+  /** Loss on every message to or from this node (link-loss fault). */
+  lossRate = 0;
+  /** Request edges out, in graph order. */
+  out: SimEdge[] = [];
+  /** Request edges in. */
+  inbound: SimEdge[] = [];
+  replOut: SimEdge[] = [];
+  replIn: SimEdge[] = [];
+  /** Timeout of the calls this node makes (0: none). */
+  timeoutUs = 0;
+  timeouts: TimeoutFifo | null = null;
+  /** Events that arrived while paused: [type, a, b, c, inc] ... */
+  deferred: number[] = [];
+  /** A load balancer sends to it. */
+  isLbTarget = false;
+  /** A client whose users keep one connection (load balancers pin them to a target). */
+  hasLongLivedConnections = false;
+
+  constructor(
+    readonly sim: Sim,
+    readonly idx: number,
+    readonly id: string,
+    readonly kind: NodeKind,
+    readonly rng: Rng,
+  ) {}
+
+  /** A request call arrived and this node now holds it; it must eventually reply (or crash). */
+  abstract onRequest(c: number): void;
+  /** An answer (or timeout) for a call this node made; the node must release it. */
+  onResponse(c: number): void {
+    this.sim.calls.releaseByCaller(c);
+  }
+  onTimer(_tag: number, _a: number, _b: number): void {}
+  /** Called once at t = 0. */
+  start(): void {}
+  /** In-memory state is gone. */
+  onCrash(): void {}
+  /** Back up after a crash; default: serving at once. */
+  onRestart(): void {
+    this.isReady = true;
+  }
+  /** Whether it has no request in progress (for draining). */
+  isIdle(): boolean {
+    return true;
+  }
+  sampleGauges(rec: Recorder): void {
+    rec.set(this.idx, C.up, this.isServing() ? 1 : 0);
+  }
+  isServing(): boolean {
+    return this.isUp && this.isReady && !this.isPaused;
+  }
+  /** First request edge to a node of one of these kinds. */
+  edgeTo(...kinds: NodeKind[]): SimEdge | undefined {
+    return this.out.find((e) => kinds.includes(this.sim.nodes[e.to]!.kind));
+  }
+}
+
+export interface Cut {
+  /** Fault id that made it. */
+  id: string;
+  /** Group per node index (-1: not in any group, unaffected). */
+  groupOf: Int32Array;
+}
+
+export interface RunHooks {
+  onProgress?: (fraction: number) => void;
+  isCancelled?: () => boolean;
+  trace?: (e: TraceRecord) => void;
+}
+
+const LOG_LIMIT = 10_000;
+/** Events between progress reports and cancellation checks. */
+const CHECK_EVERY = 4096;
+
+export class Sim {
+  nowUs = 0;
+  readonly queue = new EventQueue(4096);
+  readonly calls = new CallPool(4096);
+  readonly nodes: SimNode[] = [];
+  readonly edges: SimEdge[] = [];
+  readonly byId = new Map<string, SimNode>();
+  /** Hash of each node's id: the trace hash folds this, not the index, so ids not positions matter. */
+  private readonly nodeHash: number[] = [];
+  /** Partition ownership when the graph has a coordinator. */
+  ownership: Ownership | null = null;
+  /** The coordinator's owner map, read by partition-aware balancers (null: none). */
+  ownerMap: Int32Array | null = null;
+  /** Lease TTL of the coordinator (renewal interval is a third of it). */
+  leaseTtlUs = 3_000_000;
+  /** Resolves a database node to the current leader of its replication group. */
+  databaseLeader: (nodeIdx: number) => number = (i) => i;
+  readonly events: RunEvent[] = [];
+  readonly rec: Recorder;
+  readonly endUs: number;
+  cuts: Cut[] = [];
+  sent = 0;
+  delivered = 0;
+  dropped = 0;
+  inFlight = 0;
+  processed = 0;
+  isCancelled = false;
+  private h1 = 0x12345678;
+  private h2 = 0x9abcdef0;
+  /** Per global user, the session generation already counted as lost (dedupes sessionsLost). */
+  sessionLostGen = new Int32Array(0);
+  /** Per global user, the session the user currently holds (set when a login succeeds). */
+  userSession = new Int32Array(0);
+  /** Hook for faults.ts (set by index.ts) so the engine does not import it. */
+  onFault: (index: number, phase: number) => void = () => {};
+
+  constructor(
+    readonly seed: number,
+    durationMs: number,
+    readonly partitionCount: number,
+    bucketMs: number,
+  ) {
+    this.endUs = durationMs * 1000;
+    this.rec = new Recorder(bucketMs, partitionCount);
+  }
+
+  rngFor(id: string): Rng {
+    return Rng.forNode(this.seed, id);
+  }
+
+  addNode(node: SimNode): void {
+    if (node.idx !== this.nodes.length) throw new Error('node index out of order');
+    this.nodes.push(node);
+    this.byId.set(node.id, node);
+    this.nodeHash.push(hashString(node.id));
+    this.rec.addNode(node.id);
+  }
+
+  addEdge(e: Omit<SimEdge, 'idx' | 'extraLoss'>): SimEdge {
+    const edge: SimEdge = { ...e, idx: this.edges.length, extraLoss: 0 };
+    this.edges.push(edge);
+    const from = this.nodes[e.from]!;
+    const to = this.nodes[e.to]!;
+    if (e.kind === 'request') {
+      from.out.push(edge);
+      to.inbound.push(edge);
+    } else {
+      from.replOut.push(edge);
+      to.replIn.push(edge);
+    }
+    return edge;
+  }
+
+  fail(message: string): never {
+    throw new InvariantError(message, this.seed, this.nowUs);
+  }
+
+  log(kind: RunEventKind, node: SimNode | undefined, message: string, value?: number): void {
+    if (this.events.length > LOG_LIMIT) return;
+    const e: RunEvent = { atMs: this.nowUs / 1000, kind, message };
+    if (node !== undefined) e.node = node.id;
+    if (value !== undefined) e.value = value;
+    this.events.push(this.events.length === LOG_LIMIT ? { atMs: e.atMs, kind: 'log-truncated', message: 'Event log limit reached; later events are not listed.' } : e);
+  }
+
+  timer(node: SimNode, delayUs: number, tag: number, a = 0, b = 0): void {
+    this.queue.push(this.nowUs + delayUs, EV.timer, node.idx, tag, a, b, node.incarnation);
+  }
+
+  scheduleFault(atUs: number, index: number, phase: number): void {
+    this.queue.push(atUs, EV.fault, -1, index, phase, 0, 0);
+  }
+
+  /** A new call from `from` over `edge` (to `to`, normally the edge's target), held by the caller. */
+  newCall(from: SimNode, edge: SimEdge, op: number, to = edge.to): number {
+    return this.calls.alloc(from.idx, to, edge.idx, op);
+  }
+
+  /** Sends a call's request; the caller's timeout starts now. */
+  sendRequest(c: number, extraUs = 0): void {
+    const calls = this.calls;
+    const from = this.nodes[calls.from[c]!]!;
+    if (from.kind !== 'client') this.rec.add(from.idx, C.remoteCalls, 1);
+    const isSent = this.transmit(c, from, this.nodes[calls.to[c]!]!, this.edges[calls.edge[c]!]!, EV.deliverReq, extraUs);
+    if ((calls.flags[c]! & FLAG_ONE_WAY) !== 0) {
+      if (!isSent) calls.releaseByCaller(c);
+      return;
+    }
+    if (from.timeoutUs > 0) {
+      let f = from.timeouts;
+      if (f === null) f = from.timeouts = new TimeoutFifo();
+      const deadline = this.nowUs + from.timeoutUs;
+      f.push(c, calls.gen[c]!, deadline);
+      if (f.armedUs < 0) {
+        f.armedUs = deadline;
+        this.queue.push(deadline, EV.timeout, from.idx, 0, 0, 0, from.incarnation);
+      }
+    }
+  }
+
+  /** The callee answers; `extraUs` is processing time folded into the answer's delivery. */
+  reply(node: SimNode, c: number, status: number, extraUs = 0): void {
+    const calls = this.calls;
+    calls.status[c] = status;
+    const rec = this.rec;
+    const i = node.idx;
+    if (status === STATUS.ok) rec.add(i, C.ok, 1);
+    else {
+      rec.add(i, C.failed, 1);
+      const k = FAIL_COUNTER[status]!;
+      if (k >= 0) rec.add(i, k, 1);
+    }
+    rec.latency(i, this.nowUs + extraUs - calls.arriveUs[c]!);
+    this.transmit(c, node, this.nodes[calls.from[c]!]!, this.edges[calls.edge[c]!]!, EV.deliverResp, extraUs);
+    calls.releaseByCallee(c);
+  }
+
+  /** Puts a message on the wire: false when the network drops it at once. */
+  private transmit(c: number, from: SimNode, to: SimNode, edge: SimEdge, type: number, extraUs: number): boolean {
+    this.sent++;
+    if ((this.cuts.length !== 0 && !this.canReach(from.idx, to.idx)) || this.isLost(from, to, edge)) {
+      this.dropped++;
+      return false;
+    }
+    let d = edge.latUs;
+    if (edge.jitterUs > 0) d += Math.floor(from.rng.next() * (edge.jitterUs + 1));
+    const f = from.latencyFactor > to.latencyFactor ? from.latencyFactor : to.latencyFactor;
+    if (f !== 1) d = Math.round(d * f);
+    this.inFlight++;
+    this.queue.push(this.nowUs + d + extraUs, type, to.idx, c, this.calls.gen[c]!, 0, 0);
+    return true;
+  }
+
+  /** A connection reset from the host of a dead process: no jitter, no loss, no node behaviour. */
+  private refuse(c: number, deadNode: SimNode): void {
+    const calls = this.calls;
+    calls.status[c] = STATUS.down;
+    const edge = this.edges[calls.edge[c]!]!;
+    this.sent++;
+    this.inFlight++;
+    this.queue.push(this.nowUs + edge.latUs, EV.deliverResp, calls.from[c]!, c, calls.gen[c]!, 0, 0);
+    void deadNode;
+  }
+
+  private isLost(from: SimNode, to: SimNode, edge: SimEdge): boolean {
+    const p = edge.lossRate + edge.extraLoss + from.lossRate + to.lossRate;
+    if (p === 0) return false;
+    const keep = (1 - edge.lossRate) * (1 - edge.extraLoss) * (1 - from.lossRate) * (1 - to.lossRate);
+    return from.rng.next() >= keep;
+  }
+
+  canReach(a: number, b: number): boolean {
+    for (const cut of this.cuts) {
+      const ga = cut.groupOf[a] ?? -1;
+      const gb = cut.groupOf[b] ?? -1;
+      if (ga >= 0 && gb >= 0 && ga !== gb) return false;
+    }
+    return true;
+  }
+
+  /** A session the user still held is gone; counted once per (user, session). */
+  sessionLost(node: SimNode, globalUser: number, gen: number): boolean {
+    if (gen === 0 || this.userSession[globalUser] !== gen || this.sessionLostGen[globalUser] === gen) return false;
+    this.sessionLostGen[globalUser] = gen;
+    this.rec.add(node.idx, C.sessionsLost, 1);
+    return true;
+  }
+
+  /** Stops a process: in-memory state gone, in-flight calls reset, its timers void. */
+  crash(node: SimNode): void {
+    if (!node.isUp) return;
+    node.isUp = false;
+    node.isReady = false;
+    node.incarnation++;
+    const calls = this.calls;
+    const deferred = node.deferred;
+    node.deferred = [];
+    node.isPaused = false;
+    for (let k = 0; k < deferred.length; k += 5) {
+      const c = deferred[k + 1]!;
+      if (deferred[k] === EV.deliverReq && calls.isValid(c, deferred[k + 2]!) && calls.isHeldByCaller(c)) {
+        if ((calls.flags[c]! & FLAG_ONE_WAY) !== 0) calls.releaseByCaller(c);
+        else this.refuse(c, node);
+      }
+    }
+    const me = node.idx;
+    for (let c = 0; c < calls.highWater; c++) {
+      if (calls.held[c] === 0) continue;
+      if (calls.to[c] === me && calls.isHeldByCallee(c)) {
+        if (calls.isHeldByCaller(c)) this.refuse(c, node);
+        calls.releaseByCallee(c);
+      }
+      if (calls.held[c] !== 0 && calls.from[c] === me && calls.isHeldByCaller(c)) calls.releaseByCaller(c);
+    }
+    node.timeouts?.clear();
+    node.onCrash();
+  }
+
+  restart(node: SimNode): void {
+    if (node.isUp || node.isRemoved) return;
+    node.isUp = true;
+    node.onRestart();
+  }
+
+  pause(node: SimNode): void {
+    if (node.isUp) node.isPaused = true;
+  }
+
+  /** Resumes a paused node: what arrived meanwhile is handled now, in arrival order. */
+  resume(node: SimNode): void {
+    if (!node.isPaused) return;
+    node.isPaused = false;
+    const d = node.deferred;
+    node.deferred = [];
+    for (let k = 0; k < d.length; k += 5) this.queue.push(this.nowUs, d[k]!, node.idx, d[k + 1]!, d[k + 2]!, d[k + 3]!, d[k + 4]!);
+  }
+
+  /** Runs until the end of the scenario (or cancellation). */
+  run(hooks: RunHooks): void {
+    const q = this.queue;
+    const nodes = this.nodes;
+    const calls = this.calls;
+    const rec = this.rec;
+    const endUs = this.endUs;
+    const trace = hooks.trace;
+    const nodeHash = this.nodeHash;
+    let h1 = this.h1;
+    let h2 = this.h2;
+    try {
+      while (q.length > 0) {
+        const t = q.peekTimeUs();
+        if (t >= endUs) break;
+        const slot = q.pop();
+        const type = q.type[slot]!;
+        const n = q.node[slot]!;
+        const a = q.a[slot]!;
+        const b = q.b[slot]!;
+        const cArg = q.c[slot]!;
+        const inc = q.inc[slot]!;
+        const seq = q.seq[slot]!;
+        if (t < this.nowUs) this.fail(`time went back from ${this.nowUs} to ${t} µs`);
+        this.nowUs = t;
+        while (t >= rec.bucketEndUs) rec.flush(nodes);
+        // Fold (time, seq, type, node) into two 32-bit lanes.
+        const nh = n >= 0 ? nodeHash[n]! : 0;
+        const lo = t >>> 0;
+        const hi = (t / 4294967296) >>> 0;
+        h1 = Math.imul(h1 ^ lo, 0x85ebca6b);
+        h1 = Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64;
+        h1 = Math.imul(h1 ^ hi ^ (type << 24) ^ nh, 0xcc9e2d51);
+        h2 = Math.imul(h2 ^ (seq >>> 0), 0x1b873593);
+        h2 = Math.imul((h2 << 15) | (h2 >>> 17), 5) + 0x561ccd1b;
+        h2 = Math.imul(h2 ^ nh ^ (type << 28) ^ lo, 0x85ebca6b);
+        const count = ++this.processed;
+        if ((count & (CHECK_EVERY - 1)) === 0) {
+          hooks.onProgress?.(t / endUs);
+          if (hooks.isCancelled?.() === true) {
+            this.isCancelled = true;
+            break;
+          }
+        }
+        let isHandled = false;
+        switch (type) {
+          case EV.deliverReq: {
+            const node = nodes[n]!;
+            if (inc !== -1) {
+              this.inFlight--;
+              if (!node.isUp) {
+                this.dropped++;
+                if (calls.isValid(a, b) && calls.isHeldByCaller(a)) {
+                  if ((calls.flags[a]! & FLAG_ONE_WAY) !== 0) calls.releaseByCaller(a);
+                  else this.refuse(a, node);
+                }
+                break;
+              }
+              this.delivered++;
+            }
+            if (node.isPaused) {
+              node.deferred.push(type, a, b, cArg, -1);
+              break;
+            }
+            if (!calls.isValid(a, b)) break;
+            if (!node.isUp) this.fail(`${node.id} handled a request while down`);
+            isHandled = true;
+            calls.arriveUs[a] = t;
+            rec.add(n, C.requests, 1);
+            if ((calls.flags[a]! & FLAG_ONE_WAY) !== 0) {
+              node.onRequest(a);
+              calls.releaseByCaller(a);
+            } else {
+              calls.takeByCallee(a);
+              node.onRequest(a);
+            }
+            break;
+          }
+          case EV.deliverResp: {
+            const node = nodes[n]!;
+            if (inc !== -1) {
+              this.inFlight--;
+              if (!node.isUp) {
+                this.dropped++;
+                break;
+              }
+              this.delivered++;
+            }
+            if (node.isPaused) {
+              node.deferred.push(type, a, b, cArg, -1);
+              break;
+            }
+            if (!calls.isValid(a, b) || !calls.isHeldByCaller(a) || calls.from[a] !== n) break;
+            if (!node.isUp) this.fail(`${node.id} handled a response while down`);
+            isHandled = true;
+            node.onResponse(a);
+            break;
+          }
+          case EV.timer: {
+            const node = nodes[n]!;
+            if (inc !== node.incarnation || !node.isUp) break;
+            if (node.isPaused) {
+              node.deferred.push(type, a, b, cArg, inc);
+              break;
+            }
+            isHandled = true;
+            node.onTimer(a, b, cArg);
+            break;
+          }
+          case EV.timeout: {
+            const node = nodes[n]!;
+            if (inc !== node.incarnation || !node.isUp) break;
+            if (node.isPaused) {
+              node.deferred.push(type, a, b, cArg, inc);
+              break;
+            }
+            isHandled = true;
+            this.fireTimeouts(node);
+            break;
+          }
+          case EV.fault:
+            this.onFault(a, b);
+            break;
+          default:
+            this.fail(`unknown event type ${type}`);
+        }
+        if (trace !== undefined) trace({ timeUs: t, seq, type: EV_NAMES[type]!, node: n >= 0 ? nodes[n]!.id : undefined, isHandled });
+      }
+    } finally {
+      this.h1 = h1;
+      this.h2 = h2;
+    }
+    if (!this.isCancelled) this.nowUs = endUs;
+    // Close every bucket up to the end (the last one may be partial).
+    while (rec.bucketIndex * rec.bucketUs < this.nowUs || rec.bucketIndex === 0) rec.flush(nodes);
+  }
+
+  private fireTimeouts(node: SimNode): void {
+    const f = node.timeouts;
+    if (f === null) return;
+    const calls = this.calls;
+    f.armedUs = -1;
+    while (f.length > 0) {
+      const c = f.headCall();
+      if (!calls.isValid(c, f.headGen()) || !calls.isHeldByCaller(c) || calls.from[c] !== node.idx) {
+        f.shift();
+        continue;
+      }
+      const dl = f.headDeadlineUs();
+      if (dl > this.nowUs) {
+        f.armedUs = dl;
+        this.queue.push(dl, EV.timeout, node.idx, 0, 0, 0, node.incarnation);
+        return;
+      }
+      f.shift();
+      calls.status[c] = STATUS.timeout;
+      node.onResponse(c);
+      if (!node.isUp) return;
+    }
+  }
+
+  traceHash(): string {
+    const hex = (x: number) => fmix32(x >>> 0).toString(16).padStart(8, '0');
+    return hex(this.h1 ^ this.processed) + hex(this.h2 ^ Math.imul(this.processed, 0x9e3779b1));
+  }
+}

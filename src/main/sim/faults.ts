@@ -1,0 +1,243 @@
+/**
+ * Faults and operations (DESIGN.md §3), scheduled by the scenario. Each fault is an EV_FAULT
+ * event: phase 0 starts it, phase 1 ends a timed one, phases ≥ 2 step a rolling deploy or a
+ * drain. Everything a fault changes goes through the engine's crash/restart/pause mechanics so
+ * the same invariants hold as for the rest of the run.
+ */
+import type { Fault } from '../../shared/scenario';
+import type { Cut, Sim, SimNode } from './engine';
+import { CacheNode } from './nodes/cache';
+import { ClientNode } from './nodes/client';
+import type { DatabaseNode } from './nodes/database';
+import { LoadBalancerNode } from './nodes/loadBalancer';
+import { ServiceNode } from './nodes/service';
+
+/** How often a drain checks whether the instance is idle, and how long it waits at most. */
+const DRAIN_POLL_US = 50_000;
+const DRAIN_MAX_US = 30_000_000;
+
+const PHASE_START = 0;
+const PHASE_END = 1;
+const PHASE_STEP = 2;
+
+interface DeployState {
+  nodes: SimNode[];
+  next: number;
+  batch: SimNode[];
+  /** 'drain' → waiting for idle; 'start' → waiting for ready. */
+  waiting: 'drain' | 'start';
+  sinceUs: number;
+}
+
+export class Faults {
+  private readonly deploys = new Map<number, DeployState>();
+  private readonly clones: (from: SimNode) => SimNode;
+
+  constructor(
+    private readonly sim: Sim,
+    private readonly faults: readonly (Fault & { id: string })[],
+    clone: (from: SimNode) => SimNode,
+  ) {
+    this.clones = clone;
+    sim.onFault = (index, phase) => this.apply(index, phase);
+    faults.forEach((f, i) => sim.scheduleFault(f.atMs * 1000, i, PHASE_START));
+  }
+
+  private node(id: string): SimNode {
+    const n = this.sim.byId.get(id);
+    if (n === undefined) throw new Error(`fault target "${id}" is not a node`);
+    return n;
+  }
+
+  private lbs(): LoadBalancerNode[] {
+    return this.sim.nodes.filter((n): n is LoadBalancerNode => n instanceof LoadBalancerNode);
+  }
+
+  private endAfter(f: Fault, index: number): void {
+    const d = f.params?.durationMs;
+    if (d !== undefined) this.sim.scheduleFault(this.sim.nowUs + d * 1000, index, PHASE_END);
+  }
+
+  private apply(index: number, phase: number): void {
+    const sim = this.sim;
+    const f = this.faults[index]!;
+    const p = f.params ?? {};
+    if (phase === PHASE_START) sim.log('fault', sim.byId.get(f.target), `Fault ${f.id}: ${f.action} ${f.target}.`);
+    switch (f.action) {
+      case 'crash': {
+        const n = this.node(f.target);
+        sim.crash(n);
+        sim.log('crashed', n, `${n.id} crashed.`);
+        return;
+      }
+      case 'restart': {
+        const n = this.node(f.target);
+        if (n.isUp) return;
+        sim.restart(n);
+        sim.log('restarted', n, `${n.id} restarted.`);
+        return;
+      }
+      case 'slow': {
+        const n = this.node(f.target);
+        if (phase === PHASE_START) {
+          n.serviceFactor = p.factor ?? (p.latencyFactor === undefined ? 5 : 1);
+          n.latencyFactor = p.latencyFactor ?? 1;
+          this.endAfter(f, index);
+        } else {
+          n.serviceFactor = 1;
+          n.latencyFactor = 1;
+        }
+        return;
+      }
+      case 'partition': {
+        if (phase === PHASE_START) {
+          const groupOf = new Int32Array(sim.nodes.length).fill(-1);
+          if (p.groups !== undefined && p.groups.length > 0) p.groups.forEach((g, gi) => g.forEach((id) => (groupOf[this.node(id).idx] = gi)));
+          else {
+            groupOf.fill(1);
+            groupOf[this.node(f.target).idx] = 0;
+          }
+          const cut: Cut = { id: f.id, groupOf };
+          sim.cuts = [...sim.cuts, cut];
+          this.endAfter(f, index);
+        } else sim.cuts = sim.cuts.filter((c) => c.id !== f.id);
+        return;
+      }
+      case 'heal':
+        sim.cuts = [];
+        return;
+      case 'link-loss': {
+        const rate = p.rate ?? 0.1;
+        const edge = sim.edges.find((e) => e.id === f.target);
+        if (edge !== undefined) edge.extraLoss = phase === PHASE_START ? rate : 0;
+        else this.node(f.target).lossRate = phase === PHASE_START ? rate : 0;
+        if (phase === PHASE_START) this.endAfter(f, index);
+        return;
+      }
+      case 'pause': {
+        const n = this.node(f.target);
+        if (phase === PHASE_START) {
+          sim.pause(n);
+          sim.scheduleFault(sim.nowUs + (p.durationMs ?? 5000) * 1000, index, PHASE_END);
+        } else sim.resume(n);
+        return;
+      }
+      case 'scale-out': {
+        const n = this.node(f.target);
+        for (let k = 0; k < (p.count ?? 1); k++) {
+          const clone = this.clones(n);
+          sim.log('scaled-out', clone, `${clone.id} added as a copy of ${n.id}.`);
+        }
+        return;
+      }
+      case 'scale-in':
+        return this.stepScaleIn(index, phase);
+      case 'rolling-deploy':
+        return this.stepDeploy(index, phase);
+      case 'cache-flush': {
+        const n = this.node(f.target);
+        if (n instanceof CacheNode) n.flush();
+        return;
+      }
+      case 'traffic-spike':
+      case 'hot-key': {
+        const n = this.node(f.target);
+        const clients = n instanceof ClientNode ? [n] : sim.nodes.filter((x): x is ClientNode => x instanceof ClientNode);
+        for (const c of clients) {
+          if (f.action === 'traffic-spike') c.spikeFactor = phase === PHASE_START ? (p.factor ?? 3) : 1;
+          else {
+            c.hotKey = phase === PHASE_START ? (p.key ?? 0) : -1;
+            c.hotFraction = p.fraction ?? 0.5;
+          }
+        }
+        if (phase === PHASE_START) this.endAfter(f, index);
+        return;
+      }
+      case 'promote': {
+        const n = this.node(f.target) as DatabaseNode;
+        n.group?.promote(n);
+        return;
+      }
+    }
+  }
+
+  private stepScaleIn(index: number, phase: number): void {
+    const sim = this.sim;
+    const f = this.faults[index]!;
+    const n = this.node(f.target);
+    const drain = f.params?.drain ?? true;
+    if (phase === PHASE_START) {
+      for (const lb of this.lbs()) lb.setRegistered(n, false);
+      this.deploys.set(index, { nodes: [n], next: 1, batch: [n], waiting: 'drain', sinceUs: sim.nowUs });
+      if (drain) return sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
+    } else {
+      const st = this.deploys.get(index)!;
+      if (!n.isIdle() && sim.nowUs - st.sinceUs < DRAIN_MAX_US) return sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
+    }
+    n.isRemoved = true;
+    sim.crash(n);
+    sim.log('scaled-in', n, `${n.id} removed.`);
+  }
+
+  /** Rolling deploy over the targets of a load balancer (or one service): batch by batch. */
+  private stepDeploy(index: number, phase: number): void {
+    const sim = this.sim;
+    const f = this.faults[index]!;
+    let st = this.deploys.get(index);
+    if (phase === PHASE_START) {
+      const t = this.node(f.target);
+      const nodes = t instanceof LoadBalancerNode ? t.targets.map((x) => x.node).filter((x) => !x.isRemoved) : [t];
+      st = { nodes, next: 0, batch: [], waiting: 'start', sinceUs: sim.nowUs };
+      this.deploys.set(index, st);
+      return this.nextBatch(index, st);
+    }
+    if (st === undefined) return;
+    if (st.waiting === 'drain') {
+      const isIdle = st.batch.every((n) => n.isIdle() || !n.isUp);
+      if (!isIdle && sim.nowUs - st.sinceUs < DRAIN_MAX_US) return sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
+      sim.log('drained', undefined, `Drained ${st.batch.map((n) => n.id).join(', ')}.`);
+      return this.replace(index, st);
+    }
+    // waiting for the batch to be ready, then one health interval so balancers see it.
+    if (!st.batch.every((n) => n.isServing())) return sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
+    for (const lb of this.lbs()) for (const n of st.batch) lb.setRegistered(n, true);
+    this.nextBatch(index, st);
+  }
+
+  private nextBatch(index: number, st: DeployState): void {
+    const sim = this.sim;
+    const f = this.faults[index]!;
+    const size = f.params?.batchSize ?? 1;
+    if (st.next >= st.nodes.length) {
+      sim.log('deploy-done', undefined, `Rolling deploy ${f.id} finished: ${st.nodes.length} instances replaced.`);
+      return;
+    }
+    st.batch = st.nodes.slice(st.next, st.next + size);
+    st.next += size;
+    st.sinceUs = sim.nowUs;
+    if (f.params?.drain ?? true) {
+      for (const lb of this.lbs()) for (const n of st.batch) lb.setRegistered(n, false);
+      st.waiting = 'drain';
+      sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
+    } else this.replace(index, st);
+  }
+
+  /** Stops the batch (keeping state if checkpointed) and starts the new version. */
+  private replace(index: number, st: DeployState): void {
+    const sim = this.sim;
+    const f = this.faults[index]!;
+    const drain = f.params?.drain ?? true;
+    for (const n of st.batch) {
+      if (n instanceof ServiceNode) {
+        n.keepsStateOnStop = f.params?.checkpoint ?? false;
+        if (f.params?.version !== undefined) n.version = f.params.version;
+      }
+      sim.crash(n);
+      sim.restart(n);
+      sim.log('restarted', n, `${n.id} restarted for the deploy.`);
+      if (!drain) for (const lb of this.lbs()) lb.setRegistered(n, true);
+    }
+    st.waiting = 'start';
+    sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
+  }
+}

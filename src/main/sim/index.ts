@@ -1,0 +1,83 @@
+/**
+ * The simulator's public API: simulate a graph under a scenario and get a plain-JSON RunResult;
+ * read any metric of it over any window with readMetric. Runs unchanged in a worker, the browser
+ * host and the CLI; the host passes onProgress/isCancelled, checked every few thousand events.
+ */
+import type { Graph } from '../../shared/graph';
+import { formatZodError } from '../../shared/json';
+import { METRIC_NAMES, type RunResult, type RunSeries } from '../../shared/metrics';
+import { ScenarioSchema, faultId, type Scenario } from '../../shared/scenario';
+import { buildSim, validateGraphForSim } from './build';
+import type { TraceRecord } from './engine';
+import { Faults } from './faults';
+import { readAllMetrics, readMetric } from './metrics/read';
+import { ClientNode } from './nodes/client';
+
+export { readMetric, readAllMetrics, validateGraphForSim };
+export type { RunResult, TraceRecord };
+export { InvariantError } from './engine';
+
+export interface SimOptions {
+  /** Called with the fraction of simulated time done, every few thousand events. */
+  onProgress?: (fraction: number) => void;
+  /** Polled as often as onProgress; returning true stops the run early (isCancelled in the result). */
+  isCancelled?: () => boolean;
+  /** Tests only: called for every processed event. Slow. */
+  trace?: (e: TraceRecord) => void;
+}
+
+/** Runs `scenario` on `graph`. Throws an Error naming the node and prop (or scenario path) on bad input. */
+export function simulate(graph: Graph, scenario: Scenario, options: SimOptions = {}): RunResult {
+  const parsed = ScenarioSchema.safeParse(scenario);
+  if (!parsed.success) throw new Error(`The scenario cannot be simulated:\n${formatZodError(parsed.error)}`);
+  const sc = parsed.data;
+  const faults = sc.faults.map((f, i) => ({ ...f, id: faultId(f, i) }));
+  const nodeIds = new Set(graph.nodes.map((n) => n.id));
+  const edgeIds = new Set(graph.edges.map((e) => e.id));
+  const badTarget = faults.findIndex((f) => !nodeIds.has(f.target) && !(f.action === 'link-loss' && edgeIds.has(f.target)) && f.action !== 'heal');
+  if (badTarget >= 0) throw new Error(`faults[${badTarget}].target: no node with id "${faults[badTarget]!.target}" in the graph.`);
+  for (const [i, f] of faults.entries()) {
+    for (const g of f.params?.groups ?? []) for (const id of g) if (!nodeIds.has(id)) throw new Error(`faults[${i}].params.groups: no node with id "${id}" in the graph.`);
+  }
+
+  const { sim, clone } = buildSim(graph, sc);
+  new Faults(sim, faults, clone);
+  for (const n of sim.nodes) n.start();
+  sim.run(options);
+
+  const run: RunResult = {
+    resultVersion: 1,
+    seed: sc.seed,
+    durationMs: sc.durationMs,
+    traceHash: sim.traceHash(),
+    eventsProcessed: sim.processed,
+    isCancelled: sim.isCancelled,
+    endedAtMs: sim.nowUs / 1000,
+    summary: Object.fromEntries(METRIC_NAMES.map((m) => [m, 0])) as RunResult['summary'],
+    series: { bucketMs: 1000, tMs: [], throughput: [], errorRate: [], latencyP50: [], latencyP99: [] },
+    events: sim.events,
+    nodes: sim.nodes.map((n) => ({ id: n.id, kind: n.kind, isLbTarget: n.isLbTarget })),
+    faults: faults.map((f) => ({ id: f.id, atMs: f.atMs, action: f.action, target: f.target })),
+    buckets: sim.rec.result(),
+    network: { sent: sim.sent, delivered: sim.delivered, dropped: sim.dropped, inFlight: sim.inFlight },
+    requestsInFlight: sim.nodes.reduce((s, n) => s + (n instanceof ClientNode ? n.open : 0), 0),
+  };
+  run.summary = readAllMetrics(run);
+  run.series = chartSeries(run);
+  return run;
+}
+
+/** Chart series in buckets of at least a second. */
+function chartSeries(run: RunResult): RunSeries {
+  const bucketMs = Math.max(1000, run.buckets.bucketMs);
+  const s: RunSeries = { bucketMs, tMs: [], throughput: [], errorRate: [], latencyP50: [], latencyP99: [] };
+  for (let t = 0; t < run.endedAtMs; t += bucketMs) {
+    const w = { fromMs: t, toMs: t + bucketMs };
+    s.tMs.push(t);
+    s.throughput.push(readMetric(run, 'throughput', w));
+    s.errorRate.push(readMetric(run, 'errorRate', w));
+    s.latencyP50.push(readMetric(run, 'latencyP50', w));
+    s.latencyP99.push(readMetric(run, 'latencyP99', w));
+  }
+  return s;
+}

@@ -1,0 +1,108 @@
+/**
+ * Evaluates any catalogue metric over a time window of a finished run, for the whole system or
+ * one node. Pure: grading, charts and the CLI all read runs through this one function.
+ */
+import { METRICS, METRIC_NAMES, type CounterName, type MetricName, type MetricWindow, type RunResult } from '../../../shared/metrics';
+import { HISTOGRAM_SIZE, addSparse, quantileOf } from '../histogram';
+
+/** Reads `metric` over [fromMs, toMs) (default: the whole run), for `nodeId` or the metric's default scope. */
+export function readMetric(run: RunResult, metric: MetricName, window: Partial<MetricWindow> = {}, nodeId?: string): number {
+  const def = METRICS[metric];
+  if (def === undefined) throw new Error(`Unknown metric "${String(metric)}". Known metrics: ${METRIC_NAMES.join(', ')}.`);
+  const B = run.buckets.bucketMs;
+  const fromMs = Math.max(0, window.fromMs ?? 0);
+  const toMs = Math.min(window.toMs ?? run.endedAtMs, run.endedAtMs);
+  const b0 = Math.ceil(fromMs / B);
+  const b1 = Math.min(run.buckets.count - 1, Math.ceil(toMs / B) - 1);
+  let nodes: string[];
+  if (nodeId !== undefined) {
+    if (!run.nodes.some((n) => n.id === nodeId)) throw new Error(`No node "${nodeId}" in this run.`);
+    nodes = [nodeId];
+  } else nodes = run.nodes.filter((n) => def.scope === 'all' || n.kind === 'client').map((n) => n.id);
+  if (b1 < b0) return 0;
+
+  const total = (counter: CounterName, ids: readonly string[] = nodes): number => {
+    let s = 0;
+    for (const id of ids) {
+      const arr = run.buckets.counters[id]?.[counter];
+      if (arr === undefined) continue;
+      for (let b = b0; b <= b1; b++) s += arr[b] ?? 0;
+    }
+    return s;
+  };
+  const agg = def.aggregate;
+  switch (agg.kind) {
+    case 'sum':
+      return total(agg.counter) * agg.scale;
+    case 'max': {
+      let m = 0;
+      for (const id of nodes) {
+        const arr = run.buckets.counters[id]?.[agg.counter];
+        if (arr === undefined) continue;
+        for (let b = b0; b <= b1; b++) m = Math.max(m, arr[b] ?? 0);
+      }
+      return m * agg.scale;
+    }
+    case 'last': {
+      let s = 0;
+      for (const id of nodes) s += run.buckets.counters[id]?.[agg.counter]?.[b1] ?? 0;
+      return s;
+    }
+    case 'ratio': {
+      const denNodes = agg.isDenFromClients === true && nodeId === undefined ? run.nodes.filter((n) => n.kind === 'client').map((n) => n.id) : nodes;
+      const den = agg.den.reduce((s, c) => s + total(c, denNodes), 0);
+      return den === 0 ? 0 : (total(agg.num) / den) * agg.scale;
+    }
+    case 'perSecond': {
+      const seconds = (Math.min((b1 + 1) * B, run.endedAtMs) - b0 * B) / 1000;
+      return seconds <= 0 ? 0 : total(agg.counter) / seconds;
+    }
+    case 'percentile': {
+      const dense = new Float64Array(HISTOGRAM_SIZE);
+      let n = 0;
+      for (const id of nodes) {
+        const hs = run.buckets.latency[id];
+        if (hs === undefined) continue;
+        for (let b = b0; b <= b1; b++) {
+          const h = hs[b];
+          if (h) n += addSparse(dense, h);
+        }
+      }
+      return quantileOf(dense, n, agg.quantile) / 1000;
+    }
+    case 'share': {
+      const targets = run.nodes.filter((n) => n.isLbTarget).map((n) => n.id);
+      const all = total('forwardedTo', targets);
+      if (all === 0) return 0;
+      if (nodeId !== undefined) return total('forwardedTo', [nodeId]) / all;
+      return Math.max(...targets.map((id) => total('forwardedTo', [id]))) / all;
+    }
+    case 'imbalance': {
+      const targets = run.nodes.filter((n) => n.isLbTarget).map((n) => n.id);
+      if (targets.length === 0) return 0;
+      const loads = targets.map((id) => total('forwardedTo', [id]));
+      const mean = loads.reduce((s, v) => s + v, 0) / loads.length;
+      return mean === 0 ? 0 : Math.max(...loads) / mean;
+    }
+    case 'hottestPartition': {
+      const rows = run.buckets.partitionRequests;
+      if (rows.length === 0) return 0;
+      const sums = new Float64Array(rows[0]?.length ?? 0);
+      for (let b = b0; b <= b1; b++) rows[b]?.forEach((v, p) => (sums[p]! += v));
+      let s = 0;
+      let m = 0;
+      for (const v of sums) {
+        s += v;
+        m = Math.max(m, v);
+      }
+      return s === 0 ? 0 : m / (s / sums.length);
+    }
+  }
+}
+
+/** Every catalogue metric over one window. */
+export function readAllMetrics(run: RunResult, window: Partial<MetricWindow> = {}, nodeId?: string): Record<MetricName, number> {
+  const out = {} as Record<MetricName, number>;
+  for (const name of METRIC_NAMES) out[name] = readMetric(run, name, window, nodeId);
+  return out;
+}

@@ -1,0 +1,128 @@
+/**
+ * Records per-node counters into fixed-width time buckets while a run goes. Memory is
+ * buckets × nodes × counters (plus one sparse histogram per node per bucket), independent of
+ * how many requests the run makes.
+ */
+import { COUNTERS, MAX_COUNTERS, type CounterName, type RunBuckets, type SparseHistogram } from '../../../shared/metrics';
+import { Histogram } from '../histogram';
+
+export const NC = COUNTERS.length;
+/** Counter index by name, for the hot path. */
+export const C = Object.fromEntries(COUNTERS.map((n, i) => [n, i])) as Record<CounterName, number>;
+const IS_MAX = COUNTERS.map((n) => MAX_COUNTERS.has(n));
+
+/** Picks a bucket width so a run has at most ~600 buckets, never finer than 100 ms. */
+export function bucketMsFor(durationMs: number): number {
+  for (const b of [100, 200, 500, 1000, 2000, 5000, 10_000]) if (durationMs / b <= 600) return b;
+  return 10_000;
+}
+
+export interface GaugeSource {
+  /** Writes this node's gauges into the current bucket. */
+  sampleGauges(rec: Recorder): void;
+}
+
+export class Recorder {
+  readonly bucketUs: number;
+  bucketIndex = 0;
+  bucketEndUs: number;
+  /** Current bucket, node-major: cur[node * NC + counter]. */
+  cur: Float64Array;
+  private hists: Histogram[] = [];
+  private stored: (number[] | undefined)[][] = [];
+  private storedLatency: (SparseHistogram | null)[][] = [];
+  private ids: string[] = [];
+  readonly partitions: number;
+  partCur: Float64Array;
+  private partStored: number[][] = [];
+
+  constructor(
+    readonly bucketMs: number,
+    partitions: number,
+  ) {
+    this.bucketUs = bucketMs * 1000;
+    this.bucketEndUs = this.bucketUs;
+    this.cur = new Float64Array(16 * NC);
+    this.partitions = partitions;
+    this.partCur = new Float64Array(partitions);
+  }
+
+  addNode(id: string): number {
+    const idx = this.ids.length;
+    this.ids.push(id);
+    this.hists.push(new Histogram());
+    this.stored.push(new Array<number[] | undefined>(NC).fill(undefined));
+    this.storedLatency.push(new Array<SparseHistogram | null>(this.bucketIndex).fill(null));
+    if ((idx + 1) * NC > this.cur.length) {
+      const next = new Float64Array(this.cur.length * 2);
+      next.set(this.cur);
+      this.cur = next;
+    }
+    return idx;
+  }
+
+  add(node: number, counter: number, v: number): void {
+    this.cur[node * NC + counter]! += v;
+  }
+
+  max(node: number, counter: number, v: number): void {
+    const i = node * NC + counter;
+    if (v > this.cur[i]!) this.cur[i] = v;
+  }
+
+  set(node: number, counter: number, v: number): void {
+    this.cur[node * NC + counter] = v;
+  }
+
+  /** An answered request's latency at a node (µs). */
+  latency(node: number, us: number): void {
+    const base = node * NC;
+    this.cur[base + C.latencySumUs]! += us;
+    if (us > this.cur[base + C.latencyMaxUs]!) this.cur[base + C.latencyMaxUs] = us;
+    this.hists[node]!.record(us);
+  }
+
+  /** Closes the current bucket: samples gauges, stores non-zero counters, clears. */
+  flush(sources: readonly GaugeSource[]): void {
+    for (const s of sources) s.sampleGauges(this);
+    const b = this.bucketIndex;
+    for (let n = 0; n < this.ids.length; n++) {
+      const store = this.stored[n]!;
+      const base = n * NC;
+      for (let k = 0; k < NC; k++) {
+        const v = this.cur[base + k]!;
+        let arr = store[k];
+        if (arr === undefined) {
+          if (v === 0) continue;
+          arr = new Array<number>(b).fill(0);
+          store[k] = arr;
+        }
+        arr.push(v);
+        this.cur[base + k] = 0;
+      }
+      this.storedLatency[n]!.push(this.hists[n]!.takeSparse());
+    }
+    this.partStored.push(Array.from(this.partCur));
+    this.partCur.fill(0);
+    this.bucketIndex++;
+    this.bucketEndUs += this.bucketUs;
+  }
+
+  result(): RunBuckets {
+    const count = this.bucketIndex;
+    const counters: RunBuckets['counters'] = {};
+    const latency: RunBuckets['latency'] = {};
+    this.ids.forEach((id, n) => {
+      const out: Partial<Record<CounterName, number[]>> = {};
+      this.stored[n]!.forEach((arr, k) => {
+        if (arr === undefined) return;
+        while (arr.length < count) arr.push(IS_MAX[k] ? 0 : 0);
+        out[COUNTERS[k]!] = arr;
+      });
+      counters[id] = out;
+      latency[id] = this.storedLatency[n]!;
+    });
+    const usesPartitions = this.partStored.some((row) => row.some((v) => v !== 0));
+    return { bucketMs: this.bucketMs, count, counters, latency, partitionRequests: usesPartitions ? this.partStored : [] };
+  }
+}

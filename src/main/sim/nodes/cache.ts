@@ -1,0 +1,102 @@
+/**
+ * A Redis/Memcached-like cache: LRU over a Map (whose insertion order is the recency order), a
+ * TTL per entry, empty after a restart or a flush. With an edge to a database it reads through
+ * on a miss; without one it answers "miss" and the service goes to the database itself.
+ */
+import type { CacheProps } from '../../../shared/nodeProps';
+import { OP, STATUS } from '../calls';
+import { SimNode, type Sim, type SimEdge } from '../engine';
+import { C, type Recorder } from '../metrics/recorder';
+import type { Rng } from '../rng';
+
+export class CacheNode extends SimNode {
+  /** key → expiry (µs); iteration order is least recently used first. */
+  private readonly entries = new Map<number, number>();
+  private dbEdge: SimEdge | undefined;
+  private readonly latUs: number;
+  private readonly ttlUs: number;
+
+  constructor(
+    sim: Sim,
+    idx: number,
+    id: string,
+    rng: Rng,
+    readonly props: CacheProps,
+  ) {
+    super(sim, idx, id, 'cache', rng);
+    this.latUs = Math.round(props.latencyMs * 1000);
+    this.ttlUs = props.ttlMs * 1000;
+    this.timeoutUs = Math.round(props.callTimeoutMs * 1000);
+  }
+
+  override start(): void {
+    this.dbEdge = this.edgeTo('database');
+  }
+
+  override onRequest(c: number): void {
+    const sim = this.sim;
+    const calls = sim.calls;
+    const key = calls.key[c]!;
+    const op = calls.op[c]!;
+    if (op === OP.fill) {
+      this.insert(key);
+      return;
+    }
+    if (op !== OP.read) {
+      sim.reply(this, c, STATUS.ok, this.latUs * this.serviceFactor);
+      return;
+    }
+    const exp = this.entries.get(key);
+    if (exp !== undefined && exp > sim.nowUs) {
+      sim.rec.add(this.idx, C.cacheHits, 1);
+      this.entries.delete(key);
+      this.entries.set(key, exp);
+      sim.reply(this, c, STATUS.ok, this.latUs * this.serviceFactor);
+      return;
+    }
+    sim.rec.add(this.idx, C.cacheMisses, 1);
+    if (exp !== undefined) this.entries.delete(key);
+    if (this.dbEdge === undefined) {
+      sim.reply(this, c, STATUS.miss, this.latUs * this.serviceFactor);
+      return;
+    }
+    const child = sim.newCall(this, this.dbEdge, OP.read, sim.databaseLeader(this.dbEdge.to));
+    calls.parent[child] = c;
+    calls.parentGen[child] = calls.gen[c]!;
+    calls.key[child] = key;
+    sim.sendRequest(child, this.latUs);
+  }
+
+  override onResponse(child: number): void {
+    const sim = this.sim;
+    const calls = sim.calls;
+    const parent = calls.parent[child]!;
+    const status = calls.status[child]!;
+    calls.releaseByCaller(child);
+    if (!calls.isValid(parent, calls.parentGen[child]!) || !calls.isHeldByCallee(parent) || calls.to[parent] !== this.idx) return;
+    if (status === STATUS.ok) this.insert(calls.key[parent]!);
+    sim.reply(this, parent, status);
+  }
+
+  private insert(key: number): void {
+    if (this.entries.has(key)) this.entries.delete(key);
+    this.entries.set(key, this.sim.nowUs + this.ttlUs);
+    if (this.entries.size > this.props.capacity) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done !== true) this.entries.delete(oldest.value);
+    }
+  }
+
+  /** cache-flush, or the memory of a crashed cache: every entry gone. */
+  flush(): void {
+    this.entries.clear();
+  }
+
+  override onCrash(): void {
+    this.flush();
+  }
+
+  override sampleGauges(rec: Recorder): void {
+    super.sampleGauges(rec);
+  }
+}

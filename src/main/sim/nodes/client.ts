@@ -1,0 +1,174 @@
+/**
+ * A user population: open-loop Poisson arrivals at `rps`, each request from a uniformly chosen
+ * user for a uniform or Zipf key. It records the user's view of every request (outcome and
+ * end-to-end latency), retries failures, and tracks each user's session so a service can tell
+ * a logged-in user from one who must log in again.
+ */
+import type { ClientProps } from '../../../shared/nodeProps';
+import { FLAG_LOGIN, OP, STATUS } from '../calls';
+import { SimNode, type Sim, type SimEdge } from '../engine';
+import { C } from '../metrics/recorder';
+import { partitionOf } from '../hashing';
+import { ZipfSampler, type Rng } from '../rng';
+
+const T_ARRIVAL = 1;
+const T_RETRY = 2;
+
+/** Failures worth retrying: the next attempt may take another path. */
+const RETRYABLE = [false, true, true, true, true, false, false, false];
+
+export class ClientNode extends SimNode {
+  private readonly meanGapUs: number;
+  private readonly zipf: ZipfSampler | null;
+  /** Current session generation per user (0: not logged in). */
+  private readonly sessionGen: Int32Array;
+  /** Last generation handed out per user, so every login is a new session. */
+  private readonly lastGen: Int32Array;
+  /** traffic-spike: multiplies the rate. */
+  spikeFactor = 1;
+  /** hot-key: this key gets hotFraction of requests (-1: none). */
+  hotKey = -1;
+  hotFraction = 0;
+  /** Logical requests not ended yet. */
+  open = 0;
+
+  constructor(
+    sim: Sim,
+    idx: number,
+    id: string,
+    rng: Rng,
+    readonly props: ClientProps,
+    /** Offset of this client's users in the run's global user numbering. */
+    readonly userBase: number,
+  ) {
+    super(sim, idx, id, 'client', rng);
+    this.meanGapUs = props.rps > 0 ? 1e6 / props.rps : Infinity;
+    this.zipf = props.keys.distribution === 'zipf' && props.keys.skew > 0 ? new ZipfSampler(props.keys.count, props.keys.skew) : null;
+    this.sessionGen = new Int32Array(props.users);
+    this.lastGen = new Int32Array(props.users);
+    this.timeoutUs = Math.round(props.timeoutMs * 1000);
+    this.hasLongLivedConnections = props.connection === 'long-lived';
+  }
+
+  /** The first request edge is where requests go (a client talks to one entry point). */
+  private entry(): SimEdge | undefined {
+    return this.out[0];
+  }
+
+  /** Nothing sends requests to a client; one that arrives is refused. */
+  override onRequest(c: number): void {
+    this.sim.reply(this, c, STATUS.noRoute);
+  }
+
+  override start(): void {
+    this.scheduleArrival();
+  }
+
+  private scheduleArrival(): void {
+    const mean = this.meanGapUs / this.spikeFactor;
+    if (!Number.isFinite(mean)) return;
+    this.sim.timer(this, Math.max(1, Math.round(this.rng.exp(mean))), T_ARRIVAL);
+  }
+
+  override onTimer(tag: number, a: number, b: number): void {
+    if (tag === T_ARRIVAL) {
+      this.scheduleArrival();
+      this.issue();
+    } else if (tag === T_RETRY) {
+      if (this.sim.calls.isValid(a, b)) this.sim.sendRequest(a);
+    }
+  }
+
+  private issue(): void {
+    const sim = this.sim;
+    const rng = this.rng;
+    const p = this.props;
+    const rec = sim.rec;
+    rec.add(this.idx, C.requests, 1);
+    this.open++;
+    const user = p.users === 1 ? 0 : rng.int(p.users);
+    const op = rng.next() < p.readRatio ? OP.read : OP.write;
+    let key: number;
+    if (this.hotKey >= 0 && rng.next() < this.hotFraction) key = this.hotKey;
+    else key = this.zipf !== null ? this.zipf.sample(rng) : rng.int(p.keys.count);
+    rec.partCur[partitionOf(key, rec.partitions)]! += 1;
+    const edge = this.entry();
+    if (edge === undefined) {
+      this.end(STATUS.noRoute, 0);
+      return;
+    }
+    const c = sim.newCall(this, edge, op);
+    const calls = sim.calls;
+    calls.t0Us[c] = sim.nowUs;
+    calls.key[c] = key;
+    calls.user[c] = this.userBase + user;
+    this.attachSession(c, user);
+    sim.sendRequest(c);
+  }
+
+  private attachSession(c: number, user: number): void {
+    const calls = this.sim.calls;
+    let gen = this.sessionGen[user]!;
+    if (gen === 0) {
+      gen = ++this.lastGen[user]!;
+      calls.flags[c]! |= FLAG_LOGIN;
+    }
+    calls.session[c] = gen;
+  }
+
+  override onResponse(c: number): void {
+    const sim = this.sim;
+    const calls = sim.calls;
+    const status = calls.status[c]!;
+    const user = calls.user[c]! - this.userBase;
+    if (status === STATUS.ok) {
+      if ((calls.flags[c]! & FLAG_LOGIN) !== 0) {
+        this.sessionGen[user] = calls.session[c]!;
+        sim.userSession[calls.user[c]!] = calls.session[c]!;
+      }
+      this.end(STATUS.ok, sim.nowUs - calls.t0Us[c]!);
+      calls.releaseByCaller(c);
+      return;
+    }
+    if (status === STATUS.sessionLost) this.sessionGen[user] = 0;
+    if (RETRYABLE[status] === true && calls.attempt[c]! < this.props.retries) {
+      const next = sim.newCall(this, sim.edges[calls.edge[c]!]!, calls.op[c]!);
+      calls.t0Us[next] = calls.t0Us[c]!;
+      calls.key[next] = calls.key[c]!;
+      calls.user[next] = calls.user[c]!;
+      calls.attempt[next] = calls.attempt[c]! + 1;
+      this.attachSession(next, user);
+      calls.releaseByCaller(c);
+      sim.timer(this, Math.round(this.props.retryBackoffMs * 1000), T_RETRY, next, calls.gen[next]!);
+      return;
+    }
+    this.end(status, sim.nowUs - calls.t0Us[c]!);
+    calls.releaseByCaller(c);
+  }
+
+  /** A logical request ends: exactly once, counted at the client. */
+  private end(status: number, latencyUs: number): void {
+    const rec = this.sim.rec;
+    if (this.open <= 0) this.sim.fail(`${this.id} ended more requests than it issued`);
+    this.open--;
+    if (status === STATUS.ok) rec.add(this.idx, C.ok, 1);
+    else {
+      rec.add(this.idx, C.failed, 1);
+      rec.add(this.idx, FAIL_AT_CLIENT[status]!, 1);
+    }
+    rec.latency(this.idx, latencyUs);
+  }
+
+  override onCrash(): void {
+    // A client population does not crash as a whole; its open requests end as failures.
+    while (this.open > 0) this.end(STATUS.down, 0);
+    this.sessionGen.fill(0);
+  }
+
+  override onRestart(): void {
+    this.isReady = true;
+    this.scheduleArrival();
+  }
+}
+
+const FAIL_AT_CLIENT = [C.ok, C.failDown, C.failTimeout, C.failOverloaded, C.failNoRoute, C.failSessionLost, C.failFenced, C.failNoRoute];

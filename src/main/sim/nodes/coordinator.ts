@@ -1,0 +1,161 @@
+/**
+ * A lease service (etcd/ZooKeeper-like). Instances that own partitions renew a lease every
+ * TTL/3; a lease not renewed within the TTL expires and its partitions move to live members
+ * with a higher epoch. The old owner only learns when a renewal answer reaches it, so a pause
+ * or a network partition longer than the TTL leaves two believers: split brain, which fencing
+ * (the database refusing older epochs) turns from conflicting writes into rejections.
+ */
+import type { CoordinatorProps } from '../../../shared/nodeProps';
+import { STATUS } from '../calls';
+import { SimNode, type Sim } from '../engine';
+import { C, type Recorder } from '../metrics/recorder';
+import type { Ownership } from '../ownership';
+import type { Rng } from '../rng';
+
+const T_CHECK = 1;
+
+interface Member {
+  node: SimNode;
+  lastRenewUs: number;
+}
+
+export class CoordinatorNode extends SimNode {
+  /** Live members, ordered by node index so reassignment never depends on arrival order. */
+  private members: Member[] = [];
+  private readonly ttlUs: number;
+  own!: Ownership;
+
+  constructor(
+    sim: Sim,
+    idx: number,
+    id: string,
+    rng: Rng,
+    readonly props: CoordinatorProps,
+  ) {
+    super(sim, idx, id, 'coordinator', rng);
+    this.ttlUs = Math.round(props.leaseTtlMs * 1000);
+  }
+
+  /** t = 0: the connected owners share the partitions round-robin at epoch 1. */
+  init(owners: SimNode[]): void {
+    this.members = [...owners].sort((a, b) => a.idx - b.idx).map((node) => ({ node, lastRenewUs: 0 }));
+    const n = this.members.length;
+    for (let p = 0; p < this.own.partitions; p++) {
+      this.own.ownerMap[p] = n === 0 ? -1 : this.members[p % n]!.node.idx;
+      this.own.epoch[p] = 1;
+    }
+  }
+
+  override start(): void {
+    this.sim.timer(this, this.checkEveryUs(), T_CHECK);
+  }
+
+  private checkEveryUs(): number {
+    return Math.max(1000, Math.round(this.ttlUs / 10));
+  }
+
+  override onRequest(c: number): void {
+    const sim = this.sim;
+    const node = sim.nodes[sim.calls.from[c]!]!;
+    const m = this.members.find((x) => x.node === node);
+    if (m !== undefined) m.lastRenewUs = sim.nowUs;
+    else this.join(node);
+    sim.reply(this, c, STATUS.ok);
+  }
+
+  override onTimer(tag: number): void {
+    if (tag !== T_CHECK) return;
+    const now = this.sim.nowUs;
+    const expired = this.members.filter((m) => now - m.lastRenewUs > this.ttlUs);
+    for (const m of expired) this.expire(m);
+    this.sim.timer(this, this.checkEveryUs(), T_CHECK);
+  }
+
+  private load(node: SimNode): number {
+    let n = 0;
+    for (let p = 0; p < this.own.partitions; p++) if (this.own.ownerMap[p] === node.idx) n++;
+    return n;
+  }
+
+  private expire(m: Member): void {
+    const sim = this.sim;
+    const own = this.own;
+    this.members = this.members.filter((x) => x !== m);
+    sim.log('lease-expired', m.node, `${m.node.id}'s lease expired (no renewal for ${this.props.leaseTtlMs} ms).`);
+    let moved = 0;
+    for (let p = 0; p < own.partitions; p++) {
+      if (own.ownerMap[p] !== m.node.idx) continue;
+      let best: Member | undefined;
+      let bestLoad = Infinity;
+      for (const x of this.members) {
+        const l = this.load(x.node);
+        if (l < bestLoad) {
+          best = x;
+          bestLoad = l;
+        }
+      }
+      own.ownerMap[p] = best === undefined ? -1 : best.node.idx;
+      own.epoch[p]!++;
+      if (own.failedAtUs[p]! < 0) own.failedAtUs[p] = m.lastRenewUs;
+      moved++;
+    }
+    if (moved > 0) {
+      sim.rec.add(this.idx, C.failovers, 1);
+      sim.rec.add(this.idx, C.rebalances, 1);
+      sim.rec.max(this.idx, C.keysMovedMax, moved / own.partitions);
+      sim.log('owner-changed', m.node, `${moved} partitions of ${m.node.id} moved to other owners (epochs bumped).`, moved);
+    }
+  }
+
+  /** A new or returning member takes an even share, moved from the most loaded members. */
+  private join(node: SimNode): void {
+    const sim = this.sim;
+    const own = this.own;
+    this.members.push({ node, lastRenewUs: sim.nowUs });
+    this.members.sort((a, b) => a.node.idx - b.node.idx);
+    const share = Math.floor(own.partitions / this.members.length);
+    let moved = 0;
+    for (let p = 0; p < own.partitions; p++) {
+      if (own.ownerMap[p] === -1) {
+        own.ownerMap[p] = node.idx;
+        own.epoch[p]!++;
+        moved++;
+      }
+    }
+    while (this.load(node) < share) {
+      let donor: Member | undefined;
+      let donorLoad = -1;
+      for (const x of this.members) {
+        if (x.node === node) continue;
+        const l = this.load(x.node);
+        if (l > donorLoad) {
+          donor = x;
+          donorLoad = l;
+        }
+      }
+      if (donor === undefined || donorLoad <= share) break;
+      let p = own.partitions - 1;
+      while (p >= 0 && own.ownerMap[p] !== donor.node.idx) p--;
+      own.ownerMap[p] = node.idx;
+      own.epoch[p]!++;
+      moved++;
+    }
+    if (moved > 0) {
+      sim.rec.add(this.idx, C.rebalances, 1);
+      sim.rec.max(this.idx, C.keysMovedMax, moved / own.partitions);
+      sim.log('owner-changed', node, `${node.id} joined and took ${moved} partitions.`, moved);
+    }
+  }
+
+  override onRestart(): void {
+    this.isReady = true;
+    // Lease state is kept by a quorum in real systems: give every member a fresh grace period.
+    for (const m of this.members) m.lastRenewUs = this.sim.nowUs;
+    this.start();
+  }
+
+  override sampleGauges(rec: Recorder): void {
+    super.sampleGauges(rec);
+    this.own.account(rec.bucketEndUs, rec);
+  }
+}

@@ -1,0 +1,253 @@
+/**
+ * The metric catalogue (DESIGN.md §4), defined once: the simulator records the raw counters,
+ * grading and charts read metrics through `readMetric` (src/main/sim/metrics/read.ts), and the
+ * UI shows labels and units from here. A run stores per-bucket, per-node counters so any metric
+ * can be evaluated over any window and for any node after the run.
+ */
+
+/**
+ * Raw per-node, per-bucket counters. At a client they describe the user's view (logical requests,
+ * end-to-end latency); at any other node, the requests it received and the replies it sent.
+ */
+export const COUNTERS = [
+  'requests', // client: logical requests issued; other nodes: requests received
+  'ok', // requests that ended (client) or were answered (node) successfully
+  'failed', // requests that ended or were answered with an error
+  'failDown', // failed because a node on the path was down (refused or reset)
+  'failTimeout', // failed because no answer came in time
+  'failOverloaded', // failed because a queue was full
+  'failNoRoute', // failed because there was nowhere to send it (no healthy target, not the owner)
+  'failSessionLost', // failed because the user's session was gone
+  'failFenced', // failed because the write carried a stale fencing token
+  'latencySumUs', // sum of latencies of ended requests, for the mean
+  'latencyMaxUs', // largest latency in the bucket (max-aggregated)
+  'forwardedTo', // requests a load balancer sent to this node
+  'remoteCalls', // calls this node made to other nodes
+  'cacheHits', // reads answered from the cache
+  'cacheMisses', // reads the cache could not answer
+  'sessionsLost', // sessions that disappeared while their user still held them
+  'sessionsCreated', // logins that created a session
+  'writesAcked', // writes a database acknowledged
+  'lostWrites', // acknowledged writes absent after a failover
+  'conflictingWrites', // writes accepted from an owner whose epoch was already superseded
+  'fencedWrites', // writes a database rejected for a stale fencing token
+  'splitBrainUs', // time during which some partition had two owners (coordinator only)
+  'failovers', // database promotions and partition reassignments after a failure
+  'recoverySumUs', // sum of recovery times (failure to service resumed)
+  'recoveryCount', // number of recoveries in recoverySumUs
+  'keysMovedMax', // largest keys-moved fraction of a rebalance in the bucket (max-aggregated)
+  'rebalances', // rebalances (routing changes) that happened
+  'rebalanceMaxUs', // longest rebalance duration in the bucket (max-aggregated)
+  'replLagSumUs', // sum of leader→follower apply delays
+  'replLagCount', // number of replicated writes in replLagSumUs
+  'queueWaitSumUs', // sum of time requests waited for a worker
+  'queueWaitCount', // number of requests in queueWaitSumUs
+  'up', // gauge at the bucket's end: 1 when the node is up and ready
+  'ownedPartitions', // gauge: partitions this node believes it owns
+  'sessionsHeld', // gauge: sessions in this node's memory or store
+  'queueLength', // gauge: requests waiting for a worker
+] as const;
+export type CounterName = (typeof COUNTERS)[number];
+
+/** Counters that take the bucket maximum rather than the sum. */
+export const MAX_COUNTERS: ReadonlySet<CounterName> = new Set(['latencyMaxUs', 'keysMovedMax', 'rebalanceMaxUs']);
+/** Counters that are sampled states, read as the value in the window's last bucket. */
+export const GAUGE_COUNTERS: ReadonlySet<CounterName> = new Set(['up', 'ownedPartitions', 'sessionsHeld', 'queueLength']);
+
+/** How a metric is computed from counters over a window (and, without a node, over which nodes). */
+export type Aggregation =
+  | { kind: 'sum'; counter: CounterName; scale: number }
+  | { kind: 'max'; counter: CounterName; scale: number }
+  | { kind: 'last'; counter: CounterName }
+  | { kind: 'ratio'; num: CounterName; den: readonly CounterName[]; scale: number; isDenFromClients?: boolean }
+  | { kind: 'perSecond'; counter: CounterName }
+  | { kind: 'percentile'; quantile: number }
+  | { kind: 'imbalance' }
+  | { kind: 'share' }
+  | { kind: 'hottestPartition' };
+
+export type MetricUnit = 'count' | 'fraction' | 'ms' | 'per-second' | 'ratio' | 'partitions';
+
+export interface MetricDef {
+  /** Shown in charts and grade reports. */
+  label: string;
+  /** Unit of the value readMetric returns. */
+  unit: MetricUnit;
+  /** One sentence for students. */
+  description: string;
+  /** How the value is computed from stored counters. */
+  aggregate: Aggregation;
+  /** Without a node: 'clients' reads client nodes only (the user's view), 'all' every node. */
+  scope: 'clients' | 'all';
+}
+
+const sum = (counter: CounterName, scale = 1): Aggregation => ({ kind: 'sum', counter, scale });
+const ratio = (num: CounterName, den: readonly CounterName[], scale = 1, isDenFromClients = false): Aggregation => ({ kind: 'ratio', num, den, scale, isDenFromClients });
+
+export const METRICS = {
+  requests: { label: 'Requests', unit: 'count', description: 'Requests issued by users (or received by the node).', aggregate: sum('requests'), scope: 'clients' },
+  ok: { label: 'Succeeded', unit: 'count', description: 'Requests that ended successfully.', aggregate: sum('ok'), scope: 'clients' },
+  failed: { label: 'Failed', unit: 'count', description: 'Requests that ended with an error.', aggregate: sum('failed'), scope: 'clients' },
+  failedDown: { label: 'Failed: down', unit: 'count', description: 'Failures because a node on the path was down.', aggregate: sum('failDown'), scope: 'clients' },
+  failedTimeout: { label: 'Failed: timeout', unit: 'count', description: 'Failures because no answer came in time.', aggregate: sum('failTimeout'), scope: 'clients' },
+  failedOverloaded: { label: 'Failed: overloaded', unit: 'count', description: 'Failures because a queue was full.', aggregate: sum('failOverloaded'), scope: 'clients' },
+  failedNoRoute: { label: 'Failed: no route', unit: 'count', description: 'Failures because there was no healthy place to send the request.', aggregate: sum('failNoRoute'), scope: 'clients' },
+  failedSessionLost: { label: 'Failed: session lost', unit: 'count', description: 'Failures because the user was logged out.', aggregate: sum('failSessionLost'), scope: 'clients' },
+  failedFenced: { label: 'Failed: fenced', unit: 'count', description: 'Writes rejected because they carried a stale fencing token.', aggregate: sum('failFenced'), scope: 'clients' },
+  errorRate: { label: 'Error rate', unit: 'fraction', description: 'Failed requests as a fraction of ended requests.', aggregate: ratio('failed', ['ok', 'failed']), scope: 'clients' },
+  throughput: { label: 'Throughput', unit: 'per-second', description: 'Successful requests per second.', aggregate: { kind: 'perSecond', counter: 'ok' }, scope: 'clients' },
+  latencyMean: { label: 'Latency mean', unit: 'ms', description: 'Mean end-to-end latency of ended requests.', aggregate: ratio('latencySumUs', ['ok', 'failed'], 1e-3), scope: 'clients' },
+  latencyP50: { label: 'Latency p50', unit: 'ms', description: 'Median end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.5 }, scope: 'clients' },
+  latencyP90: { label: 'Latency p90', unit: 'ms', description: '90th percentile end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.9 }, scope: 'clients' },
+  latencyP99: { label: 'Latency p99', unit: 'ms', description: '99th percentile end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.99 }, scope: 'clients' },
+  latencyMax: { label: 'Latency max', unit: 'ms', description: 'Largest end-to-end latency.', aggregate: { kind: 'max', counter: 'latencyMaxUs', scale: 1e-3 }, scope: 'clients' },
+  remoteCallsPerRequest: { label: 'Remote calls per request', unit: 'ratio', description: 'Calls between nodes behind the client, per user request.', aggregate: ratio('remoteCalls', ['requests'], 1, true), scope: 'all' },
+  lbShare: { label: 'Load-balancer share', unit: 'fraction', description: "A target's share of the requests load balancers forwarded (read per node).", aggregate: { kind: 'share' }, scope: 'all' },
+  lbImbalance: { label: 'Load imbalance', unit: 'ratio', description: 'Most-loaded load-balancer target over the mean target (1 is perfectly even).', aggregate: { kind: 'imbalance' }, scope: 'all' },
+  cacheHitRatio: { label: 'Cache hit ratio', unit: 'fraction', description: 'Cache reads answered from the cache.', aggregate: ratio('cacheHits', ['cacheHits', 'cacheMisses']), scope: 'all' },
+  sessionsLost: { label: 'Sessions lost', unit: 'count', description: 'User sessions that disappeared while the user still held them.', aggregate: sum('sessionsLost'), scope: 'all' },
+  acknowledgedWrites: { label: 'Acknowledged writes', unit: 'count', description: 'Writes the database acknowledged.', aggregate: sum('writesAcked'), scope: 'all' },
+  lostWrites: { label: 'Lost writes', unit: 'count', description: 'Acknowledged writes that were gone after a failover.', aggregate: sum('lostWrites'), scope: 'all' },
+  conflictingWrites: { label: 'Conflicting writes', unit: 'count', description: 'Writes accepted from a stale owner while another owner held the partition.', aggregate: sum('conflictingWrites'), scope: 'all' },
+  fencedWrites: { label: 'Fenced writes', unit: 'count', description: 'Stale-owner writes the database rejected thanks to fencing tokens.', aggregate: sum('fencedWrites'), scope: 'all' },
+  splitBrainMs: { label: 'Split-brain time', unit: 'ms', description: 'Time during which two nodes believed they owned the same partition.', aggregate: sum('splitBrainUs', 1e-3), scope: 'all' },
+  failovers: { label: 'Failovers', unit: 'count', description: 'Promotions and ownership moves after a failure.', aggregate: sum('failovers'), scope: 'all' },
+  recoveryTimeMs: { label: 'Recovery time', unit: 'ms', description: 'Mean time from a failure to service resumed.', aggregate: ratio('recoverySumUs', ['recoveryCount'], 1e-3), scope: 'all' },
+  keysMovedFraction: { label: 'Keys moved', unit: 'fraction', description: 'Largest fraction of keys that changed owner in one rebalance.', aggregate: { kind: 'max', counter: 'keysMovedMax', scale: 1 }, scope: 'all' },
+  rebalances: { label: 'Rebalances', unit: 'count', description: 'Times the routing of keys changed.', aggregate: sum('rebalances'), scope: 'all' },
+  rebalanceDurationMs: { label: 'Rebalance duration', unit: 'ms', description: 'Longest time a rebalance took to finish.', aggregate: { kind: 'max', counter: 'rebalanceMaxUs', scale: 1e-3 }, scope: 'all' },
+  replicationLagMs: { label: 'Replication lag', unit: 'ms', description: 'Mean delay from a write on the leader to the follower applying it.', aggregate: ratio('replLagSumUs', ['replLagCount'], 1e-3), scope: 'all' },
+  hottestPartitionLoad: { label: 'Hottest partition load', unit: 'ratio', description: 'Requests to the busiest partition over the mean partition.', aggregate: { kind: 'hottestPartition' }, scope: 'all' },
+  queueWaitMs: { label: 'Queue wait', unit: 'ms', description: 'Mean time a request waited for a free worker.', aggregate: ratio('queueWaitSumUs', ['queueWaitCount'], 1e-3), scope: 'all' },
+  instancesUp: { label: 'Instances up', unit: 'count', description: 'Nodes up and ready at the end of the window.', aggregate: { kind: 'last', counter: 'up' }, scope: 'all' },
+  ownedPartitions: { label: 'Owned partitions', unit: 'partitions', description: 'Partitions nodes believe they own at the end of the window (more than P means split brain).', aggregate: { kind: 'last', counter: 'ownedPartitions' }, scope: 'all' },
+  sessionsHeld: { label: 'Sessions held', unit: 'count', description: 'Sessions held in memory or in a store at the end of the window.', aggregate: { kind: 'last', counter: 'sessionsHeld' }, scope: 'all' },
+  queueLength: { label: 'Queue length', unit: 'count', description: 'Requests waiting for a worker at the end of the window.', aggregate: { kind: 'last', counter: 'queueLength' }, scope: 'all' },
+} as const satisfies Record<string, MetricDef>;
+
+export type MetricName = keyof typeof METRICS;
+export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
+
+export const isMetricName = (name: string): name is MetricName => Object.prototype.hasOwnProperty.call(METRICS, name);
+
+// ---------------------------------------------------------------------------------------------
+// The shape of a finished run. Plain JSON: it crosses IPC and worker boundaries.
+
+/** Kinds of entries in a run's event log. */
+export const RUN_EVENT_KINDS = [
+  'fault',
+  'crashed',
+  'restarted',
+  'ready',
+  'failure-detected',
+  'recovered-detected',
+  'owner-changed',
+  'lease-expired',
+  'session-lost',
+  'write-lost',
+  'split-brain-began',
+  'split-brain-ended',
+  'rebalance-done',
+  'failover',
+  'drained',
+  'deploy-done',
+  'scaled-out',
+  'scaled-in',
+  'log-truncated',
+] as const;
+export type RunEventKind = (typeof RUN_EVENT_KINDS)[number];
+
+export interface RunEvent {
+  /** Simulated time of the event, in milliseconds (fractional: the clock is in microseconds). */
+  atMs: number;
+  /** What happened. */
+  kind: RunEventKind;
+  /** The node it happened to, when there is one. */
+  node?: string;
+  /** One sentence for the event log. */
+  message: string;
+  /** A number the event carries (sessions lost, keys-moved fraction, writes lost ...). */
+  value?: number;
+}
+
+/** A node of the simulated system, including clones made by scale-out. */
+export interface RunNode {
+  /** Graph id (clones get `<id>~<n>`). */
+  id: string;
+  /** Node kind, as in the graph. */
+  kind: string;
+  /** True for nodes a load balancer sends to: lbShare and lbImbalance range over these. */
+  isLbTarget: boolean;
+}
+
+/** A histogram flattened to [bucketIndex, count, bucketIndex, count, ...] (see sim/histogram.ts). */
+export type SparseHistogram = number[];
+
+export interface RunBuckets {
+  /** Width of a stored bucket. */
+  bucketMs: number;
+  /** Number of buckets (the last may be partial). */
+  count: number;
+  /** Per node id, per counter: one value per bucket. Counters that stayed zero are omitted. */
+  counters: Record<string, Partial<Record<CounterName, number[]>>>;
+  /** Per node id, one latency histogram per bucket (null when empty), in microseconds. */
+  latency: Record<string, (SparseHistogram | null)[]>;
+  /** Per bucket, requests per partition (empty when the graph has no partitions). */
+  partitionRequests: number[][];
+}
+
+export interface RunSeries {
+  /** Width of a chart bucket. */
+  bucketMs: number;
+  /** Start of each chart bucket. */
+  tMs: number[];
+  /** Successful requests per second. */
+  throughput: number[];
+  /** Failed / ended, 0..1. */
+  errorRate: number[];
+  /** Median latency, ms. */
+  latencyP50: number[];
+  /** 99th-percentile latency, ms. */
+  latencyP99: number[];
+}
+
+export interface RunResult {
+  /** Bumped when the shape changes. */
+  resultVersion: 1;
+  /** The root seed of the run. */
+  seed: number;
+  /** Simulated length of the run. */
+  durationMs: number;
+  /** Hex digest folded over every processed event (time, sequence, type, node): equal hashes, equal runs. */
+  traceHash: string;
+  /** Events the engine processed. */
+  eventsProcessed: number;
+  /** True when isCancelled stopped the run early; the result covers [0, endedAtMs]. */
+  isCancelled: boolean;
+  /** Simulated time the run reached. */
+  endedAtMs: number;
+  /** Every catalogue metric over the whole run. */
+  summary: Record<MetricName, number>;
+  /** Chart series. */
+  series: RunSeries;
+  /** The event log. */
+  events: RunEvent[];
+  /** Nodes of the run, including clones. */
+  nodes: RunNode[];
+  /** Scheduled faults with their resolved ids, for windows like "fault:crash+5000". */
+  faults: { id: string; atMs: number; action: string; target: string }[];
+  /** Raw counters behind every metric. */
+  buckets: RunBuckets;
+  /** Message conservation: sent = delivered + dropped + inFlight. */
+  network: { sent: number; delivered: number; dropped: number; inFlight: number };
+  /** Logical requests still open when the run ended (requests = ok + failed + this). */
+  requestsInFlight: number;
+}
+
+/** A time window over a run; toMs is exclusive. Buckets whose start lies in the window are read. */
+export interface MetricWindow {
+  /** Inclusive start. */
+  fromMs: number;
+  /** Exclusive end. */
+  toMs: number;
+}

@@ -1,0 +1,210 @@
+/**
+ * Props of every node kind (DESIGN.md §3): one zod schema per kind with defaults, ranges, units
+ * in names and `.describe()` text, so the simulator validates with it and the editor can build
+ * its property forms from it.
+ */
+import { z } from 'zod';
+import type { NodeKind } from './graph';
+
+const ms = (max: number) => z.number().min(0).max(max);
+
+/** A service-time distribution; a bare number means an exponential with that mean. */
+const ServiceTimeSchema = z
+  .union([
+    z.number().min(0).max(60_000),
+    z
+      .object({
+        /** Mean time one request occupies a worker. */
+        mean: z.number().min(0).max(60_000).describe('Mean time one request occupies a worker (ms)'),
+        /** Shape of the distribution around the mean. */
+        distribution: z
+          .enum(['constant', 'exponential', 'uniform'])
+          .default('exponential')
+          .describe('constant: always the mean; exponential: memoryless (M/M/c); uniform: between 0 and twice the mean'),
+      })
+      .strict(),
+  ])
+  .transform((v) => (typeof v === 'number' ? { mean: v, distribution: 'exponential' as const } : v));
+
+export const ClientPropsSchema = z
+  .object({
+    /** Size of the user population; requests pick a user uniformly. */
+    users: z.number().int().min(1).max(1_000_000).default(100).describe('Number of distinct users'),
+    /** Total request rate of all users (Poisson arrivals). */
+    rps: z.number().min(0).max(1_000_000).default(100).describe('Requests per second from all users together'),
+    /** Which keys requests touch. */
+    keys: z
+      .object({
+        /** uniform: every key equally likely; zipf: a few keys are hot. */
+        distribution: z.enum(['uniform', 'zipf']).default('uniform').describe('How keys are chosen'),
+        /** Size of the key space. */
+        count: z.number().int().min(1).max(10_000_000).default(10_000).describe('Number of distinct keys'),
+        /** Zipf exponent (larger is more skewed). */
+        skew: z.number().min(0).max(4).default(1).describe('Zipf exponent; ignored for uniform'),
+      })
+      .strict()
+      .default({ distribution: 'uniform', count: 10_000, skew: 1 })
+      .describe('Key distribution'),
+    /** Fraction of requests that are reads; the rest are writes. */
+    readRatio: z.number().min(0).max(1).default(0.9).describe('Fraction of requests that only read'),
+    /** A request not answered in this time fails with a timeout. */
+    timeoutMs: ms(600_000).default(1000).describe('Give up on a request after this long (ms)'),
+    /** Attempts after the first one for failed or timed-out requests. */
+    retries: z.number().int().min(0).max(5).default(0).describe('Retries after a failure'),
+    /** Wait before a retry. */
+    retryBackoffMs: ms(60_000).default(50).describe('Wait before retrying (ms)'),
+    /** long-lived: each user keeps one connection, so a load balancer keeps sending it to the same target. */
+    connection: z.enum(['request', 'long-lived']).default('request').describe('request: a new routing decision per request; long-lived: one connection per user'),
+  })
+  .strict();
+
+export const LB_POLICIES = ['round-robin', 'least-connections', 'random', 'weighted', 'sticky', 'hash-modulo', 'consistent-hash', 'partition-aware'] as const;
+
+export const LoadBalancerPropsSchema = z
+  .object({
+    /** How a target is chosen for each request. */
+    policy: z.enum(LB_POLICIES).default('round-robin').describe('How the target of each request is chosen'),
+    /** The request attribute hash policies (and sticky) key on. */
+    hashBy: z.enum(['user', 'session', 'key']).default('user').describe('What hash-modulo and consistent-hash hash'),
+    /** Points per target on the consistent-hash ring. */
+    virtualNodes: z.number().int().min(1).max(1000).default(100).describe('Virtual nodes per target on the ring'),
+    /** Relative weights per target id for the weighted policy (missing ids weigh 1). */
+    weights: z.record(z.string(), z.number().min(0).max(1000)).default({}).describe('Weight per target id'),
+    /** Active health checking of targets. */
+    healthCheck: z
+      .object({
+        /** Time between probes. */
+        intervalMs: z.number().min(10).max(600_000).default(1000).describe('Time between health probes (ms)'),
+        /** Consecutive failed probes before a target is taken out. */
+        unhealthyAfter: z.number().int().min(1).max(100).default(2).describe('Failed probes before a target is marked down'),
+        /** Consecutive good probes before a target is put back. */
+        healthyAfter: z.number().int().min(1).max(100).default(1).describe('Good probes before a target is marked up'),
+      })
+      .strict()
+      .default({ intervalMs: 1000, unhealthyAfter: 2, healthyAfter: 1 })
+      .describe('Health checks'),
+    /** A forwarded request not answered in this time fails with a timeout. */
+    timeoutMs: ms(600_000).default(5000).describe('Give up on a target after this long (ms)'),
+    /** Partitions of the key space (partition-aware without a coordinator). */
+    partitions: z.number().int().min(1).max(1024).default(16).describe('Partitions of the key space'),
+    /** How often a partition-aware balancer refreshes its owner map from the coordinator. */
+    ownerRefreshMs: z.number().min(1).max(600_000).default(1000).describe('Owner-map refresh interval (ms)'),
+  })
+  .strict();
+
+export const ServicePropsSchema = z
+  .object({
+    /** stateful instances keep partition state in memory and serve reads from it. */
+    state: z.enum(['stateless', 'stateful']).default('stateless').describe('Where the instance keeps its working state'),
+    /** Where user sessions live. */
+    sessions: z.enum(['none', 'local-memory', 'session-store', 'signed-token']).default('none').describe('Where sessions are kept'),
+    /** Takes partition ownership (leases from a coordinator when connected to one). */
+    ownsPartitions: z.boolean().default(false).describe('Owns partitions of the key space'),
+    /** Requests processed at once. */
+    workers: z.number().int().min(1).max(1024).default(8).describe('Requests processed concurrently'),
+    /** Requests that may wait for a worker; more are rejected. */
+    queueLimit: z.number().int().min(0).max(100_000).default(100).describe('Waiting requests before rejecting'),
+    /** CPU time per request. */
+    serviceTimeMs: ServiceTimeSchema.default({ mean: 5, distribution: 'exponential' }).describe('Time per request'),
+    /** Time from (re)start until the instance serves. */
+    startupMs: ms(600_000).default(2000).describe('Start-up time (ms)'),
+    /** Deployed version label. */
+    version: z.string().max(40).default('1').describe('Version label'),
+    /** A downstream call not answered in this time fails with a timeout. */
+    callTimeoutMs: ms(600_000).default(1000).describe('Timeout of calls to downstream nodes (ms)'),
+    /** Where a new partition owner recovers the partition's state from. */
+    recoverFrom: z.enum(['replica', 'database', 'none']).default('database').describe('Recover partition state from a replica (fast), the database (slow), or not at all (state lost)'),
+    /** Time to load one partition's state from the database. */
+    stateLoadMs: ms(600_000).default(500).describe('Time to load one partition from the database (ms)'),
+  })
+  .strict();
+
+export const CachePropsSchema = z
+  .object({
+    /** Entries held before evicting. */
+    capacity: z.number().int().min(1).max(10_000_000).default(10_000).describe('Entries held'),
+    /** Entry lifetime. */
+    ttlMs: ms(86_400_000).default(60_000).describe('Time to live of an entry (ms)'),
+    /** Eviction policy. */
+    eviction: z.enum(['lru']).default('lru').describe('Which entry goes when full'),
+    /** Time to answer. */
+    latencyMs: ms(60_000).default(0.5).describe('Time to answer (ms)'),
+    /** A read-through fetch to the database not answered in this time fails. */
+    callTimeoutMs: ms(600_000).default(1000).describe('Timeout of database fetches (ms)'),
+  })
+  .strict();
+
+export const SessionStorePropsSchema = z
+  .object({
+    /** Time to answer. */
+    latencyMs: ms(60_000).default(1).describe('Time to answer (ms)'),
+    /** Sessions survive a crash when persisted. */
+    persistence: z.boolean().default(false).describe('Keep sessions across a crash'),
+  })
+  .strict();
+
+export const DatabasePropsSchema = z
+  .object({
+    /** Time one operation takes. */
+    latencyMs: ms(60_000).default(3).describe('Time per operation (ms)'),
+    /** Operations per second it can sustain (sets its concurrency with latencyMs). */
+    capacityRps: z.number().min(1).max(10_000_000).default(5000).describe('Sustainable operations per second'),
+    /** Operations that may wait; more are rejected. */
+    queueLimit: z.number().int().min(0).max(1_000_000).default(1000).describe('Waiting operations before rejecting'),
+    /** How the leader replicates to followers over replication edges. */
+    replication: z.enum(['async', 'sync']).default('async').describe('sync: acknowledge after followers apply; async: acknowledge at once'),
+    /** Extra delay before an async follower applies a write. */
+    replicationLagMs: ms(600_000).default(100).describe('Async replication lag (ms)'),
+    /** Whether a follower is promoted without an operator. */
+    failover: z.enum(['auto', 'manual']).default('auto').describe('auto: promote a follower after detection; manual: wait for a promote action'),
+    /** Time to detect a dead leader before automatic failover. */
+    failoverAfterMs: ms(600_000).default(3000).describe('Detection time before automatic failover (ms)'),
+  })
+  .strict();
+
+export const CoordinatorPropsSchema = z
+  .object({
+    /** A lease not renewed in this time expires and its partitions move. */
+    leaseTtlMs: z.number().min(10).max(600_000).default(3000).describe('Lease time to live (ms)'),
+    /** Databases reject writes that carry an older epoch than they have seen. */
+    fencing: z.boolean().default(true).describe('Fencing tokens (epochs) checked on writes'),
+    /** Partitions of the key space it assigns. */
+    partitions: z.number().int().min(1).max(1024).default(16).describe('Partitions of the key space'),
+  })
+  .strict();
+
+export const NODE_PROPS_SCHEMAS = {
+  client: ClientPropsSchema,
+  'load-balancer': LoadBalancerPropsSchema,
+  service: ServicePropsSchema,
+  cache: CachePropsSchema,
+  'session-store': SessionStorePropsSchema,
+  database: DatabasePropsSchema,
+  coordinator: CoordinatorPropsSchema,
+} as const satisfies Record<NodeKind, z.ZodType>;
+
+export type NodePropsByKind = { [K in NodeKind]: z.output<(typeof NODE_PROPS_SCHEMAS)[K]> };
+export type ClientProps = NodePropsByKind['client'];
+export type LoadBalancerProps = NodePropsByKind['load-balancer'];
+export type ServiceProps = NodePropsByKind['service'];
+export type CacheProps = NodePropsByKind['cache'];
+export type SessionStoreProps = NodePropsByKind['session-store'];
+export type DatabaseProps = NodePropsByKind['database'];
+export type CoordinatorProps = NodePropsByKind['coordinator'];
+
+export interface PropsIssue {
+  /** Path inside props, e.g. ["healthCheck", "intervalMs"]. */
+  path: PropertyKey[];
+  /** What was expected. */
+  message: string;
+}
+
+export type ParsedProps<K extends NodeKind> = { ok: true; props: NodePropsByKind[K] } | { ok: false; issues: PropsIssue[] };
+
+/** Validates a node's props against its kind's schema and applies defaults. */
+export function parseNodeProps<K extends NodeKind>(kind: K, props: unknown): ParsedProps<K> {
+  const schema = NODE_PROPS_SCHEMAS[kind] as unknown as z.ZodType<NodePropsByKind[K]>;
+  const parsed = schema.safeParse(props ?? {});
+  if (parsed.success) return { ok: true, props: parsed.data };
+  return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) };
+}
