@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gradeLesson } from '../../../src/main/grading/grade';
+import { simEngine } from '../../../src/main/grading/simEngine';
+import { folderSource } from '../../../src/main/packs/source';
+import { validatePack, type LoadedLesson } from '../../../src/main/packs/validate';
+import { writePack } from '../../unit/packs/fixtures';
+import { shortPack } from './lessonFixture';
+
+let lesson: LoadedLesson;
+beforeAll(async () => {
+  const { pack, problems } = await validatePack(folderSource(writePack(shortPack())));
+  expect(problems).toEqual([]);
+  lesson = pack!.lessons[0]!;
+});
+
+const grade = (graph: LoadedLesson['starter'], answers: Record<string, string> = {}) =>
+  gradeLesson({ packId: 'sessions', packVersion: '1.0.0', lesson: lesson.lesson, graph, answers }, simEngine).report;
+
+describe('grading a lesson on the simulator', () => {
+  it('fails the starter: sessions lost at the crash, with the time to seek to and filled feedback', () => {
+    const report = grade(lesson.starter);
+    const lost = report.checks.find((c) => c.id === 'no-lost-sessions')!;
+    expect(lost.passed).toBe(false);
+    expect(lost.measured).toBeGreaterThan(0);
+    expect(lost.window).toEqual({ fromMs: 4000, toMs: 10_000 });
+    expect(lost.firstViolationMs).toBeGreaterThanOrEqual(4000);
+    expect(lost.firstViolationMs).toBeLessThan(10_000);
+    expect(lost.feedback?.en).toBe(`${lost.measured} sessions were lost after api-2 crashed.`);
+    expect(report.checks.find((c) => c.id === 'external-state')?.passed).toBe(false);
+    expect(report.score).toBeLessThan(report.maxScore);
+  });
+
+  it('passes the reference solution on every behavioural and structural check', () => {
+    const report = grade(lesson.reference!, { 'which-crashed': 'api-2' });
+    expect(report.checks.map((c) => [c.id, c.passed])).toEqual([
+      ['no-lost-sessions', true],
+      ['errors-recover', true],
+      ['external-state', true],
+      ['which-crashed', true],
+    ]);
+    expect(report.score).toBe(report.maxScore);
+  });
+
+  it('decides the quiz from the run: the crashed instance got the fewest requests', () => {
+    expect(grade(lesson.reference!, { 'which-crashed': 'api-1' }).checks.find((c) => c.id === 'which-crashed')?.passed).toBe(false);
+  });
+
+  it('is deterministic: the same design gives the same report and trace hash', () => {
+    expect(grade(lesson.starter)).toEqual(grade(lesson.starter));
+  });
+});
