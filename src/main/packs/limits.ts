@@ -13,3 +13,6 @@ export const PACK_LIMITS = {
   /** Folder nesting inside a pack. */
   depth: 8,
 } as const;
+
+/** The same bounds as plain numbers, so tests can tighten them. */
+export type PackLimits = { readonly [K in keyof typeof PACK_LIMITS]: number };

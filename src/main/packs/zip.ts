@@ -5,7 +5,7 @@
  */
 import { Unzip, UnzipInflate, unzipSync, type UnzipFile } from 'fflate';
 import { DocumentError } from '../../shared/json';
-import { PACK_LIMITS } from './limits';
+import { PACK_LIMITS, type PackLimits } from './limits';
 
 /** Compressed bytes handed to the inflater at a time; deflate expands at most ~1032×, so ≤ 17 MB per step. */
 const SLICE_BYTES = 16_384;
@@ -21,7 +21,7 @@ export function unsafeEntryName(name: string): string | undefined {
 }
 
 /** The archive's files by path (directories omitted); throws DocumentError naming the zip and the entry. */
-export function readZip(bytes: Uint8Array, label: string, limits = PACK_LIMITS): Map<string, Uint8Array> {
+export function readZip(bytes: Uint8Array, label: string, limits: PackLimits = PACK_LIMITS): Map<string, Uint8Array> {
   if (bytes.length > limits.zipBytes) throw new DocumentError(`${label}: the zip is too large (${bytes.length} bytes; the limit is ${limits.zipBytes}).`);
   // Pass 1: the central directory only (the filter declines every file, so nothing is inflated).
   let entries = 0;
