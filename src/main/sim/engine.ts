@@ -251,6 +251,13 @@ export class Sim {
       let f = from.timeouts;
       if (f === null) f = from.timeouts = new TimeoutFifo();
       const deadline = this.nowUs + from.timeoutUs;
+      // Drop answered calls at the head now, so the FIFO holds about the calls in flight rather
+      // than every call of the last timeout period.
+      while (f.length > 0) {
+        const h = f.headCall();
+        if (calls.gen[h] === f.headGen() && (calls.held[h]! & 1) !== 0 && calls.from[h] === from.idx) break;
+        f.shift();
+      }
       f.push(c, calls.gen[c]!, deadline);
       if (f.armedUs < 0) {
         f.armedUs = deadline;

@@ -14,6 +14,8 @@ export class Ownership {
   readonly believers: Int32Array;
   /** When each partition lost its owner to a failure (-1: not failed), for recovery time. */
   readonly failedAtUs: Float64Array;
+  /** Every assignment the coordinator has published (changes are rare, so all are kept). */
+  readonly versions: { ownerMap: Int32Array; epoch: Int32Array }[] = [];
   private splitCount = 0;
   private splitLastUs = 0;
 
@@ -28,6 +30,15 @@ export class Ownership {
     this.epoch = new Int32Array(partitions);
     this.believers = new Int32Array(partitions);
     this.failedAtUs = new Float64Array(partitions).fill(-1);
+  }
+
+  /** Publishes the current assignment; a lease answer carries the version it was given at. */
+  commit(): void {
+    this.versions.push({ ownerMap: this.ownerMap.slice(), epoch: this.epoch.slice() });
+  }
+
+  get latestVersion(): number {
+    return this.versions.length - 1;
   }
 
   /** An instance starts (+1) or stops (-1) believing it owns partition p. */

@@ -44,6 +44,7 @@ export class CoordinatorNode extends SimNode {
       this.own.ownerMap[p] = n === 0 ? -1 : this.members[p % n]!.node.idx;
       this.own.epoch[p] = 1;
     }
+    this.own.commit();
   }
 
   override start(): void {
@@ -60,6 +61,8 @@ export class CoordinatorNode extends SimNode {
     const m = this.members.find((x) => x.node === node);
     if (m !== undefined) m.lastRenewUs = sim.nowUs;
     else this.join(node);
+    // The answer tells the member the assignment as of now, even if it is read much later.
+    sim.calls.epoch[c] = this.own.latestVersion;
     sim.reply(this, c, STATUS.ok);
   }
 
@@ -100,6 +103,7 @@ export class CoordinatorNode extends SimNode {
       moved++;
     }
     if (moved > 0) {
+      own.commit();
       sim.rec.add(this.idx, C.failovers, 1);
       sim.rec.add(this.idx, C.rebalances, 1);
       sim.rec.max(this.idx, C.keysMovedMax, moved / own.partitions);
@@ -141,6 +145,7 @@ export class CoordinatorNode extends SimNode {
       moved++;
     }
     if (moved > 0) {
+      own.commit();
       sim.rec.add(this.idx, C.rebalances, 1);
       sim.rec.max(this.idx, C.keysMovedMax, moved / own.partitions);
       sim.log('owner-changed', node, `${node.id} joined and took ${moved} partitions.`, moved);

@@ -18,6 +18,7 @@ const T_WORK = 1;
 const T_REPL = 2;
 const T_REPL_ACK = 3;
 const T_FAILOVER = 4;
+const T_SHIP = 5;
 
 /** Databases joined by replication edges: one leader, the rest followers. */
 export class DbGroup {
@@ -138,6 +139,10 @@ export class DatabaseNode extends SimNode {
       if (this.props.replication === 'sync' || leader.props.replication === 'sync') {
         if (leader.isUp && sim.canReach(this.idx, leader.idx)) sim.timer(leader, this.group.latencyUs(this, leader), T_REPL_ACK, a);
       }
+    } else if (tag === T_SHIP) {
+      if (this.group.leader !== this) return;
+      const waited = Math.round(this.props.replicationLagMs * 1000);
+      for (const f of this.group.followers()) this.ship(f, a, waited);
     } else if (tag === T_REPL_ACK) {
       const w = this.group.waiting.get(a);
       if (w === undefined) return;
@@ -168,24 +173,34 @@ export class DatabaseNode extends SimNode {
         sim.reply(this, c, STATUS.fenced);
         return;
       }
-      if (epoch < own.epoch[p]!) sim.rec.add(this.idx, C.conflictingWrites, 1);
-      if (epoch > g.highestEpoch[p]!) g.highestEpoch[p] = epoch;
+      // Accepted although a newer owner has already written here: two owners' writes interleave.
+      if (epoch < g.highestEpoch[p]!) sim.rec.add(this.idx, C.conflictingWrites, 1);
+      else g.highestEpoch[p] = epoch;
     }
     const index = ++this.applied;
     const followers = g.followers();
     const isSync = this.props.replication === 'sync';
     let waitFor = 0;
-    for (const f of followers) {
-      if (!f.isUp || !sim.canReach(this.idx, f.idx)) continue;
-      const delay = g.latencyUs(this, f) + (isSync ? 0 : Math.round(this.props.replicationLagMs * 1000));
-      sim.timer(f, delay, T_REPL, index, delay);
-      waitFor++;
+    if (isSync) {
+      for (const f of followers) if (this.ship(f, index, 0)) waitFor++;
+    } else if (followers.length > 0) {
+      // The lag is time the write waits on the leader before shipping: lost if the leader dies.
+      sim.timer(this, Math.round(this.props.replicationLagMs * 1000), T_SHIP, index);
     }
     if (isSync && waitFor > 0) {
       g.waiting.set(index, [c, calls.gen[c]!, waitFor]);
       return;
     }
     this.ack(c, index);
+  }
+
+  /** Sends log entry `index` to a follower; `waitedUs` is how long it already waited here. */
+  private ship(f: DatabaseNode, index: number, waitedUs: number): boolean {
+    const sim = this.sim;
+    if (!f.isUp || !sim.canReach(this.idx, f.idx)) return false;
+    const delay = this.group.latencyUs(this, f);
+    sim.timer(f, delay, T_REPL, index, delay + waitedUs);
+    return true;
   }
 
   private ack(c: number, index: number): void {

@@ -77,7 +77,7 @@ export class ServiceNode extends SimNode {
   override start(): void {
     this.wire();
     if (this.usesLeases) {
-      this.updateBelief();
+      this.updateBelief(this.sim.ownership!.latestVersion);
       this.renewSoon(this.renewEveryUs());
     }
   }
@@ -202,7 +202,7 @@ export class ServiceNode extends SimNode {
     const parent = calls.parent[child]!;
     if (parent < 0) {
       // A lease renewal: the answer carries the coordinator's current assignment.
-      if (calls.op[child] === OP.lease && status === STATUS.ok && this.usesLeases) this.updateBelief();
+      if (calls.op[child] === OP.lease && status === STATUS.ok && this.usesLeases) this.updateBelief(calls.epoch[child]!);
       calls.releaseByCaller(child);
       return;
     }
@@ -249,13 +249,14 @@ export class ServiceNode extends SimNode {
     this.onRestart();
   }
 
-  /** Syncs belief with the coordinator's assignment (what a renewal answer tells the instance). */
-  updateBelief(): void {
+  /** Syncs belief with an assignment version of the coordinator (what a renewal answer said). */
+  updateBelief(version: number): void {
     const own = this.sim.ownership!;
+    const v = own.versions[version]!;
     for (let p = 0; p < own.partitions; p++) {
-      const isMine = own.ownerMap[p] === this.idx;
+      const isMine = v.ownerMap[p] === this.idx;
       const had = this.ownedEpoch[p]!;
-      if (isMine && had !== own.epoch[p]) {
+      if (isMine && had !== v.epoch[p]) {
         if (had === 0) {
           own.changeBelief(p, 1);
           this.readyAtUs[p] = this.sim.nowUs + this.recoveryUs();
@@ -266,7 +267,7 @@ export class ServiceNode extends SimNode {
             own.failedAtUs[p] = -1;
           }
         }
-        this.ownedEpoch[p] = own.epoch[p]!;
+        this.ownedEpoch[p] = v.epoch[p]!;
       } else if (!isMine && had !== 0) {
         own.changeBelief(p, -1);
         this.ownedEpoch[p] = 0;
