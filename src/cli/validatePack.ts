@@ -1,0 +1,34 @@
+// npm run pack:validate -- <folder|zip> [more...]
+// Prints every problem as "file: JSON path: message"; exits 1 when any pack has one, 2 on bad usage.
+import { openPackSource } from '../main/packs/source';
+import { formatProblem, validatePack } from '../main/packs/validate';
+
+const USAGE = 'Usage: npm run pack:validate -- <pack folder or .zip> [more packs...]';
+
+async function main(args: string[]): Promise<number> {
+  if (args.length === 0 || args.includes('--help')) {
+    console.error(USAGE);
+    return 2;
+  }
+  let failed = false;
+  for (const location of args) {
+    try {
+      const { problems, pack } = await validatePack(await openPackSource(location));
+      if (pack) {
+        console.log(`${location}: OK: pack "${pack.manifest.id}" ${pack.manifest.packVersion}, ${pack.lessons.length} lesson(s)`);
+        continue;
+      }
+      failed = true;
+      console.log(`${location}: ${problems.length} problem(s)`);
+      for (const problem of problems) console.log(`  ${formatProblem(problem)}`);
+    } catch (error) {
+      failed = true;
+      console.log(`${location}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,80 @@
+/**
+ * Bulk grading's pure half: one submission text → one row, rows → CSV. A malformed file becomes a
+ * row carrying its error, so one bad file never stops a class's grading.
+ */
+import type { Submission } from '../../shared/submission';
+import type { SimEngine } from './engine';
+import { loadSubmission, regradeSubmission, type PackForGrading } from './submission';
+
+export interface GradeRow {
+  /** The submission file, as given. */
+  file: string;
+  /** The student's name from the file ("" when absent or unreadable). */
+  student: string;
+  /** The lesson the submission answers ("" when unreadable). */
+  lessonId: string;
+  /** Points earned on re-grading; null when the file could not be graded. */
+  score: number | null;
+  /** Points available; null when the file could not be graded. */
+  maxScore: number | null;
+  /** Whether the grade stored in the file matched the re-grade; null when it had none. */
+  storedMatched: boolean | null;
+  /** Points earned per check id. */
+  checks: Record<string, number>;
+  /** Why the file could not be graded. */
+  error?: string;
+}
+
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, '; ');
+
+export function gradeSubmissionText(file: string, text: string, pack: PackForGrading, engine: SimEngine): GradeRow {
+  let submission: Submission | undefined;
+  try {
+    submission = loadSubmission(text, `file ${file}`);
+    const { report, storedMatched } = regradeSubmission(submission, pack, engine);
+    return {
+      file,
+      student: submission.student ?? '',
+      lessonId: submission.lessonId,
+      score: report.score,
+      maxScore: report.maxScore,
+      storedMatched,
+      checks: Object.fromEntries(report.checks.map((c) => [c.id, c.points])),
+    };
+  } catch (error) {
+    return {
+      file,
+      student: submission?.student ?? '',
+      lessonId: submission?.lessonId ?? '',
+      score: null,
+      maxScore: null,
+      storedMatched: null,
+      checks: {},
+      error: oneLine(error instanceof Error ? error.message : String(error)),
+    };
+  }
+}
+
+/** A spreadsheet would run a cell starting with one of these as a formula; student names are untrusted. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** One row per submission; one column per check of the pack ("lesson/check"), blank for other lessons' checks. */
+export function gradesCsv(pack: PackForGrading, rows: readonly GradeRow[]): string {
+  const checkColumns = pack.lessons.flatMap(({ lesson }) => lesson.checks.map((c) => ({ lessonId: lesson.id, checkId: c.id })));
+  const header = ['file', 'student', 'lesson', 'score', 'maxScore', 'storedGrade', 'error', ...checkColumns.map((c) => `${c.lessonId}/${c.checkId}`)];
+  const lines = [header.map(csvCell).join(',')];
+  for (const row of rows) {
+    const stored = row.storedMatched === null ? (row.error ? '' : 'none') : row.storedMatched ? 'matched' : 'MISMATCH';
+    const cells = [row.file, row.student, row.lessonId, row.score, row.maxScore, stored, row.error ?? ''];
+    for (const c of checkColumns) cells.push(c.lessonId === row.lessonId && c.checkId in row.checks ? (row.checks[c.checkId] as number) : null);
+    lines.push(cells.map(csvCell).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}

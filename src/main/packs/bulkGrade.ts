@@ -1,0 +1,103 @@
+/**
+ * Bulk grading over files: expands folders, re-grades every submission on a pool of worker
+ * threads (one per core, at most two by default: the machine is shared), and returns rows in
+ * file order whatever order the workers finish in.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { SUBMISSION_LIMITS } from '../../shared/submission';
+import type { GradeRow } from '../grading/bulk';
+import { gradeSubmissionText } from '../grading/bulk';
+import type { SimEngine } from '../grading/engine';
+import { DocumentError } from '../../shared/json';
+import type { LoadedPack } from './validate';
+
+/** More files than any class hands in; a typo pointing at "/" stops here instead of walking the disk. */
+export const SUBMISSION_FILES_MAX = 10_000;
+
+/** Submission files: files as given, folders searched (recursively) for *.json; sorted, de-duplicated. */
+export async function collectSubmissionFiles(paths: readonly string[]): Promise<string[]> {
+  const out = new Set<string>();
+  const walk = async (dir: string, depth: number) => {
+    if (depth > 8) return;
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full, depth + 1);
+      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) out.add(full);
+      if (out.size > SUBMISSION_FILES_MAX) throw new DocumentError(`More than ${SUBMISSION_FILES_MAX} submission files under ${dir}.`);
+    }
+  };
+  for (const p of paths) {
+    const info = await stat(p).catch(() => undefined);
+    if (info?.isDirectory()) await walk(p, 0);
+    else out.add(p); // a missing file becomes an error row, not a crash
+  }
+  return [...out].sort();
+}
+
+/** Reads one submission file (bounded) and grades it; every failure becomes the row's error. */
+export async function gradeFile(file: string, pack: LoadedPack, engine: SimEngine): Promise<GradeRow> {
+  try {
+    const info = await stat(file);
+    if (info.size > SUBMISSION_LIMITS.bytes) throw new DocumentError(`The file is too large (${info.size} bytes; the limit is ${SUBMISSION_LIMITS.bytes}).`);
+    return gradeSubmissionText(file, await readFile(file, 'utf8'), pack, engine);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { file, student: '', lessonId: '', score: null, maxScore: null, storedMatched: null, checks: {}, error: message.includes('ENOENT') ? 'no such file' : message };
+  }
+}
+
+/**
+ * The worker: the built script beside this bundle, or else the TypeScript source loaded through
+ * tsx's require hook (tests, the CLI under tsx). Node 20 does not pass `--import` loaders on to
+ * worker threads reliably, so the source path registers the hook inside the worker itself.
+ */
+function startWorker(workerData: unknown): Worker {
+  const built = path.join(__dirname, 'gradeWorker.js');
+  if (existsSync(built)) return new Worker(built, { workerData });
+  const source = path.join(__dirname, 'gradeWorker.ts');
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true, workerData });
+}
+
+export interface BulkOptions {
+  /** Folder or .zip the workers load the pack from (the pack is passed as data, so any source works). */
+  pack: LoadedPack;
+  /** Submission files, already collected. */
+  files: readonly string[];
+  /** Worker threads; defaults to the cores available, at most 2. */
+  workers?: number;
+  /** Called after each file with (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function bulkGrade(options: BulkOptions): Promise<GradeRow[]> {
+  const { files, pack } = options;
+  const count = Math.max(1, Math.min(options.workers ?? Math.min(2, availableParallelism()), files.length));
+  const rows: GradeRow[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  const runWorker = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = startWorker({ pack });
+      const feed = () => {
+        if (next >= files.length) {
+          void worker.terminate().then(() => resolve());
+          return;
+        }
+        const index = next++;
+        worker.postMessage({ index, file: files[index] });
+      };
+      worker.on('message', (message: { index: number; row: GradeRow }) => {
+        rows[message.index] = message.row;
+        options.onProgress?.(++done, files.length);
+        feed();
+      });
+      worker.on('error', reject);
+      worker.on('online', feed);
+    });
+  await Promise.all(Array.from({ length: count }, runWorker));
+  return rows;
+}

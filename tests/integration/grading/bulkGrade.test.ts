@@ -1,0 +1,105 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gradeLesson } from '../../../src/main/grading/grade';
+import { simEngine } from '../../../src/main/grading/simEngine';
+import { createSubmission } from '../../../src/main/grading/submission';
+import { folderSource } from '../../../src/main/packs/source';
+import { validatePack, type LoadedPack } from '../../../src/main/packs/validate';
+import { writePack } from '../../unit/packs/fixtures';
+import { shortPack } from './lessonFixture';
+
+const run = promisify(execFile);
+
+/** RFC 4180 reading, enough to check our own output. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
+    else cell += ch;
+  }
+  return rows;
+}
+let packDir: string;
+let pack: LoadedPack;
+beforeAll(async () => {
+  packDir = writePack(shortPack());
+  pack = (await validatePack(folderSource(packDir))).pack!;
+});
+
+/** 50 submissions: 20 reference designs, 15 starters (5 with a forged stored grade), 15 malformed. */
+function generate(dir: string): { name: string; expected: string[] }[] {
+  const { lesson, starter, reference } = pack.lessons[0]!;
+  const answers = { 'which-crashed': 'api-2' };
+  const base = (graph: typeof starter, student: string) => {
+    const grade = gradeLesson({ packId: 'sessions', packVersion: '1.0.0', lesson, graph, answers }, simEngine).report;
+    return createSubmission({ packId: 'sessions', packVersion: '1.0.0', lesson, graph, answers, student, grade, savedAt: new Date('2026-03-01T10:00:00Z') });
+  };
+  const refDoc = base(reference!, 'x');
+  const starterDoc = base(starter, 'x');
+  const out: { name: string; expected: string[]; text: string }[] = [];
+  const pad = (i: number) => String(i).padStart(2, '0');
+  const file = (name: string) => path.join(dir, name);
+  for (let i = 0; i < 20; i++) {
+    const name = `class-a/ref-${pad(i)}.json`;
+    out.push({ name, text: JSON.stringify({ ...refDoc, student: `Student ${pad(i)}` }), expected: [file(name), `Student ${pad(i)}`, 'session-state', '6', '6', 'matched', '', '3', '1', '1', '1'] });
+  }
+  for (let i = 0; i < 15; i++) {
+    const name = `class-b/starter-${pad(i)}.json`;
+    const forged = i < 5;
+    const doc = { ...starterDoc, student: i === 5 ? 'Lovelace, Ada' : i === 6 ? '=HYPERLINK("x")' : `Starter ${pad(i)}` };
+    if (forged) doc.grade = { ...starterDoc.grade!, score: 6, checks: starterDoc.grade!.checks.map((c) => ({ ...c, passed: true, points: c.maxPoints })) };
+    // A name starting with "=" is defused for spreadsheets.
+    const student = i === 6 ? `'=HYPERLINK("x")` : doc.student;
+    out.push({ name, text: JSON.stringify(doc), expected: [file(name), student, 'session-state', '1', '6', forged ? 'MISMATCH' : 'matched', '', '0', '0', '0', '1'] });
+  }
+  // The expected error is a prefix: JSON parse errors go on with the parser's own wording.
+  const bad = (name: string, text: string, error: string) => out.push({ name: `class-c/${name}`, text, expected: [file(`class-c/${name}`), '', '', '', '', '', error, '', '', '', ''] });
+  for (let i = 0; i < 5; i++) bad(`truncated-${i}.json`, JSON.stringify(refDoc).slice(0, 100 + i), `The file ${file(`class-c/truncated-${i}.json`)} is not valid JSON (`);
+  for (let i = 0; i < 3; i++) bad(`proto-${i}.json`, JSON.stringify(refDoc).replace('"answers"', '"__proto__":{"admin":true},"answers"'), `The file ${file(`class-c/proto-${i}.json`)} contains the key "__proto__", which is not allowed in StateLab documents.`);
+  for (let i = 0; i < 3; i++) bad(`lesson-${i}.json`, JSON.stringify(shortPack()['lessons/session-state.lesson.json']), 'This is not a StateLab submission: format: expected "statelab.submission", found "statelab.lesson".');
+  for (let i = 0; i < 2; i++) bad(`no-graph-${i}.json`, JSON.stringify({ ...refDoc, graph: undefined }), 'The submission has problems:; graph: Invalid input: expected object, received undefined');
+  bad('newer.json', JSON.stringify({ ...refDoc, version: 2 }), 'This submission was written by a newer StateLab (version 2; this app reads up to 1). Update StateLab to open it.');
+  bad('huge.json', ' '.repeat(6_000_001), 'The file is too large (6000001 bytes; the limit is 6000000).');
+  for (const { name, text } of out) {
+    mkdirSync(path.dirname(file(name)), { recursive: true });
+    writeFileSync(file(name), text);
+  }
+  return out.map(({ name, expected }) => ({ name, expected }));
+}
+
+describe('bulk grading from the command line', () => {
+  it('re-grades 50 submissions on two workers into one CSV row each, malformed files as rows with their error', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'statelab-class-'));
+    const expected = generate(dir);
+    expect(expected).toHaveLength(50);
+    const out = path.join(dir, 'grades.csv');
+    const result = await run(process.execPath, ['--import', 'tsx', 'src/cli/grade.ts', '--pack', packDir, path.join(dir, 'class-a'), path.join(dir, 'class-b'), path.join(dir, 'class-c'), '--out', out, '--workers', '2']).catch((e: { code: number; stderr: string }) => e);
+    expect((result as { code?: number }).code).toBe(1); // some files were malformed
+    expect(result.stderr).toContain('50 submission(s): 35 graded, 15 malformed, 5 with a stored grade that did not match.');
+
+    const rows = parseCsv(readFileSync(out, 'utf8'));
+    expect(rows[0]).toEqual(['file', 'student', 'lesson', 'score', 'maxScore', 'storedGrade', 'error', 'session-state/no-lost-sessions', 'session-state/errors-recover', 'session-state/external-state', 'session-state/which-crashed']);
+    const want = expected.map((e) => e.expected).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+    expect(rows.slice(1).map((r) => r[0])).toEqual(want.map((w) => w[0]));
+    rows.slice(1).forEach((row, i) => {
+      const { 6: error, ...rest } = want[i]!;
+      const { 6: gotError, ...gotRest } = row;
+      expect(gotRest).toEqual(rest);
+      expect(gotError?.startsWith(error!)).toBe(true);
+    });
+  }, 60_000);
+});
