@@ -14,6 +14,7 @@ app.whenReady().then(() => {
   const host = createHost({
     host: 'electron',
     builtinPackDirs: [path.join(app.getAppPath(), 'lessons', 'stateless-vs-stateful')],
+    dataDir: app.getPath('userData'),
     log: (message) => console.error(message),
   });
   registerIpc(ipcMain, host.dispatch, rendererUrl);

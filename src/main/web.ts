@@ -1,6 +1,7 @@
 // `npm run web`: the browser host. Serves the built renderer and the same host services as the
 // desktop app, on 127.0.0.1, for machines without the Electron binary and for end-to-end tests.
 import path from 'node:path';
+import { webDataDir } from './host/files/dataDir';
 import { createHost } from './host/services';
 import { startWebHost } from './host/web/server';
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const host = createHost({
     host: 'web',
     builtinPackDirs: [path.join(appRoot, 'lessons', 'stateless-vs-stateful')],
+    dataDir: webDataDir(),
     log: (message) => console.error(message),
   });
   const web = await startWebHost({

@@ -5,7 +5,20 @@
 import type { RequestOf, ResponseOf } from './ipc';
 import type { Result } from './result';
 
-export const CHANNELS = ['app:info', 'packs:list', 'lessons:open', 'sim:run', 'sim:cancel'] as const;
+export const CHANNELS = [
+  'app:info',
+  'packs:list',
+  'lessons:open',
+  'sim:run',
+  'sim:cancel',
+  'files:list',
+  'files:save',
+  'files:open',
+  'files:recent',
+  'autosave:write',
+  'autosave:read',
+  'autosave:clear',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Push events from main to the renderer. */

@@ -4,7 +4,7 @@
  * Both Electron IPC and the browser host's bridge serve exactly this contract.
  */
 import { z } from 'zod';
-import { GraphSchema, type Graph } from './graph';
+import { GraphSchema, NODE_KINDS, type Graph, type NodeKind } from './graph';
 import { ScenarioSchema } from './scenario';
 import type { RunView } from './run';
 import type { Channel } from './api';
@@ -32,7 +32,41 @@ export interface LessonView {
   title: string;
   starter: Graph;
   scenario: z.infer<typeof ScenarioSchema>;
+  /** Node ids the student may not delete or edit. */
+  locked: string[];
+  /** Node kinds the palette offers (all of NODE_KINDS when the lesson does not restrict it). */
+  palette: NodeKind[];
 }
+
+/** A design saved in the app's data folder. */
+export interface DesignFileInfo {
+  /** The name the student gave it (the file is `<name>.statelab.json`). */
+  name: string;
+  /** Last modification, ms since the epoch. */
+  modifiedMs: number;
+}
+
+/** The unsaved work kept in `<dataDir>/autosave.json`. */
+export interface AutosaveRecord {
+  /** The edited graph at the time of the last edit. */
+  graph: Graph;
+  /** The saved design it was opened from or saved as, if any. */
+  name: string | null;
+  /** The lesson it belongs to, if any. */
+  lessonId: string | null;
+  /** When it was written, ms since the epoch. */
+  savedAtMs: number;
+}
+
+/** File names, never paths: a payload cannot reach outside the data folder. */
+export const DesignNameSchema = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 _.()-]*$/, 'expected a name of letters, digits, spaces, "-", "_", ".", "(" or ")"')
+  .refine((name) => !name.includes('..'), 'expected a name without ".."');
+
+export const ALL_NODE_KINDS: readonly NodeKind[] = NODE_KINDS;
 
 export interface RunDone {
   runId: string;
@@ -51,6 +85,16 @@ export const channels = {
     response: null as unknown as RunDone,
   },
   'sim:cancel': { request: z.object({ runId }).strict(), response: null as unknown as { cancelled: boolean } },
+  'files:list': { request: z.object({}).strict(), response: null as unknown as DesignFileInfo[] },
+  'files:save': { request: z.object({ name: DesignNameSchema, graph: GraphSchema }).strict(), response: null as unknown as { name: string } },
+  'files:open': { request: z.object({ name: DesignNameSchema }).strict(), response: null as unknown as { name: string; graph: Graph } },
+  'files:recent': { request: z.object({}).strict(), response: null as unknown as string[] },
+  'autosave:write': {
+    request: z.object({ graph: GraphSchema, name: DesignNameSchema.nullable(), lessonId: z.string().max(64).nullable() }).strict(),
+    response: null as unknown as { savedAtMs: number },
+  },
+  'autosave:read': { request: z.object({}).strict(), response: null as unknown as AutosaveRecord | null },
+  'autosave:clear': { request: z.object({}).strict(), response: null as unknown as Record<string, never> },
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown }>;
 
 export type RequestOf<C extends Channel> = z.input<(typeof channels)[C]['request']>;

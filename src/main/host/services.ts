@@ -2,13 +2,18 @@ import { APP_VERSION } from '../../shared/version';
 import type { AppInfo, LessonView, PackSummary } from '../../shared/ipc';
 import { loadPackFolder, type LoadedPack } from '../packs/folder';
 import { createDispatcher, ServiceError, type Dispatch, type Handlers } from './dispatcher';
+import { createAutosave } from './files/autosave';
+import { createDesignFiles } from './files/designFiles';
 import { runInWorker, type RunHandle } from './simRunner';
+import { NODE_KINDS } from '../../shared/graph';
 
 export interface HostOptions {
   /** Which shell serves the app. */
   host: AppInfo['host'];
   /** Folder holding the built-in lesson packs (one folder per pack). */
   builtinPackDirs: string[];
+  /** The app's data folder: saved designs, recent files, autosave. */
+  dataDir: string;
   /** Where to report unexpected failures. */
   log?: (message: string) => void;
 }
@@ -21,6 +26,8 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
   let packs: Promise<LoadedPack[]> | undefined;
   const loadPacks = () => (packs ??= Promise.all(options.builtinPackDirs.map((dir) => loadPackFolder(dir))));
   const runs = new Map<string, RunHandle>();
+  const designs = createDesignFiles(options.dataDir);
+  const autosave = createAutosave(options.dataDir, options.log);
 
   const handlers: Handlers = {
     'app:info': () => ({ version: APP_VERSION, host: options.host }),
@@ -36,7 +43,15 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
       if (!pack) throw new ServiceError('invalid-payload', `There is no lesson pack "${packId}".`);
       const found = pack.lessons.find((l) => l.lesson.id === lessonId);
       if (!found) throw new ServiceError('invalid-payload', `The pack "${packId}" has no lesson "${lessonId}".`);
-      return { packId, lessonId, title: found.lesson.title.en, starter: found.starter, scenario: found.lesson.scenario };
+      return {
+        packId,
+        lessonId,
+        title: found.lesson.title.en,
+        starter: found.starter,
+        scenario: found.lesson.scenario,
+        locked: found.lesson.locked,
+        palette: found.lesson.palette ?? [...NODE_KINDS],
+      };
     },
     'sim:run': async ({ runId, graph, scenario }, ctx) => {
       if (runs.has(runId)) throw new ServiceError('invalid-payload', `A run with id "${runId}" is already going.`);
@@ -53,6 +68,13 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
       handle?.cancel();
       return { cancelled: handle !== undefined };
     },
+    'files:list': () => designs.list(),
+    'files:save': ({ name, graph }) => designs.save(name, graph),
+    'files:open': ({ name }) => designs.open(name),
+    'files:recent': () => designs.recent(),
+    'autosave:write': (record) => autosave.write(record),
+    'autosave:read': () => autosave.read(),
+    'autosave:clear': () => autosave.clear(),
   };
 
   return {

@@ -1,3 +1,5 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHost } from '../../../src/main/host/services';
@@ -7,7 +9,7 @@ const PACK_DIR = path.resolve(__dirname, '../../../lessons/stateless-vs-stateful
 
 describe('sim:run through the host', () => {
   it('runs the first lesson in a worker, reports progress, and returns throughput and p99', async () => {
-    const host = createHost({ host: 'web', builtinPackDirs: [PACK_DIR] });
+    const host = createHost({ host: 'web', builtinPackDirs: [PACK_DIR], dataDir: mkdtempSync(path.join(tmpdir(), 'statelab-data-')) });
     const events: { event: string; payload: unknown }[] = [];
     const ctx = { emit: (event: string, payload: unknown) => void events.push({ event, payload }) };
     const opened = await host.dispatch('lessons:open', { packId: 'stateless-vs-stateful', lessonId: 'any-instance' }, ctx);
@@ -30,7 +32,7 @@ describe('sim:run through the host', () => {
   });
 
   it('can cancel a long run', async () => {
-    const host = createHost({ host: 'web', builtinPackDirs: [PACK_DIR] });
+    const host = createHost({ host: 'web', builtinPackDirs: [PACK_DIR], dataDir: mkdtempSync(path.join(tmpdir(), 'statelab-data-')) });
     const ctx = { emit: () => {} };
     const opened = (await host.dispatch('lessons:open', { packId: 'stateless-vs-stateful', lessonId: 'any-instance' }, ctx)) as { value: LessonView };
     const long = { ...opened.value.scenario, durationMs: 3_600_000 };

@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ let host: ReturnType<typeof createHost>;
 beforeAll(async () => {
   const rendererDir = mkdtempSync(path.join(tmpdir(), 'statelab-renderer-'));
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>StateLab</title>');
-  host = createHost({ host: 'web', builtinPackDirs: [PACK_DIR] });
+  host = createHost({ host: 'web', builtinPackDirs: [PACK_DIR], dataDir: mkdtempSync(path.join(tmpdir(), 'statelab-data-')) });
   web = await startWebHost({ dispatch: host.dispatch, rendererDir, port: 0 });
 });
 
@@ -97,7 +98,10 @@ describe('browser host bridge', () => {
     expect(await page.text()).toContain('StateLab');
     const escape = await fetch(`${web.url}..%2f..%2fpackage.json`);
     expect([403, 404]).toContain(escape.status);
-    const rebinding = await fetch(web.url, { headers: { Host: 'attacker.example' } });
-    expect(rebinding.status).toBe(403);
+    // fetch() may not set Host, so ask with http.get, as a DNS-rebinding page's browser would.
+    const rebinding = await new Promise<number>((resolve, reject) => {
+      http.get(web.url, { headers: { Host: 'attacker.example' } }, (res) => resolve(res.statusCode ?? 0)).on('error', reject);
+    });
+    expect(rebinding).toBe(403);
   });
 });

@@ -21,7 +21,7 @@ vi.mock('electron', () => {
     }
   }
   return {
-    app: { whenReady: () => Promise.resolve(), on: vi.fn(), getAppPath: () => process.cwd(), quit: vi.fn() },
+    app: { whenReady: () => Promise.resolve(), on: vi.fn(), getAppPath: () => process.cwd(), getPath: () => '/tmp/statelab-electron-test', quit: vi.fn() },
     BrowserWindow,
     ipcMain: { handle: (channel: string) => handled.add(channel) },
     session: { defaultSession: { setPermissionRequestHandler: (fn: never) => permissionHandlers.push(fn) } },

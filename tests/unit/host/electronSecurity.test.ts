@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../src/shared/api';
 import { isOwnRendererUrl, lockDownContents, registerIpc, secureWebPreferences } from '../../../src/main/electron/security';
 import { createDispatcher } from '../../../src/main/host/dispatcher';
-import type { Dispatch } from '../../../src/main/host/dispatcher';
+import type { Dispatch, Handlers } from '../../../src/main/host/dispatcher';
 
 const RENDERER = 'file:///opt/statelab/out/renderer/index.html';
 
@@ -70,13 +70,7 @@ describe('IPC registration', () => {
   it('answers a malformed payload with a validation error naming the field', async () => {
     const { handlers, ipcMain } = fakeIpcMain();
     const handler = vi.fn();
-    const dispatch = createDispatcher({
-      'app:info': handler,
-      'packs:list': handler,
-      'lessons:open': handler,
-      'sim:run': handler,
-      'sim:cancel': handler,
-    });
+    const dispatch = createDispatcher(Object.fromEntries(CHANNELS.map((channel) => [channel, handler])) as unknown as Handlers);
     registerIpc(ipcMain, dispatch, RENDERER);
     const result = await handlers.get('lessons:open')?.(eventFrom(RENDERER), { packId: 7 });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });

@@ -1,0 +1,79 @@
+/**
+ * Saved designs in the app's data folder (`<dataDir>/designs/<name>.statelab.json`) and the
+ * recent-files list. The renderer names files, never paths, so a payload cannot reach outside
+ * the folder; every file read back is untrusted (bounded, no prototype keys, validated).
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { loadDocument } from '../../../shared/document';
+import { GRAPH_LIMITS, graphSpec, type Graph } from '../../../shared/graph';
+import type { DesignFileInfo } from '../../../shared/ipc';
+import { DocumentError, parseUntrustedJson } from '../../../shared/json';
+import { writeFileAtomic } from './atomicWrite';
+
+const EXTENSION = '.statelab.json';
+const RECENT_MAX = 10;
+
+export function createDesignFiles(dataDir: string) {
+  const designsDir = path.join(dataDir, 'designs');
+  const recentFile = path.join(dataDir, 'recent.json');
+  const fileOf = (name: string) => path.join(designsDir, `${name}${EXTENSION}`);
+
+  async function readRecent(): Promise<string[]> {
+    try {
+      const raw = parseUntrustedJson(await readFile(recentFile, 'utf8'), 100_000, 'recent files list');
+      const names = (raw as { names?: unknown }).names;
+      return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string').slice(0, RECENT_MAX) : [];
+    } catch {
+      return []; // a missing or damaged list is just an empty one
+    }
+  }
+
+  async function touchRecent(name: string): Promise<void> {
+    const names = [name, ...(await readRecent()).filter((n) => n !== name)].slice(0, RECENT_MAX);
+    await writeFileAtomic(recentFile, JSON.stringify({ names }, null, 2));
+  }
+
+  return {
+    async list(): Promise<DesignFileInfo[]> {
+      let entries: string[];
+      try {
+        entries = await readdir(designsDir);
+      } catch {
+        return [];
+      }
+      const files = await Promise.all(
+        entries
+          .filter((e) => e.endsWith(EXTENSION))
+          .map(async (e) => ({ name: e.slice(0, -EXTENSION.length), modifiedMs: (await stat(path.join(designsDir, e))).mtimeMs })),
+      );
+      return files.sort((a, b) => b.modifiedMs - a.modifiedMs);
+    },
+
+    async save(name: string, graph: Graph): Promise<{ name: string }> {
+      await writeFileAtomic(fileOf(name), `${JSON.stringify(graph, null, 2)}\n`);
+      await touchRecent(name);
+      return { name };
+    },
+
+    async open(name: string): Promise<{ name: string; graph: Graph }> {
+      let text: string;
+      try {
+        const info = await stat(fileOf(name));
+        if (info.size > GRAPH_LIMITS.bytes) throw new DocumentError(`The file "${name}" is too large (${info.size} bytes; the limit is ${GRAPH_LIMITS.bytes}).`);
+        text = await readFile(fileOf(name), 'utf8');
+      } catch (error) {
+        if (error instanceof DocumentError) throw error;
+        throw new DocumentError(`There is no saved design named "${name}".`);
+      }
+      const graph = loadDocument(parseUntrustedJson(text, GRAPH_LIMITS.bytes, `file "${name}"`), graphSpec);
+      await touchRecent(name);
+      return { name, graph };
+    },
+
+    async recent(): Promise<string[]> {
+      const existing = new Set((await this.list()).map((f) => f.name));
+      return (await readRecent()).filter((n) => existing.has(n));
+    },
+  };
+}

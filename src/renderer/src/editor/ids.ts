@@ -1,0 +1,26 @@
+import type { NodeKind } from '../../../shared/graph';
+
+/** A fresh id `prefix-N` not used by any of `taken` (ids are stable once given, never reused in a graph). */
+export function freshId(prefix: string, taken: ReadonlySet<string>): string {
+  for (let n = 1; ; n++) {
+    const candidate = `${prefix}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+const LABELS: Record<NodeKind, string> = {
+  client: 'Users',
+  'load-balancer': 'Load balancer',
+  service: 'Service',
+  cache: 'Cache',
+  'session-store': 'Session store',
+  database: 'Database',
+  coordinator: 'Coordinator',
+};
+
+/** "Service 2": the kind's name and the first number no node of the graph is labelled with. */
+export function freshLabel(kind: NodeKind, labels: ReadonlySet<string>): string {
+  const base = LABELS[kind];
+  if (!labels.has(base) && kind !== 'service') return base;
+  for (let n = 1; ; n++) if (!labels.has(`${base} ${n}`)) return `${base} ${n}`;
+}
