@@ -1,14 +1,24 @@
 // npm run pack:validate -- <folder|zip> [more...]
 // Prints every problem as "file: JSON path: message"; exits 1 when any pack has one, 2 on bad usage.
+// npm run pack:validate -- --write-schemas   regenerates lessons/schema/*.json from the zod schemas.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { generateJsonSchemas, SCHEMA_DIR } from '../main/packs/jsonSchema';
 import { openPackSource } from '../main/packs/source';
 import { formatProblem, validatePack } from '../main/packs/validate';
 
-const USAGE = 'Usage: npm run pack:validate -- <pack folder or .zip> [more packs...]';
+const USAGE = 'Usage: npm run pack:validate -- <pack folder or .zip> [more packs...]\n       npm run pack:validate -- --write-schemas';
 
 async function main(args: string[]): Promise<number> {
   if (args.length === 0 || args.includes('--help')) {
     console.error(USAGE);
     return 2;
+  }
+  if (args.length === 1 && args[0] === '--write-schemas') {
+    await mkdir(SCHEMA_DIR, { recursive: true });
+    for (const [file, text] of Object.entries(generateJsonSchemas())) await writeFile(path.join(SCHEMA_DIR, file), text);
+    console.log(`Wrote the JSON Schemas to ${SCHEMA_DIR}/.`);
+    return 0;
   }
   let failed = false;
   for (const location of args) {

@@ -34,7 +34,8 @@ const faultRef = z.string().min(1).max(64);
 export const TimeAnchorSchema = z
   .string()
   .max(100)
-  .regex(/^(start|end|fault:.+?)([+-]\d{1,9})?$/, 'expected "start", "end" or "fault:<id>", optionally followed by +ms or -ms');
+  .regex(/^(start|end|fault:.+?)([+-]\d{1,9})?$/, 'expected "start", "end" or "fault:<id>", optionally followed by +ms or -ms')
+  .describe('"start", "end" or "fault:<fault id>", optionally with an offset in ms: "fault:crash+5000"');
 export type TimeAnchor = z.infer<typeof TimeAnchorSchema>;
 
 /** The part of a run a metric is read over. Absent: the whole run. */
@@ -179,9 +180,9 @@ const common = {
   /** What the check is about, shown in the results list; the id when absent. */
   title: LocalizedTextSchema.optional(),
   /** Points for passing. */
-  points: z.number().int().min(0).max(1000).default(1),
+  points: z.number().int().min(0).max(1000).default(1).describe('Points for passing'),
   /** Shown when the check fails; `{measured}` and `{bound}` are filled from the grade. */
-  feedback: LocalizedTextSchema.optional(),
+  feedback: LocalizedTextSchema.optional().describe('Shown when the check fails; {measured} and {bound} are filled in'),
   /** A nudge towards the fix, shown after a failure. */
   hint: LocalizedTextSchema.optional(),
 };
@@ -190,17 +191,17 @@ export const MetricCheckSchema = z
   .object({
     ...common,
     /** A behavioural check: a metric over a window compared with a bound. */
-    type: z.literal('metric'),
+    type: z.literal('metric').describe('Behavioural check: a metric over a window compared with a bound'),
     /** Which metric (the catalogue in src/shared/metrics.ts). */
-    metric: MetricNameSchema,
+    metric: MetricNameSchema.describe('Metric name from the catalogue (src/shared/metrics.ts)'),
     /** Read at this node only; the metric's default scope when absent. */
     node: nodeRef.optional(),
     /** The part of the run to read; the whole run when absent. */
     window: WindowSchema.optional(),
     /** How the measured value must compare with `value`. */
-    op: z.enum(COMPARE_OPS),
+    op: z.enum(COMPARE_OPS).describe('measured <op> value must hold'),
     /** The bound, in the metric's unit. */
-    value: z.number().finite(),
+    value: z.number().finite().describe("The bound, in the metric's unit (fractions are 0..1, latencies in ms)"),
   })
   .strict();
 export type MetricCheck = z.infer<typeof MetricCheckSchema>;
@@ -209,7 +210,7 @@ export const StructureCheckSchema = z
   .object({
     ...common,
     /** A structural check on the student's graph. */
-    type: z.literal('structure'),
+    type: z.literal('structure').describe('Structural check on the student graph: require and/or forbid a predicate'),
     /** Must hold. */
     require: PredicateSchema.optional(),
     /** Must not hold. */
@@ -240,7 +241,7 @@ export const QuizCheckSchema = z
   .object({
     ...common,
     /** An observation question: the student picks one choice. */
-    type: z.literal('quiz'),
+    type: z.literal('quiz').describe('Observation question: the student picks one of the choices'),
     /** The question. */
     question: LocalizedTextSchema,
     /** The choices; for a metric-decided answer their ids are node ids. */
