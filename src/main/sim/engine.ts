@@ -50,6 +50,8 @@ export interface TraceRecord {
   node: string | undefined;
   /** True when a node's behaviour ran for this event (false for stale, dropped or deferred ones). */
   isHandled: boolean;
+  /** Whether the event's node was up when the event was taken off the heap. */
+  wasNodeUp: boolean;
 }
 
 export abstract class SimNode {
@@ -428,6 +430,7 @@ export class Sim {
           }
         }
         let isHandled = false;
+        const wasNodeUp = n >= 0 && nodes[n]!.isUp;
         switch (type) {
           case EV.deliverReq: {
             const node = nodes[n]!;
@@ -509,7 +512,7 @@ export class Sim {
           default:
             this.fail(`unknown event type ${type}`);
         }
-        if (trace !== undefined) trace({ timeUs: t, seq, type: EV_NAMES[type]!, node: n >= 0 ? nodes[n]!.id : undefined, isHandled });
+        if (trace !== undefined) trace({ timeUs: t, seq, type: EV_NAMES[type]!, node: n >= 0 ? nodes[n]!.id : undefined, isHandled, wasNodeUp });
       }
     } finally {
       this.h1 = h1;

@@ -124,6 +124,8 @@ export class Faults {
       }
       case 'scale-out': {
         const n = this.node(f.target);
+        // Only application instances are cloned; a second coordinator or database would be a different design.
+        if (!(n instanceof ServiceNode)) return;
         for (let k = 0; k < (p.count ?? 1); k++) {
           const clone = this.clones(n);
           sim.log('scaled-out', clone, `${clone.id} added as a copy of ${n.id}.`);

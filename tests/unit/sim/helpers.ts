@@ -6,7 +6,7 @@ export function node(id: string, kind: NodeKind, props: Record<string, unknown> 
 }
 
 export function edge(source: string, target: string, props: Partial<GraphEdge['props']> = {}, kind: GraphEdge['kind'] = 'request'): GraphEdge {
-  return { id: `${source}->${target}`, source, target, kind, props: { latencyMs: 1, jitterMs: 0, lossRate: 0, ...props } };
+  return { id: `${source}--${target}`, source, target, kind, props: { latencyMs: 1, jitterMs: 0, lossRate: 0, ...props } };
 }
 
 export function graph(nodes: GraphNode[], edges: GraphEdge[]): Graph {

@@ -1,0 +1,60 @@
+/** The CLI runs the same engine in a separate process: same trace hash; bad input → path + non-zero exit. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../../src/main/sim/index';
+import { GOLDEN } from './goldenScenarios';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], { cwd: root, encoding: 'utf8' });
+const dir = mkdtempSync(join(tmpdir(), 'statelab-sim-'));
+const write = (name: string, value: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
+  return path;
+};
+
+describe('sim CLI', () => {
+  it('prints the same trace hash as an in-process run, for a scenario file and for a lesson', () => {
+    const { graph, scenario } = GOLDEN['sticky-sessions-crash']!;
+    const inProcess = simulate(graph, scenario);
+    const g = write('g.json', graph);
+    const asScenario = cli(g, '--scenario', write('s.json', scenario), '--json');
+    expect(asScenario.status).toBe(0);
+    const out = JSON.parse(asScenario.stdout) as { traceHash: string; summary: Record<string, number> };
+    expect(out.traceHash).toBe(inProcess.traceHash);
+    expect(out.summary.sessionsLost).toBe(inProcess.summary.sessionsLost);
+    const asLesson = cli(g, '--scenario', write('l.json', { format: 'statelab.lesson', scenario }), '--json');
+    expect(JSON.parse(asLesson.stdout).traceHash).toBe(inProcess.traceHash);
+    const reseeded = cli(g, '--scenario', write('s2.json', scenario), '--seed', '8', '--json');
+    expect(JSON.parse(reseeded.stdout).traceHash).toBe(simulate(graph, { ...scenario, seed: 8 }).traceHash);
+  });
+
+  it('prints a readable summary with the trace hash', () => {
+    const res = cli(write('g2.json', GOLDEN['stateless-tier-crash']!.graph));
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(/Error rate/);
+    expect(res.stdout).toMatch(/trace hash: [0-9a-f]{16}/);
+  });
+
+  it('names the JSON path of a bad node prop and exits non-zero', () => {
+    const { graph } = GOLDEN['stateless-tier-crash']!;
+    const bad = structuredClone(graph);
+    bad.nodes[2]!.props = { workers: 'many' };
+    const res = cli(write('bad.json', bad));
+    expect(res.status).not.toBe(0);
+    expect(res.stderr).toContain('nodes[2].props.workers');
+  });
+
+  it('names the JSON path of a bad scenario field, and refuses broken JSON', () => {
+    const g = write('g3.json', GOLDEN['stateless-tier-crash']!.graph);
+    const res = cli(g, '--scenario', write('bad-s.json', { seed: 1, durationMs: 1000, faults: [{ atMs: 5, action: 'explode', target: 'api-1' }] }));
+    expect(res.status).not.toBe(0);
+    expect(res.stderr).toContain('faults[0].action');
+    const broken = cli(write('broken.json', '{"format": "statelab.graph", "nodes": ['));
+    expect(broken.status).not.toBe(0);
+    expect(broken.stderr).toMatch(/not valid JSON/);
+  });
+});
