@@ -33,7 +33,8 @@ async function main(args: string[]): Promise<number> {
       for (const problem of problems) console.log(`  ${formatProblem(problem)}`);
     } catch (error) {
       failed = true;
-      console.log(`${location}: ${error instanceof Error ? error.message : String(error)}`);
+      // Errors from opening a pack already name the folder or zip.
+      console.log(error instanceof Error ? error.message : `${location}: ${String(error)}`);
     }
   }
   return failed ? 1 : 0;

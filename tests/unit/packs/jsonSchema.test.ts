@@ -20,7 +20,7 @@ describe('generated JSON Schemas', () => {
 
   it('can be referenced from a pack file by a "$schema" line', async () => {
     const lesson = { $schema: '../../schema/lesson.schema.json', ...goodLesson() };
-    const files = { ...goodPack(), 'lessons/session-state.lesson.json': lesson };
+    const files: Record<string, unknown> = { ...goodPack(), 'lessons/session-state.lesson.json': lesson };
     (files['pack.json'] as Record<string, unknown>).$schema = '../schema/pack.schema.json';
     expect((await validatePack(folderSource(writePack(files)))).problems).toEqual([]);
   });

@@ -1,0 +1,43 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { asBytes, goodLesson, goodPack, writePack } from '../../unit/packs/fixtures';
+
+const run = promisify(execFile);
+const validate = (...args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', 'src/cli/validatePack.ts', ...args]).then(
+    ({ stdout }) => ({ code: 0, stdout }),
+    (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
+  );
+
+describe('npm run pack:validate', () => {
+  it('reports every problem of a broken zip with file and JSON path, and exits non-zero', async () => {
+    const lesson = goodLesson();
+    (lesson.checks as Record<string, unknown>[])[0]!.metric = 'sessionLost';
+    (lesson.checks as Record<string, unknown>[])[2] = { id: 'x', type: 'structure', points: 1 };
+    const zip = path.join(mkdtempSync(path.join(tmpdir(), 'statelab-zip-')), 'broken.zip');
+    writeFileSync(zip, zipSync(asBytes({ ...goodPack(), 'lessons/session-state.lesson.json': lesson })));
+    const { code, stdout } = await validate(zip);
+    expect(code).toBe(1);
+    expect(stdout.split('\n').slice(0, 3)).toEqual([
+      `${zip}: 2 problem(s)`,
+      '  lessons/session-state.lesson.json: checks[0].metric: unknown metric "sessionLost": expected a metric of src/shared/metrics.ts (did you mean "sessionsLost"?)',
+      '  lessons/session-state.lesson.json: checks[2]: expected "require", "forbid" or both',
+    ]);
+  });
+
+  it('refuses a zip with "../" entries and passes a good folder, exiting 1 if any pack fails', async () => {
+    const zip = path.join(mkdtempSync(path.join(tmpdir(), 'statelab-zip-')), 'evil.zip');
+    writeFileSync(zip, zipSync({ ...asBytes(goodPack()), '../../outside.txt': new Uint8Array([1]) }));
+    const good = writePack(goodPack());
+    const { code, stdout } = await validate(good, zip);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${good}: OK: pack "sessions" 1.0.0, 1 lesson(s)`);
+    expect(stdout).toContain(`${zip}: entry "../../outside.txt" leaves the pack (".."); refusing the whole zip.`);
+    expect((await validate(good)).code).toBe(0);
+  });
+});
