@@ -1,0 +1,119 @@
+/**
+ * The packs a student can open: the built-in ones shipped with the app, and the ones imported
+ * into the data folder. Built-in packs cannot be removed; an imported pack that no longer loads is
+ * listed with its error instead of vanishing.
+ */
+import path from 'node:path';
+import { DocumentError } from '../../../shared/json';
+import type { LocalizedText } from '../../../shared/lesson';
+import { folderSource, openPackSource } from '../../packs/source';
+import { importPack, listPacks, removePack } from '../../packs/store';
+import { loadPack, type LoadedLesson, type LoadedPack } from '../../packs/validate';
+import { ServiceError } from '../dispatcher';
+
+export interface CataloguePack {
+  id: string;
+  title: LocalizedText;
+  /** The pack's own version. */
+  version: string;
+  /** Built-in packs ship with the app and cannot be removed. */
+  origin: 'builtin' | 'imported';
+  lessons: { id: string; title: LocalizedText }[];
+  /** Why an imported pack does not load. */
+  error?: string;
+}
+
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
+const MAX_IMAGE_BYTES = 2_000_000;
+
+interface Entry {
+  origin: CataloguePack['origin'];
+  dir: string;
+  pack?: LoadedPack;
+  error?: string;
+}
+
+export interface Catalogue {
+  list(): Promise<CataloguePack[]>;
+  pack(packId: string): Promise<{ pack: LoadedPack; dir: string }>;
+  lesson(packId: string, lessonId: string): Promise<{ pack: LoadedPack; lesson: LoadedLesson }>;
+  import(location: string): Promise<CataloguePack>;
+  remove(packId: string): Promise<boolean>;
+  /** A pack image as a data: URL (the CSP allows those), or undefined. */
+  image(packId: string, relative: string): Promise<string | undefined>;
+}
+
+const summary = (entry: Entry, fallbackId: string): CataloguePack => ({
+  id: entry.pack?.manifest.id ?? fallbackId,
+  title: entry.pack?.manifest.title ?? { en: fallbackId },
+  version: entry.pack?.manifest.packVersion ?? '',
+  origin: entry.origin,
+  lessons: entry.pack?.lessons.map(({ lesson }) => ({ id: lesson.id, title: lesson.title })) ?? [],
+  ...(entry.error ? { error: entry.error } : {}),
+});
+
+export function createCatalogue(builtinPackDirs: readonly string[], dataDir: string): Catalogue {
+  let builtins: Promise<Entry[]> | undefined;
+  const loadBuiltins = () =>
+    (builtins ??= Promise.all(
+      builtinPackDirs.map(async (dir): Promise<Entry> => ({ origin: 'builtin', dir, pack: await loadPack(folderSource(dir)) })),
+    ));
+
+  const entries = async (): Promise<Map<string, Entry>> => {
+    const out = new Map<string, Entry>();
+    for (const entry of await loadBuiltins()) out.set(entry.pack!.manifest.id, entry);
+    for (const stored of await listPacks(dataDir)) {
+      // A built-in pack's id is reserved: an import cannot shadow what the course ships.
+      if (out.has(stored.id)) continue;
+      out.set(stored.id, { origin: 'imported', dir: stored.dir, pack: stored.pack, error: stored.error });
+    }
+    return out;
+  };
+
+  const find = async (packId: string) => {
+    const entry = (await entries()).get(packId);
+    if (!entry) throw new ServiceError('invalid-payload', `There is no lesson pack "${packId}".`);
+    if (!entry.pack) throw new ServiceError('invalid-document', `The pack "${packId}" does not load:\n${entry.error ?? ''}`);
+    return { pack: entry.pack, dir: entry.dir };
+  };
+
+  return {
+    list: async () => [...(await entries())].map(([id, entry]) => summary(entry, id)),
+    pack: find,
+    lesson: async (packId, lessonId) => {
+      const { pack } = await find(packId);
+      const lesson = pack.lessons.find((l) => l.lesson.id === lessonId);
+      if (!lesson) throw new ServiceError('invalid-payload', `The pack "${packId}" has no lesson "${lessonId}".`);
+      return { pack, lesson };
+    },
+    import: async (location) => {
+      const probe = await loadPack(await openPackSource(location));
+      if ((await loadBuiltins()).some((b) => b.pack?.manifest.id === probe.manifest.id)) {
+        throw new DocumentError(`The pack id "${probe.manifest.id}" belongs to a built-in pack; give the imported pack another id.`);
+      }
+      const pack = await importPack(location, dataDir);
+      return summary({ origin: 'imported', dir: '', pack }, pack.manifest.id);
+    },
+    remove: async (packId) => {
+      if ((await loadBuiltins()).some((b) => b.pack?.manifest.id === packId)) {
+        throw new ServiceError('invalid-payload', `"${packId}" is built in and cannot be removed.`);
+      }
+      return removePack(dataDir, packId);
+    },
+    image: async (packId, relative) => {
+      const type = IMAGE_TYPES[path.extname(relative).toLowerCase()];
+      if (!type) return undefined;
+      const { dir } = await find(packId);
+      const bytes = await folderSource(dir).readBytes(relative.replace(/^\.\//, ''));
+      if (!bytes || bytes.length > MAX_IMAGE_BYTES) return undefined;
+      return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/** The UI's own words, in every app language. Lesson texts come from the pack. */
+export const APP_LOCALES = ['en', 'zh-CN'] as const;
+export type AppLocale = (typeof APP_LOCALES)[number];
+
+export const LOCALE_NAMES: Record<AppLocale, string> = { en: 'English', 'zh-CN': '简体中文' };
+
+const en = {
+  lesson: 'Lesson',
+  of: 'of',
+  previous: 'Previous',
+  next: 'Next',
+  objectives: 'Objectives',
+  steps: 'Steps',
+  checkMyWork: 'Check my work',
+  checking: 'Checking…',
+  results: 'Results',
+  passed: 'Passed',
+  failed: 'Not yet',
+  points: 'points',
+  measured: 'measured',
+  expected: 'expected',
+  showHint: 'Show a hint',
+  hideHint: 'Hide the hint',
+  showMe: 'Show me',
+  packProgress: 'Pack progress',
+  complete: 'complete',
+  language: 'Language',
+  externalLink: 'Links to outside the pack are not opened.',
+  missingImage: 'image not in the pack',
+  allPassed: 'Every check passes. Well done!',
+  score: 'Score',
+  couldNotEvaluate: 'Could not be evaluated',
+} as const;
+
+export type StringKey = keyof typeof en;
+
+const zhCN: Record<StringKey, string> = {
+  lesson: '课程',
+  of: '/',
+  previous: '上一课',
+  next: '下一课',
+  objectives: '学习目标',
+  steps: '步骤',
+  checkMyWork: '检查作业',
+  checking: '正在检查…',
+  results: '结果',
+  passed: '通过',
+  failed: '未通过',
+  points: '分',
+  measured: '实测',
+  expected: '要求',
+  showHint: '显示提示',
+  hideHint: '隐藏提示',
+  showMe: '带我去看',
+  packProgress: '课程包进度',
+  complete: '已完成',
+  language: '语言',
+  externalLink: '不会打开课程包之外的链接。',
+  missingImage: '课程包中没有这张图片',
+  allPassed: '全部检查通过，做得好！',
+  score: '得分',
+  couldNotEvaluate: '无法评估',
+};
+
+export const STRINGS: Record<AppLocale, Record<StringKey, string>> = { en, 'zh-CN': zhCN };
+
+/** The app language at first start: the system's, if we have it, else English. */
+export function defaultLocale(languages: readonly string[]): AppLocale {
+  for (const language of languages) {
+    if (language.toLowerCase().startsWith('zh')) return 'zh-CN';
+    if (language.toLowerCase().startsWith('en')) return 'en';
+  }
+  return 'en';
+}

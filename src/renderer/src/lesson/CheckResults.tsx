@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import type { CheckResult, GradeReport } from '../../../shared/gradeReport';
+import { localize } from '../../../shared/i18n';
+import { useLocale } from '../i18n/LocaleContext';
+
+function formatMeasured(check: CheckResult): string {
+  const { measured, unit } = check;
+  if (measured === null) return '—';
+  if (typeof measured !== 'number') return String(measured);
+  if (unit === 'fraction') return `${(measured * 100).toFixed(measured !== 0 && Math.abs(measured) < 0.01 ? 2 : 1)} %`;
+  const rounded = Number.isInteger(measured) ? String(measured) : measured.toFixed(Math.abs(measured) >= 100 ? 0 : 2);
+  return unit && unit !== 'count' && unit !== 'ratio' ? `${rounded} ${unit}` : rounded;
+}
+
+function CheckRow({ check, onShowMe }: { check: CheckResult; onShowMe?: (atMs: number) => void }) {
+  const { locale, t } = useLocale();
+  const [isHintOpen, setHintOpen] = useState(false);
+  return (
+    <li className={`sl-check ${check.passed ? 'is-passed' : 'is-failed'}`} data-check={check.id}>
+      <div className="sl-check-head">
+        <span className="sl-check-mark" aria-label={check.passed ? t('passed') : t('failed')}>{check.passed ? '✓' : '✗'}</span>
+        <span className="sl-check-title">{localize(check.title, locale)}</span>
+        <span className="sl-check-points">
+          {check.points}/{check.maxPoints} {t('points')}
+        </span>
+      </div>
+      {check.type !== 'quiz' && (check.bound !== null || check.measured !== null) && (
+        <div className="sl-check-numbers">
+          {t('measured')}: <strong data-testid={`measured-${check.id}`}>{formatMeasured(check)}</strong>
+          {check.bound !== null && (
+            <>
+              {' · '}
+              {t('expected')}: {check.bound}
+              {check.unit && check.unit !== 'count' && check.unit !== 'ratio' && check.unit !== 'fraction' ? ` ${check.unit}` : ''}
+            </>
+          )}
+        </div>
+      )}
+      {check.error && <div className="sl-error">{t('couldNotEvaluate')}: {check.error}</div>}
+      {!check.passed && check.feedback && <p className="sl-check-feedback">{localize(check.feedback, locale)}</p>}
+      {!check.passed && (
+        <div className="sl-check-actions">
+          {check.hint && (
+            <button type="button" onClick={() => setHintOpen((open) => !open)} aria-expanded={isHintOpen}>
+              {isHintOpen ? t('hideHint') : t('showHint')}
+            </button>
+          )}
+          {check.firstViolationMs !== undefined && onShowMe && (
+            <button type="button" onClick={() => onShowMe(check.firstViolationMs!)} title={`${(check.firstViolationMs / 1000).toFixed(1)} s`}>
+              {t('showMe')} ({(check.firstViolationMs / 1000).toFixed(1)} s)
+            </button>
+          )}
+        </div>
+      )}
+      {!check.passed && isHintOpen && check.hint && <p className="sl-check-hint">💡 {localize(check.hint, locale)}</p>}
+    </li>
+  );
+}
+
+/** The grade report as a student reads it: what passed, by how much the rest missed, and what to try. */
+export function CheckResults({ report, onShowMe }: { report: GradeReport; onShowMe?: (atMs: number) => void }) {
+  const { t } = useLocale();
+  const allPassed = report.checks.every((c) => c.passed);
+  return (
+    <section className="sl-results" aria-label={t('results')}>
+      <div className="sl-results-head">
+        <h3>{t('results')}</h3>
+        <span data-testid="grade-score">
+          {t('score')} {report.score}/{report.maxScore}
+        </span>
+      </div>
+      {allPassed && <p className="sl-all-passed">{t('allPassed')}</p>}
+      <ul className="sl-check-list">
+        {report.checks.map((check) => (
+          <CheckRow key={check.id} check={check} onShowMe={onShowMe} />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import type { GradeReport } from '../../../shared/gradeReport';
+import { localize, localizeList } from '../../../shared/i18n';
+import type { LocalizedText } from '../../../shared/lesson';
+import { useLocale } from '../i18n/LocaleContext';
+import { APP_LOCALES, LOCALE_NAMES, type AppLocale } from '../i18n/strings';
+import { CheckResults } from './CheckResults';
+import { Markdown } from './Markdown';
+
+/** What the panel needs of a lesson: its texts, never its checks' internals. */
+export interface LessonText {
+  id: string;
+  title: LocalizedText;
+  objectives: Record<string, string[]>;
+  steps: LocalizedText[];
+}
+
+export interface LessonProgress {
+  /** Best score reached. */
+  bestScore: number;
+  /** Points available. */
+  maxScore: number;
+  /** True once every check has passed. */
+  isComplete: boolean;
+}
+
+export interface LessonPanelProps {
+  packTitle: LocalizedText;
+  lessons: { id: string; title: LocalizedText }[];
+  lesson: LessonText;
+  progress: Readonly<Record<string, LessonProgress>>;
+  report: GradeReport | undefined;
+  isGrading: boolean;
+  onCheck(): void;
+  onSelectLesson(lessonId: string): void;
+  onShowMe?(atMs: number): void;
+  resolveImage?(src: string): string | undefined;
+}
+
+/** Pack completion: the share of lessons whose every check has passed. */
+export function packPercent(lessons: readonly { id: string }[], progress: Readonly<Record<string, LessonProgress>>): number {
+  if (lessons.length === 0) return 0;
+  return Math.round((100 * lessons.filter((l) => progress[l.id]?.isComplete).length) / lessons.length);
+}
+
+export function LessonPanel(props: LessonPanelProps) {
+  const { locale, setLocale, t } = useLocale();
+  const { lessons, lesson, progress } = props;
+  const index = lessons.findIndex((l) => l.id === lesson.id);
+  const percent = packPercent(lessons, progress);
+  const previous = index > 0 ? lessons[index - 1] : undefined;
+  const next = index >= 0 && index < lessons.length - 1 ? lessons[index + 1] : undefined;
+
+  return (
+    <aside className="sl-lesson" aria-label={t('lesson')}>
+      <div className="sl-lesson-top">
+        <span className="sl-pack-title">{localize(props.packTitle, locale)}</span>
+        <label className="sl-locale">
+          <span className="sl-visually-hidden">{t('language')}</span>
+          <select value={locale} onChange={(e) => setLocale(e.target.value as AppLocale)} aria-label={t('language')}>
+            {APP_LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="sl-pack-progress" title={`${t('packProgress')}: ${percent}%`}>
+        <progress max={100} value={percent} aria-label={t('packProgress')} />
+        <span data-testid="pack-percent">
+          {percent}% {t('complete')}
+        </span>
+      </div>
+      <nav className="sl-lesson-nav">
+        <button type="button" disabled={!previous} onClick={() => previous && props.onSelectLesson(previous.id)}>
+          ← {t('previous')}
+        </button>
+        <select
+          aria-label={t('lesson')}
+          value={lesson.id}
+          onChange={(e) => props.onSelectLesson(e.target.value)}
+          className="sl-lesson-select"
+        >
+          {lessons.map((l, i) => (
+            <option key={l.id} value={l.id}>
+              {progress[l.id]?.isComplete ? '✓ ' : ''}
+              {i + 1}. {localize(l.title, locale)}
+            </option>
+          ))}
+        </select>
+        <button type="button" disabled={!next} onClick={() => next && props.onSelectLesson(next.id)}>
+          {t('next')} →
+        </button>
+      </nav>
+      <h2 className="sl-lesson-title" data-testid="lesson-title">
+        {t('lesson')} {index + 1}: {localize(lesson.title, locale)}
+      </h2>
+      <section>
+        <h3>{t('objectives')}</h3>
+        <ul className="sl-objectives">
+          {localizeList(lesson.objectives, locale).map((objective) => (
+            <li key={objective}>{objective}</li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h3>{t('steps')}</h3>
+        <ol className="sl-steps">
+          {lesson.steps.map((step, i) => (
+            <li key={i}>
+              <Markdown text={localize(step, locale)} resolveImage={props.resolveImage} onLessonLink={props.onSelectLesson} />
+            </li>
+          ))}
+        </ol>
+      </section>
+      <button type="button" className="sl-primary sl-check-button" onClick={props.onCheck} disabled={props.isGrading}>
+        {props.isGrading ? t('checking') : t('checkMyWork')}
+      </button>
+      {props.report && <CheckResults report={props.report} onShowMe={props.onShowMe} />}
+    </aside>
+  );
+}

@@ -1,0 +1,50 @@
+import { memo } from 'react';
+import ReactMarkdown, { type Components } from 'react-markdown';
+import { useLocale } from '../i18n/LocaleContext';
+
+export interface MarkdownProps {
+  text: string;
+  /** Turns a pack-relative image path into something the CSP allows (a data: URL), or undefined. */
+  resolveImage?: (src: string) => string | undefined;
+  /** Called for `lesson:<id>` links, the only links a step can follow. */
+  onLessonLink?: (lessonId: string) => void;
+}
+
+const LESSON_LINK = /^lesson:([A-Za-z0-9][A-Za-z0-9_.-]*)$/;
+
+/**
+ * Lesson text is Markdown from a pack, which may come from anywhere: raw HTML is dropped, links
+ * only move between lessons of the pack, and images only come from the pack itself.
+ */
+function MarkdownView({ text, resolveImage, onLessonLink }: MarkdownProps) {
+  const { t } = useLocale();
+  const components: Components = {
+    a: ({ href, children }) => {
+      const lesson = href ? LESSON_LINK.exec(href) : null;
+      if (lesson && onLessonLink) {
+        return (
+          <button type="button" className="sl-link" onClick={() => onLessonLink(lesson[1]!)}>
+            {children}
+          </button>
+        );
+      }
+      return (
+        <span className="sl-external-link" title={t('externalLink')}>
+          {children}
+        </span>
+      );
+    },
+    img: ({ src, alt }) => {
+      const resolved = typeof src === 'string' ? resolveImage?.(src) : undefined;
+      if (!resolved) return <span className="sl-missing-image">[{alt || t('missingImage')}]</span>;
+      return <img src={resolved} alt={alt ?? ''} className="sl-step-image" />;
+    },
+  };
+  return (
+    <ReactMarkdown skipHtml components={components} urlTransform={(url) => url}>
+      {text}
+    </ReactMarkdown>
+  );
+}
+
+export const Markdown = memo(MarkdownView);
