@@ -7,6 +7,7 @@ import { loadDocument, type DocumentSpec } from '../../shared/document';
 import { graphSpec, type Graph } from '../../shared/graph';
 import { DocumentError, formatPath, parseUntrustedJson } from '../../shared/json';
 import { lessonSpec, packSpec, type Lesson, type PackManifest } from '../../shared/lesson';
+import { APP_VERSION } from '../../shared/version';
 import { lessonCrossRefs, type Problem } from './crossRefs';
 import { PACK_LIMITS } from './limits';
 import type { PackSource } from './source';
@@ -28,6 +29,14 @@ export interface LoadedPack {
 }
 
 const ROOT = '(document root)';
+
+/** Compares "1.2.3" versions numerically: negative when a is older. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  return 0;
+}
 
 /** "pack.json: lessons[0]: no file ..." — the one-line form the CLI prints. */
 export const formatProblem = (p: Problem): string => `${p.file}: ${p.path}: ${p.message}`;
@@ -81,13 +90,17 @@ async function loadGraph(source: PackSource, file: string, referrer: string, fie
 }
 
 /** Every problem of the pack, and the pack itself when there are none. */
-export async function validatePack(source: PackSource): Promise<{ problems: Problem[]; pack?: LoadedPack }> {
+export async function validatePack(source: PackSource, appVersion = APP_VERSION): Promise<{ problems: Problem[]; pack?: LoadedPack }> {
   const problems: Problem[] = [];
   const manifestRaw = await readJson(source, 'pack.json', problems);
   if (manifestRaw === 'missing') return { problems: [{ file: 'pack.json', path: ROOT, message: `no pack.json in ${source.label}: not a lesson pack` }] };
   if (manifestRaw === 'bad') return { problems };
   const manifest = checkDocument(manifestRaw, packSpec, 'pack.json', problems);
   if (!manifest) return { problems };
+  if (compareVersions(manifest.minAppVersion, appVersion) > 0) {
+    // Its checks may name metrics or faults this app does not know: refuse rather than misgrade.
+    return { problems: [{ file: 'pack.json', path: 'minAppVersion', message: `the pack needs StateLab ${manifest.minAppVersion} or newer; this is ${appVersion}` }] };
+  }
 
   const lessons: LoadedLesson[] = [];
   const ids = new Map<string, string>();

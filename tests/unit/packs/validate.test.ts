@@ -95,6 +95,12 @@ describe('pack validation', () => {
     expect(html).toEqual([`${LESSON}: steps[0].en: raw HTML is not allowed in Markdown steps`]);
   });
 
+  it('refuses a pack that needs a newer StateLab', async () => {
+    const files = goodPack();
+    (files['pack.json'] as Record<string, unknown>).minAppVersion = '0.10.0';
+    expect(await problemsOf(files)).toEqual(['pack.json: minAppVersion: the pack needs StateLab 0.10.0 or newer; this is 0.1.0']);
+  });
+
   it('loads nothing when anything is wrong', async () => {
     await expect(loadPack(folderSource(writePack(withLesson((l) => (checksOf(l)[0]!.metric = 'nope')))))).rejects.toThrow(
       /the lesson pack has problems:\nlessons\/session-state\.lesson\.json: checks\[0\]\.metric: unknown metric "nope"/,
