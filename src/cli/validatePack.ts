@@ -1,13 +1,16 @@
 // npm run pack:validate -- <folder|zip> [more...]
 // Prints every problem as "file: JSON path: message"; exits 1 when any pack has one, 2 on bad usage.
+// npm run pack:validate -- --run <folder|zip>  also grades each lesson's starter (must fail) and reference (must pass).
 // npm run pack:validate -- --write-schemas   regenerates lessons/schema/*.json from the zod schemas.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateJsonSchemas, SCHEMA_DIR } from '../main/packs/jsonSchema';
+import { simEngine } from '../main/grading/simEngine';
+import { checkSolutions } from '../main/packs/solutions';
 import { openPackSource } from '../main/packs/source';
 import { formatProblem, validatePack } from '../main/packs/validate';
 
-const USAGE = 'Usage: npm run pack:validate -- <pack folder or .zip> [more packs...]\n       npm run pack:validate -- --write-schemas';
+const USAGE = 'Usage: npm run pack:validate -- [--run] <pack folder or .zip> [more packs...]\n       npm run pack:validate -- --write-schemas';
 
 async function main(args: string[]): Promise<number> {
   if (args.length === 0 || args.includes('--help')) {
@@ -20,11 +23,14 @@ async function main(args: string[]): Promise<number> {
     console.log(`Wrote the JSON Schemas to ${SCHEMA_DIR}/.`);
     return 0;
   }
+  const isRun = args.includes('--run');
   let failed = false;
-  for (const location of args) {
+  for (const location of args.filter((a) => a !== '--run')) {
     try {
-      const { problems, pack } = await validatePack(await openPackSource(location));
-      if (pack) {
+      const validated = await validatePack(await openPackSource(location));
+      const { pack } = validated;
+      const problems = pack && isRun ? checkSolutions(pack, simEngine) : validated.problems;
+      if (pack && problems.length === 0) {
         console.log(`${location}: OK: pack "${pack.manifest.id}" ${pack.manifest.packVersion}, ${pack.lessons.length} lesson(s)`);
         continue;
       }
