@@ -1,0 +1,53 @@
+// Grades every lesson of the built-in pack on the simulator: for each of ten seeds the starter
+// fails exactly the checks its lesson is about, and the reference solution passes them all.
+import { describe, expect, it } from 'vitest';
+import { gradeLesson } from '../../../src/main/grading/grade';
+import { simEngine } from '../../../src/main/grading/simEngine';
+import { loadPackFolder } from '../../../src/main/packs/folder';
+import type { LoadedLesson } from '../../../src/main/packs/validate';
+import type { GradeReport } from '../../../src/shared/gradeReport';
+import { EXPECTATIONS, PACK_DIR, SEEDS } from './expectations';
+
+const pack = await loadPackFolder(PACK_DIR);
+
+function grade(entry: LoadedLesson, which: 'starter' | 'reference', seed: number): GradeReport {
+  const graph = which === 'starter' ? entry.starter : entry.reference;
+  if (graph === undefined) throw new Error(`${entry.lesson.id} has no reference solution`);
+  const lesson = { ...entry.lesson, scenario: { ...entry.lesson.scenario, seed } };
+  const answers = EXPECTATIONS[entry.lesson.id]?.answers ?? {};
+  return gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson, graph, answers }, simEngine).report;
+}
+
+/** "check-id=measured" for the failing checks, so a failure message shows by how much. */
+const failing = (report: GradeReport) => report.checks.filter((c) => !c.passed).map((c) => c.id);
+const explain = (report: GradeReport) => report.checks.map((c) => `${c.passed ? 'pass' : 'FAIL'} ${c.id} measured=${String(c.measured)} bound=${String(c.bound)}${c.error ? ` error=${c.error}` : ''}`).join('\n');
+
+describe('every lesson of the built-in pack', () => {
+  it('has an expectation for each lesson, and each lesson a reference solution', () => {
+    expect(pack.lessons.map((l) => l.lesson.id).sort()).toEqual(Object.keys(EXPECTATIONS).sort());
+    for (const l of pack.lessons) expect(l.reference, l.lesson.id).toBeDefined();
+  });
+
+  describe.each(pack.lessons.map((l) => [l.lesson.id, l] as const))('%s', (id, entry) => {
+    const expected = EXPECTATIONS[id]!;
+
+    it('names only checks the lesson has', () => {
+      const ids = entry.lesson.checks.map((c) => c.id);
+      for (const check of expected.starterFails) expect(ids).toContain(check);
+      for (const check of Object.keys(expected.answers)) expect(ids).toContain(check);
+      expect(expected.starterFails.length).toBeGreaterThan(0);
+    });
+
+    it.each(SEEDS)('seed %i: the starter fails exactly the checks the lesson is about', (seed) => {
+      const report = grade(entry, 'starter', seed);
+      expect(failing(report), explain(report)).toEqual(entry.lesson.checks.map((c) => c.id).filter((c) => expected.starterFails.includes(c)));
+      for (const c of report.checks) expect(c.error, `${c.id}: ${c.error}`).toBeUndefined();
+    });
+
+    it.each(SEEDS)('seed %i: the reference solution passes every check', (seed) => {
+      const report = grade(entry, 'reference', seed);
+      expect(failing(report), explain(report)).toEqual([]);
+      expect(report.score).toBe(report.maxScore);
+    });
+  });
+});
