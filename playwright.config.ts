@@ -1,6 +1,9 @@
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.STATELAB_E2E_PORT ?? 5199);
+/** The browser host's data folder during tests (saved designs, autosave); scripts/e2e.mjs empties it first. */
+export const E2E_DATA_DIR = path.resolve(__dirname, 'test-results', 'e2e-data');
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -23,6 +26,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     stdout: 'pipe',
+    env: { STATELAB_DATA_DIR: E2E_DATA_DIR },
     timeout: 30_000,
   },
 });

@@ -1,5 +1,5 @@
 // Runs the Playwright suite in the machine's Chromium against the browser host (`out/main/web.js`).
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -17,6 +17,8 @@ if (!existsSync('out/main/web.js') || !existsSync('out/renderer/index.html')) {
   const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+// Every run starts with an empty data folder, so no autosave or saved design leaks between runs.
+rmSync('test-results/e2e-data', { recursive: true, force: true });
 const run = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, CHROMIUM_PATH: chromium },

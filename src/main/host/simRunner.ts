@@ -22,8 +22,11 @@ export interface RunHandle {
  * TypeScript source when running from source (tests, CLI), loaded through tsx.
  */
 export function resolveWorkerScript(): { file: string; execArgv: string[] } {
-  const built = path.join(__dirname, 'simWorker.js');
-  if (existsSync(built)) return { file: built, execArgv: [] };
+  // The bundler may place this code in out/main/chunks/, one level below the worker.
+  for (const dir of [__dirname, path.dirname(__dirname)]) {
+    const built = path.join(dir, 'simWorker.js');
+    if (existsSync(built)) return { file: built, execArgv: [] };
+  }
   const source = path.join(__dirname, 'simWorker.ts');
   if (existsSync(source)) return { file: source, execArgv: ['--import', 'tsx'] };
   throw new Error(`The simulation worker was not found next to ${__dirname}. Run "npm run build" first.`);

@@ -1,21 +1,50 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StateLabApi } from '../../shared/api';
-import type { LessonView } from '../../shared/ipc';
-import type { RunView } from '../../shared/run';
-import { FlowCanvas } from './canvas/FlowCanvas';
+import type { EdgeKind, NodeKind } from '../../shared/graph';
+import { ALL_NODE_KINDS, type LessonView } from '../../shared/ipc';
+import type { Scenario } from '../../shared/scenario';
+import { addNode } from './editor/commands';
+import { EditorCanvas } from './editor/EditorCanvas';
+import { EditorToolbar } from './editor/EditorToolbar';
+import { HelpOverlay } from './editor/HelpOverlay';
+import type { NoticeState } from './editor/Notice';
+import { useEditor } from './editor/useEditor';
+import { useShortcuts } from './editor/useShortcuts';
+import { exportDiagram } from './files/exportImage';
+import { FileBar } from './files/FileBar';
+import { ConfirmDialog, OpenDialog, SaveAsDialog } from './files/FileDialogs';
+import { downloadUrl } from './files/localFile';
+import { RestoreBanner } from './files/RestoreBanner';
+import { emptyGraph, useFiles } from './files/useFiles';
+import { Palette } from './palette/Palette';
+import { PropertiesPanel } from './properties/PropertiesPanel';
 import { MetricsPanel } from './run/MetricsPanel';
-import { RunBar, type RunStatus } from './run/RunBar';
+import { RunBar } from './run/RunBar';
+import { useRun } from './run/useRun';
 
 const BUILTIN_PACK = 'stateless-vs-stateful';
+/** The workload a design outside any lesson runs under. */
+const FREE_SCENARIO: Scenario = { seed: 42, durationMs: 30_000, faults: [] };
+const NO_LOCKS: ReadonlySet<string> = new Set();
 
 export function App({ api }: { api: StateLabApi }) {
   const [lesson, setLesson] = useState<LessonView>();
+  const [isInLesson, setInLesson] = useState(true);
   const [loadError, setLoadError] = useState<string>();
-  const [run, setRun] = useState<RunView>();
-  const [status, setStatus] = useState<RunStatus>({ state: 'idle' });
-  const runIdRef = useRef<string | undefined>(undefined);
-  const runCounter = useRef(0);
+  const editor = useEditor(emptyGraph());
+  const locked = useMemo(() => (lesson && isInLesson ? new Set(lesson.locked) : NO_LOCKS), [lesson, isInLesson]);
+  const palette: readonly NodeKind[] = lesson && isInLesson ? lesson.palette : ALL_NODE_KINDS;
+  const leaveLesson = useCallback(() => setInLesson(false), []);
+  const files = useFiles(api, editor, lesson && isInLesson ? lesson.lessonId : null, leaveLesson);
+  const { run, status, start, cancel } = useRun(api, editor.doc, lesson?.scenario ?? FREE_SCENARIO);
+  const [connectKind, setConnectKind] = useState<EdgeKind>('request');
+  const [snapToGrid, setSnapToGrid] = useState(true);
+  const [notice, setNotice] = useState<NoticeState>();
+  const [isHelpOpen, setHelpOpen] = useState(false);
+  const canvasApi = useRef<{ sizes(): Map<string, { width: number; height: number }> }>(undefined);
+  const canvasBox = useRef<HTMLElement>(null);
+  const { adopt, checkAutosave } = files;
 
   useEffect(() => {
     void (async () => {
@@ -23,70 +52,119 @@ export function App({ api }: { api: StateLabApi }) {
       if (!packs.ok) return setLoadError(packs.error.message);
       const pack = packs.value.find((p) => p.id === BUILTIN_PACK) ?? packs.value[0];
       const first = pack?.lessons[0];
-      if (!pack || !first) return setLoadError('No lesson pack is installed.');
-      const opened = await api.lessonsOpen({ packId: pack.id, lessonId: first.id });
-      if (!opened.ok) return setLoadError(opened.error.message);
-      setLesson(opened.value);
+      if (pack && first) {
+        const opened = await api.lessonsOpen({ packId: pack.id, lessonId: first.id });
+        if (!opened.ok) setLoadError(opened.error.message);
+        else {
+          setLesson(opened.value);
+          adopt(opened.value.starter, null);
+        }
+      } else setLoadError('No lesson pack is installed.');
+      await checkAutosave();
     })();
-  }, [api]);
+  }, [api, adopt, checkAutosave]);
 
-  useEffect(
-    () =>
-      api.on('onDidRunProgress', ({ runId, fraction }) => {
-        if (runId === runIdRef.current) setStatus({ state: 'running', fraction });
-      }),
-    [api],
+  const say = useCallback((message: string) => setNotice((n) => ({ message, x: 16, y: 16, serial: (n?.serial ?? 0) + 1 })), []);
+  const deleteSelection = () => {
+    const kept = editor.deleteSelection(editor.selection, locked);
+    if (kept.length > 0) say(`${kept.join(', ')} ${kept.length === 1 ? 'is' : 'are'} locked by the lesson and cannot be deleted.`);
+  };
+  const layout = () => editor.layout(canvasApi.current?.sizes() ?? new Map());
+  const addAtCentre = useCallback(
+    (kind: NodeKind) => {
+      const box = canvasBox.current?.getBoundingClientRect();
+      const n = editor.doc.nodes.length;
+      editor.edit(addNode(kind, { x: (box ? box.width / 2 : 300) + (n % 5) * 20, y: (box ? box.height / 2 : 200) + (n % 5) * 20 }));
+    },
+    [editor],
   );
-
-  const startRun = useCallback(async () => {
-    if (!lesson || status.state === 'running') return;
-    const runId = `run-${++runCounter.current}`;
-    runIdRef.current = runId;
-    setStatus({ state: 'running', fraction: 0 });
-    const result = await api.simRun({ runId, graph: lesson.starter, scenario: lesson.scenario });
-    if (runIdRef.current !== runId) return;
-    runIdRef.current = undefined;
-    if (result.ok) {
-      setRun(result.value.result);
-      setStatus({ state: 'done' });
-    } else {
-      setStatus(result.error.code === 'cancelled' ? { state: 'idle' } : { state: 'error', message: result.error.message });
+  const exportImage = async (format: 'png' | 'svg') => {
+    const root = canvasBox.current;
+    if (!root) return;
+    try {
+      const nodes = editor.doc.nodes.map((n) => ({ id: n.id, position: n.position, data: {}, ...(canvasApi.current?.sizes().get(n.id) ?? { width: 170, height: 56 }) }));
+      downloadUrl(`${files.name ?? 'design'}.${format}`, await exportDiagram(format, nodes, root));
+    } catch (e) {
+      files.setError(`Could not export the diagram: ${e instanceof Error ? e.message : String(e)}`);
     }
-  }, [api, lesson, status.state]);
+  };
 
-  const cancelRun = useCallback(() => {
-    if (runIdRef.current) void api.simCancel({ runId: runIdRef.current });
-  }, [api]);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
-        event.preventDefault();
-        void startRun();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [startRun]);
+  useShortcuts({
+    delete: deleteSelection,
+    copy: () => editor.copy(editor.selection),
+    paste: editor.paste,
+    duplicate: () => editor.duplicate(editor.selection),
+    undo: editor.undo,
+    redo: editor.redo,
+    selectAll: editor.selectAll,
+    save: () => void files.save(),
+    open: () => void files.showOpen(),
+    layout,
+    help: () => setHelpOpen((o) => !o),
+    run: () => void start(),
+    escape: () => {
+      if (isHelpOpen) setHelpOpen(false);
+      else if (files.dialog) files.setDialog(undefined);
+      else editor.setSelection({ nodes: new Set(), edges: new Set() });
+    },
+  });
 
   return (
     <div className="sl-app">
       <header className="sl-header">
         <span className="sl-brand">StateLab</span>
-        {lesson && <span className="sl-lesson-title">{lesson.title}</span>}
+        {lesson && isInLesson && <span className="sl-lesson-title">{lesson.title}</span>}
+        <FileBar files={files} onExport={(f) => void exportImage(f)} />
       </header>
-      <main className="sl-canvas" aria-label="Design canvas">
-        {loadError && <div className="sl-error sl-load-error" role="alert">{loadError}</div>}
-        {lesson && (
+      {files.restoreOffer && <RestoreBanner record={files.restoreOffer} onRestore={files.restore} onDiscard={files.discardRestore} />}
+      {files.error && (
+        <div className="sl-banner sl-banner-error" role="alert" data-testid="file-error">
+          <span>{files.error}</span>
+          <button type="button" onClick={() => files.setError(undefined)}>Dismiss</button>
+        </div>
+      )}
+      <div className="sl-workspace">
+        <Palette kinds={palette} onAdd={addAtCentre} />
+        <main className="sl-canvas" aria-label="Design canvas" ref={canvasBox}>
+          <EditorToolbar
+            canUndo={editor.canUndo}
+            canRedo={editor.canRedo}
+            onUndo={editor.undo}
+            onRedo={editor.redo}
+            onLayout={layout}
+            onHelp={() => setHelpOpen(true)}
+            connectKind={connectKind}
+            onConnectKind={setConnectKind}
+            snapToGrid={snapToGrid}
+            onSnapToGrid={setSnapToGrid}
+          />
+          {loadError && <div className="sl-error sl-load-error" role="alert">{loadError}</div>}
           <ReactFlowProvider>
-            <FlowCanvas graph={lesson.starter} />
+            <EditorCanvas
+              editor={editor}
+              locked={locked}
+              connectKind={connectKind}
+              snapToGrid={snapToGrid}
+              notice={notice}
+              onNotice={setNotice}
+              onReady={(a) => (canvasApi.current = a)}
+            />
           </ReactFlowProvider>
-        )}
-      </main>
+        </main>
+        <PropertiesPanel editor={editor} selection={editor.selection} locked={locked} />
+      </div>
       <footer className="sl-footer">
-        <RunBar status={status} canRun={lesson !== undefined} onRun={() => void startRun()} onCancel={cancelRun} />
+        <RunBar status={status} canRun={editor.doc.nodes.length > 0} onRun={() => void start()} onCancel={cancel} />
         <MetricsPanel run={run} />
       </footer>
+      {isHelpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+      {files.dialog?.kind === 'open' && (
+        <OpenDialog files={files.dialog.files} recent={files.dialog.recent} error={files.dialog.error} onOpen={(n) => void files.open(n)} onPickFile={files.pickFile} onClose={() => files.setDialog(undefined)} />
+      )}
+      {files.dialog?.kind === 'saveAs' && <SaveAsDialog initialName={files.name ?? ''} error={files.dialog.error} onSave={(n) => void files.saveAs(n)} onClose={() => files.setDialog(undefined)} />}
+      {files.dialog?.kind === 'confirmNew' && (
+        <ConfirmDialog label="Start a new design?" message="The current design has unsaved changes. They will be lost." confirm="Discard and start new" onConfirm={files.newDesign} onClose={() => files.setDialog(undefined)} />
+      )}
     </div>
   );
 }

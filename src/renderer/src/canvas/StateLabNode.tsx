@@ -3,21 +3,21 @@ import { memo } from 'react';
 import type { NodeKind } from '../../../shared/graph';
 import { KIND_INFO } from './kinds';
 
-export type StateLabNodeData = { label: string; kind: NodeKind };
+export type StateLabNodeData = { label: string; kind: NodeKind; isLocked?: boolean };
 export type StateLabFlowNode = Node<StateLabNodeData, 'statelab'>;
 
 /** One component for every kind: an icon, the label and the kind, coloured by kind. */
 function StateLabNodeView({ data, selected }: NodeProps<StateLabFlowNode>) {
   const info = KIND_INFO[data.kind];
   return (
-    <div className={`sl-node${selected ? ' is-selected' : ''}`} style={{ borderColor: info.color }} data-kind={data.kind} title={info.tooltip}>
+    <div className={`sl-node${selected ? ' is-selected' : ''}`} style={{ borderColor: info.color }} data-kind={data.kind} data-locked={data.isLocked ? 'true' : undefined} title={info.tooltip}>
       <Handle type="target" position={Position.Left} />
       <svg className="sl-node-icon" viewBox="0 0 24 24" aria-hidden="true" style={{ color: info.color }}>
         <path d={info.icon} />
       </svg>
       <div className="sl-node-text">
         <div className="sl-node-label">{data.label}</div>
-        <div className="sl-node-kind">{info.label}</div>
+        <div className="sl-node-kind">{info.label}{data.isLocked ? ' · locked' : ''}</div>
       </div>
       <Handle type="source" position={Position.Right} />
     </div>

@@ -1,0 +1,180 @@
+import {
+  applyNodeChanges,
+  Background,
+  ControlButton,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type FinalConnectionState,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { checkConnection } from '../../../shared/connections';
+import { NODE_KINDS, type EdgeKind, type NodeKind } from '../../../shared/graph';
+import { StateLabNode, type StateLabFlowNode } from '../canvas/StateLabNode';
+import { KIND_INFO } from '../canvas/kinds';
+import { PALETTE_MIME } from '../palette/Palette';
+import { addEdge, addNode, moveNodes } from './commands';
+import { syncFlowEdges, syncFlowNodes, type Selection } from './flowView';
+import { Notice, type NoticeState } from './Notice';
+import type { Editor } from './useEditor';
+
+// Defined at module level so React Flow never sees a new nodeTypes object.
+const nodeTypes = { statelab: StateLabNode };
+const GRID = 20;
+
+export interface CanvasProps {
+  editor: Editor;
+  locked: ReadonlySet<string>;
+  connectKind: EdgeKind;
+  snapToGrid: boolean;
+  notice: NoticeState | undefined;
+  onNotice(notice: NoticeState | undefined): void;
+  /** Called once with a function that reports measured node sizes (for layout). */
+  onReady?(api: { sizes(): Map<string, { width: number; height: number }> }): void;
+}
+
+export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, onNotice, onReady }: CanvasProps) {
+  const { doc, selection, setSelection, edit } = editor;
+  const flow = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [nodes, setNodes] = useState<StateLabFlowNode[]>(() => syncFlowNodes([], doc.nodes, selection, locked));
+  const edgeCache = useRef(new Map<string, Edge>());
+  const serial = useRef(0);
+
+  useEffect(() => setNodes((prev) => syncFlowNodes(prev, doc.nodes, selection, locked)), [doc.nodes, selection, locked]);
+  const edges = useMemo(() => {
+    const next = syncFlowEdges(edgeCache.current, doc.edges, selection);
+    edgeCache.current = new Map(next.map((e) => [e.id, e]));
+    return next;
+  }, [doc.edges, selection]);
+
+  const nodesRef = useRef(nodes);
+  nodesRef.current = nodes;
+  useEffect(() => {
+    onReady?.({ sizes: () => new Map(nodesRef.current.filter((n) => n.measured?.width).map((n) => [n.id, { width: n.measured!.width!, height: n.measured!.height! }])) });
+  }, [onReady]);
+
+  const updateSelection = useCallback(
+    (part: keyof Selection, changes: readonly { id: string; selected: boolean }[]) => {
+      if (changes.length === 0) return;
+      setSelection((prev) => {
+        const next = new Set(prev[part]);
+        for (const { id, selected } of changes) {
+          if (selected) next.add(id);
+          else next.delete(id);
+        }
+        return { ...prev, [part]: next };
+      });
+    },
+    [setSelection],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StateLabFlowNode>[]) => {
+      // Removal goes through the editor (locks, undo); React Flow only moves, measures and selects.
+      setNodes((prev) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), prev));
+      updateSelection('nodes', changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [])));
+    },
+    [updateSelection],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => updateSelection('edges', changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []))),
+    [updateSelection],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_event: unknown, _node: StateLabFlowNode, dragged: StateLabFlowNode[]) => edit(moveNodes(new Map(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }])))),
+    [edit],
+  );
+
+  const showAt = useCallback(
+    (message: string, clientX: number, clientY: number) => {
+      const box = wrapper.current?.getBoundingClientRect();
+      onNotice({ message, x: clientX - (box?.left ?? 0) + 12, y: clientY - (box?.top ?? 0) + 12, serial: ++serial.current });
+    },
+    [onNotice],
+  );
+
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) => checkConnection(doc, c.source, c.target, connectKind).ok,
+    [doc, connectKind],
+  );
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (checkConnection(doc, c.source, c.target, connectKind).ok) edit(addEdge(c.source, c.target, connectKind));
+    },
+    [doc, connectKind, edit],
+  );
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0]! : event;
+      // The node under the pointer, whether or not the drop landed exactly on its handle.
+      const under = document.elementFromPoint(point.clientX, point.clientY)?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+      const target = state.toNode?.id ?? under;
+      if (!target) return;
+      const [source, to] = state.fromHandle?.type === 'target' ? [target, state.fromNode.id] : [state.fromNode.id, target];
+      const verdict = checkConnection(doc, source, to, connectKind);
+      if (!verdict.ok) showAt(verdict.reason, point.clientX, point.clientY);
+    },
+    [doc, connectKind, showAt],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(PALETTE_MIME)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME) as NodeKind;
+      if (!NODE_KINDS.includes(kind)) return;
+      event.preventDefault();
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      // The drop point is the node's centre, where the student let go.
+      const snapped = snapToGrid ? { x: Math.round((at.x - 80) / GRID) * GRID, y: Math.round((at.y - 28) / GRID) * GRID } : { x: at.x - 80, y: at.y - 28 };
+      edit(addNode(kind, snapped));
+    },
+    [flow, edit, snapToGrid],
+  );
+
+  return (
+    <div className="sl-canvas-inner" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Control', 'Meta']}
+        snapToGrid={snapToGrid}
+        snapGrid={[GRID, GRID]}
+        connectionRadius={30}
+        colorMode="system"
+        fitView
+        minZoom={0.1}
+        onlyRenderVisibleElements={doc.nodes.length > 150}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={GRID} />
+        <MiniMap pannable zoomable nodeColor={(n) => KIND_INFO[(n as StateLabFlowNode).data.kind].color} ariaLabel="Minimap" />
+        <Controls aria-label="Zoom controls">
+          <ControlButton onClick={() => void flow.fitView({ duration: 200 })} title="Fit the whole design" aria-label="Fit view">⤢</ControlButton>
+        </Controls>
+      </ReactFlow>
+      {notice && <Notice notice={notice} onDone={() => onNotice(undefined)} />}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { useEffect, useRef } from 'react';
+
+/** A short message shown where the student is looking (the drop point of a refused connection). */
+export interface NoticeState {
+  message: string;
+  /** Position inside the canvas, in pixels. */
+  x: number;
+  y: number;
+  /** Changes on every new notice, so the same message shown twice restarts its timer. */
+  serial: number;
+}
+
+export function Notice({ notice, onDone }: { notice: NoticeState; onDone(): void }) {
+  const done = useRef(onDone);
+  done.current = onDone;
+  useEffect(() => {
+    const timer = window.setTimeout(() => done.current(), 6000);
+    return () => window.clearTimeout(timer);
+  }, [notice.serial]);
+  return (
+    <div className="sl-notice" role="alert" data-testid="editor-notice" style={{ left: notice.x, top: notice.y }}>
+      {notice.message}
+    </div>
+  );
+}

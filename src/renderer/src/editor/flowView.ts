@@ -1,0 +1,61 @@
+/**
+ * React Flow is a view of the graph document: these build flow nodes and edges from it, reusing
+ * the previous object when nothing the view shows has changed, so memoized nodes do not re-render
+ * (what keeps a 200-node design smooth while dragging).
+ */
+import { MarkerType, type Edge } from '@xyflow/react';
+import type { GraphEdge, GraphNode } from '../../../shared/graph';
+import type { StateLabFlowNode } from '../canvas/StateLabNode';
+
+export interface Selection {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+export const EMPTY_SELECTION: Selection = { nodes: new Set(), edges: new Set() };
+
+export function syncFlowNodes(previous: readonly StateLabFlowNode[], nodes: readonly GraphNode[], selection: Selection, locked: ReadonlySet<string>): StateLabFlowNode[] {
+  const byId = new Map(previous.map((n) => [n.id, n]));
+  return nodes.map((node) => {
+    const prev = byId.get(node.id);
+    const selected = selection.nodes.has(node.id);
+    const isLocked = locked.has(node.id);
+    if (
+      prev &&
+      prev.data.label === node.label &&
+      prev.data.kind === node.kind &&
+      prev.data.isLocked === isLocked &&
+      prev.position.x === node.position.x &&
+      prev.position.y === node.position.y &&
+      Boolean(prev.selected) === selected
+    ) {
+      return prev;
+    }
+    return {
+      ...prev,
+      id: node.id,
+      type: 'statelab',
+      position: node.position,
+      selected,
+      deletable: !isLocked,
+      data: { label: node.label, kind: node.kind, isLocked },
+    };
+  });
+}
+
+export function syncFlowEdges(previous: ReadonlyMap<string, Edge>, edges: readonly GraphEdge[], selection: Selection): Edge[] {
+  return edges.map((edge) => {
+    const prev = previous.get(edge.id);
+    const selected = selection.edges.has(edge.id);
+    if (prev && prev.source === edge.source && prev.target === edge.target && prev.data?.kind === edge.kind && Boolean(prev.selected) === selected) return prev;
+    return {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      selected,
+      data: { kind: edge.kind },
+      className: `sl-edge sl-edge-${edge.kind}`,
+      markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+      label: edge.kind === 'replication' ? 'replication' : undefined,
+    };
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * The editor session: the document store (patch-based history), the selection (kept out of the
+ * document), the clipboard and the lesson's locks. Every user action the canvas, keyboard,
+ * palette and panels can trigger is a method here.
+ */
+import type { Draft } from 'immer';
+import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import type { Graph, NodeKind } from '../../../shared/graph';
+import { copyFragment, deleteItems, insertFragment, moveNodes, planPaste, type Fragment, type XY } from './commands';
+import { EMPTY_SELECTION, type Selection } from './flowView';
+import { editorReducer, initialEditorState } from './history';
+import { layoutGraph } from './layout';
+
+export interface LessonRules {
+  /** Node ids the student may not delete or edit. */
+  locked: ReadonlySet<string>;
+  /** Node kinds the palette offers. */
+  palette: readonly NodeKind[];
+}
+
+const PASTE_OFFSET = 40;
+
+export function useEditor(initial: Graph) {
+  const [state, dispatch] = useReducer(editorReducer, initial, initialEditorState);
+  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const clipboard = useRef<{ fragment: Fragment; pastes: number } | undefined>(undefined);
+  const docRef = useRef(state.doc);
+  docRef.current = state.doc;
+
+  const edit = useCallback((recipe: (draft: Draft<Graph>) => void, mergeKey?: string) => dispatch({ type: 'edit', recipe, mergeKey, atMs: Date.now() }), []);
+  const reset = useCallback((doc: Graph) => {
+    dispatch({ type: 'reset', doc });
+    setSelection(EMPTY_SELECTION);
+  }, []);
+
+  const insert = useCallback(
+    (fragment: Fragment, offset: XY) => {
+      const planned = planPaste(docRef.current, fragment, offset);
+      edit(insertFragment(planned));
+      setSelection({ nodes: new Set(planned.nodes.map((n) => n.id)), edges: new Set(planned.edges.map((e) => e.id)) });
+    },
+    [edit],
+  );
+
+  const actions = useMemo(
+    () => ({
+      edit,
+      reset,
+      setSelection,
+      undo: () => dispatch({ type: 'undo' }),
+      redo: () => dispatch({ type: 'redo' }),
+      selectAll: () => setSelection({ nodes: new Set(docRef.current.nodes.map((n) => n.id)), edges: new Set(docRef.current.edges.map((e) => e.id)) }),
+      /** Deletes the selection except locked nodes; returns the labels of the locked ones it kept. */
+      deleteSelection(selected: Selection, locked: ReadonlySet<string>): string[] {
+        if (selected.nodes.size === 0 && selected.edges.size === 0) return [];
+        edit(deleteItems(selected.nodes, selected.edges, locked));
+        const kept = docRef.current.nodes.filter((n) => selected.nodes.has(n.id) && locked.has(n.id));
+        setSelection({ nodes: new Set(kept.map((n) => n.id)), edges: new Set() });
+        return kept.map((n) => n.label);
+      },
+      copy(selected: Selection) {
+        if (selected.nodes.size > 0) clipboard.current = { fragment: copyFragment(docRef.current, selected.nodes), pastes: 0 };
+      },
+      paste() {
+        const held = clipboard.current;
+        if (!held) return;
+        held.pastes += 1;
+        insert(held.fragment, { x: PASTE_OFFSET * held.pastes, y: PASTE_OFFSET * held.pastes });
+      },
+      duplicate(selected: Selection) {
+        if (selected.nodes.size > 0) insert(copyFragment(docRef.current, selected.nodes), { x: PASTE_OFFSET, y: PASTE_OFFSET });
+      },
+      layout(sizes: ReadonlyMap<string, { width: number; height: number }>) {
+        edit(moveNodes(layoutGraph(docRef.current, sizes)));
+      },
+    }),
+    [edit, reset, insert],
+  );
+
+  return { doc: state.doc, canUndo: state.past.length > 0, canRedo: state.future.length > 0, selection, ...actions };
+}
+
+export type Editor = ReturnType<typeof useEditor>;

@@ -1,0 +1,82 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { DesignFileInfo } from '../../../shared/ipc';
+
+function Dialog({ label, children, onClose }: { label: string; children: ReactNode; onClose(): void }) {
+  return (
+    <div className="sl-overlay" onClick={onClose}>
+      <div className="sl-dialog" role="dialog" aria-modal="true" aria-label={label} onClick={(e) => e.stopPropagation()}>
+        <h2>{label}</h2>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/** Lists saved designs (recent first) and offers the computer's file picker. */
+export function OpenDialog(props: { files: DesignFileInfo[]; recent: string[]; error?: string; onOpen(name: string): void; onPickFile(): void; onClose(): void }) {
+  const recent = props.recent.filter((r) => props.files.some((f) => f.name === r));
+  const others = props.files.filter((f) => !recent.includes(f.name));
+  const item = (name: string) => (
+    <li key={name}>
+      <button type="button" className="sl-file-item" onClick={() => props.onOpen(name)}>{name}</button>
+    </li>
+  );
+  return (
+    <Dialog label="Open a design" onClose={props.onClose}>
+      {props.error && <p className="sl-error" role="alert">{props.error}</p>}
+      {recent.length > 0 && (
+        <>
+          <h3>Recent</h3>
+          <ul className="sl-file-list" aria-label="Recent designs">{recent.map(item)}</ul>
+        </>
+      )}
+      <h3>Saved designs</h3>
+      {others.length + recent.length === 0 ? <p className="sl-muted">No saved designs yet.</p> : <ul className="sl-file-list" aria-label="Saved designs">{others.map((f) => item(f.name))}</ul>}
+      <div className="sl-dialog-actions">
+        <button type="button" onClick={props.onPickFile}>From this computer…</button>
+        <button type="button" onClick={props.onClose}>Cancel</button>
+      </div>
+    </Dialog>
+  );
+}
+
+export function SaveAsDialog(props: { initialName: string; error?: string; onSave(name: string): void; onClose(): void }) {
+  const [name, setName] = useState(props.initialName);
+  return (
+    <Dialog label="Save design as" onClose={props.onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onSave(name.trim());
+        }}
+      >
+        <label className="sl-field">
+          Name
+          <input type="text" value={name} autoFocus onChange={(e) => setName(e.target.value)} aria-label="Design name" maxLength={80} />
+        </label>
+        {props.error && <p className="sl-error" role="alert">{props.error}</p>}
+        <div className="sl-dialog-actions">
+          <button type="submit" className="sl-primary" disabled={name.trim() === ''}>Save</button>
+          <button type="button" onClick={props.onClose}>Cancel</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+export function ConfirmDialog(props: { label: string; message: string; confirm: string; onConfirm(): void; onClose(): void }) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && props.onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [props]);
+  return (
+    <Dialog label={props.label} onClose={props.onClose}>
+      <p>{props.message}</p>
+      <div className="sl-dialog-actions">
+        <button type="button" className="sl-primary" onClick={props.onConfirm}>{props.confirm}</button>
+        <button type="button" onClick={props.onClose}>Cancel</button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * The file session: which saved design is open, whether there are unsaved edits, the dialogs,
+ * autosave and the restore offer. Nothing here replaces the edited document until the new one
+ * has been read and validated in full, so a bad file never costs the student their work.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { StateLabApi } from '../../../shared/api';
+import { GRAPH_FORMAT, GRAPH_VERSION, type Graph } from '../../../shared/graph';
+import type { AutosaveRecord, DesignFileInfo } from '../../../shared/ipc';
+import type { Editor } from '../editor/useEditor';
+import { downloadText, readGraphFile } from './localFile';
+
+/** Edits reach the data folder this long after the last one (the issue asks for "a couple of seconds"). */
+export const AUTOSAVE_DELAY_MS = 800;
+
+export type FileDialog = { kind: 'open'; files: DesignFileInfo[]; recent: string[]; error?: string } | { kind: 'saveAs'; error?: string } | { kind: 'confirmNew' };
+
+export const emptyGraph = (): Graph => ({ format: GRAPH_FORMAT, version: GRAPH_VERSION, nodes: [], edges: [] });
+
+export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | null, onLeaveLesson: () => void) {
+  const [name, setName] = useState<string | null>(null);
+  const [baseline, setBaseline] = useState<Graph>(editor.doc);
+  const [dialog, setDialog] = useState<FileDialog>();
+  const [error, setError] = useState<string>();
+  const [restoreOffer, setRestoreOffer] = useState<AutosaveRecord>();
+  const [isArmed, setArmed] = useState(false);
+  const { doc, reset } = editor;
+  const isDirty = doc !== baseline;
+
+  /** Starts a document: the editor shows it, it is the new "saved" state. */
+  const adopt = useCallback(
+    (graph: Graph, newName: string | null) => {
+      reset(graph);
+      setBaseline(graph);
+      setName(newName);
+      setError(undefined);
+    },
+    [reset],
+  );
+
+  /** Called once the lesson is on screen: only then may an autosave be offered or overwritten. */
+  const checkAutosave = useCallback(async () => {
+    const found = await api.autosaveRead({});
+    if (found.ok && found.value) setRestoreOffer(found.value);
+    else setArmed(true);
+  }, [api]);
+
+  useEffect(() => {
+    if (!isArmed) return;
+    const timer = window.setTimeout(() => {
+      if (doc === baseline) void api.autosaveClear({});
+      else void api.autosaveWrite({ graph: doc, name, lessonId });
+    }, AUTOSAVE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [api, doc, baseline, name, lessonId, isArmed]);
+
+  const picker = useRef<HTMLInputElement | null>(null);
+
+  const actions = {
+    restore() {
+      if (!restoreOffer) return;
+      reset(restoreOffer.graph);
+      setName(restoreOffer.name);
+      if (restoreOffer.lessonId !== lessonId) onLeaveLesson();
+      setRestoreOffer(undefined);
+      setArmed(true);
+    },
+    discardRestore() {
+      setRestoreOffer(undefined);
+      void api.autosaveClear({}).then(() => setArmed(true));
+    },
+    requestNew() {
+      if (isDirty) setDialog({ kind: 'confirmNew' });
+      else actions.newDesign();
+    },
+    newDesign() {
+      adopt(emptyGraph(), null);
+      onLeaveLesson();
+      setDialog(undefined);
+    },
+    async save() {
+      if (!name) return setDialog({ kind: 'saveAs' });
+      const saved = await api.filesSave({ name, graph: doc });
+      if (saved.ok) setBaseline(doc);
+      else setError(`Could not save "${name}": ${saved.error.message}`);
+    },
+    async saveAs(newName: string) {
+      const saved = await api.filesSave({ name: newName, graph: doc });
+      if (!saved.ok) return setDialog({ kind: 'saveAs', error: saved.error.message });
+      setName(saved.value.name);
+      setBaseline(doc);
+      setDialog(undefined);
+    },
+    async showOpen() {
+      const [files, recent] = await Promise.all([api.filesList({}), api.filesRecent({})]);
+      setDialog({ kind: 'open', files: files.ok ? files.value : [], recent: recent.ok ? recent.value : [], error: files.ok ? undefined : files.error.message });
+    },
+    async open(fileName: string) {
+      const opened = await api.filesOpen({ name: fileName });
+      if (!opened.ok) {
+        setDialog((d) => (d?.kind === 'open' ? { ...d, error: `Could not open "${fileName}": ${opened.error.message}` } : d));
+        return;
+      }
+      adopt(opened.value.graph, opened.value.name);
+      onLeaveLesson();
+      setDialog(undefined);
+    },
+    pickFile() {
+      setDialog(undefined);
+      picker.current?.click();
+    },
+    async openPicked(file: File) {
+      try {
+        const graph = await readGraphFile(file);
+        adopt(graph, null);
+        onLeaveLesson();
+      } catch (e) {
+        setError(`Could not open "${file.name}": ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+    download() {
+      downloadText(`${name ?? 'design'}.statelab.json`, `${JSON.stringify(doc, null, 2)}\n`);
+    },
+  };
+
+  return { name, isDirty, dialog, setDialog, error, setError, restoreOffer, picker, adopt, checkAutosave, ...actions };
+}
+
+export type Files = ReturnType<typeof useFiles>;

@@ -1,0 +1,92 @@
+import { useId, useState } from 'react';
+import type { Field } from './schemaFields';
+
+export interface FieldInputProps {
+  field: Field;
+  /** The value in the document (undefined: the default applies). */
+  value: unknown;
+  disabled: boolean;
+  /**
+   * Proposes a new value; returns the problem if the schema refuses it (the document is then
+   * left unchanged, so an invalid value never reaches the simulator).
+   */
+  onPropose(value: unknown): string | undefined;
+}
+
+const rangeOf = (field: Extract<Field, { type: 'number' }>) => {
+  const parts = [field.min !== undefined && field.max !== undefined ? `${field.min}–${field.max}` : field.min !== undefined ? `≥ ${field.min}` : field.max !== undefined ? `≤ ${field.max}` : ''];
+  if (field.isInt) parts.push('whole number');
+  if (field.defaultValue !== undefined) parts.push(`default ${String(field.defaultValue)}`);
+  return parts.filter(Boolean).join(', ');
+};
+
+/** One control generated from a schema field: number with range and unit, choice, switch or text. */
+export function FieldInput({ field, value, disabled, onPropose }: FieldInputProps) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string>();
+  const propose = (next: unknown) => setError(onPropose(next));
+
+  let control;
+  let hint = field.description;
+  switch (field.type) {
+    case 'number': {
+      hint = [field.description, rangeOf(field)].filter(Boolean).join(' · ');
+      const shown = draft ?? (typeof value === 'number' ? String(value) : '');
+      control = (
+        <input
+          id={id}
+          type="text"
+          inputMode="decimal"
+          value={shown}
+          placeholder={field.defaultValue !== undefined ? String(field.defaultValue) : ''}
+          aria-invalid={error ? true : undefined}
+          disabled={disabled}
+          onChange={(e) => {
+            const text = e.target.value;
+            setDraft(text);
+            if (text.trim() === '') return propose(undefined);
+            const n = Number(text);
+            if (!Number.isFinite(n)) return setError('Enter a number.');
+            propose(n);
+          }}
+          onBlur={() => {
+            if (!error) setDraft(null);
+          }}
+        />
+      );
+      break;
+    }
+    case 'enum':
+      control = (
+        <select id={id} value={typeof value === 'string' ? value : String(field.defaultValue ?? '')} disabled={disabled} onChange={(e) => propose(e.target.value)}>
+          {field.options.map((o) => (
+            <option key={o} value={o}>{o}</option>
+          ))}
+        </select>
+      );
+      break;
+    case 'boolean':
+      control = <input id={id} type="checkbox" checked={typeof value === 'boolean' ? value : Boolean(field.defaultValue)} disabled={disabled} onChange={(e) => propose(e.target.checked)} />;
+      break;
+    case 'string':
+      control = (
+        <input id={id} type="text" value={typeof value === 'string' ? value : ''} placeholder={String(field.defaultValue ?? '')} disabled={disabled} aria-invalid={error ? true : undefined} onChange={(e) => propose(e.target.value === '' ? undefined : e.target.value)} />
+      );
+      break;
+    default:
+      control = <span className="sl-muted">Edit in the design file</span>;
+  }
+
+  return (
+    <div className={`sl-field${error ? ' has-error' : ''}`} data-field={field.path.join('.')}>
+      <label htmlFor={id}>
+        {field.label}
+        {field.unit && <span className="sl-unit"> ({field.unit})</span>}
+      </label>
+      {control}
+      {hint && <div className="sl-field-hint">{hint}</div>}
+      {error && <div className="sl-field-error" role="alert">{error}</div>}
+    </div>
+  );
+}

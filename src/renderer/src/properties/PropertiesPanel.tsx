@@ -1,0 +1,125 @@
+import { memo, useMemo } from 'react';
+import { checkConnection } from '../../../shared/connections';
+import { EDGE_KINDS, EdgePropsSchema, GRAPH_LIMITS, type EdgeKind, type Graph, type GraphEdge, type GraphNode } from '../../../shared/graph';
+import { formatPath } from '../../../shared/json';
+import { NODE_PROPS_SCHEMAS, parseNodeProps } from '../../../shared/nodeProps';
+import { KIND_INFO } from '../canvas/kinds';
+import { setEdge, setNodeLabel, setNodeProps } from '../editor/commands';
+import type { Selection } from '../editor/flowView';
+import type { Editor } from '../editor/useEditor';
+import { FieldInput } from './FieldInput';
+import { fieldsOf, valueAt, withValue, type Field } from './schemaFields';
+
+const EDGE_FIELDS = fieldsOf(EdgePropsSchema);
+const NODE_FIELDS = Object.fromEntries(Object.entries(NODE_PROPS_SCHEMAS).map(([kind, schema]) => [kind, fieldsOf(schema)])) as Record<GraphNode['kind'], Field[]>;
+
+/** The first schema problem at or under `path`, else the first problem at all, worded for a student. */
+function problemAt(issues: readonly { path: PropertyKey[]; message: string }[], path: readonly string[]): string | undefined {
+  const mine = issues.find((i) => path.every((p, n) => i.path[n] === p)) ?? issues[0];
+  return mine && `${mine.message.replace(/^Invalid input: /, '')}${mine.path.length > path.length ? ` (${formatPath(mine.path)})` : ''}`;
+}
+
+function Fields({ fields, value, disabled, propose, shorthand }: { fields: Field[]; value: unknown; disabled: boolean; propose(field: Field, v: unknown, numberMeans?: string): string | undefined; shorthand?: { key: string; means: string } }) {
+  return (
+    <>
+      {fields.map((field) =>
+        field.type === 'group' ? (
+          <fieldset key={field.key} className="sl-group">
+            <legend title={field.description}>{field.label}{field.unit && <span className="sl-unit"> ({field.unit})</span>}</legend>
+            <Fields fields={field.fields} value={value} disabled={disabled} propose={(f, v) => propose(f, v, field.numberMeans)} shorthand={field.numberMeans ? { key: field.key, means: field.numberMeans } : undefined} />
+          </fieldset>
+        ) : (
+          <FieldInput key={field.key} field={field} value={valueAt(value, field, shorthand && new Map([[shorthand.key, shorthand.means]]))} disabled={disabled} onPropose={(v) => propose(field, v)} />
+        ),
+      )}
+    </>
+  );
+}
+
+function NodeProperties({ node, editor, isLocked }: { node: GraphNode; editor: Editor; isLocked: boolean }) {
+  const info = KIND_INFO[node.kind];
+  const propose = (field: Field, v: unknown, numberMeans?: string) => {
+    const candidate = withValue(node.props, field.path, v, numberMeans);
+    const parsed = parseNodeProps(node.kind, candidate);
+    if (!parsed.ok) return problemAt(parsed.issues, field.path);
+    editor.edit(setNodeProps(node.id, candidate), `${node.id}.props.${field.path.join('.')}`);
+    return undefined;
+  };
+  return (
+    <section className="sl-props" aria-label={`Properties of ${node.label}`} data-node-id={node.id}>
+      <h2 className="sl-panel-title">{info.label}<span className="sl-muted"> · {node.id}</span></h2>
+      {isLocked && <p className="sl-locked-note" role="note">Locked by the lesson: this node cannot be edited or deleted.</p>}
+      <fieldset disabled={isLocked} className="sl-plain">
+        <FieldInput
+          key={`${node.id}-label`}
+          field={{ key: 'label', path: ['label'], label: 'Name', type: 'string', maxLength: GRAPH_LIMITS.labelChars }}
+          value={node.label}
+          disabled={isLocked}
+          onPropose={(v) => {
+            const label = typeof v === 'string' ? v : '';
+            if (label.length > GRAPH_LIMITS.labelChars) return `At most ${GRAPH_LIMITS.labelChars} characters.`;
+            editor.edit(setNodeLabel(node.id, label), `${node.id}.label`);
+            return undefined;
+          }}
+        />
+        <Fields key={node.id} fields={NODE_FIELDS[node.kind]} value={node.props} disabled={isLocked} propose={propose} />
+      </fieldset>
+    </section>
+  );
+}
+
+function EdgeProperties({ edge, graph, editor }: { edge: GraphEdge; graph: Graph; editor: Editor }) {
+  const source = graph.nodes.find((n) => n.id === edge.source);
+  const target = graph.nodes.find((n) => n.id === edge.target);
+  const propose = (field: Field, v: unknown) => {
+    const parsed = EdgePropsSchema.safeParse(withValue(edge.props, field.path, v));
+    if (!parsed.success) return problemAt(parsed.error.issues, field.path);
+    editor.edit(setEdge(edge.id, { props: parsed.data }), `${edge.id}.props.${field.key}`);
+    return undefined;
+  };
+  const kindField: Field = { key: 'kind', path: ['kind'], label: 'Kind', type: 'enum', options: EDGE_KINDS, description: 'request: requests flow this way; replication: leader → follower' };
+  return (
+    <section className="sl-props" aria-label="Properties of the connection" data-edge-id={edge.id}>
+      <h2 className="sl-panel-title">Connection<span className="sl-muted"> · {source?.label} → {target?.label}</span></h2>
+      <FieldInput
+        key={`${edge.id}-kind`}
+        field={kindField}
+        value={edge.kind}
+        disabled={false}
+        onPropose={(v) => {
+          const others = { nodes: graph.nodes, edges: graph.edges.filter((e) => e.id !== edge.id) };
+          const verdict = checkConnection(others, edge.source, edge.target, v as EdgeKind);
+          if (!verdict.ok) return verdict.reason;
+          editor.edit(setEdge(edge.id, { kind: v as EdgeKind }));
+          return undefined;
+        }}
+      />
+      <Fields key={edge.id} fields={EDGE_FIELDS} value={edge.props} disabled={false} propose={propose} />
+    </section>
+  );
+}
+
+/** The right-hand panel: a form for the one selected node or connection, generated from its schema. */
+function PropertiesPanelView({ editor, selection, locked }: { editor: Editor; selection: Selection; locked: ReadonlySet<string> }) {
+  const { doc } = editor;
+  const count = selection.nodes.size + selection.edges.size;
+  const node = useMemo(() => (selection.nodes.size === 1 && selection.edges.size === 0 ? doc.nodes.find((n) => selection.nodes.has(n.id)) : undefined), [doc.nodes, selection]);
+  const edge = useMemo(() => (selection.edges.size === 1 && selection.nodes.size === 0 ? doc.edges.find((e) => selection.edges.has(e.id)) : undefined), [doc.edges, selection]);
+  return (
+    <aside className="sl-properties" aria-label="Properties">
+      {node ? (
+        <NodeProperties node={node} editor={editor} isLocked={locked.has(node.id)} />
+      ) : edge ? (
+        <EdgeProperties edge={edge} graph={doc} editor={editor} />
+      ) : (
+        <div className="sl-props-empty">
+          <h2 className="sl-panel-title">Properties</h2>
+          <p className="sl-muted">{count > 1 ? `${count} items selected.` : 'Select a node or a connection to edit its settings.'}</p>
+          <p className="sl-muted">{doc.nodes.length} nodes · {doc.edges.length} connections</p>
+        </div>
+      )}
+    </aside>
+  );
+}
+
+export const PropertiesPanel = memo(PropertiesPanelView);

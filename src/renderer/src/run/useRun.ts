@@ -1,0 +1,44 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { StateLabApi } from '../../../shared/api';
+import type { Graph } from '../../../shared/graph';
+import type { RunView } from '../../../shared/run';
+import type { Scenario } from '../../../shared/scenario';
+import type { RunStatus } from './RunBar';
+
+/** Runs the graph being edited (not the lesson's starter) under the lesson's scenario. */
+export function useRun(api: StateLabApi, graph: Graph, scenario: Scenario | undefined) {
+  const [run, setRun] = useState<RunView>();
+  const [status, setStatus] = useState<RunStatus>({ state: 'idle' });
+  const runIdRef = useRef<string | undefined>(undefined);
+  const runCounter = useRef(0);
+
+  useEffect(
+    () =>
+      api.on('onDidRunProgress', ({ runId, fraction }) => {
+        if (runId === runIdRef.current) setStatus({ state: 'running', fraction });
+      }),
+    [api],
+  );
+
+  const start = useCallback(async () => {
+    if (!scenario || runIdRef.current) return;
+    const runId = `run-${++runCounter.current}`;
+    runIdRef.current = runId;
+    setStatus({ state: 'running', fraction: 0 });
+    const result = await api.simRun({ runId, graph, scenario });
+    if (runIdRef.current !== runId) return;
+    runIdRef.current = undefined;
+    if (result.ok) {
+      setRun(result.value.result);
+      setStatus({ state: 'done' });
+    } else {
+      setStatus(result.error.code === 'cancelled' ? { state: 'idle' } : { state: 'error', message: result.error.message });
+    }
+  }, [api, graph, scenario]);
+
+  const cancel = useCallback(() => {
+    if (runIdRef.current) void api.simCancel({ runId: runIdRef.current });
+  }, [api]);
+
+  return { run, status, start, cancel };
+}
