@@ -140,6 +140,8 @@ export interface RunHooks {
 const LOG_LIMIT = 10_000;
 /** Events between progress reports and cancellation checks. */
 const CHECK_EVERY = 4096;
+/** Nested zero-delay deliveries allowed before falling back to the heap (cycles of zero-latency edges). */
+const INLINE_DEPTH_MAX = 16;
 
 export class Sim {
   nowUs = 0;
@@ -168,6 +170,8 @@ export class Sim {
   inFlight = 0;
   processed = 0;
   isCancelled = false;
+  private inlineDepth = 0;
+  private trace: ((e: TraceRecord) => void) | undefined;
   private h1 = 0x12345678;
   private h2 = 0x9abcdef0;
   /** Per global user, the session generation already counted as lost (dedupes sessionsLost). */
@@ -244,12 +248,15 @@ export class Sim {
     const calls = this.calls;
     const from = this.nodes[calls.from[c]!]!;
     if (from.kind !== 'client') this.rec.add(from.idx, C.remoteCalls, 1);
+    const gen = calls.gen[c]!;
+    const isOneWay = (calls.flags[c]! & FLAG_ONE_WAY) !== 0;
     const isSent = this.transmit(c, from, this.nodes[calls.to[c]!]!, this.edges[calls.edge[c]!]!, EV.deliverReq, extraUs);
-    if ((calls.flags[c]! & FLAG_ONE_WAY) !== 0) {
-      if (!isSent) calls.releaseByCaller(c);
+    if (isOneWay) {
+      if (!isSent && calls.gen[c] === gen) calls.releaseByCaller(c);
       return;
     }
-    if (from.timeoutUs > 0) {
+    // An inline delivery may already have answered the call.
+    if (from.timeoutUs > 0 && calls.gen[c] === gen && calls.isHeldByCaller(c)) {
       let f = from.timeouts;
       if (f === null) f = from.timeouts = new TimeoutFifo();
       const deadline = this.nowUs + from.timeoutUs;
@@ -260,7 +267,7 @@ export class Sim {
         if (calls.gen[h] === f.headGen() && (calls.held[h]! & 1) !== 0 && calls.from[h] === from.idx) break;
         f.shift();
       }
-      f.push(c, calls.gen[c]!, deadline);
+      f.push(c, gen, deadline);
       if (f.armedUs < 0) {
         f.armedUs = deadline;
         this.queue.push(deadline, EV.timeout, from.idx, 0, 0, 0, from.incarnation);
@@ -297,6 +304,17 @@ export class Sim {
     const f = from.latencyFactor > to.latencyFactor ? from.latencyFactor : to.latencyFactor;
     if (f !== 1) d = Math.round(d * f);
     this.inFlight++;
+    if (d + extraUs === 0 && this.inlineDepth < INLINE_DEPTH_MAX && to.isUp && !to.isPaused) {
+      // A zero-delay hop to a live node is delivered now rather than through the heap: the
+      // order is still fixed (it happens inside the sender's event), and it halves the events
+      // of zero-latency models. It takes a sequence number and is folded into the trace hash.
+      this.inlineDepth++;
+      const seq = this.queue.takeSeq();
+      this.fold(this.nowUs, seq, type, to.idx);
+      this.deliver(type, to.idx, c, this.calls.gen[c]!, 0, seq);
+      this.inlineDepth--;
+      return true;
+    }
     this.queue.push(this.nowUs + d + extraUs, type, to.idx, c, this.calls.gen[c]!, 0, 0);
     return true;
   }
@@ -393,10 +411,9 @@ export class Sim {
     const rec = this.rec;
     const endUs = this.endUs;
     const trace = hooks.trace;
-    const nodeHash = this.nodeHash;
-    let h1 = this.h1;
-    let h2 = this.h2;
-    try {
+    this.trace = trace;
+    let lastCheck = 0;
+    {
       while (q.length > 0) {
         const t = q.peekTimeUs();
         if (t >= endUs) break;
@@ -411,18 +428,10 @@ export class Sim {
         if (t < this.nowUs) this.fail(`time went back from ${this.nowUs} to ${t} µs`);
         this.nowUs = t;
         while (t >= rec.bucketEndUs) rec.flush(nodes);
-        // Fold (time, seq, type, node) into two 32-bit lanes.
-        const nh = n >= 0 ? nodeHash[n]! : 0;
-        const lo = t >>> 0;
-        const hi = (t / 4294967296) >>> 0;
-        h1 = Math.imul(h1 ^ lo, 0x85ebca6b);
-        h1 = Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64;
-        h1 = Math.imul(h1 ^ hi ^ (type << 24) ^ nh, 0xcc9e2d51);
-        h2 = Math.imul(h2 ^ (seq >>> 0), 0x1b873593);
-        h2 = Math.imul((h2 << 15) | (h2 >>> 17), 5) + 0x561ccd1b;
-        h2 = Math.imul(h2 ^ nh ^ (type << 28) ^ lo, 0x85ebca6b);
-        const count = ++this.processed;
-        if ((count & (CHECK_EVERY - 1)) === 0) {
+        this.fold(t, seq, type, n);
+        const count = this.processed;
+        if (count - lastCheck >= CHECK_EVERY) {
+          lastCheck = count;
           hooks.onProgress?.(t / endUs);
           if (hooks.isCancelled?.() === true) {
             this.isCancelled = true;
@@ -432,58 +441,10 @@ export class Sim {
         let isHandled = false;
         const wasNodeUp = n >= 0 && nodes[n]!.isUp;
         switch (type) {
-          case EV.deliverReq: {
-            const node = nodes[n]!;
-            if (inc !== -1) {
-              this.inFlight--;
-              if (!node.isUp) {
-                this.dropped++;
-                if (calls.isValid(a, b) && calls.isHeldByCaller(a)) {
-                  if ((calls.flags[a]! & FLAG_ONE_WAY) !== 0) calls.releaseByCaller(a);
-                  else this.refuse(a, node);
-                }
-                break;
-              }
-              this.delivered++;
-            }
-            if (node.isPaused) {
-              node.deferred.push(type, a, b, cArg, -1);
-              break;
-            }
-            if (!calls.isValid(a, b)) break;
-            if (!node.isUp) this.fail(`${node.id} handled a request while down`);
-            isHandled = true;
-            calls.arriveUs[a] = t;
-            rec.add(n, C.requests, 1);
-            if ((calls.flags[a]! & FLAG_ONE_WAY) !== 0) {
-              node.onRequest(a);
-              calls.releaseByCaller(a);
-            } else {
-              calls.takeByCallee(a);
-              node.onRequest(a);
-            }
+          case EV.deliverReq:
+          case EV.deliverResp:
+            isHandled = this.deliver(type, n, a, b, inc, -1);
             break;
-          }
-          case EV.deliverResp: {
-            const node = nodes[n]!;
-            if (inc !== -1) {
-              this.inFlight--;
-              if (!node.isUp) {
-                this.dropped++;
-                break;
-              }
-              this.delivered++;
-            }
-            if (node.isPaused) {
-              node.deferred.push(type, a, b, cArg, -1);
-              break;
-            }
-            if (!calls.isValid(a, b) || !calls.isHeldByCaller(a) || calls.from[a] !== n) break;
-            if (!node.isUp) this.fail(`${node.id} handled a response while down`);
-            isHandled = true;
-            node.onResponse(a);
-            break;
-          }
           case EV.timer: {
             const node = nodes[n]!;
             if (inc !== node.incarnation || !node.isUp) break;
@@ -514,13 +475,74 @@ export class Sim {
         }
         if (trace !== undefined) trace({ timeUs: t, seq, type: EV_NAMES[type]!, node: n >= 0 ? nodes[n]!.id : undefined, isHandled, wasNodeUp });
       }
-    } finally {
-      this.h1 = h1;
-      this.h2 = h2;
     }
     if (!this.isCancelled) this.nowUs = endUs;
     // Close every bucket up to the end (the last one may be partial).
     while (rec.bucketIndex * rec.bucketUs < this.nowUs || rec.bucketIndex === 0) rec.flush(nodes);
+  }
+
+  /** Delivers a request or response message; returns whether the node's behaviour ran. */
+  private deliver(type: number, n: number, a: number, b: number, inc: number, inlineSeq: number): boolean {
+    const node = this.nodes[n]!;
+    const calls = this.calls;
+    if (inc !== -1) {
+      this.inFlight--;
+      if (!node.isUp) {
+        this.dropped++;
+        if (type === EV.deliverReq && calls.isValid(a, b) && calls.isHeldByCaller(a)) {
+          if ((calls.flags[a]! & FLAG_ONE_WAY) !== 0) calls.releaseByCaller(a);
+          else this.refuse(a, node);
+        }
+        return false;
+      }
+      this.delivered++;
+    }
+    if (node.isPaused) {
+      node.deferred.push(type, a, b, 0, -1);
+      return false;
+    }
+    let isHandled = false;
+    if (type === EV.deliverReq) {
+      if (calls.isValid(a, b)) {
+        if (!node.isUp) this.fail(`${node.id} handled a request while down`);
+        isHandled = true;
+        calls.arriveUs[a] = this.nowUs;
+        this.rec.add(n, C.requests, 1);
+        if ((calls.flags[a]! & FLAG_ONE_WAY) !== 0) {
+          node.onRequest(a);
+          calls.releaseByCaller(a);
+        } else {
+          calls.takeByCallee(a);
+          node.onRequest(a);
+        }
+      }
+    } else if (calls.isValid(a, b) && calls.isHeldByCaller(a) && calls.from[a] === n) {
+      if (!node.isUp) this.fail(`${node.id} handled a response while down`);
+      isHandled = true;
+      node.onResponse(a);
+    }
+    if (inlineSeq >= 0 && this.trace !== undefined) {
+      this.trace({ timeUs: this.nowUs, seq: inlineSeq, type: EV_NAMES[type]!, node: node.id, isHandled, wasNodeUp: true });
+    }
+    return isHandled;
+  }
+
+  /** Folds one processed event into the trace hash. */
+  private fold(t: number, seq: number, type: number, n: number): void {
+    const nh = n >= 0 ? this.nodeHash[n]! : 0;
+    const lo = t >>> 0;
+    const hi = (t / 4294967296) >>> 0;
+    let h1 = this.h1;
+    let h2 = this.h2;
+    h1 = Math.imul(h1 ^ lo, 0x85ebca6b);
+    h1 = Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64;
+    h1 = Math.imul(h1 ^ hi ^ (type << 24) ^ nh, 0xcc9e2d51);
+    h2 = Math.imul(h2 ^ (seq >>> 0), 0x1b873593);
+    h2 = Math.imul((h2 << 15) | (h2 >>> 17), 5) + 0x561ccd1b;
+    h2 = Math.imul(h2 ^ nh ^ (type << 28) ^ lo, 0x85ebca6b);
+    this.h1 = h1;
+    this.h2 = h2;
+    this.processed++;
   }
 
   private fireTimeouts(node: SimNode): void {

@@ -43,6 +43,11 @@ export class EventQueue {
     return this.nextSeq;
   }
 
+  /** A sequence number for work done without a heap entry (inline deliveries). */
+  takeSeq(): number {
+    return this.nextSeq++;
+  }
+
   push(timeUs: number, type: number, node: number, a: number, b: number, c: number, inc: number): void {
     let slot: number;
     if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount]!;

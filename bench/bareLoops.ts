@@ -1,0 +1,218 @@
+/**
+ * Bare hand-written event loops of the two benchmark models: the same arrivals, service times,
+ * hops and cache, with nothing but a typed-array heap. They are the yardstick for the
+ * simulator's overhead (metrics, faults, generality), not a second simulator.
+ */
+import { Rng, ZipfSampler } from '../src/main/sim/rng';
+
+class Heap {
+  t = new Float64Array(1 << 16);
+  s = new Float64Array(1 << 16);
+  kind = new Int32Array(1 << 16);
+  req = new Int32Array(1 << 16);
+  n = 0;
+  seq = 0;
+  push(t: number, kind: number, req: number): void {
+    if (this.n === this.t.length) this.grow();
+    let i = this.n++;
+    const sq = this.seq++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (this.t[p]! < t || (this.t[p] === t && this.s[p]! < sq)) break;
+      this.t[i] = this.t[p]!;
+      this.s[i] = this.s[p]!;
+      this.kind[i] = this.kind[p]!;
+      this.req[i] = this.req[p]!;
+      i = p;
+    }
+    this.t[i] = t;
+    this.s[i] = sq;
+    this.kind[i] = kind;
+    this.req[i] = req;
+  }
+  /** Pops into the `top*` fields. */
+  topT = 0;
+  topKind = 0;
+  topReq = 0;
+  pop(): void {
+    this.topT = this.t[0]!;
+    this.topKind = this.kind[0]!;
+    this.topReq = this.req[0]!;
+    const n = --this.n;
+    const t = this.t[n]!;
+    const s = this.s[n]!;
+    const k = this.kind[n]!;
+    const r = this.req[n]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && (this.t[c + 1]! < this.t[c]! || (this.t[c + 1] === this.t[c] && this.s[c + 1]! < this.s[c]!))) c++;
+      if (t < this.t[c]! || (t === this.t[c] && s < this.s[c]!)) break;
+      this.t[i] = this.t[c]!;
+      this.s[i] = this.s[c]!;
+      this.kind[i] = this.kind[c]!;
+      this.req[i] = this.req[c]!;
+      i = c;
+    }
+    this.t[i] = t;
+    this.s[i] = s;
+    this.kind[i] = k;
+    this.req[i] = r;
+  }
+  private grow(): void {
+    const g = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T) => {
+      const b = make(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.t = g(this.t, (n) => new Float64Array(n));
+    this.s = g(this.s, (n) => new Float64Array(n));
+    this.kind = g(this.kind, (n) => new Int32Array(n));
+    this.req = g(this.req, (n) => new Int32Array(n));
+  }
+}
+
+/** M/M/c: returns completed requests and the mean queueing delay (ms). */
+export function bareMmc(c: number, utilisation: number, serviceMs: number, requests: number, seed: number): { done: number; meanWaitMs: number } {
+  const rngA = new Rng(seed);
+  const rngS = new Rng(seed ^ 0x5bd1e995);
+  const meanGapUs = (serviceMs * 1000) / (utilisation * c);
+  const serviceUs = serviceMs * 1000;
+  const heap = new Heap();
+  const arrivedAt = new Float64Array(requests);
+  const queue = new Int32Array(requests);
+  let qHead = 0;
+  let qTail = 0;
+  let busy = 0;
+  let issued = 0;
+  let done = 0;
+  let waitSum = 0;
+  heap.push(Math.round(rngA.exp(meanGapUs)), 0, 0);
+  while (heap.n > 0) {
+    heap.pop();
+    const now = heap.topT;
+    if (heap.topKind === 0) {
+      const r = issued++;
+      arrivedAt[r] = now;
+      if (issued < requests) heap.push(now + Math.max(1, Math.round(rngA.exp(meanGapUs))), 0, 0);
+      if (busy < c) {
+        busy++;
+        heap.push(now + Math.round(rngS.exp(serviceUs)), 1, r);
+      } else queue[qTail++] = r;
+    } else {
+      done++;
+      if (qHead < qTail) {
+        const r = queue[qHead++]!;
+        waitSum += now - arrivedAt[r]!;
+        heap.push(now + Math.round(rngS.exp(serviceUs)), 1, r);
+      } else busy--;
+    }
+  }
+  return { done, meanWaitMs: waitSum / done / 1000 };
+}
+
+const K_ARRIVE = 0;
+const K_AT_LB = 1;
+const K_AT_API = 2;
+const K_API_DONE = 3;
+const K_AT_CACHE = 4;
+const K_AT_DB = 5;
+const K_DB_DONE = 6;
+const K_BACK_CACHE = 7;
+const K_BACK_API = 8;
+const K_BACK_LB = 9;
+const K_BACK_CLIENT = 10;
+
+/** client → lb → service → cache (read-through) → database, hop latencies as in bench/models.ts. */
+export function bareTier(rps: number, requests: number, seed: number): { done: number; hitRatio: number } {
+  const rng = new Rng(seed);
+  const zipf = new ZipfSampler(100_000, 1);
+  const heap = new Heap();
+  const cap = 1 << 20;
+  const key = new Int32Array(cap);
+  const start = new Float64Array(cap);
+  const apiQueue: number[] = [];
+  const dbQueue: number[] = [];
+  const cache = new Map<number, number>();
+  let apiBusy = 0;
+  let dbBusy = 0;
+  let issued = 0;
+  let done = 0;
+  let hits = 0;
+  let misses = 0;
+  const meanGapUs = 1e6 / rps;
+  heap.push(1, K_ARRIVE, 0);
+  while (heap.n > 0) {
+    heap.pop();
+    const now = heap.topT;
+    const r = heap.topReq;
+    switch (heap.topKind) {
+      case K_ARRIVE: {
+        const id = issued++ & (cap - 1);
+        key[id] = zipf.sample(rng);
+        start[id] = now;
+        if (issued < requests) heap.push(now + Math.max(1, Math.round(rng.exp(meanGapUs))), K_ARRIVE, 0);
+        heap.push(now + 1000, K_AT_LB, id);
+        break;
+      }
+      case K_AT_LB:
+        heap.push(now + 200, K_AT_API, r);
+        break;
+      case K_AT_API:
+        if (apiBusy < 64) {
+          apiBusy++;
+          heap.push(now + Math.round(rng.exp(1000)), K_API_DONE, r);
+        } else apiQueue.push(r);
+        break;
+      case K_API_DONE:
+        heap.push(now + 200, K_AT_CACHE, r);
+        break;
+      case K_AT_CACHE: {
+        const k = key[r]!;
+        const exp = cache.get(k);
+        if (exp !== undefined && exp > now) {
+          hits++;
+          cache.delete(k);
+          cache.set(k, exp);
+          heap.push(now + 200 + 200, K_BACK_API, r);
+        } else {
+          misses++;
+          heap.push(now + 200 + 500, K_AT_DB, r);
+        }
+        break;
+      }
+      case K_AT_DB:
+        if (dbBusy < 200) {
+          dbBusy++;
+          heap.push(now + 2000, K_DB_DONE, r);
+        } else dbQueue.push(r);
+        break;
+      case K_DB_DONE:
+        heap.push(now + 500, K_BACK_CACHE, r);
+        if (dbQueue.length > 0) heap.push(now + 2000, K_DB_DONE, dbQueue.shift()!);
+        else dbBusy--;
+        break;
+      case K_BACK_CACHE: {
+        const k = key[r]!;
+        cache.delete(k);
+        cache.set(k, now + 600_000_000);
+        if (cache.size > 20_000) cache.delete(cache.keys().next().value!);
+        heap.push(now + 200, K_BACK_API, r);
+        break;
+      }
+      case K_BACK_API:
+        heap.push(now + 200, K_BACK_LB, r);
+        if (apiQueue.length > 0) heap.push(now + Math.round(rng.exp(1000)), K_API_DONE, apiQueue.shift()!);
+        else apiBusy--;
+        break;
+      case K_BACK_LB:
+        heap.push(now + 1000, K_BACK_CLIENT, r);
+        break;
+      case K_BACK_CLIENT:
+        done++;
+        break;
+    }
+  }
+  return { done, hitRatio: hits / (hits + misses) };
+}
