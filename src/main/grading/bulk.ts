@@ -42,17 +42,14 @@ export function gradeSubmissionText(file: string, text: string, pack: PackForGra
       checks: Object.fromEntries(report.checks.map((c) => [c.id, c.points])),
     };
   } catch (error) {
-    return {
-      file,
-      student: submission?.student ?? '',
-      lessonId: submission?.lessonId ?? '',
-      score: null,
-      maxScore: null,
-      storedMatched: null,
-      checks: {},
-      error: oneLine(error instanceof Error ? error.message : String(error)),
-    };
+    return { ...errorRow(file, error), student: submission?.student ?? '', lessonId: submission?.lessonId ?? '' };
   }
+}
+
+/** The row of a file that could not be graded. */
+export function errorRow(file: string, error: unknown): GradeRow {
+  const message = error instanceof Error ? error.message : String(error);
+  return { file, student: '', lessonId: '', score: null, maxScore: null, storedMatched: null, checks: {}, error: oneLine(message) };
 }
 
 /** A spreadsheet would run a cell starting with one of these as a formula; student names are untrusted. */

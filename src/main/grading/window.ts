@@ -49,8 +49,12 @@ export function resolveAnchor(anchor: TimeAnchor, faults: readonly FaultTiming[]
     const fault = faults.find((f) => f.id === split[1]);
     if (fault) return { ok: true, value: fault.atMs + Number(split[2]) };
   }
+  return unknownFault(rest, faults);
+}
+
+function unknownFault(id: string, faults: readonly FaultTiming[]): { ok: false; error: string } {
   const known = faults.map((f) => `"${f.id}"`).join(', ') || 'none';
-  return { ok: false, error: `window names fault "${rest}", which the scenario does not schedule (its faults: ${known})` };
+  return { ok: false, error: `window names fault "${id}", which the scenario does not schedule (its faults: ${known})` };
 }
 
 /** The window in run time, clamped to the run; refuses windows that are empty. */
@@ -59,9 +63,7 @@ export function resolveWindow(window: CheckWindow | undefined, faults: readonly 
   let to: Resolved<number>;
   const fault = (id: string): Resolved<FaultTiming> => {
     const found = faults.find((f) => f.id === id);
-    if (found) return { ok: true, value: found };
-    const known = faults.map((f) => `"${f.id}"`).join(', ') || 'none';
-    return { ok: false, error: `window names fault "${id}", which the scenario does not schedule (its faults: ${known})` };
+    return found ? { ok: true, value: found } : unknownFault(id, faults);
   };
   if (window === undefined) {
     from = { ok: true, value: 0 };

@@ -9,8 +9,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SUBMISSION_LIMITS } from '../../shared/submission';
-import type { GradeRow } from '../grading/bulk';
-import { gradeSubmissionText } from '../grading/bulk';
+import { errorRow, gradeSubmissionText, type GradeRow } from '../grading/bulk';
 import type { SimEngine } from '../grading/engine';
 import { DocumentError } from '../../shared/json';
 import type { LoadedPack } from './validate';
@@ -45,8 +44,8 @@ export async function gradeFile(file: string, pack: LoadedPack, engine: SimEngin
     if (info.size > SUBMISSION_LIMITS.bytes) throw new DocumentError(`The file is too large (${info.size} bytes; the limit is ${SUBMISSION_LIMITS.bytes}).`);
     return gradeSubmissionText(file, await readFile(file, 'utf8'), pack, engine);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { file, student: '', lessonId: '', score: null, maxScore: null, storedMatched: null, checks: {}, error: message.includes('ENOENT') ? 'no such file' : message };
+    const isMissing = (error as { code?: string }).code === 'ENOENT';
+    return errorRow(file, isMissing ? 'no such file' : error);
   }
 }
 
