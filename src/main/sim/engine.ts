@@ -407,7 +407,6 @@ export class Sim {
   run(hooks: RunHooks): void {
     const q = this.queue;
     const nodes = this.nodes;
-    const calls = this.calls;
     const rec = this.rec;
     const endUs = this.endUs;
     const trace = hooks.trace;
