@@ -17,4 +17,5 @@ export const PACK_DIR = 'lessons/stateless-vs-stateful';
 
 export const EXPECTATIONS: Record<string, LessonExpectation> = {
   'any-instance': { answers: { 'why-any': 'external' }, starterFails: ['recovered-quickly', 'small-blast'] },
+  'remote-state': { answers: { 'remote-calls': '3' }, starterFails: ['p99-target', 'few-errors', 'db-not-saturated'] },
 };
