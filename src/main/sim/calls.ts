@@ -116,6 +116,11 @@ export class CallPool {
     return (this.held[c]! & HELD_BY_CALLEE) !== 0;
   }
 
+  /** Whether `c` (of generation `gen`) is still being served by node `node`: a child's answer can resume it. */
+  isServedBy(c: number, gen: number, node: number): boolean {
+    return this.gen[c] === gen && (this.held[c]! & HELD_BY_CALLEE) !== 0 && this.to[c] === node;
+  }
+
   takeByCallee(c: number): void {
     this.held[c]! |= HELD_BY_CALLEE;
   }

@@ -444,18 +444,9 @@ export class Sim {
           case EV.deliverResp:
             isHandled = this.deliver(type, n, a, b, inc, -1);
             break;
-          case EV.timer: {
-            const node = nodes[n]!;
-            if (inc !== node.incarnation || !node.isUp) break;
-            if (node.isPaused) {
-              node.deferred.push(type, a, b, cArg, inc);
-              break;
-            }
-            isHandled = true;
-            node.onTimer(a, b, cArg);
-            break;
-          }
+          case EV.timer:
           case EV.timeout: {
+            // A timer of a previous life (before a crash) is void; one due while paused waits.
             const node = nodes[n]!;
             if (inc !== node.incarnation || !node.isUp) break;
             if (node.isPaused) {
@@ -463,7 +454,8 @@ export class Sim {
               break;
             }
             isHandled = true;
-            this.fireTimeouts(node);
+            if (type === EV.timer) node.onTimer(a, b, cArg);
+            else this.fireTimeouts(node);
             break;
           }
           case EV.fault:

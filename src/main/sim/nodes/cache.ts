@@ -73,7 +73,7 @@ export class CacheNode extends SimNode {
     const parent = calls.parent[child]!;
     const status = calls.status[child]!;
     calls.releaseByCaller(child);
-    if (!calls.isValid(parent, calls.parentGen[child]!) || !calls.isHeldByCallee(parent) || calls.to[parent] !== this.idx) return;
+    if (!calls.isServedBy(parent, calls.parentGen[child]!, this.idx)) return;
     if (status === STATUS.ok) this.insert(calls.key[parent]!);
     sim.reply(this, parent, status);
   }

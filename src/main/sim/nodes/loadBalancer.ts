@@ -243,7 +243,7 @@ export class LoadBalancerNode extends SimNode {
     const t = this.byNode.get(calls.to[child]!);
     if (t !== undefined && t.outstanding > 0) t.outstanding--;
     const parent = calls.parent[child]!;
-    if (calls.isValid(parent, calls.parentGen[child]!) && calls.isHeldByCallee(parent) && calls.to[parent] === this.idx) {
+    if (calls.isServedBy(parent, calls.parentGen[child]!, this.idx)) {
       sim.reply(this, parent, calls.status[child]!);
     }
     calls.releaseByCaller(child);

@@ -207,7 +207,7 @@ export class ServiceNode extends SimNode {
       return;
     }
     calls.releaseByCaller(child);
-    if (!calls.isValid(parent, calls.parentGen[child]!) || !calls.isHeldByCallee(parent) || calls.to[parent] !== this.idx) return;
+    if (!calls.isServedBy(parent, calls.parentGen[child]!, this.idx)) return;
     switch (calls.stage[parent]) {
       case STAGE_SESSION:
         if (status === STATUS.ok) this.compute(parent);
