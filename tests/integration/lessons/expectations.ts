@@ -18,4 +18,5 @@ export const PACK_DIR = 'lessons/stateless-vs-stateful';
 export const EXPECTATIONS: Record<string, LessonExpectation> = {
   'any-instance': { answers: { 'why-any': 'external' }, starterFails: ['recovered-quickly', 'small-blast'] },
   'remote-state': { answers: { 'remote-calls': '3' }, starterFails: ['p99-target', 'few-errors', 'db-not-saturated'] },
+  'session-state': { answers: { 'sticky-share': 'third' }, starterFails: ['no-loss-while-healthy', 'no-loss-at-crash', 'errors-recover', 'state-outside'] },
 };
