@@ -46,7 +46,9 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
   }, [api]);
 
   useEffect(() => {
-    if (!isArmed) return;
+    // Before the restore offer is answered, keep the old autosave, unless the student has
+    // already started editing: then the work in front of them is what must survive a crash.
+    if (!isArmed && doc === baseline) return;
     const timer = window.setTimeout(() => {
       if (doc === baseline) void api.autosaveClear({});
       else void api.autosaveWrite({ graph: doc, name, lessonId });

@@ -1,0 +1,112 @@
+import { expect, test } from '@playwright/test';
+import { buildTier, connect, node, openApp, saveAs, savedDesign } from './helpers';
+
+const SHOTS = 'test-results/screenshots';
+
+test('a student builds a web tier from an empty canvas by dragging and connecting, and saves exactly that graph', async ({ page }) => {
+  await openApp(page);
+  await buildTier(page);
+  await saveAs(page, 'web tier');
+  await page.screenshot({ path: `${SHOTS}/editor-built-tier.png` });
+
+  const doc = savedDesign('web tier') as { format: string; version: number; nodes: { id: string; kind: string; props: object }[]; edges: { source: string; target: string; kind: string }[] };
+  expect([doc.format, doc.version]).toEqual(['statelab.graph', 1]);
+  expect(doc.nodes.map((n) => [n.id, n.kind]).sort()).toEqual(
+    [['client-1', 'client'], ['load-balancer-1', 'load-balancer'], ['service-1', 'service'], ['service-2', 'service'], ['service-3', 'service'], ['session-store-1', 'session-store'], ['database-1', 'database']].sort(),
+  );
+  expect(doc.nodes.find((n) => n.id === 'load-balancer-1')!.props).toEqual({ policy: 'sticky' });
+  expect(doc.nodes.filter((n) => n.id !== 'load-balancer-1').every((n) => Object.keys(n.props).length === 0)).toBe(true);
+  const edges = doc.edges.map((e) => `${e.source}>${e.target}:${e.kind}`).sort();
+  expect(edges).toEqual(
+    [
+      'client-1>load-balancer-1:request',
+      ...['service-1', 'service-2', 'service-3'].flatMap((s) => [`load-balancer-1>${s}:request`, `${s}>session-store-1:request`, `${s}>database-1:request`]),
+    ].sort(),
+  );
+});
+
+test('ten undos and ten redos give back the same document; a senseless connection is refused with its reason', async ({ page }) => {
+  await openApp(page);
+  await buildTier(page);
+  await saveAs(page, 'undo check');
+  const before = savedDesign('undo check') as { nodes: unknown[]; edges: unknown[] };
+
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  for (let i = 0; i < 10; i++) await page.keyboard.press('Control+z');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+  await expect(page.locator('.react-flow__node')).toHaveCount(7);
+  for (let i = 0; i < 10; i++) await page.keyboard.press('Control+Shift+z');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(10);
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('file-name')).toHaveText('undo check');
+  await expect.poll(() => savedDesign('undo check')).toEqual(before);
+
+  // A database sending requests to the client makes no sense.
+  await connect(page, 'database-1', 'client-1');
+  const notice = page.getByTestId('editor-notice');
+  await expect(notice).toHaveText('Clients only send requests; nothing sends requests to a client.');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(10);
+  await page.screenshot({ path: `${SHOTS}/editor-refused-connection.png` });
+
+  // Replication only between nodes of the same kind.
+  await page.getByLabel('Connection kind').selectOption('replication');
+  await connect(page, 'service-1', 'database-1');
+  await expect(notice).toHaveText('Replication links two nodes of the same kind; this is service → database.');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(10);
+});
+
+test('the properties form flags an invalid value and keeps it out of the document; edges have latency, jitter and loss', async ({ page }) => {
+  await openApp(page);
+  await node(page, 'lb').click();
+  const field = page.locator('.sl-properties [data-field="virtualNodes"]');
+  await expect(field.locator('input')).toHaveValue('');
+  await expect(field).toContainText('1–1000, whole number, default 100');
+  await field.locator('input').fill('0');
+  await expect(field.getByRole('alert')).toBeVisible();
+  await expect(field.locator('input')).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: `${SHOTS}/editor-invalid-value.png` });
+  await field.locator('input').fill('12');
+  await expect(field.getByRole('alert')).toHaveCount(0);
+
+  await page.locator('.react-flow__edge[data-id="users-lb"]').click({ force: true });
+  const panel = page.locator('.sl-properties');
+  await expect(panel.locator('[data-field="latencyMs"] input')).toHaveValue('20');
+  await expect(panel.locator('[data-field="lossRate"]')).toContainText('0–1');
+  await panel.locator('[data-field="lossRate"] input').fill('2');
+  await expect(panel.locator('[data-field="lossRate"]').getByRole('alert')).toBeVisible();
+
+  // Run uses the edited graph; only valid values reached it, so the run succeeds.
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('metric-throughput')).toHaveText(/req\/s/, { timeout: 30_000 });
+});
+
+test('a lesson locks nodes and restricts the palette; shortcuts are listed in the help overlay', async ({ page }) => {
+  await openApp(page);
+  const kinds = await page.locator('.sl-palette-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-kind')));
+  expect(kinds.length).toBeLessThan(7);
+  await node(page, 'users').click();
+  await expect(page.getByRole('note')).toContainText('Locked by the lesson');
+  await expect(page.locator('.sl-properties [data-field="rps"] input')).toBeDisabled();
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('editor-notice')).toContainText('Users is locked by the lesson');
+  await expect(node(page, 'users')).toHaveCount(1);
+
+  // Multi-select, copy and paste, then delete what is not locked.
+  await node(page, 'api-1').click();
+  await node(page, 'api-2').click({ modifiers: ['Control'] });
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(page.locator('.react-flow__node')).toHaveCount(8);
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await page.keyboard.press('Control+d');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toContainText('Ctrl+Shift+Z');
+  await expect(help).toContainText('Automatic layout');
+  await page.screenshot({ path: `${SHOTS}/editor-help.png` });
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+});

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { E2E_DATA_DIR } from '../../playwright.config';
+
+export const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+/** Opens the app and waits for the first lesson's canvas. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+}
+
+/** Starts an empty design from the File bar. */
+export async function newDesign(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  const confirm = page.getByRole('button', { name: 'Discard and start new' });
+  if (await confirm.isVisible()) await confirm.click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+}
+
+/** Drags a palette item onto the canvas at (x, y) inside the pane. */
+export async function dropKind(page: Page, kind: string, x: number, y: number): Promise<void> {
+  await page.locator(`.sl-palette-item[data-kind="${kind}"]`).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
+}
+
+/** Drags from a node's output handle to another node's input handle, as a student does. */
+export async function connect(page: Page, source: string, target: string): Promise<void> {
+  const from = await node(page, source).locator('.react-flow__handle.source').boundingBox();
+  const to = await node(page, target).locator('.react-flow__handle.target').boundingBox();
+  if (!from || !to) throw new Error(`handles of ${source} or ${target} not found`);
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** The design as saved in the browser host's data folder. */
+export function savedDesign(name: string): unknown {
+  return JSON.parse(readFileSync(path.join(E2E_DATA_DIR, 'designs', `${name}.statelab.json`), 'utf8'));
+}
+
+/** The edited document, as the Download button writes it. */
+export async function downloadedDesign(page: Page): Promise<unknown> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+  return JSON.parse(readFileSync((await download.path())!, 'utf8'));
+}
+
+export async function saveAs(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Save as…' }).click();
+  await page.getByLabel('Design name').fill(name);
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('file-name')).toHaveText(name);
+}
+
+/** Builds client → load balancer → three services → session store + database by dragging and connecting. */
+export async function buildTier(page: Page): Promise<void> {
+  await newDesign(page);
+  await dropKind(page, 'client', 80, 300);
+  await dropKind(page, 'load-balancer', 300, 300);
+  await dropKind(page, 'service', 520, 160);
+  await dropKind(page, 'service', 520, 300);
+  await dropKind(page, 'service', 520, 440);
+  await dropKind(page, 'session-store', 760, 200);
+  await dropKind(page, 'database', 760, 400);
+  await expect(page.locator('.react-flow__node')).toHaveCount(7);
+  await connect(page, 'client-1', 'load-balancer-1');
+  for (const s of ['service-1', 'service-2', 'service-3']) await connect(page, 'load-balancer-1', s);
+  for (const s of ['service-1', 'service-2', 'service-3']) {
+    await connect(page, s, 'session-store-1');
+    await connect(page, s, 'database-1');
+  }
+  await expect(page.locator('.react-flow__edge')).toHaveCount(10);
+  await node(page, 'load-balancer-1').click();
+  await page.locator('.sl-properties [data-field="policy"] select').selectOption('sticky');
+}
