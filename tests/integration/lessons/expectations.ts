@@ -4,19 +4,53 @@
  * reference solution must pass every check. Both hold on every seed in SEEDS, so no lesson
  * passes or fails by luck.
  */
+import type { Graph } from '../../../src/shared/graph';
+
+/** A half-way design a student is likely to try, and the checks it must still fail. */
+export interface Variant {
+  /** What the student tried. */
+  name: string;
+  /** Builds it from the starter. */
+  edit: (starter: Graph) => Graph;
+  /** Checks it fails on every seed; every other check it passes. */
+  fails: string[];
+}
+
 export interface LessonExpectation {
   /** Quiz answers (check id → choice id) given to both the starter and the reference. */
   answers: Record<string, string>;
   /** Checks the starter fails on every seed; every other check it passes. */
   starterFails: string[];
+  /** Half-way designs, so the checks are shown to tell them apart from the answer. */
+  variants?: Variant[];
 }
 
+/** The graph with one node's props merged with `props`. */
+export const withProps = (graph: Graph, id: string, props: Record<string, unknown>): Graph => ({
+  ...graph,
+  nodes: graph.nodes.map((n) => (n.id === id ? { ...n, props: { ...n.props, ...props } } : n)),
+});
+
 export const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+/** Half-way designs are checked on fewer seeds: they only show the checks tell designs apart. */
+export const VARIANT_SEEDS = [1, 2, 3] as const;
 
 export const PACK_DIR = 'lessons/stateless-vs-stateful';
 
 export const EXPECTATIONS: Record<string, LessonExpectation> = {
   'any-instance': { answers: { 'why-any': 'external' }, starterFails: ['recovered-quickly', 'small-blast'] },
   'remote-state': { answers: { 'remote-calls': '3' }, starterFails: ['p99-target', 'few-errors', 'db-not-saturated'] },
-  'session-state': { answers: { 'sticky-share': 'third' }, starterFails: ['no-loss-while-healthy', 'no-loss-at-crash', 'errors-recover', 'state-outside'] },
+  'session-state': {
+    answers: { 'sticky-share': 'third' },
+    starterFails: ['no-loss-while-healthy', 'no-loss-at-crash', 'errors-recover', 'state-outside'],
+    variants: [{ name: 'sticky routing, sessions still in memory', edit: (g) => withProps(g, 'lb', { policy: 'sticky' }), fails: ['no-loss-at-crash', 'state-outside'] }],
+  },
+  balancing: {
+    answers: { 'hot-users': 'hot' },
+    starterFails: ['p99-while-slow', 'errors-while-slow', 'slow-gets-less'],
+    variants: [
+      { name: 'sticky', edit: (g) => withProps(g, 'lb', { policy: 'sticky' }), fails: ['p99-while-slow', 'errors-while-slow', 'slow-gets-less'] },
+      { name: 'random', edit: (g) => withProps(g, 'lb', { policy: 'random' }), fails: ['p99-while-slow', 'errors-while-slow', 'slow-gets-less'] },
+    ],
+  },
 };

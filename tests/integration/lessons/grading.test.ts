@@ -6,19 +6,20 @@ import { simEngine } from '../../../src/main/grading/simEngine';
 import { loadPackFolder } from '../../../src/main/packs/folder';
 import type { LoadedLesson } from '../../../src/main/packs/validate';
 import type { GradeReport } from '../../../src/shared/gradeReport';
-import { EXPECTATIONS, PACK_DIR, SEEDS } from './expectations';
+import type { Graph } from '../../../src/shared/graph';
+import { EXPECTATIONS, PACK_DIR, SEEDS, VARIANT_SEEDS } from './expectations';
 
 const pack = await loadPackFolder(PACK_DIR);
 
-function grade(entry: LoadedLesson, which: 'starter' | 'reference', seed: number): GradeReport {
-  const graph = which === 'starter' ? entry.starter : entry.reference;
+function grade(entry: LoadedLesson, which: 'starter' | 'reference' | Graph, seed: number): GradeReport {
+  const graph = which === 'starter' ? entry.starter : which === 'reference' ? entry.reference : which;
   if (graph === undefined) throw new Error(`${entry.lesson.id} has no reference solution`);
   const lesson = { ...entry.lesson, scenario: { ...entry.lesson.scenario, seed } };
   const answers = EXPECTATIONS[entry.lesson.id]?.answers ?? {};
   return gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson, graph, answers }, simEngine).report;
 }
 
-/** "check-id=measured" for the failing checks, so a failure message shows by how much. */
+/** Ids of the failing checks, in lesson order. */
 const failing = (report: GradeReport) => report.checks.filter((c) => !c.passed).map((c) => c.id);
 const explain = (report: GradeReport) => report.checks.map((c) => `${c.passed ? 'pass' : 'FAIL'} ${c.id} measured=${String(c.measured)} bound=${String(c.bound)}${c.error ? ` error=${c.error}` : ''}`).join('\n');
 
@@ -42,6 +43,12 @@ describe('every lesson of the built-in pack', () => {
       const report = grade(entry, 'starter', seed);
       expect(failing(report), explain(report)).toEqual(entry.lesson.checks.map((c) => c.id).filter((c) => expected.starterFails.includes(c)));
       for (const c of report.checks) expect(c.error, `${c.id}: ${c.error}`).toBeUndefined();
+    });
+
+    const variants = (expected.variants ?? []).flatMap((v) => VARIANT_SEEDS.map((seed) => [v.name, seed, v] as const));
+    it.each(variants)('half-way design "%s", seed %i: fails only what it has not fixed', (_name, seed, variant) => {
+      const report = grade(entry, variant.edit(entry.starter), seed);
+      expect(failing(report), explain(report)).toEqual(entry.lesson.checks.map((c) => c.id).filter((c) => variant.fails.includes(c)));
     });
 
     it.each(SEEDS)('seed %i: the reference solution passes every check', (seed) => {
