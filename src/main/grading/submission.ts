@@ -12,6 +12,7 @@ import { SUBMISSION_FORMAT, SUBMISSION_LIMITS, SUBMISSION_VERSION, submissionSpe
 import { APP_VERSION } from '../../shared/version';
 import type { SimEngine } from './engine';
 import { gradeLesson } from './grade';
+import { JSON_DEPTH_MAX, tooDeep } from './jsonDepth';
 
 export interface SubmissionInput {
   packId: string;
@@ -47,7 +48,10 @@ export function createSubmission(input: SubmissionInput): Submission {
 
 /** Reads a submission from untrusted text; throws DocumentError naming the JSON path and what was expected. */
 export function loadSubmission(text: string, fileName = 'submission'): Submission {
-  return loadDocument(parseUntrustedJson(text, SUBMISSION_LIMITS.bytes, fileName), submissionSpec);
+  const raw = parseUntrustedJson(text, SUBMISSION_LIMITS.bytes, fileName);
+  const deep = tooDeep(raw);
+  if (deep !== undefined) throw new DocumentError(`${deep}: nested deeper than ${JSON_DEPTH_MAX} levels.`);
+  return loadDocument(raw, submissionSpec);
 }
 
 /** The parts of a loaded pack re-grading needs. */

@@ -8,6 +8,7 @@ import { graphSpec, type Graph } from '../../shared/graph';
 import { DocumentError, formatPath, parseUntrustedJson } from '../../shared/json';
 import { lessonSpec, packSpec, type Lesson, type PackManifest } from '../../shared/lesson';
 import { APP_VERSION } from '../../shared/version';
+import { JSON_DEPTH_MAX, tooDeep } from '../grading/jsonDepth';
 import { lessonCrossRefs, type Problem } from './crossRefs';
 import { PACK_LIMITS } from './limits';
 import type { PackSource } from './source';
@@ -55,12 +56,19 @@ async function readJson(source: PackSource, file: string, problems: Problem[]): 
     problems.push({ file, path: ROOT, message: `The file is too large (${bytes.length} bytes; the limit is ${PACK_LIMITS.jsonBytes}).` });
     return 'bad';
   }
+  let value: unknown;
   try {
-    return parseUntrustedJson(new TextDecoder('utf-8', { fatal: false }).decode(bytes), PACK_LIMITS.jsonBytes, `file ${file}`);
+    value = parseUntrustedJson(new TextDecoder('utf-8', { fatal: false }).decode(bytes), PACK_LIMITS.jsonBytes, `file ${file}`);
   } catch (error) {
     problems.push({ file, path: ROOT, message: (error as Error).message });
     return 'bad';
   }
+  const deep = tooDeep(value);
+  if (deep !== undefined) {
+    problems.push({ file, path: deep, message: `nested deeper than ${JSON_DEPTH_MAX} levels` });
+    return 'bad';
+  }
+  return value;
 }
 
 /** format → refuse newer → migrate (through loadDocument), then every schema issue as its own problem. */

@@ -95,6 +95,18 @@ describe('pack validation', () => {
     expect(html).toEqual([`${LESSON}: steps[0].en: raw HTML is not allowed in Markdown steps`]);
   });
 
+  it('refuses predicates nested absurdly deep before checking them', async () => {
+    // Written as text: building it as an object would overflow JSON.stringify in the test itself.
+    const nested = (depth: number) => {
+      const predicate = `${'{"not":'.repeat(depth)}{"node":{"kind":"database"}}${'}'.repeat(depth)}`;
+      const lesson = JSON.stringify(withLesson((l) => (checksOf(l)[2] = { id: 'deep', type: 'structure', require: 'DEEP' }))[LESSON]).replace('"DEEP"', predicate);
+      return problemsOf({ ...goodPack(), [LESSON]: lesson });
+    };
+    expect(await nested(500)).toEqual([`${LESSON}: checks[2].require${'.not'.repeat(61)}: nested deeper than 64 levels`]);
+    // Deeper still, the JSON parser itself gives up; that too is a named problem, not a crash.
+    expect((await nested(20_000))[0]).toMatch(/^lessons\/session-state\.lesson\.json: \(document root\): The file .* is not valid JSON/);
+  });
+
   it('refuses a pack that needs a newer StateLab', async () => {
     const files = goodPack();
     (files['pack.json'] as Record<string, unknown>).minAppVersion = '0.10.0';
