@@ -53,4 +53,20 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
       { name: 'random', edit: (g) => withProps(g, 'lb', { policy: 'random' }), fails: ['p99-while-slow', 'errors-while-slow', 'slow-gets-less'] },
     ],
   },
+  'scaling-out': {
+    answers: { 'why-stateless-scales': 'state' },
+    starterFails: ['spike-errors', 'spike-p99', 'few-keys-moved'],
+    variants: [
+      {
+        name: 'round-robin, sessions still in memory',
+        edit: (g) => withProps(g, 'lb', { policy: 'round-robin' }),
+        fails: ['spike-errors', 'few-keys-moved'],
+      },
+      {
+        name: 'stateless API tier, modulo partition router',
+        edit: (g) => ['api-1', 'api-2', 'api-3'].reduce((out, id) => withProps(out, id, { sessions: 'signed-token' }), withProps(g, 'lb', { policy: 'round-robin' })),
+        fails: ['few-keys-moved'],
+      },
+    ],
+  },
 };
