@@ -21,14 +21,14 @@ export interface RunHandle {
  * Finds the worker script: next to the built main bundle (out/main/simWorker.js), or the
  * TypeScript source when running from source (tests, CLI), loaded through tsx.
  */
-export function resolveWorkerScript(): { file: string; execArgv: string[] } {
+export function resolveWorkerScript(): { file: string; fromSource: boolean } {
   // The bundler may place this code in out/main/chunks/, one level below the worker.
   for (const dir of [__dirname, path.dirname(__dirname)]) {
     const built = path.join(dir, 'simWorker.js');
-    if (existsSync(built)) return { file: built, execArgv: [] };
+    if (existsSync(built)) return { file: built, fromSource: false };
   }
   const source = path.join(__dirname, 'simWorker.ts');
-  if (existsSync(source)) return { file: source, execArgv: ['--import', 'tsx'] };
+  if (existsSync(source)) return { file: source, fromSource: true };
   throw new Error(`The simulation worker was not found next to ${__dirname}. Run "npm run build" first.`);
 }
 
@@ -37,8 +37,12 @@ export function resolveWorkerScript(): { file: string; execArgv: string[] } {
  * responsive however long the run. Progress is throttled by the worker; cancel terminates it.
  */
 export function runInWorker(graph: Graph, scenario: Scenario, onProgress: (fraction: number) => void): RunHandle {
-  const { file, execArgv } = resolveWorkerScript();
-  const worker = new Worker(file, { workerData: { graph, scenario }, execArgv });
+  const { file, fromSource } = resolveWorkerScript();
+  // From source, register tsx inside the worker itself: `--import tsx` in a worker's execArgv is
+  // not honoured when the parent was not started through tsx (vitest, plain node).
+  const worker = fromSource
+    ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(file)});`, { eval: true, workerData: { graph, scenario } })
+    : new Worker(file, { workerData: { graph, scenario } });
   let settled = false;
   let cancel = () => {};
   const result = new Promise<RunResult>((resolve, reject) => {
