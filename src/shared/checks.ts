@@ -7,7 +7,7 @@ import { NODE_KINDS } from './graph';
 import { METRIC_NAMES, type MetricName } from './metrics';
 
 /** Size bounds: generous for any lesson, small enough that a hostile pack cannot stall grading. */
-export const CHECK_LIMITS = { checksMax: 100, predicateDepthMax: 8, anyOfMax: 20, choicesMax: 20, textChars: 20_000 } as const;
+export const CHECK_LIMITS = { checksMax: 100, anyOfMax: 20, choicesMax: 20, textChars: 20_000 } as const;
 
 /** A text in several locales; English is required so there is always something to show. */
 export const LocalizedTextSchema = z

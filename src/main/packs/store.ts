@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { zipSync } from 'fflate';
 import path from 'node:path';
 import { DocumentError } from '../../shared/json';
 import { folderSource, openPackSource, type PackSource } from './source';
@@ -97,4 +98,26 @@ export async function removePack(dataDir: string, id: string): Promise<boolean> 
   }
   await rm(trash, { recursive: true, force: true });
   return true;
+}
+
+/**
+ * Writes a pack (folder or zip path) as a .zip an instructor can share. The pack is validated
+ * first, so a broken pack is never exported; the file appears whole or not at all (temp + rename).
+ */
+export async function exportPack(sourcePath: string, zipPath: string): Promise<LoadedPack> {
+  const source = await openPackSource(sourcePath);
+  const pack = await loadPack(source);
+  const files: Record<string, Uint8Array> = {};
+  for (const relative of await source.listFiles()) {
+    const bytes = await source.readBytes(relative);
+    if (bytes !== undefined) files[relative] = bytes;
+  }
+  const temp = `${zipPath}.${randomUUID()}.tmp`;
+  try {
+    await writeFile(temp, zipSync(files, { level: 6 }));
+    await rename(temp, zipPath);
+  } finally {
+    await rm(temp, { force: true });
+  }
+  return pack;
 }

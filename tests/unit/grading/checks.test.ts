@@ -49,6 +49,12 @@ describe('behavioural (metric) checks', () => {
     expect(lost?.hint?.en).toBe('Which part of the system still exists after an instance is gone?');
   });
 
+  it('fills {measured} and {bound} in the metric\'s unit', () => {
+    const lesson = lessonWith([{ id: 'rate', type: 'metric', metric: 'errorRate', op: '<', value: 0.01, feedback: { en: 'Errors were {measured}; keep them {bound}.' } }]);
+    const result = grade(lesson, { errorRate: { '*': zeros(60).map(() => 0.025) } }).checks[0];
+    expect(result?.feedback).toEqual({ en: 'Errors were 2.5%; keep them < 1%.' });
+  });
+
   it('does not count what happened before the window: losses before the fault pass a "from fault" check', () => {
     const before = zeros(60).map((_, i) => (i < 30 ? 5 : 0));
     expect(grade(baseLesson, { sessionsLost: { '*': before }, errorRate: { '*': zeros(60) } }).checks[0]?.passed).toBe(true);

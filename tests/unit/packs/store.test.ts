@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { importPack, listPacks, packsDir, removePack } from '../../../src/main/packs/store';
+import { exportPack, importPack, listPacks, packsDir, removePack } from '../../../src/main/packs/store';
 import { asBytes, goodLesson, goodPack, writePack } from './fixtures';
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'statelab-data-'));
@@ -42,6 +42,17 @@ describe('installed packs', () => {
     await expect(importPack(writeZip({ ...asBytes(goodPack()), '../escape.txt': new Uint8Array([1]) }), dataDir)).rejects.toThrow('leaves the pack');
     expect(await listPacks(dataDir)).toEqual([]);
     expect(readdirSync(dataDir).flatMap((d) => readdirSync(path.join(dataDir, d)))).toEqual([]);
+  });
+
+  it('exports a pack folder as a zip that imports back, and refuses to export a broken one', async () => {
+    const zip = path.join(tempDir(), 'sessions.zip');
+    await exportPack(writePack(goodPack()), zip);
+    const dataDir = tempDir();
+    expect((await importPack(zip, dataDir)).lessons.map((l) => l.lesson.id)).toEqual(['session-state']);
+    const broken = { ...goodPack(), 'pack.json': '{' };
+    const target = path.join(tempDir(), 'broken.zip');
+    await expect(exportPack(writePack(broken), target)).rejects.toThrow('pack.json: (document root): The file pack.json is not valid JSON');
+    expect(readdirSync(path.dirname(target))).toEqual([]);
   });
 
   it('refuses to remove by a path instead of an id', async () => {
