@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { buildTier, connect, node, openApp, saveAs, savedDesign } from './helpers';
+import { buildTier, connect, downloadedDesign, node, openApp, saveAs, savedDesign } from './helpers';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -65,8 +65,12 @@ test('the properties form flags an invalid value and keeps it out of the documen
   await expect(field.getByRole('alert')).toBeVisible();
   await expect(field.locator('input')).toHaveAttribute('aria-invalid', 'true');
   await page.screenshot({ path: `${SHOTS}/editor-invalid-value.png` });
+  const refused = (await downloadedDesign(page)) as { nodes: { id: string; props: Record<string, unknown> }[] };
+  expect(refused.nodes.find((n) => n.id === 'lb')!.props).not.toHaveProperty('virtualNodes');
   await field.locator('input').fill('12');
   await expect(field.getByRole('alert')).toHaveCount(0);
+  const accepted = (await downloadedDesign(page)) as { nodes: { id: string; props: Record<string, unknown> }[] };
+  expect(accepted.nodes.find((n) => n.id === 'lb')!.props.virtualNodes).toBe(12);
 
   await page.locator('.react-flow__edge[data-id="users-lb"]').click({ force: true });
   const panel = page.locator('.sl-properties');

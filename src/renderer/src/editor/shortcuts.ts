@@ -19,11 +19,13 @@ export const SHORTCUTS = [
 
 export type ShortcutCommand = 'delete' | 'copy' | 'paste' | 'duplicate' | 'undo' | 'redo' | 'selectAll' | 'save' | 'open' | 'layout' | 'help' | 'run' | 'escape';
 
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+const isTyping = (target: EventTarget | null) => {
+  const el = target as Partial<HTMLElement> | null;
+  return Boolean(el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName ?? '')));
+};
 
 /** Maps a key event to a command; typing in a form field keeps its own keys (text undo, Delete). */
-export function commandOf(event: KeyboardEvent): ShortcutCommand | undefined {
+export function commandOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'>): ShortcutCommand | undefined {
   const ctrl = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
   if (ctrl && key === 'enter') return 'run';

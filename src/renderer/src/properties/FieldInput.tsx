@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Field } from './schemaFields';
 
 export interface FieldInputProps {
@@ -26,6 +26,11 @@ export function FieldInput({ field, value, disabled, onPropose }: FieldInputProp
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string>();
   const propose = (next: unknown) => setError(onPropose(next));
+  // The document changed under the field (undo, another node selected): show it, not a stale draft.
+  useEffect(() => {
+    setDraft(null);
+    setError(undefined);
+  }, [value]);
 
   let control;
   let hint = field.description;
