@@ -37,7 +37,7 @@ export const COUNTERS = [
   'recoveryCount', // number of recoveries in recoverySumUs
   'keysMovedMax', // largest keys-moved fraction of a rebalance in the bucket (max-aggregated)
   'rebalances', // rebalances (routing changes) that happened
-  'rebalanceMaxUs', // longest rebalance duration in the bucket (max-aggregated)
+  'rebalanceMaxUs', // longest rebalance ending in the bucket, from the coordinator moving partitions until the new owners serve them with state recovered and routers send to them (max-aggregated)
   'replLagSumUs', // sum of leader→follower apply delays
   'replLagCount', // number of replicated writes in replLagSumUs
   'queueWaitSumUs', // sum of time requests waited for a worker

@@ -144,6 +144,7 @@ export function buildSim(graph: Graph, scenario: ParsedScenario): Built {
     sim.leaseTtlUs = Math.round(coord.props.leaseTtlMs * 1000);
     const owners = sim.nodes.filter((n) => n instanceof ServiceNode && n.props.ownsPartitions && n.out.some((e) => e.to === coord.idx));
     coord.init(owners);
+    for (const n of sim.nodes) if (n instanceof LoadBalancerNode && n.props.policy === 'partition-aware') own.routers.push(n);
   }
 
   const cloneCount = new Map<string, number>();

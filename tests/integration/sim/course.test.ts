@@ -141,3 +141,40 @@ describe('rolling deploy', () => {
     expect(run.summary.ok).toBeGreaterThan(4000);
   });
 });
+
+describe('rebalance duration', () => {
+  function owners(stateLoadMs: number) {
+    const owner = { state: 'stateful', ownsPartitions: true, workers: 8, serviceTimeMs: 1, recoverFrom: 'database', stateLoadMs, startupMs: 200 };
+    return graph(
+      [
+        node('users', 'client', { users: 100, rps: 400, readRatio: 0.5, timeoutMs: 10_000 }),
+        node('lb', 'load-balancer', { policy: 'partition-aware', ownerRefreshMs: 200, healthCheck: { intervalMs: 250, unhealthyAfter: 2 } }),
+        node('api-1', 'service', owner),
+        node('api-2', 'service', owner),
+        node('coord', 'coordinator', { leaseTtlMs: 1000, partitions: 8 }),
+        node('db', 'database', { capacityRps: 50_000, latencyMs: 1 }),
+      ],
+      [edge('users', 'lb'), edge('lb', 'api-1'), edge('lb', 'api-2'), edge('api-1', 'coord'), edge('api-2', 'coord'), edge('api-1', 'db'), edge('api-2', 'db')],
+    );
+  }
+  const scaleOut: Fault[] = [{ id: 'grow', atMs: 3000, action: 'scale-out', target: 'api-1' }];
+
+  it('lasts until moved partitions are served by their new owner: longer when state loads slower, 0 when nothing moves', () => {
+    const fast = simulate(owners(200), { seed: 2, durationMs: 8000, faults: scaleOut });
+    const slow = simulate(owners(2000), { seed: 2, durationMs: 8000, faults: scaleOut });
+    for (const [run, loadMs] of [[fast, 200], [slow, 2000]] as const) {
+      const movedAt = run.events.find((e) => e.kind === 'owner-changed' && e.node === 'api-1~1')!.atMs;
+      const ms = run.summary.rebalanceDurationMs;
+      // The new owner loads each moved partition from the database before it can serve it.
+      expect(ms).toBeGreaterThanOrEqual(loadMs);
+      expect(ms).toBeLessThan(loadMs + 500);
+      expect(readMetric(run, 'failed', { fromMs: movedAt, toMs: movedAt + ms })).toBeGreaterThan(0);
+      expect(readMetric(run, 'errorRate', { fromMs: movedAt + ms + 10 })).toBe(0);
+    }
+    expect(slow.summary.rebalanceDurationMs).toBeGreaterThan(fast.summary.rebalanceDurationMs + 1500);
+
+    const still = simulate(owners(2000), { seed: 2, durationMs: 8000, faults: [{ atMs: 3000, action: 'pause', target: 'api-1', params: { durationMs: 200 } }] });
+    expect(still.summary.rebalances).toBe(0);
+    expect(still.summary.rebalanceDurationMs).toBe(0);
+  });
+});

@@ -162,5 +162,6 @@ export class CoordinatorNode extends SimNode {
   override sampleGauges(rec: Recorder): void {
     super.sampleGauges(rec);
     this.own.account(rec.bucketEndUs, rec);
+    this.own.checkRebalance(rec.bucketEndUs);
   }
 }

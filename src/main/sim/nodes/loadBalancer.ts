@@ -36,7 +36,7 @@ export class LoadBalancerNode extends SimNode {
   private readonly affinity = new Map<number, Target>();
   private readonly byNode = new Map<number, Target>();
   /** partition-aware: the (possibly stale) owner node index per partition. */
-  private ownerView: Int32Array;
+  private readonly ownerView: Int32Array;
 
   constructor(
     sim: Sim,
@@ -121,11 +121,18 @@ export class LoadBalancerNode extends SimNode {
     if (changed) this.refresh();
   }
 
+  routesTo(p: number, owner: number): boolean {
+    if (this.ownerView[p] !== owner) return false;
+    const t = this.byNode.get(owner);
+    return t !== undefined && t.isHealthy && t.isRegistered;
+  }
+
   private refreshOwners(): void {
     const map = this.sim.ownerMap;
     const P = this.ownerView.length;
     if (map !== null) this.ownerView.set(map);
     else for (let p = 0; p < P; p++) this.ownerView[p] = this.active.length === 0 ? -1 : this.active[p % this.active.length]!.node.idx;
+    this.sim.ownership?.checkRebalance();
     this.sim.timer(this, Math.round(this.props.ownerRefreshMs * 1000), T_OWNERS);
   }
 
@@ -150,6 +157,7 @@ export class LoadBalancerNode extends SimNode {
       this.sim.rec.add(this.idx, C.rebalances, 1);
       this.sim.log('rebalance-done', this, `${this.id} now routes over ${this.active.length} targets; ${(moved * 100).toFixed(1)}% of keys moved.`, moved);
     }
+    this.sim.ownership?.checkRebalance();
   }
 
   private routeId(c: number): number {

@@ -41,7 +41,7 @@ export class ServiceNode extends SimNode {
   /** Partition → epoch this instance believes it owns it with (0: not owned). */
   readonly ownedEpoch: Int32Array;
   /** Partition → when its state is recovered and it can serve it. */
-  private readonly readyAtUs: Float64Array;
+  readonly readyAtUs: Float64Array;
   version: string;
   /** rolling-deploy with checkpoint: sessions survive the next stop. */
   keepsStateOnStop = false;
@@ -273,6 +273,7 @@ export class ServiceNode extends SimNode {
         this.ownedEpoch[p] = 0;
       }
     }
+    own.checkRebalance();
   }
 
   private recoveryUs(): number {
@@ -296,6 +297,7 @@ export class ServiceNode extends SimNode {
         this.ownedEpoch[p] = 0;
       }
     }
+    own.checkRebalance();
   }
 
   override onCrash(): void {
