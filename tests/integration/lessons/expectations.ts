@@ -69,4 +69,20 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
       },
     ],
   },
+  failover: {
+    answers: { 'sync-cost': 'latency' },
+    starterFails: ['no-lost-writes', 'fast-recovery', 'errors-after-failover'],
+    variants: [
+      {
+        name: 'synchronous replication, slow promotion',
+        edit: (g) => withProps(withProps(g, 'db-primary', { replication: 'sync' }), 'db-replica', { replication: 'sync' }),
+        fails: ['fast-recovery', 'errors-after-failover'],
+      },
+      {
+        name: 'fast promotion, asynchronous replication',
+        edit: (g) => withProps(withProps(g, 'db-primary', { failoverAfterMs: 1500 }), 'db-replica', { failoverAfterMs: 1500 }),
+        fails: ['no-lost-writes'],
+      },
+    ],
+  },
 };
