@@ -114,3 +114,33 @@ test('a lesson locks nodes and restricts the palette; shortcuts are listed in th
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
 });
+
+test('nodes move by dragging, L lays the design out, Ctrl+A selects all, and each step undoes', async ({ page }) => {
+  await openApp(page);
+  const starter = (await downloadedDesign(page)) as { nodes: { id: string; position: { x: number; y: number } }[] };
+  const lb = node(page, 'lb');
+  const before = (await lb.boundingBox())!;
+  await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(before.x + before.width / 2 + 120, before.y + before.height / 2 + 140, { steps: 10 });
+  await page.mouse.up();
+  const after = (await lb.boundingBox())!;
+  expect(after.y - before.y).toBeGreaterThan(60);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.round((await lb.boundingBox())!.y)).toBe(Math.round(before.y));
+
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('l');
+  const laidOut = (await downloadedDesign(page)) as typeof starter;
+  expect(laidOut.nodes.map((n) => n.position)).not.toEqual(starter.nodes.map((n) => n.position));
+  const x = (id: string) => laidOut.nodes.find((n) => n.id === id)!.position.x;
+  expect(x('users')).toBeLessThan(x('lb'));
+  expect(x('lb')).toBeLessThan(x('api-1'));
+  expect(x('api-1')).toBeLessThan(x('db'));
+  await page.screenshot({ path: 'test-results/screenshots/editor-layout.png' });
+  await page.keyboard.press('Control+z');
+  expect(await downloadedDesign(page)).toEqual(starter);
+
+  await page.keyboard.press('Control+a');
+  await expect(page.locator('.sl-properties')).toContainText('13 items selected');
+});
