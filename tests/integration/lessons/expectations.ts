@@ -85,4 +85,15 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
       },
     ],
   },
+  deploying: {
+    answers: { 'why-drain-not-enough': 'memory' },
+    starterFails: ['zero-failed', 'no-lost-sessions', 'p99-during-deploy'],
+    variants: [
+      {
+        name: 'signed tokens and round-robin, but only two instances',
+        edit: (g) => ['api-1', 'api-2'].reduce((out, id) => withProps(out, id, { sessions: 'signed-token' }), withProps(g, 'lb', { policy: 'round-robin' })),
+        fails: ['zero-failed', 'p99-during-deploy'],
+      },
+    ],
+  },
 };
