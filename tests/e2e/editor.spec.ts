@@ -71,6 +71,11 @@ test('the properties form flags an invalid value and keeps it out of the documen
   await expect(field.getByRole('alert')).toHaveCount(0);
   const accepted = (await downloadedDesign(page)) as { nodes: { id: string; props: Record<string, unknown> }[] };
   expect(accepted.nodes.find((n) => n.id === 'lb')!.props.virtualNodes).toBe(12);
+  // Weights are per target: the form offers one field for each node the balancer sends to.
+  await page.locator('.sl-properties [data-field="weights.api-2"] input').fill('3');
+  await expect(page.locator('.sl-properties [data-field^="weights."]')).toHaveCount(3);
+  const weighted = (await downloadedDesign(page)) as typeof accepted;
+  expect(weighted.nodes.find((n) => n.id === 'lb')!.props.weights).toEqual({ 'api-2': 3 });
 
   await page.locator('.react-flow__edge[data-id="users-lb"]').click({ force: true });
   const panel = page.locator('.sl-properties');

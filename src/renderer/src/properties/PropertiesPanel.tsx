@@ -19,11 +19,29 @@ function problemAt(issues: readonly { path: PropertyKey[]; message: string }[], 
   return mine && `${mine.message.replace(/^Invalid input: /, '')}${mine.path.length > path.length ? ` (${formatPath(mine.path)})` : ''}`;
 }
 
-function Fields({ fields, value, disabled, propose, shorthand }: { fields: Field[]; value: unknown; disabled: boolean; propose(field: Field, v: unknown, numberMeans?: string): string | undefined; shorthand?: { key: string; means: string } }) {
+/** Keys a record field offers: a load balancer weighs the nodes it sends requests to. */
+export type RecordKeys = readonly { id: string; label: string }[];
+
+function RecordField({ field, keys, value, disabled, propose }: { field: Extract<Field, { type: 'record' }>; keys: RecordKeys; value: unknown; disabled: boolean; propose(field: Field, v: unknown): string | undefined }) {
+  return (
+    <fieldset className="sl-group">
+      <legend title={field.description}>{field.label}</legend>
+      {keys.length === 0 && <p className="sl-muted">Connect targets to set their {field.label.toLowerCase()}.</p>}
+      {keys.map(({ id, label }) => {
+        const item = { ...field.item, key: id, path: [...field.path, id], label, description: undefined } as Field;
+        return <FieldInput key={id} field={item} value={valueAt(value, item)} disabled={disabled} onPropose={(v) => propose(item, v)} />;
+      })}
+    </fieldset>
+  );
+}
+
+function Fields({ fields, value, disabled, propose, shorthand, recordKeys = [] }: { fields: Field[]; value: unknown; disabled: boolean; propose(field: Field, v: unknown, numberMeans?: string): string | undefined; shorthand?: { key: string; means: string }; recordKeys?: RecordKeys }) {
   return (
     <>
       {fields.map((field) =>
-        field.type === 'group' ? (
+        field.type === 'record' ? (
+          <RecordField key={field.key} field={field} keys={recordKeys} value={value} disabled={disabled} propose={propose} />
+        ) : field.type === 'group' ? (
           <fieldset key={field.key} className="sl-group">
             <legend title={field.description}>{field.label}{field.unit && <span className="sl-unit"> ({field.unit})</span>}</legend>
             <Fields fields={field.fields} value={value} disabled={disabled} propose={(f, v) => propose(f, v, field.numberMeans)} shorthand={field.numberMeans ? { key: field.key, means: field.numberMeans } : undefined} />
@@ -36,8 +54,12 @@ function Fields({ fields, value, disabled, propose, shorthand }: { fields: Field
   );
 }
 
-function NodeProperties({ node, editor, isLocked }: { node: GraphNode; editor: Editor; isLocked: boolean }) {
+function NodeProperties({ node, graph, editor, isLocked }: { node: GraphNode; graph: Graph; editor: Editor; isLocked: boolean }) {
   const info = KIND_INFO[node.kind];
+  const targets = useMemo(
+    () => graph.edges.filter((e) => e.source === node.id && e.kind === 'request').map((e) => ({ id: e.target, label: graph.nodes.find((n) => n.id === e.target)?.label ?? e.target })),
+    [graph, node.id],
+  );
   const propose = (field: Field, v: unknown, numberMeans?: string) => {
     const candidate = withValue(node.props, field.path, v, numberMeans);
     const parsed = parseNodeProps(node.kind, candidate);
@@ -62,7 +84,7 @@ function NodeProperties({ node, editor, isLocked }: { node: GraphNode; editor: E
             return undefined;
           }}
         />
-        <Fields key={node.id} fields={NODE_FIELDS[node.kind]} value={node.props} disabled={isLocked} propose={propose} />
+        <Fields key={node.id} fields={NODE_FIELDS[node.kind]} value={node.props} disabled={isLocked} propose={propose} recordKeys={targets} />
       </fieldset>
     </section>
   );
@@ -108,7 +130,7 @@ function PropertiesPanelView({ editor, selection, locked }: { editor: Editor; se
   return (
     <aside className="sl-properties" aria-label="Properties">
       {node ? (
-        <NodeProperties node={node} editor={editor} isLocked={locked.has(node.id)} />
+        <NodeProperties node={node} graph={doc} editor={editor} isLocked={locked.has(node.id)} />
       ) : edge ? (
         <EdgeProperties edge={edge} graph={doc} editor={editor} />
       ) : (

@@ -27,6 +27,8 @@ export type Field =
   | (FieldBase & { type: 'string'; maxLength?: number })
   /** A nested object; `numberMeans` names the child a bare number stands for (serviceTimeMs: 5 = mean 5). */
   | (FieldBase & { type: 'group'; fields: Field[]; numberMeans?: string })
+  /** A map from ids to values (load-balancer weights per target); `item` describes one value. */
+  | (FieldBase & { type: 'record'; item: Field })
   | (FieldBase & { type: 'unsupported' });
 
 type AnySchema = z.ZodType & { _zod: { def: Record<string, unknown> & { type: string } }; description?: string };
@@ -84,6 +86,8 @@ function fieldOf(key: string, schema: AnySchema, parent: string[]): Field {
       return { ...base, type: 'string', maxLength: (inner as unknown as z.ZodString).maxLength ?? undefined };
     case 'object':
       return { ...base, type: 'group', fields: fieldsOf(inner, base.path) };
+    case 'record':
+      return { ...base, type: 'record', item: fieldOf('*', def.valueType as AnySchema, base.path) };
     case 'union': {
       // A number-or-object shorthand (serviceTimeMs): edit the object form, accept the number.
       const options = def.options as AnySchema[];
