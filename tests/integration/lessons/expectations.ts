@@ -96,4 +96,17 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
       },
     ],
   },
+  locality: {
+    answers: {},
+    starterFails: ['p99-normal', 'p99-slow-db', 'fewer-remote-calls', 'owner-routing'],
+    variants: [
+      {
+        // Without a coordinator the simulator lets any stateful instance answer any key from memory,
+        // so only the structural check catches that round-robin ignores ownership (see the report).
+        name: 'stateful instances behind round-robin, no coordinator',
+        edit: (g) => ['api-1', 'api-2', 'api-3'].reduce((out, id) => withProps(out, id, { state: 'stateful', ownsPartitions: true }), g),
+        fails: ['owner-routing'],
+      },
+    ],
+  },
 };
