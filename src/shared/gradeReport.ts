@@ -61,6 +61,8 @@ export const GradeReportSchema = z
     maxScore: z.number().int().min(0),
     /** One result per check, in the lesson's order. */
     checks: z.array(CheckResultSchema).max(GRADE_LIMITS.checksMax),
+    /** What grading changed before running, e.g. locked nodes restored to the lesson's settings. */
+    notes: z.array(z.string().max(1000)).max(100).optional(),
   })
   .strict();
 export type GradeReport = z.infer<typeof GradeReportSchema>;

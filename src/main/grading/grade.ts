@@ -13,6 +13,7 @@ import { formatValue, type Scalar } from './compare';
 import type { SimEngine } from './engine';
 import { evaluateMetric } from './metricCheck';
 import { evaluateQuiz } from './quiz';
+import { enforceLocked } from './locked';
 import { evaluateStructure } from './structure';
 import { faultTimings } from './window';
 
@@ -26,6 +27,8 @@ export interface GradeInput {
   graph: Graph;
   /** Quiz answers: check id → choice id. */
   answers?: Readonly<Record<string, string>>;
+  /** The lesson's starter: when given, locked nodes are put back to it before grading. */
+  starter?: Graph;
 }
 
 /** Fills {measured} and {bound} in every locale of a feedback text. */
@@ -93,8 +96,10 @@ export function evaluateChecks(input: GradeInput, run: RunResult, engine: SimEng
   };
 }
 
-/** Runs the lesson's scenario on the student's graph and grades it. */
+/** Runs the lesson's scenario on the student's graph (locked nodes as the lesson set them) and grades it. */
 export function gradeLesson(input: GradeInput, engine: SimEngine): { report: GradeReport; run: RunResult } {
-  const run = engine.simulate(input.graph, input.lesson.scenario);
-  return { report: evaluateChecks(input, run, engine), run };
+  const { graph, notes } = input.starter ? enforceLocked(input.graph, input.starter, input.lesson.locked) : { graph: input.graph, notes: [] };
+  const run = engine.simulate(graph, input.lesson.scenario);
+  const report = evaluateChecks({ ...input, graph }, run, engine);
+  return { report: notes.length > 0 ? { ...report, notes } : report, run };
 }

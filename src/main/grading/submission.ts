@@ -57,7 +57,7 @@ export function loadSubmission(text: string, fileName = 'submission'): Submissio
 /** The parts of a loaded pack re-grading needs. */
 export interface PackForGrading {
   manifest: PackManifest;
-  lessons: readonly { lesson: Lesson }[];
+  lessons: readonly { lesson: Lesson; starter?: Graph }[];
 }
 
 export interface Regrade {
@@ -106,7 +106,14 @@ export function regradeSubmission(submission: Submission, pack: PackForGrading, 
   if (submission.seed !== found.lesson.scenario.seed) notes.push(`The file names seed ${submission.seed}; graded with the lesson's seed ${found.lesson.scenario.seed}.`);
   if (submission.appVersion !== APP_VERSION) notes.push(`Exported by StateLab ${submission.appVersion}; graded by ${APP_VERSION}.`);
   const { report } = gradeLesson(
-    { packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson: found.lesson, graph: submission.graph, answers: submission.answers },
+    {
+      packId: pack.manifest.id,
+      packVersion: pack.manifest.packVersion,
+      lesson: found.lesson,
+      graph: submission.graph,
+      answers: submission.answers,
+      ...(found.starter ? { starter: found.starter } : {}),
+    },
     engine,
   );
   if (submission.grade === undefined) return { report, storedMatched: null, differences: [], notes };

@@ -12,7 +12,7 @@ export function checkSolutions(pack: LoadedPack, engine: SimEngine): Problem[] {
   for (const { file, lesson, starter, reference } of pack.lessons) {
     if (lesson.checks.length === 0) continue;
     const grade = (graph: typeof starter) =>
-      gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson, graph }, engine).report;
+      gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson, graph, starter }, engine).report;
     try {
       // Quiz answers are not part of a graph, so quizzes are left out of both proofs.
       const graded = (graph: typeof starter) => grade(graph).checks.filter((c) => c.type !== 'quiz');

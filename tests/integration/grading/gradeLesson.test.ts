@@ -45,6 +45,14 @@ describe('grading a lesson on the simulator', () => {
     expect(grade(lesson.reference!, { 'which-crashed': 'api-1' }).checks.find((c) => c.id === 'which-crashed')?.passed).toBe(false);
   });
 
+  it('grades locked nodes as the lesson set them: turning the users down does not pass', () => {
+    const quiet = { ...lesson.starter, nodes: lesson.starter.nodes.map((n) => (n.id === 'users' ? { ...n, props: { ...n.props, rps: 1, users: 1 } } : n)) };
+    const cheat = gradeLesson({ packId: 'sessions', packVersion: '1.0.0', lesson: lesson.lesson, graph: quiet }, simEngine).report;
+    const fair = gradeLesson({ packId: 'sessions', packVersion: '1.0.0', lesson: lesson.lesson, graph: quiet, starter: lesson.starter }, simEngine).report;
+    expect(fair.checks.find((c) => c.id === 'no-lost-sessions')?.measured).toBeGreaterThan(cheat.checks.find((c) => c.id === 'no-lost-sessions')?.measured as number);
+    expect(fair).toEqual({ ...grade(lesson.starter), notes: ['Locked node "users" was changed; graded with the lesson\'s settings for it.'] });
+  });
+
   it('is deterministic: the same design gives the same report and trace hash', () => {
     expect(grade(lesson.starter)).toEqual(grade(lesson.starter));
   });
