@@ -46,13 +46,23 @@ export const COUNTERS = [
   'ownedPartitions', // gauge: partitions this node believes it owns
   'sessionsHeld', // gauge: sessions in this node's memory or store
   'queueLength', // gauge: requests waiting for a worker
+  'inFlight', // gauge: requests this node received and has not answered yet (queued ones included)
+  'dbLeader', // gauge: 1 while this database leads its replication group, 0 as a follower (other kinds: 0)
+  'ownedEpochMax', // gauge: highest coordinator epoch with which this node believes it owns a partition (0: owns none)
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
 /** Counters that take the bucket maximum rather than the sum. */
 export const MAX_COUNTERS: ReadonlySet<CounterName> = new Set(['latencyMaxUs', 'keysMovedMax', 'rebalanceMaxUs']);
 /** Counters that are sampled states, read as the value in the window's last bucket. */
-export const GAUGE_COUNTERS: ReadonlySet<CounterName> = new Set(['up', 'ownedPartitions', 'sessionsHeld', 'queueLength']);
+export const GAUGE_COUNTERS: ReadonlySet<CounterName> = new Set(['up', 'ownedPartitions', 'sessionsHeld', 'queueLength', 'inFlight', 'dbLeader', 'ownedEpochMax']);
+
+/** Raw per-request-edge, per-bucket counters (RunBuckets.edges). */
+export const EDGE_COUNTERS = [
+  'requests', // requests sent over the edge in the bucket (retries and lease renewals included)
+  'failed', // requests over the edge whose failure (error answer, refusal or timeout) reached the sender in the bucket
+] as const;
+export type EdgeCounterName = (typeof EDGE_COUNTERS)[number];
 
 /** How a metric is computed from counters over a window (and, without a node, over which nodes). */
 export type Aggregation =
@@ -194,6 +204,11 @@ export interface RunBuckets {
   latency: Record<string, (SparseHistogram | null)[]>;
   /** Per bucket, requests per partition (empty when the graph has no partitions). */
   partitionRequests: number[][];
+  /**
+   * Per request-edge id (clones: `<id>~<n>`), per edge counter: one value per bucket. Counters that
+   * stayed zero are omitted. Always set by the simulator; absent only in runs made before it existed.
+   */
+  edges?: Record<string, Partial<Record<EdgeCounterName, number[]>>>;
 }
 
 export interface RunSeries {

@@ -26,7 +26,7 @@ export const OP = { read: 0, write: 1, sessionGet: 2, sessionPut: 3, lease: 4, f
 export const FLAG_LOGIN = 1;
 export const FLAG_ONE_WAY = 2;
 const HELD_BY_CALLER = 1;
-const HELD_BY_CALLEE = 2;
+export const HELD_BY_CALLEE = 2;
 
 export class CallPool {
   gen: Int32Array;

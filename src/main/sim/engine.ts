@@ -6,9 +6,9 @@
  */
 import type { NodeKind } from '../../shared/graph';
 import type { RunEvent, RunEventKind } from '../../shared/metrics';
-import { CallPool, FLAG_ONE_WAY, STATUS } from './calls';
+import { CallPool, FLAG_ONE_WAY, HELD_BY_CALLEE, STATUS } from './calls';
 import { EventQueue } from './eventQueue';
-import { C, Recorder } from './metrics/recorder';
+import { C, E, NE, Recorder } from './metrics/recorder';
 import type { Ownership } from './ownership';
 import { Rng, fmix32, hashString } from './rng';
 import { TimeoutFifo } from './timeouts';
@@ -206,6 +206,7 @@ export class Sim {
   addEdge(e: Omit<SimEdge, 'idx' | 'extraLoss'>): SimEdge {
     const edge: SimEdge = { ...e, idx: this.edges.length, extraLoss: 0 };
     this.edges.push(edge);
+    this.rec.addEdge(edge.id, edge.kind === 'request');
     const from = this.nodes[e.from]!;
     const to = this.nodes[e.to]!;
     if (e.kind === 'request') {
@@ -248,6 +249,7 @@ export class Sim {
     const calls = this.calls;
     const from = this.nodes[calls.from[c]!]!;
     if (from.kind !== 'client') this.rec.add(from.idx, C.remoteCalls, 1);
+    this.rec.edgeCur[calls.edge[c]! * NE + E.requests]! += 1;
     const gen = calls.gen[c]!;
     const isOneWay = (calls.flags[c]! & FLAG_ONE_WAY) !== 0;
     const isSent = this.transmit(c, from, this.nodes[calls.to[c]!]!, this.edges[calls.edge[c]!]!, EV.deliverReq, extraUs);
@@ -426,7 +428,7 @@ export class Sim {
         const seq = q.seq[slot]!;
         if (t < this.nowUs) this.fail(`time went back from ${this.nowUs} to ${t} µs`);
         this.nowUs = t;
-        while (t >= rec.bucketEndUs) rec.flush(nodes);
+        while (t >= rec.bucketEndUs) this.flushBucket();
         this.fold(t, seq, type, n);
         const count = this.processed;
         if (count - lastCheck >= CHECK_EVERY) {
@@ -469,7 +471,18 @@ export class Sim {
     }
     if (!this.isCancelled) this.nowUs = endUs;
     // Close every bucket up to the end (the last one may be partial).
-    while (rec.bucketIndex * rec.bucketUs < this.nowUs || rec.bucketIndex === 0) rec.flush(nodes);
+    while (rec.bucketIndex * rec.bucketUs < this.nowUs || rec.bucketIndex === 0) this.flushBucket();
+  }
+
+  /** Closes the recorder's bucket, with each node's inFlight gauge counted from the call pool. */
+  private flushBucket(): void {
+    const calls = this.calls;
+    const rec = this.rec;
+    const held = calls.held;
+    const to = calls.to;
+    const n = calls.highWater;
+    for (let c = 0; c < n; c++) if ((held[c]! & HELD_BY_CALLEE) !== 0) rec.add(to[c]!, C.inFlight, 1);
+    rec.flush(this.nodes);
   }
 
   /** Delivers a request or response message; returns whether the node's behaviour ran. */
@@ -510,6 +523,8 @@ export class Sim {
     } else if (calls.isValid(a, b) && calls.isHeldByCaller(a) && calls.from[a] === n) {
       if (!node.isUp) this.fail(`${node.id} handled a response while down`);
       isHandled = true;
+      const status = calls.status[a]!;
+      if (status !== STATUS.ok && status !== STATUS.miss) this.rec.edgeCur[calls.edge[a]! * NE + E.failed]! += 1;
       node.onResponse(a);
     }
     if (inlineSeq >= 0 && this.trace !== undefined) {
@@ -555,6 +570,7 @@ export class Sim {
       }
       f.shift();
       calls.status[c] = STATUS.timeout;
+      this.rec.edgeCur[calls.edge[c]! * NE + E.failed]! += 1;
       node.onResponse(c);
       if (!node.isUp) return;
     }

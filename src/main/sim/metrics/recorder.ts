@@ -3,13 +3,16 @@
  * buckets × nodes × counters (plus one sparse histogram per node per bucket), independent of
  * how many requests the run makes.
  */
-import { COUNTERS, MAX_COUNTERS, type CounterName, type RunBuckets, type SparseHistogram } from '../../../shared/metrics';
+import { COUNTERS, EDGE_COUNTERS, MAX_COUNTERS, type CounterName, type EdgeCounterName, type RunBuckets, type SparseHistogram } from '../../../shared/metrics';
 import { Histogram } from '../histogram';
 
 export const NC = COUNTERS.length;
 /** Counter index by name, for the hot path. */
 export const C = Object.fromEntries(COUNTERS.map((n, i) => [n, i])) as Record<CounterName, number>;
 const IS_MAX = COUNTERS.map((n) => MAX_COUNTERS.has(n));
+export const NE = EDGE_COUNTERS.length;
+/** Edge counter index by name: edgeCur[edge * NE + counter]. */
+export const E = Object.fromEntries(EDGE_COUNTERS.map((n, i) => [n, i])) as Record<EdgeCounterName, number>;
 
 /** Picks a bucket width so a run has at most ~600 buckets, never finer than 100 ms. */
 export function bucketMsFor(durationMs: number): number {
@@ -35,6 +38,11 @@ export class Recorder {
   readonly partitions: number;
   partCur: Float64Array;
   private partStored: number[][] = [];
+  /** Current bucket's edge counters, edge-major: edgeCur[edge * NE + counter] (edges by Sim index). */
+  edgeCur = new Float64Array(16 * NE);
+  /** Per edge (by Sim index): its id when it is a request edge (others record nothing), and its series. */
+  private edgeIds: (string | null)[] = [];
+  private edgeStored: (number[] | undefined)[][] = [];
 
   constructor(
     readonly bucketMs: number,
@@ -59,6 +67,18 @@ export class Recorder {
       this.cur = next;
     }
     return idx;
+  }
+
+  /** Registers an edge under its Sim index; only request edges are stored. */
+  addEdge(id: string, isRequest: boolean): void {
+    const idx = this.edgeIds.length;
+    this.edgeIds.push(isRequest ? id : null);
+    this.edgeStored.push(new Array<number[] | undefined>(NE).fill(undefined));
+    if ((idx + 1) * NE > this.edgeCur.length) {
+      const next = new Float64Array(this.edgeCur.length * 2);
+      next.set(this.edgeCur);
+      this.edgeCur = next;
+    }
   }
 
   add(node: number, counter: number, v: number): void {
@@ -102,6 +122,20 @@ export class Recorder {
       }
       this.storedLatency[n]!.push(this.hists[n]!.takeSparse());
     }
+    for (let e = 0; e < this.edgeIds.length; e++) {
+      const store = this.edgeStored[e]!;
+      for (let k = 0; k < NE; k++) {
+        const v = this.edgeCur[e * NE + k]!;
+        let arr = store[k];
+        if (arr === undefined) {
+          if (v === 0) continue;
+          arr = new Array<number>(b).fill(0);
+          store[k] = arr;
+        }
+        arr.push(v);
+        this.edgeCur[e * NE + k] = 0;
+      }
+    }
     this.partStored.push(Array.from(this.partCur));
     this.partCur.fill(0);
     this.bucketIndex++;
@@ -122,7 +156,18 @@ export class Recorder {
       counters[id] = out;
       latency[id] = this.storedLatency[n]!;
     });
+    const edges: NonNullable<RunBuckets['edges']> = {};
+    this.edgeIds.forEach((id, e) => {
+      if (id === null) return;
+      const out: Partial<Record<EdgeCounterName, number[]>> = {};
+      this.edgeStored[e]!.forEach((arr, k) => {
+        if (arr === undefined) return;
+        while (arr.length < count) arr.push(0);
+        out[EDGE_COUNTERS[k]!] = arr;
+      });
+      edges[id] = out;
+    });
     const usesPartitions = this.partStored.some((row) => row.some((v) => v !== 0));
-    return { bucketMs: this.bucketMs, count, counters, latency, partitionRequests: usesPartitions ? this.partStored : [] };
+    return { bucketMs: this.bucketMs, count, counters, latency, partitionRequests: usesPartitions ? this.partStored : [], edges };
   }
 }

@@ -239,5 +239,6 @@ export class DatabaseNode extends SimNode {
   override sampleGauges(rec: Recorder): void {
     super.sampleGauges(rec);
     rec.set(this.idx, C.queueLength, this.queue.length);
+    rec.set(this.idx, C.dbLeader, this.group.leader === this ? 1 : 0);
   }
 }

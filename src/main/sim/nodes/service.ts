@@ -325,7 +325,13 @@ export class ServiceNode extends SimNode {
     rec.set(this.idx, C.sessionsHeld, this.sessions.size);
     rec.set(this.idx, C.queueLength, this.queue.length);
     let owned = 0;
-    for (let p = 0; p < this.ownedEpoch.length; p++) if (this.ownedEpoch[p] !== 0) owned++;
+    let epochMax = 0;
+    for (let p = 0; p < this.ownedEpoch.length; p++) {
+      const e = this.ownedEpoch[p]!;
+      if (e !== 0) owned++;
+      if (e > epochMax) epochMax = e;
+    }
     rec.set(this.idx, C.ownedPartitions, owned);
+    rec.set(this.idx, C.ownedEpochMax, epochMax);
   }
 }
