@@ -38,7 +38,8 @@ export function lessonCrossRefs(file: string, lesson: Lesson, starter: Graph | u
 
   const scenario = ScenarioSchema.parse(lesson.scenario);
   scenario.faults.forEach((fault, i) => {
-    if (starter !== undefined && !nodes.has(fault.target) && !edges.has(fault.target)) {
+    // A heal ends partitions whoever it names, as the simulator reads it; every other action needs its target.
+    if (starter !== undefined && fault.action !== 'heal' && !nodes.has(fault.target) && !edges.has(fault.target)) {
       add(`scenario.faults[${i}].target`, `unknown node "${fault.target}": expected a node (or, for link-loss, an edge) of the starter or reference graph (${listed()})`);
     }
     fault.params?.groups?.forEach((group, g) => group.forEach((id, j) => knownNode(id, `scenario.faults[${i}].params.groups[${g}][${j}]`)));

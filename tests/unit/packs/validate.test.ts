@@ -44,6 +44,18 @@ describe('pack validation', () => {
     ]);
   });
 
+  it('names a fault aimed at a node the graphs lack, but lets a heal name anything', async () => {
+    const problems = await problemsOf(
+      withLesson((l) => {
+        const scenario = l.scenario as { faults: Record<string, unknown>[] };
+        scenario.faults.push({ atMs: 40_000, action: 'slow', target: 'api-7' }, { atMs: 50_000, action: 'heal', target: 'everything' });
+      }),
+    );
+    expect(problems).toEqual([
+      `${LESSON}: scenario.faults[1].target: unknown node "api-7": expected a node (or, for link-loss, an edge) of the starter or reference graph (api-1, api-2, api-3, db, lb, sessions, users)`,
+    ]);
+  });
+
   it('reports a missing starter against the lesson field that names it', async () => {
     const files = goodPack();
     delete files['graphs/session-state.starter.json'];
