@@ -1,8 +1,9 @@
 // Electron entry: the only file that imports electron. Everything it wires is tested without it.
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHost } from './host/services';
+import { electronDialogs } from './electron/dialogs';
 import { lockDownContents, registerIpc, secureWebPreferences } from './electron/security';
 
 const rendererUrl =
@@ -15,6 +16,7 @@ app.whenReady().then(() => {
     host: 'electron',
     builtinPackDirs: [path.join(app.getAppPath(), 'lessons', 'stateless-vs-stateful')],
     dataDir: app.getPath('userData'),
+    dialogs: electronDialogs(dialog, () => BrowserWindow.getFocusedWindow() ?? undefined),
     log: (message) => console.error(message),
   });
   registerIpc(ipcMain, host.dispatch, rendererUrl);

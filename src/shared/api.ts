@@ -15,6 +15,8 @@ export const CHANNELS = [
   'files:save',
   'files:open',
   'files:recent',
+  'files:openExternal',
+  'files:saveExternal',
   'autosave:write',
   'autosave:read',
   'autosave:clear',

@@ -89,6 +89,13 @@ export const channels = {
   'files:save': { request: z.object({ name: DesignNameSchema, graph: GraphSchema }).strict(), response: null as unknown as { name: string } },
   'files:open': { request: z.object({ name: DesignNameSchema }).strict(), response: null as unknown as { name: string; graph: Graph } },
   'files:recent': { request: z.object({}).strict(), response: null as unknown as string[] },
+  /** Desktop app only: main shows a native open dialog; null when cancelled. */
+  'files:openExternal': { request: z.object({}).strict(), response: null as unknown as { fileName: string; graph: Graph } | null },
+  /** Desktop app only: main shows a native save dialog; null when cancelled. */
+  'files:saveExternal': {
+    request: z.object({ graph: GraphSchema, suggestedName: DesignNameSchema }).strict(),
+    response: null as unknown as { fileName: string } | null,
+  },
   'autosave:write': {
     request: z.object({ graph: GraphSchema, name: DesignNameSchema.nullable(), lessonId: z.string().max(64).nullable() }).strict(),
     response: null as unknown as { savedAtMs: number },

@@ -4,6 +4,7 @@ import { loadPackFolder, type LoadedPack } from '../packs/folder';
 import { createDispatcher, ServiceError, type Dispatch, type Handlers } from './dispatcher';
 import { createAutosave } from './files/autosave';
 import { createDesignFiles } from './files/designFiles';
+import { createExternalFiles, type NativeDialogs } from './files/externalFiles';
 import { runInWorker, type RunHandle } from './simRunner';
 import { NODE_KINDS } from '../../shared/graph';
 
@@ -14,6 +15,8 @@ export interface HostOptions {
   builtinPackDirs: string[];
   /** The app's data folder: saved designs, recent files, autosave. */
   dataDir: string;
+  /** Native open/save dialogs (the desktop app); absent in the browser host. */
+  dialogs?: NativeDialogs;
   /** Where to report unexpected failures. */
   log?: (message: string) => void;
 }
@@ -28,6 +31,7 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
   const runs = new Map<string, RunHandle>();
   const designs = createDesignFiles(options.dataDir);
   const autosave = createAutosave(options.dataDir, options.log);
+  const external = createExternalFiles(options.dialogs);
 
   const handlers: Handlers = {
     'app:info': () => ({ version: APP_VERSION, host: options.host }),
@@ -72,6 +76,8 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
     'files:save': ({ name, graph }) => designs.save(name, graph),
     'files:open': ({ name }) => designs.open(name),
     'files:recent': () => designs.recent(),
+    'files:openExternal': () => external.open(),
+    'files:saveExternal': ({ graph, suggestedName }) => external.save(graph, suggestedName),
     'autosave:write': (record) => autosave.write(record),
     'autosave:read': () => autosave.read(),
     'autosave:clear': () => autosave.clear(),

@@ -159,7 +159,7 @@ export function App({ api }: { api: StateLabApi }) {
       </footer>
       {isHelpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
       {files.dialog?.kind === 'open' && (
-        <OpenDialog files={files.dialog.files} recent={files.dialog.recent} error={files.dialog.error} onOpen={(n) => void files.open(n)} onPickFile={files.pickFile} onClose={() => files.setDialog(undefined)} />
+        <OpenDialog files={files.dialog.files} recent={files.dialog.recent} error={files.dialog.error} onOpen={(n) => void files.open(n)} onPickFile={() => void files.pickFile()} onClose={() => files.setDialog(undefined)} />
       )}
       {files.dialog?.kind === 'saveAs' && <SaveAsDialog initialName={files.name ?? ''} error={files.dialog.error} onSave={(n) => void files.saveAs(n)} onClose={() => files.setDialog(undefined)} />}
       {files.dialog?.kind === 'confirmNew' && (

@@ -23,6 +23,7 @@ vi.mock('electron', () => {
   return {
     app: { whenReady: () => Promise.resolve(), on: vi.fn(), getAppPath: () => process.cwd(), getPath: () => '/tmp/statelab-electron-test', quit: vi.fn() },
     BrowserWindow,
+    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
     ipcMain: { handle: (channel: string) => handled.add(channel) },
     session: { defaultSession: { setPermissionRequestHandler: (fn: never) => permissionHandlers.push(fn) } },
   };

@@ -5,11 +5,11 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { loadDocument } from '../../../shared/document';
-import { GRAPH_LIMITS, graphSpec, type Graph } from '../../../shared/graph';
+import type { Graph } from '../../../shared/graph';
 import type { DesignFileInfo } from '../../../shared/ipc';
-import { DocumentError, parseUntrustedJson } from '../../../shared/json';
+import { parseUntrustedJson } from '../../../shared/json';
 import { writeFileAtomic } from './atomicWrite';
+import { readGraphFile } from './readGraphFile';
 
 const EXTENSION = '.statelab.json';
 const RECENT_MAX = 10;
@@ -57,16 +57,7 @@ export function createDesignFiles(dataDir: string) {
     },
 
     async open(name: string): Promise<{ name: string; graph: Graph }> {
-      let text: string;
-      try {
-        const info = await stat(fileOf(name));
-        if (info.size > GRAPH_LIMITS.bytes) throw new DocumentError(`The file "${name}" is too large (${info.size} bytes; the limit is ${GRAPH_LIMITS.bytes}).`);
-        text = await readFile(fileOf(name), 'utf8');
-      } catch (error) {
-        if (error instanceof DocumentError) throw error;
-        throw new DocumentError(`There is no saved design named "${name}".`);
-      }
-      const graph = loadDocument(parseUntrustedJson(text, GRAPH_LIMITS.bytes, `file "${name}"`), graphSpec);
+      const graph = await readGraphFile(fileOf(name), `file "${name}"`, `There is no saved design named "${name}".`);
       await touchRecent(name);
       return { name, graph };
     },

@@ -8,7 +8,7 @@ export function FileBar({ files, onExport }: { files: Files; onExport(format: 'p
       <button type="button" onClick={() => void files.showOpen()} title="Open a saved design (Ctrl+O)">Open…</button>
       <button type="button" onClick={() => void files.save()} title="Save (Ctrl+S)">Save</button>
       <button type="button" onClick={() => files.setDialog({ kind: 'saveAs' })}>Save as…</button>
-      <button type="button" onClick={files.download} title="Download the design file">Download</button>
+      <button type="button" onClick={() => void files.download()} title="Save the design file to your computer">Download</button>
       <button type="button" onClick={() => onExport('png')}>Export PNG</button>
       <button type="button" onClick={() => onExport('svg')}>Export SVG</button>
       <span className="sl-filename" data-testid="file-name">

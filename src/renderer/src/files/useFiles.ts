@@ -18,6 +18,11 @@ export type FileDialog = { kind: 'open'; files: DesignFileInfo[]; recent: string
 export const emptyGraph = (): Graph => ({ format: GRAPH_FORMAT, version: GRAPH_VERSION, nodes: [], edges: [] });
 
 export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | null, onLeaveLesson: () => void) {
+  // The desktop app has native dialogs for files anywhere on the computer; the browser host has the picker and downloads.
+  const [isDesktop, setDesktop] = useState(false);
+  useEffect(() => {
+    void api.appInfo({}).then((info) => setDesktop(info.ok && info.value.host === 'electron'));
+  }, [api]);
   const [name, setName] = useState<string | null>(null);
   const [baseline, setBaseline] = useState<Graph>(editor.doc);
   const [dialog, setDialog] = useState<FileDialog>();
@@ -107,9 +112,15 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
       onLeaveLesson();
       setDialog(undefined);
     },
-    pickFile() {
+    async pickFile() {
       setDialog(undefined);
-      picker.current?.click();
+      if (!isDesktop) return picker.current?.click();
+      const opened = await api.filesOpenExternal({});
+      if (!opened.ok) setError(`Could not open the file: ${opened.error.message}`);
+      else if (opened.value) {
+        adopt(opened.value.graph, null);
+        onLeaveLesson();
+      }
     },
     async openPicked(file: File) {
       try {
@@ -120,8 +131,10 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
         setError(`Could not open "${file.name}": ${e instanceof Error ? e.message : String(e)}`);
       }
     },
-    download() {
-      downloadText(`${name ?? 'design'}.statelab.json`, `${JSON.stringify(doc, null, 2)}\n`);
+    async download() {
+      if (!isDesktop) return downloadText(`${name ?? 'design'}.statelab.json`, `${JSON.stringify(doc, null, 2)}\n`);
+      const saved = await api.filesSaveExternal({ graph: doc, suggestedName: name ?? 'design' });
+      if (!saved.ok) setError(`Could not save the file: ${saved.error.message}`);
     },
   };
 
