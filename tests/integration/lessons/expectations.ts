@@ -109,4 +109,15 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
       },
     ],
   },
+  'split-brain': {
+    answers: { 'what-fencing-does': 'reject' },
+    starterFails: ['no-conflicting-writes'],
+    variants: [
+      {
+        name: 'a lease longer than the pause instead of fencing',
+        edit: (g) => withProps(g, 'coord', { leaseTtlMs: 10_000 }),
+        fails: ['short-outage'],
+      },
+    ],
+  },
 };
