@@ -38,7 +38,21 @@ function firstViolation(run: RunResult, engine: SimEngine, check: MetricCheck, f
   if (!isCount) {
     for (const t of steps) if (violates(t, Math.min(t + bucketMs, toMs))) return t;
   }
-  for (const t of steps) if (violates(fromMs, Math.min(t + bucketMs, toMs))) return t;
+  const cumulative = (i: number) => violates(fromMs, Math.min((steps[i] as number) + bucketMs, toMs));
+  // A count only grows, so against an upper bound ("< 5", "== 0") the cumulative reading, once
+  // violated, stays violated: binary search keeps long runs cheap (each read walks the window).
+  const isMonotone = isCount && (check.op === '<' || check.op === '<=' || (check.op === '==' && check.value === 0));
+  if (isMonotone && steps.length > 0 && cumulative(steps.length - 1)) {
+    let lo = 0;
+    let hi = steps.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative(mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    return steps[lo] as number;
+  }
+  for (let i = 0; i < steps.length; i++) if (cumulative(i)) return steps[i] as number;
   return fromMs;
 }
 
