@@ -120,4 +120,15 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
       },
     ],
   },
+  rooms: {
+    answers: { connections: 'reconnect' },
+    starterFails: ['rooms-back-fast', 'errors-after'],
+    variants: [
+      {
+        name: 'short lease, rooms still reloaded from the message store',
+        edit: (g) => withProps(g, 'coord', { leaseTtlMs: 2000 }),
+        fails: ['rooms-back-fast', 'errors-after'],
+      },
+    ],
+  },
 };
