@@ -55,6 +55,12 @@ describe('behavioural (metric) checks', () => {
     expect(result?.feedback).toEqual({ en: 'Errors were 2.5%; keep them < 1%.' });
   });
 
+  it('points a count over its bound at the moment the total crossed it', () => {
+    const lesson = lessonWith([{ id: 'few', type: 'metric', metric: 'sessionsLost', op: '<=', value: 5 }]);
+    // One loss a second from 33 s: the sixth, which breaks "<= 5", is in the bucket at 38 s.
+    expect(grade(lesson, { sessionsLost: { '*': lostFrom33 } }).checks[0]).toMatchObject({ passed: false, measured: 27, firstViolationMs: 38_000 });
+  });
+
   it('does not count what happened before the window: losses before the fault pass a "from fault" check', () => {
     const before = zeros(60).map((_, i) => (i < 30 ? 5 : 0));
     expect(grade(baseLesson, { sessionsLost: { '*': before }, errorRate: { '*': zeros(60) } }).checks[0]?.passed).toBe(true);
