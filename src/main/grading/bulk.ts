@@ -30,7 +30,7 @@ const oneLine = (text: string) => text.replace(/\s*\n\s*/g, '; ');
 export function gradeSubmissionText(file: string, text: string, pack: PackForGrading, engine: SimEngine): GradeRow {
   let submission: Submission | undefined;
   try {
-    submission = loadSubmission(text, `file ${file}`);
+    submission = loadSubmission(text, file);
     const { report, storedMatched } = regradeSubmission(submission, pack, engine);
     return {
       file,

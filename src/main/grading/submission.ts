@@ -46,12 +46,20 @@ export function createSubmission(input: SubmissionInput): Submission {
   return submission;
 }
 
-/** Reads a submission from untrusted text; throws DocumentError naming the JSON path and what was expected. */
-export function loadSubmission(text: string, fileName = 'submission'): Submission {
-  const raw = parseUntrustedJson(text, SUBMISSION_LIMITS.bytes, fileName);
-  const deep = tooDeep(raw);
-  if (deep !== undefined) throw new DocumentError(`${deep}: nested deeper than ${JSON_DEPTH_MAX} levels.`);
-  return loadDocument(raw, submissionSpec);
+/**
+ * Reads a submission from untrusted text; throws DocumentError naming the file (when given), the
+ * JSON path and what was expected.
+ */
+export function loadSubmission(text: string, fileName?: string): Submission {
+  const raw = parseUntrustedJson(text, SUBMISSION_LIMITS.bytes, fileName === undefined ? 'submission' : `file ${fileName}`);
+  try {
+    const deep = tooDeep(raw);
+    if (deep !== undefined) throw new DocumentError(`${deep}: nested deeper than ${JSON_DEPTH_MAX} levels.`);
+    return loadDocument(raw, submissionSpec);
+  } catch (error) {
+    if (error instanceof DocumentError && fileName !== undefined) throw new DocumentError(`${fileName}: ${error.message}`);
+    throw error;
+  }
 }
 
 /** The parts of a loaded pack re-grading needs. */

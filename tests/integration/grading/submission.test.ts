@@ -53,7 +53,8 @@ describe('submissions', () => {
     const good = submit('reference', false) as unknown as Record<string, unknown>;
     expect(() => loadSubmission(JSON.stringify({ ...good, seed: 'x' }))).toThrow('seed: Invalid input: expected number, received string');
     expect(() => loadSubmission(JSON.stringify({ ...good, graph: { ...(good.graph as object), nodes: 'none' } }))).toThrow('graph.nodes: Invalid input: expected array, received string');
-    expect(() => loadSubmission('{"format":"statelab.submission","version":1,"__proto__":{"x":1}}', 'bad.json')).toThrow('The bad.json contains the key "__proto__"');
+    expect(() => loadSubmission('{"format":"statelab.submission","version":1,"__proto__":{"x":1}}', 'bad.json')).toThrow('The file bad.json contains the key "__proto__"');
+    expect(() => loadSubmission(JSON.stringify({ ...good, student: 7 }), 'ada.json')).toThrow('ada.json: The submission has problems:\nstudent: Invalid input: expected string, received number');
     expect(() => loadSubmission('{"format":"statelab.lesson","version":1}')).toThrow('This is not a StateLab submission: format: expected "statelab.submission", found "statelab.lesson".');
     expect(() => regradeSubmission({ ...(good as unknown as Submission), lessonId: 'other' }, pack, simEngine)).toThrow('lessonId: the pack "sessions" has no lesson "other" (it has "session-state").');
   });

@@ -34,7 +34,7 @@ describe('bulk grading rows and CSV', () => {
     const wrongPack = submission().replace('"packId":"p"', '"packId":"q"');
     expect(gradeSubmissionText('w.json', wrongPack, pack, engine)).toMatchObject({ student: 'Ada', lessonId: 'other', score: null, error: 'packId: this submission is for pack "q", not "p".' });
     const bad = gradeSubmissionText('x.json', '{"format":"statelab.submission","version":1}', pack, engine);
-    expect(bad.error).toMatch(/^The submission has problems:; packId: Invalid input/);
+    expect(bad.error).toMatch(/^x\.json: The submission has problems:; packId: Invalid input/);
   });
 
   it('quotes separators and defuses spreadsheet formulas in cells', () => {
