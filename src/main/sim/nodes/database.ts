@@ -7,12 +7,19 @@
  * coordinator using fencing, writes carrying an epoch older than one already seen are refused.
  */
 import type { DatabaseProps } from '../../../shared/nodeProps';
-import { OP, STATUS } from '../calls';
+import { OP as OP_, STATUS as STATUS_ } from '../calls';
 import { SimNode, type Sim } from '../engine';
-import { partitionOf } from '../hashing';
-import { C, type Recorder } from '../metrics/recorder';
+import { partitionOf as partitionOf_ } from '../hashing';
+import { C as C_, type Recorder } from '../metrics/recorder';
 import type { Rng } from '../rng';
 import { CallQueue } from '../timeouts';
+
+// Module-local copies of imports read per event: tsx runs sim/ as CommonJS, where every read of an
+// imported binding is a getter call, a measurable share of a run at a million events per second.
+const OP = OP_;
+const STATUS = STATUS_;
+const C = C_;
+const partitionOf = partitionOf_;
 
 const T_WORK = 1;
 const T_REPL = 2;
