@@ -18,18 +18,28 @@ export interface RunHandle {
 }
 
 /**
- * Finds the worker script: next to the built main bundle (out/main/simWorker.js), or the
- * TypeScript source when running from source (tests, CLI), loaded through tsx.
+ * Finds a worker script by name: next to the built main bundle (out/main/<name>.js), or the
+ * TypeScript source beside this file when running from source (tests, CLI), loaded through tsx.
  */
-export function resolveWorkerScript(): { file: string; fromSource: boolean } {
+export function resolveWorkerScript(name = 'simWorker', sourceDir = __dirname): { file: string; fromSource: boolean } {
   // The bundler may place this code in out/main/chunks/, one level below the worker.
   for (const dir of [__dirname, path.dirname(__dirname)]) {
-    const built = path.join(dir, 'simWorker.js');
+    const built = path.join(dir, `${name}.js`);
     if (existsSync(built)) return { file: built, fromSource: false };
   }
-  const source = path.join(__dirname, 'simWorker.ts');
+  const source = path.join(sourceDir, `${name}.ts`);
   if (existsSync(source)) return { file: source, fromSource: true };
-  throw new Error(`The simulation worker was not found next to ${__dirname}. Run "npm run build" first.`);
+  throw new Error(`The worker "${name}" was not found next to ${__dirname}. Run "npm run build" first.`);
+}
+
+/** Starts a worker script (see resolveWorkerScript) with the given data. */
+export function startWorker(name: string, workerData: unknown, sourceDir?: string): Worker {
+  const { file, fromSource } = resolveWorkerScript(name, sourceDir);
+  // From source, register tsx inside the worker itself: `--import tsx` in a worker's execArgv is
+  // not honoured when the parent was not started through tsx (vitest, plain node).
+  return fromSource
+    ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(file)});`, { eval: true, workerData })
+    : new Worker(file, { workerData });
 }
 
 /**
@@ -37,12 +47,7 @@ export function resolveWorkerScript(): { file: string; fromSource: boolean } {
  * responsive however long the run. Progress is throttled by the worker; cancel terminates it.
  */
 export function runInWorker(graph: Graph, scenario: Scenario, onProgress: (fraction: number) => void): RunHandle {
-  const { file, fromSource } = resolveWorkerScript();
-  // From source, register tsx inside the worker itself: `--import tsx` in a worker's execArgv is
-  // not honoured when the parent was not started through tsx (vitest, plain node).
-  const worker = fromSource
-    ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(file)});`, { eval: true, workerData: { graph, scenario } })
-    : new Worker(file, { workerData: { graph, scenario } });
+  const worker = startWorker('simWorker', { graph, scenario });
   let settled = false;
   let cancel = () => {};
   const result = new Promise<RunResult>((resolve, reject) => {
