@@ -136,4 +136,6 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
     answers: { 'which-owner': 'own-1' },
     starterFails: ['p99-fixed', 'errors-fixed'],
   },
+  // The scenario has no database failure yet, so the write SLOs are guards the starter passes too.
+  capstone: { answers: {}, starterFails: ['slo-errors', 'slo-sessions'] },
 };
