@@ -74,27 +74,51 @@ export interface BulkOptions {
 
 export async function bulkGrade(options: BulkOptions): Promise<GradeRow[]> {
   const { files, pack } = options;
+  if (files.length === 0) return [];
   const count = Math.max(1, Math.min(options.workers ?? Math.min(2, availableParallelism()), files.length));
   const rows: GradeRow[] = new Array(files.length);
   let next = 0;
   let done = 0;
-  const runWorker = () =>
-    new Promise<void>((resolve, reject) => {
+  let replacements = 0;
+  const record = (index: number, row: GradeRow) => {
+    rows[index] = row;
+    options.onProgress?.(++done, files.length);
+  };
+  // One worker's life: it grades files until none are left. If it dies on a file (a crash, memory),
+  // that file gets an error row and a fresh worker carries on, so one bad file never stops the rest.
+  const runWorker = (): Promise<void> =>
+    new Promise<void>((resolve) => {
       const worker = startWorker({ pack });
+      let current: number | undefined;
+      let isFinished = false;
       const feed = () => {
         if (next >= files.length) {
+          isFinished = true;
           void worker.terminate().then(() => resolve());
           return;
         }
-        const index = next++;
-        worker.postMessage({ index, file: files[index] });
+        current = next++;
+        worker.postMessage({ index: current, file: files[current] });
+      };
+      const died = (reason: string) => {
+        if (isFinished) return;
+        isFinished = true;
+        void worker.terminate();
+        if (current !== undefined) record(current, errorRow(files[current] as string, `the grading worker stopped on this file (${reason})`));
+        // Workers that die without a file to blame cannot start at all: stop replacing them.
+        if (++replacements > files.length) {
+          for (let i = next; i < files.length; i++) record(i, errorRow(files[i] as string, `no grading worker could run (${reason})`));
+          next = files.length;
+        }
+        resolve(next < files.length ? runWorker() : undefined);
       };
       worker.on('message', (message: { index: number; row: GradeRow }) => {
-        rows[message.index] = message.row;
-        options.onProgress?.(++done, files.length);
+        current = undefined;
+        record(message.index, message.row);
         feed();
       });
-      worker.on('error', reject);
+      worker.on('error', (error) => died(error.message));
+      worker.on('exit', (code) => died(`exit code ${code}`));
       worker.on('online', feed);
     });
   await Promise.all(Array.from({ length: count }, runWorker));
