@@ -11,6 +11,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           web: resolve(__dirname, 'src/main/web.ts'),
           simWorker: resolve(__dirname, 'src/main/host/simWorker.ts'),
+          gradeWorker: resolve(__dirname, 'src/main/host/lessons/gradeWorker.ts'),
         },
       },
     },

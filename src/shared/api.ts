@@ -20,6 +20,14 @@ export const CHANNELS = [
   'autosave:write',
   'autosave:read',
   'autosave:clear',
+  'lessons:grade',
+  'progress:get',
+  'packs:catalogue',
+  'packs:import',
+  'packs:remove',
+  'packs:image',
+  'submissions:export',
+  'submissions:regrade',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

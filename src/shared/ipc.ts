@@ -8,9 +8,17 @@ import { GraphSchema, NODE_KINDS, type Graph, type NodeKind } from './graph';
 import { ScenarioSchema } from './scenario';
 import type { RunView } from './run';
 import type { Channel } from './api';
+import type { GradeReport } from './gradeReport';
+import type { LocalizedText } from './checks';
 
 const runId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'expected a run id of letters, digits, "-" or "_"');
 const packId = z.string().min(1).max(64);
+const lessonId = z.string().min(1).max(64);
+/** Quiz answers: check id → choice id. */
+const answersSchema = z.record(z.string().max(64), z.string().max(64)).refine((a) => Object.keys(a).length <= 100, 'expected at most 100 answers').default({});
+/** A pack zip, base64: 5.5 MB of text carries a 4 MB zip. */
+const MAX_PACK_ZIP_BASE64 = 5_600_000;
+const MAX_SUBMISSION_CHARS = 6_000_000;
 
 export interface AppInfo {
   /** The StateLab version. */
@@ -36,6 +44,44 @@ export interface LessonView {
   locked: string[];
   /** Node kinds the palette offers (all of NODE_KINDS when the lesson does not restrict it). */
   palette: NodeKind[];
+  /** The lesson's texts in every locale the pack has. */
+  text: {
+    title: LocalizedText;
+    objectives: Record<string, string[]>;
+    steps: LocalizedText[];
+  };
+  /** The pack around it, for navigation and progress. */
+  pack: { title: LocalizedText; version: string; lessons: { id: string; title: LocalizedText }[] };
+  /** Observation questions the student answers before Check my work (never their answers). */
+  quizzes: { id: string; question: LocalizedText; choices: { id: string; text: LocalizedText }[] }[];
+}
+
+/** A pack in the catalogue: built in, or imported into the data folder. */
+export interface CatalogueEntry {
+  id: string;
+  title: LocalizedText;
+  version: string;
+  origin: 'builtin' | 'imported';
+  lessons: { id: string; title: LocalizedText }[];
+  /** Why an imported pack does not load. */
+  error?: string;
+}
+
+/** Per lesson id: best score and whether every check has passed. */
+export type PackProgress = Record<string, { bestScore: number; maxScore: number; isComplete: boolean }>;
+
+/** What re-grading a submission found. */
+export interface SubmissionRegrade {
+  student: string | null;
+  packId: string;
+  lessonId: string;
+  savedAt: string;
+  /** The fresh, authoritative grade. */
+  report: GradeReport;
+  /** Whether the grade stored in the file matched; null when the file had none. */
+  storedMatched: boolean | null;
+  differences: string[];
+  notes: string[];
 }
 
 /** A design saved in the app's data folder. */
@@ -102,6 +148,26 @@ export const channels = {
   },
   'autosave:read': { request: z.object({}).strict(), response: null as unknown as AutosaveRecord | null },
   'autosave:clear': { request: z.object({}).strict(), response: null as unknown as Record<string, never> },
+  'lessons:grade': {
+    request: z.object({ packId, lessonId, graph: GraphSchema, answers: answersSchema }).strict(),
+    response: null as unknown as { report: GradeReport; progress: PackProgress },
+  },
+  'progress:get': { request: z.object({ packId }).strict(), response: null as unknown as PackProgress },
+  'packs:catalogue': { request: z.object({}).strict(), response: null as unknown as CatalogueEntry[] },
+  /** Imports a pack from a .zip the student or instructor picked; the bytes travel base64-encoded. */
+  'packs:import': {
+    request: z.object({ fileName: z.string().min(1).max(200), zipBase64: z.string().max(MAX_PACK_ZIP_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64') }).strict(),
+    response: null as unknown as CatalogueEntry,
+  },
+  'packs:remove': { request: z.object({ packId }).strict(), response: null as unknown as { removed: boolean } },
+  'packs:image': { request: z.object({ packId, path: z.string().min(1).max(200) }).strict(), response: null as unknown as { dataUrl: string | null } },
+  'submissions:export': {
+    request: z
+      .object({ packId, lessonId, graph: GraphSchema, answers: answersSchema, student: z.string().max(200).optional(), report: z.unknown().optional() })
+      .strict(),
+    response: null as unknown as { fileName: string; text: string },
+  },
+  'submissions:regrade': { request: z.object({ fileName: z.string().min(1).max(200), text: z.string().max(MAX_SUBMISSION_CHARS) }).strict(), response: null as unknown as SubmissionRegrade },
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown }>;
 
 export type RequestOf<C extends Channel> = z.input<(typeof channels)[C]['request']>;

@@ -1,12 +1,11 @@
 import { APP_VERSION } from '../../shared/version';
-import type { AppInfo, LessonView, PackSummary } from '../../shared/ipc';
-import { loadPackFolder, type LoadedPack } from '../packs/folder';
+import type { AppInfo } from '../../shared/ipc';
+import { createLessonHandlers } from './lessons/handlers';
 import { createDispatcher, ServiceError, type Dispatch, type Handlers } from './dispatcher';
 import { createAutosave } from './files/autosave';
 import { createDesignFiles } from './files/designFiles';
 import { createExternalFiles, type NativeDialogs } from './files/externalFiles';
 import { runInWorker, type RunHandle } from './simRunner';
-import { NODE_KINDS } from '../../shared/graph';
 
 export interface HostOptions {
   /** Which shell serves the app. */
@@ -26,8 +25,6 @@ export interface HostOptions {
  * both call the dispatcher this returns; nothing here knows which transport is in use.
  */
 export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(): void } {
-  let packs: Promise<LoadedPack[]> | undefined;
-  const loadPacks = () => (packs ??= Promise.all(options.builtinPackDirs.map((dir) => loadPackFolder(dir))));
   const runs = new Map<string, RunHandle>();
   const designs = createDesignFiles(options.dataDir);
   const autosave = createAutosave(options.dataDir, options.log);
@@ -35,28 +32,7 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
 
   const handlers: Handlers = {
     'app:info': () => ({ version: APP_VERSION, host: options.host }),
-    'packs:list': async (): Promise<PackSummary[]> =>
-      (await loadPacks()).map(({ manifest, lessons }) => ({
-        id: manifest.id,
-        title: manifest.title.en,
-        version: manifest.packVersion,
-        lessons: lessons.map(({ lesson }) => ({ id: lesson.id, title: lesson.title.en })),
-      })),
-    'lessons:open': async ({ packId, lessonId }): Promise<LessonView> => {
-      const pack = (await loadPacks()).find((p) => p.manifest.id === packId);
-      if (!pack) throw new ServiceError('invalid-payload', `There is no lesson pack "${packId}".`);
-      const found = pack.lessons.find((l) => l.lesson.id === lessonId);
-      if (!found) throw new ServiceError('invalid-payload', `The pack "${packId}" has no lesson "${lessonId}".`);
-      return {
-        packId,
-        lessonId,
-        title: found.lesson.title.en,
-        starter: found.starter,
-        scenario: found.lesson.scenario,
-        locked: found.lesson.locked,
-        palette: found.lesson.palette ?? [...NODE_KINDS],
-      };
-    },
+    ...createLessonHandlers(options.builtinPackDirs, options.dataDir),
     'sim:run': async ({ runId, graph, scenario }, ctx) => {
       if (runs.has(runId)) throw new ServiceError('invalid-payload', `A run with id "${runId}" is already going.`);
       const handle = runInWorker(graph, scenario, (fraction) => ctx.emit('onDidRunProgress', { runId, fraction }));

@@ -1,0 +1,125 @@
+/**
+ * The lesson-side services: the pack catalogue, lesson texts, grading (in a worker), progress,
+ * pack import/removal, pack images, and submissions. Merged into createHost's handlers.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { GradeReportSchema } from '../../../shared/gradeReport';
+import { NODE_KINDS } from '../../../shared/graph';
+import type { LessonView, PackSummary } from '../../../shared/ipc';
+import { DocumentError } from '../../../shared/json';
+import { createSubmission, loadSubmission } from '../../grading/submission';
+import type { Handlers } from '../dispatcher';
+import { createCatalogue } from './catalogue';
+import { gradeInWorker, regradeInWorker } from './gradeJobs';
+import { createProgressStore } from './progress';
+
+type LessonChannels =
+  | 'packs:list'
+  | 'lessons:open'
+  | 'lessons:grade'
+  | 'progress:get'
+  | 'packs:catalogue'
+  | 'packs:import'
+  | 'packs:remove'
+  | 'packs:image'
+  | 'submissions:export'
+  | 'submissions:regrade';
+
+/** A file name a student would recognise, with nothing a file system could trip on. */
+const safeFilePart = (text: string) => text.trim().replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+
+export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir: string): Pick<Handlers, LessonChannels> {
+  const catalogue = createCatalogue(builtinPackDirs, dataDir);
+  const progress = createProgressStore(dataDir);
+
+  return {
+    'packs:list': async (): Promise<PackSummary[]> =>
+      (await catalogue.list())
+        .filter((p) => !p.error)
+        .map((p) => ({ id: p.id, title: p.title.en, version: p.version, lessons: p.lessons.map((l) => ({ id: l.id, title: l.title.en })) })),
+    'packs:catalogue': () => catalogue.list(),
+    'lessons:open': async ({ packId, lessonId }): Promise<LessonView> => {
+      const { pack, lesson: found } = await catalogue.lesson(packId, lessonId);
+      const { lesson } = found;
+      return {
+        packId,
+        lessonId,
+        title: lesson.title.en,
+        starter: found.starter,
+        scenario: lesson.scenario,
+        locked: lesson.locked,
+        palette: lesson.palette ?? [...NODE_KINDS],
+        text: { title: lesson.title, objectives: lesson.objectives, steps: lesson.steps },
+        pack: {
+          title: pack.manifest.title,
+          version: pack.manifest.packVersion,
+          lessons: pack.lessons.map((l) => ({ id: l.lesson.id, title: l.lesson.title })),
+        },
+        quizzes: lesson.checks.flatMap((c) => (c.type === 'quiz' ? [{ id: c.id, question: c.question, choices: c.choices }] : [])),
+      };
+    },
+    'lessons:grade': async ({ packId, lessonId, graph, answers }) => {
+      const { pack, lesson } = await catalogue.lesson(packId, lessonId);
+      const report = await gradeInWorker({
+        packId,
+        packVersion: pack.manifest.packVersion,
+        lesson: lesson.lesson,
+        graph,
+        answers,
+        starter: lesson.starter,
+      });
+      return { report, progress: await progress.record(report) };
+    },
+    'progress:get': ({ packId }) => progress.get(packId),
+    'packs:import': async ({ fileName, zipBase64 }) => {
+      // The pack code validates zips from a path; a private temp folder keeps the upload away from everything else.
+      const dir = await mkdtemp(path.join(tmpdir(), 'statelab-import-'));
+      try {
+        const file = path.join(dir, `${safeFilePart(path.basename(fileName, '.zip')) || 'pack'}.zip`);
+        await writeFile(file, Buffer.from(zipBase64, 'base64'));
+        return await catalogue.import(file);
+      } catch (error) {
+        if (error instanceof DocumentError) throw new DocumentError(error.message.split(dir).join(fileName));
+        throw error;
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    'packs:remove': async ({ packId }) => ({ removed: await catalogue.remove(packId) }),
+    'packs:image': async ({ packId, path: relative }) => ({ dataUrl: (await catalogue.image(packId, relative)) ?? null }),
+    'submissions:export': async ({ packId, lessonId, graph, answers, student, report }) => {
+      const { pack, lesson } = await catalogue.lesson(packId, lessonId);
+      // The renderer's last grade is attached as a claim only if it is a well-formed report.
+      const grade = GradeReportSchema.safeParse(report);
+      const submission = createSubmission({
+        packId,
+        packVersion: pack.manifest.packVersion,
+        lesson: lesson.lesson,
+        graph,
+        answers,
+        savedAt: new Date(),
+        ...(student ? { student } : {}),
+        ...(grade.success ? { grade: grade.data } : {}),
+      });
+      const who = safeFilePart(student ?? '') || 'submission';
+      return { fileName: `${who}-${lessonId}.statelab-submission.json`, text: JSON.stringify(submission, null, 2) };
+    },
+    'submissions:regrade': async ({ fileName, text }) => {
+      const submission = loadSubmission(text, fileName);
+      const { pack } = await catalogue.pack(submission.packId);
+      const regrade = await regradeInWorker({
+        submission,
+        pack: { manifest: pack.manifest, lessons: pack.lessons.map((l) => ({ lesson: l.lesson, starter: l.starter })) },
+      });
+      return {
+        student: submission.student ?? null,
+        packId: submission.packId,
+        lessonId: submission.lessonId,
+        savedAt: submission.savedAt,
+        ...regrade,
+      };
+    },
+  };
+}
