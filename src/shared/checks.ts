@@ -39,34 +39,37 @@ export const TimeAnchorSchema = z
 export type TimeAnchor = z.infer<typeof TimeAnchorSchema>;
 
 /** The part of a run a metric is read over. Absent: the whole run. */
-export const WindowSchema = z.union([
-  z
-    .object({
-      /** Inclusive start of the window. */
-      from: TimeAnchorSchema.default('start'),
-      /** Exclusive end of the window. */
-      to: TimeAnchorSchema.default('end'),
-    })
-    .strict(),
-  z
-    .object({
-      /** From the start of the run until the named fault fires. */
-      before: faultRef,
-    })
-    .strict(),
-  z
-    .object({
-      /** While the named fault lasts: its durationMs, or until a heal/restart of its target, or the end. */
-      during: faultRef,
-    })
-    .strict(),
-  z
-    .object({
-      /** From when the named fault ends (see `during`) to the end of the run. */
-      after: faultRef,
-    })
-    .strict(),
-]);
+export const WindowSchema = z.union(
+  [
+    z
+      .object({
+        /** Inclusive start of the window. */
+        from: TimeAnchorSchema.default('start'),
+        /** Exclusive end of the window. */
+        to: TimeAnchorSchema.default('end'),
+      })
+      .strict(),
+    z
+      .object({
+        /** From the start of the run until the named fault fires. */
+        before: faultRef,
+      })
+      .strict(),
+    z
+      .object({
+        /** While the named fault lasts: its durationMs, or until a heal/restart of its target, or the end. */
+        during: faultRef,
+      })
+      .strict(),
+    z
+      .object({
+        /** From when the named fault ends (see `during`) to the end of the run. */
+        after: faultRef,
+      })
+      .strict(),
+  ],
+  { error: 'expected {from, to}, {before: "<fault id>"}, {during: "<fault id>"} or {after: "<fault id>"}' },
+);
 export type CheckWindow = z.infer<typeof WindowSchema>;
 
 /** "sessionLost" → "sessionsLost": the closest catalogue name, by edit distance, when it is close. */
@@ -127,50 +130,53 @@ export type Predicate =
   | { not: Predicate };
 
 export const PredicateSchema: z.ZodType<Predicate> = z.lazy(() =>
-  z.union([
-    z
-      .object({
-        /** Some node matches. */
-        node: NodeMatchSchema,
-      })
-      .strict(),
-    z
-      .object({
-        /** Requests can travel from a node matching `from` to one matching `to` (through one matching `via`, if given). */
-        path: z.object({ from: NodeMatchSchema, to: NodeMatchSchema, via: NodeMatchSchema.optional() }).strict(),
-      })
-      .strict(),
-    z
-      .object({
-        /** The number of matching nodes compared with a value. */
-        count: z.object({ node: NodeMatchSchema, op: z.enum(COMPARE_OPS), value: z.number().int().min(0).max(100_000) }).strict(),
-      })
-      .strict(),
-    z
-      .object({
-        /** Every matching node (at least one) has the property compared with a value; dotted keys reach nested props. */
-        prop: z.object({ node: NodeMatchSchema, key: z.string().min(1).max(100), op: z.enum(COMPARE_OPS), value: scalar }).strict(),
-      })
-      .strict(),
-    z
-      .object({
-        /** At least one holds. */
-        anyOf: z.array(PredicateSchema).min(1).max(CHECK_LIMITS.anyOfMax),
-      })
-      .strict(),
-    z
-      .object({
-        /** All hold. */
-        allOf: z.array(PredicateSchema).min(1).max(CHECK_LIMITS.anyOfMax),
-      })
-      .strict(),
-    z
-      .object({
-        /** Does not hold. */
-        not: PredicateSchema,
-      })
-      .strict(),
-  ]),
+  z.union(
+    [
+      z
+        .object({
+          /** Some node matches. */
+          node: NodeMatchSchema,
+        })
+        .strict(),
+      z
+        .object({
+          /** Requests can travel from a node matching `from` to one matching `to` (through one matching `via`, if given). */
+          path: z.object({ from: NodeMatchSchema, to: NodeMatchSchema, via: NodeMatchSchema.optional() }).strict(),
+        })
+        .strict(),
+      z
+        .object({
+          /** The number of matching nodes compared with a value. */
+          count: z.object({ node: NodeMatchSchema, op: z.enum(COMPARE_OPS), value: z.number().int().min(0).max(100_000) }).strict(),
+        })
+        .strict(),
+      z
+        .object({
+          /** Every matching node (at least one) has the property compared with a value; dotted keys reach nested props. */
+          prop: z.object({ node: NodeMatchSchema, key: z.string().min(1).max(100), op: z.enum(COMPARE_OPS), value: scalar }).strict(),
+        })
+        .strict(),
+      z
+        .object({
+          /** At least one holds. */
+          anyOf: z.array(PredicateSchema).min(1).max(CHECK_LIMITS.anyOfMax),
+        })
+        .strict(),
+      z
+        .object({
+          /** All hold. */
+          allOf: z.array(PredicateSchema).min(1).max(CHECK_LIMITS.anyOfMax),
+        })
+        .strict(),
+      z
+        .object({
+          /** Does not hold. */
+          not: PredicateSchema,
+        })
+        .strict(),
+    ],
+    { error: 'expected one predicate: {node}, {path}, {count}, {prop}, {anyOf}, {allOf} or {not}' },
+  ),
 );
 
 /** Fields every check has. */

@@ -83,8 +83,26 @@ function checkDocument<T>(raw: unknown, spec: DocumentSpec<T>, file: string, pro
   }
   const parsed = spec.schema.safeParse(migrated);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) problems.push({ file, path: formatPath(issue.path), message: issue.message });
+  for (const issue of parsed.error.issues) {
+    for (const { path, message } of explainIssue(issue, [])) problems.push({ file, path: formatPath(path), message });
+  }
   return undefined;
+}
+
+/**
+ * A union that matched no option says only "Invalid input". When one option got further into the
+ * value than the others (`{node: {kind: "cahce"}}` got as far as `kind`), that option's issues are
+ * what the author meant; when none did, the union's own message says which shapes it accepts.
+ */
+function explainIssue(issue: z.core.$ZodIssue, base: PropertyKey[]): { path: PropertyKey[]; message: string }[] {
+  const path = [...base, ...issue.path];
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const depth = (branch: z.core.$ZodIssue[]) => Math.max(0, ...branch.map((i) => i.path.length));
+    const deepest = Math.max(...issue.errors.map(depth));
+    const best = issue.errors.filter((branch) => depth(branch) === deepest);
+    if (best.length === 1 && deepest > 1) return (best[0] as z.core.$ZodIssue[]).flatMap((i) => explainIssue(i, path));
+  }
+  return [{ path, message: issue.message }];
 }
 
 async function loadGraph(source: PackSource, file: string, referrer: string, field: string, problems: Problem[]): Promise<Graph | undefined> {

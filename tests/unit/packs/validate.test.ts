@@ -56,6 +56,19 @@ describe('pack validation', () => {
     ]);
   });
 
+  it('explains a predicate that matches no shape, and points inside the one it nearly matched', async () => {
+    const problems = await problemsOf(
+      withLesson((l) => {
+        checksOf(l)[2]!.require = { nodes: { kind: 'cache' } };
+        checksOf(l).push({ id: 'typo', type: 'structure', forbid: { anyOf: [{ node: { kind: 'cahce' } }] } });
+      }),
+    );
+    expect(problems).toEqual([
+      `${LESSON}: checks[2].require: expected one predicate: {node}, {path}, {count}, {prop}, {anyOf}, {allOf} or {not}`,
+      `${LESSON}: checks[3].forbid.anyOf[0].node.kind: Invalid option: expected one of "client"|"load-balancer"|"service"|"cache"|"session-store"|"database"|"coordinator"`,
+    ]);
+  });
+
   it('reports a missing starter against the lesson field that names it', async () => {
     const files = goodPack();
     delete files['graphs/session-state.starter.json'];
