@@ -20,6 +20,24 @@ export function bucketMsFor(durationMs: number): number {
   return 10_000;
 }
 
+/**
+ * Appends one bucket's row of counters (cur[base ...]) to their series and clears it. A series is
+ * created, zero-filled for the earlier buckets, only once its counter is non-zero.
+ */
+function storeRow(store: (number[] | undefined)[], cur: Float64Array, base: number, bucket: number): void {
+  for (let k = 0; k < store.length; k++) {
+    const v = cur[base + k]!;
+    let arr = store[k];
+    if (arr === undefined) {
+      if (v === 0) continue;
+      arr = new Array<number>(bucket).fill(0);
+      store[k] = arr;
+    }
+    arr.push(v);
+    cur[base + k] = 0;
+  }
+}
+
 export interface GaugeSource {
   /** Writes this node's gauges into the current bucket. */
   sampleGauges(rec: Recorder): void;
@@ -107,35 +125,10 @@ export class Recorder {
     for (const s of sources) s.sampleGauges(this);
     const b = this.bucketIndex;
     for (let n = 0; n < this.ids.length; n++) {
-      const store = this.stored[n]!;
-      const base = n * NC;
-      for (let k = 0; k < NC; k++) {
-        const v = this.cur[base + k]!;
-        let arr = store[k];
-        if (arr === undefined) {
-          if (v === 0) continue;
-          arr = new Array<number>(b).fill(0);
-          store[k] = arr;
-        }
-        arr.push(v);
-        this.cur[base + k] = 0;
-      }
+      storeRow(this.stored[n]!, this.cur, n * NC, b);
       this.storedLatency[n]!.push(this.hists[n]!.takeSparse());
     }
-    for (let e = 0; e < this.edgeIds.length; e++) {
-      const store = this.edgeStored[e]!;
-      for (let k = 0; k < NE; k++) {
-        const v = this.edgeCur[e * NE + k]!;
-        let arr = store[k];
-        if (arr === undefined) {
-          if (v === 0) continue;
-          arr = new Array<number>(b).fill(0);
-          store[k] = arr;
-        }
-        arr.push(v);
-        this.edgeCur[e * NE + k] = 0;
-      }
-    }
+    for (let e = 0; e < this.edgeIds.length; e++) storeRow(this.edgeStored[e]!, this.edgeCur, e * NE, b);
     this.partStored.push(Array.from(this.partCur));
     this.partCur.fill(0);
     this.bucketIndex++;

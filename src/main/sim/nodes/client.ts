@@ -11,8 +11,7 @@ import { C as C_ } from '../metrics/recorder';
 import { partitionOf as partitionOf_ } from '../hashing';
 import { ZipfSampler, type Rng } from '../rng';
 
-// Module-local copies of imports read per event: tsx runs sim/ as CommonJS, where every read of an
-// imported binding is a getter call, a measurable share of a run at a million events per second.
+// Hot imports as module-local constants (why: see engine.ts).
 const FLAG_LOGIN = FLAG_LOGIN_;
 const OP = OP_;
 const STATUS = STATUS_;

@@ -10,8 +10,7 @@ import { HashRing, moduloPick as moduloPick_, movedFraction, partitionOf as part
 import { C as C_ } from '../metrics/recorder';
 import type { Rng } from '../rng';
 
-// Module-local copies of imports read per event: tsx runs sim/ as CommonJS, where every read of an
-// imported binding is a getter call, a measurable share of a run at a million events per second.
+// Hot imports as module-local constants (why: see engine.ts).
 const STATUS = STATUS_;
 const C = C_;
 const moduloPick = moduloPick_;
