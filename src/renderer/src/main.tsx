@@ -4,12 +4,15 @@ import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { App } from './App';
 import { connectWebBridge } from './bridge/webBridge';
+import { LocaleProvider } from './i18n/LocaleContext';
 
 // In Electron the preload has set window.statelab; in the browser host, speak the bridge instead.
 const api = window.statelab ?? connectWebBridge();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App api={api} />
+    <LocaleProvider>
+      <App api={api} />
+    </LocaleProvider>
   </StrictMode>,
 );

@@ -30,6 +30,21 @@ const en = {
   allPassed: 'Every check passes. Well done!',
   score: 'Score',
   couldNotEvaluate: 'Could not be evaluated',
+  exportSubmission: 'Export submission',
+  yourName: 'Your name (optional)',
+  openSubmission: 'Open a submission…',
+  regradeTitle: 'Re-graded submission',
+  storedMatched: 'The grade stored in the file matches the re-grade.',
+  storedDiffers: 'The grade stored in the file does NOT match the re-grade:',
+  storedNone: 'The file carried no grade; this is the re-grade.',
+  student: 'Student',
+  packs: 'Lesson packs',
+  importPack: 'Import a pack (.zip)…',
+  remove: 'Remove',
+  builtIn: 'built in',
+  close: 'Close',
+  doesNotLoad: 'does not load',
+  lessons: 'lessons',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -60,6 +75,21 @@ const zhCN: Record<StringKey, string> = {
   allPassed: '全部检查通过，做得好！',
   score: '得分',
   couldNotEvaluate: '无法评估',
+  exportSubmission: '导出作业',
+  yourName: '你的名字（可选）',
+  openSubmission: '打开作业文件…',
+  regradeTitle: '重新评分的作业',
+  storedMatched: '文件中保存的成绩与重新评分一致。',
+  storedDiffers: '文件中保存的成绩与重新评分不一致：',
+  storedNone: '文件中没有成绩；以下为重新评分结果。',
+  student: '学生',
+  packs: '课程包',
+  importPack: '导入课程包（.zip）…',
+  remove: '移除',
+  builtIn: '内置',
+  close: '关闭',
+  doesNotLoad: '无法加载',
+  lessons: '课',
 };
 
 export const STRINGS: Record<AppLocale, Record<StringKey, string>> = { en, 'zh-CN': zhCN };

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { GradeReport } from '../../../shared/gradeReport';
 import { localize, localizeList } from '../../../shared/i18n';
 import type { LocalizedText } from '../../../shared/lesson';
@@ -34,6 +35,12 @@ export interface LessonPanelProps {
   onSelectLesson(lessonId: string): void;
   onShowMe?(atMs: number): void;
   resolveImage?(src: string): string | undefined;
+  /** Quiz questions, shown above Check my work. */
+  quiz?: ReactNode;
+  /** Shown under the results (submission export). */
+  footer?: ReactNode;
+  /** Why the last Check my work could not run. */
+  gradeError?: string;
 }
 
 /** Pack completion: the share of lessons whose every check has passed. */
@@ -92,7 +99,7 @@ export function LessonPanel(props: LessonPanelProps) {
           {t('next')} →
         </button>
       </nav>
-      <h2 className="sl-lesson-title" data-testid="lesson-title">
+      <h2 className="sl-lesson-heading" data-testid="lesson-title">
         {t('lesson')} {index + 1}: {localize(lesson.title, locale)}
       </h2>
       <section>
@@ -113,10 +120,17 @@ export function LessonPanel(props: LessonPanelProps) {
           ))}
         </ol>
       </section>
+      {props.quiz}
       <button type="button" className="sl-primary sl-check-button" onClick={props.onCheck} disabled={props.isGrading}>
         {props.isGrading ? t('checking') : t('checkMyWork')}
       </button>
+      {props.gradeError && (
+        <p className="sl-error" role="alert">
+          {props.gradeError}
+        </p>
+      )}
       {props.report && <CheckResults report={props.report} onShowMe={props.onShowMe} />}
+      {props.footer}
     </aside>
   );
 }

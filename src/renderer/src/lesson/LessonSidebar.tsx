@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { StateLabApi } from '../../../shared/api';
+import type { Graph } from '../../../shared/graph';
+import { LessonPanel } from './LessonPanel';
+import { QuizQuestions } from './QuizQuestions';
+import { SubmissionControls } from './SubmissionControls';
+import type { useLessonSession } from './useLessonSession';
+
+type Session = ReturnType<typeof useLessonSession>;
+
+/** The lesson column: the panel, its quiz, Check my work and submission export, wired to the host. */
+export function LessonSidebar({ api, session, graph, onShowMe }: { api: StateLabApi; session: Session; graph: Graph; onShowMe?(atMs: number): void }) {
+  const { lesson } = session;
+  const [images, setImages] = useState<Record<string, string | null>>({});
+  const [error, setError] = useState<string>();
+  const packId = lesson?.packId;
+
+  useEffect(() => setImages({}), [packId]);
+
+  // Images come from the pack through the host, as data: URLs; ask once per path.
+  const resolveImage = useCallback(
+    (src: string) => {
+      if (!packId) return undefined;
+      if (!(src in images)) {
+        setImages((m) => ({ ...m, [src]: null }));
+        void api.packsImage({ packId, path: src }).then((r) => setImages((m) => ({ ...m, [src]: r.ok ? r.value.dataUrl : null })));
+      }
+      return images[src] ?? undefined;
+    },
+    [api, packId, images],
+  );
+
+  if (!lesson) return null;
+  return (
+    <LessonPanel
+      packTitle={lesson.pack.title}
+      lessons={lesson.pack.lessons}
+      lesson={{ id: lesson.lessonId, ...lesson.text }}
+      progress={session.progress}
+      report={session.report}
+      isGrading={session.isGrading}
+      gradeError={session.gradeError ?? error}
+      onCheck={() => void session.grade()}
+      onSelectLesson={(id) => void session.open(lesson.packId, id)}
+      onShowMe={onShowMe}
+      resolveImage={resolveImage}
+      quiz={<QuizQuestions quizzes={lesson.quizzes} answers={session.answers} onAnswer={session.setAnswer} />}
+      footer={
+        <SubmissionControls api={api} packId={lesson.packId} lessonId={lesson.lessonId} graph={graph} answers={session.answers} report={session.report} onError={setError} />
+      }
+    />
+  );
+}
