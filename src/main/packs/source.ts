@@ -2,7 +2,7 @@
  * Where a pack's files come from: a folder on disk or an in-memory zip. Validation, loading and
  * import read through this one interface, so a folder and a zip are checked the same way.
  */
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentError } from '../../shared/json';
 import { PACK_LIMITS } from './limits';
@@ -45,9 +45,10 @@ export function folderSource(root: string): PackSource {
       const file = inside(relative);
       if (!file) return undefined;
       try {
-        // lstat: a symbolic link could point anywhere on the disk.
+        // lstat and realpath: a symbolic link, of the file or of a folder on its way, could point anywhere on the disk.
         const info = await lstat(file);
         if (!info.isFile()) return undefined;
+        if (!(await realpath(file)).startsWith((await realpath(base)) + path.sep)) return undefined;
         if (info.size > PACK_LIMITS.fileBytes) throw new DocumentError(`${relative}: the file is too large (${info.size} bytes; the limit is ${PACK_LIMITS.fileBytes}).`);
         return new Uint8Array(await readFile(file));
       } catch (error) {

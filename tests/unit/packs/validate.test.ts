@@ -1,3 +1,6 @@
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderSource } from '../../../src/main/packs/source';
 import { formatProblem, loadPack, validatePack } from '../../../src/main/packs/validate';
@@ -136,6 +139,18 @@ describe('pack validation', () => {
     const files = goodPack();
     (files['pack.json'] as Record<string, unknown>).minAppVersion = '0.10.0';
     expect(await problemsOf(files)).toEqual(['pack.json: minAppVersion: the pack needs StateLab 0.10.0 or newer; this is 0.1.0']);
+  });
+
+  it('does not follow a symbolic link out of a pack folder', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'statelab-outside-'));
+    writeFileSync(path.join(outside, 'session-state.starter.json'), JSON.stringify(goodPack()['graphs/session-state.starter.json']));
+    const files = goodPack();
+    delete files['graphs/session-state.starter.json'];
+    delete files['graphs/session-state.reference.json'];
+    const root = writePack(files);
+    symlinkSync(outside, path.join(root, 'graphs'));
+    const { problems } = await validatePack(folderSource(root));
+    expect(problems.map(formatProblem)).toContain(`${LESSON}: starter: the starter graph "graphs/session-state.starter.json" is missing from the pack`);
   });
 
   it('loads nothing when anything is wrong', async () => {
