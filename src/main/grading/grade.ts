@@ -99,7 +99,39 @@ export function evaluateChecks(input: GradeInput, run: RunResult, engine: SimEng
 /** Runs the lesson's scenario on the student's graph (locked nodes as the lesson set them) and grades it. */
 export function gradeLesson(input: GradeInput, engine: SimEngine): { report: GradeReport; run: RunResult } {
   const { graph, notes } = input.starter ? enforceLocked(input.graph, input.starter, input.lesson.locked) : { graph: input.graph, notes: [] };
+  const missing = missingFaultTargets(graph, input.lesson.scenario);
+  if (missing.length > 0) {
+    // The lesson's scenario cannot happen on this design: run it without those faults so the
+    // structural checks still speak, and fail every run-based check with the reason.
+    const scenario = { ...input.lesson.scenario, faults: (input.lesson.scenario.faults ?? []).filter((f) => !missing.some((m) => m.fault === f)) };
+    const run = engine.simulate(graph, scenario);
+    const reason = missing
+      .map(({ fault, node }) => `The lesson's scenario applies "${fault.action}" to "${node}" at ${fault.atMs / 1000} s, but this design has no node "${node}"; put it back with that id.`)
+      .join(' ');
+    const report = evaluateChecks({ ...input, graph, lesson: { ...input.lesson, scenario } }, run, engine);
+    const checks = report.checks.map((c) => (c.type === 'structure' ? c : { ...c, passed: false, points: 0, error: reason }));
+    const failed = { ...report, checks, score: checks.reduce((sum, c) => sum + c.points, 0) };
+    return { report: notes.length > 0 ? { ...failed, notes } : failed, run };
+  }
   const run = engine.simulate(graph, input.lesson.scenario);
   const report = evaluateChecks({ ...input, graph }, run, engine);
   return { report: notes.length > 0 ? { ...report, notes } : report, run };
+}
+
+type ScheduledFault = NonNullable<Lesson['scenario']['faults']>[number];
+
+/**
+ * Scheduled faults naming a node the design does not have, as target or in a partition group: the
+ * simulator refuses such a scenario. A heal may name any node; link-loss names an edge.
+ */
+export function missingFaultTargets(graph: Graph, scenario: Lesson['scenario']): { fault: ScheduledFault; node: string }[] {
+  const nodes = new Set(graph.nodes.map((n) => n.id));
+  const edges = new Set(graph.edges.map((e) => e.id));
+  const out: { fault: ScheduledFault; node: string }[] = [];
+  for (const fault of scenario.faults ?? []) {
+    const isTargetKnown = fault.action === 'heal' || nodes.has(fault.target) || (fault.action === 'link-loss' && edges.has(fault.target));
+    const absent = isTargetKnown ? fault.params?.groups?.flat().find((id) => !nodes.has(id)) : fault.target;
+    if (absent !== undefined) out.push({ fault, node: absent });
+  }
+  return out;
 }
