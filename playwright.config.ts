@@ -3,7 +3,7 @@ import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.STATELAB_E2E_PORT ?? 5199);
 /** The browser host's data folder during tests (saved designs, autosave); scripts/e2e.mjs empties it first. */
-export const E2E_DATA_DIR = path.resolve(__dirname, 'test-results', 'e2e-data');
+export const E2E_DATA_DIR = process.env.STATELAB_E2E_DATA_DIR ?? path.resolve(__dirname, 'test-results', 'e2e-data');
 
 export default defineConfig({
   testDir: 'tests/e2e',

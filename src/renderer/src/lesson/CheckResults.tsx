@@ -52,7 +52,7 @@ function CheckRow({ check, onShowMe }: { check: CheckResult; onShowMe?: (atMs: n
           )}
         </div>
       )}
-      {!check.passed && isHintOpen && check.hint && <p className="sl-check-hint">💡 {localize(check.hint, locale)}</p>}
+      {!check.passed && isHintOpen && check.hint && <p className="sl-check-hint">{localize(check.hint, locale)}</p>}
     </li>
   );
 }
