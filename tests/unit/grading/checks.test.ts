@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluateChecks } from '../../../src/main/grading/grade';
+import { evaluateChecks, missingFaultTargets } from '../../../src/main/grading/grade';
 import { loadDocument } from '../../../src/shared/document';
 import { graphSpec, type Graph } from '../../../src/shared/graph';
 import { parseUntrustedJson } from '../../../src/shared/json';
@@ -180,5 +180,24 @@ describe('the grade report', () => {
     const first = grade(baseLesson, series);
     expect([first.score, first.maxScore]).toEqual([1, 5]);
     expect(grade(baseLesson, series)).toEqual(first);
+  });
+});
+
+describe('faults aimed at nodes the design lacks', () => {
+  it('are found by target and by partition group, but a heal may name anything', () => {
+    const scenario = {
+      seed: 1,
+      durationMs: 10_000,
+      faults: [
+        { atMs: 1000, action: 'crash' as const, target: 'api-9' },
+        { atMs: 2000, action: 'partition' as const, target: 'api-1', params: { groups: [['api-1'], ['db', 'ghost']] } },
+        { atMs: 3000, action: 'heal' as const, target: 'nobody' },
+        { atMs: 4000, action: 'crash' as const, target: 'api-2' },
+      ],
+    };
+    expect(missingFaultTargets(starter, scenario).map(({ fault, node }) => [fault.atMs, node])).toEqual([
+      [1000, 'api-9'],
+      [2000, 'ghost'],
+    ]);
   });
 });
