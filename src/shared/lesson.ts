@@ -40,7 +40,7 @@ export const LessonSchema = z
     starter: PackPathSchema,
     /** Path of the reference solution inside the pack, if any. */
     reference: PackPathSchema.optional(),
-    /** Node ids the student may not delete or change the kind of; a locked client's props (the workload) are fixed too. */
+    /** Node ids the student may not delete or edit; grading restores them to the starter's. */
     locked: z.array(z.string().max(64)).max(500).default([]),
     /** Node kinds the palette offers; all when absent. */
     palette: z.array(z.enum(NODE_KINDS)).optional(),

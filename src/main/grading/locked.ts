@@ -1,9 +1,8 @@
 /**
- * Locked nodes are part of the exercise, not of the answer: the student may not delete them or
- * change their kind, and a locked client's settings are the lesson's workload, so a design that
- * turned the users' request rate down to zero would otherwise pass every error check. Other locked
- * nodes keep their props editable: lessons lock "api-2" so its crash still has a target, and the
- * fix may well be a prop of it. Grading restores what was changed before simulating, and says so.
+ * Locked nodes are part of the exercise, not of the answer: the editor lets no one delete or edit
+ * them, but a submission is a JSON file anyone can edit, and a design that turned the users' request
+ * rate down to zero would pass every error check. Grading puts each locked node's kind and props
+ * back to the starter's before simulating (a deleted one comes back), and says so.
  */
 import type { Graph } from '../../shared/graph';
 
@@ -30,7 +29,7 @@ export function enforceLocked(graph: Graph, starter: Graph, locked: readonly str
       notes.push(`Locked node "${id}" was missing; graded with the lesson's "${id}" restored.`);
       continue;
     }
-    if (current.kind !== original.kind || (original.kind === 'client' && !same(current.props, original.props))) {
+    if (current.kind !== original.kind || !same(current.props, original.props)) {
       nodes = nodes.map((n) => (n.id === id ? { ...n, kind: original.kind, props: original.props } : n));
       notes.push(`Locked node "${id}" was changed; graded with the lesson's settings for it.`);
     }

@@ -11,10 +11,16 @@ const starter: Graph = {
 };
 
 describe('locked nodes', () => {
-  it('lets unlocked nodes and the props of locked non-client nodes change', () => {
-    const api = { ...node('api-2', { sessions: 'session-store' }), kind: 'service' as const };
-    const edited = { ...starter, nodes: [starter.nodes[0]!, node('free', { rps: 1 }), api] };
+  it('lets unlocked nodes change', () => {
+    const edited = { ...starter, nodes: [starter.nodes[0]!, node('free', { rps: 1 }), starter.nodes[2]!] };
     expect(enforceLocked(edited, starter, ['users', 'api-2'])).toEqual({ graph: edited, notes: [] });
+  });
+
+  it('restores the props of any locked node, not only clients', () => {
+    const api = { ...starter.nodes[2]!, props: { sessions: 'session-store' } };
+    const result = enforceLocked({ ...starter, nodes: [starter.nodes[0]!, api] }, starter, ['api-2']);
+    expect(result.graph.nodes[1]?.props).toEqual({ sessions: 'local-memory' });
+    expect(result.notes).toEqual(['Locked node "api-2" was changed; graded with the lesson\'s settings for it.']);
   });
 
   it('restores a changed or deleted locked node and says so, keeping where the student put it', () => {
