@@ -19,9 +19,10 @@ import { RestoreBanner } from './files/RestoreBanner';
 import { emptyGraph, useFiles } from './files/useFiles';
 import { Palette } from './palette/Palette';
 import { PropertiesPanel } from './properties/PropertiesPanel';
-import { MetricsPanel } from './run/MetricsPanel';
-import { RunBar } from './run/RunBar';
-import { useRun } from './run/useRun';
+import { LabBench } from './lab/LabBench';
+import { LiveStateProvider } from './lab/LiveContext';
+import { useFaultMenu } from './lab/useFaultMenu';
+import { useLab } from './lab/useLab';
 
 const BUILTIN_PACK = 'stateless-vs-stateful';
 /** The workload a design outside any lesson runs under. */
@@ -37,7 +38,8 @@ export function App({ api }: { api: StateLabApi }) {
   const palette: readonly NodeKind[] = lesson && isInLesson ? lesson.palette : ALL_NODE_KINDS;
   const leaveLesson = useCallback(() => setInLesson(false), []);
   const files = useFiles(api, editor, lesson && isInLesson ? lesson.lessonId : null, leaveLesson);
-  const { run, status, start, cancel } = useRun(api, editor.doc, lesson?.scenario ?? FREE_SCENARIO);
+  const lab = useLab(api, editor.doc, lesson?.scenario ?? FREE_SCENARIO);
+  const faultMenu = useFaultMenu(lab, editor.doc, editor.selection.nodes);
   const [connectKind, setConnectKind] = useState<EdgeKind>('request');
   const [snapToGrid, setSnapToGrid] = useState(true);
   const [notice, setNotice] = useState<NoticeState>();
@@ -101,7 +103,7 @@ export function App({ api }: { api: StateLabApi }) {
     open: () => void files.showOpen(),
     layout,
     help: () => setHelpOpen((o) => !o),
-    run: () => void start(),
+    run: () => void lab.runFromStart(),
     escape: () => {
       if (isHelpOpen) setHelpOpen(false);
       else if (files.dialog) files.setDialog(undefined);
@@ -140,23 +142,26 @@ export function App({ api }: { api: StateLabApi }) {
           />
           {loadError && <div className="sl-error sl-load-error" role="alert">{loadError}</div>}
           <ReactFlowProvider>
-            <EditorCanvas
-              editor={editor}
-              locked={locked}
-              connectKind={connectKind}
-              snapToGrid={snapToGrid}
-              notice={notice}
-              onNotice={setNotice}
-              onReady={(a) => (canvasApi.current = a)}
-            />
+            <LiveStateProvider store={lab.store}>
+              <EditorCanvas
+                editor={editor}
+                locked={locked}
+                connectKind={connectKind}
+                snapToGrid={snapToGrid}
+                notice={notice}
+                onNotice={setNotice}
+                onReady={(a) => (canvasApi.current = a)}
+                onContextMenu={faultMenu.open}
+              />
+            </LiveStateProvider>
           </ReactFlowProvider>
         </main>
         <PropertiesPanel editor={editor} selection={editor.selection} locked={locked} />
       </div>
       <footer className="sl-footer">
-        <RunBar status={status} canRun={editor.doc.nodes.length > 0} onRun={() => void start()} onCancel={cancel} />
-        <MetricsPanel run={run} />
+        <LabBench lab={lab} canRun={editor.doc.nodes.length > 0} />
       </footer>
+      {faultMenu.element}
       {isHelpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
       {files.dialog?.kind === 'open' && (
         <OpenDialog files={files.dialog.files} recent={files.dialog.recent} error={files.dialog.error} onOpen={(n) => void files.open(n)} onPickFile={() => void files.pickFile()} onClose={() => files.setDialog(undefined)} />

@@ -2,12 +2,13 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { NodeKind } from '../../../shared/graph';
 import { KIND_INFO } from './kinds';
+import { NodeLiveState } from './NodeLiveState';
 
 export type StateLabNodeData = { label: string; kind: NodeKind; isLocked?: boolean };
 export type StateLabFlowNode = Node<StateLabNodeData, 'statelab'>;
 
 /** One component for every kind: an icon, the label and the kind, coloured by kind. */
-function StateLabNodeView({ data, selected }: NodeProps<StateLabFlowNode>) {
+function StateLabNodeView({ id, data, selected }: NodeProps<StateLabFlowNode>) {
   const info = KIND_INFO[data.kind];
   return (
     <div className={`sl-node${selected ? ' is-selected' : ''}`} style={{ borderColor: info.color }} data-kind={data.kind} data-locked={data.isLocked ? 'true' : undefined} title={info.tooltip}>
@@ -18,6 +19,7 @@ function StateLabNodeView({ data, selected }: NodeProps<StateLabFlowNode>) {
       <div className="sl-node-text">
         <div className="sl-node-label">{data.label}</div>
         <div className="sl-node-kind">{info.label}{data.isLocked ? ' · locked' : ''}</div>
+        <NodeLiveState id={id} />
       </div>
       <Handle type="source" position={Position.Right} />
     </div>

@@ -12,9 +12,10 @@ import {
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { checkConnection } from '../../../shared/connections';
 import { NODE_KINDS, type EdgeKind, type NodeKind } from '../../../shared/graph';
+import { LiveEdge } from '../canvas/LiveEdge';
 import { StateLabNode, type StateLabFlowNode } from '../canvas/StateLabNode';
 import { KIND_INFO } from '../canvas/kinds';
 import { PALETTE_MIME } from '../palette/Palette';
@@ -25,6 +26,7 @@ import type { Editor } from './useEditor';
 
 // Defined at module level so React Flow never sees a new nodeTypes object.
 const nodeTypes = { statelab: StateLabNode };
+const edgeTypes = { live: LiveEdge };
 const GRID = 20;
 
 export interface CanvasProps {
@@ -36,9 +38,11 @@ export interface CanvasProps {
   onNotice(notice: NoticeState | undefined): void;
   /** Called once with a function that reports measured node sizes (for layout). */
   onReady?(api: { sizes(): Map<string, { width: number; height: number }> }): void;
+  /** Right-click on a node or an edge (the lab bench's fault menu). */
+  onContextMenu?(target: { kind: 'node' | 'edge'; id: string; x: number; y: number }): void;
 }
 
-export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, onNotice, onReady }: CanvasProps) {
+export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, onNotice, onReady, onContextMenu }: CanvasProps) {
   const { doc, selection, setSelection, edit } = editor;
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -125,6 +129,23 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
     [doc, connectKind, showAt],
   );
 
+  const onNodeContextMenu = useCallback(
+    (event: ReactMouseEvent, node: StateLabFlowNode) => {
+      if (!onContextMenu) return;
+      event.preventDefault();
+      onContextMenu({ kind: 'node', id: node.id, x: event.clientX, y: event.clientY });
+    },
+    [onContextMenu],
+  );
+  const onEdgeContextMenu = useCallback(
+    (event: ReactMouseEvent, edge: Edge) => {
+      if (!onContextMenu) return;
+      event.preventDefault();
+      onContextMenu({ kind: 'edge', id: edge.id, x: event.clientX, y: event.clientY });
+    },
+    [onContextMenu],
+  );
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(PALETTE_MIME)) {
       event.preventDefault();
@@ -150,6 +171,9 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}

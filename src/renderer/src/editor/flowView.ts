@@ -49,6 +49,7 @@ export function syncFlowEdges(previous: ReadonlyMap<string, Edge>, edges: readon
     if (prev && prev.source === edge.source && prev.target === edge.target && prev.data?.kind === edge.kind && Boolean(prev.selected) === selected) return prev;
     return {
       id: edge.id,
+      type: 'live',
       source: edge.source,
       target: edge.target,
       selected,

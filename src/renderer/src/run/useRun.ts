@@ -20,20 +20,23 @@ export function useRun(api: StateLabApi, graph: Graph, scenario: Scenario | unde
     [api],
   );
 
-  const start = useCallback(async () => {
-    if (!scenario || runIdRef.current) return;
+  /** Runs under `scenario`, or under `override` (the lab bench's scenario with injected faults). */
+  const start = useCallback(async (override?: Scenario) => {
+    const runScenario = override ?? scenario;
+    if (!runScenario || runIdRef.current) return false;
     const runId = `run-${++runCounter.current}`;
     runIdRef.current = runId;
     setStatus({ state: 'running', fraction: 0 });
-    const result = await api.simRun({ runId, graph, scenario });
-    if (runIdRef.current !== runId) return;
+    const result = await api.simRun({ runId, graph, scenario: runScenario });
+    if (runIdRef.current !== runId) return false;
     runIdRef.current = undefined;
     if (result.ok) {
       setRun(result.value.result);
       setStatus({ state: 'done' });
-    } else {
-      setStatus(result.error.code === 'cancelled' ? { state: 'idle' } : { state: 'error', message: result.error.message });
+      return true;
     }
+    setStatus(result.error.code === 'cancelled' ? { state: 'idle' } : { state: 'error', message: result.error.message });
+    return false;
   }, [api, graph, scenario]);
 
   const cancel = useCallback(() => {

@@ -1,0 +1,76 @@
+import { expect, test, type Page } from '@playwright/test';
+import { node, openApp } from './helpers';
+
+/** Collects console errors and warnings (a CSP violation is one) and page errors. */
+function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return problems;
+}
+
+const seek = async (page: Page, ms: number) => {
+  await page.getByLabel('Timeline').fill(String(ms));
+  await expect(page.getByTestId('cursor-time')).toHaveText(new RegExp(`^${(ms / 1000).toFixed(1)} s`));
+};
+const percent = async (page: Page, testId: string) => Number((await page.getByTestId(testId).textContent())!.replace(/[^0-9.]/g, ''));
+
+test('a run plays, a crash injected at the cursor shows the instance down, errors rise until detection then fall, and scrubbing back shows it healthy', async ({ page }) => {
+  const problems = watchProblems(page);
+  await openApp(page);
+  await page.getByRole('button', { name: /Run/ }).click();
+  // The run plays from the start: the cursor moves and the canvas shows live state.
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'up');
+  await expect.poll(async () => (await page.getByTestId('cursor-time').textContent())!.startsWith('0.0 s')).toBe(false);
+  await page.getByRole('button', { name: 'Pause' }).click();
+
+  await seek(page, 4000);
+  await node(page, 'api-1').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Crash' }).click();
+  await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('4.0 s · crash api-1');
+  await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
+  await expect(page.getByTestId('live-api-2')).toHaveAttribute('data-health', 'up');
+  await expect(page.getByTestId('cursor-time')).toHaveText(/^4\.0 s/);
+
+  // Before health checks notice, a third of the requests fail; after, none do.
+  await seek(page, 6000);
+  expect(await percent(page, 'chart-errorRate')).toBeGreaterThan(10);
+  const detection = page.getByRole('region', { name: 'Event log' }).locator('[data-kind="failure-detected"]', { hasText: 'api-1' });
+  await expect(detection).toHaveCount(1);
+  await detection.getByRole('button').click();
+  const detectedAtS = Number((await page.getByTestId('cursor-time').textContent())!.split(' ')[0]);
+  expect(detectedAtS).toBeGreaterThan(4);
+  await seek(page, 25_000);
+  expect(await percent(page, 'chart-errorRate')).toBe(0);
+  await page.screenshot({ path: 'test-results/screenshots/labbench-crash.png', fullPage: true });
+
+  // Scrubbing back before the crash: the instance is healthy again.
+  await seek(page, 2000);
+  await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'up');
+
+  // The same seed and faults give the same run: the same hash and the same chart values.
+  const hash = await page.getByTestId('trace-hash').textContent();
+  const readings: string[] = [];
+  for (const ms of [6000, 12_000]) {
+    await seek(page, ms);
+    readings.push(`${await page.getByTestId('chart-errorRate').textContent()} ${await page.getByTestId('chart-throughput').textContent()}`);
+  }
+  await page.getByRole('button', { name: /Run/ }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('trace-hash')).toHaveText(hash!);
+  for (const [i, ms] of [6000, 12_000].entries()) {
+    await seek(page, ms);
+    expect(`${await page.getByTestId('chart-errorRate').textContent()} ${await page.getByTestId('chart-throughput').textContent()}`).toBe(readings[i]);
+  }
+
+  // Removing the injected crash re-simulates without it.
+  await page.getByRole('button', { name: 'Remove 4.0 s · crash api-1' }).click();
+  await expect(page.getByTestId('trace-hash')).not.toHaveText(hash!);
+  await seek(page, 6000);
+  await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'up');
+  expect(problems, problems.join('\n')).toEqual([]);
+});
