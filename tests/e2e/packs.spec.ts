@@ -1,25 +1,8 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { strToU8, zipSync } from 'fflate';
-
-const BUILTIN = path.resolve(__dirname, '../../lessons/stateless-vs-stateful');
+import { BUILTIN_PACK_DIR, zipPackFolder } from '../support/packZip';
 
 /** The built-in pack as a zip, under another id and title, as an instructor would hand it out. */
-function coursePackZip(id: string, title: string): Buffer {
-  const files: Record<string, Uint8Array> = {};
-  const walk = (dir: string, prefix: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
-      else files[`${prefix}${name}`] = new Uint8Array(readFileSync(full));
-    }
-  };
-  walk(BUILTIN, '');
-  const manifest = JSON.parse(Buffer.from(files['pack.json']!).toString('utf8'));
-  files['pack.json'] = strToU8(JSON.stringify({ ...manifest, id, title: { en: title, 'zh-CN': title } }));
-  return Buffer.from(zipSync(files));
-}
+const coursePackZip = (id: string, title: string) => zipPackFolder(BUILTIN_PACK_DIR, { id, title: { en: title, 'zh-CN': title } });
 
 test('an instructor imports a pack zip, opens its first lesson, and removes it; a bad zip is refused with a reason', async ({ page }) => {
   await page.goto('/');

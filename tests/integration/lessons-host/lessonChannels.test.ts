@@ -1,12 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { zipSync, strToU8 } from 'fflate';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createHost } from '../../../src/main/host/services';
 import { folderSource } from '../../../src/main/packs/source';
 import { loadPack } from '../../../src/main/packs/validate';
+import { zipPackFolder } from '../../support/packZip';
 import type { LessonView, SubmissionRegrade } from '../../../src/shared/ipc';
 import type { GradeReport } from '../../../src/shared/gradeReport';
 
@@ -83,18 +82,7 @@ describe('lesson channels', () => {
 
   it('imports a zipped pack, lists it, and removes it', async () => {
     const h = host();
-    const files: Record<string, Uint8Array> = {};
-    const walk = (dir: string, prefix: string) => {
-      for (const name of readdirSync(dir)) {
-        const full = path.join(dir, name);
-        if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
-        else files[`${prefix}${name}`] = new Uint8Array(readFileSync(full));
-      }
-    };
-    walk(BUILTIN, '');
-    const manifest = JSON.parse(Buffer.from(files['pack.json']!).toString('utf8'));
-    files['pack.json'] = strToU8(JSON.stringify({ ...manifest, id: 'class-copy' }));
-    const zipBase64 = Buffer.from(zipSync(files)).toString('base64');
+    const zipBase64 = zipPackFolder(BUILTIN, { id: 'class-copy' }).toString('base64');
     const entry = await value<{ id: string; origin: string }>(h.dispatch('packs:import', { fileName: 'class-copy.zip', zipBase64 }, ctx));
     expect(entry).toMatchObject({ id: 'class-copy', origin: 'imported' });
     const catalogue = await value<{ id: string }[]>(h.dispatch('packs:catalogue', {}, ctx));

@@ -4,24 +4,15 @@
  * listed with its error instead of vanishing.
  */
 import path from 'node:path';
+import type { CatalogueEntry } from '../../../shared/ipc';
 import { DocumentError } from '../../../shared/json';
-import type { LocalizedText } from '../../../shared/lesson';
 import { folderSource, openPackSource } from '../../packs/source';
 import { importPack, listPacks, removePack } from '../../packs/store';
 import { loadPack, type LoadedLesson, type LoadedPack } from '../../packs/validate';
 import { ServiceError } from '../dispatcher';
 
-export interface CataloguePack {
-  id: string;
-  title: LocalizedText;
-  /** The pack's own version. */
-  version: string;
-  /** Built-in packs ship with the app and cannot be removed. */
-  origin: 'builtin' | 'imported';
-  lessons: { id: string; title: LocalizedText }[];
-  /** Why an imported pack does not load. */
-  error?: string;
-}
+/** A pack as the catalogue lists it (the IPC shape). */
+export type CataloguePack = CatalogueEntry;
 
 const IMAGE_TYPES: Record<string, string> = {
   '.png': 'image/png',

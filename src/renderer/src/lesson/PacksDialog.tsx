@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import { localize } from '../../../shared/i18n';
 import type { CatalogueEntry } from '../../../shared/ipc';
 import { useLocale } from '../i18n/LocaleContext';
+import { FilePickerButton } from './FilePickerButton';
 
 /** Bound on a pack zip picked in the browser, matching the host's limit. */
 const MAX_PACK_ZIP_BYTES = 4_000_000;
@@ -19,7 +20,6 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
   const [packs, setPacks] = useState<CatalogueEntry[]>([]);
   const [error, setError] = useState<string>();
   const [isBusy, setBusy] = useState(false);
-  const picker = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async () => {
     const result = await api.packsCatalogue({});
@@ -28,8 +28,7 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
   }, [api]);
   useEffect(() => void refresh(), [refresh]);
 
-  const importZip = async (file: File | undefined) => {
-    if (!file) return;
+  const importZip = async (file: File) => {
     setError(undefined);
     if (file.size > MAX_PACK_ZIP_BYTES) return setError(`${file.name}: the zip is too large (${file.size} bytes; the limit is ${MAX_PACK_ZIP_BYTES}).`);
     setBusy(true);
@@ -78,24 +77,13 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
           </p>
         )}
         <div className="sl-dialog-actions">
-          <button type="button" disabled={isBusy} onClick={() => picker.current?.click()}>
+          <FilePickerButton accept=".zip,application/zip" testId="pack-picker" disabled={isBusy} onPick={(file) => void importZip(file)}>
             {t('importPack')}
-          </button>
+          </FilePickerButton>
           <button type="button" onClick={onClose}>
             {t('close')}
           </button>
         </div>
-        <input
-          ref={picker}
-          type="file"
-          accept=".zip,application/zip"
-          hidden
-          data-testid="pack-picker"
-          onChange={(e) => {
-            void importZip(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { GradeReport } from '../../../shared/gradeReport';
 import type { Graph } from '../../../shared/graph';
@@ -6,6 +6,7 @@ import type { SubmissionRegrade } from '../../../shared/ipc';
 import { downloadText } from '../files/localFile';
 import { useLocale } from '../i18n/LocaleContext';
 import { CheckResults } from './CheckResults';
+import { FilePickerButton } from './FilePickerButton';
 
 /** Bound on a submission file picked in the browser, matching the host's limit. */
 const MAX_SUBMISSION_BYTES = 6_000_000;
@@ -25,7 +26,6 @@ export function SubmissionControls({ api, packId, lessonId, graph, answers, repo
   const { t } = useLocale();
   const [student, setStudent] = useState(() => globalThis.localStorage?.getItem('statelab.student') ?? '');
   const [regrade, setRegrade] = useState<SubmissionRegrade>();
-  const picker = useRef<HTMLInputElement>(null);
 
   const exportWork = async () => {
     globalThis.localStorage?.setItem('statelab.student', student);
@@ -34,8 +34,7 @@ export function SubmissionControls({ api, packId, lessonId, graph, answers, repo
     downloadText(result.value.fileName, result.value.text);
   };
 
-  const openSubmission = async (file: File | undefined) => {
-    if (!file) return;
+  const openSubmission = async (file: File) => {
     if (file.size > MAX_SUBMISSION_BYTES) return onError(`${file.name}: the file is too large (${file.size} bytes).`);
     const result = await api.submissionsRegrade({ fileName: file.name, text: await file.text() });
     if (!result.ok) return onError(result.error.message);
@@ -50,20 +49,9 @@ export function SubmissionControls({ api, packId, lessonId, graph, answers, repo
           {t('exportSubmission')}
         </button>
       </div>
-      <button type="button" className="sl-link" onClick={() => picker.current?.click()}>
+      <FilePickerButton className="sl-link" accept=".json,application/json" testId="submission-picker" onPick={(file) => void openSubmission(file)}>
         {t('openSubmission')}
-      </button>
-      <input
-        ref={picker}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        data-testid="submission-picker"
-        onChange={(e) => {
-          void openSubmission(e.target.files?.[0]);
-          e.target.value = '';
-        }}
-      />
+      </FilePickerButton>
       {regrade && (
         <div className="sl-overlay" role="presentation" onClick={() => setRegrade(undefined)}>
           <div className="sl-dialog sl-dialog-wide" role="dialog" aria-modal="true" aria-label={t('regradeTitle')} onClick={(e) => e.stopPropagation()}>
