@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { node, openApp } from './helpers';
+import { buildTier, node, openApp, saveAs } from './helpers';
 
 /** Collects console errors and warnings (a CSP violation is one) and page errors. */
 function watchProblems(page: Page): string[] {
@@ -72,5 +72,56 @@ test('a run plays, a crash injected at the cursor shows the instance down, error
   await expect(page.getByTestId('trace-hash')).not.toHaveText(hash!);
   await seek(page, 6000);
   await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'up');
+  expect(problems, problems.join('\n')).toEqual([]);
+});
+
+const setSessions = async (page: Page, where: 'local-memory' | 'session-store') => {
+  for (const s of ['service-1', 'service-2', 'service-3']) {
+    await node(page, s).click();
+    await page.locator('.sl-properties [data-field="sessions"] select').selectOption(where);
+  }
+};
+const runAndPause = async (page: Page) => {
+  await page.getByRole('button', { name: /Run/ }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+};
+
+test('sticky routing with in-memory sessions loses sessions on a crash, on the canvas and in the log; a session store loses none; compare shows both', async ({ page }) => {
+  const problems = watchProblems(page);
+  await openApp(page);
+  await buildTier(page);
+  await setSessions(page, 'local-memory');
+  await saveAs(page, 'memory-sessions');
+
+  await runAndPause(page);
+  await seek(page, 5000);
+  await node(page, 'service-1').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Crash' }).click();
+  await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('5.0 s · crash service-1');
+  await seek(page, 6000);
+  await expect(page.getByTestId('sessions-lost-service-1')).toHaveText(/^[1-9]\d* sessions lost$/);
+  await expect(page.getByRole('region', { name: 'Event log' }).locator('[data-kind="session-lost"]').first()).toBeVisible();
+  await expect(page.getByTestId('metric-sessionsLost')).not.toHaveText('0');
+  await page.screenshot({ path: 'test-results/screenshots/labbench-sessions-lost.png', fullPage: true });
+
+  await setSessions(page, 'session-store');
+  await runAndPause(page);
+  await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('5.0 s · crash service-1');
+  await seek(page, 6000);
+  await expect(page.getByTestId('live-service-1')).toHaveAttribute('data-health', 'down');
+  await expect(page.getByTestId('metric-sessionsLost')).toHaveText('0');
+  await expect(page.getByTestId('sessions-lost-service-1')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Event log' }).locator('[data-kind="session-lost"]')).toHaveCount(0);
+
+  // Compare against the saved in-memory variant, same seed and faults: the store wins on sessions lost.
+  await page.getByRole('button', { name: 'Compare…' }).click();
+  await page.getByLabel('Variant').selectOption('memory-sessions');
+  await page.getByRole('dialog').getByRole('button', { name: 'Compare', exact: true }).click();
+  const row = page.locator('.sl-compare-table tr[data-metric="sessionsLost"] td');
+  await expect(row.nth(1)).toHaveText('0');
+  await expect(row.nth(1)).toHaveClass(/is-better/);
+  await expect(row.nth(2)).not.toHaveText('0');
+  await page.screenshot({ path: 'test-results/screenshots/labbench-compare.png', fullPage: true });
   expect(problems, problems.join('\n')).toEqual([]);
 });

@@ -2,7 +2,8 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StateLabApi } from '../../shared/api';
 import type { EdgeKind, NodeKind } from '../../shared/graph';
-import { ALL_NODE_KINDS, type LessonView } from '../../shared/ipc';
+import type { Graph } from '../../shared/graph';
+import { ALL_NODE_KINDS } from '../../shared/ipc';
 import type { Scenario } from '../../shared/scenario';
 import { addNode } from './editor/commands';
 import { EditorCanvas } from './editor/EditorCanvas';
@@ -17,6 +18,9 @@ import { ConfirmDialog, OpenDialog, SaveAsDialog } from './files/FileDialogs';
 import { downloadUrl } from './files/localFile';
 import { RestoreBanner } from './files/RestoreBanner';
 import { emptyGraph, useFiles } from './files/useFiles';
+import { LessonSidebar } from './lesson/LessonSidebar';
+import { PacksDialog } from './lesson/PacksDialog';
+import { useLessonSession } from './lesson/useLessonSession';
 import { Palette } from './palette/Palette';
 import { PropertiesPanel } from './properties/PropertiesPanel';
 import { LabBench } from './lab/LabBench';
@@ -24,21 +28,24 @@ import { LiveStateProvider } from './lab/LiveContext';
 import { useFaultMenu } from './lab/useFaultMenu';
 import { useLab } from './lab/useLab';
 
-const BUILTIN_PACK = 'stateless-vs-stateful';
 /** The workload a design outside any lesson runs under. */
 const FREE_SCENARIO: Scenario = { seed: 42, durationMs: 30_000, faults: [] };
 const NO_LOCKS: ReadonlySet<string> = new Set();
 
 export function App({ api }: { api: StateLabApi }) {
-  const [lesson, setLesson] = useState<LessonView>();
   const [isInLesson, setInLesson] = useState(true);
-  const [loadError, setLoadError] = useState<string>();
+  const [isPacksOpen, setPacksOpen] = useState(false);
   const editor = useEditor(emptyGraph());
+  // The session adopts a lesson's graph through the file layer, which is created below.
+  const adoptRef = useRef<(graph: Graph) => void>(undefined);
+  const onAdopt = useCallback((graph: Graph) => adoptRef.current?.(graph), []);
+  const session = useLessonSession(api, editor.doc, onAdopt);
+  const { lesson, loadError } = session;
   const locked = useMemo(() => (lesson && isInLesson ? new Set(lesson.locked) : NO_LOCKS), [lesson, isInLesson]);
   const palette: readonly NodeKind[] = lesson && isInLesson ? lesson.palette : ALL_NODE_KINDS;
   const leaveLesson = useCallback(() => setInLesson(false), []);
   const files = useFiles(api, editor, lesson && isInLesson ? lesson.lessonId : null, leaveLesson);
-  const lab = useLab(api, editor.doc, lesson?.scenario ?? FREE_SCENARIO);
+  const lab = useLab(api, editor.doc, lesson && isInLesson ? lesson.scenario : FREE_SCENARIO);
   const faultMenu = useFaultMenu(lab, editor.doc, editor.selection.nodes);
   const [connectKind, setConnectKind] = useState<EdgeKind>('request');
   const [snapToGrid, setSnapToGrid] = useState(true);
@@ -47,24 +54,18 @@ export function App({ api }: { api: StateLabApi }) {
   const canvasApi = useRef<{ sizes(): Map<string, { width: number; height: number }> }>(undefined);
   const canvasBox = useRef<HTMLElement>(null);
   const { adopt, checkAutosave } = files;
+  adoptRef.current = (graph) => {
+    setInLesson(true);
+    adopt(graph, null);
+  };
+  const { openInitial } = session;
 
   useEffect(() => {
     void (async () => {
-      const packs = await api.packsList({});
-      if (!packs.ok) return setLoadError(packs.error.message);
-      const pack = packs.value.find((p) => p.id === BUILTIN_PACK) ?? packs.value[0];
-      const first = pack?.lessons[0];
-      if (pack && first) {
-        const opened = await api.lessonsOpen({ packId: pack.id, lessonId: first.id });
-        if (!opened.ok) setLoadError(opened.error.message);
-        else {
-          setLesson(opened.value);
-          adopt(opened.value.starter, null);
-        }
-      } else setLoadError('No lesson pack is installed.');
+      await openInitial();
       await checkAutosave();
     })();
-  }, [api, adopt, checkAutosave]);
+  }, [openInitial, checkAutosave]);
 
   const say = useCallback((message: string) => setNotice((n) => ({ message, x: 16, y: 16, serial: (n?.serial ?? 0) + 1 })), []);
   const deleteSelection = () => {
@@ -117,6 +118,9 @@ export function App({ api }: { api: StateLabApi }) {
         <span className="sl-brand">StateLab</span>
         {lesson && isInLesson && <span className="sl-lesson-title">{lesson.title}</span>}
         <FileBar files={files} onExport={(f) => void exportImage(f)} />
+        <button type="button" className="sl-header-button" onClick={() => setPacksOpen(true)}>
+          Lesson packs
+        </button>
       </header>
       {files.restoreOffer && <RestoreBanner record={files.restoreOffer} onRestore={files.restore} onDiscard={files.discardRestore} />}
       {files.error && (
@@ -125,7 +129,7 @@ export function App({ api }: { api: StateLabApi }) {
           <button type="button" onClick={() => files.setError(undefined)}>Dismiss</button>
         </div>
       )}
-      <div className="sl-workspace">
+      <div className={`sl-workspace${isInLesson && lesson ? ' has-lesson' : ''}`}>
         <Palette kinds={palette} onAdd={addAtCentre} />
         <main className="sl-canvas" aria-label="Design canvas" ref={canvasBox}>
           <EditorToolbar
@@ -157,12 +161,23 @@ export function App({ api }: { api: StateLabApi }) {
           </ReactFlowProvider>
         </main>
         <PropertiesPanel editor={editor} selection={editor.selection} locked={locked} />
+        {isInLesson && <LessonSidebar api={api} session={session} graph={editor.doc} />}
       </div>
       <footer className="sl-footer">
-        <LabBench lab={lab} canRun={editor.doc.nodes.length > 0} />
+        <LabBench api={api} lab={lab} graph={editor.doc} />
       </footer>
       {faultMenu.element}
       {isHelpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+      {isPacksOpen && (
+        <PacksDialog
+          api={api}
+          onClose={() => setPacksOpen(false)}
+          onOpenLesson={(packId, lessonId) => {
+            setPacksOpen(false);
+            void session.open(packId, lessonId);
+          }}
+        />
+      )}
       {files.dialog?.kind === 'open' && (
         <OpenDialog files={files.dialog.files} recent={files.dialog.recent} error={files.dialog.error} onOpen={(n) => void files.open(n)} onPickFile={() => void files.pickFile()} onClose={() => files.setDialog(undefined)} />
       )}

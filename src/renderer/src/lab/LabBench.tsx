@@ -1,6 +1,10 @@
+import { useState } from 'react';
+import type { StateLabApi } from '../../../shared/api';
+import type { Graph } from '../../../shared/graph';
 import { MetricsPanel } from '../run/MetricsPanel';
 import { RunBar } from '../run/RunBar';
 import { Charts } from './Charts';
+import { CompareDialog } from './CompareDialog';
 import { EventLog } from './EventLog';
 import { InjectedFaults } from './InjectedFaults';
 import { LabBar } from './LabBar';
@@ -8,14 +12,19 @@ import type { Lab } from './useLab';
 import './lab.css';
 
 /** Under the canvas: run and playback controls, headline metrics, charts, event log and faults. */
-export function LabBench({ lab, canRun }: { lab: Lab; canRun: boolean }) {
+export function LabBench({ api, lab, graph }: { api: StateLabApi; lab: Lab; graph: Graph }) {
+  const [isComparing, setComparing] = useState(false);
   return (
     <div className="sl-labbench">
       <div className="sl-labbench-top">
-        <RunBar status={lab.status} canRun={canRun} onRun={() => void lab.runFromStart()} onCancel={lab.cancel} />
+        <RunBar status={lab.status} canRun={graph.nodes.length > 0} onRun={() => void lab.runFromStart()} onCancel={lab.cancel} />
         <LabBar lab={lab} />
         <MetricsPanel run={lab.view} />
+        <button type="button" onClick={() => setComparing(true)} disabled={graph.nodes.length === 0} title="Run this design and a saved variant under the same seed and faults">
+          Compare…
+        </button>
       </div>
+      {isComparing && <CompareDialog api={api} graph={graph} scenario={lab.scenario} onClose={() => setComparing(false)} />}
       {lab.run && (
         <div className="sl-labbench-panels">
           <Charts run={lab.run} cursorMs={lab.cursorMs} />

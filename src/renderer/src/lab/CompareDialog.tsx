@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import type { StateLabApi } from '../../../shared/api';
+import type { Graph } from '../../../shared/graph';
+import type { Scenario } from '../../../shared/scenario';
+import { compareRows, formatCompareValue, type CompareRow } from './compare';
+
+let compareSerial = 0;
+
+/** Runs the current design and a saved variant under the same seed and faults, side by side. */
+export function CompareDialog({ api, graph, scenario, onClose }: { api: StateLabApi; graph: Graph; scenario: Scenario; onClose(): void }) {
+  const [names, setNames] = useState<string[]>();
+  const [picked, setPicked] = useState('');
+  const [rows, setRows] = useState<CompareRow[]>();
+  const [state, setState] = useState<{ busy?: boolean; error?: string; note?: string }>({});
+
+  useEffect(() => {
+    void api.filesList({}).then((r) => {
+      const list = r.ok ? r.value.map((f) => f.name) : [];
+      setNames(list);
+      setPicked((p) => p || (list[0] ?? ''));
+    });
+  }, [api]);
+
+  const compare = async () => {
+    setState({ busy: true });
+    const opened = await api.filesOpen({ name: picked });
+    if (!opened.ok) return setState({ error: opened.error.message });
+    const variant = opened.value.graph;
+    // A fault whose target the variant lacks cannot run there: it is left out of both runs, and said so.
+    const ids = new Set([...variant.nodes.map((n) => n.id), ...variant.edges.map((e) => e.id)]);
+    const faults = (scenario.faults ?? []).filter((f) => f.action === 'heal' || ids.has(f.target));
+    const shared = { ...scenario, faults };
+    const [a, b] = await Promise.all([
+      api.simRun({ runId: `compare-a-${++compareSerial}`, graph, scenario: shared }),
+      api.simRun({ runId: `compare-b-${compareSerial}`, graph: variant, scenario: shared }),
+    ]);
+    if (!a.ok || !b.ok) return setState({ error: (!a.ok ? a.error.message : !b.ok ? b.error.message : '') || 'The comparison failed.' });
+    setRows(compareRows(a.value.result.summary, b.value.result.summary));
+    const dropped = (scenario.faults ?? []).length - faults.length;
+    setState({ note: `Both ran with seed ${scenario.seed}${dropped > 0 ? `; ${dropped} fault(s) on nodes "${picked}" lacks were left out` : ''}.` });
+  };
+
+  return (
+    <div className="sl-overlay" role="presentation" onClick={onClose}>
+      <div className="sl-dialog sl-compare" role="dialog" aria-label="Compare with a saved design" onClick={(e) => e.stopPropagation()}>
+        <h2>Compare with a saved design</h2>
+        {names?.length === 0 && <p className="sl-muted">Save a variant of your design first (Save as…), then compare the two here.</p>}
+        {names && names.length > 0 && (
+          <div className="sl-compare-pick">
+            <label>
+              Variant{' '}
+              <select aria-label="Variant" value={picked} onChange={(e) => setPicked(e.currentTarget.value)}>
+                {names.map((n) => <option key={n} value={n}>{n}</option>)}
+              </select>
+            </label>
+            <button type="button" className="sl-primary" disabled={!picked || state.busy} onClick={() => void compare()}>
+              {state.busy ? 'Comparing…' : 'Compare'}
+            </button>
+          </div>
+        )}
+        {state.error && <p className="sl-error" role="alert">{state.error}</p>}
+        {state.note && <p className="sl-muted">{state.note}</p>}
+        {rows && (
+          <table className="sl-compare-table">
+            <thead>
+              <tr><th>Metric</th><th>This design</th><th>{picked}</th></tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.metric} data-metric={r.metric}>
+                  <td>{r.label}</td>
+                  <td className={r.better === 'current' ? 'is-better' : undefined}>{formatCompareValue(r.current, r.unit)}</td>
+                  <td className={r.better === 'variant' ? 'is-better' : undefined}>{formatCompareValue(r.variant, r.unit)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <div className="sl-dialog-actions"><button type="button" onClick={onClose}>Close</button></div>
+      </div>
+    </div>
+  );
+}
