@@ -92,6 +92,7 @@ export function buildSim(graph: Graph, scenario: ParsedScenario): Built {
     if (n.kind === 'client') users += (props[i] as NodePropsByKind['client']).users;
     sim.addNode(node);
   });
+  sim.hasServerSessions = graph.nodes.some((n, i) => n.kind === 'service' && ['local-memory', 'session-store'].includes((props[i] as NodePropsByKind['service']).sessions));
   sim.sessionLostGen = new Int32Array(users);
   sim.userSession = new Int32Array(users);
   const index = new Map(graph.nodes.map((n, i) => [n.id, i]));

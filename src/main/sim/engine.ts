@@ -187,6 +187,8 @@ export class Sim {
   sessionLostGen = new Int32Array(0);
   /** Per global user, the session the user currently holds (set when a login succeeds). */
   userSession = new Int32Array(0);
+  /** Some service keeps sessions server-side (local memory or a session store). */
+  hasServerSessions = false;
   /** Hook for faults.ts (set by index.ts) so the engine does not import it. */
   onFault: (index: number, phase: number) => void = () => {};
 

@@ -31,6 +31,10 @@ export class ClientNode extends SimNode {
   private readonly sessionGen: Int32Array;
   /** Last generation handed out per user, so every login is a new session. */
   private readonly lastGen: Int32Array;
+  /** Generation of the login in flight per user (0: none): a user holds one login at a time. */
+  private readonly loginGen: Int32Array;
+  /** Per user, requests [call, gen, ...] issued while its login was in flight: sent once it ends. */
+  private readonly waiting = new Map<number, number[]>();
   /** traffic-spike: multiplies the rate. */
   spikeFactor = 1;
   /** hot-key: this key gets hotFraction of requests (-1: none). */
@@ -53,6 +57,7 @@ export class ClientNode extends SimNode {
     this.zipf = props.keys.distribution === 'zipf' && props.keys.skew > 0 ? new ZipfSampler(props.keys.count, props.keys.skew) : null;
     this.sessionGen = new Int32Array(props.users);
     this.lastGen = new Int32Array(props.users);
+    this.loginGen = new Int32Array(props.users);
     this.timeoutUs = Math.round(props.timeoutMs * 1000);
     this.hasLongLivedConnections = props.connection === 'long-lived';
   }
@@ -109,18 +114,48 @@ export class ClientNode extends SimNode {
     calls.t0Us[c] = sim.nowUs;
     calls.key[c] = key;
     calls.user[c] = this.userBase + user;
-    this.attachSession(c, user);
-    sim.sendRequest(c);
+    if (this.attachSession(c, user)) sim.sendRequest(c);
   }
 
-  private attachSession(c: number, user: number): void {
+  /**
+   * Gives the call the user's session, or makes it the user's login. While a login is in flight
+   * the call waits for it (false: parked, not to be sent now), as a real client does: two logins
+   * at once would create two sessions, and the store and the client could keep different ones.
+   * Where no service keeps sessions (none, signed tokens) a login leaves no server state, so
+   * nothing waits.
+   */
+  private attachSession(c: number, user: number): boolean {
     const calls = this.sim.calls;
     let gen = this.sessionGen[user]!;
     if (gen === 0) {
+      if (this.loginGen[user] !== 0 && this.sim.hasServerSessions) {
+        const list = this.waiting.get(user);
+        if (list === undefined) this.waiting.set(user, [c, calls.gen[c]!]);
+        else list.push(c, calls.gen[c]!);
+        return false;
+      }
       gen = ++this.lastGen[user]!;
+      this.loginGen[user] = gen;
       calls.flags[c]! |= FLAG_LOGIN;
     }
     calls.session[c] = gen;
+    return true;
+  }
+
+  /** The user's login ended (answered or given up): the requests that waited for it go now. */
+  private releaseWaiting(user: number): void {
+    const list = this.waiting.get(user);
+    if (list === undefined) return;
+    this.waiting.delete(user);
+    const sim = this.sim;
+    const calls = sim.calls;
+    for (let k = 0; k < list.length; k += 2) {
+      const c = list[k]!;
+      if (!calls.isValid(c, list[k + 1]!) || !this.attachSession(c, user)) continue;
+      // A retry that waited still honours its backoff; a first attempt goes at once.
+      if (calls.attempt[c]! > 0) sim.timer(this, Math.round(this.props.retryBackoffMs * 1000), T_RETRY, c, calls.gen[c]!);
+      else sim.sendRequest(c);
+    }
   }
 
   override onResponse(c: number): void {
@@ -128,29 +163,34 @@ export class ClientNode extends SimNode {
     const calls = sim.calls;
     const status = calls.status[c]!;
     const user = calls.user[c]! - this.userBase;
+    const isLogin = (calls.flags[c]! & FLAG_LOGIN) !== 0;
+    if (isLogin) this.loginGen[user] = 0;
     if (status === STATUS.ok) {
-      if ((calls.flags[c]! & FLAG_LOGIN) !== 0) {
+      if (isLogin) {
         this.sessionGen[user] = calls.session[c]!;
         sim.userSession[calls.user[c]!] = calls.session[c]!;
       }
       this.end(STATUS.ok, sim.nowUs - calls.t0Us[c]!);
       calls.releaseByCaller(c);
+      if (isLogin) this.releaseWaiting(user);
       return;
     }
-    if (status === STATUS.sessionLost) this.sessionGen[user] = 0;
+    // Only the session the user holds is gone: a late answer about an older one changes nothing.
+    if (status === STATUS.sessionLost && calls.session[c] === this.sessionGen[user]) this.sessionGen[user] = 0;
     if (RETRYABLE[status] === true && calls.attempt[c]! < this.props.retries) {
       const next = sim.newCall(this, sim.edges[calls.edge[c]!]!, calls.op[c]!);
       calls.t0Us[next] = calls.t0Us[c]!;
       calls.key[next] = calls.key[c]!;
       calls.user[next] = calls.user[c]!;
       calls.attempt[next] = calls.attempt[c]! + 1;
-      this.attachSession(next, user);
       calls.releaseByCaller(c);
-      sim.timer(this, Math.round(this.props.retryBackoffMs * 1000), T_RETRY, next, calls.gen[next]!);
+      // A failed login's retry is the user's next login; the others wait for it.
+      if (this.attachSession(next, user)) sim.timer(this, Math.round(this.props.retryBackoffMs * 1000), T_RETRY, next, calls.gen[next]!);
       return;
     }
     this.end(status, sim.nowUs - calls.t0Us[c]!);
     calls.releaseByCaller(c);
+    if (isLogin) this.releaseWaiting(user);
   }
 
   /** A logical request ends: exactly once, counted at the client. */
@@ -170,6 +210,8 @@ export class ClientNode extends SimNode {
     // A client population does not crash as a whole; its open requests end as failures.
     while (this.open > 0) this.end(STATUS.down, 0);
     this.sessionGen.fill(0);
+    this.loginGen.fill(0);
+    this.waiting.clear();
   }
 
   override onRestart(): void {
