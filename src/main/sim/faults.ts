@@ -24,8 +24,8 @@ interface DeployState {
   nodes: SimNode[];
   next: number;
   batch: SimNode[];
-  /** 'drain' → waiting for idle; 'start' → waiting for ready. */
-  waiting: 'drain' | 'start';
+  /** 'drain' → waiting for idle; 'start' → waiting for ready; 'admit' → waiting for balancers to route to it. */
+  waiting: 'drain' | 'start' | 'admit';
   sinceUs: number;
 }
 
@@ -200,9 +200,21 @@ export class Faults {
       sim.log('drained', undefined, `Drained ${st.batch.map((n) => n.id).join(', ')}.`);
       return this.replace(index, st);
     }
-    // waiting for the batch to be ready, then one health interval so balancers see it.
+    if (st.waiting === 'admit') {
+      // A drained deploy takes the next batch out only once every balancer routes to this one again
+      // (its health checks passed), so capacity never drops by two batches at once.
+      const isAdmitted = this.lbs().every((lb) => !lb.isUp || st.batch.every((n) => lb.isRouting(n)));
+      if (!isAdmitted && sim.nowUs - st.sinceUs < DRAIN_MAX_US) return sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
+      return this.nextBatch(index, st);
+    }
+    // waiting for the batch to be ready, then for the balancers to see it.
     if (!st.batch.every((n) => n.isServing())) return sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
     for (const lb of this.lbs()) for (const n of st.batch) lb.setRegistered(n, true);
+    if (f.params?.drain ?? true) {
+      st.waiting = 'admit';
+      st.sinceUs = sim.nowUs;
+      return sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
+    }
     this.nextBatch(index, st);
   }
 

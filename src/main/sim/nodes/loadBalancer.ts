@@ -127,6 +127,12 @@ export class LoadBalancerNode extends SimNode {
     if (changed) this.refresh();
   }
 
+  /** Whether it sends requests to `node` (true when `node` is not one of its targets). */
+  isRouting(node: SimNode): boolean {
+    const t = this.byNode.get(node.idx);
+    return t === undefined || (t.isHealthy && t.isRegistered);
+  }
+
   routesTo(p: number, owner: number): boolean {
     if (this.ownerView[p] !== owner) return false;
     const t = this.byNode.get(owner);
