@@ -8,7 +8,7 @@ test('a student opens the first lesson, runs it and reads the results', async ({
   page.on('pageerror', (error) => problems.push(error.message));
 
   await page.goto('/');
-  await expect(page.getByText('Any request, any instance')).toBeVisible();
+  await expect(page.getByTestId('lesson-title')).toHaveText('Lesson 1: Any request, any instance');
 
   // The starter design: clients → load balancer → three stateless instances → database.
   const nodes = page.locator('.react-flow__node');

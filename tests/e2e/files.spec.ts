@@ -81,7 +81,9 @@ test('PNG export yields a real image of the diagram; SVG export too', async ({ p
 
 test('after the page dies mid-edit, the next start offers the unsaved work back', async ({ page }) => {
   await openApp(page);
-  await page.locator('.sl-palette-item[data-kind="database"]').dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 500, y: 540 } });
+  // Drop in the empty upper-left of the pane, whatever the panels and banners around it leave.
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.locator('.sl-palette-item[data-kind="database"]').dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: pane.width * 0.2, y: pane.height * 0.15 } });
   await expect(page.locator('.react-flow__node')).toHaveCount(7);
   await page.waitForTimeout(2000); // "within a couple of seconds"
   await page.reload();
