@@ -18,6 +18,7 @@ import { ConfirmDialog, OpenDialog, SaveAsDialog } from './files/FileDialogs';
 import { downloadUrl } from './files/localFile';
 import { RestoreBanner } from './files/RestoreBanner';
 import { emptyGraph, useFiles } from './files/useFiles';
+import { LessonHeaderTitle } from './lesson/LessonHeaderTitle';
 import { LessonSidebar } from './lesson/LessonSidebar';
 import { PacksDialog } from './lesson/PacksDialog';
 import { useLessonSession } from './lesson/useLessonSession';
@@ -59,6 +60,23 @@ export function App({ api }: { api: StateLabApi }) {
     adopt(graph, null);
   };
   const { openInitial } = session;
+
+  // "Show me" from a failed check: run the lesson's scenario if there is no run yet, then stop at
+  // the moment the check was first violated.
+  const [pendingShowMs, setPendingShowMs] = useState<number>();
+  const showMe = useCallback(
+    (atMs: number) => {
+      setPendingShowMs(atMs);
+      if (!lab.run) void lab.runFromStart();
+    },
+    [lab],
+  );
+  useEffect(() => {
+    if (pendingShowMs === undefined || !lab.run) return;
+    lab.pause();
+    lab.seek(pendingShowMs);
+    setPendingShowMs(undefined);
+  }, [pendingShowMs, lab]);
 
   useEffect(() => {
     void (async () => {
@@ -116,7 +134,7 @@ export function App({ api }: { api: StateLabApi }) {
     <div className="sl-app">
       <header className="sl-header">
         <span className="sl-brand">StateLab</span>
-        {lesson && isInLesson && <span className="sl-lesson-title">{lesson.title}</span>}
+        {lesson && isInLesson && <LessonHeaderTitle lesson={lesson} />}
         <FileBar files={files} onExport={(f) => void exportImage(f)} />
         <button type="button" className="sl-header-button" onClick={() => setPacksOpen(true)}>
           Lesson packs
@@ -161,7 +179,7 @@ export function App({ api }: { api: StateLabApi }) {
           </ReactFlowProvider>
         </main>
         <PropertiesPanel editor={editor} selection={editor.selection} locked={locked} />
-        {isInLesson && <LessonSidebar api={api} session={session} graph={editor.doc} />}
+        {isInLesson && <LessonSidebar api={api} session={session} graph={editor.doc} onShowMe={showMe} />}
       </div>
       <footer className="sl-footer">
         <LabBench api={api} lab={lab} graph={editor.doc} />
