@@ -50,7 +50,7 @@ export function runSimBench(): Row[] {
     const [run, s, cpuS] = time(() => simulate(mmcGraph(4, rho, serviceMs), { seed: 1, durationMs }));
     const rss = peakRssMb();
     const [bare, b] = time(() => bareMmc(4, rho, serviceMs, REQUESTS, 1));
-    rows.push({ model: '(a) M/M/4 at ρ=0.9', requests: run.summary.requests, statelabRps: run.summary.requests / s, statelabCpuRps: run.summary.requests / cpuS, bareRps: bare.done / b, peakRssMb: rss, note: `mean wait ${run.summary.queueWaitMs.toFixed(3)} ms (bare ${bare.meanWaitMs.toFixed(3)} ms)` });
+    rows.push({ model: '(a) M/M/4 at ρ=0.9', requests: run.summary.requests, statelabRps: run.summary.requests / s, statelabCpuRps: run.summary.requests / cpuS, bareRps: bare.done / b, peakRssMb: rss, note: `mean wait ${(run.summary.queueWaitMs ?? NaN).toFixed(3)} ms (bare ${bare.meanWaitMs.toFixed(3)} ms)` });
   }
   {
     const rps = 5000;
@@ -58,7 +58,7 @@ export function runSimBench(): Row[] {
     const [run, s, cpuS] = time(() => simulate(tierGraph(rps), { seed: 1, durationMs }));
     const rss = peakRssMb();
     const [bare, b] = time(() => bareTier(rps, REQUESTS, 1));
-    rows.push({ model: '(b) client→lb→service→cache→db', requests: run.summary.requests, statelabRps: run.summary.requests / s, statelabCpuRps: run.summary.requests / cpuS, bareRps: bare.done / b, peakRssMb: rss, note: `cache hit ratio ${run.summary.cacheHitRatio.toFixed(3)} (bare ${bare.hitRatio.toFixed(3)})` });
+    rows.push({ model: '(b) client→lb→service→cache→db', requests: run.summary.requests, statelabRps: run.summary.requests / s, statelabCpuRps: run.summary.requests / cpuS, bareRps: bare.done / b, peakRssMb: rss, note: `cache hit ratio ${(run.summary.cacheHitRatio ?? NaN).toFixed(3)} (bare ${bare.hitRatio.toFixed(3)})` });
   }
   return rows;
 }

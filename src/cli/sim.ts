@@ -81,8 +81,9 @@ function main(): number {
   const lines = [`StateLab simulation: seed ${run.seed}, ${run.durationMs} ms simulated, ${run.eventsProcessed} events`];
   for (const name of METRIC_NAMES) {
     const def = METRICS[name];
-    const v = run.summary[name];
-    const shown = Number.isInteger(v) ? String(v) : v.toFixed(4);
+    const v: number | undefined = run.summary[name];
+    // Absent: the metric measured nothing in the run (e.g. no recovery happened).
+    const shown = v === undefined ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(4);
     lines.push(`  ${def.label.padEnd(28)} ${shown.padStart(14)}  ${def.unit}`);
   }
   lines.push(`trace hash: ${run.traceHash}`);

@@ -3,6 +3,13 @@
  * grading and charts read metrics through `readMetric` (src/main/sim/metrics/read.ts), and the
  * UI shows labels and units from here. A run stores per-bucket, per-node counters so any metric
  * can be evaluated over any window and for any node after the run.
+ *
+ * Not measured: a metric whose value is undefined over a window (a mean or ratio with nothing to
+ * divide by, a percentile or maximum with no request, a recovery time with no recovery) reads NaN
+ * from readMetric, never 0, so a bound cannot pass on nothing; `unmeasured` says what did not
+ * happen. Grading treats NaN as "not measured" (the check fails, measured null). Counts never read
+ * NaN: nothing counted is 0. A RunResult is plain JSON, which has no NaN: its summary leaves such a
+ * metric out (RunSummary), and displays show "—" for it.
  */
 
 /**
@@ -89,6 +96,8 @@ export interface MetricDef {
   aggregate: Aggregation;
   /** Without a node: 'clients' reads client nodes only (the user's view), 'all' every node. */
   scope: 'clients' | 'all';
+  /** Metrics that can read NaN: what did not happen in the window, for grade reports. */
+  unmeasured?: string;
 }
 
 const sum = (counter: CounterName, scale = 1): Aggregation => ({ kind: 'sum', counter, scale });
@@ -104,17 +113,17 @@ export const METRICS = {
   failedNoRoute: { label: 'Failed: no route', unit: 'count', description: 'Failures because there was no healthy place to send the request.', aggregate: sum('failNoRoute'), scope: 'clients' },
   failedSessionLost: { label: 'Failed: session lost', unit: 'count', description: 'Failures because the user was logged out.', aggregate: sum('failSessionLost'), scope: 'clients' },
   failedFenced: { label: 'Failed: fenced', unit: 'count', description: 'Writes rejected because they carried a stale fencing token.', aggregate: sum('failFenced'), scope: 'clients' },
-  errorRate: { label: 'Error rate', unit: 'fraction', description: 'Failed requests as a fraction of ended requests.', aggregate: ratio('failed', ['ok', 'failed']), scope: 'clients' },
+  errorRate: { label: 'Error rate', unit: 'fraction', description: 'Failed requests as a fraction of ended requests.', aggregate: ratio('failed', ['ok', 'failed']), scope: 'clients', unmeasured: 'no request ended in the window' },
   throughput: { label: 'Throughput', unit: 'per-second', description: 'Successful requests per second.', aggregate: { kind: 'perSecond', counter: 'ok' }, scope: 'clients' },
-  latencyMean: { label: 'Latency mean', unit: 'ms', description: 'Mean end-to-end latency of ended requests.', aggregate: ratio('latencySumUs', ['ok', 'failed'], 1e-3), scope: 'clients' },
-  latencyP50: { label: 'Latency p50', unit: 'ms', description: 'Median end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.5 }, scope: 'clients' },
-  latencyP90: { label: 'Latency p90', unit: 'ms', description: '90th percentile end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.9 }, scope: 'clients' },
-  latencyP99: { label: 'Latency p99', unit: 'ms', description: '99th percentile end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.99 }, scope: 'clients' },
-  latencyMax: { label: 'Latency max', unit: 'ms', description: 'Largest end-to-end latency.', aggregate: { kind: 'max', counter: 'latencyMaxUs', scale: 1e-3 }, scope: 'clients' },
-  remoteCallsPerRequest: { label: 'Remote calls per request', unit: 'ratio', description: 'Calls between nodes behind the client, per user request.', aggregate: ratio('remoteCalls', ['requests'], 1, true), scope: 'all' },
-  lbShare: { label: 'Load-balancer share', unit: 'fraction', description: "A target's share of the requests load balancers forwarded (read per node).", aggregate: { kind: 'share' }, scope: 'all' },
-  lbImbalance: { label: 'Load imbalance', unit: 'ratio', description: 'Most-loaded load-balancer target over the mean target (1 is perfectly even).', aggregate: { kind: 'imbalance' }, scope: 'all' },
-  cacheHitRatio: { label: 'Cache hit ratio', unit: 'fraction', description: 'Cache reads answered from the cache.', aggregate: ratio('cacheHits', ['cacheHits', 'cacheMisses']), scope: 'all' },
+  latencyMean: { label: 'Latency mean', unit: 'ms', description: 'Mean end-to-end latency of ended requests.', aggregate: ratio('latencySumUs', ['ok', 'failed'], 1e-3), scope: 'clients', unmeasured: 'no request ended in the window' },
+  latencyP50: { label: 'Latency p50', unit: 'ms', description: 'Median end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.5 }, scope: 'clients', unmeasured: 'no request ended in the window' },
+  latencyP90: { label: 'Latency p90', unit: 'ms', description: '90th percentile end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.9 }, scope: 'clients', unmeasured: 'no request ended in the window' },
+  latencyP99: { label: 'Latency p99', unit: 'ms', description: '99th percentile end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.99 }, scope: 'clients', unmeasured: 'no request ended in the window' },
+  latencyMax: { label: 'Latency max', unit: 'ms', description: 'Largest end-to-end latency.', aggregate: { kind: 'max', counter: 'latencyMaxUs', scale: 1e-3 }, scope: 'clients', unmeasured: 'no request ended in the window' },
+  remoteCallsPerRequest: { label: 'Remote calls per request', unit: 'ratio', description: 'Calls between nodes behind the client, per user request.', aggregate: ratio('remoteCalls', ['requests'], 1, true), scope: 'all', unmeasured: 'no request was issued in the window' },
+  lbShare: { label: 'Load-balancer share', unit: 'fraction', description: "A target's share of the requests load balancers forwarded (read per node).", aggregate: { kind: 'share' }, scope: 'all', unmeasured: 'no load balancer forwarded a request in the window' },
+  lbImbalance: { label: 'Load imbalance', unit: 'ratio', description: 'Most-loaded load-balancer target over the mean target (1 is perfectly even).', aggregate: { kind: 'imbalance' }, scope: 'all', unmeasured: 'no load balancer forwarded a request in the window' },
+  cacheHitRatio: { label: 'Cache hit ratio', unit: 'fraction', description: 'Cache reads answered from the cache.', aggregate: ratio('cacheHits', ['cacheHits', 'cacheMisses']), scope: 'all', unmeasured: 'no cache read happened in the window' },
   sessionsLost: { label: 'Sessions lost', unit: 'count', description: 'User sessions that disappeared while the user still held them.', aggregate: sum('sessionsLost'), scope: 'all' },
   acknowledgedWrites: { label: 'Acknowledged writes', unit: 'count', description: 'Writes the database acknowledged.', aggregate: sum('writesAcked'), scope: 'all' },
   lostWrites: { label: 'Lost writes', unit: 'count', description: 'Acknowledged writes that were gone after a failover.', aggregate: sum('lostWrites'), scope: 'all' },
@@ -122,13 +131,13 @@ export const METRICS = {
   fencedWrites: { label: 'Fenced writes', unit: 'count', description: 'Stale-owner writes the database rejected thanks to fencing tokens.', aggregate: sum('fencedWrites'), scope: 'all' },
   splitBrainMs: { label: 'Split-brain time', unit: 'ms', description: 'Time during which two nodes believed they owned the same partition.', aggregate: sum('splitBrainUs', 1e-3), scope: 'all' },
   failovers: { label: 'Failovers', unit: 'count', description: 'Promotions and ownership moves after a failure.', aggregate: sum('failovers'), scope: 'all' },
-  recoveryTimeMs: { label: 'Recovery time', unit: 'ms', description: 'Mean time from a failure to service resumed.', aggregate: ratio('recoverySumUs', ['recoveryCount'], 1e-3), scope: 'all' },
-  keysMovedFraction: { label: 'Keys moved', unit: 'fraction', description: 'Largest fraction of keys that changed owner in one rebalance.', aggregate: { kind: 'max', counter: 'keysMovedMax', scale: 1 }, scope: 'all' },
+  recoveryTimeMs: { label: 'Recovery time', unit: 'ms', description: 'Mean time from a failure to service resumed.', aggregate: ratio('recoverySumUs', ['recoveryCount'], 1e-3), scope: 'all', unmeasured: 'no recovery finished in the window' },
+  keysMovedFraction: { label: 'Keys moved', unit: 'fraction', description: 'Largest fraction of keys that changed owner in one rebalance (0 when none happened).', aggregate: { kind: 'max', counter: 'keysMovedMax', scale: 1 }, scope: 'all' },
   rebalances: { label: 'Rebalances', unit: 'count', description: 'Times the routing of keys changed.', aggregate: sum('rebalances'), scope: 'all' },
-  rebalanceDurationMs: { label: 'Rebalance duration', unit: 'ms', description: 'Longest time a rebalance took to finish.', aggregate: { kind: 'max', counter: 'rebalanceMaxUs', scale: 1e-3 }, scope: 'all' },
-  replicationLagMs: { label: 'Replication lag', unit: 'ms', description: 'Mean delay from a write on the leader to the follower applying it.', aggregate: ratio('replLagSumUs', ['replLagCount'], 1e-3), scope: 'all' },
-  hottestPartitionLoad: { label: 'Hottest partition load', unit: 'ratio', description: 'Requests to the busiest partition over the mean partition.', aggregate: { kind: 'hottestPartition' }, scope: 'all' },
-  queueWaitMs: { label: 'Queue wait', unit: 'ms', description: 'Mean time a request waited for a free worker.', aggregate: ratio('queueWaitSumUs', ['queueWaitCount'], 1e-3), scope: 'all' },
+  rebalanceDurationMs: { label: 'Rebalance duration', unit: 'ms', description: 'Longest time a rebalance took to finish (0 when none finished).', aggregate: { kind: 'max', counter: 'rebalanceMaxUs', scale: 1e-3 }, scope: 'all' },
+  replicationLagMs: { label: 'Replication lag', unit: 'ms', description: 'Mean delay from a write on the leader to the follower applying it.', aggregate: ratio('replLagSumUs', ['replLagCount'], 1e-3), scope: 'all', unmeasured: 'no write was replicated in the window' },
+  hottestPartitionLoad: { label: 'Hottest partition load', unit: 'ratio', description: 'Requests to the busiest partition over the mean partition.', aggregate: { kind: 'hottestPartition' }, scope: 'all', unmeasured: 'no request reached a partition in the window' },
+  queueWaitMs: { label: 'Queue wait', unit: 'ms', description: 'Mean time a request waited for a free worker.', aggregate: ratio('queueWaitSumUs', ['queueWaitCount'], 1e-3), scope: 'all', unmeasured: 'no request started work in the window' },
   instancesUp: { label: 'Instances up', unit: 'count', description: 'Nodes up and ready at the end of the window.', aggregate: { kind: 'last', counter: 'up' }, scope: 'all' },
   ownedPartitions: { label: 'Owned partitions', unit: 'partitions', description: 'Partitions nodes believe they own at the end of the window (more than P means split brain).', aggregate: { kind: 'last', counter: 'ownedPartitions' }, scope: 'all' },
   sessionsHeld: { label: 'Sessions held', unit: 'count', description: 'Sessions held in memory or in a store at the end of the window.', aggregate: { kind: 'last', counter: 'sessionsHeld' }, scope: 'all' },
@@ -137,6 +146,14 @@ export const METRICS = {
 
 export type MetricName = keyof typeof METRICS;
 export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
+
+/** Metrics that can measure nothing (they have `unmeasured`): readMetric gives NaN then. */
+export type UnmeasurableMetricName = { [K in MetricName]: (typeof METRICS)[K] extends { unmeasured: string } ? K : never }[MetricName];
+/**
+ * A run's whole-run values. A metric that measured nothing is absent (JSON has no NaN, and an
+ * absent key survives IPC as it is); counts and the other metrics are always there.
+ */
+export type RunSummary = { [K in Exclude<MetricName, UnmeasurableMetricName>]: number } & { [K in UnmeasurableMetricName]?: number };
 
 export const isMetricName = (name: string): name is MetricName => Object.prototype.hasOwnProperty.call(METRICS, name);
 
@@ -211,6 +228,7 @@ export interface RunBuckets {
   edges?: Record<string, Partial<Record<EdgeCounterName, number[]>>>;
 }
 
+/** For display only: a chart bucket where nothing was measured (no request ended) reads 0 here. */
 export interface RunSeries {
   /** Width of a chart bucket. */
   bucketMs: number;
@@ -241,8 +259,8 @@ export interface RunResult {
   isCancelled: boolean;
   /** Simulated time the run reached. */
   endedAtMs: number;
-  /** Every catalogue metric over the whole run. */
-  summary: Record<MetricName, number>;
+  /** Every catalogue metric over the whole run; one that measured nothing (readMetric's NaN) is absent. */
+  summary: RunSummary;
   /** Chart series. */
   series: RunSeries;
   /** The event log. */

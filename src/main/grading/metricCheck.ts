@@ -67,7 +67,9 @@ export function evaluateMetric(run: RunResult, engine: SimEngine, check: MetricC
   }
   const value = engine.readMetric(run, check.metric, window.value, check.node);
   if (Number.isNaN(value)) {
-    return { passed: false, measured: null, bound, window: window.value, firstViolationMs: fromMs, error: 'nothing was measured in the window (no request ended there)' };
+    // Not measured (e.g. no recovery finished): a bound never passes on nothing.
+    const reason = (METRICS[check.metric] as { unmeasured?: string }).unmeasured ?? 'nothing was measured in the window';
+    return { passed: false, measured: null, bound, window: window.value, firstViolationMs: fromMs, error: reason };
   }
   if (compare(value, check.op, check.value)) return { passed: true, measured: value, bound, window: window.value };
   return { passed: false, measured: value, bound, window: window.value, firstViolationMs: firstViolation(run, engine, check, fromMs, toMs) };

@@ -62,22 +62,27 @@ export function simulate(graph: Graph, scenario: Scenario, options: SimOptions =
     network: { sent: sim.sent, delivered: sim.delivered, dropped: sim.dropped, inFlight: sim.inFlight },
     requestsInFlight: sim.nodes.reduce((s, n) => s + (n instanceof ClientNode ? n.open : 0), 0),
   };
-  run.summary = readAllMetrics(run);
+  // A metric that measured nothing (NaN) is left out: the result is plain JSON, which has no NaN.
+  run.summary = Object.fromEntries(Object.entries(readAllMetrics(run)).filter(([, v]) => !Number.isNaN(v))) as RunResult['summary'];
   run.series = chartSeries(run);
   return run;
 }
 
-/** Chart series in buckets of at least a second. */
+/** Chart series in buckets of at least a second; a bucket with nothing measured reads 0 (display only). */
 function chartSeries(run: RunResult): RunSeries {
   const bucketMs = Math.max(1000, run.buckets.bucketMs);
   const s: RunSeries = { bucketMs, tMs: [], throughput: [], errorRate: [], latencyP50: [], latencyP99: [] };
   for (let t = 0; t < run.endedAtMs; t += bucketMs) {
     const w = { fromMs: t, toMs: t + bucketMs };
+    const read = (m: 'throughput' | 'errorRate' | 'latencyP50' | 'latencyP99') => {
+      const v = readMetric(run, m, w);
+      return Number.isNaN(v) ? 0 : v;
+    };
     s.tMs.push(t);
-    s.throughput.push(readMetric(run, 'throughput', w));
-    s.errorRate.push(readMetric(run, 'errorRate', w));
-    s.latencyP50.push(readMetric(run, 'latencyP50', w));
-    s.latencyP99.push(readMetric(run, 'latencyP99', w));
+    s.throughput.push(read('throughput'));
+    s.errorRate.push(read('errorRate'));
+    s.latencyP50.push(read('latencyP50'));
+    s.latencyP99.push(read('latencyP99'));
   }
   return s;
 }

@@ -32,6 +32,20 @@ describe('sim CLI', () => {
     expect(JSON.parse(reseeded.stdout).traceHash).toBe(simulate(graph, { ...scenario, seed: 8 }).traceHash);
   });
 
+  it('prints "—" for a metric that measured nothing, and leaves it out of --json', () => {
+    const { graph } = GOLDEN['stateless-tier-crash']!;
+    const idle = { ...graph, nodes: graph.nodes.map((n) => (n.kind === 'client' ? { ...n, props: { ...n.props, rps: 0 } } : n)) };
+    const g = write('idle.json', idle);
+    const text = cli(g, '--duration', '2000');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/Error rate +— +fraction/);
+    expect(text.stdout).toMatch(/Recovery time +— +ms/);
+    expect(text.stdout).toMatch(/Requests +0 +count/);
+    const json = JSON.parse(cli(g, '--duration', '2000', '--json').stdout) as { summary: Record<string, unknown> };
+    expect(json.summary).not.toHaveProperty('errorRate');
+    expect(json.summary.requests).toBe(0);
+  });
+
   it('prints a readable summary with the trace hash', () => {
     const res = cli(write('g2.json', GOLDEN['stateless-tier-crash']!.graph));
     expect(res.status).toBe(0);

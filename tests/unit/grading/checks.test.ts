@@ -89,7 +89,7 @@ describe('behavioural (metric) checks', () => {
       { id: 'gone', type: 'metric', metric: 'lbShare', node: 'api-9', op: '<', value: 1 },
     ]);
     const [rate, gone] = grade(lesson, {}).checks;
-    expect(rate).toMatchObject({ passed: false, measured: null, error: 'nothing was measured in the window (no request ended there)' });
+    expect(rate).toMatchObject({ passed: false, measured: null, error: 'no request ended in the window' });
     expect(gone).toMatchObject({ passed: false, error: 'the check reads node "api-9", which this design does not have' });
   });
 

@@ -5,7 +5,11 @@
 import { METRICS, METRIC_NAMES, type CounterName, type MetricName, type MetricWindow, type RunResult } from '../../../shared/metrics';
 import { HISTOGRAM_SIZE, addSparse, quantileOf } from '../histogram';
 
-/** Reads `metric` over [fromMs, toMs) (default: the whole run), for `nodeId` or the metric's default scope. */
+/**
+ * Reads `metric` over [fromMs, toMs) (default: the whole run), for `nodeId` or the metric's default
+ * scope. NaN when the metric is undefined there (nothing to measure: see `unmeasured` in the
+ * catalogue); counts read 0.
+ */
 export function readMetric(run: RunResult, metric: MetricName, window: Partial<MetricWindow> = {}, nodeId?: string): number {
   const def = METRICS[metric];
   if (def === undefined) throw new Error(`Unknown metric "${String(metric)}". Known metrics: ${METRIC_NAMES.join(', ')}.`);
@@ -19,7 +23,7 @@ export function readMetric(run: RunResult, metric: MetricName, window: Partial<M
     if (!run.nodes.some((n) => n.id === nodeId)) throw new Error(`No node "${nodeId}" in this run.`);
     nodes = [nodeId];
   } else nodes = run.nodes.filter((n) => def.scope === 'all' || n.kind === 'client').map((n) => n.id);
-  if (b1 < b0) return 0;
+  // An empty window (b1 < b0) reads every total as 0: counts 0, ratios and percentiles NaN.
 
   const total = (counter: CounterName, ids: readonly string[] = nodes): number => {
     let s = 0;
@@ -35,6 +39,8 @@ export function readMetric(run: RunResult, metric: MetricName, window: Partial<M
     case 'sum':
       return total(agg.counter) * agg.scale;
     case 'max': {
+      // The largest latency of no request is undefined; other maxima (keys moved) are 0 when nothing happened.
+      if (agg.counter === 'latencyMaxUs' && total('ok') + total('failed') === 0) return NaN;
       let m = 0;
       for (const id of nodes) {
         const arr = run.buckets.counters[id]?.[agg.counter];
@@ -51,7 +57,7 @@ export function readMetric(run: RunResult, metric: MetricName, window: Partial<M
     case 'ratio': {
       const denNodes = agg.isDenFromClients === true && nodeId === undefined ? run.nodes.filter((n) => n.kind === 'client').map((n) => n.id) : nodes;
       const den = agg.den.reduce((s, c) => s + total(c, denNodes), 0);
-      return den === 0 ? 0 : (total(agg.num) / den) * agg.scale;
+      return den === 0 ? NaN : (total(agg.num) / den) * agg.scale;
     }
     case 'perSecond': {
       const seconds = (Math.min((b1 + 1) * B, run.endedAtMs) - b0 * B) / 1000;
@@ -68,25 +74,25 @@ export function readMetric(run: RunResult, metric: MetricName, window: Partial<M
           if (h) n += addSparse(dense, h);
         }
       }
-      return quantileOf(dense, n, agg.quantile) / 1000;
+      return n === 0 ? NaN : quantileOf(dense, n, agg.quantile) / 1000;
     }
     case 'share': {
       const targets = run.nodes.filter((n) => n.isLbTarget).map((n) => n.id);
       const all = total('forwardedTo', targets);
-      if (all === 0) return 0;
+      if (all === 0) return NaN;
       if (nodeId !== undefined) return total('forwardedTo', [nodeId]) / all;
       return Math.max(...targets.map((id) => total('forwardedTo', [id]))) / all;
     }
     case 'imbalance': {
       const targets = run.nodes.filter((n) => n.isLbTarget).map((n) => n.id);
-      if (targets.length === 0) return 0;
+      if (targets.length === 0) return NaN;
       const loads = targets.map((id) => total('forwardedTo', [id]));
       const mean = loads.reduce((s, v) => s + v, 0) / loads.length;
-      return mean === 0 ? 0 : Math.max(...loads) / mean;
+      return mean === 0 ? NaN : Math.max(...loads) / mean;
     }
     case 'hottestPartition': {
       const rows = run.buckets.partitionRequests;
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return NaN;
       const sums = new Float64Array(rows[0]?.length ?? 0);
       for (let b = b0; b <= b1; b++) rows[b]?.forEach((v, p) => (sums[p]! += v));
       let s = 0;
@@ -95,12 +101,12 @@ export function readMetric(run: RunResult, metric: MetricName, window: Partial<M
         s += v;
         m = Math.max(m, v);
       }
-      return s === 0 ? 0 : m / (s / sums.length);
+      return s === 0 ? NaN : m / (s / sums.length);
     }
   }
 }
 
-/** Every catalogue metric over one window. */
+/** Every catalogue metric over one window (NaN where nothing was measured). */
 export function readAllMetrics(run: RunResult, window: Partial<MetricWindow> = {}, nodeId?: string): Record<MetricName, number> {
   const out = {} as Record<MetricName, number>;
   for (const name of METRIC_NAMES) out[name] = readMetric(run, name, window, nodeId);
