@@ -25,6 +25,8 @@ import { Notice, type NoticeState } from './Notice';
 import type { Editor } from './useEditor';
 
 // Defined at module level so React Flow never sees a new nodeTypes object.
+/** Small enough not to cover a design on a narrow canvas. */
+const MINIMAP_SIZE = { width: 150, height: 100 };
 const nodeTypes = { statelab: StateLabNode };
 const edgeTypes = { live: LiveEdge };
 const GRID = 20;
@@ -193,7 +195,7 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={GRID} />
-        <MiniMap pannable zoomable nodeColor={(n) => KIND_INFO[(n as StateLabFlowNode).data.kind].color} ariaLabel="Minimap" />
+        <MiniMap pannable zoomable style={MINIMAP_SIZE} nodeColor={(n) => KIND_INFO[(n as StateLabFlowNode).data.kind].color} ariaLabel="Minimap" />
         <Controls aria-label="Zoom controls">
           <ControlButton onClick={() => void flow.fitView({ duration: 200 })} title="Fit the whole design" aria-label="Fit view">⤢</ControlButton>
         </Controls>

@@ -14,8 +14,10 @@ import './lab.css';
 /** Under the canvas: run and playback controls, headline metrics, charts, event log and faults. */
 export function LabBench({ api, lab, graph }: { api: StateLabApi; lab: Lab; graph: Graph }) {
   const [isComparing, setComparing] = useState(false);
+  // Charts can fold away to give a small screen's height back to the canvas.
+  const [isCollapsed, setCollapsed] = useState(false);
   return (
-    <div className="sl-labbench">
+    <div className={`sl-labbench${isCollapsed ? ' is-collapsed' : ''}`}>
       <div className="sl-labbench-top">
         <RunBar status={lab.status} canRun={graph.nodes.length > 0} onRun={() => void lab.runFromStart()} onCancel={lab.cancel} />
         <LabBar lab={lab} />
@@ -23,6 +25,11 @@ export function LabBench({ api, lab, graph }: { api: StateLabApi; lab: Lab; grap
         <button type="button" onClick={() => setComparing(true)} disabled={graph.nodes.length === 0} title="Run this design and a saved variant under the same seed and faults">
           Compare…
         </button>
+        {lab.run && (
+          <button type="button" aria-expanded={!isCollapsed} onClick={() => setCollapsed((c) => !c)}>
+            {isCollapsed ? 'Show charts' : 'Hide charts'}
+          </button>
+        )}
       </div>
       {isComparing && <CompareDialog api={api} graph={graph} scenario={lab.scenario} onClose={() => setComparing(false)} />}
       {lab.run && (
