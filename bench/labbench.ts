@@ -1,16 +1,10 @@
 // Lab-bench benchmark: a 100-node design runs in the real UI in Chromium (browser host), then
 // plays back at full speed (20×) while every frame's time is recorded: live node state, edge
 // traffic, charts and the timeline all update. Target: median ≥ 55 fps.
-// Run with `npx tsx bench/labbench.ts` after `npx electron-vite build`.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { createHost } from '../src/main/host/services';
-import { startWebHost } from '../src/main/host/web/server';
+// Part of `npm run bench`; alone: `npx tsx bench/labbench.ts` after `npx electron-vite build`.
+import { frameIntervals, reportFrames, verdict, withAppInBrowser } from './browserBench';
 import type { Graph, GraphNode } from '../src/shared/graph';
 
-const ROOT = path.resolve(__dirname, '..');
 const SERVICES = 97;
 
 /** Users → load balancer → 97 stateless instances → one database: 100 nodes, 195 edges. */
@@ -30,28 +24,9 @@ export function tierOf100(): Graph {
   return { format: 'statelab.graph', version: 1, nodes, edges };
 }
 
-async function frameTimes(page: Page, whilePlaying: () => Promise<void>): Promise<number[]> {
-  await page.evaluate(`(() => {
-    window.frames_ = [];
-    window.stop_ = false;
-    const loop = (t) => { window.frames_.push(t); if (!window.stop_) requestAnimationFrame(loop); };
-    requestAnimationFrame(loop);
-  })()`);
-  await whilePlaying();
-  const stamps = (await page.evaluate('(() => { window.stop_ = true; return window.frames_; })()')) as number[];
-  return stamps.slice(1).map((t, i) => t - stamps[i]!);
-}
-
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-
-async function main(): Promise<void> {
-  const host = createHost({ host: 'web', builtinPackDirs: [path.join(ROOT, 'lessons', 'stateless-vs-stateful')], dataDir: mkdtempSync(path.join(tmpdir(), 'statelab-labbench-')) });
-  const web = await startWebHost({ dispatch: host.dispatch, rendererDir: path.join(ROOT, 'out', 'renderer'), port: 0 });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(web.url);
-    await page.locator('.react-flow__node').first().waitFor();
+/** Plays a 100-node design at 20× and measures frames. */
+export async function runLabBench(): Promise<void> {
+  await withAppInBrowser('lab-bench', async (page) => {
     const graph = tierOf100();
     await page.getByTestId('open-file-input').setInputFiles({ name: 'tier100.statelab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(graph)) });
     await page.getByText(`${graph.nodes.length} nodes · ${graph.edges.length} connections`).waitFor();
@@ -65,24 +40,18 @@ async function main(): Promise<void> {
     for (let round = 0; round < 3; round++) {
       await page.getByRole('button', { name: 'To start' }).click();
       intervals.push(
-        ...(await frameTimes(page, async () => {
+        ...(await frameIntervals(page, async () => {
           await page.getByRole('button', { name: 'Play' }).click();
           await page.getByRole('button', { name: 'Play' }).waitFor({ timeout: 60_000 });
         })),
       );
     }
-    const median = quantile(intervals, 0.5);
-    console.log(`playback frames ${intervals.length}  median ${median.toFixed(1)} ms (${(1000 / median).toFixed(1)} fps)  p95 ${quantile(intervals, 0.95).toFixed(1)} ms  max ${Math.max(...intervals).toFixed(1)} ms`);
-    console.log(`${1000 / median >= 55 ? 'PASS' : 'BELOW TARGET'}: median ${(1000 / median).toFixed(1)} fps (target ≥ 55)`);
-  } finally {
-    await browser.close();
-    host.dispose();
-    await web.close();
-  }
+    console.log(verdict(reportFrames('playback', intervals)));
+  });
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => {
+  runLabBench().catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

@@ -3,9 +3,39 @@
  * nothing here asserts a time (that would be a flaky test). Add a bench as a module exporting a
  * run + print pair and list it below.
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { CHROMIUM } from './browserBench';
+import { runEditorBench } from './editor.bench';
+import { runLabBench } from './labbench';
 import { printSimBench, runSimBench } from './sim';
 
-const benches: { name: string; run: () => void }[] = [{ name: 'simulator', run: () => printSimBench(runSimBench()) }];
+/** The UI benches need the built app; build it once if it is missing. */
+function ensureBuilt(): boolean {
+  if (existsSync('out/renderer/index.html') && existsSync('out/main/simWorker.js')) return true;
+  console.log('building the app for the browser benches…');
+  return spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' }).status === 0;
+}
 
-console.log(`StateLab benchmarks on Node ${process.version}, ${process.platform}/${process.arch}`);
-for (const b of benches) b.run();
+const benches: { name: string; run: () => void | Promise<void> }[] = [
+  { name: 'simulator', run: () => printSimBench(runSimBench()) },
+  { name: 'editor: 200 nodes, 300 edges, panning and dragging in Chromium', run: runEditorBench },
+  { name: 'lab bench: a 100-node design playing at full speed in Chromium', run: runLabBench },
+];
+
+async function main(): Promise<void> {
+  console.log(`StateLab benchmarks on Node ${process.version}, ${process.platform}/${process.arch}`);
+  for (const b of benches) {
+    console.log(`\n== ${b.name}`);
+    if (b.name !== 'simulator' && (!CHROMIUM || !ensureBuilt())) {
+      console.log('skipped: needs Chromium (apt-get install -y chromium) and a build');
+      continue;
+    }
+    await b.run();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
