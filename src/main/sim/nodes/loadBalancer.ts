@@ -165,9 +165,12 @@ export class LoadBalancerNode extends SimNode {
       const pick = (list: Target[], ring: HashRing | null) => (id: number) =>
         policy === 'hash-modulo' ? list[moduloPick(id, list.length)]!.node.idx : list[ring!.lookup(id)]!.node.idx;
       const moved = movedFraction(pick(before, beforeRing), pick(this.active, this.ring));
-      this.sim.rec.max(this.idx, C.keysMovedMax, moved);
-      this.sim.rec.add(this.idx, C.rebalances, 1);
-      this.sim.log('rebalance-done', this, `${this.id} now routes over ${this.active.length} targets; ${(moved * 100).toFixed(1)}% of keys moved.`, moved);
+      // A change that moves no key (a target added but not healthy yet) is no rebalance.
+      if (moved > 0) {
+        this.sim.rec.max(this.idx, C.keysMovedMax, moved);
+        this.sim.rec.add(this.idx, C.rebalances, 1);
+        this.sim.log('rebalance-done', this, `${this.id} now routes over ${this.active.length} targets; ${(moved * 100).toFixed(1)}% of keys moved.`, moved);
+      }
     }
     this.sim.ownership?.checkRebalance();
   }
