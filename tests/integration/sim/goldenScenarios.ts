@@ -4,7 +4,7 @@ import type { Graph } from '../../../src/shared/graph';
 import type { Scenario } from '../../../src/shared/scenario';
 import { edge, graph, node, tier } from '../../unit/sim/helpers';
 
-const example = JSON.parse(readFileSync(new URL('../../../../shared/examples/stateless-tier.graph.json', import.meta.url), 'utf8')) as Graph;
+const example = JSON.parse(readFileSync(new URL('../../fixtures/examples/stateless-tier.graph.json', import.meta.url), 'utf8')) as Graph;
 
 export const GOLDEN: Record<string, { graph: Graph; scenario: Scenario }> = {
   'stateless-tier-crash': {

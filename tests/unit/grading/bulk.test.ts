@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { csvCell, gradeSubmissionText, gradesCsv } from '../../../src/main/grading/bulk';
@@ -8,7 +9,7 @@ import { parseUntrustedJson } from '../../../src/shared/json';
 import { lessonSpec, packSpec } from '../../../src/shared/lesson';
 import { fakeEngine, fakeRun } from './fakeRun';
 
-const example = (name: string) => parseUntrustedJson(readFileSync(`/work/shared/examples/${name}`, 'utf8'), 1e6) as Record<string, unknown>;
+const example = (name: string) => parseUntrustedJson(readFileSync(path.resolve(__dirname, '../../fixtures/examples', name), 'utf8'), 1e6) as Record<string, unknown>;
 const graph = loadDocument(example('stateless-tier.graph.json'), graphSpec);
 const sessions = loadDocument(example('session-state.lesson.json'), lessonSpec);
 const other = loadDocument({ ...example('session-state.lesson.json'), id: 'other', checks: [{ id: 'has-db', type: 'structure', require: { node: { kind: 'database' } } }] }, lessonSpec);

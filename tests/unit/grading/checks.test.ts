@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateChecks, missingFaultTargets } from '../../../src/main/grading/grade';
@@ -7,7 +8,7 @@ import { parseUntrustedJson } from '../../../src/shared/json';
 import { lessonSpec, type Lesson } from '../../../src/shared/lesson';
 import { fakeEngine, fakeRun, type Series } from './fakeRun';
 
-const example = (name: string) => parseUntrustedJson(readFileSync(`/work/shared/examples/${name}`, 'utf8'), 1e6);
+const example = (name: string) => parseUntrustedJson(readFileSync(path.resolve(__dirname, '../../fixtures/examples', name), 'utf8'), 1e6);
 const starter = loadDocument(example('stateless-tier.graph.json'), graphSpec);
 const baseLesson = loadDocument(example('session-state.lesson.json'), lessonSpec);
 

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const example = (name: string): Record<string, unknown> => JSON.parse(readFileSync(`/work/shared/examples/${name}`, 'utf8'));
+const example = (name: string): Record<string, unknown> => JSON.parse(readFileSync(path.resolve(__dirname, '../../fixtures/examples', name), 'utf8'));
 
 export const goodManifest = () => ({
   format: 'statelab.pack',
