@@ -122,7 +122,7 @@ export const METRICS = {
   latencyMax: { label: 'Latency max', unit: 'ms', description: 'Largest end-to-end latency.', aggregate: { kind: 'max', counter: 'latencyMaxUs', scale: 1e-3 }, scope: 'clients', unmeasured: 'no request ended in the window' },
   remoteCallsPerRequest: { label: 'Remote calls per request', unit: 'ratio', description: 'Calls between nodes behind the client, per user request.', aggregate: ratio('remoteCalls', ['requests'], 1, true), scope: 'all', unmeasured: 'no request was issued in the window' },
   lbShare: { label: 'Load-balancer share', unit: 'fraction', description: "A target's share of the requests load balancers forwarded (read per node).", aggregate: { kind: 'share' }, scope: 'all', unmeasured: 'no load balancer forwarded a request in the window' },
-  lbImbalance: { label: 'Load imbalance', unit: 'ratio', description: 'Most-loaded load-balancer target over the mean target (1 is perfectly even).', aggregate: { kind: 'imbalance' }, scope: 'all', unmeasured: 'no load balancer forwarded a request in the window' },
+  lbImbalance: { label: 'Load imbalance', unit: 'ratio', description: "A load balancer's most-loaded target over its mean target (1 is perfectly even); without a balancer node, the worst balancer's.", aggregate: { kind: 'imbalance' }, scope: 'all', unmeasured: 'no load balancer forwarded a request in the window' },
   cacheHitRatio: { label: 'Cache hit ratio', unit: 'fraction', description: 'Cache reads answered from the cache.', aggregate: ratio('cacheHits', ['cacheHits', 'cacheMisses']), scope: 'all', unmeasured: 'no cache read happened in the window' },
   sessionsLost: { label: 'Sessions lost', unit: 'count', description: 'User sessions that disappeared while the user still held them.', aggregate: sum('sessionsLost'), scope: 'all' },
   acknowledgedWrites: { label: 'Acknowledged writes', unit: 'count', description: 'Writes the database acknowledged.', aggregate: sum('writesAcked'), scope: 'all' },
@@ -203,8 +203,10 @@ export interface RunNode {
   id: string;
   /** Node kind, as in the graph. */
   kind: string;
-  /** True for nodes a load balancer sends to: lbShare and lbImbalance range over these. */
+  /** True for nodes a load balancer sends to: lbShare ranges over these. */
   isLbTarget: boolean;
+  /** A load balancer's request edges to its targets (clones' included): its lbImbalance ranges over these. */
+  lbTargetEdges?: string[];
 }
 
 /** A histogram flattened to [bucketIndex, count, bucketIndex, count, ...] (see sim/histogram.ts). */

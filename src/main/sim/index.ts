@@ -12,6 +12,7 @@ import type { TraceRecord } from './engine';
 import { Faults } from './faults';
 import { readAllMetrics, readMetric } from './metrics/read';
 import { ClientNode } from './nodes/client';
+import { LoadBalancerNode } from './nodes/loadBalancer';
 
 export { readMetric, readAllMetrics, validateGraphForSim };
 export type { RunResult, TraceRecord };
@@ -56,7 +57,7 @@ export function simulate(graph: Graph, scenario: Scenario, options: SimOptions =
     summary: Object.fromEntries(METRIC_NAMES.map((m) => [m, 0])) as RunResult['summary'],
     series: { bucketMs: 1000, tMs: [], throughput: [], errorRate: [], latencyP50: [], latencyP99: [] },
     events: sim.events,
-    nodes: sim.nodes.map((n) => ({ id: n.id, kind: n.kind, isLbTarget: n.isLbTarget })),
+    nodes: sim.nodes.map((n) => ({ id: n.id, kind: n.kind, isLbTarget: n.isLbTarget, ...(n instanceof LoadBalancerNode ? { lbTargetEdges: n.targets.map((t) => t.edge.id) } : {}) })),
     faults: faults.map((f) => ({ id: f.id, atMs: f.atMs, action: f.action, target: f.target })),
     buckets: sim.rec.result(),
     network: { sent: sim.sent, delivered: sim.delivered, dropped: sim.dropped, inFlight: sim.inFlight },

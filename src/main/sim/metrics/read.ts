@@ -84,11 +84,29 @@ export function readMetric(run: RunResult, metric: MetricName, window: Partial<M
       return Math.max(...targets.map((id) => total('forwardedTo', [id]))) / all;
     }
     case 'imbalance': {
-      const targets = run.nodes.filter((n) => n.isLbTarget).map((n) => n.id);
-      if (targets.length === 0) return NaN;
-      const loads = targets.map((id) => total('forwardedTo', [id]));
-      const mean = loads.reduce((s, v) => s + v, 0) / loads.length;
-      return mean === 0 ? NaN : Math.max(...loads) / mean;
+      const ofLoads = (loads: number[]): number => {
+        const mean = loads.reduce((s, v) => s + v, 0) / loads.length;
+        return loads.length === 0 || mean === 0 ? NaN : Math.max(...loads) / mean;
+      };
+      const edges = run.buckets.edges;
+      const balancers = run.nodes.filter((n) => n.lbTargetEdges !== undefined && n.lbTargetEdges.length > 0);
+      // Runs made before per-balancer edges were recorded: every target of every balancer at once.
+      if (edges === undefined || balancers.length === 0) return ofLoads(run.nodes.filter((n) => n.isLbTarget).map((n) => total('forwardedTo', [n.id])));
+      const edgeTotal = (id: string): number => {
+        const arr = edges[id]?.requests;
+        let s = 0;
+        if (arr !== undefined) for (let b = b0; b <= b1; b++) s += arr[b] ?? 0;
+        return s;
+      };
+      // Each balancer over its own targets; a balancer node reads its own, anything else the worst.
+      const own = balancers.find((n) => n.id === nodeId);
+      if (own !== undefined) return ofLoads(own.lbTargetEdges!.map(edgeTotal));
+      let worst = NaN;
+      for (const lb of balancers) {
+        const v = ofLoads(lb.lbTargetEdges!.map(edgeTotal));
+        if (!Number.isNaN(v) && !(v <= worst)) worst = v;
+      }
+      return worst;
     }
     case 'hottestPartition': {
       const rows = run.buckets.partitionRequests;
