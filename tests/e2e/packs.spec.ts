@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { BUILTIN_PACK_DIR, zipPackFolder } from '../support/packZip';
 
@@ -27,4 +30,26 @@ test('an instructor imports a pack zip, opens its first lesson, and removes it; 
   await dialog.locator('[data-pack="week-3"]').getByRole('button', { name: 'Remove' }).click();
   await expect(dialog.locator('[data-pack]')).toHaveCount(1);
   await expect(dialog.locator('[data-pack="stateless-vs-stateful"]').getByRole('button', { name: 'Remove' })).toHaveCount(0);
+});
+
+test('a pack folder can be imported too, and its problems are named by file', async ({ page }) => {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'statelab-folder-')), 'unit-4');
+  cpSync(BUILTIN_PACK_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'pack.json'), 'utf8'));
+  writeFileSync(path.join(dir, 'pack.json'), JSON.stringify({ ...manifest, id: 'unit-4', title: { en: 'Unit 4', 'zh-CN': '第四单元' } }));
+
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Lesson packs' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Lesson packs' });
+  await dialog.getByTestId('pack-folder-picker').setInputFiles(dir);
+  await expect(dialog.locator('[data-pack="unit-4"]')).toContainText('Unit 4');
+
+  // A broken lesson in a folder is refused with the file and JSON path, and nothing is installed.
+  const broken = path.join(mkdtempSync(path.join(tmpdir(), 'statelab-folder-')), 'unit-5');
+  cpSync(dir, broken, { recursive: true });
+  writeFileSync(path.join(broken, 'pack.json'), JSON.stringify({ ...manifest, id: 'unit-5', lessons: [...manifest.lessons, 'lessons/missing.lesson.json'] }));
+  await dialog.getByTestId('pack-folder-picker').setInputFiles(broken);
+  await expect(dialog.getByTestId('pack-error')).toContainText('missing.lesson.json');
+  await expect(dialog.locator('[data-pack="unit-5"]')).toHaveCount(0);
 });

@@ -1,8 +1,22 @@
 import { useRef, type ReactNode } from 'react';
 
-/** A button that opens the system file picker; the picked file goes to onPick (the same file may be picked twice). */
-export function FilePickerButton(props: { accept: string; testId: string; className?: string; disabled?: boolean; onPick(file: File): void; children: ReactNode }) {
+interface Props {
+  accept?: string;
+  testId: string;
+  className?: string;
+  disabled?: boolean;
+  /** Pick a whole folder (every file in it, with its relative path) instead of one file. */
+  isDirectory?: boolean;
+  /** The picked files: one, or a folder's worth. The same selection may be picked twice. */
+  onPick(files: File[]): void;
+  children: ReactNode;
+}
+
+/** A button that opens the system file (or folder) picker. */
+export function FilePickerButton(props: Props) {
   const input = useRef<HTMLInputElement>(null);
+  // Not in React's typings, but every engine we run in supports folder picking this way.
+  const folder = props.isDirectory ? { webkitdirectory: '', multiple: true } : {};
   return (
     <>
       <button type="button" className={props.className} disabled={props.disabled} onClick={() => input.current?.click()}>
@@ -14,10 +28,11 @@ export function FilePickerButton(props: { accept: string; testId: string; classN
         accept={props.accept}
         hidden
         data-testid={props.testId}
+        {...folder}
         onChange={(e) => {
-          const file = e.target.files?.[0];
+          const files = [...(e.target.files ?? [])];
           e.target.value = '';
-          if (file) props.onPick(file);
+          if (files.length > 0) props.onPick(files);
         }}
       />
     </>

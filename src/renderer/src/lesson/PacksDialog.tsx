@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate';
 import { useCallback, useEffect, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import { localize } from '../../../shared/i18n';
@@ -7,6 +8,8 @@ import { FilePickerButton } from './FilePickerButton';
 
 /** Bound on a pack zip picked in the browser, matching the host's limit. */
 const MAX_PACK_ZIP_BYTES = 4_000_000;
+/** Far above any real pack; refuses a mis-picked home folder before reading it. */
+const MAX_FOLDER_FILES = 1_000;
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -28,14 +31,25 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
   }, [api]);
   useEffect(() => void refresh(), [refresh]);
 
-  const importZip = async (file: File) => {
+  const importBytes = async (fileName: string, bytes: Uint8Array) => {
     setError(undefined);
-    if (file.size > MAX_PACK_ZIP_BYTES) return setError(`${file.name}: the zip is too large (${file.size} bytes; the limit is ${MAX_PACK_ZIP_BYTES}).`);
+    if (bytes.length > MAX_PACK_ZIP_BYTES) return setError(`${fileName}: the pack is too large (${bytes.length} bytes; the limit is ${MAX_PACK_ZIP_BYTES}).`);
     setBusy(true);
-    const result = await api.packsImport({ fileName: file.name, zipBase64: toBase64(new Uint8Array(await file.arrayBuffer())) });
+    const result = await api.packsImport({ fileName, zipBase64: toBase64(bytes) });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     await refresh();
+  };
+  const importZip = async (file: File) => importBytes(file.name, new Uint8Array(await file.arrayBuffer()));
+  // A picked folder is zipped here, so main validates folders and zips along one path.
+  const importFolder = async (files: File[]) => {
+    const folderName = files[0]?.webkitRelativePath.split('/')[0] || 'pack';
+    if (files.length > MAX_FOLDER_FILES) return setError(`${folderName}: the folder has ${files.length} files; a pack has at most ${MAX_FOLDER_FILES}.`);
+    const total = files.reduce((sum, f) => sum + f.size, 0);
+    if (total > MAX_PACK_ZIP_BYTES) return setError(`${folderName}: the folder is too large (${total} bytes; the limit is ${MAX_PACK_ZIP_BYTES}).`);
+    const entries: Record<string, Uint8Array> = {};
+    for (const file of files) entries[file.webkitRelativePath || file.name] = new Uint8Array(await file.arrayBuffer());
+    await importBytes(`${folderName}.zip`, zipSync(entries));
   };
 
   const remove = async (packId: string) => {
@@ -77,8 +91,11 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
           </p>
         )}
         <div className="sl-dialog-actions">
-          <FilePickerButton accept=".zip,application/zip" testId="pack-picker" disabled={isBusy} onPick={(file) => void importZip(file)}>
+          <FilePickerButton accept=".zip,application/zip" testId="pack-picker" disabled={isBusy} onPick={([file]) => void importZip(file!)}>
             {t('importPack')}
+          </FilePickerButton>
+          <FilePickerButton testId="pack-folder-picker" isDirectory disabled={isBusy} onPick={(files) => void importFolder(files)}>
+            {t('importPackFolder')}
           </FilePickerButton>
           <button type="button" onClick={onClose}>
             {t('close')}

@@ -49,7 +49,7 @@ export function SubmissionControls({ api, packId, lessonId, graph, answers, repo
           {t('exportSubmission')}
         </button>
       </div>
-      <FilePickerButton className="sl-link" accept=".json,application/json" testId="submission-picker" onPick={(file) => void openSubmission(file)}>
+      <FilePickerButton className="sl-link" accept=".json,application/json" testId="submission-picker" onPick={([file]) => void openSubmission(file!)}>
         {t('openSubmission')}
       </FilePickerButton>
       {regrade && (
