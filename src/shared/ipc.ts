@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { GraphSchema, NODE_KINDS, type Graph, type NodeKind } from './graph';
-import { ScenarioSchema } from './scenario';
-import type { RunView } from './run';
+import { SCENARIO_LIMITS, ScenarioSchema } from './scenario';
+import type { RunResult } from './metrics';
 import type { Channel } from './api';
 import type { GradeReport } from './gradeReport';
 import type { LocalizedText } from './checks';
@@ -116,8 +116,32 @@ export const ALL_NODE_KINDS: readonly NodeKind[] = NODE_KINDS;
 
 export interface RunDone {
   runId: string;
-  result: RunView;
+  result: RunResult;
 }
+
+/** One simulator event, as the lab bench's "Step one event" shows it. */
+export interface SimEvent {
+  /** Simulated time in integer microseconds, and the same in (fractional) milliseconds. */
+  atUs: number;
+  atMs: number;
+  /** The engine's sequence number: orders events of one instant. */
+  seq: number;
+  type: 'deliver-request' | 'deliver-response' | 'timer' | 'timeout' | 'fault';
+  /** The node the event happened at (null for a fault). */
+  node: string | null;
+  /** E.g. "request delivered to api-2", "timer at lb (health check)", "fault: crash api-2". */
+  description: string;
+}
+
+export interface SimEventsResult {
+  /** In (time, sequence) order, all strictly after the requested moment. */
+  events: SimEvent[];
+  /** True when the run ended before `count` events were found. */
+  isEnd: boolean;
+}
+
+/** At most this many events per sim:events call. */
+export const SIM_EVENTS_MAX = 200;
 
 export const channels = {
   'app:info': { request: z.object({}).strict(), response: null as unknown as AppInfo },
@@ -131,6 +155,13 @@ export const channels = {
     response: null as unknown as RunDone,
   },
   'sim:cancel': { request: z.object({ runId }).strict(), response: null as unknown as { cancelled: boolean } },
+  /** The simulator's next `count` events strictly after `fromMs` of the run of (graph, scenario). */
+  'sim:events': {
+    request: z
+      .object({ graph: GraphSchema, scenario: ScenarioSchema, fromMs: z.number().min(0).max(SCENARIO_LIMITS.durationMsMax), count: z.number().int().min(1).max(SIM_EVENTS_MAX) })
+      .strict(),
+    response: null as unknown as SimEventsResult,
+  },
   'files:list': { request: z.object({}).strict(), response: null as unknown as DesignFileInfo[] },
   'files:save': { request: z.object({ name: DesignNameSchema, graph: GraphSchema }).strict(), response: null as unknown as { name: string } },
   'files:open': { request: z.object({ name: DesignNameSchema }).strict(), response: null as unknown as { name: string; graph: Graph } },

@@ -1,4 +1,4 @@
-import type { RunView } from '../../../shared/run';
+import type { RunResult } from '../../../shared/metrics';
 import { formatMetric } from './format';
 
 const HEADLINE = [
@@ -9,7 +9,7 @@ const HEADLINE = [
 ] as const;
 
 /** The three numbers a student reads first after a run. */
-export function MetricsPanel({ run }: { run: RunView | undefined }) {
+export function MetricsPanel({ run }: { run: RunResult | undefined }) {
   return (
     <section className="sl-metrics" aria-label="Run results">
       {HEADLINE.map(({ metric, label, unit }) => (

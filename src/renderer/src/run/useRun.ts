@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
-import type { RunView } from '../../../shared/run';
+import type { RunResult } from '../../../shared/metrics';
 import type { Scenario } from '../../../shared/scenario';
 import type { RunStatus } from './RunBar';
 
 /** Runs the graph being edited (not the lesson's starter) under the lesson's scenario. */
 export function useRun(api: StateLabApi, graph: Graph, scenario: Scenario | undefined) {
-  const [run, setRun] = useState<RunView>();
+  const [run, setRun] = useState<RunResult>();
   const [status, setStatus] = useState<RunStatus>({ state: 'idle' });
   const runIdRef = useRef<string | undefined>(undefined);
   const runCounter = useRef(0);
