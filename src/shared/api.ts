@@ -11,6 +11,7 @@ export const CHANNELS = [
   'lessons:open',
   'sim:run',
   'sim:cancel',
+  'sim:events',
   'files:list',
   'files:save',
   'files:open',

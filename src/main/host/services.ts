@@ -5,7 +5,7 @@ import { createDispatcher, ServiceError, type Dispatch, type Handlers } from './
 import { createAutosave } from './files/autosave';
 import { createDesignFiles } from './files/designFiles';
 import { createExternalFiles, type NativeDialogs } from './files/externalFiles';
-import { runInWorker, type RunHandle } from './simRunner';
+import { eventsInWorker, runInWorker, type RunHandle } from './simRunner';
 
 export interface HostOptions {
   /** Which shell serves the app. */
@@ -26,6 +26,8 @@ export interface HostOptions {
  */
 export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(): void } {
   const runs = new Map<string, RunHandle>();
+  /** sim:events jobs in their workers, terminated on dispose. */
+  const eventJobs = new Set<{ cancel(): void }>();
   const designs = createDesignFiles(options.dataDir);
   const autosave = createAutosave(options.dataDir, options.log);
   const external = createExternalFiles(options.dialogs);
@@ -48,6 +50,15 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
       handle?.cancel();
       return { cancelled: handle !== undefined };
     },
+    'sim:events': async ({ graph, scenario, fromMs, count }) => {
+      const job = eventsInWorker(graph, scenario, fromMs, count);
+      eventJobs.add(job);
+      try {
+        return await job.result;
+      } finally {
+        eventJobs.delete(job);
+      }
+    },
     'files:list': () => designs.list(),
     'files:save': ({ name, graph }) => designs.save(name, graph),
     'files:open': ({ name }) => designs.open(name),
@@ -64,6 +75,8 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
     dispose: () => {
       for (const handle of runs.values()) handle.cancel();
       runs.clear();
+      for (const job of eventJobs) job.cancel();
+      eventJobs.clear();
     },
   };
 }

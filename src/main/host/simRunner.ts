@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Graph } from '../../shared/graph';
+import type { SimEventsResult } from '../../shared/ipc';
 import type { Scenario } from '../../shared/scenario';
 import type { RunResult } from '../sim';
 import { ServiceError } from './dispatcher';
@@ -10,6 +11,7 @@ import { ServiceError } from './dispatcher';
 export type WorkerMessage =
   | { type: 'progress'; fraction: number }
   | { type: 'done'; result: RunResult }
+  | { type: 'events'; result: SimEventsResult }
   | { type: 'error'; message: string };
 
 export interface RunHandle {
@@ -61,7 +63,33 @@ export function runInWorker(graph: Graph, scenario: Scenario, onProgress: (fract
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress(message.fraction);
       else if (message.type === 'done') finish(() => resolve(message.result));
-      else finish(() => reject(new ServiceError('invalid-document', message.message)));
+      else if (message.type === 'error') finish(() => reject(new ServiceError('invalid-document', message.message)));
+    });
+    worker.on('error', (error) => finish(() => reject(error)));
+    worker.on('exit', (code) => finish(() => reject(new Error(`The simulation worker stopped unexpectedly (exit code ${code}).`))));
+  });
+  return { result, cancel: () => cancel() };
+}
+
+/**
+ * sim:events in the simulation worker: re-runs (graph, scenario) traced and stops once `count`
+ * events after `fromMs` are known (see simEvents.ts). Cancel terminates the worker.
+ */
+export function eventsInWorker(graph: Graph, scenario: Scenario, fromMs: number, count: number): { result: Promise<SimEventsResult>; cancel(): void } {
+  const worker = startWorker('simWorker', { graph, scenario, events: { fromMs, count } });
+  let settled = false;
+  let cancel = () => {};
+  const result = new Promise<SimEventsResult>((resolve, reject) => {
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+      void worker.terminate();
+    };
+    cancel = () => finish(() => reject(new ServiceError('cancelled', 'Finding the next events was cancelled.')));
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'events') finish(() => resolve(message.result));
+      else if (message.type === 'error') finish(() => reject(new ServiceError('invalid-document', message.message)));
     });
     worker.on('error', (error) => finish(() => reject(error)));
     worker.on('exit', (code) => finish(() => reject(new Error(`The simulation worker stopped unexpectedly (exit code ${code}).`))));
