@@ -31,6 +31,24 @@ export const withProps = (graph: Graph, id: string, props: Record<string, unknow
   nodes: graph.nodes.map((n) => (n.id === id ? { ...n, props: { ...n.props, ...props } } : n)),
 });
 
+/**
+ * Lesson 12: the starter with the reference's changes, then `overrides` (node id → props) on top,
+ * so a half-way design differs from the answer in exactly what it names.
+ */
+const capstoneFixed = (starter: Graph, overrides: Record<string, Record<string, unknown>>): Graph => {
+  const fixes: Record<string, Record<string, unknown>> = {
+    lb: { policy: 'round-robin', healthCheck: { intervalMs: 100, unhealthyAfter: 2 } },
+    'api-1': { sessions: 'signed-token' },
+    'api-2': { sessions: 'signed-token' },
+    'api-3': { sessions: 'signed-token' },
+    router: { healthCheck: { intervalMs: 100, unhealthyAfter: 2 }, ownerRefreshMs: 200 },
+    coord: { leaseTtlMs: 500, fencing: true },
+    db: { replication: 'sync', failoverAfterMs: 300 },
+    'db-replica': { replication: 'sync', failoverAfterMs: 300 },
+  };
+  return Object.entries(fixes).reduce((g, [id, props]) => withProps(g, id, { ...props, ...overrides[id] }), starter);
+};
+
 export const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 /** Half-way designs are checked on fewer seeds: they only show the checks tell designs apart. */
 export const VARIANT_SEEDS = [1, 2, 3] as const;
@@ -136,6 +154,18 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
     answers: { 'which-owner': 'own-1' },
     starterFails: ['p99-fixed', 'errors-fixed'],
   },
-  // The scenario has no database failure yet, so the write SLOs are guards the starter passes too.
-  capstone: { answers: {}, starterFails: ['slo-errors', 'slo-sessions'] },
+  capstone: {
+    answers: {},
+    starterFails: ['slo-errors', 'slo-p99', 'slo-sessions', 'slo-writes', 'slo-conflicts'],
+    variants: [
+      { name: 'every fix but fencing', edit: (g) => capstoneFixed(g, { coord: { fencing: false } }), fails: ['slo-conflicts'] },
+      { name: 'every fix but synchronous replication', edit: (g) => capstoneFixed(g, { db: { replication: 'async' }, 'db-replica': { replication: 'async' } }), fails: ['slo-writes'] },
+      { name: 'a lease longer than the pause instead of fencing', edit: (g) => capstoneFixed(g, { coord: { fencing: false, leaseTtlMs: 3000 } }), fails: ['slo-errors'] },
+      {
+        name: 'the API tier fixed (tokens, round-robin, fast health checks), the stateful tier untouched',
+        edit: (g) => ['api-1', 'api-2', 'api-3'].reduce((out, id) => withProps(out, id, { sessions: 'signed-token' }), withProps(g, 'lb', { policy: 'round-robin', healthCheck: { intervalMs: 100, unhealthyAfter: 2 } })),
+        fails: ['slo-errors', 'slo-p99', 'slo-writes', 'slo-conflicts'],
+      },
+    ],
+  },
 };
