@@ -150,9 +150,20 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
     ],
   },
   observability: {
-    // The hot key's partition belongs to own-1 (decided by the run, not fixed in the lesson).
-    answers: { 'which-owner': 'own-1' },
-    starterFails: ['p99-fixed', 'errors-fixed'],
+    // The hot key's partition belongs to own-1, and db-r2 sits behind the slower link (both decided
+    // by the run, not fixed in the lesson).
+    answers: { 'which-owner': 'own-1', 'which-replica': 'db-r2' },
+    starterFails: ['p99-fixed', 'errors-fixed', 'lag-fixed'],
+    variants: [
+      { name: 'the hot owner given workers, the lag left alone', edit: (g) => withProps(g, 'own-1', { workers: 6 }), fails: ['lag-fixed'] },
+      { name: 'the lag cut, the hot owner left alone', edit: (g) => withProps(g, 'db', { replicationLagMs: 50 }), fails: ['p99-fixed', 'errors-fixed'] },
+      {
+        name: 'synchronous replication to the far replica instead of a shorter lag',
+        // Every write now waits 300 ms for the far replica while holding one of the hot owner's workers.
+        edit: (g) => withProps(withProps(g, 'own-1', { workers: 6 }), 'db', { replication: 'sync' }),
+        fails: ['p99-fixed', 'errors-fixed'],
+      },
+    ],
   },
   capstone: {
     answers: {},
