@@ -11,7 +11,7 @@ import { simulate, type TraceRecord } from '../sim';
 
 /** What a node's timers are for, by node kind (the trace names the node, not the timer). */
 const TIMER_PURPOSE: Record<string, string> = {
-  client: 'next user or a retry',
+  client: 'arrival or retry',
   'load-balancer': 'health check',
   service: 'work done',
   database: 'work or replication',

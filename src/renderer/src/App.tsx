@@ -123,6 +123,7 @@ export function App({ api }: { api: StateLabApi }) {
     layout,
     help: () => setHelpOpen((o) => !o),
     run: () => void lab.runFromStart(),
+    step: lab.stepEvent,
     escape: () => {
       if (isHelpOpen) setHelpOpen(false);
       else if (files.dialog) files.setDialog(undefined);

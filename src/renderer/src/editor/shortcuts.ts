@@ -12,12 +12,13 @@ export const SHORTCUTS = [
   { keys: 'L', action: 'Automatic layout' },
   { keys: '?', action: 'Show or hide this help' },
   { keys: 'Ctrl+Enter', action: 'Run the simulation' },
+  { keys: '.', action: "Step the lab bench to the simulator's next event" },
   { keys: 'Shift+drag', action: 'Select with a box' },
   { keys: 'Ctrl+click', action: 'Add to the selection' },
   { keys: 'Escape', action: 'Clear the selection, close dialogs' },
 ] as const;
 
-export type ShortcutCommand = 'delete' | 'copy' | 'paste' | 'duplicate' | 'undo' | 'redo' | 'selectAll' | 'save' | 'open' | 'layout' | 'help' | 'run' | 'escape';
+export type ShortcutCommand = 'delete' | 'copy' | 'paste' | 'duplicate' | 'undo' | 'redo' | 'selectAll' | 'save' | 'open' | 'layout' | 'help' | 'run' | 'escape' | 'step';
 
 const isTyping = (target: EventTarget | null) => {
   const el = target as Partial<HTMLElement> | null;
@@ -43,5 +44,6 @@ export function commandOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
   if (event.key === 'Delete' || event.key === 'Backspace') return 'delete';
   if (key === 'l') return 'layout';
   if (event.key === '?') return 'help';
+  if (event.key === '.') return 'step';
   return undefined;
 }

@@ -1,10 +1,20 @@
-import { SPEEDS, type Lab } from './useLab';
+import { SPEEDS, type Lab, type StepReadout } from './useLab';
 import { Timeline } from './Timeline';
+
+/** The last Step's event while the cursor stands on it: "12.000312 s · request delivered to api-2". */
+function readoutText(step: StepReadout | undefined, cursorMs: number): string | undefined {
+  if (!step) return undefined;
+  if (step.state === 'busy') return 'Finding the next event…';
+  if (step.state === 'event') return step.event.atMs === cursorMs ? `${(step.event.atUs / 1e6).toFixed(6)} s · ${step.event.description}` : undefined;
+  if (step.atMs !== cursorMs) return undefined;
+  return step.state === 'end' ? 'End of the run: no more events' : `${(step.atMs / 1000).toFixed(3)} s · next logged event or bucket (${step.reason})`;
+}
 
 /** Playback controls over a finished run: play/pause, step, next fault, speed, reset, timeline. */
 export function LabBar({ lab }: { lab: Lab }) {
   const { run } = lab;
   if (!run) return null;
+  const readout = readoutText(lab.step, lab.cursorMs);
   return (
     <div className="sl-labbar" role="toolbar" aria-label="Playback">
       {lab.isPlaying ? (
@@ -12,7 +22,7 @@ export function LabBar({ lab }: { lab: Lab }) {
       ) : (
         <button type="button" onClick={lab.play} aria-label="Play" title="Play">Play</button>
       )}
-      <button type="button" onClick={lab.stepEvent} aria-label="Step one event" title="Step to the next event or bucket">Step</button>
+      <button type="button" onClick={lab.stepEvent} aria-label="Step one event" title="Step to the simulator's next event (.)" aria-keyshortcuts=".">Step</button>
       <button type="button" onClick={lab.stepFault} aria-label="Step to next fault" title="Jump to the next fault">Next fault</button>
       <button type="button" onClick={lab.reset} aria-label="Reset to start" title="Back to the start">To start</button>
       <label className="sl-speed">
@@ -23,7 +33,13 @@ export function LabBar({ lab }: { lab: Lab }) {
           ))}
         </select>
       </label>
-      <Timeline run={run} cursorMs={lab.cursorMs} onSeek={lab.seek} />
+      <Timeline run={run} cursorMs={lab.cursorMs} onSeek={lab.seek}>
+        {readout !== undefined && (
+          <output className="sl-step-readout sl-mono" data-testid="step-readout" data-state={lab.step?.state} title={readout}>
+            {readout}
+          </output>
+        )}
+      </Timeline>
     </div>
   );
 }

@@ -1,9 +1,10 @@
+import type { ReactNode } from 'react';
 import type { LabRun } from './labRun';
 
 const formatTime = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** The run's timeline: a scrubbable cursor with a marker at every fault (click one to go there). */
-export function Timeline({ run, cursorMs, onSeek }: { run: LabRun; cursorMs: number; onSeek(ms: number): void }) {
+/** The run's timeline: a scrubbable cursor with a marker at every fault (click one to go there); `children` sit under it (the Step readout). */
+export function Timeline({ run, cursorMs, onSeek, children }: { run: LabRun; cursorMs: number; onSeek(ms: number): void; children?: ReactNode }) {
   const endMs = run.endedAtMs;
   return (
     <div className="sl-timeline">
@@ -30,9 +31,10 @@ export function Timeline({ run, cursorMs, onSeek }: { run: LabRun; cursorMs: num
           />
         ))}
       </div>
-      <output className="sl-timeline-time sl-mono" data-testid="cursor-time">
+      <output className="sl-timeline-time sl-mono" data-testid="cursor-time" data-cursor-ms={cursorMs}>
         {formatTime(cursorMs)} / {formatTime(endMs)}
       </output>
+      {children}
     </div>
   );
 }

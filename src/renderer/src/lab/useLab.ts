@@ -1,12 +1,20 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
+import type { SimEvent } from '../../../shared/ipc';
 import type { Fault, Scenario } from '../../../shared/scenario';
 import { useRun } from '../run/useRun';
 import { asLabRun } from './labRun';
 import { LiveStore } from './liveStore';
 import { bucketAt, nextFaultMs, nextStepMs } from './playback';
+import { nextFromBatch, type EventBatch } from './stepEvents';
 import { usePlayback } from './usePlayback';
+
+/** Events fetched per sim:events call (the host's maximum): most Steps need no round trip. */
+const STEP_BATCH = 200;
+
+/** What the last Step showed: a simulator event, or (host unable to tell) the old logged-event step. */
+export type StepReadout = { state: 'event'; event: SimEvent } | { state: 'busy' } | { state: 'end'; atMs: number } | { state: 'fallback'; atMs: number; reason: string };
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20] as const;
 
@@ -26,6 +34,15 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario) {
   const store = useRef(new LiveStore()).current;
   const serial = useRef(0);
   const [seekSerial, setSeekSerial] = useState(0);
+  /** The graph and scenario the shown run was simulated from (the editor may have moved on). */
+  const ranWith = useRef<{ graph: Graph; scenario: Scenario }>(undefined);
+  const batch = useRef<{ run: unknown; batch: EventBatch }>(undefined);
+  const [step, setStep] = useState<StepReadout>();
+  const isStepping = useRef(false);
+  const latestRun = useRef(run);
+  latestRun.current = run;
+  // A new run (re-simulated with other faults, or run again) starts with no stepped event.
+  useEffect(() => setStep(undefined), [run]);
 
   useEffect(() => setInjected([]), [baseScenario]);
   useEffect(() => store.show(run, run ? bucketAt(run, cursorMs) : 0, isPlaying ? speed : Infinity), [store, run, cursorMs, isPlaying, speed]);
@@ -38,11 +55,13 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario) {
   /** Runs from the start and plays (the Run button). */
   const runFromStart = useCallback(async () => {
     setPlaying(false);
+    const inputs = { graph, scenario };
     if (await start(scenario)) {
+      ranWith.current = inputs;
       setCursorMsState(0);
       setPlaying(true);
     }
-  }, [start, scenario]);
+  }, [start, scenario, graph]);
 
   const seek = useCallback(
     (ms: number) => {
@@ -58,9 +77,13 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario) {
       const wasPlaying = isPlaying;
       setPlaying(false);
       setInjected(faults);
-      if ((await start({ ...baseScenario, faults: [...(baseScenario.faults ?? []), ...faults] })) && wasPlaying) setPlaying(true);
+      const next = { ...baseScenario, faults: [...(baseScenario.faults ?? []), ...faults] };
+      const inputs = { graph, scenario: next };
+      if (!(await start(next))) return;
+      ranWith.current = inputs;
+      if (wasPlaying) setPlaying(true);
     },
-    [isPlaying, start, baseScenario],
+    [isPlaying, start, baseScenario, graph],
   );
 
   const inject = useCallback(
@@ -68,6 +91,55 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario) {
     [rerun, injected, cursorMs],
   );
   const remove = useCallback((id: string) => rerun(injected.filter((f) => f.id !== id)), [rerun, injected]);
+
+  /**
+   * Step one event: pauses and moves the cursor to the simulator's next event after it (asking
+   * the host, which re-runs the simulation, only when the fetched batch runs out). Should the
+   * host be unable to tell, it falls back to the next logged event or bucket.
+   */
+  const cursorRef = useRef(cursorMs);
+  cursorRef.current = cursorMs;
+  const stepRef = useRef(step);
+  stepRef.current = step;
+  const stepEvent = useCallback(async () => {
+    const inputs = ranWith.current;
+    if (!run || !inputs || isStepping.current) return;
+    setPlaying(false);
+    const from = cursorRef.current;
+    const shown = stepRef.current;
+    const stepped = shown?.state === 'event' ? shown.event : undefined;
+    let cached = batch.current?.run === run ? batch.current.batch : undefined;
+    let next = nextFromBatch(cached, from, stepped);
+    if (next && 'fetchFromMs' in next) {
+      isStepping.current = true;
+      setStep({ state: 'busy' });
+      const answer = await api.simEvents({ graph: inputs.graph, scenario: inputs.scenario, fromMs: next.fetchFromMs, count: STEP_BATCH });
+      isStepping.current = false;
+      if (latestRun.current !== run) return setStep(undefined);
+      if (!answer.ok) {
+        const atMs = nextStepMs(run, from);
+        setCursorMsState(atMs);
+        setStep({ state: 'fallback', atMs, reason: answer.error.message });
+        return;
+      }
+      cached = { fromMs: next.fetchFromMs, ...answer.value };
+      batch.current = { run, batch: cached };
+      next = nextFromBatch(cached, from, stepped);
+    }
+    if (latestRun.current !== run) return setStep(undefined);
+    if (next === null) {
+      setCursorMsState(endMs);
+      setStep({ state: 'end', atMs: endMs });
+    } else if ('event' in next) {
+      setCursorMsState(Math.min(endMs, next.event.atMs));
+      setStep({ state: 'event', event: next.event });
+    } else {
+      // More events in one instant than a batch holds: step past the instant the old way.
+      const atMs = nextStepMs(run, from);
+      setCursorMsState(atMs);
+      setStep({ state: 'fallback', atMs, reason: 'too many events at this instant' });
+    }
+  }, [api, run, endMs]);
 
   return {
     run,
@@ -87,11 +159,8 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario) {
     setSpeed,
     play: () => setPlaying(run !== undefined),
     pause: () => setPlaying(false),
-    stepEvent: () => {
-      if (!run) return;
-      setPlaying(false);
-      setCursorMsState(nextStepMs(run, cursorMs));
-    },
+    step,
+    stepEvent: () => void stepEvent(),
     stepFault: () => {
       const at = run && nextFaultMs(run, cursorMs);
       if (at === undefined) return;
