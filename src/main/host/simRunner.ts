@@ -45,30 +45,47 @@ export function startWorker(name: string, workerData: unknown, sourceDir?: strin
 }
 
 /**
- * Runs a simulation off the main event loop, so the window (or the browser host) stays
- * responsive however long the run. Progress is throttled by the worker; cancel terminates it.
+ * Settles once from a worker's messages, error or exit, and then terminates it; cancel rejects
+ * with a 'cancelled' error. `onMessage` resolves, rejects or just observes (progress).
  */
-export function runInWorker(graph: Graph, scenario: Scenario, onProgress: (fraction: number) => void): RunHandle {
-  const worker = startWorker('simWorker', { graph, scenario });
+export function workerJob<T, M>(
+  worker: Worker,
+  what: string,
+  onMessage: (message: M, resolve: (value: T) => void, reject: (error: Error) => void) => void,
+): { result: Promise<T>; cancel(): void } {
   let settled = false;
   let cancel = () => {};
-  const result = new Promise<RunResult>((resolve, reject) => {
+  const result = new Promise<T>((resolve, reject) => {
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
       fn();
       void worker.terminate();
     };
-    cancel = () => finish(() => reject(new ServiceError('cancelled', 'The run was cancelled.')));
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') onProgress(message.fraction);
-      else if (message.type === 'done') finish(() => resolve(message.result));
-      else if (message.type === 'error') finish(() => reject(new ServiceError('invalid-document', message.message)));
-    });
+    cancel = () => finish(() => reject(new ServiceError('cancelled', `The ${what} was cancelled.`)));
+    worker.on('message', (message: M) =>
+      onMessage(
+        message,
+        (value) => finish(() => resolve(value)),
+        (error) => finish(() => reject(error)),
+      ),
+    );
     worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) => finish(() => reject(new Error(`The simulation worker stopped unexpectedly (exit code ${code}).`))));
+    worker.on('exit', (code) => finish(() => reject(new Error(`The ${what} worker stopped unexpectedly (exit code ${code}).`))));
   });
   return { result, cancel: () => cancel() };
+}
+
+/**
+ * Runs a simulation off the main event loop, so the window (or the browser host) stays
+ * responsive however long the run. Progress is throttled by the worker; cancel terminates it.
+ */
+export function runInWorker(graph: Graph, scenario: Scenario, onProgress: (fraction: number) => void): RunHandle {
+  return workerJob<RunResult, WorkerMessage>(startWorker('simWorker', { graph, scenario }), 'run', (message, resolve, reject) => {
+    if (message.type === 'progress') onProgress(message.fraction);
+    else if (message.type === 'done') resolve(message.result);
+    else if (message.type === 'error') reject(new ServiceError('invalid-document', message.message));
+  });
 }
 
 /**
@@ -76,23 +93,8 @@ export function runInWorker(graph: Graph, scenario: Scenario, onProgress: (fract
  * events after `fromMs` are known (see simEvents.ts). Cancel terminates the worker.
  */
 export function eventsInWorker(graph: Graph, scenario: Scenario, fromMs: number, count: number): { result: Promise<SimEventsResult>; cancel(): void } {
-  const worker = startWorker('simWorker', { graph, scenario, events: { fromMs, count } });
-  let settled = false;
-  let cancel = () => {};
-  const result = new Promise<SimEventsResult>((resolve, reject) => {
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      fn();
-      void worker.terminate();
-    };
-    cancel = () => finish(() => reject(new ServiceError('cancelled', 'Finding the next events was cancelled.')));
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'events') finish(() => resolve(message.result));
-      else if (message.type === 'error') finish(() => reject(new ServiceError('invalid-document', message.message)));
-    });
-    worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) => finish(() => reject(new Error(`The simulation worker stopped unexpectedly (exit code ${code}).`))));
+  return workerJob<SimEventsResult, WorkerMessage>(startWorker('simWorker', { graph, scenario, events: { fromMs, count } }), 'search for the next events', (message, resolve, reject) => {
+    if (message.type === 'events') resolve(message.result);
+    else if (message.type === 'error') reject(new ServiceError('invalid-document', message.message));
   });
-  return { result, cancel: () => cancel() };
 }

@@ -1,25 +1,13 @@
 import type { GradeReport } from '../../../shared/gradeReport';
 import { DocumentError } from '../../../shared/json';
 import type { Regrade } from '../../grading/submission';
-import { startWorker } from '../simRunner';
+import { startWorker, workerJob } from '../simRunner';
 import type { GradeJob, GradeJobReply } from './gradeWorker';
 
 function runJob(job: GradeJob): Promise<unknown> {
-  const worker = startWorker('gradeWorker', job, __dirname);
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      fn();
-      void worker.terminate();
-    };
-    worker.on('message', (reply: GradeJobReply) =>
-      finish(() => (reply.type === 'done' ? resolve(reply.value) : reject(reply.isDocumentError ? new DocumentError(reply.message) : new Error(reply.message)))),
-    );
-    worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) => finish(() => reject(new Error(`The grading worker stopped unexpectedly (exit code ${code}).`))));
-  });
+  return workerJob<unknown, GradeJobReply>(startWorker('gradeWorker', job, __dirname), 'grading', (reply, resolve, reject) =>
+    reply.type === 'done' ? resolve(reply.value) : reject(reply.isDocumentError ? new DocumentError(reply.message) : new Error(reply.message)),
+  ).result;
 }
 
 /** Grades a lesson off the main thread. */
