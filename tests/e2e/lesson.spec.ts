@@ -78,3 +78,15 @@ test('a truncated submission is refused with its file name, and nothing on the c
   await expect(page.locator('.sl-lesson .sl-error')).toContainText('broken.json');
   await expect(page.locator('.react-flow__node')).toHaveCount(nodesBefore);
 });
+
+test('"Show me" on a failed check stops the lab at the moment the check was first violated', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('lesson-title')).toHaveText('Lesson 1: Any request, any instance');
+  await page.getByRole('button', { name: 'Check my work' }).click();
+  const showMe = page.locator('.sl-check.is-failed').getByRole('button', { name: /Show me/ }).first();
+  await expect(showMe).toBeVisible({ timeout: 60_000 });
+  const atS = Number((await showMe.textContent())!.match(/\(([\d.]+) s\)/)![1]);
+  await showMe.click();
+  await expect(page.locator('.sl-timeline-time')).toHaveText(new RegExp(`^${atS.toFixed(1).replace('.', '\\.')} s /`), { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+});
