@@ -7,7 +7,6 @@ import type { Result } from './result';
 
 export const CHANNELS = [
   'app:info',
-  'packs:list',
   'lessons:open',
   'sim:run',
   'sim:cancel',

@@ -27,13 +27,6 @@ export interface AppInfo {
   host: 'electron' | 'web';
 }
 
-export interface PackSummary {
-  id: string;
-  title: string;
-  version: string;
-  lessons: { id: string; title: string }[];
-}
-
 export interface LessonView {
   packId: string;
   lessonId: string;
@@ -145,7 +138,6 @@ export const SIM_EVENTS_MAX = 200;
 
 export const channels = {
   'app:info': { request: z.object({}).strict(), response: null as unknown as AppInfo },
-  'packs:list': { request: z.object({}).strict(), response: null as unknown as PackSummary[] },
   'lessons:open': {
     request: z.object({ packId, lessonId: z.string().min(1).max(64) }).strict(),
     response: null as unknown as LessonView,

@@ -67,7 +67,7 @@ describe('browser host bridge', () => {
   it('serves the same services as IPC', async () => {
     const c = await client();
     await expect(c.call('app:info', {})).resolves.toEqual({ ok: true, value: { version: expect.any(String), host: 'web' } });
-    const packs = await c.call('packs:list', {});
+    const packs = await c.call('packs:catalogue', {});
     expect(packs).toMatchObject({ ok: true, value: [{ id: 'stateless-vs-stateful' }] });
     c.close();
   });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GradeReportSchema } from '../../../shared/gradeReport';
 import { NODE_KINDS } from '../../../shared/graph';
-import type { LessonView, PackSummary } from '../../../shared/ipc';
+import type { LessonView } from '../../../shared/ipc';
 import { DocumentError } from '../../../shared/json';
 import { createSubmission, loadSubmission } from '../../grading/submission';
 import type { Handlers } from '../dispatcher';
@@ -16,7 +16,6 @@ import { gradeInWorker, regradeInWorker } from './gradeJobs';
 import { createProgressStore } from './progress';
 
 type LessonChannels =
-  | 'packs:list'
   | 'lessons:open'
   | 'lessons:grade'
   | 'progress:get'
@@ -35,10 +34,6 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
   const progress = createProgressStore(dataDir);
 
   return {
-    'packs:list': async (): Promise<PackSummary[]> =>
-      (await catalogue.list())
-        .filter((p) => !p.error)
-        .map((p) => ({ id: p.id, title: p.title.en, version: p.version, lessons: p.lessons.map((l) => ({ id: l.id, title: l.title.en })) })),
     'packs:catalogue': () => catalogue.list(),
     'lessons:open': async ({ packId, lessonId }): Promise<LessonView> => {
       const { pack, lesson: found } = await catalogue.lesson(packId, lessonId);

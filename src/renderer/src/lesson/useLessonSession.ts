@@ -47,19 +47,21 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, onAdopt:
 
   /** Opens the last lesson the student was in, else the built-in pack's first; true when one opened. */
   const openInitial = useCallback(async () => {
-    const packs = await api.packsList({});
-    if (!packs.ok) {
-      setLoadError(packs.error.message);
+    const catalogue = await api.packsCatalogue({});
+    if (!catalogue.ok) {
+      setLoadError(catalogue.error.message);
       return false;
     }
+    // An imported pack that no longer loads is listed with its error; it cannot be opened.
+    const packs = catalogue.value.filter((p) => !p.error);
     try {
       const last = JSON.parse(globalThis.localStorage?.getItem(LAST_LESSON_KEY) ?? 'null') as { packId?: string; lessonId?: string } | null;
-      const pack = packs.value.find((p) => p.id === last?.packId);
+      const pack = packs.find((p) => p.id === last?.packId);
       if (pack && pack.lessons.some((l) => l.id === last?.lessonId) && (await open(pack.id, last!.lessonId!))) return true;
     } catch {
       // A damaged memory of the last lesson is no reason not to start.
     }
-    const pack = packs.value.find((p) => p.id === BUILTIN_PACK) ?? packs.value[0];
+    const pack = packs.find((p) => p.id === BUILTIN_PACK) ?? packs[0];
     const first = pack?.lessons[0];
     if (!pack || !first) {
       setLoadError('No lesson pack is installed.');
