@@ -1,62 +1,9 @@
 import { z } from 'zod';
+import { FAULT_ACTIONS, faultParamsIssues, FaultParamsSchema, SCENARIO_LIMITS } from './faults';
 
-/** Faults and operations a scenario can schedule (DESIGN.md §3). */
-export const FAULT_ACTIONS = [
-  'crash',
-  'restart',
-  'slow',
-  'partition',
-  'heal',
-  'link-loss',
-  'pause',
-  'scale-out',
-  'scale-in',
-  'rolling-deploy',
-  'cache-flush',
-  'traffic-spike',
-  'hot-key',
-  'promote',
-] as const;
-export type FaultAction = (typeof FAULT_ACTIONS)[number];
-
-/** Runs longer than an hour of simulated time are not useful in a lesson and would hold memory. */
-export const SCENARIO_LIMITS = { durationMsMax: 3_600_000, faultsMax: 500 } as const;
+export { FAULT_ACTIONS, FaultParamsSchema, SCENARIO_LIMITS, type FaultAction, type FaultParams } from './faults';
 
 const nodeRef = z.string().min(1).max(64);
-
-/**
- * Parameters per action. All optional with defaults the simulator applies; unknown keys are
- * refused so a typo does not silently do nothing.
- */
-export const FaultParamsSchema = z
-  .object({
-    /** slow, link-loss, pause, traffic-spike, hot-key, partition: how long it lasts (absent: until the run ends or a heal). */
-    durationMs: z.number().int().min(0).max(SCENARIO_LIMITS.durationMsMax).optional(),
-    /** slow: multiplies service time; traffic-spike: multiplies the request rate. */
-    factor: z.number().min(0.01).max(1000).optional(),
-    /** slow: multiplies the latency of the node's links. */
-    latencyFactor: z.number().min(0.01).max(1000).optional(),
-    /** link-loss: probability each message is lost. */
-    rate: z.number().min(0).max(1).optional(),
-    /** partition: the groups that can no longer reach each other (absent: target alone vs the rest). */
-    groups: z.array(z.array(nodeRef).max(2000)).max(16).optional(),
-    /** scale-out: how many clones to add. */
-    count: z.number().int().min(1).max(50).optional(),
-    /** rolling-deploy: instances replaced at a time. */
-    batchSize: z.number().int().min(1).max(100).optional(),
-    /** rolling-deploy, scale-in: stop sending new requests and let in-flight ones finish first. */
-    drain: z.boolean().optional(),
-    /** rolling-deploy: carry in-memory state (sessions) across the restart. */
-    checkpoint: z.boolean().optional(),
-    /** rolling-deploy: the version the instances get. */
-    version: z.string().max(40).optional(),
-    /** hot-key: fraction of requests that go to the hot key. */
-    fraction: z.number().min(0).max(1).optional(),
-    /** hot-key: which key is hot. */
-    key: z.number().int().min(0).optional(),
-  })
-  .strict();
-export type FaultParams = z.infer<typeof FaultParamsSchema>;
 
 export const FaultSchema = z
   .object({
@@ -104,6 +51,8 @@ export const ScenarioSchema = z
         if (ids.has(f.id)) ctx.addIssue({ code: 'custom', path: ['faults', i, 'id'], message: `duplicate fault id "${f.id}"` });
         ids.add(f.id);
       }
+      // Each action takes only its own parameters (FAULTS in faults.ts).
+      for (const issue of faultParamsIssues(f.action, f.params)) ctx.addIssue({ code: 'custom', path: ['faults', i, 'params', ...issue.path], message: issue.message });
     });
   });
 

@@ -3,6 +3,7 @@
  * check over that run. Pure and deterministic: the same inputs give the same report.
  */
 import type { Check, LocalizedText } from '../../shared/checks';
+import { faultTargetIssues } from '../../shared/faults';
 import type { CheckResult, GradeReport } from '../../shared/gradeReport';
 import type { Graph } from '../../shared/graph';
 import type { Lesson } from '../../shared/lesson';
@@ -122,16 +123,11 @@ type ScheduledFault = NonNullable<Lesson['scenario']['faults']>[number];
 
 /**
  * Scheduled faults naming a node the design does not have, as target or in a partition group: the
- * simulator refuses such a scenario. A heal may name any node; link-loss names an edge.
+ * simulator refuses such a scenario. The check itself is shared/faults.ts's faultTargetIssues.
  */
 export function missingFaultTargets(graph: Graph, scenario: Lesson['scenario']): { fault: ScheduledFault; node: string }[] {
-  const nodes = new Set(graph.nodes.map((n) => n.id));
-  const edges = new Set(graph.edges.map((e) => e.id));
-  const out: { fault: ScheduledFault; node: string }[] = [];
-  for (const fault of scenario.faults ?? []) {
-    const isTargetKnown = fault.action === 'heal' || nodes.has(fault.target) || (fault.action === 'link-loss' && edges.has(fault.target));
-    const absent = isTargetKnown ? fault.params?.groups?.flat().find((id) => !nodes.has(id)) : fault.target;
-    if (absent !== undefined) out.push({ fault, node: absent });
-  }
-  return out;
+  return (scenario.faults ?? []).flatMap((fault) => {
+    const missing = faultTargetIssues(fault, graph).find((issue) => issue.kind === 'missing');
+    return missing ? [{ fault, node: missing.id }] : [];
+  });
 }

@@ -4,6 +4,7 @@
  * anchor is first read as a whole fault id and only then split into id and offset.
  */
 import type { CheckWindow, TimeAnchor } from '../../shared/checks';
+import { FAULTS, faultDurationMs, resolveFault } from '../../shared/faults';
 import { faultId, type ParsedScenario } from '../../shared/scenario';
 
 /** A scheduled fault as windows see it. */
@@ -12,7 +13,7 @@ export interface FaultTiming {
   id: string;
   /** When it fires. */
   atMs: number;
-  /** When it stops: its durationMs, a later heal/restart of its target, or the end of the run. */
+  /** When it stops, as the simulator ends it (FAULTS[action].ends): its duration or a later ender, else the end of the run. */
   endMs: number;
 }
 
@@ -20,16 +21,15 @@ export type Resolved<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** The faults of a scenario with their start and end times. */
 export function faultTimings(scenario: ParsedScenario): FaultTiming[] {
-  const ends: Record<string, string[]> = { partition: ['heal'], crash: ['restart'], pause: ['restart'], slow: ['restart'] };
   return scenario.faults.map((fault, index) => {
     let endMs = scenario.durationMs;
-    if (fault.params?.durationMs !== undefined) endMs = fault.atMs + fault.params.durationMs;
-    else {
-      const ender = scenario.faults.find(
-        (other) => other.atMs > fault.atMs && (ends[fault.action] ?? []).includes(other.action) && other.target === fault.target,
-      );
-      if (ender) endMs = ender.atMs;
-    }
+    const durationMs = faultDurationMs(resolveFault(fault, faultId(fault, index)));
+    if (durationMs !== undefined) endMs = fault.atMs + durationMs;
+    const enders = FAULTS[fault.action].ends.endedBy;
+    const ender = scenario.faults.find(
+      (other) => other.atMs > fault.atMs && enders.some((e) => e.action === other.action && (!e.isSameTarget || other.target === fault.target)),
+    );
+    if (ender) endMs = Math.min(endMs, ender.atMs);
     return { id: faultId(fault, index), atMs: fault.atMs, endMs: Math.min(endMs, scenario.durationMs) };
   });
 }

@@ -5,6 +5,7 @@
 import type { Predicate } from '../../shared/checks';
 import type { Graph } from '../../shared/graph';
 import type { Lesson } from '../../shared/lesson';
+import { FAULTS, faultTargetIssues } from '../../shared/faults';
 import { ScenarioSchema } from '../../shared/scenario';
 import { faultTimings, resolveWindow } from '../grading/window';
 
@@ -24,7 +25,6 @@ export function lessonCrossRefs(file: string, lesson: Lesson, starter: Graph | u
   const problems: Problem[] = [];
   const add = (path: string, message: string) => problems.push({ file, path, message });
   const nodes = new Set([...(starter?.nodes ?? []), ...(reference?.nodes ?? [])].map((n) => n.id));
-  const edges = new Set([...(starter?.edges ?? []), ...(reference?.edges ?? [])].map((e) => e.id));
   const listed = () => [...nodes].sort().slice(0, 20).join(', ');
   const knownNode = (id: string, path: string) => {
     // Without a loadable starter the node list is unknown; its own problem is reported already.
@@ -37,13 +37,18 @@ export function lessonCrossRefs(file: string, lesson: Lesson, starter: Graph | u
   });
 
   const scenario = ScenarioSchema.parse(lesson.scenario);
-  scenario.faults.forEach((fault, i) => {
-    // A heal ends partitions whoever it names, as the simulator reads it; every other action needs its target.
-    if (starter !== undefined && fault.action !== 'heal' && !nodes.has(fault.target) && !edges.has(fault.target)) {
-      add(`scenario.faults[${i}].target`, `unknown node "${fault.target}": expected a node (or, for link-loss, an edge) of the starter or reference graph (${listed()})`);
-    }
-    fault.params?.groups?.forEach((group, g) => group.forEach((id, j) => knownNode(id, `scenario.faults[${i}].params.groups[${g}][${j}]`)));
-  });
+  // Without a loadable starter the node list is unknown; its own problem is reported already.
+  if (starter !== undefined) {
+    // A node of either graph will do (the reference may add one); the same check grading makes.
+    const design = { nodes: [...starter.nodes, ...(reference?.nodes ?? [])], edges: [...starter.edges, ...(reference?.edges ?? [])] };
+    scenario.faults.forEach((fault, i) => {
+      for (const issue of faultTargetIssues(fault, design)) {
+        const path = `scenario.faults[${i}]${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')}`;
+        const expected = issue.path[0] === 'target' && FAULTS[fault.action].target.isEdgeAllowed ? 'a node or an edge' : 'a node';
+        add(path, issue.kind === 'missing' ? `${issue.message}: expected ${expected} of the starter or reference graph (${listed()})` : issue.message);
+      }
+    });
+  }
 
   const faults = faultTimings(scenario);
   const walk = (predicate: Predicate, path: string) => {

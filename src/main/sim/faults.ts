@@ -4,6 +4,7 @@
  * drain. Everything a fault changes goes through the engine's crash/restart/pause mechanics so
  * the same invariants hold as for the rest of the run.
  */
+import { faultDurationMs, resolveFault, type FaultParamsOf, type ResolvedFault } from '../../shared/faults';
 import type { Fault } from '../../shared/scenario';
 import type { Cut, Sim, SimNode } from './engine';
 import { CacheNode } from './nodes/cache';
@@ -11,6 +12,10 @@ import { ClientNode } from './nodes/client';
 import type { DatabaseNode } from './nodes/database';
 import { LoadBalancerNode } from './nodes/loadBalancer';
 import { ServiceNode } from './nodes/service';
+
+const assertNever = (x: never): never => {
+  throw new Error(`unhandled fault action ${JSON.stringify(x)}`);
+};
 
 /** How often a drain checks whether the instance is idle, and how long it waits at most. */
 const DRAIN_POLL_US = 50_000;
@@ -32,13 +37,16 @@ interface DeployState {
 export class Faults {
   private readonly deploys = new Map<number, DeployState>();
   private readonly clones: (from: SimNode) => SimNode;
+  /** The scheduled faults with their action's defaults applied (FAULTS in shared/faults.ts). */
+  private readonly faults: readonly ResolvedFault[];
 
   constructor(
     private readonly sim: Sim,
-    private readonly faults: readonly (Fault & { id: string })[],
+    faults: readonly (Fault & { id: string })[],
     clone: (from: SimNode) => SimNode,
   ) {
     this.clones = clone;
+    this.faults = faults.map((f) => resolveFault(f, f.id));
     sim.onFault = (index, phase) => this.apply(index, phase);
     faults.forEach((f, i) => sim.scheduleFault(f.atMs * 1000, i, PHASE_START));
   }
@@ -53,15 +61,15 @@ export class Faults {
     return this.sim.nodes.filter((n): n is LoadBalancerNode => n instanceof LoadBalancerNode);
   }
 
-  private endAfter(f: Fault, index: number): void {
-    const d = f.params?.durationMs;
+  /** Schedules the end of a timed fault after its duration (defaults applied); without one it lasts. */
+  private endAfter(f: ResolvedFault, index: number): void {
+    const d = faultDurationMs(f);
     if (d !== undefined) this.sim.scheduleFault(this.sim.nowUs + d * 1000, index, PHASE_END);
   }
 
   private apply(index: number, phase: number): void {
     const sim = this.sim;
     const f = this.faults[index]!;
-    const p = f.params ?? {};
     if (phase === PHASE_START) sim.log('fault', sim.byId.get(f.target), `Fault ${f.id}: ${f.action} ${f.target}.`);
     switch (f.action) {
       case 'crash': {
@@ -80,8 +88,8 @@ export class Faults {
       case 'slow': {
         const n = this.node(f.target);
         if (phase === PHASE_START) {
-          n.serviceFactor = p.factor ?? (p.latencyFactor === undefined ? 5 : 1);
-          n.latencyFactor = p.latencyFactor ?? 1;
+          n.serviceFactor = f.params.factor;
+          n.latencyFactor = f.params.latencyFactor;
           this.endAfter(f, index);
         } else {
           n.serviceFactor = 1;
@@ -92,7 +100,8 @@ export class Faults {
       case 'partition': {
         if (phase === PHASE_START) {
           const groupOf = new Int32Array(sim.nodes.length).fill(-1);
-          if (p.groups !== undefined && p.groups.length > 0) p.groups.forEach((g, gi) => g.forEach((id) => (groupOf[this.node(id).idx] = gi)));
+          const groups = f.params.groups;
+          if (groups !== undefined && groups.length > 0) groups.forEach((g, gi) => g.forEach((id) => (groupOf[this.node(id).idx] = gi)));
           else {
             groupOf.fill(1);
             groupOf[this.node(f.target).idx] = 0;
@@ -107,7 +116,7 @@ export class Faults {
         sim.cuts = [];
         return;
       case 'link-loss': {
-        const rate = p.rate ?? 0.1;
+        const rate = f.params.rate;
         const edge = sim.edges.find((e) => e.id === f.target);
         if (edge !== undefined) edge.extraLoss = phase === PHASE_START ? rate : 0;
         else this.node(f.target).lossRate = phase === PHASE_START ? rate : 0;
@@ -118,7 +127,7 @@ export class Faults {
         const n = this.node(f.target);
         if (phase === PHASE_START) {
           sim.pause(n);
-          sim.scheduleFault(sim.nowUs + (p.durationMs ?? 5000) * 1000, index, PHASE_END);
+          this.endAfter(f, index);
         } else sim.resume(n);
         return;
       }
@@ -126,7 +135,7 @@ export class Faults {
         const n = this.node(f.target);
         // Only application instances are cloned; a second coordinator or database would be a different design.
         if (!(n instanceof ServiceNode)) return;
-        for (let k = 0; k < (p.count ?? 1); k++) {
+        for (let k = 0; k < f.params.count; k++) {
           const clone = this.clones(n);
           sim.log('scaled-out', clone, `${clone.id} added as a copy of ${n.id}.`);
         }
@@ -141,16 +150,15 @@ export class Faults {
         if (n instanceof CacheNode) n.flush();
         return;
       }
-      case 'traffic-spike':
+      case 'traffic-spike': {
+        for (const c of this.clientsOf(f.target)) c.spikeFactor = phase === PHASE_START ? f.params.factor : 1;
+        if (phase === PHASE_START) this.endAfter(f, index);
+        return;
+      }
       case 'hot-key': {
-        const n = this.node(f.target);
-        const clients = n instanceof ClientNode ? [n] : sim.nodes.filter((x): x is ClientNode => x instanceof ClientNode);
-        for (const c of clients) {
-          if (f.action === 'traffic-spike') c.spikeFactor = phase === PHASE_START ? (p.factor ?? 3) : 1;
-          else {
-            c.hotKey = phase === PHASE_START ? (p.key ?? 0) : -1;
-            c.hotFraction = p.fraction ?? 0.5;
-          }
+        for (const c of this.clientsOf(f.target)) {
+          c.hotKey = phase === PHASE_START ? f.params.key : -1;
+          c.hotFraction = f.params.fraction;
         }
         if (phase === PHASE_START) this.endAfter(f, index);
         return;
@@ -160,14 +168,29 @@ export class Faults {
         n.group?.promote(n);
         return;
       }
+      default:
+        return assertNever(f);
     }
+  }
+
+  /** The resolved parameters of fault `index`, which must be an `action`. */
+  private paramsOf<A extends ResolvedFault['action']>(index: number, action: A): FaultParamsOf<A> {
+    const f = this.faults[index]!;
+    if (f.action !== action) throw new Error(`fault ${f.id} is a ${f.action}, not a ${action}`);
+    return f.params as FaultParamsOf<A>;
+  }
+
+  /** A client target, or every client when the target is another kind. */
+  private clientsOf(target: string): ClientNode[] {
+    const n = this.node(target);
+    return n instanceof ClientNode ? [n] : this.sim.nodes.filter((x): x is ClientNode => x instanceof ClientNode);
   }
 
   private stepScaleIn(index: number, phase: number): void {
     const sim = this.sim;
     const f = this.faults[index]!;
     const n = this.node(f.target);
-    const drain = f.params?.drain ?? true;
+    const { drain } = this.paramsOf(index, 'scale-in');
     if (phase === PHASE_START) {
       for (const lb of this.lbs()) lb.setRegistered(n, false);
       this.deploys.set(index, { nodes: [n], next: 1, batch: [n], waiting: 'drain', sinceUs: sim.nowUs });
@@ -210,7 +233,7 @@ export class Faults {
     // waiting for the batch to be ready, then for the balancers to see it.
     if (!st.batch.every((n) => n.isServing())) return sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
     for (const lb of this.lbs()) for (const n of st.batch) lb.setRegistered(n, true);
-    if (f.params?.drain ?? true) {
+    if (this.paramsOf(index, 'rolling-deploy').drain) {
       st.waiting = 'admit';
       st.sinceUs = sim.nowUs;
       return sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
@@ -221,7 +244,7 @@ export class Faults {
   private nextBatch(index: number, st: DeployState): void {
     const sim = this.sim;
     const f = this.faults[index]!;
-    const size = f.params?.batchSize ?? 1;
+    const { batchSize: size, drain } = this.paramsOf(index, 'rolling-deploy');
     if (st.next >= st.nodes.length) {
       sim.log('deploy-done', undefined, `Rolling deploy ${f.id} finished: ${st.nodes.length} instances replaced.`);
       return;
@@ -229,7 +252,7 @@ export class Faults {
     st.batch = st.nodes.slice(st.next, st.next + size);
     st.next += size;
     st.sinceUs = sim.nowUs;
-    if (f.params?.drain ?? true) {
+    if (drain) {
       for (const lb of this.lbs()) for (const n of st.batch) lb.setRegistered(n, false);
       st.waiting = 'drain';
       sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
@@ -239,12 +262,11 @@ export class Faults {
   /** Stops the batch (keeping state if checkpointed) and starts the new version. */
   private replace(index: number, st: DeployState): void {
     const sim = this.sim;
-    const f = this.faults[index]!;
-    const drain = f.params?.drain ?? true;
+    const { drain, checkpoint, version } = this.paramsOf(index, 'rolling-deploy');
     for (const n of st.batch) {
       if (n instanceof ServiceNode) {
-        n.keepsStateOnStop = f.params?.checkpoint ?? false;
-        if (f.params?.version !== undefined) n.version = f.params.version;
+        n.keepsStateOnStop = checkpoint;
+        if (version !== undefined) n.version = version;
       }
       sim.crash(n);
       sim.restart(n);

@@ -4,6 +4,7 @@
  * host and the CLI; the host passes onProgress/isCancelled, checked every few thousand events.
  */
 import type { Graph } from '../../shared/graph';
+import { faultTargetIssues } from '../../shared/faults';
 import { formatZodError } from '../../shared/json';
 import { METRIC_NAMES, type RunResult, type RunSeries } from '../../shared/metrics';
 import { ScenarioSchema, faultId, type Scenario } from '../../shared/scenario';
@@ -33,12 +34,9 @@ export function simulate(graph: Graph, scenario: Scenario, options: SimOptions =
   if (!parsed.success) throw new Error(`The scenario cannot be simulated:\n${formatZodError(parsed.error)}`);
   const sc = parsed.data;
   const faults = sc.faults.map((f, i) => ({ ...f, id: faultId(f, i) }));
-  const nodeIds = new Set(graph.nodes.map((n) => n.id));
-  const edgeIds = new Set(graph.edges.map((e) => e.id));
-  const badTarget = faults.findIndex((f) => !nodeIds.has(f.target) && !(f.action === 'link-loss' && edgeIds.has(f.target)) && f.action !== 'heal');
-  if (badTarget >= 0) throw new Error(`faults[${badTarget}].target: no node with id "${faults[badTarget]!.target}" in the graph.`);
   for (const [i, f] of faults.entries()) {
-    for (const g of f.params?.groups ?? []) for (const id of g) if (!nodeIds.has(id)) throw new Error(`faults[${i}].params.groups: no node with id "${id}" in the graph.`);
+    const missing = faultTargetIssues(f, graph).find((issue) => issue.kind === 'missing');
+    if (missing) throw new Error(`faults[${i}].${missing.path.join('.')}: ${missing.message}.`);
   }
 
   const { sim, clone } = buildSim(graph, sc);

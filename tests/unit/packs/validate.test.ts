@@ -55,8 +55,35 @@ describe('pack validation', () => {
       }),
     );
     expect(problems).toEqual([
-      `${LESSON}: scenario.faults[1].target: unknown node "api-7": expected a node (or, for link-loss, an edge) of the starter or reference graph (api-1, api-2, api-3, db, lb, sessions, users)`,
+      `${LESSON}: scenario.faults[1].target: unknown node "api-7": expected a node of the starter or reference graph (api-1, api-2, api-3, db, lb, sessions, users)`,
     ]);
+  });
+
+  it("checks a fault's target against its action: an edge only for link-loss, and a node of a kind the action applies to", async () => {
+    const problems = await problemsOf(
+      withLesson((l) => {
+        const scenario = l.scenario as { faults: Record<string, unknown>[] };
+        scenario.faults.push(
+          { atMs: 40_000, action: 'link-loss', target: 'lb-api-1', params: { rate: 0.2 } },
+          { atMs: 41_000, action: 'crash', target: 'lb-api-1' },
+          { atMs: 42_000, action: 'cache-flush', target: 'db' },
+        );
+      }),
+    );
+    expect(problems.map((p) => p.replace(/ \(api-1.*\)$/, ''))).toEqual([
+      `${LESSON}: scenario.faults[2].target: unknown node "lb-api-1": expected a node of the starter or reference graph`,
+      `${LESSON}: scenario.faults[3].target: cache-flush applies to cache nodes; "db" is a database`,
+    ]);
+  });
+
+  it('refuses a parameter the action does not take, naming the ones it does', async () => {
+    const problems = await problemsOf(
+      withLesson((l) => {
+        (l.scenario as { faults: Record<string, unknown>[] }).faults.push({ atMs: 40_000, action: 'crash', target: 'api-1', params: { durationMs: 500 } }, { atMs: 41_000, action: 'pause', target: 'api-1', params: { factor: 2 } });
+      }),
+    );
+    expect(problems.join('\n')).toContain('scenario.faults[1].params.durationMs: "durationMs" does not apply to crash: crash takes no parameters');
+    expect(problems.join('\n')).toContain('scenario.faults[2].params.factor: "factor" does not apply to pause: pause takes durationMs');
   });
 
   it('explains a predicate that matches no shape, and points inside the one it nearly matched', async () => {

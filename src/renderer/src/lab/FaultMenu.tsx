@@ -20,7 +20,7 @@ export function FaultMenu({ items, x, y, atMs, onPick, onClose }: { items: Fault
     <div className="sl-fault-menu" role="menu" aria-label="Inject a fault" ref={menu} style={{ left: x, top: y }}>
       <div className="sl-muted">Inject at {(atMs / 1000).toFixed(1)} s</div>
       {items.map((item) => (
-        <button type="button" role="menuitem" key={item.label} onClick={() => onPick(item)}>
+        <button type="button" role="menuitem" key={item.label} title={item.description} onClick={() => onPick(item)}>
           {item.label}
         </button>
       ))}

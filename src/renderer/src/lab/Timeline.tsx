@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { faultName } from './faultMenu';
 import type { LabRun } from './labRun';
 
 const formatTime = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -25,8 +26,8 @@ export function Timeline({ run, cursorMs, onSeek, children }: { run: LabRun; cur
             className="sl-fault-marker"
             data-action={f.action}
             style={{ left: `${(f.atMs / Math.max(1, endMs)) * 100}%` }}
-            title={`${f.action} ${f.target} at ${formatTime(f.atMs)}`}
-            aria-label={`Go to ${f.action} ${f.target} at ${formatTime(f.atMs)}`}
+            title={`${faultName(f)} at ${formatTime(f.atMs)}`}
+            aria-label={`Go to ${faultName(f)} at ${formatTime(f.atMs)}`}
             onClick={() => onSeek(f.atMs)}
           />
         ))}

@@ -1,60 +1,58 @@
 /**
- * What a right-click offers: the faults and operations (DESIGN.md §3) that make sense for the
- * clicked node or edge. Each becomes a scenario fault at the playback cursor.
+ * What a right-click offers: the faults and operations of the fault table (shared/faults.ts) whose
+ * target fits the clicked node or edge, each with its table preset. Each becomes a scenario fault
+ * at the playback cursor. Only the partition variants that need the selection or the edge's two
+ * ends are built here.
  */
+import { FAULT_ACTIONS, FAULTS, faultSpec, type FaultAction, type FaultSpec } from '../../../shared/faults';
 import type { Graph } from '../../../shared/graph';
 import type { Fault } from '../../../shared/scenario';
 
 export type InjectableFault = Omit<Fault, 'atMs' | 'id'>;
 export interface FaultMenuItem {
   label: string;
+  /** The action's description, shown as the item's tooltip. */
+  description: string;
   fault: InjectableFault;
 }
 
-const TIMED_MS = 10_000;
+const preset = (action: FaultAction, target: string, spec: FaultSpec = FAULTS[action]): FaultMenuItem => ({
+  label: spec.menu!.label,
+  description: spec.description,
+  fault: { action, target, ...(spec.menu?.params ? { params: spec.menu.params } : {}) },
+});
 
 export function faultMenuItems(graph: Graph, target: { kind: 'node' | 'edge'; id: string }, selectedNodes: ReadonlySet<string>): FaultMenuItem[] {
+  const items: FaultMenuItem[] = [];
   if (target.kind === 'edge') {
     const edge = graph.edges.find((e) => e.id === target.id);
     if (!edge) return [];
-    return [
-      { label: 'Lose 50% of messages (10 s)', fault: { action: 'link-loss', target: edge.id, params: { rate: 0.5, durationMs: TIMED_MS } } },
-      { label: `Partition ${edge.source} from ${edge.target}`, fault: { action: 'partition', target: edge.source, params: { groups: [[edge.source], [edge.target]] } } },
-      { label: 'Heal partitions', fault: { action: 'heal', target: edge.source } },
-    ];
+    for (const action of FAULT_ACTIONS) {
+      const spec: FaultSpec = FAULTS[action];
+      if (spec.menu === undefined) continue;
+      if (action === 'partition') {
+        items.push({ label: `Partition ${edge.source} from ${edge.target}`, description: spec.description, fault: { action, target: edge.source, params: { groups: [[edge.source], [edge.target]] } } });
+      } else if (spec.target.isEdgeAllowed) items.push(preset(action, spec.target.isIgnored ? edge.source : edge.id));
+    }
+    return items;
   }
   const node = graph.nodes.find((n) => n.id === target.id);
   if (!node) return [];
-  const id = node.id;
-  const items: FaultMenuItem[] = [
-    { label: 'Crash', fault: { action: 'crash', target: id } },
-    { label: 'Restart', fault: { action: 'restart', target: id } },
-    { label: 'Slow down ×5 (10 s)', fault: { action: 'slow', target: id, params: { factor: 5, durationMs: TIMED_MS } } },
-    { label: 'Pause (5 s)', fault: { action: 'pause', target: id, params: { durationMs: 5000 } } },
-    { label: 'Partition: isolate this node', fault: { action: 'partition', target: id } },
-  ];
-  const group = [...selectedNodes].filter((n) => graph.nodes.some((g) => g.id === n));
-  if (group.length >= 2 && group.includes(id)) {
-    const rest = graph.nodes.map((n) => n.id).filter((n) => !group.includes(n));
-    items.push({ label: `Partition: selected ${group.length} nodes vs the rest`, fault: { action: 'partition', target: id, params: { groups: [group, rest] } } });
-  }
-  items.push({ label: 'Heal partitions', fault: { action: 'heal', target: id } });
-  if (node.kind === 'service') {
-    items.push(
-      { label: 'Scale out (+1 instance)', fault: { action: 'scale-out', target: id, params: { count: 1 } } },
-      { label: 'Scale in (drain and stop)', fault: { action: 'scale-in', target: id, params: { drain: true } } },
-      { label: 'Rolling deploy of its group', fault: { action: 'rolling-deploy', target: id, params: { batchSize: 1, drain: true } } },
-    );
-  }
-  if (node.kind === 'cache') items.push({ label: 'Flush the cache', fault: { action: 'cache-flush', target: id } });
-  if (node.kind === 'client') {
-    items.push(
-      { label: 'Traffic spike ×3 (10 s)', fault: { action: 'traffic-spike', target: id, params: { factor: 3, durationMs: TIMED_MS } } },
-      { label: 'Hot key: half the requests (10 s)', fault: { action: 'hot-key', target: id, params: { fraction: 0.5, key: 0, durationMs: TIMED_MS } } },
-    );
+  for (const action of FAULT_ACTIONS) {
+    const spec: FaultSpec = FAULTS[action];
+    if (spec.menu === undefined || (spec.target.nodeKinds !== 'any' && !spec.target.nodeKinds.includes(node.kind))) continue;
+    items.push(preset(action, node.id));
+    const group = [...selectedNodes].filter((n) => graph.nodes.some((g) => g.id === n));
+    if (action === 'partition' && group.length >= 2 && group.includes(node.id)) {
+      const rest = graph.nodes.map((n) => n.id).filter((n) => !group.includes(n));
+      items.push({ label: `Partition: selected ${group.length} nodes vs the rest`, description: spec.description, fault: { action, target: node.id, params: { groups: [group, rest] } } });
+    }
   }
   return items;
 }
 
-/** How an injected fault reads in the list. */
+/** A timeline marker's name ("Crash api-2"), from the table's label; an action this app does not know reads as itself. */
+export const faultName = (f: { action: string; target: string }): string => `${faultSpec(f.action)?.label ?? f.action} ${f.target}`;
+
+/** How an injected fault reads in the list: by its action id, as scenario files and the event log name it. */
 export const describeFault = (f: Fault): string => `${(f.atMs / 1000).toFixed(1)} s · ${f.action} ${f.target}`;
