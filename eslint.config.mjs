@@ -29,6 +29,19 @@ export default tseslint.config(
     rules: restrict([...ELECTRON, ...NODE_BUILTINS, ...RENDERER, '**/host/**', '**/packs/**', '**/preload/**'], 'sim, grading and shared are pure TypeScript: import only from src/shared (and sim from grading).'),
   },
   {
+    // shared is imported by every runtime, so it imports none of them (tables, schemas and the
+    // metric reader live here; main's layers read them, never the other way round).
+    files: ['src/shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: restrict([...ELECTRON, ...NODE_BUILTINS, ...RENDERER, ...MAIN], 'src/shared is imported by main, preload and the renderer alike: it imports nothing above it.'),
+  },
+  {
+    // The simulator runs a scenario and records counters; grading reads a finished run. Grading may
+    // import the simulator (to run a lesson), never the reverse.
+    files: ['src/main/sim/**/*.ts'],
+    rules: restrict([...ELECTRON, ...NODE_BUILTINS, ...RENDERER, '**/host/**', '**/packs/**', '**/preload/**', '**/grading/**', '**/grading'], 'The simulator imports only src/shared: not grading, packs, host, Node or Electron.'),
+  },
+  {
     // The simulator must be deterministic: time and chance come only from its context.
     files: ['src/main/sim/**/*.ts'],
     rules: {
@@ -49,7 +62,15 @@ export default tseslint.config(
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict([...ELECTRON, ...NODE_BUILTINS, ...MAIN], 'The renderer talks to main only through window.statelab; import from src/shared only.'),
+    rules: {
+      ...restrict([...ELECTRON, ...NODE_BUILTINS, ...MAIN], 'The renderer talks to main only through window.statelab; import from src/shared only.'),
+      // The browser host's bridge protocol is declared once, in src/shared/bridgeProtocol.ts.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Literal[value='/bridge']", message: 'Use BRIDGE_PATH from src/shared/bridgeProtocol.ts: the bridge protocol is declared once.' },
+        { selector: ':matches(TSInterfaceDeclaration, TSTypeAliasDeclaration)[id.name=/^Bridge/]', message: 'Import the bridge message types from src/shared/bridgeProtocol.ts instead of re-declaring them.' },
+      ],
+    },
   },
   {
     files: ['src/preload/**/*.ts'],

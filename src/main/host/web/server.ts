@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_PAYLOAD_BYTES } from '../../../shared/ipc';
 import { fail } from '../../../shared/result';
 import type { Dispatch } from '../dispatcher';
-import { BRIDGE_PATH, type BridgeCall, type BridgeMessage } from './bridgeProtocol';
+import { BRIDGE_PATH, type BridgeCall, type BridgeMessage } from '../../../shared/bridgeProtocol';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,12 +1,13 @@
 // The browser host's stand-in for the preload: the same named API, spoken over a WebSocket.
 import { makeApi, type StateLabApi } from '../../../shared/api';
+import { BRIDGE_PATH, type BridgeCall, type BridgeMessage } from '../../../shared/bridgeProtocol';
 import type { Result } from '../../../shared/result';
 
 interface Pending {
   resolve: (result: Result<unknown>) => void;
 }
 
-export function connectWebBridge(url = `ws://${location.host}/bridge`): StateLabApi {
+export function connectWebBridge(url = `ws://${location.host}${BRIDGE_PATH}`): StateLabApi {
   const socket = new WebSocket(url);
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve(), { once: true });
@@ -17,7 +18,7 @@ export function connectWebBridge(url = `ws://${location.host}/bridge`): StateLab
   let nextId = 1;
 
   socket.addEventListener('message', (message) => {
-    const data = JSON.parse(String(message.data)) as { id?: number; result?: Result<unknown>; event?: string; payload?: unknown };
+    const data = JSON.parse(String(message.data)) as Partial<Extract<BridgeMessage, { id: number }> & Extract<BridgeMessage, { event: string }>>;
     if (typeof data.id === 'number' && data.result) {
       pending.get(data.id)?.resolve(data.result);
       pending.delete(data.id);
@@ -42,7 +43,8 @@ export function connectWebBridge(url = `ws://${location.host}/bridge`): StateLab
       const id = nextId++;
       return new Promise<Result<unknown>>((resolve) => {
         pending.set(id, { resolve });
-        socket.send(JSON.stringify({ id, channel, payload: request }));
+        const call: BridgeCall = { id, channel, payload: request };
+        socket.send(JSON.stringify(call));
       });
     },
     (event, listener) => {

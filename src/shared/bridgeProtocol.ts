@@ -1,5 +1,5 @@
 /** Messages on the browser host's WebSocket bridge. Mirrors Electron's invoke/handle and push events. */
-import type { Result } from '../../../shared/result';
+import type { Result } from './result';
 
 export const BRIDGE_PATH = '/bridge';
 
