@@ -1,6 +1,6 @@
 /**
  * The metric catalogue (DESIGN.md §4), defined once: the simulator records the raw counters,
- * grading and charts read metrics through `readMetric` (src/main/sim/metrics/read.ts), and the
+ * grading and charts read metrics through `readMetric` (src/shared/metrics/read.ts), and the
  * UI shows labels and units from here. A run stores per-bucket, per-node counters so any metric
  * can be evaluated over any window and for any node after the run.
  *
@@ -209,7 +209,7 @@ export interface RunNode {
   lbTargetEdges?: string[];
 }
 
-/** A histogram flattened to [bucketIndex, count, bucketIndex, count, ...] (see sim/histogram.ts). */
+/** A histogram flattened to [bucketIndex, count, bucketIndex, count, ...] (see metrics/histogram.ts). */
 export type SparseHistogram = number[];
 
 export interface RunBuckets {
@@ -230,22 +230,6 @@ export interface RunBuckets {
   edges?: Record<string, Partial<Record<EdgeCounterName, number[]>>>;
 }
 
-/** For display only: a chart bucket where nothing was measured (no request ended) reads 0 here. */
-export interface RunSeries {
-  /** Width of a chart bucket. */
-  bucketMs: number;
-  /** Start of each chart bucket. */
-  tMs: number[];
-  /** Successful requests per second. */
-  throughput: number[];
-  /** Failed / ended, 0..1. */
-  errorRate: number[];
-  /** Median latency, ms. */
-  latencyP50: number[];
-  /** 99th-percentile latency, ms. */
-  latencyP99: number[];
-}
-
 export interface RunResult {
   /** Bumped when the shape changes. */
   resultVersion: 1;
@@ -263,8 +247,6 @@ export interface RunResult {
   endedAtMs: number;
   /** Every catalogue metric over the whole run; one that measured nothing (readMetric's NaN) is absent. */
   summary: RunSummary;
-  /** Chart series. */
-  series: RunSeries;
   /** The event log. */
   events: RunEvent[];
   /** Nodes of the run, including clones. */

@@ -6,12 +6,12 @@
 import type { Graph } from '../../shared/graph';
 import { faultTargetIssues } from '../../shared/faults';
 import { formatZodError } from '../../shared/json';
-import { METRIC_NAMES, type RunResult, type RunSeries } from '../../shared/metrics';
+import { METRIC_NAMES, type RunResult } from '../../shared/metrics';
 import { ScenarioSchema, faultId, type Scenario } from '../../shared/scenario';
 import { buildSim, validateGraphForSim } from './build';
 import type { TraceRecord } from './engine';
 import { Faults } from './faults';
-import { readAllMetrics, readMetric } from './metrics/read';
+import { readAllMetrics, readMetric } from '../../shared/metrics/read';
 import { ClientNode } from './nodes/client';
 import { LoadBalancerNode } from './nodes/loadBalancer';
 
@@ -53,7 +53,6 @@ export function simulate(graph: Graph, scenario: Scenario, options: SimOptions =
     isCancelled: sim.isCancelled,
     endedAtMs: sim.nowUs / 1000,
     summary: Object.fromEntries(METRIC_NAMES.map((m) => [m, 0])) as RunResult['summary'],
-    series: { bucketMs: 1000, tMs: [], throughput: [], errorRate: [], latencyP50: [], latencyP99: [] },
     events: sim.events,
     nodes: sim.nodes.map((n) => ({ id: n.id, kind: n.kind, isLbTarget: n.isLbTarget, ...(n instanceof LoadBalancerNode ? { lbTargetEdges: n.targets.map((t) => t.edge.id) } : {}) })),
     faults: faults.map((f) => ({ id: f.id, atMs: f.atMs, action: f.action, target: f.target })),
@@ -63,25 +62,5 @@ export function simulate(graph: Graph, scenario: Scenario, options: SimOptions =
   };
   // A metric that measured nothing (NaN) is left out: the result is plain JSON, which has no NaN.
   run.summary = Object.fromEntries(Object.entries(readAllMetrics(run)).filter(([, v]) => !Number.isNaN(v))) as RunResult['summary'];
-  run.series = chartSeries(run);
   return run;
-}
-
-/** Chart series in buckets of at least a second; a bucket with nothing measured reads 0 (display only). */
-function chartSeries(run: RunResult): RunSeries {
-  const bucketMs = Math.max(1000, run.buckets.bucketMs);
-  const s: RunSeries = { bucketMs, tMs: [], throughput: [], errorRate: [], latencyP50: [], latencyP99: [] };
-  for (let t = 0; t < run.endedAtMs; t += bucketMs) {
-    const w = { fromMs: t, toMs: t + bucketMs };
-    const read = (m: 'throughput' | 'errorRate' | 'latencyP50' | 'latencyP99') => {
-      const v = readMetric(run, m, w);
-      return Number.isNaN(v) ? 0 : v;
-    };
-    s.tMs.push(t);
-    s.throughput.push(read('throughput'));
-    s.errorRate.push(read('errorRate'));
-    s.latencyP50.push(read('latencyP50'));
-    s.latencyP99.push(read('latencyP99'));
-  }
-  return s;
 }

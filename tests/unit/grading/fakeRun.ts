@@ -16,7 +16,6 @@ export function fakeRun(durationMs: number, series: Series, nodes: string[] = ['
     isCancelled: false,
     endedAtMs: durationMs,
     summary: {} as RunResult['summary'],
-    series: { bucketMs: 1000, tMs: [], throughput: [], errorRate: [], latencyP50: [], latencyP99: [] },
     events: [],
     nodes: nodes.map((id) => ({ id, kind: 'service', isLbTarget: id.startsWith('api') })),
     faults: [],

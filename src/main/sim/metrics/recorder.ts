@@ -4,7 +4,7 @@
  * how many requests the run makes.
  */
 import { COUNTERS, EDGE_COUNTERS, MAX_COUNTERS, type CounterName, type EdgeCounterName, type RunBuckets, type SparseHistogram } from '../../../shared/metrics';
-import { Histogram } from '../histogram';
+import { Histogram } from '../../../shared/metrics/histogram';
 
 export const NC = COUNTERS.length;
 /** Counter index by name, for the hot path. */

@@ -1,8 +1,11 @@
 /**
- * Chart series over a finished run, computed once per run from its per-bucket counters: the
- * charts under the canvas only reveal them up to the playback cursor.
+ * Chart series over a finished run: each value is `readMetric` (src/shared/metrics/read.ts, the
+ * function grading uses) over one chart bucket, so a chart and a check over the same window read
+ * the same number. Computed once per run; the charts under the canvas only reveal them up to the
+ * playback cursor.
  */
-import type { CounterName } from '../../../shared/metrics';
+import type { MetricName, MetricWindow } from '../../../shared/metrics';
+import { readMetric } from '../../../shared/metrics/read';
 import type { LabRun } from './labRun';
 
 export type ChartUnit = 'per-second' | 'fraction' | 'ms' | 'count' | 'ratio';
@@ -20,116 +23,48 @@ export interface ChartSet {
   charts: ChartSpec[];
 }
 
-const REASONS: [CounterName, string][] = [
-  ['failDown', 'down'],
-  ['failTimeout', 'timeout'],
-  ['failOverloaded', 'overloaded'],
-  ['failNoRoute', 'no route'],
-  ['failSessionLost', 'session lost'],
-  ['failFenced', 'fenced'],
+const REASONS: [MetricName, string][] = [
+  ['failedDown', 'down'],
+  ['failedTimeout', 'timeout'],
+  ['failedOverloaded', 'overloaded'],
+  ['failedNoRoute', 'no route'],
+  ['failedSessionLost', 'session lost'],
+  ['failedFenced', 'fenced'],
 ];
 
+/** The window of chart bucket `i`. */
+export const chartWindow = (set: Pick<ChartSet, 'bucketMs'>, i: number): MetricWindow => ({ fromMs: i * set.bucketMs, toMs: (i + 1) * set.bucketMs });
+
 export function chartSet(run: LabRun): ChartSet {
-  const raw = run.buckets;
-  const bucketMs = Math.max(1000, raw.bucketMs);
-  const per = Math.max(1, Math.round(bucketMs / raw.bucketMs));
-  const count = Math.ceil(raw.count / per);
+  const bucketMs = Math.max(1000, run.buckets.bucketMs);
+  const count = Math.ceil(run.endedAtMs / bucketMs);
   const tS = Array.from({ length: count }, (_, i) => (i * bucketMs) / 1000);
-  const ids = (pred: (n: LabRun['nodes'][number]) => boolean) => run.nodes.filter(pred).map((n) => n.id);
-  const clients = ids((n) => n.kind === 'client');
-  const all = run.nodes.map((n) => n.id);
-  /** Sum of `counter` over `nodes` in chart bucket i. */
-  const sum = (nodes: string[], counter: CounterName, i: number) => {
-    let s = 0;
-    for (const id of nodes) {
-      const v = raw.counters[id]?.[counter];
-      if (v) for (let b = i * per; b < Math.min(raw.count, (i + 1) * per); b++) s += v[b] ?? 0;
-    }
-    return s;
-  };
-  const last = (id: string, counter: CounterName, i: number) => raw.counters[id]?.[counter]?.[Math.min(raw.count, (i + 1) * per) - 1] ?? 0;
-  const each = (fn: (i: number) => number | null) => tS.map((_, i) => fn(i));
-  const seconds = bucketMs / 1000;
-  const ended = (i: number) => sum(clients, 'ok', i) + sum(clients, 'failed', i);
+  /** `metric` in every chart bucket; nothing measured (NaN) reads `nothing` (a gap, or 0 where the chart says "none"). */
+  const each = (metric: MetricName, node?: string, nothing: number | null = null) =>
+    tS.map((_, i) => {
+      const v = readMetric(run, metric, chartWindow({ bucketMs }, i), node);
+      return Number.isNaN(v) ? nothing : v;
+    });
+  const hasAny = (values: (number | null)[]) => values.some((v) => v !== null && v > 0);
   const charts: ChartSpec[] = [];
 
-  charts.push({ id: 'throughput', title: 'Throughput', unit: 'per-second', series: [{ label: 'ok req/s', values: each((i) => sum(clients, 'ok', i) / seconds) }] });
-  const reasons = REASONS.filter(([c]) => clients.some((id) => raw.counters[id]?.[c]?.some((v) => v > 0)));
-  charts.push({
-    id: 'errorRate',
-    title: 'Error rate by reason',
-    unit: 'fraction',
-    series: [
-      { label: 'all errors', values: each((i) => (ended(i) > 0 ? sum(clients, 'failed', i) / ended(i) : 0)) },
-      ...reasons.map(([c, label]) => ({ label, values: each((i) => (ended(i) > 0 ? sum(clients, c, i) / ended(i) : 0)) })),
-    ],
-  });
-  const latencyAt = (values: number[]) => each((i) => (Number.isFinite(values[i]) ? values[i]! : null));
-  charts.push({
-    id: 'latency',
-    title: 'Latency',
-    unit: 'ms',
-    series: [
-      { label: 'p50', values: latencyAt(run.series.latencyP50) },
-      { label: 'p99', values: latencyAt(run.series.latencyP99) },
-    ],
-  });
+  charts.push({ id: 'throughput', title: 'Throughput', unit: 'per-second', series: [{ label: 'ok req/s', values: each('throughput') }] });
+  // Failures by reason as a share of ended requests: each reason's count over the same denominator errorRate uses.
+  const ended = tS.map((_, i) => readMetric(run, 'ok', chartWindow({ bucketMs }, i)) + readMetric(run, 'failed', chartWindow({ bucketMs }, i)));
+  const reasons = REASONS.map(([metric, label]) => ({ label, values: each(metric).map((v, i) => (ended[i]! > 0 ? v! / ended[i]! : 0)) })).filter((s) => hasAny(s.values));
+  charts.push({ id: 'errorRate', title: 'Error rate by reason', unit: 'fraction', series: [{ label: 'all errors', values: each('errorRate', undefined, 0) }, ...reasons] });
+  charts.push({ id: 'latency', title: 'Latency', unit: 'ms', series: [{ label: 'p50', values: each('latencyP50') }, { label: 'p99', values: each('latencyP99') }] });
 
-  const targets = ids((n) => n.isLbTarget);
-  if (targets.length > 0) {
-    charts.push({
-      id: 'lbShare',
-      title: 'Load-balancer share',
-      unit: 'fraction',
-      series: targets.map((id) => ({
-        label: id,
-        values: each((i) => {
-          const total = sum(targets, 'forwardedTo', i);
-          return total > 0 ? sum([id], 'forwardedTo', i) / total : 0;
-        }),
-      })),
-    });
-  }
-  const hasAny = (counter: CounterName) => all.some((id) => raw.counters[id]?.[counter]?.some((v) => v > 0));
-  if (hasAny('cacheHits') || hasAny('cacheMisses')) {
-    charts.push({
-      id: 'cacheHitRatio',
-      title: 'Cache hit ratio',
-      unit: 'fraction',
-      series: [{ label: 'hit ratio', values: each((i) => {
-        const reads = sum(all, 'cacheHits', i) + sum(all, 'cacheMisses', i);
-        return reads > 0 ? sum(all, 'cacheHits', i) / reads : null;
-      }) }],
-    });
-  }
-  if (hasAny('replLagCount')) {
-    charts.push({
-      id: 'replicationLag',
-      title: 'Replication lag',
-      unit: 'ms',
-      series: [{ label: 'mean lag', values: each((i) => {
-        const n = sum(all, 'replLagCount', i);
-        return n > 0 ? sum(all, 'replLagSumUs', i) / n / 1000 : null;
-      }) }],
-    });
-  }
-  const owners = all.filter((id) => raw.counters[id]?.ownedPartitions?.some((v) => v > 0));
-  if (owners.length > 0) {
-    charts.push({ id: 'ownership', title: 'Ownership (partitions owned)', unit: 'count', series: owners.map((id) => ({ label: id, values: each((i) => last(id, 'ownedPartitions', i)) })) });
-  }
-  if (raw.partitionRequests.some((p) => p.length > 0)) {
-    charts.push({
-      id: 'hottestPartition',
-      title: 'Hottest partition',
-      unit: 'ratio',
-      series: [{ label: 'max / mean', values: each((i) => {
-        const totals: number[] = [];
-        for (let b = i * per; b < Math.min(raw.count, (i + 1) * per); b++) (raw.partitionRequests[b] ?? []).forEach((v, p) => (totals[p] = (totals[p] ?? 0) + v));
-        const mean = totals.reduce((a, b) => a + b, 0) / Math.max(1, totals.length);
-        return mean > 0 ? Math.max(...totals) / mean : null;
-      }) }],
-    });
-  }
+  const targets = run.nodes.filter((n) => n.isLbTarget).map((n) => n.id);
+  if (targets.length > 0) charts.push({ id: 'lbShare', title: 'Load-balancer share', unit: 'fraction', series: targets.map((id) => ({ label: id, values: each('lbShare', id, 0) })) });
+  const hitRatio = each('cacheHitRatio');
+  if (hitRatio.some((v) => v !== null)) charts.push({ id: 'cacheHitRatio', title: 'Cache hit ratio', unit: 'fraction', series: [{ label: 'hit ratio', values: hitRatio }] });
+  const lag = each('replicationLagMs');
+  if (lag.some((v) => v !== null)) charts.push({ id: 'replicationLag', title: 'Replication lag', unit: 'ms', series: [{ label: 'mean lag', values: lag }] });
+  const owners = run.nodes.map((n) => ({ label: n.id, values: each('ownedPartitions', n.id) })).filter((s) => hasAny(s.values));
+  if (owners.length > 0) charts.push({ id: 'ownership', title: 'Ownership (partitions owned)', unit: 'count', series: owners });
+  const hottest = each('hottestPartitionLoad');
+  if (hottest.some((v) => v !== null)) charts.push({ id: 'hottestPartition', title: 'Hottest partition', unit: 'ratio', series: [{ label: 'max / mean', values: hottest }] });
   return { bucketMs, tS, charts };
 }
 

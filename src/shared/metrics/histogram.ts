@@ -5,7 +5,7 @@
  * Hand-written because the npm HdrHistogram ports carry WASM/encoding baggage we do not need and
  * we must control the exact bucket layout (it is stored in run results).
  */
-import type { SparseHistogram } from '../../shared/metrics';
+import type { SparseHistogram } from '../metrics';
 
 const SUB_BITS = 6;
 const SUB_COUNT = 1 << SUB_BITS; // 64

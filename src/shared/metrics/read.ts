@@ -1,16 +1,20 @@
 /**
  * Evaluates any catalogue metric over a time window of a finished run, for the whole system or
- * one node. Pure: grading, charts and the CLI all read runs through this one function.
+ * one node. Pure and in src/shared, so the grader, the lab's charts (renderer/src/lab/series.ts) and
+ * the CLI all read runs through this one function: their numbers agree by construction.
  */
-import { METRICS, METRIC_NAMES, type CounterName, type MetricName, type MetricWindow, type RunResult } from '../../../shared/metrics';
-import { HISTOGRAM_SIZE, addSparse, quantileOf } from '../histogram';
+import { METRICS, METRIC_NAMES, type CounterName, type MetricName, type MetricWindow, type RunResult } from '../metrics';
+
+/** What reading a metric needs of a run: its per-bucket counters, its nodes and how far it got. */
+export type MetricSource = Pick<RunResult, 'buckets' | 'nodes' | 'endedAtMs'>;
+import { HISTOGRAM_SIZE, addSparse, quantileOf } from './histogram';
 
 /**
  * Reads `metric` over [fromMs, toMs) (default: the whole run), for `nodeId` or the metric's default
  * scope. NaN when the metric is undefined there (nothing to measure: see `unmeasured` in the
  * catalogue); counts read 0.
  */
-export function readMetric(run: RunResult, metric: MetricName, window: Partial<MetricWindow> = {}, nodeId?: string): number {
+export function readMetric(run: MetricSource, metric: MetricName, window: Partial<MetricWindow> = {}, nodeId?: string): number {
   const def = METRICS[metric];
   if (def === undefined) throw new Error(`Unknown metric "${String(metric)}". Known metrics: ${METRIC_NAMES.join(', ')}.`);
   const B = run.buckets.bucketMs;
@@ -125,7 +129,7 @@ export function readMetric(run: RunResult, metric: MetricName, window: Partial<M
 }
 
 /** Every catalogue metric over one window (NaN where nothing was measured). */
-export function readAllMetrics(run: RunResult, window: Partial<MetricWindow> = {}, nodeId?: string): Record<MetricName, number> {
+export function readAllMetrics(run: MetricSource, window: Partial<MetricWindow> = {}, nodeId?: string): Record<MetricName, number> {
   const out = {} as Record<MetricName, number>;
   for (const name of METRIC_NAMES) out[name] = readMetric(run, name, window, nodeId);
   return out;

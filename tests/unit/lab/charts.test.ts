@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluateMetric } from '../../../src/main/grading/metricCheck';
+import { simEngine } from '../../../src/main/grading/simEngine';
+import { faultTimings } from '../../../src/main/grading/window';
+import { simulate } from '../../../src/main/sim';
+import { MetricCheckSchema } from '../../../src/shared/checks';
+import { ScenarioSchema } from '../../../src/shared/scenario';
+import { readMetric } from '../../../src/shared/metrics/read';
+import { chartSet, chartWindow } from '../../../src/renderer/src/lab/series';
+
+const graph = JSON.parse(readFileSync('lessons/stateless-vs-stateful/graphs/01-any-instance.starter.json', 'utf8'));
+// 8.5 s: the last chart bucket is half a second, where a per-second rate must divide by 0.5 s.
+const scenario = ScenarioSchema.parse({ seed: 7, durationMs: 8500, faults: [{ id: 'crash', atMs: 2000, action: 'crash', target: 'api-2' }] });
+const run = simulate(graph, scenario);
+const set = chartSet(run);
+const chart = (id: string) => set.charts.find((c) => c.id === id)!;
+
+describe('the lab charts read the grader’s function', () => {
+  it.each([
+    ['throughput', 0, 'throughput'],
+    ['errorRate', 0, 'errorRate'],
+    ['latency', 0, 'latencyP50'],
+    ['latency', 1, 'latencyP99'],
+  ] as const)('%s series %i is readMetric(%s) over each chart bucket', (id, series, metric) => {
+    const values = chart(id).series[series]!.values;
+    expect(values).toHaveLength(9);
+    values.forEach((v, i) => {
+      const expected = readMetric(run, metric, chartWindow(set, i));
+      if (Number.isNaN(expected)) expect(v === null || v === 0).toBe(true);
+      else expect(v).toBe(expected);
+    });
+    expect(values.some((v) => v !== null && v > 0)).toBe(true);
+  });
+
+  it('a load-balancer share point equals readMetric for that node, and the error rate after the crash equals what a check measures', () => {
+    const share = chart('lbShare').series.find((s) => s.label === 'api-1')!.values;
+    expect(share[1]).toBe(readMetric(run, 'lbShare', chartWindow(set, 1), 'api-1'));
+    const check = MetricCheckSchema.parse({ id: 'c', type: 'metric', metric: 'errorRate', op: '<', value: 0.01, window: { from: 'fault:crash+1000', to: 'fault:crash+2000' } });
+    const graded = evaluateMetric(run, simEngine, check, faultTimings(scenario));
+    expect(chart('errorRate').series[0]!.values[3]).toBe(graded.measured);
+    expect(graded.measured).toBeGreaterThan(0.2);
+  });
+
+  it('reads the partial last bucket as a rate over its own length', () => {
+    const last = chart('throughput').series[0]!.values[8]!;
+    expect(last).toBe(readMetric(run, 'ok', chartWindow(set, 8)) / 0.5);
+  });
+});
