@@ -11,6 +11,7 @@
  * NaN: nothing counted is 0. A RunResult is plain JSON, which has no NaN: its summary leaves such a
  * metric out (RunSummary), and displays show "—" for it.
  */
+import { FAILURE_COUNTERS, FAILURE_REASON_KEYS, FAILURE_REASONS, type FailureMetric } from './failureReasons';
 
 /**
  * Raw per-node, per-bucket counters. At a client they describe the user's view (logical requests,
@@ -20,12 +21,7 @@ export const COUNTERS = [
   'requests', // client: logical requests issued; other nodes: requests received
   'ok', // requests that ended (client) or were answered (node) successfully
   'failed', // requests that ended or were answered with an error
-  'failDown', // failed because a node on the path was down (refused or reset)
-  'failTimeout', // failed because no answer came in time
-  'failOverloaded', // failed because a queue was full
-  'failNoRoute', // failed because there was nowhere to send it (no healthy target, not the owner)
-  'failSessionLost', // failed because the user's session was gone
-  'failFenced', // failed because the write carried a stale fencing token
+  ...FAILURE_COUNTERS, // failed, one counter per reason (failureReasons.ts)
   'latencySumUs', // sum of latencies of ended requests, for the mean
   'latencyMaxUs', // largest latency in the bucket (max-aggregated)
   'forwardedTo', // requests a load balancer sent to this node
@@ -101,18 +97,21 @@ export interface MetricDef {
 }
 
 const sum = (counter: CounterName, scale = 1): Aggregation => ({ kind: 'sum', counter, scale });
+
+/** failedDown, failedTimeout, ...: one count per failure reason, from its table. */
+const FAILURE_METRICS = Object.fromEntries(
+  FAILURE_REASON_KEYS.map((r) => {
+    const reason = FAILURE_REASONS[r];
+    return [reason.metric, { label: `Failed: ${reason.label}`, unit: 'count', description: reason.description, aggregate: sum(reason.counter), scope: 'clients' }];
+  }),
+) as { [M in FailureMetric]: MetricDef };
 const ratio = (num: CounterName, den: readonly CounterName[], scale = 1, isDenFromClients = false): Aggregation => ({ kind: 'ratio', num, den, scale, isDenFromClients });
 
 export const METRICS = {
   requests: { label: 'Requests', unit: 'count', description: 'Requests issued by users (or received by the node).', aggregate: sum('requests'), scope: 'clients' },
   ok: { label: 'Succeeded', unit: 'count', description: 'Requests that ended successfully.', aggregate: sum('ok'), scope: 'clients' },
   failed: { label: 'Failed', unit: 'count', description: 'Requests that ended with an error.', aggregate: sum('failed'), scope: 'clients' },
-  failedDown: { label: 'Failed: down', unit: 'count', description: 'Failures because a node on the path was down.', aggregate: sum('failDown'), scope: 'clients' },
-  failedTimeout: { label: 'Failed: timeout', unit: 'count', description: 'Failures because no answer came in time.', aggregate: sum('failTimeout'), scope: 'clients' },
-  failedOverloaded: { label: 'Failed: overloaded', unit: 'count', description: 'Failures because a queue was full.', aggregate: sum('failOverloaded'), scope: 'clients' },
-  failedNoRoute: { label: 'Failed: no route', unit: 'count', description: 'Failures because there was no healthy place to send the request.', aggregate: sum('failNoRoute'), scope: 'clients' },
-  failedSessionLost: { label: 'Failed: session lost', unit: 'count', description: 'Failures because the user was logged out.', aggregate: sum('failSessionLost'), scope: 'clients' },
-  failedFenced: { label: 'Failed: fenced', unit: 'count', description: 'Writes rejected because they carried a stale fencing token.', aggregate: sum('failFenced'), scope: 'clients' },
+  ...FAILURE_METRICS,
   errorRate: { label: 'Error rate', unit: 'fraction', description: 'Failed requests as a fraction of ended requests.', aggregate: ratio('failed', ['ok', 'failed']), scope: 'clients', unmeasured: 'no request ended in the window' },
   throughput: { label: 'Throughput', unit: 'per-second', description: 'Successful requests per second.', aggregate: { kind: 'perSecond', counter: 'ok' }, scope: 'clients' },
   latencyMean: { label: 'Latency mean', unit: 'ms', description: 'Mean end-to-end latency of ended requests.', aggregate: ratio('latencySumUs', ['ok', 'failed'], 1e-3), scope: 'clients', unmeasured: 'no request ended in the window' },

@@ -6,19 +6,17 @@
  * late answer to a reused slot is recognised and ignored.
  */
 
-/** Outcome codes carried by an answer. */
-export const STATUS = {
-  ok: 0,
-  down: 1,
-  timeout: 2,
-  overloaded: 3,
-  noRoute: 4,
-  sessionLost: 5,
-  fenced: 6,
-  /** Cache-aside miss: not an error, the caller goes to the database. */
-  miss: 7,
-} as const;
-export type Status = (typeof STATUS)[keyof typeof STATUS];
+import { FAILURE_REASON_KEYS, type FailureReason } from '../../shared/failureReasons';
+
+/** Status code → the failure reason it stands for (undefined: ok or a cache miss). */
+export const STATUS_REASON: readonly (FailureReason | undefined)[] = [undefined, ...FAILURE_REASON_KEYS, undefined];
+
+/**
+ * Outcome codes carried by an answer: 0 is ok, each failure reason of shared/failureReasons.ts gets
+ * 1 + its index, and the last code is a cache-aside miss (not an error: the caller goes to the database).
+ */
+export const STATUS = Object.fromEntries(STATUS_REASON.map((reason, code) => [reason ?? (code === 0 ? 'ok' : 'miss'), code])) as Readonly<Record<'ok' | FailureReason | 'miss', number>>;
+export type Status = number;
 
 /** What a call asks for. */
 export const OP = { read: 0, write: 1, sessionGet: 2, sessionPut: 3, lease: 4, fill: 5 } as const;

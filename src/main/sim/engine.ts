@@ -4,9 +4,10 @@
  * hash. Node behaviour lives in nodes/*; faults in faults.ts. Nothing here reads wall-clock time
  * or global randomness: `nowUs` and each node's `rng` are the only sources of time and chance.
  */
+import { FAILURE_REASONS } from '../../shared/failureReasons';
 import type { NodeKind } from '../../shared/graph';
 import type { RunEvent, RunEventKind } from '../../shared/metrics';
-import { CallPool, FLAG_ONE_WAY as FLAG_ONE_WAY_, HELD_BY_CALLEE as HELD_BY_CALLEE_, STATUS as STATUS_ } from './calls';
+import { CallPool, FLAG_ONE_WAY as FLAG_ONE_WAY_, HELD_BY_CALLEE as HELD_BY_CALLEE_, STATUS as STATUS_, STATUS_REASON } from './calls';
 import { EventQueue } from './eventQueue';
 import { C as C_, E as E_, NE as NE_, Recorder } from './metrics/recorder';
 import type { Ownership } from './ownership';
@@ -26,7 +27,8 @@ export const EV = { deliverReq: 1, deliverResp: 2, timer: 3, timeout: 4, fault: 
 export const EV_NAMES = ['', 'deliver-request', 'deliver-response', 'timer', 'timeout', 'fault'] as const;
 
 /** Failure counter per status code (index = STATUS value). */
-const FAIL_COUNTER = [-1, C.failDown, C.failTimeout, C.failOverloaded, C.failNoRoute, C.failSessionLost, C.failFenced, -1];
+/** Status code → the counter its failure reason adds to (-1: ok or miss); from shared/failureReasons.ts. */
+const FAIL_COUNTER = STATUS_REASON.map((reason) => (reason === undefined ? -1 : C[FAILURE_REASONS[reason].counter]));
 
 /** A request or replication link at run time (clones get their own copies). */
 export interface SimEdge {

@@ -4,6 +4,7 @@
  * the same number. Computed once per run; the charts under the canvas only reveal them up to the
  * playback cursor.
  */
+import { FAILURE_REASON_KEYS, FAILURE_REASONS } from '../../../shared/failureReasons';
 import type { MetricName, MetricWindow } from '../../../shared/metrics';
 import { readMetric } from '../../../shared/metrics/read';
 import type { LabRun } from './labRun';
@@ -23,14 +24,6 @@ export interface ChartSet {
   charts: ChartSpec[];
 }
 
-const REASONS: [MetricName, string][] = [
-  ['failedDown', 'down'],
-  ['failedTimeout', 'timeout'],
-  ['failedOverloaded', 'overloaded'],
-  ['failedNoRoute', 'no route'],
-  ['failedSessionLost', 'session lost'],
-  ['failedFenced', 'fenced'],
-];
 
 /** The window of chart bucket `i`. */
 export const chartWindow = (set: Pick<ChartSet, 'bucketMs'>, i: number): MetricWindow => ({ fromMs: i * set.bucketMs, toMs: (i + 1) * set.bucketMs });
@@ -51,7 +44,7 @@ export function chartSet(run: LabRun): ChartSet {
   charts.push({ id: 'throughput', title: 'Throughput', unit: 'per-second', series: [{ label: 'ok req/s', values: each('throughput') }] });
   // Failures by reason as a share of ended requests: each reason's count over the same denominator errorRate uses.
   const ended = tS.map((_, i) => readMetric(run, 'ok', chartWindow({ bucketMs }, i)) + readMetric(run, 'failed', chartWindow({ bucketMs }, i)));
-  const reasons = REASONS.map(([metric, label]) => ({ label, values: each(metric).map((v, i) => (ended[i]! > 0 ? v! / ended[i]! : 0)) })).filter((s) => hasAny(s.values));
+  const reasons = FAILURE_REASON_KEYS.map((r) => FAILURE_REASONS[r]).map(({ metric, label }) => ({ label, values: each(metric).map((v, i) => (ended[i]! > 0 ? v! / ended[i]! : 0)) })).filter((s) => hasAny(s.values));
   charts.push({ id: 'errorRate', title: 'Error rate by reason', unit: 'fraction', series: [{ label: 'all errors', values: each('errorRate', undefined, 0) }, ...reasons] });
   charts.push({ id: 'latency', title: 'Latency', unit: 'ms', series: [{ label: 'p50', values: each('latencyP50') }, { label: 'p99', values: each('latencyP99') }] });
 
