@@ -6,6 +6,7 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { createHost } from '../src/main/host/services';
 import { startWebHost } from '../src/main/host/web/server';
+import { BUILTIN_PACK_ID } from '../src/shared/lesson';
 
 const ROOT = path.resolve(__dirname, '..');
 export const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
@@ -13,7 +14,7 @@ export const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/b
 /** Serves the built renderer (out/renderer) with a fresh data folder and opens it in Chromium. */
 export async function withAppInBrowser(name: string, fn: (page: Page) => Promise<void>): Promise<void> {
   if (!CHROMIUM) throw new Error('no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
-  const host = createHost({ host: 'web', builtinPackDirs: [path.join(ROOT, 'lessons', 'stateless-vs-stateful')], dataDir: mkdtempSync(path.join(tmpdir(), `statelab-${name}-`)) });
+  const host = createHost({ host: 'web', builtinPackDirs: [path.join(ROOT, 'lessons', BUILTIN_PACK_ID)], dataDir: mkdtempSync(path.join(tmpdir(), `statelab-${name}-`)) });
   const web = await startWebHost({ dispatch: host.dispatch, rendererDir: path.join(ROOT, 'out', 'renderer'), port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   try {

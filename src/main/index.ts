@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { createHost } from './host/services';
 import { electronDialogs } from './electron/dialogs';
 import { lockDownContents, registerIpc, secureWebPreferences } from './electron/security';
+import { BUILTIN_PACK_ID } from '../shared/lesson';
 
 const rendererUrl =
   process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(__dirname, '../renderer/index.html')).toString();
@@ -14,7 +15,7 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   const host = createHost({
     host: 'electron',
-    builtinPackDirs: [path.join(app.getAppPath(), 'lessons', 'stateless-vs-stateful')],
+    builtinPackDirs: [path.join(app.getAppPath(), 'lessons', BUILTIN_PACK_ID)],
     dataDir: app.getPath('userData'),
     dialogs: electronDialogs(dialog, () => BrowserWindow.getFocusedWindow() ?? undefined),
     log: (message) => console.error(message),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { webDataDir } from './host/files/dataDir';
 import { createHost } from './host/services';
 import { startWebHost } from './host/web/server';
+import { BUILTIN_PACK_ID } from '../shared/lesson';
 
 function parsePort(argv: string[]): number {
   const i = argv.indexOf('--port');
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const appRoot = path.resolve(__dirname, '..', '..');
   const host = createHost({
     host: 'web',
-    builtinPackDirs: [path.join(appRoot, 'lessons', 'stateless-vs-stateful')],
+    builtinPackDirs: [path.join(appRoot, 'lessons', BUILTIN_PACK_ID)],
     dataDir: webDataDir(),
     log: (message) => console.error(message),
   });

@@ -282,3 +282,5 @@ export type QuizCheck = z.infer<typeof QuizCheckSchema>;
 export const CheckSchema = z.discriminatedUnion('type', [MetricCheckSchema, StructureCheckSchema, QuizCheckSchema]);
 export type Check = z.infer<typeof CheckSchema>;
 export type CheckType = Check['type'];
+/** Every check family, read off CheckSchema (the grade report's `type` derives from it). */
+export const CHECK_TYPES = CheckSchema.options.map((o) => o.shape.type.value) as [CheckType, ...CheckType[]];

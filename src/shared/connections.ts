@@ -1,54 +1,35 @@
 /**
- * Which connections make sense in a design, as a pure rule the editor asks before adding an edge
+ * Which connections make sense in a design (each kind's sendsRequestsTo and canReplicate in
+ * nodeKinds.ts), as a pure rule the editor asks before adding an edge
  * (and tests pin down). Each refusal carries one short sentence the student reads where they
  * dropped the connection, so it must say what is wrong and what to do instead.
  */
 import { NODE_KINDS, type EdgeKind, type Graph, type NodeKind } from './graph';
+import { kindNoun, NODE_KIND_SPECS } from './nodeKinds';
 
 export type ConnectionVerdict = { ok: true } | { ok: false; reason: string };
 
-/** Who may send requests to whom: the request path of DESIGN.md §3. */
-const REQUEST_TARGETS: Record<NodeKind, readonly NodeKind[]> = {
-  client: ['load-balancer', 'service', 'cache', 'session-store', 'database'],
-  'load-balancer': ['service', 'load-balancer', 'coordinator'],
-  service: ['service', 'load-balancer', 'cache', 'session-store', 'database', 'coordinator'],
-  cache: ['database'],
-  'session-store': [],
-  database: [],
-  coordinator: [],
-};
+const sendsTo = (from: NodeKind): readonly NodeKind[] => NODE_KIND_SPECS[from].sendsRequestsTo;
+const canReplicate = (kind: NodeKind): boolean => NODE_KIND_SPECS[kind].canReplicate;
 
-/** Kinds whose state can be copied to a follower of the same kind. */
-const REPLICATING_KINDS: readonly NodeKind[] = ['database', 'session-store', 'service'];
-
-const NAMES: Record<NodeKind, string> = {
-  client: 'client',
-  'load-balancer': 'load balancer',
-  service: 'service',
-  cache: 'cache',
-  'session-store': 'session store',
-  database: 'database',
-  coordinator: 'coordinator',
-};
-
-const article = (kind: NodeKind) => (/^[aeiou]/.test(NAMES[kind]) ? `An ${NAMES[kind]}` : `A ${NAMES[kind]}`);
+const article = (kind: NodeKind) => (/^[aeiou]/.test(kindNoun(kind)) ? `An ${kindNoun(kind)}` : `A ${kindNoun(kind)}`);
 
 function requestRule(from: NodeKind, to: NodeKind): ConnectionVerdict {
-  if (REQUEST_TARGETS[from].includes(to)) return { ok: true };
+  if (sendsTo(from).includes(to)) return { ok: true };
   if (to === 'client') return { ok: false, reason: 'Clients only send requests; nothing sends requests to a client.' };
-  if (REQUEST_TARGETS[from].length === 0) {
-    const hint = REPLICATING_KINDS.includes(from) && from === to ? ' To copy its data to a follower, use a replication connection.' : '';
+  if (sendsTo(from).length === 0) {
+    const hint = canReplicate(from) && from === to ? ' To copy its data to a follower, use a replication connection.' : '';
     return { ok: false, reason: `${article(from)} only answers requests; it cannot send them.${hint}` };
   }
   if (from === 'cache') return { ok: false, reason: 'A cache only forwards misses to a database.' };
-  return { ok: false, reason: `${article(from)} does not send requests to a ${NAMES[to]}.` };
+  return { ok: false, reason: `${article(from)} does not send requests to a ${kindNoun(to)}.` };
 }
 
 function replicationRule(from: NodeKind, to: NodeKind): ConnectionVerdict {
   if (from !== to) {
-    return { ok: false, reason: `Replication links two nodes of the same kind; this is ${NAMES[from]} → ${NAMES[to]}.` };
+    return { ok: false, reason: `Replication links two nodes of the same kind; this is ${kindNoun(from)} → ${kindNoun(to)}.` };
   }
-  if (!REPLICATING_KINDS.includes(from)) return { ok: false, reason: `${article(from)} has no state to replicate.` };
+  if (!canReplicate(from)) return { ok: false, reason: `${article(from)} has no state to replicate.` };
   return { ok: true };
 }
 

@@ -3,7 +3,7 @@
  * Plain JSON; it crosses IPC and is stored in submission files, where it is never trusted.
  */
 import { z } from 'zod';
-import { LocalizedTextSchema } from './checks';
+import { CHECK_TYPES, LocalizedTextSchema } from './checks';
 
 export const GRADE_LIMITS = { checksMax: 100, textChars: 20_000 } as const;
 
@@ -12,7 +12,7 @@ export const CheckResultSchema = z
     /** The check's id in the lesson. */
     id: z.string().min(1).max(64),
     /** Which family the check belongs to. */
-    type: z.enum(['metric', 'structure', 'quiz']),
+    type: z.enum(CHECK_TYPES),
     /** The check's title, or its id when it has none. */
     title: LocalizedTextSchema,
     /** True when the check holds. */

@@ -69,6 +69,8 @@ export const lessonSpec: DocumentSpec<Lesson> = {
 
 export const PACK_FORMAT = 'statelab.pack';
 export const PACK_VERSION = 1;
+/** The course pack the app ships: its folder under lessons/ and its pack.json id. */
+export const BUILTIN_PACK_ID = 'stateless-vs-stateful';
 
 export const PackManifestSchema = z
   .object({

@@ -27,7 +27,7 @@ describe('editor history', () => {
     const { doc } = buildTier();
     expect(GraphSchema.safeParse(doc).success).toBe(true);
     expect(doc.nodes.map((n) => n.id)).toEqual(['client-1', 'load-balancer-1', 'service-1', 'service-2', 'service-3', 'database-1']);
-    expect(doc.nodes.map((n) => n.label)).toEqual(['Users', 'Load balancer', 'Service 1', 'Service 2', 'Service 3', 'Database']);
+    expect(doc.nodes.map((n) => n.label)).toEqual(['Client', 'Load balancer', 'Service 1', 'Service 2', 'Service 3', 'Database']);
   });
 
   it('undoes ten steps back to the empty graph and redoes them to the same document', () => {

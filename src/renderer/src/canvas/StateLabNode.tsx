@@ -1,7 +1,7 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { NodeKind } from '../../../shared/graph';
-import { KIND_INFO } from './kinds';
+import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
 import { NodeLiveState } from './NodeLiveState';
 
 export type StateLabNodeData = { label: string; kind: NodeKind; isLocked?: boolean };
@@ -9,9 +9,9 @@ export type StateLabFlowNode = Node<StateLabNodeData, 'statelab'>;
 
 /** One component for every kind: an icon, the label and the kind, coloured by kind. */
 function StateLabNodeView({ id, data, selected }: NodeProps<StateLabFlowNode>) {
-  const info = KIND_INFO[data.kind];
+  const info = NODE_KIND_SPECS[data.kind];
   return (
-    <div className={`sl-node${selected ? ' is-selected' : ''}`} style={{ borderColor: info.color }} data-kind={data.kind} data-locked={data.isLocked ? 'true' : undefined} title={info.tooltip}>
+    <div className={`sl-node${selected ? ' is-selected' : ''}`} style={{ borderColor: info.color }} data-kind={data.kind} data-locked={data.isLocked ? 'true' : undefined} title={info.description}>
       <Handle type="target" position={Position.Left} />
       <svg className="sl-node-icon" viewBox="0 0 24 24" aria-hidden="true" style={{ color: info.color }}>
         <path d={info.icon} />

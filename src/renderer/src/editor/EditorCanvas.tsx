@@ -17,7 +17,7 @@ import { checkConnection } from '../../../shared/connections';
 import { NODE_KINDS, type EdgeKind, type NodeKind } from '../../../shared/graph';
 import { LiveEdge } from '../canvas/LiveEdge';
 import { StateLabNode, type StateLabFlowNode } from '../canvas/StateLabNode';
-import { KIND_INFO } from '../canvas/kinds';
+import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
 import { PALETTE_MIME } from '../palette/Palette';
 import { addEdge, addNode, moveNodes } from './commands';
 import { syncFlowEdges, syncFlowNodes, type Selection } from './flowView';
@@ -195,7 +195,7 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={GRID} />
-        <MiniMap pannable zoomable style={MINIMAP_SIZE} nodeColor={(n) => KIND_INFO[(n as StateLabFlowNode).data.kind].color} ariaLabel="Minimap" />
+        <MiniMap pannable zoomable style={MINIMAP_SIZE} nodeColor={(n) => NODE_KIND_SPECS[(n as StateLabFlowNode).data.kind].color} ariaLabel="Minimap" />
         <Controls aria-label="Zoom controls">
           <ControlButton onClick={() => void flow.fitView({ duration: 200 })} title="Fit the whole design" aria-label="Fit view">⤢</ControlButton>
         </Controls>

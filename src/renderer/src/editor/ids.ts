@@ -1,4 +1,5 @@
 import type { NodeKind } from '../../../shared/graph';
+import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
 
 /** A fresh id `prefix-N` not used by any of `taken` (ids are stable once given, never reused in a graph). */
 export function freshId(prefix: string, taken: ReadonlySet<string>): string {
@@ -8,19 +9,9 @@ export function freshId(prefix: string, taken: ReadonlySet<string>): string {
   }
 }
 
-const LABELS: Record<NodeKind, string> = {
-  client: 'Users',
-  'load-balancer': 'Load balancer',
-  service: 'Service',
-  cache: 'Cache',
-  'session-store': 'Session store',
-  database: 'Database',
-  coordinator: 'Coordinator',
-};
-
 /** "Service 2": the kind's name and the first number no node of the graph is labelled with. */
 export function freshLabel(kind: NodeKind, labels: ReadonlySet<string>): string {
-  const base = LABELS[kind];
-  if (!labels.has(base) && kind !== 'service') return base;
+  const { label: base, isNumbered } = NODE_KIND_SPECS[kind];
+  if (!labels.has(base) && !isNumbered) return base;
   for (let n = 1; ; n++) if (!labels.has(`${base} ${n}`)) return `${base} ${n}`;
 }

@@ -3,8 +3,8 @@ import type { StateLabApi } from '../../../shared/api';
 import type { GradeReport } from '../../../shared/gradeReport';
 import type { Graph } from '../../../shared/graph';
 import type { LessonView, PackProgress } from '../../../shared/ipc';
+import { BUILTIN_PACK_ID as BUILTIN_PACK } from '../../../shared/lesson';
 
-const BUILTIN_PACK = 'stateless-vs-stateful';
 const LAST_LESSON_KEY = 'statelab.lastLesson';
 
 /**

@@ -1,6 +1,6 @@
 import { memo, type DragEvent } from 'react';
 import type { NodeKind } from '../../../shared/graph';
-import { KIND_INFO } from '../canvas/kinds';
+import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
 
 /** The drag payload type, so the canvas accepts only palette drags. */
 export const PALETTE_MIME = 'application/x-statelab-kind';
@@ -18,7 +18,7 @@ function PaletteView({ kinds, onAdd }: { kinds: readonly NodeKind[]; onAdd(kind:
     <nav className="sl-palette" aria-label="Palette">
       <div className="sl-panel-title">Components</div>
       {kinds.map((kind) => {
-        const info = KIND_INFO[kind];
+        const info = NODE_KIND_SPECS[kind];
         return (
           <button
             type="button"
@@ -26,8 +26,8 @@ function PaletteView({ kinds, onAdd }: { kinds: readonly NodeKind[]; onAdd(kind:
             className="sl-palette-item"
             draggable
             data-kind={kind}
-            title={info.tooltip}
-            aria-label={`Add ${info.label}: ${info.tooltip}`}
+            title={info.description}
+            aria-label={`Add ${info.label}: ${info.description}`}
             onDragStart={(e) => onDragStart(e, kind)}
             onClick={() => onAdd(kind)}
           >

@@ -3,7 +3,7 @@ import { checkConnection } from '../../../shared/connections';
 import { EDGE_KINDS, EdgePropsSchema, GRAPH_LIMITS, type EdgeKind, type Graph, type GraphEdge, type GraphNode } from '../../../shared/graph';
 import { formatPath } from '../../../shared/json';
 import { NODE_PROPS_SCHEMAS, parseNodeProps } from '../../../shared/nodeProps';
-import { KIND_INFO } from '../canvas/kinds';
+import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
 import { setEdge, setNodeLabel, setNodeProps } from '../editor/commands';
 import type { Selection } from '../editor/flowView';
 import type { Editor } from '../editor/useEditor';
@@ -55,7 +55,7 @@ function Fields({ fields, value, disabled, propose, shorthand, recordKeys = [] }
 }
 
 function NodeProperties({ node, graph, editor, isLocked }: { node: GraphNode; graph: Graph; editor: Editor; isLocked: boolean }) {
-  const info = KIND_INFO[node.kind];
+  const info = NODE_KIND_SPECS[node.kind];
   const targets = useMemo(
     () => graph.edges.filter((e) => e.source === node.id && e.kind === 'request').map((e) => ({ id: e.target, label: graph.nodes.find((n) => n.id === e.target)?.label ?? e.target })),
     [graph, node.id],
