@@ -13,9 +13,9 @@ export const FaultSchema = z
     atMs: z.number().int().min(0).max(SCENARIO_LIMITS.durationMsMax),
     /** What happens. */
     action: z.enum(FAULT_ACTIONS),
-    /** Node (or, for link-loss, edge) id it happens to; partition/heal may name any node of the cut. */
+    /** Node (or, for link-loss, edge) id it happens to; what each action takes is FAULTS[action].target in faults.ts (a heal names any node). */
     target: nodeRef,
-    /** Action-specific settings. */
+    /** Action-specific settings: each action takes only its own (FAULTS[action].params). */
     params: FaultParamsSchema.optional(),
   })
   .strict();
