@@ -3,6 +3,7 @@
 // report says what grading put back. Without the frame (no starter given) the same edits do game
 // the checks, so these tests would fail if grading stopped holding it.
 import { describe, expect, it } from 'vitest';
+import { holdFrame } from '../../../src/main/grading/frame';
 import { gradeLesson } from '../../../src/main/grading/grade';
 import { simEngine } from '../../../src/main/grading/simEngine';
 import { loadPackFolder } from '../../../src/main/packs/folder';
@@ -102,6 +103,13 @@ describe('the frame changes nothing for a fair design', () => {
     const framed = grade(entry, entry.reference!, entry.lesson.scenario.seed);
     expect(framed.notes).toBeUndefined();
     expect(framed).toEqual(grade(entry, entry.reference!, entry.lesson.scenario.seed, false));
+  });
+});
+
+describe('the half-way designs of the grading tests', () => {
+  const variants = pack.lessons.flatMap((entry) => (EXPECTATIONS[entry.lesson.id]?.variants ?? []).map((v) => [entry.lesson.id, v.name, entry, v] as const));
+  it.each(variants)('%s, "%s": lies inside the frame, so the app grades it as those tests do', (_id, _name, entry, variant) => {
+    expect(holdFrame(variant.edit(entry.starter), entry.starter, entry.lesson).notes).toEqual([]);
   });
 });
 
