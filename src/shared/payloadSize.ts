@@ -25,8 +25,13 @@ export function tooLargeMessage(bytes: number, limitBytes: number): string {
   return `This file is too large (${mbUp(bytes)} MB, at most ${mbDown(limitBytes)} MB).`;
 }
 
-/** The message for a request too large to send to the host, or null when it fits. */
-export function payloadTooLarge(payload: unknown): string | null {
+/**
+ * The message for a request too large to send to the host, or null when it fits. Given the size of
+ * the file it carries, says why a file under its own limit can be too large.
+ */
+export function payloadTooLarge(payload: unknown, fileBytes?: number): string | null {
   const bytes = encodedBytes(payload);
-  return bytes > MAX_PAYLOAD_BYTES ? tooLargeMessage(bytes, MAX_PAYLOAD_BYTES) : null;
+  if (bytes <= MAX_PAYLOAD_BYTES) return null;
+  const why = fileBytes !== undefined && fileBytes < bytes ? ` The file is ${mbUp(fileBytes)} MB; its quotes, backslashes and other special characters take more room when sent.` : '';
+  return tooLargeMessage(bytes, MAX_PAYLOAD_BYTES) + why;
 }

@@ -38,6 +38,7 @@ describe('payload size', () => {
   it('counts the escaped, UTF-8 encoded size the host receives', () => {
     expect(quoteHeavy.text.length).toBeLessThan(6_000_000);
     expect(payloadTooLarge(quoteHeavy)).toBe('This file is too large (11.9 MB, at most 8 MB).');
+    expect(payloadTooLarge(quoteHeavy, 5_900_000)).toMatch(/^This file is too large \(11\.9 MB, at most 8 MB\)\. The file is 5\.9 MB; its quotes/);
     expect(payloadTooLarge({ fileName: 'sub.json', text: 'a'.repeat(5_900_000) })).toBeNull();
     expect(payloadTooLarge({ text: 'é'.repeat(MAX_PAYLOAD_BYTES / 2) })).toMatch(/too large \(8\.1 MB, at most 8 MB\)/);
   });

@@ -39,7 +39,7 @@ export function SubmissionControls({ api, packId, lessonId, graph, answers, repo
     if (file.size > MAX_SUBMISSION_BYTES) return onError(`${file.name}: ${tooLargeMessage(file.size, MAX_SUBMISSION_BYTES)}`);
     const request = { fileName: file.name, text: await file.text() };
     // Under the file limit can still be over the host's once its quotes and backslashes are escaped.
-    const tooLarge = payloadTooLarge(request);
+    const tooLarge = payloadTooLarge(request, file.size);
     if (tooLarge) return onError(`${file.name}: ${tooLarge}`);
     const result = await api.submissionsRegrade(request);
     if (!result.ok) return onError(result.error.message);
