@@ -203,5 +203,9 @@ export type { Channel, EventName, Events, StateLabApi } from './api';
 export const isChannel = (value: unknown): value is Channel =>
   typeof value === 'string' && Object.prototype.hasOwnProperty.call(channels, value);
 
-/** Size bound on any single payload, before parsing. */
+/** Size bound on any single payload, before parsing: its JSON, in UTF-8 bytes. */
 export const MAX_PAYLOAD_BYTES = 8_000_000;
+/** Room for a bridge call's envelope (`{"id":…,"channel":…,"payload":…}`) around the payload. */
+export const BRIDGE_ENVELOPE_BYTES = 1024;
+/** The browser host's bound on one WebSocket frame; the renderer never sends a payload that would exceed it. */
+export const MAX_BRIDGE_FRAME_BYTES = MAX_PAYLOAD_BYTES + BRIDGE_ENVELOPE_BYTES;

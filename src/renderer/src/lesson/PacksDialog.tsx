@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import { localize } from '../../../shared/i18n';
 import type { CatalogueEntry } from '../../../shared/ipc';
+import { payloadTooLarge, tooLargeMessage } from '../../../shared/payloadSize';
 import { useLocale } from '../i18n/LocaleContext';
 import { FilePickerButton } from './FilePickerButton';
 
@@ -33,9 +34,12 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
 
   const importBytes = async (fileName: string, bytes: Uint8Array) => {
     setError(undefined);
-    if (bytes.length > MAX_PACK_ZIP_BYTES) return setError(`${fileName}: the pack is too large (${bytes.length} bytes; the limit is ${MAX_PACK_ZIP_BYTES}).`);
+    if (bytes.length > MAX_PACK_ZIP_BYTES) return setError(`${fileName}: ${tooLargeMessage(bytes.length, MAX_PACK_ZIP_BYTES)}`);
+    const request = { fileName, zipBase64: toBase64(bytes) };
+    const tooLarge = payloadTooLarge(request);
+    if (tooLarge) return setError(`${fileName}: ${tooLarge}`);
     setBusy(true);
-    const result = await api.packsImport({ fileName, zipBase64: toBase64(bytes) });
+    const result = await api.packsImport(request);
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     await refresh();
@@ -46,7 +50,7 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
     const folderName = files[0]?.webkitRelativePath.split('/')[0] || 'pack';
     if (files.length > MAX_FOLDER_FILES) return setError(`${folderName}: the folder has ${files.length} files; a pack has at most ${MAX_FOLDER_FILES}.`);
     const total = files.reduce((sum, f) => sum + f.size, 0);
-    if (total > MAX_PACK_ZIP_BYTES) return setError(`${folderName}: the folder is too large (${total} bytes; the limit is ${MAX_PACK_ZIP_BYTES}).`);
+    if (total > MAX_PACK_ZIP_BYTES) return setError(`${folderName}: ${tooLargeMessage(total, MAX_PACK_ZIP_BYTES)}`);
     const entries: Record<string, Uint8Array> = {};
     for (const file of files) entries[file.webkitRelativePath || file.name] = new Uint8Array(await file.arrayBuffer());
     await importBytes(`${folderName}.zip`, zipSync(entries));
