@@ -47,6 +47,9 @@ const en = {
   close: 'Close',
   doesNotLoad: 'does not load',
   lessons: 'lessons',
+  packImported: 'Imported "{title}" {version}.',
+  packReplaced: 'Replaced "{title}" {old} with {version}.',
+  packReplacedBroken: 'Replaced "{title}" (the installed copy did not load) with {version}.',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -94,6 +97,9 @@ const zhCN: Record<StringKey, string> = {
   close: '关闭',
   doesNotLoad: '无法加载',
   lessons: '课',
+  packImported: '已导入“{title}” {version}。',
+  packReplaced: '已将“{title}” {old} 替换为 {version}。',
+  packReplacedBroken: '已用 {version} 替换“{title}”（原先安装的版本无法加载）。',
 };
 
 export const STRINGS: Record<AppLocale, Record<StringKey, string>> = { en, 'zh-CN': zhCN };
