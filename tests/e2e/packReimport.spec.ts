@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { BUILTIN_PACK_DIR, zipPackFolder } from '../support/packZip';
+import { APP_PATH } from './helpers';
 
 const zipOf = (packVersion: string) => zipPackFolder(BUILTIN_PACK_DIR, { id: 'week-5', packVersion, title: { en: 'Week 5 practice', 'zh-CN': 'Week 5 practice' } });
 
 test('re-importing a pack id that is installed says which version it replaced', async ({ page }) => {
-  await page.goto('/');
+  await page.goto(APP_PATH);
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await page.getByRole('button', { name: 'Lesson packs' }).click();
   const dialog = page.getByRole('dialog', { name: 'Lesson packs' });
