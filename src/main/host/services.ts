@@ -73,6 +73,7 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
     'autosave:write': (record) => autosave.write(record),
     'autosave:read': () => autosave.read(),
     'autosave:clear': () => autosave.clear(),
+    'autosave:dismissPrevious': () => autosave.dismissPrevious(),
   };
 
   return {

@@ -89,3 +89,17 @@ export async function sweepTempFiles(dataDir: string, nowMs: number = Date.now()
   await visit(dataDir, 0);
   return removed;
 }
+
+/** The part of a failed write's error a student can act on ("ENOSPC: no space left on device"), without the path. */
+export function describeWriteFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const hints: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EROFS: 'the data folder is read-only',
+    EACCES: 'the data folder may not be written to',
+    EPERM: 'the data folder may not be written to',
+  };
+  if (code && hints[code]) return `${hints[code]} (${code})`;
+  return code ? `the data folder could not be written (${code})` : `the data folder could not be written (${error instanceof Error ? error.message : String(error)})`;
+}
