@@ -179,7 +179,8 @@ export const channels = {
   },
   'autosave:write': {
     request: z.object({ graph: GraphSchema, name: DesignNameSchema.nullable(), lessonId: z.string().max(64).nullable() }).strict(),
-    response: null as unknown as { savedAtMs: number },
+    /** savedAtMs null (and a warning) when the data folder could not be written. */
+    response: null as unknown as { savedAtMs: number | null } & WithWarning,
   },
   'autosave:read': { request: z.object({}).strict(), response: null as unknown as AutosaveRecord | null },
   'autosave:clear': { request: z.object({}).strict(), response: null as unknown as Record<string, never> },
@@ -193,7 +194,8 @@ export const channels = {
   /** Keeps the student's work on a lesson across restarts (sent a moment after each edit). */
   'lessons:saveWork': {
     request: z.object({ packId: workId, lessonId: workId, graph: GraphSchema }).strict(),
-    response: null as unknown as { savedAtMs: number },
+    /** savedAtMs null (and a warning) when the data folder could not be written. */
+    response: null as unknown as { savedAtMs: number | null } & WithWarning,
   },
   'lessons:grade': {
     request: z.object({ packId, lessonId, graph: GraphSchema, answers: answersSchema }).strict(),

@@ -1,4 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { forgetStudentWork } from './helpers';
+
+// Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
+test.beforeEach(forgetStudentWork);
 
 test('a student opens the first lesson, runs it and reads the results', async ({ page }) => {
   const problems: string[] = [];

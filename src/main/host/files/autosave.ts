@@ -13,7 +13,7 @@ import { loadDocument } from '../../../shared/document';
 import { GRAPH_LIMITS, graphSpec } from '../../../shared/graph';
 import type { AutosaveRecord } from '../../../shared/ipc';
 import { parseUntrustedJson } from '../../../shared/json';
-import { writeFileAtomic } from './atomicWrite';
+import { describeWriteFailure, writeFileAtomic } from './atomicWrite';
 
 const AUTOSAVE_FORMAT = 'statelab.autosave';
 
@@ -53,10 +53,15 @@ export function createAutosave(dataDir: string, log: (message: string) => void =
   }
 
   return {
-    async write(record: Omit<AutosaveRecord, 'savedAtMs'>): Promise<{ savedAtMs: number }> {
+    /** A write that fails (read-only or full data folder) is a warning for the student, not a failed call. */
+    async write(record: Omit<AutosaveRecord, 'savedAtMs'>): Promise<{ savedAtMs: number | null; warning?: string }> {
       const savedAtMs = Date.now();
-      await writeFileAtomic(file, JSON.stringify({ format: AUTOSAVE_FORMAT, version: 1, savedAtMs, ...record }));
-      return { savedAtMs };
+      try {
+        await writeFileAtomic(file, JSON.stringify({ format: AUTOSAVE_FORMAT, version: 1, savedAtMs, ...record }));
+        return { savedAtMs };
+      } catch (error) {
+        return { savedAtMs: null, warning: `Unsaved work could not be kept safe: ${describeWriteFailure(error)}. Save or download the design.` };
+      }
     },
     /** The previous session's unsaved work, kept apart from this session's autosaves until dismissed. */
     async read(): Promise<AutosaveRecord | null> {

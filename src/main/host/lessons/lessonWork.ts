@@ -48,18 +48,19 @@ export function createLessonWork(dataDir: string) {
       }
     },
 
-    async save(packId: string, lessonId: string, graph: Graph): Promise<{ savedAtMs: number }> {
+    /** A write that fails (read-only or full data folder) is a warning for the student, not a failed call. */
+    async save(packId: string, lessonId: string, graph: Graph): Promise<{ savedAtMs: number | null; warning?: string }> {
       const file = fileOf(packId, lessonId);
       const write = (queues.get(file) ?? Promise.resolve()).catch(() => {}).then(() => writeFileAtomic(file, `${JSON.stringify(graph, null, 2)}\n`));
       queues.set(file, write);
       try {
         await write;
+        return { savedAtMs: Date.now() };
       } catch (error) {
-        throw new Error(`Your work on this lesson could not be saved: ${describeWriteFailure(error)}.`, { cause: error });
+        return { savedAtMs: null, warning: `Your work on this lesson could not be saved: ${describeWriteFailure(error)}. Keep this window open, or download the design.` };
       } finally {
         if (queues.get(file) === write) queues.delete(file);
       }
-      return { savedAtMs: Date.now() };
     },
   };
 }
