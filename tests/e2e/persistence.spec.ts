@@ -22,7 +22,7 @@ const textOf = (file: string) => () => {
 /** The lesson's work as the host keeps it on disk. */
 const workOnDisk = (dataDir: string, lessonId: string) => textOf(path.join(dataDir, 'lessons-work', PACK, `${lessonId}.statelab.json`));
 
-test('edits in lesson 1 and lesson 3 survive a restart of the host; Reset to starter can be undone', async ({ page }) => {
+test('edits in lesson 1 and lesson 3 survive a restart of the host; Start over (back to the starter) can be undone', async ({ page }) => {
   test.setTimeout(90_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'statelab-e2e-restart-'));
   let host = await startOwnHost(dataDir, 1);
@@ -53,15 +53,15 @@ test('edits in lesson 1 and lesson 3 survive a restart of the host; Reset to sta
     await node(page, 'api-1').click();
     await expect(sessionsOf(page)).toHaveValue('signed-token');
 
-    // Reset to starter is one step to undo, and the work comes back with Ctrl+Z.
+    // Start over puts the starter back as one step to undo: the work comes back with Ctrl+Z.
     await lessonSelect(page).selectOption('any-instance');
     await expect(node(page, 'service-1')).toHaveCount(1);
-    await page.getByRole('button', { name: 'Reset to starter' }).click();
+    await page.getByRole('button', { name: 'Start over', exact: true }).click();
     await expect(nodes(page)).toHaveCount(6);
     await expect(page.getByTestId('editor-notice')).toContainText('back at its starter');
     for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
       await page.setViewportSize({ width, height });
-      await page.getByRole('button', { name: 'Reset to starter' }).scrollIntoViewIfNeeded();
+      await page.getByRole('button', { name: 'Start over', exact: true }).scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/reset-to-starter-${width}.png` });
     }
     await page.keyboard.press('Control+z');
