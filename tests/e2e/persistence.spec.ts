@@ -67,6 +67,17 @@ test('edits in lesson 1 and lesson 3 survive a restart of the host; Start over (
     await page.keyboard.press('Control+z');
     await expect(nodes(page)).toHaveCount(7);
     await expect(node(page, 'service-1')).toHaveCount(1);
+
+    // Leaving the lesson for a design of one's own and coming back brings the latest work back.
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await dropKind(page, 'service', 520, 560);
+    await expect(nodes(page)).toHaveCount(8);
+    await newDesign(page);
+    await page.getByRole('button', { name: 'Lesson packs' }).click();
+    await page.getByRole('dialog', { name: 'Lesson packs' }).getByRole('button', { name: 'Lesson 1' }).click();
+    await expect(page.getByTestId('lesson-title')).toHaveText('Lesson 1: Any request, any instance');
+    await expect(nodes(page)).toHaveCount(8);
+    await expect.poll(workOnDisk(dataDir, 'any-instance')).toContain('"service-2"');
   } finally {
     await host.stop();
   }

@@ -48,6 +48,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     const item = pending.current;
     pending.current = undefined;
     if (!item || persisted.current.get(keyOf(item)) === item.graph) return;
+    // Memory first: it is what reopening the lesson in this session shows, even if the disk fails.
+    work.current.set(keyOf(item), item.graph);
     persisted.current.set(keyOf(item), item.graph);
     void api.lessonsSaveWork(item).then((saved) => {
       const warning = saved.ok ? saved.value.warning : `Your work on this lesson could not be saved: ${saved.error.message}`;
