@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { APP_PATH } from './helpers';
+import { APP_PATH, forgetStudentWork } from './helpers';
+
+// Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
+test.beforeEach(forgetStudentWork);
 
 test('a student opens the first lesson, runs it and reads the results', async ({ page }) => {
   const problems: string[] = [];

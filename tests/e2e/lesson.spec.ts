@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { APP_LOCALES, LOCALE_NAMES, STRINGS } from '../../src/renderer/src/i18n/strings';
-import { APP_PATH, node } from './helpers';
+import { APP_PATH, forgetStudentWork, node } from './helpers';
+
+// Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
+test.beforeEach(forgetStudentWork);
 
 for (const locale of APP_LOCALES) {
   const t = STRINGS[locale];

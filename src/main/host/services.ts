@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/ipc';
 import { createLessonHandlers } from './lessons/handlers';
 import { createDispatcher, ServiceError, type Dispatch, type Handlers } from './dispatcher';
 import { hostFolders } from './errorText';
+import { sweepTempFiles } from './files/atomicWrite';
 import { createAutosave } from './files/autosave';
 import { createDesignFiles } from './files/designFiles';
 import { createExternalFiles, type NativeDialogs } from './files/externalFiles';
@@ -32,6 +33,10 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
   const designs = createDesignFiles(options.dataDir);
   const autosave = createAutosave(options.dataDir, options.log);
   const external = createExternalFiles(options.dialogs);
+  // Temp files of writes a kill interrupted in an earlier run; nothing waits for this.
+  void sweepTempFiles(options.dataDir).then((removed) => {
+    if (removed.length > 0) options.log?.(`Removed ${removed.length} temp file(s) left by an interrupted write.`);
+  });
 
   const handlers: Handlers = {
     'app:info': () => ({ version: APP_VERSION, host: options.host }),
@@ -69,6 +74,7 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
     'autosave:write': (record) => autosave.write(record),
     'autosave:read': () => autosave.read(),
     'autosave:clear': () => autosave.clear(),
+    'autosave:dismissPrevious': () => autosave.dismissPrevious(),
   };
 
   return {

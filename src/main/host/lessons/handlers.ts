@@ -11,13 +11,17 @@ import type { LessonView } from '../../../shared/ipc';
 import { DocumentError } from '../../../shared/json';
 import { createSubmission, loadSubmission } from '../../grading/submission';
 import { ServiceError, type Handlers } from '../dispatcher';
+import { describeWriteFailure } from '../files/atomicWrite';
 import { createCatalogue } from './catalogue';
 import { gradeInWorker, regradeInWorker } from './gradeJobs';
+import { createLessonWork } from './lessonWork';
 import { createProgressStore } from './progress';
 
 type LessonChannels =
   | 'lessons:open'
   | 'lessons:grade'
+  | 'lessons:loadWork'
+  | 'lessons:saveWork'
   | 'progress:get'
   | 'packs:catalogue'
   | 'packs:import'
@@ -32,6 +36,7 @@ const safeFilePart = (text: string) => text.trim().replace(/[^A-Za-z0-9_-]+/g, '
 export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir: string): Pick<Handlers, LessonChannels> {
   const catalogue = createCatalogue(builtinPackDirs, dataDir);
   const progress = createProgressStore(dataDir);
+  const work = createLessonWork(dataDir);
 
   return {
     'packs:catalogue': () => catalogue.list(),
@@ -65,8 +70,15 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
         answers,
         starter: lesson.starter,
       });
-      return { report, progress: await progress.record(report) };
+      // A grade is the student's to see even when the data folder cannot record it.
+      try {
+        return { report, progress: await progress.record(report) };
+      } catch (error) {
+        return { report, progress: await progress.get(packId), warning: `Your grade could not be recorded: ${describeWriteFailure(error)}. It counts for this session only.` };
+      }
     },
+    'lessons:loadWork': ({ packId, lessonId }) => work.load(packId, lessonId),
+    'lessons:saveWork': ({ packId, lessonId, graph }) => work.save(packId, lessonId, graph),
     'progress:get': ({ packId }) => progress.get(packId),
     'packs:import': async ({ fileName, zipBase64 }) => {
       // The pack code validates zips from a path; a private temp folder keeps the upload away from everything else.
