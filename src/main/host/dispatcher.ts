@@ -6,6 +6,8 @@ import { fail, ok, type Result } from '../../shared/result';
 /** Lets a handler push `onDid…` events back to the caller that started the work. */
 export interface CallContext {
   emit<E extends EventName>(event: E, payload: Events[E]): void;
+  /** Aborted when the caller goes away (socket closed, window destroyed). */
+  readonly signal?: AbortSignal;
 }
 
 export type Handlers = {

@@ -12,7 +12,8 @@ import { DocumentError } from '../../../shared/json';
 import { createSubmission, loadSubmission } from '../../grading/submission';
 import type { Handlers } from '../dispatcher';
 import { createCatalogue } from './catalogue';
-import { gradeInWorker, regradeInWorker } from './gradeJobs';
+import { gradeInWorker, regradeInWorker } from '../../workers/jobs';
+import type { Limiter } from '../../workers/pool';
 import { createProgressStore } from './progress';
 
 type LessonChannels =
@@ -29,7 +30,9 @@ type LessonChannels =
 /** A file name a student would recognise, with nothing a file system could trip on. */
 const safeFilePart = (text: string) => text.trim().replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
 
-export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir: string): Pick<Handlers, LessonChannels> {
+/** `limiter`: the host's cap on worker jobs, shared with runs (see createHost). */
+export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir: string, limiter?: Limiter): Pick<Handlers, LessonChannels> {
+  const jobContext = (signal: AbortSignal | undefined) => ({ ...(limiter ? { limiter } : {}), ...(signal ? { signal } : {}) });
   const catalogue = createCatalogue(builtinPackDirs, dataDir);
   const progress = createProgressStore(dataDir);
 
@@ -55,16 +58,19 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
         quizzes: lesson.checks.flatMap((c) => (c.type === 'quiz' ? [{ id: c.id, question: c.question, choices: c.choices }] : [])),
       };
     },
-    'lessons:grade': async ({ packId, lessonId, graph, answers }) => {
+    'lessons:grade': async ({ packId, lessonId, graph, answers }, ctx) => {
       const { pack, lesson } = await catalogue.lesson(packId, lessonId);
-      const report = await gradeInWorker({
-        packId,
-        packVersion: pack.manifest.packVersion,
-        lesson: lesson.lesson,
-        graph,
-        answers,
-        starter: lesson.starter,
-      });
+      const report = await gradeInWorker(
+        {
+          packId,
+          packVersion: pack.manifest.packVersion,
+          lesson: lesson.lesson,
+          graph,
+          answers,
+          starter: lesson.starter,
+        },
+        jobContext(ctx.signal),
+      );
       return { report, progress: await progress.record(report) };
     },
     'progress:get': ({ packId }) => progress.get(packId),
@@ -101,13 +107,13 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
       const who = safeFilePart(student ?? '') || 'submission';
       return { fileName: `${who}-${lessonId}.statelab-submission.json`, text: JSON.stringify(submission, null, 2) };
     },
-    'submissions:regrade': async ({ fileName, text }) => {
+    'submissions:regrade': async ({ fileName, text }, ctx) => {
       const submission = loadSubmission(text, fileName);
       const { pack } = await catalogue.pack(submission.packId);
-      const regrade = await regradeInWorker({
-        submission,
-        pack: { manifest: pack.manifest, lessons: pack.lessons.map((l) => ({ lesson: l.lesson, starter: l.starter })) },
-      });
+      const regrade = await regradeInWorker(
+        { submission, pack: { manifest: pack.manifest, lessons: pack.lessons.map((l) => ({ lesson: l.lesson, starter: l.starter })) } },
+        jobContext(ctx.signal),
+      );
       return {
         student: submission.student ?? null,
         packId: submission.packId,

@@ -14,8 +14,8 @@ export function useRun(api: StateLabApi, graph: Graph, scenario: Scenario | unde
 
   useEffect(
     () =>
-      api.on('onDidRunProgress', ({ runId, fraction }) => {
-        if (runId === runIdRef.current) setStatus({ state: 'running', fraction });
+      api.on('onDidRunProgress', ({ runId, fraction, queuePosition }) => {
+        if (runId === runIdRef.current) setStatus({ state: 'running', fraction, ...(queuePosition !== undefined ? { queuePosition } : {}) });
       }),
     [api],
   );
