@@ -95,7 +95,7 @@ export async function bulkGrade(options: BulkOptions): Promise<GradeRow[]> {
         }
         current = next++;
         worker.postMessage({ type: 'file', index: current, file: files[current] as string } satisfies JobRequest);
-        timer = setTimeout(() => died(wallClockMessage('grading of one file', fileBudgetMs), true), fileBudgetMs);
+        timer = setTimeout(() => died(wallClockMessage('grading of this file', fileBudgetMs), true), fileBudgetMs);
       };
       /** The worker stopped (or was stopped) on the current file: that file's row says why. */
       const died = (reason: string, isOverBudget = false) => {

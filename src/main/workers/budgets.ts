@@ -23,7 +23,7 @@ export type JobKind = keyof typeof JOB_BUDGETS.wallClockMs;
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 
 export const wallClockMessage = (what: string, ms: number) =>
-  `The ${what} took longer than ${seconds(ms)}, the limit for one ${what}; reduce the request rate or the run's duration.`;
+  `The ${what} took longer than ${seconds(ms)}, its time limit; reduce the request rate or the run's duration.`;
 
 export const memoryMessage = (what: string) =>
   `The ${what} needed more than ${JOB_BUDGETS.resourceLimits.maxOldGenerationSizeMb} MB of memory; reduce the request rate or the run's duration.`;

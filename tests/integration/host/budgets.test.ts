@@ -106,7 +106,7 @@ describe('run budgets through the host', () => {
     hosts.push(host);
     const view = await lesson(host);
     const job = runInWorker(view.starter, long(view), { wallClockMs: 2000, maxEvents: 1e9 }, () => {});
-    await expect(job.result).rejects.toThrow("The run took longer than 2 s, the limit for one run; reduce the request rate or the run's duration.");
+    await expect(job.result).rejects.toThrow("The run took longer than 2 s, its time limit; reduce the request rate or the run's duration.");
     await waitFor(() => liveWorkerCount() === 0, 5000);
   }, 30_000);
 
