@@ -140,7 +140,13 @@ export function runJob<T>(options: JobOptions): { result: Promise<T>; cancel(): 
         })
       : () => {};
     if (wasQueued) options.onProgress?.(0);
-    const worker = startWorker(options.entry, options.data);
+    let worker: Worker;
+    try {
+      worker = startWorker(options.entry, options.data);
+    } catch (error) {
+      release();
+      throw error;
+    }
     worker.once('exit', release);
     return await new Promise<T>((resolve, reject) => {
       let isSettled = false;
