@@ -54,7 +54,7 @@ describe('run budgets through the host', () => {
     await waitFor(() => liveWorkerCount() === 0);
   }, 120_000);
 
-  it('stops the worker of a run, an event search and a grading whose caller went away', async () => {
+  it('stops the worker of a run, an event search and a grading whose caller went away, and of a cancelled run', async () => {
     const host = newHost();
     hosts.push(host);
     const view = await lesson(host);
@@ -72,6 +72,12 @@ describe('run budgets through the host', () => {
       await expect(pending).resolves.toMatchObject({ ok: false, error: { code: 'cancelled' } });
       await waitFor(() => liveWorkerCount() === 0, 5000);
     }
+    // sim:cancel stops the worker the same way.
+    const pending = host.dispatch('sim:run', { runId: 'cancelled', graph: view.starter, scenario: long(view) }, { emit: () => {} });
+    await waitFor(() => liveWorkerCount() === 1);
+    await expect(host.dispatch('sim:cancel', { runId: 'cancelled' }, { emit: () => {} })).resolves.toEqual({ ok: true, value: { cancelled: true } });
+    await expect(pending).resolves.toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    await waitFor(() => liveWorkerCount() === 0, 5000);
   }, 120_000);
 
   it('runs at most the configured number at once; the rest wait with their position and start in turn', async () => {
