@@ -9,7 +9,7 @@ import type { SimEventsResult } from '../../shared/ipc';
 import type { Scenario } from '../../shared/scenario';
 import type { Regrade } from '../grading/submission';
 import type { RunResult } from '../sim';
-import { JOB_BUDGETS } from './budgets';
+import { JOB_BUDGETS, type JobKind } from './budgets';
 import type { GradeJob } from './gradeJob';
 import { runJob, type Limiter } from './pool';
 import type { SimJob } from './simJob';
@@ -25,7 +25,7 @@ export interface JobContext {
 export type JobHandle<T> = { result: Promise<T>; cancel(): void };
 
 const simJob = (job: Omit<SimJob, 'maxEvents'>, ctx: JobContext) => ({ ...job, maxEvents: ctx.maxEvents ?? JOB_BUDGETS.maxEvents });
-const common = (ctx: JobContext, kind: keyof typeof JOB_BUDGETS.wallClockMs) => ({
+const common = (ctx: JobContext, kind: JobKind) => ({
   wallClockMs: ctx.wallClockMs ?? JOB_BUDGETS.wallClockMs[kind],
   ...(ctx.limiter ? { limiter: ctx.limiter } : {}),
   ...(ctx.signal ? { signal: ctx.signal } : {}),
