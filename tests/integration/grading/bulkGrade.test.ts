@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gradeLesson } from '../../../src/main/grading/grade';
+import { bulkGrade } from '../../../src/main/packs/bulkGrade';
 import { simEngine } from '../../../src/main/grading/simEngine';
 import { createSubmission } from '../../../src/main/grading/submission';
 import { folderSource } from '../../../src/main/packs/source';
@@ -113,5 +114,46 @@ describe('bulk grading from the command line', () => {
       expect(gotRest).toEqual(rest);
       expect(gotError?.startsWith(error!)).toBe(true);
     });
+  }, 60_000);
+});
+
+/** A reference submission plus an unlocked client at 1,000,000 rps: a design that floods the simulator. */
+function hostileSubmission(): string {
+  const { lesson, reference } = pack.lessons[0]!;
+  const graph = structuredClone(reference!);
+  graph.nodes.push({ id: 'flood', kind: 'client', label: 'Flood', position: { x: 0, y: 400 }, props: { rps: 1_000_000 } });
+  graph.edges.push({ id: 'flood-lb', source: 'flood', target: 'lb', kind: 'request', props: { latencyMs: 1, jitterMs: 0, lossRate: 0 } });
+  return JSON.stringify(createSubmission({ packId: 'sessions', packVersion: '1.0.0', lesson, graph, answers: {}, student: 'Mallory', savedAt: new Date('2026-03-01T10:00:00Z') }));
+}
+
+describe('bulk grading budgets', () => {
+  it('turns a submission at 1,000,000 rps into an error row with the budget message, quickly, and grades the rest', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'statelab-hostile-'));
+    const { lesson, reference } = pack.lessons[0]!;
+    const good = createSubmission({ packId: 'sessions', packVersion: '1.0.0', lesson, graph: reference!, answers: { 'which-crashed': 'api-2' }, student: 'Ada', savedAt: new Date('2026-03-01T10:00:00Z') });
+    writeFileSync(path.join(dir, 'a-good.json'), JSON.stringify(good));
+    writeFileSync(path.join(dir, 'b-flood.json'), hostileSubmission());
+    writeFileSync(path.join(dir, 'c-good.json'), JSON.stringify(good));
+    const out = path.join(dir, 'grades.csv');
+    const started = Date.now();
+    const result = await run(process.execPath, ['--import', 'tsx', 'src/cli/grade.ts', '--pack', packDir, dir, '--out', out, '--workers', '1']).catch((e: { code: number; stderr: string }) => e);
+    expect(Date.now() - started).toBeLessThan(60_000); // about 5 s on an idle machine; ungraded, the flood alone takes minutes
+    expect((result as { code?: number }).code).toBe(1);
+    const rows = parseCsv(readFileSync(out, 'utf8')).slice(1);
+    expect(rows.map((r) => [path.basename(r[0]!), r[3], r[6]])).toEqual([
+      ['a-good.json', '6', ''],
+      ['b-flood.json', '', "This design generates more than 5,000,000 events; reduce the request rate or the run's duration."],
+      ['c-good.json', '6', ''],
+    ]);
+  }, 120_000);
+
+  it('stops a file past its wall-clock budget: an error row, and a fresh worker grades the next file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'statelab-slow-'));
+    const files = [path.join(dir, 'a-flood.json'), path.join(dir, 'b-missing.json')];
+    writeFileSync(files[0]!, hostileSubmission());
+    const started = Date.now();
+    const rows = await bulkGrade({ pack, files, workers: 1, fileBudgetMs: 1500 });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(rows.map((r) => r.error)).toEqual(["The grading of this file took longer than 1.5 s, its time limit; reduce the request rate or the run's duration.", 'no such file']);
   }, 60_000);
 });

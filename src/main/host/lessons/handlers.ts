@@ -13,7 +13,8 @@ import { createSubmission, loadSubmission } from '../../grading/submission';
 import { ServiceError, type Handlers } from '../dispatcher';
 import { describeWriteFailure } from '../files/atomicWrite';
 import { createCatalogue } from './catalogue';
-import { gradeInWorker, regradeInWorker } from './gradeJobs';
+import { gradeInWorker, regradeInWorker } from '../../workers/jobs';
+import type { Limiter } from '../../workers/pool';
 import { createLessonWork } from './lessonWork';
 import { createProgressStore } from './progress';
 
@@ -33,7 +34,9 @@ type LessonChannels =
 /** A file name a student would recognise, with nothing a file system could trip on. */
 const safeFilePart = (text: string) => text.trim().replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
 
-export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir: string): Pick<Handlers, LessonChannels> {
+/** `limiter`: the host's cap on worker jobs, shared with runs (see createHost). */
+export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir: string, limiter?: Limiter): Pick<Handlers, LessonChannels> {
+  const jobContext = (signal: AbortSignal | undefined) => ({ ...(limiter ? { limiter } : {}), ...(signal ? { signal } : {}) });
   const catalogue = createCatalogue(builtinPackDirs, dataDir);
   const progress = createProgressStore(dataDir);
   const work = createLessonWork(dataDir);
@@ -60,16 +63,19 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
         quizzes: lesson.checks.flatMap((c) => (c.type === 'quiz' ? [{ id: c.id, question: c.question, choices: c.choices }] : [])),
       };
     },
-    'lessons:grade': async ({ packId, lessonId, graph, answers }) => {
+    'lessons:grade': async ({ packId, lessonId, graph, answers }, ctx) => {
       const { pack, lesson } = await catalogue.lesson(packId, lessonId);
-      const report = await gradeInWorker({
-        packId,
-        packVersion: pack.manifest.packVersion,
-        lesson: lesson.lesson,
-        graph,
-        answers,
-        starter: lesson.starter,
-      });
+      const report = await gradeInWorker(
+        {
+          packId,
+          packVersion: pack.manifest.packVersion,
+          lesson: lesson.lesson,
+          graph,
+          answers,
+          starter: lesson.starter,
+        },
+        jobContext(ctx.signal),
+      );
       // A grade is the student's to see even when the data folder cannot record it.
       try {
         return { report, progress: await progress.record(report) };
@@ -114,15 +120,15 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
       const who = safeFilePart(student ?? '') || 'submission';
       return { fileName: `${who}-${lessonId}.statelab-submission.json`, text: JSON.stringify(submission, null, 2) };
     },
-    'submissions:regrade': async ({ fileName, text }) => {
+    'submissions:regrade': async ({ fileName, text }, ctx) => {
       const submission = loadSubmission(text, fileName);
       let regrade;
       try {
         const { pack } = await catalogue.pack(submission.packId);
-        regrade = await regradeInWorker({
-          submission,
-          pack: { manifest: pack.manifest, lessons: pack.lessons.map((l) => ({ lesson: l.lesson, starter: l.starter })) },
-        });
+        regrade = await regradeInWorker(
+          { submission, pack: { manifest: pack.manifest, lessons: pack.lessons.map((l) => ({ lesson: l.lesson, starter: l.starter })) } },
+          jobContext(ctx.signal),
+        );
       } catch (error) {
         // An unknown pack or lesson is a fact about this file: say which file.
         if (error instanceof ServiceError) throw new ServiceError(error.code, `${fileName}: ${error.message}`);
