@@ -7,11 +7,12 @@ export default defineConfig({
     build: {
       rolldownOptions: {
         input: {
-          // The Electron entry, the browser host (`npm run web`), and the simulation worker they share.
+          // The Electron entry, the browser host (`npm run web`), and the job workers (src/main/workers).
           index: resolve(__dirname, 'src/main/index.ts'),
           web: resolve(__dirname, 'src/main/web.ts'),
-          simWorker: resolve(__dirname, 'src/main/host/simWorker.ts'),
-          gradeWorker: resolve(__dirname, 'src/main/host/lessons/gradeWorker.ts'),
+          simJob: resolve(__dirname, 'src/main/workers/simJob.ts'),
+          gradeJob: resolve(__dirname, 'src/main/workers/gradeJob.ts'),
+          bulkGradeJob: resolve(__dirname, 'src/main/workers/bulkGradeJob.ts'),
         },
       },
     },

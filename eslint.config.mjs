@@ -67,7 +67,8 @@ export default tseslint.config(
       // The browser host's bridge protocol is declared once, in src/shared/bridgeProtocol.ts.
       'no-restricted-syntax': [
         'error',
-        { selector: "Literal[value='/bridge']", message: 'Use BRIDGE_PATH from src/shared/bridgeProtocol.ts: the bridge protocol is declared once.' },
+        { selector: 'Literal[value=/^\\/bridge\\b/]', message: 'Use BRIDGE_PATH from src/shared/bridgeProtocol.ts: the bridge protocol is declared once.' },
+        { selector: 'TemplateElement[value.raw=/\\/bridge\\b/]', message: 'Use BRIDGE_PATH from src/shared/bridgeProtocol.ts: the bridge protocol is declared once.' },
         { selector: ':matches(TSInterfaceDeclaration, TSTypeAliasDeclaration)[id.name=/^Bridge/]', message: 'Import the bridge message types from src/shared/bridgeProtocol.ts instead of re-declaring them.' },
       ],
     },

@@ -12,7 +12,7 @@ import { printSimBench, runSimBench } from './sim';
 
 /** The UI benches need the built app; build it once if it is missing. */
 function ensureBuilt(): boolean {
-  if (existsSync('out/renderer/index.html') && existsSync('out/main/simWorker.js')) return true;
+  if (existsSync('out/renderer/index.html') && existsSync('out/main/simJob.js')) return true;
   console.log('building the app for the browser benches…');
   return spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' }).status === 0;
 }

@@ -20,6 +20,9 @@ export const CHANNELS = [
   'autosave:write',
   'autosave:read',
   'autosave:clear',
+  'autosave:dismissPrevious',
+  'lessons:loadWork',
+  'lessons:saveWork',
   'lessons:grade',
   'progress:get',
   'packs:catalogue',
@@ -33,8 +36,8 @@ export type Channel = (typeof CHANNELS)[number];
 
 /** Push events from main to the renderer. */
 export interface Events {
-  /** A run's progress, 0..1. */
-  onDidRunProgress: { runId: string; fraction: number };
+  /** A run's progress, 0..1; queuePosition (from 1) while it waits for another run to finish. */
+  onDidRunProgress: { runId: string; fraction: number; queuePosition?: number };
 }
 export type EventName = keyof Events;
 export const EVENT_NAMES: readonly EventName[] = ['onDidRunProgress'];

@@ -14,6 +14,12 @@ import type { LocalizedText } from './checks';
 const runId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'expected a run id of letters, digits, "-" or "_"');
 const packId = z.string().min(1).max(64);
 const lessonId = z.string().min(1).max(64);
+/** Pack and lesson ids that name a folder and a file of saved lesson work: the packs' own id rules, nothing that leaves the folder. */
+const workId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected an id of letters, digits, "-", "_" or ".", starting with a letter or digit');
 /** Quiz answers: check id → choice id. */
 const answersSchema = z.record(z.string().max(64), z.string().max(64)).refine((a) => Object.keys(a).length <= 100, 'expected at most 100 answers').default({});
 /** A pack zip, base64: 5.5 MB of text carries a 4 MB zip. */
@@ -60,6 +66,12 @@ export interface CatalogueEntry {
   error?: string;
 }
 
+/** What importing a pack did: the pack as now listed, and the installed copy it replaced, if any. */
+export interface PackImportResult extends CatalogueEntry {
+  /** Set when a pack with the same id was installed; `version` is absent when that copy did not load. */
+  replaced?: { version?: string };
+}
+
 /** Per lesson id: best score and whether every check has passed. */
 export type PackProgress = Record<string, { bestScore: number; maxScore: number; isComplete: boolean }>;
 
@@ -85,7 +97,13 @@ export interface DesignFileInfo {
   modifiedMs: number;
 }
 
-/** The unsaved work kept in `<dataDir>/autosave.json`. */
+/** A response that worked, but something the student should know about went wrong alongside (a full or read-only data folder). */
+export interface WithWarning {
+  /** One sentence for the student, e.g. "The recent-files list could not be updated: the disk is full (ENOSPC)." */
+  warning?: string;
+}
+
+/** The unsaved work of the previous session (`<dataDir>/autosave.previous.json`). */
 export interface AutosaveRecord {
   /** The edited graph at the time of the last edit. */
   graph: Graph;
@@ -155,8 +173,8 @@ export const channels = {
     response: null as unknown as SimEventsResult,
   },
   'files:list': { request: z.object({}).strict(), response: null as unknown as DesignFileInfo[] },
-  'files:save': { request: z.object({ name: DesignNameSchema, graph: GraphSchema }).strict(), response: null as unknown as { name: string } },
-  'files:open': { request: z.object({ name: DesignNameSchema }).strict(), response: null as unknown as { name: string; graph: Graph } },
+  'files:save': { request: z.object({ name: DesignNameSchema, graph: GraphSchema }).strict(), response: null as unknown as { name: string } & WithWarning },
+  'files:open': { request: z.object({ name: DesignNameSchema }).strict(), response: null as unknown as { name: string; graph: Graph } & WithWarning },
   'files:recent': { request: z.object({}).strict(), response: null as unknown as string[] },
   /** Desktop app only: main shows a native open dialog; null when cancelled. */
   'files:openExternal': { request: z.object({}).strict(), response: null as unknown as { fileName: string; graph: Graph } | null },
@@ -167,20 +185,34 @@ export const channels = {
   },
   'autosave:write': {
     request: z.object({ graph: GraphSchema, name: DesignNameSchema.nullable(), lessonId: z.string().max(64).nullable() }).strict(),
-    response: null as unknown as { savedAtMs: number },
+    /** savedAtMs null (and a warning) when the data folder could not be written. */
+    response: null as unknown as { savedAtMs: number | null } & WithWarning,
   },
   'autosave:read': { request: z.object({}).strict(), response: null as unknown as AutosaveRecord | null },
   'autosave:clear': { request: z.object({}).strict(), response: null as unknown as Record<string, never> },
+  /** The student answered the restore offer (Restore or Discard): the previous session's work may go. */
+  'autosave:dismissPrevious': { request: z.object({}).strict(), response: null as unknown as Record<string, never> },
+  /** The student's saved work on a lesson; graph null when there is none (the lesson starts from its starter). */
+  'lessons:loadWork': {
+    request: z.object({ packId: workId, lessonId: workId }).strict(),
+    response: null as unknown as { graph: Graph | null } & WithWarning,
+  },
+  /** Keeps the student's work on a lesson across restarts (sent a moment after each edit). */
+  'lessons:saveWork': {
+    request: z.object({ packId: workId, lessonId: workId, graph: GraphSchema }).strict(),
+    /** savedAtMs null (and a warning) when the data folder could not be written. */
+    response: null as unknown as { savedAtMs: number | null } & WithWarning,
+  },
   'lessons:grade': {
     request: z.object({ packId, lessonId, graph: GraphSchema, answers: answersSchema }).strict(),
-    response: null as unknown as { report: GradeReport; progress: PackProgress },
+    response: null as unknown as { report: GradeReport; progress: PackProgress } & WithWarning,
   },
   'progress:get': { request: z.object({ packId }).strict(), response: null as unknown as PackProgress },
   'packs:catalogue': { request: z.object({}).strict(), response: null as unknown as CatalogueEntry[] },
   /** Imports a pack from a .zip the student or instructor picked; the bytes travel base64-encoded. */
   'packs:import': {
     request: z.object({ fileName: z.string().min(1).max(200), zipBase64: z.string().max(MAX_PACK_ZIP_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64') }).strict(),
-    response: null as unknown as CatalogueEntry,
+    response: null as unknown as PackImportResult,
   },
   'packs:remove': { request: z.object({ packId }).strict(), response: null as unknown as { removed: boolean } },
   'packs:image': { request: z.object({ packId, path: z.string().min(1).max(200) }).strict(), response: null as unknown as { dataUrl: string | null } },
@@ -203,5 +235,9 @@ export type { Channel, EventName, Events, StateLabApi } from './api';
 export const isChannel = (value: unknown): value is Channel =>
   typeof value === 'string' && Object.prototype.hasOwnProperty.call(channels, value);
 
-/** Size bound on any single payload, before parsing. */
+/** Size bound on any single payload, before parsing: its JSON, in UTF-8 bytes. */
 export const MAX_PAYLOAD_BYTES = 8_000_000;
+/** Room for a bridge call's envelope (`{"id":…,"channel":…,"payload":…}`) around the payload. */
+export const BRIDGE_ENVELOPE_BYTES = 1024;
+/** The browser host's bound on one WebSocket frame; the renderer never sends a payload that would exceed it. */
+export const MAX_BRIDGE_FRAME_BYTES = MAX_PAYLOAD_BYTES + BRIDGE_ENVELOPE_BYTES;

@@ -1,13 +1,28 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { E2E_DATA_DIR } from '../../playwright.config';
+import { E2E_BRIDGE_KEY, E2E_DATA_DIR } from '../../playwright.config';
+
+/** The app's address as the browser host prints it: the page needs the key to open the bridge. */
+export const APP_PATH = `/?key=${E2E_BRIDGE_KEY}`;
 
 export const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
+/**
+ * Forgets the lesson work and unsaved work earlier tests left in the shared host's data folder, so
+ * every lesson opens at its starter and no restore offer is waiting.
+ */
+export function forgetStudentWork(): void {
+  if (!existsSync(E2E_DATA_DIR)) return;
+  rmSync(path.join(E2E_DATA_DIR, 'lessons-work'), { recursive: true, force: true });
+  for (const file of readdirSync(E2E_DATA_DIR).filter((f) => f.startsWith('autosave'))) rmSync(path.join(E2E_DATA_DIR, file), { force: true });
+}
+
 /** Opens the app and waits for the first lesson's canvas. */
 export async function openApp(page: Page): Promise<void> {
-  await page.goto('/');
+  forgetStudentWork();
+  await page.goto(APP_PATH);
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
 }
 
@@ -74,4 +89,32 @@ export async function buildTier(page: Page): Promise<void> {
   await expect(page.locator('.react-flow__edge')).toHaveCount(10);
   await node(page, 'load-balancer-1').click();
   await page.locator('.sl-properties [data-field="policy"] select').selectOption('sticky');
+}
+
+/**
+ * A browser host of the test's own (for restarts, or a data folder set up to fail), on the suite's
+ * port + `offset` (1..9), serving the built app with `dataDir` as its data folder.
+ */
+export async function startOwnHost(dataDir: string, offset: number): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = Number(process.env.STATELAB_E2E_PORT ?? 5199) + offset;
+  const child = spawn(process.execPath, ['out/main/web.js', '--port', String(port)], { env: { ...process.env, STATELAB_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += String(chunk);
+      const match = /running at (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.stderr.on('data', (chunk) => (out += String(chunk)));
+    child.once('exit', (code) => reject(new Error(`host exited (${code}): ${out}`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url,
+    // A kill, not a polite stop: whatever is not on disk yet is lost, as in a crash.
+    stop: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
 }

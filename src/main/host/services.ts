@@ -2,10 +2,14 @@ import { APP_VERSION } from '../../shared/version';
 import type { AppInfo } from '../../shared/ipc';
 import { createLessonHandlers } from './lessons/handlers';
 import { createDispatcher, ServiceError, type Dispatch, type Handlers } from './dispatcher';
+import { hostFolders } from './errorText';
+import { sweepTempFiles } from './files/atomicWrite';
 import { createAutosave } from './files/autosave';
 import { createDesignFiles } from './files/designFiles';
 import { createExternalFiles, type NativeDialogs } from './files/externalFiles';
-import { eventsInWorker, runInWorker, type RunHandle } from './simRunner';
+import { createLimiter } from '../workers/pool';
+import { eventsInWorker, runInWorker, type JobHandle } from '../workers/jobs';
+import type { RunResult } from '../sim';
 
 export interface HostOptions {
   /** Which shell serves the app. */
@@ -18,6 +22,8 @@ export interface HostOptions {
   dialogs?: NativeDialogs;
   /** Where to report unexpected failures. */
   log?: (message: string) => void;
+  /** Worker jobs (runs, event searches, grading) at once; the rest queue. Default JOB_BUDGETS.concurrentJobs. */
+  maxConcurrentJobs?: number;
 }
 
 /**
@@ -25,19 +31,27 @@ export interface HostOptions {
  * both call the dispatcher this returns; nothing here knows which transport is in use.
  */
 export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(): void } {
-  const runs = new Map<string, RunHandle>();
+  const runs = new Map<string, JobHandle<RunResult>>();
+  /** Every worker job of this host takes a slot here: a burst of calls queues instead of piling up threads. */
+  const limiter = createLimiter(options.maxConcurrentJobs);
   /** sim:events jobs in their workers, terminated on dispose. */
   const eventJobs = new Set<{ cancel(): void }>();
   const designs = createDesignFiles(options.dataDir);
   const autosave = createAutosave(options.dataDir, options.log);
   const external = createExternalFiles(options.dialogs);
+  // Temp files of writes a kill interrupted in an earlier run; nothing waits for this.
+  void sweepTempFiles(options.dataDir).then((removed) => {
+    if (removed.length > 0) options.log?.(`Removed ${removed.length} temp file(s) left by an interrupted write.`);
+  });
 
   const handlers: Handlers = {
     'app:info': () => ({ version: APP_VERSION, host: options.host }),
-    ...createLessonHandlers(options.builtinPackDirs, options.dataDir),
+    ...createLessonHandlers(options.builtinPackDirs, options.dataDir, limiter),
     'sim:run': async ({ runId, graph, scenario }, ctx) => {
       if (runs.has(runId)) throw new ServiceError('invalid-payload', `A run with id "${runId}" is already going.`);
-      const handle = runInWorker(graph, scenario, (fraction) => ctx.emit('onDidRunProgress', { runId, fraction }));
+      const handle = runInWorker(graph, scenario, { limiter, ...(ctx.signal ? { signal: ctx.signal } : {}) }, (fraction, queuePosition) =>
+        ctx.emit('onDidRunProgress', { runId, fraction, ...(queuePosition !== undefined ? { queuePosition } : {}) }),
+      );
       runs.set(runId, handle);
       try {
         return { runId, result: await handle.result };
@@ -50,8 +64,8 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
       handle?.cancel();
       return { cancelled: handle !== undefined };
     },
-    'sim:events': async ({ graph, scenario, fromMs, count }) => {
-      const job = eventsInWorker(graph, scenario, fromMs, count);
+    'sim:events': async ({ graph, scenario, fromMs, count }, ctx) => {
+      const job = eventsInWorker(graph, scenario, fromMs, count, { limiter, ...(ctx.signal ? { signal: ctx.signal } : {}) });
       eventJobs.add(job);
       try {
         return await job.result;
@@ -68,10 +82,11 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
     'autosave:write': (record) => autosave.write(record),
     'autosave:read': () => autosave.read(),
     'autosave:clear': () => autosave.clear(),
+    'autosave:dismissPrevious': () => autosave.dismissPrevious(),
   };
 
   return {
-    dispatch: createDispatcher(handlers, options.log),
+    dispatch: createDispatcher(handlers, options.log, hostFolders([{ dir: options.dataDir, name: "the app's data folder" }])),
     dispose: () => {
       for (const handle of runs.values()) handle.cancel();
       runs.clear();

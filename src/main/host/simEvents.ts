@@ -2,7 +2,7 @@
  * `sim:events`: the simulator's own next events after a moment of a run, for the lab bench's
  * "Step one event". A run is a pure function of (graph, scenario, seed), so the events are found
  * by re-running it with the `trace` hook and stopping (isCancelled) as soon as `count` events
- * past `fromMs` are known. Runs in the simulation worker (simWorker.ts), never on the main thread.
+ * past `fromMs` are known. Runs in the simulation worker (workers/simJob.ts), never on the main thread.
  */
 import type { Graph } from '../../shared/graph';
 import type { SimEvent, SimEventsResult } from '../../shared/ipc';
@@ -22,7 +22,7 @@ const TIMER_PURPOSE: Record<string, string> = {
  * The first `count` events strictly after `fromMs`, in (time, sequence) order. Zero-delay
  * deliveries are traced inside the event that caused them, so events of one instant are sorted.
  */
-export function collectSimEvents(graph: Graph, scenario: Scenario, fromMs: number, count: number): SimEventsResult {
+export function collectSimEvents(graph: Graph, scenario: Scenario, fromMs: number, count: number, maxEvents?: number): SimEventsResult {
   const fromUs = Math.floor(fromMs * 1000);
   const describe = describer(graph, scenario);
   const found: TraceRecord[] = [];
@@ -31,6 +31,7 @@ export function collectSimEvents(graph: Graph, scenario: Scenario, fromMs: numbe
   let lastUs = Number.POSITIVE_INFINITY;
   let isDone = false;
   const run = simulate(graph, scenario, {
+    ...(maxEvents !== undefined ? { maxEvents } : {}),
     isCancelled: () => isDone,
     trace: (e) => {
       if (isDone || e.timeUs <= fromUs) return;

@@ -1,17 +1,20 @@
 /**
  * Bulk grading over files: expands folders, re-grades every submission on a pool of worker
  * threads (one per core, at most two by default: the machine is shared), and returns rows in
- * file order whatever order the workers finish in.
+ * file order whatever order the workers finish in. Each file keeps to the event budget (in the
+ * simulator) and a wall-clock budget (here): a hostile file becomes an error row, quickly.
  */
-import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { SUBMISSION_LIMITS } from '../../shared/submission';
 import { errorRow, gradeSubmissionText, type GradeRow } from '../grading/bulk';
 import type { SimEngine } from '../grading/engine';
 import { DocumentError } from '../../shared/json';
+import { JOB_BUDGETS, wallClockMessage } from '../workers/budgets';
+import type { BulkGradeDone } from '../workers/bulkGradeJob';
+import { startWorker, workerFailure } from '../workers/pool';
+import type { JobReply, JobRequest } from '../workers/protocol';
 import type { LoadedPack } from './validate';
 
 /** More files than any class hands in; a typo pointing at "/" stops here instead of walking the disk. */
@@ -49,18 +52,6 @@ export async function gradeFile(file: string, pack: LoadedPack, engine: SimEngin
   }
 }
 
-/**
- * The worker: the built script beside this bundle, or else the TypeScript source loaded through
- * tsx's require hook (tests, the CLI under tsx). Node 20 does not pass `--import` loaders on to
- * worker threads reliably, so the source path registers the hook inside the worker itself.
- */
-function startWorker(workerData: unknown): Worker {
-  const built = path.join(__dirname, 'gradeWorker.js');
-  if (existsSync(built)) return new Worker(built, { workerData });
-  const source = path.join(__dirname, 'gradeWorker.ts');
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true, workerData });
-}
-
 export interface BulkOptions {
   /** Folder or .zip the workers load the pack from (the pack is passed as data, so any source works). */
   pack: LoadedPack;
@@ -68,6 +59,8 @@ export interface BulkOptions {
   files: readonly string[];
   /** Worker threads; defaults to the cores available, at most 2. */
   workers?: number;
+  /** Wall-clock budget per file, in ms (default JOB_BUDGETS.wallClockMs.bulkFile). */
+  fileBudgetMs?: number;
   /** Called after each file with (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -80,6 +73,7 @@ export async function bulkGrade(options: BulkOptions): Promise<GradeRow[]> {
   let next = 0;
   let done = 0;
   let replacements = 0;
+  const fileBudgetMs = options.fileBudgetMs ?? JOB_BUDGETS.wallClockMs.bulkFile;
   const record = (index: number, row: GradeRow) => {
     rows[index] = row;
     options.onProgress?.(++done, files.length);
@@ -88,23 +82,28 @@ export async function bulkGrade(options: BulkOptions): Promise<GradeRow[]> {
   // that file gets an error row and a fresh worker carries on, so one bad file never stops the rest.
   const runWorker = (): Promise<void> =>
     new Promise<void>((resolve) => {
-      const worker = startWorker({ pack });
+      const worker = startWorker('bulkGradeJob', { pack });
       let current: number | undefined;
       let isFinished = false;
+      let timer: NodeJS.Timeout | undefined;
       const feed = () => {
+        clearTimeout(timer);
         if (next >= files.length) {
           isFinished = true;
           void worker.terminate().then(() => resolve());
           return;
         }
         current = next++;
-        worker.postMessage({ index: current, file: files[current] });
+        worker.postMessage({ type: 'file', index: current, file: files[current] as string } satisfies JobRequest);
+        timer = setTimeout(() => died(wallClockMessage('grading of this file', fileBudgetMs), true), fileBudgetMs);
       };
-      const died = (reason: string) => {
+      /** The worker stopped (or was stopped) on the current file: that file's row says why. */
+      const died = (reason: string, isOverBudget = false) => {
         if (isFinished) return;
         isFinished = true;
+        clearTimeout(timer);
         void worker.terminate();
-        if (current !== undefined) record(current, errorRow(files[current] as string, `the grading worker stopped on this file (${reason})`));
+        if (current !== undefined) record(current, errorRow(files[current] as string, isOverBudget ? reason : `the grading worker stopped on this file (${reason})`));
         // Workers that die without a file to blame cannot start at all: stop replacing them.
         if (++replacements > files.length) {
           for (let i = next; i < files.length; i++) record(i, errorRow(files[i] as string, `no grading worker could run (${reason})`));
@@ -112,12 +111,13 @@ export async function bulkGrade(options: BulkOptions): Promise<GradeRow[]> {
         }
         resolve(next < files.length ? runWorker() : undefined);
       };
-      worker.on('message', (message: { index: number; row: GradeRow }) => {
+      worker.on('message', (reply: JobReply<BulkGradeDone>) => {
+        if (reply.type !== 'done') return;
         current = undefined;
-        record(message.index, message.row);
+        record(reply.value.index, reply.value.row);
         feed();
       });
-      worker.on('error', (error) => died(error.message));
+      worker.on('error', (error: Error & { code?: string }) => died(workerFailure(error, 'grading of this file').message, error.code === 'ERR_WORKER_OUT_OF_MEMORY'));
       worker.on('exit', (code) => died(`exit code ${code}`));
       worker.on('online', feed);
     });

@@ -54,6 +54,21 @@ export class InvariantError extends Error {
   }
 }
 
+/**
+ * Events one run may process unless the caller says otherwise. The built-in lessons' runs take
+ * at most about 160,000 (a 30 s run; see tests/integration/sim/budget.test.ts), so this leaves
+ * 30x headroom, while a client at 1,000,000 rps reaches it within seconds of wall-clock time.
+ */
+export const EVENTS_MAX_DEFAULT = 5_000_000;
+
+/** A run went over its event budget: deterministic (counted in events, not time). */
+export class EventBudgetError extends Error {
+  constructor(readonly maxEvents: number) {
+    super(`This design generates more than ${maxEvents.toLocaleString('en-US')} events; reduce the request rate or the run's duration.`);
+    this.name = 'EventBudgetError';
+  }
+}
+
 export interface TraceRecord {
   timeUs: number;
   seq: number;
@@ -146,6 +161,8 @@ export interface RunHooks {
   onProgress?: (fraction: number) => void;
   isCancelled?: () => boolean;
   trace?: (e: TraceRecord) => void;
+  /** Event budget (default EVENTS_MAX_DEFAULT): checked with the progress hook, so it may overshoot by CHECK_EVERY. */
+  maxEvents?: number;
 }
 
 const LOG_LIMIT = 10_000;
@@ -427,6 +444,7 @@ export class Sim {
     const trace = hooks.trace;
     this.trace = trace;
     let lastCheck = 0;
+    const maxEvents = hooks.maxEvents ?? EVENTS_MAX_DEFAULT;
     {
       while (q.length > 0) {
         const t = q.peekTimeUs();
@@ -446,6 +464,7 @@ export class Sim {
         const count = this.processed;
         if (count - lastCheck >= CHECK_EVERY) {
           lastCheck = count;
+          if (count > maxEvents) throw new EventBudgetError(maxEvents);
           hooks.onProgress?.(t / endUs);
           if (hooks.isCancelled?.() === true) {
             this.isCancelled = true;

@@ -17,13 +17,15 @@ import { LoadBalancerNode } from './nodes/loadBalancer';
 
 export { readMetric, readAllMetrics, validateGraphForSim };
 export type { RunResult, TraceRecord };
-export { InvariantError } from './engine';
+export { EventBudgetError, EVENTS_MAX_DEFAULT, InvariantError } from './engine';
 
 export interface SimOptions {
   /** Called with the fraction of simulated time done, every few thousand events. */
   onProgress?: (fraction: number) => void;
   /** Polled as often as onProgress; returning true stops the run early (isCancelled in the result). */
   isCancelled?: () => boolean;
+  /** Events the run may process before it throws EventBudgetError (default EVENTS_MAX_DEFAULT). */
+  maxEvents?: number;
   /** Tests only: called for every processed event. Slow. */
   trace?: (e: TraceRecord) => void;
 }

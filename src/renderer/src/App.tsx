@@ -40,17 +40,18 @@ export function App({ api }: { api: StateLabApi }) {
   // The session adopts a lesson's graph through the file layer, which is created below.
   const adoptRef = useRef<(graph: Graph) => void>(undefined);
   const onAdopt = useCallback((graph: Graph) => adoptRef.current?.(graph), []);
-  const session = useLessonSession(api, editor.doc, onAdopt);
+  const [notice, setNotice] = useState<NoticeState>();
+  const say = useCallback((message: string) => setNotice((n) => ({ message, x: 16, y: 16, serial: (n?.serial ?? 0) + 1 })), []);
+  const session = useLessonSession(api, editor.doc, isInLesson, onAdopt, say);
   const { lesson, loadError } = session;
   const locked = useMemo(() => (lesson && isInLesson ? new Set(lesson.locked) : NO_LOCKS), [lesson, isInLesson]);
   const palette: readonly NodeKind[] = lesson && isInLesson ? lesson.palette : ALL_NODE_KINDS;
   const leaveLesson = useCallback(() => setInLesson(false), []);
-  const files = useFiles(api, editor, lesson && isInLesson ? lesson.lessonId : null, leaveLesson);
+  const files = useFiles(api, editor, lesson && isInLesson ? lesson.lessonId : null, leaveLesson, say);
   const lab = useLab(api, editor.doc, lesson && isInLesson ? lesson.scenario : FREE_SCENARIO);
   const faultMenu = useFaultMenu(lab, editor.doc, editor.selection.nodes);
   const [connectKind, setConnectKind] = useState<EdgeKind>('request');
   const [snapToGrid, setSnapToGrid] = useState(true);
-  const [notice, setNotice] = useState<NoticeState>();
   const [isHelpOpen, setHelpOpen] = useState(false);
   const canvasApi = useRef<{ sizes(): Map<string, { width: number; height: number }> }>(undefined);
   const canvasBox = useRef<HTMLElement>(null);
@@ -85,7 +86,11 @@ export function App({ api }: { api: StateLabApi }) {
     })();
   }, [openInitial, checkAutosave]);
 
-  const say = useCallback((message: string) => setNotice((n) => ({ message, x: 16, y: 16, serial: (n?.serial ?? 0) + 1 })), []);
+  const resetToStarter = () => {
+    if (!lesson) return;
+    editor.replace(lesson.starter);
+    say('The lesson is back at its starter. Undo (Ctrl+Z) brings your design back.');
+  };
   const deleteSelection = () => {
     const kept = editor.deleteSelection(editor.selection, locked);
     if (kept.length > 0) say(`${kept.join(', ')} ${kept.length === 1 ? 'is' : 'are'} locked by the lesson and cannot be deleted.`);
@@ -180,7 +185,7 @@ export function App({ api }: { api: StateLabApi }) {
           </ReactFlowProvider>
         </main>
         <PropertiesPanel editor={editor} selection={editor.selection} locked={locked} />
-        {isInLesson && <LessonSidebar api={api} session={session} graph={editor.doc} onShowMe={showMe} />}
+        {isInLesson && <LessonSidebar api={api} session={session} graph={editor.doc} onShowMe={showMe} onReset={resetToStarter} />}
       </div>
       <footer className="sl-footer">
         <LabBench api={api} lab={lab} graph={editor.doc} />

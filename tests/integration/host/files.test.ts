@@ -66,10 +66,31 @@ describe('file services', () => {
     await call('autosave:write', { graph, name: null, lessonId: 'any-instance' });
     const read = (await call('autosave:read', {})) as Result<{ graph: Graph; lessonId: string }>;
     expect(read.ok && read.value).toMatchObject({ graph, lessonId: 'any-instance' });
-    await call('autosave:clear', {});
+    await call('autosave:dismissPrevious', {});
     expect(await call('autosave:read', {})).toEqual({ ok: true, value: null });
     writeFileSync(path.join(dataDir, 'autosave.json'), '{"format":"statelab.autosave",');
     expect(await call('autosave:read', {})).toEqual({ ok: true, value: null });
     expect(readFileSync(path.join(dataDir, 'autosave.json.damaged'), 'utf8')).toMatch(/^\{/);
+  });
+
+  it('keeps the previous session’s work apart until the student answers: this session’s autosaves cannot overwrite it', async () => {
+    const { dataDir, call } = setup();
+    const older = { ...graph, nodes: [{ ...graph.nodes[0]!, label: 'before the crash' }] };
+    const newer = { ...graph, nodes: [{ ...graph.nodes[0]!, label: 'typed while the offer was up' }] };
+    await call('autosave:write', { graph: older, name: null, lessonId: null });
+    // The next start: the offer is read, then the student keeps editing without answering it.
+    expect(await call('autosave:read', {})).toMatchObject({ ok: true, value: { graph: older } });
+    await call('autosave:write', { graph: newer, name: null, lessonId: null });
+    await call('autosave:clear', {}); // back to the saved state: only this session's autosave goes
+    expect(readFileSync(path.join(dataDir, 'autosave.previous.json'), 'utf8')).toContain('before the crash');
+    await call('autosave:write', { graph: newer, name: null, lessonId: null });
+    // A reload before answering offers the newest unsaved work; the older offer is kept on disk, not overwritten.
+    expect(await call('autosave:read', {})).toMatchObject({ ok: true, value: { graph: newer } });
+    const unclaimed = readdirSync(dataDir).filter((f) => f.startsWith('autosave.unclaimed-'));
+    expect(unclaimed).toHaveLength(1);
+    expect(readFileSync(path.join(dataDir, unclaimed[0]!), 'utf8')).toContain('before the crash');
+    // Answered: the offer is gone for good.
+    await call('autosave:dismissPrevious', {});
+    expect(await call('autosave:read', {})).toEqual({ ok: true, value: null });
   });
 });

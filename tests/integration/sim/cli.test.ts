@@ -62,6 +62,16 @@ describe('sim CLI', () => {
     expect(res.stderr).toContain('nodes[2].props.workers');
   });
 
+  it('stops a design at 1,000,000 rps with the event-budget message and a non-zero exit, quickly', () => {
+    const { graph } = GOLDEN['stateless-tier-crash']!;
+    const flood = { ...graph, nodes: graph.nodes.map((n) => (n.kind === 'client' ? { ...n, props: { ...n.props, rps: 1_000_000 } } : n)) };
+    const started = performance.now();
+    const res = cli(write('flood.json', flood), '--duration', '60000');
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain("This design generates more than 5,000,000 events; reduce the request rate or the run's duration.");
+    expect(performance.now() - started).toBeLessThan(60_000); // about 3 s on an idle machine; the run itself would take minutes
+  }, 120_000);
+
   it('names the JSON path of a bad scenario field, and refuses broken JSON', () => {
     const g = write('g3.json', GOLDEN['stateless-tier-crash']!.graph);
     const res = cli(g, '--scenario', write('bad-s.json', { seed: 1, durationMs: 1000, faults: [{ atMs: 5, action: 'explode', target: 'api-1' }] }));

@@ -68,4 +68,19 @@ describe('editor history', () => {
     expect(planned.nodes[0]!.props).toEqual({ policy: 'sticky' });
     expect(GraphSchema.safeParse(s.doc).success).toBe(true);
   });
+
+  it('replaces the whole document as one step: undo brings back what was there, redo the replacement', () => {
+    const built = buildTier();
+    const restored: Graph = { ...empty, nodes: [{ id: 'db', kind: 'database', label: 'From the autosave', position: { x: 5, y: 5 }, props: {} }] };
+    let s = editorReducer(built, { type: 'replace', doc: restored, atMs: (clock += 10_000) });
+    expect(s.doc).toEqual(restored);
+    expect(s.past).toHaveLength(built.past.length + 1);
+    s = editorReducer(s, { type: 'undo' });
+    expect(s.doc).toEqual(built.doc);
+    s = editorReducer(s, { type: 'redo' });
+    expect(s.doc).toEqual(restored);
+    // The edits before the replacement are still there to undo, one by one.
+    for (let i = 0; i <= built.past.length; i++) s = editorReducer(s, { type: 'undo' });
+    expect(s.doc).toEqual(empty);
+  });
 });

@@ -1,16 +1,19 @@
 /**
- * The crash-safety net: the renderer sends the edited graph here a moment after each edit, and it
- * lands in `<dataDir>/autosave.json` atomically. At the next start the renderer asks for it and
- * offers to restore it. A damaged autosave is set aside, never allowed to block the start.
+ * The crash-safety net for designs outside a lesson (a lesson's work has its own file): the
+ * renderer sends the edited graph here a moment after each edit, and it lands in
+ * `<dataDir>/autosave.json` atomically. At the next start the renderer asks for the unsaved work
+ * of the previous session: it is moved to `autosave.previous.json`, which this session's autosaves
+ * never touch, and stays there until the student chose Restore or Discard. A damaged autosave is
+ * set aside, never allowed to block the start.
  */
-import { readFile, rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadDocument } from '../../../shared/document';
 import { GRAPH_LIMITS, graphSpec } from '../../../shared/graph';
 import type { AutosaveRecord } from '../../../shared/ipc';
 import { parseUntrustedJson } from '../../../shared/json';
-import { writeFileAtomic } from './atomicWrite';
+import { describeWriteFailure, writeFileAtomic } from './atomicWrite';
 
 const AUTOSAVE_FORMAT = 'statelab.autosave';
 
@@ -23,32 +26,65 @@ const Envelope = z.object({
   graph: z.unknown(),
 });
 
+const exists = (file: string) => stat(file).then(
+  (info) => info.isFile(),
+  () => false,
+);
+
 export function createAutosave(dataDir: string, log: (message: string) => void = () => {}) {
   const file = path.join(dataDir, 'autosave.json');
+  const previousFile = path.join(dataDir, 'autosave.previous.json');
+
+  async function parse(source: string): Promise<AutosaveRecord | null> {
+    let text: string;
+    try {
+      text = await readFile(source, 'utf8');
+    } catch {
+      return null;
+    }
+    try {
+      const envelope = Envelope.parse(parseUntrustedJson(text, GRAPH_LIMITS.bytes + 10_000, 'autosave'));
+      return { ...envelope, graph: loadDocument(envelope.graph, graphSpec) };
+    } catch (error) {
+      log(`The autosave could not be read and was set aside: ${error instanceof Error ? error.message : String(error)}`);
+      await rename(source, `${file}.damaged`).catch(() => {});
+      return null;
+    }
+  }
+
   return {
-    async write(record: Omit<AutosaveRecord, 'savedAtMs'>): Promise<{ savedAtMs: number }> {
+    /** A write that fails (read-only or full data folder) is a warning for the student, not a failed call. */
+    async write(record: Omit<AutosaveRecord, 'savedAtMs'>): Promise<{ savedAtMs: number | null; warning?: string }> {
       const savedAtMs = Date.now();
-      await writeFileAtomic(file, JSON.stringify({ format: AUTOSAVE_FORMAT, version: 1, savedAtMs, ...record }));
-      return { savedAtMs };
-    },
-    async read(): Promise<AutosaveRecord | null> {
-      let text: string;
       try {
-        text = await readFile(file, 'utf8');
-      } catch {
-        return null;
-      }
-      try {
-        const envelope = Envelope.parse(parseUntrustedJson(text, GRAPH_LIMITS.bytes + 10_000, 'autosave'));
-        return { ...envelope, graph: loadDocument(envelope.graph, graphSpec) };
+        await writeFileAtomic(file, JSON.stringify({ format: AUTOSAVE_FORMAT, version: 1, savedAtMs, ...record }));
+        return { savedAtMs };
       } catch (error) {
-        log(`The autosave could not be read and was set aside: ${error instanceof Error ? error.message : String(error)}`);
-        await rename(file, `${file}.damaged`).catch(() => {});
-        return null;
+        return { savedAtMs: null, warning: `Unsaved work could not be kept safe: ${describeWriteFailure(error)}. Save or download the design.` };
       }
     },
+    /** The previous session's unsaved work, kept apart from this session's autosaves until dismissed. */
+    async read(): Promise<AutosaveRecord | null> {
+      if (await exists(file)) {
+        // An older offer nobody answered (the session after it wrote its own work) is kept, not overwritten.
+        if (await exists(previousFile)) await rename(previousFile, path.join(dataDir, `autosave.unclaimed-${Date.now()}.json`)).catch(() => {});
+        // In a folder that cannot be written, offer the autosave where it is.
+        const isMoved = await rename(file, previousFile).then(
+          () => true,
+          () => false,
+        );
+        return parse(isMoved ? previousFile : file);
+      }
+      return parse(previousFile);
+    },
+    /** This session's autosave: the design is back to its saved state. */
     async clear(): Promise<Record<string, never>> {
       await rm(file, { force: true });
+      return {};
+    },
+    /** The student chose Restore or Discard: the previous session's work is no longer needed. */
+    async dismissPrevious(): Promise<Record<string, never>> {
+      await rm(previousFile, { force: true });
       return {};
     },
   };

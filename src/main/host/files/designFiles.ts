@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Graph } from '../../../shared/graph';
 import type { DesignFileInfo } from '../../../shared/ipc';
 import { parseUntrustedJson } from '../../../shared/json';
-import { writeFileAtomic } from './atomicWrite';
+import { describeWriteFailure, writeFileAtomic } from './atomicWrite';
 import { readGraphFile } from './readGraphFile';
 
 const EXTENSION = '.statelab.json';
@@ -29,9 +29,15 @@ export function createDesignFiles(dataDir: string) {
     }
   }
 
-  async function touchRecent(name: string): Promise<void> {
+  /** Puts `name` first in the recent list; a list that cannot be written is a warning, never a failed open or save. */
+  async function touchRecent(name: string): Promise<{ warning?: string }> {
     const names = [name, ...(await readRecent()).filter((n) => n !== name)].slice(0, RECENT_MAX);
-    await writeFileAtomic(recentFile, JSON.stringify({ names }, null, 2));
+    try {
+      await writeFileAtomic(recentFile, JSON.stringify({ names }, null, 2));
+      return {};
+    } catch (error) {
+      return { warning: `The recent-files list could not be updated: ${describeWriteFailure(error)}.` };
+    }
   }
 
   return {
@@ -50,16 +56,14 @@ export function createDesignFiles(dataDir: string) {
       return files.sort((a, b) => b.modifiedMs - a.modifiedMs);
     },
 
-    async save(name: string, graph: Graph): Promise<{ name: string }> {
+    async save(name: string, graph: Graph): Promise<{ name: string; warning?: string }> {
       await writeFileAtomic(fileOf(name), `${JSON.stringify(graph, null, 2)}\n`);
-      await touchRecent(name);
-      return { name };
+      return { name, ...(await touchRecent(name)) };
     },
 
-    async open(name: string): Promise<{ name: string; graph: Graph }> {
+    async open(name: string): Promise<{ name: string; graph: Graph; warning?: string }> {
       const graph = await readGraphFile(fileOf(name), `file "${name}"`, `There is no saved design named "${name}".`);
-      await touchRecent(name);
-      return { name, graph };
+      return { name, graph, ...(await touchRecent(name)) };
     },
 
     async recent(): Promise<string[]> {

@@ -10,14 +10,19 @@ import { NODE_KINDS } from '../../../shared/graph';
 import type { LessonView } from '../../../shared/ipc';
 import { DocumentError } from '../../../shared/json';
 import { createSubmission, loadSubmission } from '../../grading/submission';
-import type { Handlers } from '../dispatcher';
+import { ServiceError, type Handlers } from '../dispatcher';
+import { describeWriteFailure } from '../files/atomicWrite';
 import { createCatalogue } from './catalogue';
-import { gradeInWorker, regradeInWorker } from './gradeJobs';
+import { gradeInWorker, regradeInWorker } from '../../workers/jobs';
+import type { Limiter } from '../../workers/pool';
+import { createLessonWork } from './lessonWork';
 import { createProgressStore } from './progress';
 
 type LessonChannels =
   | 'lessons:open'
   | 'lessons:grade'
+  | 'lessons:loadWork'
+  | 'lessons:saveWork'
   | 'progress:get'
   | 'packs:catalogue'
   | 'packs:import'
@@ -29,9 +34,12 @@ type LessonChannels =
 /** A file name a student would recognise, with nothing a file system could trip on. */
 const safeFilePart = (text: string) => text.trim().replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
 
-export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir: string): Pick<Handlers, LessonChannels> {
+/** `limiter`: the host's cap on worker jobs, shared with runs (see createHost). */
+export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir: string, limiter?: Limiter): Pick<Handlers, LessonChannels> {
+  const jobContext = (signal: AbortSignal | undefined) => ({ ...(limiter ? { limiter } : {}), ...(signal ? { signal } : {}) });
   const catalogue = createCatalogue(builtinPackDirs, dataDir);
   const progress = createProgressStore(dataDir);
+  const work = createLessonWork(dataDir);
 
   return {
     'packs:catalogue': () => catalogue.list(),
@@ -55,28 +63,39 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
         quizzes: lesson.checks.flatMap((c) => (c.type === 'quiz' ? [{ id: c.id, question: c.question, choices: c.choices }] : [])),
       };
     },
-    'lessons:grade': async ({ packId, lessonId, graph, answers }) => {
+    'lessons:grade': async ({ packId, lessonId, graph, answers }, ctx) => {
       const { pack, lesson } = await catalogue.lesson(packId, lessonId);
-      const report = await gradeInWorker({
-        packId,
-        packVersion: pack.manifest.packVersion,
-        lesson: lesson.lesson,
-        graph,
-        answers,
-        starter: lesson.starter,
-      });
-      return { report, progress: await progress.record(report) };
+      const report = await gradeInWorker(
+        {
+          packId,
+          packVersion: pack.manifest.packVersion,
+          lesson: lesson.lesson,
+          graph,
+          answers,
+          starter: lesson.starter,
+        },
+        jobContext(ctx.signal),
+      );
+      // A grade is the student's to see even when the data folder cannot record it.
+      try {
+        return { report, progress: await progress.record(report) };
+      } catch (error) {
+        return { report, progress: await progress.get(packId), warning: `Your grade could not be recorded: ${describeWriteFailure(error)}. It counts for this session only.` };
+      }
     },
+    'lessons:loadWork': ({ packId, lessonId }) => work.load(packId, lessonId),
+    'lessons:saveWork': ({ packId, lessonId, graph }) => work.save(packId, lessonId, graph),
     'progress:get': ({ packId }) => progress.get(packId),
     'packs:import': async ({ fileName, zipBase64 }) => {
       // The pack code validates zips from a path; a private temp folder keeps the upload away from everything else.
       const dir = await mkdtemp(path.join(tmpdir(), 'statelab-import-'));
+      const file = path.join(dir, `${safeFilePart(path.basename(fileName, '.zip')) || 'pack'}.zip`);
       try {
-        const file = path.join(dir, `${safeFilePart(path.basename(fileName, '.zip')) || 'pack'}.zip`);
         await writeFile(file, Buffer.from(zipBase64, 'base64'));
-        return await catalogue.import(file);
+        return await catalogue.import(file, fileName);
       } catch (error) {
-        if (error instanceof DocumentError) throw new DocumentError(error.message.split(dir).join(fileName));
+        // The upload is labelled by its own name throughout; this only keeps the temp folder out of any message that slipped through.
+        if (error instanceof DocumentError) throw new DocumentError(error.message.split(file).join(fileName).split(dir).join('(upload)'));
         throw error;
       } finally {
         await rm(dir, { recursive: true, force: true });
@@ -101,13 +120,21 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
       const who = safeFilePart(student ?? '') || 'submission';
       return { fileName: `${who}-${lessonId}.statelab-submission.json`, text: JSON.stringify(submission, null, 2) };
     },
-    'submissions:regrade': async ({ fileName, text }) => {
+    'submissions:regrade': async ({ fileName, text }, ctx) => {
       const submission = loadSubmission(text, fileName);
-      const { pack } = await catalogue.pack(submission.packId);
-      const regrade = await regradeInWorker({
-        submission,
-        pack: { manifest: pack.manifest, lessons: pack.lessons.map((l) => ({ lesson: l.lesson, starter: l.starter })) },
-      });
+      let regrade;
+      try {
+        const { pack } = await catalogue.pack(submission.packId);
+        regrade = await regradeInWorker(
+          { submission, pack: { manifest: pack.manifest, lessons: pack.lessons.map((l) => ({ lesson: l.lesson, starter: l.starter })) } },
+          jobContext(ctx.signal),
+        );
+      } catch (error) {
+        // An unknown pack or lesson is a fact about this file: say which file.
+        if (error instanceof ServiceError) throw new ServiceError(error.code, `${fileName}: ${error.message}`);
+        if (error instanceof DocumentError) throw new DocumentError(`${fileName}: ${error.message}`);
+        throw error;
+      }
       return {
         student: submission.student ?? null,
         packId: submission.packId,

@@ -35,6 +35,7 @@ const MAX_BYTES = 2_000_000;
 
 export interface ProgressStore {
   get(packId: string): Promise<Record<string, LessonProgress>>;
+  /** Throws when the file cannot be written; the improvement is then kept in memory (get() has it). */
   record(report: GradeReport): Promise<Record<string, LessonProgress>>;
 }
 
@@ -73,9 +74,11 @@ export function createProgressStore(dataDir: string): ProgressStore {
         maxScore: report.maxScore,
         isComplete: (before?.isComplete ?? false) || isComplete,
       };
-      // Serialise writes so two quick gradings never interleave their temp files.
-      writes = writes.then(() => writeFileAtomic(file, JSON.stringify(data, null, 2)));
-      await writes;
+      // Serialise writes so two quick gradings never interleave their temp files; a failed write
+      // (read-only or full disk) must not block the ones after it, and the grade stays in memory.
+      const write = writes.catch(() => {}).then(() => writeFileAtomic(file, JSON.stringify(data, null, 2)));
+      writes = write;
+      await write;
       return { ...lessons };
     },
   };

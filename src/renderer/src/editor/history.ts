@@ -26,7 +26,9 @@ export type EditorAction =
   | { type: 'edit'; recipe: (draft: Draft<Graph>) => void; mergeKey?: string; atMs: number }
   | { type: 'undo' }
   | { type: 'redo' }
-  /** A new document (new file, opened file, lesson start, restore): history starts over. */
+  /** Another document in place of this one, as one step the student can undo (restore, reset to starter). */
+  | { type: 'replace'; doc: Graph; atMs: number }
+  /** A new document (new file, opened file, lesson start): history starts over. */
   | { type: 'reset'; doc: Graph };
 
 /** Far more than a lesson needs; bounds memory on very long sessions. */
@@ -58,6 +60,12 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       const step = state.future[0];
       if (!step) return state;
       return { doc: applyPatches(state.doc, step.patches), past: [...state.past, step], future: state.future.slice(1) };
+    }
+    case 'replace': {
+      if (action.doc === state.doc) return state;
+      // A recipe that returns a value replaces the whole draft; immer records it as one root patch.
+      const [doc, patches, inverse] = produceWithPatches(state.doc, () => action.doc as Draft<Graph>);
+      return { doc, past: [...state.past, { patches, inverse, atMs: action.atMs }].slice(-MAX_STEPS), future: [] };
     }
     case 'reset':
       return initialEditorState(action.doc);

@@ -32,6 +32,11 @@ export function useEditor(initial: Graph) {
     dispatch({ type: 'reset', doc });
     setSelection(EMPTY_SELECTION);
   }, []);
+  /** Puts another document on the canvas as one undoable step. */
+  const replace = useCallback((doc: Graph) => {
+    dispatch({ type: 'replace', doc, atMs: Date.now() });
+    setSelection(EMPTY_SELECTION);
+  }, []);
 
   const insert = useCallback(
     (fragment: Fragment, offset: XY) => {
@@ -46,6 +51,7 @@ export function useEditor(initial: Graph) {
     () => ({
       edit,
       reset,
+      replace,
       setSelection,
       undo: () => dispatch({ type: 'undo' }),
       redo: () => dispatch({ type: 'redo' }),
@@ -74,7 +80,7 @@ export function useEditor(initial: Graph) {
         edit(moveNodes(layoutGraph(docRef.current, sizes)));
       },
     }),
-    [edit, reset, insert],
+    [edit, reset, replace, insert],
   );
 
   return { doc: state.doc, canUndo: state.past.length > 0, canRedo: state.future.length > 0, selection, ...actions };

@@ -17,7 +17,12 @@ export type FileDialog = { kind: 'open'; files: DesignFileInfo[]; recent: string
 
 export const emptyGraph = (): Graph => ({ format: GRAPH_FORMAT, version: GRAPH_VERSION, nodes: [], edges: [] });
 
-export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | null, onLeaveLesson: () => void) {
+/**
+ * `lessonId` is the lesson on the canvas (null for a design of one's own): a lesson's work is kept
+ * by the lesson session, so only designs outside lessons autosave here. `notify` shows a warning
+ * the student must see (a data folder that cannot be written).
+ */
+export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | null, onLeaveLesson: () => void, notify: (message: string) => void) {
   // The desktop app has native dialogs for files anywhere on the computer; the browser host has the picker and downloads.
   const [isDesktop, setDesktop] = useState(false);
   useEffect(() => {
@@ -29,7 +34,9 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
   const [error, setError] = useState<string>();
   const [restoreOffer, setRestoreOffer] = useState<AutosaveRecord>();
   const [isArmed, setArmed] = useState(false);
-  const { doc, reset } = editor;
+  const { doc, reset, replace } = editor;
+  /** One warning per streak of failed autosaves, not one every 0.8 s. */
+  const isAutosaveFailing = useRef(false);
   const isDirty = doc !== baseline;
 
   /** Starts a document: the editor shows it, it is the new "saved" state. */
@@ -43,38 +50,46 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
     [reset],
   );
 
-  /** Called once the lesson is on screen: only then may an autosave be offered or overwritten. */
+  /**
+   * Called once the lesson is on screen. Reading the offer moves the previous session's work aside
+   * (the host keeps it until Restore or Discard), so this session's autosaves may start: editing
+   * while the offer is up can no longer overwrite what Restore would bring back.
+   */
   const checkAutosave = useCallback(async () => {
     const found = await api.autosaveRead({});
     if (found.ok && found.value) setRestoreOffer(found.value);
-    else setArmed(true);
+    setArmed(true);
   }, [api]);
 
   useEffect(() => {
-    // Before the restore offer is answered, keep the old autosave, unless the student has
-    // already started editing: then the work in front of them is what must survive a crash.
-    if (!isArmed && doc === baseline) return;
+    if (!isArmed || lessonId !== null) return;
     const timer = window.setTimeout(() => {
-      if (doc === baseline) void api.autosaveClear({});
-      else void api.autosaveWrite({ graph: doc, name, lessonId });
+      if (doc === baseline) return void api.autosaveClear({});
+      void api.autosaveWrite({ graph: doc, name, lessonId }).then((result) => {
+        const warning = result.ok ? result.value.warning : `Unsaved work could not be kept safe: ${result.error.message}`;
+        if (warning && !isAutosaveFailing.current) notify(warning);
+        isAutosaveFailing.current = warning !== undefined;
+      });
     }, AUTOSAVE_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [api, doc, baseline, name, lessonId, isArmed]);
+  }, [api, doc, baseline, name, lessonId, isArmed, notify]);
 
   const picker = useRef<HTMLInputElement | null>(null);
 
   const actions = {
+    /** One undoable step: what was on the canvas comes back with Undo. */
     restore() {
       if (!restoreOffer) return;
-      reset(restoreOffer.graph);
+      replace(restoreOffer.graph);
       setName(restoreOffer.name);
       if (restoreOffer.lessonId !== lessonId) onLeaveLesson();
       setRestoreOffer(undefined);
-      setArmed(true);
+      void api.autosaveDismissPrevious({});
+      notify('The unsaved work is back. Undo (Ctrl+Z) brings back what was on the canvas.');
     },
     discardRestore() {
       setRestoreOffer(undefined);
-      void api.autosaveClear({}).then(() => setArmed(true));
+      void api.autosaveDismissPrevious({});
     },
     requestNew() {
       if (isDirty) setDialog({ kind: 'confirmNew' });
@@ -90,6 +105,7 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
       const saved = await api.filesSave({ name, graph: doc });
       if (saved.ok) setBaseline(doc);
       else setError(`Could not save "${name}": ${saved.error.message}`);
+      if (saved.ok && saved.value.warning) notify(saved.value.warning);
     },
     async saveAs(newName: string) {
       const saved = await api.filesSave({ name: newName, graph: doc });
@@ -97,6 +113,7 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
       setName(saved.value.name);
       setBaseline(doc);
       setDialog(undefined);
+      if (saved.value.warning) notify(saved.value.warning);
     },
     async showOpen() {
       const [files, recent] = await Promise.all([api.filesList({}), api.filesRecent({})]);
@@ -111,6 +128,7 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
       adopt(opened.value.graph, opened.value.name);
       onLeaveLesson();
       setDialog(undefined);
+      if (opened.value.warning) notify(opened.value.warning);
     },
     async pickFile() {
       setDialog(undefined);

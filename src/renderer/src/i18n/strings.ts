@@ -13,6 +13,8 @@ const en = {
   steps: 'Steps',
   checkMyWork: 'Check my work',
   checking: 'Checking…',
+  resetToStarter: 'Start over',
+  resetToStarterHint: 'Put the lesson’s starter design back on the canvas (Undo brings yours back)',
   results: 'Results',
   passed: 'Passed',
   failed: 'Not yet',
@@ -30,6 +32,7 @@ const en = {
   allPassed: 'Every check passes. Well done!',
   score: 'Score',
   couldNotEvaluate: 'Could not be evaluated',
+  gradingNotes: 'Graded as the lesson set it up',
   exportSubmission: 'Export submission',
   yourName: 'Your name (optional)',
   openSubmission: 'Open a submission…',
@@ -46,6 +49,9 @@ const en = {
   close: 'Close',
   doesNotLoad: 'does not load',
   lessons: 'lessons',
+  packImported: 'Imported "{title}" {version}.',
+  packReplaced: 'Replaced "{title}" {old} with {version}.',
+  packReplacedBroken: 'Replaced "{title}" (the installed copy did not load) with {version}.',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -58,6 +64,8 @@ const zhCN: Record<StringKey, string> = {
   objectives: '学习目标',
   steps: '步骤',
   checkMyWork: '检查作业',
+  resetToStarter: '重新开始',
+  resetToStarterHint: '把本课的初始设计放回画布（撤销可找回你的设计）',
   checking: '正在检查…',
   results: '结果',
   passed: '通过',
@@ -76,6 +84,7 @@ const zhCN: Record<StringKey, string> = {
   allPassed: '全部检查通过，做得好！',
   score: '得分',
   couldNotEvaluate: '无法评估',
+  gradingNotes: '已按课程的设定评分',
   exportSubmission: '导出作业',
   yourName: '你的名字（可选）',
   openSubmission: '打开作业文件…',
@@ -92,6 +101,9 @@ const zhCN: Record<StringKey, string> = {
   close: '关闭',
   doesNotLoad: '无法加载',
   lessons: '课',
+  packImported: '已导入“{title}” {version}。',
+  packReplaced: '已将“{title}” {old} 替换为 {version}。',
+  packReplacedBroken: '已用 {version} 替换“{title}”（原先安装的版本无法加载）。',
 };
 
 export const STRINGS: Record<AppLocale, Record<StringKey, string>> = { en, 'zh-CN': zhCN };

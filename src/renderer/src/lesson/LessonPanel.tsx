@@ -34,6 +34,8 @@ export interface LessonPanelProps {
   onCheck(): void;
   onSelectLesson(lessonId: string): void;
   onShowMe?(atMs: number): void;
+  /** Puts the lesson's starter back on the canvas (undoable). */
+  onReset?(): void;
   resolveImage?(src: string): string | undefined;
   /** Quiz questions, shown above Check my work. */
   quiz?: ReactNode;
@@ -121,9 +123,16 @@ export function LessonPanel(props: LessonPanelProps) {
         </ol>
       </section>
       {props.quiz}
-      <button type="button" className="sl-primary sl-check-button" onClick={props.onCheck} disabled={props.isGrading}>
-        {props.isGrading ? t('checking') : t('checkMyWork')}
-      </button>
+      <div className="sl-check-row">
+        <button type="button" className="sl-primary sl-check-button" onClick={props.onCheck} disabled={props.isGrading}>
+          {props.isGrading ? t('checking') : t('checkMyWork')}
+        </button>
+        {props.onReset && (
+          <button type="button" className="sl-reset-button" onClick={props.onReset} title={t('resetToStarterHint')}>
+            {t('resetToStarter')}
+          </button>
+        )}
+      </div>
       {props.gradeError && (
         <p className="sl-error" role="alert">
           {props.gradeError}

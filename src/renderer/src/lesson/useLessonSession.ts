@@ -6,12 +6,24 @@ import type { LessonView, PackProgress } from '../../../shared/ipc';
 import { BUILTIN_PACK_ID as BUILTIN_PACK } from '../../../shared/lesson';
 
 const LAST_LESSON_KEY = 'statelab.lastLesson';
+/** A lesson's work reaches the data folder this long after the last edit, like the autosave. */
+export const LESSON_WORK_DELAY_MS = 800;
+
+interface LessonWork {
+  packId: string;
+  lessonId: string;
+  graph: Graph;
+}
+const keyOf = (w: { packId: string; lessonId: string }) => `${w.packId}/${w.lessonId}`;
 
 /**
  * The lesson the student is in: opening lessons (the last one at start), grading, quiz answers and
- * progress. Work on each lesson is kept while the app runs, so moving between lessons loses nothing.
+ * progress. Work on each lesson is kept on disk (lessons:saveWork, a moment after each edit, and at
+ * once when the student moves to another lesson or leaves the page) and comes back when the lesson
+ * opens, after a restart too. `isActive` is false while the canvas holds a design of the student's
+ * own: that is never saved as lesson work. `notify` shows warnings the student must see.
  */
-export function useLessonSession(api: StateLabApi, currentGraph: Graph, onAdopt: (graph: Graph) => void) {
+export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive: boolean, onAdopt: (graph: Graph) => void, notify: (message: string) => void) {
   const [lesson, setLesson] = useState<LessonView>();
   const [loadError, setLoadError] = useState<string>();
   const [progress, setProgress] = useState<PackProgress>({});
@@ -23,26 +35,74 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, onAdopt:
   const graphRef = useRef(currentGraph);
   graphRef.current = currentGraph;
   const lessonRef = useRef<LessonView | undefined>(undefined);
+  const isActiveRef = useRef(isActive);
+  isActiveRef.current = isActive;
+  /** Per lesson, the graph last sent to the host (or loaded from it): nothing to save while it is on the canvas. */
+  const persisted = useRef(new Map<string, Graph>());
+  /** The edit waiting for its save. */
+  const pending = useRef<LessonWork | undefined>(undefined);
+  /** One warning per streak of failed saves. */
+  const isSaveFailing = useRef(false);
+
+  const flush = useCallback(() => {
+    const item = pending.current;
+    pending.current = undefined;
+    if (!item || persisted.current.get(keyOf(item)) === item.graph) return;
+    // Memory first: it is what reopening the lesson in this session shows, even if the disk fails.
+    work.current.set(keyOf(item), item.graph);
+    persisted.current.set(keyOf(item), item.graph);
+    void api.lessonsSaveWork(item).then((saved) => {
+      const warning = saved.ok ? saved.value.warning : `Your work on this lesson could not be saved: ${saved.error.message}`;
+      // Not on disk: the next edit tries again, and the student hears of it once per streak.
+      if (warning && persisted.current.get(keyOf(item)) === item.graph) persisted.current.delete(keyOf(item));
+      if (warning && !isSaveFailing.current) notify(warning);
+      isSaveFailing.current = warning !== undefined;
+    });
+  }, [api, notify]);
+
+  useEffect(() => {
+    const key = lesson && isActive ? keyOf(lesson) : null;
+    // A newer graph of the same lesson supersedes the waiting one; another lesson's goes out now.
+    if (pending.current && keyOf(pending.current) !== key) flush();
+    pending.current = undefined;
+    if (!lesson || !key || persisted.current.get(key) === currentGraph) return;
+    pending.current = { packId: lesson.packId, lessonId: lesson.lessonId, graph: currentGraph };
+    const timer = window.setTimeout(flush, LESSON_WORK_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [lesson, isActive, currentGraph, flush]);
+
+  useEffect(() => {
+    // Closing or reloading the page must not lose the last edit's 0.8 s.
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, [flush]);
 
   const open = useCallback(
     async (packId: string, lessonId: string) => {
       const previous = lessonRef.current;
-      if (previous) work.current.set(`${previous.packId}/${previous.lessonId}`, graphRef.current);
-      const opened = await api.lessonsOpen({ packId, lessonId });
+      if (previous && isActiveRef.current) work.current.set(keyOf(previous), graphRef.current);
+      flush();
+      const [opened, stored] = await Promise.all([api.lessonsOpen({ packId, lessonId }), api.lessonsLoadWork({ packId, lessonId })]);
       if (!opened.ok) {
         setLoadError(opened.error.message);
         return false;
       }
       setLoadError(undefined);
+      if (stored.ok && stored.value.warning) notify(stored.value.warning);
+      else if (!stored.ok) notify(`Your saved work on this lesson could not be read: ${stored.error.message}`);
+      const key = keyOf({ packId, lessonId });
+      const graph = work.current.get(key) ?? (stored.ok ? stored.value.graph : null) ?? opened.value.starter;
+      // What the host already holds (or the starter, which needs no saving) is not sent back.
+      if (!work.current.has(key)) persisted.current.set(key, graph);
       lessonRef.current = opened.value;
       setLesson(opened.value);
-      onAdopt(work.current.get(`${packId}/${lessonId}`) ?? opened.value.starter);
+      onAdopt(graph);
       globalThis.localStorage?.setItem(LAST_LESSON_KEY, JSON.stringify({ packId, lessonId }));
       const saved = await api.progressGet({ packId });
       if (saved.ok) setProgress(saved.value);
       return true;
     },
-    [api, onAdopt],
+    [api, onAdopt, flush, notify],
   );
 
   /** Opens the last lesson the student was in, else the built-in pack's first; true when one opened. */
@@ -86,7 +146,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, onAdopt:
     if (!result.ok) return setGradeError(result.error.message);
     setReports((r) => ({ ...r, [key]: result.value.report }));
     setProgress(result.value.progress);
-  }, [api, answers]);
+    if (result.value.warning) notify(result.value.warning);
+  }, [api, answers, notify]);
 
   const key = lesson ? `${lesson.packId}/${lesson.lessonId}` : '';
   const setAnswer = useCallback(

@@ -1,4 +1,5 @@
-export type RunStatus = { state: 'idle' } | { state: 'running'; fraction: number } | { state: 'done' } | { state: 'error'; message: string };
+/** queuePosition: set while the run waits for a free worker (the host runs a few at once). */
+export type RunStatus = { state: 'idle' } | { state: 'running'; fraction: number; queuePosition?: number } | { state: 'done' } | { state: 'error'; message: string };
 
 /** The run controls: Run (or Cancel while running), progress, and a plain-language error. */
 export function RunBar({ status, canRun, onRun, onCancel }: { status: RunStatus; canRun: boolean; onRun(): void; onCancel(): void }) {
@@ -12,7 +13,10 @@ export function RunBar({ status, canRun, onRun, onCancel }: { status: RunStatus;
           ▶ Run
         </button>
       )}
-      {running && (
+      {running && status.queuePosition !== undefined && (
+        <span className="sl-queued" role="status">Waiting for another run… (position {status.queuePosition})</span>
+      )}
+      {running && status.queuePosition === undefined && (
         <progress className="sl-progress" max={1} value={status.fraction} aria-label="Simulation progress" />
       )}
       {status.state === 'error' && (

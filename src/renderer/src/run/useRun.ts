@@ -11,11 +11,13 @@ export function useRun(api: StateLabApi, graph: Graph, scenario: Scenario | unde
   const [status, setStatus] = useState<RunStatus>({ state: 'idle' });
   const runIdRef = useRef<string | undefined>(undefined);
   const runCounter = useRef(0);
+  /** Run ids are per host, shared by every window and browser tab: this one's are unique to it. */
+  const tabId = useRef(crypto.randomUUID());
 
   useEffect(
     () =>
-      api.on('onDidRunProgress', ({ runId, fraction }) => {
-        if (runId === runIdRef.current) setStatus({ state: 'running', fraction });
+      api.on('onDidRunProgress', ({ runId, fraction, queuePosition }) => {
+        if (runId === runIdRef.current) setStatus({ state: 'running', fraction, ...(queuePosition !== undefined ? { queuePosition } : {}) });
       }),
     [api],
   );
@@ -24,7 +26,7 @@ export function useRun(api: StateLabApi, graph: Graph, scenario: Scenario | unde
   const start = useCallback(async (override?: Scenario) => {
     const runScenario = override ?? scenario;
     if (!runScenario || runIdRef.current) return false;
-    const runId = `run-${++runCounter.current}`;
+    const runId = `run-${tabId.current}-${++runCounter.current}`;
     runIdRef.current = runId;
     setStatus({ state: 'running', fraction: 0 });
     const result = await api.simRun({ runId, graph, scenario: runScenario });

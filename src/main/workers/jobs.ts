@@ -1,0 +1,50 @@
+/**
+ * The jobs the host runs in workers, each under JOB_BUDGETS: a run, a search for the next
+ * events, a lesson grade and a submission re-grade. Give them the host's limiter and the
+ * caller's AbortSignal; cancel() (or the signal) terminates the worker.
+ */
+import type { GradeReport } from '../../shared/gradeReport';
+import type { Graph } from '../../shared/graph';
+import type { SimEventsResult } from '../../shared/ipc';
+import type { Scenario } from '../../shared/scenario';
+import type { Regrade } from '../grading/submission';
+import type { RunResult } from '../sim';
+import { JOB_BUDGETS, type JobKind } from './budgets';
+import type { GradeJob } from './gradeJob';
+import { runJob, type Limiter } from './pool';
+import type { SimJob } from './simJob';
+
+export interface JobContext {
+  limiter?: Limiter;
+  signal?: AbortSignal;
+  /** Overrides for tests: a smaller event budget or wall clock. */
+  maxEvents?: number;
+  wallClockMs?: number;
+}
+
+export type JobHandle<T> = { result: Promise<T>; cancel(): void };
+
+const simJob = (job: Omit<SimJob, 'maxEvents'>, ctx: JobContext) => ({ ...job, maxEvents: ctx.maxEvents ?? JOB_BUDGETS.maxEvents });
+const common = (ctx: JobContext, kind: JobKind) => ({
+  wallClockMs: ctx.wallClockMs ?? JOB_BUDGETS.wallClockMs[kind],
+  ...(ctx.limiter ? { limiter: ctx.limiter } : {}),
+  ...(ctx.signal ? { signal: ctx.signal } : {}),
+});
+
+/** A simulation, off the main event loop; progress 0..1, or a queue position while it waits. */
+export function runInWorker(graph: Graph, scenario: Scenario, ctx: JobContext, onProgress: (fraction: number, queuePosition?: number) => void): JobHandle<RunResult> {
+  return runJob<RunResult>({ entry: 'simJob', data: simJob({ graph, scenario }, ctx), what: 'run', onProgress, ...common(ctx, 'run') });
+}
+
+/** sim:events: re-runs (graph, scenario) traced and stops once `count` events after `fromMs` are known. */
+export function eventsInWorker(graph: Graph, scenario: Scenario, fromMs: number, count: number, ctx: JobContext): JobHandle<SimEventsResult> {
+  return runJob<SimEventsResult>({ entry: 'simJob', data: simJob({ graph, scenario, events: { fromMs, count } }, ctx), what: 'search for the next events', ...common(ctx, 'events') });
+}
+
+const grade = <T>(job: GradeJob, ctx: JobContext) => runJob<T>({ entry: 'gradeJob', data: job, what: 'grading', ...common(ctx, 'grade') }).result;
+
+/** Grades a lesson off the main thread. */
+export const gradeInWorker = (input: Extract<GradeJob, { kind: 'grade' }>['input'], ctx: JobContext = {}) => grade<GradeReport>({ kind: 'grade', input }, ctx);
+
+/** Re-grades a submission off the main thread. */
+export const regradeInWorker = (job: Omit<Extract<GradeJob, { kind: 'regrade' }>, 'kind'>, ctx: JobContext = {}) => grade<Regrade>({ kind: 'regrade', ...job }, ctx);
