@@ -1,5 +1,6 @@
 import { APP_VERSION } from '../../shared/version';
 import type { AppInfo } from '../../shared/ipc';
+import type { OpenedFile, ShellReport } from '../../shared/shell';
 import { createLessonHandlers } from './lessons/handlers';
 import { createDispatcher, ServiceError, type Dispatch, type Handlers } from './dispatcher';
 import { createAutosave } from './files/autosave';
@@ -18,6 +19,13 @@ export interface HostOptions {
   dialogs?: NativeDialogs;
   /** Where to report unexpected failures. */
   log?: (message: string) => void;
+  /** The desktop shell (unsaved-changes prompt, menu language, files from the OS); absent in the browser host. */
+  shell?: ShellServices;
+}
+
+export interface ShellServices {
+  report(state: ShellReport): void;
+  takeOpenedFiles(): Promise<OpenedFile[]>;
 }
 
 /**
@@ -68,6 +76,11 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
     'autosave:write': (record) => autosave.write(record),
     'autosave:read': () => autosave.read(),
     'autosave:clear': () => autosave.clear(),
+    'shell:report': (state) => {
+      options.shell?.report(state);
+      return {};
+    },
+    'shell:takeOpenedFiles': () => options.shell?.takeOpenedFiles() ?? [],
   };
 
   return {
