@@ -40,7 +40,15 @@ if (!isFirstInstance) {
   app.quit();
 } else {
   void openedFiles.add(filesFromArgv(process.argv.slice(1), process.cwd()));
-  app.whenReady().then(start);
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`StateLab could not start: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      dialog.showErrorBox('StateLab could not start', message);
+      app.quit();
+    });
 }
 
 async function start(): Promise<void> {

@@ -1,5 +1,6 @@
 // The desktop shell's pieces with electron faked: files handed over by the OS and a second launch,
 // the unsaved-changes prompt on close, and the remembered window placement.
+import type { App } from 'electron';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,7 +21,7 @@ function fakeApp(hasLock: boolean) {
   const listeners = new Map<string, Listener>();
   return {
     listeners,
-    app: { requestSingleInstanceLock: vi.fn(() => hasLock), on: vi.fn((name: string, fn: Listener) => listeners.set(name, fn)) },
+    app: { requestSingleInstanceLock: vi.fn(() => hasLock), on: vi.fn((name: string, fn: Listener) => listeners.set(name, fn)) } as unknown as Pick<App, 'requestSingleInstanceLock' | 'on'>,
   };
 }
 
