@@ -86,7 +86,8 @@ function openBrowser(url) {
   if (process.env.CI || process.env.STATELAB_NO_OPEN) return;
   let command;
   if (process.platform === 'darwin') command = ['open', [url]];
-  else if (process.platform === 'win32') command = ['cmd', ['/c', 'start', '""', url]];
+  // `start`'s first quoted argument is a window title, hence the empty one; cmd treats & as a separator.
+  else if (process.platform === 'win32') command = ['cmd', ['/c', 'start', '', url.replace(/&/g, '^&')]];
   else if ((process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && onPath('xdg-open')) command = ['xdg-open', [url]];
   if (!command) return;
   try {
