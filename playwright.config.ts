@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.STATELAB_E2E_PORT ?? 5199);
 /** The browser host's data folder during tests (saved designs, autosave); scripts/e2e.mjs empties it first. */
 export const E2E_DATA_DIR = process.env.STATELAB_E2E_DATA_DIR ?? path.resolve(__dirname, 'test-results', 'e2e-data');
+/** The browser host's bridge key for this run: minted once in the runner, inherited by the workers through the environment. */
+export const E2E_BRIDGE_KEY = (process.env.STATELAB_E2E_BRIDGE_KEY ??= randomBytes(24).toString('base64url'));
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -26,7 +29,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { STATELAB_DATA_DIR: E2E_DATA_DIR },
+    env: { STATELAB_DATA_DIR: E2E_DATA_DIR, STATELAB_BRIDGE_KEY: E2E_BRIDGE_KEY },
     timeout: 30_000,
   },
 });

@@ -73,6 +73,8 @@ async function main(argv: string[]): Promise<number> {
   const errors = rows.filter((r) => r.error !== undefined).length;
   const mismatches = rows.filter((r) => r.storedMatched === false).length;
   console.error(`${rows.length} submission(s): ${rows.length - errors} graded, ${errors} malformed, ${mismatches} with a stored grade that did not match.`);
+  const framed = rows.filter((r) => r.notes.length > 0).length;
+  if (framed > 0) console.error(`${framed} graded after putting back what the lesson does not let students change (see the notes column).`);
   return errors > 0 ? 1 : 0;
 }
 

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { webDataDir } from './host/files/dataDir';
 import { createHost } from './host/services';
+import { BRIDGE_KEY_PATTERN } from './host/web/access';
 import { startWebHost } from './host/web/server';
 
 function parsePort(argv: string[]): number {
@@ -17,18 +18,36 @@ function parsePort(argv: string[]): number {
   return port;
 }
 
+/**
+ * STATELAB_BRIDGE_KEY is for tests and automation that must know the key before the host starts;
+ * otherwise every launch mints its own and prints it in the address.
+ */
+function bridgeKeyFromEnv(): string | undefined {
+  const key = process.env.STATELAB_BRIDGE_KEY;
+  if (key === undefined || key === '') return undefined;
+  if (!BRIDGE_KEY_PATTERN.test(key)) {
+    console.error('STATELAB_BRIDGE_KEY must be 16 to 128 letters, digits, "-" or "_".');
+    process.exit(2);
+  }
+  return key;
+}
+
 async function main(): Promise<void> {
   const appRoot = path.resolve(__dirname, '..', '..');
+  const log = (message: string) => console.error(message);
+  const bridgeKey = bridgeKeyFromEnv();
   const host = createHost({
     host: 'web',
     builtinPackDirs: [path.join(appRoot, 'lessons', 'stateless-vs-stateful')],
     dataDir: webDataDir(),
-    log: (message) => console.error(message),
+    log,
   });
   const web = await startWebHost({
     dispatch: host.dispatch,
     rendererDir: path.join(appRoot, 'out', 'renderer'),
     port: parsePort(process.argv.slice(2)),
+    log,
+    ...(bridgeKey ? { bridgeKey } : {}),
   });
   console.log(`StateLab is running at ${web.url}  (Ctrl+C to stop)`);
   const stop = () => {

@@ -61,6 +61,12 @@ export interface CatalogueEntry {
   error?: string;
 }
 
+/** What importing a pack did: the pack as now listed, and the installed copy it replaced, if any. */
+export interface PackImportResult extends CatalogueEntry {
+  /** Set when a pack with the same id was installed; `version` is absent when that copy did not load. */
+  replaced?: { version?: string };
+}
+
 /** Per lesson id: best score and whether every check has passed. */
 export type PackProgress = Record<string, { bestScore: number; maxScore: number; isComplete: boolean }>;
 
@@ -181,7 +187,7 @@ export const channels = {
   /** Imports a pack from a .zip the student or instructor picked; the bytes travel base64-encoded. */
   'packs:import': {
     request: z.object({ fileName: z.string().min(1).max(200), zipBase64: z.string().max(MAX_PACK_ZIP_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64') }).strict(),
-    response: null as unknown as CatalogueEntry,
+    response: null as unknown as PackImportResult,
   },
   'packs:remove': { request: z.object({ packId }).strict(), response: null as unknown as { removed: boolean } },
   'packs:image': { request: z.object({ packId, path: z.string().min(1).max(200) }).strict(), response: null as unknown as { dataUrl: string | null } },
@@ -208,5 +214,9 @@ export type { Channel, EventName, Events, StateLabApi } from './api';
 export const isChannel = (value: unknown): value is Channel =>
   typeof value === 'string' && Object.prototype.hasOwnProperty.call(channels, value);
 
-/** Size bound on any single payload, before parsing. */
+/** Size bound on any single payload, before parsing: its JSON, in UTF-8 bytes. */
 export const MAX_PAYLOAD_BYTES = 8_000_000;
+/** Room for a bridge call's envelope (`{"id":…,"channel":…,"payload":…}`) around the payload. */
+export const BRIDGE_ENVELOPE_BYTES = 1024;
+/** The browser host's bound on one WebSocket frame; the renderer never sends a payload that would exceed it. */
+export const MAX_BRIDGE_FRAME_BYTES = MAX_PAYLOAD_BYTES + BRIDGE_ENVELOPE_BYTES;

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { APP_PATH } from './helpers';
 
 test('a student opens the first lesson, runs it and reads the results', async ({ page }) => {
   const problems: string[] = [];
@@ -7,7 +8,7 @@ test('a student opens the first lesson, runs it and reads the results', async ({
   });
   page.on('pageerror', (error) => problems.push(error.message));
 
-  await page.goto('/');
+  await page.goto(APP_PATH);
   await expect(page.getByTestId('lesson-title')).toHaveText('Lesson 1: Any request, any instance');
 
   // The starter design: clients → load balancer → three stateless instances → database.

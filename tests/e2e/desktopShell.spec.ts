@@ -18,7 +18,7 @@ interface Shell {
 
 async function playMain(page: Page): Promise<Shell> {
   const shell: Shell = { push: () => {}, queue: [], reports: [] };
-  await page.routeWebSocket('**/bridge', (ws: WebSocketRoute) => {
+  await page.routeWebSocket(/\/bridge(\?|$)/, (ws: WebSocketRoute) => {
     const server = ws.connectToServer();
     shell.push = (event, payload) => ws.send(JSON.stringify({ event, payload }));
     ws.onMessage((message) => {

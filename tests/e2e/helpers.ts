@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { E2E_DATA_DIR } from '../../playwright.config';
+import { E2E_BRIDGE_KEY, E2E_DATA_DIR } from '../../playwright.config';
+
+/** The app's address as the browser host prints it: the page needs the key to open the bridge. */
+export const APP_PATH = `/?key=${E2E_BRIDGE_KEY}`;
 
 export const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
 /** Opens the app and waits for the first lesson's canvas. */
 export async function openApp(page: Page): Promise<void> {
-  await page.goto('/');
+  await page.goto(APP_PATH);
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { APP_LOCALES, LOCALE_NAMES, STRINGS } from '../../src/renderer/src/i18n/strings';
-import { node } from './helpers';
+import { APP_PATH, node } from './helpers';
 
 for (const locale of APP_LOCALES) {
   const t = STRINGS[locale];
@@ -13,7 +13,7 @@ for (const locale of APP_LOCALES) {
       if (message.type() === 'error') problems.push(message.text());
     });
 
-    await page.goto('/');
+    await page.goto(APP_PATH);
     await expect(page.getByTestId('lesson-title')).toContainText('1');
     await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
     await page.getByRole('combobox', { name: t.lesson, exact: true }).selectOption('session-state');
@@ -71,7 +71,7 @@ for (const locale of APP_LOCALES) {
 }
 
 test('a truncated submission is refused with its file name, and nothing on the canvas changes', async ({ page }) => {
-  await page.goto('/');
+  await page.goto(APP_PATH);
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   const nodesBefore = await page.locator('.react-flow__node').count();
   await page.getByTestId('submission-picker').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"statelab.submission","version":1,"gra') });
@@ -80,7 +80,7 @@ test('a truncated submission is refused with its file name, and nothing on the c
 });
 
 test('"Show me" on a failed check stops the lab at the moment the check was first violated', async ({ page }) => {
-  await page.goto('/');
+  await page.goto(APP_PATH);
   await expect(page.getByTestId('lesson-title')).toHaveText('Lesson 1: Any request, any instance');
   await page.getByRole('button', { name: 'Check my work' }).click();
   const showMe = page.locator('.sl-check.is-failed').getByRole('button', { name: /Show me/ }).first();

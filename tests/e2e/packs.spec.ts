@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { BUILTIN_PACK_DIR, zipPackFolder } from '../support/packZip';
+import { APP_PATH } from './helpers';
 
 /** The built-in pack as a zip, under another id and title, as an instructor would hand it out. */
 const coursePackZip = (id: string, title: string) => zipPackFolder(BUILTIN_PACK_DIR, { id, title: { en: title, 'zh-CN': title } });
 
 test('an instructor imports a pack zip, opens its first lesson, and removes it; a bad zip is refused with a reason', async ({ page }) => {
-  await page.goto('/');
+  await page.goto(APP_PATH);
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await page.getByRole('button', { name: 'Lesson packs' }).click();
   const dialog = page.getByRole('dialog', { name: 'Lesson packs' });
@@ -38,7 +39,7 @@ test('a pack folder can be imported too, and its problems are named by file', as
   const manifest = JSON.parse(readFileSync(path.join(dir, 'pack.json'), 'utf8'));
   writeFileSync(path.join(dir, 'pack.json'), JSON.stringify({ ...manifest, id: 'unit-4', title: { en: 'Unit 4', 'zh-CN': '第四单元' } }));
 
-  await page.goto('/');
+  await page.goto(APP_PATH);
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await page.getByRole('button', { name: 'Lesson packs' }).click();
   const dialog = page.getByRole('dialog', { name: 'Lesson packs' });

@@ -57,9 +57,22 @@ export function lockDownContents(contents: Pick<WebContents, 'on' | 'setWindowOp
 
 /**
  * Registers every channel of the contract on ipcMain through the one dispatcher. A call from a
- * frame that is not our renderer is refused before its payload is even looked at.
+ * frame that is not our renderer is refused before its payload is even looked at. Every call from
+ * a window gets that window's abort signal, which fires when the window's contents are destroyed.
  */
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch, rendererUrl: string): void {
+  const signals = new WeakMap<WebContents, AbortSignal>();
+  const signalOf = (sender: WebContents): AbortSignal => {
+    let signal = signals.get(sender);
+    if (!signal) {
+      const gone = new AbortController();
+      if (sender.isDestroyed()) gone.abort();
+      else sender.once('destroyed', () => gone.abort());
+      signal = gone.signal;
+      signals.set(sender, signal);
+    }
+    return signal;
+  };
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown) => {
       const frameUrl = event.senderFrame?.url ?? '';
@@ -70,6 +83,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch
         emit: (name, body) => {
           if (!event.sender.isDestroyed()) event.sender.send(name, body);
         },
+        signal: signalOf(event.sender),
       });
     });
   }

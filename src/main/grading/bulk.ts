@@ -23,6 +23,8 @@ export interface GradeRow {
   checks: Record<string, number>;
   /** Why the file could not be graded. */
   error?: string;
+  /** What grading changed before running (the lesson's frame, see frame.ts), one sentence each. */
+  notes: string[];
 }
 
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, '; ');
@@ -40,6 +42,7 @@ export function gradeSubmissionText(file: string, text: string, pack: PackForGra
       maxScore: report.maxScore,
       storedMatched,
       checks: Object.fromEntries(report.checks.map((c) => [c.id, c.points])),
+      notes: report.notes ?? [],
     };
   } catch (error) {
     return { ...errorRow(file, error), student: submission?.student ?? '', lessonId: submission?.lessonId ?? '' };
@@ -49,7 +52,7 @@ export function gradeSubmissionText(file: string, text: string, pack: PackForGra
 /** The row of a file that could not be graded. */
 export function errorRow(file: string, error: unknown): GradeRow {
   const message = error instanceof Error ? error.message : String(error);
-  return { file, student: '', lessonId: '', score: null, maxScore: null, storedMatched: null, checks: {}, error: oneLine(message) };
+  return { file, student: '', lessonId: '', score: null, maxScore: null, storedMatched: null, checks: {}, error: oneLine(message), notes: [] };
 }
 
 /** A spreadsheet would run a cell starting with one of these as a formula; student names are untrusted. */
@@ -62,14 +65,17 @@ export function csvCell(value: string | number | null): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** One row per submission; one column per check of the pack ("lesson/check"), blank for other lessons' checks. */
+/**
+ * One row per submission; "notes" says what grading put back before running (sentences joined by
+ * a space); one column per check of the pack ("lesson/check"), blank for other lessons' checks.
+ */
 export function gradesCsv(pack: PackForGrading, rows: readonly GradeRow[]): string {
   const checkColumns = pack.lessons.flatMap(({ lesson }) => lesson.checks.map((c) => ({ lessonId: lesson.id, checkId: c.id })));
-  const header = ['file', 'student', 'lesson', 'score', 'maxScore', 'storedGrade', 'error', ...checkColumns.map((c) => `${c.lessonId}/${c.checkId}`)];
+  const header = ['file', 'student', 'lesson', 'score', 'maxScore', 'storedGrade', 'error', 'notes', ...checkColumns.map((c) => `${c.lessonId}/${c.checkId}`)];
   const lines = [header.map(csvCell).join(',')];
   for (const row of rows) {
     const stored = row.storedMatched === null ? (row.error ? '' : 'none') : row.storedMatched ? 'matched' : 'MISMATCH';
-    const cells = [row.file, row.student, row.lessonId, row.score, row.maxScore, stored, row.error ?? ''];
+    const cells = [row.file, row.student, row.lessonId, row.score, row.maxScore, stored, row.error ?? '', oneLine(row.notes.join(' '))];
     for (const c of checkColumns) cells.push(c.lessonId === row.lessonId && c.checkId in row.checks ? (row.checks[c.checkId] as number) : null);
     lines.push(cells.map(csvCell).join(','));
   }

@@ -13,7 +13,7 @@ import { formatValue, type Scalar } from './compare';
 import type { SimEngine } from './engine';
 import { evaluateMetric } from './metricCheck';
 import { evaluateQuiz } from './quiz';
-import { enforceLocked } from './locked';
+import { holdFrame, usersView } from './frame';
 import { evaluateStructure } from './structure';
 import { faultTimings } from './window';
 
@@ -27,7 +27,7 @@ export interface GradeInput {
   graph: Graph;
   /** Quiz answers: check id → choice id. */
   answers?: Readonly<Record<string, string>>;
-  /** The lesson's starter: when given, locked nodes are put back to it before grading. */
+  /** The lesson's starter: when given, the design is held to the lesson's frame (frame.ts) before grading. */
   starter?: Graph;
 }
 
@@ -96,9 +96,12 @@ export function evaluateChecks(input: GradeInput, run: RunResult, engine: SimEng
   };
 }
 
-/** Runs the lesson's scenario on the student's graph (locked nodes as the lesson set them) and grades it. */
+/**
+ * Runs the lesson's scenario on the student's graph, held to the lesson's frame (locked nodes, palette,
+ * traffic: frame.ts), and grades it; metrics about users read the lesson's own clients only.
+ */
 export function gradeLesson(input: GradeInput, engine: SimEngine): { report: GradeReport; run: RunResult } {
-  const { graph, notes } = input.starter ? enforceLocked(input.graph, input.starter, input.lesson.locked) : { graph: input.graph, notes: [] };
+  const { graph, notes, users } = input.starter ? holdFrame(input.graph, input.starter, input.lesson) : { graph: input.graph, notes: [], users: undefined };
   const missing = missingFaultTargets(graph, input.lesson.scenario);
   if (missing.length > 0) {
     // The lesson's scenario cannot happen on this design: run it without those faults so the
@@ -108,13 +111,13 @@ export function gradeLesson(input: GradeInput, engine: SimEngine): { report: Gra
     const reason = missing
       .map(({ fault, node }) => `The lesson's scenario applies "${fault.action}" to "${node}" at ${fault.atMs / 1000} s, but this design has no node "${node}"; put it back with that id.`)
       .join(' ');
-    const report = evaluateChecks({ ...input, graph, lesson: { ...input.lesson, scenario } }, run, engine);
+    const report = evaluateChecks({ ...input, graph, lesson: { ...input.lesson, scenario } }, usersView(run, users), engine);
     const checks = report.checks.map((c) => (c.type === 'structure' ? c : { ...c, passed: false, points: 0, error: reason }));
     const failed = { ...report, checks, score: checks.reduce((sum, c) => sum + c.points, 0) };
     return { report: notes.length > 0 ? { ...failed, notes } : failed, run };
   }
   const run = engine.simulate(graph, input.lesson.scenario);
-  const report = evaluateChecks({ ...input, graph }, run, engine);
+  const report = evaluateChecks({ ...input, graph }, usersView(run, users), engine);
   return { report: notes.length > 0 ? { ...report, notes } : report, run };
 }
 

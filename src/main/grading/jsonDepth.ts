@@ -1,9 +1,7 @@
-/**
- * Nesting bound for untrusted JSON. Check predicates are recursive (anyOf, allOf, not), and a
- * schema walks them recursively, so a hostile file nested thousands deep could exhaust the stack
- * while being checked; refusing it first turns that into an ordinary, named error.
- */
-export const JSON_DEPTH_MAX = 64;
+/** Nesting bound for untrusted JSON values (the bound itself, and the check on text, live in shared/json.ts). */
+import { JSON_DEPTH_MAX } from '../../shared/json';
+
+export { JSON_DEPTH_MAX };
 
 /** The JSON path of the first place nested deeper than `max` levels, or undefined. Iterative: it cannot overflow itself. */
 export function tooDeep(value: unknown, max = JSON_DEPTH_MAX): string | undefined {

@@ -12,7 +12,6 @@ import { SUBMISSION_FORMAT, SUBMISSION_LIMITS, SUBMISSION_VERSION, submissionSpe
 import { APP_VERSION } from '../../shared/version';
 import type { SimEngine } from './engine';
 import { gradeLesson } from './grade';
-import { JSON_DEPTH_MAX, tooDeep } from './jsonDepth';
 
 export interface SubmissionInput {
   packId: string;
@@ -53,8 +52,6 @@ export function createSubmission(input: SubmissionInput): Submission {
 export function loadSubmission(text: string, fileName?: string): Submission {
   const raw = parseUntrustedJson(text, SUBMISSION_LIMITS.bytes, fileName === undefined ? 'submission' : `file ${fileName}`);
   try {
-    const deep = tooDeep(raw);
-    if (deep !== undefined) throw new DocumentError(`${deep}: nested deeper than ${JSON_DEPTH_MAX} levels.`);
     return loadDocument(raw, submissionSpec);
   } catch (error) {
     if (error instanceof DocumentError && fileName !== undefined) throw new DocumentError(`${fileName}: ${error.message}`);

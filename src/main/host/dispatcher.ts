@@ -2,10 +2,13 @@ import type { Channel, EventName, Events } from '../../shared/api';
 import { channels, isChannel, MAX_PAYLOAD_BYTES, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc';
 import { DocumentError, formatZodError } from '../../shared/json';
 import { fail, ok, type Result } from '../../shared/result';
+import { hostFolders, internalErrorText, type HiddenFolder } from './errorText';
 
 /** Lets a handler push `onDid…` events back to the caller that started the work. */
 export interface CallContext {
   emit<E extends EventName>(event: E, payload: Events[E]): void;
+  /** Aborted when the caller goes away (socket closed, window destroyed). */
+  readonly signal?: AbortSignal;
 }
 
 export type Handlers = {
@@ -29,7 +32,7 @@ export type Dispatch = (channel: unknown, payload: unknown, ctx: CallContext) =>
  * channel, bounds and validates the payload, runs the handler and wraps the outcome, so a bad
  * payload gets a readable error back instead of crashing the process.
  */
-export function createDispatcher(handlers: Handlers, log: (message: string) => void = () => {}): Dispatch {
+export function createDispatcher(handlers: Handlers, log: (message: string) => void = () => {}, folders: readonly HiddenFolder[] = hostFolders()): Dispatch {
   return async (channel, payload, ctx) => {
     if (!isChannel(channel)) return fail('unknown-channel', `There is no channel named ${JSON.stringify(String(channel)).slice(0, 80)}.`);
     const size = approximateSize(payload);
@@ -43,7 +46,8 @@ export function createDispatcher(handlers: Handlers, log: (message: string) => v
       if (error instanceof ServiceError) return fail(error.code, error.message);
       if (error instanceof DocumentError) return fail('invalid-document', error.message);
       log(`${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return fail('internal', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
+      // The log keeps the full error; the user gets a sentence without the host's paths.
+      return fail('internal', internalErrorText(channel, error, folders));
     }
   };
 }

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/ipc';
 import type { OpenedFile, ShellReport } from '../../shared/shell';
 import { createLessonHandlers } from './lessons/handlers';
 import { createDispatcher, ServiceError, type Dispatch, type Handlers } from './dispatcher';
+import { hostFolders } from './errorText';
 import { createAutosave } from './files/autosave';
 import { createDesignFiles } from './files/designFiles';
 import { createExternalFiles, type NativeDialogs } from './files/externalFiles';
@@ -84,7 +85,7 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
   };
 
   return {
-    dispatch: createDispatcher(handlers, options.log),
+    dispatch: createDispatcher(handlers, options.log, hostFolders([{ dir: options.dataDir, name: "the app's data folder" }])),
     dispose: () => {
       for (const handle of runs.values()) handle.cancel();
       runs.clear();

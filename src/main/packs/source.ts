@@ -75,15 +75,15 @@ export function zipSource(bytes: Uint8Array, label: string): PackSource {
   };
 }
 
-/** Opens a folder or a .zip file as a pack source. */
-export async function openPackSource(location: string): Promise<PackSource> {
+/** Opens a folder or a .zip file as a pack source; `label` names it in messages (an upload's own file name rather than its temp path). */
+export async function openPackSource(location: string, label = location): Promise<PackSource> {
   let info;
   try {
     info = await stat(location);
   } catch {
-    throw new DocumentError(`${location}: no such folder or zip file.`);
+    throw new DocumentError(`${label}: no such folder or zip file.`);
   }
-  if (info.isDirectory()) return folderSource(location);
-  if (info.size > PACK_LIMITS.zipBytes) throw new DocumentError(`${location}: the zip is too large (${info.size} bytes; the limit is ${PACK_LIMITS.zipBytes}).`);
-  return zipSource(new Uint8Array(await readFile(location)), location);
+  if (info.isDirectory()) return { ...folderSource(location), label };
+  if (info.size > PACK_LIMITS.zipBytes) throw new DocumentError(`${label}: the zip is too large (${info.size} bytes; the limit is ${PACK_LIMITS.zipBytes}).`);
+  return zipSource(new Uint8Array(await readFile(location)), label);
 }

@@ -42,8 +42,8 @@ async function writeAll(source: PackSource, target: string): Promise<void> {
  * Imports a pack from a folder or .zip path. Replaces an installed pack with the same id (the old
  * one is moved aside first and deleted only after the new one is in place).
  */
-export async function importPack(sourcePath: string, dataDir: string): Promise<LoadedPack> {
-  const source = await openPackSource(sourcePath);
+export async function importPack(sourcePath: string, dataDir: string, label = sourcePath): Promise<LoadedPack> {
+  const source = await openPackSource(sourcePath, label);
   const pack = await loadPack(source);
   const root = packsDir(dataDir);
   await mkdir(root, { recursive: true });
@@ -54,7 +54,7 @@ export async function importPack(sourcePath: string, dataDir: string): Promise<L
     await writeAll(source, temp);
     // Re-read what landed on disk: the installed copy is what the app will load.
     const written = await validatePack(folderSource(temp));
-    if (!written.pack) throw new DocumentError(`${sourcePath}: the copied pack does not load:\n${written.problems.map(formatProblem).join('\n')}`);
+    if (!written.pack) throw new DocumentError(`${label}: the copied pack does not load:\n${written.problems.map(formatProblem).join('\n')}`);
     let hadOld = false;
     try {
       await rename(final, trash);
@@ -81,7 +81,8 @@ export async function listPacks(dataDir: string): Promise<StoredPack[]> {
   const out: StoredPack[] = [];
   for (const id of names.sort()) {
     const dir = path.join(packsDir(dataDir), id);
-    const { problems, pack } = await validatePack(folderSource(dir));
+    // Labelled by id: the data folder's own path is nothing the user needs to read.
+    const { problems, pack } = await validatePack({ ...folderSource(dir), label: `the installed pack "${id}"` });
     out.push(pack ? { id, dir, pack } : { id, dir, error: problems.map(formatProblem).join('\n') });
   }
   return out;

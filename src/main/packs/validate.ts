@@ -5,10 +5,9 @@
 import { z } from 'zod';
 import { loadDocument, type DocumentSpec } from '../../shared/document';
 import { graphSpec, type Graph } from '../../shared/graph';
-import { DocumentError, formatPath, parseUntrustedJson } from '../../shared/json';
+import { DocumentError, formatPath, JsonDepthError, parseUntrustedJson } from '../../shared/json';
 import { lessonSpec, packSpec, type Lesson, type PackManifest } from '../../shared/lesson';
 import { APP_VERSION } from '../../shared/version';
-import { JSON_DEPTH_MAX, tooDeep } from '../grading/jsonDepth';
 import { lessonCrossRefs, type Problem } from './crossRefs';
 import { PACK_LIMITS } from './limits';
 import type { PackSource } from './source';
@@ -60,12 +59,8 @@ async function readJson(source: PackSource, file: string, problems: Problem[]): 
   try {
     value = parseUntrustedJson(new TextDecoder('utf-8', { fatal: false }).decode(bytes), PACK_LIMITS.jsonBytes, `file ${file}`);
   } catch (error) {
-    problems.push({ file, path: ROOT, message: (error as Error).message });
-    return 'bad';
-  }
-  const deep = tooDeep(value);
-  if (deep !== undefined) {
-    problems.push({ file, path: deep, message: `nested deeper than ${JSON_DEPTH_MAX} levels` });
+    if (error instanceof JsonDepthError) problems.push({ file, path: error.path, message: `nested more than ${error.max} levels deep` });
+    else problems.push({ file, path: ROOT, message: (error as Error).message });
     return 'bad';
   }
   return value;

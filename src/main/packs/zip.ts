@@ -1,11 +1,15 @@
 /**
- * Reads an untrusted .zip into memory, refusing paths outside the pack, too many entries and zip
- * bombs. Sizes are checked twice: the sizes the archive declares, then the bytes actually
- * inflated, fed in small slices so a lying header cannot make one inflate step allocate gigabytes.
+ * Reads an untrusted .zip into memory, refusing paths outside the pack, too many entries, zip
+ * bombs and zips whose local headers hide entries their directory does not list. Only entries the
+ * central directory lists are read (see zipDirectory.ts). Sizes are checked twice: the sizes the
+ * archive declares, then the bytes actually inflated, fed in small slices so a lying header cannot
+ * make one inflate step allocate gigabytes; what inflates must then match the declared size and CRC.
  */
-import { Unzip, UnzipInflate, unzipSync, type UnzipFile } from 'fflate';
+import { crc32 } from 'node:zlib';
+import { Inflate } from 'fflate';
 import { DocumentError } from '../../shared/json';
 import { PACK_LIMITS, type PackLimits } from './limits';
+import { readZipDirectory, type ZipEntry } from './zipDirectory';
 
 /** Compressed bytes handed to the inflater at a time; deflate expands at most ~1032×, so ≤ 17 MB per step. */
 const SLICE_BYTES = 16_384;
@@ -23,80 +27,66 @@ export function unsafeEntryName(name: string): string | undefined {
 /** The archive's files by path (directories omitted); throws DocumentError naming the zip and the entry. */
 export function readZip(bytes: Uint8Array, label: string, limits: PackLimits = PACK_LIMITS): Map<string, Uint8Array> {
   if (bytes.length > limits.zipBytes) throw new DocumentError(`${label}: the zip is too large (${bytes.length} bytes; the limit is ${limits.zipBytes}).`);
-  // Pass 1: the central directory only (the filter declines every file, so nothing is inflated).
-  let entries = 0;
+  const entries = readZipDirectory(bytes, label, limits.entries);
+  // Pass 1: what the directory declares, before anything is inflated.
   let declared = 0;
-  try {
-    unzipSync(bytes, {
-      filter(info) {
-        entries++;
-        if (entries > limits.entries) throw new DocumentError(`${label}: the zip has more than ${limits.entries} entries.`);
-        const unsafe = unsafeEntryName(info.name);
-        if (unsafe) throw new DocumentError(`${label}: entry "${info.name}" ${unsafe}; refusing the whole zip.`);
-        if (info.originalSize > limits.fileBytes) {
-          throw new DocumentError(`${label}: entry "${info.name}" would expand to ${info.originalSize} bytes (the limit is ${limits.fileBytes}); refusing a possible zip bomb.`);
-        }
-        declared += info.originalSize;
-        if (declared > limits.totalBytes) throw new DocumentError(`${label}: the zip would expand to more than ${limits.totalBytes} bytes; refusing a possible zip bomb.`);
-        return false;
-      },
-    });
-  } catch (error) {
-    if (error instanceof DocumentError) throw error;
-    throw new DocumentError(`${label}: not a readable zip (${error instanceof Error ? error.message : String(error)}).`);
+  const names = new Set<string>();
+  for (const entry of entries) {
+    const unsafe = unsafeEntryName(entry.name);
+    if (unsafe) throw new DocumentError(`${label}: entry "${entry.name}" ${unsafe}; refusing the whole zip.`);
+    if (names.has(entry.name)) throw new DocumentError(`${label}: entry "${entry.name}" appears twice.`);
+    names.add(entry.name);
+    if (entry.size > limits.fileBytes) {
+      throw new DocumentError(`${label}: entry "${entry.name}" would expand to ${entry.size} bytes (the limit is ${limits.fileBytes}); refusing a possible zip bomb.`);
+    }
+    declared += entry.size;
+    if (declared > limits.totalBytes) throw new DocumentError(`${label}: the zip would expand to more than ${limits.totalBytes} bytes; refusing a possible zip bomb.`);
   }
-  // Pass 2: inflate, counting real bytes.
+  // Pass 2: inflate each listed entry from where the directory says it is, counting real bytes.
   const files = new Map<string, Uint8Array>();
   let total = 0;
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue;
+    const data = inflateEntry(bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize), entry, label, limits, total);
+    total += data.length;
+    if (data.length !== entry.size) throw new DocumentError(`${label}: entry "${entry.name}" is corrupt (it holds ${data.length} bytes; the zip's directory says ${entry.size}).`);
+    if (crc32(data) >>> 0 !== entry.crc) throw new DocumentError(`${label}: entry "${entry.name}" is corrupt (its checksum does not match).`);
+    files.set(entry.name, data);
+  }
+  return files;
+}
+
+function inflateEntry(compressed: Uint8Array, entry: ZipEntry, label: string, limits: PackLimits, before: number): Uint8Array {
+  const bomb = (limit: number) => new DocumentError(`${label}: entry "${entry.name}" expands beyond ${limit} bytes; refusing a possible zip bomb.`);
+  if (entry.method === 0) {
+    if (compressed.length > limits.fileBytes) throw bomb(limits.fileBytes);
+    if (before + compressed.length > limits.totalBytes) throw bomb(limits.totalBytes);
+    return compressed.slice();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   let failure: DocumentError | undefined;
-  const unzipper = new Unzip((file: UnzipFile) => {
+  const inflater = new Inflate((chunk) => {
     if (failure) return;
-    const unsafe = unsafeEntryName(file.name);
-    if (unsafe) {
-      failure = new DocumentError(`${label}: entry "${file.name}" ${unsafe}; refusing the whole zip.`);
-      return;
-    }
-    if (file.name.endsWith('/')) return;
-    if (files.has(file.name)) {
-      failure = new DocumentError(`${label}: entry "${file.name}" appears twice.`);
-      return;
-    }
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    file.ondata = (error, chunk, final) => {
-      if (failure) return;
-      if (error) {
-        failure = new DocumentError(`${label}: entry "${file.name}" is corrupt (${error.message}).`);
-        return;
-      }
-      size += chunk.length;
-      total += chunk.length;
-      if (size > limits.fileBytes || total > limits.totalBytes) {
-        failure = new DocumentError(`${label}: entry "${file.name}" expands beyond ${size > limits.fileBytes ? limits.fileBytes : limits.totalBytes} bytes; refusing a possible zip bomb.`);
-        file.terminate();
-        return;
-      }
-      chunks.push(chunk);
-      if (final) {
-        const whole = new Uint8Array(size);
-        let at = 0;
-        for (const c of chunks) {
-          whole.set(c, at);
-          at += c.length;
-        }
-        files.set(file.name, whole);
-      }
-    };
-    file.start();
+    size += chunk.length;
+    if (size > limits.fileBytes) failure = bomb(limits.fileBytes);
+    else if (before + size > limits.totalBytes) failure = bomb(limits.totalBytes);
+    else chunks.push(chunk);
   });
-  unzipper.register(UnzipInflate);
   try {
-    for (let at = 0; at < bytes.length && !failure; at += SLICE_BYTES) {
-      unzipper.push(bytes.subarray(at, at + SLICE_BYTES), at + SLICE_BYTES >= bytes.length);
+    for (let at = 0; at < compressed.length && !failure; at += SLICE_BYTES) {
+      inflater.push(compressed.subarray(at, at + SLICE_BYTES), at + SLICE_BYTES >= compressed.length);
     }
+    if (compressed.length === 0) inflater.push(compressed, true);
   } catch (error) {
-    if (!failure) failure = new DocumentError(`${label}: not a readable zip (${error instanceof Error ? error.message : String(error)}).`);
+    if (!failure) throw new DocumentError(`${label}: entry "${entry.name}" is corrupt (${error instanceof Error ? error.message : String(error)}).`);
   }
   if (failure) throw failure;
-  return files;
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    whole.set(c, at);
+    at += c.length;
+  }
+  return whole;
 }

@@ -32,6 +32,11 @@ export function validateGraphForSim(graph: Graph): string[] {
       for (const issue of parsed.issues) problems.push(`${formatPath(['nodes', i, 'props', ...issue.path])} (node "${node.id}", ${node.kind}): ${issue.message}`);
     }
   });
+  // One lease service per design: owners renew with it and it alone assigns partitions.
+  const coordinators = graph.nodes.filter((n) => n.kind === 'coordinator');
+  if (coordinators.length > 1) {
+    problems.push(`A design can have one coordinator; remove ${coordinators.slice(1).map((n) => `"${n.id}"`).join(', ')} (the lease service is "${coordinators[0]!.id}").`);
+  }
   return problems;
 }
 

@@ -48,7 +48,7 @@ beforeAll(async () => {
   pack = (await validatePack(folderSource(packDir))).pack!;
 });
 
-/** 50 submissions: 20 reference designs, 15 starters (5 with a forged stored grade), 15 malformed. */
+/** 50 submissions: 20 reference designs, 15 starters (5 with a forged stored grade, 1 with a second client), 15 malformed. */
 function generate(dir: string): { name: string; expected: string[] }[] {
   const { lesson, starter, reference } = pack.lessons[0]!;
   const answers = { 'which-crashed': 'api-2' };
@@ -63,7 +63,7 @@ function generate(dir: string): { name: string; expected: string[] }[] {
   const file = (name: string) => path.join(dir, name);
   for (let i = 0; i < 20; i++) {
     const name = `class-a/ref-${pad(i)}.json`;
-    out.push({ name, text: JSON.stringify({ ...refDoc, student: `Student ${pad(i)}` }), expected: [file(name), `Student ${pad(i)}`, 'session-state', '6', '6', 'matched', '', '3', '1', '1', '1'] });
+    out.push({ name, text: JSON.stringify({ ...refDoc, student: `Student ${pad(i)}` }), expected: [file(name), `Student ${pad(i)}`, 'session-state', '6', '6', 'matched', '', '', '3', '1', '1', '1'] });
   }
   for (let i = 0; i < 15; i++) {
     const name = `class-b/starter-${pad(i)}.json`;
@@ -72,10 +72,13 @@ function generate(dir: string): { name: string; expected: string[] }[] {
     if (forged) doc.grade = { ...starterDoc.grade!, score: 6, checks: starterDoc.grade!.checks.map((c) => ({ ...c, passed: true, points: c.maxPoints })) };
     // A name starting with "=" is defused for spreadsheets.
     const student = i === 6 ? `'=HYPERLINK("x")` : doc.student;
-    out.push({ name, text: JSON.stringify(doc), expected: [file(name), student, 'session-state', '1', '6', forged ? 'MISMATCH' : 'matched', '', '0', '0', '0', '1'] });
+    // Extra traffic is taken out before grading: the starter's grade, with a note saying so.
+    if (i === 7) doc.graph = { ...starter, nodes: [...starter.nodes, { ...starter.nodes[0]!, id: 'client-2' }], edges: [...starter.edges, { id: 'c2-db', source: 'client-2', target: 'db', kind: 'request', props: { latencyMs: 1, jitterMs: 0, lossRate: 0 } }] };
+    const notes = i === 7 ? 'The lesson does not allow a second client; "client-2" was removed before grading, with its connections.' : '';
+    out.push({ name, text: JSON.stringify(doc), expected: [file(name), student, 'session-state', '1', '6', forged ? 'MISMATCH' : 'matched', '', notes, '0', '0', '0', '1'] });
   }
   // The expected error is a prefix: JSON parse errors go on with the parser's own wording.
-  const bad = (name: string, text: string, error: string) => out.push({ name: `class-c/${name}`, text, expected: [file(`class-c/${name}`), '', '', '', '', '', error, '', '', '', ''] });
+  const bad = (name: string, text: string, error: string) => out.push({ name: `class-c/${name}`, text, expected: [file(`class-c/${name}`), '', '', '', '', '', error, '', '', '', '', ''] });
   for (let i = 0; i < 5; i++) bad(`truncated-${i}.json`, JSON.stringify(refDoc).slice(0, 100 + i), `The file ${file(`class-c/truncated-${i}.json`)} is not valid JSON (`);
   for (let i = 0; i < 3; i++) bad(`proto-${i}.json`, JSON.stringify(refDoc).replace('"answers"', '"__proto__":{"admin":true},"answers"'), `The file ${file(`class-c/proto-${i}.json`)} contains the key "__proto__", which is not allowed in StateLab documents.`);
   for (let i = 0; i < 3; i++) bad(`lesson-${i}.json`, JSON.stringify(shortPack()['lessons/session-state.lesson.json']), `${file(`class-c/lesson-${i}.json`)}: This is not a StateLab submission: format: expected "statelab.submission", found "statelab.lesson".`);
@@ -98,9 +101,10 @@ describe('bulk grading from the command line', () => {
     const result = await run(process.execPath, ['--import', 'tsx', 'src/cli/grade.ts', '--pack', packDir, path.join(dir, 'class-a'), path.join(dir, 'class-b'), path.join(dir, 'class-c'), '--out', out, '--workers', '2']).catch((e: { code: number; stderr: string }) => e);
     expect((result as { code?: number }).code).toBe(1); // some files were malformed
     expect(result.stderr).toContain('50 submission(s): 35 graded, 15 malformed, 5 with a stored grade that did not match.');
+    expect(result.stderr).toContain('1 graded after putting back what the lesson does not let students change (see the notes column).');
 
     const rows = parseCsv(readFileSync(out, 'utf8'));
-    expect(rows[0]).toEqual(['file', 'student', 'lesson', 'score', 'maxScore', 'storedGrade', 'error', 'session-state/no-lost-sessions', 'session-state/errors-recover', 'session-state/external-state', 'session-state/which-crashed']);
+    expect(rows[0]).toEqual(['file', 'student', 'lesson', 'score', 'maxScore', 'storedGrade', 'error', 'notes', 'session-state/no-lost-sessions', 'session-state/errors-recover', 'session-state/external-state', 'session-state/which-crashed']);
     const want = expected.map((e) => e.expected).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
     expect(rows.slice(1).map((r) => r[0])).toEqual(want.map((w) => w[0]));
     rows.slice(1).forEach((row, i) => {

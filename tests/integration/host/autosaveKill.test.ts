@@ -36,7 +36,8 @@ async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: s
 }
 
 async function call(url: string, channel: string, payload: unknown): Promise<Result<unknown>> {
-  const ws = new WebSocket(`${url.replace('http', 'ws')}bridge`, { headers: { Origin: url.replace(/\/$/, '') } });
+  const page = new URL(url); // carries the bridge key the host minted: /?key=…
+  const ws = new WebSocket(`ws://${page.host}/bridge${page.search}`, { headers: { Origin: page.origin } });
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   const result = await new Promise<Result<unknown>>((resolve) => {
     ws.once('message', (data) => resolve(JSON.parse(String(data)).result));

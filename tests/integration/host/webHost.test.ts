@@ -10,12 +10,14 @@ import type { Result } from '../../../src/shared/result';
 
 const PACK_DIR = path.resolve(__dirname, '../../../lessons/stateless-vs-stateful');
 
+const PAGE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'";
+
 let web: WebHost;
 let host: ReturnType<typeof createHost>;
 
 beforeAll(async () => {
   const rendererDir = mkdtempSync(path.join(tmpdir(), 'statelab-renderer-'));
-  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>StateLab</title>');
+  writeFileSync(path.join(rendererDir, 'index.html'), `<!doctype html><meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}"><title>StateLab</title>`);
   host = createHost({ host: 'web', builtinPackDirs: [PACK_DIR], dataDir: mkdtempSync(path.join(tmpdir(), 'statelab-data-')) });
   web = await startWebHost({ dispatch: host.dispatch, rendererDir, port: 0 });
 });
@@ -25,11 +27,14 @@ afterAll(async () => {
   await web.close();
 });
 
-const origin = () => web.url.replace(/\/$/, '');
+const origin = () => web.origin;
+/** The key the page was given in its address. */
+const pageKey = () => new URL(web.url).searchParams.get('key')!;
 
-function connect(headers: Record<string, string> = { Origin: origin() }): Promise<WebSocket> {
+function connect(headers: Record<string, string> = { Origin: origin() }, key: string | null = pageKey(), host: WebHost = web): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${web.url.replace('http', 'ws')}bridge`, { headers });
+    const query = key === null ? '' : `?key=${encodeURIComponent(key)}`;
+    const ws = new WebSocket(`${host.origin.replace('http', 'ws')}/bridge${query}`, { headers });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });
@@ -92,11 +97,62 @@ describe('browser host bridge', () => {
     await expect(connect({})).rejects.toThrow(/403/);
   });
 
+  it('refuses bridge connections without this launch\'s key, even from a forged Origin', async () => {
+    expect(pageKey()).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await expect(connect({ Origin: origin() }, null)).rejects.toThrow(/403/);
+    await expect(connect({ Origin: origin() }, 'x'.repeat(43))).rejects.toThrow(/403/);
+    await expect(connect({ Origin: origin() }, pageKey().slice(0, -1))).rejects.toThrow(/403/);
+    await expect(connect({ Origin: origin() }, '')).rejects.toThrow(/403/);
+    const accepted = await connect();
+    accepted.close();
+  });
+
+  it('mints a different key at every launch', async () => {
+    const other = await startWebHost({ dispatch: host.dispatch, rendererDir: mkdtempSync(path.join(tmpdir(), 'statelab-renderer-')), port: 0 });
+    try {
+      expect(new URL(other.url).searchParams.get('key')).not.toBe(pageKey());
+      await expect(connect({ Origin: other.origin }, pageKey(), other)).rejects.toThrow(/403/);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('aborts the calls of a socket when the socket closes', async () => {
+    let signal: AbortSignal | undefined;
+    const hanging = await startWebHost({
+      dispatch: (_channel, _payload, ctx) => {
+        signal = ctx.signal;
+        return new Promise(() => {});
+      },
+      rendererDir: mkdtempSync(path.join(tmpdir(), 'statelab-renderer-')),
+      port: 0,
+      bridgeKey: 'a-test-key-of-enough-length',
+    });
+    try {
+      const ws = await connect({ Origin: hanging.origin }, 'a-test-key-of-enough-length', hanging);
+      ws.send(JSON.stringify({ id: 1, channel: 'sim:run', payload: {} }));
+      await expect.poll(() => signal).toBeDefined();
+      expect(signal!.aborted).toBe(false);
+      ws.close();
+      await expect.poll(() => signal!.aborted).toBe(true);
+    } finally {
+      await hanging.close();
+    }
+  });
+
+  it('serves every page with the renderer\'s CSP, and forbids framing it', async () => {
+    for (const url of [web.url, `${web.origin}/missing.js`]) {
+      const response = await fetch(url);
+      expect(response.headers.get('content-security-policy')).toBe(`${PAGE_CSP}; frame-ancestors 'none'`);
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+    }
+  });
+
   it('serves the renderer but nothing outside it, and only under its own host name', async () => {
     const page = await fetch(web.url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('StateLab');
-    const escape = await fetch(`${web.url}..%2f..%2fpackage.json`);
+    const escape = await fetch(`${web.origin}/..%2f..%2fpackage.json`);
     expect([403, 404]).toContain(escape.status);
     // fetch() may not set Host, so ask with http.get, as a DNS-rebinding page's browser would.
     const rebinding = await new Promise<number>((resolve, reject) => {

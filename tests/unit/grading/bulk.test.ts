@@ -24,11 +24,16 @@ describe('bulk grading rows and CSV', () => {
   it('puts each lesson’s checks in their own columns, blank for the other lesson', () => {
     const rows = [gradeSubmissionText('a.json', submission(sessions), pack, engine), gradeSubmissionText('b.json', submission(other, 'Bob'), pack, engine)];
     expect(gradesCsv(pack, rows).split('\n')).toEqual([
-      'file,student,lesson,score,maxScore,storedGrade,error,session-state/no-lost-sessions,session-state/errors-recover,session-state/external-state,other/has-db',
-      'a.json,Ada,session-state,4,5,none,,3,1,0,',
-      'b.json,Bob,other,1,1,none,,,,,1',
+      'file,student,lesson,score,maxScore,storedGrade,error,notes,session-state/no-lost-sessions,session-state/errors-recover,session-state/external-state,other/has-db',
+      'a.json,Ada,session-state,4,5,none,,,3,1,0,',
+      'b.json,Bob,other,1,1,none,,,,,,1',
       '',
     ]);
+  });
+
+  it('puts what grading reset in the notes column, one cell per file', () => {
+    const row = { ...gradeSubmissionText('b.json', submission(other, 'Bob'), pack, engine), notes: ['Locked node "users" was changed; graded with the lesson\'s settings for it.', 'The lesson does not offer cache nodes; "c1", "c2" were removed.'] };
+    expect(gradesCsv(pack, [row]).split('\n')[1]).toBe('b.json,Bob,other,1,1,none,,"Locked node ""users"" was changed; graded with the lesson\'s settings for it. The lesson does not offer cache nodes; ""c1"", ""c2"" were removed.",,,,1');
   });
 
   it('turns a malformed file into a row with a one-line error, keeping what it could read', () => {

@@ -111,7 +111,7 @@ async function launch(options: { isPackaged: boolean; hasLock?: boolean; env?: R
   await new Promise((r) => setTimeout(r, 10));
 }
 
-const call = (channel: string, payload: unknown) => state.handled.get(channel)?.({ senderFrame: { url: 'app://statelab/index.html' }, sender: { isDestroyed: () => false, send: vi.fn() } }, payload);
+const call = (channel: string, payload: unknown) => state.handled.get(channel)?.({ senderFrame: { url: 'app://statelab/index.html' }, sender: { isDestroyed: () => false, send: vi.fn(), once: vi.fn() } }, payload);
 
 describe('Electron main entry', () => {
   beforeEach(() => {

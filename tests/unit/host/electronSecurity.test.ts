@@ -13,7 +13,22 @@ function fakeIpcMain() {
   return { handlers, ipcMain: ipcMain as unknown as Pick<IpcMain, 'handle'> };
 }
 
-const eventFrom = (url: string) => ({ senderFrame: { url }, sender: { isDestroyed: () => false, send: vi.fn() } });
+/** A window's contents: `destroy()` fires 'destroyed' as Electron does when the window goes away. */
+function fakeContents() {
+  let isDestroyed = false;
+  const onDestroyed: (() => void)[] = [];
+  return {
+    isDestroyed: () => isDestroyed,
+    send: vi.fn(),
+    once: (name: string, fn: () => void) => void (name === 'destroyed' && onDestroyed.push(fn)),
+    destroy: () => {
+      isDestroyed = true;
+      for (const fn of onDestroyed.splice(0)) fn();
+    },
+  };
+}
+
+const eventFrom = (url: string, sender = fakeContents()) => ({ senderFrame: { url }, sender });
 
 describe('window security', () => {
   it('creates the window isolated, sandboxed and without Node integration', () => {
@@ -65,6 +80,23 @@ describe('IPC registration', () => {
     const result = await handlers.get('app:info')?.(eventFrom('https://evil.example/'), {});
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it("aborts a call's signal when its window is destroyed, and only that window's", async () => {
+    const { handlers, ipcMain } = fakeIpcMain();
+    const signals: (AbortSignal | undefined)[] = [];
+    const dispatch: Dispatch = vi.fn(async (_channel, _payload, ctx) => {
+      signals.push(ctx.signal);
+      return { ok: true as const, value: null };
+    });
+    registerIpc(ipcMain, dispatch, RENDERER);
+    const closing = fakeContents();
+    const staying = fakeContents();
+    await handlers.get('sim:run')?.(eventFrom(RENDERER, closing), {});
+    await handlers.get('sim:run')?.(eventFrom(RENDERER, staying), {});
+    expect(signals.map((s) => s?.aborted)).toEqual([false, false]);
+    closing.destroy();
+    expect(signals.map((s) => s?.aborted)).toEqual([true, false]);
   });
 
   it('answers a malformed payload with a validation error naming the field', async () => {

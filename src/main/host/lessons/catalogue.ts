@@ -4,7 +4,7 @@
  * listed with its error instead of vanishing.
  */
 import path from 'node:path';
-import type { CatalogueEntry } from '../../../shared/ipc';
+import type { CatalogueEntry, PackImportResult } from '../../../shared/ipc';
 import { DocumentError } from '../../../shared/json';
 import { folderSource, openPackSource } from '../../packs/source';
 import { importPack, listPacks, removePack } from '../../packs/store';
@@ -35,7 +35,8 @@ export interface Catalogue {
   list(): Promise<CataloguePack[]>;
   pack(packId: string): Promise<{ pack: LoadedPack; dir: string }>;
   lesson(packId: string, lessonId: string): Promise<{ pack: LoadedPack; lesson: LoadedLesson }>;
-  import(location: string): Promise<CataloguePack>;
+  /** Imports a folder or zip (`label` names it in messages); re-importing an installed id replaces it and says so. */
+  import(location: string, label?: string): Promise<PackImportResult>;
   remove(packId: string): Promise<boolean>;
   /** A pack image as a data: URL (the CSP allows those), or undefined. */
   image(packId: string, relative: string): Promise<string | undefined>;
@@ -68,9 +69,11 @@ export function createCatalogue(builtinPackDirs: readonly string[], dataDir: str
     return out;
   };
 
+  const quoted = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ');
   const find = async (packId: string) => {
-    const entry = (await entries()).get(packId);
-    if (!entry) throw new ServiceError('invalid-payload', `There is no lesson pack "${packId}".`);
+    const all = await entries();
+    const entry = all.get(packId);
+    if (!entry) throw new ServiceError('invalid-payload', `There is no lesson pack "${packId}"; the installed packs are ${quoted([...all.keys()])}.`);
     if (!entry.pack) throw new ServiceError('invalid-document', `The pack "${packId}" does not load:\n${entry.error ?? ''}`);
     return { pack: entry.pack, dir: entry.dir };
   };
@@ -81,16 +84,19 @@ export function createCatalogue(builtinPackDirs: readonly string[], dataDir: str
     lesson: async (packId, lessonId) => {
       const { pack } = await find(packId);
       const lesson = pack.lessons.find((l) => l.lesson.id === lessonId);
-      if (!lesson) throw new ServiceError('invalid-payload', `The pack "${packId}" has no lesson "${lessonId}".`);
+      if (!lesson) throw new ServiceError('invalid-payload', `The pack "${packId}" has no lesson "${lessonId}"; its lessons are ${quoted(pack.lessons.map((l) => l.lesson.id))}.`);
       return { pack, lesson };
     },
-    import: async (location) => {
-      const probe = await loadPack(await openPackSource(location));
-      if ((await loadBuiltins()).some((b) => b.pack?.manifest.id === probe.manifest.id)) {
-        throw new DocumentError(`The pack id "${probe.manifest.id}" belongs to a built-in pack; give the imported pack another id.`);
+    import: async (location, label = location) => {
+      const probe = await loadPack(await openPackSource(location, label));
+      const id = probe.manifest.id;
+      if ((await loadBuiltins()).some((b) => b.pack?.manifest.id === id)) {
+        throw new DocumentError(`${label}: the pack id "${id}" belongs to a built-in pack; give the imported pack another id in its pack.json.`);
       }
-      const pack = await importPack(location, dataDir);
-      return summary({ origin: 'imported', dir: '', pack }, pack.manifest.id);
+      const old = (await listPacks(dataDir)).find((stored) => stored.id === id);
+      const pack = await importPack(location, dataDir, label);
+      const replaced = old ? { replaced: old.pack ? { version: old.pack.manifest.packVersion } : {} } : {};
+      return { ...summary({ origin: 'imported', dir: '', pack }, id), ...replaced };
     },
     remove: async (packId) => {
       if ((await loadBuiltins()).some((b) => b.pack?.manifest.id === packId)) {

@@ -10,7 +10,7 @@ import { NODE_KINDS } from '../../../shared/graph';
 import type { LessonView } from '../../../shared/ipc';
 import { DocumentError } from '../../../shared/json';
 import { createSubmission, loadSubmission } from '../../grading/submission';
-import type { Handlers } from '../dispatcher';
+import { ServiceError, type Handlers } from '../dispatcher';
 import { createCatalogue } from './catalogue';
 import { gradeInWorker, regradeInWorker } from './gradeJobs';
 import { createProgressStore } from './progress';
@@ -71,12 +71,13 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
     'packs:import': async ({ fileName, zipBase64 }) => {
       // The pack code validates zips from a path; a private temp folder keeps the upload away from everything else.
       const dir = await mkdtemp(path.join(tmpdir(), 'statelab-import-'));
+      const file = path.join(dir, `${safeFilePart(path.basename(fileName, '.zip')) || 'pack'}.zip`);
       try {
-        const file = path.join(dir, `${safeFilePart(path.basename(fileName, '.zip')) || 'pack'}.zip`);
         await writeFile(file, Buffer.from(zipBase64, 'base64'));
-        return await catalogue.import(file);
+        return await catalogue.import(file, fileName);
       } catch (error) {
-        if (error instanceof DocumentError) throw new DocumentError(error.message.split(dir).join(fileName));
+        // The upload is labelled by its own name throughout; this only keeps the temp folder out of any message that slipped through.
+        if (error instanceof DocumentError) throw new DocumentError(error.message.split(file).join(fileName).split(dir).join('(upload)'));
         throw error;
       } finally {
         await rm(dir, { recursive: true, force: true });
@@ -103,11 +104,19 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
     },
     'submissions:regrade': async ({ fileName, text }) => {
       const submission = loadSubmission(text, fileName);
-      const { pack } = await catalogue.pack(submission.packId);
-      const regrade = await regradeInWorker({
-        submission,
-        pack: { manifest: pack.manifest, lessons: pack.lessons.map((l) => ({ lesson: l.lesson, starter: l.starter })) },
-      });
+      let regrade;
+      try {
+        const { pack } = await catalogue.pack(submission.packId);
+        regrade = await regradeInWorker({
+          submission,
+          pack: { manifest: pack.manifest, lessons: pack.lessons.map((l) => ({ lesson: l.lesson, starter: l.starter })) },
+        });
+      } catch (error) {
+        // An unknown pack or lesson is a fact about this file: say which file.
+        if (error instanceof ServiceError) throw new ServiceError(error.code, `${fileName}: ${error.message}`);
+        if (error instanceof DocumentError) throw new DocumentError(`${fileName}: ${error.message}`);
+        throw error;
+      }
       return {
         student: submission.student ?? null,
         packId: submission.packId,

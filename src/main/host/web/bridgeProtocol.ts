@@ -2,6 +2,8 @@
 import type { Result } from '../../../shared/result';
 
 export const BRIDGE_PATH = '/bridge';
+/** The query parameter carrying the launch's bridge key, on the page's address and on BRIDGE_PATH. */
+export const BRIDGE_KEY_PARAM = 'key';
 
 /** Renderer → host: call a channel. */
 export interface BridgeCall {

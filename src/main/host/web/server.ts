@@ -3,10 +3,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_PAYLOAD_BYTES } from '../../../shared/ipc';
+import { MAX_BRIDGE_FRAME_BYTES } from '../../../shared/ipc';
 import { fail } from '../../../shared/result';
-import type { Dispatch } from '../dispatcher';
-import { BRIDGE_PATH, type BridgeCall, type BridgeMessage } from './bridgeProtocol';
+import type { CallContext, Dispatch } from '../dispatcher';
+import { BRIDGE_KEY_PATTERN, contentSecurityPolicy, keyMatches, mintBridgeKey, securityHeaders } from './access';
+import { BRIDGE_KEY_PARAM, BRIDGE_PATH, type BridgeCall, type BridgeMessage } from './bridgeProtocol';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,24 +25,38 @@ export interface WebHostOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;
+  /** The key a page must present to open the bridge; minted afresh when not given. */
+  bridgeKey?: string;
+  /** Where to report a failed socket or server error (the process keeps serving). */
+  log?: (message: string) => void;
 }
 
 export interface WebHost {
+  /** The page to open, carrying the bridge key: `http://127.0.0.1:PORT/?key=…`. */
   url: string;
+  /** `http://127.0.0.1:PORT`, the only origin (besides localhost:PORT) the bridge accepts. */
+  origin: string;
   close(): Promise<void>;
 }
 
 /**
  * Serves the built renderer and the host services on 127.0.0.1 only. The bridge accepts
- * connections only from pages this server served (Origin check), and every request only with a
+ * connections only from pages this server served (Origin check) that present this launch's key
+ * (so another local account cannot use it by forging an Origin), and every request only with a
  * Host header naming this server, so other web pages cannot drive it (DNS rebinding included).
+ * A hostile or broken frame ends only its own socket.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const root = path.resolve(options.rendererDir);
+  const log = options.log ?? (() => {});
+  const bridgeKey = options.bridgeKey ?? mintBridgeKey();
+  if (!BRIDGE_KEY_PATTERN.test(bridgeKey)) throw new Error('The bridge key must be 16 to 128 letters, digits, "-" or "_".');
+  const headers = securityHeaders(contentSecurityPolicy(await readFile(path.join(root, 'index.html'), 'utf8').catch(() => undefined)));
   let origins: Set<string> = new Set();
   const isOwnHost = (host: string | undefined) => host !== undefined && origins.has(`http://${host}`);
 
   const server = http.createServer((req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     if (!isOwnHost(req.headers.host)) {
       res.writeHead(403).end('Forbidden host');
       return;
@@ -53,25 +68,40 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     void serveFile(root, req.url ?? '/', res);
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES + 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BRIDGE_FRAME_BYTES });
+  wss.on('error', (error) => log(`bridge: ${error.message}`));
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname !== BRIDGE_PATH || !isOwnHost(req.headers.host) || !origins.has(String(req.headers.origin))) {
-      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
+    socket.on('error', () => socket.destroy());
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://x');
+    } catch {
+      url = new URL('http://x/');
+    }
+    const isAllowed =
+      url.pathname === BRIDGE_PATH &&
+      isOwnHost(req.headers.host) &&
+      origins.has(String(req.headers.origin)) &&
+      keyMatches(bridgeKey, url.searchParams.get(BRIDGE_KEY_PARAM));
+    if (!isAllowed) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveBridge(ws, options.dispatch));
+    wss.handleUpgrade(req, socket, head, (ws) => serveBridge(ws, options.dispatch, log));
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
+  server.on('error', (error) => log(`browser host: ${error.message}`));
   const { port } = server.address() as AddressInfo;
-  origins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const origin = `http://127.0.0.1:${port}`;
+  origins = new Set([origin, `http://localhost:${port}`]);
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `${origin}/?${BRIDGE_KEY_PARAM}=${bridgeKey}`,
+    origin,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();
@@ -82,11 +112,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-function serveBridge(ws: WebSocket, dispatch: Dispatch): void {
+/** One socket: its calls share an abort signal that fires when the socket closes or fails. */
+function serveBridge(ws: WebSocket, dispatch: Dispatch, log: (message: string) => void): void {
+  const gone = new AbortController();
   const send = (message: BridgeMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
-  const ctx = { emit: (event: string, payload: unknown) => send({ event, payload }) };
+  const ctx: CallContext = { emit: (event, payload) => send({ event, payload }), signal: gone.signal };
+  // Without this listener a frame over the limit, invalid UTF-8, a bad opcode or an unmasked
+  // frame would be thrown out of the process; ws has already failed the connection.
+  ws.on('error', (error) => {
+    log(`bridge: closed a socket: ${error.message}`);
+    gone.abort();
+    ws.terminate();
+  });
+  ws.on('close', () => gone.abort());
   ws.on('message', async (data) => {
     let call: BridgeCall;
     try {
@@ -121,7 +161,6 @@ async function serveFile(root: string, rawUrl: string, res: http.ServerResponse)
     const body = await readFile(file);
     res.writeHead(200, {
       'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     });
     res.end(body);

@@ -1,23 +1,66 @@
 // The browser host's stand-in for the preload: the same named API, spoken over a WebSocket.
 import { makeApi, type StateLabApi } from '../../../shared/api';
+import { payloadTooLarge } from '../../../shared/payloadSize';
 import type { Result } from '../../../shared/result';
 
 interface Pending {
   resolve: (result: Result<unknown>) => void;
 }
 
-export function connectWebBridge(url = `ws://${location.host}/bridge`): StateLabApi {
-  const socket = new WebSocket(url);
+/** The query parameter carrying the bridge key (the host's BRIDGE_KEY_PARAM). */
+const KEY_PARAM = 'key';
+/** Where the key is kept for reloads of this tab once it is gone from the address bar. */
+const KEY_STORAGE = 'statelab.bridgeKey';
+
+const NO_KEY = 'This page has no key for the StateLab host. Open the address `npm run web` printed (it ends in ?key=…).';
+const UNREACHABLE = 'Could not reach the StateLab host. Is `npm run web` still running? If it was restarted, open the address it printed again.';
+const LOST = 'The connection to the StateLab host was lost. Is `npm run web` still running?';
+
+const failure = (message: string): Result<never> => ({ ok: false, error: { code: 'internal', message } });
+
+/**
+ * The bridge key: taken from the address the host printed (and then removed from the address bar,
+ * so it is not shared with a screenshot or a copied link), else the one kept earlier in this tab.
+ */
+export function takeBridgeKey(win: Pick<Window, 'location' | 'history' | 'sessionStorage'> = window): string | null {
+  const url = new URL(win.location.href);
+  const fromAddress = url.searchParams.get(KEY_PARAM);
+  if (fromAddress) {
+    try {
+      win.sessionStorage.setItem(KEY_STORAGE, fromAddress);
+    } catch {
+      // Storage disabled: the key still serves this page; a reload needs the printed address again.
+    }
+    url.searchParams.delete(KEY_PARAM);
+    win.history.replaceState(win.history.state, '', url.pathname + url.search + url.hash);
+    return fromAddress;
+  }
+  try {
+    return win.sessionStorage.getItem(KEY_STORAGE);
+  } catch {
+    return null;
+  }
+}
+
+export function connectWebBridge(key = takeBridgeKey()): StateLabApi {
+  const socket = key === null ? null : new WebSocket(`ws://${location.host}/bridge?${KEY_PARAM}=${encodeURIComponent(key)}`);
   const opened = new Promise<void>((resolve, reject) => {
+    if (!socket) return reject(new Error(NO_KEY));
     socket.addEventListener('open', () => resolve(), { once: true });
-    socket.addEventListener('error', () => reject(new Error('Could not reach the StateLab host.')), { once: true });
+    socket.addEventListener('error', () => reject(new Error(UNREACHABLE)), { once: true });
   });
+  opened.catch(() => {}); // reported to each call below
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let nextId = 1;
 
-  socket.addEventListener('message', (message) => {
-    const data = JSON.parse(String(message.data)) as { id?: number; result?: Result<unknown>; event?: string; payload?: unknown };
+  socket?.addEventListener('message', (message) => {
+    let data: { id?: number; result?: Result<unknown>; event?: string; payload?: unknown };
+    try {
+      data = JSON.parse(String(message.data)) as typeof data;
+    } catch {
+      return;
+    }
     if (typeof data.id === 'number' && data.result) {
       pending.get(data.id)?.resolve(data.result);
       pending.delete(data.id);
@@ -25,20 +68,22 @@ export function connectWebBridge(url = `ws://${location.host}/bridge`): StateLab
       for (const listener of listeners.get(data.event) ?? []) listener(data.payload);
     }
   });
-  socket.addEventListener('close', () => {
-    for (const { resolve } of pending.values()) {
-      resolve({ ok: false, error: { code: 'internal', message: 'The connection to the StateLab host was lost. Is `npm run web` still running?' } });
-    }
+  socket?.addEventListener('close', () => {
+    for (const { resolve } of pending.values()) resolve(failure(LOST));
     pending.clear();
   });
 
   return makeApi(
     async (channel, request) => {
+      // The host ends the connection on a frame over its limit, so such a call is never sent.
+      const tooLarge = payloadTooLarge(request);
+      if (tooLarge) return { ok: false, error: { code: 'invalid-payload', message: tooLarge } };
       try {
         await opened;
       } catch (error) {
-        return { ok: false, error: { code: 'internal', message: (error as Error).message } };
+        return failure((error as Error).message);
       }
+      if (!socket || socket.readyState !== WebSocket.OPEN) return failure(LOST);
       const id = nextId++;
       return new Promise<Result<unknown>>((resolve) => {
         pending.set(id, { resolve });

@@ -2,11 +2,12 @@
 import { loadDocument } from '../../../shared/document';
 import { GRAPH_LIMITS, graphSpec, type Graph } from '../../../shared/graph';
 import { DocumentError, parseUntrustedJson } from '../../../shared/json';
+import { tooLargeMessage } from '../../../shared/payloadSize';
 
 /** Reads a picked file as an untrusted graph: bounded size, no prototype keys, validated. Throws DocumentError. */
 export async function readGraphFile(file: File): Promise<Graph> {
   if (file.size > GRAPH_LIMITS.bytes) {
-    throw new DocumentError(`The file is too large (${file.size} bytes; the limit is ${GRAPH_LIMITS.bytes}).`);
+    throw new DocumentError(tooLargeMessage(file.size, GRAPH_LIMITS.bytes));
   }
   return loadDocument(parseUntrustedJson(await file.text(), GRAPH_LIMITS.bytes, 'file'), graphSpec);
 }

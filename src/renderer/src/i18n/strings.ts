@@ -29,6 +29,7 @@ const en = {
   allPassed: 'Every check passes. Well done!',
   score: 'Score',
   couldNotEvaluate: 'Could not be evaluated',
+  gradingNotes: 'Graded as the lesson set it up',
   exportSubmission: 'Export submission',
   yourName: 'Your name (optional)',
   openSubmission: 'Open a submission…',
@@ -45,6 +46,9 @@ const en = {
   close: 'Close',
   doesNotLoad: 'does not load',
   lessons: 'lessons',
+  packImported: 'Imported "{title}" {version}.',
+  packReplaced: 'Replaced "{title}" {old} with {version}.',
+  packReplacedBroken: 'Replaced "{title}" (the installed copy did not load) with {version}.',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -75,6 +79,7 @@ const zhCN: Record<StringKey, string> = {
   allPassed: '全部检查通过，做得好！',
   score: '得分',
   couldNotEvaluate: '无法评估',
+  gradingNotes: '已按课程的设定评分',
   exportSubmission: '导出作业',
   yourName: '你的名字（可选）',
   openSubmission: '打开作业文件…',
@@ -91,6 +96,9 @@ const zhCN: Record<StringKey, string> = {
   close: '关闭',
   doesNotLoad: '无法加载',
   lessons: '课',
+  packImported: '已导入“{title}” {version}。',
+  packReplaced: '已将“{title}” {old} 替换为 {version}。',
+  packReplacedBroken: '已用 {version} 替换“{title}”（原先安装的版本无法加载）。',
 };
 
 export const STRINGS: Record<AppLocale, Record<StringKey, string>> = { en, 'zh-CN': zhCN };

@@ -69,6 +69,16 @@ export function CheckResults({ report, onShowMe }: { report: GradeReport; onShow
           {t('score')} {report.score}/{report.maxScore}
         </span>
       </div>
+      {report.notes && report.notes.length > 0 && (
+        <div className="sl-grading-notes" role="note" data-testid="grading-notes">
+          <strong>{t('gradingNotes')}</strong>
+          <ul>
+            {report.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {allPassed && <p className="sl-all-passed">{t('allPassed')}</p>}
       <ul className="sl-check-list">
         {report.checks.map((check) => (

@@ -2,7 +2,8 @@ import { zipSync } from 'fflate';
 import { useCallback, useEffect, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import { localize } from '../../../shared/i18n';
-import type { CatalogueEntry } from '../../../shared/ipc';
+import type { CatalogueEntry, PackImportResult } from '../../../shared/ipc';
+import { payloadTooLarge, tooLargeMessage } from '../../../shared/payloadSize';
 import { useLocale } from '../i18n/LocaleContext';
 import { FilePickerButton } from './FilePickerButton';
 
@@ -17,11 +18,15 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** Fills "{name}" placeholders in a UI string. */
+const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+
 /** The pack catalogue: built-in and imported packs, import a .zip, remove an imported pack, open a lesson. */
 export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; onClose(): void; onOpenLesson(packId: string, lessonId: string): void }) {
   const { locale, t } = useLocale();
   const [packs, setPacks] = useState<CatalogueEntry[]>([]);
   const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
   const [isBusy, setBusy] = useState(false);
 
   const refresh = useCallback(async () => {
@@ -31,13 +36,25 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
   }, [api]);
   useEffect(() => void refresh(), [refresh]);
 
+  /** Says what the import did, so re-importing an installed pack id is never silent. */
+  const describeImport = (imported: PackImportResult) => {
+    const values = { title: localize(imported.title, locale), version: imported.version, old: imported.replaced?.version ?? '' };
+    if (!imported.replaced) return fill(t('packImported'), values);
+    return fill(t(imported.replaced.version === undefined ? 'packReplacedBroken' : 'packReplaced'), values);
+  };
+
   const importBytes = async (fileName: string, bytes: Uint8Array) => {
     setError(undefined);
-    if (bytes.length > MAX_PACK_ZIP_BYTES) return setError(`${fileName}: the pack is too large (${bytes.length} bytes; the limit is ${MAX_PACK_ZIP_BYTES}).`);
+    setNotice(undefined);
+    if (bytes.length > MAX_PACK_ZIP_BYTES) return setError(`${fileName}: ${tooLargeMessage(bytes.length, MAX_PACK_ZIP_BYTES)}`);
+    const request = { fileName, zipBase64: toBase64(bytes) };
+    const tooLarge = payloadTooLarge(request);
+    if (tooLarge) return setError(`${fileName}: ${tooLarge}`);
     setBusy(true);
-    const result = await api.packsImport({ fileName, zipBase64: toBase64(bytes) });
+    const result = await api.packsImport(request);
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
+    setNotice(describeImport(result.value));
     await refresh();
   };
   const importZip = async (file: File) => importBytes(file.name, new Uint8Array(await file.arrayBuffer()));
@@ -46,13 +63,14 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
     const folderName = files[0]?.webkitRelativePath.split('/')[0] || 'pack';
     if (files.length > MAX_FOLDER_FILES) return setError(`${folderName}: the folder has ${files.length} files; a pack has at most ${MAX_FOLDER_FILES}.`);
     const total = files.reduce((sum, f) => sum + f.size, 0);
-    if (total > MAX_PACK_ZIP_BYTES) return setError(`${folderName}: the folder is too large (${total} bytes; the limit is ${MAX_PACK_ZIP_BYTES}).`);
+    if (total > MAX_PACK_ZIP_BYTES) return setError(`${folderName}: ${tooLargeMessage(total, MAX_PACK_ZIP_BYTES)}`);
     const entries: Record<string, Uint8Array> = {};
     for (const file of files) entries[file.webkitRelativePath || file.name] = new Uint8Array(await file.arrayBuffer());
     await importBytes(`${folderName}.zip`, zipSync(entries));
   };
 
   const remove = async (packId: string) => {
+    setNotice(undefined);
     const result = await api.packsRemove({ packId });
     if (!result.ok) setError(result.error.message);
     await refresh();
@@ -85,6 +103,11 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
             </li>
           ))}
         </ul>
+        {notice && (
+          <p className="sl-muted" role="status" data-testid="pack-notice">
+            {notice}
+          </p>
+        )}
         {error && (
           <p className="sl-error" role="alert" data-testid="pack-error">
             {error}

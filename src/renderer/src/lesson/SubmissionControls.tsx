@@ -3,6 +3,7 @@ import type { StateLabApi } from '../../../shared/api';
 import type { GradeReport } from '../../../shared/gradeReport';
 import type { Graph } from '../../../shared/graph';
 import type { SubmissionRegrade } from '../../../shared/ipc';
+import { payloadTooLarge, tooLargeMessage } from '../../../shared/payloadSize';
 import { downloadText } from '../files/localFile';
 import { useLocale } from '../i18n/LocaleContext';
 import { FilePickerButton } from './FilePickerButton';
@@ -35,8 +36,12 @@ export function SubmissionControls({ api, packId, lessonId, graph, answers, repo
   };
 
   const openSubmission = async (file: File) => {
-    if (file.size > MAX_SUBMISSION_BYTES) return onError(`${file.name}: the file is too large (${file.size} bytes).`);
-    const result = await api.submissionsRegrade({ fileName: file.name, text: await file.text() });
+    if (file.size > MAX_SUBMISSION_BYTES) return onError(`${file.name}: ${tooLargeMessage(file.size, MAX_SUBMISSION_BYTES)}`);
+    const request = { fileName: file.name, text: await file.text() };
+    // Under the file limit can still be over the host's once its quotes and backslashes are escaped.
+    const tooLarge = payloadTooLarge(request, file.size);
+    if (tooLarge) return onError(`${file.name}: ${tooLarge}`);
+    const result = await api.submissionsRegrade(request);
     if (!result.ok) return onError(result.error.message);
     setRegrade(result.value);
   };

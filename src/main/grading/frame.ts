@@ -1,0 +1,135 @@
+/**
+ * The lesson's frame: what a design may change and what belongs to the exercise. The editor keeps
+ * students inside it, but a submission is a JSON file anyone can edit, and a few edits would game
+ * the checks: a second client wired straight to the database dilutes the error rate with healthy
+ * traffic, a user request rate turned down to zero passes every error check. Grading therefore
+ * puts the design back inside the frame before simulating, and says what it changed:
+ *
+ * (a) Locked nodes get the starter's kind and props back; a deleted one comes back (without edges).
+ * (b) Nodes of a kind the lesson's palette does not offer are removed with their edges, unless the
+ *     starter has that node (same id and kind).
+ * (c) Traffic: when the starter has clients, they are the lesson's users and the only traffic
+ *     sources; any other client is removed with its edges. A starter without clients (an empty
+ *     canvas whose palette offers `client`) lets the student's clients stand.
+ * (d) The starter's clients keep the starter's kind and props (request rate, users, workload,
+ *     timeouts) even when the lesson does not list them in `locked`: the traffic is part of the
+ *     exercise. A deleted one comes back.
+ *
+ * `users` names the clients whose view "the users' metrics" (errors, latency, throughput) read
+ * when grading: see usersView.
+ */
+import type { Graph, GraphEdge, GraphNode } from '../../shared/graph';
+import type { Lesson } from '../../shared/lesson';
+import type { RunResult } from '../../shared/metrics';
+
+export interface Framed {
+  /** The graph that is graded. */
+  graph: Graph;
+  /** One sentence per change grading made, naming the node. */
+  notes: string[];
+  /** The lesson's own clients (the starter's); undefined when every client of the design counts. */
+  users?: ReadonlySet<string>;
+}
+
+/** Notes past this many are summed up in one line: a design with 500 extra nodes still gets a short report. */
+export const FRAME_NOTES_MAX = 20;
+/** Node ids named in one removal note. */
+const IDS_NAMED_MAX = 5;
+
+/** Deterministic comparison of plain JSON values (props come from parsed JSON). */
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+const quoted = (ids: readonly string[]): string => {
+  const named = ids.slice(0, IDS_NAMED_MAX).map((id) => `"${id}"`);
+  const rest = ids.length - named.length;
+  const list = named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')}${rest > 0 ? ', ' : ' and '}${named.at(-1)!}`;
+  return rest > 0 ? `${list} and ${rest} more` : list;
+};
+
+/** Props whose values differ, by name, sorted. */
+const changedProps = (current: GraphNode['props'], original: GraphNode['props']): string[] =>
+  [...new Set([...Object.keys(current), ...Object.keys(original)])].filter((k) => !same(current[k], original[k])).sort();
+
+/** (a) and (d): nodes the student may not change go back to the starter's kind and props. */
+function restoreFixed(nodes: GraphNode[], starter: Graph, locked: ReadonlySet<string>, notes: string[]): GraphNode[] {
+  const fixed = starter.nodes.filter((n) => locked.has(n.id) || n.kind === 'client');
+  let out = nodes;
+  for (const original of fixed) {
+    const isLocked = locked.has(original.id);
+    const current = out.find((n) => n.id === original.id);
+    if (!current) {
+      out = [...out, original];
+      notes.push(
+        isLocked
+          ? `Locked node "${original.id}" was missing; graded with the lesson's "${original.id}" restored.`
+          : `The lesson's client "${original.id}" was missing; it was put back (without connections) before grading.`,
+      );
+      continue;
+    }
+    if (current.kind === original.kind && same(current.props, original.props)) continue;
+    out = out.map((n) => (n.id === original.id ? { ...n, kind: original.kind, props: original.props } : n));
+    if (isLocked) notes.push(`Locked node "${original.id}" was changed; graded with the lesson's settings for it.`);
+    else {
+      const what = current.kind !== original.kind ? `its kind (${current.kind})` : `its ${changedProps(current.props, original.props).join(', ')}`;
+      notes.push(`The lesson's client "${original.id}" is part of the exercise; ${what} was put back to the lesson's before grading.`);
+    }
+  }
+  return out;
+}
+
+/** (b) and (c): which of the student's nodes the lesson does not allow, and why (grouped for the notes). */
+function disallowed(nodes: readonly GraphNode[], starter: Graph, lesson: Lesson): Map<string, string[]> {
+  const starterKind = new Map(starter.nodes.map((n) => [n.id, n.kind]));
+  const starterClients = starter.nodes.filter((n) => n.kind === 'client').map((n) => n.id);
+  const palette = lesson.palette === undefined ? undefined : new Set<string>(lesson.palette);
+  const reasons = new Map<string, string[]>();
+  const add = (reason: string, id: string) => {
+    const ids = reasons.get(reason);
+    if (ids) ids.push(id);
+    else reasons.set(reason, [id]);
+  };
+  for (const node of nodes) {
+    if (starterKind.get(node.id) === node.kind) continue;
+    if (node.kind === 'client' && starterClients.length > 0) {
+      add(`The lesson does not allow ${starterClients.length === 1 ? 'a second client' : `clients other than its own (${quoted(starterClients)})`}`, node.id);
+    } else if (palette !== undefined && !palette.has(node.kind)) add(`The lesson does not offer ${node.kind} nodes`, node.id);
+  }
+  return reasons;
+}
+
+/** Puts the design back inside the lesson's frame (rules at the top of this file). Pure. */
+export function holdFrame(graph: Graph, starter: Graph, lesson: Lesson): Framed {
+  const notes: string[] = [];
+  const kept = restoreFixed(graph.nodes, starter, new Set(lesson.locked), notes);
+  const reasons = disallowed(kept, starter, lesson);
+  const removed = new Set([...reasons.values()].flat());
+  let edges: GraphEdge[] = graph.edges;
+  if (removed.size > 0) {
+    edges = graph.edges.filter((e) => !removed.has(e.source) && !removed.has(e.target));
+    for (const [reason, ids] of reasons) {
+      const verb = ids.length === 1 ? 'was' : 'were';
+      notes.push(`${reason}; ${quoted(ids)} ${verb} removed before grading, with ${ids.length === 1 ? 'its' : 'their'} connections.`);
+    }
+  }
+  const nodes = removed.size > 0 ? kept.filter((n) => !removed.has(n.id)) : kept;
+  const starterClients = starter.nodes.filter((n) => n.kind === 'client').map((n) => n.id);
+  const framed: Framed = {
+    graph: nodes === graph.nodes && edges === graph.edges ? graph : { ...graph, nodes, edges },
+    notes: notes.length > FRAME_NOTES_MAX ? [...notes.slice(0, FRAME_NOTES_MAX - 1), `… and ${notes.length - FRAME_NOTES_MAX + 1} more changes like these.`] : notes,
+  };
+  if (starterClients.length > 0) framed.users = new Set(starterClients);
+  return framed;
+}
+
+/**
+ * The run as the lesson's users saw it: clients other than `users` are left out of the run's node
+ * list, so metrics read over "the clients" (error rate, latency, throughput, requests per user
+ * request) count only the lesson's own users, even if another traffic source slipped through.
+ * Counters and the trace are untouched; a node is matched by its graph id (clones: `<id>~<n>`).
+ */
+export function usersView(run: RunResult, users: ReadonlySet<string> | undefined): RunResult {
+  if (users === undefined) return run;
+  const isUser = (id: string) => users.has(id.split('~')[0]!);
+  const nodes = run.nodes.filter((n) => n.kind !== 'client' || isUser(n.id));
+  return nodes.length === run.nodes.length ? run : { ...run, nodes };
+}
