@@ -28,6 +28,11 @@ import { LabBench } from './lab/LabBench';
 import { LiveStateProvider } from './lab/LiveContext';
 import { useFaultMenu } from './lab/useFaultMenu';
 import { useLab } from './lab/useLab';
+import type { SubmissionRegrade } from '../../shared/ipc';
+import type { OpenedFile } from '../../shared/shell';
+import { useLocale } from './i18n/LocaleContext';
+import { RegradeDialog } from './lesson/RegradeDialog';
+import { useShell } from './shell/useShell';
 
 /** The workload a design outside any lesson runs under. */
 const FREE_SCENARIO: Scenario = { seed: 42, durationMs: 30_000, faults: [] };
@@ -53,7 +58,11 @@ export function App({ api }: { api: StateLabApi }) {
   const [connectKind, setConnectKind] = useState<EdgeKind>('request');
   const [snapToGrid, setSnapToGrid] = useState(true);
   const [isHelpOpen, setHelpOpen] = useState(false);
-  const canvasApi = useRef<{ sizes(): Map<string, { width: number; height: number }> }>(undefined);
+  const canvasApi = useRef<{ sizes(): Map<string, { width: number; height: number }>; fitView(): void }>(undefined);
+  const { locale, setLocale } = useLocale();
+  /** A design the OS asked to open while the current one has unsaved changes: confirm first. */
+  const [pendingDesign, setPendingDesign] = useState<Extract<OpenedFile, { kind: 'design' }>>();
+  const [regrade, setRegrade] = useState<SubmissionRegrade>();
   const canvasBox = useRef<HTMLElement>(null);
   const { adopt, checkAutosave } = files;
   adoptRef.current = (graph) => {
@@ -115,8 +124,53 @@ export function App({ api }: { api: StateLabApi }) {
     }
   };
 
+  const openDesign = (file: Extract<OpenedFile, { kind: 'design' }>) => {
+    files.adopt(file.graph, null);
+    setInLesson(false);
+    setPendingDesign(undefined);
+  };
+  const openFromOs = async (file: OpenedFile) => {
+    if (file.kind === 'error') return files.setError(file.message);
+    if (file.kind === 'design') return files.isDirty ? setPendingDesign(file) : openDesign(file);
+    if (file.kind === 'pack') {
+      const imported = await api.packsImport({ fileName: file.fileName, zipBase64: file.zipBase64 });
+      if (!imported.ok) return files.setError(`${file.fileName}: ${imported.error.message}`);
+      return setPacksOpen(true);
+    }
+    const result = await api.submissionsRegrade({ fileName: file.fileName, text: file.text });
+    if (!result.ok) return files.setError(`${file.fileName}: ${result.error.message}`);
+    setRegrade(result.value);
+  };
+  const cut = () => {
+    editor.copy(editor.selection);
+    deleteSelection();
+  };
+  useShell(api, {
+    isDirty: files.isDirty,
+    locale,
+    setLocale,
+    onOpenedFile: (file) => void openFromOs(file),
+    commands: {
+      new: files.requestNew,
+      open: () => void files.showOpen(),
+      save: () => void files.save(),
+      saveAs: () => files.setDialog({ kind: 'saveAs' }),
+      exportDesign: () => void files.download(),
+      exportPng: () => void exportImage('png'),
+      exportSvg: () => void exportImage('svg'),
+      undo: editor.undo,
+      redo: editor.redo,
+      cut,
+      copy: () => editor.copy(editor.selection),
+      paste: editor.paste,
+      fitView: () => canvasApi.current?.fitView(),
+      shortcuts: () => setHelpOpen(true),
+    },
+  });
+
   useShortcuts({
     delete: deleteSelection,
+    cut,
     copy: () => editor.copy(editor.selection),
     paste: editor.paste,
     duplicate: () => editor.duplicate(editor.selection),
@@ -206,6 +260,16 @@ export function App({ api }: { api: StateLabApi }) {
         <OpenDialog files={files.dialog.files} recent={files.dialog.recent} error={files.dialog.error} onOpen={(n) => void files.open(n)} onPickFile={() => void files.pickFile()} onClose={() => files.setDialog(undefined)} />
       )}
       {files.dialog?.kind === 'saveAs' && <SaveAsDialog initialName={files.name ?? ''} error={files.dialog.error} onSave={(n) => void files.saveAs(n)} onClose={() => files.setDialog(undefined)} />}
+      {regrade && <RegradeDialog regrade={regrade} onClose={() => setRegrade(undefined)} />}
+      {pendingDesign && (
+        <ConfirmDialog
+          label={`Open ${pendingDesign.fileName}?`}
+          message="The current design has unsaved changes. They will be lost."
+          confirm={`Discard and open ${pendingDesign.fileName}`}
+          onConfirm={() => openDesign(pendingDesign)}
+          onClose={() => setPendingDesign(undefined)}
+        />
+      )}
       {files.dialog?.kind === 'confirmNew' && (
         <ConfirmDialog label="Start a new design?" message="The current design has unsaved changes. They will be lost." confirm="Discard and start new" onConfirm={files.newDesign} onClose={() => files.setDialog(undefined)} />
       )}
