@@ -3,15 +3,18 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StateLabApi } from '../../shared/api';
 import type { EdgeKind, NodeKind } from '../../shared/graph';
 import type { Graph } from '../../shared/graph';
+import { localize } from '../../shared/i18n';
 import { ALL_NODE_KINDS } from '../../shared/ipc';
 import type { Scenario } from '../../shared/scenario';
 import { addNode } from './editor/commands';
 import { EditorCanvas } from './editor/EditorCanvas';
 import { EditorToolbar } from './editor/EditorToolbar';
 import { HelpOverlay } from './editor/HelpOverlay';
+import { useLocale } from './i18n/LocaleContext';
 import type { NoticeState } from './editor/Notice';
 import { useEditor } from './editor/useEditor';
 import { useShortcuts } from './editor/useShortcuts';
+import { fileNameOf } from './files/diagramSvg';
 import { exportDiagram } from './files/exportImage';
 import { FileBar } from './files/FileBar';
 import { ConfirmDialog, OpenDialog, SaveAsDialog } from './files/FileDialogs';
@@ -52,6 +55,7 @@ export function App({ api }: { api: StateLabApi }) {
   const [snapToGrid, setSnapToGrid] = useState(true);
   const [notice, setNotice] = useState<NoticeState>();
   const [isHelpOpen, setHelpOpen] = useState(false);
+  const { locale } = useLocale();
   const canvasApi = useRef<{ sizes(): Map<string, { width: number; height: number }> }>(undefined);
   const canvasBox = useRef<HTMLElement>(null);
   const { adopt, checkAutosave } = files;
@@ -100,11 +104,11 @@ export function App({ api }: { api: StateLabApi }) {
     [editor],
   );
   const exportImage = async (format: 'png' | 'svg') => {
-    const root = canvasBox.current;
-    if (!root) return;
     try {
-      const nodes = editor.doc.nodes.map((n) => ({ id: n.id, position: n.position, data: {}, ...(canvasApi.current?.sizes().get(n.id) ?? { width: 170, height: 56 }) }));
-      downloadUrl(`${files.name ?? 'design'}.${format}`, await exportDiagram(format, nodes, root));
+      const lessonTitle = lesson && isInLesson ? localize(lesson.text.title, locale) : undefined;
+      const title = files.name ?? lessonTitle ?? 'Untitled design';
+      const meta = { title, lesson: lessonTitle, date: new Date().toISOString().slice(0, 10), traceHash: lab.run?.traceHash };
+      downloadUrl(fileNameOf(title, format), await exportDiagram(format, editor.doc, canvasApi.current?.sizes() ?? new Map(), meta));
     } catch (e) {
       files.setError(`Could not export the diagram: ${e instanceof Error ? e.message : String(e)}`);
     }
