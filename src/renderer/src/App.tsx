@@ -26,6 +26,7 @@ import { LessonSidebar } from './lesson/LessonSidebar';
 import { PacksDialog } from './lesson/PacksDialog';
 import { useLessonSession } from './lesson/useLessonSession';
 import { Palette } from './palette/Palette';
+import { InvalidFields, InvalidFieldsContext } from './properties/invalidFields';
 import { PropertiesPanel } from './properties/PropertiesPanel';
 import { LabBench } from './lab/LabBench';
 import { LiveStateProvider } from './lab/LiveContext';
@@ -49,7 +50,10 @@ export function App({ api }: { api: StateLabApi }) {
   const palette: readonly NodeKind[] = lesson && isInLesson ? lesson.palette : ALL_NODE_KINDS;
   const leaveLesson = useCallback(() => setInLesson(false), []);
   const files = useFiles(api, editor, lesson && isInLesson ? lesson.lessonId : null, leaveLesson);
-  const lab = useLab(api, editor.doc, lesson && isInLesson ? lesson.scenario : FREE_SCENARIO);
+  // A property field showing a refused value stops Run (the document still holds the old value).
+  const invalidFields = useMemo(() => new InvalidFields(), []);
+  const refuseRun = useCallback(() => invalidFields.refuse(), [invalidFields]);
+  const lab = useLab(api, editor.doc, lesson && isInLesson ? lesson.scenario : FREE_SCENARIO, refuseRun);
   const faultMenu = useFaultMenu(lab, editor.doc, editor.selection.nodes);
   const [connectKind, setConnectKind] = useState<EdgeKind>('request');
   const [snapToGrid, setSnapToGrid] = useState(true);
@@ -183,7 +187,9 @@ export function App({ api }: { api: StateLabApi }) {
             </LiveStateProvider>
           </ReactFlowProvider>
         </main>
-        <PropertiesPanel editor={editor} selection={editor.selection} locked={locked} />
+        <InvalidFieldsContext.Provider value={invalidFields}>
+          <PropertiesPanel editor={editor} selection={editor.selection} locked={locked} />
+        </InvalidFieldsContext.Provider>
         {isInLesson && <LessonSidebar api={api} session={session} graph={editor.doc} onShowMe={showMe} />}
       </div>
       <footer className="sl-footer">
