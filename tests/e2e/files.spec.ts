@@ -17,6 +17,9 @@ test('save, reload the app, open: the identical document comes back', async ({ p
   await page.keyboard.press('Control+o');
   const dialog = page.getByRole('dialog', { name: 'Open a design' });
   await expect(dialog.getByRole('list', { name: 'Recent designs' })).toContainText('reload me');
+  // No heading over an empty list: every heading has designs under it.
+  await expect(dialog.locator('h3')).toHaveCount(await dialog.locator('ul.sl-file-list:has(li)').count());
+  await expect(dialog.locator('ul.sl-file-list:not(:has(li))')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/files-open-dialog.png` });
   await dialog.getByRole('button', { name: 'reload me' }).first().click();
   await expect(page.getByTestId('file-name')).toHaveText('reload me');

@@ -193,7 +193,7 @@ export function App({ api }: { api: StateLabApi }) {
         {isInLesson && <LessonSidebar api={api} session={session} graph={editor.doc} onShowMe={showMe} />}
       </div>
       <footer className="sl-footer">
-        <LabBench api={api} lab={lab} graph={editor.doc} />
+        <LabBench api={api} lab={lab} graph={editor.doc} locked={lesson && isInLesson ? lesson.locked : undefined} />
       </footer>
       {faultMenu.element}
       {isHelpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}

@@ -7,6 +7,7 @@ import { downloadText } from '../files/localFile';
 import { useLocale } from '../i18n/LocaleContext';
 import { CheckResults } from './CheckResults';
 import { FilePickerButton } from './FilePickerButton';
+import { differenceText } from './regradeText';
 
 /** Bound on a submission file picked in the browser, matching the host's limit. */
 const MAX_SUBMISSION_BYTES = 6_000_000;
@@ -23,7 +24,7 @@ interface Props {
 
 /** Export this lesson's work as a submission; open one (an instructor's view) and re-grade it. */
 export function SubmissionControls({ api, packId, lessonId, graph, answers, report, onError }: Props) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const [student, setStudent] = useState(() => globalThis.localStorage?.getItem('statelab.student') ?? '');
   const [regrade, setRegrade] = useState<SubmissionRegrade>();
 
@@ -65,7 +66,7 @@ export function SubmissionControls({ api, packId, lessonId, graph, answers, repo
             {regrade.differences.length > 0 && (
               <ul className="sl-differences">
                 {regrade.differences.map((d) => (
-                  <li key={d}>{d}</li>
+                  <li key={d}>{differenceText(d, regrade.report, locale)}</li>
                 ))}
               </ul>
             )}
