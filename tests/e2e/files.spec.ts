@@ -115,6 +115,19 @@ test('export: a real SVG with one path per connection, and a PNG of the same pic
   expect(result.misses).toEqual([]);
   expect(result.samples).toBeGreaterThanOrEqual(edgeIds.length * 7);
   expect(result.width).toBeGreaterThanOrEqual(400);
+
+  // After a run the title block carries its trace hash; after an edit, no longer.
+  const exportedSvg = async () => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
+    return fs.readFileSync((await d.path())!, 'utf8');
+  };
+  expect(svg).toContain('Trace hash: not run as drawn');
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  const hash = (await page.getByTestId('trace-hash').textContent({ timeout: 30_000 }))!;
+  expect(await exportedSvg()).toContain(`Trace hash: ${hash}`);
+  await node(page, 'lb').click();
+  await page.locator('.sl-properties [data-field="policy"] select').selectOption('least-connections');
+  expect(await exportedSvg()).toContain('Trace hash: not run as drawn');
 });
 
 test('after the page dies mid-edit, the next start offers the unsaved work back', async ({ page }) => {

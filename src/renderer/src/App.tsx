@@ -107,11 +107,18 @@ export function App({ api }: { api: StateLabApi }) {
     },
     [editor],
   );
+  // The design the shown run was made from: an export carries its trace hash only while unchanged.
+  const ranDoc = useRef<Graph>(undefined);
+  const docRef = useRef(editor.doc);
+  docRef.current = editor.doc;
+  useEffect(() => {
+    ranDoc.current = lab.run ? docRef.current : undefined;
+  }, [lab.run]);
   const exportImage = async (format: 'png' | 'svg') => {
     try {
       const lessonTitle = lesson && isInLesson ? localize(lesson.text.title, locale) : undefined;
       const title = files.name ?? lessonTitle ?? 'Untitled design';
-      const meta = { title, lesson: lessonTitle, date: new Date().toISOString().slice(0, 10), traceHash: lab.run?.traceHash };
+      const meta = { title, lesson: lessonTitle, date: new Date().toISOString().slice(0, 10), traceHash: ranDoc.current === editor.doc ? lab.run?.traceHash : undefined };
       downloadUrl(fileNameOf(title, format), await exportDiagram(format, editor.doc, canvasApi.current?.sizes() ?? new Map(), meta));
     } catch (e) {
       files.setError(`Could not export the diagram: ${e instanceof Error ? e.message : String(e)}`);

@@ -30,7 +30,7 @@ describe('the exported diagram', () => {
     expect(svg).toContain('Lesson: Any instance can answer');
     expect(svg).toContain('2026-11-27');
     expect(svg).toContain('Trace hash: abcdef0123456789');
-    expect(diagramSvg(lesson1, new Map(), { ...meta, traceHash: undefined }).svg).toContain('Trace hash: not run yet');
+    expect(diagramSvg(lesson1, new Map(), { ...meta, traceHash: undefined }).svg).toContain('Trace hash: not run as drawn');
   });
 
   it('is tight around the design, wherever the design sits on the canvas', () => {
@@ -49,6 +49,16 @@ describe('the exported diagram', () => {
     expect(svg).toContain('&lt;script&gt;&amp;&quot;x&quot;');
     expect(svg).toContain('width="298" height="78"');
     expect(svg).toContain('<title>a &lt; b</title>');
+  });
+
+  it('draws replication connections dashed and labelled, request ones plain', () => {
+    const failover = loadDocument(JSON.parse(readFileSync('lessons/stateless-vs-stateful/graphs/06-failover.starter.json', 'utf8')), graphSpec) as Graph;
+    const { svg } = diagramSvg(failover, new Map(), meta);
+    const replication = failover.edges.filter((e) => e.kind === 'replication');
+    expect(replication.length).toBeGreaterThan(0);
+    expect(svg.match(/<path data-edge-id="[^"]+" d="[^"]+"[^>]*stroke-dasharray="6 4"/g)).toHaveLength(replication.length);
+    expect(svg.match(/>replication<\/text>/g)).toHaveLength(replication.length);
+    expect(svg.match(/<path data-edge-id=/g)).toHaveLength(failover.edges.length);
   });
 
   it('names the file after the design or lesson', () => {

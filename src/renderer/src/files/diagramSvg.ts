@@ -95,7 +95,7 @@ export function diagramSvg(graph: Graph, sizes: NodeSizes, meta: DiagramMeta): D
 
   const kinds = [...new Set(graph.nodes.map((n) => n.kind))];
   const icons = kinds.map((k) => `<symbol id="sl-icon-${k}" viewBox="0 0 24 24"><path d="${KIND_INFO[k].icon}" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/></symbol>`);
-  const subtitle = [meta.lesson && `Lesson: ${meta.lesson}`, meta.date, `Trace hash: ${meta.traceHash ? meta.traceHash.slice(0, 16) : 'not run yet'}`].filter(Boolean).join('  ·  ');
+  const subtitle = [meta.lesson && `Lesson: ${meta.lesson}`, meta.date, `Trace hash: ${meta.traceHash ? meta.traceHash.slice(0, 16) : 'not run as drawn'}`].filter(Boolean).join('  ·  ');
 
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${xml(FONT)}">`,
