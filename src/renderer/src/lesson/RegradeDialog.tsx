@@ -1,10 +1,11 @@
 import type { SubmissionRegrade } from '../../../shared/ipc';
 import { useLocale } from '../i18n/LocaleContext';
 import { CheckResults } from './CheckResults';
+import { differenceText } from './regradeText';
 
 /** What re-grading a submission found: the fresh grade, and whether the file's own claim held. */
 export function RegradeDialog({ regrade, onClose }: { regrade: SubmissionRegrade; onClose(): void }) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   return (
     <div className="sl-overlay" role="presentation" onClick={() => onClose()}>
       <div className="sl-dialog sl-dialog-wide" role="dialog" aria-modal="true" aria-label={t('regradeTitle')} onClick={(e) => e.stopPropagation()}>
@@ -18,7 +19,7 @@ export function RegradeDialog({ regrade, onClose }: { regrade: SubmissionRegrade
         {regrade.differences.length > 0 && (
           <ul className="sl-differences">
             {regrade.differences.map((d) => (
-              <li key={d}>{d}</li>
+              <li key={d}>{differenceText(d, regrade.report, locale)}</li>
             ))}
           </ul>
         )}
