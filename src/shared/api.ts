@@ -4,6 +4,7 @@
  */
 import type { RequestOf, ResponseOf } from './ipc';
 import type { Result } from './result';
+import type { MenuCommand } from './shell';
 
 export const CHANNELS = [
   'app:info',
@@ -31,6 +32,8 @@ export const CHANNELS = [
   'packs:image',
   'submissions:export',
   'submissions:regrade',
+  'shell:report',
+  'shell:takeOpenedFiles',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -38,9 +41,13 @@ export type Channel = (typeof CHANNELS)[number];
 export interface Events {
   /** A run's progress, 0..1; queuePosition (from 1) while it waits for another run to finish. */
   onDidRunProgress: { runId: string; fraction: number; queuePosition?: number };
+  /** Desktop app: the student chose a menu item the renderer carries out. */
+  onDidMenuCommand: { command: MenuCommand };
+  /** Desktop app: the operating system handed over files; fetch them with shell:takeOpenedFiles. */
+  onDidOpenFile: Record<string, never>;
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: readonly EventName[] = ['onDidRunProgress'];
+export const EVENT_NAMES: readonly EventName[] = ['onDidRunProgress', 'onDidMenuCommand', 'onDidOpenFile'];
 
 type Camel<S extends string> = S extends `${infer A}:${infer B}` ? `${A}${Capitalize<B>}` : S;
 export type MethodName<C extends Channel> = Camel<C>;

@@ -10,6 +10,7 @@ import type { RunResult } from './metrics';
 import type { Channel } from './api';
 import type { GradeReport } from './gradeReport';
 import type { LocalizedText } from './checks';
+import { ShellReportSchema, type OpenedFile } from './shell';
 
 const runId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'expected a run id of letters, digits, "-" or "_"');
 const packId = z.string().min(1).max(64);
@@ -223,6 +224,10 @@ export const channels = {
     response: null as unknown as { fileName: string; text: string },
   },
   'submissions:regrade': { request: z.object({ fileName: z.string().min(1).max(200), text: z.string().max(MAX_SUBMISSION_CHARS) }).strict(), response: null as unknown as SubmissionRegrade },
+  /** The renderer reports unsaved changes (asked about on close) and its language (the menu's). */
+  'shell:report': { request: ShellReportSchema, response: null as unknown as Record<string, never> },
+  /** Files the operating system handed over since the last call (desktop app; always empty in the browser). */
+  'shell:takeOpenedFiles': { request: z.object({}).strict(), response: null as unknown as OpenedFile[] },
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown }>;
 
 export type RequestOf<C extends Channel> = z.input<(typeof channels)[C]['request']>;

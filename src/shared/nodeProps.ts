@@ -208,3 +208,47 @@ export function parseNodeProps<K extends NodeKind>(kind: K, props: unknown): Par
   if (parsed.success) return { ok: true, props: parsed.data };
   return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) };
 }
+
+/** When the editor shows a field, and whether it is folded under "Advanced". */
+export interface FieldRule<P> {
+  /** The field only matters when this holds for the (defaulted) props; otherwise the form hides it. */
+  when?: (props: P) => boolean;
+  /** Rarely changed: shown under "Advanced". */
+  advanced?: boolean;
+}
+
+/**
+ * Which props apply to which options, per kind, keyed by the field's path ("keys.skew"). This is
+ * the one table of it: the simulator reads the same props these conditions name (e.g. the
+ * load balancer hashes `hashBy` only under hash-modulo and consistent-hash).
+ */
+export const NODE_FIELD_RULES: { [K in NodeKind]?: Record<string, FieldRule<NodePropsByKind[K]>> } = {
+  client: {
+    'keys.skew': { when: (p) => p.keys.distribution === 'zipf' },
+    retryBackoffMs: { when: (p) => p.retries > 0 },
+  },
+  'load-balancer': {
+    hashBy: { when: (p) => p.policy === 'hash-modulo' || p.policy === 'consistent-hash' },
+    virtualNodes: { when: (p) => p.policy === 'consistent-hash' },
+    weights: { when: (p) => p.policy === 'weighted' },
+    partitions: { when: (p) => p.policy === 'partition-aware' },
+    ownerRefreshMs: { when: (p) => p.policy === 'partition-aware', advanced: true },
+    timeoutMs: { advanced: true },
+  },
+  service: {
+    recoverFrom: { when: (p) => p.ownsPartitions },
+    stateLoadMs: { when: (p) => p.ownsPartitions && p.recoverFrom === 'database' },
+    queueLimit: { advanced: true },
+    startupMs: { advanced: true },
+    version: { advanced: true },
+    callTimeoutMs: { advanced: true },
+  },
+  cache: {
+    callTimeoutMs: { advanced: true },
+  },
+  database: {
+    replicationLagMs: { when: (p) => p.replication === 'async' },
+    failoverAfterMs: { when: (p) => p.failover === 'auto' },
+    queueLimit: { advanced: true },
+  },
+};

@@ -58,6 +58,7 @@ test('ten undos and ten redos give back the same document; a senseless connectio
 test('the properties form flags an invalid value and keeps it out of the document; edges have latency, jitter and loss', async ({ page }) => {
   await openApp(page);
   await node(page, 'lb').click();
+  await page.locator('.sl-properties [data-field="policy"] select').selectOption('consistent-hash');
   const field = page.locator('.sl-properties [data-field="virtualNodes"]');
   await expect(field.locator('input')).toHaveValue('');
   await expect(field).toContainText('1–1000, whole number, default 100');
@@ -72,6 +73,8 @@ test('the properties form flags an invalid value and keeps it out of the documen
   const accepted = (await downloadedDesign(page)) as { nodes: { id: string; props: Record<string, unknown> }[] };
   expect(accepted.nodes.find((n) => n.id === 'lb')!.props.virtualNodes).toBe(12);
   // Weights are per target: the form offers one field for each node the balancer sends to.
+  await page.locator('.sl-properties [data-field="policy"] select').selectOption('weighted');
+  await expect(field).toHaveCount(0);
   await page.locator('.sl-properties [data-field="weights.api-2"] input').fill('3');
   await expect(page.locator('.sl-properties [data-field^="weights."]')).toHaveCount(3);
   const weighted = (await downloadedDesign(page)) as typeof accepted;
@@ -84,8 +87,15 @@ test('the properties form flags an invalid value and keeps it out of the documen
   await panel.locator('[data-field="lossRate"] input').fill('2');
   await expect(panel.locator('[data-field="lossRate"]').getByRole('alert')).toBeVisible();
 
-  // Run uses the edited graph; only valid values reached it, so the run succeeds.
+  // Run refuses while a field shows a refused value, names it and puts the cursor in it.
+  await panel.locator('.sl-panel-title').click(); // out of the input, so the shortcut applies
   await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('toolbar', { name: 'Run controls' }).getByRole('alert')).toHaveText(/^Fix Loss rate on the connection Users → Load balancer first/);
+  await expect(panel.locator('[data-field="lossRate"] input')).toBeFocused();
+  await expect(page.getByTestId('trace-hash')).toHaveCount(0);
+  // Fixed, the run goes ahead with the edited graph.
+  await panel.locator('[data-field="lossRate"] input').fill('0.01');
+  await page.getByRole('button', { name: '▶ Run' }).click();
   await expect(page.getByTestId('metric-throughput')).toHaveText(/req\/s/, { timeout: 30_000 });
 });
 
@@ -148,4 +158,44 @@ test('nodes move by dragging, L lays the design out, Ctrl+A selects all, and eac
 
   await page.keyboard.press('Control+a');
   await expect(page.locator('.sl-properties')).toContainText('13 items selected');
+});
+
+test('properties show what applies to the chosen options, defaults as placeholders; Run refuses while a field is invalid', async ({ page }) => {
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+    await page.setViewportSize(viewport);
+    await openApp(page);
+    await node(page, 'lb').click();
+    const panel = page.locator('.sl-properties');
+    // Round robin: no hashing, ring, weights or partitions; Health check fits on the screen.
+    for (const hidden of ['hashBy', 'virtualNodes', 'weights', 'partitions', 'ownerRefreshMs']) await expect(panel.locator(`[data-field="${hidden}"], [data-field^="${hidden}."]`)).toHaveCount(0);
+    const health = panel.locator('[data-field="healthCheck.intervalMs"]');
+    await expect(health).toBeInViewport({ ratio: 1 });
+    await expect(panel.locator('details.sl-advanced [data-field="timeoutMs"]')).toBeHidden();
+    await page.screenshot({ path: `${SHOTS}/properties-round-robin-${viewport.width}.png` });
+    await panel.locator('[data-field="policy"] select').selectOption('consistent-hash');
+    await expect(panel.locator('[data-field="virtualNodes"]')).toBeVisible();
+    await expect(panel.locator('[data-field="hashBy"]')).toBeVisible();
+    await panel.locator('[data-field="policy"] select').selectOption('round-robin');
+
+    // A service's mean service time shows its default and unit.
+    await node(page, 'api-1').click();
+    const mean = panel.locator('[data-field="serviceTimeMs.mean"]');
+    await expect(mean.locator('input')).toHaveAttribute('placeholder', '5');
+    await expect(mean.locator('label')).toHaveText('Mean (ms)');
+    await page.screenshot({ path: `${SHOTS}/properties-service-${viewport.width}.png` });
+  }
+
+  // Interval = 3 is refused by the schema; Run says so instead of running the old 3000 ms.
+  await node(page, 'lb').click();
+  const interval = page.locator('.sl-properties [data-field="healthCheck.intervalMs"] input');
+  await interval.fill('3');
+  await expect(interval).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await expect(page.getByRole('toolbar', { name: 'Run controls' }).getByRole('alert')).toHaveText(/^Fix Interval on Load balancer first/);
+  await expect(interval).toBeFocused();
+  await expect(page.getByTestId('trace-hash')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/run-refused-invalid-field.png` });
+  await interval.fill('500');
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{12}$/, { timeout: 30_000 });
 });

@@ -19,6 +19,9 @@ test('save, reload the app, open: the identical document comes back', async ({ p
   await page.keyboard.press('Control+o');
   const dialog = page.getByRole('dialog', { name: 'Open a design' });
   await expect(dialog.getByRole('list', { name: 'Recent designs' })).toContainText('reload me');
+  // No heading over an empty list: every heading has designs under it.
+  await expect(dialog.locator('h3')).toHaveCount(await dialog.locator('ul.sl-file-list:has(li)').count());
+  await expect(dialog.locator('ul.sl-file-list:not(:has(li))')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/files-open-dialog.png` });
   await dialog.getByRole('button', { name: 'reload me' }).first().click();
   await expect(page.getByTestId('file-name')).toHaveText('reload me');
@@ -56,29 +59,77 @@ test('a truncated file and a file with a __proto__ key are refused with clear me
   expect(await downloadedDesign(page)).toEqual(before);
 });
 
-test('PNG export yields a real image of the diagram; SVG export too', async ({ page }) => {
+test('export: a real SVG with one path per connection, and a PNG of the same picture with the connections drawn, named after the lesson', async ({ page }) => {
   await openApp(page);
-  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
-  expect(png.suggestedFilename()).toMatch(/\.png$/);
-  const bytes = await import('node:fs').then((fs) => png.path().then((file) => fs.readFileSync(file)));
-  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  // Decode it in the browser and look at its pixels: a blank or tiny image would fail here.
-  const decoded = await page.evaluate(async (base64) => {
-    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(bitmap, 0, 0);
-    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 4 * 7) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    return { width: bitmap.width, height: bitmap.height, colours: colours.size };
-  }, bytes.toString('base64'));
-  expect(decoded.width).toBeGreaterThanOrEqual(400);
-  expect(decoded.height).toBeGreaterThanOrEqual(300);
-  expect(decoded.colours).toBeGreaterThan(20);
+  const lessonTitle = (await page.locator('.sl-lesson-title').textContent())!;
+  const edgeIds = await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? e.getAttribute('data-testid')!.replace('rf__edge-', '')));
+  expect(edgeIds.length).toBeGreaterThan(3);
+  const fs = await import('node:fs');
 
-  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
-  expect(svg.suggestedFilename()).toMatch(/\.svg$/);
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
+  expect(svgDownload.suggestedFilename()).toBe(`${lessonTitle}.svg`);
+  const svg = fs.readFileSync((await svgDownload.path())!, 'utf8');
+  expect(svg.length).toBeLessThan(100_000);
+  expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svg).not.toMatch(/foreignObject/i);
+  expect(svg).toContain(`Lesson: ${lessonTitle}`);
+  expect([...svg.matchAll(/<path data-edge-id="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual([...edgeIds].sort());
+  fs.mkdirSync(SHOTS, { recursive: true });
+  fs.writeFileSync(`${SHOTS}/export-lesson1.svg`, svg);
+
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+  expect(pngDownload.suggestedFilename()).toBe(`${lessonTitle}.png`);
+  const bytes = fs.readFileSync((await pngDownload.path())!);
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.length).toBeLessThan(1_000_000);
+  fs.writeFileSync(`${SHOTS}/export-lesson1.png`, bytes);
+  // Decode the PNG in the page and look at its pixels along every connection's path (taken from
+  // the SVG): each sampled point must be drawn in the connection's dark grey, not background.
+  const result = await page.evaluate(
+    async ({ base64, svgText }) => {
+      const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const host = document.createElement('div');
+      host.style.cssText = 'position:fixed;left:-99999px;top:0';
+      host.innerHTML = svgText;
+      document.body.append(host);
+      const root = host.querySelector('svg')!;
+      const scale = bitmap.width / Number(root.getAttribute('width'));
+      const misses: string[] = [];
+      let samples = 0;
+      for (const path of host.querySelectorAll<SVGPathElement>('path[data-edge-id]')) {
+        const length = path.getTotalLength();
+        for (let f = 0.1; f <= 0.8; f += 0.1) {
+          const p = path.getPointAtLength(length * f);
+          const [r, g, b] = ctx.getImageData(Math.round(p.x * scale), Math.round(p.y * scale), 1, 1).data;
+          samples++;
+          // The background is white; an edge pixel is dark.
+          if (r! + g! + b! > 3 * 170) misses.push(`${path.dataset.edgeId} at ${f.toFixed(1)}: rgb(${r},${g},${b})`);
+        }
+      }
+      host.remove();
+      return { width: bitmap.width, height: bitmap.height, samples, misses };
+    },
+    { base64: bytes.toString('base64'), svgText: svg },
+  );
+  expect(result.misses).toEqual([]);
+  expect(result.samples).toBeGreaterThanOrEqual(edgeIds.length * 7);
+  expect(result.width).toBeGreaterThanOrEqual(400);
+
+  // After a run the title block carries its trace hash; after an edit, no longer.
+  const exportedSvg = async () => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
+    return fs.readFileSync((await d.path())!, 'utf8');
+  };
+  expect(svg).toContain('Trace hash: not run as drawn');
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  const hash = (await page.getByTestId('trace-hash').textContent({ timeout: 30_000 }))!;
+  expect(await exportedSvg()).toContain(`Trace hash: ${hash}`);
+  await node(page, 'lb').click();
+  await page.locator('.sl-properties [data-field="policy"] select').selectOption('least-connections');
+  expect(await exportedSvg()).toContain('Trace hash: not run as drawn');
 });
 
 test('after the page dies mid-edit, the next start offers the unsaved work back', async ({ page }) => {

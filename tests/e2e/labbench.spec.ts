@@ -1,4 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { E2E_DATA_DIR } from '../../playwright.config';
 import { buildTier, node, openApp, saveAs } from './helpers';
 
 /** Collects console errors and warnings (a CSP violation is one) and page errors. */
@@ -124,4 +127,28 @@ test('sticky routing with in-memory sessions loses sessions on a crash, on the c
   await expect(row.nth(2)).not.toHaveText('0');
   await page.screenshot({ path: 'test-results/screenshots/labbench-compare.png', fullPage: true });
   expect(problems, problems.join('\n')).toEqual([]);
+});
+
+test('compare in a lesson offers only that lesson\'s designs and says which faults both runs had', async ({ page }) => {
+  // A free design saved earlier, outside the lesson: nothing to compare lesson 1 with.
+  mkdirSync(path.join(E2E_DATA_DIR, 'designs'), { recursive: true });
+  const free = { format: 'statelab.graph', version: 1, nodes: [{ id: 'client-1', kind: 'client', label: 'Clients', position: { x: 0, y: 0 }, props: {} }], edges: [] };
+  writeFileSync(path.join(E2E_DATA_DIR, 'designs', 'a free design.statelab.json'), JSON.stringify(free));
+  await openApp(page);
+  await node(page, 'lb').click();
+  await page.locator('.sl-properties [data-field="policy"] select').selectOption('least-connections');
+  await saveAs(page, 'lesson one variant');
+
+  await page.getByRole('button', { name: 'Compare…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Compare with a saved design' });
+  const options = dialog.getByLabel('Variant').locator('option');
+  await expect(options).toContainText(['lesson one variant']);
+  expect(await options.allTextContents()).not.toContain('a free design');
+  await expect(dialog.getByTestId('compare-hidden')).toContainText('from outside this lesson not shown');
+  await dialog.getByLabel('Variant').selectOption('lesson one variant');
+  await dialog.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(dialog.locator('.sl-compare-table')).toBeVisible({ timeout: 30_000 });
+  await expect(dialog).toContainText('Both ran with seed');
+  await expect(dialog).toContainText('this fault: 10.0 s · crash api-2');
+  await page.screenshot({ path: 'test-results/screenshots/compare-in-lesson.png' });
 });

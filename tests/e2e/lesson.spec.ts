@@ -65,6 +65,16 @@ for (const locale of APP_LOCALES) {
     await page.screenshot({ path: `test-results/screenshots/lesson3-regrade-${locale}.png` });
     await dialog.getByRole('button', { name: t.close }).click();
 
+    // A file claiming a check failed that passes: the difference names the check by its title.
+    const claimed = submission.grade.checks[0];
+    const tampered = { ...submission, grade: { ...submission.grade, checks: [{ ...claimed, passed: false, points: 0 }, ...submission.grade.checks.slice(1)] } };
+    await page.getByTestId('submission-picker').setInputFiles({ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) });
+    await expect(dialog.getByTestId('regrade-verdict')).toHaveText(t.storedDiffers, { timeout: 60_000 });
+    const differences = dialog.locator('.sl-differences li');
+    await expect(differences.filter({ hasText: `“${claimed.title[locale] ?? claimed.title.en}”` })).toHaveCount(1);
+    await expect(differences.filter({ hasText: 'checks.' })).toHaveCount(0);
+    await dialog.getByRole('button', { name: t.close }).click();
+
     // The language, the lesson and its progress survive a restart.
     await page.reload();
     await expect(page.getByTestId('lesson-title')).toHaveText(title);

@@ -1,13 +1,14 @@
 // The Electron-specific wiring, kept small and free of an `electron` import so tests can drive it
 // with fakes: the caller passes in the real BrowserWindow and ipcMain.
-import type { BrowserWindowConstructorOptions, IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import type { BrowserWindowConstructorOptions, IpcMain, IpcMainInvokeEvent, Session, WebContents } from 'electron';
 import { CHANNELS } from '../../shared/api';
 import { fail } from '../../shared/result';
 import type { Dispatch } from '../host/dispatcher';
 
-/** The only webPreferences StateLab's window is ever created with. */
-export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+/** The only webPreferences StateLab's window is ever created with; devtools only outside the packaged app. */
+export function secureWebPreferences(preloadPath: string, isPackaged = true): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
+    devTools: !isPackaged,
     preload: preloadPath,
     contextIsolation: true,
     sandbox: true,
@@ -27,10 +28,19 @@ export function isOwnRendererUrl(url: string, rendererUrl: string): boolean {
     const candidate = new URL(url);
     const own = new URL(rendererUrl);
     if (own.protocol === 'file:') return candidate.protocol === 'file:' && candidate.pathname === own.pathname;
-    return candidate.origin === own.origin;
+    if (own.protocol === 'http:' || own.protocol === 'https:') return candidate.origin === own.origin;
+    // app://statelab/: a custom scheme's origin is opaque ("null") to the URL parser, so compare
+    // scheme and host rather than two equal "null"s.
+    return candidate.protocol === own.protocol && candidate.host === own.host && own.host !== '';
   } catch {
     return false;
   }
+}
+
+/** Every permission (camera, notifications, clipboard read, …) is refused, both when asked and when checked. */
+export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
 }
 
 /** Navigation and new windows are denied: the app never shows remote content. */

@@ -1,5 +1,6 @@
 import { APP_VERSION } from '../../shared/version';
 import type { AppInfo } from '../../shared/ipc';
+import type { OpenedFile, ShellReport } from '../../shared/shell';
 import { createLessonHandlers } from './lessons/handlers';
 import { createDispatcher, ServiceError, type Dispatch, type Handlers } from './dispatcher';
 import { hostFolders } from './errorText';
@@ -24,6 +25,13 @@ export interface HostOptions {
   log?: (message: string) => void;
   /** Worker jobs (runs, event searches, grading) at once; the rest queue. Default JOB_BUDGETS.concurrentJobs. */
   maxConcurrentJobs?: number;
+  /** The desktop shell (unsaved-changes prompt, menu language, files from the OS); absent in the browser host. */
+  shell?: ShellServices;
+}
+
+export interface ShellServices {
+  report(state: ShellReport): void;
+  takeOpenedFiles(): Promise<OpenedFile[]>;
 }
 
 /**
@@ -83,6 +91,11 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
     'autosave:read': () => autosave.read(),
     'autosave:clear': () => autosave.clear(),
     'autosave:dismissPrevious': () => autosave.dismissPrevious(),
+    'shell:report': (state) => {
+      options.shell?.report(state);
+      return {};
+    },
+    'shell:takeOpenedFiles': () => options.shell?.takeOpenedFiles() ?? [],
   };
 
   return {

@@ -3,15 +3,18 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StateLabApi } from '../../shared/api';
 import type { EdgeKind, NodeKind } from '../../shared/graph';
 import type { Graph } from '../../shared/graph';
+import { localize } from '../../shared/i18n';
 import { ALL_NODE_KINDS } from '../../shared/ipc';
 import type { Scenario } from '../../shared/scenario';
 import { addNode } from './editor/commands';
 import { EditorCanvas } from './editor/EditorCanvas';
 import { EditorToolbar } from './editor/EditorToolbar';
 import { HelpOverlay } from './editor/HelpOverlay';
+import { useLocale } from './i18n/LocaleContext';
 import type { NoticeState } from './editor/Notice';
 import { useEditor } from './editor/useEditor';
 import { useShortcuts } from './editor/useShortcuts';
+import { fileNameOf } from './files/diagramSvg';
 import { exportDiagram } from './files/exportImage';
 import { FileBar } from './files/FileBar';
 import { ConfirmDialog, OpenDialog, SaveAsDialog } from './files/FileDialogs';
@@ -23,11 +26,16 @@ import { LessonSidebar } from './lesson/LessonSidebar';
 import { PacksDialog } from './lesson/PacksDialog';
 import { useLessonSession } from './lesson/useLessonSession';
 import { Palette } from './palette/Palette';
+import { InvalidFields, InvalidFieldsContext } from './properties/invalidFields';
 import { PropertiesPanel } from './properties/PropertiesPanel';
 import { LabBench } from './lab/LabBench';
 import { LiveStateProvider } from './lab/LiveContext';
 import { useFaultMenu } from './lab/useFaultMenu';
 import { useLab } from './lab/useLab';
+import type { SubmissionRegrade } from '../../shared/ipc';
+import type { OpenedFile } from '../../shared/shell';
+import { RegradeDialog } from './lesson/RegradeDialog';
+import { useShell } from './shell/useShell';
 
 /** The workload a design outside any lesson runs under. */
 const FREE_SCENARIO: Scenario = { seed: 42, durationMs: 30_000, faults: [] };
@@ -48,12 +56,19 @@ export function App({ api }: { api: StateLabApi }) {
   const palette: readonly NodeKind[] = lesson && isInLesson ? lesson.palette : ALL_NODE_KINDS;
   const leaveLesson = useCallback(() => setInLesson(false), []);
   const files = useFiles(api, editor, lesson && isInLesson ? lesson.lessonId : null, leaveLesson, say);
-  const lab = useLab(api, editor.doc, lesson && isInLesson ? lesson.scenario : FREE_SCENARIO);
+  // A property field showing a refused value stops Run (the document still holds the old value).
+  const invalidFields = useMemo(() => new InvalidFields(), []);
+  const refuseRun = useCallback(() => invalidFields.refuse(), [invalidFields]);
+  const lab = useLab(api, editor.doc, lesson && isInLesson ? lesson.scenario : FREE_SCENARIO, refuseRun);
   const faultMenu = useFaultMenu(lab, editor.doc, editor.selection.nodes);
   const [connectKind, setConnectKind] = useState<EdgeKind>('request');
   const [snapToGrid, setSnapToGrid] = useState(true);
   const [isHelpOpen, setHelpOpen] = useState(false);
-  const canvasApi = useRef<{ sizes(): Map<string, { width: number; height: number }> }>(undefined);
+  const canvasApi = useRef<{ sizes(): Map<string, { width: number; height: number }>; fitView(): void }>(undefined);
+  const { locale, setLocale } = useLocale();
+  /** A design the OS asked to open while the current one has unsaved changes: confirm first. */
+  const [pendingDesign, setPendingDesign] = useState<Extract<OpenedFile, { kind: 'design' }>>();
+  const [regrade, setRegrade] = useState<SubmissionRegrade>();
   const canvasBox = useRef<HTMLElement>(null);
   const { adopt, checkAutosave } = files;
   adoptRef.current = (graph) => {
@@ -104,19 +119,71 @@ export function App({ api }: { api: StateLabApi }) {
     },
     [editor],
   );
+  // The design the shown run was made from: an export carries its trace hash only while unchanged.
+  const ranDoc = useRef<Graph>(undefined);
+  const docRef = useRef(editor.doc);
+  docRef.current = editor.doc;
+  useEffect(() => {
+    ranDoc.current = lab.run ? docRef.current : undefined;
+  }, [lab.run]);
   const exportImage = async (format: 'png' | 'svg') => {
-    const root = canvasBox.current;
-    if (!root) return;
     try {
-      const nodes = editor.doc.nodes.map((n) => ({ id: n.id, position: n.position, data: {}, ...(canvasApi.current?.sizes().get(n.id) ?? { width: 170, height: 56 }) }));
-      downloadUrl(`${files.name ?? 'design'}.${format}`, await exportDiagram(format, nodes, root));
+      const lessonTitle = lesson && isInLesson ? localize(lesson.text.title, locale) : undefined;
+      const title = files.name ?? lessonTitle ?? 'Untitled design';
+      const meta = { title, lesson: lessonTitle, date: new Date().toISOString().slice(0, 10), traceHash: ranDoc.current === editor.doc ? lab.run?.traceHash : undefined };
+      downloadUrl(fileNameOf(title, format), await exportDiagram(format, editor.doc, canvasApi.current?.sizes() ?? new Map(), meta));
     } catch (e) {
       files.setError(`Could not export the diagram: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
 
+  const openDesign = (file: Extract<OpenedFile, { kind: 'design' }>) => {
+    files.adopt(file.graph, null);
+    setInLesson(false);
+    setPendingDesign(undefined);
+  };
+  const openFromOs = async (file: OpenedFile) => {
+    if (file.kind === 'error') return files.setError(file.message);
+    if (file.kind === 'design') return files.isDirty ? setPendingDesign(file) : openDesign(file);
+    if (file.kind === 'pack') {
+      const imported = await api.packsImport({ fileName: file.fileName, zipBase64: file.zipBase64 });
+      if (!imported.ok) return files.setError(`${file.fileName}: ${imported.error.message}`);
+      return setPacksOpen(true);
+    }
+    const result = await api.submissionsRegrade({ fileName: file.fileName, text: file.text });
+    if (!result.ok) return files.setError(`${file.fileName}: ${result.error.message}`);
+    setRegrade(result.value);
+  };
+  const cut = () => {
+    editor.copy(editor.selection);
+    deleteSelection();
+  };
+  useShell(api, {
+    isDirty: files.isDirty,
+    locale,
+    setLocale,
+    onOpenedFile: (file) => void openFromOs(file),
+    commands: {
+      new: files.requestNew,
+      open: () => void files.showOpen(),
+      save: () => void files.save(),
+      saveAs: () => files.setDialog({ kind: 'saveAs' }),
+      exportDesign: () => void files.download(),
+      exportPng: () => void exportImage('png'),
+      exportSvg: () => void exportImage('svg'),
+      undo: editor.undo,
+      redo: editor.redo,
+      cut,
+      copy: () => editor.copy(editor.selection),
+      paste: editor.paste,
+      fitView: () => canvasApi.current?.fitView(),
+      shortcuts: () => setHelpOpen(true),
+    },
+  });
+
   useShortcuts({
     delete: deleteSelection,
+    cut,
     copy: () => editor.copy(editor.selection),
     paste: editor.paste,
     duplicate: () => editor.duplicate(editor.selection),
@@ -184,11 +251,13 @@ export function App({ api }: { api: StateLabApi }) {
             </LiveStateProvider>
           </ReactFlowProvider>
         </main>
-        <PropertiesPanel editor={editor} selection={editor.selection} locked={locked} />
+        <InvalidFieldsContext.Provider value={invalidFields}>
+          <PropertiesPanel editor={editor} selection={editor.selection} locked={locked} />
+        </InvalidFieldsContext.Provider>
         {isInLesson && <LessonSidebar api={api} session={session} graph={editor.doc} onShowMe={showMe} onReset={resetToStarter} />}
       </div>
       <footer className="sl-footer">
-        <LabBench api={api} lab={lab} graph={editor.doc} />
+        <LabBench api={api} lab={lab} graph={editor.doc} locked={lesson && isInLesson ? lesson.locked : undefined} />
       </footer>
       {faultMenu.element}
       {isHelpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
@@ -206,6 +275,16 @@ export function App({ api }: { api: StateLabApi }) {
         <OpenDialog files={files.dialog.files} recent={files.dialog.recent} error={files.dialog.error} onOpen={(n) => void files.open(n)} onPickFile={() => void files.pickFile()} onClose={() => files.setDialog(undefined)} />
       )}
       {files.dialog?.kind === 'saveAs' && <SaveAsDialog initialName={files.name ?? ''} error={files.dialog.error} onSave={(n) => void files.saveAs(n)} onClose={() => files.setDialog(undefined)} />}
+      {regrade && <RegradeDialog regrade={regrade} onClose={() => setRegrade(undefined)} />}
+      {pendingDesign && (
+        <ConfirmDialog
+          label={`Open ${pendingDesign.fileName}?`}
+          message="The current design has unsaved changes. They will be lost."
+          confirm={`Discard and open ${pendingDesign.fileName}`}
+          onConfirm={() => openDesign(pendingDesign)}
+          onClose={() => setPendingDesign(undefined)}
+        />
+      )}
       {files.dialog?.kind === 'confirmNew' && (
         <ConfirmDialog label="Start a new design?" message="The current design has unsaved changes. They will be lost." confirm="Discard and start new" onConfirm={files.newDesign} onClose={() => files.setDialog(undefined)} />
       )}

@@ -119,24 +119,42 @@ describe('bulk grading from the command line', () => {
 
 /** A reference submission plus an unlocked client at 1,000,000 rps: a design that floods the simulator. */
 function hostileSubmission(): string {
-  const { lesson, reference } = pack.lessons[0]!;
+  const { lesson, reference } = budgetPack.lessons[0]!;
   const graph = structuredClone(reference!);
   graph.nodes.push({ id: 'flood', kind: 'client', label: 'Flood', position: { x: 0, y: 400 }, props: { rps: 1_000_000 } });
   graph.edges.push({ id: 'flood-lb', source: 'flood', target: 'lb', kind: 'request', props: { latencyMs: 1, jitterMs: 0, lossRate: 0 } });
   return JSON.stringify(createSubmission({ packId: 'sessions', packVersion: '1.0.0', lesson, graph, answers: {}, student: 'Mallory', savedAt: new Date('2026-03-01T10:00:00Z') }));
 }
 
+/**
+ * The budget tests need a flood that survives the lesson's frame: a lesson whose starter has no
+ * clients and whose palette offers them (as a build-it-yourself lesson does) lets the student
+ * bring the users, so an extra client stays.
+ */
+let budgetPackDir: string;
+let budgetPack: LoadedPack;
+beforeAll(async () => {
+  const files = shortPack();
+  const starter = files['graphs/session-state.starter.json'] as { nodes: { id: string; kind: string }[]; edges: { source: string; target: string }[] };
+  const clients = new Set(starter.nodes.filter((n) => n.kind === 'client').map((n) => n.id));
+  files['graphs/session-state.starter.json'] = { ...starter, nodes: starter.nodes.filter((n) => !clients.has(n.id)), edges: starter.edges.filter((e) => !clients.has(e.source) && !clients.has(e.target)) };
+  const lesson = files['lessons/session-state.lesson.json'] as { palette: string[]; locked: string[] };
+  files['lessons/session-state.lesson.json'] = { ...lesson, palette: ['client', ...lesson.palette], locked: [] };
+  budgetPackDir = writePack(files);
+  budgetPack = (await validatePack(folderSource(budgetPackDir))).pack!;
+});
+
 describe('bulk grading budgets', () => {
   it('turns a submission at 1,000,000 rps into an error row with the budget message, quickly, and grades the rest', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'statelab-hostile-'));
-    const { lesson, reference } = pack.lessons[0]!;
+    const { lesson, reference } = budgetPack.lessons[0]!;
     const good = createSubmission({ packId: 'sessions', packVersion: '1.0.0', lesson, graph: reference!, answers: { 'which-crashed': 'api-2' }, student: 'Ada', savedAt: new Date('2026-03-01T10:00:00Z') });
     writeFileSync(path.join(dir, 'a-good.json'), JSON.stringify(good));
     writeFileSync(path.join(dir, 'b-flood.json'), hostileSubmission());
     writeFileSync(path.join(dir, 'c-good.json'), JSON.stringify(good));
     const out = path.join(dir, 'grades.csv');
     const started = Date.now();
-    const result = await run(process.execPath, ['--import', 'tsx', 'src/cli/grade.ts', '--pack', packDir, dir, '--out', out, '--workers', '1']).catch((e: { code: number; stderr: string }) => e);
+    const result = await run(process.execPath, ['--import', 'tsx', 'src/cli/grade.ts', '--pack', budgetPackDir, dir, '--out', out, '--workers', '1']).catch((e: { code: number; stderr: string }) => e);
     expect(Date.now() - started).toBeLessThan(60_000); // about 5 s on an idle machine; ungraded, the flood alone takes minutes
     expect((result as { code?: number }).code).toBe(1);
     const rows = parseCsv(readFileSync(out, 'utf8')).slice(1);
@@ -152,7 +170,7 @@ describe('bulk grading budgets', () => {
     const files = [path.join(dir, 'a-flood.json'), path.join(dir, 'b-missing.json')];
     writeFileSync(files[0]!, hostileSubmission());
     const started = Date.now();
-    const rows = await bulkGrade({ pack, files, workers: 1, fileBudgetMs: 1500 });
+    const rows = await bulkGrade({ pack: budgetPack, files, workers: 1, fileBudgetMs: 1500 });
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(rows.map((r) => r.error)).toEqual(["The grading of this file took longer than 1.5 s, its time limit; reduce the request rate or the run's duration.", 'no such file']);
   }, 60_000);

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createHost } from '../../../src/main/host/services';
 import { startWebHost, type WebHost } from '../../../src/main/host/web/server';
+import type { LessonView } from '../../../src/shared/ipc';
 import type { Result } from '../../../src/shared/result';
+import { liveWorkerCount } from '../../../src/main/workers/pool';
 
 const PACK_DIR = path.resolve(__dirname, '../../../lessons/stateless-vs-stateful');
 
@@ -139,6 +141,16 @@ describe('browser host bridge', () => {
       await hanging.close();
     }
   });
+
+  it('stops the worker of a run whose page went away (socket closed mid-run)', async () => {
+    const page = await client();
+    const opened = (await page.call('lessons:open', { packId: 'stateless-vs-stateful', lessonId: 'any-instance' })) as { ok: true; value: LessonView };
+    // An hour of lesson 1: many seconds of work, far longer than this test waits.
+    void page.call('sim:run', { runId: 'left-behind', graph: opened.value.starter, scenario: { ...opened.value.scenario, durationMs: 3_600_000 } });
+    await expect.poll(() => liveWorkerCount(), { timeout: 20_000 }).toBe(1);
+    page.close();
+    await expect.poll(() => liveWorkerCount(), { timeout: 5_000 }).toBe(0);
+  }, 60_000);
 
   it('serves every page with the renderer\'s CSP, and forbids framing it', async () => {
     for (const url of [web.url, `${web.origin}/missing.js`]) {

@@ -38,8 +38,8 @@ export interface CanvasProps {
   snapToGrid: boolean;
   notice: NoticeState | undefined;
   onNotice(notice: NoticeState | undefined): void;
-  /** Called once with a function that reports measured node sizes (for layout). */
-  onReady?(api: { sizes(): Map<string, { width: number; height: number }> }): void;
+  /** Called once with functions that report measured node sizes (for layout) and fit the view (View menu). */
+  onReady?(api: { sizes(): Map<string, { width: number; height: number }>; fitView(): void }): void;
   /** Right-click on a node or an edge (the lab bench's fault menu). */
   onContextMenu?(target: { kind: 'node' | 'edge'; id: string; x: number; y: number }): void;
 }
@@ -62,8 +62,11 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
   const nodesRef = useRef(nodes);
   nodesRef.current = nodes;
   useEffect(() => {
-    onReady?.({ sizes: () => new Map(nodesRef.current.filter((n) => n.measured?.width).map((n) => [n.id, { width: n.measured!.width!, height: n.measured!.height! }])) });
-  }, [onReady]);
+    onReady?.({
+      sizes: () => new Map(nodesRef.current.filter((n) => n.measured?.width).map((n) => [n.id, { width: n.measured!.width!, height: n.measured!.height! }])),
+      fitView: () => void flow.fitView({ duration: 200 }),
+    });
+  }, [onReady, flow]);
 
   const updateSelection = useCallback(
     (part: keyof Selection, changes: readonly { id: string; selected: boolean }[]) => {

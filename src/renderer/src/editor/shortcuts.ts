@@ -1,6 +1,7 @@
 /** The keyboard shortcuts, listed once: the help overlay shows exactly what the handler does. */
 export const SHORTCUTS = [
   { keys: 'Delete / Backspace', action: 'Delete the selection' },
+  { keys: 'Ctrl+X', action: 'Cut' },
   { keys: 'Ctrl+C', action: 'Copy' },
   { keys: 'Ctrl+V', action: 'Paste' },
   { keys: 'Ctrl+D', action: 'Duplicate' },
@@ -18,9 +19,9 @@ export const SHORTCUTS = [
   { keys: 'Escape', action: 'Clear the selection, close dialogs' },
 ] as const;
 
-export type ShortcutCommand = 'delete' | 'copy' | 'paste' | 'duplicate' | 'undo' | 'redo' | 'selectAll' | 'save' | 'open' | 'layout' | 'help' | 'run' | 'escape' | 'step';
+export type ShortcutCommand = 'delete' | 'cut' | 'copy' | 'paste' | 'duplicate' | 'undo' | 'redo' | 'selectAll' | 'save' | 'open' | 'layout' | 'help' | 'run' | 'escape' | 'step';
 
-const isTyping = (target: EventTarget | null) => {
+export const isTyping = (target: EventTarget | null) => {
   const el = target as Partial<HTMLElement> | null;
   return Boolean(el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName ?? '')));
 };
@@ -36,6 +37,7 @@ export function commandOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
   if (isTyping(event.target)) return undefined;
   if (ctrl && key === 'z') return event.shiftKey ? 'redo' : 'undo';
   if (ctrl && key === 'y') return 'redo';
+  if (ctrl && key === 'x') return 'cut';
   if (ctrl && key === 'c') return 'copy';
   if (ctrl && key === 'v') return 'paste';
   if (ctrl && key === 'd') return 'duplicate';

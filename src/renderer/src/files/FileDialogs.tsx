@@ -30,8 +30,13 @@ export function OpenDialog(props: { files: DesignFileInfo[]; recent: string[]; e
           <ul className="sl-file-list" aria-label="Recent designs">{recent.map(item)}</ul>
         </>
       )}
-      <h3>Saved designs</h3>
-      {others.length + recent.length === 0 ? <p className="sl-muted">No saved designs yet.</p> : <ul className="sl-file-list" aria-label="Saved designs">{others.map((f) => item(f.name))}</ul>}
+      {others.length > 0 && (
+        <>
+          <h3>{recent.length > 0 ? 'Other saved designs' : 'Saved designs'}</h3>
+          <ul className="sl-file-list" aria-label="Saved designs">{others.map((f) => item(f.name))}</ul>
+        </>
+      )}
+      {others.length + recent.length === 0 && <p className="sl-muted">No saved designs yet.</p>}
       <div className="sl-dialog-actions">
         <button type="button" onClick={props.onPickFile}>From this computer…</button>
         <button type="button" onClick={props.onClose}>Cancel</button>

@@ -1,26 +1,27 @@
-import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
-import { toPng, toSvg } from 'html-to-image';
+import type { Graph } from '../../../shared/graph';
+import { diagramSvg, MAX_SIDE, type DiagramMeta, type NodeSizes } from './diagramSvg';
 
-const PADDING = 0.1;
+/** PNG pixels per SVG unit: sharp on a printed page, still far below the 1 MB a lesson design may take. */
+const PNG_SCALE = 2;
 
 /**
- * Renders the whole diagram (not just what is on screen) to a PNG or SVG data URL: the flow's
- * viewport is drawn at a transform that fits every node, on the theme's background colour.
+ * Renders the whole design (not just what is on screen) to a PNG or SVG data URL. Both are the
+ * same picture: the SVG is written from the graph document, and the PNG is that SVG drawn onto
+ * a canvas.
  */
-export async function exportDiagram(format: 'png' | 'svg', nodes: Node[], root: HTMLElement): Promise<string> {
-  const viewport = root.querySelector<HTMLElement>('.react-flow__viewport');
-  if (!viewport) throw new Error('The canvas is not ready.');
-  const bounds = getNodesBounds(nodes);
-  const width = Math.min(4000, Math.max(400, Math.ceil(bounds.width * 1.2)));
-  const height = Math.min(4000, Math.max(300, Math.ceil(bounds.height * 1.2)));
-  const { x, y, zoom } = getViewportForBounds(bounds, width, height, 0.1, 2, PADDING);
-  const options = {
-    backgroundColor: getComputedStyle(document.body).backgroundColor,
-    width,
-    height,
-    // Fonts are the system's; fetching web-font CSS would only trip the CSP.
-    skipFonts: true,
-    style: { width: `${width}px`, height: `${height}px`, transform: `translate(${x}px, ${y}px) scale(${zoom})` },
-  };
-  return format === 'png' ? toPng(viewport, options) : toSvg(viewport, options);
+export async function exportDiagram(format: 'png' | 'svg', graph: Graph, sizes: NodeSizes, meta: DiagramMeta): Promise<string> {
+  const { svg, width, height } = diagramSvg(graph, sizes, meta);
+  const svgUrl = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  if (format === 'svg') return svgUrl;
+  const image = new Image();
+  image.src = svgUrl;
+  await image.decode();
+  const scale = Math.min(PNG_SCALE, MAX_SIDE / width, MAX_SIDE / height);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(height * scale);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('This browser cannot draw images.');
+  ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL('image/png');
 }

@@ -1,8 +1,7 @@
 /** The UI's own words, in every app language. Lesson texts come from the pack. */
-export const APP_LOCALES = ['en', 'zh-CN'] as const;
-export type AppLocale = (typeof APP_LOCALES)[number];
+import type { AppLocale } from '../../../shared/i18n';
 
-export const LOCALE_NAMES: Record<AppLocale, string> = { en: 'English', 'zh-CN': '简体中文' };
+export { APP_LOCALES, defaultLocale, LOCALE_NAMES, type AppLocale } from '../../../shared/i18n';
 
 const en = {
   lesson: 'Lesson',
@@ -107,12 +106,3 @@ const zhCN: Record<StringKey, string> = {
 };
 
 export const STRINGS: Record<AppLocale, Record<StringKey, string>> = { en, 'zh-CN': zhCN };
-
-/** The app language at first start: the system's, if we have it, else English. */
-export function defaultLocale(languages: readonly string[]): AppLocale {
-  for (const language of languages) {
-    if (language.toLowerCase().startsWith('zh')) return 'zh-CN';
-    if (language.toLowerCase().startsWith('en')) return 'en';
-  }
-  return 'en';
-}

@@ -2,23 +2,47 @@ import { useEffect, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
 import type { Scenario } from '../../../shared/scenario';
-import { compareRows, formatCompareValue, type CompareRow } from './compare';
+import { compareRows, faultsNote, formatCompareValue, isVariantOf, type CompareRow } from './compare';
+import { describeFault } from './faultMenu';
 
 let compareSerial = 0;
 
-/** Runs the current design and a saved variant under the same seed and faults, side by side. */
-export function CompareDialog({ api, graph, scenario, onClose }: { api: StateLabApi; graph: Graph; scenario: Scenario; onClose(): void }) {
+/** Most saved designs looked into for being the lesson's (each is opened to see). */
+const MAX_CANDIDATES = 100;
+
+/**
+ * Runs the current design and a saved variant under the same seed and faults, side by side. In a
+ * lesson (`locked` names its locked nodes) only designs made in that lesson are offered.
+ */
+export function CompareDialog({ api, graph, scenario, locked = [], onClose }: { api: StateLabApi; graph: Graph; scenario: Scenario; locked?: readonly string[]; onClose(): void }) {
   const [names, setNames] = useState<string[]>();
   const [picked, setPicked] = useState('');
   const [rows, setRows] = useState<CompareRow[]>();
   const [state, setState] = useState<{ busy?: boolean; error?: string; note?: string }>({});
 
+  const [hiddenCount, setHiddenCount] = useState(0);
   useEffect(() => {
-    void api.filesList({}).then((r) => {
-      const list = r.ok ? r.value.map((f) => f.name) : [];
+    let isCurrent = true;
+    void (async () => {
+      const r = await api.filesList({});
+      const all = r.ok ? r.value.map((f) => f.name) : [];
+      let list = all;
+      if (locked.length > 0) {
+        const opened = await Promise.all(all.slice(0, MAX_CANDIDATES).map((name) => api.filesOpen({ name })));
+        list = all.filter((_, i) => {
+          const o = opened[i];
+          return o?.ok === true && isVariantOf(o.value.graph, graph, locked);
+        });
+      }
+      if (!isCurrent) return;
       setNames(list);
+      setHiddenCount(all.length - list.length);
       setPicked((p) => p || (list[0] ?? ''));
-    });
+    })();
+    return () => {
+      isCurrent = false;
+    };
+    // The list is read once per opening of the dialog; edits while it is open do not change it.
   }, [api]);
 
   const compare = async () => {
@@ -36,8 +60,8 @@ export function CompareDialog({ api, graph, scenario, onClose }: { api: StateLab
     ]);
     if (!a.ok || !b.ok) return setState({ error: (!a.ok ? a.error.message : !b.ok ? b.error.message : '') || 'The comparison failed.' });
     setRows(compareRows(a.value.result.summary, b.value.result.summary));
-    const dropped = (scenario.faults ?? []).length - faults.length;
-    setState({ note: `Both ran with seed ${scenario.seed}${dropped > 0 ? `; ${dropped} fault(s) on nodes "${picked}" lacks were left out` : ''}.` });
+    const dropped = (scenario.faults ?? []).filter((f) => !faults.includes(f));
+    setState({ note: faultsNote(scenario.seed, faults, dropped, picked, describeFault) });
   };
 
   return (
@@ -45,6 +69,7 @@ export function CompareDialog({ api, graph, scenario, onClose }: { api: StateLab
       <div className="sl-dialog sl-compare" role="dialog" aria-label="Compare with a saved design" onClick={(e) => e.stopPropagation()}>
         <h2>Compare with a saved design</h2>
         {names?.length === 0 && <p className="sl-muted">Save a variant of your design first (Save as…), then compare the two here.</p>}
+        {hiddenCount > 0 && <p className="sl-muted" data-testid="compare-hidden">{hiddenCount} saved design{hiddenCount === 1 ? '' : 's'} from outside this lesson not shown.</p>}
         {names && names.length > 0 && (
           <div className="sl-compare-pick">
             <label>

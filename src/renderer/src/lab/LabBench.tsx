@@ -12,7 +12,7 @@ import type { Lab } from './useLab';
 import './lab.css';
 
 /** Under the canvas: run and playback controls, headline metrics, charts, event log and faults. */
-export function LabBench({ api, lab, graph }: { api: StateLabApi; lab: Lab; graph: Graph }) {
+export function LabBench({ api, lab, graph, locked = [] }: { api: StateLabApi; lab: Lab; graph: Graph; /** The lesson's locked nodes; Compare offers only that lesson's designs. */ locked?: readonly string[] }) {
   const [isComparing, setComparing] = useState(false);
   // Charts can fold away to give a small screen's height back to the canvas.
   const [isCollapsed, setCollapsed] = useState(false);
@@ -31,7 +31,7 @@ export function LabBench({ api, lab, graph }: { api: StateLabApi; lab: Lab; grap
           </button>
         )}
       </div>
-      {isComparing && <CompareDialog api={api} graph={graph} scenario={lab.scenario} onClose={() => setComparing(false)} />}
+      {isComparing && <CompareDialog api={api} graph={graph} scenario={lab.scenario} locked={locked} onClose={() => setComparing(false)} />}
       {lab.run && (
         <div className="sl-labbench-panels">
           <Charts run={lab.run} cursorMs={lab.cursorMs} />

@@ -2,7 +2,9 @@
  * Side-by-side comparison of two runs under the same seed and faults: every catalogue metric,
  * with the better value marked where "better" has a direction.
  */
+import type { Graph } from '../../../shared/graph';
 import { METRICS, METRIC_NAMES, type MetricName } from '../../../shared/metrics';
+import type { Fault } from '../../../shared/scenario';
 
 /** Metrics where more is better; those not listed here or in LOWER_IS_BETTER are neutral. */
 const HIGHER_IS_BETTER: ReadonlySet<MetricName> = new Set(['ok', 'throughput', 'cacheHitRatio', 'acknowledgedWrites', 'instancesUp']);
@@ -39,3 +41,23 @@ export const formatCompareValue = (v: number, unit: string): string => {
   if (unit === 'ratio') return v.toFixed(2);
   return Math.round(v).toLocaleString('en-US');
 };
+
+/**
+ * Whether a saved design belongs with the one being edited. In a lesson (`locked` non-empty) it does
+ * when it holds the lesson's locked nodes with the same kinds: they cannot be deleted, so every
+ * design made in the lesson has them, and a free design or another lesson's does not.
+ */
+export function isVariantOf(variant: Graph, current: Graph, locked: readonly string[]): boolean {
+  return locked.every((id) => {
+    const mine = current.nodes.find((n) => n.id === id);
+    return !mine || variant.nodes.some((n) => n.id === id && n.kind === mine.kind);
+  });
+}
+
+/** One line naming the faults both runs had, and those left out because the variant lacks their target. */
+export function faultsNote(seed: number, applied: readonly Fault[], dropped: readonly Fault[], variantName: string, describe: (f: Fault) => string): string {
+  const list = (faults: readonly Fault[]) => faults.map(describe).join('; ');
+  const used = applied.length === 0 ? 'no faults' : `${applied.length === 1 ? 'this fault' : 'these faults'}: ${list(applied)}`;
+  const left = dropped.length === 0 ? '' : ` Left out, as "${variantName}" lacks their target: ${list(dropped)}.`;
+  return `Both ran with seed ${seed} and ${used}.${left}`;
+}

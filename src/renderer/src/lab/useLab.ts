@@ -23,10 +23,10 @@ export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20] as const;
  * scenario, and a playback cursor over the finished run. Running simulates the whole scenario
  * once (in the host's worker); playing, stepping and seeking only move the cursor.
  */
-export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario) {
+export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, refuse?: () => string | undefined) {
   const [injected, setInjected] = useState<Fault[]>([]);
   const scenario = useMemo<Scenario>(() => ({ ...baseScenario, faults: [...(baseScenario.faults ?? []), ...injected] }), [baseScenario, injected]);
-  const { run: view, status, start, cancel } = useRun(api, graph, scenario);
+  const { run: view, status, start, cancel } = useRun(api, graph, scenario, refuse);
   const run = asLabRun(view);
   const [cursorMs, setCursorMsState] = useState(0);
   const [isPlaying, setPlaying] = useState(false);

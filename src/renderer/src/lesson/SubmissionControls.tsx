@@ -6,8 +6,8 @@ import type { SubmissionRegrade } from '../../../shared/ipc';
 import { payloadTooLarge, tooLargeMessage } from '../../../shared/payloadSize';
 import { downloadText } from '../files/localFile';
 import { useLocale } from '../i18n/LocaleContext';
-import { CheckResults } from './CheckResults';
 import { FilePickerButton } from './FilePickerButton';
+import { RegradeDialog } from './RegradeDialog';
 
 /** Bound on a submission file picked in the browser, matching the host's limit. */
 const MAX_SUBMISSION_BYTES = 6_000_000;
@@ -57,33 +57,7 @@ export function SubmissionControls({ api, packId, lessonId, graph, answers, repo
       <FilePickerButton className="sl-link" accept=".json,application/json" testId="submission-picker" onPick={([file]) => void openSubmission(file!)}>
         {t('openSubmission')}
       </FilePickerButton>
-      {regrade && (
-        <div className="sl-overlay" role="presentation" onClick={() => setRegrade(undefined)}>
-          <div className="sl-dialog sl-dialog-wide" role="dialog" aria-modal="true" aria-label={t('regradeTitle')} onClick={(e) => e.stopPropagation()}>
-            <h2>{t('regradeTitle')}</h2>
-            <p>
-              {t('student')}: <strong>{regrade.student ?? '—'}</strong> · {regrade.lessonId} · {new Date(regrade.savedAt).toLocaleString()}
-            </p>
-            <p className={regrade.storedMatched === false ? 'sl-error' : ''} data-testid="regrade-verdict">
-              {regrade.storedMatched === null ? t('storedNone') : regrade.storedMatched ? t('storedMatched') : t('storedDiffers')}
-            </p>
-            {regrade.differences.length > 0 && (
-              <ul className="sl-differences">
-                {regrade.differences.map((d) => (
-                  <li key={d}>{d}</li>
-                ))}
-              </ul>
-            )}
-            {regrade.notes.map((n) => (
-              <p key={n} className="sl-muted">{n}</p>
-            ))}
-            <CheckResults report={regrade.report} />
-            <button type="button" onClick={() => setRegrade(undefined)}>
-              {t('close')}
-            </button>
-          </div>
-        </div>
-      )}
+      {regrade && <RegradeDialog regrade={regrade} onClose={() => setRegrade(undefined)} />}
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useId, useState } from 'react';
+import { useContext, useEffect, useId, useRef, useState } from 'react';
+import { FieldOwnerContext, InvalidFieldsContext } from './invalidFields';
 import type { Field } from './schemaFields';
 
 export interface FieldInputProps {
@@ -31,6 +32,21 @@ export function FieldInput({ field, value, disabled, onPropose }: FieldInputProp
     setDraft(null);
     setError(undefined);
   }, [value]);
+  // While the field shows a refused value, Run refuses too (see invalidFields.ts).
+  const invalid = useContext(InvalidFieldsContext);
+  const owner = useContext(FieldOwnerContext);
+  const [key] = useState(() => Symbol(field.path.join('.')));
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!invalid) return;
+    const focus = () => {
+      const details = box.current?.closest('details');
+      if (details) details.open = true;
+      box.current?.querySelector<HTMLElement>('input, select')?.focus();
+    };
+    invalid.set(key, error ? { field: field.label, owner, focus } : undefined);
+    return () => invalid.set(key, undefined);
+  }, [invalid, key, error, field.label, owner]);
 
   let control;
   let hint = field.description;
@@ -84,7 +100,7 @@ export function FieldInput({ field, value, disabled, onPropose }: FieldInputProp
   }
 
   return (
-    <div className={`sl-field${error ? ' has-error' : ''}`} data-field={field.path.join('.')}>
+    <div ref={box} className={`sl-field${error ? ' has-error' : ''}`} data-field={field.path.join('.')}>
       <label htmlFor={id}>
         {field.label}
         {field.unit && <span className="sl-unit"> ({field.unit})</span>}

@@ -2,16 +2,17 @@ import { memo, useMemo } from 'react';
 import { checkConnection } from '../../../shared/connections';
 import { EDGE_KINDS, EdgePropsSchema, GRAPH_LIMITS, type EdgeKind, type Graph, type GraphEdge, type GraphNode } from '../../../shared/graph';
 import { formatPath } from '../../../shared/json';
-import { NODE_PROPS_SCHEMAS, parseNodeProps } from '../../../shared/nodeProps';
+import { parseNodeProps } from '../../../shared/nodeProps';
 import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
 import { setEdge, setNodeLabel, setNodeProps } from '../editor/commands';
 import type { Selection } from '../editor/flowView';
 import type { Editor } from '../editor/useEditor';
 import { FieldInput } from './FieldInput';
+import { fieldsFor } from './fieldsFor';
+import { FieldOwnerContext } from './invalidFields';
 import { fieldsOf, valueAt, withValue, type Field } from './schemaFields';
 
 const EDGE_FIELDS = fieldsOf(EdgePropsSchema);
-const NODE_FIELDS = Object.fromEntries(Object.entries(NODE_PROPS_SCHEMAS).map(([kind, schema]) => [kind, fieldsOf(schema)])) as Record<GraphNode['kind'], Field[]>;
 
 /** The first schema problem at or under `path`, else the first problem at all, worded for a student. */
 function problemAt(issues: readonly { path: PropertyKey[]; message: string }[], path: readonly string[]): string | undefined {
@@ -56,6 +57,7 @@ function Fields({ fields, value, disabled, propose, shorthand, recordKeys = [] }
 
 function NodeProperties({ node, graph, editor, isLocked }: { node: GraphNode; graph: Graph; editor: Editor; isLocked: boolean }) {
   const info = NODE_KIND_SPECS[node.kind];
+  const form = useMemo(() => fieldsFor(node.kind, node.props), [node.kind, node.props]);
   const targets = useMemo(
     () => graph.edges.filter((e) => e.source === node.id && e.kind === 'request').map((e) => ({ id: e.target, label: graph.nodes.find((n) => n.id === e.target)?.label ?? e.target })),
     [graph, node.id],
@@ -68,25 +70,33 @@ function NodeProperties({ node, graph, editor, isLocked }: { node: GraphNode; gr
     return undefined;
   };
   return (
-    <section className="sl-props" aria-label={`Properties of ${node.label}`} data-node-id={node.id}>
-      <h2 className="sl-panel-title">{info.label}<span className="sl-muted"> · {node.id}</span></h2>
-      {isLocked && <p className="sl-locked-note" role="note">Locked by the lesson: this node cannot be edited or deleted.</p>}
-      <fieldset disabled={isLocked} className="sl-plain">
-        <FieldInput
-          key={`${node.id}-label`}
-          field={{ key: 'label', path: ['label'], label: 'Name', type: 'string', maxLength: GRAPH_LIMITS.labelChars }}
-          value={node.label}
-          disabled={isLocked}
-          onPropose={(v) => {
-            const label = typeof v === 'string' ? v : '';
-            if (label.length > GRAPH_LIMITS.labelChars) return `At most ${GRAPH_LIMITS.labelChars} characters.`;
-            editor.edit(setNodeLabel(node.id, label), `${node.id}.label`);
-            return undefined;
-          }}
-        />
-        <Fields key={node.id} fields={NODE_FIELDS[node.kind]} value={node.props} disabled={isLocked} propose={propose} recordKeys={targets} />
-      </fieldset>
-    </section>
+    <FieldOwnerContext.Provider value={node.label || node.id}>
+      <section className="sl-props" aria-label={`Properties of ${node.label}`} data-node-id={node.id}>
+        <h2 className="sl-panel-title">{info.label}<span className="sl-muted"> · {node.id}</span></h2>
+        {isLocked && <p className="sl-locked-note" role="note">Locked by the lesson: this node cannot be edited or deleted.</p>}
+        <fieldset disabled={isLocked} className="sl-plain">
+          <FieldInput
+            key={`${node.id}-label`}
+            field={{ key: 'label', path: ['label'], label: 'Name', type: 'string', maxLength: GRAPH_LIMITS.labelChars }}
+            value={node.label}
+            disabled={isLocked}
+            onPropose={(v) => {
+              const label = typeof v === 'string' ? v : '';
+              if (label.length > GRAPH_LIMITS.labelChars) return `At most ${GRAPH_LIMITS.labelChars} characters.`;
+              editor.edit(setNodeLabel(node.id, label), `${node.id}.label`);
+              return undefined;
+            }}
+          />
+          <Fields key={node.id} fields={form.main} value={node.props} disabled={isLocked} propose={propose} recordKeys={targets} />
+          {form.advanced.length > 0 && (
+            <details key={`${node.id}-advanced`} className="sl-advanced">
+              <summary>Advanced</summary>
+              <Fields fields={form.advanced} value={node.props} disabled={isLocked} propose={propose} recordKeys={targets} />
+            </details>
+          )}
+        </fieldset>
+      </section>
+    </FieldOwnerContext.Provider>
   );
 }
 
@@ -101,23 +111,25 @@ function EdgeProperties({ edge, graph, editor }: { edge: GraphEdge; graph: Graph
   };
   const kindField: Field = { key: 'kind', path: ['kind'], label: 'Kind', type: 'enum', options: EDGE_KINDS, description: 'request: requests flow this way; replication: leader → follower' };
   return (
-    <section className="sl-props" aria-label="Properties of the connection" data-edge-id={edge.id}>
-      <h2 className="sl-panel-title">Connection<span className="sl-muted"> · {source?.label} → {target?.label}</span></h2>
-      <FieldInput
-        key={`${edge.id}-kind`}
-        field={kindField}
-        value={edge.kind}
-        disabled={false}
-        onPropose={(v) => {
-          const others = { nodes: graph.nodes, edges: graph.edges.filter((e) => e.id !== edge.id) };
-          const verdict = checkConnection(others, edge.source, edge.target, v as EdgeKind);
-          if (!verdict.ok) return verdict.reason;
-          editor.edit(setEdge(edge.id, { kind: v as EdgeKind }));
-          return undefined;
-        }}
-      />
-      <Fields key={edge.id} fields={EDGE_FIELDS} value={edge.props} disabled={false} propose={propose} />
-    </section>
+    <FieldOwnerContext.Provider value={`the connection ${source?.label ?? edge.source} → ${target?.label ?? edge.target}`}>
+      <section className="sl-props" aria-label="Properties of the connection" data-edge-id={edge.id}>
+        <h2 className="sl-panel-title">Connection<span className="sl-muted"> · {source?.label} → {target?.label}</span></h2>
+        <FieldInput
+          key={`${edge.id}-kind`}
+          field={kindField}
+          value={edge.kind}
+          disabled={false}
+          onPropose={(v) => {
+            const others = { nodes: graph.nodes, edges: graph.edges.filter((e) => e.id !== edge.id) };
+            const verdict = checkConnection(others, edge.source, edge.target, v as EdgeKind);
+            if (!verdict.ok) return verdict.reason;
+            editor.edit(setEdge(edge.id, { kind: v as EdgeKind }));
+            return undefined;
+          }}
+        />
+        <Fields key={edge.id} fields={EDGE_FIELDS} value={edge.props} disabled={false} propose={propose} />
+      </section>
+    </FieldOwnerContext.Provider>
   );
 }
 

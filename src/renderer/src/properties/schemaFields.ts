@@ -85,7 +85,7 @@ function fieldOf(key: string, schema: AnySchema, parent: string[]): Field {
     case 'string':
       return { ...base, type: 'string', maxLength: (inner as unknown as z.ZodString).maxLength ?? undefined };
     case 'object':
-      return { ...base, type: 'group', fields: fieldsOf(inner, base.path) };
+      return { ...base, type: 'group', fields: withDefaults(fieldsOf(inner, base.path), defaultValue) };
     case 'record':
       return { ...base, type: 'record', item: fieldOf('*', def.valueType as AnySchema, base.path) };
     case 'union': {
@@ -93,7 +93,8 @@ function fieldOf(key: string, schema: AnySchema, parent: string[]): Field {
       const options = def.options as AnySchema[];
       const object = options.find((o) => o._zod.def.type === 'object');
       if (object && options.some((o) => o._zod.def.type === 'number')) {
-        const fields = fieldsOf(object, base.path);
+        // The number the shorthand stands for is in the group's unit (serviceTimeMs: mean in ms).
+        const fields = withDefaults(fieldsOf(object, base.path), defaultValue).map((f, i, all) => (f === all.find((g) => g.type === 'number') ? { ...f, unit: f.unit ?? base.unit } : f));
         return { ...base, type: 'group', fields, numberMeans: fields.find((f) => f.type === 'number')?.key };
       }
       return { ...base, type: 'unsupported' };
@@ -101,6 +102,12 @@ function fieldOf(key: string, schema: AnySchema, parent: string[]): Field {
     default:
       return { ...base, type: 'unsupported' };
   }
+}
+
+/** A group's default object supplies its children's defaults (serviceTimeMs's default mean is 5). */
+function withDefaults(fields: Field[], parentDefault: unknown): Field[] {
+  if (!parentDefault || typeof parentDefault !== 'object') return fields;
+  return fields.map((f) => ({ ...f, defaultValue: f.defaultValue ?? (parentDefault as Record<string, unknown>)[f.key] }));
 }
 
 /** The fields of an object schema, in declaration order. */

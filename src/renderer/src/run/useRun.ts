@@ -5,8 +5,12 @@ import type { RunResult } from '../../../shared/metrics';
 import type { Scenario } from '../../../shared/scenario';
 import type { RunStatus } from './RunBar';
 
-/** Runs the graph being edited (not the lesson's starter) under the lesson's scenario. */
-export function useRun(api: StateLabApi, graph: Graph, scenario: Scenario | undefined) {
+/**
+ * Runs the graph being edited (not the lesson's starter) under the lesson's scenario. `refuse`, if
+ * given, is asked first: a sentence from it (a property field shows an invalid value) stops the run
+ * and is shown as the run's error.
+ */
+export function useRun(api: StateLabApi, graph: Graph, scenario: Scenario | undefined, refuse?: () => string | undefined) {
   const [run, setRun] = useState<RunResult>();
   const [status, setStatus] = useState<RunStatus>({ state: 'idle' });
   const runIdRef = useRef<string | undefined>(undefined);
@@ -26,6 +30,11 @@ export function useRun(api: StateLabApi, graph: Graph, scenario: Scenario | unde
   const start = useCallback(async (override?: Scenario) => {
     const runScenario = override ?? scenario;
     if (!runScenario || runIdRef.current) return false;
+    const problem = refuse?.();
+    if (problem) {
+      setStatus({ state: 'error', message: problem });
+      return false;
+    }
     const runId = `run-${tabId.current}-${++runCounter.current}`;
     runIdRef.current = runId;
     setStatus({ state: 'running', fraction: 0 });
@@ -39,7 +48,7 @@ export function useRun(api: StateLabApi, graph: Graph, scenario: Scenario | unde
     }
     setStatus(result.error.code === 'cancelled' ? { state: 'idle' } : { state: 'error', message: result.error.message });
     return false;
-  }, [api, graph, scenario]);
+  }, [api, graph, scenario, refuse]);
 
   const cancel = useCallback(() => {
     if (runIdRef.current) void api.simCancel({ runId: runIdRef.current });

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { fieldsFor } from '../../../src/renderer/src/properties/fieldsFor';
+import { InvalidFields } from '../../../src/renderer/src/properties/invalidFields';
+import type { Field } from '../../../src/renderer/src/properties/schemaFields';
+
+/** Every field path the form shows, groups flattened. */
+const paths = (fields: Field[]): string[] => fields.flatMap((f) => (f.type === 'group' ? [f.path.join('.'), ...paths(f.fields)] : [f.path.join('.')]));
+const shown = (kind: Parameters<typeof fieldsFor>[0], props: unknown) => {
+  const form = fieldsFor(kind, props);
+  return { main: paths(form.main), advanced: paths(form.advanced) };
+};
+
+describe('the fields a node form shows', () => {
+  it('a round-robin balancer: no hash, ring, weights or partitions, health check near the top', () => {
+    const { main, advanced } = shown('load-balancer', { policy: 'round-robin' });
+    for (const hidden of ['hashBy', 'virtualNodes', 'weights', 'partitions', 'ownerRefreshMs']) expect([...main, ...advanced]).not.toContain(hidden);
+    expect(main.slice(0, 2)).toEqual(['policy', 'healthCheck']);
+    expect(advanced).toEqual(['timeoutMs']);
+    // Defaults apply: no policy at all is round robin.
+    expect(shown('load-balancer', {}).main).toEqual(main);
+  });
+
+  it('each policy brings the fields it uses', () => {
+    expect(shown('load-balancer', { policy: 'consistent-hash' }).main).toEqual(expect.arrayContaining(['hashBy', 'virtualNodes']));
+    expect(shown('load-balancer', { policy: 'hash-modulo' }).main).toContain('hashBy');
+    expect(shown('load-balancer', { policy: 'hash-modulo' }).main).not.toContain('virtualNodes');
+    expect(shown('load-balancer', { policy: 'weighted' }).main).toContain('weights');
+    expect(shown('load-balancer', { policy: 'partition-aware' }).main).toContain('partitions');
+    expect(shown('load-balancer', { policy: 'partition-aware' }).advanced).toContain('ownerRefreshMs');
+  });
+
+  it('nested and numeric conditions: zipf skew, retry backoff, recovery, replication lag', () => {
+    expect(shown('client', {}).main).not.toContain('keys.skew');
+    expect(shown('client', { keys: { distribution: 'zipf' } }).main).toContain('keys.skew');
+    expect(shown('client', { retries: 0 }).main).not.toContain('retryBackoffMs');
+    expect(shown('client', { retries: 2 }).main).toContain('retryBackoffMs');
+    expect(shown('service', {}).main).not.toContain('recoverFrom');
+    expect(shown('service', { ownsPartitions: true }).main).toEqual(expect.arrayContaining(['recoverFrom', 'stateLoadMs']));
+    expect(shown('service', { ownsPartitions: true, recoverFrom: 'replica' }).main).not.toContain('stateLoadMs');
+    expect(shown('database', { replication: 'sync', failover: 'manual' }).main).not.toContain('replicationLagMs');
+    expect(shown('database', {}).main).toEqual(expect.arrayContaining(['replicationLagMs', 'failoverAfterMs']));
+    expect(shown('database', { replication: 'sync', failover: 'manual' }).main).not.toContain('failoverAfterMs');
+  });
+
+  it('props the schema refuses hide nothing, so every field can still be fixed', () => {
+    const { main, advanced } = shown('load-balancer', { policy: 'round-robin', virtualNodes: -5 });
+    expect(main).toEqual(expect.arrayContaining(['virtualNodes', 'weights', 'hashBy']));
+    expect(advanced).toContain('timeoutMs');
+  });
+
+  it('a service\'s mean service time carries its default (5) and unit (ms) from the group', () => {
+    const serviceTime = fieldsFor('service', {}).main.find((f) => f.key === 'serviceTimeMs');
+    const mean = serviceTime?.type === 'group' ? serviceTime.fields.find((f) => f.key === 'mean') : undefined;
+    expect(mean).toMatchObject({ defaultValue: 5, unit: 'ms' });
+    const interval = fieldsFor('load-balancer', {}).main.find((f) => f.key === 'healthCheck');
+    expect(interval?.type === 'group' && interval.fields.map((f) => [f.key, f.defaultValue])).toEqual([['intervalMs', 1000], ['unhealthyAfter', 2], ['healthyAfter', 1]]);
+  });
+});
+
+describe('Run refuses while a field shows a refused value', () => {
+  it('names the first invalid field and its node, focuses it, and lets Run go once it is fixed', () => {
+    const invalid = new InvalidFields();
+    const focused: string[] = [];
+    const key = Symbol('interval');
+    expect(invalid.refuse()).toBeUndefined();
+    invalid.set(key, { field: 'Interval', owner: 'Load balancer', focus: () => focused.push('interval') });
+    expect(invalid.refuse()).toMatch(/^Fix Interval on Load balancer first/);
+    expect(focused).toEqual(['interval']);
+    invalid.set(key, undefined);
+    expect(invalid.refuse()).toBeUndefined();
+  });
+});

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { faultsNote, isVariantOf } from '../../../src/renderer/src/lab/compare';
+import { describeFault } from '../../../src/renderer/src/lab/faultMenu';
+import { loadDocument } from '../../../src/shared/document';
+import { graphSpec, type Graph } from '../../../src/shared/graph';
+import type { Fault } from '../../../src/shared/scenario';
+
+const starter = (file: string) => loadDocument(JSON.parse(readFileSync(`lessons/stateless-vs-stateful/graphs/${file}`, 'utf8')), graphSpec) as Graph;
+const lesson1 = starter('01-any-instance.starter.json');
+const free: Graph = { ...lesson1, nodes: [{ id: 'client-1', kind: 'client', label: 'Clients', position: { x: 0, y: 0 }, props: {} }], edges: [] };
+
+describe('Compare in a lesson', () => {
+  const locked = ['users', 'api-1'];
+
+  it('offers designs made in the lesson, not free designs or other lessons\' with other nodes', () => {
+    const edited = { ...lesson1, nodes: [...lesson1.nodes, { id: 'service-9', kind: 'service' as const, label: 'API 4', position: { x: 0, y: 0 }, props: {} }] };
+    expect(isVariantOf(edited, lesson1, locked)).toBe(true);
+    expect(isVariantOf(free, lesson1, locked)).toBe(false);
+    const sameIdOtherKind = { ...lesson1, nodes: lesson1.nodes.map((n) => (n.id === 'api-1' ? { ...n, kind: 'cache' as const } : n)) };
+    expect(isVariantOf(sameIdOtherKind, lesson1, locked)).toBe(false);
+    // Outside a lesson every saved design is offered.
+    expect(isVariantOf(free, lesson1, [])).toBe(true);
+  });
+
+  it('says which faults both runs had and which were left out', () => {
+    const crash: Fault = { atMs: 10_000, action: 'crash', target: 'api-2' } as Fault;
+    const slow: Fault = { atMs: 5_000, action: 'crash', target: 'service-3' } as Fault;
+    expect(faultsNote(42, [crash], [slow], 'variant b', describeFault)).toBe('Both ran with seed 42 and this fault: 10.0 s · crash api-2. Left out, as "variant b" lacks their target: 5.0 s · crash service-3.');
+    expect(faultsNote(7, [], [], 'x', describeFault)).toBe('Both ran with seed 7 and no faults.');
+  });
+});
