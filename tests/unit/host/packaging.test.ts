@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { BUILTIN_PACK_ID } from '../../../src/shared/lesson';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const require = createRequire(path.join(root, 'package.json'));
@@ -50,13 +51,14 @@ describe('packaging configuration', () => {
     const folder = { isDirectory: () => true };
     const included = (rel: string, stat = file) => filter(path.join(root, rel), stat);
     for (const rel of ['out/main/index.js', 'out/main/simWorker.js', 'out/preload/index.js', 'out/renderer/index.html', 'out/renderer/assets/index.js', 'package.json']) expect(included(rel), rel).toBe(true);
-    for (const rel of ['src/main/index.ts', 'tests/unit/host/packaging.test.ts', 'bench/run.ts', 'scripts/start.mjs', 'out/main/index.js.map', 'tsconfig.json', 'lessons/stateless-vs-stateful/pack.json']) {
+    for (const rel of ['src/main/index.ts', 'tests/unit/host/packaging.test.ts', 'bench/run.ts', 'scripts/start.mjs', 'out/main/index.js.map', 'tsconfig.json', `lessons/${BUILTIN_PACK_ID}/pack.json`]) {
       expect(included(rel), rel).toBe(false);
     }
     for (const rel of ['src', 'tests', 'bench']) expect(included(rel, folder), rel).toBe(false);
-    expect(config.extraResources).toContainEqual(expect.objectContaining({ from: 'lessons/stateless-vs-stateful', to: 'lessons/stateless-vs-stateful' }));
-    // The packaged entry reads the pack from there (process.resourcesPath/lessons/…).
-    expect(readFileSync(path.join(root, 'src', 'main', 'index.ts'), 'utf8')).toMatch(/process\.resourcesPath.*'lessons', 'stateless-vs-stateful'/);
+    // The built-in pack (its id named once, in shared/lesson.ts) ships as an extra resource...
+    expect(config.extraResources).toContainEqual(expect.objectContaining({ from: `lessons/${BUILTIN_PACK_ID}`, to: `lessons/${BUILTIN_PACK_ID}` }));
+    // ...and the packaged entry reads it from there (process.resourcesPath/lessons/…).
+    expect(readFileSync(path.join(root, 'src', 'main', 'index.ts'), 'utf8')).toMatch(/process\.resourcesPath.*'lessons', BUILTIN_PACK_ID\)/);
   });
 
   it('associates the three StateLab file kinds with the app', () => {
