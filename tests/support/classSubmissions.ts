@@ -25,6 +25,8 @@ export interface GeneratedSubmission {
   graph: Graph;
   /** Its grade, or undefined for the truncated file. */
   report?: GradeReport;
+  /** Whether the grade stored in the file claims more than the design earns. */
+  isForged: boolean;
 }
 
 type Variant = 'reference' | 'slow-health-checks' | 'one-local' | 'starter';
@@ -62,7 +64,7 @@ export async function writeClassSubmissions(dir: string, count: number, options:
     const name = `${options.subfolder ?? 'class'}/student-${n}.json`;
     if (options.withBroken && k === count - 1) {
       writeFileSync(path.join(dir, name), '{"format":"statelab.submission","version":1,"gra');
-      out.push({ name, student: '', graph: lesson.starter });
+      out.push({ name, student: '', graph: lesson.starter, isForged: false });
       continue;
     }
     const variant = VARIANTS[i % VARIANTS.length]!;
@@ -70,10 +72,11 @@ export async function writeClassSubmissions(dir: string, count: number, options:
     const report = gradeOf(variant, answer);
     const graph = design(variant, lesson);
     // Every tenth claims full marks it did not earn; another has no stored grade.
-    const stored = i % 10 === 7 ? { ...report, score: report.maxScore, checks: report.checks.map((c) => ({ ...c, passed: true, points: c.maxPoints })) } : report;
+    const isForged = i % 10 === 7 && report.checks.some((c) => !c.passed);
+    const stored = isForged ? { ...report, score: report.maxScore, checks: report.checks.map((c) => ({ ...c, passed: true, points: c.maxPoints })) } : report;
     const submission = createSubmission({ packId, packVersion, lesson: lesson.lesson, graph, answers: { 'sticky-share': answer }, student, savedAt: new Date('2026-03-01T10:00:00Z'), ...(i % 10 === 9 ? {} : { grade: stored }) });
     writeFileSync(path.join(dir, name), JSON.stringify(submission, null, 2));
-    out.push({ name, student, graph, report });
+    out.push({ name, student, graph, report, isForged });
   }
   return out;
 }
