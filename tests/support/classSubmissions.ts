@@ -68,7 +68,7 @@ export async function writeClassSubmissions(dir: string, count: number, options:
       continue;
     }
     const variant = VARIANTS[i % VARIANTS.length]!;
-    const answer = i % 3 === 0 ? 'all' : 'third';
+    const answer = i % 4 === 0 ? 'all' : 'third';
     const report = gradeOf(variant, answer);
     const graph = design(variant, lesson);
     // Every tenth claims full marks it did not earn; another has no stored grade.

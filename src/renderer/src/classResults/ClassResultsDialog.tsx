@@ -4,7 +4,7 @@
  * did not match, one student's checks with their design opened in the lab at the first violation.
  * Stays mounted while closed, so going to the lab and back keeps the results.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { ClassRow } from '../../../shared/classResults';
 import { classResultsCsv, hasPassed, lessonStats, lessonsOf } from '../../../shared/classStats';
@@ -64,12 +64,16 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
   const [selectedFile, setSelectedFile] = useState<string>();
   const selected = results?.rows.find((r) => r.file === selectedFile);
 
+  // The app's own Escape shortcut re-renders synchronously while the key event is being dispatched;
+  // a listener re-added then would miss it, so the listener stays put and reads the latest onClose.
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
   useEffect(() => {
     if (!isOpen) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && closeRef.current();
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [isOpen, onClose]);
+  }, [isOpen]);
 
   if (!isOpen) return null;
   const isBusy = grading.status.state === 'grading' || grading.status.state === 'reading';
