@@ -32,10 +32,12 @@ export function PassRateBars({ checks, selected, onSelect }: { checks: CheckStat
     <figure className="sl-class-figure">
       <figcaption>{t('passRate')}</figcaption>
       <ul className="sl-pass-bars">
-        {checks.map((c) => (
+        {checks.map((c, i) => (
           <li key={c.checkId} data-check={c.checkId}>
             <button type="button" className={`sl-pass-bar${selected === c.checkId ? ' is-selected' : ''}`} aria-pressed={selected === c.checkId} onClick={() => onSelect(c.checkId)}>
-              <span className="sl-pass-name">{c.checkId}</span>
+              <span className="sl-pass-name" title={c.checkId}>
+                {i + 1}. {c.checkId}
+              </span>
               <span className="sl-pass-track">
                 <span className="sl-pass-fill" style={{ width: `${percent(c.passed, c.total)}%` }} />
               </span>

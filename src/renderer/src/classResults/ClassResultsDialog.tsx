@@ -111,7 +111,7 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
         <StatusLine status={grading.status} onCancel={grading.cancel} />
         {!results && !isBusy && <p className="sl-muted">{t('intro')}</p>}
         {results && (
-          <div className="sl-class-body">
+          <div className={`sl-class-body${selected ? ' has-detail' : ''}`}>
             <div className="sl-class-col">
               {stats && (
                 <p className="sl-class-summary" data-testid="class-summary">
@@ -139,7 +139,11 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
                     <th>{t('student')}</th>
                     <th>{t('score')}</th>
                     <th>{t('stored')}</th>
-                    {stats?.checks.map((c) => <th key={c.checkId} title={c.checkId} className="sl-class-check-head">{c.checkId}</th>)}
+                    {stats?.checks.map((c, i) => (
+                      <th key={c.checkId} title={c.checkId} className="sl-class-check-head" aria-label={c.checkId}>
+                        {i + 1}
+                      </th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody>
@@ -156,9 +160,11 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
                 </tbody>
               </table>
             </div>
-            <div className="sl-class-col">
-              {selected && <StudentDetail api={api} row={selected} file={submissionFor(grading.submissions, selected.file)} onOpen={onOpenDesign} />}
-            </div>
+            {selected && (
+              <div className="sl-class-col">
+                <StudentDetail api={api} row={selected} file={submissionFor(grading.submissions, selected.file)} onOpen={onOpenDesign} onClose={() => setSelectedFile(undefined)} />
+              </div>
+            )}
           </div>
         )}
       </div>

@@ -24,7 +24,7 @@ export interface StudentDesign {
 
 type Loaded = { regrade: SubmissionRegrade; graph: Graph } | { error: string };
 
-export function StudentDetail({ api, row, file, onOpen }: { api: StateLabApi; row: ClassRow; file: File | undefined; onOpen(design: StudentDesign): void }) {
+export function StudentDetail({ api, row, file, onOpen, onClose }: { api: StateLabApi; row: ClassRow; file: File | undefined; onOpen(design: StudentDesign): void; onClose(): void }) {
   const t = useClassStrings();
   const [loaded, setLoaded] = useState<Loaded>();
 
@@ -58,9 +58,14 @@ export function StudentDetail({ api, row, file, onOpen }: { api: StateLabApi; ro
 
   return (
     <section className="sl-class-detail" aria-label={t('detail')} data-testid="class-detail">
-      <h3>
-        {row.student || '—'} <span className="sl-muted">· {row.file}</span>
-      </h3>
+      <div className="sl-class-detail-head">
+        <h3>
+          {row.student || '—'} <span className="sl-muted">· {row.file}</span>
+        </h3>
+        <button type="button" className="sl-link" onClick={onClose} aria-label={t('closeDetail')}>
+          ✕
+        </button>
+      </div>
       <p>
         {t('score')}: <strong>{row.score ?? '—'}/{row.maxScore ?? '—'}</strong> · {t('stored')}: <span className={row.stored === 'MISMATCH' ? 'sl-error' : ''}>{row.stored || '—'}</span>
       </p>
