@@ -112,6 +112,12 @@ test('the dashboard reads the merged CSV of two shards, flags a file graded twic
   }
   await expect(dialog.getByTestId('class-duplicates')).toContainText('(line 17, 19)');
 
+  // The CSV names files by the grader's paths: picking the folder matches them, so designs open from here too.
+  await dialog.locator('.sl-class-table').getByRole('button', { name: 'Student 10', exact: true }).click();
+  await expect(dialog.getByTestId('class-detail')).toContainText('pick the submissions folder');
+  await dialog.getByTestId('class-designs-picker').setInputFiles(path.join(dir, 'class'));
+  await expect(dialog.getByTestId('class-detail').getByRole('button', { name: /Open design at first violation/ })).toHaveText('Open design at first violation (5.0 s)', { timeout: 30_000 });
+
   const broken = path.join(dir, 'broken.csv');
   writeFileSync(broken, [header, rows[0], rows[1]!.replace(/,(matched|MISMATCH|none),/, ',perhaps,')].join('\n'));
   await dialog.getByTestId('class-csv-picker').setInputFiles(broken);
