@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CHROMIUM } from './browserBench';
+import { runClassResultsBench } from './classResults';
 import { runEditorBench } from './editor.bench';
 import { runLabBench } from './labbench';
 import { printSimBench, runSimBench } from './sim';
@@ -19,6 +20,7 @@ function ensureBuilt(): boolean {
 
 const benches: { name: string; run: () => void | Promise<void> }[] = [
   { name: 'simulator', run: () => printSimBench(runSimBench()) },
+  { name: 'class results: 200 submissions graded through the host', run: () => runClassResultsBench() },
   { name: 'editor: 200 nodes, 300 edges, panning and dragging in Chromium', run: runEditorBench },
   { name: 'lab bench: a 100-node design playing at full speed in Chromium', run: runLabBench },
 ];
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
   console.log(`StateLab benchmarks on Node ${process.version}, ${process.platform}/${process.arch}`);
   for (const b of benches) {
     console.log(`\n== ${b.name}`);
-    if (b.name !== 'simulator' && (!CHROMIUM || !ensureBuilt())) {
+    if (b.name !== 'simulator' && !b.name.startsWith('class results') && (!CHROMIUM || !ensureBuilt())) {
       console.log('skipped: needs Chromium (apt-get install -y chromium) and a build');
       continue;
     }

@@ -34,6 +34,8 @@ export const CHANNELS = [
   'submissions:regrade',
   'shell:report',
   'shell:takeOpenedFiles',
+  'classResults:grade',
+  'classResults:cancel',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -45,9 +47,11 @@ export interface Events {
   onDidMenuCommand: { command: MenuCommand };
   /** Desktop app: the operating system handed over files; fetch them with shell:takeOpenedFiles. */
   onDidOpenFile: Record<string, never>;
+  /** Class results: submissions of a classResults:grade batch graded so far; queuePosition (from 1) while it waits for a slot. */
+  onDidClassResultsProgress: { jobId: string; done: number; total: number; queuePosition?: number };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: readonly EventName[] = ['onDidRunProgress', 'onDidMenuCommand', 'onDidOpenFile'];
+export const EVENT_NAMES: readonly EventName[] = ['onDidRunProgress', 'onDidMenuCommand', 'onDidOpenFile', 'onDidClassResultsProgress'];
 
 type Camel<S extends string> = S extends `${infer A}:${infer B}` ? `${A}${Capitalize<B>}` : S;
 export type MethodName<C extends Channel> = Camel<C>;

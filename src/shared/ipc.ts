@@ -26,6 +26,8 @@ const answersSchema = z.record(z.string().max(64), z.string().max(64)).refine((a
 /** A pack zip, base64: 5.5 MB of text carries a 4 MB zip. */
 const MAX_PACK_ZIP_BASE64 = 5_600_000;
 const MAX_SUBMISSION_CHARS = 6_000_000;
+/** Submission files in one classResults:grade batch (the batch's size is bounded by MAX_PAYLOAD_BYTES too). */
+export const CLASS_BATCH_FILES_MAX = 500;
 
 export interface AppInfo {
   /** The StateLab version. */
@@ -228,6 +230,26 @@ export const channels = {
   'shell:report': { request: ShellReportSchema, response: null as unknown as Record<string, never> },
   /** Files the operating system handed over since the last call (desktop app; always empty in the browser). */
   'shell:takeOpenedFiles': { request: z.object({}).strict(), response: null as unknown as OpenedFile[] },
+  /**
+   * Class results: re-grades one batch of picked submission files with an installed pack, in workers
+   * (the host's job limit applies), pushing onDidClassResultsProgress; answers the batch's grades CSV.
+   * The renderer sends a folder in batches, each under MAX_PAYLOAD_BYTES.
+   */
+  'classResults:grade': {
+    request: z
+      .object({
+        jobId: runId,
+        packId,
+        files: z
+          .array(z.object({ fileName: z.string().min(1).max(300), text: z.string().max(MAX_SUBMISSION_CHARS) }).strict())
+          .min(1)
+          .max(CLASS_BATCH_FILES_MAX, `expected at most ${CLASS_BATCH_FILES_MAX} files in one batch`),
+      })
+      .strict(),
+    response: null as unknown as { csv: string },
+  },
+  /** Stops a classResults:grade batch; cancelled is false when no such batch is running. */
+  'classResults:cancel': { request: z.object({ jobId: runId }).strict(), response: null as unknown as { cancelled: boolean } },
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown }>;
 
 export type RequestOf<C extends Channel> = z.input<(typeof channels)[C]['request']>;

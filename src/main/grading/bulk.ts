@@ -2,6 +2,7 @@
  * Bulk grading's pure half: one submission text → one row, rows → CSV. A malformed file becomes a
  * row carrying its error, so one bad file never stops a class's grading.
  */
+import { GRADE_CSV_COLUMNS } from '../../shared/classResults';
 import type { Submission } from '../../shared/submission';
 import type { SimEngine } from './engine';
 import { loadSubmission, regradeSubmission, type PackForGrading } from './submission';
@@ -71,7 +72,7 @@ export function csvCell(value: string | number | null): string {
  */
 export function gradesCsv(pack: PackForGrading, rows: readonly GradeRow[]): string {
   const checkColumns = pack.lessons.flatMap(({ lesson }) => lesson.checks.map((c) => ({ lessonId: lesson.id, checkId: c.id })));
-  const header = ['file', 'student', 'lesson', 'score', 'maxScore', 'storedGrade', 'error', 'notes', ...checkColumns.map((c) => `${c.lessonId}/${c.checkId}`)];
+  const header = [...GRADE_CSV_COLUMNS, ...checkColumns.map((c) => `${c.lessonId}/${c.checkId}`)];
   const lines = [header.map(csvCell).join(',')];
   for (const row of rows) {
     const stored = row.storedMatched === null ? (row.error ? '' : 'none') : row.storedMatched ? 'matched' : 'MISMATCH';

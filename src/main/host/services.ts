@@ -1,6 +1,7 @@
 import { APP_VERSION } from '../../shared/version';
 import type { AppInfo } from '../../shared/ipc';
 import type { OpenedFile, ShellReport } from '../../shared/shell';
+import { createClassResultsHandlers } from './classResults';
 import { createLessonHandlers } from './lessons/handlers';
 import { createDispatcher, ServiceError, type Dispatch, type Handlers } from './dispatcher';
 import { hostFolders } from './errorText';
@@ -47,6 +48,7 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
   const designs = createDesignFiles(options.dataDir);
   const autosave = createAutosave(options.dataDir, options.log);
   const external = createExternalFiles(options.dialogs);
+  const classResults = createClassResultsHandlers(options.builtinPackDirs, options.dataDir, limiter);
   // Temp files of writes a kill interrupted in an earlier run; nothing waits for this.
   void sweepTempFiles(options.dataDir).then((removed) => {
     if (removed.length > 0) options.log?.(`Removed ${removed.length} temp file(s) left by an interrupted write.`);
@@ -55,6 +57,7 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
   const handlers: Handlers = {
     'app:info': () => ({ version: APP_VERSION, host: options.host }),
     ...createLessonHandlers(options.builtinPackDirs, options.dataDir, limiter),
+    ...classResults.handlers,
     'sim:run': async ({ runId, graph, scenario }, ctx) => {
       if (runs.has(runId)) throw new ServiceError('invalid-payload', `A run with id "${runId}" is already going.`);
       const handle = runInWorker(graph, scenario, { limiter, ...(ctx.signal ? { signal: ctx.signal } : {}) }, (fraction, queuePosition) =>
@@ -105,6 +108,7 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
       runs.clear();
       for (const job of eventJobs) job.cancel();
       eventJobs.clear();
+      classResults.dispose();
     },
   };
 }

@@ -13,7 +13,8 @@ import type { SimEngine } from '../grading/engine';
 import { DocumentError } from '../../shared/json';
 import { JOB_BUDGETS, wallClockMessage } from '../workers/budgets';
 import type { BulkGradeDone } from '../workers/bulkGradeJob';
-import { startWorker, workerFailure } from '../workers/pool';
+import { ServiceError } from '../host/dispatcher';
+import { startWorker, workerFailure, type Limiter } from '../workers/pool';
 import type { JobReply, JobRequest } from '../workers/protocol';
 import type { LoadedPack } from './validate';
 
@@ -52,17 +53,27 @@ export async function gradeFile(file: string, pack: LoadedPack, engine: SimEngin
   }
 }
 
+/** A submission to grade: a file path (read by the worker), or a file's name and text (picked in the app). */
+export type SubmissionSource = string | { name: string; text: string };
+const nameOf = (source: SubmissionSource) => (typeof source === 'string' ? source : source.name);
+
 export interface BulkOptions {
   /** Folder or .zip the workers load the pack from (the pack is passed as data, so any source works). */
   pack: LoadedPack;
-  /** Submission files, already collected. */
-  files: readonly string[];
+  /** Submission files, already collected, or texts. */
+  files: readonly SubmissionSource[];
   /** Worker threads; defaults to the cores available, at most 2. */
   workers?: number;
   /** Wall-clock budget per file, in ms (default JOB_BUDGETS.wallClockMs.bulkFile). */
   fileBudgetMs?: number;
   /** Called after each file with (done, total). */
   onProgress?: (done: number, total: number) => void;
+  /** The host's cap on worker jobs: each grading thread takes a slot (and waits in the queue for one). */
+  limiter?: Limiter;
+  /** Called with the queue position (from 1) while a grading thread waits for a slot. */
+  onQueued?: (position: number) => void;
+  /** Aborting stops every grading thread; bulkGrade then rejects with a "cancelled" ServiceError. */
+  signal?: AbortSignal;
 }
 
 export async function bulkGrade(options: BulkOptions): Promise<GradeRow[]> {
@@ -74,15 +85,38 @@ export async function bulkGrade(options: BulkOptions): Promise<GradeRow[]> {
   let done = 0;
   let replacements = 0;
   const fileBudgetMs = options.fileBudgetMs ?? JOB_BUDGETS.wallClockMs.bulkFile;
+  const signal = options.signal ?? new AbortController().signal;
   const record = (index: number, row: GradeRow) => {
+    if (signal.aborted) return;
     rows[index] = row;
     options.onProgress?.(++done, files.length);
   };
   // One worker's life: it grades files until none are left. If it dies on a file (a crash, memory),
   // that file gets an error row and a fresh worker carries on, so one bad file never stops the rest.
-  const runWorker = (): Promise<void> =>
+  const runWorker = async (): Promise<void> => {
+    let release = () => {};
+    if (options.limiter) {
+      try {
+        release = await options.limiter.acquire(signal, (position) => options.onQueued?.(position));
+      } catch {
+        return; // cancelled while waiting for a slot
+      }
+    }
+    if (next >= files.length || signal.aborted) return release();
+    return gradeOnWorker(release);
+  };
+  const gradeOnWorker = (release: () => void): Promise<void> =>
     new Promise<void>((resolve) => {
-      const worker = startWorker('bulkGradeJob', { pack });
+      let worker: ReturnType<typeof startWorker>;
+      try {
+        worker = startWorker('bulkGradeJob', { pack });
+      } catch (error) {
+        release();
+        throw error;
+      }
+      worker.once('exit', release);
+      const onAbort = () => died('cancelled');
+      signal.addEventListener('abort', onAbort, { once: true });
       let current: number | undefined;
       let isFinished = false;
       let timer: NodeJS.Timeout | undefined;
@@ -90,11 +124,14 @@ export async function bulkGrade(options: BulkOptions): Promise<GradeRow[]> {
         clearTimeout(timer);
         if (next >= files.length) {
           isFinished = true;
+          signal.removeEventListener('abort', onAbort);
           void worker.terminate().then(() => resolve());
           return;
         }
         current = next++;
-        worker.postMessage({ type: 'file', index: current, file: files[current] as string } satisfies JobRequest);
+        const source = files[current] as SubmissionSource;
+        const request: JobRequest = typeof source === 'string' ? { type: 'file', index: current, file: source } : { type: 'file', index: current, file: source.name, text: source.text };
+        worker.postMessage(request);
         timer = setTimeout(() => died(wallClockMessage('grading of this file', fileBudgetMs), true), fileBudgetMs);
       };
       /** The worker stopped (or was stopped) on the current file: that file's row says why. */
@@ -102,11 +139,13 @@ export async function bulkGrade(options: BulkOptions): Promise<GradeRow[]> {
         if (isFinished) return;
         isFinished = true;
         clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
         void worker.terminate();
-        if (current !== undefined) record(current, errorRow(files[current] as string, isOverBudget ? reason : `the grading worker stopped on this file (${reason})`));
+        if (signal.aborted) return resolve();
+        if (current !== undefined) record(current, errorRow(nameOf(files[current] as SubmissionSource), isOverBudget ? reason : `the grading worker stopped on this file (${reason})`));
         // Workers that die without a file to blame cannot start at all: stop replacing them.
         if (++replacements > files.length) {
-          for (let i = next; i < files.length; i++) record(i, errorRow(files[i] as string, `no grading worker could run (${reason})`));
+          for (let i = next; i < files.length; i++) record(i, errorRow(nameOf(files[i] as SubmissionSource), `no grading worker could run (${reason})`));
           next = files.length;
         }
         resolve(next < files.length ? runWorker() : undefined);
@@ -122,5 +161,6 @@ export async function bulkGrade(options: BulkOptions): Promise<GradeRow[]> {
       worker.on('online', feed);
     });
   await Promise.all(Array.from({ length: count }, runWorker));
+  if (signal.aborted) throw new ServiceError('cancelled', 'The grading was cancelled.');
   return rows;
 }

@@ -13,8 +13,8 @@ export type JobReply<T = unknown> =
   /** isDocumentError: the input is at fault (a bad document, a design over its budget), not the app. */
   | { type: 'error'; message: string; isDocumentError: boolean };
 
-/** What a parent may send a long-lived worker (bulk grading) after its workerData. */
-export type JobRequest = { type: 'file'; index: number; file: string };
+/** What a parent may send a long-lived worker (bulk grading) after its workerData: a file to read, or (with `text`) one already read. */
+export type JobRequest = { type: 'file'; index: number; file: string; text?: string };
 
 /** The error reply for anything a job threw; a budget error is the design's fault, like a bad document. */
 export function errorReply(error: unknown, isDocumentError = error instanceof DocumentError || error instanceof EventBudgetError): JobReply<never> {

@@ -36,6 +36,8 @@ import type { SubmissionRegrade } from '../../shared/ipc';
 import type { OpenedFile } from '../../shared/shell';
 import { RegradeDialog } from './lesson/RegradeDialog';
 import { useShell } from './shell/useShell';
+import { ClassResultsDialog } from './classResults/ClassResultsDialog';
+import { useOpenStudentDesign } from './classResults/useOpenStudentDesign';
 
 /** The workload a design outside any lesson runs under. */
 const FREE_SCENARIO: Scenario = { seed: 42, durationMs: 30_000, faults: [] };
@@ -61,6 +63,8 @@ export function App({ api }: { api: StateLabApi }) {
   const refuseRun = useCallback(() => invalidFields.refuse(), [invalidFields]);
   const lab = useLab(api, editor.doc, lesson && isInLesson ? lesson.scenario : FREE_SCENARIO, refuseRun);
   const faultMenu = useFaultMenu(lab, editor.doc, editor.selection.nodes);
+  const [isClassResultsOpen, setClassResultsOpen] = useState(false);
+  const openStudentDesign = useOpenStudentDesign(session.open, onAdopt, lab);
   const [connectKind, setConnectKind] = useState<EdgeKind>('request');
   const [snapToGrid, setSnapToGrid] = useState(true);
   const [isHelpOpen, setHelpOpen] = useState(false);
@@ -212,6 +216,7 @@ export function App({ api }: { api: StateLabApi }) {
         <button type="button" className="sl-header-button" onClick={() => setPacksOpen(true)}>
           Lesson packs
         </button>
+        <button type="button" className="sl-header-button" onClick={() => setClassResultsOpen(true)}>Class results</button>
       </header>
       {files.restoreOffer && <RestoreBanner record={files.restoreOffer} onRestore={files.restore} onDiscard={files.discardRestore} />}
       {files.error && (
@@ -275,6 +280,7 @@ export function App({ api }: { api: StateLabApi }) {
         <OpenDialog files={files.dialog.files} recent={files.dialog.recent} error={files.dialog.error} onOpen={(n) => void files.open(n)} onPickFile={() => void files.pickFile()} onClose={() => files.setDialog(undefined)} />
       )}
       {files.dialog?.kind === 'saveAs' && <SaveAsDialog initialName={files.name ?? ''} error={files.dialog.error} onSave={(n) => void files.saveAs(n)} onClose={() => files.setDialog(undefined)} />}
+      <ClassResultsDialog api={api} isOpen={isClassResultsOpen} onClose={() => setClassResultsOpen(false)} onOpenDesign={(d) => void openStudentDesign(d).then(() => setClassResultsOpen(false))} />
       {regrade && <RegradeDialog regrade={regrade} onClose={() => setRegrade(undefined)} />}
       {pendingDesign && (
         <ConfirmDialog

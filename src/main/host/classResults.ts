@@ -1,0 +1,57 @@
+/**
+ * Class results: an instructor picks a folder of submissions in the app; the renderer sends it in
+ * batches and each batch is re-graded here by the bulk-grading code `npm run grade` uses, on worker
+ * threads that take the host's job slots, with progress pushed per file and cancel by job id or by
+ * the caller going away. A batch answers its grades CSV, so the dashboard reads the app's grading and
+ * the command line's through one parser.
+ */
+import { gradesCsv } from '../grading/bulk';
+import { bulkGrade } from '../packs/bulkGrade';
+import type { Limiter } from '../workers/pool';
+import { ServiceError, type Handlers } from './dispatcher';
+import { createCatalogue } from './lessons/catalogue';
+
+type ClassResultsChannels = 'classResults:grade' | 'classResults:cancel';
+
+export function createClassResultsHandlers(builtinPackDirs: readonly string[], dataDir: string, limiter?: Limiter): { handlers: Pick<Handlers, ClassResultsChannels>; dispose(): void } {
+  const catalogue = createCatalogue(builtinPackDirs, dataDir);
+  /** Batches being graded, by job id: cancel aborts one. */
+  const jobs = new Map<string, AbortController>();
+
+  const handlers: Pick<Handlers, ClassResultsChannels> = {
+    'classResults:grade': async ({ jobId, packId, files }, ctx) => {
+      if (jobs.has(jobId)) throw new ServiceError('invalid-payload', `A class grading with id "${jobId}" is already going.`);
+      const abort = new AbortController();
+      const onCallerGone = () => abort.abort();
+      ctx.signal?.addEventListener('abort', onCallerGone, { once: true });
+      jobs.set(jobId, abort);
+      try {
+        const { pack } = await catalogue.pack(packId);
+        const rows = await bulkGrade({
+          pack,
+          files: files.map((f) => ({ name: f.fileName, text: f.text })),
+          ...(limiter ? { limiter } : {}),
+          signal: abort.signal,
+          onProgress: (done, total) => ctx.emit('onDidClassResultsProgress', { jobId, done, total }),
+          onQueued: (queuePosition) => ctx.emit('onDidClassResultsProgress', { jobId, done: 0, total: files.length, queuePosition }),
+        });
+        return { csv: gradesCsv(pack, rows) };
+      } finally {
+        jobs.delete(jobId);
+        ctx.signal?.removeEventListener('abort', onCallerGone);
+      }
+    },
+    'classResults:cancel': ({ jobId }) => {
+      const job = jobs.get(jobId);
+      job?.abort();
+      return { cancelled: job !== undefined };
+    },
+  };
+  return {
+    handlers,
+    dispose: () => {
+      for (const job of jobs.values()) job.abort();
+      jobs.clear();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * One student's row, drilled into: the file is re-graded (submissions:regrade, in a worker) for the
+ * full report with each failed check's first violation, and the design opens in the lab there.
+ */
+import { useEffect, useState } from 'react';
+import type { StateLabApi } from '../../../shared/api';
+import type { ClassRow } from '../../../shared/classResults';
+import { loadDocument } from '../../../shared/document';
+import type { Graph } from '../../../shared/graph';
+import type { SubmissionRegrade } from '../../../shared/ipc';
+import { parseUntrustedJson } from '../../../shared/json';
+import { SUBMISSION_LIMITS, submissionSpec } from '../../../shared/submission';
+import { CheckResults } from '../lesson/CheckResults';
+import { useClassStrings } from './strings';
+
+/** A student's design to open in the lab, at `atMs` when given. */
+export interface StudentDesign {
+  packId: string;
+  lessonId: string;
+  graph: Graph;
+  atMs?: number;
+  student: string;
+}
+
+type Loaded = { regrade: SubmissionRegrade; graph: Graph } | { error: string };
+
+export function StudentDetail({ api, row, file, onOpen, onClose }: { api: StateLabApi; row: ClassRow; file: File | undefined; onOpen(design: StudentDesign): void; onClose(): void }) {
+  const t = useClassStrings();
+  const [loaded, setLoaded] = useState<Loaded>();
+
+  useEffect(() => {
+    setLoaded(undefined);
+    if (!file) return;
+    let isCurrent = true;
+    void (async () => {
+      try {
+        const text = await file.text();
+        // The host re-grades (the stored grade is never trusted); the graph is read here with the same loader.
+        const submission = loadDocument(parseUntrustedJson(text, SUBMISSION_LIMITS.bytes, `file ${row.file}`), submissionSpec);
+        const result = await api.submissionsRegrade({ fileName: file.name, text });
+        if (!isCurrent) return;
+        setLoaded(result.ok ? { regrade: result.value, graph: submission.graph } : { error: result.error.message });
+      } catch (error) {
+        if (isCurrent) setLoaded({ error: error instanceof Error ? error.message : String(error) });
+      }
+    })();
+    return () => {
+      isCurrent = false;
+    };
+  }, [api, file, row.file]);
+
+  const open = (atMs?: number) => {
+    if (!loaded || 'error' in loaded) return;
+    const { regrade, graph } = loaded;
+    onOpen({ packId: regrade.packId, lessonId: regrade.lessonId, graph, student: row.student || row.file, ...(atMs !== undefined ? { atMs } : {}) });
+  };
+  const firstMs = loaded && 'regrade' in loaded ? Math.min(...loaded.regrade.report.checks.filter((c) => !c.passed && c.firstViolationMs !== undefined).map((c) => c.firstViolationMs as number)) : Infinity;
+
+  return (
+    <section className="sl-class-detail" aria-label={t('detail')} data-testid="class-detail">
+      <div className="sl-class-detail-head">
+        <h3>
+          {row.student || '—'} <span className="sl-muted">· {row.file}</span>
+        </h3>
+        <button type="button" className="sl-link" onClick={onClose} aria-label={t('closeDetail')}>
+          ✕
+        </button>
+      </div>
+      <p>
+        {t('score')}: <strong>{row.score ?? '—'}/{row.maxScore ?? '—'}</strong> · {t('stored')}: <span className={row.stored === 'MISMATCH' ? 'sl-error' : ''}>{row.stored || '—'}</span>
+      </p>
+      {row.error && <p className="sl-error">{row.error}</p>}
+      {row.notes && <p className="sl-muted">{row.notes}</p>}
+      {!file && <p className="sl-muted">{t('noDesign')}</p>}
+      {file && !loaded && <p className="sl-muted">{t('regrading')}</p>}
+      {loaded && 'error' in loaded && <p className="sl-error">{loaded.error}</p>}
+      {loaded && 'regrade' in loaded && (
+        <>
+          <button type="button" className="sl-primary" onClick={() => open(Number.isFinite(firstMs) ? firstMs : undefined)}>
+            {Number.isFinite(firstMs) ? t('openDesign', { at: (firstMs / 1000).toFixed(1) }) : t('openDesignPlain')}
+          </button>
+          <CheckResults report={loaded.regrade.report} onShowMe={(atMs) => open(atMs)} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * Class results, as an instructor uses them: a folder of 30 generated submissions graded in the app
+ * shows the per-check pass rates `npm run grade` writes for the same folder; who failed a check and
+ * the forged grades are listed; a student's design opens in the lab at its first violation; the
+ * merged CSV of two shards reads to the same figures.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test } from '@playwright/test';
+import Papa from 'papaparse';
+import { LESSON_ID, PACK_DIR, writeClassSubmissions, type GeneratedSubmission } from '../support/classSubmissions';
+import { APP_PATH, forgetStudentWork } from './helpers';
+
+const run = promisify(execFile);
+const SHOTS = 'test-results/screenshots';
+let dir: string;
+let generated: GeneratedSubmission[];
+/** The CLI's CSV for the folder, as records (header first). */
+let cliRows: string[][];
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'statelab-class-e2e-'));
+  generated = await writeClassSubmissions(dir, 30, { withBroken: true });
+  const out = path.join(dir, 'grades.csv');
+  await run(process.execPath, ['--import', 'tsx', 'src/cli/grade.ts', '--pack', PACK_DIR, path.join(dir, 'class'), '--out', out]).catch((e: { code?: number }) => {
+    if (e.code !== 1) throw e; // 1: some files were malformed (the truncated one)
+  });
+  cliRows = Papa.parse<string[]>(readFileSync(out, 'utf8'), { skipEmptyLines: true }).data;
+});
+
+/** Per check of the lesson, from the CLI's CSV: [passed, graded, names of those who did not pass]. */
+function cliPassRates(): Map<string, { passed: number; total: number; failed: string[] }> {
+  const [header, ...rows] = cliRows;
+  const graded = rows.filter((r) => r[2] === LESSON_ID && r[6] === '');
+  const out = new Map<string, { passed: number; total: number; failed: string[] }>();
+  header!.forEach((name, c) => {
+    if (!name.startsWith(`${LESSON_ID}/`)) return;
+    const failed = graded.filter((r) => !(Number(r[c]) > 0)).map((r) => r[1]!.replace(/^'/, ''));
+    out.set(name.slice(LESSON_ID.length + 1), { passed: graded.length - failed.length, total: graded.length, failed });
+  });
+  return out;
+}
+
+test('the dashboard grades a folder of 30 submissions to the pass rates of npm run grade, and opens a student’s design at its first violation', async ({ page }) => {
+  test.setTimeout(180_000);
+  forgetStudentWork();
+  await page.goto(APP_PATH);
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Class results' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Class results' });
+  await dialog.getByTestId('class-folder-picker').setInputFiles(path.join(dir, 'class'));
+  await expect(dialog.getByTestId('class-summary')).toHaveText(/^30 submissions · 29 graded · 1 could not be graded/, { timeout: 120_000 });
+
+  const expected = cliPassRates();
+  expect([...expected.keys()]).toEqual(['no-loss-while-healthy', 'no-loss-at-crash', 'errors-recover', 'state-outside', 'sticky-share']);
+  // The generated class has a different pass rate on most checks: a column mix-up would show.
+  expect(new Set([...expected.values()].map((e) => e.passed)).size).toBeGreaterThanOrEqual(3);
+  for (const [checkId, { passed, total }] of expected) {
+    await expect(dialog.getByTestId(`pass-rate-${checkId}`)).toHaveText(`${passed}/${total} (${Math.round((passed / total) * 100)}%)`);
+  }
+  // Who did not pass a check, and the stored grades that were forged.
+  await dialog.locator('[data-check="errors-recover"] button').click();
+  const failedList = dialog.getByTestId('class-failed').locator('li');
+  await expect(failedList).toHaveCount(expected.get('errors-recover')!.failed.length);
+  for (const name of expected.get('errors-recover')!.failed) await expect(dialog.getByTestId('class-failed')).toContainText(name);
+  const forged = generated.filter((g) => g.isForged).map((g) => g.student);
+  await expect(dialog.getByTestId('class-mismatches').locator('li')).toHaveCount(forged.length);
+  await expect(dialog.getByTestId('class-errors')).toContainText('class/student-30.json');
+
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SHOTS}/class-results-${width}.png` });
+  }
+
+  // Student 10 kept sessions in one instance's memory: the design opens, the run stops at 5.0 s.
+  const student = generated.find((g) => g.student === 'Student 10')!;
+  await dialog.locator('tr[data-file="class/student-10.json"] button').click();
+  const detail = dialog.getByTestId('class-detail');
+  const openButton = detail.getByRole('button', { name: /Open design at first violation/ });
+  await expect(openButton).toHaveText('Open design at first violation (5.0 s)', { timeout: 30_000 });
+  await page.screenshot({ path: `${SHOTS}/class-results-detail-1440.png` });
+  await openButton.click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.react-flow__node')).toHaveCount(student.graph.nodes.length);
+  await expect(page.locator('.react-flow__node[data-id="sessions"]')).toBeVisible();
+  await expect(page.getByTestId('cursor-time')).toHaveText(/^5\.0 s/, { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+
+  // Back to the dashboard: the results are still there; Escape closes it.
+  await page.getByRole('button', { name: 'Class results' }).click();
+  await expect(dialog.getByTestId('class-summary')).toContainText('30 submissions');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test('the dashboard reads the merged CSV of two shards, flags a file graded twice, and names a broken line', async ({ page }) => {
+  const [header, ...rows] = readFileSync(path.join(dir, 'grades.csv'), 'utf8').trimEnd().split('\n');
+  // Shards as `cat shard-*.csv` joins them: the second header mid-file, and one file in both shards.
+  const merged = path.join(dir, 'merged.csv');
+  writeFileSync(merged, [header, ...rows.slice(0, 16), header, ...rows.slice(15)].join('\n') + '\n');
+  await page.goto(APP_PATH);
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Class results' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Class results' });
+  await dialog.getByTestId('class-csv-picker').setInputFiles(merged);
+  await expect(dialog.getByTestId('class-summary')).toHaveText(/^30 submissions · 29 graded/);
+  for (const [checkId, { passed, total }] of cliPassRates()) {
+    await expect(dialog.getByTestId(`pass-rate-${checkId}`)).toHaveText(`${passed}/${total} (${Math.round((passed / total) * 100)}%)`);
+  }
+  await expect(dialog.getByTestId('class-duplicates')).toContainText('(line 17, 19)');
+
+  // The CSV names files by the grader's paths: picking the folder matches them, so designs open from here too.
+  await dialog.locator('.sl-class-table').getByRole('button', { name: 'Student 10', exact: true }).click();
+  await expect(dialog.getByTestId('class-detail')).toContainText('pick the submissions folder');
+  await dialog.getByTestId('class-designs-picker').setInputFiles(path.join(dir, 'class'));
+  await expect(dialog.getByTestId('class-detail').getByRole('button', { name: /Open design at first violation/ })).toHaveText('Open design at first violation (5.0 s)', { timeout: 30_000 });
+
+  const broken = path.join(dir, 'broken.csv');
+  writeFileSync(broken, [header, rows[0], rows[1]!.replace(/,(matched|MISMATCH|none),/, ',perhaps,')].join('\n'));
+  await dialog.getByTestId('class-csv-picker').setInputFiles(broken);
+  await expect(dialog.getByRole('alert')).toHaveText('broken.csv, line 3, column storedGrade: expected one of matched, MISMATCH, none or a blank cell.');
+});

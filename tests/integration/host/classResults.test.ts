@@ -1,0 +1,102 @@
+/**
+ * Class results: two shards graded by separate `npm run grade` processes (as a batch runner would),
+ * their CSVs concatenated, read by the dashboard's parser; the app's own folder grading through the
+ * host gives the same figures, reports progress per file, and stops its workers on cancel.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createHost } from '../../../src/main/host/services';
+import { liveWorkerCount } from '../../../src/main/workers/pool';
+import { parseGradesCsv } from '../../../src/shared/classResults';
+import { lessonStats } from '../../../src/shared/classStats';
+import { LESSON_ID, PACK_DIR, passCounts, writeClassSubmissions, type GeneratedSubmission } from '../../support/classSubmissions';
+
+const run = promisify(execFile);
+const waitFor = async (condition: () => boolean, ms = 20_000) => {
+  const until = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+const newHost = () => createHost({ host: 'web', builtinPackDirs: [PACK_DIR], dataDir: mkdtempSync(path.join(tmpdir(), 'statelab-data-')) });
+const passedByCheck = (csv: string) => Object.fromEntries(lessonStats(parseGradesCsv(csv), LESSON_ID).checks.map((c) => [c.checkId, c.passed]));
+
+let dir: string;
+let generated: GeneratedSubmission[];
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'statelab-shards-'));
+  generated = [...(await writeClassSubmissions(dir, 12, { subfolder: 'shard-1' })), ...(await writeClassSubmissions(dir, 12, { first: 12, subfolder: 'shard-2', withBroken: true }))];
+}, 60_000);
+
+let hosts: ReturnType<typeof newHost>[] = [];
+afterEach(async () => {
+  for (const h of hosts) h.dispose();
+  hosts = [];
+  await waitFor(() => liveWorkerCount() === 0);
+});
+
+describe('grading a large course in shards', () => {
+  it('merges two shards’ CSVs with cat, and the dashboard reads every row with the right pass rates', async () => {
+    const grade = (shard: string) => run(process.execPath, ['--import', 'tsx', 'src/cli/grade.ts', '--pack', PACK_DIR, path.join(dir, shard), '--out', path.join(dir, `${shard}.csv`), '--workers', '1']).catch((e: { code: number }) => e);
+    await Promise.all([grade('shard-1'), grade('shard-2')]);
+    const merged = readFileSync(path.join(dir, 'shard-1.csv'), 'utf8') + readFileSync(path.join(dir, 'shard-2.csv'), 'utf8');
+    writeFileSync(path.join(dir, 'all.csv'), merged);
+
+    const results = parseGradesCsv(merged, 'all.csv');
+    expect(results.rows.map((r) => path.relative(dir, r.file))).toEqual(generated.map((g) => g.name));
+    expect(results.duplicates).toEqual([]);
+    const broken = results.rows.at(-1)!;
+    expect(broken.error).toMatch(/is not valid JSON/);
+    const stats = lessonStats(results, LESSON_ID);
+    expect(stats.graded).toHaveLength(23);
+    expect(passedByCheck(merged)).toEqual(passCounts(generated));
+    // Some files claim a full mark their design does not earn.
+    expect(stats.mismatched.map((r) => r.student)).toEqual(generated.filter((g) => g.isForged).map((g) => g.student));
+    expect(stats.mismatched.length).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe('grading a picked folder in the app', () => {
+  it('grades the files sent to classResults:grade on workers, with progress per file, to the same figures as the command line', async () => {
+    const host = newHost();
+    hosts.push(host);
+    const files = generated.map((g) => ({ fileName: g.name, text: readFileSync(path.join(dir, g.name), 'utf8') }));
+    const progress: { done: number; total: number }[] = [];
+    const emit = (event: string, payload: unknown) => event === 'onDidClassResultsProgress' && progress.push(payload as { done: number; total: number });
+    const result = (await host.dispatch('classResults:grade', { jobId: 'class-1', packId: 'stateless-vs-stateful', files }, { emit })) as { ok: true; value: { csv: string } };
+    expect(result.ok).toBe(true);
+    expect(progress.map((p) => p.done)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+    expect(progress.every((p) => p.total === 24)).toBe(true);
+    const results = parseGradesCsv(result.value.csv);
+    expect(results.rows.map((r) => r.file)).toEqual(generated.map((g) => g.name));
+    expect(passedByCheck(result.value.csv)).toEqual(passCounts(generated));
+  }, 120_000);
+
+  it('stops the batch and its workers on classResults:cancel, answering "cancelled"', async () => {
+    const host = newHost();
+    hosts.push(host);
+    const files = generated.slice(0, 23).map((g) => ({ fileName: g.name, text: readFileSync(path.join(dir, g.name), 'utf8') }));
+    let done = 0;
+    const pending = host.dispatch('classResults:grade', { jobId: 'class-2', packId: 'stateless-vs-stateful', files }, { emit: (_e, p) => (done = (p as { done: number }).done) });
+    await waitFor(() => done >= 1);
+    expect(await host.dispatch('classResults:cancel', { jobId: 'class-2' }, { emit: () => {} })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await pending).toEqual({ ok: false, error: { code: 'cancelled', message: 'The grading was cancelled.' } });
+    expect(done).toBeLessThan(23);
+    await waitFor(() => liveWorkerCount() === 0, 5_000);
+  }, 60_000);
+
+  it('refuses a batch over the file limit, and an unknown pack, by name', async () => {
+    const host = newHost();
+    hosts.push(host);
+    const many = Array.from({ length: 501 }, (_, i) => ({ fileName: `s${i}.json`, text: '{}' }));
+    const over = await host.dispatch('classResults:grade', { jobId: 'class-3', packId: 'stateless-vs-stateful', files: many }, { emit: () => {} });
+    expect(over).toMatchObject({ ok: false, error: { code: 'invalid-payload', message: 'classResults:grade: files: expected at most 500 files in one batch' } });
+    const unknown = await host.dispatch('classResults:grade', { jobId: 'class-4', packId: 'nope', files: many.slice(0, 1) }, { emit: () => {} });
+    expect(unknown).toMatchObject({ ok: false, error: { message: expect.stringContaining('"nope"') } });
+  });
+});
