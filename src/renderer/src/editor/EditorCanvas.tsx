@@ -87,8 +87,9 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
   const onNodesChange = useCallback(
     (changes: NodeChange<StateLabFlowNode>[]) => {
       // Removal goes through the editor (locks, undo); React Flow only moves, measures and selects.
+      const measured = new Set(nodesRef.current.filter((n) => n.measured?.width).map((n) => n.id));
+      if (changes.some((c) => c.type === 'dimensions' && measured.has(c.id))) autoFit.onNodesMeasured();
       setNodes((prev) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), prev));
-      if (changes.some((c) => c.type === 'dimensions')) autoFit.onNodesMeasured();
       updateSelection('nodes', changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [])));
     },
     [updateSelection, autoFit],

@@ -7,7 +7,7 @@ import { useReactFlow, type FitViewOptions } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 
 /** Room kept clear along the bottom edge for the zoom controls, or the minimap when it shows. */
-export const CONTROLS_CLEARANCE_PX = 60;
+export const CONTROLS_CLEARANCE_PX = 52;
 export const MINIMAP_CLEARANCE_PX = 128;
 /** Closer than this the design is blown up past its natural size. */
 const MAX_FIT_ZOOM = 1;
@@ -15,7 +15,7 @@ const MAX_FIT_ZOOM = 1;
 const SETTLE_MS = 1_500;
 
 export function fitOptions(isMinimapShown: boolean): FitViewOptions {
-  return { padding: { top: '24px', left: '24px', right: '24px', bottom: `${isMinimapShown ? MINIMAP_CLEARANCE_PX : CONTROLS_CLEARANCE_PX}px` }, maxZoom: MAX_FIT_ZOOM };
+  return { padding: { top: '16px', left: '20px', right: '20px', bottom: `${isMinimapShown ? MINIMAP_CLEARANCE_PX : CONTROLS_CLEARANCE_PX}px` }, maxZoom: MAX_FIT_ZOOM };
 }
 
 export function useAutoFit(wrapper: RefObject<HTMLElement | null>, loadSerial: number, nodeCount: number, isMinimapShown: boolean) {
@@ -53,6 +53,7 @@ export function useAutoFit(wrapper: RefObject<HTMLElement | null>, loadSerial: n
     hasUserMoved.current = false;
     // React Flow holds a fit until the opened design's nodes are measured.
     if (nodeCountRef.current > 0) fit('close-window');
+    else settleUntil.current = 0;
   }, [loadSerial, fit]);
 
   useEffect(() => {
@@ -68,7 +69,7 @@ export function useAutoFit(wrapper: RefObject<HTMLElement | null>, loadSerial: n
     onZoomByHand: useCallback(() => {
       hasUserMoved.current = true;
     }, []),
-    /** Nodes changed size: fit again if that is the tail of a layout change. */
+    /** Measured nodes changed size: fit again if that is the tail of a layout change (not a node just added). */
     onNodesMeasured: useCallback(() => {
       if (!hasUserMoved.current && performance.now() < settleUntil.current) fit('keep-window');
     }, [fit]),

@@ -44,7 +44,7 @@ export function SplitBench({ design, hasRun, bench }: { design: ReactNode; hasRu
         collapsible
         collapsedSize={BENCH_STRIP_PX}
         minSize={BENCH_MIN_PX}
-        defaultSize="34%"
+        defaultSize="35%"
         onResize={(size) => setOpen(size.inPixels > BENCH_STRIP_PX + 1)}
       >
         <footer className="sl-footer">{bench(hasRun && isOpen, toggle)}</footer>
