@@ -44,7 +44,10 @@ export function LabBench({ api, lab, graph, isResultsOpen, onToggleResults }: { 
             {compare}
           </div>
           <div className="sl-labbench-panels">
-            <Charts run={lab.run} cursorMs={lab.cursorMs} />
+            {/* Scrolls when the split is small; focusable so the keyboard can scroll it too. */}
+            <div className="sl-labbench-charts" tabIndex={0}>
+              <Charts run={lab.run} cursorMs={lab.cursorMs} />
+            </div>
             <div className="sl-labbench-side">
               <EventLog run={lab.run} cursorMs={lab.cursorMs} onSeek={lab.seek} />
               <InjectedFaults faults={lab.injected} onRemove={(id) => void lab.remove(id)} />
