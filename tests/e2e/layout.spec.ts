@@ -127,6 +127,7 @@ test.describe('at 1280x720', () => {
     expect(await canvasWidth()).toBeGreaterThan(before + 400);
     await settled(page);
     await expectWholeDesignReadable(page, 'panels folded');
+    await page.screenshot({ path: 'test-results/screenshots/layout-panels-folded-1280x720.png' });
     await page.reload();
     await expect(page.locator('.react-flow__node')).toHaveCount(6);
     await expect(page.locator('.sl-properties')).toHaveCount(0);
@@ -149,9 +150,16 @@ test.describe('at 1280x720', () => {
     await page.mouse.down();
     await page.mouse.move(handle.x + handle.width / 2, handle.y - 58, { steps: 5 });
     await page.mouse.up();
-    expect((await canvas.boundingBox())!.height).toBeLessThan(tall - 40);
+    const dragged = (await canvas.boundingBox())!.height;
+    expect(dragged).toBeLessThan(tall - 40);
     await settled(page);
     await expectWholeDesignReadable(page, 'split dragged');
+    // The dragged split is remembered: after a restart the next run opens the bench at that size.
+    await page.reload();
+    await expect(page.locator('.react-flow__node')).toHaveCount(6);
+    await runAndPause(page);
+    await expect.poll(async () => Math.round((await canvas.boundingBox())!.height)).toBeLessThan(dragged + 8);
+    expect((await canvas.boundingBox())!.height).toBeGreaterThan(dragged - 8);
     await page.getByRole('button', { name: 'Hide charts' }).click();
     await expect(page.locator('#sl-results')).toBeHidden();
     expect((await canvas.boundingBox())!.height).toBeGreaterThan(tall + 100);
