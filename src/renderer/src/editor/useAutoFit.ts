@@ -13,10 +13,17 @@ export const MINIMAP_CLEARANCE_PX = 128;
 const MAX_FIT_ZOOM = 1;
 /** Nodes measured this soon after a fit (live state appearing with a run) fit again. */
 const SETTLE_MS = 1_500;
+const OVERLAYS = '.react-flow__controls, .react-flow__minimap';
 
+/** The fit that keeps a band along the bottom clear of the overlays. */
 export function fitOptions(isMinimapShown: boolean): FitViewOptions {
   return { padding: { top: '16px', left: '20px', right: '20px', bottom: `${isMinimapShown ? MINIMAP_CLEARANCE_PX : CONTROLS_CLEARANCE_PX}px` }, maxZoom: MAX_FIT_ZOOM };
 }
+/** The fit that uses the whole canvas: taken when no node then lands under an overlay. */
+const TIGHT_FIT: FitViewOptions = { padding: { top: '16px', left: '20px', right: '20px', bottom: '16px' }, maxZoom: MAX_FIT_ZOOM };
+
+type Rect = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 export function useAutoFit(wrapper: RefObject<HTMLElement | null>, loadSerial: number, nodeCount: number, isMinimapShown: boolean) {
   const flow = useReactFlow();
@@ -33,8 +40,27 @@ export function useAutoFit(wrapper: RefObject<HTMLElement | null>, loadSerial: n
   const fit = useCallback((settle: 'open-window' | 'close-window' | 'keep-window') => {
     if (settle !== 'keep-window') settleUntil.current = settle === 'open-window' ? performance.now() + SETTLE_MS : 0;
     cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(() => void flow.fitView(optionsRef.current));
-  }, [flow]);
+    // Most designs leave the corners free: fit to the whole canvas, and keep the bottom band
+    // clear only when that fit puts a node under the zoom controls or the minimap.
+    const coversANode = () => {
+      const pane = wrapper.current?.querySelector('.react-flow')?.getBoundingClientRect();
+      if (!pane) return false;
+      const overlays: Rect[] = [...wrapper.current!.querySelectorAll(OVERLAYS)].map((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.left - pane.left, y: r.top - pane.top, width: r.width, height: r.height };
+      });
+      const { x, y, zoom } = flow.getViewport();
+      return flow.getNodes().some((n) => {
+        const box = { x: n.position.x * zoom + x, y: n.position.y * zoom + y, width: (n.measured?.width ?? 0) * zoom, height: (n.measured?.height ?? 0) * zoom };
+        return overlays.some((o) => overlaps(box, o));
+      });
+    };
+    frame.current = requestAnimationFrame(() => {
+      void flow.fitView(TIGHT_FIT).then(() => {
+        if (coversANode()) void flow.fitView(optionsRef.current);
+      });
+    });
+  }, [flow, wrapper]);
 
   useEffect(() => {
     const el = wrapper.current;
