@@ -72,6 +72,7 @@ test('keyboard only: open a lesson, add and connect a node, run, inject a crash 
   await tabTo(page, 'Database in the list', (f) => f.tag === 'BUTTON' && f.text.startsWith('Database'));
   await page.keyboard.press('Enter');
   await expect(page.locator('.react-flow__edge[data-id="service-1-db-1"]')).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: 'Connected Service 1 → Database.' })).toBeVisible();
 
   // Run (Ctrl+Enter), stop at the first event (.), crash API 1 through F and the fault menu.
   await page.keyboard.press('Control+Enter');

@@ -92,7 +92,7 @@ export function App({ api }: { api: StateLabApi }) {
     })();
   }, [openInitial, checkAutosave]);
 
-  const say = useCallback((message: string) => setNotice((n) => ({ message, x: 16, y: 16, serial: (n?.serial ?? 0) + 1 })), []);
+  const say = useCallback((message: string, isInfo = false) => setNotice((n) => ({ message, x: 16, y: 16, serial: (n?.serial ?? 0) + 1, isInfo })), []);
   const deleteSelection = () => {
     const kept = editor.deleteSelection(editor.selection, locked);
     if (kept.length > 0) say(`${kept.join(', ')} ${kept.length === 1 ? 'is' : 'are'} locked by the lesson and cannot be deleted.`);
@@ -239,7 +239,7 @@ export function App({ api }: { api: StateLabApi }) {
             setConnectFrom(undefined);
             editor.edit(addEdge(connectFrom, target, kind));
             const name = (id: string) => editor.doc.nodes.find((n) => n.id === id)?.label ?? id;
-            say(`Connected ${name(connectFrom)} → ${name(target)}.`);
+            say(`Connected ${name(connectFrom)} → ${name(target)}.`, true);
           }}
           onSelectEdge={(edgeId) => {
             setConnectFrom(undefined);
