@@ -59,3 +59,16 @@ test('every dialog has no serious accessibility violations', async ({ page }) =>
   await expect(page.locator('.sl-compare-table')).toBeVisible({ timeout: 60_000 });
   await expectNoSeriousViolations(page, 'compare results');
 });
+
+test('in the dark theme at 1280×720, the lab after a run has no serious accessibility violations', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openApp(page);
+  await expectNoSeriousViolations(page, 'dark editor');
+  await page.getByRole('button', { name: /Run/ }).click();
+  const pause = page.getByRole('button', { name: 'Pause', exact: true });
+  await expect(pause).toBeVisible({ timeout: 30_000 });
+  await pause.click();
+  await page.screenshot({ path: 'test-results/screenshots/a11y-dark-lab-1280x720.png' });
+  await expectNoSeriousViolations(page, 'dark lab after a run');
+});
