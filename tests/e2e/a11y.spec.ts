@@ -27,6 +27,13 @@ test('the editor, the lesson column and the lab after a run have no serious acce
   await page.getByRole('button', { name: 'Check my work' }).click();
   await expect(page.getByTestId('grade-score')).toBeVisible({ timeout: 60_000 });
   await expectNoSeriousViolations(page, 'lab after a run, lesson graded');
+
+  // The re-grade dialog an instructor sees when opening a submission.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export submission' }).click()]);
+  await page.getByTestId('submission-picker').setInputFiles((await download.path())!);
+  const regrade = page.getByRole('dialog', { name: 'Re-graded submission' });
+  await expect(regrade).toBeVisible({ timeout: 60_000 });
+  await expectNoSeriousViolations(page, 'dialog Re-graded submission');
 });
 
 test('every dialog has no serious accessibility violations', async ({ page }) => {
@@ -58,6 +65,13 @@ test('every dialog has no serious accessibility violations', async ({ page }) =>
   await page.getByRole('dialog').getByRole('button', { name: 'Compare', exact: true }).click();
   await expect(page.locator('.sl-compare-table')).toBeVisible({ timeout: 60_000 });
   await expectNoSeriousViolations(page, 'compare results');
+  await page.keyboard.press('Escape');
+
+  // Start a new design with unsaved changes: the confirmation dialog.
+  await page.locator('.sl-palette-item[data-kind="service"]').click();
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Start a new design?' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'dialog Start a new design?');
 });
 
 test('in the dark theme at 1280×720, the lab after a run has no serious accessibility violations', async ({ page }) => {

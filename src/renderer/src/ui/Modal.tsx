@@ -1,5 +1,8 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
+/** Open modals, newest last: Escape closes only the top one. */
+const openModals: symbol[] = [];
+
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
@@ -9,6 +12,25 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]):not([ty
  */
 export function Modal({ label, onClose, className, children }: { label: string; onClose(): void; className?: string; children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+  // Escape is caught on the window (capture), so it closes the dialog even when focus has left
+  // it (a button inside went disabled while working) and never reaches the editor's shortcuts.
+  useEffect(() => {
+    const me = Symbol('modal');
+    openModals.push(me);
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || openModals[openModals.length - 1] !== me) return;
+      event.stopPropagation();
+      event.preventDefault();
+      close.current();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      openModals.splice(openModals.indexOf(me), 1);
+    };
+  }, []);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const el = box.current;
@@ -16,11 +38,6 @@ export function Modal({ label, onClose, className, children }: { label: string; 
     return () => before?.focus?.();
   }, []);
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
     if (event.key !== 'Tab' || !box.current) return;
     const items = [...box.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
     const first = items[0];
