@@ -74,6 +74,15 @@ test('keyboard only: open a lesson, add and connect a node, run, inject a crash 
   await expect(page.locator('.react-flow__edge[data-id="service-1-db-1"]')).toHaveCount(1);
   await expect(page.getByRole('status').filter({ hasText: 'Connected Service 1 → Database.' })).toBeVisible();
 
+  // Connections are not Tab stops; C lists the selected node's connections to select one instead.
+  await page.keyboard.press('c');
+  const connectService = page.getByRole('dialog', { name: 'Connect Service 1' });
+  await tabTo(page, 'the connection to the database', (f) => f.tag === 'BUTTON' && f.text === 'Select Service 1 → Database');
+  await page.keyboard.press('Enter');
+  await expect(connectService).toHaveCount(0);
+  await expect(page.locator('.react-flow__edge[data-id="service-1-db-1"]')).toHaveClass(/selected/);
+  await expect(page.locator('.react-flow__edge[tabindex]')).toHaveCount(0);
+
   // Run (Ctrl+Enter), stop at the first event (.), crash API 1 through F and the fault menu.
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible({ timeout: 30_000 });
