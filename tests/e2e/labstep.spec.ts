@@ -6,7 +6,7 @@ const cursorMs = async (page: Page) => Number(await page.getByTestId('cursor-tim
 /** Presses Step (button or "."), waits for the cursor to move, and returns where it went and what the readout says. */
 async function step(page: Page, how: 'button' | 'key'): Promise<{ ms: number; readout: string }> {
   const before = await cursorMs(page);
-  if (how === 'button') await page.getByRole('button', { name: 'Step one event' }).click();
+  if (how === 'button') await page.getByRole('button', { name: 'Step', exact: true }).click();
   else await page.keyboard.press('.');
   await expect.poll(() => cursorMs(page)).toBeGreaterThan(before);
   const readout = page.getByTestId('step-readout');
@@ -29,8 +29,8 @@ test('Step walks the simulator event by event: the cursor moves in sub-bucket st
   await page.getByRole('menuitem', { name: 'Crash' }).click();
   await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('4.0 s · crash api-1');
   await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
-  await page.getByRole('button', { name: 'Reset to start' }).click();
-  await page.getByRole('button', { name: 'Step to next fault' }).click();
+  await page.getByRole('button', { name: 'To start' }).click();
+  await page.getByRole('button', { name: 'Next fault' }).click();
   await expect(page.getByTestId('cursor-time')).toHaveText(/^4\.0 s/);
   expect(await cursorMs(page)).toBe(4000);
 

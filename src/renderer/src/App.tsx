@@ -6,7 +6,8 @@ import type { Graph } from '../../shared/graph';
 import { localize } from '../../shared/i18n';
 import { ALL_NODE_KINDS } from '../../shared/ipc';
 import type { Scenario } from '../../shared/scenario';
-import { addNode } from './editor/commands';
+import { addEdge, addNode } from './editor/commands';
+import { ConnectDialog } from './editor/ConnectDialog';
 import { EditorCanvas } from './editor/EditorCanvas';
 import { EditorToolbar } from './editor/EditorToolbar';
 import { HelpOverlay } from './editor/HelpOverlay';
@@ -29,6 +30,9 @@ import { Palette } from './palette/Palette';
 import { InvalidFields, InvalidFieldsContext } from './properties/invalidFields';
 import { PropertiesPanel } from './properties/PropertiesPanel';
 import { LabBench } from './lab/LabBench';
+import { PanelToggle } from './layout/PanelToggle';
+import { usePanelPrefs } from './layout/panelPrefs';
+import { SplitBench } from './layout/SplitBench';
 import { LiveStateProvider } from './lab/LiveContext';
 import { useFaultMenu } from './lab/useFaultMenu';
 import { useLab } from './lab/useLab';
@@ -51,7 +55,7 @@ export function App({ api }: { api: StateLabApi }) {
   const adoptRef = useRef<(graph: Graph) => void>(undefined);
   const onAdopt = useCallback((graph: Graph) => adoptRef.current?.(graph), []);
   const [notice, setNotice] = useState<NoticeState>();
-  const say = useCallback((message: string) => setNotice((n) => ({ message, x: 16, y: 16, serial: (n?.serial ?? 0) + 1 })), []);
+  const say = useCallback((message: string, isInfo = false) => setNotice((n) => ({ message, x: 16, y: 16, serial: (n?.serial ?? 0) + 1, isInfo })), []);
   const session = useLessonSession(api, editor.doc, isInLesson, onAdopt, say);
   const { lesson, loadError } = session;
   const locked = useMemo(() => (lesson && isInLesson ? new Set(lesson.locked) : NO_LOCKS), [lesson, isInLesson]);
@@ -73,6 +77,9 @@ export function App({ api }: { api: StateLabApi }) {
   /** A design the OS asked to open while the current one has unsaved changes: confirm first. */
   const [pendingDesign, setPendingDesign] = useState<Extract<OpenedFile, { kind: 'design' }>>();
   const [regrade, setRegrade] = useState<SubmissionRegrade>();
+  const [connectFrom, setConnectFrom] = useState<string>();
+  const panels = usePanelPrefs();
+  const showLesson = Boolean(lesson && isInLesson);
   const canvasBox = useRef<HTMLElement>(null);
   const { adopt, checkAutosave } = files;
   adoptRef.current = (graph) => {
@@ -184,6 +191,18 @@ export function App({ api }: { api: StateLabApi }) {
       shortcuts: () => setHelpOpen(true),
     },
   });
+  const onlySelectedNode = () => (editor.selection.nodes.size === 1 ? [...editor.selection.nodes][0] : undefined);
+  /** The fault menu from the keyboard: opens at the selected node (or connection) on the canvas. */
+  const faultAtSelection = () => {
+    const nodeId = onlySelectedNode();
+    const edgeId = !nodeId && editor.selection.edges.size === 1 ? [...editor.selection.edges][0] : undefined;
+    const id = nodeId ?? edgeId;
+    if (!id) return say('Select one node or connection first, then press F to inject a fault.');
+    if (!lab.run) return say('Run the design first: faults are injected at the playback cursor.');
+    const el = document.querySelector(nodeId ? `.react-flow__node[data-id="${CSS.escape(id)}"]` : `.react-flow__edge[data-id="${CSS.escape(id)}"]`);
+    const box = el?.getBoundingClientRect();
+    faultMenu.open({ kind: nodeId ? 'node' : 'edge', id, x: box ? box.left + box.width / 2 : 200, y: box ? box.bottom : 200 });
+  };
 
   useShortcuts({
     delete: deleteSelection,
@@ -200,6 +219,15 @@ export function App({ api }: { api: StateLabApi }) {
     help: () => setHelpOpen((o) => !o),
     run: () => void lab.runFromStart(),
     step: lab.stepEvent,
+    connect: () => {
+      const source = onlySelectedNode();
+      if (source) setConnectFrom(source);
+      else say('Select one node first (Tab to it, then Enter), then press C to connect it.');
+    },
+    fault: faultAtSelection,
+    togglePalette: () => panels.toggle('palette'),
+    toggleProperties: () => panels.toggle('properties'),
+    toggleLesson: () => panels.toggle('lesson'),
     escape: () => {
       if (isHelpOpen) setHelpOpen(false);
       else if (files.dialog) files.setDialog(undefined);
@@ -225,47 +253,80 @@ export function App({ api }: { api: StateLabApi }) {
           <button type="button" onClick={() => files.setError(undefined)}>Dismiss</button>
         </div>
       )}
-      <div className={`sl-workspace${isInLesson && lesson ? ' has-lesson' : ''}`}>
-        <Palette kinds={palette} onAdd={addAtCentre} />
-        <main className="sl-canvas" aria-label="Design canvas" ref={canvasBox}>
-          <EditorToolbar
-            canUndo={editor.canUndo}
-            canRedo={editor.canRedo}
-            onUndo={editor.undo}
-            onRedo={editor.redo}
-            onLayout={layout}
-            onHelp={() => setHelpOpen(true)}
-            connectKind={connectKind}
-            onConnectKind={setConnectKind}
-            snapToGrid={snapToGrid}
-            onSnapToGrid={setSnapToGrid}
-          />
-          {loadError && <div className="sl-error sl-load-error" role="alert">{loadError}</div>}
-          <ReactFlowProvider>
-            <LiveStateProvider store={lab.store}>
-              <EditorCanvas
-                editor={editor}
-                locked={locked}
-                connectKind={connectKind}
-                snapToGrid={snapToGrid}
-                notice={notice}
-                onNotice={setNotice}
-                onReady={(a) => (canvasApi.current = a)}
-                onContextMenu={faultMenu.open}
-              />
-            </LiveStateProvider>
-          </ReactFlowProvider>
-        </main>
-        <InvalidFieldsContext.Provider value={invalidFields}>
-          <PropertiesPanel editor={editor} selection={editor.selection} locked={locked} />
-        </InvalidFieldsContext.Provider>
-        {isInLesson && <LessonSidebar api={api} session={session} graph={editor.doc} onShowMe={showMe} onReset={resetToStarter} />}
+      <div className={`sl-workspace${showLesson ? ' has-lesson' : ''}`}>
+        <SplitBench
+          hasRun={lab.run !== undefined}
+          design={
+            <div className={`sl-design${panels.collapsed.palette ? ' is-palette-collapsed' : ''}${panels.collapsed.properties ? ' is-properties-collapsed' : ''}`}>
+              <Palette kinds={palette} onAdd={addAtCentre} isCollapsed={panels.collapsed.palette} onToggle={panels.toggle} />
+              <main className="sl-canvas" aria-label="Design canvas" ref={canvasBox}>
+                <EditorToolbar
+                  canUndo={editor.canUndo}
+                  canRedo={editor.canRedo}
+                  onUndo={editor.undo}
+                  onRedo={editor.redo}
+                  onLayout={layout}
+                  onHelp={() => setHelpOpen(true)}
+                  connectKind={connectKind}
+                  onConnectKind={setConnectKind}
+                  snapToGrid={snapToGrid}
+                  onSnapToGrid={setSnapToGrid}
+                />
+                {loadError && <div className="sl-error sl-load-error" role="alert">{loadError}</div>}
+                <ReactFlowProvider>
+                  <LiveStateProvider store={lab.store}>
+                    <EditorCanvas
+                      editor={editor}
+                      locked={locked}
+                      connectKind={connectKind}
+                      snapToGrid={snapToGrid}
+                      notice={notice}
+                      onNotice={setNotice}
+                      onReady={(a) => (canvasApi.current = a)}
+                      onContextMenu={faultMenu.open}
+                    />
+                  </LiveStateProvider>
+                </ReactFlowProvider>
+              </main>
+              <div className="sl-side sl-side-properties">
+                <PanelToggle panel="properties" side="right" isCollapsed={panels.collapsed.properties} onToggle={panels.toggle} />
+                {!panels.collapsed.properties && (
+                  <InvalidFieldsContext.Provider value={invalidFields}>
+                    <PropertiesPanel editor={editor} selection={editor.selection} locked={locked} />
+                  </InvalidFieldsContext.Provider>
+                )}
+              </div>
+            </div>
+          }
+          bench={(isOpen, toggle) => <LabBench api={api} lab={lab} graph={editor.doc} locked={lesson && isInLesson ? lesson.locked : undefined} isResultsOpen={isOpen} onToggleResults={toggle} />}
+        />
+        {showLesson && (
+          <div className={`sl-side sl-side-lesson${panels.collapsed.lesson ? ' is-collapsed' : ''}`}>
+            <PanelToggle panel="lesson" side="right" isCollapsed={panels.collapsed.lesson} onToggle={panels.toggle} />
+            {!panels.collapsed.lesson && <LessonSidebar api={api} session={session} graph={editor.doc} onShowMe={showMe} onReset={resetToStarter} />}
+          </div>
+        )}
       </div>
-      <footer className="sl-footer">
-        <LabBench api={api} lab={lab} graph={editor.doc} locked={lesson && isInLesson ? lesson.locked : undefined} />
-      </footer>
       {faultMenu.element}
       {isHelpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+      {connectFrom && (
+        <ConnectDialog
+          graph={editor.doc}
+          sourceId={connectFrom}
+          initialKind={connectKind}
+          onClose={() => setConnectFrom(undefined)}
+          onConnect={(target, kind) => {
+            setConnectFrom(undefined);
+            editor.edit(addEdge(connectFrom, target, kind));
+            const name = (id: string) => editor.doc.nodes.find((n) => n.id === id)?.label ?? id;
+            say(`Connected ${name(connectFrom)} → ${name(target)}.`, true);
+          }}
+          onSelectEdge={(edgeId) => {
+            setConnectFrom(undefined);
+            editor.setSelection({ nodes: new Set(), edges: new Set([edgeId]) });
+          }}
+        />
+      )}
       {isPacksOpen && (
         <PacksDialog
           api={api}

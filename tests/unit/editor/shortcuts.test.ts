@@ -25,9 +25,29 @@ describe('keyboard shortcuts', () => {
     expect(key('s', { ctrl: true, target: input })).toBe('save');
   });
 
+  it('connects with C, opens the fault menu with F and folds the side panels with 1, 2 and 3', () => {
+    expect(key('c')).toBe('connect');
+    expect(key('C', { shift: true })).toBe('connect');
+    expect(key('c', { ctrl: true })).toBe('copy');
+    expect(key('f')).toBe('fault');
+    expect([key('1'), key('2'), key('3')]).toEqual(['togglePalette', 'toggleProperties', 'toggleLesson']);
+    expect(key('c', { target: { tagName: 'INPUT' } })).toBeUndefined();
+  });
+
+  it('leaves keys pressed inside a modal dialog to the dialog, except Escape and save', () => {
+    const inDialog = { tagName: 'BUTTON', closest: (selector: string) => (selector.includes('aria-modal') ? {} : null) };
+    expect(key('Delete', { target: inDialog })).toBeUndefined();
+    expect(key('c', { target: inDialog })).toBeUndefined();
+    expect(key('2', { target: inDialog })).toBeUndefined();
+    expect(key('Escape', { target: inDialog })).toBe('escape');
+    expect(key('s', { ctrl: true, target: inDialog })).toBe('save');
+    const outside = { tagName: 'DIV', closest: () => null };
+    expect(key('Delete', { target: outside })).toBe('delete');
+  });
+
   it('lists every shortcut in the help overlay', () => {
     const listed = SHORTCUTS.map((s) => s.keys).join(' ');
-    for (const k of ['Delete', 'Ctrl+C', 'Ctrl+V', 'Ctrl+D', 'Ctrl+Z', 'Ctrl+Shift+Z', 'Ctrl+Y', 'Ctrl+S', 'Ctrl+O', 'Ctrl+A', 'L', '?', 'Ctrl+Enter']) {
+    for (const k of ['Delete', 'Ctrl+C', 'Ctrl+V', 'Ctrl+D', 'Ctrl+Z', 'Ctrl+Shift+Z', 'Ctrl+Y', 'Ctrl+S', 'Ctrl+O', 'Ctrl+A', 'L', '?', 'Ctrl+Enter', 'C', 'F', '1', '2', '3', 'Tab']) {
       expect(listed).toContain(k);
     }
   });

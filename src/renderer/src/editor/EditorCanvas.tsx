@@ -15,6 +15,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { checkConnection } from '../../../shared/connections';
 import { NODE_KINDS, type EdgeKind, type NodeKind } from '../../../shared/graph';
+import { useStoredFlag } from '../layout/useStoredFlag';
 import { LiveEdge } from '../canvas/LiveEdge';
 import { StateLabNode, type StateLabFlowNode } from '../canvas/StateLabNode';
 import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
@@ -22,11 +23,12 @@ import { PALETTE_MIME } from '../palette/Palette';
 import { addEdge, addNode, moveNodes } from './commands';
 import { syncFlowEdges, syncFlowNodes, type Selection } from './flowView';
 import { Notice, type NoticeState } from './Notice';
+import { useAutoFit } from './useAutoFit';
 import type { Editor } from './useEditor';
 
-// Defined at module level so React Flow never sees a new nodeTypes object.
-/** Small enough not to cover a design on a narrow canvas. */
+/** Small enough that the fit's bottom clearance keeps it off the design (see useAutoFit). */
 const MINIMAP_SIZE = { width: 150, height: 100 };
+// Defined at module level so React Flow never sees a new nodeTypes object.
 const nodeTypes = { statelab: StateLabNode };
 const edgeTypes = { live: LiveEdge };
 const GRID = 20;
@@ -48,6 +50,8 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
   const { doc, selection, setSelection, edit } = editor;
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
+  const [isMinimapShown, setMinimapShown] = useStoredFlag('statelab.minimap', false);
+  const autoFit = useAutoFit(wrapper, editor.loadSerial, doc.nodes.length, isMinimapShown);
   const [nodes, setNodes] = useState<StateLabFlowNode[]>(() => syncFlowNodes([], doc.nodes, selection, locked));
   const edgeCache = useRef(new Map<string, Edge>());
   const serial = useRef(0);
@@ -86,10 +90,12 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
   const onNodesChange = useCallback(
     (changes: NodeChange<StateLabFlowNode>[]) => {
       // Removal goes through the editor (locks, undo); React Flow only moves, measures and selects.
+      const measured = new Set(nodesRef.current.filter((n) => n.measured?.width).map((n) => n.id));
+      if (changes.some((c) => c.type === 'dimensions' && measured.has(c.id))) autoFit.onNodesMeasured();
       setNodes((prev) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), prev));
       updateSelection('nodes', changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [])));
     },
-    [updateSelection],
+    [updateSelection, autoFit],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => updateSelection('edges', changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []))),
@@ -193,14 +199,29 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
         connectionRadius={30}
         colorMode="system"
         fitView
+        fitViewOptions={autoFit.options}
+        onMoveStart={autoFit.onMoveStart}
+        edgesFocusable={false}
         minZoom={0.1}
         onlyRenderVisibleElements={doc.nodes.length > 150}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={GRID} />
-        <MiniMap pannable zoomable style={MINIMAP_SIZE} nodeColor={(n) => NODE_KIND_SPECS[(n as StateLabFlowNode).data.kind].color} ariaLabel="Minimap" />
-        <Controls aria-label="Zoom controls">
-          <ControlButton onClick={() => void flow.fitView({ duration: 200 })} title="Fit the whole design" aria-label="Fit view">⤢</ControlButton>
+        {isMinimapShown && <MiniMap pannable zoomable position="bottom-right" style={MINIMAP_SIZE} nodeColor={(n) => NODE_KIND_SPECS[(n as StateLabFlowNode).data.kind].color} ariaLabel="Minimap" />}
+        <Controls
+          aria-label="Zoom controls"
+          orientation="horizontal"
+          showInteractive={false}
+          showFitView={false}
+          onZoomIn={autoFit.onZoomByHand}
+          onZoomOut={autoFit.onZoomByHand}
+        >
+          <ControlButton onClick={autoFit.fitNow} title="Fit the whole design in view" aria-label="Fit view" className="sl-fit-button">
+            ⤢
+          </ControlButton>
+          <ControlButton onClick={() => setMinimapShown(!isMinimapShown)} title={isMinimapShown ? 'Hide the minimap' : 'Show the minimap'} aria-label="Minimap" aria-pressed={isMinimapShown}>
+            ▣
+          </ControlButton>
         </Controls>
       </ReactFlow>
       {notice && <Notice notice={notice} onDone={() => onNotice(undefined)} />}

@@ -19,7 +19,7 @@ export function EditorToolbar(p: ToolbarProps) {
     <div className="sl-toolbar" role="toolbar" aria-label="Edit">
       <button type="button" onClick={p.onUndo} disabled={!p.canUndo} title="Undo (Ctrl+Z)">Undo</button>
       <button type="button" onClick={p.onRedo} disabled={!p.canRedo} title="Redo (Ctrl+Shift+Z)">Redo</button>
-      <button type="button" onClick={p.onLayout} title="Arrange automatically (L)">Layout</button>
+      <button type="button" onClick={p.onLayout} title="Arrange automatically (L)" aria-keyshortcuts="L">Layout</button>
       <label title="Kind of the connections you draw next">
         Connect as{' '}
         <select value={p.connectKind} onChange={(e) => p.onConnectKind(e.target.value as EdgeKind)} aria-label="Connection kind">
@@ -30,7 +30,7 @@ export function EditorToolbar(p: ToolbarProps) {
       <label>
         <input type="checkbox" checked={p.snapToGrid} onChange={(e) => p.onSnapToGrid(e.target.checked)} /> Snap to grid
       </label>
-      <button type="button" onClick={p.onHelp} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">?</button>
+      <button type="button" onClick={p.onHelp} title="Keyboard shortcuts (?)" aria-keyshortcuts="?">Shortcuts</button>
     </div>
   );
 }

@@ -8,6 +8,8 @@ export interface NoticeState {
   y: number;
   /** Changes on every new notice, so the same message shown twice restarts its timer. */
   serial: number;
+  /** A confirmation ("Connected A → B"), announced politely and not styled as a refusal. */
+  isInfo?: boolean;
 }
 
 export function Notice({ notice, onDone }: { notice: NoticeState; onDone(): void }) {
@@ -18,7 +20,7 @@ export function Notice({ notice, onDone }: { notice: NoticeState; onDone(): void
     return () => window.clearTimeout(timer);
   }, [notice.serial]);
   return (
-    <div className="sl-notice" role="alert" data-testid="editor-notice" style={{ left: notice.x, top: notice.y }}>
+    <div className={`sl-notice${notice.isInfo ? ' is-info' : ''}`} role={notice.isInfo ? 'status' : 'alert'} data-testid="editor-notice" style={{ left: notice.x, top: notice.y }}>
       {notice.message}
     </div>
   );

@@ -5,6 +5,7 @@
  */
 import { MarkerType, type Edge } from '@xyflow/react';
 import type { GraphEdge, GraphNode } from '../../../shared/graph';
+import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
 import type { StateLabFlowNode } from '../canvas/StateLabNode';
 
 export interface Selection {
@@ -37,6 +38,8 @@ export function syncFlowNodes(previous: readonly StateLabFlowNode[], nodes: read
       position: node.position,
       selected,
       deletable: !isLocked,
+      // Screen readers and Tab announce the node as its card reads: label, then kind.
+      ariaLabel: `${node.label}, ${NODE_KIND_SPECS[node.kind].label}${isLocked ? ', locked' : ''}`,
       data: { label: node.label, kind: node.kind, isLocked },
     };
   });

@@ -1,5 +1,10 @@
+import { SIDE_PANELS } from '../layout/panelPrefs';
+
 /** The keyboard shortcuts, listed once: the help overlay shows exactly what the handler does. */
 export const SHORTCUTS = [
+  { keys: 'Tab / Shift+Tab', action: 'Move between nodes and controls; Enter or Space selects the focused node' },
+  { keys: 'C', action: 'Connect the selected node: pick the target from a list' },
+  { keys: 'F', action: 'Inject a fault into the selected node or connection (after a run)' },
   { keys: 'Delete / Backspace', action: 'Delete the selection' },
   { keys: 'Ctrl+X', action: 'Cut' },
   { keys: 'Ctrl+C', action: 'Copy' },
@@ -17,14 +22,23 @@ export const SHORTCUTS = [
   { keys: 'Shift+drag', action: 'Select with a box' },
   { keys: 'Ctrl+click', action: 'Add to the selection' },
   { keys: 'Escape', action: 'Clear the selection, close dialogs' },
-] as const;
+  ...Object.values(SIDE_PANELS).map(({ key, title }) => ({ keys: key, action: `Show or hide the ${title.toLowerCase()} panel` })),
+];
 
-export type ShortcutCommand = 'delete' | 'cut' | 'copy' | 'paste' | 'duplicate' | 'undo' | 'redo' | 'selectAll' | 'save' | 'open' | 'layout' | 'help' | 'run' | 'escape' | 'step';
+export type ShortcutCommand = 'delete' | 'cut' | 'copy' | 'paste' | 'duplicate' | 'undo' | 'redo' | 'selectAll' | 'save' | 'open' | 'layout' | 'help' | 'run' | 'escape' | 'step' | 'connect' | 'fault' | 'togglePalette' | 'toggleProperties' | 'toggleLesson';
+
+const PANEL_COMMANDS: Record<string, ShortcutCommand> = {
+  [SIDE_PANELS.palette.key]: 'togglePalette',
+  [SIDE_PANELS.properties.key]: 'toggleProperties',
+  [SIDE_PANELS.lesson.key]: 'toggleLesson',
+};
 
 export const isTyping = (target: EventTarget | null) => {
   const el = target as Partial<HTMLElement> | null;
   return Boolean(el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName ?? '')));
 };
+/** Keys pressed in a modal dialog belong to the dialog, not to the design behind it. */
+const isInModal = (target: EventTarget | null) => Boolean((target as Partial<Element> | null)?.closest?.('[aria-modal="true"]'));
 
 /** Maps a key event to a command; typing in a form field keeps its own keys (text undo, Delete). */
 export function commandOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'>): ShortcutCommand | undefined {
@@ -34,7 +48,7 @@ export function commandOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
   if (ctrl && key === 's') return 'save';
   if (ctrl && key === 'o') return 'open';
   if (event.key === 'Escape') return 'escape';
-  if (isTyping(event.target)) return undefined;
+  if (isTyping(event.target) || isInModal(event.target)) return undefined;
   if (ctrl && key === 'z') return event.shiftKey ? 'redo' : 'undo';
   if (ctrl && key === 'y') return 'redo';
   if (ctrl && key === 'x') return 'cut';
@@ -47,5 +61,8 @@ export function commandOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
   if (key === 'l') return 'layout';
   if (event.key === '?') return 'help';
   if (event.key === '.') return 'step';
+  if (key === 'c') return 'connect';
+  if (key === 'f') return 'fault';
+  if (PANEL_COMMANDS[event.key]) return PANEL_COMMANDS[event.key];
   return undefined;
 }

@@ -23,6 +23,8 @@ const PASTE_OFFSET = 40;
 export function useEditor(initial: Graph) {
   const [state, dispatch] = useReducer(editorReducer, initial, initialEditorState);
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  /** Counts documents opened (file, lesson, new, restore), so the canvas fits each one in view. */
+  const [loadSerial, setLoadSerial] = useState(0);
   const clipboard = useRef<{ fragment: Fragment; pastes: number } | undefined>(undefined);
   const docRef = useRef(state.doc);
   docRef.current = state.doc;
@@ -31,6 +33,7 @@ export function useEditor(initial: Graph) {
   const reset = useCallback((doc: Graph) => {
     dispatch({ type: 'reset', doc });
     setSelection(EMPTY_SELECTION);
+    setLoadSerial((n) => n + 1);
   }, []);
   /** Puts another document on the canvas as one undoable step. */
   const replace = useCallback((doc: Graph) => {
@@ -83,7 +86,7 @@ export function useEditor(initial: Graph) {
     [edit, reset, replace, insert],
   );
 
-  return { doc: state.doc, canUndo: state.past.length > 0, canRedo: state.future.length > 0, selection, ...actions };
+  return { doc: state.doc, loadSerial, canUndo: state.past.length > 0, canRedo: state.future.length > 0, selection, ...actions };
 }
 
 export type Editor = ReturnType<typeof useEditor>;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
 import type { Scenario } from '../../../shared/scenario';
+import { Modal } from '../ui/Modal';
 import { compareRows, faultsNote, formatCompareValue, isVariantOf, type CompareRow } from './compare';
 import { describeFault } from './faultMenu';
 
@@ -65,44 +66,42 @@ export function CompareDialog({ api, graph, scenario, locked = [], onClose }: { 
   };
 
   return (
-    <div className="sl-overlay" role="presentation" onClick={onClose}>
-      <div className="sl-dialog sl-compare" role="dialog" aria-label="Compare with a saved design" onClick={(e) => e.stopPropagation()}>
-        <h2>Compare with a saved design</h2>
-        {names?.length === 0 && <p className="sl-muted">Save a variant of your design first (Save as…), then compare the two here.</p>}
-        {hiddenCount > 0 && <p className="sl-muted" data-testid="compare-hidden">{hiddenCount} saved design{hiddenCount === 1 ? '' : 's'} from outside this lesson not shown.</p>}
-        {names && names.length > 0 && (
-          <div className="sl-compare-pick">
-            <label>
-              Variant{' '}
-              <select aria-label="Variant" value={picked} onChange={(e) => setPicked(e.currentTarget.value)}>
-                {names.map((n) => <option key={n} value={n}>{n}</option>)}
-              </select>
-            </label>
-            <button type="button" className="sl-primary" disabled={!picked || state.busy} onClick={() => void compare()}>
-              {state.busy ? 'Comparing…' : 'Compare'}
-            </button>
-          </div>
-        )}
-        {state.error && <p className="sl-error" role="alert">{state.error}</p>}
-        {state.note && <p className="sl-muted">{state.note}</p>}
-        {rows && (
-          <table className="sl-compare-table">
-            <thead>
-              <tr><th>Metric</th><th>This design</th><th>{picked}</th></tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.metric} data-metric={r.metric}>
-                  <td>{r.label}</td>
-                  <td className={r.better === 'current' ? 'is-better' : undefined}>{formatCompareValue(r.current, r.unit)}</td>
-                  <td className={r.better === 'variant' ? 'is-better' : undefined}>{formatCompareValue(r.variant, r.unit)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <div className="sl-dialog-actions"><button type="button" onClick={onClose}>Close</button></div>
-      </div>
-    </div>
+    <Modal label="Compare with a saved design" className="sl-compare" onClose={onClose}>
+      <h2>Compare with a saved design</h2>
+      {names?.length === 0 && <p className="sl-muted">Save a variant of your design first (Save as…), then compare the two here.</p>}
+      {hiddenCount > 0 && <p className="sl-muted" data-testid="compare-hidden">{hiddenCount} saved design{hiddenCount === 1 ? '' : 's'} from outside this lesson not shown.</p>}
+      {names && names.length > 0 && (
+        <div className="sl-compare-pick">
+          <label>
+            Variant{' '}
+            <select aria-label="Variant" value={picked} onChange={(e) => setPicked(e.currentTarget.value)}>
+              {names.map((n) => <option key={n} value={n}>{n}</option>)}
+            </select>
+          </label>
+          <button type="button" className="sl-primary" disabled={!picked || state.busy} onClick={() => void compare()}>
+            {state.busy ? 'Comparing…' : 'Compare'}
+          </button>
+        </div>
+      )}
+      {state.error && <p className="sl-error" role="alert">{state.error}</p>}
+      {state.note && <p className="sl-muted">{state.note}</p>}
+      {rows && (
+        <table className="sl-compare-table">
+          <thead>
+            <tr><th>Metric</th><th>This design</th><th>{picked}</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.metric} data-metric={r.metric}>
+                <td>{r.label}</td>
+                <td className={r.better === 'current' ? 'is-better' : undefined}>{formatCompareValue(r.current, r.unit)}</td>
+                <td className={r.better === 'variant' ? 'is-better' : undefined}>{formatCompareValue(r.variant, r.unit)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="sl-dialog-actions"><button type="button" onClick={onClose}>Close</button></div>
+    </Modal>
   );
 }

@@ -18,13 +18,13 @@ export function LabBar({ lab }: { lab: Lab }) {
   return (
     <div className="sl-labbar" role="toolbar" aria-label="Playback">
       {lab.isPlaying ? (
-        <button type="button" onClick={lab.pause} aria-label="Pause" title="Pause">Pause</button>
+        <button type="button" onClick={lab.pause}>Pause</button>
       ) : (
-        <button type="button" onClick={lab.play} aria-label="Play" title="Play">Play</button>
+        <button type="button" onClick={lab.play}>Play</button>
       )}
-      <button type="button" onClick={lab.stepEvent} aria-label="Step one event" title="Step to the simulator's next event (.)" aria-keyshortcuts=".">Step</button>
-      <button type="button" onClick={lab.stepFault} aria-label="Step to next fault" title="Jump to the next fault">Next fault</button>
-      <button type="button" onClick={lab.reset} aria-label="Reset to start" title="Back to the start">To start</button>
+      <button type="button" onClick={lab.stepEvent} title="Step one event: to the simulator's next event (.)" aria-keyshortcuts=".">Step</button>
+      <button type="button" onClick={lab.stepFault} title="Jump to the next fault">Next fault</button>
+      <button type="button" onClick={lab.reset} title="Back to the start">To start</button>
       <label className="sl-speed">
         Speed
         <select aria-label="Speed" value={lab.speed} onChange={(e) => lab.setSpeed(Number(e.currentTarget.value))}>

@@ -11,33 +11,62 @@ import { LabBar } from './LabBar';
 import type { Lab } from './useLab';
 import './lab.css';
 
-/** Under the canvas: run and playback controls, headline metrics, charts, event log and faults. */
-export function LabBench({ api, lab, graph, locked = [] }: { api: StateLabApi; lab: Lab; graph: Graph; /** The lesson's locked nodes; Compare offers only that lesson's designs. */ locked?: readonly string[] }) {
+/**
+ * Under the canvas: a strip with the run and playback controls that always shows, and below it
+ * the results (headline metrics, charts, event log, faults), which fold away into the strip to
+ * give a small screen's height back to the canvas.
+ */
+export function LabBench({
+  api,
+  lab,
+  graph,
+  locked = [],
+  isResultsOpen,
+  onToggleResults,
+}: {
+  api: StateLabApi;
+  lab: Lab;
+  graph: Graph;
+  /** The lesson's locked nodes; Compare offers only that lesson's designs. */
+  locked?: readonly string[];
+  isResultsOpen: boolean;
+  onToggleResults(): void;
+}) {
   const [isComparing, setComparing] = useState(false);
-  // Charts can fold away to give a small screen's height back to the canvas.
-  const [isCollapsed, setCollapsed] = useState(false);
+  const compare = (
+    <button type="button" onClick={() => setComparing(true)} disabled={graph.nodes.length === 0} title="Run this design and a saved variant under the same seed and faults">
+      Compare…
+    </button>
+  );
   return (
-    <div className={`sl-labbench${isCollapsed ? ' is-collapsed' : ''}`}>
+    <div className="sl-labbench">
       <div className="sl-labbench-top">
         <RunBar status={lab.status} canRun={graph.nodes.length > 0} onRun={() => void lab.runFromStart()} onCancel={lab.cancel} />
         <LabBar lab={lab} />
-        <MetricsPanel run={lab.view} />
-        <button type="button" onClick={() => setComparing(true)} disabled={graph.nodes.length === 0} title="Run this design and a saved variant under the same seed and faults">
-          Compare…
-        </button>
+        {!lab.run && <MetricsPanel run={lab.view} />}
+        {!lab.run && compare}
         {lab.run && (
-          <button type="button" aria-expanded={!isCollapsed} onClick={() => setCollapsed((c) => !c)}>
-            {isCollapsed ? 'Show charts' : 'Hide charts'}
+          <button type="button" aria-expanded={isResultsOpen} aria-controls="sl-results" onClick={onToggleResults}>
+            {isResultsOpen ? 'Hide charts' : 'Show charts'}
           </button>
         )}
       </div>
       {isComparing && <CompareDialog api={api} graph={graph} scenario={lab.scenario} locked={locked} onClose={() => setComparing(false)} />}
       {lab.run && (
-        <div className="sl-labbench-panels">
-          <Charts run={lab.run} cursorMs={lab.cursorMs} />
-          <div className="sl-labbench-side">
-            <EventLog run={lab.run} cursorMs={lab.cursorMs} onSeek={lab.seek} />
-            <InjectedFaults faults={lab.injected} onRemove={(id) => void lab.remove(id)} />
+        <div className="sl-labbench-results" id="sl-results" hidden={!isResultsOpen}>
+          <div className="sl-labbench-head">
+            <MetricsPanel run={lab.view} />
+            {compare}
+          </div>
+          <div className="sl-labbench-panels">
+            {/* Scrolls when the split is small; focusable so the keyboard can scroll it too. */}
+            <div className="sl-labbench-charts" tabIndex={0}>
+              <Charts run={lab.run} cursorMs={lab.cursorMs} />
+            </div>
+            <div className="sl-labbench-side">
+              <EventLog run={lab.run} cursorMs={lab.cursorMs} onSeek={lab.seek} />
+              <InjectedFaults faults={lab.injected} onRemove={(id) => void lab.remove(id)} />
+            </div>
           </div>
         </div>
       )}

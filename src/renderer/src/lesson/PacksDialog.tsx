@@ -5,6 +5,7 @@ import { localize } from '../../../shared/i18n';
 import type { CatalogueEntry, PackImportResult } from '../../../shared/ipc';
 import { payloadTooLarge, tooLargeMessage } from '../../../shared/payloadSize';
 import { useLocale } from '../i18n/LocaleContext';
+import { Modal } from '../ui/Modal';
 import { FilePickerButton } from './FilePickerButton';
 
 /** Bound on a pack zip picked in the browser, matching the host's limit. */
@@ -77,54 +78,52 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
   };
 
   return (
-    <div className="sl-overlay" role="presentation" onClick={onClose}>
-      <div className="sl-dialog sl-dialog-wide" role="dialog" aria-modal="true" aria-label={t('packs')} onClick={(e) => e.stopPropagation()}>
-        <h2>{t('packs')}</h2>
-        <ul className="sl-pack-list">
-          {packs.map((pack) => (
-            <li key={pack.id} data-pack={pack.id}>
-              <div>
-                <strong>{localize(pack.title, locale)}</strong> <span className="sl-muted">{pack.version}</span>{' '}
-                {pack.origin === 'builtin' ? <span className="sl-badge">{t('builtIn')}</span> : null}
-                {pack.error ? <div className="sl-error">{t('doesNotLoad')}: {pack.error}</div> : <span className="sl-muted"> · {pack.lessons.length} {t('lessons')}</span>}
-              </div>
-              <div className="sl-pack-actions">
-                {!pack.error && pack.lessons[0] && (
-                  <button type="button" onClick={() => onOpenLesson(pack.id, pack.lessons[0]!.id)}>
-                    {t('lesson')} 1
-                  </button>
-                )}
-                {pack.origin === 'imported' && (
-                  <button type="button" onClick={() => void remove(pack.id)}>
-                    {t('remove')}
-                  </button>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
-        {notice && (
-          <p className="sl-muted" role="status" data-testid="pack-notice">
-            {notice}
-          </p>
-        )}
-        {error && (
-          <p className="sl-error" role="alert" data-testid="pack-error">
-            {error}
-          </p>
-        )}
-        <div className="sl-dialog-actions">
-          <FilePickerButton accept=".zip,application/zip" testId="pack-picker" disabled={isBusy} onPick={([file]) => void importZip(file!)}>
-            {t('importPack')}
-          </FilePickerButton>
-          <FilePickerButton testId="pack-folder-picker" isDirectory disabled={isBusy} onPick={(files) => void importFolder(files)}>
-            {t('importPackFolder')}
-          </FilePickerButton>
-          <button type="button" onClick={onClose}>
-            {t('close')}
-          </button>
-        </div>
+    <Modal label={t('packs')} className="sl-dialog-wide" onClose={onClose}>
+      <h2>{t('packs')}</h2>
+      <ul className="sl-pack-list">
+        {packs.map((pack) => (
+          <li key={pack.id} data-pack={pack.id}>
+            <div>
+              <strong>{localize(pack.title, locale)}</strong> <span className="sl-muted">{pack.version}</span>{' '}
+              {pack.origin === 'builtin' ? <span className="sl-badge">{t('builtIn')}</span> : null}
+              {pack.error ? <div className="sl-error">{t('doesNotLoad')}: {pack.error}</div> : <span className="sl-muted"> · {pack.lessons.length} {t('lessons')}</span>}
+            </div>
+            <div className="sl-pack-actions">
+              {!pack.error && pack.lessons[0] && (
+                <button type="button" onClick={() => onOpenLesson(pack.id, pack.lessons[0]!.id)}>
+                  {t('lesson')} 1
+                </button>
+              )}
+              {pack.origin === 'imported' && (
+                <button type="button" onClick={() => void remove(pack.id)}>
+                  {t('remove')}
+                </button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {notice && (
+        <p className="sl-muted" role="status" data-testid="pack-notice">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p className="sl-error" role="alert" data-testid="pack-error">
+          {error}
+        </p>
+      )}
+      <div className="sl-dialog-actions">
+        <FilePickerButton accept=".zip,application/zip" testId="pack-picker" disabled={isBusy} onPick={([file]) => void importZip(file!)}>
+          {t('importPack')}
+        </FilePickerButton>
+        <FilePickerButton testId="pack-folder-picker" isDirectory disabled={isBusy} onPick={(files) => void importFolder(files)}>
+          {t('importPackFolder')}
+        </FilePickerButton>
+        <button type="button" onClick={onClose}>
+          {t('close')}
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }

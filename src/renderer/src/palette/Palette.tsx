@@ -1,22 +1,35 @@
 import { memo, type DragEvent } from 'react';
 import type { NodeKind } from '../../../shared/graph';
 import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
+import { PanelToggle } from '../layout/PanelToggle';
+import type { SidePanel } from '../layout/panelPrefs';
 
 /** The drag payload type, so the canvas accepts only palette drags. */
 export const PALETTE_MIME = 'application/x-statelab-kind';
+
+interface PaletteProps {
+  kinds: readonly NodeKind[];
+  onAdd(kind: NodeKind): void;
+  /** Folded to a rail of icons (small screens), each still a button named by its kind. */
+  isCollapsed?: boolean;
+  onToggle?(panel: SidePanel): void;
+}
 
 /**
  * Every node kind the lesson allows, with its icon and a one-line tooltip. Drag one onto the
  * canvas to add it, or press it (keyboard users) to add it in the middle of the view.
  */
-function PaletteView({ kinds, onAdd }: { kinds: readonly NodeKind[]; onAdd(kind: NodeKind): void }) {
+function PaletteView({ kinds, onAdd, isCollapsed = false, onToggle }: PaletteProps) {
   const onDragStart = (event: DragEvent, kind: NodeKind) => {
     event.dataTransfer.setData(PALETTE_MIME, kind);
     event.dataTransfer.effectAllowed = 'copy';
   };
   return (
-    <nav className="sl-palette" aria-label="Palette">
-      <div className="sl-panel-title">Components</div>
+    <nav className={`sl-palette${isCollapsed ? ' is-collapsed' : ''}`} aria-label="Palette">
+      <div className="sl-panel-head">
+        {!isCollapsed && <div className="sl-panel-title">Components</div>}
+        {onToggle && <PanelToggle panel="palette" side="left" isCollapsed={isCollapsed} onToggle={onToggle} />}
+      </div>
       {kinds.map((kind) => {
         const info = NODE_KIND_SPECS[kind];
         return (
@@ -26,19 +39,20 @@ function PaletteView({ kinds, onAdd }: { kinds: readonly NodeKind[]; onAdd(kind:
             className="sl-palette-item"
             draggable
             data-kind={kind}
-            title={info.description}
-            aria-label={`Add ${info.label}: ${info.description}`}
+            title={`${info.label}: ${info.description}`}
+            // Folded, the icon is all that shows: the kind's name is the button's name either way.
+            aria-label={isCollapsed ? info.label : undefined}
             onDragStart={(e) => onDragStart(e, kind)}
             onClick={() => onAdd(kind)}
           >
             <svg className="sl-node-icon" viewBox="0 0 24 24" aria-hidden="true" style={{ color: info.color }}>
               <path d={info.icon} />
             </svg>
-            <span>{info.label}</span>
+            {!isCollapsed && <span>{info.label}</span>}
           </button>
         );
       })}
-      <p className="sl-hint">Drag onto the canvas, then drag from a node’s right handle to another node’s left handle to connect.</p>
+      {!isCollapsed && <p className="sl-hint">Drag onto the canvas, then drag from a node’s right handle to another node’s left handle to connect (or select a node and press C).</p>}
     </nav>
   );
 }

@@ -1,0 +1,61 @@
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+
+/** Open modals, newest last: Escape closes only the top one. */
+const openModals: symbol[] = [];
+
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * A modal dialog: focus moves in when it opens and back when it closes, Tab stays inside,
+ * Escape and a click on the backdrop close it. Keys pressed inside never reach the editor's
+ * shortcuts (Delete in a dialog must not delete nodes behind it).
+ */
+export function Modal({ label, onClose, className, children }: { label: string; onClose(): void; className?: string; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+  // Escape is caught on the window (capture), so it closes the dialog even when focus has left
+  // it (a button inside went disabled while working) and never reaches the editor's shortcuts.
+  useEffect(() => {
+    const me = Symbol('modal');
+    openModals.push(me);
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || openModals[openModals.length - 1] !== me) return;
+      event.stopPropagation();
+      event.preventDefault();
+      close.current();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      openModals.splice(openModals.indexOf(me), 1);
+    };
+  }, []);
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    const el = box.current;
+    if (el && !el.contains(document.activeElement)) (el.querySelector<HTMLElement>('[autofocus]') ?? el.querySelector<HTMLElement>(FOCUSABLE) ?? el).focus();
+    return () => before?.focus?.();
+  }, []);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Tab' || !box.current) return;
+    const items = [...box.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+  return (
+    <div className="sl-overlay" role="presentation" onClick={onClose} onKeyDown={onKeyDown}>
+      <div className={`sl-dialog${className ? ` ${className}` : ''}`} role="dialog" aria-modal="true" aria-label={label} tabIndex={-1} ref={box} onClick={(e) => e.stopPropagation()}>
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import { expect, test, type Page } from '@playwright/test';
+import { APP_PATH, node } from './helpers';
+
+/** The longest Tab walk any control of the app needs. */
+const MAX_TABS = 120;
+
+/** What has the keyboard focus: its tag, classes, node id and text. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return { tag: el?.tagName ?? '', className: typeof el?.className === 'string' ? el.className : '', id: el?.dataset.id ?? '', text: el?.textContent?.trim() ?? '', role: el?.getAttribute('role') ?? '' };
+  });
+
+/** Presses Tab until the focused element matches, as a keyboard user would; fails if it never does. */
+async function tabTo(page: Page, what: string, matches: (f: Awaited<ReturnType<typeof focused>>) => boolean): Promise<void> {
+  for (let i = 0; i < MAX_TABS; i++) {
+    await page.keyboard.press('Tab');
+    if (matches(await focused(page))) return;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+const button = (text: string) => (f: Awaited<ReturnType<typeof focused>>) => f.tag === 'BUTTON' && f.text === text;
+const canvasNode = (id: string) => (f: Awaited<ReturnType<typeof focused>>) => f.className.includes('react-flow__node') && f.id === id;
+
+test('keyboard only: open a lesson, add and connect a node, run, inject a crash and check the work', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(APP_PATH);
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+
+  // Lesson packs opens with Enter and closes with Escape; then lesson 1 opens from it.
+  await tabTo(page, 'the Lesson packs button', button('Lesson packs'));
+  await page.keyboard.press('Enter');
+  const packs = page.getByRole('dialog', { name: 'Lesson packs' });
+  await expect(packs).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(packs).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(packs).toBeVisible();
+  await tabTo(page, 'Lesson 1 of the built-in pack', button('Lesson 1'));
+  await page.keyboard.press('Enter');
+  await expect(packs).toHaveCount(0);
+  await expect(page.getByTestId('lesson-title')).toContainText('Lesson 1');
+
+  // Add a service from the palette; Tab reaches the nodes before any connection, each with a focus ring.
+  await page.locator('body').focus();
+  await tabTo(page, 'the Service palette item', button('Service'));
+  await page.keyboard.press('Enter');
+  await expect(node(page, 'service-1')).toBeVisible();
+  await tabTo(page, 'a node of the canvas', (f) => f.className.includes('react-flow__node') || f.className.includes('react-flow__edge'));
+  expect((await focused(page)).className).toContain('react-flow__node');
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement!.querySelector('.sl-node')!).outlineStyle);
+  expect(ring).toBe('solid');
+
+  // Select the load balancer, press C, pick the new service from the list.
+  await page.locator('body').focus();
+  await tabTo(page, 'the load balancer node', canvasNode('lb'));
+  await page.keyboard.press('Enter');
+  await expect(node(page, 'lb')).toHaveClass(/selected/);
+  await page.keyboard.press('c');
+  const connectLb = page.getByRole('dialog', { name: 'Connect Load balancer' });
+  await expect(connectLb).toBeVisible();
+  await expect(connectLb.locator('[data-target="db"]')).toBeDisabled();
+  await tabTo(page, 'Service 1 in the list', (f) => f.tag === 'BUTTON' && f.text.startsWith('Service 1'));
+  await page.keyboard.press('Enter');
+  await expect(connectLb).toHaveCount(0);
+  await expect(page.locator('.react-flow__edge[data-id="lb-service-1-1"]')).toHaveCount(1);
+
+  // Then the service to the database: focus came back to the load balancer; Tab on to the service.
+  await tabTo(page, 'the new service node', canvasNode('service-1'));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('c');
+  await tabTo(page, 'Database in the list', (f) => f.tag === 'BUTTON' && f.text.startsWith('Database'));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.react-flow__edge[data-id="service-1-db-1"]')).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: 'Connected Service 1 → Database.' })).toBeVisible();
+
+  // Connections are not Tab stops; C lists the selected node's connections to select one instead.
+  await page.keyboard.press('c');
+  const connectService = page.getByRole('dialog', { name: 'Connect Service 1' });
+  await tabTo(page, 'the connection to the database', (f) => f.tag === 'BUTTON' && f.text === 'Select Service 1 → Database');
+  await page.keyboard.press('Enter');
+  await expect(connectService).toHaveCount(0);
+  await expect(page.locator('.react-flow__edge[data-id="service-1-db-1"]')).toHaveClass(/selected/);
+  await expect(page.locator('.react-flow__edge[tabindex]')).toHaveCount(0);
+
+  // Run (Ctrl+Enter), stop at the first event (.), crash API 1 through F and the fault menu.
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('.');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await page.locator('body').focus();
+  await tabTo(page, 'the API 1 node', canvasNode('api-1'));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('f');
+  const menu = page.getByRole('menu', { name: 'Inject a fault' });
+  await expect(menu).toBeVisible();
+  for (let i = 0; i < 10 && !(await focused(page)).text.startsWith('Crash'); i++) await page.keyboard.press('Tab');
+  expect((await focused(page)).text).toMatch(/^Crash/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('crash api-1');
+  await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
+
+  // Check my work from the lesson column.
+  await tabTo(page, 'Check my work', button('Check my work'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('grade-score')).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({ path: 'test-results/screenshots/keyboard-only-graded.png' });
+});
+
+test('Escape closes Compare and the help overlay, keys in a dialog stay there, and C without a selection says what to do', async ({ page }) => {
+  await page.goto(APP_PATH);
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await page.locator('.sl-palette-item[data-kind="service"]').click();
+  await node(page, 'service-1').click();
+  await page.getByRole('button', { name: 'Compare…' }).focus();
+  await page.keyboard.press('Enter');
+  const compare = page.getByRole('dialog', { name: 'Compare with a saved design' });
+  await expect(compare).toBeVisible();
+  // Keys typed in a dialog stay there: Delete does not delete the node selected behind it.
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Escape');
+  await expect(compare).toHaveCount(0);
+  await expect(page.locator('.react-flow__node')).toHaveCount(7);
+  await expect(page.getByRole('button', { name: 'Compare…' })).toBeFocused();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toContainText('Show or hide the properties panel');
+  await expect(help).toContainText('pick the target from a list');
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+  await page.locator('body').focus();
+  await page.keyboard.press('Escape');
+  await expect(node(page, 'service-1')).not.toHaveClass(/selected/);
+  await page.keyboard.press('c');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('editor-notice')).toContainText('press C');
+});

@@ -1,0 +1,188 @@
+import { expect, test, type Page } from '@playwright/test';
+import { APP_PATH, openApp } from './helpers';
+
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+] as const;
+/** The smallest node label a student can read from a classroom laptop's screen. */
+const MIN_LABEL_PX = 11;
+/** The smallest connection handle (on screen) that is easy to grab. */
+const MIN_HANDLE_PX = 12;
+const SAVED_DESIGN = 'lessons/stateless-vs-stateful/graphs/12-capstone.reference.json';
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const inside = (a: Box, b: Box) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
+
+/**
+ * Every node of the open design lies inside the visible canvas and under none of its overlays
+ * (zoom controls, minimap), its label renders at a readable size and its handles are big enough.
+ */
+async function expectWholeDesignReadable(page: Page, screen: string): Promise<void> {
+  const pane = (await page.locator('.react-flow').boundingBox())!;
+  const overlays: Box[] = [];
+  for (const selector of ['.react-flow__controls', '.react-flow__minimap']) {
+    const el = page.locator(selector);
+    if ((await el.count()) > 0 && (await el.isVisible())) overlays.push((await el.boundingBox())!);
+  }
+  expect(overlays.length, `${screen}: the zoom controls are on the canvas`).toBeGreaterThan(0);
+  const nodes = page.locator('.react-flow__node');
+  const count = await nodes.count();
+  expect(count, `${screen}: a design is open`).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    const n = nodes.nth(i);
+    const id = await n.getAttribute('data-id');
+    const box = (await n.boundingBox())!;
+    expect(inside(box, pane), `${screen}: node ${id} ${JSON.stringify(box)} lies inside the canvas ${JSON.stringify(pane)}`).toBe(true);
+    for (const o of overlays) expect(overlaps(box, o), `${screen}: node ${id} is under an overlay ${JSON.stringify(o)}`).toBe(false);
+  }
+  const sizes = await page.evaluate(() => {
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+    const labels = [...document.querySelectorAll('.react-flow__node .sl-node-label')].map((l) => parseFloat(getComputedStyle(l).fontSize) * zoom);
+    const handles = [...document.querySelectorAll('.react-flow__node .react-flow__handle')].map((h) => h.getBoundingClientRect().width);
+    return { label: Math.min(...labels), handle: Math.min(...handles) };
+  });
+  expect(sizes.label, `${screen}: node labels render at ${sizes.label.toFixed(1)} px`).toBeGreaterThanOrEqual(MIN_LABEL_PX);
+  expect(sizes.handle, `${screen}: handles are ${sizes.handle.toFixed(1)} px on screen`).toBeGreaterThanOrEqual(MIN_HANDLE_PX);
+}
+
+async function runAndPause(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /Run/ }).click();
+  const pause = page.getByRole('button', { name: 'Pause', exact: true });
+  await expect(pause).toBeVisible({ timeout: 30_000 });
+  await pause.click();
+  await expect(page.locator('.sl-node-live').first()).toBeVisible();
+}
+
+/** Waits until the canvas has settled after a layout change (its fit is animation-free, one frame later). */
+async function settled(page: Page): Promise<void> {
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await page.locator('.react-flow__viewport').getAttribute('style');
+      const same = now === last;
+      last = now ?? '';
+      return same;
+    }, { intervals: [150, 150, 150, 300] })
+    .toBe(true);
+}
+
+for (const size of SIZES) {
+  const tag = `${size.width}x${size.height}`;
+  test.describe(`at ${tag}`, () => {
+    test.use({ viewport: size });
+
+    test(`lesson 1 and lesson 9 show their whole design, readable, before and after Run`, async ({ page }) => {
+      await openApp(page);
+      await settled(page);
+      await expectWholeDesignReadable(page, `lesson 1 at ${tag}`);
+      await page.screenshot({ path: `test-results/screenshots/layout-lesson1-${tag}.png` });
+      await runAndPause(page);
+      await settled(page);
+      await expectWholeDesignReadable(page, `lesson 1 after Run at ${tag}`);
+      await page.screenshot({ path: `test-results/screenshots/layout-lesson1-run-${tag}.png` });
+
+      await page.getByRole('combobox', { name: 'Lesson', exact: true }).selectOption('split-brain');
+      await expect(page.getByTestId('lesson-title')).toContainText('9');
+      await expect(page.locator('.react-flow__node[data-id="own-1"]')).toBeVisible();
+      await runAndPause(page);
+      await settled(page);
+      await expectWholeDesignReadable(page, `lesson 9 after Run at ${tag}`);
+      await page.screenshot({ path: `test-results/screenshots/layout-lesson9-run-${tag}.png` });
+    });
+
+    test(`a saved design opens whole, in the editor and in the lab after Run`, async ({ page }) => {
+      await openApp(page);
+      const restore = page.getByRole('button', { name: 'Discard' });
+      if (await restore.isVisible()) await restore.click();
+      await page.getByTestId('open-file-input').setInputFiles(SAVED_DESIGN);
+      await expect(page.locator('.react-flow__node')).toHaveCount(13);
+      await expect(page.locator('.sl-lesson')).toHaveCount(0);
+      await settled(page);
+      await expectWholeDesignReadable(page, `opened design at ${tag}`);
+      await page.screenshot({ path: `test-results/screenshots/layout-editor-${tag}.png` });
+      await runAndPause(page);
+      await settled(page);
+      await expectWholeDesignReadable(page, `lab after Run at ${tag}`);
+      await page.screenshot({ path: `test-results/screenshots/layout-lab-run-${tag}.png` });
+    });
+  });
+}
+
+test.describe('at 1280x720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('side panels fold from the keyboard and stay folded after a restart; the canvas re-fits each time', async ({ page }) => {
+    await openApp(page);
+    await settled(page);
+    const canvasWidth = async () => (await page.locator('.react-flow').boundingBox())!.width;
+    const before = await canvasWidth();
+    await expect(page.getByRole('button', { name: 'Properties', exact: true })).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('2');
+    await expect(page.getByRole('button', { name: 'Properties', exact: true })).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.locator('.sl-properties')).toHaveCount(0);
+    await page.keyboard.press('3');
+    await expect(page.locator('.sl-lesson')).toHaveCount(0);
+    expect(await canvasWidth()).toBeGreaterThan(before + 400);
+    await settled(page);
+    await expectWholeDesignReadable(page, 'panels folded');
+    await page.screenshot({ path: 'test-results/screenshots/layout-panels-folded-1280x720.png' });
+    await page.reload();
+    await expect(page.locator('.react-flow__node')).toHaveCount(6);
+    await expect(page.locator('.sl-properties')).toHaveCount(0);
+    await expect(page.locator('.sl-lesson')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Lesson', exact: true }).click();
+    await page.getByRole('button', { name: 'Properties', exact: true }).click();
+    await expect(page.locator('.sl-lesson')).toBeVisible();
+    await settled(page);
+    await expectWholeDesignReadable(page, 'panels back');
+  });
+
+  test('the charts split drags, folds and re-fits the canvas; the minimap, when shown, covers no node', async ({ page }) => {
+    await openApp(page);
+    await runAndPause(page);
+    await settled(page);
+    const canvas = page.locator('.react-flow');
+    const tall = (await canvas.boundingBox())!.height;
+    const handle = (await page.locator('.sl-split-handle').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + handle.width / 2, handle.y - 58, { steps: 5 });
+    await page.mouse.up();
+    const dragged = (await canvas.boundingBox())!.height;
+    expect(dragged).toBeLessThan(tall - 40);
+    await settled(page);
+    await expectWholeDesignReadable(page, 'split dragged');
+    // The dragged split is remembered: after a restart the next run opens the bench at that size.
+    await page.reload();
+    await expect(page.locator('.react-flow__node')).toHaveCount(6);
+    await runAndPause(page);
+    await expect.poll(async () => Math.round((await canvas.boundingBox())!.height)).toBeLessThan(dragged + 8);
+    expect((await canvas.boundingBox())!.height).toBeGreaterThan(dragged - 8);
+    await page.getByRole('button', { name: 'Hide charts' }).click();
+    await expect(page.locator('#sl-results')).toBeHidden();
+    expect((await canvas.boundingBox())!.height).toBeGreaterThan(tall + 100);
+    await settled(page);
+    await expectWholeDesignReadable(page, 'charts folded');
+    await page.getByRole('button', { name: 'Minimap' }).click();
+    await expect(page.locator('.react-flow__minimap')).toBeVisible();
+    await settled(page);
+    await expectWholeDesignReadable(page, 'minimap shown');
+    await page.screenshot({ path: 'test-results/screenshots/layout-minimap-1280x720.png' });
+  });
+});
+
+test('there is exactly one Fit view button, and it brings back a design panned out of view', async ({ page }) => {
+  await page.goto(APP_PATH);
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await expect(page.getByRole('button', { name: /fit view/i })).toHaveCount(1);
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.move(pane.x + 40, pane.y + 40);
+  await page.mouse.down();
+  await page.mouse.move(pane.x + pane.width - 10, pane.y + 40, { steps: 5 });
+  await page.mouse.up();
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  await settled(page);
+  await expectWholeDesignReadable(page, 'after Fit view');
+});
