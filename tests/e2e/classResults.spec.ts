@@ -88,6 +88,12 @@ test('the dashboard grades a folder of 30 submissions to the pass rates of npm r
   await expect(page.locator('.react-flow__node[data-id="sessions"]')).toBeVisible();
   await expect(page.getByTestId('cursor-time')).toHaveText(/^5\.0 s/, { timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  // The student's design replaced the instructor's own work on the lesson as one edit: Undo brings it back.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.react-flow__node[data-id="sessions"]')).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.locator('.react-flow__node[data-id="sessions"]')).toBeVisible();
 
   // Back to the dashboard: the results are still there; Escape closes it.
   await page.getByRole('button', { name: 'Class results' }).click();

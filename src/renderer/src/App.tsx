@@ -68,7 +68,15 @@ export function App({ api }: { api: StateLabApi }) {
   const lab = useLab(api, editor.doc, lesson && isInLesson ? lesson.scenario : FREE_SCENARIO, refuseRun);
   const faultMenu = useFaultMenu(lab, editor.doc, editor.selection.nodes);
   const [isClassResultsOpen, setClassResultsOpen] = useState(false);
-  const openStudentDesign = useOpenStudentDesign(session.open, onAdopt, lab);
+  // A student's design replaces the lesson's canvas as one edit: Undo brings the instructor's own work back.
+  const showStudentDesign = useCallback(
+    (graph: Graph) => {
+      editor.replace(graph);
+      say("This is the student's design. Undo (Ctrl+Z) brings your own work on this lesson back.", true);
+    },
+    [editor, say],
+  );
+  const openStudentDesign = useOpenStudentDesign(session.open, showStudentDesign, lab);
   const [connectKind, setConnectKind] = useState<EdgeKind>('request');
   const [snapToGrid, setSnapToGrid] = useState(true);
   const [isHelpOpen, setHelpOpen] = useState(false);
