@@ -170,7 +170,7 @@ export class DatabaseNode extends SimNode {
     const sim = this.sim;
     const calls = sim.calls;
     const g = this.group;
-    const own = sim.ownership;
+    const own = sim.model.ownership;
     const epoch = calls.epoch[c]!;
     if (epoch > 0 && own !== null) {
       const p = partitionOf(calls.key[c]!, g.highestEpoch.length);

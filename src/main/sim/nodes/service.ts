@@ -70,7 +70,7 @@ export class ServiceNode extends SimNode {
   }
 
   private get usesLeases(): boolean {
-    return this.props.ownsPartitions && this.coordinatorEdge !== undefined && this.sim.ownership !== null;
+    return this.props.ownsPartitions && this.coordinatorEdge !== undefined && this.sim.model.ownership !== null;
   }
 
   /** Resolves downstream edges (after clones got theirs). */
@@ -85,13 +85,13 @@ export class ServiceNode extends SimNode {
   override start(): void {
     this.wire();
     if (this.usesLeases) {
-      this.updateBelief(this.sim.ownership!.latestVersion);
+      this.updateBelief(this.sim.model.ownership!.latestVersion);
       this.renewSoon(this.renewEveryUs());
     }
   }
 
   private renewEveryUs(): number {
-    return Math.max(1000, Math.round(this.sim.leaseTtlUs / 3));
+    return Math.max(1000, Math.round(this.sim.model.leaseTtlUs / 3));
   }
 
   private renewSoon(delayUs: number): void {
@@ -192,7 +192,7 @@ export class ServiceNode extends SimNode {
     const sim = this.sim;
     const calls = sim.calls;
     calls.stage[parent] = stage;
-    const to = this.sim.nodes[edge.to]!.kind === 'database' ? sim.databaseLeader(edge.to) : edge.to;
+    const to = this.sim.nodes[edge.to]!.kind === 'database' ? sim.model.databaseLeader(edge.to) : edge.to;
     const child = sim.newCall(this, edge, op, to);
     calls.parent[child] = parent;
     calls.parentGen[child] = calls.gen[parent]!;
@@ -259,7 +259,7 @@ export class ServiceNode extends SimNode {
 
   /** Syncs belief with an assignment version of the coordinator (what a renewal answer said). */
   updateBelief(version: number): void {
-    const own = this.sim.ownership!;
+    const own = this.sim.model.ownership!;
     const v = own.versions[version]!;
     for (let p = 0; p < own.partitions; p++) {
       const isMine = v.ownerMap[p] === this.idx;
@@ -297,7 +297,7 @@ export class ServiceNode extends SimNode {
 
   /** Drops ownership beliefs (on stop). */
   private forgetOwnership(): void {
-    const own = this.sim.ownership;
+    const own = this.sim.model.ownership;
     if (own === null) return;
     for (let p = 0; p < this.ownedEpoch.length; p++) {
       if (this.ownedEpoch[p] !== 0) {
