@@ -152,13 +152,18 @@ export const DatabasePropsSchema = z
     /** Operations that may wait; more are rejected. */
     queueLimit: z.number().int().min(0).max(1_000_000).default(1000).describe('Waiting operations before rejecting'),
     /** How the leader replicates to followers over replication edges. */
-    replication: z.enum(['async', 'sync']).default('async').describe('sync: acknowledge after followers apply; async: acknowledge at once'),
+    replication: z
+      .enum(['async', 'sync', 'semi-sync'])
+      .default('async')
+      .describe('sync: acknowledge after every in-sync follower applied, else block and time out; semi-sync: like sync, but after the replication timeout acknowledge anyway (degraded); async: acknowledge at once'),
     /** Extra delay before an async follower applies a write. */
     replicationLagMs: ms(600_000).default(100).describe('Async replication lag (ms)'),
     /** Whether a follower is promoted without an operator. */
     failover: z.enum(['auto', 'manual']).default('auto').describe('auto: promote a follower after detection; manual: wait for a promote action'),
     /** Time to detect a dead leader before automatic failover. */
     failoverAfterMs: ms(600_000).default(3000).describe('Detection time before automatic failover (ms)'),
+    /** How long a sync or semi-sync write waits for followers' acknowledgements (MySQL semi-sync's default: 10 s). */
+    replicationTimeoutMs: z.number().min(1).max(600_000).default(10_000).describe('sync: fail a write not acknowledged by the followers in this time; semi-sync: acknowledge it anyway and continue without them (ms)'),
   })
   .strict();
 
