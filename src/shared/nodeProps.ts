@@ -116,6 +116,10 @@ export const ServicePropsSchema = z
     recoverFrom: z.enum(['replica', 'database', 'none']).default('database').describe('Recover partition state from a replica (fast), the database (slow), or not at all (state lost)'),
     /** Time to load one partition's state from the database. */
     stateLoadMs: ms(600_000).default(500).describe('Time to load one partition from the database (ms)'),
+    /** signed-token: how long a token is accepted (a revoked one too); then the service refreshes it with a call. */
+    tokenTtlMs: z.number().min(1).max(86_400_000).default(900_000).describe('signed-token: lifetime of a token; a revoked token is accepted until it expires, and an expired one costs a refresh call (ms)'),
+    /** signed-token: size of the token every request carries. */
+    tokenBytes: z.number().int().min(0).max(65_536).default(800).describe('signed-token: bytes of the token every request carries (a JWT is typically 0.5–1 KB)'),
   })
   .strict();
 

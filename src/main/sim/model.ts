@@ -19,6 +19,10 @@ export class ModelState {
   readonly sessionLostGen: Int32Array;
   /** Per global user, the session the user currently holds (set when a login succeeds). */
   readonly userSession: Int32Array;
+  /** Per global user, the session generation revoked (0: none). */
+  readonly revokedGen: Int32Array;
+  /** Per global user, when its current signed token was issued (or last refreshed). */
+  readonly tokenIssuedUs: Float64Array;
 
   constructor(
     private readonly rec: Recorder,
@@ -28,6 +32,22 @@ export class ModelState {
   ) {
     this.sessionLostGen = new Int32Array(users);
     this.userSession = new Int32Array(users);
+    this.revokedGen = new Int32Array(users);
+    this.tokenIssuedUs = new Float64Array(users);
+  }
+
+  /** Revokes the session the user holds (false: none); a revoked session is not counted as lost. */
+  revoke(globalUser: number): boolean {
+    const gen = this.userSession[globalUser]!;
+    if (gen === 0) return false;
+    this.revokedGen[globalUser] = gen;
+    this.sessionLostGen[globalUser] = gen;
+    return true;
+  }
+
+  /** Whether the session `gen` of the user was revoked. */
+  isRevoked(globalUser: number, gen: number): boolean {
+    return gen !== 0 && this.revokedGen[globalUser] === gen;
   }
 
   /** A session the user still held is gone; counted once per (user, session) at node `nodeIdx`. */
