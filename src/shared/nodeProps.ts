@@ -251,6 +251,8 @@ export const NODE_FIELD_RULES: { [K in NodeKind]?: Record<string, FieldRule<Node
     startupMs: { advanced: true },
     version: { advanced: true },
     callTimeoutMs: { advanced: true },
+    tokenTtlMs: { when: (p) => p.sessions === 'signed-token' },
+    tokenBytes: { when: (p) => p.sessions === 'signed-token', advanced: true },
   },
   cache: {
     callTimeoutMs: { advanced: true },
@@ -259,5 +261,6 @@ export const NODE_FIELD_RULES: { [K in NodeKind]?: Record<string, FieldRule<Node
     replicationLagMs: { when: (p) => p.replication === 'async' },
     failoverAfterMs: { when: (p) => p.failover === 'auto' },
     queueLimit: { advanced: true },
+    replicationTimeoutMs: { when: (p) => p.replication !== 'async' },
   },
 };
