@@ -159,7 +159,7 @@ export const DatabasePropsSchema = z
     replication: z
       .enum(['async', 'sync', 'semi-sync'])
       .default('async')
-      .describe('sync: acknowledge after every in-sync follower applied, else block and time out; semi-sync: like sync, but after the replication timeout acknowledge anyway (degraded); async: acknowledge at once'),
+      .describe('sync: acknowledge after the followers applied, else block and time out; semi-sync: sync that falls back to async after the timeout; async: acknowledge at once'),
     /** Extra delay before an async follower applies a write. */
     replicationLagMs: ms(600_000).default(100).describe('Async replication lag (ms)'),
     /** Whether a follower is promoted without an operator. */
