@@ -50,6 +50,20 @@ describe('sync replication', () => {
     expect(lossy.summary.replicationWaitMs!).toBeGreaterThan(clean.summary.replicationWaitMs! + 2);
   });
 
+  it('a replaced primary that comes back catches up, is waited for again, and can take over in turn', () => {
+    const faults: Fault[] = [
+      { id: 'crash-a', atMs: 1000, action: 'crash', target: 'db-a' },
+      { id: 'back-a', atMs: 2500, action: 'restart', target: 'db-a' },
+      { id: 'crash-b', atMs: 4000, action: 'crash', target: 'db-b' },
+    ];
+    const run = simulate(pair('sync'), { seed: 7, durationMs: 6000, faults });
+    expect(run.events.filter((e) => e.kind === 'failover').map((e) => e.node)).toEqual(['db-b', 'db-a']);
+    expect(run.summary.lostWrites).toBe(0);
+    // Alone after the first failover, waiting for db-a again once it is back.
+    expect(readMetric(run, 'degradedWrites', { fromMs: 1500, toMs: 2500 })).toBeGreaterThan(100);
+    expect(readMetric(run, 'degradedWrites', { fromMs: 3000, toMs: 4000 })).toBe(0);
+  });
+
   it('never loses an acknowledged write, whatever happens to the replicas', () => {
     const g = graph(
       [

@@ -79,11 +79,14 @@ export class DbGroup {
     this.leader = next;
     this.acked = [];
     this.ackedMax = 0;
+    // Writes the old leader still held for its followers were never acknowledged: they fail.
+    for (const [, w] of this.waiting) if (sim.calls.isValid(w[0], w[1]) && sim.calls.isHeldByCallee(w[0])) sim.reply(old, w[0], STATUS.down);
     this.waiting.clear();
     // The old leader's entries beyond the new leader's log are discarded; it rejoins the sync
-    // set once it acknowledged the new leader's log. The others keep their place.
+    // set once it acknowledges the new leader's log. The others keep their place.
     old.applied = Math.min(old.applied, next.applied);
     old.isInSync = false;
+    old.isWaitedFor = false;
     for (const m of this.members) m.ackedIndex = 0;
     sim.rec.add(next.idx, C.failovers, 1);
     if (lost > 0) {
@@ -107,8 +110,10 @@ export class DatabaseNode extends SimNode {
   group!: DbGroup;
   /** Last log index applied here. */
   applied = 0;
-  /** As a follower: it has every write the leader acknowledged, so sync writes wait for it. */
+  /** As a follower: it has every write the leader acknowledged (a sync group may promote it). */
   isInSync = true;
+  /** As a follower: the leader's sync and semi-sync writes wait for its acknowledgement. */
+  isWaitedFor = true;
   /** As a follower: the highest index it acknowledged to the current leader. */
   ackedIndex = 0;
 
@@ -255,6 +260,9 @@ export class DatabaseNode extends SimNode {
     calls.releaseByCaller(c);
     if (!isOk || this.group.leader !== this || f.group !== this.group) return;
     if (index > f.ackedIndex) f.ackedIndex = index;
+    // A follower that answers again is waited for from now on, so the writes acknowledged without
+    // it stop growing; once it acknowledged all of them it is in sync again.
+    f.isWaitedFor = true;
     if (!f.isInSync && index >= this.group.ackedMax) {
       f.isInSync = true;
       sim.log('replication-degraded', f, `${f.id} caught up with ${this.id} and is in sync again.`);
@@ -266,7 +274,7 @@ export class DatabaseNode extends SimNode {
   private release(): void {
     const g = this.group;
     let minAck = Infinity;
-    for (const f of g.followers()) if (f.isInSync && f.ackedIndex < minAck) minAck = f.ackedIndex;
+    for (const f of g.followers()) if (f.isWaitedFor && f.ackedIndex < minAck) minAck = f.ackedIndex;
     for (const [index, w] of g.waiting) {
       if (index > minAck) break;
       g.waiting.delete(index);
@@ -290,7 +298,8 @@ export class DatabaseNode extends SimNode {
     if (w === undefined || g.leader !== this) return;
     if (this.props.replication === 'semi-sync') {
       for (const f of g.followers()) {
-        if (!f.isInSync || f.ackedIndex >= index) continue;
+        if (!f.isWaitedFor || f.ackedIndex >= index) continue;
+        f.isWaitedFor = false;
         f.isInSync = false;
         sim.log('replication-degraded', f, `${f.id} did not acknowledge in time: ${this.id} acknowledges writes without it.`);
       }
@@ -311,7 +320,7 @@ export class DatabaseNode extends SimNode {
       for (const f of followers) if (f.applied > maxApplied) maxApplied = f.applied;
       while (g.acked.length > 0 && g.acked[0]! <= maxApplied) g.acked.shift();
       if (index > maxApplied) g.acked.push(index);
-      if (this.props.replication !== 'async' && followers.some((f) => !f.isInSync)) sim.rec.add(this.idx, C.writesDegraded, 1);
+      if (this.props.replication !== 'async' && followers.some((f) => !f.isWaitedFor)) sim.rec.add(this.idx, C.writesDegraded, 1);
     }
     sim.reply(this, c, STATUS.ok);
   }
