@@ -191,8 +191,10 @@ export class Faults {
   private revoke(count: number, target: string): void {
     const sim = this.sim;
     let revoked = 0;
+    let asked = 0;
     for (const client of this.clientsOf(target)) {
       for (let k = 0; k < Math.min(count, client.props.users); k++) {
+        asked++;
         const u = client.userBase + k;
         const gen = sim.model.userSession[u]!;
         if (!sim.model.revoke(u)) continue;
@@ -202,7 +204,7 @@ export class Faults {
         }
       }
     }
-    sim.log('revoked', sim.byId.get(target), `${revoked} sessions revoked.`, revoked);
+    sim.log('revoked', sim.byId.get(target), `${revoked} sessions revoked (${asked - revoked} of the ${asked} users held none).`, revoked);
   }
 
   /** A client target, or every client when the target is another kind. */
