@@ -30,6 +30,7 @@ const PARAM = {
   version: z.string().max(40).describe('The version the instances get'),
   fraction: z.number().min(0).max(1).describe('Fraction of requests that go to the hot key'),
   key: z.number().int().min(0).describe('Which key is hot'),
+  users: z.number().int().min(1).max(1_000_000).describe("How many of the client's users (its first ones) have their session revoked"),
 } as const;
 export type FaultParamName = keyof typeof PARAM;
 
@@ -56,6 +57,7 @@ export const FAULT_ACTIONS = [
   'traffic-spike',
   'hot-key',
   'promote',
+  'revoke',
 ] as const;
 export type FaultAction = (typeof FAULT_ACTIONS)[number];
 
@@ -230,6 +232,15 @@ export const FAULTS = {
     target: kinds('database'),
     ends: permanent,
     menu: { label: 'Promote to leader' },
+  },
+  revoke: {
+    label: 'Revoke sessions',
+    description:
+      "Logs users of a client out (an admin revokes their sessions): sessions in a service's memory or a session store are forgotten at once; a signed token is accepted until it expires.",
+    params: z.object({ users: PARAM.users.default(1) }).strict(),
+    target: kinds('client'),
+    ends: permanent,
+    menu: { label: 'Revoke 10 users’ sessions', params: { users: 10 } },
   },
 } as const satisfies Record<FaultAction, FaultSpec>;
 

@@ -52,6 +52,11 @@ export const COUNTERS = [
   'inFlight', // gauge: requests this node received and has not answered yet (queued ones included)
   'dbLeader', // gauge: 1 while this database leads its replication group, 0 as a follower (other kinds: 0)
   'ownedEpochMax', // gauge: highest coordinator epoch with which this node believes it owns a partition (0: owns none)
+  'writesDegraded', // writes a sync or semi-sync leader acknowledged while a follower was out of sync (on fewer copies than configured)
+  'replWaitSumUs', // sum of time sync and semi-sync writes waited for their followers' acknowledgements
+  'replWaitCount', // number of writes in replWaitSumUs
+  'acceptedAfterRevoke', // requests a service accepted with a session or token that had been revoked
+  'tokenBytes', // bytes of signed tokens carried by the requests a service received
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
@@ -141,6 +146,29 @@ export const METRICS = {
   ownedPartitions: { label: 'Owned partitions', unit: 'partitions', description: 'Partitions nodes believe they own at the end of the window (more than P means split brain).', aggregate: { kind: 'last', counter: 'ownedPartitions' }, scope: 'all' },
   sessionsHeld: { label: 'Sessions held', unit: 'count', description: 'Sessions held in memory or in a store at the end of the window.', aggregate: { kind: 'last', counter: 'sessionsHeld' }, scope: 'all' },
   queueLength: { label: 'Queue length', unit: 'count', description: 'Requests waiting for a worker at the end of the window.', aggregate: { kind: 'last', counter: 'queueLength' }, scope: 'all' },
+  degradedWrites: {
+    label: 'Degraded writes',
+    unit: 'count',
+    description: 'Writes a sync or semi-sync database acknowledged while a follower was out of sync: they existed on fewer copies than configured and a failover can lose them.',
+    aggregate: sum('writesDegraded'),
+    scope: 'all',
+  },
+  replicationWaitMs: {
+    label: 'Replication wait',
+    unit: 'ms',
+    description: "Mean time a sync or semi-sync write waited for its followers' acknowledgements (the round trip over the replication edge).",
+    aggregate: ratio('replWaitSumUs', ['replWaitCount'], 1e-3),
+    scope: 'all',
+    unmeasured: 'no write waited for a follower in the window',
+  },
+  requestsAcceptedAfterRevoke: {
+    label: 'Accepted after revoke',
+    unit: 'count',
+    description: 'Requests a service accepted although their session had been revoked (a signed token stays valid until it expires).',
+    aggregate: sum('acceptedAfterRevoke'),
+    scope: 'all',
+  },
+  tokenBytes: { label: 'Token bytes', unit: 'count', description: 'Bytes of signed tokens the requests carried into services.', aggregate: sum('tokenBytes'), scope: 'all' },
 } as const satisfies Record<string, MetricDef>;
 
 export type MetricName = keyof typeof METRICS;
@@ -180,6 +208,9 @@ export const RUN_EVENT_KINDS = [
   'scaled-out',
   'scaled-in',
   'log-truncated',
+  'replication-degraded',
+  'failover-refused',
+  'revoked',
 ] as const;
 export type RunEventKind = (typeof RUN_EVENT_KINDS)[number];
 

@@ -116,6 +116,10 @@ export const ServicePropsSchema = z
     recoverFrom: z.enum(['replica', 'database', 'none']).default('database').describe('Recover partition state from a replica (fast), the database (slow), or not at all (state lost)'),
     /** Time to load one partition's state from the database. */
     stateLoadMs: ms(600_000).default(500).describe('Time to load one partition from the database (ms)'),
+    /** signed-token: how long a token is accepted (a revoked one too); then the service refreshes it with a call. */
+    tokenTtlMs: z.number().min(1).max(86_400_000).default(900_000).describe('signed-token: lifetime of a token; a revoked token is accepted until it expires, and an expired one costs a refresh call (ms)'),
+    /** signed-token: size of the token every request carries. */
+    tokenBytes: z.number().int().min(0).max(65_536).default(800).describe('signed-token: bytes of the token every request carries (a JWT is typically 0.5–1 KB)'),
   })
   .strict();
 
@@ -152,13 +156,18 @@ export const DatabasePropsSchema = z
     /** Operations that may wait; more are rejected. */
     queueLimit: z.number().int().min(0).max(1_000_000).default(1000).describe('Waiting operations before rejecting'),
     /** How the leader replicates to followers over replication edges. */
-    replication: z.enum(['async', 'sync']).default('async').describe('sync: acknowledge after followers apply; async: acknowledge at once'),
+    replication: z
+      .enum(['async', 'sync', 'semi-sync'])
+      .default('async')
+      .describe('sync: acknowledge after the followers applied, else block and time out; semi-sync: sync that falls back to async after the timeout; async: acknowledge at once'),
     /** Extra delay before an async follower applies a write. */
     replicationLagMs: ms(600_000).default(100).describe('Async replication lag (ms)'),
     /** Whether a follower is promoted without an operator. */
     failover: z.enum(['auto', 'manual']).default('auto').describe('auto: promote a follower after detection; manual: wait for a promote action'),
     /** Time to detect a dead leader before automatic failover. */
     failoverAfterMs: ms(600_000).default(3000).describe('Detection time before automatic failover (ms)'),
+    /** How long a sync or semi-sync write waits for followers' acknowledgements (MySQL semi-sync's default: 10 s). */
+    replicationTimeoutMs: z.number().min(1).max(600_000).default(10_000).describe('sync: fail a write not acknowledged by the followers in this time; semi-sync: acknowledge it anyway and continue without them (ms)'),
   })
   .strict();
 
@@ -242,6 +251,8 @@ export const NODE_FIELD_RULES: { [K in NodeKind]?: Record<string, FieldRule<Node
     startupMs: { advanced: true },
     version: { advanced: true },
     callTimeoutMs: { advanced: true },
+    tokenTtlMs: { when: (p) => p.sessions === 'signed-token' },
+    tokenBytes: { when: (p) => p.sessions === 'signed-token', advanced: true },
   },
   cache: {
     callTimeoutMs: { advanced: true },
@@ -250,5 +261,6 @@ export const NODE_FIELD_RULES: { [K in NodeKind]?: Record<string, FieldRule<Node
     replicationLagMs: { when: (p) => p.replication === 'async' },
     failoverAfterMs: { when: (p) => p.failover === 'auto' },
     queueLimit: { advanced: true },
+    replicationTimeoutMs: { when: (p) => p.replication !== 'async' },
   },
 };

@@ -9,6 +9,7 @@ import { parseNodeProps, type NodePropsByKind } from '../../shared/nodeProps';
 import type { ParsedScenario } from '../../shared/scenario';
 import { Sim, type SimNode } from './engine';
 import { bucketMsFor } from './metrics/recorder';
+import { ModelState } from './model';
 import { CacheNode } from './nodes/cache';
 import { ClientNode } from './nodes/client';
 import { CoordinatorNode } from './nodes/coordinator';
@@ -97,9 +98,8 @@ export function buildSim(graph: Graph, scenario: ParsedScenario): Built {
     if (n.kind === 'client') users += (props[i] as NodePropsByKind['client']).users;
     sim.addNode(node);
   });
-  sim.hasServerSessions = graph.nodes.some((n, i) => n.kind === 'service' && ['local-memory', 'session-store'].includes((props[i] as NodePropsByKind['service']).sessions));
-  sim.sessionLostGen = new Int32Array(users);
-  sim.userSession = new Int32Array(users);
+  const hasServerSessions = graph.nodes.some((n, i) => n.kind === 'service' && ['local-memory', 'session-store'].includes((props[i] as NodePropsByKind['service']).sessions));
+  const model = (sim.model = new ModelState(sim.rec, users, hasServerSessions));
   const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
   for (const e of graph.edges) {
     sim.addEdge({
@@ -136,7 +136,7 @@ export function buildSim(graph: Graph, scenario: ParsedScenario): Built {
     const group = new DbGroup(members, leader, partitions);
     for (const m of members) m.group = group;
   }
-  sim.databaseLeader = (i) => {
+  model.databaseLeader = (i) => {
     const n = sim.nodes[i];
     return n instanceof DatabaseNode ? n.group.leader.idx : i;
   };
@@ -145,9 +145,9 @@ export function buildSim(graph: Graph, scenario: ParsedScenario): Built {
     const coord = sim.nodes[coordIdx] as CoordinatorNode;
     const own = new Ownership(sim, partitions, coord.props.fencing, coord);
     coord.own = own;
-    sim.ownership = own;
-    sim.ownerMap = own.ownerMap;
-    sim.leaseTtlUs = Math.round(coord.props.leaseTtlMs * 1000);
+    model.ownership = own;
+    model.ownerMap = own.ownerMap;
+    model.leaseTtlUs = Math.round(coord.props.leaseTtlMs * 1000);
     const owners = sim.nodes.filter((n) => n instanceof ServiceNode && n.props.ownsPartitions && n.out.some((e) => e.to === coord.idx));
     coord.init(owners);
     for (const n of sim.nodes) if (n instanceof LoadBalancerNode && n.props.policy === 'partition-aware') own.routers.push(n);

@@ -19,7 +19,7 @@ export const STATUS = Object.fromEntries(STATUS_REASON.map((reason, code) => [re
 export type Status = number;
 
 /** What a call asks for. */
-export const OP = { read: 0, write: 1, sessionGet: 2, sessionPut: 3, lease: 4, fill: 5 } as const;
+export const OP = { read: 0, write: 1, sessionGet: 2, sessionPut: 3, lease: 4, fill: 5, replicate: 6, refresh: 7 } as const;
 
 export const FLAG_LOGIN = 1;
 export const FLAG_ONE_WAY = 2;

@@ -12,6 +12,7 @@ import { ClientNode } from './nodes/client';
 import type { DatabaseNode } from './nodes/database';
 import { LoadBalancerNode } from './nodes/loadBalancer';
 import { ServiceNode } from './nodes/service';
+import { SessionStoreNode } from './nodes/sessionStore';
 
 const assertNever = (x: never): never => {
   throw new Error(`unhandled fault action ${JSON.stringify(x)}`);
@@ -168,6 +169,8 @@ export class Faults {
         n.group?.promote(n);
         return;
       }
+      case 'revoke':
+        return this.revoke(this.paramsOf(index, 'revoke').users, f.target);
       default:
         return assertNever(f);
     }
@@ -178,6 +181,30 @@ export class Faults {
     const f = this.faults[index]!;
     if (f.action !== action) throw new Error(`fault ${f.id} is a ${f.action}, not a ${action}`);
     return f.params as FaultParamsOf<A>;
+  }
+
+  /**
+   * Revokes the sessions of a client's first `count` users: every service's memory and every
+   * session store forget them at once; a signed token carries its own validity, so services
+   * keep accepting it until it expires (ServiceNode counts those requests).
+   */
+  private revoke(count: number, target: string): void {
+    const sim = this.sim;
+    let revoked = 0;
+    let asked = 0;
+    for (const client of this.clientsOf(target)) {
+      for (let k = 0; k < Math.min(count, client.props.users); k++) {
+        asked++;
+        const u = client.userBase + k;
+        const gen = sim.model.userSession[u]!;
+        if (!sim.model.revoke(u)) continue;
+        revoked++;
+        for (const n of sim.nodes) {
+          if ((n instanceof ServiceNode || n instanceof SessionStoreNode) && n.sessions.get(u) === gen) n.sessions.delete(u);
+        }
+      }
+    }
+    sim.log('revoked', sim.byId.get(target), `${revoked} sessions revoked (${asked - revoked} of the ${asked} users held none).`, revoked);
   }
 
   /** A client target, or every client when the target is another kind. */

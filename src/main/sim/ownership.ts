@@ -5,8 +5,16 @@
  * partition is believed by its new owner with its state recovered and every partition-aware
  * router sends it there: that span is rebalanceMaxUs.
  */
-import type { Sim, SimNode } from './engine';
+import type { RunEventKind } from '../../shared/metrics';
 import { C, type Recorder } from './metrics/recorder';
+
+/** What ownership reads of the running simulation (the engine satisfies it; no import of it here). */
+export interface OwnershipHost {
+  readonly nowUs: number;
+  readonly nodes: readonly unknown[];
+  readonly rec: Recorder;
+  log(kind: RunEventKind, node: undefined, message: string): void;
+}
 
 /** What a rebalance waits for at a partition's new owner (a service that owns partitions). */
 export interface PartitionHolder {
@@ -49,11 +57,11 @@ export class Ownership {
   private convergedSinceUs = -1;
 
   constructor(
-    private readonly sim: Sim,
+    private readonly sim: OwnershipHost,
     readonly partitions: number,
     readonly hasFencing: boolean,
     /** The coordinator node: split-brain time is recorded there. */
-    private readonly home: SimNode,
+    private readonly home: { readonly idx: number },
   ) {
     this.ownerMap = new Int32Array(partitions).fill(-1);
     this.epoch = new Int32Array(partitions);

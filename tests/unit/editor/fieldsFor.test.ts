@@ -40,6 +40,11 @@ describe('the fields a node form shows', () => {
     expect(shown('database', { replication: 'sync', failover: 'manual' }).main).not.toContain('replicationLagMs');
     expect(shown('database', {}).main).toEqual(expect.arrayContaining(['replicationLagMs', 'failoverAfterMs']));
     expect(shown('database', { replication: 'sync', failover: 'manual' }).main).not.toContain('failoverAfterMs');
+    expect(shown('database', {}).main).not.toContain('replicationTimeoutMs');
+    expect(shown('database', { replication: 'semi-sync' }).main).toContain('replicationTimeoutMs');
+    expect(shown('service', { sessions: 'session-store' }).main).not.toContain('tokenTtlMs');
+    expect(shown('service', { sessions: 'signed-token' }).main).toContain('tokenTtlMs');
+    expect(shown('service', { sessions: 'signed-token' }).advanced).toContain('tokenBytes');
   });
 
   it('props the schema refuses hide nothing, so every field can still be fixed', () => {

@@ -47,3 +47,16 @@ describe('the lab charts read the grader’s function', () => {
     expect(last).toBe(readMetric(run, 'ok', chartWindow(set, 8)) / 0.5);
   });
 });
+
+describe('the replication chart', () => {
+  it('shows how long sync writes wait for the replica (the round trip over the replication edge), and nothing of it for async', () => {
+    const db = JSON.parse(readFileSync('lessons/stateless-vs-stateful/graphs/06-failover.reference.json', 'utf8'));
+    const sync = chartSet(simulate(db, { seed: 1, durationMs: 4000, faults: [] })).charts.find((c) => c.id === 'replicationLag')!;
+    const wait = sync.series.find((s) => s.label === 'write waits for replicas')!.values;
+    // The reference's replication edge is 10 ms each way.
+    for (const v of wait) expect(v).toBeGreaterThanOrEqual(20);
+    const starter = JSON.parse(readFileSync('lessons/stateless-vs-stateful/graphs/06-failover.starter.json', 'utf8'));
+    const async = chartSet(simulate(starter, { seed: 1, durationMs: 4000, faults: [] })).charts.find((c) => c.id === 'replicationLag')!;
+    expect(async.series.map((s) => s.label)).toEqual(['mean lag']);
+  });
+});

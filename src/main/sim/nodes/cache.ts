@@ -65,7 +65,7 @@ export class CacheNode extends SimNode {
       sim.reply(this, c, STATUS.miss, this.latUs * this.serviceFactor);
       return;
     }
-    const child = sim.newCall(this, this.dbEdge, OP.read, sim.databaseLeader(this.dbEdge.to));
+    const child = sim.newCall(this, this.dbEdge, OP.read, sim.model.databaseLeader(this.dbEdge.to));
     calls.parent[child] = c;
     calls.parentGen[child] = calls.gen[c]!;
     calls.key[child] = key;

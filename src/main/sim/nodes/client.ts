@@ -128,7 +128,7 @@ export class ClientNode extends SimNode {
     const calls = this.sim.calls;
     let gen = this.sessionGen[user]!;
     if (gen === 0) {
-      if (this.loginGen[user] !== 0 && this.sim.hasServerSessions) {
+      if (this.loginGen[user] !== 0 && this.sim.model.hasServerSessions) {
         const list = this.waiting.get(user);
         if (list === undefined) this.waiting.set(user, [c, calls.gen[c]!]);
         else list.push(c, calls.gen[c]!);
@@ -168,7 +168,7 @@ export class ClientNode extends SimNode {
     if (status === STATUS.ok) {
       if (isLogin) {
         this.sessionGen[user] = calls.session[c]!;
-        sim.userSession[calls.user[c]!] = calls.session[c]!;
+        sim.model.userSession[calls.user[c]!] = calls.session[c]!;
       }
       this.end(STATUS.ok, sim.nowUs - calls.t0Us[c]!);
       calls.releaseByCaller(c);

@@ -1,13 +1,18 @@
 /**
  * The durable store. Concurrency follows from capacity and latency (Little's law); a leader
- * replicates writes to followers over replication edges, synchronously (acknowledge after every
- * live follower applied) or asynchronously (acknowledge at once, followers apply after a lag).
- * When a leader dies a follower is promoted (automatically after detection, or by a promote
- * action); acknowledged writes the new leader never received are lost writes. With a
- * coordinator using fencing, writes carrying an epoch older than one already seen are refused.
+ * replicates writes to followers as messages over replication edges (latency, jitter, loss and
+ * partitions apply; each message carries the log up to its index, as a log stream does).
+ * async: acknowledge at once, ship after the lag. sync: acknowledge once every in-sync follower
+ * acknowledged; a follower that does not answer blocks the write until the replication timeout,
+ * then the write fails. semi-sync: the same, but on the timeout the silent followers leave the
+ * sync set and writes are acknowledged without them (degraded) until they catch up. When a
+ * leader dies a follower is promoted (automatically after detection, or by a promote action);
+ * acknowledged writes the new leader never received are lost writes, and a sync group promotes
+ * only a follower that has every acknowledged write. With a coordinator using fencing, writes
+ * carrying an epoch older than one already seen are refused.
  */
 import type { DatabaseProps } from '../../../shared/nodeProps';
-import { OP as OP_, STATUS as STATUS_ } from '../calls';
+import { FLAG_ONE_WAY, OP as OP_, STATUS as STATUS_ } from '../calls';
 import { SimNode, type Sim } from '../engine';
 import { partitionOf as partitionOf_ } from '../hashing';
 import { C as C_, type Recorder } from '../metrics/recorder';
@@ -21,10 +26,13 @@ const C = C_;
 const partitionOf = partitionOf_;
 
 const T_WORK = 1;
-const T_REPL = 2;
-const T_REPL_ACK = 3;
+/** A sync or semi-sync write's replication deadline (a: its log index). */
+const T_REPL_DEADLINE = 2;
 const T_FAILOVER = 4;
 const T_SHIP = 5;
+
+/** A write waiting for followers: [call, call generation, when it started waiting]. */
+type Waiting = [number, number, number];
 
 /** Databases joined by replication edges: one leader, the rest followers. */
 export class DbGroup {
@@ -33,8 +41,10 @@ export class DbGroup {
   readonly highestEpoch: Int32Array;
   /** Acknowledged log indices that some follower may not have yet (bounded by the lag window). */
   acked: number[] = [];
-  /** Sync writes waiting for followers: log index → [call, gen, remaining acks]. */
-  readonly waiting = new Map<number, [number, number, number]>();
+  /** Highest log index the current leader acknowledged. */
+  ackedMax = 0;
+  /** Writes waiting for followers, by log index (insertion order is index order). */
+  readonly waiting = new Map<number, Waiting>();
   crashedAtUs = -1;
 
   constructor(
@@ -50,22 +60,34 @@ export class DbGroup {
     return this.members.filter((m) => m !== this.leader);
   }
 
-  /** Replication-edge latency between two members (either direction), for messages between them. */
-  latencyUs(a: DatabaseNode, b: DatabaseNode): number {
-    const e = a.replOut.find((x) => x.to === b.idx) ?? b.replOut.find((x) => x.to === a.idx);
-    return e?.latUs ?? 1000;
+  /** Whether a promotion to `next` keeps every acknowledged write (a sync group promotes no other). */
+  mayPromote(next: DatabaseNode): boolean {
+    return this.leader.props.replication !== 'sync' || next.isInSync;
   }
 
   /** Makes `next` the leader; acknowledged writes it lacks are lost. */
   promote(next: DatabaseNode): void {
     const sim = next.sim;
     if (next === this.leader || !next.isUp) return;
+    if (!this.mayPromote(next)) {
+      sim.log('failover-refused', next, `${next.id} is not promoted: it lacks acknowledged writes, and ${this.leader.id} replicates synchronously.`);
+      return;
+    }
     let lost = 0;
     for (const index of this.acked) if (index > next.applied) lost++;
     const old = this.leader;
     this.leader = next;
     this.acked = [];
+    this.ackedMax = 0;
+    // Writes the old leader still held for its followers were never acknowledged: they fail.
+    for (const [, w] of this.waiting) if (sim.calls.isValid(w[0], w[1]) && sim.calls.isHeldByCallee(w[0])) sim.reply(old, w[0], STATUS.down);
     this.waiting.clear();
+    // The old leader's entries beyond the new leader's log are discarded; it rejoins the sync
+    // set once it acknowledges the new leader's log. The others keep their place.
+    old.applied = Math.min(old.applied, next.applied);
+    old.isInSync = false;
+    old.isWaitedFor = false;
+    for (const m of this.members) m.ackedIndex = 0;
     sim.rec.add(next.idx, C.failovers, 1);
     if (lost > 0) {
       sim.rec.add(next.idx, C.lostWrites, lost);
@@ -88,6 +110,12 @@ export class DatabaseNode extends SimNode {
   group!: DbGroup;
   /** Last log index applied here. */
   applied = 0;
+  /** As a follower: it has every write the leader acknowledged (a sync group may promote it). */
+  isInSync = true;
+  /** As a follower: the leader's sync and semi-sync writes wait for its acknowledgement. */
+  isWaitedFor = true;
+  /** As a follower: the highest index it acknowledged to the current leader. */
+  ackedIndex = 0;
 
   constructor(
     sim: Sim,
@@ -99,6 +127,8 @@ export class DatabaseNode extends SimNode {
     super(sim, idx, id, 'database', rng);
     this.workers = Math.max(1, Math.round((props.capacityRps * props.latencyMs) / 1000));
     this.latUs = Math.round(props.latencyMs * 1000);
+    // The timeout of the replication messages it sends (acknowledged ones: sync and semi-sync).
+    this.timeoutUs = Math.round(props.replicationTimeoutMs * 1000);
   }
 
   override isIdle(): boolean {
@@ -107,6 +137,7 @@ export class DatabaseNode extends SimNode {
 
   override onRequest(c: number): void {
     const sim = this.sim;
+    if (sim.calls.op[c] === OP.replicate) return this.applyFrom(c);
     if (this.group.leader !== this || !this.isReady) {
       sim.reply(this, c, STATUS.down);
       return;
@@ -114,6 +145,24 @@ export class DatabaseNode extends SimNode {
     if (this.busy < this.workers) this.startWork(c);
     else if (this.queue.length < this.props.queueLimit) this.queue.push(c);
     else sim.reply(this, c, STATUS.overloaded);
+  }
+
+  /** A replication message: applies the log up to its index if it comes from the current leader. */
+  private applyFrom(c: number): void {
+    const sim = this.sim;
+    const calls = sim.calls;
+    const isOneWay = (calls.flags[c]! & FLAG_ONE_WAY) !== 0;
+    if (calls.from[c] !== this.group.leader.idx || this.group.leader === this) {
+      if (!isOneWay) sim.reply(this, c, STATUS.down);
+      return;
+    }
+    const index = calls.key[c]!;
+    if (index > this.applied) {
+      this.applied = index;
+      sim.rec.add(this.idx, C.replLagSumUs, sim.nowUs - calls.t0Us[c]!);
+      sim.rec.add(this.idx, C.replLagCount, 1);
+    }
+    if (!isOneWay) sim.reply(this, c, STATUS.ok);
   }
 
   private startWork(c: number): void {
@@ -137,29 +186,20 @@ export class DatabaseNode extends SimNode {
       if (sim.calls.op[c] === OP.write) this.write(c);
       else sim.reply(this, c, STATUS.ok);
       this.done();
-    } else if (tag === T_REPL) {
-      if (a > this.applied) this.applied = a;
-      sim.rec.add(this.idx, C.replLagSumUs, b);
-      sim.rec.add(this.idx, C.replLagCount, 1);
-      const leader = this.group.leader;
-      if (this.props.replication === 'sync' || leader.props.replication === 'sync') {
-        if (leader.isUp && sim.canReach(this.idx, leader.idx)) sim.timer(leader, this.group.latencyUs(this, leader), T_REPL_ACK, a);
-      }
     } else if (tag === T_SHIP) {
       if (this.group.leader !== this) return;
-      const waited = Math.round(this.props.replicationLagMs * 1000);
-      for (const f of this.group.followers()) this.ship(f, a, waited);
-    } else if (tag === T_REPL_ACK) {
-      const w = this.group.waiting.get(a);
-      if (w === undefined) return;
-      if (--w[2] > 0) return;
-      this.group.waiting.delete(a);
-      if (sim.calls.isValid(w[0], w[1]) && sim.calls.isHeldByCallee(w[0])) this.ack(w[0], a);
+      const writtenUs = sim.nowUs - Math.round(this.props.replicationLagMs * 1000);
+      for (const f of this.group.followers()) this.ship(f, a, writtenUs, true);
+    } else if (tag === T_REPL_DEADLINE) {
+      this.onDeadline(a);
     } else if (tag === T_FAILOVER) {
       const g = this.group;
       if (g.leader.isUp) return;
-      const candidates = g.followers().filter((m) => m.isUp);
-      if (candidates.length === 0) return;
+      const candidates = g.followers().filter((m) => m.isUp && g.mayPromote(m));
+      if (candidates.length === 0) {
+        sim.log('failover-refused', this, `No follower of ${g.leader.id} can be promoted without losing acknowledged writes.`);
+        return;
+      }
       let best = candidates[0]!;
       for (const m of candidates) if (m.applied > best.applied) best = m;
       g.promote(best);
@@ -170,7 +210,7 @@ export class DatabaseNode extends SimNode {
     const sim = this.sim;
     const calls = sim.calls;
     const g = this.group;
-    const own = sim.ownership;
+    const own = sim.model.ownership;
     const epoch = calls.epoch[c]!;
     if (epoch > 0 && own !== null) {
       const p = partitionOf(calls.key[c]!, g.highestEpoch.length);
@@ -185,40 +225,102 @@ export class DatabaseNode extends SimNode {
     }
     const index = ++this.applied;
     const followers = g.followers();
-    const isSync = this.props.replication === 'sync';
-    let waitFor = 0;
-    if (isSync) {
-      for (const f of followers) if (this.ship(f, index, 0)) waitFor++;
-    } else if (followers.length > 0) {
+    if (followers.length === 0) return this.ack(c, index);
+    if (this.props.replication === 'async') {
       // The lag is time the write waits on the leader before shipping: lost if the leader dies.
       sim.timer(this, Math.round(this.props.replicationLagMs * 1000), T_SHIP, index);
+      return this.ack(c, index);
     }
-    if (isSync && waitFor > 0) {
-      g.waiting.set(index, [c, calls.gen[c]!, waitFor]);
-      return;
-    }
-    this.ack(c, index);
+    for (const f of followers) this.ship(f, index, sim.nowUs, false);
+    g.waiting.set(index, [c, calls.gen[c]!, sim.nowUs]);
+    sim.timer(this, this.timeoutUs, T_REPL_DEADLINE, index);
+    this.release();
   }
 
-  /** Sends log entry `index` to a follower; `waitedUs` is how long it already waited here. */
-  private ship(f: DatabaseNode, index: number, waitedUs: number): boolean {
+  /** Sends the log up to `index` (written at `writtenUs`) to a follower over their replication edge. */
+  private ship(f: DatabaseNode, index: number, writtenUs: number, isOneWay: boolean): void {
     const sim = this.sim;
-    if (!f.isUp || !sim.canReach(this.idx, f.idx)) return false;
-    const delay = this.group.latencyUs(this, f);
-    sim.timer(f, delay, T_REPL, index, delay + waitedUs);
-    return true;
+    // Members without a direct edge (a chain) use the follower's own replication edge.
+    const edge = this.replOut.find((e) => e.to === f.idx) ?? this.replIn.find((e) => e.from === f.idx) ?? f.replIn[0] ?? f.replOut[0];
+    if (edge === undefined) return;
+    const c = sim.newCall(this, edge, OP.replicate, f.idx);
+    sim.calls.key[c] = index;
+    sim.calls.t0Us[c] = writtenUs;
+    if (isOneWay) sim.calls.flags[c] = FLAG_ONE_WAY;
+    sim.sendRequest(c);
+  }
+
+  /** A follower's acknowledgement (or its failure or timeout). */
+  override onResponse(c: number): void {
+    const sim = this.sim;
+    const calls = sim.calls;
+    const f = sim.nodes[calls.to[c]!] as DatabaseNode;
+    const isOk = calls.status[c] === STATUS.ok && calls.op[c] === OP.replicate;
+    const index = calls.key[c]!;
+    calls.releaseByCaller(c);
+    if (!isOk || this.group.leader !== this || f.group !== this.group) return;
+    if (index > f.ackedIndex) f.ackedIndex = index;
+    // A follower that answers again is waited for from now on, so the writes acknowledged without
+    // it stop growing; once it acknowledged all of them it is in sync again.
+    f.isWaitedFor = true;
+    if (!f.isInSync && index >= this.group.ackedMax) {
+      f.isInSync = true;
+      sim.log('replication-degraded', f, `${f.id} caught up with ${this.id} and is in sync again.`);
+    }
+    this.release();
+  }
+
+  /** Acknowledges the waiting writes every in-sync follower has acknowledged, in log order. */
+  private release(): void {
+    const g = this.group;
+    let minAck = Infinity;
+    for (const f of g.followers()) if (f.isWaitedFor && f.ackedIndex < minAck) minAck = f.ackedIndex;
+    for (const [index, w] of g.waiting) {
+      if (index > minAck) break;
+      g.waiting.delete(index);
+      this.finishWaiting(index, w);
+    }
+  }
+
+  private finishWaiting(index: number, w: Waiting): void {
+    const sim = this.sim;
+    if (!sim.calls.isValid(w[0], w[1]) || !sim.calls.isHeldByCallee(w[0])) return;
+    sim.rec.add(this.idx, C.replWaitSumUs, sim.nowUs - w[2]);
+    sim.rec.add(this.idx, C.replWaitCount, 1);
+    this.ack(w[0], index);
+  }
+
+  /** A write's followers did not all answer in time: sync fails it, semi-sync goes on without them. */
+  private onDeadline(index: number): void {
+    const sim = this.sim;
+    const g = this.group;
+    const w = g.waiting.get(index);
+    if (w === undefined || g.leader !== this) return;
+    if (this.props.replication === 'semi-sync') {
+      for (const f of g.followers()) {
+        if (!f.isWaitedFor || f.ackedIndex >= index) continue;
+        f.isWaitedFor = false;
+        f.isInSync = false;
+        sim.log('replication-degraded', f, `${f.id} did not acknowledge in time: ${this.id} acknowledges writes without it.`);
+      }
+      return this.release();
+    }
+    g.waiting.delete(index);
+    if (sim.calls.isValid(w[0], w[1]) && sim.calls.isHeldByCallee(w[0])) sim.reply(this, w[0], STATUS.timeout);
   }
 
   private ack(c: number, index: number): void {
     const sim = this.sim;
     const g = this.group;
     sim.rec.add(this.idx, C.writesAcked, 1);
+    if (index > g.ackedMax) g.ackedMax = index;
     const followers = g.followers();
     if (followers.length > 0) {
       let maxApplied = 0;
       for (const f of followers) if (f.applied > maxApplied) maxApplied = f.applied;
       while (g.acked.length > 0 && g.acked[0]! <= maxApplied) g.acked.shift();
       if (index > maxApplied) g.acked.push(index);
+      if (this.props.replication !== 'async' && followers.some((f) => !f.isWaitedFor)) sim.rec.add(this.idx, C.writesDegraded, 1);
     }
     sim.reply(this, c, STATUS.ok);
   }

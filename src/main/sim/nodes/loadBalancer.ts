@@ -140,11 +140,11 @@ export class LoadBalancerNode extends SimNode {
   }
 
   private refreshOwners(): void {
-    const map = this.sim.ownerMap;
+    const map = this.sim.model.ownerMap;
     const P = this.ownerView.length;
     if (map !== null) this.ownerView.set(map);
     else for (let p = 0; p < P; p++) this.ownerView[p] = this.active.length === 0 ? -1 : this.active[p % this.active.length]!.node.idx;
-    this.sim.ownership?.checkRebalance();
+    this.sim.model.ownership?.checkRebalance();
     this.sim.timer(this, Math.round(this.props.ownerRefreshMs * 1000), T_OWNERS);
   }
 
@@ -172,7 +172,7 @@ export class LoadBalancerNode extends SimNode {
         this.sim.log('rebalance-done', this, `${this.id} now routes over ${this.active.length} targets; ${(moved * 100).toFixed(1)}% of keys moved.`, moved);
       }
     }
-    this.sim.ownership?.checkRebalance();
+    this.sim.model.ownership?.checkRebalance();
   }
 
   private routeId(c: number): number {

@@ -30,6 +30,10 @@ const STAGE_CACHE = 3;
 const STAGE_DB = 4;
 const STAGE_DB_FILL = 5;
 const STAGE_DOWNSTREAM = 6;
+const STAGE_REFRESH = 7;
+
+/** Link speed a token's bytes travel at: 1 Gbit/s, 125 bytes per microsecond. */
+const LINK_BYTES_PER_US = 125;
 
 /** Loading a partition from a live replica: a short, fixed catch-up. */
 const REPLICA_RECOVERY_US = 20_000;
@@ -70,7 +74,7 @@ export class ServiceNode extends SimNode {
   }
 
   private get usesLeases(): boolean {
-    return this.props.ownsPartitions && this.coordinatorEdge !== undefined && this.sim.ownership !== null;
+    return this.props.ownsPartitions && this.coordinatorEdge !== undefined && this.sim.model.ownership !== null;
   }
 
   /** Resolves downstream edges (after clones got theirs). */
@@ -85,13 +89,13 @@ export class ServiceNode extends SimNode {
   override start(): void {
     this.wire();
     if (this.usesLeases) {
-      this.updateBelief(this.sim.ownership!.latestVersion);
+      this.updateBelief(this.sim.model.ownership!.latestVersion);
       this.renewSoon(this.renewEveryUs());
     }
   }
 
   private renewEveryUs(): number {
-    return Math.max(1000, Math.round(this.sim.leaseTtlUs / 3));
+    return Math.max(1000, Math.round(this.sim.model.leaseTtlUs / 3));
   }
 
   private renewSoon(delayUs: number): void {
@@ -136,17 +140,54 @@ export class ServiceNode extends SimNode {
       this.callChild(c, this.storeEdge, isLogin ? OP.sessionPut : OP.sessionGet, STAGE_SESSION);
       if (isLogin) sim.rec.add(this.idx, C.sessionsCreated, 1);
       return;
+    } else if (user >= 0 && mode === 'signed-token') {
+      return this.checkToken(c, user);
     }
     this.compute(c);
   }
 
-  private compute(c: number): void {
+  /**
+   * A signed token is checked here, without a call: it is valid until it expires, even when its
+   * session was revoked. An expired one is refreshed with a call to where refresh tokens are kept
+   * (the session store, else the database), which refuses a revoked session. The token's bytes
+   * travel with every request: a little latency, counted in tokenBytes.
+   */
+  private checkToken(c: number, user: number): void {
+    const sim = this.sim;
+    const calls = sim.calls;
+    const model = sim.model;
+    const gen = calls.session[c]!;
+    if ((calls.flags[c]! & FLAG_LOGIN) !== 0) {
+      model.tokenIssuedUs[user] = sim.nowUs;
+      return this.compute(c);
+    }
+    const bytes = this.props.tokenBytes;
+    sim.rec.add(this.idx, C.tokenBytes, bytes);
+    if (sim.nowUs - model.tokenIssuedUs[user]! < this.props.tokenTtlMs * 1000) {
+      if (model.isRevoked(user, gen)) sim.rec.add(this.idx, C.acceptedAfterRevoke, 1);
+      return this.compute(c, bytes / LINK_BYTES_PER_US);
+    }
+    const auth = this.storeEdge ?? this.dbEdge;
+    if (auth !== undefined) return this.callChild(c, auth, OP.refresh, STAGE_REFRESH);
+    this.refreshed(c);
+  }
+
+  /** The token's refresh came back: a revoked session logs the user out, any other gets a new token. */
+  private refreshed(c: number): void {
+    const sim = this.sim;
+    const user = sim.calls.user[c]!;
+    if (sim.model.isRevoked(user, sim.calls.session[c]!)) return this.finish(c, STATUS.sessionLost);
+    sim.model.tokenIssuedUs[user] = sim.nowUs;
+    this.compute(c, this.props.tokenBytes / LINK_BYTES_PER_US);
+  }
+
+  private compute(c: number, extraUs = 0): void {
     const calls = this.sim.calls;
     calls.stage[c] = STAGE_COMPUTE;
     const dist = this.props.serviceTimeMs.distribution;
     const m = this.meanUs * this.serviceFactor;
     const us = dist === 'exponential' ? this.rng.exp(m) : dist === 'uniform' ? this.rng.next() * 2 * m : m;
-    this.sim.timer(this, Math.round(us), T_WORK, c, calls.gen[c]!);
+    this.sim.timer(this, Math.round(us + extraUs), T_WORK, c, calls.gen[c]!);
   }
 
   override onTimer(tag: number, a: number, b: number): void {
@@ -192,7 +233,7 @@ export class ServiceNode extends SimNode {
     const sim = this.sim;
     const calls = sim.calls;
     calls.stage[parent] = stage;
-    const to = this.sim.nodes[edge.to]!.kind === 'database' ? sim.databaseLeader(edge.to) : edge.to;
+    const to = this.sim.nodes[edge.to]!.kind === 'database' ? sim.model.databaseLeader(edge.to) : edge.to;
     const child = sim.newCall(this, edge, op, to);
     calls.parent[child] = parent;
     calls.parentGen[child] = calls.gen[parent]!;
@@ -219,6 +260,10 @@ export class ServiceNode extends SimNode {
     switch (calls.stage[parent]) {
       case STAGE_SESSION:
         if (status === STATUS.ok) this.compute(parent);
+        else this.finish(parent, status);
+        return;
+      case STAGE_REFRESH:
+        if (status === STATUS.ok) this.refreshed(parent);
         else this.finish(parent, status);
         return;
       case STAGE_CACHE:
@@ -259,7 +304,7 @@ export class ServiceNode extends SimNode {
 
   /** Syncs belief with an assignment version of the coordinator (what a renewal answer said). */
   updateBelief(version: number): void {
-    const own = this.sim.ownership!;
+    const own = this.sim.model.ownership!;
     const v = own.versions[version]!;
     for (let p = 0; p < own.partitions; p++) {
       const isMine = v.ownerMap[p] === this.idx;
@@ -297,7 +342,7 @@ export class ServiceNode extends SimNode {
 
   /** Drops ownership beliefs (on stop). */
   private forgetOwnership(): void {
-    const own = this.sim.ownership;
+    const own = this.sim.model.ownership;
     if (own === null) return;
     for (let p = 0; p < this.ownedEpoch.length; p++) {
       if (this.ownedEpoch[p] !== 0) {

@@ -53,7 +53,10 @@ export function chartSet(run: LabRun): ChartSet {
   const hitRatio = each('cacheHitRatio');
   if (hitRatio.some((v) => v !== null)) charts.push({ id: 'cacheHitRatio', title: 'Cache hit ratio', unit: 'fraction', series: [{ label: 'hit ratio', values: hitRatio }] });
   const lag = each('replicationLagMs');
-  if (lag.some((v) => v !== null)) charts.push({ id: 'replicationLag', title: 'Replication lag', unit: 'ms', series: [{ label: 'mean lag', values: lag }] });
+  // Sync and semi-sync writes wait for their followers: the round trip the write latency includes.
+  const wait = each('replicationWaitMs');
+  const waitSeries = wait.some((v) => v !== null) ? [{ label: 'write waits for replicas', values: wait }] : [];
+  if (lag.some((v) => v !== null)) charts.push({ id: 'replicationLag', title: 'Replication lag', unit: 'ms', series: [{ label: 'mean lag', values: lag }, ...waitSeries] });
   const owners = run.nodes.map((n) => ({ label: n.id, values: each('ownedPartitions', n.id) })).filter((s) => hasAny(s.values));
   if (owners.length > 0) charts.push({ id: 'ownership', title: 'Ownership (partitions owned)', unit: 'count', series: owners });
   const hottest = each('hottestPartitionLoad');

@@ -1,0 +1,102 @@
+/**
+ * What the engine runs: a node (its life-cycle flags and the behaviour hooks nodes/* implement)
+ * and a link between two nodes.
+ */
+import type { NodeKind } from '../../shared/graph';
+import type { Sim } from './engine';
+import { C, type Recorder } from './metrics/recorder';
+import type { Rng } from './rng';
+import type { TimeoutFifo } from './timeouts';
+
+/** A request or replication link at run time (clones get their own copies). */
+export interface SimEdge {
+  /** Index in Sim.edges. */
+  idx: number;
+  /** Graph id (clones: `<id>~<n>`). */
+  id: string;
+  from: number;
+  to: number;
+  kind: 'request' | 'replication';
+  latUs: number;
+  jitterUs: number;
+  lossRate: number;
+  /** Loss added by a link-loss fault. */
+  extraLoss: number;
+}
+
+export abstract class SimNode {
+  isUp = true;
+  /** False while starting up (or stopped): up but not serving. */
+  isReady = true;
+  isPaused = false;
+  /** Removed by scale-in: never restarts. */
+  isRemoved = false;
+  /** Bumped on every crash so timers of the previous life are ignored. */
+  incarnation = 0;
+  /** Multiplies service time (slow fault). */
+  serviceFactor = 1;
+  /** Multiplies the latency of this node's links (slow fault). */
+  latencyFactor = 1;
+  /** Loss on every message to or from this node (link-loss fault). */
+  lossRate = 0;
+  /** Request edges out, in graph order. */
+  out: SimEdge[] = [];
+  /** Request edges in. */
+  inbound: SimEdge[] = [];
+  replOut: SimEdge[] = [];
+  replIn: SimEdge[] = [];
+  /** Timeout of the calls this node makes (0: none). */
+  timeoutUs = 0;
+  timeouts: TimeoutFifo | null = null;
+  /** Events that arrived while paused: [type, a, b, c, inc] ... */
+  deferred: number[] = [];
+  /** A load balancer sends to it. */
+  isLbTarget = false;
+  /** A client whose users keep one connection (load balancers pin them to a target). */
+  hasLongLivedConnections = false;
+
+  constructor(
+    readonly sim: Sim,
+    readonly idx: number,
+    readonly id: string,
+    readonly kind: NodeKind,
+    readonly rng: Rng,
+  ) {}
+
+  /** A request call arrived and this node now holds it; it must eventually reply (or crash). */
+  abstract onRequest(c: number): void;
+  /** An answer (or timeout) for a call this node made; the node must release it. */
+  onResponse(c: number): void {
+    this.sim.calls.releaseByCaller(c);
+  }
+  onTimer(_tag: number, _a: number, _b: number): void {}
+  /** Called once at t = 0. */
+  start(): void {}
+  /** In-memory state is gone. */
+  onCrash(): void {}
+  /** Back up after a crash; default: serving at once. */
+  onRestart(): void {
+    this.isReady = true;
+  }
+  /** Whether it has no request in progress (for draining). */
+  isIdle(): boolean {
+    return true;
+  }
+  sampleGauges(rec: Recorder): void {
+    rec.set(this.idx, C.up, this.isServing() ? 1 : 0);
+  }
+  isServing(): boolean {
+    return this.isUp && this.isReady && !this.isPaused;
+  }
+  /** First request edge to a node of one of these kinds. */
+  edgeTo(...kinds: NodeKind[]): SimEdge | undefined {
+    return this.out.find((e) => kinds.includes(this.sim.nodes[e.to]!.kind));
+  }
+}
+
+export interface Cut {
+  /** Fault id that made it. */
+  id: string;
+  /** Group per node index (-1: not in any group, unaffected). */
+  groupOf: Int32Array;
+}

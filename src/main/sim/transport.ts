@@ -1,0 +1,186 @@
+/**
+ * The network transport: calls sent over links as messages with latency, jitter and loss,
+ * partitions (cuts) that drop what crosses them, zero-delay deliveries done inline, and the
+ * delivery of a message to its node. The message counters (sent, delivered, dropped, in flight)
+ * live here.
+ */
+import { FAILURE_REASONS } from '../../shared/failureReasons';
+import { CallPool, FLAG_ONE_WAY, STATUS, STATUS_REASON } from './calls';
+import { EV, EV_NAMES, EventLoop } from './loop';
+import { C, E, NE } from './metrics/recorder';
+import type { Cut, SimEdge, SimNode } from './node';
+import { TimeoutFifo } from './timeouts';
+
+/** Status code → the counter its failure reason adds to (-1: ok or miss); from shared/failureReasons.ts. */
+const FAIL_COUNTER = STATUS_REASON.map((reason) => (reason === undefined ? -1 : C[FAILURE_REASONS[reason].counter]));
+
+/** Nested zero-delay deliveries allowed before falling back to the heap (cycles of zero-latency edges). */
+const INLINE_DEPTH_MAX = 16;
+
+export abstract class Network extends EventLoop {
+  readonly calls = new CallPool(4096);
+  readonly nodes: SimNode[] = [];
+  readonly edges: SimEdge[] = [];
+  cuts: Cut[] = [];
+  sent = 0;
+  delivered = 0;
+  dropped = 0;
+  inFlight = 0;
+  private inlineDepth = 0;
+
+  /** A new call from `from` over `edge` (to `to`, normally the edge's target), held by the caller. */
+  newCall(from: SimNode, edge: SimEdge, op: number, to = edge.to): number {
+    return this.calls.alloc(from.idx, to, edge.idx, op);
+  }
+
+  /** Sends a call's request; the caller's timeout starts now. */
+  sendRequest(c: number, extraUs = 0): void {
+    const calls = this.calls;
+    const from = this.nodes[calls.from[c]!]!;
+    if (from.kind !== 'client') this.rec.add(from.idx, C.remoteCalls, 1);
+    this.rec.edgeCur[calls.edge[c]! * NE + E.requests]! += 1;
+    const gen = calls.gen[c]!;
+    const isOneWay = (calls.flags[c]! & FLAG_ONE_WAY) !== 0;
+    const isSent = this.transmit(c, from, this.nodes[calls.to[c]!]!, this.edges[calls.edge[c]!]!, EV.deliverReq, extraUs);
+    if (isOneWay) {
+      if (!isSent && calls.gen[c] === gen) calls.releaseByCaller(c);
+      return;
+    }
+    // An inline delivery may already have answered the call.
+    if (from.timeoutUs > 0 && calls.gen[c] === gen && calls.isHeldByCaller(c)) {
+      let f = from.timeouts;
+      if (f === null) f = from.timeouts = new TimeoutFifo();
+      const deadline = this.nowUs + from.timeoutUs;
+      // Drop answered calls at the head now, so the FIFO holds about the calls in flight rather
+      // than every call of the last timeout period.
+      while (f.length > 0) {
+        const h = f.headCall();
+        if (calls.gen[h] === f.headGen() && (calls.held[h]! & 1) !== 0 && calls.from[h] === from.idx) break;
+        f.shift();
+      }
+      f.push(c, gen, deadline);
+      if (f.armedUs < 0) {
+        f.armedUs = deadline;
+        this.queue.push(deadline, EV.timeout, from.idx, 0, 0, 0, from.incarnation);
+      }
+    }
+  }
+
+  /** The callee answers; `extraUs` is processing time folded into the answer's delivery. */
+  reply(node: SimNode, c: number, status: number, extraUs = 0): void {
+    const calls = this.calls;
+    calls.status[c] = status;
+    const rec = this.rec;
+    const i = node.idx;
+    if (status === STATUS.ok) rec.add(i, C.ok, 1);
+    else {
+      rec.add(i, C.failed, 1);
+      const k = FAIL_COUNTER[status]!;
+      if (k >= 0) rec.add(i, k, 1);
+    }
+    rec.latency(i, this.nowUs + extraUs - calls.arriveUs[c]!);
+    this.transmit(c, node, this.nodes[calls.from[c]!]!, this.edges[calls.edge[c]!]!, EV.deliverResp, extraUs);
+    calls.releaseByCallee(c);
+  }
+
+  /** Puts a message on the wire: false when the network drops it at once. */
+  private transmit(c: number, from: SimNode, to: SimNode, edge: SimEdge, type: number, extraUs: number): boolean {
+    this.sent++;
+    if ((this.cuts.length !== 0 && !this.canReach(from.idx, to.idx)) || this.isLost(from, to, edge)) {
+      this.dropped++;
+      return false;
+    }
+    let d = edge.latUs;
+    if (edge.jitterUs > 0) d += Math.floor(from.rng.next() * (edge.jitterUs + 1));
+    const f = from.latencyFactor > to.latencyFactor ? from.latencyFactor : to.latencyFactor;
+    if (f !== 1) d = Math.round(d * f);
+    this.inFlight++;
+    if (d + extraUs === 0 && this.inlineDepth < INLINE_DEPTH_MAX && to.isUp && !to.isPaused) {
+      // A zero-delay hop to a live node is delivered now rather than through the heap: the
+      // order is still fixed (it happens inside the sender's event), and it halves the events
+      // of zero-latency models. It takes a sequence number and is folded into the trace hash.
+      this.inlineDepth++;
+      const seq = this.queue.takeSeq();
+      this.fold(this.nowUs, seq, type, to.idx);
+      this.deliver(type, to.idx, c, this.calls.gen[c]!, 0, seq);
+      this.inlineDepth--;
+      return true;
+    }
+    this.queue.push(this.nowUs + d + extraUs, type, to.idx, c, this.calls.gen[c]!, 0, 0);
+    return true;
+  }
+
+  /** A connection reset from the host of a dead process: no jitter, no loss, no node behaviour. */
+  protected refuse(c: number): void {
+    const calls = this.calls;
+    calls.status[c] = STATUS.down;
+    const edge = this.edges[calls.edge[c]!]!;
+    this.sent++;
+    this.inFlight++;
+    this.queue.push(this.nowUs + edge.latUs, EV.deliverResp, calls.from[c]!, c, calls.gen[c]!, 0, 0);
+  }
+
+  private isLost(from: SimNode, to: SimNode, edge: SimEdge): boolean {
+    const p = edge.lossRate + edge.extraLoss + from.lossRate + to.lossRate;
+    if (p === 0) return false;
+    const keep = (1 - edge.lossRate) * (1 - edge.extraLoss) * (1 - from.lossRate) * (1 - to.lossRate);
+    return from.rng.next() >= keep;
+  }
+
+  canReach(a: number, b: number): boolean {
+    for (const cut of this.cuts) {
+      const ga = cut.groupOf[a] ?? -1;
+      const gb = cut.groupOf[b] ?? -1;
+      if (ga >= 0 && gb >= 0 && ga !== gb) return false;
+    }
+    return true;
+  }
+
+  /** Delivers a request or response message; returns whether the node's behaviour ran. */
+  protected deliver(type: number, n: number, a: number, b: number, inc: number, inlineSeq: number): boolean {
+    const node = this.nodes[n]!;
+    const calls = this.calls;
+    if (inc !== -1) {
+      this.inFlight--;
+      if (!node.isUp) {
+        this.dropped++;
+        if (type === EV.deliverReq && calls.isValid(a, b) && calls.isHeldByCaller(a)) {
+          if ((calls.flags[a]! & FLAG_ONE_WAY) !== 0) calls.releaseByCaller(a);
+          else this.refuse(a);
+        }
+        return false;
+      }
+      this.delivered++;
+    }
+    if (node.isPaused) {
+      node.deferred.push(type, a, b, 0, -1);
+      return false;
+    }
+    let isHandled = false;
+    if (type === EV.deliverReq) {
+      if (calls.isValid(a, b)) {
+        if (!node.isUp) this.fail(`${node.id} handled a request while down`);
+        isHandled = true;
+        calls.arriveUs[a] = this.nowUs;
+        this.rec.add(n, C.requests, 1);
+        if ((calls.flags[a]! & FLAG_ONE_WAY) !== 0) {
+          node.onRequest(a);
+          calls.releaseByCaller(a);
+        } else {
+          calls.takeByCallee(a);
+          node.onRequest(a);
+        }
+      }
+    } else if (calls.isValid(a, b) && calls.isHeldByCaller(a) && calls.from[a] === n) {
+      if (!node.isUp) this.fail(`${node.id} handled a response while down`);
+      isHandled = true;
+      const status = calls.status[a]!;
+      if (status !== STATUS.ok && status !== STATUS.miss) this.rec.edgeCur[calls.edge[a]! * NE + E.failed]! += 1;
+      node.onResponse(a);
+    }
+    if (inlineSeq >= 0 && this.trace !== undefined) {
+      this.trace({ timeUs: this.nowUs, seq: inlineSeq, type: EV_NAMES[type]!, node: node.id, isHandled, wasNodeUp: true });
+    }
+    return isHandled;
+  }
+}
