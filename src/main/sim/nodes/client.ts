@@ -10,6 +10,7 @@ import { SimNode, type Sim, type SimEdge } from '../engine';
 import { C as C_ } from '../metrics/recorder';
 import { partitionOf as partitionOf_ } from '../hashing';
 import { ZipfSampler, type Rng } from '../rng';
+import { timerTag } from './timers';
 
 // Hot imports as module-local constants (why: see engine.ts).
 const FLAG_LOGIN = FLAG_LOGIN_;
@@ -18,8 +19,8 @@ const STATUS = STATUS_;
 const C = C_;
 const partitionOf = partitionOf_;
 
-const T_ARRIVAL = 1;
-const T_RETRY = 2;
+const T_ARRIVAL = timerTag('client', 'next request');
+const T_RETRY = timerTag('client', 'retry');
 
 /** Failures worth retrying: the next attempt may take another path. */
 const RETRYABLE = [false, true, true, true, true, false, false, false];

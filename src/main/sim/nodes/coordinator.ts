@@ -11,12 +11,13 @@ import { SimNode, type Sim } from '../engine';
 import { C as C_, type Recorder } from '../metrics/recorder';
 import type { Ownership } from '../ownership';
 import type { Rng } from '../rng';
+import { timerTag } from './timers';
 
 // Hot imports as module-local constants (why: see engine.ts).
 const STATUS = STATUS_;
 const C = C_;
 
-const T_CHECK = 1;
+const T_CHECK = timerTag('coordinator', 'lease check');
 
 interface Member {
   node: SimNode;

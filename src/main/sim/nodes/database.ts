@@ -13,6 +13,7 @@ import { partitionOf as partitionOf_ } from '../hashing';
 import { C as C_, type Recorder } from '../metrics/recorder';
 import type { Rng } from '../rng';
 import { CallQueue } from '../timeouts';
+import { timerTag } from './timers';
 
 // Hot imports as module-local constants (why: see engine.ts).
 const OP = OP_;
@@ -20,11 +21,11 @@ const STATUS = STATUS_;
 const C = C_;
 const partitionOf = partitionOf_;
 
-const T_WORK = 1;
-const T_REPL = 2;
-const T_REPL_ACK = 3;
-const T_FAILOVER = 4;
-const T_SHIP = 5;
+const T_WORK = timerTag('database', 'work done');
+const T_REPL = timerTag('database', 'replicated write applied');
+const T_REPL_ACK = timerTag('database', 'replica acknowledged');
+const T_FAILOVER = timerTag('database', 'failover check');
+const T_SHIP = timerTag('database', 'log shipped to replicas');
 
 /** Databases joined by replication edges: one leader, the rest followers. */
 export class DbGroup {

@@ -11,6 +11,7 @@ import { partitionOf as partitionOf_ } from '../hashing';
 import { C as C_, type Recorder } from '../metrics/recorder';
 import type { Rng } from '../rng';
 import { CallQueue } from '../timeouts';
+import { timerTag } from './timers';
 
 // Hot imports as module-local constants (why: see engine.ts).
 const FLAG_LOGIN = FLAG_LOGIN_;
@@ -20,9 +21,9 @@ const STATUS = STATUS_;
 const C = C_;
 const partitionOf = partitionOf_;
 
-const T_WORK = 1;
-const T_READY = 2;
-const T_RENEW = 3;
+const T_WORK = timerTag('service', 'work done');
+const T_READY = timerTag('service', 'finished starting');
+const T_RENEW = timerTag('service', 'lease renewal');
 
 const STAGE_SESSION = 1;
 const STAGE_COMPUTE = 2;
