@@ -61,7 +61,8 @@ export async function runEditorBench(): Promise<void> {
   });
 }
 
-if (require.main === module) {
+// Run alone (tsx or bundled): bundled into run.ts, require.main is the bundle's own module, so test the file name.
+if (/editor\.bench\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) {
   runEditorBench().catch((error: unknown) => {
     console.error(error);
     process.exit(1);

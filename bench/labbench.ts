@@ -50,7 +50,8 @@ export async function runLabBench(): Promise<void> {
   });
 }
 
-if (require.main === module) {
+// Run alone (tsx or bundled): bundled into run.ts, require.main is the bundle's own module, so test the file name.
+if (/labbench\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) {
   runLabBench().catch((error: unknown) => {
     console.error(error);
     process.exit(1);

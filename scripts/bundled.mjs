@@ -1,0 +1,28 @@
+// Runs a TypeScript entry (a CLI or the bench) as one bundle: esbuild writes out/cli/<name>.cjs
+// and node runs it with the remaining arguments. Bundled, the simulator's imports are plain
+// module-scope bindings (no CommonJS getter per read, as under tsx), so it runs as in the app.
+//   node scripts/bundled.mjs src/cli/sim.ts --help
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const [entry, ...args] = process.argv.slice(2);
+if (!entry) {
+  console.error('usage: node scripts/bundled.mjs <entry.ts> [args...]');
+  process.exit(2);
+}
+const outfile = path.join('out', 'cli', `${path.basename(entry, path.extname(entry))}.cjs`);
+await build({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  // Playwright and Electron stay packages: the bench drives Chromium through Playwright.
+  external: ['electron', 'playwright', 'playwright-core', '@playwright/test'],
+});
+const run = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], { stdio: 'inherit' });
+process.exit(run.status ?? 1);
