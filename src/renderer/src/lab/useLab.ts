@@ -12,9 +12,14 @@ import { usePlayback } from './usePlayback';
 
 /** Events fetched per sim:events call (the host's maximum): most Steps need no round trip. */
 const STEP_BATCH = 200;
+/** How long the cursor rests (paused) before the next events are fetched ahead of a Step. */
+const STEP_PREFETCH_MS = 250;
 
 /** What the last Step showed: a simulator event, or (host unable to tell) the old logged-event step. */
 export type StepReadout = { state: 'event'; event: SimEvent } | { state: 'busy' } | { state: 'end'; atMs: number } | { state: 'fallback'; atMs: number; reason: string };
+
+/** The fetched batch when it is of this run. */
+const cachedBatch = (held: { run: unknown; batch: EventBatch } | undefined, run: unknown) => (held !== undefined && held.run === run ? held.batch : undefined);
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20] as const;
 
@@ -92,28 +97,62 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
   );
   const remove = useCallback((id: string) => rerun(injected.filter((f) => f.id !== id)), [rerun, injected]);
 
-  /**
-   * Step one event: pauses and moves the cursor to the simulator's next event after it (asking
-   * the host, which re-runs the simulation, only when the fetched batch runs out). Should the
-   * host be unable to tell, it falls back to the next logged event or bucket.
-   */
   const cursorRef = useRef(cursorMs);
   cursorRef.current = cursorMs;
   const stepRef = useRef(step);
   stepRef.current = step;
+  /** The sim:events call in flight, so a Step waits for a prefetch of the same events instead of asking twice. */
+  const inflight = useRef<{ run: unknown; fromMs: number; answer: ReturnType<StateLabApi['simEvents']> }>(undefined);
+  const fetchBatch = useCallback(
+    (fromMs: number) => {
+      const inputs = ranWith.current;
+      if (!run || !inputs) return undefined;
+      if (inflight.current?.run === run && inflight.current.fromMs === fromMs) return inflight.current.answer;
+      const answer = api.simEvents({ graph: inputs.graph, scenario: inputs.scenario, fromMs, count: STEP_BATCH }).then((a) => {
+        if (a.ok && latestRun.current === run) batch.current = { run, batch: { fromMs, ...a.value } };
+        if (inflight.current?.answer === answer) inflight.current = undefined;
+        return a;
+      });
+      inflight.current = { run, fromMs, answer };
+      return answer;
+    },
+    [api, run],
+  );
+  /** Where the next Step would need the host, or undefined when the fetched batch already tells. */
+  const fetchNeeded = useCallback(() => {
+    const shown = stepRef.current;
+    const next = nextFromBatch(cachedBatch(batch.current, run), cursorRef.current, shown?.state === 'event' ? shown.event : undefined);
+    return next && 'fetchFromMs' in next ? next.fetchFromMs : undefined;
+  }, [run]);
+
+  // Paused on a run with the cursor at rest: fetch the next events now, so the first Step shows
+  // one at once (the host's stepping session runs up to the cursor meanwhile).
+  useEffect(() => {
+    if (!run || isPlaying) return;
+    const timer = setTimeout(() => {
+      const fromMs = fetchNeeded();
+      if (fromMs !== undefined) void fetchBatch(fromMs);
+    }, STEP_PREFETCH_MS);
+    return () => clearTimeout(timer);
+  }, [run, isPlaying, cursorMs, fetchNeeded, fetchBatch]);
+
+  /**
+   * Step one event: pauses and moves the cursor to the simulator's next event after it (asking
+   * the host, whose stepping session runs forward from the last answer, only when the fetched
+   * batch runs out). Should the host be unable to tell, it falls back to the next logged event
+   * or bucket.
+   */
   const stepEvent = useCallback(async () => {
-    const inputs = ranWith.current;
-    if (!run || !inputs || isStepping.current) return;
+    if (!run || !ranWith.current || isStepping.current) return;
     setPlaying(false);
     const from = cursorRef.current;
     const shown = stepRef.current;
     const stepped = shown?.state === 'event' ? shown.event : undefined;
-    let cached = batch.current?.run === run ? batch.current.batch : undefined;
-    let next = nextFromBatch(cached, from, stepped);
+    let next = nextFromBatch(cachedBatch(batch.current, run), from, stepped);
     if (next && 'fetchFromMs' in next) {
       isStepping.current = true;
       setStep({ state: 'busy' });
-      const answer = await api.simEvents({ graph: inputs.graph, scenario: inputs.scenario, fromMs: next.fetchFromMs, count: STEP_BATCH });
+      const answer = await fetchBatch(next.fetchFromMs)!;
       isStepping.current = false;
       if (latestRun.current !== run) return setStep(undefined);
       if (!answer.ok) {
@@ -122,9 +161,7 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
         setStep({ state: 'fallback', atMs, reason: answer.error.message });
         return;
       }
-      cached = { fromMs: next.fetchFromMs, ...answer.value };
-      batch.current = { run, batch: cached };
-      next = nextFromBatch(cached, from, stepped);
+      next = nextFromBatch(cachedBatch(batch.current, run), from, stepped);
     }
     if (latestRun.current !== run) return setStep(undefined);
     if (next === null) {
@@ -139,7 +176,7 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
       setCursorMsState(atMs);
       setStep({ state: 'fallback', atMs, reason: 'too many events at this instant' });
     }
-  }, [api, run, endMs]);
+  }, [run, endMs, fetchBatch]);
 
   return {
     run,
