@@ -11,10 +11,9 @@ if (!entry) {
   console.error('usage: node scripts/bundled.mjs <entry.ts> [args...]');
   process.exit(2);
 }
-const outfile = path.join('out', 'cli', `${path.basename(entry, path.extname(entry))}.cjs`);
-await build({
-  entryPoints: [entry],
-  outfile,
+const outdir = path.join('out', 'cli');
+const outfile = path.join(outdir, `${path.basename(entry, path.extname(entry))}.cjs`);
+const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -23,6 +22,12 @@ await build({
   logLevel: 'warning',
   // Playwright and Electron stay packages: the bench drives Chromium through Playwright.
   external: ['electron', 'playwright', 'playwright-core', '@playwright/test'],
-});
+};
+// The job workers beside it (workers/pool.ts looks for <name>.js next to the running bundle).
+const WORKERS = ['simJob', 'gradeJob', 'bulkGradeJob'];
+await Promise.all([
+  build({ ...common, entryPoints: [entry], outfile }),
+  build({ ...common, entryPoints: Object.fromEntries(WORKERS.map((w) => [w, `src/main/workers/${w}.ts`])), outdir }),
+]);
 const run = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], { stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -22,33 +22,33 @@ import { Ownership } from './ownership';
 /** Partitions when no coordinator or partition-aware balancer says otherwise. */
 const DEFAULT_PARTITIONS = 16;
 
-export type ParsedGraphProps = { [i: number]: NodePropsByKind[NodeKind] };
-
-/** Every problem with the graph's node props, each naming the node and the JSON path. */
-export function validateGraphForSim(graph: Graph): string[] {
+/** Each node's parsed props (undefined where they do not parse) and every problem, each naming the node and the JSON path. */
+function parseGraph(graph: Graph): { props: (NodePropsByKind[NodeKind] | undefined)[]; problems: string[] } {
   const problems: string[] = [];
-  graph.nodes.forEach((node, i) => {
+  const props = graph.nodes.map((node, i) => {
     const parsed = parseNodeProps(node.kind, node.props);
-    if (!parsed.ok) {
-      for (const issue of parsed.issues) problems.push(`${formatPath(['nodes', i, 'props', ...issue.path])} (node "${node.id}", ${node.kind}): ${issue.message}`);
-    }
+    if (parsed.ok) return parsed.props;
+    for (const issue of parsed.issues) problems.push(`${formatPath(['nodes', i, 'props', ...issue.path])} (node "${node.id}", ${node.kind}): ${issue.message}`);
+    return undefined;
   });
   // One lease service per design: owners renew with it and it alone assigns partitions.
   const coordinators = graph.nodes.filter((n) => n.kind === 'coordinator');
   if (coordinators.length > 1) {
     problems.push(`A design can have one coordinator; remove ${coordinators.slice(1).map((n) => `"${n.id}"`).join(', ')} (the lease service is "${coordinators[0]!.id}").`);
   }
-  return problems;
+  return { props, problems };
 }
 
+/** Every problem with the graph's node props, each naming the node and the JSON path. */
+export function validateGraphForSim(graph: Graph): string[] {
+  return parseGraph(graph).problems;
+}
+
+/** The graph's node props, parsed once; throws naming every problem. */
 function parseAll(graph: Graph): NodePropsByKind[NodeKind][] {
-  const problems = validateGraphForSim(graph);
+  const { props, problems } = parseGraph(graph);
   if (problems.length > 0) throw new Error(`The graph cannot be simulated:\n${problems.join('\n')}`);
-  return graph.nodes.map((n) => {
-    const parsed = parseNodeProps(n.kind, n.props);
-    if (!parsed.ok) throw new Error('unreachable');
-    return parsed.props;
-  });
+  return props as NodePropsByKind[NodeKind][];
 }
 
 function makeNode(sim: Sim, idx: number, id: string, kind: NodeKind, props: NodePropsByKind[NodeKind], userBase: number): SimNode {

@@ -1,10 +1,9 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StateLabApi } from '../../shared/api';
-import type { EdgeKind, NodeKind } from '../../shared/graph';
+import { NODE_KINDS, type EdgeKind, type NodeKind } from '../../shared/graph';
 import type { Graph } from '../../shared/graph';
 import { localize } from '../../shared/i18n';
-import { ALL_NODE_KINDS } from '../../shared/ipc';
 import type { Scenario } from '../../shared/scenario';
 import { addNode } from './editor/commands';
 import { EditorCanvas } from './editor/EditorCanvas';
@@ -53,7 +52,7 @@ export function App({ api }: { api: StateLabApi }) {
   const session = useLessonSession(api, editor.doc, isInLesson, onAdopt, say);
   const { lesson, loadError } = session;
   const locked = useMemo(() => (lesson && isInLesson ? new Set(lesson.locked) : NO_LOCKS), [lesson, isInLesson]);
-  const palette: readonly NodeKind[] = lesson && isInLesson ? lesson.palette : ALL_NODE_KINDS;
+  const palette: readonly NodeKind[] = lesson && isInLesson ? lesson.palette : NODE_KINDS;
   const leaveLesson = useCallback(() => setInLesson(false), []);
   const files = useFiles(api, editor, lesson && isInLesson ? lesson.lessonId : null, leaveLesson, say);
   // A property field showing a refused value stops Run (the document still holds the old value).

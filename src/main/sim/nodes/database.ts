@@ -7,19 +7,13 @@
  * coordinator using fencing, writes carrying an epoch older than one already seen are refused.
  */
 import type { DatabaseProps } from '../../../shared/nodeProps';
-import { OP as OP_, STATUS as STATUS_ } from '../calls';
+import { OP, STATUS } from '../calls';
 import { SimNode, type Sim } from '../engine';
-import { partitionOf as partitionOf_ } from '../hashing';
-import { C as C_, type Recorder } from '../metrics/recorder';
+import { partitionOf } from '../hashing';
+import { C, type Recorder } from '../metrics/recorder';
 import type { Rng } from '../rng';
 import { CallQueue } from '../timeouts';
 import { timerTag } from './timers';
-
-// Hot imports as module-local constants (why: see engine.ts).
-const OP = OP_;
-const STATUS = STATUS_;
-const C = C_;
-const partitionOf = partitionOf_;
 
 const T_WORK = timerTag('database', 'work done');
 const T_REPL = timerTag('database', 'replicated write applied');
