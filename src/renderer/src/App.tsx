@@ -76,22 +76,25 @@ export function App({ api }: { api: StateLabApi }) {
   };
   const { openInitial } = session;
 
-  // "Show me" from a failed check: run the lesson's scenario if there is no run yet, then stop at
-  // the moment the check was first violated.
-  const [pendingShowMs, setPendingShowMs] = useState<number>();
+  // "Show me" from a failed check: stop at the moment the check was first violated in the graded
+  // run. The lab's run is that run when their trace hashes agree; otherwise (no run yet, faults
+  // injected, another design run since) the lesson's own scenario is run again first.
+  const [pendingShow, setPendingShow] = useState<{ atMs: number; staleRun: unknown }>();
+  const gradedHash = session.report?.traceHash;
   const showMe = useCallback(
     (atMs: number) => {
-      setPendingShowMs(atMs);
-      if (!lab.run) void lab.runFromStart();
+      const isGraded = lab.run !== undefined && (gradedHash === undefined || lab.run.traceHash === gradedHash);
+      setPendingShow({ atMs, staleRun: isGraded ? undefined : lab.run });
+      if (!isGraded) void lab.runWithoutInjected();
     },
-    [lab],
+    [lab, gradedHash],
   );
   useEffect(() => {
-    if (pendingShowMs === undefined || !lab.run) return;
+    if (pendingShow === undefined || !lab.run || lab.run === pendingShow.staleRun) return;
     lab.pause();
-    lab.seek(pendingShowMs);
-    setPendingShowMs(undefined);
-  }, [pendingShowMs, lab]);
+    lab.seek(pendingShow.atMs);
+    setPendingShow(undefined);
+  }, [pendingShow, lab]);
 
   useEffect(() => {
     void (async () => {

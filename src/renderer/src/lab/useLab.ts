@@ -190,6 +190,8 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
     speed,
     store,
     runFromStart,
+    /** Re-simulates the lesson's own scenario (the injected faults dropped), keeping the cursor. */
+    runWithoutInjected: () => rerun([]),
     inject,
     remove,
     seek,
