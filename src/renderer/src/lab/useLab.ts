@@ -3,7 +3,7 @@ import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
 import type { SimEvent } from '../../../shared/ipc';
 import type { Fault, Scenario } from '../../../shared/scenario';
-import { useRun } from '../run/useRun';
+import { useRun } from './useRun';
 import { asLabRun } from './labRun';
 import { LiveStore } from './liveStore';
 import { bucketAt, nextFaultMs, nextStepMs } from './playback';
