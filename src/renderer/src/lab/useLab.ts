@@ -7,7 +7,7 @@ import { useRun } from './useRun';
 import { asLabRun } from './labRun';
 import { LiveStore } from './liveStore';
 import { bucketAt, nextFaultMs, nextStepMs } from './playback';
-import { nextFromBatch, type EventBatch } from './stepEvents';
+import { nextFromBatch, StepStore } from './stepEvents';
 import { usePlayback } from './usePlayback';
 
 /** Events fetched per sim:events call (the host's maximum): most Steps need no round trip. */
@@ -17,9 +17,6 @@ const STEP_PREFETCH_MS = 250;
 
 /** What the last Step showed: a simulator event, or (host unable to tell) the old logged-event step. */
 export type StepReadout = { state: 'event'; event: SimEvent } | { state: 'busy' } | { state: 'end'; atMs: number } | { state: 'fallback'; atMs: number; reason: string };
-
-/** The fetched batch when it is of this run. */
-const cachedBatch = (held: { run: unknown; batch: EventBatch } | undefined, run: unknown) => (held !== undefined && held.run === run ? held.batch : undefined);
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20] as const;
 
@@ -41,11 +38,11 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
   const [seekSerial, setSeekSerial] = useState(0);
   /** The graph and scenario the shown run was simulated from (the editor may have moved on). */
   const ranWith = useRef<{ graph: Graph; scenario: Scenario }>(undefined);
-  const batch = useRef<{ run: unknown; batch: EventBatch }>(undefined);
   const [step, setStep] = useState<StepReadout>();
-  const isStepping = useRef(false);
-  const latestRun = useRef(run);
-  latestRun.current = run;
+  const steps = useRef(new StepStore()).current;
+  /** The latest render's values, read by callbacks that outlive it (a Step awaiting the host). */
+  const latest = useRef({ run, cursorMs, step });
+  latest.current = { run, cursorMs, step };
   // A new run (re-simulated with other faults, or run again) starts with no stepped event.
   useEffect(() => setStep(undefined), [run]);
 
@@ -97,33 +94,20 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
   );
   const remove = useCallback((id: string) => rerun(injected.filter((f) => f.id !== id)), [rerun, injected]);
 
-  const cursorRef = useRef(cursorMs);
-  cursorRef.current = cursorMs;
-  const stepRef = useRef(step);
-  stepRef.current = step;
-  /** The sim:events call in flight, so a Step waits for a prefetch of the same events instead of asking twice. */
-  const inflight = useRef<{ run: unknown; fromMs: number; answer: ReturnType<StateLabApi['simEvents']> }>(undefined);
   const fetchBatch = useCallback(
     (fromMs: number) => {
       const inputs = ranWith.current;
       if (!run || !inputs) return undefined;
-      if (inflight.current?.run === run && inflight.current.fromMs === fromMs) return inflight.current.answer;
-      const answer = api.simEvents({ graph: inputs.graph, scenario: inputs.scenario, fromMs, count: STEP_BATCH }).then((a) => {
-        if (a.ok && latestRun.current === run) batch.current = { run, batch: { fromMs, ...a.value } };
-        if (inflight.current?.answer === answer) inflight.current = undefined;
-        return a;
-      });
-      inflight.current = { run, fromMs, answer };
-      return answer;
+      const ask = () => api.simEvents({ graph: inputs.graph, scenario: inputs.scenario, fromMs, count: STEP_BATCH });
+      return steps.fetch(run, fromMs, ask, () => latest.current.run === run);
     },
-    [api, run],
+    [api, run, steps],
   );
   /** Where the next Step would need the host, or undefined when the fetched batch already tells. */
   const fetchNeeded = useCallback(() => {
-    const shown = stepRef.current;
-    const next = nextFromBatch(cachedBatch(batch.current, run), cursorRef.current, shown?.state === 'event' ? shown.event : undefined);
-    return next && 'fetchFromMs' in next ? next.fetchFromMs : undefined;
-  }, [run]);
+    const { cursorMs: at, step: shown } = latest.current;
+    return steps.fetchNeeded(run, at, shown?.state === 'event' ? shown.event : undefined);
+  }, [run, steps]);
 
   // Paused on a run with the cursor at rest: fetch the next events now, so the first Step shows
   // one at once (the host's stepping session runs up to the cursor meanwhile).
@@ -143,27 +127,26 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
    * or bucket.
    */
   const stepEvent = useCallback(async () => {
-    if (!run || !ranWith.current || isStepping.current) return;
+    if (!run || !ranWith.current || steps.isBusy) return;
     setPlaying(false);
-    const from = cursorRef.current;
-    const shown = stepRef.current;
+    const { cursorMs: from, step: shown } = latest.current;
     const stepped = shown?.state === 'event' ? shown.event : undefined;
-    let next = nextFromBatch(cachedBatch(batch.current, run), from, stepped);
+    let next = nextFromBatch(steps.batchOf(run), from, stepped);
     if (next && 'fetchFromMs' in next) {
-      isStepping.current = true;
+      steps.isBusy = true;
       setStep({ state: 'busy' });
       const answer = await fetchBatch(next.fetchFromMs)!;
-      isStepping.current = false;
-      if (latestRun.current !== run) return setStep(undefined);
+      steps.isBusy = false;
+      if (latest.current.run !== run) return setStep(undefined);
       if (!answer.ok) {
         const atMs = nextStepMs(run, from);
         setCursorMsState(atMs);
         setStep({ state: 'fallback', atMs, reason: answer.error.message });
         return;
       }
-      next = nextFromBatch(cachedBatch(batch.current, run), from, stepped);
+      next = nextFromBatch(steps.batchOf(run), from, stepped);
     }
-    if (latestRun.current !== run) return setStep(undefined);
+    if (latest.current.run !== run) return setStep(undefined);
     if (next === null) {
       setCursorMsState(endMs);
       setStep({ state: 'end', atMs: endMs });
@@ -176,7 +159,7 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
       setCursorMsState(atMs);
       setStep({ state: 'fallback', atMs, reason: 'too many events at this instant' });
     }
-  }, [run, endMs, fetchBatch]);
+  }, [run, endMs, fetchBatch, steps]);
 
   return {
     run,
