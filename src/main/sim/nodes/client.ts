@@ -5,21 +5,15 @@
  * a logged-in user from one who must log in again.
  */
 import type { ClientProps } from '../../../shared/nodeProps';
-import { FLAG_LOGIN as FLAG_LOGIN_, OP as OP_, STATUS as STATUS_ } from '../calls';
+import { FLAG_LOGIN, OP, STATUS } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
-import { C as C_ } from '../metrics/recorder';
-import { partitionOf as partitionOf_ } from '../hashing';
+import { C } from '../metrics/recorder';
+import { partitionOf } from '../hashing';
 import { ZipfSampler, type Rng } from '../rng';
+import { timerTag } from './timers';
 
-// Hot imports as module-local constants (why: see engine.ts).
-const FLAG_LOGIN = FLAG_LOGIN_;
-const OP = OP_;
-const STATUS = STATUS_;
-const C = C_;
-const partitionOf = partitionOf_;
-
-const T_ARRIVAL = 1;
-const T_RETRY = 2;
+const T_ARRIVAL = timerTag('client', 'next request');
+const T_RETRY = timerTag('client', 'retry');
 
 /** Failures worth retrying: the next attempt may take another path. */
 const RETRYABLE = [false, true, true, true, true, false, false, false];

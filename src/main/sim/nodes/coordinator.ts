@@ -6,17 +6,14 @@
  * (the database refusing older epochs) turns from conflicting writes into rejections.
  */
 import type { CoordinatorProps } from '../../../shared/nodeProps';
-import { STATUS as STATUS_ } from '../calls';
+import { STATUS } from '../calls';
 import { SimNode, type Sim } from '../engine';
-import { C as C_, type Recorder } from '../metrics/recorder';
+import { C, type Recorder } from '../metrics/recorder';
 import type { Ownership } from '../ownership';
 import type { Rng } from '../rng';
+import { timerTag } from './timers';
 
-// Hot imports as module-local constants (why: see engine.ts).
-const STATUS = STATUS_;
-const C = C_;
-
-const T_CHECK = 1;
+const T_CHECK = timerTag('coordinator', 'lease check');
 
 interface Member {
   node: SimNode;

@@ -12,24 +12,19 @@
  * carrying an epoch older than one already seen are refused.
  */
 import type { DatabaseProps } from '../../../shared/nodeProps';
-import { FLAG_ONE_WAY, OP as OP_, STATUS as STATUS_ } from '../calls';
+import { FLAG_ONE_WAY, OP, STATUS } from '../calls';
 import { SimNode, type Sim } from '../engine';
-import { partitionOf as partitionOf_ } from '../hashing';
-import { C as C_, type Recorder } from '../metrics/recorder';
+import { partitionOf } from '../hashing';
+import { C, type Recorder } from '../metrics/recorder';
 import type { Rng } from '../rng';
 import { CallQueue } from '../timeouts';
+import { timerTag } from './timers';
 
-// Hot imports as module-local constants (why: see engine.ts).
-const OP = OP_;
-const STATUS = STATUS_;
-const C = C_;
-const partitionOf = partitionOf_;
-
-const T_WORK = 1;
+const T_WORK = timerTag('database', 'work done');
 /** A sync or semi-sync write's replication deadline (a: its log index). */
-const T_REPL_DEADLINE = 2;
-const T_FAILOVER = 4;
-const T_SHIP = 5;
+const T_REPL_DEADLINE = timerTag('database', 'replication deadline');
+const T_FAILOVER = timerTag('database', 'failover check');
+const T_SHIP = timerTag('database', 'log shipped to replicas');
 
 /** A write waiting for followers: [call, call generation, when it started waiting]. */
 type Waiting = [number, number, number];

@@ -4,20 +4,15 @@
  * receiving traffic until detection: that window is what students measure.
  */
 import type { LoadBalancerProps } from '../../../shared/nodeProps';
-import { STATUS as STATUS_ } from '../calls';
+import { STATUS } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
-import { HashRing, moduloPick as moduloPick_, movedFraction, partitionOf as partitionOf_ } from '../hashing';
-import { C as C_ } from '../metrics/recorder';
+import { HashRing, moduloPick, movedFraction, partitionOf } from '../hashing';
+import { C } from '../metrics/recorder';
 import type { Rng } from '../rng';
+import { timerTag } from './timers';
 
-// Hot imports as module-local constants (why: see engine.ts).
-const STATUS = STATUS_;
-const C = C_;
-const moduloPick = moduloPick_;
-const partitionOf = partitionOf_;
-
-const T_PROBE = 1;
-const T_OWNERS = 2;
+const T_PROBE = timerTag('load-balancer', 'health check');
+const T_OWNERS = timerTag('load-balancer', 'owner map refresh');
 
 export interface Target {
   node: SimNode;

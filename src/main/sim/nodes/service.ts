@@ -5,24 +5,17 @@
  * stateful one keeps it in memory and loses it when it stops.
  */
 import type { ServiceProps } from '../../../shared/nodeProps';
-import { FLAG_LOGIN as FLAG_LOGIN_, FLAG_ONE_WAY as FLAG_ONE_WAY_, OP as OP_, STATUS as STATUS_ } from '../calls';
+import { FLAG_LOGIN, FLAG_ONE_WAY, OP, STATUS } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
-import { partitionOf as partitionOf_ } from '../hashing';
-import { C as C_, type Recorder } from '../metrics/recorder';
+import { partitionOf } from '../hashing';
+import { C, type Recorder } from '../metrics/recorder';
 import type { Rng } from '../rng';
 import { CallQueue } from '../timeouts';
+import { timerTag } from './timers';
 
-// Hot imports as module-local constants (why: see engine.ts).
-const FLAG_LOGIN = FLAG_LOGIN_;
-const FLAG_ONE_WAY = FLAG_ONE_WAY_;
-const OP = OP_;
-const STATUS = STATUS_;
-const C = C_;
-const partitionOf = partitionOf_;
-
-const T_WORK = 1;
-const T_READY = 2;
-const T_RENEW = 3;
+const T_WORK = timerTag('service', 'work done');
+const T_READY = timerTag('service', 'finished starting');
+const T_RENEW = timerTag('service', 'lease renewal');
 
 const STAGE_SESSION = 1;
 const STAGE_COMPUTE = 2;

@@ -3,15 +3,10 @@
  * instance can die without logging anyone out. Without persistence its own crash loses them all.
  */
 import type { SessionStoreProps } from '../../../shared/nodeProps';
-import { OP as OP_, STATUS as STATUS_ } from '../calls';
+import { OP, STATUS } from '../calls';
 import { SimNode, type Sim } from '../engine';
-import { C as C_, type Recorder } from '../metrics/recorder';
+import { C, type Recorder } from '../metrics/recorder';
 import type { Rng } from '../rng';
-
-// Hot imports as module-local constants (why: see engine.ts).
-const OP = OP_;
-const STATUS = STATUS_;
-const C = C_;
 
 export class SessionStoreNode extends SimNode {
   /** Global user → session generation. */

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
-import { MetricsPanel } from '../run/MetricsPanel';
-import { RunBar } from '../run/RunBar';
+import { MetricsPanel } from './MetricsPanel';
+import { RunBar } from './RunBar';
 import { Charts } from './Charts';
 import { CompareDialog } from './CompareDialog';
 import { EventLog } from './EventLog';
