@@ -52,6 +52,11 @@ export const COUNTERS = [
   'inFlight', // gauge: requests this node received and has not answered yet (queued ones included)
   'dbLeader', // gauge: 1 while this database leads its replication group, 0 as a follower (other kinds: 0)
   'ownedEpochMax', // gauge: highest coordinator epoch with which this node believes it owns a partition (0: owns none)
+  'usersAffected', // users who lost a session or saw a failed request for the first time in the run
+  'costUnits', // instance-seconds × the kind's unit price × its size (workers, ...), accrued per bucket
+  'coldLoads', // requests whose key had moved to this owner and had to be loaded first (cold)
+  'warmReads', // requests whose key this owner already held (warm)
+  'warmupSumUs', // time spent loading moved keys' state on first use
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
@@ -123,7 +128,13 @@ export const METRICS = {
   lbShare: { label: 'Load-balancer share', unit: 'fraction', description: "A target's share of the requests load balancers forwarded (read per node).", aggregate: { kind: 'share' }, scope: 'all', unmeasured: 'no load balancer forwarded a request in the window' },
   lbImbalance: { label: 'Load imbalance', unit: 'ratio', description: "A load balancer's most-loaded target over its mean target (1 is perfectly even); without a balancer node, the worst balancer's.", aggregate: { kind: 'imbalance' }, scope: 'all', unmeasured: 'no load balancer forwarded a request in the window' },
   cacheHitRatio: { label: 'Cache hit ratio', unit: 'fraction', description: 'Cache reads answered from the cache.', aggregate: ratio('cacheHits', ['cacheHits', 'cacheMisses']), scope: 'all', unmeasured: 'no cache read happened in the window' },
-  sessionsLost: { label: 'Sessions lost', unit: 'count', description: 'User sessions that disappeared while the user still held them.', aggregate: sum('sessionsLost'), scope: 'all' },
+  sessionsLost: {
+    label: 'Session losses',
+    unit: 'count',
+    description: 'Times a session disappeared while its user still held it (events: one user can lose several sessions; usersAffected counts people).',
+    aggregate: sum('sessionsLost'),
+    scope: 'all',
+  },
   acknowledgedWrites: { label: 'Acknowledged writes', unit: 'count', description: 'Writes the database acknowledged.', aggregate: sum('writesAcked'), scope: 'all' },
   lostWrites: { label: 'Lost writes', unit: 'count', description: 'Acknowledged writes that were gone after a failover.', aggregate: sum('lostWrites'), scope: 'all' },
   conflictingWrites: { label: 'Conflicting writes', unit: 'count', description: 'Writes accepted from a stale owner while another owner held the partition.', aggregate: sum('conflictingWrites'), scope: 'all' },
@@ -141,6 +152,35 @@ export const METRICS = {
   ownedPartitions: { label: 'Owned partitions', unit: 'partitions', description: 'Partitions nodes believe they own at the end of the window (more than P means split brain).', aggregate: { kind: 'last', counter: 'ownedPartitions' }, scope: 'all' },
   sessionsHeld: { label: 'Sessions held', unit: 'count', description: 'Sessions held in memory or in a store at the end of the window.', aggregate: { kind: 'last', counter: 'sessionsHeld' }, scope: 'all' },
   queueLength: { label: 'Queue length', unit: 'count', description: 'Requests waiting for a worker at the end of the window.', aggregate: { kind: 'last', counter: 'queueLength' }, scope: 'all' },
+  usersAffected: {
+    label: 'Users affected',
+    unit: 'count',
+    description: 'Distinct users who lost a session or saw a failed request (people, not events; each counted once, in the window where it first happened).',
+    aggregate: sum('usersAffected'),
+    scope: 'all',
+  },
+  cost: {
+    label: 'Cost',
+    unit: 'count',
+    description: "Instance-seconds weighted by each kind's unit price and size (a service's workers count), so more capacity costs more.",
+    aggregate: sum('costUnits'),
+    scope: 'all',
+  },
+  coldMissRate: {
+    label: 'Cold-miss rate',
+    unit: 'fraction',
+    description: "Requests to a key that had moved to its owner (rebalance, scale-out) and had to be loaded first, as a fraction of an owner's keyed requests.",
+    aggregate: ratio('coldLoads', ['coldLoads', 'warmReads']),
+    scope: 'all',
+    unmeasured: 'no owner served a keyed request in the window',
+  },
+  warmupMs: {
+    label: 'Warm-up time',
+    unit: 'ms',
+    description: 'Time owners spent loading the state of keys that moved to them, summed over the loads.',
+    aggregate: sum('warmupSumUs', 1e-3),
+    scope: 'all',
+  },
 } as const satisfies Record<string, MetricDef>;
 
 export type MetricName = keyof typeof METRICS;

@@ -5,6 +5,7 @@
  */
 import type { Graph, NodeKind } from '../../shared/graph';
 import { formatPath } from '../../shared/json';
+import { costPerSecond } from '../../shared/nodeKinds';
 import { parseNodeProps, type NodePropsByKind } from '../../shared/nodeProps';
 import type { ParsedScenario } from '../../shared/scenario';
 import { Sim, type SimNode } from './engine';
@@ -52,6 +53,12 @@ function parseAll(graph: Graph): NodePropsByKind[NodeKind][] {
 }
 
 function makeNode(sim: Sim, idx: number, id: string, kind: NodeKind, props: NodePropsByKind[NodeKind], userBase: number): SimNode {
+  const node = makeKindNode(sim, idx, id, kind, props, userBase);
+  node.costPerSecond = costPerSecond(kind, props);
+  return node;
+}
+
+function makeKindNode(sim: Sim, idx: number, id: string, kind: NodeKind, props: NodePropsByKind[NodeKind], userBase: number): SimNode {
   const rng = sim.rngFor(id);
   switch (kind) {
     case 'client':

@@ -19,6 +19,8 @@ export class ModelState {
   readonly sessionLostGen: Int32Array;
   /** Per global user, the session the user currently holds (set when a login succeeds). */
   readonly userSession: Int32Array;
+  /** Per global user, 1 once the user lost a session or saw a failed request (usersAffected). */
+  readonly isAffected: Uint8Array;
 
   constructor(
     private readonly rec: Recorder,
@@ -28,6 +30,14 @@ export class ModelState {
   ) {
     this.sessionLostGen = new Int32Array(users);
     this.userSession = new Int32Array(users);
+    this.isAffected = new Uint8Array(users);
+  }
+
+  /** The user felt a failure (a lost session or a failed request): counted once per user per run. */
+  userAffected(nodeIdx: number, globalUser: number): void {
+    if (globalUser < 0 || globalUser >= this.isAffected.length || this.isAffected[globalUser] !== 0) return;
+    this.isAffected[globalUser] = 1;
+    this.rec.add(nodeIdx, C.usersAffected, 1);
   }
 
   /** A session the user still held is gone; counted once per (user, session) at node `nodeIdx`. */
@@ -35,6 +45,7 @@ export class ModelState {
     if (gen === 0 || this.userSession[globalUser] !== gen || this.sessionLostGen[globalUser] === gen) return false;
     this.sessionLostGen[globalUser] = gen;
     this.rec.add(nodeIdx, C.sessionsLost, 1);
+    this.userAffected(nodeIdx, globalUser);
     return true;
   }
 }
