@@ -220,6 +220,7 @@ export const RUN_EVENT_KINDS = [
   'scaled-out',
   'scaled-in',
   'log-truncated',
+  'not-wired',
 ] as const;
 export type RunEventKind = (typeof RUN_EVENT_KINDS)[number];
 

@@ -7,6 +7,7 @@ import type { Graph, NodeKind } from '../../shared/graph';
 import { formatPath } from '../../shared/json';
 import { costPerSecond } from '../../shared/nodeKinds';
 import { parseNodeProps, type NodePropsByKind } from '../../shared/nodeProps';
+import { wiringIssues, type WiringNeed } from '../../shared/wiring';
 import type { ParsedScenario } from '../../shared/scenario';
 import { Sim, type SimNode } from './engine';
 import { bucketMsFor } from './metrics/recorder';
@@ -120,6 +121,13 @@ export function buildSim(graph: Graph, scenario: ParsedScenario): Built {
     });
   }
   for (const node of sim.nodes) if (node instanceof LoadBalancerNode) for (const e of node.out) node.addTarget(e, true);
+  // What is not wired does not work: the editor's wiring issues, as the services' missing connections.
+  const missing = new Map<string, Set<WiringNeed>>();
+  for (const issue of wiringIssues(graph)) missing.set(issue.nodeId, (missing.get(issue.nodeId) ?? new Set()).add(issue.need));
+  for (const [id, needs] of missing) {
+    const n = sim.byId.get(id);
+    if (n instanceof ServiceNode) n.missing = needs;
+  }
 
   // Database replication groups: connected components over replication edges.
   const dbs = sim.nodes.filter((n): n is DatabaseNode => n instanceof DatabaseNode);
@@ -176,7 +184,10 @@ export function buildSim(graph: Graph, scenario: ParsedScenario): Built {
         if (e.kind === 'request' && src instanceof LoadBalancerNode) src.addTarget(ne, false);
       } else if (e.from === from.idx) sim.addEdge({ ...e, id: `${e.id}~${k}`, from: idx });
     }
-    if (node instanceof ServiceNode) node.bootAsNew();
+    if (node instanceof ServiceNode) {
+      node.missing = (from as ServiceNode).missing;
+      node.bootAsNew();
+    }
     else node.start();
     return node;
   };

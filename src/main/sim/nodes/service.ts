@@ -5,6 +5,7 @@
  * stateful one keeps it in memory and loses it when it stops.
  */
 import type { ServiceProps } from '../../../shared/nodeProps';
+import type { WiringNeed } from '../../../shared/wiring';
 import { FLAG_LOGIN as FLAG_LOGIN_, FLAG_ONE_WAY as FLAG_ONE_WAY_, OP as OP_, STATUS as STATUS_ } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
 import { partitionOf as partitionOf_ } from '../hashing';
@@ -53,6 +54,10 @@ export class ServiceNode extends SimNode {
   version: string;
   /** rolling-deploy with checkpoint: sessions survive the next stop. */
   keepsStateOnStop = false;
+  /** Connections its settings need and the design lacks (shared/wiring.ts; set by build.ts, copied to clones). */
+  missing: ReadonlySet<WiringNeed> = new Set();
+  /** Partition → 1 when it was taken over and could not be recovered (recoverFrom replica, none wired). */
+  private readonly isUnrecoverable: Uint8Array;
 
   constructor(
     sim: Sim,
@@ -66,6 +71,7 @@ export class ServiceNode extends SimNode {
     this.timeoutUs = Math.round(props.callTimeoutMs * 1000);
     this.ownedEpoch = new Int32Array(sim.partitionCount);
     this.readyAtUs = new Float64Array(sim.partitionCount);
+    this.isUnrecoverable = new Uint8Array(sim.partitionCount);
     this.version = props.version;
   }
 
@@ -84,6 +90,8 @@ export class ServiceNode extends SimNode {
 
   override start(): void {
     this.wire();
+    if (this.missing.has('sessionStore')) this.sim.log('not-wired', this, `${this.id} keeps sessions in a session store, but none is connected: requests with a session fail.`);
+    if (this.missing.has('coordinator')) this.sim.log('not-wired', this, `${this.id} owns partitions but is not connected to the coordinator: it owns nothing, its requests fail.`);
     if (this.usesLeases) {
       this.updateBelief(this.sim.model.ownership!.latestVersion);
       this.renewSoon(this.renewEveryUs());
@@ -131,6 +139,10 @@ export class ServiceNode extends SimNode {
         this.finish(c, STATUS.sessionLost);
         return;
       }
+    } else if (user >= 0 && mode === 'session-store' && this.missing.has('sessionStore')) {
+      // Sessions live in a store that is not connected: nothing can check them.
+      this.finish(c, STATUS.notWired);
+      return;
     } else if (user >= 0 && mode === 'session-store' && this.storeEdge !== undefined) {
       const isLogin = (calls.flags[c]! & FLAG_LOGIN) !== 0;
       this.callChild(c, this.storeEdge, isLogin ? OP.sessionPut : OP.sessionGet, STAGE_SESSION);
@@ -172,10 +184,13 @@ export class ServiceNode extends SimNode {
     const sim = this.sim;
     const calls = sim.calls;
     const op = calls.op[c]!;
+    // An owner with no lease service to ask owns nothing.
+    if (this.missing.has('coordinator')) return this.finish(c, STATUS.notWired);
     if (this.usesLeases) {
       const p = partitionOf(calls.key[c]!, this.ownedEpoch.length);
       const epoch = this.ownedEpoch[p]!;
       if (epoch === 0) return this.finish(c, STATUS.noRoute);
+      if (this.isUnrecoverable[p] === 1) return this.finish(c, STATUS.notWired);
       if (sim.nowUs < this.readyAtUs[p]!) return this.finish(c, STATUS.down);
       calls.epoch[c] = epoch;
       if (this.props.state === 'stateful' && op === OP.read) return this.finish(c, STATUS.ok);
@@ -268,6 +283,12 @@ export class ServiceNode extends SimNode {
         if (had === 0) {
           own.changeBelief(p, 1);
           this.readyAtUs[p] = this.sim.nowUs + this.recoveryUs();
+          this.isUnrecoverable[p] = 0;
+          // Taken over (not the first assignment at t = 0) with no replica wired: nothing to recover from.
+          if (this.missing.has('replica') && this.sim.nowUs > 0) {
+            this.isUnrecoverable[p] = 1;
+            this.sim.log('not-wired', this, `${this.id} took over partition ${p} but has no replica connected to recover it from; its requests fail.`);
+          }
           const failedAt = own.failedAtUs[p]!;
           if (failedAt >= 0) {
             this.sim.rec.add(this.idx, C.recoverySumUs, this.readyAtUs[p]! - failedAt);
