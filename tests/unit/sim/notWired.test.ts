@@ -61,7 +61,7 @@ describe('partition owners', () => {
         ...(opts.wireReplica ? [edge('own-1', 'own-2', {}, 'replication')] : []),
       ],
     );
-  const crash = { seed: 5, durationMs: 8000, faults: [{ atMs: 2000, action: 'crash', target: 'own-1' }] };
+  const crash = { seed: 5, durationMs: 8000, faults: [{ atMs: 2000, action: 'crash' as const, target: 'own-1' }] };
 
   it('recoverFrom replica with no replica: a taken-over partition cannot be recovered and its requests fail "not wired"', () => {
     const unwired = owners({ wireReplica: false, wireCoordinator: true });
