@@ -116,6 +116,8 @@ export const ServicePropsSchema = z
     recoverFrom: z.enum(['replica', 'database', 'none']).default('database').describe('Recover partition state from a replica (fast), the database (slow), or not at all (state lost)'),
     /** Time to load one partition's state from the database. */
     stateLoadMs: ms(600_000).default(500).describe('Time to load one partition from the database (ms)'),
+    /** What a partition owner does with a request for a key it does not own. */
+    nonOwner: z.enum(['forward', 'fail']).default('forward').describe("A request for a key this owner does not own: forward it to the owner (an extra hop) or fail it ('wrong owner')"),
   })
   .strict();
 
@@ -238,6 +240,7 @@ export const NODE_FIELD_RULES: { [K in NodeKind]?: Record<string, FieldRule<Node
   service: {
     recoverFrom: { when: (p) => p.ownsPartitions },
     stateLoadMs: { when: (p) => p.ownsPartitions && p.recoverFrom === 'database' },
+    nonOwner: { when: (p) => p.ownsPartitions, advanced: true },
     queueLimit: { advanced: true },
     startupMs: { advanced: true },
     version: { advanced: true },

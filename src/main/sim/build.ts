@@ -178,6 +178,7 @@ export function buildSim(graph: Graph, scenario: ParsedScenario): Built {
     const node = makeNode(sim, idx, id, from.kind, p, 0);
     sim.addNode(node);
     for (const e of [...sim.edges]) {
+      if (e.isPeer === true) continue;
       if (e.to === from.idx) {
         const ne = sim.addEdge({ ...e, id: `${e.id}~${k}`, to: idx });
         const src = sim.nodes[e.from];

@@ -22,6 +22,8 @@ export interface SimEdge {
   lossRate: number;
   /** Loss added by a link-loss fault. */
   extraLoss: number;
+  /** A forwarding link between two partition owners, made at run time (not a design edge; never cloned). */
+  isPeer?: boolean;
 }
 
 export abstract class SimNode {
