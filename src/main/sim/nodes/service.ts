@@ -199,6 +199,9 @@ export class ServiceNode extends SimNode {
       const p = partitionOf(calls.key[c]!, this.ownedEpoch.length);
       const epoch = this.ownedEpoch[p]!;
       if (epoch === 0) {
+        // A partition-aware router that sent it here has a stale view: fail fast so it is retried
+        // once the router has caught up (a second guess from this instance's view could be as stale).
+        if ((calls.flags[c]! & FLAG_KEY_ROUTED) !== 0) return this.finish(c, STATUS.noRoute);
         const owner = this.beliefVersion < 0 ? -1 : sim.model.ownership!.versions[this.beliefVersion]!.ownerMap[p]!;
         return this.notOwner(c, owner);
       }
