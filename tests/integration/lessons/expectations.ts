@@ -63,7 +63,15 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
   'session-state': {
     answers: { 'sticky-share': 'third' },
     starterFails: ['no-loss-while-healthy', 'no-loss-at-crash', 'errors-recover', 'state-outside'],
-    variants: [{ name: 'sticky routing, sessions still in memory', edit: (g) => withProps(g, 'lb', { policy: 'sticky' }), fails: ['no-loss-at-crash', 'state-outside'] }],
+    variants: [
+      { name: 'sticky routing, sessions still in memory', edit: (g) => withProps(g, 'lb', { policy: 'sticky' }), fails: ['no-loss-at-crash', 'state-outside'] },
+      {
+        // What is not wired does not work: every request with a session fails "not wired".
+        name: 'sessions in a session store that is not on the canvas',
+        edit: (g) => ['api-1', 'api-2', 'api-3'].reduce((out, id) => withProps(out, id, { sessions: 'session-store' }), g),
+        fails: ['errors-recover', 'state-outside'],
+      },
+    ],
   },
   balancing: {
     answers: { 'hot-users': 'hot' },
