@@ -267,7 +267,8 @@ export class LoadBalancerNode extends SimNode {
     calls.key[child] = calls.key[c]!;
     calls.user[child] = calls.user[c]!;
     calls.session[child] = calls.session[c]!;
-    calls.flags[child] = calls.flags[c]!;
+    // What an upstream balancer said about ownership is not this balancer's routing.
+    calls.flags[child] = calls.flags[c]! & ~(FLAG_KEY_ROUTED | FLAG_COLD);
     if (this.isKeyRouted) calls.flags[child] |= FLAG_KEY_ROUTED | this.coldFlag(calls.key[c]!, t.node.idx);
     t.outstanding++;
     sim.rec.add(t.node.idx, C.forwardedTo, 1);
