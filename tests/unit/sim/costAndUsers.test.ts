@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readMetric, simulate } from '../../../src/main/sim/index';
 import { costPerSecond } from '../../../src/shared/nodeKinds';
-import { parseNodeProps } from '../../../src/shared/nodeProps';
+import { ServicePropsSchema } from '../../../src/shared/nodeProps';
 import { tier } from './helpers';
 
 const scenario = { seed: 4, durationMs: 10_000, faults: [] };
@@ -12,7 +12,7 @@ describe('cost', () => {
     const two = simulate(tier({ services: 2, withDb: true }), scenario).summary.cost;
     const four = simulate(tier({ services: 4, withDb: true }), scenario).summary.cost;
     const wide = simulate(tier({ services: 2, withDb: true, service: { workers: 32 } }), scenario).summary.cost;
-    const perService = costPerSecond('service', (parseNodeProps('service', { workers: 8 }) as { ok: true; props: never }).props) * 10;
+    const perService = costPerSecond('service', ServicePropsSchema.parse({ workers: 8 })) * 10;
     expect(four - two).toBeCloseTo(2 * perService, 6);
     expect(wide).toBeGreaterThan(four);
   });
@@ -21,7 +21,7 @@ describe('cost', () => {
     const base = tier({ services: 2, withDb: true });
     const plain = simulate(base, scenario).summary.cost;
     const out = simulate(base, { ...scenario, faults: [{ atMs: 5000, action: 'scale-out', target: 'api-1' }] }).summary.cost;
-    const perService = 10 * costPerSecond('service', (parseNodeProps('service', {}) as { ok: true; props: never }).props);
+    const perService = 10 * costPerSecond('service', ServicePropsSchema.parse({}));
     // Half a run of one more service (bucket-exact: the clone is added at a bucket's start).
     expect(out - plain).toBeCloseTo(perService / 2, 1);
     const run = simulate(base, { ...scenario, faults: [{ atMs: 5000, action: 'scale-in', target: 'api-2' }] });
