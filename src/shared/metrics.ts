@@ -57,6 +57,11 @@ export const COUNTERS = [
   'replWaitCount', // number of writes in replWaitSumUs
   'acceptedAfterRevoke', // requests a service accepted with a session or token that had been revoked
   'tokenBytes', // bytes of signed tokens carried by the requests a service received
+  'usersAffected', // users who lost a session or saw a failed request for the first time in the run
+  'costUnits', // instance-seconds × the kind's unit price × its size (workers, ...), accrued per bucket
+  'coldLoads', // requests whose key had moved to this owner and had to be loaded first (cold)
+  'warmReads', // requests whose key this owner already held (warm)
+  'warmupSumUs', // time spent loading moved keys' state on first use
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
@@ -128,7 +133,13 @@ export const METRICS = {
   lbShare: { label: 'Load-balancer share', unit: 'fraction', description: "A target's share of the requests load balancers forwarded (read per node).", aggregate: { kind: 'share' }, scope: 'all', unmeasured: 'no load balancer forwarded a request in the window' },
   lbImbalance: { label: 'Load imbalance', unit: 'ratio', description: "A load balancer's most-loaded target over its mean target (1 is perfectly even); without a balancer node, the worst balancer's.", aggregate: { kind: 'imbalance' }, scope: 'all', unmeasured: 'no load balancer forwarded a request in the window' },
   cacheHitRatio: { label: 'Cache hit ratio', unit: 'fraction', description: 'Cache reads answered from the cache.', aggregate: ratio('cacheHits', ['cacheHits', 'cacheMisses']), scope: 'all', unmeasured: 'no cache read happened in the window' },
-  sessionsLost: { label: 'Sessions lost', unit: 'count', description: 'User sessions that disappeared while the user still held them.', aggregate: sum('sessionsLost'), scope: 'all' },
+  sessionsLost: {
+    label: 'Session losses',
+    unit: 'count',
+    description: 'Times a session disappeared while its user still held it (events: one user can lose several sessions; usersAffected counts people).',
+    aggregate: sum('sessionsLost'),
+    scope: 'all',
+  },
   acknowledgedWrites: { label: 'Acknowledged writes', unit: 'count', description: 'Writes the database acknowledged.', aggregate: sum('writesAcked'), scope: 'all' },
   lostWrites: { label: 'Lost writes', unit: 'count', description: 'Acknowledged writes that were gone after a failover.', aggregate: sum('lostWrites'), scope: 'all' },
   conflictingWrites: { label: 'Conflicting writes', unit: 'count', description: 'Writes accepted from a stale owner while another owner held the partition.', aggregate: sum('conflictingWrites'), scope: 'all' },
@@ -169,6 +180,35 @@ export const METRICS = {
     scope: 'all',
   },
   tokenBytes: { label: 'Token bytes', unit: 'count', description: 'Bytes of signed tokens the requests carried into services.', aggregate: sum('tokenBytes'), scope: 'all' },
+  usersAffected: {
+    label: 'Users affected',
+    unit: 'count',
+    description: 'Distinct users who lost a session or saw a failed request (people, not events; each counted once, in the window where it first happened).',
+    aggregate: sum('usersAffected'),
+    scope: 'all',
+  },
+  cost: {
+    label: 'Cost',
+    unit: 'count',
+    description: "Instance-seconds weighted by each kind's unit price and size (a service's workers count), so more capacity costs more.",
+    aggregate: sum('costUnits'),
+    scope: 'all',
+  },
+  coldMissRate: {
+    label: 'Cold-miss rate',
+    unit: 'fraction',
+    description: "Requests to a key that had moved to its owner (rebalance, scale-out) and had to be loaded first, as a fraction of an owner's keyed requests.",
+    aggregate: ratio('coldLoads', ['coldLoads', 'warmReads']),
+    scope: 'all',
+    unmeasured: 'no owner served a keyed request in the window',
+  },
+  warmupMs: {
+    label: 'Warm-up time',
+    unit: 'ms',
+    description: 'Time owners spent loading the state of keys that moved to them, summed over the loads.',
+    aggregate: sum('warmupSumUs', 1e-3),
+    scope: 'all',
+  },
 } as const satisfies Record<string, MetricDef>;
 
 export type MetricName = keyof typeof METRICS;
@@ -211,6 +251,7 @@ export const RUN_EVENT_KINDS = [
   'replication-degraded',
   'failover-refused',
   'revoked',
+  'not-wired',
 ] as const;
 export type RunEventKind = (typeof RUN_EVENT_KINDS)[number];
 

@@ -120,6 +120,8 @@ export const ServicePropsSchema = z
     tokenTtlMs: z.number().min(1).max(86_400_000).default(900_000).describe('signed-token: lifetime of a token; a revoked token is accepted until it expires, and an expired one costs a refresh call (ms)'),
     /** signed-token: size of the token every request carries. */
     tokenBytes: z.number().int().min(0).max(65_536).default(800).describe('signed-token: bytes of the token every request carries (a JWT is typically 0.5–1 KB)'),
+    /** What a partition owner does with a request for a key it does not own. */
+    nonOwner: z.enum(['forward', 'fail']).default('forward').describe("A request for a key this owner does not own: forward it to the owner (an extra hop) or fail it ('wrong owner')"),
   })
   .strict();
 
@@ -247,6 +249,7 @@ export const NODE_FIELD_RULES: { [K in NodeKind]?: Record<string, FieldRule<Node
   service: {
     recoverFrom: { when: (p) => p.ownsPartitions },
     stateLoadMs: { when: (p) => p.ownsPartitions && p.recoverFrom === 'database' },
+    nonOwner: { when: (p) => p.ownsPartitions, advanced: true },
     queueLimit: { advanced: true },
     startupMs: { advanced: true },
     version: { advanced: true },

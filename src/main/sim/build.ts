@@ -5,7 +5,9 @@
  */
 import type { Graph, NodeKind } from '../../shared/graph';
 import { formatPath } from '../../shared/json';
+import { costPerSecond } from '../../shared/nodeKinds';
 import { parseNodeProps, type NodePropsByKind } from '../../shared/nodeProps';
+import { wiringIssues, type WiringNeed } from '../../shared/wiring';
 import type { ParsedScenario } from '../../shared/scenario';
 import { Sim, type SimNode } from './engine';
 import { bucketMsFor } from './metrics/recorder';
@@ -59,6 +61,12 @@ function parseAll(graph: Graph): TypedProps[] {
 }
 
 function makeNode(sim: Sim, idx: number, id: string, typed: TypedProps, userBase: number): SimNode {
+  const node = makeKindNode(sim, idx, id, typed, userBase);
+  node.costPerSecond = costPerSecond(typed.kind, typed.props);
+  return node;
+}
+
+function makeKindNode(sim: Sim, idx: number, id: string, typed: TypedProps, userBase: number): SimNode {
   const rng = sim.rngFor(id);
   switch (typed.kind) {
     case 'client':
@@ -118,6 +126,13 @@ export function buildSim(graph: Graph, scenario: ParsedScenario): Built {
     });
   }
   for (const node of sim.nodes) if (node instanceof LoadBalancerNode) for (const e of node.out) node.addTarget(e, true);
+  // What is not wired does not work: the editor's wiring issues, as the services' missing connections.
+  const missing = new Map<string, Set<WiringNeed>>();
+  for (const issue of wiringIssues(graph)) missing.set(issue.nodeId, (missing.get(issue.nodeId) ?? new Set()).add(issue.need));
+  for (const [id, needs] of missing) {
+    const n = sim.byId.get(id);
+    if (n instanceof ServiceNode) n.missing = needs;
+  }
 
   // Database replication groups: connected components over replication edges.
   const dbs = sim.nodes.filter((n): n is DatabaseNode => n instanceof DatabaseNode);
@@ -167,13 +182,17 @@ export function buildSim(graph: Graph, scenario: ParsedScenario): Built {
     const node = makeNode(sim, idx, id, typedPropsOf(from), 0);
     sim.addNode(node);
     for (const e of [...sim.edges]) {
+      if (e.isPeer === true) continue;
       if (e.to === from.idx) {
         const ne = sim.addEdge({ ...e, id: `${e.id}~${k}`, to: idx });
         const src = sim.nodes[e.from];
         if (e.kind === 'request' && src instanceof LoadBalancerNode) src.addTarget(ne, false);
       } else if (e.from === from.idx) sim.addEdge({ ...e, id: `${e.id}~${k}`, from: idx });
     }
-    if (node instanceof ServiceNode) node.bootAsNew();
+    if (node instanceof ServiceNode) {
+      node.missing = (from as ServiceNode).missing;
+      node.bootAsNew();
+    }
     else node.start();
     return node;
   };

@@ -23,6 +23,12 @@ export const OP = { read: 0, write: 1, sessionGet: 2, sessionPut: 3, lease: 4, f
 
 export const FLAG_LOGIN = 1;
 export const FLAG_ONE_WAY = 2;
+/** Routed to its target by its key (a key-hashing or partition-aware balancer): the target is the key's owner. */
+export const FLAG_KEY_ROUTED = 4;
+/** The key's owner changed since the balancer last sent it (a rebalance moved it): the new owner must load it. */
+export const FLAG_COLD = 8;
+/** Forwarded by a non-owner to the owner: it is not forwarded again. */
+export const FLAG_FORWARDED = 16;
 const HELD_BY_CALLER = 1;
 export const HELD_BY_CALLEE = 2;
 

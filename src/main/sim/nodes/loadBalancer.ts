@@ -4,7 +4,7 @@
  * receiving traffic until detection: that window is what students measure.
  */
 import type { LoadBalancerProps } from '../../../shared/nodeProps';
-import { STATUS } from '../calls';
+import { FLAG_COLD, FLAG_KEY_ROUTED, STATUS } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
 import { HashRing, moduloPick, movedFraction, partitionOf } from '../hashing';
 import { C } from '../metrics/recorder';
@@ -38,6 +38,12 @@ export class LoadBalancerNode extends SimNode {
   private readonly byNode = new Map<number, Target>();
   /** partition-aware: the (possibly stale) owner node index per partition. */
   private readonly ownerView: Int32Array;
+  /** Its policy sends each key to the key's owner (hash by key, or partition-aware). */
+  private readonly isKeyRouted: boolean;
+  /** Hash by key: per key, the node it was last sent to; a key not in it was last at its owner at t = 0. */
+  private readonly lastOwner = new Map<number, number>();
+  /** Hash by key: the owner of a key under the routing at t = 0 (the run starts warm). */
+  private initialOwner: ((key: number) => number) | null = null;
 
   constructor(
     sim: Sim,
@@ -49,6 +55,7 @@ export class LoadBalancerNode extends SimNode {
     super(sim, idx, id, 'load-balancer', rng);
     this.timeoutUs = Math.round(props.timeoutMs * 1000);
     this.ownerView = new Int32Array(sim.partitionCount).fill(-1);
+    this.isKeyRouted = props.policy === 'partition-aware' || ((props.policy === 'hash-modulo' || props.policy === 'consistent-hash') && props.hashBy === 'key');
   }
 
   /** Adds a target; targets present at t = 0 start healthy, later ones wait for a good probe. */
@@ -74,6 +81,12 @@ export class LoadBalancerNode extends SimNode {
   }
 
   override start(): void {
+    if (this.initialOwner === null && this.isKeyRouted && this.props.policy !== 'partition-aware') {
+      const list = this.active.slice();
+      const ring = this.ring;
+      const policy = this.props.policy;
+      this.initialOwner = (key) => (list.length === 0 ? -1 : policy === 'hash-modulo' ? list[moduloPick(key, list.length)]!.node.idx : list[ring!.lookup(key)]!.node.idx);
+    }
     this.sim.timer(this, Math.round(this.props.healthCheck.intervalMs * 1000), T_PROBE);
     if (this.props.policy === 'partition-aware') this.refreshOwners();
   }
@@ -249,10 +262,25 @@ export class LoadBalancerNode extends SimNode {
     calls.key[child] = calls.key[c]!;
     calls.user[child] = calls.user[c]!;
     calls.session[child] = calls.session[c]!;
-    calls.flags[child] = calls.flags[c]!;
+    // What an upstream balancer said about ownership is not this balancer's routing.
+    calls.flags[child] = calls.flags[c]! & ~(FLAG_KEY_ROUTED | FLAG_COLD);
+    if (this.isKeyRouted) calls.flags[child] |= FLAG_KEY_ROUTED | this.coldFlag(calls.key[c]!, t.node.idx);
     t.outstanding++;
     sim.rec.add(t.node.idx, C.forwardedTo, 1);
     sim.sendRequest(child);
+  }
+
+  /**
+   * Moving state is not free: FLAG_COLD when a key goes to another node than the one it was last
+   * sent to (a rebalance moved it), so the new owner loads it. Partition-aware routing moves whole
+   * partitions, whose state the owners recover on taking them over (ServiceNode.updateBelief).
+   */
+  private coldFlag(key: number, to: number): number {
+    if (this.initialOwner === null) return 0;
+    const last = this.lastOwner.get(key) ?? this.initialOwner(key);
+    if (last === to) return 0;
+    this.lastOwner.set(key, to);
+    return FLAG_COLD;
   }
 
   override onResponse(child: number): void {
