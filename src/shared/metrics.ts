@@ -52,6 +52,9 @@ export const COUNTERS = [
   'inFlight', // gauge: requests this node received and has not answered yet (queued ones included)
   'dbLeader', // gauge: 1 while this database leads its replication group, 0 as a follower (other kinds: 0)
   'ownedEpochMax', // gauge: highest coordinator epoch with which this node believes it owns a partition (0: owns none)
+  'falseSuspicions', // nodes a detector took out (health check, lease, database failover) that were up, reachable and not paused longer than its bound
+  'flaps', // targets a load balancer took out and put back without them having restarted in between
+  'failoversUnnecessary', // database promotions and lease handovers whose old leader or owner was still up (not crashed)
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
@@ -141,6 +144,21 @@ export const METRICS = {
   ownedPartitions: { label: 'Owned partitions', unit: 'partitions', description: 'Partitions nodes believe they own at the end of the window (more than P means split brain).', aggregate: { kind: 'last', counter: 'ownedPartitions' }, scope: 'all' },
   sessionsHeld: { label: 'Sessions held', unit: 'count', description: 'Sessions held in memory or in a store at the end of the window.', aggregate: { kind: 'last', counter: 'sessionsHeld' }, scope: 'all' },
   queueLength: { label: 'Queue length', unit: 'count', description: 'Requests waiting for a worker at the end of the window.', aggregate: { kind: 'last', counter: 'queueLength' }, scope: 'all' },
+  falseSuspicions: {
+    label: 'False suspicions',
+    unit: 'count',
+    description: "Times a failure detector (health check, lease, database failover) took out a node that was up, reachable and not paused for as long as the detector's bound.",
+    aggregate: sum('falseSuspicions'),
+    scope: 'all',
+  },
+  flaps: { label: 'Flaps', unit: 'count', description: 'Times a load balancer took a target out and put it back without the target having restarted.', aggregate: sum('flaps'), scope: 'all' },
+  failoversUnnecessary: {
+    label: 'Unnecessary failovers',
+    unit: 'count',
+    description: 'Database promotions and partition handovers made while the old leader or owner was still up.',
+    aggregate: sum('failoversUnnecessary'),
+    scope: 'all',
+  },
 } as const satisfies Record<string, MetricDef>;
 
 export type MetricName = keyof typeof METRICS;

@@ -79,9 +79,11 @@ export const LoadBalancerPropsSchema = z
         unhealthyAfter: z.number().int().min(1).max(100).default(2).describe('Failed probes before a target is marked down'),
         /** Consecutive good probes before a target is put back. */
         healthyAfter: z.number().int().min(1).max(100).default(1).describe('Good probes before a target is marked up'),
+        /** A probe not answered in this time failed (the probe waits behind the target's work); at most the interval. */
+        timeoutMs: z.number().min(1).max(600_000).default(1000).describe('A probe not answered in this time fails; it waits behind the target\'s work (ms, at most the interval)'),
       })
       .strict()
-      .default({ intervalMs: 1000, unhealthyAfter: 2, healthyAfter: 1 })
+      .default({ intervalMs: 1000, unhealthyAfter: 2, healthyAfter: 1, timeoutMs: 1000 })
       .describe('Health checks'),
     /** A forwarded request not answered in this time fails with a timeout. */
     timeoutMs: ms(600_000).default(5000).describe('Give up on a target after this long (ms)'),

@@ -54,6 +54,10 @@ export abstract class SimNode {
   isLbTarget = false;
   /** A client whose users keep one connection (load balancers pin them to a target). */
   hasLongLivedConnections = false;
+  /** When the current pause began (-1: not paused); failure detectors compare it with their bound. */
+  pausedAtUs = -1;
+  /** Random stream of the health probes this node sends (probes.ts), apart from its own. */
+  probeRng: Rng | null = null;
 
   constructor(
     readonly sim: Sim,
@@ -85,6 +89,15 @@ export abstract class SimNode {
   sampleGauges(rec: Recorder): void {
     rec.set(this.idx, C.up, this.isServing() ? 1 : 0);
   }
+  /**
+   * A health probe reached this live, unpaused node: how long its answer waits behind the node's
+   * own work, or -1 when it answers "not ready" (starting up, overloaded).
+   */
+  probeWaitUs(): number {
+    return this.isReady ? 0 : -1;
+  }
+  /** A health probe this node sent (probes.ts) was answered (`isOk`), refused or timed out (false). */
+  onProbeResult(_slot: number, _seq: number, _isOk: boolean): void {}
   isServing(): boolean {
     return this.isUp && this.isReady && !this.isPaused;
   }

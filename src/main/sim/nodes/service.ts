@@ -102,6 +102,13 @@ export class ServiceNode extends SimNode {
     return this.busy === 0 && this.queue.length === 0;
   }
 
+  /** A health probe waits for a worker behind the queued requests; a full queue answers "overloaded". */
+  override probeWaitUs(): number {
+    if (!this.isReady || this.queue.length >= this.props.queueLimit) return -1;
+    if (this.busy < this.props.workers) return 0;
+    return Math.round(((this.queue.length + 1) * this.meanUs * this.serviceFactor) / this.props.workers);
+  }
+
   override onRequest(c: number): void {
     const sim = this.sim;
     if (!this.isReady) {
