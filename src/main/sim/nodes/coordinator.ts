@@ -9,6 +9,7 @@ import type { CoordinatorProps } from '../../../shared/nodeProps';
 import { STATUS as STATUS_ } from '../calls';
 import { SimNode, type Sim } from '../engine';
 import { C as C_, type Recorder } from '../metrics/recorder';
+import { countSuspicion } from '../detect';
 import type { Ownership } from '../ownership';
 import type { Rng } from '../rng';
 
@@ -88,7 +89,8 @@ export class CoordinatorNode extends SimNode {
     const sim = this.sim;
     const own = this.own;
     this.members = this.members.filter((x) => x !== m);
-    sim.log('lease-expired', m.node, `${m.node.id}'s lease expired (no renewal for ${this.props.leaseTtlMs} ms).`);
+    const isFalse = countSuspicion(sim, this, m.node, this.ttlUs);
+    sim.log('lease-expired', m.node, `${m.node.id}'s lease expired (no renewal for ${this.props.leaseTtlMs} ms)${isFalse ? ' although it was up and only slow' : ''}.`);
     let moved = 0;
     for (let p = 0; p < own.partitions; p++) {
       if (own.ownerMap[p] !== m.node.idx) continue;
@@ -109,6 +111,8 @@ export class CoordinatorNode extends SimNode {
     if (moved > 0) {
       own.commit();
       sim.rec.add(this.idx, C.failovers, 1);
+      // The old owner is alive: it will learn at its next renewal, and until then two believe they own.
+      if (m.node.isUp) sim.rec.add(this.idx, C.failoversUnnecessary, 1);
       sim.rec.add(this.idx, C.rebalances, 1);
       sim.rec.max(this.idx, C.keysMovedMax, moved / own.partitions);
       sim.log('owner-changed', m.node, `${moved} partitions of ${m.node.id} moved to other owners (epochs bumped).`, moved);

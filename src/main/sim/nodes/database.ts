@@ -13,6 +13,7 @@ import { partitionOf as partitionOf_ } from '../hashing';
 import { C as C_, type Recorder } from '../metrics/recorder';
 import type { Rng } from '../rng';
 import { CallQueue } from '../timeouts';
+import { LeaderWatch } from './leaderWatch';
 
 // Hot imports as module-local constants (why: see engine.ts).
 const OP = OP_;
@@ -23,8 +24,8 @@ const partitionOf = partitionOf_;
 const T_WORK = 1;
 const T_REPL = 2;
 const T_REPL_ACK = 3;
-const T_FAILOVER = 4;
 const T_SHIP = 5;
+const T_WATCH = 6;
 
 /** Databases joined by replication edges: one leader, the rest followers. */
 export class DbGroup {
@@ -88,6 +89,8 @@ export class DatabaseNode extends SimNode {
   group!: DbGroup;
   /** Last log index applied here. */
   applied = 0;
+  /** A follower's failure detector for its leader (leaderWatch.ts). */
+  private readonly watch = new LeaderWatch(this);
 
   constructor(
     sim: Sim,
@@ -103,6 +106,21 @@ export class DatabaseNode extends SimNode {
 
   override isIdle(): boolean {
     return this.busy === 0 && this.queue.length === 0;
+  }
+
+  override start(): void {
+    this.watch.reset();
+    if (this.group.members.length > 1) this.sim.timer(this, this.watch.intervalUs(), T_WATCH);
+  }
+
+  override onProbeResult(_slot: number, seq: number, isOk: boolean): void {
+    this.watch.onResult(seq, isOk);
+  }
+
+  /** A health probe (from a follower watching its leader) waits behind the queued operations. */
+  override probeWaitUs(): number {
+    if (!this.isReady || this.queue.length >= this.props.queueLimit) return -1;
+    return this.busy < this.workers ? 0 : Math.round(((this.queue.length + 1) * this.latUs * this.serviceFactor) / this.workers);
   }
 
   override onRequest(c: number): void {
@@ -134,7 +152,9 @@ export class DatabaseNode extends SimNode {
     if (tag === T_WORK) {
       const c = a;
       if (!sim.calls.isValid(c, b)) return this.done();
-      if (sim.calls.op[c] === OP.write) this.write(c);
+      // Taken over while this operation waited (a pause past the failover time): no longer the leader.
+      if (this.group.leader !== this) sim.reply(this, c, STATUS.down);
+      else if (sim.calls.op[c] === OP.write) this.write(c);
       else sim.reply(this, c, STATUS.ok);
       this.done();
     } else if (tag === T_REPL) {
@@ -155,14 +175,9 @@ export class DatabaseNode extends SimNode {
       if (--w[2] > 0) return;
       this.group.waiting.delete(a);
       if (sim.calls.isValid(w[0], w[1]) && sim.calls.isHeldByCallee(w[0])) this.ack(w[0], a);
-    } else if (tag === T_FAILOVER) {
-      const g = this.group;
-      if (g.leader.isUp) return;
-      const candidates = g.followers().filter((m) => m.isUp);
-      if (candidates.length === 0) return;
-      let best = candidates[0]!;
-      for (const m of candidates) if (m.applied > best.applied) best = m;
-      g.promote(best);
+    } else if (tag === T_WATCH) {
+      this.watch.tick();
+      sim.timer(this, this.watch.intervalUs(), T_WATCH);
     }
   }
 
@@ -230,14 +245,12 @@ export class DatabaseNode extends SimNode {
     if (g.leader !== this) return;
     g.crashedAtUs = this.sim.nowUs;
     g.waiting.clear();
-    if (this.props.failover !== 'auto') return;
-    // Detection happens on a follower: it is the one that takes over.
-    const next = g.followers().find((m) => m.isUp);
-    if (next !== undefined) this.sim.timer(next, Math.round(this.props.failoverAfterMs * 1000), T_FAILOVER);
+    // Detection happens on the followers, by probing (leaderWatch.ts).
   }
 
   override onRestart(): void {
     this.isReady = true;
+    this.start();
     const g = this.group;
     if (g.leader !== this) this.applied = Math.min(this.applied, g.leader.applied);
   }
