@@ -100,6 +100,7 @@ export function buildSim(graph: Graph, scenario: ParsedScenario): Built {
   });
   const hasServerSessions = graph.nodes.some((n, i) => n.kind === 'service' && ['local-memory', 'session-store'].includes((props[i] as NodePropsByKind['service']).sessions));
   const model = (sim.model = new ModelState(sim.rec, users, hasServerSessions));
+  model.isColdStart = scenario.isColdStart === true;
   const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
   for (const e of graph.edges) {
     sim.addEdge({

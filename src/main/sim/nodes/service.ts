@@ -10,6 +10,7 @@ import { SimNode, type Sim, type SimEdge } from '../engine';
 import { partitionOf as partitionOf_ } from '../hashing';
 import { C as C_, type Recorder } from '../metrics/recorder';
 import type { Rng } from '../rng';
+import { T_LEASE_NEWS, T_RELEASED } from '../leases';
 import { CallQueue } from '../timeouts';
 
 // Hot imports as module-local constants (why: see engine.ts).
@@ -51,6 +52,8 @@ export class ServiceNode extends SimNode {
   /** Partition → when its state is recovered and it can serve it. */
   readonly readyAtUs: Float64Array;
   version: string;
+  /** Newest coordinator assignment version this instance has applied. */
+  private beliefVersion = -1;
   /** rolling-deploy with checkpoint: sessions survive the next stop. */
   keepsStateOnStop = false;
 
@@ -85,7 +88,8 @@ export class ServiceNode extends SimNode {
   override start(): void {
     this.wire();
     if (this.usesLeases) {
-      this.updateBelief(this.sim.model.ownership!.latestVersion);
+      // A design starts warm (its owners already hold their partitions' state) unless the scenario says cold start.
+      this.updateBelief(this.sim.model.ownership!.latestVersion, !this.sim.model.isColdStart);
       this.renewSoon(this.renewEveryUs());
     }
   }
@@ -166,6 +170,12 @@ export class ServiceNode extends SimNode {
     } else if (tag === T_RENEW) {
       this.renew();
       this.renewSoon(this.renewEveryUs());
+    } else if (tag === T_LEASE_NEWS && this.usesLeases) {
+      // A handover (leases.ts): release or take what the coordinator's new assignment says, then
+      // answer; news older than what a renewal already told it changes nothing.
+      if (a >= this.beliefVersion) this.updateBelief(a);
+      const edge = this.coordinatorEdge!;
+      this.sim.timer(this.sim.nodes[edge.to]!, edge.latUs, T_RELEASED, this.idx);
     }
   }
 
@@ -265,8 +275,9 @@ export class ServiceNode extends SimNode {
   }
 
   /** Syncs belief with an assignment version of the coordinator (what a renewal answer said). */
-  updateBelief(version: number): void {
+  updateBelief(version: number, isWarm = false): void {
     const own = this.sim.model.ownership!;
+    if (version > this.beliefVersion) this.beliefVersion = version;
     const v = own.versions[version]!;
     for (let p = 0; p < own.partitions; p++) {
       const isMine = v.ownerMap[p] === this.idx;
@@ -274,7 +285,7 @@ export class ServiceNode extends SimNode {
       if (isMine && had !== v.epoch[p]) {
         if (had === 0) {
           own.changeBelief(p, 1);
-          this.readyAtUs[p] = this.sim.nowUs + this.recoveryUs();
+          this.readyAtUs[p] = this.sim.nowUs + (isWarm ? 0 : this.recoveryUs());
           const failedAt = own.failedAtUs[p]!;
           if (failedAt >= 0) {
             this.sim.rec.add(this.idx, C.recoverySumUs, this.readyAtUs[p]! - failedAt);
