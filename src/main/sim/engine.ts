@@ -125,9 +125,13 @@ export class Sim extends Network {
     node.onRestart();
   }
 
-  pause(node: SimNode): void {
+  /** Pauses a node (a GC pause, a stopped VM); `untilUs` is when it will resume, when known. */
+  pause(node: SimNode, untilUs = Infinity): void {
     if (!node.isUp) return;
-    if (!node.isPaused) node.pausedAtUs = this.nowUs;
+    if (!node.isPaused) {
+      node.pausedAtUs = this.nowUs;
+      node.pauseEndsAtUs = untilUs;
+    }
     node.isPaused = true;
   }
 
@@ -135,6 +139,8 @@ export class Sim extends Network {
   resume(node: SimNode): void {
     if (!node.isPaused) return;
     node.isPaused = false;
+    node.lastPauseFromUs = node.pausedAtUs;
+    node.lastPauseToUs = this.nowUs;
     node.pausedAtUs = -1;
     const d = node.deferred;
     node.deferred = [];

@@ -56,6 +56,11 @@ export abstract class SimNode {
   hasLongLivedConnections = false;
   /** When the current pause began (-1: not paused); failure detectors compare it with their bound. */
   pausedAtUs = -1;
+  /** When the current pause will end, when known (a fault's or the noise's duration; Infinity: not known). */
+  pauseEndsAtUs = Infinity;
+  /** The last pause that ended: when it began and ended (-1: none yet). */
+  lastPauseFromUs = -1;
+  lastPauseToUs = -1;
   /** Random stream of the health probes this node sends (probes.ts), apart from its own. */
   probeRng: Rng | null = null;
 

@@ -72,7 +72,7 @@ export class NoiseDriver {
     const durUs = Math.max(1, Math.round(Math.min(p.durationMsMax * 1000, this.rngs[n]!.exp(p.durationMsMean * 1000))));
     // A node that is down or already paused skips this pause (the next one is drawn after it).
     if (node.isUp && !node.isPaused) {
-      sim.pause(node);
+      sim.pause(node, sim.nowUs + durUs);
       this.pausedAtUs[n] = sim.nowUs;
     }
     this.push(durUs, n, PHASE_RESUME);
