@@ -151,3 +151,13 @@ describe('noise streams', () => {
     expect(empty.traceHash).toBe(plain.traceHash);
   });
 });
+
+describe('a scenario noise setting', () => {
+  it('is validated: an unknown node kind or an out-of-range rate is refused by its path', () => {
+    const g = stickyTier(MODERATE);
+    const bad = (noise: unknown) => () => simulate(g, { seed: 1, durationMs: 100, noise } as Scenario);
+    expect(bad({ pauses: { server: { perMinute: 1, durationMsMean: 1, durationMsMax: 1 } } })).toThrow(/noise\.pauses/);
+    expect(bad({ pauses: { service: { perMinute: 10_000, durationMsMean: 1, durationMsMax: 1 } } })).toThrow(/noise\.pauses\.service\.perMinute/);
+    expect(bad({ linkTails: { probability: 2, extraMsMean: 1, extraMsMax: 1 } })).toThrow(/noise\.linkTails\.probability/);
+  });
+});
