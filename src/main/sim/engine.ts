@@ -29,6 +29,8 @@ export class Sim extends Network {
   onFault: (index: number, phase: number) => void = () => {};
   /** Hook for background noise (noise.ts, set by index.ts when the scenario has noise). */
   onNoise: (node: number, phase: number) => void = () => {};
+  /** Called for every node added after the run started (scale-out clones), e.g. so noise reaches them. */
+  onNodeAdded: (node: SimNode) => void = () => {};
 
   constructor(
     seed: number,
@@ -49,6 +51,7 @@ export class Sim extends Network {
     this.byId.set(node.id, node);
     this.nodeHash.push(hashString(node.id));
     this.rec.addNode(node.id);
+    this.onNodeAdded(node);
   }
 
   addEdge(e: Omit<SimEdge, 'idx' | 'extraLoss'>): SimEdge {

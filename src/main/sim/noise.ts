@@ -7,7 +7,7 @@
 import type { Noise } from '../../shared/noise';
 import type { Sim } from './engine';
 import { EV } from './loop';
-import type { SimEdge } from './node';
+import type { SimEdge, SimNode } from './node';
 import { Rng } from './rng';
 
 const PHASE_PAUSE = 0;
@@ -38,14 +38,17 @@ export class NoiseDriver {
     }
   }
 
-  /** Schedules the first pause of every node present at t = 0 whose kind has pauses. */
+  /** Schedules the first pause of every node whose kind has pauses, and of every node added later (clones). */
   start(): void {
-    for (const node of this.sim.nodes) {
-      const p = this.noise.pauses[node.kind];
-      if (p === undefined || p.perMinute <= 0 || p.durationMsMax <= 0) continue;
-      this.rngs[node.idx] = Rng.forNode(this.sim.seed, `${node.id}/pauses`);
-      this.scheduleNext(node.idx);
-    }
+    for (const node of this.sim.nodes) this.startNode(node);
+    this.sim.onNodeAdded = (node) => this.startNode(node);
+  }
+
+  private startNode(node: SimNode): void {
+    const p = this.noise.pauses[node.kind];
+    if (p === undefined || p.perMinute <= 0 || p.durationMsMax <= 0) return;
+    this.rngs[node.idx] = Rng.forNode(this.sim.seed, `${node.id}/pauses`);
+    this.scheduleNext(node.idx);
   }
 
   private scheduleNext(n: number): void {

@@ -161,3 +161,14 @@ describe('a scenario noise setting', () => {
     expect(bad({ linkTails: { probability: 2, extraMsMean: 1, extraMsMax: 1 } })).toThrow(/noise\.linkTails\.probability/);
   });
 });
+
+describe('noise on scale-out', () => {
+  it('reaches instances added during the run', () => {
+    let clonePauses = 0;
+    const trace = (e: TraceRecord) => {
+      if (e.type === 'noise' && e.node === 'api-1~1') clonePauses++;
+    };
+    simulate(stickyTier(MODERATE), { seed: 4, durationMs: 20_000, noise: GC_PAUSES, faults: [{ atMs: 1000, action: 'scale-out', target: 'api-1' }] }, { trace });
+    expect(clonePauses).toBeGreaterThan(2);
+  });
+});
