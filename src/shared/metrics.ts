@@ -62,6 +62,9 @@ export const COUNTERS = [
   'coldLoads', // requests whose key had moved to this owner and had to be loaded first (cold)
   'warmReads', // requests whose key this owner already held (warm)
   'warmupSumUs', // time spent loading moved keys' state on first use
+  'falseSuspicions', // nodes a detector took out (health check, lease, database failover) that were up, reachable and not paused longer than its bound
+  'flaps', // targets a load balancer took out and put back without them having restarted in between
+  'failoversUnnecessary', // database promotions and lease handovers whose old leader or owner was still up (not crashed)
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
@@ -207,6 +210,21 @@ export const METRICS = {
     unit: 'ms',
     description: 'Time owners spent loading the state of keys that moved to them, summed over the loads.',
     aggregate: sum('warmupSumUs', 1e-3),
+    scope: 'all',
+  },
+  falseSuspicions: {
+    label: 'False suspicions',
+    unit: 'count',
+    description: "Times a failure detector (health check, lease, database failover) took out a node that was up, reachable and not paused for as long as the detector's bound.",
+    aggregate: sum('falseSuspicions'),
+    scope: 'all',
+  },
+  flaps: { label: 'Flaps', unit: 'count', description: 'Times a load balancer took a target out and put it back without the target having restarted.', aggregate: sum('flaps'), scope: 'all' },
+  failoversUnnecessary: {
+    label: 'Unnecessary failovers',
+    unit: 'count',
+    description: 'Database promotions and partition handovers made while the old leader or owner was still up.',
+    aggregate: sum('failoversUnnecessary'),
     scope: 'all',
   },
 } as const satisfies Record<string, MetricDef>;

@@ -113,6 +113,7 @@ export function buildSim(graph: Graph, scenario: ParsedScenario): Built {
   });
   const hasServerSessions = typed.some((t) => t.kind === 'service' && (t.props.sessions === 'local-memory' || t.props.sessions === 'session-store'));
   const model = (sim.model = new ModelState(sim.rec, users, hasServerSessions));
+  model.isColdStart = scenario.isColdStart === true;
   const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
   for (const e of graph.edges) {
     sim.addEdge({

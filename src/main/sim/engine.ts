@@ -12,6 +12,7 @@ import { C, E, NE } from './metrics/recorder';
 import { ModelState } from './model';
 import type { SimEdge, SimNode } from './node';
 import { Rng, hashString } from './rng';
+import { onProbeEvent } from './probes';
 import { Network } from './transport';
 
 export { EV, EV_NAMES, EVENTS_MAX_DEFAULT, EventBudgetError, InvariantError, type RunHooks, type TraceRecord } from './loop';
@@ -26,6 +27,10 @@ export class Sim extends Network {
   model = new ModelState(this.rec, 0, false);
   /** Hook for faults.ts (set by index.ts) so the engine does not import it. */
   onFault: (index: number, phase: number) => void = () => {};
+  /** Hook for background noise (noise.ts, set by index.ts when the scenario has noise). */
+  onNoise: (node: number, phase: number) => void = () => {};
+  /** Called for every node added after the run started (scale-out clones), e.g. so noise reaches them. */
+  onNodeAdded: (node: SimNode) => void = () => {};
 
   constructor(
     seed: number,
@@ -46,6 +51,7 @@ export class Sim extends Network {
     this.byId.set(node.id, node);
     this.nodeHash.push(hashString(node.id));
     this.rec.addNode(node.id);
+    this.onNodeAdded(node);
   }
 
   addEdge(e: Omit<SimEdge, 'idx' | 'extraLoss'>): SimEdge {
@@ -95,6 +101,7 @@ export class Sim extends Network {
     const deferred = node.deferred;
     node.deferred = [];
     node.isPaused = false;
+    node.pausedAtUs = -1;
     for (let k = 0; k < deferred.length; k += 5) {
       const c = deferred[k + 1]!;
       if (deferred[k] === EV.deliverReq && calls.isValid(c, deferred[k + 2]!) && calls.isHeldByCaller(c)) {
@@ -121,14 +128,23 @@ export class Sim extends Network {
     node.onRestart();
   }
 
-  pause(node: SimNode): void {
-    if (node.isUp) node.isPaused = true;
+  /** Pauses a node (a GC pause, a stopped VM); `untilUs` is when it will resume, when known. */
+  pause(node: SimNode, untilUs = Infinity): void {
+    if (!node.isUp) return;
+    if (!node.isPaused) {
+      node.pausedAtUs = this.nowUs;
+      node.pauseEndsAtUs = untilUs;
+    }
+    node.isPaused = true;
   }
 
   /** Resumes a paused node: what arrived meanwhile is handled now, in arrival order. */
   resume(node: SimNode): void {
     if (!node.isPaused) return;
     node.isPaused = false;
+    node.lastPauseFromUs = node.pausedAtUs;
+    node.lastPauseToUs = this.nowUs;
+    node.pausedAtUs = -1;
     const d = node.deferred;
     node.deferred = [];
     for (let k = 0; k < d.length; k += 5) this.queue.push(this.nowUs, d[k]!, node.idx, d[k + 1]!, d[k + 2]!, d[k + 3]!, d[k + 4]!);
@@ -154,6 +170,11 @@ export class Sim extends Network {
       }
       case EV.fault:
         this.onFault(a, b);
+        return false;
+      case EV.probe:
+        return onProbeEvent(this, n, a, b, cArg, inc);
+      case EV.noise:
+        this.onNoise(n, a);
         return false;
       default:
         return this.fail(`unknown event type ${type}`);

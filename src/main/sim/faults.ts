@@ -127,7 +127,7 @@ export class Faults {
       case 'pause': {
         const n = this.node(f.target);
         if (phase === PHASE_START) {
-          sim.pause(n);
+          sim.pause(n, sim.nowUs + f.params.durationMs * 1000);
           this.endAfter(f, index);
         } else sim.resume(n);
         return;

@@ -14,6 +14,7 @@ import { Faults } from './faults';
 import { readAllMetrics, readMetric } from '../../shared/metrics/read';
 import { ClientNode } from './nodes/client';
 import { LoadBalancerNode } from './nodes/loadBalancer';
+import { NoiseDriver } from './noise';
 
 export { readMetric, readAllMetrics, validateGraphForSim };
 export type { RunResult, Sim, TraceRecord };
@@ -52,7 +53,9 @@ export function prepareSimulation(graph: Graph, scenario: Scenario): Prepared {
 
   const { sim, clone } = buildSim(graph, sc);
   new Faults(sim, faults, clone);
+  const noise = sc.noise === undefined ? null : new NoiseDriver(sim, sc.noise);
   for (const n of sim.nodes) n.start();
+  noise?.start();
   return { sim, faults, scenario: sc };
 }
 

@@ -11,6 +11,8 @@ export class ModelState {
   ownership: Ownership | null = null;
   /** The coordinator's owner map, read by partition-aware balancers (null: none). */
   ownerMap: Int32Array | null = null;
+  /** Partition owners load their state before serving at t = 0 (the scenario's isColdStart); otherwise they start warm. */
+  isColdStart = false;
   /** Lease TTL of the coordinator (renewal interval is a third of it). */
   leaseTtlUs = 3_000_000;
   /** Resolves a database node to the current leader of its replication group. */

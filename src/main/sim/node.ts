@@ -60,6 +60,15 @@ export abstract class SimNode {
   costPerSecond = 0;
   /** Cost is accrued up to here. */
   private costSinceUs: number;
+  /** When the current pause began (-1: not paused); failure detectors compare it with their bound. */
+  pausedAtUs = -1;
+  /** When the current pause will end, when known (a fault's or the noise's duration; Infinity: not known). */
+  pauseEndsAtUs = Infinity;
+  /** The last pause that ended: when it began and ended (-1: none yet). */
+  lastPauseFromUs = -1;
+  lastPauseToUs = -1;
+  /** Random stream of the health probes this node sends (probes.ts), apart from its own. */
+  probeRng: Rng | null = null;
 
   constructor(
     readonly sim: Sim,
@@ -102,6 +111,15 @@ export abstract class SimNode {
     if (!this.isRemoved && untilUs > this.costSinceUs && this.costPerSecond > 0) rec.add(this.idx, C.costUnits, ((untilUs - this.costSinceUs) / 1e6) * this.costPerSecond);
     this.costSinceUs = Math.max(this.costSinceUs, untilUs);
   }
+  /**
+   * A health probe reached this live, unpaused node: how long its answer waits behind the node's
+   * own work, or -1 when it answers "not ready" (starting up, overloaded).
+   */
+  probeWaitUs(): number {
+    return this.isReady ? 0 : -1;
+  }
+  /** A health probe this node sent (probes.ts) was answered (`isOk`), refused or timed out (false). */
+  onProbeResult(_slot: number, _seq: number, _isOk: boolean): void {}
   isServing(): boolean {
     return this.isUp && this.isReady && !this.isPaused;
   }

@@ -19,12 +19,13 @@ import { C, type Recorder } from '../metrics/recorder';
 import type { Rng } from '../rng';
 import { CallQueue } from '../timeouts';
 import { timerTag } from './timers';
+import { LeaderWatch } from './leaderWatch';
 
 const T_WORK = timerTag('database', 'work done');
 /** A sync or semi-sync write's replication deadline (a: its log index). */
 const T_REPL_DEADLINE = timerTag('database', 'replication deadline');
-const T_FAILOVER = timerTag('database', 'failover check');
 const T_SHIP = timerTag('database', 'log shipped to replicas');
+const T_WATCH = timerTag('database', 'leader watch');
 
 /** A write waiting for followers: [call, call generation, when it started waiting]. */
 type Waiting = [number, number, number];
@@ -111,6 +112,8 @@ export class DatabaseNode extends SimNode {
   isWaitedFor = true;
   /** As a follower: the highest index it acknowledged to the current leader. */
   ackedIndex = 0;
+  /** A follower's failure detector for its leader (leaderWatch.ts). */
+  private readonly watch = new LeaderWatch(this);
 
   constructor(
     sim: Sim,
@@ -128,6 +131,21 @@ export class DatabaseNode extends SimNode {
 
   override isIdle(): boolean {
     return this.busy === 0 && this.queue.length === 0;
+  }
+
+  override start(): void {
+    this.watch.reset();
+    if (this.group.members.length > 1) this.sim.timer(this, this.watch.intervalUs(), T_WATCH);
+  }
+
+  override onProbeResult(_slot: number, seq: number, isOk: boolean): void {
+    this.watch.onResult(seq, isOk);
+  }
+
+  /** A health probe (from a follower watching its leader) waits behind the queued operations. */
+  override probeWaitUs(): number {
+    if (!this.isReady || this.queue.length >= this.props.queueLimit) return -1;
+    return this.busy < this.workers ? 0 : Math.round(((this.queue.length + 1) * this.latUs * this.serviceFactor) / this.workers);
   }
 
   override onRequest(c: number): void {
@@ -178,7 +196,9 @@ export class DatabaseNode extends SimNode {
     if (tag === T_WORK) {
       const c = a;
       if (!sim.calls.isValid(c, b)) return this.done();
-      if (sim.calls.op[c] === OP.write) this.write(c);
+      // Taken over while this operation waited (a pause past the failover time): no longer the leader.
+      if (this.group.leader !== this) sim.reply(this, c, STATUS.down);
+      else if (sim.calls.op[c] === OP.write) this.write(c);
       else sim.reply(this, c, STATUS.ok);
       this.done();
     } else if (tag === T_SHIP) {
@@ -187,17 +207,9 @@ export class DatabaseNode extends SimNode {
       for (const f of this.group.followers()) this.ship(f, a, writtenUs, true);
     } else if (tag === T_REPL_DEADLINE) {
       this.onDeadline(a);
-    } else if (tag === T_FAILOVER) {
-      const g = this.group;
-      if (g.leader.isUp) return;
-      const candidates = g.followers().filter((m) => m.isUp && g.mayPromote(m));
-      if (candidates.length === 0) {
-        sim.log('failover-refused', this, `No follower of ${g.leader.id} can be promoted without losing acknowledged writes.`);
-        return;
-      }
-      let best = candidates[0]!;
-      for (const m of candidates) if (m.applied > best.applied) best = m;
-      g.promote(best);
+    } else if (tag === T_WATCH) {
+      this.watch.tick();
+      sim.timer(this, this.watch.intervalUs(), T_WATCH);
     }
   }
 
@@ -327,14 +339,12 @@ export class DatabaseNode extends SimNode {
     if (g.leader !== this) return;
     g.crashedAtUs = this.sim.nowUs;
     g.waiting.clear();
-    if (this.props.failover !== 'auto') return;
-    // Detection happens on a follower: it is the one that takes over.
-    const next = g.followers().find((m) => m.isUp);
-    if (next !== undefined) this.sim.timer(next, Math.round(this.props.failoverAfterMs * 1000), T_FAILOVER);
+    // Detection happens on the followers, by probing (leaderWatch.ts).
   }
 
   override onRestart(): void {
     this.isReady = true;
+    this.start();
     const g = this.group;
     if (g.leader !== this) this.applied = Math.min(this.applied, g.leader.applied);
   }

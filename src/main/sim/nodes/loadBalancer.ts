@@ -8,6 +8,8 @@ import { FLAG_COLD, FLAG_KEY_ROUTED, STATUS } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
 import { HashRing, moduloPick, movedFraction, partitionOf } from '../hashing';
 import { C } from '../metrics/recorder';
+import { countSuspicion } from '../detect';
+import { sendProbe } from '../probes';
 import type { Rng } from '../rng';
 import { timerTag } from './timers';
 
@@ -27,6 +29,12 @@ export interface Target {
   weight: number;
   /** Smooth weighted round-robin state. */
   current: number;
+  /** Sequence number of the last probe sent to it. */
+  probeSeq: number;
+  /** The last probe has not been answered or timed out yet. */
+  isProbeOpen: boolean;
+  /** The target's incarnation when it was taken out (-1: never): put back in the same one, it flapped. */
+  suspectedInc: number;
 }
 
 export class LoadBalancerNode extends SimNode {
@@ -62,7 +70,7 @@ export class LoadBalancerNode extends SimNode {
   addTarget(edge: SimEdge, isHealthy: boolean): void {
     const node = this.sim.nodes[edge.to]!;
     node.isLbTarget = true;
-    const t: Target = { node, edge, isHealthy, isRegistered: true, failedProbes: 0, goodProbes: 0, outstanding: 0, weight: this.props.weights[node.id] ?? 1, current: 0 };
+    const t: Target = { node, edge, isHealthy, isRegistered: true, failedProbes: 0, goodProbes: 0, outstanding: 0, weight: this.props.weights[node.id] ?? 1, current: 0, probeSeq: 0, isProbeOpen: false, suspectedInc: -1 };
     this.targets.push(t);
     this.byNode.set(node.idx, t);
     this.refresh();
@@ -98,7 +106,10 @@ export class LoadBalancerNode extends SimNode {
   }
 
   override onCrash(): void {
-    for (const t of this.targets) t.outstanding = 0;
+    for (const t of this.targets) {
+      t.outstanding = 0;
+      t.isProbeOpen = false;
+    }
   }
 
   override onTimer(tag: number): void {
@@ -108,28 +119,46 @@ export class LoadBalancerNode extends SimNode {
     } else if (tag === T_OWNERS) this.refreshOwners();
   }
 
+  /** Probes every registered target; an answer must be back within the probe timeout (at most the interval). */
   private probe(): void {
     const hc = this.props.healthCheck;
+    const timeoutUs = Math.round(Math.min(hc.timeoutMs, hc.intervalMs) * 1000);
+    this.targets.forEach((t, slot) => {
+      if (!t.isRegistered) return;
+      if (t.isProbeOpen) this.onProbeResult(slot, t.probeSeq, false);
+      t.probeSeq++;
+      t.isProbeOpen = true;
+      sendProbe(this.sim, this, t.node, t.edge, slot, t.probeSeq, timeoutUs);
+    });
+  }
+
+  override onProbeResult(slot: number, seq: number, isAlive: boolean): void {
+    const t = this.targets[slot];
+    if (t === undefined || seq !== t.probeSeq || !t.isProbeOpen) return;
+    t.isProbeOpen = false;
+    if (!t.isRegistered) return;
+    const hc = this.props.healthCheck;
     let changed = false;
-    for (const t of this.targets) {
-      if (!t.isRegistered) continue;
-      const isAlive = t.node.isServing() && this.sim.canReach(this.idx, t.node.idx);
-      if (isAlive) {
-        t.failedProbes = 0;
-        t.goodProbes++;
-        if (!t.isHealthy && t.goodProbes >= hc.healthyAfter) {
-          t.isHealthy = true;
-          changed = true;
-          this.sim.log('recovered-detected', t.node, `${this.id} sees ${t.node.id} healthy again.`);
-        }
-      } else {
-        t.goodProbes = 0;
-        t.failedProbes++;
-        if (t.isHealthy && t.failedProbes >= hc.unhealthyAfter) {
-          t.isHealthy = false;
-          changed = true;
-          this.sim.log('failure-detected', t.node, `${this.id} marked ${t.node.id} unhealthy after ${t.failedProbes} failed health checks.`);
-        }
+    if (isAlive) {
+      t.failedProbes = 0;
+      t.goodProbes++;
+      if (!t.isHealthy && t.goodProbes >= hc.healthyAfter) {
+        t.isHealthy = true;
+        changed = true;
+        // Put back without having restarted: taken out while it was only slow or paused.
+        if (t.suspectedInc === t.node.incarnation) this.sim.rec.add(t.node.idx, C.flaps, 1);
+        this.sim.log('recovered-detected', t.node, `${this.id} sees ${t.node.id} healthy again.`);
+      }
+    } else {
+      t.goodProbes = 0;
+      t.failedProbes++;
+      if (t.isHealthy && t.failedProbes >= hc.unhealthyAfter) {
+        t.isHealthy = false;
+        changed = true;
+        // A dead node comes back by a restart, which is no flap.
+        t.suspectedInc = t.node.isUp ? t.node.incarnation : -1;
+        const isFalse = countSuspicion(this.sim, this, t.node, Math.round(hc.intervalMs * hc.unhealthyAfter * 1000));
+        this.sim.log('failure-detected', t.node, `${this.id} marked ${t.node.id} unhealthy after ${t.failedProbes} failed health checks${isFalse ? ' (a false suspicion: it was up and only slow)' : ''}.`);
       }
     }
     if (changed) this.refresh();

@@ -11,6 +11,7 @@ import { SimNode, type Sim, type SimEdge } from '../engine';
 import { partitionOf } from '../hashing';
 import { C, type Recorder } from '../metrics/recorder';
 import type { Rng } from '../rng';
+import { T_LEASE_NEWS, T_RELEASED } from '../leases';
 import { CallQueue } from '../timeouts';
 import { timerTag } from './timers';
 
@@ -53,14 +54,14 @@ export class ServiceNode extends SimNode {
   /** Partition → when its state is recovered and it can serve it. */
   readonly readyAtUs: Float64Array;
   version: string;
+  /** Newest coordinator assignment version this instance has applied. */
+  private beliefVersion = -1;
   /** rolling-deploy with checkpoint: sessions survive the next stop. */
   keepsStateOnStop = false;
   /** Connections its settings need and the design lacks (shared/wiring.ts; set by build.ts, copied to clones). */
   missing: ReadonlySet<WiringNeed> = new Set();
   /** Partition → 1 when it was taken over and could not be recovered (recoverFrom replica, none wired). */
   private readonly isUnrecoverable: Uint8Array;
-  /** The coordinator's assignment version this instance last synced with (-1: none). */
-  private beliefVersion = -1;
   /** Links to other owners for forwarding, made on first use (not graph edges: an intra-tier hop). */
   private readonly peerEdges = new Map<number, SimEdge>();
 
@@ -98,7 +99,8 @@ export class ServiceNode extends SimNode {
     if (this.missing.has('sessionStore')) this.sim.log('not-wired', this, `${this.id} keeps sessions in a session store, but none is connected: requests with a session fail.`);
     if (this.missing.has('coordinator')) this.sim.log('not-wired', this, `${this.id} owns partitions but is not connected to the coordinator: it owns nothing, its requests fail.`);
     if (this.usesLeases) {
-      this.updateBelief(this.sim.model.ownership!.latestVersion);
+      // A design starts warm (its owners already hold their partitions' state) unless the scenario says cold start.
+      this.updateBelief(this.sim.model.ownership!.latestVersion, !this.sim.model.isColdStart);
       this.renewSoon(this.renewEveryUs());
     }
   }
@@ -113,6 +115,13 @@ export class ServiceNode extends SimNode {
 
   override isIdle(): boolean {
     return this.busy === 0 && this.queue.length === 0;
+  }
+
+  /** A health probe waits for a worker behind the queued requests; a full queue answers "overloaded". */
+  override probeWaitUs(): number {
+    if (!this.isReady || this.queue.length >= this.props.queueLimit) return -1;
+    if (this.busy < this.props.workers) return 0;
+    return Math.round(((this.queue.length + 1) * this.meanUs * this.serviceFactor) / this.props.workers);
   }
 
   override onRequest(c: number): void {
@@ -213,6 +222,12 @@ export class ServiceNode extends SimNode {
     } else if (tag === T_RENEW) {
       this.renew();
       this.renewSoon(this.renewEveryUs());
+    } else if (tag === T_LEASE_NEWS && this.usesLeases) {
+      // A handover (leases.ts): release or take what the coordinator's new assignment says, then
+      // answer; news older than what a renewal already told it changes nothing.
+      if (a >= this.beliefVersion) this.updateBelief(a);
+      const edge = this.coordinatorEdge!;
+      this.sim.timer(this.sim.nodes[edge.to]!, edge.latUs, T_RELEASED, this.idx);
     }
   }
 
@@ -390,9 +405,9 @@ export class ServiceNode extends SimNode {
   }
 
   /** Syncs belief with an assignment version of the coordinator (what a renewal answer said). */
-  updateBelief(version: number): void {
+  updateBelief(version: number, isWarm = false): void {
     const own = this.sim.model.ownership!;
-    this.beliefVersion = version;
+    if (version > this.beliefVersion) this.beliefVersion = version;
     const v = own.versions[version]!;
     for (let p = 0; p < own.partitions; p++) {
       const isMine = v.ownerMap[p] === this.idx;
@@ -400,7 +415,7 @@ export class ServiceNode extends SimNode {
       if (isMine && had !== v.epoch[p]) {
         if (had === 0) {
           own.changeBelief(p, 1);
-          this.readyAtUs[p] = this.sim.nowUs + this.recoveryUs();
+          this.readyAtUs[p] = this.sim.nowUs + (isWarm ? 0 : this.recoveryUs());
           this.isUnrecoverable[p] = 0;
           // Taken over (not the first assignment at t = 0) with no replica wired: nothing to recover from.
           if (this.missing.has('replica') && this.sim.nowUs > 0) {

@@ -7,11 +7,11 @@ import type { NodeKind } from '../../../shared/graph';
 export const TIMER_PURPOSES = {
   client: ['', 'next request', 'retry'],
   'load-balancer': ['', 'health check', 'owner map refresh'],
-  service: ['', 'work done', 'finished starting', 'lease renewal'],
+  service: ['', 'work done', 'finished starting', 'lease renewal', 'lease news'],
   cache: [''],
   'session-store': [''],
-  database: ['', 'work done', 'replication deadline', 'failover check', 'log shipped to replicas'],
-  coordinator: ['', 'lease check'],
+  database: ['', 'work done', 'replication deadline', 'log shipped to replicas', 'leader watch'],
+  coordinator: ['', 'lease check', 'partition released'],
 } as const satisfies Record<NodeKind, readonly string[]>;
 
 type Purpose<K extends NodeKind> = (typeof TIMER_PURPOSES)[K][number];
