@@ -6,7 +6,8 @@
  */
 import { FAILURE_REASONS } from '../../shared/failureReasons';
 import type { NodeKind } from '../../shared/graph';
-import type { RunEvent, RunEventKind } from '../../shared/metrics';
+import { englishEventText, eventKindOf, type EventParams, type EventTextKey } from '../../shared/i18n/eventTexts';
+import type { RunEvent } from '../../shared/metrics';
 import { CallPool, FLAG_ONE_WAY as FLAG_ONE_WAY_, HELD_BY_CALLEE as HELD_BY_CALLEE_, STATUS as STATUS_, STATUS_REASON } from './calls';
 import { EventQueue } from './eventQueue';
 import { C as C_, E as E_, NE as NE_, Recorder } from './metrics/recorder';
@@ -253,12 +254,20 @@ export class Sim {
     throw new InvariantError(message, this.seed, this.nowUs);
   }
 
-  log(kind: RunEventKind, node: SimNode | undefined, message: string, value?: number): void {
+  /** Logs an event: its sentence is EVENT_TEXTS[key] filled with params (the English one is stored as message). */
+  log(key: EventTextKey, node: SimNode | undefined, params: EventParams, value?: number): void {
     if (this.events.length > LOG_LIMIT) return;
-    const e: RunEvent = { atMs: this.nowUs / 1000, kind, message };
+    const atMs = this.nowUs / 1000;
+    if (this.events.length === LOG_LIMIT) {
+      this.events.push({ atMs, kind: 'log-truncated', message: englishEventText('log-truncated', {}), params: {} });
+      return;
+    }
+    const kind = eventKindOf(key);
+    const e: RunEvent = { atMs, kind, message: englishEventText(key, params), params };
+    if (key !== kind) e.textKey = key;
     if (node !== undefined) e.node = node.id;
     if (value !== undefined) e.value = value;
-    this.events.push(this.events.length === LOG_LIMIT ? { atMs: e.atMs, kind: 'log-truncated', message: 'Event log limit reached; later events are not listed.' } : e);
+    this.events.push(e);
   }
 
   timer(node: SimNode, delayUs: number, tag: number, a = 0, b = 0): void {

@@ -128,12 +128,12 @@ export class Ownership {
     if (before < 2 && after >= 2) {
       if (this.splitCount++ === 0) {
         this.splitLastUs = this.sim.nowUs;
-        this.sim.log('split-brain-began', undefined, `Split brain: two instances believe they own partition ${p}.`);
+        this.sim.log('split-brain-began', undefined, { partition: p });
       }
     } else if (before >= 2 && after < 2) {
       if (--this.splitCount === 0) {
         this.account(this.sim.nowUs, this.sim.rec);
-        this.sim.log('split-brain-ended', undefined, `Split brain ended: every partition has at most one owner again.`);
+        this.sim.log('split-brain-ended', undefined, {});
       }
     }
   }

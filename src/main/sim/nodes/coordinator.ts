@@ -88,7 +88,7 @@ export class CoordinatorNode extends SimNode {
     const sim = this.sim;
     const own = this.own;
     this.members = this.members.filter((x) => x !== m);
-    sim.log('lease-expired', m.node, `${m.node.id}'s lease expired (no renewal for ${this.props.leaseTtlMs} ms).`);
+    sim.log('lease-expired', m.node, { node: m.node.id, ttlMs: this.props.leaseTtlMs });
     let moved = 0;
     for (let p = 0; p < own.partitions; p++) {
       if (own.ownerMap[p] !== m.node.idx) continue;
@@ -111,7 +111,7 @@ export class CoordinatorNode extends SimNode {
       sim.rec.add(this.idx, C.failovers, 1);
       sim.rec.add(this.idx, C.rebalances, 1);
       sim.rec.max(this.idx, C.keysMovedMax, moved / own.partitions);
-      sim.log('owner-changed', m.node, `${moved} partitions of ${m.node.id} moved to other owners (epochs bumped).`, moved);
+      sim.log('owner-changed', m.node, { node: m.node.id, count: moved }, moved);
     }
   }
 
@@ -152,7 +152,7 @@ export class CoordinatorNode extends SimNode {
       own.commit();
       sim.rec.add(this.idx, C.rebalances, 1);
       sim.rec.max(this.idx, C.keysMovedMax, moved / own.partitions);
-      sim.log('owner-changed', node, `${node.id} joined and took ${moved} partitions.`, moved);
+      sim.log('owner-changed.joined', node, { node: node.id, count: moved }, moved);
     }
   }
 

@@ -69,14 +69,14 @@ export class DbGroup {
     sim.rec.add(next.idx, C.failovers, 1);
     if (lost > 0) {
       sim.rec.add(next.idx, C.lostWrites, lost);
-      sim.log('write-lost', next, `${lost} acknowledged writes never reached ${next.id} and are lost.`, lost);
+      sim.log('write-lost', next, { node: next.id, count: lost }, lost);
     }
     if (this.crashedAtUs >= 0) {
       sim.rec.add(next.idx, C.recoverySumUs, sim.nowUs - this.crashedAtUs);
       sim.rec.add(next.idx, C.recoveryCount, 1);
       this.crashedAtUs = -1;
     }
-    sim.log('failover', next, `${next.id} promoted to leader in place of ${old.id}.`);
+    sim.log('failover', next, { node: next.id, old: old.id });
   }
 }
 

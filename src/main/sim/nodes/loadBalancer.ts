@@ -112,7 +112,7 @@ export class LoadBalancerNode extends SimNode {
         if (!t.isHealthy && t.goodProbes >= hc.healthyAfter) {
           t.isHealthy = true;
           changed = true;
-          this.sim.log('recovered-detected', t.node, `${this.id} sees ${t.node.id} healthy again.`);
+          this.sim.log('recovered-detected', t.node, { lb: this.id, node: t.node.id });
         }
       } else {
         t.goodProbes = 0;
@@ -120,7 +120,7 @@ export class LoadBalancerNode extends SimNode {
         if (t.isHealthy && t.failedProbes >= hc.unhealthyAfter) {
           t.isHealthy = false;
           changed = true;
-          this.sim.log('failure-detected', t.node, `${this.id} marked ${t.node.id} unhealthy after ${t.failedProbes} failed health checks.`);
+          this.sim.log('failure-detected', t.node, { lb: this.id, node: t.node.id, count: t.failedProbes });
         }
       }
     }
@@ -169,7 +169,7 @@ export class LoadBalancerNode extends SimNode {
       if (moved > 0) {
         this.sim.rec.max(this.idx, C.keysMovedMax, moved);
         this.sim.rec.add(this.idx, C.rebalances, 1);
-        this.sim.log('rebalance-done', this, `${this.id} now routes over ${this.active.length} targets; ${(moved * 100).toFixed(1)}% of keys moved.`, moved);
+        this.sim.log('rebalance-done', this, { node: this.id, count: this.active.length, percent: (moved * 100).toFixed(1) }, moved);
       }
     }
     this.sim.ownership?.checkRebalance();

@@ -154,7 +154,7 @@ export class ServiceNode extends SimNode {
       if (this.sim.calls.isValid(a, b)) this.dataStep(a);
     } else if (tag === T_READY) {
       this.isReady = true;
-      this.sim.log('ready', this, `${this.id} finished starting (version ${this.version}).`);
+      this.sim.log('ready', this, { node: this.id, version: this.version });
       if (this.usesLeases) this.renewSoon(0);
     } else if (tag === T_RENEW) {
       this.renew();
@@ -320,7 +320,7 @@ export class ServiceNode extends SimNode {
     let lost = 0;
     for (const [user, gen] of this.sessions) if (this.sim.sessionLost(this, user, gen)) lost++;
     this.sessions.clear();
-    if (lost > 0) this.sim.log('session-lost', this, `${lost} sessions kept in ${this.id}'s memory are lost.`, lost);
+    if (lost > 0) this.sim.log('session-lost', this, { node: this.id, count: lost }, lost);
   }
 
   override onRestart(): void {
