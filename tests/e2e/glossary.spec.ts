@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { GLOSSARY_BY_ID } from '../../src/shared/glossary';
 import { APP_PATH, forgetStudentWork } from './helpers';
@@ -37,6 +38,8 @@ test('a glossary link in a lesson step opens the glossary at that term, in the a
     await expect(zhEntry).toBeInViewport();
     await page.screenshot({ path: `test-results/screenshots/glossary-term-zh-CN-${size.width}x${size.height}.png` });
   }
+  const { violations } = await new AxeBuilder({ page }).include('.sl-dialog').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await zhDialog.getByRole('button', { name: '关闭' }).click();
   await expect(zhDialog).toBeHidden();
 });
