@@ -21,7 +21,7 @@ export const EVENT_TEXTS = {
   ready: { en: '{{node}} finished starting (version {{version}}).', 'zh-CN': '{{node}} 启动完成（版本 {{version}}）。' },
   'failure-detected': { en: '{{lb}} marked {{node}} unhealthy after {{count}} failed health checks.', 'zh-CN': '{{lb}} 在 {{count}} 次健康检查失败后将 {{node}} 标记为不健康。' },
   'recovered-detected': { en: '{{lb}} sees {{node}} healthy again.', 'zh-CN': '{{lb}} 发现 {{node}} 已恢复健康。' },
-  'owner-changed': { en: '{{count}} partitions of {{node}} moved to other owners (epochs bumped).', 'zh-CN': '{{node}} 的 {{count}} 个分区已转给其他所有者（纪元（epoch）已递增）。' },
+  'owner-changed': { en: '{{count}} partitions of {{node}} moved to other owners (epochs bumped).', 'zh-CN': '{{node}} 的 {{count}} 个分区已转给其他所有者（纪元已递增）。' },
   'owner-changed.joined': { en: '{{node}} joined and took {{count}} partitions.', 'zh-CN': '{{node}} 加入并接管了 {{count}} 个分区。' },
   'lease-expired': { en: "{{node}}'s lease expired (no renewal for {{ttlMs}} ms).", 'zh-CN': '{{node}} 的租约已过期（{{ttlMs}} ms 内未续约）。' },
   'session-lost': { en: "{{count}} sessions kept in {{node}}'s memory are lost.", 'zh-CN': '保存在 {{node}} 内存中的 {{count}} 个会话已丢失。' },
@@ -53,13 +53,16 @@ export function placeholders(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!).sort();
 }
 
+/** Shows one parameter in the UI's language (a fault action's label, a number in Intl format). */
+export type EventParamFormatter = (name: string, value: string | number) => string;
+
 /** Fills a template, or undefined when a placeholder has no value. */
-function fill(template: string, params: EventParams): string | undefined {
+function fill(template: string, params: EventParams, format: EventParamFormatter = (_, value) => String(value)): string | undefined {
   let isComplete = true;
   const text = template.replace(PLACEHOLDER, (_, name: string) => {
     const value = Object.hasOwn(params, name) ? params[name] : undefined;
     if (value === undefined) isComplete = false;
-    return String(value);
+    return value === undefined ? '' : format(name, value);
   });
   return isComplete ? text : undefined;
 }
@@ -72,11 +75,13 @@ export function englishEventText(key: EventTextKey, params: EventParams): string
 /**
  * An event-log entry in the student's language. Runs from older versions (no params), unknown
  * keys or locales, and params that do not fill the template fall back to the stored English.
+ * `format` may show a parameter in the UI's terms: `action` is a fault action id (FAULTS' key),
+ * `count`, `ttlMs` and `partition` are numbers, `percent` a number already rounded to one decimal.
  */
-export function eventText(event: Pick<RunEvent, 'kind' | 'message' | 'params' | 'textKey'>, locale: string): string {
+export function eventText(event: Pick<RunEvent, 'kind' | 'message' | 'params' | 'textKey'>, locale: string, format?: EventParamFormatter): string {
   if (!event.params) return event.message;
   const key = event.textKey ?? event.kind;
   const template = Object.hasOwn(EVENT_TEXTS, key) ? (EVENT_TEXTS[key as EventTextKey] as EventTemplate) : undefined;
   const text = template && Object.hasOwn(template, locale) ? template[locale as keyof EventTemplate] : undefined;
-  return (text !== undefined && fill(text, event.params)) || event.message;
+  return (text !== undefined && fill(text, event.params, format)) || event.message;
 }

@@ -53,6 +53,16 @@ describe('event-log sentences of real runs', () => {
   });
 });
 
+describe('eventText with a parameter formatter', () => {
+  it("lets the UI show a fault's action and numbers in its own terms", () => {
+    const fault: RunEvent = { atMs: 4000, kind: 'fault', node: 'api-2', message: 'Fault crash: crash api-2.', params: { fault: 'crash', action: 'crash', target: 'api-2' } };
+    const labels: Record<string, string> = { crash: '崩溃' };
+    expect(eventText(fault, 'zh-CN', (name, value) => (name === 'action' ? (labels[value] ?? String(value)) : String(value)))).toBe('故障 crash：崩溃 api-2。');
+    const lost: RunEvent = { atMs: 1, kind: 'write-lost', message: '1200 acknowledged writes never reached db-b and are lost.', params: { node: 'db-b', count: 1200 } };
+    expect(eventText(lost, 'en', (_, value) => (typeof value === 'number' ? value.toLocaleString('en') : value))).toBe('1,200 acknowledged writes never reached db-b and are lost.');
+  });
+});
+
 describe('eventText fallbacks', () => {
   const crashed: RunEvent = { atMs: 1, kind: 'crashed', node: 'api-1', message: 'api-1 crashed.', params: { node: 'api-1' } };
 
