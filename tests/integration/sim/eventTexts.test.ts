@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/main/sim/index';
+import { GLOSSARY, enForms, zhForms } from '../../../src/shared/glossary';
 import { EVENT_TEXTS, eventKindOf, eventText, placeholders, type EventTextKey } from '../../../src/shared/i18n/eventTexts';
 import { RUN_EVENT_KINDS, type RunEvent } from '../../../src/shared/metrics';
 import { GOLDEN } from './goldenScenarios';
@@ -24,6 +25,18 @@ describe('event-log sentence table', () => {
       expect(placeholders(zh), key).toEqual(placeholders(en));
       expect(zh, key).toMatch(HAN);
     }
+  });
+
+  it("says the glossary's Chinese term wherever the English sentence names a course term", () => {
+    const mismatches: string[] = [];
+    for (const key of keys) {
+      const { en, 'zh-CN': zh } = EVENT_TEXTS[key];
+      for (const e of GLOSSARY) {
+        const named = enForms(e).some((form) => new RegExp(`(^|[^a-z])${form.replace(/[- ]/g, '[- ]')}($|[^a-z])`, 'i').test(en));
+        if (named && !zhForms(e).some((form) => zh.includes(form))) mismatches.push(`${key} [${e.id}]: ${zh}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 });
 
