@@ -11,6 +11,7 @@
  * NaN: nothing counted is 0. A RunResult is plain JSON, which has no NaN: its summary leaves such a
  * metric out (RunSummary), and displays show "—" for it.
  */
+import type { EventTextKey } from './i18n/eventTexts';
 import { FAILURE_COUNTERS, FAILURE_REASON_KEYS, FAILURE_REASONS, type FailureMetric } from './failureReasons';
 
 /**
@@ -280,10 +281,14 @@ export interface RunEvent {
   kind: RunEventKind;
   /** The node it happened to, when there is one. */
   node?: string;
-  /** One sentence for the event log. */
+  /** One English sentence for the event log (the CLI shows it; the UI translates from textKey and params). */
   message: string;
   /** A number the event carries (sessions lost, keys-moved fraction, writes lost ...). */
   value?: number;
+  /** The sentence's parameters (node ids, counts, epochs ...), for `eventText` (src/shared/i18n/eventTexts.ts). */
+  params?: Record<string, string | number>;
+  /** The sentence's key in EVENT_TEXTS, when the kind has more than one sentence (`restarted.deploy`). */
+  textKey?: EventTextKey;
 }
 
 /** A node of the simulated system, including clones made by scale-out. */

@@ -5,7 +5,8 @@
  * model.ts. Nothing here reads wall-clock time or global randomness: `nowUs` and each node's
  * `rng` are the only sources of time and chance.
  */
-import type { RunEvent, RunEventKind } from '../../shared/metrics';
+import { englishEventText, eventKindOf, type EventParams, type EventTextKey } from '../../shared/i18n/eventTexts';
+import type { RunEvent } from '../../shared/metrics';
 import { FLAG_ONE_WAY, HELD_BY_CALLEE, STATUS } from './calls';
 import { EV } from './loop';
 import { C, E, NE } from './metrics/recorder';
@@ -70,12 +71,20 @@ export class Sim extends Network {
     return edge;
   }
 
-  log(kind: RunEventKind, node: SimNode | undefined, message: string, value?: number): void {
+  /** Logs an event: its sentence is EVENT_TEXTS[key] filled with params (the English one is stored as message). */
+  log(key: EventTextKey, node: SimNode | undefined, params: EventParams, value?: number): void {
     if (this.events.length > LOG_LIMIT) return;
-    const e: RunEvent = { atMs: this.nowUs / 1000, kind, message };
+    const atMs = this.nowUs / 1000;
+    if (this.events.length === LOG_LIMIT) {
+      this.events.push({ atMs, kind: 'log-truncated', message: englishEventText('log-truncated', {}), params: {} });
+      return;
+    }
+    const kind = eventKindOf(key);
+    const e: RunEvent = { atMs, kind, message: englishEventText(key, params), params };
+    if (key !== kind) e.textKey = key;
     if (node !== undefined) e.node = node.id;
     if (value !== undefined) e.value = value;
-    this.events.push(this.events.length === LOG_LIMIT ? { atMs: e.atMs, kind: 'log-truncated', message: 'Event log limit reached; later events are not listed.' } : e);
+    this.events.push(e);
   }
 
   timer(node: SimNode, delayUs: number, tag: number, a = 0, b = 0): void {

@@ -111,7 +111,7 @@ export class CoordinatorNode extends SimNode {
     // An expired lease needs no release: members waiting for donors take their partitions at their next renewal.
     for (const x of this.members) x.waitingFor = [];
     const isFalse = countSuspicion(sim, this, m.node, this.ttlUs);
-    sim.log('lease-expired', m.node, `${m.node.id}'s lease expired (no renewal for ${this.props.leaseTtlMs} ms)${isFalse ? ' although it was up and only slow' : ''}.`);
+    sim.log(isFalse ? 'lease-expired.false-suspicion' : 'lease-expired', m.node, { node: m.node.id, ttlMs: this.props.leaseTtlMs });
     let moved = 0;
     for (let p = 0; p < own.partitions; p++) {
       if (own.ownerMap[p] !== m.node.idx) continue;
@@ -136,7 +136,7 @@ export class CoordinatorNode extends SimNode {
       if (m.node.isUp) sim.rec.add(this.idx, C.failoversUnnecessary, 1);
       sim.rec.add(this.idx, C.rebalances, 1);
       sim.rec.max(this.idx, C.keysMovedMax, moved / own.partitions);
-      sim.log('owner-changed', m.node, `${moved} partitions of ${m.node.id} moved to other owners (epochs bumped).`, moved);
+      sim.log('owner-changed', m.node, { node: m.node.id, count: moved }, moved);
     }
   }
 
@@ -180,7 +180,7 @@ export class CoordinatorNode extends SimNode {
       own.commit();
       sim.rec.add(this.idx, C.rebalances, 1);
       sim.rec.max(this.idx, C.keysMovedMax, moved / own.partitions);
-      sim.log('owner-changed', node, `${node.id} joined and took ${moved} partitions.`, moved);
+      sim.log('owner-changed.joined', node, { node: node.id, count: moved }, moved);
     }
     // A planned move: each donor is told at once and must release before the new member is granted.
     for (const d of member.waitingFor) sim.timer(sim.nodes[d]!, this.latencyUs(sim.nodes[d]!), T_LEASE_NEWS, own.latestVersion);

@@ -66,7 +66,7 @@ export class DbGroup {
     const sim = next.sim;
     if (next === this.leader || !next.isUp) return;
     if (!this.mayPromote(next)) {
-      sim.log('failover-refused', next, `${next.id} is not promoted: it lacks acknowledged writes, and ${this.leader.id} replicates synchronously.`);
+      sim.log('failover-refused.lagging', next, { node: next.id, leader: this.leader.id });
       return;
     }
     let lost = 0;
@@ -87,14 +87,14 @@ export class DbGroup {
     sim.rec.add(next.idx, C.failovers, 1);
     if (lost > 0) {
       sim.rec.add(next.idx, C.lostWrites, lost);
-      sim.log('write-lost', next, `${lost} acknowledged writes never reached ${next.id} and are lost.`, lost);
+      sim.log('write-lost', next, { node: next.id, count: lost }, lost);
     }
     if (this.crashedAtUs >= 0) {
       sim.rec.add(next.idx, C.recoverySumUs, sim.nowUs - this.crashedAtUs);
       sim.rec.add(next.idx, C.recoveryCount, 1);
       this.crashedAtUs = -1;
     }
-    sim.log('failover', next, `${next.id} promoted to leader in place of ${old.id}.`);
+    sim.log('failover', next, { node: next.id, old: old.id });
   }
 }
 
@@ -272,7 +272,7 @@ export class DatabaseNode extends SimNode {
     f.isWaitedFor = true;
     if (!f.isInSync && index >= this.group.ackedMax) {
       f.isInSync = true;
-      sim.log('replication-degraded', f, `${f.id} caught up with ${this.id} and is in sync again.`);
+      sim.log('replication-degraded.caught-up', f, { node: f.id, leader: this.id });
     }
     this.release();
   }
@@ -308,7 +308,7 @@ export class DatabaseNode extends SimNode {
         if (!f.isWaitedFor || f.ackedIndex >= index) continue;
         f.isWaitedFor = false;
         f.isInSync = false;
-        sim.log('replication-degraded', f, `${f.id} did not acknowledge in time: ${this.id} acknowledges writes without it.`);
+        sim.log('replication-degraded', f, { node: f.id, leader: this.id });
       }
       return this.release();
     }

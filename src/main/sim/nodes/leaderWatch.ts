@@ -84,7 +84,7 @@ export class LeaderWatch {
     const candidates = g.followers().filter((m) => m.isUp && g.mayPromote(m));
     if (candidates.length === 0) {
       // Said once per leader, not at every probe.
-      if (!this.hasRefused) sim.log('failover-refused', db, `No follower of ${leader.id} can be promoted without losing acknowledged writes.`);
+      if (!this.hasRefused) sim.log('failover-refused', db, { node: leader.id });
       this.hasRefused = true;
       return;
     }

@@ -147,7 +147,7 @@ export class LoadBalancerNode extends SimNode {
         changed = true;
         // Put back without having restarted: taken out while it was only slow or paused.
         if (t.suspectedInc === t.node.incarnation) this.sim.rec.add(t.node.idx, C.flaps, 1);
-        this.sim.log('recovered-detected', t.node, `${this.id} sees ${t.node.id} healthy again.`);
+        this.sim.log('recovered-detected', t.node, { lb: this.id, node: t.node.id });
       }
     } else {
       t.goodProbes = 0;
@@ -158,7 +158,7 @@ export class LoadBalancerNode extends SimNode {
         // A dead node comes back by a restart, which is no flap.
         t.suspectedInc = t.node.isUp ? t.node.incarnation : -1;
         const isFalse = countSuspicion(this.sim, this, t.node, Math.round(hc.intervalMs * hc.unhealthyAfter * 1000));
-        this.sim.log('failure-detected', t.node, `${this.id} marked ${t.node.id} unhealthy after ${t.failedProbes} failed health checks${isFalse ? ' (a false suspicion: it was up and only slow)' : ''}.`);
+        this.sim.log(isFalse ? 'failure-detected.false-suspicion' : 'failure-detected', t.node, { lb: this.id, node: t.node.id, count: t.failedProbes });
       }
     }
     if (changed) this.refresh();
@@ -206,7 +206,7 @@ export class LoadBalancerNode extends SimNode {
       if (moved > 0) {
         this.sim.rec.max(this.idx, C.keysMovedMax, moved);
         this.sim.rec.add(this.idx, C.rebalances, 1);
-        this.sim.log('rebalance-done', this, `${this.id} now routes over ${this.active.length} targets; ${(moved * 100).toFixed(1)}% of keys moved.`, moved);
+        this.sim.log('rebalance-done', this, { node: this.id, count: this.active.length, percent: (moved * 100).toFixed(1) }, moved);
       }
     }
     this.sim.model.ownership?.checkRebalance();

@@ -96,8 +96,8 @@ export class ServiceNode extends SimNode {
 
   override start(): void {
     this.wire();
-    if (this.missing.has('sessionStore')) this.sim.log('not-wired', this, `${this.id} keeps sessions in a session store, but none is connected: requests with a session fail.`);
-    if (this.missing.has('coordinator')) this.sim.log('not-wired', this, `${this.id} owns partitions but is not connected to the coordinator: it owns nothing, its requests fail.`);
+    if (this.missing.has('sessionStore')) this.sim.log('not-wired', this, { node: this.id });
+    if (this.missing.has('coordinator')) this.sim.log('not-wired.coordinator', this, { node: this.id });
     if (this.usesLeases) {
       // A design starts warm (its owners already hold their partitions' state) unless the scenario says cold start.
       this.updateBelief(this.sim.model.ownership!.latestVersion, !this.sim.model.isColdStart);
@@ -217,7 +217,7 @@ export class ServiceNode extends SimNode {
       if (this.sim.calls.isValid(a, b)) this.dataStep(a);
     } else if (tag === T_READY) {
       this.isReady = true;
-      this.sim.log('ready', this, `${this.id} finished starting (version ${this.version}).`);
+      this.sim.log('ready', this, { node: this.id, version: this.version });
       if (this.usesLeases) this.renewSoon(0);
     } else if (tag === T_RENEW) {
       this.renew();
@@ -420,7 +420,7 @@ export class ServiceNode extends SimNode {
           // Taken over (not the first assignment at t = 0) with no replica wired: nothing to recover from.
           if (this.missing.has('replica') && this.sim.nowUs > 0) {
             this.isUnrecoverable[p] = 1;
-            this.sim.log('not-wired', this, `${this.id} took over partition ${p} but has no replica connected to recover it from; its requests fail.`);
+            this.sim.log('not-wired.replica', this, { node: this.id, partition: p });
           }
           const failedAt = own.failedAtUs[p]!;
           if (failedAt >= 0) {
@@ -474,7 +474,7 @@ export class ServiceNode extends SimNode {
     let lost = 0;
     for (const [user, gen] of this.sessions) if (this.sim.sessionLost(this, user, gen)) lost++;
     this.sessions.clear();
-    if (lost > 0) this.sim.log('session-lost', this, `${lost} sessions kept in ${this.id}'s memory are lost.`, lost);
+    if (lost > 0) this.sim.log('session-lost', this, { node: this.id, count: lost }, lost);
   }
 
   override onRestart(): void {

@@ -44,7 +44,7 @@ export class SessionStoreNode extends SimNode {
     let lost = 0;
     for (const [user, gen] of this.sessions) if (this.sim.sessionLost(this, user, gen)) lost++;
     this.sessions.clear();
-    if (lost > 0) this.sim.log('session-lost', this, `${this.id} kept sessions only in memory: ${lost} sessions are lost.`, lost);
+    if (lost > 0) this.sim.log('session-lost.store', this, { node: this.id, count: lost }, lost);
   }
 
   override sampleGauges(rec: Recorder): void {
