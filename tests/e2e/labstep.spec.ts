@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { BUILTIN_PACK_DIR, zipPackFolder } from '../support/packZip';
-import { APP_PATH, node, openApp } from './helpers';
+import { APP_PATH, forgetStudentWork, node, openApp } from './helpers';
+
+// Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
+test.beforeEach(forgetStudentWork);
 
 const cursorMs = async (page: Page) => Number(await page.getByTestId('cursor-time').getAttribute('data-cursor-ms'));
 
