@@ -71,8 +71,6 @@ export type CounterName = (typeof COUNTERS)[number];
 
 /** Counters that take the bucket maximum rather than the sum. */
 export const MAX_COUNTERS: ReadonlySet<CounterName> = new Set(['latencyMaxUs', 'keysMovedMax', 'rebalanceMaxUs']);
-/** Counters that are sampled states, read as the value in the window's last bucket. */
-export const GAUGE_COUNTERS: ReadonlySet<CounterName> = new Set(['up', 'ownedPartitions', 'sessionsHeld', 'queueLength', 'inFlight', 'dbLeader', 'ownedEpochMax']);
 
 /** Raw per-request-edge, per-bucket counters (RunBuckets.edges). */
 export const EDGE_COUNTERS = [
@@ -241,7 +239,6 @@ export type UnmeasurableMetricName = { [K in MetricName]: (typeof METRICS)[K] ex
  */
 export type RunSummary = { [K in Exclude<MetricName, UnmeasurableMetricName>]: number } & { [K in UnmeasurableMetricName]?: number };
 
-export const isMetricName = (name: string): name is MetricName => Object.prototype.hasOwnProperty.call(METRICS, name);
 
 // ---------------------------------------------------------------------------------------------
 // The shape of a finished run. Plain JSON: it crosses IPC and worker boundaries.

@@ -16,7 +16,6 @@ export const STATUS_REASON: readonly (FailureReason | undefined)[] = [undefined,
  * 1 + its index, and the last code is a cache-aside miss (not an error: the caller goes to the database).
  */
 export const STATUS = Object.fromEntries(STATUS_REASON.map((reason, code) => [reason ?? (code === 0 ? 'ok' : 'miss'), code])) as Readonly<Record<'ok' | FailureReason | 'miss', number>>;
-export type Status = number;
 
 /** What a call asks for. */
 export const OP = { read: 0, write: 1, sessionGet: 2, sessionPut: 3, lease: 4, fill: 5, replicate: 6, refresh: 7 } as const;
