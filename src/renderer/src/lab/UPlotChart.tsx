@@ -83,7 +83,12 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs }: Props
           ticks: { show: false },
           size: 62,
           splits: (_u, _axis, _min, max) => niceTicks(max, 4, isInteger).filter((t) => t <= max * (1 + 1e-9)),
-          values: (_u, v) => v.map((x) => formatChartValue(x, spec.unit)),
+          values: (_u, v) => {
+            const labels = v.map((x) => formatChartValue(x, spec.unit));
+            // The tick labels are drawn on the canvas: the DOM names them too (tests, inspection).
+            el.dataset.yTicks = labels.join(' | ');
+            return labels;
+          },
         },
       ],
       series: [{}, ...spec.series.map((s, i) => ({ label: s.label, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: false }))],
