@@ -34,9 +34,13 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }])
     await seek(page, 30_000);
     const plot = chart(page, 'throughput').locator('.sl-chart-plot');
     const box = (await plot.boundingBox())!;
-    expect(box.height).toBeGreaterThanOrEqual(120);
-    // The whole plot is on screen, not hidden in a scroll box.
-    expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+    // The chart (axes included) is at least 120 px tall, its plotting area at least 90 px, and all of
+    // it on screen, not hidden in a scroll box.
+    const drawn = (await plot.locator('.uplot').boundingBox())!;
+    expect(drawn.height).toBeGreaterThanOrEqual(120);
+    expect((await plot.locator('.u-over').boundingBox())!.height).toBeGreaterThanOrEqual(90);
+    await page.screenshot({ path: `${SHOTS}/charts-${size.width}x${size.height}.png` });
+    expect(drawn.y + drawn.height).toBeLessThanOrEqual(size.height);
 
     const ticks = (await plot.getAttribute('data-y-ticks'))!.split(' | ');
     expect(ticks.length).toBeGreaterThanOrEqual(3);
@@ -47,7 +51,7 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }])
     for (const t of errorTicks) expect(t).toMatch(/ %$/);
     await expect(chart(page, 'latency').locator('.sl-chart-unit')).toHaveText('(milliseconds)');
     await expect(page.getByTestId('summary-scope')).toHaveText('Whole run');
-    await expect(page.getByRole('region', { name: 'Charts' })).toContainText('Chart values at the cursor');
+    await expect(page.locator('.sl-charts-tools')).toContainText('Chart values at the cursor');
 
     // Hover at a third of the plot: the read-out names a time and the value there, which the
     // caption (values at the cursor) shows too once the cursor stands at that time.
@@ -60,6 +64,13 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }])
     expect(atS).toBeGreaterThan(0);
     expect(atS).toBeLessThan(20);
     await page.screenshot({ path: `${SHOTS}/charts-hover-${size.width}x${size.height}.png` });
+    // The y axis reaches above every value drawn: the line is not clipped at the top.
+    const top = Number(ticks.at(-1)!.replace('/s', ''));
+    for (let x = 0.25; x < 0.95; x += 0.08) {
+      await plot.hover({ position: { x: box.width * x, y: box.height / 2 } });
+      await expect(hover, `hover at ${x}`).toBeVisible();
+      expect(Number((await hover.textContent())!.split(' · ')[1]!.replace('/s', ''))).toBeLessThanOrEqual(top);
+    }
     await page.mouse.move(5, 5);
     await expect(hover).toBeHidden();
     await seek(page, atS * 1000);

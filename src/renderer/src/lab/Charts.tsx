@@ -14,6 +14,31 @@ const UNIT_TEXT: Record<ChartUnit, LabTextKey> = { 'per-second': 'unitPerSecond'
  * set plus the metrics the student picked from the catalogue. The caption values are those at the
  * cursor; hovering a plot reads the value at the hovered time.
  */
+/** Adds a chart of any catalogue metric; the caption values of every chart are those at the cursor. */
+export function ChartPicker({ picked, onPick }: { picked: readonly MetricName[]; onPick(picked: MetricName[]): void }) {
+  const { locale } = useLocale();
+  return (
+    <div className="sl-charts-tools">
+      <span className="sl-muted">{labText(locale, 'atCursor')}</span>
+      <select
+        aria-label={labText(locale, 'addChart')}
+        value=""
+        onChange={(e) => {
+          const metric = e.currentTarget.value as MetricName;
+          if (metric && !picked.includes(metric)) onPick([...picked, metric]);
+        }}
+      >
+        <option value="">{labText(locale, 'addChartPlaceholder')}</option>
+        {PICKABLE_METRICS.filter((m) => !picked.includes(m)).map((m) => (
+          <option key={m} value={m} title={METRICS[m].description}>
+            {METRICS[m].label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function Charts({ run, cursorMs, picked, onPick }: { run: LabRun; cursorMs: number; picked: readonly MetricName[]; onPick(picked: MetricName[]): void }) {
   const { locale } = useLocale();
   const set = useMemo(() => chartSet(run, picked), [run, picked]);
@@ -22,24 +47,6 @@ export function Charts({ run, cursorMs, picked, onPick }: { run: LabRun; cursorM
   const unitText = (unit: ChartUnit) => labText(locale, UNIT_TEXT[unit], { bucket: set.bucketMs / 1000 });
   return (
     <section className="sl-charts-area" aria-label="Charts">
-      <div className="sl-charts-tools">
-        <span className="sl-muted">{labText(locale, 'atCursor')}</span>
-        <select
-          aria-label={labText(locale, 'addChart')}
-          value=""
-          onChange={(e) => {
-            const metric = e.currentTarget.value as MetricName;
-            if (metric && !picked.includes(metric)) onPick([...picked, metric]);
-          }}
-        >
-          <option value="">{labText(locale, 'addChartPlaceholder')}</option>
-          {PICKABLE_METRICS.filter((m) => !picked.includes(m)).map((m) => (
-            <option key={m} value={m} title={METRICS[m].description}>
-              {METRICS[m].label}
-            </option>
-          ))}
-        </select>
-      </div>
       <div className="sl-charts">
         {set.charts.map((spec) => (
           <figure className="sl-chart" key={spec.id} data-chart={spec.id}>

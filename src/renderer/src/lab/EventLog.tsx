@@ -9,7 +9,8 @@ export function EventLog({ run, cursorMs, onSeek }: { run: LabRun; cursorMs: num
   const shown = pastEvents(run.events, cursorMs);
   const later = run.events.length - shown.length;
   return (
-    <section className="sl-eventlog" aria-label="Event log">
+    // Focusable: it scrolls when the bench is small, and may hold no button yet.
+    <section className="sl-eventlog" aria-label="Event log" tabIndex={0}>
       <h3 className="sl-panel-title">Event log</h3>
       {run.events.length === 0 && <p className="sl-muted">Nothing happened: no faults, no failures.</p>}
       {run.events.length > 0 && shown.length === 0 && <p className="sl-muted">{labText(locale, 'nothingYet')}</p>}

@@ -5,7 +5,7 @@ import type { MetricName } from '../../../shared/metrics';
 import { useLocale } from '../i18n/LocaleContext';
 import { MetricsPanel } from '../run/MetricsPanel';
 import { RunBar } from '../run/RunBar';
-import { Charts } from './Charts';
+import { ChartPicker, Charts } from './Charts';
 import { CompareDialog } from './CompareDialog';
 import { EventLog } from './EventLog';
 import { InjectedFaults } from './InjectedFaults';
@@ -73,6 +73,7 @@ export function LabBench({
               <Charts run={lab.run} cursorMs={lab.cursorMs} picked={picked} onPick={setPicked} />
             </div>
             <div className="sl-labbench-side">
+              <ChartPicker picked={picked} onPick={setPicked} />
               <EventLog run={lab.run} cursorMs={lab.cursorMs} onSeek={lab.seek} />
               <InjectedFaults faults={lab.injected} onRemove={(id) => void lab.remove(id)} />
             </div>

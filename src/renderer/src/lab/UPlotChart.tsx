@@ -76,7 +76,7 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs }: Props
       cursor: { y: false, points: { show: false }, drag: { x: false, y: false, setScale: false } },
       scales: { x: { time: false, range: [0, Math.max(1, endMs / 1000)] }, y: { range: (_u, _min, max) => [0, niceTicks(max, 4, isInteger).at(-1)!] } },
       axes: [
-        { stroke: muted, grid: { stroke: 'rgba(127,127,127,0.15)' }, ticks: { show: false }, values: (_u, v) => v.map((s) => `${s} s`) },
+        { stroke: muted, grid: { stroke: 'rgba(127,127,127,0.15)' }, ticks: { show: false }, size: 24, values: (_u, v) => v.map((s) => `${s} s`) },
         {
           stroke: muted,
           grid: { stroke: 'rgba(127,127,127,0.15)' },
@@ -107,7 +107,8 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs }: Props
 
   useEffect(() => {
     const data = [tS, ...spec.series.map((s) => s.values.map((v, i) => (i <= revealed ? v : null)))] as uPlot.AlignedData;
-    plot.current?.setData(data, false);
+    // The y scale follows what is revealed (a later peak is not given away) and is never below it.
+    plot.current?.setData(data, true);
   }, [spec, tS, revealed]);
   useEffect(() => plot.current?.redraw(false, false), [cursorMs, faultsMs, revealed]);
 
