@@ -216,3 +216,88 @@ export function bareTier(rps: number, requests: number, seed: number): { done: n
   }
   return { done, hitRatio: hits / (hits + misses) };
 }
+
+interface Ev {
+  t: number;
+  seq: number;
+  kind: number;
+  req: number;
+}
+
+/** A binary heap of plain event objects: how a simulator is usually written by hand. */
+class ObjectHeap {
+  private readonly items: Ev[] = [];
+  private seq = 0;
+  get size(): number {
+    return this.items.length;
+  }
+  push(t: number, kind: number, req: number): void {
+    const items = this.items;
+    const e: Ev = { t, seq: this.seq++, kind, req };
+    let i = items.length;
+    items.push(e);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pe = items[p]!;
+      if (pe.t < t || (pe.t === t && pe.seq < e.seq)) break;
+      items[i] = pe;
+      i = p;
+    }
+    items[i] = e;
+  }
+  pop(): Ev {
+    const items = this.items;
+    const top = items[0]!;
+    const last = items.pop()!;
+    const n = items.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= n) break;
+        if (c + 1 < n && (items[c + 1]!.t < items[c]!.t || (items[c + 1]!.t === items[c]!.t && items[c + 1]!.seq < items[c]!.seq))) c++;
+        const ce = items[c]!;
+        if (last.t < ce.t || (last.t === ce.t && last.seq < ce.seq)) break;
+        items[i] = ce;
+        i = c;
+      }
+      items[i] = last;
+    }
+    return top;
+  }
+}
+
+/** M/M/c as bareMmc, with plain event objects in an array heap instead of typed arrays. */
+export function bareMmcObjects(c: number, utilisation: number, serviceMs: number, requests: number, seed: number): { done: number; meanWaitMs: number } {
+  const rngA = new Rng(seed);
+  const rngS = new Rng(seed ^ 0x5bd1e995);
+  const meanGapUs = (serviceMs * 1000) / (utilisation * c);
+  const serviceUs = serviceMs * 1000;
+  const heap = new ObjectHeap();
+  const queue: number[] = [];
+  let qHead = 0;
+  let busy = 0;
+  let issued = 0;
+  let done = 0;
+  let waitSum = 0;
+  heap.push(Math.round(rngA.exp(meanGapUs)), 0, 0);
+  while (heap.size > 0) {
+    const e = heap.pop();
+    const now = e.t;
+    if (e.kind === 0) {
+      issued++;
+      if (issued < requests) heap.push(now + Math.max(1, Math.round(rngA.exp(meanGapUs))), 0, 0);
+      if (busy < c) {
+        busy++;
+        heap.push(now + Math.round(rngS.exp(serviceUs)), 1, now);
+      } else queue.push(now);
+    } else {
+      done++;
+      if (qHead < queue.length) {
+        waitSum += now - queue[qHead++]!;
+        heap.push(now + Math.round(rngS.exp(serviceUs)), 1, 0);
+      } else busy--;
+    }
+  }
+  return { done, meanWaitMs: waitSum / done / 1000 };
+}

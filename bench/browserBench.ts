@@ -8,7 +8,8 @@ import { createHost } from '../src/main/host/services';
 import { startWebHost } from '../src/main/host/web/server';
 import { BUILTIN_PACK_ID } from '../src/shared/lesson';
 
-const ROOT = path.resolve(__dirname, '..');
+/** The repository (npm runs the bench from there; bundled, __dirname is out/cli). */
+const ROOT = process.cwd();
 export const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
 
 /** Serves the built renderer (out/renderer) with a fresh data folder and opens it in Chromium. */
@@ -29,13 +30,26 @@ export async function withAppInBrowser(name: string, fn: (page: Page) => Promise
   }
 }
 
-/** Intervals between animation frames while `action` runs, in ms. */
-export async function frameIntervals(page: Page, action: () => Promise<void>): Promise<number[]> {
+/**
+ * Intervals between animation frames while `action` runs, in ms. With `changed` (a page-side
+ * expression, e.g. the viewport's transform), only frames in which its value changed count: the
+ * frames that painted movement, not idle frames the browser ran in between.
+ */
+export async function frameIntervals(page: Page, action: () => Promise<void>, changed?: string): Promise<number[]> {
   // Plain strings: tsx's name-keeping helpers do not exist in the page.
   await page.evaluate(`(() => {
     window.frames_ = [];
     window.stop_ = false;
-    const loop = (t) => { window.frames_.push(t); if (!window.stop_) requestAnimationFrame(loop); };
+    let last;
+    const sig = ${changed === undefined ? 'undefined' : `() => (${changed})`};
+    const loop = (t) => {
+      if (sig === undefined) window.frames_.push(t);
+      else {
+        const now = sig();
+        if (now !== last) { last = now; window.frames_.push(t); }
+      }
+      if (!window.stop_) requestAnimationFrame(loop);
+    };
     requestAnimationFrame(loop);
   })()`);
   await action();

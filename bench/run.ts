@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs every benchmark file and prints its figures. Benchmarks print numbers;
+ * `npm run bench` (bundled: scripts/bundled.mjs): runs every benchmark file and prints its figures. Benchmarks print numbers;
  * nothing here asserts a time (that would be a flaky test). Add a bench as a module exporting a
  * run + print pair and list it below.
  */
@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { CHROMIUM } from './browserBench';
 import { runClassResultsBench } from './classResults';
 import { runEditorBench } from './editor.bench';
+import { runGradingBench } from './grading';
 import { runLabBench } from './labbench';
 import { printSimBench, runSimBench } from './sim';
 
@@ -21,15 +22,21 @@ function ensureBuilt(): boolean {
 const benches: { name: string; run: () => void | Promise<void> }[] = [
   { name: 'simulator', run: () => printSimBench(runSimBench()) },
   { name: 'class results: 200 submissions graded through the host', run: () => runClassResultsBench() },
+  { name: 'grading and stepping on the built-in pack', run: runGradingBench },
   { name: 'editor: 200 nodes, 300 edges, panning and dragging in Chromium', run: runEditorBench },
   { name: 'lab bench: a 100-node design playing at full speed in Chromium', run: runLabBench },
 ];
 
+/** Benches that need no browser. */
+const NODE_ONLY = new Set(['simulator', 'grading and stepping on the built-in pack']);
+
 async function main(): Promise<void> {
   console.log(`StateLab benchmarks on Node ${process.version}, ${process.platform}/${process.arch}`);
-  for (const b of benches) {
+  // `npm run bench -- simulator grading`: only the benches whose names start with these words.
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  for (const b of benches.filter((x) => only.length === 0 || only.some((w) => x.name.startsWith(w)))) {
     console.log(`\n== ${b.name}`);
-    if (b.name !== 'simulator' && !b.name.startsWith('class results') && (!CHROMIUM || !ensureBuilt())) {
+    if (!NODE_ONLY.has(b.name) && (!CHROMIUM || !ensureBuilt())) {
       console.log('skipped: needs Chromium (apt-get install -y chromium) and a build');
       continue;
     }

@@ -1,39 +1,93 @@
 /**
- * Simulator throughput: StateLab's engine on (a) M/M/4 at utilisation 0.9 and (b) client → load
- * balancer → service → cache → database, 1,000,000 requests each, beside bare hand-written
- * event loops of the same models. Prints requests per second, the ratio, and peak memory.
+ * Simulator throughput, side by side in one process: StateLab's engine (in-process, with its
+ * statistics) beside a bare hand-written loop of the same model with plain event objects, the
+ * same with a typed-array heap, and (M/M/c only) the js-simulator package, on (a) M/M/4 at
+ * utilisation 0.9 and (b) client → load balancer → service → cache → database, 1,000,000
+ * requests each. Rounds alternate the contenders and the median of each is printed, with the
+ * ratios. Run bundled (`npm run bench`), as the app runs the simulator.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { RunResult } from '../src/shared/metrics';
 import { simulate } from '../src/main/sim/index';
-import { bareMmc, bareTier } from './bareLoops';
+import { bareMmc, bareMmcObjects, bareTier } from './bareLoops';
+import { jsSimulatorMmc } from './jsSimulator';
 import { mmcGraph, tierGraph } from './models';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1_000_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** A benchmark measures the engine over a million requests, past a user run's event budget on purpose. */
 const NO_BUDGET = { maxEvents: Number.POSITIVE_INFINITY };
-const TSX = path.resolve(__dirname, '../node_modules/.bin/tsx');
 
-interface Row {
-  model: string;
-  statelabRps: number;
-  /** Requests per second of this process's CPU time: steadier than wall time on a shared machine. */
-  statelabCpuRps: number;
-  bareRps: number;
-  requests: number;
-  peakRssMb: number;
+type Contender = { name: string; run: () => { done: number; note: string } };
+
+const statelab = (run: () => RunResult, note: (r: RunResult) => string): Contender => ({
+  name: 'StateLab',
+  run: () => {
+    const r = run();
+    return { done: r.summary.requests ?? 0, note: note(r) };
+  },
+});
+const waitNote = (ms: number) => `mean wait ${ms.toFixed(3)} ms`;
+
+const MODELS = {
+  a: {
+    name: '(a) M/M/4 at ρ=0.9',
+    contenders: [
+      statelab(
+        () => simulate(mmcGraph(4, 0.9, 1), { seed: 1, durationMs: Math.round((REQUESTS * 1) / (0.9 * 4)) }, NO_BUDGET),
+        (r) => waitNote(r.summary.queueWaitMs ?? NaN),
+      ),
+      { name: 'bare loop, plain objects', run: () => ((b) => ({ done: b.done, note: waitNote(b.meanWaitMs) }))(bareMmcObjects(4, 0.9, 1, REQUESTS, 1)) },
+      { name: 'bare loop, typed arrays', run: () => ((b) => ({ done: b.done, note: waitNote(b.meanWaitMs) }))(bareMmc(4, 0.9, 1, REQUESTS, 1)) },
+      { name: 'js-simulator', run: () => ((b) => ({ done: b.done, note: waitNote(b.meanWaitMs) }))(jsSimulatorMmc(4, 0.9, 1, REQUESTS, 1)) },
+    ] as Contender[],
+  },
+  b: {
+    name: '(b) client→lb→service→cache→db',
+    contenders: [
+      statelab(
+        () => simulate(tierGraph(5000), { seed: 1, durationMs: Math.round((REQUESTS / 5000) * 1000) }, NO_BUDGET),
+        (r) => `cache hit ratio ${(r.summary.cacheHitRatio ?? NaN).toFixed(3)}`,
+      ),
+      { name: 'bare loop, typed arrays', run: () => ((b) => ({ done: b.done, note: `cache hit ratio ${b.hitRatio.toFixed(3)}` }))(bareTier(5000, REQUESTS, 1)) },
+    ] as Contender[],
+  },
+} as const;
+type ModelKey = keyof typeof MODELS;
+
+interface Measured {
+  name: string;
+  /** Requests per CPU-second of the process (steadier than wall time on a shared machine), median of the rounds. */
+  rps: number;
+  done: number;
   note: string;
 }
 
-/** Runs f; returns its value, wall seconds and CPU seconds (user + system). */
-function time<T>(f: () => T): [T, number, number] {
-  const t0 = performance.now();
-  const c0 = process.cpuUsage();
-  const v = f();
-  const cpu = process.cpuUsage(c0);
-  return [v, (performance.now() - t0) / 1000, (cpu.user + cpu.system) / 1e6];
+export interface Row {
+  model: string;
+  measured: Measured[];
+  /** Peak RSS of a process that ran only StateLab's simulation of this model. */
+  peakRssMb: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Every contender of one model, ROUNDS times in turn; the median rate of each. */
+function sideBySide(key: ModelKey): Measured[] {
+  const { contenders } = MODELS[key];
+  const rates = contenders.map(() => [] as number[]);
+  const last: { done: number; note: string }[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    contenders.forEach((c, i) => {
+      const c0 = process.cpuUsage();
+      const out = c.run();
+      const cpu = process.cpuUsage(c0);
+      rates[i]!.push(out.done / ((cpu.user + cpu.system) / 1e6));
+      last[i] = out;
+    });
+  }
+  return contenders.map((c, i) => ({ name: c.name, rps: median(rates[i]!), done: last[i]!.done, note: last[i]!.note }));
 }
 
 /** The machine's 1-minute load average (Linux), so figures from a busy machine are read as such. */
@@ -45,61 +99,41 @@ function loadAverage(): string {
   }
 }
 
-const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
-
-/** The two models: each simulates REQUESTS requests with StateLab and with a bare loop. */
-const MODELS = {
-  a: {
-    name: '(a) M/M/4 at ρ=0.9',
-    statelab: () => simulate(mmcGraph(4, 0.9, 1), { seed: 1, durationMs: Math.round((REQUESTS * 1) / (0.9 * 4)) }, NO_BUDGET),
-    bare: () => {
-      const bare = bareMmc(4, 0.9, 1, REQUESTS, 1);
-      return { done: bare.done, note: (run: RunResult) => `mean wait ${(run.summary.queueWaitMs ?? NaN).toFixed(3)} ms (bare ${bare.meanWaitMs.toFixed(3)} ms)` };
-    },
-  },
-  b: {
-    name: '(b) client→lb→service→cache→db',
-    statelab: () => simulate(tierGraph(5000), { seed: 1, durationMs: Math.round((REQUESTS / 5000) * 1000) }, NO_BUDGET),
-    bare: () => {
-      const bare = bareTier(5000, REQUESTS, 1);
-      return { done: bare.done, note: (run: RunResult) => `cache hit ratio ${(run.summary.cacheHitRatio ?? NaN).toFixed(3)} (bare ${bare.hitRatio.toFixed(3)})` };
-    },
-  },
-} as const;
-type ModelKey = keyof typeof MODELS;
-
-/**
- * One model's StateLab run in a fresh process, so its peak memory is its own and not what an
- * earlier model or the bare loop left behind. Prints one JSON line.
- */
-function childMain(key: ModelKey): void {
-  const [run, s, cpuS] = time(() => MODELS[key].statelab());
-  console.log(JSON.stringify({ run: { summary: run.summary }, s, cpuS, rssMb: peakRssMb() }));
+/** Runs this bundle again as a child: its own process per model, so neither figure carries the other's heap. */
+function child(args: string[]): string {
+  const out = spawnSync(process.execPath, [process.argv[1]!, ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (out.status !== 0) throw new Error(`bench child ${args.join(' ')} failed:\n${out.stderr}`);
+  return out.stdout.trim().split('\n').pop()!;
 }
 
 export function runSimBench(): Row[] {
-  const rows: Row[] = [];
-  for (const key of Object.keys(MODELS) as ModelKey[]) {
-    // Through tsx's own binary: the parent's execArgv may carry an --eval that would run this again.
-    const child = spawnSync(TSX, [__filename, `--model=${key}`], { encoding: 'utf8', env: process.env, maxBuffer: 16 * 1024 * 1024 });
-    if (child.status !== 0) throw new Error(`bench model ${key} failed:\n${child.stderr}`);
-    const measured = JSON.parse(child.stdout.trim().split('\n').pop()!) as { run: Pick<RunResult, 'summary'>; s: number; cpuS: number; rssMb: number };
-    const [bare, b] = time(() => MODELS[key].bare());
-    const requests = measured.run.summary.requests;
-    rows.push({ model: MODELS[key].name, requests, statelabRps: requests / measured.s, statelabCpuRps: requests / measured.cpuS, bareRps: bare.done / b, peakRssMb: measured.rssMb, note: bare.note(measured.run as RunResult) });
-  }
-  return rows;
+  return (Object.keys(MODELS) as ModelKey[]).map((key) => ({
+    model: MODELS[key].name,
+    measured: JSON.parse(child([`--sim-model=${key}`])) as Measured[],
+    peakRssMb: Number(child([`--sim-model=${key}`, '--statelab-only'])),
+  }));
 }
 
-const modelArg = process.argv.find((a) => a.startsWith('--model='))?.slice('--model='.length);
-if (modelArg === 'a' || modelArg === 'b') childMain(modelArg);
+const modelArg = process.argv.find((a) => a.startsWith('--sim-model='))?.slice('--sim-model='.length) as ModelKey | undefined;
+if (modelArg !== undefined && modelArg in MODELS) {
+  if (process.argv.includes('--statelab-only')) {
+    MODELS[modelArg].contenders[0]!.run();
+    console.log(process.resourceUsage().maxRSS / 1024);
+  } else console.log(JSON.stringify(sideBySide(modelArg)));
+  process.exit(0);
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(12);
 
 export function printSimBench(rows: Row[]): void {
-  console.log(`\nSimulator throughput (requests simulated per wall-clock second); load average ${loadAverage()}`);
+  console.log(`\nSimulator throughput (requests simulated per CPU-second, median of ${ROUNDS} alternating rounds); load average ${loadAverage()}`);
   for (const r of rows) {
     console.log(`  ${r.model}`);
-    console.log(`    StateLab   ${Math.round(r.statelabRps).toLocaleString('en-US').padStart(12)} req/s   (${r.requests.toLocaleString('en-US')} requests; ${Math.round(r.statelabCpuRps).toLocaleString('en-US')} per CPU-second)`);
-    console.log(`    bare loop  ${Math.round(r.bareRps).toLocaleString('en-US').padStart(12)} req/s`);
-    console.log(`    ratio      ${(r.statelabRps / r.bareRps).toFixed(2)}    peak RSS of its process ${r.peakRssMb.toFixed(0)} MB    ${r.note}`);
+    const own = r.measured[0]!;
+    for (const m of r.measured) {
+      const ratio = m === own ? '' : `   StateLab ÷ this: ${(own.rps / m.rps).toFixed(2)}`;
+      console.log(`    ${m.name.padEnd(26)} ${fmt(m.rps)} req/s   ${m.done.toLocaleString('en-US')} requests, ${m.note}${ratio}`);
+    }
+    console.log(`    peak RSS of a process running only StateLab's simulation: ${r.peakRssMb.toFixed(0)} MB`);
   }
 }

@@ -14,6 +14,8 @@ export const FAILURE_REASONS = {
   noRoute: { label: 'no route', counter: 'failNoRoute', metric: 'failedNoRoute', description: 'Failures because there was no healthy place to send the request.' },
   sessionLost: { label: 'session lost', counter: 'failSessionLost', metric: 'failedSessionLost', description: 'Failures because the user was logged out.' },
   fenced: { label: 'fenced', counter: 'failFenced', metric: 'failedFenced', description: 'Writes rejected because they carried a stale fencing token.' },
+  notWired: { label: 'not wired', counter: 'failNotWired', metric: 'failedNotWired', description: 'Failures because a setting needs a connection the design does not have (e.g. sessions in a session store with no store connected).' },
+  wrongOwner: { label: 'wrong owner', counter: 'failWrongOwner', metric: 'failedWrongOwner', description: 'Failures because an instance was asked for a partition it does not own and does not forward.' },
 } as const satisfies Record<string, { label: string; counter: `fail${string}`; metric: `failed${string}`; description: string }>;
 
 export type FailureReason = keyof typeof FAILURE_REASONS;

@@ -4,7 +4,7 @@
  * Both Electron IPC and the browser host's bridge serve exactly this contract.
  */
 import { z } from 'zod';
-import { GraphSchema, NODE_KINDS, type Graph, type NodeKind } from './graph';
+import { GraphSchema, type Graph, type NodeKind } from './graph';
 import { SCENARIO_LIMITS, ScenarioSchema } from './scenario';
 import type { RunResult } from './metrics';
 import type { Channel } from './api';
@@ -125,8 +125,6 @@ export const DesignNameSchema = z
   .max(80)
   .regex(/^[A-Za-z0-9][A-Za-z0-9 _.()-]*$/, 'expected a name of letters, digits, spaces, "-", "_", ".", "(" or ")"')
   .refine((name) => !name.includes('..'), 'expected a name without ".."');
-
-export const ALL_NODE_KINDS: readonly NodeKind[] = NODE_KINDS;
 
 export interface RunDone {
   runId: string;

@@ -11,6 +11,7 @@
  * NaN: nothing counted is 0. A RunResult is plain JSON, which has no NaN: its summary leaves such a
  * metric out (RunSummary), and displays show "—" for it.
  */
+import type { EventTextKey } from './i18n/eventTexts';
 import { FAILURE_COUNTERS, FAILURE_REASON_KEYS, FAILURE_REASONS, type FailureMetric } from './failureReasons';
 
 /**
@@ -57,13 +58,19 @@ export const COUNTERS = [
   'replWaitCount', // number of writes in replWaitSumUs
   'acceptedAfterRevoke', // requests a service accepted with a session or token that had been revoked
   'tokenBytes', // bytes of signed tokens carried by the requests a service received
+  'usersAffected', // users who lost a session or saw a failed request for the first time in the run
+  'costUnits', // instance-seconds × the kind's unit price × its size (workers, ...), accrued per bucket
+  'coldLoads', // requests whose key had moved to this owner and had to be loaded first (cold)
+  'warmReads', // requests whose key this owner already held (warm)
+  'warmupSumUs', // time spent loading moved keys' state on first use
+  'falseSuspicions', // nodes a detector took out (health check, lease, database failover) that were up, reachable and not paused longer than its bound
+  'flaps', // targets a load balancer took out and put back without them having restarted in between
+  'failoversUnnecessary', // database promotions and lease handovers whose old leader or owner was still up (not crashed)
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
 /** Counters that take the bucket maximum rather than the sum. */
 export const MAX_COUNTERS: ReadonlySet<CounterName> = new Set(['latencyMaxUs', 'keysMovedMax', 'rebalanceMaxUs']);
-/** Counters that are sampled states, read as the value in the window's last bucket. */
-export const GAUGE_COUNTERS: ReadonlySet<CounterName> = new Set(['up', 'ownedPartitions', 'sessionsHeld', 'queueLength', 'inFlight', 'dbLeader', 'ownedEpochMax']);
 
 /** Raw per-request-edge, per-bucket counters (RunBuckets.edges). */
 export const EDGE_COUNTERS = [
@@ -128,7 +135,13 @@ export const METRICS = {
   lbShare: { label: 'Load-balancer share', unit: 'fraction', description: "A target's share of the requests load balancers forwarded (read per node).", aggregate: { kind: 'share' }, scope: 'all', unmeasured: 'no load balancer forwarded a request in the window' },
   lbImbalance: { label: 'Load imbalance', unit: 'ratio', description: "A load balancer's most-loaded target over its mean target (1 is perfectly even); without a balancer node, the worst balancer's.", aggregate: { kind: 'imbalance' }, scope: 'all', unmeasured: 'no load balancer forwarded a request in the window' },
   cacheHitRatio: { label: 'Cache hit ratio', unit: 'fraction', description: 'Cache reads answered from the cache.', aggregate: ratio('cacheHits', ['cacheHits', 'cacheMisses']), scope: 'all', unmeasured: 'no cache read happened in the window' },
-  sessionsLost: { label: 'Sessions lost', unit: 'count', description: 'User sessions that disappeared while the user still held them.', aggregate: sum('sessionsLost'), scope: 'all' },
+  sessionsLost: {
+    label: 'Session losses',
+    unit: 'count',
+    description: 'Times a session disappeared while its user still held it (events: one user can lose several sessions; usersAffected counts people).',
+    aggregate: sum('sessionsLost'),
+    scope: 'all',
+  },
   acknowledgedWrites: { label: 'Acknowledged writes', unit: 'count', description: 'Writes the database acknowledged.', aggregate: sum('writesAcked'), scope: 'all' },
   lostWrites: { label: 'Lost writes', unit: 'count', description: 'Acknowledged writes that were gone after a failover.', aggregate: sum('lostWrites'), scope: 'all' },
   conflictingWrites: { label: 'Conflicting writes', unit: 'count', description: 'Writes accepted from a stale owner while another owner held the partition.', aggregate: sum('conflictingWrites'), scope: 'all' },
@@ -169,6 +182,50 @@ export const METRICS = {
     scope: 'all',
   },
   tokenBytes: { label: 'Token bytes', unit: 'count', description: 'Bytes of signed tokens the requests carried into services.', aggregate: sum('tokenBytes'), scope: 'all' },
+  usersAffected: {
+    label: 'Users affected',
+    unit: 'count',
+    description: 'Distinct users who lost a session or saw a failed request (people, not events; each counted once, in the window where it first happened).',
+    aggregate: sum('usersAffected'),
+    scope: 'all',
+  },
+  cost: {
+    label: 'Cost',
+    unit: 'count',
+    description: "Instance-seconds weighted by each kind's unit price and size (a service's workers count), so more capacity costs more.",
+    aggregate: sum('costUnits'),
+    scope: 'all',
+  },
+  coldMissRate: {
+    label: 'Cold-miss rate',
+    unit: 'fraction',
+    description: "Requests to a key that had moved to its owner (rebalance, scale-out) and had to be loaded first, as a fraction of an owner's keyed requests.",
+    aggregate: ratio('coldLoads', ['coldLoads', 'warmReads']),
+    scope: 'all',
+    unmeasured: 'no owner served a keyed request in the window',
+  },
+  warmupMs: {
+    label: 'Warm-up time',
+    unit: 'ms',
+    description: 'Time owners spent loading the state of keys that moved to them, summed over the loads.',
+    aggregate: sum('warmupSumUs', 1e-3),
+    scope: 'all',
+  },
+  falseSuspicions: {
+    label: 'False suspicions',
+    unit: 'count',
+    description: "Times a failure detector (health check, lease, database failover) took out a node that was up, reachable and not paused for as long as the detector's bound.",
+    aggregate: sum('falseSuspicions'),
+    scope: 'all',
+  },
+  flaps: { label: 'Flaps', unit: 'count', description: 'Times a load balancer took a target out and put it back without the target having restarted.', aggregate: sum('flaps'), scope: 'all' },
+  failoversUnnecessary: {
+    label: 'Unnecessary failovers',
+    unit: 'count',
+    description: 'Database promotions and partition handovers made while the old leader or owner was still up.',
+    aggregate: sum('failoversUnnecessary'),
+    scope: 'all',
+  },
 } as const satisfies Record<string, MetricDef>;
 
 export type MetricName = keyof typeof METRICS;
@@ -182,7 +239,6 @@ export type UnmeasurableMetricName = { [K in MetricName]: (typeof METRICS)[K] ex
  */
 export type RunSummary = { [K in Exclude<MetricName, UnmeasurableMetricName>]: number } & { [K in UnmeasurableMetricName]?: number };
 
-export const isMetricName = (name: string): name is MetricName => Object.prototype.hasOwnProperty.call(METRICS, name);
 
 // ---------------------------------------------------------------------------------------------
 // The shape of a finished run. Plain JSON: it crosses IPC and worker boundaries.
@@ -211,6 +267,7 @@ export const RUN_EVENT_KINDS = [
   'replication-degraded',
   'failover-refused',
   'revoked',
+  'not-wired',
 ] as const;
 export type RunEventKind = (typeof RUN_EVENT_KINDS)[number];
 
@@ -221,10 +278,14 @@ export interface RunEvent {
   kind: RunEventKind;
   /** The node it happened to, when there is one. */
   node?: string;
-  /** One sentence for the event log. */
+  /** One English sentence for the event log (the CLI shows it; the UI translates from textKey and params). */
   message: string;
   /** A number the event carries (sessions lost, keys-moved fraction, writes lost ...). */
   value?: number;
+  /** The sentence's parameters (node ids, counts, epochs ...), for `eventText` (src/shared/i18n/eventTexts.ts). */
+  params?: Record<string, string | number>;
+  /** The sentence's key in EVENT_TEXTS, when the kind has more than one sentence (`restarted.deploy`). */
+  textKey?: EventTextKey;
 }
 
 /** A node of the simulated system, including clones made by scale-out. */

@@ -8,7 +8,7 @@
  * message key); sentences use it lower-cased ("A load balancer does not send requests to a cache.").
  */
 import type { NodeKind } from './graph';
-import { NODE_PROPS_SCHEMAS } from './nodeProps';
+import { NODE_PROPS_SCHEMAS, type NodePropsByKind } from './nodeProps';
 
 export interface NodeKindSpec {
   /** The kind's name: palette, canvas card, properties title, and the name a new node gets. */
@@ -104,3 +104,24 @@ export const NODE_KIND_SPECS = {
 
 /** The kind in a sentence: "load balancer". */
 export const kindNoun = (kind: NodeKind): string => NODE_KIND_SPECS[kind].label.toLowerCase();
+
+/**
+ * What a node costs to run (the `cost` metric): `unitPrice` per second for an instance of `size` 1,
+ * and the size its props give it (a service with 16 workers is two 8-worker instances' worth).
+ * Clients are the users, not capacity: they cost nothing. Relative prices, in made-up credits.
+ */
+export const NODE_COST: { [K in NodeKind]: { unitPrice: number; size: (props: NodePropsByKind[K]) => number } } = {
+  client: { unitPrice: 0, size: () => 0 },
+  'load-balancer': { unitPrice: 0.5, size: () => 1 },
+  service: { unitPrice: 1, size: (p) => p.workers / 8 },
+  cache: { unitPrice: 0.5, size: (p) => Math.max(0.1, p.capacity / 10_000) },
+  'session-store': { unitPrice: 0.5, size: () => 1 },
+  database: { unitPrice: 2, size: (p) => Math.max(0.1, p.capacityRps / 5000) },
+  coordinator: { unitPrice: 0.5, size: () => 1 },
+};
+
+/** Credits per second one node of `kind` with these (defaulted) props costs while it exists. */
+export function costPerSecond<K extends NodeKind>(kind: K, props: NodePropsByKind[K]): number {
+  const c = NODE_COST[kind] as { unitPrice: number; size: (p: NodePropsByKind[K]) => number };
+  return c.unitPrice * c.size(props);
+}

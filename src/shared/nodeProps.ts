@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { NodeKind } from './graph';
 
 const ms = (max: number) => z.number().min(0).max(max);
+/** A timeout: 0 is refused rather than read as "never" (a call that never times out is no setting a real client has). */
+const timeoutMs = () => z.number().min(1, { error: 'must be at least 1 ms: a timeout of 0 would never fire' }).max(600_000);
 
 /** A service-time distribution; a bare number means an exponential with that mean. */
 const ServiceTimeSchema = z
@@ -48,7 +50,7 @@ export const ClientPropsSchema = z
     /** Fraction of requests that are reads; the rest are writes. */
     readRatio: z.number().min(0).max(1).default(0.9).describe('Fraction of requests that only read'),
     /** A request not answered in this time fails with a timeout. */
-    timeoutMs: ms(600_000).default(1000).describe('Give up on a request after this long (ms)'),
+    timeoutMs: timeoutMs().default(1000).describe('Give up on a request after this long (ms)'),
     /** Attempts after the first one for failed or timed-out requests. */
     retries: z.number().int().min(0).max(5).default(0).describe('Retries after a failure'),
     /** Wait before a retry. */
@@ -79,12 +81,14 @@ export const LoadBalancerPropsSchema = z
         unhealthyAfter: z.number().int().min(1).max(100).default(2).describe('Failed probes before a target is marked down'),
         /** Consecutive good probes before a target is put back. */
         healthyAfter: z.number().int().min(1).max(100).default(1).describe('Good probes before a target is marked up'),
+        /** A probe not answered in this time failed (the probe waits behind the target's work); at most the interval. */
+        timeoutMs: z.number().min(1).max(600_000).default(1000).describe('A probe not answered in this time fails; it waits behind the target\'s work (ms, at most the interval)'),
       })
       .strict()
-      .default({ intervalMs: 1000, unhealthyAfter: 2, healthyAfter: 1 })
+      .default({ intervalMs: 1000, unhealthyAfter: 2, healthyAfter: 1, timeoutMs: 1000 })
       .describe('Health checks'),
     /** A forwarded request not answered in this time fails with a timeout. */
-    timeoutMs: ms(600_000).default(5000).describe('Give up on a target after this long (ms)'),
+    timeoutMs: timeoutMs().default(5000).describe('Give up on a target after this long (ms)'),
     /** Partitions of the key space (partition-aware without a coordinator). */
     partitions: z.number().int().min(1).max(1024).default(16).describe('Partitions of the key space'),
     /** How often a partition-aware balancer refreshes its owner map from the coordinator. */
@@ -111,7 +115,7 @@ export const ServicePropsSchema = z
     /** Deployed version label. */
     version: z.string().max(40).default('1').describe('Version label'),
     /** A downstream call not answered in this time fails with a timeout. */
-    callTimeoutMs: ms(600_000).default(1000).describe('Timeout of calls to downstream nodes (ms)'),
+    callTimeoutMs: timeoutMs().default(1000).describe('Timeout of calls to downstream nodes (ms)'),
     /** Where a new partition owner recovers the partition's state from. */
     recoverFrom: z.enum(['replica', 'database', 'none']).default('database').describe('Recover partition state from a replica (fast), the database (slow), or not at all (state lost)'),
     /** Time to load one partition's state from the database. */
@@ -120,6 +124,8 @@ export const ServicePropsSchema = z
     tokenTtlMs: z.number().min(1).max(86_400_000).default(900_000).describe('signed-token: lifetime of a token; a revoked token is accepted until it expires, and an expired one costs a refresh call (ms)'),
     /** signed-token: size of the token every request carries. */
     tokenBytes: z.number().int().min(0).max(65_536).default(800).describe('signed-token: bytes of the token every request carries (a JWT is typically 0.5–1 KB)'),
+    /** What a partition owner does with a request for a key it does not own. */
+    nonOwner: z.enum(['forward', 'fail']).default('forward').describe("A request for a key this owner does not own: forward it to the owner (an extra hop) or fail it ('wrong owner')"),
   })
   .strict();
 
@@ -134,7 +140,7 @@ export const CachePropsSchema = z
     /** Time to answer. */
     latencyMs: ms(60_000).default(0.5).describe('Time to answer (ms)'),
     /** A read-through fetch to the database not answered in this time fails. */
-    callTimeoutMs: ms(600_000).default(1000).describe('Timeout of database fetches (ms)'),
+    callTimeoutMs: timeoutMs().default(1000).describe('Timeout of database fetches (ms)'),
   })
   .strict();
 
@@ -247,6 +253,7 @@ export const NODE_FIELD_RULES: { [K in NodeKind]?: Record<string, FieldRule<Node
   service: {
     recoverFrom: { when: (p) => p.ownsPartitions },
     stateLoadMs: { when: (p) => p.ownsPartitions && p.recoverFrom === 'database' },
+    nonOwner: { when: (p) => p.ownsPartitions, advanced: true },
     queueLimit: { advanced: true },
     startupMs: { advanced: true },
     version: { advanced: true },

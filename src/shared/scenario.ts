@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FAULT_ACTIONS, faultParamsIssues, FaultParamsSchema, SCENARIO_LIMITS } from './faults';
+import { NoiseSchema } from './noise';
 
 export { FAULT_ACTIONS, FaultParamsSchema, SCENARIO_LIMITS, type FaultAction, type FaultParams } from './faults';
 
@@ -42,6 +43,10 @@ export const ScenarioSchema = z
     workload: WorkloadSchema.optional(),
     /** The schedule of faults and operations. */
     faults: z.array(FaultSchema).max(SCENARIO_LIMITS.faultsMax).default([]),
+    /** Background noise (GC-like pauses, latency tails); none when absent (src/shared/noise.ts). */
+    noise: NoiseSchema.optional(),
+    /** Partition owners start cold: each loads its partitions' state before serving (default: warm at t = 0). */
+    isColdStart: z.boolean().optional(),
   })
   .strict()
   .superRefine((s, ctx) => {

@@ -1,6 +1,9 @@
 // The browser host's bridge as a student meets it: the key in the address, and a file too large to send.
 import { expect, test } from '@playwright/test';
-import { APP_PATH } from './helpers';
+import { APP_PATH, forgetStudentWork } from './helpers';
+
+// Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
+test.beforeEach(forgetStudentWork);
 
 test('a submission under the file limit but too large once encoded is refused with its size, and the app keeps working', async ({ page }) => {
   await page.goto(APP_PATH);

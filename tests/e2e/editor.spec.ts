@@ -170,6 +170,8 @@ test('properties show what applies to the chosen options, defaults as placeholde
     for (const hidden of ['hashBy', 'virtualNodes', 'weights', 'partitions', 'ownerRefreshMs']) await expect(panel.locator(`[data-field="${hidden}"], [data-field^="${hidden}."]`)).toHaveCount(0);
     const health = panel.locator('[data-field="healthCheck.intervalMs"]');
     await expect(health).toBeInViewport({ ratio: 1 });
+    // The probe's own timeout sits in the health-check group (a probe waits behind the target's work).
+    await expect(panel.locator('[data-field="healthCheck.timeoutMs"]')).toBeVisible();
     await expect(panel.locator('details.sl-advanced [data-field="timeoutMs"]')).toBeHidden();
     await page.screenshot({ path: `${SHOTS}/properties-round-robin-${viewport.width}.png` });
     await panel.locator('[data-field="policy"] select').selectOption('consistent-hash');

@@ -1,5 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { APP_PATH, node } from './helpers';
+import { APP_PATH, forgetStudentWork, node } from './helpers';
+
+// Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
+test.beforeEach(forgetStudentWork);
 
 /** The longest Tab walk any control of the app needs. */
 const MAX_TABS = 120;

@@ -1,5 +1,12 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { node, openApp } from './helpers';
+import { BUILTIN_PACK_DIR, zipPackFolder } from '../support/packZip';
+import { APP_PATH, forgetStudentWork, node, openApp } from './helpers';
+
+// Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
+test.beforeEach(forgetStudentWork);
 
 const cursorMs = async (page: Page) => Number(await page.getByTestId('cursor-time').getAttribute('data-cursor-ms'));
 
@@ -67,4 +74,56 @@ test('Step walks the simulator event by event: the cursor moves in sub-bucket st
   expect(after.ms).toBeGreaterThan(detectedAt);
   expect(after.ms - detectedAt).toBeLessThan(100);
   expect(problems, problems.join('\n')).toEqual([]);
+});
+
+/** The built-in pack under another id, its first lesson's run made 60 s long. */
+function longRunPack(): Buffer {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'statelab-longrun-')), 'pack');
+  cpSync(BUILTIN_PACK_DIR, dir, { recursive: true });
+  const file = path.join(dir, 'lessons', '01-any-instance.lesson.json');
+  const lesson = JSON.parse(readFileSync(file, 'utf8'));
+  writeFileSync(file, JSON.stringify({ ...lesson, scenario: { ...lesson.scenario, durationMs: 60_000 } }));
+  return zipPackFolder(dir, { id: 'long-run', title: { en: 'Long run', 'zh-CN': 'Long run' } });
+}
+
+test('Step late in a long run: twenty presses at 55 s of a 60 s run each show the next event, from a live simulation in the host', async ({ page }) => {
+  await page.goto(APP_PATH);
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Lesson packs' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Lesson packs' });
+  await dialog.getByTestId('pack-picker').setInputFiles({ name: 'long-run.zip', mimeType: 'application/zip', buffer: longRunPack() });
+  await dialog.locator('[data-pack="long-run"]').getByRole('button', { name: 'Lesson 1' }).click();
+  await expect(page.locator('.sl-pack-title')).toHaveText('Long run');
+  await page.getByRole('button', { name: /Run/ }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByLabel('Timeline').fill('55000');
+  expect(await cursorMs(page)).toBe(55_000);
+
+  // Each press shows the next event in (time, sequence) order; events of one instant keep the cursor still.
+  const readout = page.getByTestId('step-readout');
+  const pressMs: number[] = [];
+  let previous = { ms: 55_000, seq: -1 };
+  for (let i = 0; i < 20; i++) {
+    const t0 = Date.now();
+    if (i % 2 === 0) await page.getByRole('button', { name: 'Step one event' }).click();
+    else await page.keyboard.press('.');
+    await expect(readout).toHaveAttribute('data-state', 'event');
+    await expect(readout).not.toHaveAttribute('data-seq', String(previous.seq));
+    pressMs.push(Date.now() - t0);
+    const ms = await cursorMs(page);
+    const seq = Number(await readout.getAttribute('data-seq'));
+    expect(ms > previous.ms || (ms === previous.ms && seq > previous.seq)).toBe(true);
+    expect(ms).toBeLessThan(60_000);
+    expect(await readout.textContent()).toMatch(new RegExp(`^${(ms / 1000).toFixed(6).replace('.', '\\.')} s · \\w`));
+    previous = { ms, seq };
+  }
+  // Twenty events of this lesson span well under a second after 55 s.
+  expect(previous.ms).toBeLessThan(56_000);
+  const sorted = [...pressMs].sort((a, b) => a - b);
+  console.log(`Step at 55 s of a 60 s run: 20 presses, median ${sorted[10]} ms per press (first ${pressMs[0]} ms, max ${sorted[19]} ms)`);
+
+  await page.getByRole('button', { name: 'Lesson packs' }).click();
+  await dialog.locator('[data-pack="long-run"]').getByRole('button', { name: 'Remove' }).click();
+  await expect(dialog.locator('[data-pack]')).toHaveCount(1);
 });

@@ -1,5 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { APP_PATH, openApp } from './helpers';
+import { APP_PATH, forgetStudentWork, openApp } from './helpers';
+
+// Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
+test.beforeEach(forgetStudentWork);
 
 const SIZES = [
   { width: 1280, height: 720 },

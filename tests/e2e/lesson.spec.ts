@@ -100,6 +100,20 @@ test('"Show me" on a failed check stops the lab at the moment the check was firs
   await expect(showMe).toBeVisible({ timeout: 60_000 });
   const atS = Number((await showMe.textContent())!.match(/\(([\d.]+) s\)/)![1]);
   await showMe.click();
-  await expect(page.locator('.sl-timeline-time')).toHaveText(new RegExp(`^${atS.toFixed(1).replace('.', '\\.')} s /`), { timeout: 30_000 });
+  const atCheck = new RegExp(`^${atS.toFixed(1).replace('.', '\\.')} s /`);
+  await expect(page.locator('.sl-timeline-time')).toHaveText(atCheck, { timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+
+  // A fault injected in the lab makes its run another run than the graded one: "Show me" runs the
+  // graded one again (the lesson's own scenario) before it seeks, so the fault is gone.
+  await page.getByLabel('Timeline').fill('2000');
+  await node(page, 'api-1').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Crash' }).click();
+  const injected = page.getByRole('region', { name: 'Injected faults' });
+  await expect(injected).toContainText('crash api-1');
+  await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
+  await showMe.click();
+  await expect(injected).not.toContainText('crash api-1', { timeout: 30_000 });
+  await expect(page.locator('.sl-timeline-time')).toHaveText(atCheck, { timeout: 30_000 });
+  await expect(page.getByTestId('live-api-1')).not.toHaveAttribute('data-health', 'down');
 });

@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { BUILTIN_PACK_DIR, zipPackFolder } from '../support/packZip';
-import { APP_PATH } from './helpers';
+import { APP_PATH, forgetStudentWork } from './helpers';
+
+// Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
+test.beforeEach(forgetStudentWork);
 
 const zipOf = (packVersion: string) => zipPackFolder(BUILTIN_PACK_DIR, { id: 'week-5', packVersion, title: { en: 'Week 5 practice', 'zh-CN': 'Week 5 practice' } });
 

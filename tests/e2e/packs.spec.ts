@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { BUILTIN_PACK_DIR, zipPackFolder } from '../support/packZip';
-import { APP_PATH } from './helpers';
+import { APP_PATH, forgetStudentWork } from './helpers';
+
+// Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
+test.beforeEach(forgetStudentWork);
 
 /** The built-in pack as a zip, under another id and title, as an instructor would hand it out. */
 const coursePackZip = (id: string, title: string) => zipPackFolder(BUILTIN_PACK_DIR, { id, title: { en: title, 'zh-CN': title } });

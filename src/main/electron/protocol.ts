@@ -4,6 +4,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme } from 'electron';
+import { MIME_TYPES } from '../host/mime';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'statelab';
@@ -16,16 +17,6 @@ export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: false },
 };
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
 
 /**
  * The file under `rendererDir` a request names, or an HTTP status: 404 for another host or scheme,
@@ -70,7 +61,7 @@ export function appProtocolHandler(rendererDir: string): (request: Request) => P
       const root = await realpath(rendererDir);
       if (real !== root && !real.startsWith(root + path.sep)) return new Response(null, { status: 403 });
       const body = await readFile(real);
-      const type = MIME[path.extname(real).toLowerCase()] ?? 'application/octet-stream';
+      const type = MIME_TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream';
       return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers: { 'content-type': type, 'x-content-type-options': 'nosniff' } });
     } catch {
       return new Response(null, { status: 404 });

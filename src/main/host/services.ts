@@ -10,7 +10,8 @@ import { createAutosave } from './files/autosave';
 import { createDesignFiles } from './files/designFiles';
 import { createExternalFiles, type NativeDialogs } from './files/externalFiles';
 import { createLimiter } from '../workers/pool';
-import { eventsInWorker, runInWorker, type JobHandle } from '../workers/jobs';
+import { runInWorker, type JobHandle } from '../workers/jobs';
+import { createStepSessions } from '../workers/stepSessions';
 import type { RunResult } from '../sim';
 
 export interface HostOptions {
@@ -43,8 +44,8 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
   const runs = new Map<string, JobHandle<RunResult>>();
   /** Every worker job of this host takes a slot here: a burst of calls queues instead of piling up threads. */
   const limiter = createLimiter(options.maxConcurrentJobs);
-  /** sim:events jobs in their workers, terminated on dispose. */
-  const eventJobs = new Set<{ cancel(): void }>();
+  /** sim:events: one stepping session per caller, each a worker with a live simulation. */
+  const stepSessions = createStepSessions({ limiter });
   const designs = createDesignFiles(options.dataDir);
   const autosave = createAutosave(options.dataDir, options.log);
   const external = createExternalFiles(options.dialogs);
@@ -75,15 +76,7 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
       handle?.cancel();
       return { cancelled: handle !== undefined };
     },
-    'sim:events': async ({ graph, scenario, fromMs, count }, ctx) => {
-      const job = eventsInWorker(graph, scenario, fromMs, count, { limiter, ...(ctx.signal ? { signal: ctx.signal } : {}) });
-      eventJobs.add(job);
-      try {
-        return await job.result;
-      } finally {
-        eventJobs.delete(job);
-      }
-    },
+    'sim:events': ({ graph, scenario, fromMs, count }, ctx) => stepSessions.events(graph, scenario, fromMs, count, ctx.signal),
     'files:list': () => designs.list(),
     'files:save': ({ name, graph }) => designs.save(name, graph),
     'files:open': ({ name }) => designs.open(name),
@@ -106,8 +99,7 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
     dispose: () => {
       for (const handle of runs.values()) handle.cancel();
       runs.clear();
-      for (const job of eventJobs) job.cancel();
-      eventJobs.clear();
+      stepSessions.dispose();
       classResults.dispose();
     },
   };

@@ -6,6 +6,7 @@ import type { Predicate } from '../../shared/checks';
 import type { Graph } from '../../shared/graph';
 import type { Lesson } from '../../shared/lesson';
 import { FAULTS, faultTargetIssues } from '../../shared/faults';
+import { GLOSSARY, unknownGlossaryLinks } from '../../shared/glossary';
 import { ScenarioSchema } from '../../shared/scenario';
 import { faultTimings, resolveWindow } from '../grading/window';
 
@@ -33,7 +34,10 @@ export function lessonCrossRefs(file: string, lesson: Lesson, starter: Graph | u
 
   lesson.locked.forEach((id, i) => knownNode(id, `locked[${i}]`));
   lesson.steps.forEach((step, i) => {
-    for (const [locale, text] of Object.entries(step)) if (RAW_HTML.test(text)) add(`steps[${i}].${locale}`, 'raw HTML is not allowed in Markdown steps');
+    for (const [locale, text] of Object.entries(step)) {
+      if (RAW_HTML.test(text)) add(`steps[${i}].${locale}`, 'raw HTML is not allowed in Markdown steps');
+      for (const id of unknownGlossaryLinks(text)) add(`steps[${i}].${locale}`, `unknown glossary term "${id}" in a glossary: link: expected one of ${GLOSSARY.map((e) => e.id).join(', ')}`);
+    }
   });
 
   const scenario = ScenarioSchema.parse(lesson.scenario);

@@ -5,7 +5,9 @@
  */
 import type { Graph, NodeKind } from '../../shared/graph';
 import { formatPath } from '../../shared/json';
+import { costPerSecond } from '../../shared/nodeKinds';
 import { parseNodeProps, type NodePropsByKind } from '../../shared/nodeProps';
+import { wiringIssues, type WiringNeed } from '../../shared/wiring';
 import type { ParsedScenario } from '../../shared/scenario';
 import { Sim, type SimNode } from './engine';
 import { bucketMsFor } from './metrics/recorder';
@@ -22,52 +24,65 @@ import { Ownership } from './ownership';
 /** Partitions when no coordinator or partition-aware balancer says otherwise. */
 const DEFAULT_PARTITIONS = 16;
 
-export type ParsedGraphProps = { [i: number]: NodePropsByKind[NodeKind] };
+/** A node's kind with its parsed props: switching on `kind` types `props` (no casts). */
+export type TypedProps = { [K in NodeKind]: { kind: K; props: NodePropsByKind[K] } }[NodeKind];
 
-/** Every problem with the graph's node props, each naming the node and the JSON path. */
-export function validateGraphForSim(graph: Graph): string[] {
+function parseTyped<K extends NodeKind>(kind: K, raw: unknown): { typed: TypedProps; issues?: undefined } | { typed?: undefined; issues: { path: PropertyKey[]; message: string }[] } {
+  const parsed = parseNodeProps(kind, raw);
+  return parsed.ok ? { typed: { kind, props: parsed.props } as TypedProps } : { issues: parsed.issues };
+}
+
+/** Each node's parsed props (undefined where they do not parse) and every problem, each naming the node and the JSON path. */
+function parseGraph(graph: Graph): { nodes: (TypedProps | undefined)[]; problems: string[] } {
   const problems: string[] = [];
-  graph.nodes.forEach((node, i) => {
-    const parsed = parseNodeProps(node.kind, node.props);
-    if (!parsed.ok) {
-      for (const issue of parsed.issues) problems.push(`${formatPath(['nodes', i, 'props', ...issue.path])} (node "${node.id}", ${node.kind}): ${issue.message}`);
-    }
+  const nodes = graph.nodes.map((node, i) => {
+    const { typed, issues } = parseTyped(node.kind, node.props);
+    for (const issue of issues ?? []) problems.push(`${formatPath(['nodes', i, 'props', ...issue.path])} (node "${node.id}", ${node.kind}): ${issue.message}`);
+    return typed;
   });
   // One lease service per design: owners renew with it and it alone assigns partitions.
   const coordinators = graph.nodes.filter((n) => n.kind === 'coordinator');
   if (coordinators.length > 1) {
     problems.push(`A design can have one coordinator; remove ${coordinators.slice(1).map((n) => `"${n.id}"`).join(', ')} (the lease service is "${coordinators[0]!.id}").`);
   }
-  return problems;
+  return { nodes, problems };
 }
 
-function parseAll(graph: Graph): NodePropsByKind[NodeKind][] {
-  const problems = validateGraphForSim(graph);
+/** Every problem with the graph's node props, each naming the node and the JSON path. */
+export function validateGraphForSim(graph: Graph): string[] {
+  return parseGraph(graph).problems;
+}
+
+/** The graph's node props, parsed once; throws naming every problem. */
+function parseAll(graph: Graph): TypedProps[] {
+  const { nodes, problems } = parseGraph(graph);
   if (problems.length > 0) throw new Error(`The graph cannot be simulated:\n${problems.join('\n')}`);
-  return graph.nodes.map((n) => {
-    const parsed = parseNodeProps(n.kind, n.props);
-    if (!parsed.ok) throw new Error('unreachable');
-    return parsed.props;
-  });
+  return nodes.filter((n) => n !== undefined);
 }
 
-function makeNode(sim: Sim, idx: number, id: string, kind: NodeKind, props: NodePropsByKind[NodeKind], userBase: number): SimNode {
+function makeNode(sim: Sim, idx: number, id: string, typed: TypedProps, userBase: number): SimNode {
+  const node = makeKindNode(sim, idx, id, typed, userBase);
+  node.costPerSecond = costPerSecond(typed.kind, typed.props);
+  return node;
+}
+
+function makeKindNode(sim: Sim, idx: number, id: string, typed: TypedProps, userBase: number): SimNode {
   const rng = sim.rngFor(id);
-  switch (kind) {
+  switch (typed.kind) {
     case 'client':
-      return new ClientNode(sim, idx, id, rng, props as NodePropsByKind['client'], userBase);
+      return new ClientNode(sim, idx, id, rng, typed.props, userBase);
     case 'load-balancer':
-      return new LoadBalancerNode(sim, idx, id, rng, props as NodePropsByKind['load-balancer']);
+      return new LoadBalancerNode(sim, idx, id, rng, typed.props);
     case 'service':
-      return new ServiceNode(sim, idx, id, rng, props as NodePropsByKind['service']);
+      return new ServiceNode(sim, idx, id, rng, typed.props);
     case 'cache':
-      return new CacheNode(sim, idx, id, rng, props as NodePropsByKind['cache']);
+      return new CacheNode(sim, idx, id, rng, typed.props);
     case 'session-store':
-      return new SessionStoreNode(sim, idx, id, rng, props as NodePropsByKind['session-store']);
+      return new SessionStoreNode(sim, idx, id, rng, typed.props);
     case 'database':
-      return new DatabaseNode(sim, idx, id, rng, props as NodePropsByKind['database']);
+      return new DatabaseNode(sim, idx, id, rng, typed.props);
     case 'coordinator':
-      return new CoordinatorNode(sim, idx, id, rng, props as NodePropsByKind['coordinator']);
+      return new CoordinatorNode(sim, idx, id, rng, typed.props);
   }
 }
 
@@ -77,29 +92,28 @@ export interface Built {
 }
 
 export function buildSim(graph: Graph, scenario: ParsedScenario): Built {
-  const props = parseAll(graph);
   const w = scenario.workload;
-  if (w !== undefined) {
-    props.forEach((p, i) => {
-      if (graph.nodes[i]!.kind !== 'client') return;
-      const cp = p as NodePropsByKind['client'];
-      props[i] = { ...cp, rps: w.rps ?? cp.rps, users: w.users ?? cp.users, readRatio: w.readRatio ?? cp.readRatio };
-    });
-  }
-  const coordIdx = graph.nodes.findIndex((n) => n.kind === 'coordinator');
-  const paIdx = graph.nodes.findIndex((n, i) => n.kind === 'load-balancer' && (props[i] as NodePropsByKind['load-balancer']).policy === 'partition-aware');
+  const typed = parseAll(graph).map((t): TypedProps => {
+    if (t.kind !== 'client' || w === undefined) return t;
+    const cp = t.props;
+    return { kind: 'client', props: { ...cp, rps: w.rps ?? cp.rps, users: w.users ?? cp.users, readRatio: w.readRatio ?? cp.readRatio } };
+  });
+  const coordinator = typed.find((t) => t.kind === 'coordinator');
+  const partitionAware = typed.find((t) => t.kind === 'load-balancer' && t.props.policy === 'partition-aware');
   const partitions =
-    coordIdx >= 0 ? (props[coordIdx] as NodePropsByKind['coordinator']).partitions : paIdx >= 0 ? (props[paIdx] as NodePropsByKind['load-balancer']).partitions : DEFAULT_PARTITIONS;
+    coordinator?.kind === 'coordinator' ? coordinator.props.partitions : partitionAware?.kind === 'load-balancer' ? partitionAware.props.partitions : DEFAULT_PARTITIONS;
+  const coordIdx = typed.indexOf(coordinator!);
   const sim = new Sim(scenario.seed, scenario.durationMs, partitions, bucketMsFor(scenario.durationMs));
 
   let users = 0;
   graph.nodes.forEach((n, i) => {
-    const node = makeNode(sim, i, n.id, n.kind, props[i]!, users);
-    if (n.kind === 'client') users += (props[i] as NodePropsByKind['client']).users;
-    sim.addNode(node);
+    const t = typed[i]!;
+    sim.addNode(makeNode(sim, i, n.id, t, users));
+    if (t.kind === 'client') users += t.props.users;
   });
-  const hasServerSessions = graph.nodes.some((n, i) => n.kind === 'service' && ['local-memory', 'session-store'].includes((props[i] as NodePropsByKind['service']).sessions));
+  const hasServerSessions = typed.some((t) => t.kind === 'service' && (t.props.sessions === 'local-memory' || t.props.sessions === 'session-store'));
   const model = (sim.model = new ModelState(sim.rec, users, hasServerSessions));
+  model.isColdStart = scenario.isColdStart === true;
   const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
   for (const e of graph.edges) {
     sim.addEdge({
@@ -113,6 +127,13 @@ export function buildSim(graph: Graph, scenario: ParsedScenario): Built {
     });
   }
   for (const node of sim.nodes) if (node instanceof LoadBalancerNode) for (const e of node.out) node.addTarget(e, true);
+  // What is not wired does not work: the editor's wiring issues, as the services' missing connections.
+  const missing = new Map<string, Set<WiringNeed>>();
+  for (const issue of wiringIssues(graph)) missing.set(issue.nodeId, (missing.get(issue.nodeId) ?? new Set()).add(issue.need));
+  for (const [id, needs] of missing) {
+    const n = sim.byId.get(id);
+    if (n instanceof ServiceNode) n.missing = needs;
+  }
 
   // Database replication groups: connected components over replication edges.
   const dbs = sim.nodes.filter((n): n is DatabaseNode => n instanceof DatabaseNode);
@@ -159,19 +180,34 @@ export function buildSim(graph: Graph, scenario: ParsedScenario): Built {
     cloneCount.set(from.id, k);
     const id = `${from.id}~${k}`;
     const idx = sim.nodes.length;
-    const p = (from as unknown as { props: NodePropsByKind[NodeKind] }).props;
-    const node = makeNode(sim, idx, id, from.kind, p, 0);
+    const node = makeNode(sim, idx, id, typedPropsOf(from), 0);
     sim.addNode(node);
     for (const e of [...sim.edges]) {
+      if (e.isPeer === true) continue;
       if (e.to === from.idx) {
         const ne = sim.addEdge({ ...e, id: `${e.id}~${k}`, to: idx });
         const src = sim.nodes[e.from];
         if (e.kind === 'request' && src instanceof LoadBalancerNode) src.addTarget(ne, false);
       } else if (e.from === from.idx) sim.addEdge({ ...e, id: `${e.id}~${k}`, from: idx });
     }
-    if (node instanceof ServiceNode) node.bootAsNew();
+    if (node instanceof ServiceNode) {
+      node.missing = (from as ServiceNode).missing;
+      node.bootAsNew();
+    }
     else node.start();
     return node;
   };
   return { sim, clone };
+}
+
+/** The kind and props a node was built with (a clone gets the same). */
+function typedPropsOf(node: SimNode): TypedProps {
+  if (node instanceof ClientNode) return { kind: 'client', props: node.props };
+  if (node instanceof LoadBalancerNode) return { kind: 'load-balancer', props: node.props };
+  if (node instanceof ServiceNode) return { kind: 'service', props: node.props };
+  if (node instanceof CacheNode) return { kind: 'cache', props: node.props };
+  if (node instanceof SessionStoreNode) return { kind: 'session-store', props: node.props };
+  if (node instanceof DatabaseNode) return { kind: 'database', props: node.props };
+  if (node instanceof CoordinatorNode) return { kind: 'coordinator', props: node.props };
+  throw new Error(`no props for ${node.kind} node "${node.id}"`);
 }

@@ -16,13 +16,18 @@ export const STATUS_REASON: readonly (FailureReason | undefined)[] = [undefined,
  * 1 + its index, and the last code is a cache-aside miss (not an error: the caller goes to the database).
  */
 export const STATUS = Object.fromEntries(STATUS_REASON.map((reason, code) => [reason ?? (code === 0 ? 'ok' : 'miss'), code])) as Readonly<Record<'ok' | FailureReason | 'miss', number>>;
-export type Status = number;
 
 /** What a call asks for. */
 export const OP = { read: 0, write: 1, sessionGet: 2, sessionPut: 3, lease: 4, fill: 5, replicate: 6, refresh: 7 } as const;
 
 export const FLAG_LOGIN = 1;
 export const FLAG_ONE_WAY = 2;
+/** Routed to its target by its key (a key-hashing or partition-aware balancer): the target is the key's owner. */
+export const FLAG_KEY_ROUTED = 4;
+/** The key's owner changed since the balancer last sent it (a rebalance moved it): the new owner must load it. */
+export const FLAG_COLD = 8;
+/** Forwarded by a non-owner to the owner: it is not forwarded again. */
+export const FLAG_FORWARDED = 16;
 const HELD_BY_CALLER = 1;
 export const HELD_BY_CALLEE = 2;
 

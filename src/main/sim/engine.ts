@@ -5,13 +5,15 @@
  * model.ts. Nothing here reads wall-clock time or global randomness: `nowUs` and each node's
  * `rng` are the only sources of time and chance.
  */
-import type { RunEvent, RunEventKind } from '../../shared/metrics';
+import { englishEventText, eventKindOf, type EventParams, type EventTextKey } from '../../shared/i18n/eventTexts';
+import type { RunEvent } from '../../shared/metrics';
 import { FLAG_ONE_WAY, HELD_BY_CALLEE, STATUS } from './calls';
 import { EV } from './loop';
 import { C, E, NE } from './metrics/recorder';
 import { ModelState } from './model';
 import type { SimEdge, SimNode } from './node';
 import { Rng, hashString } from './rng';
+import { onProbeEvent } from './probes';
 import { Network } from './transport';
 
 export { EV, EV_NAMES, EVENTS_MAX_DEFAULT, EventBudgetError, InvariantError, type RunHooks, type TraceRecord } from './loop';
@@ -26,6 +28,10 @@ export class Sim extends Network {
   model = new ModelState(this.rec, 0, false);
   /** Hook for faults.ts (set by index.ts) so the engine does not import it. */
   onFault: (index: number, phase: number) => void = () => {};
+  /** Hook for background noise (noise.ts, set by index.ts when the scenario has noise). */
+  onNoise: (node: number, phase: number) => void = () => {};
+  /** Called for every node added after the run started (scale-out clones), e.g. so noise reaches them. */
+  onNodeAdded: (node: SimNode) => void = () => {};
 
   constructor(
     seed: number,
@@ -46,6 +52,7 @@ export class Sim extends Network {
     this.byId.set(node.id, node);
     this.nodeHash.push(hashString(node.id));
     this.rec.addNode(node.id);
+    this.onNodeAdded(node);
   }
 
   addEdge(e: Omit<SimEdge, 'idx' | 'extraLoss'>): SimEdge {
@@ -64,12 +71,20 @@ export class Sim extends Network {
     return edge;
   }
 
-  log(kind: RunEventKind, node: SimNode | undefined, message: string, value?: number): void {
+  /** Logs an event: its sentence is EVENT_TEXTS[key] filled with params (the English one is stored as message). */
+  log(key: EventTextKey, node: SimNode | undefined, params: EventParams, value?: number): void {
     if (this.events.length > LOG_LIMIT) return;
-    const e: RunEvent = { atMs: this.nowUs / 1000, kind, message };
+    const atMs = this.nowUs / 1000;
+    if (this.events.length === LOG_LIMIT) {
+      this.events.push({ atMs, kind: 'log-truncated', message: englishEventText('log-truncated', {}), params: {} });
+      return;
+    }
+    const kind = eventKindOf(key);
+    const e: RunEvent = { atMs, kind, message: englishEventText(key, params), params };
+    if (key !== kind) e.textKey = key;
     if (node !== undefined) e.node = node.id;
     if (value !== undefined) e.value = value;
-    this.events.push(this.events.length === LOG_LIMIT ? { atMs: e.atMs, kind: 'log-truncated', message: 'Event log limit reached; later events are not listed.' } : e);
+    this.events.push(e);
   }
 
   timer(node: SimNode, delayUs: number, tag: number, a = 0, b = 0): void {
@@ -95,6 +110,7 @@ export class Sim extends Network {
     const deferred = node.deferred;
     node.deferred = [];
     node.isPaused = false;
+    node.pausedAtUs = -1;
     for (let k = 0; k < deferred.length; k += 5) {
       const c = deferred[k + 1]!;
       if (deferred[k] === EV.deliverReq && calls.isValid(c, deferred[k + 2]!) && calls.isHeldByCaller(c)) {
@@ -121,14 +137,23 @@ export class Sim extends Network {
     node.onRestart();
   }
 
-  pause(node: SimNode): void {
-    if (node.isUp) node.isPaused = true;
+  /** Pauses a node (a GC pause, a stopped VM); `untilUs` is when it will resume, when known. */
+  pause(node: SimNode, untilUs = Infinity): void {
+    if (!node.isUp) return;
+    if (!node.isPaused) {
+      node.pausedAtUs = this.nowUs;
+      node.pauseEndsAtUs = untilUs;
+    }
+    node.isPaused = true;
   }
 
   /** Resumes a paused node: what arrived meanwhile is handled now, in arrival order. */
   resume(node: SimNode): void {
     if (!node.isPaused) return;
     node.isPaused = false;
+    node.lastPauseFromUs = node.pausedAtUs;
+    node.lastPauseToUs = this.nowUs;
+    node.pausedAtUs = -1;
     const d = node.deferred;
     node.deferred = [];
     for (let k = 0; k < d.length; k += 5) this.queue.push(this.nowUs, d[k]!, node.idx, d[k + 1]!, d[k + 2]!, d[k + 3]!, d[k + 4]!);
@@ -154,6 +179,11 @@ export class Sim extends Network {
       }
       case EV.fault:
         this.onFault(a, b);
+        return false;
+      case EV.probe:
+        return onProbeEvent(this, n, a, b, cArg, inc);
+      case EV.noise:
+        this.onNoise(n, a);
         return false;
       default:
         return this.fail(`unknown event type ${type}`);

@@ -71,19 +71,19 @@ export class Faults {
   private apply(index: number, phase: number): void {
     const sim = this.sim;
     const f = this.faults[index]!;
-    if (phase === PHASE_START) sim.log('fault', sim.byId.get(f.target), `Fault ${f.id}: ${f.action} ${f.target}.`);
+    if (phase === PHASE_START) sim.log('fault', sim.byId.get(f.target), { fault: f.id, action: f.action, target: f.target });
     switch (f.action) {
       case 'crash': {
         const n = this.node(f.target);
         sim.crash(n);
-        sim.log('crashed', n, `${n.id} crashed.`);
+        sim.log('crashed', n, { node: n.id });
         return;
       }
       case 'restart': {
         const n = this.node(f.target);
         if (n.isUp) return;
         sim.restart(n);
-        sim.log('restarted', n, `${n.id} restarted.`);
+        sim.log('restarted', n, { node: n.id });
         return;
       }
       case 'slow': {
@@ -127,7 +127,7 @@ export class Faults {
       case 'pause': {
         const n = this.node(f.target);
         if (phase === PHASE_START) {
-          sim.pause(n);
+          sim.pause(n, sim.nowUs + f.params.durationMs * 1000);
           this.endAfter(f, index);
         } else sim.resume(n);
         return;
@@ -138,7 +138,7 @@ export class Faults {
         if (!(n instanceof ServiceNode)) return;
         for (let k = 0; k < f.params.count; k++) {
           const clone = this.clones(n);
-          sim.log('scaled-out', clone, `${clone.id} added as a copy of ${n.id}.`);
+          sim.log('scaled-out', clone, { clone: clone.id, node: n.id });
         }
         return;
       }
@@ -204,7 +204,7 @@ export class Faults {
         }
       }
     }
-    sim.log('revoked', sim.byId.get(target), `${revoked} sessions revoked (${asked - revoked} of the ${asked} users held none).`, revoked);
+    sim.log('revoked', sim.byId.get(target), { count: revoked, none: asked - revoked, asked }, revoked);
   }
 
   /** A client target, or every client when the target is another kind. */
@@ -228,7 +228,7 @@ export class Faults {
     }
     n.isRemoved = true;
     sim.crash(n);
-    sim.log('scaled-in', n, `${n.id} removed.`);
+    sim.log('scaled-in', n, { node: n.id });
   }
 
   /** Rolling deploy over the targets of a load balancer (or one service): batch by batch. */
@@ -247,7 +247,7 @@ export class Faults {
     if (st.waiting === 'drain') {
       const isIdle = st.batch.every((n) => n.isIdle() || !n.isUp);
       if (!isIdle && sim.nowUs - st.sinceUs < DRAIN_MAX_US) return sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
-      sim.log('drained', undefined, `Drained ${st.batch.map((n) => n.id).join(', ')}.`);
+      sim.log('drained', undefined, { nodes: st.batch.map((n) => n.id).join(', ') });
       return this.replace(index, st);
     }
     if (st.waiting === 'admit') {
@@ -273,7 +273,7 @@ export class Faults {
     const f = this.faults[index]!;
     const { batchSize: size, drain } = this.paramsOf(index, 'rolling-deploy');
     if (st.next >= st.nodes.length) {
-      sim.log('deploy-done', undefined, `Rolling deploy ${f.id} finished: ${st.nodes.length} instances replaced.`);
+      sim.log('deploy-done', undefined, { fault: f.id, count: st.nodes.length });
       return;
     }
     st.batch = st.nodes.slice(st.next, st.next + size);
@@ -297,7 +297,7 @@ export class Faults {
       }
       sim.crash(n);
       sim.restart(n);
-      sim.log('restarted', n, `${n.id} restarted for the deploy.`);
+      sim.log('restarted.deploy', n, { node: n.id });
       if (!drain) for (const lb of this.lbs()) lb.setRegistered(n, true);
     }
     st.waiting = 'start';

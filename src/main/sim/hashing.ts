@@ -2,10 +2,7 @@
  * Key placement: modulo hashing, a consistent-hash ring with virtual nodes, and key → partition.
  * Shared by load balancers (routing), the coordinator (ownership) and the rebalance metric.
  */
-import { hashInt as hashInt_, hashString } from './rng';
-
-// Hot imports as module-local constants (why: see engine.ts).
-const hashInt = hashInt_;
+import { hashInt, hashString } from './rng';
 
 const PARTITION_SALT = 0x7f4a7c15;
 const ROUTE_SALT = 0x2545f491;

@@ -7,16 +7,17 @@ import type { Graph } from '../../shared/graph';
 import { faultTargetIssues } from '../../shared/faults';
 import { formatZodError } from '../../shared/json';
 import { METRIC_NAMES, type RunResult } from '../../shared/metrics';
-import { ScenarioSchema, faultId, type Scenario } from '../../shared/scenario';
+import { ScenarioSchema, faultId, type Fault, type ParsedScenario, type Scenario } from '../../shared/scenario';
 import { buildSim, validateGraphForSim } from './build';
-import type { TraceRecord } from './engine';
+import type { Sim, TraceRecord } from './engine';
 import { Faults } from './faults';
 import { readAllMetrics, readMetric } from '../../shared/metrics/read';
 import { ClientNode } from './nodes/client';
 import { LoadBalancerNode } from './nodes/loadBalancer';
+import { NoiseDriver } from './noise';
 
 export { readMetric, readAllMetrics, validateGraphForSim };
-export type { RunResult, TraceRecord };
+export type { RunResult, Sim, TraceRecord };
 export { EventBudgetError, EVENTS_MAX_DEFAULT, InvariantError } from './engine';
 
 export interface SimOptions {
@@ -30,8 +31,17 @@ export interface SimOptions {
   trace?: (e: TraceRecord) => void;
 }
 
-/** Runs `scenario` on `graph`. Throws an Error naming the node and prop (or scenario path) on bad input. */
-export function simulate(graph: Graph, scenario: Scenario, options: SimOptions = {}): RunResult {
+/** A simulation built and started at t = 0, paused before its first event: drive it with step/runUntil/run. */
+export interface Prepared {
+  sim: Sim;
+  /** The scenario's faults with their ids, in scenario order (a fault event's index points here). */
+  faults: readonly (Fault & { id: string })[];
+  /** The scenario as parsed (defaults filled in). */
+  scenario: ParsedScenario;
+}
+
+/** Validates and builds `scenario` on `graph` without running it. Throws like simulate on bad input. */
+export function prepareSimulation(graph: Graph, scenario: Scenario): Prepared {
   const parsed = ScenarioSchema.safeParse(scenario);
   if (!parsed.success) throw new Error(`The scenario cannot be simulated:\n${formatZodError(parsed.error)}`);
   const sc = parsed.data;
@@ -43,7 +53,15 @@ export function simulate(graph: Graph, scenario: Scenario, options: SimOptions =
 
   const { sim, clone } = buildSim(graph, sc);
   new Faults(sim, faults, clone);
+  const noise = sc.noise === undefined ? null : new NoiseDriver(sim, sc.noise);
   for (const n of sim.nodes) n.start();
+  noise?.start();
+  return { sim, faults, scenario: sc };
+}
+
+/** Runs `scenario` on `graph`. Throws an Error naming the node and prop (or scenario path) on bad input. */
+export function simulate(graph: Graph, scenario: Scenario, options: SimOptions = {}): RunResult {
+  const { sim, faults, scenario: sc } = prepareSimulation(graph, scenario);
   sim.run(options);
 
   const run: RunResult = {

@@ -8,8 +8,8 @@ import { EventQueue } from './eventQueue';
 import { Recorder } from './metrics/recorder';
 import { fmix32 } from './rng';
 
-export const EV = { deliverReq: 1, deliverResp: 2, timer: 3, timeout: 4, fault: 5 } as const;
-export const EV_NAMES = ['', 'deliver-request', 'deliver-response', 'timer', 'timeout', 'fault'] as const;
+export const EV = { deliverReq: 1, deliverResp: 2, timer: 3, timeout: 4, fault: 5, probe: 6, noise: 7 } as const;
+export const EV_NAMES = ['', 'deliver-request', 'deliver-response', 'timer', 'timeout', 'fault', 'health-probe', 'noise'] as const;
 
 /** An invariant broke: reported with the seed and simulated time so the run can be reproduced. */
 export class InvariantError extends Error {

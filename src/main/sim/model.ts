@@ -11,6 +11,8 @@ export class ModelState {
   ownership: Ownership | null = null;
   /** The coordinator's owner map, read by partition-aware balancers (null: none). */
   ownerMap: Int32Array | null = null;
+  /** Partition owners load their state before serving at t = 0 (the scenario's isColdStart); otherwise they start warm. */
+  isColdStart = false;
   /** Lease TTL of the coordinator (renewal interval is a third of it). */
   leaseTtlUs = 3_000_000;
   /** Resolves a database node to the current leader of its replication group. */
@@ -23,6 +25,8 @@ export class ModelState {
   readonly revokedGen: Int32Array;
   /** Per global user, when its current signed token was issued (or last refreshed). */
   readonly tokenIssuedUs: Float64Array;
+  /** Per global user, 1 once the user lost a session or saw a failed request (usersAffected). */
+  readonly isAffected: Uint8Array;
 
   constructor(
     private readonly rec: Recorder,
@@ -34,6 +38,7 @@ export class ModelState {
     this.userSession = new Int32Array(users);
     this.revokedGen = new Int32Array(users);
     this.tokenIssuedUs = new Float64Array(users);
+    this.isAffected = new Uint8Array(users);
   }
 
   /** Revokes the session the user holds (false: none); a revoked session is not counted as lost. */
@@ -50,11 +55,19 @@ export class ModelState {
     return gen !== 0 && this.revokedGen[globalUser] === gen;
   }
 
+  /** The user felt a failure (a lost session or a failed request): counted once per user per run. */
+  userAffected(nodeIdx: number, globalUser: number): void {
+    if (globalUser < 0 || globalUser >= this.isAffected.length || this.isAffected[globalUser] !== 0) return;
+    this.isAffected[globalUser] = 1;
+    this.rec.add(nodeIdx, C.usersAffected, 1);
+  }
+
   /** A session the user still held is gone; counted once per (user, session) at node `nodeIdx`. */
   sessionLost(nodeIdx: number, globalUser: number, gen: number): boolean {
     if (gen === 0 || this.userSession[globalUser] !== gen || this.sessionLostGen[globalUser] === gen) return false;
     this.sessionLostGen[globalUser] = gen;
     this.rec.add(nodeIdx, C.sessionsLost, 1);
+    this.userAffected(nodeIdx, globalUser);
     return true;
   }
 }

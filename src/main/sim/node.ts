@@ -22,6 +22,8 @@ export interface SimEdge {
   lossRate: number;
   /** Loss added by a link-loss fault. */
   extraLoss: number;
+  /** A forwarding link between two partition owners, made at run time (not a design edge; never cloned). */
+  isPeer?: boolean;
 }
 
 export abstract class SimNode {
@@ -54,6 +56,19 @@ export abstract class SimNode {
   isLbTarget = false;
   /** A client whose users keep one connection (load balancers pin them to a target). */
   hasLongLivedConnections = false;
+  /** Credits per second this node costs while it exists (shared/nodeKinds NODE_COST; set by build.ts). */
+  costPerSecond = 0;
+  /** Cost is accrued up to here. */
+  private costSinceUs: number;
+  /** When the current pause began (-1: not paused); failure detectors compare it with their bound. */
+  pausedAtUs = -1;
+  /** When the current pause will end, when known (a fault's or the noise's duration; Infinity: not known). */
+  pauseEndsAtUs = Infinity;
+  /** The last pause that ended: when it began and ended (-1: none yet). */
+  lastPauseFromUs = -1;
+  lastPauseToUs = -1;
+  /** Random stream of the health probes this node sends (probes.ts), apart from its own. */
+  probeRng: Rng | null = null;
 
   constructor(
     readonly sim: Sim,
@@ -61,7 +76,10 @@ export abstract class SimNode {
     readonly id: string,
     readonly kind: NodeKind,
     readonly rng: Rng,
-  ) {}
+  ) {
+    // A clone made by scale-out costs from the moment it exists.
+    this.costSinceUs = sim.nowUs;
+  }
 
   /** A request call arrived and this node now holds it; it must eventually reply (or crash). */
   abstract onRequest(c: number): void;
@@ -84,7 +102,24 @@ export abstract class SimNode {
   }
   sampleGauges(rec: Recorder): void {
     rec.set(this.idx, C.up, this.isServing() ? 1 : 0);
+    this.accrueCost(rec);
   }
+  /** Adds the cost of the time since the last accrual, up to the bucket's end (the run's end for the last one). */
+  private accrueCost(rec: Recorder): void {
+    const untilUs = this.sim.isFinished ? Math.min(rec.bucketEndUs, this.sim.nowUs) : rec.bucketEndUs;
+    // A node removed by scale-in costs nothing more; a crashed one is still provisioned.
+    if (!this.isRemoved && untilUs > this.costSinceUs && this.costPerSecond > 0) rec.add(this.idx, C.costUnits, ((untilUs - this.costSinceUs) / 1e6) * this.costPerSecond);
+    this.costSinceUs = Math.max(this.costSinceUs, untilUs);
+  }
+  /**
+   * A health probe reached this live, unpaused node: how long its answer waits behind the node's
+   * own work, or -1 when it answers "not ready" (starting up, overloaded).
+   */
+  probeWaitUs(): number {
+    return this.isReady ? 0 : -1;
+  }
+  /** A health probe this node sent (probes.ts) was answered (`isOk`), refused or timed out (false). */
+  onProbeResult(_slot: number, _seq: number, _isOk: boolean): void {}
   isServing(): boolean {
     return this.isUp && this.isReady && !this.isPaused;
   }

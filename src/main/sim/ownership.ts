@@ -5,7 +5,7 @@
  * partition is believed by its new owner with its state recovered and every partition-aware
  * router sends it there: that span is rebalanceMaxUs.
  */
-import type { RunEventKind } from '../../shared/metrics';
+import type { EventParams, EventTextKey } from '../../shared/i18n/eventTexts';
 import { C, type Recorder } from './metrics/recorder';
 
 /** What ownership reads of the running simulation (the engine satisfies it; no import of it here). */
@@ -13,7 +13,7 @@ export interface OwnershipHost {
   readonly nowUs: number;
   readonly nodes: readonly unknown[];
   readonly rec: Recorder;
-  log(kind: RunEventKind, node: undefined, message: string): void;
+  log(key: EventTextKey, node: undefined, params: EventParams): void;
 }
 
 /** What a rebalance waits for at a partition's new owner (a service that owns partitions). */
@@ -136,12 +136,12 @@ export class Ownership {
     if (before < 2 && after >= 2) {
       if (this.splitCount++ === 0) {
         this.splitLastUs = this.sim.nowUs;
-        this.sim.log('split-brain-began', undefined, `Split brain: two instances believe they own partition ${p}.`);
+        this.sim.log('split-brain-began', undefined, { partition: p });
       }
     } else if (before >= 2 && after < 2) {
       if (--this.splitCount === 0) {
         this.account(this.sim.nowUs, this.sim.rec);
-        this.sim.log('split-brain-ended', undefined, `Split brain ended: every partition has at most one owner again.`);
+        this.sim.log('split-brain-ended', undefined, {});
       }
     }
   }

@@ -22,6 +22,8 @@ export abstract class Network extends EventLoop {
   readonly nodes: SimNode[] = [];
   readonly edges: SimEdge[] = [];
   cuts: Cut[] = [];
+  /** Extra delay of one message on a link (latency tails from the scenario's noise; null: none). */
+  linkTailUs: ((edge: SimEdge) => number) | null = null;
   sent = 0;
   delivered = 0;
   dropped = 0;
@@ -94,6 +96,7 @@ export abstract class Network extends EventLoop {
     if (edge.jitterUs > 0) d += Math.floor(from.rng.next() * (edge.jitterUs + 1));
     const f = from.latencyFactor > to.latencyFactor ? from.latencyFactor : to.latencyFactor;
     if (f !== 1) d = Math.round(d * f);
+    if (this.linkTailUs !== null) d += this.linkTailUs(edge);
     this.inFlight++;
     if (d + extraUs === 0 && this.inlineDepth < INLINE_DEPTH_MAX && to.isUp && !to.isPaused) {
       // A zero-delay hop to a live node is delivered now rather than through the heap: the

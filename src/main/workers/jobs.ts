@@ -1,11 +1,10 @@
 /**
- * The jobs the host runs in workers, each under JOB_BUDGETS: a run, a search for the next
- * events, a lesson grade and a submission re-grade. Give them the host's limiter and the
- * caller's AbortSignal; cancel() (or the signal) terminates the worker.
+ * The jobs the host runs in workers, each under JOB_BUDGETS: a run, a lesson grade and a
+ * submission re-grade (sim:events has its own long-lived workers: stepSessions.ts). Give them
+ * the host's limiter and the caller's AbortSignal; cancel() (or the signal) terminates the worker.
  */
 import type { GradeReport } from '../../shared/gradeReport';
 import type { Graph } from '../../shared/graph';
-import type { SimEventsResult } from '../../shared/ipc';
 import type { Scenario } from '../../shared/scenario';
 import type { Regrade } from '../grading/submission';
 import type { RunResult } from '../sim';
@@ -34,11 +33,6 @@ const common = (ctx: JobContext, kind: JobKind) => ({
 /** A simulation, off the main event loop; progress 0..1, or a queue position while it waits. */
 export function runInWorker(graph: Graph, scenario: Scenario, ctx: JobContext, onProgress: (fraction: number, queuePosition?: number) => void): JobHandle<RunResult> {
   return runJob<RunResult>({ entry: 'simJob', data: simJob({ graph, scenario }, ctx), what: 'run', onProgress, ...common(ctx, 'run') });
-}
-
-/** sim:events: re-runs (graph, scenario) traced and stops once `count` events after `fromMs` are known. */
-export function eventsInWorker(graph: Graph, scenario: Scenario, fromMs: number, count: number, ctx: JobContext): JobHandle<SimEventsResult> {
-  return runJob<SimEventsResult>({ entry: 'simJob', data: simJob({ graph, scenario, events: { fromMs, count } }, ctx), what: 'search for the next events', ...common(ctx, 'events') });
 }
 
 const grade = <T>(job: GradeJob, ctx: JobContext) => runJob<T>({ entry: 'gradeJob', data: job, what: 'grading', ...common(ctx, 'grade') }).result;

@@ -16,6 +16,9 @@ export type JobReply<T = unknown> =
 /** What a parent may send a long-lived worker (bulk grading) after its workerData: a file to read, or (with `text`) one already read. */
 export type JobRequest = { type: 'file'; index: number; file: string; text?: string };
 
+/** What a parent sends a stepping session (simJob with `session`): one answer per request, in order. */
+export type StepRequest = { type: 'events'; fromMs: number; count: number };
+
 /** The error reply for anything a job threw; a budget error is the design's fault, like a bad document. */
 export function errorReply(error: unknown, isDocumentError = error instanceof DocumentError || error instanceof EventBudgetError): JobReply<never> {
   return { type: 'error', message: error instanceof Error ? error.message : String(error), isDocumentError };

@@ -1,26 +1,38 @@
-// The simulation worker: one run (progress at most every 1% of it), or for sim:events
-// (`events` set) a traced re-run up to the events asked for. Any failure is the design's.
+// The simulation worker: one run (progress at most every 1% of it), or, for sim:events
+// (`session` set), a stepping session that stays alive and answers `events` requests from one
+// live simulation (host/simEvents.ts). Any failure is the design's.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Graph } from '../../shared/graph';
 import type { Scenario } from '../../shared/scenario';
-import { collectSimEvents } from '../host/simEvents';
+import { StepSession } from '../host/simEvents';
 import { simulate } from '../sim';
-import { errorReply, type JobReply } from './protocol';
+import { errorReply, type JobReply, type StepRequest } from './protocol';
 
 export interface SimJob {
   graph: Graph;
   scenario: Scenario;
   maxEvents: number;
-  events?: { fromMs: number; count: number };
+  /** A stepping session: answers `events` requests until terminated. */
+  session?: boolean;
 }
 
 const post = (reply: JobReply) => parentPort?.postMessage(reply);
 const job = workerData as SimJob;
 
-try {
-  if (job.events) {
-    post({ type: 'done', value: collectSimEvents(job.graph, job.scenario, job.events.fromMs, job.events.count, job.maxEvents) });
-  } else {
+if (job.session) {
+  let session: StepSession | undefined;
+  parentPort?.on('message', (request: StepRequest) => {
+    if (request.type !== 'events') return;
+    try {
+      session ??= new StepSession(job.graph, job.scenario, job.maxEvents);
+      post({ type: 'done', value: session.events(request.fromMs, request.count) });
+    } catch (error) {
+      session = undefined;
+      post(errorReply(error, true));
+    }
+  });
+} else {
+  try {
     let lastReported = -1;
     const result = simulate(job.graph, job.scenario, {
       maxEvents: job.maxEvents,
@@ -32,7 +44,7 @@ try {
       },
     });
     post({ type: 'done', value: result });
+  } catch (error) {
+    post(errorReply(error, true));
   }
-} catch (error) {
-  post(errorReply(error, true));
 }

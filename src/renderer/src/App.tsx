@@ -1,10 +1,9 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StateLabApi } from '../../shared/api';
-import type { EdgeKind, NodeKind } from '../../shared/graph';
+import { NODE_KINDS, type EdgeKind, type NodeKind } from '../../shared/graph';
 import type { Graph } from '../../shared/graph';
 import { localize } from '../../shared/i18n';
-import { ALL_NODE_KINDS } from '../../shared/ipc';
 import type { Scenario } from '../../shared/scenario';
 import { addEdge, addNode } from './editor/commands';
 import { ConnectDialog } from './editor/ConnectDialog';
@@ -60,7 +59,7 @@ export function App({ api }: { api: StateLabApi }) {
   const session = useLessonSession(api, editor.doc, isInLesson, onAdopt, say);
   const { lesson, loadError } = session;
   const locked = useMemo(() => (lesson && isInLesson ? new Set(lesson.locked) : NO_LOCKS), [lesson, isInLesson]);
-  const palette: readonly NodeKind[] = lesson && isInLesson ? lesson.palette : ALL_NODE_KINDS;
+  const palette: readonly NodeKind[] = lesson && isInLesson ? lesson.palette : NODE_KINDS;
   const leaveLesson = useCallback(() => setInLesson(false), []);
   const files = useFiles(api, editor, lesson && isInLesson ? lesson.lessonId : null, leaveLesson, say);
   // A property field showing a refused value stops Run (the document still holds the old value).
@@ -100,22 +99,25 @@ export function App({ api }: { api: StateLabApi }) {
   };
   const { openInitial } = session;
 
-  // "Show me" from a failed check: run the lesson's scenario if there is no run yet, then stop at
-  // the moment the check was first violated.
-  const [pendingShowMs, setPendingShowMs] = useState<number>();
+  // "Show me" from a failed check: stop at the moment the check was first violated in the graded
+  // run. The lab's run is that run when their trace hashes agree; otherwise (no run yet, faults
+  // injected, another design run since) the lesson's own scenario is run again first.
+  const [pendingShow, setPendingShow] = useState<{ atMs: number; staleRun: unknown }>();
+  const gradedHash = session.report?.traceHash;
   const showMe = useCallback(
     (atMs: number) => {
-      setPendingShowMs(atMs);
-      if (!lab.run) void lab.runFromStart();
+      const isGraded = lab.run !== undefined && (gradedHash === undefined || lab.run.traceHash === gradedHash);
+      setPendingShow({ atMs, staleRun: isGraded ? undefined : lab.run });
+      if (!isGraded) void lab.runWithoutInjected();
     },
-    [lab],
+    [lab, gradedHash],
   );
   useEffect(() => {
-    if (pendingShowMs === undefined || !lab.run) return;
+    if (pendingShow === undefined || !lab.run || lab.run === pendingShow.staleRun) return;
     lab.pause();
-    lab.seek(pendingShowMs);
-    setPendingShowMs(undefined);
-  }, [pendingShowMs, lab]);
+    lab.seek(pendingShow.atMs);
+    setPendingShow(undefined);
+  }, [pendingShow, lab]);
 
   useEffect(() => {
     void (async () => {

@@ -5,9 +5,8 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import type { Graph } from '../../../src/shared/graph';
-import type { Result } from '../../../src/shared/result';
+import { bridgeCall } from '../../support/bridgeCall';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const children: ChildProcess[] = [];
@@ -35,17 +34,7 @@ async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: s
   return { child, url };
 }
 
-async function call(url: string, channel: string, payload: unknown): Promise<Result<unknown>> {
-  const page = new URL(url); // carries the bridge key the host minted: /?key=…
-  const ws = new WebSocket(`ws://${page.host}/bridge${page.search}`, { headers: { Origin: page.origin } });
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  const result = await new Promise<Result<unknown>>((resolve) => {
-    ws.once('message', (data) => resolve(JSON.parse(String(data)).result));
-    ws.send(JSON.stringify({ id: 1, channel, payload }));
-  });
-  ws.close();
-  return result;
-}
+const call = bridgeCall;
 
 const edited: Graph = {
   format: 'statelab.graph',

@@ -7,9 +7,8 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { MAX_BRIDGE_FRAME_BYTES } from '../../../src/shared/ipc';
-import type { Result } from '../../../src/shared/result';
+import { bridgeCall } from '../../support/bridgeCall';
 
 const ROOT = path.resolve(__dirname, '../../..');
 let child: ChildProcess;
@@ -42,16 +41,7 @@ afterAll(() => {
 const key = () => page.searchParams.get('key')!;
 
 /** A normal call on a new connection, as the page makes it. */
-async function call(channel: string, payload: unknown): Promise<Result<unknown>> {
-  const ws = new WebSocket(`ws://${page.host}/bridge?key=${key()}`, { headers: { Origin: page.origin } });
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  const result = await new Promise<Result<unknown>>((resolve) => {
-    ws.once('message', (data) => resolve(JSON.parse(String(data)).result));
-    ws.send(JSON.stringify({ id: 1, channel, payload }));
-  });
-  ws.close();
-  return result;
-}
+const call = (channel: string, payload: unknown) => bridgeCall(page.href, channel, payload);
 
 /** Opens a raw socket, completes a valid upgrade handshake, and hands back the socket. */
 async function upgradedSocket(): Promise<net.Socket> {

@@ -2,7 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { StepSession, collectSimEvents } from '../../../src/main/host/simEvents';
 import { createHost } from '../../../src/main/host/services';
+import { liveWorkerCount } from '../../../src/main/workers/pool';
 import { simulate, type TraceRecord } from '../../../src/main/sim';
 import type { LessonView, SimEventsResult } from '../../../src/shared/ipc';
 
@@ -80,6 +82,56 @@ describe('sim:events through the host', () => {
       await expect(host.dispatch('sim:events', { graph, scenario, fromMs: 0, count }, ctx)).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
     }
     await expect(host.dispatch('sim:events', { graph, scenario, fromMs: -1, count: 1 }, ctx)).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    host.dispose();
+  });
+
+  it('a stepping session walks forward from where it stopped: batch after batch equals a full traced run, a step back starts over, timers say what they are for', async () => {
+    const { host, graph, scenario } = await lessonOne();
+    host.dispose();
+    const trace: TraceRecord[] = [];
+    simulate(graph, scenario, { trace: (e) => trace.push(e) });
+    trace.sort((a, b) => a.timeUs - b.timeUs || a.seq - b.seq);
+    const expected = (fromUs: number, count: number) => trace.filter((e) => e.timeUs > fromUs).slice(0, count).map((e) => `${e.timeUs}/${e.seq}/${e.type}/${e.node ?? ''}`);
+    const got = (r: SimEventsResult) => r.events.map((e) => `${e.atUs}/${e.seq}/${e.type}/${e.node ?? ''}`);
+
+    const session = new StepSession(graph, scenario);
+    // As the lab asks: from the cursor, then from 1 µs before the last event it stepped to.
+    let fromMs = 3990;
+    for (let i = 0; i < 15; i++) {
+      const answer = session.events(fromMs, 7);
+      expect(got(answer)).toEqual(expected(Math.floor(fromMs * 1000), 7));
+      fromMs = (answer.events[answer.events.length - 1]!.atUs - 1) / 1000;
+    }
+    expect(session.nowUs).toBeLessThan(4100 * 1000);
+    // Back to before what the session holds: it starts over and still agrees.
+    expect(got(session.events(1000, 20))).toEqual(expected(1_000_000, 20));
+    // Forward past a gap: untraced up to the moment, then traced.
+    expect(got(session.events(7000.25, 20))).toEqual(expected(7_000_250, 20));
+
+    // Timer events name their purpose from the node's timer table; the crash names its fault.
+    const described = collectSimEvents(graph, scenario, 3999, 200).events;
+    expect(described.some((e) => e.type === 'timer' && /^timer at users \(next request\)$/.test(e.description))).toBe(true);
+    expect(described.find((e) => e.type === 'fault')?.description).toBe('fault: crash api-1');
+  });
+
+  it('keeps one worker per caller across Steps and releases it when the caller goes away', async () => {
+    const { host, graph, scenario } = await lessonOne();
+    const gone = new AbortController();
+    const caller = { emit: () => {}, signal: gone.signal };
+    const before = liveWorkerCount();
+    let fromMs = 2000;
+    for (let i = 0; i < 5; i++) {
+      const answer = await host.dispatch('sim:events', { graph, scenario, fromMs, count: 10 }, caller);
+      const events = (answer as { value: SimEventsResult }).value.events;
+      expect(events[0]!.atMs).toBeGreaterThan(fromMs);
+      fromMs = events[9]!.atMs;
+      expect(liveWorkerCount()).toBe(before + 1);
+    }
+    // Another run (a different scenario) replaces the session rather than adding one.
+    await host.dispatch('sim:events', { graph, scenario: { ...scenario, seed: scenario.seed + 1 }, fromMs: 0, count: 5 }, caller);
+    await expect.poll(() => liveWorkerCount()).toBe(before + 1);
+    gone.abort();
+    await expect.poll(() => liveWorkerCount()).toBe(before);
     host.dispose();
   });
 });

@@ -12,8 +12,10 @@ export interface Variant {
   name: string;
   /** Builds it from the starter. */
   edit: (starter: Graph) => Graph;
-  /** Checks it fails on every seed; every other check it passes. */
+  /** Checks it fails on every seed; every other check it passes (but those in mayFail). */
   fails: string[];
+  /** Checks its price may trip on some seeds and not others (near their bound); either is accepted. */
+  mayFail?: string[];
 }
 
 export interface LessonExpectation {
@@ -61,7 +63,15 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
   'session-state': {
     answers: { 'sticky-share': 'third' },
     starterFails: ['no-loss-while-healthy', 'no-loss-at-crash', 'errors-recover', 'state-outside'],
-    variants: [{ name: 'sticky routing, sessions still in memory', edit: (g) => withProps(g, 'lb', { policy: 'sticky' }), fails: ['no-loss-at-crash', 'state-outside'] }],
+    variants: [
+      { name: 'sticky routing, sessions still in memory', edit: (g) => withProps(g, 'lb', { policy: 'sticky' }), fails: ['no-loss-at-crash', 'state-outside'] },
+      {
+        // What is not wired does not work: every request with a session fails "not wired".
+        name: 'sessions in a session store that is not on the canvas',
+        edit: (g) => ['api-1', 'api-2', 'api-3'].reduce((out, id) => withProps(out, id, { sessions: 'session-store' }), g),
+        fails: ['errors-recover', 'state-outside'],
+      },
+    ],
   },
   balancing: {
     answers: { 'hot-users': 'hot' },
@@ -84,6 +94,9 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
         name: 'stateless API tier, modulo partition router',
         edit: (g) => ['api-1', 'api-2', 'api-3'].reduce((out, id) => withProps(out, id, { sessions: 'signed-token' }), withProps(g, 'lb', { policy: 'round-robin' })),
         fails: ['few-keys-moved'],
+        // Moving state is not free: the ~75 % of keys modulo moves arrive cold during the spike and
+        // are loaded from the database, which takes p99 to about its bound (over it on some seeds).
+        mayFail: ['spike-p99'],
       },
     ],
   },
@@ -119,11 +132,11 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
     starterFails: ['p99-normal', 'p99-slow-db', 'fewer-remote-calls', 'owner-routing'],
     variants: [
       {
-        // Without a coordinator the simulator lets any stateful instance answer any key from memory,
-        // so only the structural check catches that round-robin ignores ownership (see the report).
+        // Owners own: behind round-robin two requests in three reach an instance that does not own
+        // the key and forward it to the owner, so the extra hops show in the remote calls too.
         name: 'stateful instances behind round-robin, no coordinator',
         edit: (g) => ['api-1', 'api-2', 'api-3'].reduce((out, id) => withProps(out, id, { state: 'stateful', ownsPartitions: true }), g),
-        fails: ['owner-routing'],
+        fails: ['owner-routing', 'fewer-remote-calls'],
       },
     ],
   },

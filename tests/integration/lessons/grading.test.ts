@@ -48,7 +48,8 @@ describe('every lesson of the built-in pack', () => {
     const variants = (expected.variants ?? []).flatMap((v) => VARIANT_SEEDS.map((seed) => [v.name, seed, v] as const));
     it.each(variants)('half-way design "%s", seed %i: fails only what it has not fixed', (_name, seed, variant) => {
       const report = grade(entry, variant.edit(entry.starter), seed);
-      expect(failing(report), explain(report)).toEqual(entry.lesson.checks.map((c) => c.id).filter((c) => variant.fails.includes(c)));
+      const mayFail = variant.mayFail ?? [];
+      expect(failing(report).filter((c) => !mayFail.includes(c)), explain(report)).toEqual(entry.lesson.checks.map((c) => c.id).filter((c) => variant.fails.includes(c)));
     });
 
     it.each(SEEDS)('seed %i: the reference solution passes every check', (seed) => {

@@ -58,7 +58,7 @@ describe('the fields a node form shows', () => {
     const mean = serviceTime?.type === 'group' ? serviceTime.fields.find((f) => f.key === 'mean') : undefined;
     expect(mean).toMatchObject({ defaultValue: 5, unit: 'ms' });
     const interval = fieldsFor('load-balancer', {}).main.find((f) => f.key === 'healthCheck');
-    expect(interval?.type === 'group' && interval.fields.map((f) => [f.key, f.defaultValue])).toEqual([['intervalMs', 1000], ['unhealthyAfter', 2], ['healthyAfter', 1]]);
+    expect(interval?.type === 'group' && interval.fields.map((f) => [f.key, f.defaultValue])).toEqual([['intervalMs', 1000], ['unhealthyAfter', 2], ['healthyAfter', 1], ['timeoutMs', 1000]]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandOf } from '../../../src/renderer/src/editor/shortcuts';
-import { nextFromBatch, type EventBatch } from '../../../src/renderer/src/lab/stepEvents';
+import { nextFromBatch, StepStore, type EventBatch, type EventsAnswer } from '../../../src/renderer/src/lab/stepEvents';
 import type { SimEvent } from '../../../src/shared/ipc';
 
 const ev = (atUs: number, seq: number): SimEvent => ({ atUs, atMs: atUs / 1000, seq, type: 'timer', node: 'lb', description: `timer ${seq}` });
@@ -31,5 +31,33 @@ describe('Step one event over a fetched batch', () => {
     const key = (target: object) => commandOf({ key: '.', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, target: target as EventTarget });
     expect(key({ tagName: 'BUTTON' })).toBe('step');
     expect(key({ tagName: 'INPUT' })).toBeUndefined();
+  });
+});
+
+describe('StepStore', () => {
+  const answer = (events: SimEvent[]): EventsAnswer => ({ ok: true, value: { events, isEnd: false } });
+
+  it('asks the host once for a prefetch and the Step that follows it, and keeps the batch for its run only', async () => {
+    const store = new StepStore();
+    const run = {};
+    let asked = 0;
+    const ask = () => {
+      asked++;
+      return Promise.resolve(answer([ev(1500, 3), ev(1600, 4)]));
+    };
+    expect(store.fetchNeeded(run, 1, undefined)).toBe(1);
+    const prefetch = store.fetch(run, 1, ask, () => true);
+    const step = store.fetch(run, 1, ask, () => true);
+    expect(await step).toBe(await prefetch);
+    expect(asked).toBe(1);
+    expect(store.batchOf(run)?.events).toHaveLength(2);
+    expect(store.fetchNeeded(run, 1, undefined)).toBeUndefined();
+    expect(store.batchOf({})).toBeUndefined();
+
+    // An answer that arrives after the run changed is not kept.
+    const other = {};
+    await store.fetch(other, 1, ask, () => false);
+    expect(store.batchOf(other)).toBeUndefined();
+    expect(asked).toBe(2);
   });
 });

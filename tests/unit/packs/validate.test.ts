@@ -137,6 +137,13 @@ describe('pack validation', () => {
     ]);
   });
 
+  it('refuses a glossary link to a term the glossary does not have, naming the step and the terms', async () => {
+    const problems = await problemsOf(withLesson((l) => ((l.steps as Record<string, string>[])[0]!['zh-CN'] = '见[粘性会话](glossary:sticky-sessions)与[租约](glossary:lease)。')));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${LESSON}: steps\\[0\\]\\.zh-CN: unknown glossary term "sticky-sessions" in a glossary: link: expected one of .*\\bsticky-session\\b`));
+    expect(await problemsOf(withLesson((l) => ((l.steps as Record<string, string>[])[0]!.en = 'Try [sticky sessions](glossary:sticky-session).')))).toEqual([]);
+  });
+
   it('refuses raw HTML in steps and duplicate check ids', async () => {
     const problems = await problemsOf(
       withLesson((l) => {

@@ -18,11 +18,16 @@ function pair(replication: 'async' | 'sync' | 'semi-sync', db: Record<string, un
   );
 }
 
-/** The replica is cut off from 1 s to 4 s; the primary crashes at 3 s. */
+/**
+ * The replica is cut off from 1 s to 3 s; the primary crashes at 2.9 s. The replica's failure
+ * detector (failoverAfterMs 2500, `slowDetector`) does not fire during the cut, so the failover
+ * that follows is a real one, of a dead primary, at about 3.5 s.
+ */
 const cutThenCrash: Fault[] = [
-  { id: 'cut', atMs: 1000, action: 'partition', target: 'db-b', params: { durationMs: 3000 } },
-  { id: 'crash', atMs: 3000, action: 'crash', target: 'db-a' },
+  { id: 'cut', atMs: 1000, action: 'partition', target: 'db-b', params: { durationMs: 2000 } },
+  { id: 'crash', atMs: 2900, action: 'crash', target: 'db-a' },
 ];
+const slowDetector = { failoverAfterMs: 2500 };
 
 describe('sync replication', () => {
   it('waits for the replica: a write takes the round trip over the replication edge', () => {
@@ -35,13 +40,13 @@ describe('sync replication', () => {
   });
 
   it('with its replica cut off, fails writes instead of acknowledging them, and loses none in the failover', () => {
-    const run = simulate(pair('sync'), { seed: 2, durationMs: 6000, faults: cutThenCrash });
+    const run = simulate(pair('sync', slowDetector), { seed: 2, durationMs: 6000, faults: cutThenCrash });
     expect(run.summary.lostWrites).toBe(0);
-    const during = { fromMs: 1600, toMs: 3000 };
+    const during = { fromMs: 1600, toMs: 2900 };
     expect(readMetric(run, 'acknowledgedWrites', during)).toBe(0);
     expect(readMetric(run, 'failedTimeout', during)).toBeGreaterThan(100);
     // Only after the failover, with the old primary dead and out of the sync set, does the new one write alone.
-    expect(readMetric(run, 'degradedWrites', { toMs: 3000 })).toBe(0);
+    expect(readMetric(run, 'degradedWrites', { toMs: 3400 })).toBe(0);
   });
 
   it('a lossy replication edge slows sync writes down', () => {
@@ -95,12 +100,12 @@ describe('sync replication', () => {
 
 describe('semi-sync replication', () => {
   it('falls back to acknowledging alone after the timeout, counts those writes, and can lose them', () => {
-    const semi = simulate(pair('semi-sync'), { seed: 2, durationMs: 6000, faults: cutThenCrash });
-    const sync = simulate(pair('sync'), { seed: 2, durationMs: 6000, faults: cutThenCrash });
+    const semi = simulate(pair('semi-sync', slowDetector), { seed: 2, durationMs: 6000, faults: cutThenCrash });
+    const sync = simulate(pair('sync', slowDetector), { seed: 2, durationMs: 6000, faults: cutThenCrash });
     expect(semi.summary.degradedWrites).toBeGreaterThan(100);
     expect(semi.summary.lostWrites).toBeGreaterThan(100);
     expect(semi.summary.lostWrites).toBeLessThanOrEqual(semi.summary.degradedWrites);
-    const beforeCrash = { toMs: 3000 };
+    const beforeCrash = { toMs: 2900 };
     expect(readMetric(semi, 'failed', beforeCrash)).toBeLessThan(readMetric(sync, 'failed', beforeCrash) / 2);
     expect(semi.events.some((e) => e.kind === 'replication-degraded' && e.node === 'db-b')).toBe(true);
   });
@@ -108,7 +113,8 @@ describe('semi-sync replication', () => {
 
 describe('async replication', () => {
   it('a cut replication edge loses the writes acknowledged meanwhile (loss on the edge is not ignored)', () => {
-    const cut = simulate(pair('async'), { seed: 4, durationMs: 5000, faults: [{ id: 'loss', atMs: 1000, action: 'link-loss', target: 'db-a--db-b', params: { rate: 1, durationMs: 5000 } }, { id: 'crash', atMs: 2000, action: 'crash', target: 'db-a' }] });
+    // A slow detector: the replica, deaf to its primary from 1 s, fails over only at about 4 s.
+    const cut = simulate(pair('async', { failoverAfterMs: 3000 }), { seed: 4, durationMs: 5000, faults: [{ id: 'loss', atMs: 1000, action: 'link-loss', target: 'db-a--db-b', params: { rate: 1, durationMs: 5000 } }, { id: 'crash', atMs: 2000, action: 'crash', target: 'db-a' }] });
     // About 200 writes/s for the second the edge dropped everything.
     expect(cut.summary.lostWrites).toBeGreaterThan(150);
   });

@@ -40,9 +40,11 @@ describe('metrics with nothing to measure', () => {
     const run = simulate(tier({ services: 2, client: { rps: 0 } }), { seed: 1, durationMs: 2000, faults: [] });
     for (const m of METRIC_NAMES) {
       const def = METRICS[m];
-      if (def.aggregate.kind === 'sum') expect(readMetric(run, m), m).toBe(0);
+      // Idle instances still cost money: cost is time, not requests.
+      if (def.aggregate.kind === 'sum' && m !== 'cost') expect(readMetric(run, m), m).toBe(0);
       if (Number.isNaN(readMetric(run, m))) expect((def as { unmeasured?: string }).unmeasured, m).toMatch(/in the window$/);
     }
+    expect(readMetric(run, 'cost')).toBeGreaterThan(0);
   });
 
   it('the summary survives a JSON round trip as it is', () => {

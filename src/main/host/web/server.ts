@@ -8,16 +8,8 @@ import { fail } from '../../../shared/result';
 import type { CallContext, Dispatch } from '../dispatcher';
 import { BRIDGE_KEY_PATTERN, contentSecurityPolicy, keyMatches, mintBridgeKey, securityHeaders } from './access';
 import { BRIDGE_KEY_PARAM, BRIDGE_PATH, type BridgeCall, type BridgeMessage } from '../../../shared/bridgeProtocol';
+import { MIME_TYPES } from '../mime';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
 
 export interface WebHostOptions {
   dispatch: Dispatch;
@@ -160,7 +152,7 @@ async function serveFile(root: string, rawUrl: string, res: http.ServerResponse)
   try {
     const body = await readFile(file);
     res.writeHead(200, {
-      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Type': MIME_TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-store',
     });
     res.end(body);

@@ -4,15 +4,10 @@
  * on a miss; without one it answers "miss" and the service goes to the database itself.
  */
 import type { CacheProps } from '../../../shared/nodeProps';
-import { OP as OP_, STATUS as STATUS_ } from '../calls';
+import { OP, STATUS } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
-import { C as C_, type Recorder } from '../metrics/recorder';
+import { C } from '../metrics/recorder';
 import type { Rng } from '../rng';
-
-// Hot imports as module-local constants (why: see engine.ts).
-const OP = OP_;
-const STATUS = STATUS_;
-const C = C_;
 
 export class CacheNode extends SimNode {
   /** key → expiry (µs); iteration order is least recently used first. */
@@ -99,9 +94,5 @@ export class CacheNode extends SimNode {
 
   override onCrash(): void {
     this.flush();
-  }
-
-  override sampleGauges(rec: Recorder): void {
-    super.sampleGauges(rec);
   }
 }

@@ -5,24 +5,22 @@
  * a logged-in user from one who must log in again.
  */
 import type { ClientProps } from '../../../shared/nodeProps';
-import { FLAG_LOGIN as FLAG_LOGIN_, OP as OP_, STATUS as STATUS_ } from '../calls';
+import type { FailureReason } from '../../../shared/failureReasons';
+import { FAILURE_REASONS } from '../../../shared/failureReasons';
+import { FLAG_LOGIN, OP, STATUS, STATUS_REASON } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
-import { C as C_ } from '../metrics/recorder';
-import { partitionOf as partitionOf_ } from '../hashing';
+import { C } from '../metrics/recorder';
+import { partitionOf } from '../hashing';
 import { ZipfSampler, type Rng } from '../rng';
+import { timerTag } from './timers';
 
-// Hot imports as module-local constants (why: see engine.ts).
-const FLAG_LOGIN = FLAG_LOGIN_;
-const OP = OP_;
-const STATUS = STATUS_;
-const C = C_;
-const partitionOf = partitionOf_;
-
-const T_ARRIVAL = 1;
-const T_RETRY = 2;
+const T_ARRIVAL = timerTag('client', 'next request');
+const T_RETRY = timerTag('client', 'retry');
 
 /** Failures worth retrying: the next attempt may take another path. */
-const RETRYABLE = [false, true, true, true, true, false, false, false];
+const RETRYABLE_REASONS: ReadonlySet<FailureReason> = new Set<FailureReason>(['down', 'timeout', 'overloaded', 'noRoute']);
+/** Status code → retryable (ok and a cache miss are not failures). */
+const RETRYABLE = STATUS_REASON.map((r) => r !== undefined && RETRYABLE_REASONS.has(r));
 
 export class ClientNode extends SimNode {
   private readonly meanGapUs: number;
@@ -189,6 +187,7 @@ export class ClientNode extends SimNode {
       return;
     }
     this.end(status, sim.nowUs - calls.t0Us[c]!);
+    sim.model.userAffected(this.idx, calls.user[c]!);
     calls.releaseByCaller(c);
     if (isLogin) this.releaseWaiting(user);
   }
@@ -220,4 +219,5 @@ export class ClientNode extends SimNode {
   }
 }
 
-const FAIL_AT_CLIENT = [C.ok, C.failDown, C.failTimeout, C.failOverloaded, C.failNoRoute, C.failSessionLost, C.failFenced, C.failNoRoute];
+/** Status code → the failure counter a request ending with it adds to (a miss never reaches a client; counted as no route). */
+const FAIL_AT_CLIENT = STATUS_REASON.map((r, code) => (code === 0 ? C.ok : r === undefined ? C.failNoRoute : C[FAILURE_REASONS[r].counter]));

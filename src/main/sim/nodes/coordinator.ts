@@ -6,21 +6,24 @@
  * (the database refusing older epochs) turns from conflicting writes into rejections.
  */
 import type { CoordinatorProps } from '../../../shared/nodeProps';
-import { STATUS as STATUS_ } from '../calls';
+import { STATUS } from '../calls';
 import { SimNode, type Sim } from '../engine';
-import { C as C_, type Recorder } from '../metrics/recorder';
+import { C, type Recorder } from '../metrics/recorder';
+import { countSuspicion } from '../detect';
+import { T_LEASE_NEWS, T_RELEASED } from '../leases';
 import type { Ownership } from '../ownership';
 import type { Rng } from '../rng';
+import { timerTag } from './timers';
 
-// Hot imports as module-local constants (why: see engine.ts).
-const STATUS = STATUS_;
-const C = C_;
-
-const T_CHECK = 1;
+const T_CHECK = timerTag('coordinator', 'lease check');
 
 interface Member {
   node: SimNode;
   lastRenewUs: number;
+  /** Donors (node indices) that must release before this member is granted what it joined for. */
+  waitingFor: number[];
+  /** While it waits: the assignment version its renewal answers carry (the one before it joined). */
+  heldVersion: number;
 }
 
 export class CoordinatorNode extends SimNode {
@@ -42,7 +45,7 @@ export class CoordinatorNode extends SimNode {
 
   /** t = 0: the connected owners share the partitions round-robin at epoch 1. */
   init(owners: SimNode[]): void {
-    this.members = [...owners].sort((a, b) => a.idx - b.idx).map((node) => ({ node, lastRenewUs: 0 }));
+    this.members = [...owners].sort((a, b) => a.idx - b.idx).map((node) => ({ node, lastRenewUs: 0, waitingFor: [], heldVersion: 0 }));
     const n = this.members.length;
     for (let p = 0; p < this.own.partitions; p++) {
       this.own.ownerMap[p] = n === 0 ? -1 : this.members[p % n]!.node.idx;
@@ -62,15 +65,32 @@ export class CoordinatorNode extends SimNode {
   override onRequest(c: number): void {
     const sim = this.sim;
     const node = sim.nodes[sim.calls.from[c]!]!;
-    const m = this.members.find((x) => x.node === node);
+    let m = this.members.find((x) => x.node === node);
     if (m !== undefined) m.lastRenewUs = sim.nowUs;
-    else this.join(node);
-    // The answer tells the member the assignment as of now, even if it is read much later.
-    sim.calls.epoch[c] = this.own.latestVersion;
+    else m = this.join(node);
+    // The answer tells the member the assignment as of now, even if it is read much later; a
+    // member waiting for donors to release is told the assignment before its move.
+    sim.calls.epoch[c] = m.waitingFor.length > 0 ? m.heldVersion : this.own.latestVersion;
     sim.reply(this, c, STATUS.ok);
   }
 
-  override onTimer(tag: number): void {
+  /** Delay of a lease message between `node` and the coordinator (their link's latency). */
+  private latencyUs(node: SimNode): number {
+    return node.out.find((e) => e.to === this.idx)?.latUs ?? 1000;
+  }
+
+  /** A donor released: members whose every donor has released are granted their partitions. */
+  private released(donor: number): void {
+    for (const m of this.members) {
+      const k = m.waitingFor.indexOf(donor);
+      if (k < 0) continue;
+      m.waitingFor.splice(k, 1);
+      if (m.waitingFor.length === 0) this.sim.timer(m.node, this.latencyUs(m.node), T_LEASE_NEWS, this.own.latestVersion);
+    }
+  }
+
+  override onTimer(tag: number, a: number): void {
+    if (tag === T_RELEASED) return this.released(a);
     if (tag !== T_CHECK) return;
     const now = this.sim.nowUs;
     const expired = this.members.filter((m) => now - m.lastRenewUs > this.ttlUs);
@@ -88,7 +108,10 @@ export class CoordinatorNode extends SimNode {
     const sim = this.sim;
     const own = this.own;
     this.members = this.members.filter((x) => x !== m);
-    sim.log('lease-expired', m.node, `${m.node.id}'s lease expired (no renewal for ${this.props.leaseTtlMs} ms).`);
+    // An expired lease needs no release: members waiting for donors take their partitions at their next renewal.
+    for (const x of this.members) x.waitingFor = [];
+    const isFalse = countSuspicion(sim, this, m.node, this.ttlUs);
+    sim.log(isFalse ? 'lease-expired.false-suspicion' : 'lease-expired', m.node, { node: m.node.id, ttlMs: this.props.leaseTtlMs });
     let moved = 0;
     for (let p = 0; p < own.partitions; p++) {
       if (own.ownerMap[p] !== m.node.idx) continue;
@@ -109,17 +132,21 @@ export class CoordinatorNode extends SimNode {
     if (moved > 0) {
       own.commit();
       sim.rec.add(this.idx, C.failovers, 1);
+      // The old owner is alive: it will learn at its next renewal, and until then two believe they own.
+      if (m.node.isUp) sim.rec.add(this.idx, C.failoversUnnecessary, 1);
       sim.rec.add(this.idx, C.rebalances, 1);
       sim.rec.max(this.idx, C.keysMovedMax, moved / own.partitions);
-      sim.log('owner-changed', m.node, `${moved} partitions of ${m.node.id} moved to other owners (epochs bumped).`, moved);
+      sim.log('owner-changed', m.node, { node: m.node.id, count: moved }, moved);
     }
   }
 
   /** A new or returning member takes an even share, moved from the most loaded members. */
-  private join(node: SimNode): void {
+  private join(node: SimNode): Member {
     const sim = this.sim;
     const own = this.own;
-    this.members.push({ node, lastRenewUs: sim.nowUs });
+    const heldVersion = own.latestVersion;
+    const member: Member = { node, lastRenewUs: sim.nowUs, waitingFor: [], heldVersion };
+    this.members.push(member);
     this.members.sort((a, b) => a.node.idx - b.node.idx);
     const share = Math.floor(own.partitions / this.members.length);
     let moved = 0;
@@ -147,13 +174,17 @@ export class CoordinatorNode extends SimNode {
       own.ownerMap[p] = node.idx;
       own.epoch[p]!++;
       moved++;
+      if (!member.waitingFor.includes(donor.node.idx)) member.waitingFor.push(donor.node.idx);
     }
     if (moved > 0) {
       own.commit();
       sim.rec.add(this.idx, C.rebalances, 1);
       sim.rec.max(this.idx, C.keysMovedMax, moved / own.partitions);
-      sim.log('owner-changed', node, `${node.id} joined and took ${moved} partitions.`, moved);
+      sim.log('owner-changed.joined', node, { node: node.id, count: moved }, moved);
     }
+    // A planned move: each donor is told at once and must release before the new member is granted.
+    for (const d of member.waitingFor) sim.timer(sim.nodes[d]!, this.latencyUs(sim.nodes[d]!), T_LEASE_NEWS, own.latestVersion);
+    return member;
   }
 
   override onRestart(): void {

@@ -12,24 +12,20 @@
  * carrying an epoch older than one already seen are refused.
  */
 import type { DatabaseProps } from '../../../shared/nodeProps';
-import { FLAG_ONE_WAY, OP as OP_, STATUS as STATUS_ } from '../calls';
+import { FLAG_ONE_WAY, OP, STATUS } from '../calls';
 import { SimNode, type Sim } from '../engine';
-import { partitionOf as partitionOf_ } from '../hashing';
-import { C as C_, type Recorder } from '../metrics/recorder';
+import { partitionOf } from '../hashing';
+import { C, type Recorder } from '../metrics/recorder';
 import type { Rng } from '../rng';
 import { CallQueue } from '../timeouts';
+import { timerTag } from './timers';
+import { LeaderWatch } from './leaderWatch';
 
-// Hot imports as module-local constants (why: see engine.ts).
-const OP = OP_;
-const STATUS = STATUS_;
-const C = C_;
-const partitionOf = partitionOf_;
-
-const T_WORK = 1;
+const T_WORK = timerTag('database', 'work done');
 /** A sync or semi-sync write's replication deadline (a: its log index). */
-const T_REPL_DEADLINE = 2;
-const T_FAILOVER = 4;
-const T_SHIP = 5;
+const T_REPL_DEADLINE = timerTag('database', 'replication deadline');
+const T_SHIP = timerTag('database', 'log shipped to replicas');
+const T_WATCH = timerTag('database', 'leader watch');
 
 /** A write waiting for followers: [call, call generation, when it started waiting]. */
 type Waiting = [number, number, number];
@@ -70,7 +66,7 @@ export class DbGroup {
     const sim = next.sim;
     if (next === this.leader || !next.isUp) return;
     if (!this.mayPromote(next)) {
-      sim.log('failover-refused', next, `${next.id} is not promoted: it lacks acknowledged writes, and ${this.leader.id} replicates synchronously.`);
+      sim.log('failover-refused.lagging', next, { node: next.id, leader: this.leader.id });
       return;
     }
     let lost = 0;
@@ -91,14 +87,14 @@ export class DbGroup {
     sim.rec.add(next.idx, C.failovers, 1);
     if (lost > 0) {
       sim.rec.add(next.idx, C.lostWrites, lost);
-      sim.log('write-lost', next, `${lost} acknowledged writes never reached ${next.id} and are lost.`, lost);
+      sim.log('write-lost', next, { node: next.id, count: lost }, lost);
     }
     if (this.crashedAtUs >= 0) {
       sim.rec.add(next.idx, C.recoverySumUs, sim.nowUs - this.crashedAtUs);
       sim.rec.add(next.idx, C.recoveryCount, 1);
       this.crashedAtUs = -1;
     }
-    sim.log('failover', next, `${next.id} promoted to leader in place of ${old.id}.`);
+    sim.log('failover', next, { node: next.id, old: old.id });
   }
 }
 
@@ -116,6 +112,8 @@ export class DatabaseNode extends SimNode {
   isWaitedFor = true;
   /** As a follower: the highest index it acknowledged to the current leader. */
   ackedIndex = 0;
+  /** A follower's failure detector for its leader (leaderWatch.ts). */
+  private readonly watch = new LeaderWatch(this);
 
   constructor(
     sim: Sim,
@@ -133,6 +131,21 @@ export class DatabaseNode extends SimNode {
 
   override isIdle(): boolean {
     return this.busy === 0 && this.queue.length === 0;
+  }
+
+  override start(): void {
+    this.watch.reset();
+    if (this.group.members.length > 1) this.sim.timer(this, this.watch.intervalUs(), T_WATCH);
+  }
+
+  override onProbeResult(_slot: number, seq: number, isOk: boolean): void {
+    this.watch.onResult(seq, isOk);
+  }
+
+  /** A health probe (from a follower watching its leader) waits behind the queued operations. */
+  override probeWaitUs(): number {
+    if (!this.isReady || this.queue.length >= this.props.queueLimit) return -1;
+    return this.busy < this.workers ? 0 : Math.round(((this.queue.length + 1) * this.latUs * this.serviceFactor) / this.workers);
   }
 
   override onRequest(c: number): void {
@@ -183,7 +196,9 @@ export class DatabaseNode extends SimNode {
     if (tag === T_WORK) {
       const c = a;
       if (!sim.calls.isValid(c, b)) return this.done();
-      if (sim.calls.op[c] === OP.write) this.write(c);
+      // Taken over while this operation waited (a pause past the failover time): no longer the leader.
+      if (this.group.leader !== this) sim.reply(this, c, STATUS.down);
+      else if (sim.calls.op[c] === OP.write) this.write(c);
       else sim.reply(this, c, STATUS.ok);
       this.done();
     } else if (tag === T_SHIP) {
@@ -192,17 +207,9 @@ export class DatabaseNode extends SimNode {
       for (const f of this.group.followers()) this.ship(f, a, writtenUs, true);
     } else if (tag === T_REPL_DEADLINE) {
       this.onDeadline(a);
-    } else if (tag === T_FAILOVER) {
-      const g = this.group;
-      if (g.leader.isUp) return;
-      const candidates = g.followers().filter((m) => m.isUp && g.mayPromote(m));
-      if (candidates.length === 0) {
-        sim.log('failover-refused', this, `No follower of ${g.leader.id} can be promoted without losing acknowledged writes.`);
-        return;
-      }
-      let best = candidates[0]!;
-      for (const m of candidates) if (m.applied > best.applied) best = m;
-      g.promote(best);
+    } else if (tag === T_WATCH) {
+      this.watch.tick();
+      sim.timer(this, this.watch.intervalUs(), T_WATCH);
     }
   }
 
@@ -265,7 +272,7 @@ export class DatabaseNode extends SimNode {
     f.isWaitedFor = true;
     if (!f.isInSync && index >= this.group.ackedMax) {
       f.isInSync = true;
-      sim.log('replication-degraded', f, `${f.id} caught up with ${this.id} and is in sync again.`);
+      sim.log('replication-degraded.caught-up', f, { node: f.id, leader: this.id });
     }
     this.release();
   }
@@ -301,7 +308,7 @@ export class DatabaseNode extends SimNode {
         if (!f.isWaitedFor || f.ackedIndex >= index) continue;
         f.isWaitedFor = false;
         f.isInSync = false;
-        sim.log('replication-degraded', f, `${f.id} did not acknowledge in time: ${this.id} acknowledges writes without it.`);
+        sim.log('replication-degraded', f, { node: f.id, leader: this.id });
       }
       return this.release();
     }
@@ -332,14 +339,12 @@ export class DatabaseNode extends SimNode {
     if (g.leader !== this) return;
     g.crashedAtUs = this.sim.nowUs;
     g.waiting.clear();
-    if (this.props.failover !== 'auto') return;
-    // Detection happens on a follower: it is the one that takes over.
-    const next = g.followers().find((m) => m.isUp);
-    if (next !== undefined) this.sim.timer(next, Math.round(this.props.failoverAfterMs * 1000), T_FAILOVER);
+    // Detection happens on the followers, by probing (leaderWatch.ts).
   }
 
   override onRestart(): void {
     this.isReady = true;
+    this.start();
     const g = this.group;
     if (g.leader !== this) this.applied = Math.min(this.applied, g.leader.applied);
   }

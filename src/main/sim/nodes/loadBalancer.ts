@@ -4,20 +4,17 @@
  * receiving traffic until detection: that window is what students measure.
  */
 import type { LoadBalancerProps } from '../../../shared/nodeProps';
-import { STATUS as STATUS_ } from '../calls';
+import { FLAG_COLD, FLAG_KEY_ROUTED, STATUS } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
-import { HashRing, moduloPick as moduloPick_, movedFraction, partitionOf as partitionOf_ } from '../hashing';
-import { C as C_ } from '../metrics/recorder';
+import { HashRing, moduloPick, movedFraction, partitionOf } from '../hashing';
+import { C } from '../metrics/recorder';
+import { countSuspicion } from '../detect';
+import { sendProbe } from '../probes';
 import type { Rng } from '../rng';
+import { timerTag } from './timers';
 
-// Hot imports as module-local constants (why: see engine.ts).
-const STATUS = STATUS_;
-const C = C_;
-const moduloPick = moduloPick_;
-const partitionOf = partitionOf_;
-
-const T_PROBE = 1;
-const T_OWNERS = 2;
+const T_PROBE = timerTag('load-balancer', 'health check');
+const T_OWNERS = timerTag('load-balancer', 'owner map refresh');
 
 export interface Target {
   node: SimNode;
@@ -32,6 +29,12 @@ export interface Target {
   weight: number;
   /** Smooth weighted round-robin state. */
   current: number;
+  /** Sequence number of the last probe sent to it. */
+  probeSeq: number;
+  /** The last probe has not been answered or timed out yet. */
+  isProbeOpen: boolean;
+  /** The target's incarnation when it was taken out (-1: never): put back in the same one, it flapped. */
+  suspectedInc: number;
 }
 
 export class LoadBalancerNode extends SimNode {
@@ -43,6 +46,12 @@ export class LoadBalancerNode extends SimNode {
   private readonly byNode = new Map<number, Target>();
   /** partition-aware: the (possibly stale) owner node index per partition. */
   private readonly ownerView: Int32Array;
+  /** Its policy sends each key to the key's owner (hash by key, or partition-aware). */
+  private readonly isKeyRouted: boolean;
+  /** Hash by key: per key, the node it was last sent to; a key not in it was last at its owner at t = 0. */
+  private readonly lastOwner = new Map<number, number>();
+  /** Hash by key: the owner of a key under the routing at t = 0 (the run starts warm). */
+  private initialOwner: ((key: number) => number) | null = null;
 
   constructor(
     sim: Sim,
@@ -54,13 +63,14 @@ export class LoadBalancerNode extends SimNode {
     super(sim, idx, id, 'load-balancer', rng);
     this.timeoutUs = Math.round(props.timeoutMs * 1000);
     this.ownerView = new Int32Array(sim.partitionCount).fill(-1);
+    this.isKeyRouted = props.policy === 'partition-aware' || ((props.policy === 'hash-modulo' || props.policy === 'consistent-hash') && props.hashBy === 'key');
   }
 
   /** Adds a target; targets present at t = 0 start healthy, later ones wait for a good probe. */
   addTarget(edge: SimEdge, isHealthy: boolean): void {
     const node = this.sim.nodes[edge.to]!;
     node.isLbTarget = true;
-    const t: Target = { node, edge, isHealthy, isRegistered: true, failedProbes: 0, goodProbes: 0, outstanding: 0, weight: this.props.weights[node.id] ?? 1, current: 0 };
+    const t: Target = { node, edge, isHealthy, isRegistered: true, failedProbes: 0, goodProbes: 0, outstanding: 0, weight: this.props.weights[node.id] ?? 1, current: 0, probeSeq: 0, isProbeOpen: false, suspectedInc: -1 };
     this.targets.push(t);
     this.byNode.set(node.idx, t);
     this.refresh();
@@ -79,6 +89,12 @@ export class LoadBalancerNode extends SimNode {
   }
 
   override start(): void {
+    if (this.initialOwner === null && this.isKeyRouted && this.props.policy !== 'partition-aware') {
+      const list = this.active.slice();
+      const ring = this.ring;
+      const policy = this.props.policy;
+      this.initialOwner = (key) => (list.length === 0 ? -1 : policy === 'hash-modulo' ? list[moduloPick(key, list.length)]!.node.idx : list[ring!.lookup(key)]!.node.idx);
+    }
     this.sim.timer(this, Math.round(this.props.healthCheck.intervalMs * 1000), T_PROBE);
     if (this.props.policy === 'partition-aware') this.refreshOwners();
   }
@@ -90,7 +106,10 @@ export class LoadBalancerNode extends SimNode {
   }
 
   override onCrash(): void {
-    for (const t of this.targets) t.outstanding = 0;
+    for (const t of this.targets) {
+      t.outstanding = 0;
+      t.isProbeOpen = false;
+    }
   }
 
   override onTimer(tag: number): void {
@@ -100,28 +119,46 @@ export class LoadBalancerNode extends SimNode {
     } else if (tag === T_OWNERS) this.refreshOwners();
   }
 
+  /** Probes every registered target; an answer must be back within the probe timeout (at most the interval). */
   private probe(): void {
     const hc = this.props.healthCheck;
+    const timeoutUs = Math.round(Math.min(hc.timeoutMs, hc.intervalMs) * 1000);
+    this.targets.forEach((t, slot) => {
+      if (!t.isRegistered) return;
+      if (t.isProbeOpen) this.onProbeResult(slot, t.probeSeq, false);
+      t.probeSeq++;
+      t.isProbeOpen = true;
+      sendProbe(this.sim, this, t.node, t.edge, slot, t.probeSeq, timeoutUs);
+    });
+  }
+
+  override onProbeResult(slot: number, seq: number, isAlive: boolean): void {
+    const t = this.targets[slot];
+    if (t === undefined || seq !== t.probeSeq || !t.isProbeOpen) return;
+    t.isProbeOpen = false;
+    if (!t.isRegistered) return;
+    const hc = this.props.healthCheck;
     let changed = false;
-    for (const t of this.targets) {
-      if (!t.isRegistered) continue;
-      const isAlive = t.node.isServing() && this.sim.canReach(this.idx, t.node.idx);
-      if (isAlive) {
-        t.failedProbes = 0;
-        t.goodProbes++;
-        if (!t.isHealthy && t.goodProbes >= hc.healthyAfter) {
-          t.isHealthy = true;
-          changed = true;
-          this.sim.log('recovered-detected', t.node, `${this.id} sees ${t.node.id} healthy again.`);
-        }
-      } else {
-        t.goodProbes = 0;
-        t.failedProbes++;
-        if (t.isHealthy && t.failedProbes >= hc.unhealthyAfter) {
-          t.isHealthy = false;
-          changed = true;
-          this.sim.log('failure-detected', t.node, `${this.id} marked ${t.node.id} unhealthy after ${t.failedProbes} failed health checks.`);
-        }
+    if (isAlive) {
+      t.failedProbes = 0;
+      t.goodProbes++;
+      if (!t.isHealthy && t.goodProbes >= hc.healthyAfter) {
+        t.isHealthy = true;
+        changed = true;
+        // Put back without having restarted: taken out while it was only slow or paused.
+        if (t.suspectedInc === t.node.incarnation) this.sim.rec.add(t.node.idx, C.flaps, 1);
+        this.sim.log('recovered-detected', t.node, { lb: this.id, node: t.node.id });
+      }
+    } else {
+      t.goodProbes = 0;
+      t.failedProbes++;
+      if (t.isHealthy && t.failedProbes >= hc.unhealthyAfter) {
+        t.isHealthy = false;
+        changed = true;
+        // A dead node comes back by a restart, which is no flap.
+        t.suspectedInc = t.node.isUp ? t.node.incarnation : -1;
+        const isFalse = countSuspicion(this.sim, this, t.node, Math.round(hc.intervalMs * hc.unhealthyAfter * 1000));
+        this.sim.log(isFalse ? 'failure-detected.false-suspicion' : 'failure-detected', t.node, { lb: this.id, node: t.node.id, count: t.failedProbes });
       }
     }
     if (changed) this.refresh();
@@ -169,7 +206,7 @@ export class LoadBalancerNode extends SimNode {
       if (moved > 0) {
         this.sim.rec.max(this.idx, C.keysMovedMax, moved);
         this.sim.rec.add(this.idx, C.rebalances, 1);
-        this.sim.log('rebalance-done', this, `${this.id} now routes over ${this.active.length} targets; ${(moved * 100).toFixed(1)}% of keys moved.`, moved);
+        this.sim.log('rebalance-done', this, { node: this.id, count: this.active.length, percent: (moved * 100).toFixed(1) }, moved);
       }
     }
     this.sim.model.ownership?.checkRebalance();
@@ -254,10 +291,25 @@ export class LoadBalancerNode extends SimNode {
     calls.key[child] = calls.key[c]!;
     calls.user[child] = calls.user[c]!;
     calls.session[child] = calls.session[c]!;
-    calls.flags[child] = calls.flags[c]!;
+    // What an upstream balancer said about ownership is not this balancer's routing.
+    calls.flags[child] = calls.flags[c]! & ~(FLAG_KEY_ROUTED | FLAG_COLD);
+    if (this.isKeyRouted) calls.flags[child] |= FLAG_KEY_ROUTED | this.coldFlag(calls.key[c]!, t.node.idx);
     t.outstanding++;
     sim.rec.add(t.node.idx, C.forwardedTo, 1);
     sim.sendRequest(child);
+  }
+
+  /**
+   * Moving state is not free: FLAG_COLD when a key goes to another node than the one it was last
+   * sent to (a rebalance moved it), so the new owner loads it. Partition-aware routing moves whole
+   * partitions, whose state the owners recover on taking them over (ServiceNode.updateBelief).
+   */
+  private coldFlag(key: number, to: number): number {
+    if (this.initialOwner === null) return 0;
+    const last = this.lastOwner.get(key) ?? this.initialOwner(key);
+    if (last === to) return 0;
+    this.lastOwner.set(key, to);
+    return FLAG_COLD;
   }
 
   override onResponse(child: number): void {

@@ -5,24 +5,19 @@
  * stateful one keeps it in memory and loses it when it stops.
  */
 import type { ServiceProps } from '../../../shared/nodeProps';
-import { FLAG_LOGIN as FLAG_LOGIN_, FLAG_ONE_WAY as FLAG_ONE_WAY_, OP as OP_, STATUS as STATUS_ } from '../calls';
+import type { WiringNeed } from '../../../shared/wiring';
+import { FLAG_COLD, FLAG_FORWARDED, FLAG_KEY_ROUTED, FLAG_LOGIN, FLAG_ONE_WAY, OP, STATUS } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
-import { partitionOf as partitionOf_ } from '../hashing';
-import { C as C_, type Recorder } from '../metrics/recorder';
+import { partitionOf } from '../hashing';
+import { C, type Recorder } from '../metrics/recorder';
 import type { Rng } from '../rng';
+import { T_LEASE_NEWS, T_RELEASED } from '../leases';
 import { CallQueue } from '../timeouts';
+import { timerTag } from './timers';
 
-// Hot imports as module-local constants (why: see engine.ts).
-const FLAG_LOGIN = FLAG_LOGIN_;
-const FLAG_ONE_WAY = FLAG_ONE_WAY_;
-const OP = OP_;
-const STATUS = STATUS_;
-const C = C_;
-const partitionOf = partitionOf_;
-
-const T_WORK = 1;
-const T_READY = 2;
-const T_RENEW = 3;
+const T_WORK = timerTag('service', 'work done');
+const T_READY = timerTag('service', 'finished starting');
+const T_RENEW = timerTag('service', 'lease renewal');
 
 const STAGE_SESSION = 1;
 const STAGE_COMPUTE = 2;
@@ -34,6 +29,10 @@ const STAGE_REFRESH = 7;
 
 /** Link speed a token's bytes travel at: 1 Gbit/s, 125 bytes per microsecond. */
 const LINK_BYTES_PER_US = 125;
+/** Forwarded to the key's owner. */
+const STAGE_FORWARD = 8;
+/** Loading a moved key's state from the database before serving it. */
+const STAGE_LOAD = 9;
 
 /** Loading a partition from a live replica: a short, fixed catch-up. */
 const REPLICA_RECOVERY_US = 20_000;
@@ -55,8 +54,16 @@ export class ServiceNode extends SimNode {
   /** Partition → when its state is recovered and it can serve it. */
   readonly readyAtUs: Float64Array;
   version: string;
+  /** Newest coordinator assignment version this instance has applied. */
+  private beliefVersion = -1;
   /** rolling-deploy with checkpoint: sessions survive the next stop. */
   keepsStateOnStop = false;
+  /** Connections its settings need and the design lacks (shared/wiring.ts; set by build.ts, copied to clones). */
+  missing: ReadonlySet<WiringNeed> = new Set();
+  /** Partition → 1 when it was taken over and could not be recovered (recoverFrom replica, none wired). */
+  private readonly isUnrecoverable: Uint8Array;
+  /** Links to other owners for forwarding, made on first use (not graph edges: an intra-tier hop). */
+  private readonly peerEdges = new Map<number, SimEdge>();
 
   constructor(
     sim: Sim,
@@ -70,6 +77,7 @@ export class ServiceNode extends SimNode {
     this.timeoutUs = Math.round(props.callTimeoutMs * 1000);
     this.ownedEpoch = new Int32Array(sim.partitionCount);
     this.readyAtUs = new Float64Array(sim.partitionCount);
+    this.isUnrecoverable = new Uint8Array(sim.partitionCount);
     this.version = props.version;
   }
 
@@ -88,8 +96,11 @@ export class ServiceNode extends SimNode {
 
   override start(): void {
     this.wire();
+    if (this.missing.has('sessionStore')) this.sim.log('not-wired', this, { node: this.id });
+    if (this.missing.has('coordinator')) this.sim.log('not-wired.coordinator', this, { node: this.id });
     if (this.usesLeases) {
-      this.updateBelief(this.sim.model.ownership!.latestVersion);
+      // A design starts warm (its owners already hold their partitions' state) unless the scenario says cold start.
+      this.updateBelief(this.sim.model.ownership!.latestVersion, !this.sim.model.isColdStart);
       this.renewSoon(this.renewEveryUs());
     }
   }
@@ -104,6 +115,13 @@ export class ServiceNode extends SimNode {
 
   override isIdle(): boolean {
     return this.busy === 0 && this.queue.length === 0;
+  }
+
+  /** A health probe waits for a worker behind the queued requests; a full queue answers "overloaded". */
+  override probeWaitUs(): number {
+    if (!this.isReady || this.queue.length >= this.props.queueLimit) return -1;
+    if (this.busy < this.props.workers) return 0;
+    return Math.round(((this.queue.length + 1) * this.meanUs * this.serviceFactor) / this.props.workers);
   }
 
   override onRequest(c: number): void {
@@ -135,6 +153,10 @@ export class ServiceNode extends SimNode {
         this.finish(c, STATUS.sessionLost);
         return;
       }
+    } else if (user >= 0 && mode === 'session-store' && this.missing.has('sessionStore')) {
+      // Sessions live in a store that is not connected: nothing can check them.
+      this.finish(c, STATUS.notWired);
+      return;
     } else if (user >= 0 && mode === 'session-store' && this.storeEdge !== undefined) {
       const isLogin = (calls.flags[c]! & FLAG_LOGIN) !== 0;
       this.callChild(c, this.storeEdge, isLogin ? OP.sessionPut : OP.sessionGet, STAGE_SESSION);
@@ -195,11 +217,17 @@ export class ServiceNode extends SimNode {
       if (this.sim.calls.isValid(a, b)) this.dataStep(a);
     } else if (tag === T_READY) {
       this.isReady = true;
-      this.sim.log('ready', this, `${this.id} finished starting (version ${this.version}).`);
+      this.sim.log('ready', this, { node: this.id, version: this.version });
       if (this.usesLeases) this.renewSoon(0);
     } else if (tag === T_RENEW) {
       this.renew();
       this.renewSoon(this.renewEveryUs());
+    } else if (tag === T_LEASE_NEWS && this.usesLeases) {
+      // A handover (leases.ts): release or take what the coordinator's new assignment says, then
+      // answer; news older than what a renewal already told it changes nothing.
+      if (a >= this.beliefVersion) this.updateBelief(a);
+      const edge = this.coordinatorEdge!;
+      this.sim.timer(this.sim.nodes[edge.to]!, edge.latUs, T_RELEASED, this.idx);
     }
   }
 
@@ -213,15 +241,36 @@ export class ServiceNode extends SimNode {
     const sim = this.sim;
     const calls = sim.calls;
     const op = calls.op[c]!;
+    // An owner with no lease service to ask owns nothing.
+    if (this.missing.has('coordinator')) return this.finish(c, STATUS.notWired);
     if (this.usesLeases) {
       const p = partitionOf(calls.key[c]!, this.ownedEpoch.length);
       const epoch = this.ownedEpoch[p]!;
-      if (epoch === 0) return this.finish(c, STATUS.noRoute);
+      if (epoch === 0) {
+        // A partition-aware router that sent it here has a stale view: fail fast so it is retried
+        // once the router has caught up (a second guess from this instance's view could be as stale).
+        if ((calls.flags[c]! & FLAG_KEY_ROUTED) !== 0) return this.finish(c, STATUS.noRoute);
+        const owner = this.beliefVersion < 0 ? -1 : sim.model.ownership!.versions[this.beliefVersion]!.ownerMap[p]!;
+        return this.notOwner(c, owner);
+      }
+      if (this.isUnrecoverable[p] === 1) return this.finish(c, STATUS.notWired);
       if (sim.nowUs < this.readyAtUs[p]!) return this.finish(c, STATUS.down);
       calls.epoch[c] = epoch;
       if (this.props.state === 'stateful' && op === OP.read) return this.finish(c, STATUS.ok);
-    } else if (this.props.state === 'stateful' && this.props.ownsPartitions && op === OP.read) {
-      return this.finish(c, STATUS.ok);
+    } else if (this.props.state === 'stateful' && this.props.ownsPartitions) {
+      const flags = calls.flags[c]!;
+      if ((flags & (FLAG_KEY_ROUTED | FLAG_FORWARDED)) === 0) {
+        // Not routed by key: the key may belong to another owner of the tier.
+        const owner = this.staticOwner(partitionOf(calls.key[c]!, this.ownedEpoch.length));
+        if (owner !== this.idx) return this.notOwner(c, owner);
+      }
+      if ((flags & FLAG_COLD) !== 0 && this.dbEdge !== undefined && calls.stage[c] !== STAGE_LOAD) {
+        // The key moved here: its state is loaded from the database before it is served.
+        this.callChild(c, this.dbEdge, OP.read, STAGE_LOAD);
+        return;
+      }
+      if ((flags & FLAG_COLD) === 0) sim.rec.add(this.idx, C.warmReads, 1);
+      if (op === OP.read) return this.finish(c, STATUS.ok);
     }
     if (this.downstreamEdge !== undefined) return this.callChild(c, this.downstreamEdge, op, STAGE_DOWNSTREAM);
     if (op === OP.read && this.cacheEdge !== undefined) return this.callChild(c, this.cacheEdge, op, STAGE_CACHE);
@@ -241,7 +290,53 @@ export class ServiceNode extends SimNode {
     calls.user[child] = calls.user[parent]!;
     calls.session[child] = calls.session[parent]!;
     calls.epoch[child] = calls.epoch[parent]!;
+    calls.t0Us[child] = sim.nowUs;
+    if (stage === STAGE_FORWARD) {
+      // The session was checked here; the owner only serves the key.
+      calls.flags[child] = FLAG_FORWARDED;
+      calls.user[child] = -1;
+    }
     sim.sendRequest(child);
+  }
+
+  /**
+   * Owners own: a request for a key another instance owns is forwarded there (an extra hop) or
+   * failed as "wrong owner", per `nonOwner`; never answered from this instance's memory.
+   */
+  private notOwner(c: number, owner: number): void {
+    const calls = this.sim.calls;
+    const isForwardable = this.props.nonOwner === 'forward' && owner >= 0 && owner !== this.idx && (calls.flags[c]! & FLAG_FORWARDED) === 0;
+    if (!isForwardable) return this.finish(c, this.usesLeases && owner < 0 ? STATUS.noRoute : STATUS.wrongOwner);
+    this.callChild(c, this.peerEdge(owner), calls.op[c]!, STAGE_FORWARD);
+  }
+
+  /** The link to another owner, made on first use with the latency of the link requests reach this instance by. */
+  private peerEdge(owner: number): SimEdge {
+    let e = this.peerEdges.get(owner);
+    if (e !== undefined) return e;
+    const via = this.inbound[0];
+    const peer = this.sim.nodes[owner]!;
+    e = this.sim.addEdge({ id: `${this.id}>${peer.id}`, from: this.idx, to: owner, kind: 'request', latUs: via?.latUs ?? 1000, jitterUs: via?.jitterUs ?? 0, lossRate: 0, isPeer: true });
+    // Not a design edge: kept out of out/inbound so routing and wiring never see it.
+    this.out.splice(this.out.indexOf(e), 1);
+    peer.inbound.splice(peer.inbound.indexOf(e), 1);
+    this.peerEdges.set(owner, e);
+    return e;
+  }
+
+  /**
+   * Without a coordinator, partitions are spread over the owners a balancer in front sends to, in
+   * its order (clones last): partition p belongs to owner p mod n. This instance when it has no peers.
+   */
+  private staticOwner(p: number): number {
+    const lbEdge = this.inbound.find((e) => this.sim.nodes[e.from]!.kind === 'load-balancer');
+    if (lbEdge === undefined) return this.idx;
+    const peers: number[] = [];
+    for (const e of this.sim.nodes[lbEdge.from]!.out) {
+      const n = this.sim.nodes[e.to]!;
+      if (n instanceof ServiceNode && n.props.ownsPartitions && !n.isRemoved) peers.push(n.idx);
+    }
+    return peers.length === 0 ? this.idx : peers[p % peers.length]!;
   }
 
   override onResponse(child: number): void {
@@ -255,9 +350,16 @@ export class ServiceNode extends SimNode {
       calls.releaseByCaller(child);
       return;
     }
+    const startedUs = calls.t0Us[child]!;
     calls.releaseByCaller(child);
     if (!calls.isServedBy(parent, calls.parentGen[child]!, this.idx)) return;
     switch (calls.stage[parent]) {
+      case STAGE_LOAD:
+        sim.rec.add(this.idx, C.coldLoads, 1);
+        sim.rec.add(this.idx, C.warmupSumUs, sim.nowUs - startedUs);
+        if (status === STATUS.ok) this.dataStep(parent);
+        else this.finish(parent, status);
+        return;
       case STAGE_SESSION:
         if (status === STATUS.ok) this.compute(parent);
         else this.finish(parent, status);
@@ -303,8 +405,9 @@ export class ServiceNode extends SimNode {
   }
 
   /** Syncs belief with an assignment version of the coordinator (what a renewal answer said). */
-  updateBelief(version: number): void {
+  updateBelief(version: number, isWarm = false): void {
     const own = this.sim.model.ownership!;
+    if (version > this.beliefVersion) this.beliefVersion = version;
     const v = own.versions[version]!;
     for (let p = 0; p < own.partitions; p++) {
       const isMine = v.ownerMap[p] === this.idx;
@@ -312,7 +415,13 @@ export class ServiceNode extends SimNode {
       if (isMine && had !== v.epoch[p]) {
         if (had === 0) {
           own.changeBelief(p, 1);
-          this.readyAtUs[p] = this.sim.nowUs + this.recoveryUs();
+          this.readyAtUs[p] = this.sim.nowUs + (isWarm ? 0 : this.recoveryUs());
+          this.isUnrecoverable[p] = 0;
+          // Taken over (not the first assignment at t = 0) with no replica wired: nothing to recover from.
+          if (this.missing.has('replica') && this.sim.nowUs > 0) {
+            this.isUnrecoverable[p] = 1;
+            this.sim.log('not-wired.replica', this, { node: this.id, partition: p });
+          }
           const failedAt = own.failedAtUs[p]!;
           if (failedAt >= 0) {
             this.sim.rec.add(this.idx, C.recoverySumUs, this.readyAtUs[p]! - failedAt);
@@ -365,7 +474,7 @@ export class ServiceNode extends SimNode {
     let lost = 0;
     for (const [user, gen] of this.sessions) if (this.sim.sessionLost(this, user, gen)) lost++;
     this.sessions.clear();
-    if (lost > 0) this.sim.log('session-lost', this, `${lost} sessions kept in ${this.id}'s memory are lost.`, lost);
+    if (lost > 0) this.sim.log('session-lost', this, { node: this.id, count: lost }, lost);
   }
 
   override onRestart(): void {

@@ -3,15 +3,10 @@
  * instance can die without logging anyone out. Without persistence its own crash loses them all.
  */
 import type { SessionStoreProps } from '../../../shared/nodeProps';
-import { OP as OP_, STATUS as STATUS_ } from '../calls';
+import { OP, STATUS } from '../calls';
 import { SimNode, type Sim } from '../engine';
-import { C as C_, type Recorder } from '../metrics/recorder';
+import { C, type Recorder } from '../metrics/recorder';
 import type { Rng } from '../rng';
-
-// Hot imports as module-local constants (why: see engine.ts).
-const OP = OP_;
-const STATUS = STATUS_;
-const C = C_;
 
 export class SessionStoreNode extends SimNode {
   /** Global user → session generation. */
@@ -49,7 +44,7 @@ export class SessionStoreNode extends SimNode {
     let lost = 0;
     for (const [user, gen] of this.sessions) if (this.sim.sessionLost(this, user, gen)) lost++;
     this.sessions.clear();
-    if (lost > 0) this.sim.log('session-lost', this, `${this.id} kept sessions only in memory: ${lost} sessions are lost.`, lost);
+    if (lost > 0) this.sim.log('session-lost.store', this, { node: this.id, count: lost }, lost);
   }
 
   override sampleGauges(rec: Recorder): void {

@@ -4,7 +4,7 @@ import type { NodeKind } from '../../../shared/graph';
 import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
 import { NodeLiveState } from './NodeLiveState';
 
-export type StateLabNodeData = { label: string; kind: NodeKind; isLocked?: boolean };
+export type StateLabNodeData = { label: string; kind: NodeKind; isLocked?: boolean; /** Wiring issues (shared/wiring.ts), one per line. */ warning?: string };
 export type StateLabFlowNode = Node<StateLabNodeData, 'statelab'>;
 
 /** One component for every kind: an icon, the label and the kind, coloured by kind. */
@@ -21,6 +21,11 @@ function StateLabNodeView({ id, data, selected }: NodeProps<StateLabFlowNode>) {
         <div className="sl-node-kind">{info.label}{data.isLocked ? ' · locked' : ''}</div>
         <NodeLiveState id={id} />
       </div>
+      {data.warning !== undefined && (
+        <span className="sl-node-badge" role="img" aria-label={`Not wired: ${data.warning}`} title={data.warning} data-testid="wiring-badge">
+          !
+        </span>
+      )}
       <Handle type="source" position={Position.Right} />
     </div>
   );

@@ -14,6 +14,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { checkConnection } from '../../../shared/connections';
+import { wiringIssuesByNode } from '../../../shared/wiring';
 import { NODE_KINDS, type EdgeKind, type NodeKind } from '../../../shared/graph';
 import { useStoredFlag } from '../layout/useStoredFlag';
 import { LiveEdge } from '../canvas/LiveEdge';
@@ -52,11 +53,12 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
   const wrapper = useRef<HTMLDivElement>(null);
   const [isMinimapShown, setMinimapShown] = useStoredFlag('statelab.minimap', false);
   const autoFit = useAutoFit(wrapper, editor.loadSerial, doc.nodes.length, isMinimapShown);
-  const [nodes, setNodes] = useState<StateLabFlowNode[]>(() => syncFlowNodes([], doc.nodes, selection, locked));
+  const wiring = useMemo(() => wiringIssuesByNode({ nodes: doc.nodes, edges: doc.edges }), [doc.nodes, doc.edges]);
+  const [nodes, setNodes] = useState<StateLabFlowNode[]>(() => syncFlowNodes([], doc.nodes, selection, locked, wiring));
   const edgeCache = useRef(new Map<string, Edge>());
   const serial = useRef(0);
 
-  useEffect(() => setNodes((prev) => syncFlowNodes(prev, doc.nodes, selection, locked)), [doc.nodes, selection, locked]);
+  useEffect(() => setNodes((prev) => syncFlowNodes(prev, doc.nodes, selection, locked, wiring)), [doc.nodes, selection, locked, wiring]);
   const edges = useMemo(() => {
     const next = syncFlowEdges(edgeCache.current, doc.edges, selection);
     edgeCache.current = new Map(next.map((e) => [e.id, e]));

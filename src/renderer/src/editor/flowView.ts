@@ -6,7 +6,10 @@
 import { MarkerType, type Edge } from '@xyflow/react';
 import type { GraphEdge, GraphNode } from '../../../shared/graph';
 import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
+import type { WiringIssue } from '../../../shared/wiring';
 import type { StateLabFlowNode } from '../canvas/StateLabNode';
+
+const NO_ISSUES: ReadonlyMap<string, readonly WiringIssue[]> = new Map();
 
 export interface Selection {
   nodes: ReadonlySet<string>;
@@ -14,15 +17,24 @@ export interface Selection {
 }
 export const EMPTY_SELECTION: Selection = { nodes: new Set(), edges: new Set() };
 
-export function syncFlowNodes(previous: readonly StateLabFlowNode[], nodes: readonly GraphNode[], selection: Selection, locked: ReadonlySet<string>): StateLabFlowNode[] {
+/** `wiring`: the design's wiring issues by node (shared/wiring.ts), shown as a badge on the node. */
+export function syncFlowNodes(
+  previous: readonly StateLabFlowNode[],
+  nodes: readonly GraphNode[],
+  selection: Selection,
+  locked: ReadonlySet<string>,
+  wiring: ReadonlyMap<string, readonly WiringIssue[]> = NO_ISSUES,
+): StateLabFlowNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
   return nodes.map((node) => {
     const prev = byId.get(node.id);
     const selected = selection.nodes.has(node.id);
     const isLocked = locked.has(node.id);
+    const warning = wiring.get(node.id)?.map((i) => i.message).join('\n');
     if (
       prev &&
       prev.data.label === node.label &&
+      prev.data.warning === warning &&
       prev.data.kind === node.kind &&
       prev.data.isLocked === isLocked &&
       prev.position.x === node.position.x &&
@@ -40,7 +52,7 @@ export function syncFlowNodes(previous: readonly StateLabFlowNode[], nodes: read
       deletable: !isLocked,
       // Screen readers and Tab announce the node as its card reads: label, then kind.
       ariaLabel: `${node.label}, ${NODE_KIND_SPECS[node.kind].label}${isLocked ? ', locked' : ''}`,
-      data: { label: node.label, kind: node.kind, isLocked },
+      data: { label: node.label, kind: node.kind, isLocked, warning },
     };
   });
 }

@@ -5,18 +5,11 @@
  */
 import type { Draft } from 'immer';
 import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
-import type { Graph, NodeKind } from '../../../shared/graph';
+import type { Graph } from '../../../shared/graph';
 import { copyFragment, deleteItems, insertFragment, moveNodes, planPaste, type Fragment, type XY } from './commands';
 import { EMPTY_SELECTION, type Selection } from './flowView';
 import { editorReducer, initialEditorState } from './history';
 import { layoutGraph } from './layout';
-
-export interface LessonRules {
-  /** Node ids the student may not delete or edit. */
-  locked: ReadonlySet<string>;
-  /** Node kinds the palette offers. */
-  palette: readonly NodeKind[];
-}
 
 const PASTE_OFFSET = 40;
 

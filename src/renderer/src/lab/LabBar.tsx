@@ -39,7 +39,7 @@ export function LabBar({ lab }: { lab: Lab }) {
       </label>
       <Timeline run={run} cursorMs={lab.cursorMs} onSeek={lab.seek}>
         {readout !== undefined && (
-          <output className="sl-step-readout sl-mono" data-testid="step-readout" data-state={lab.step?.state} title={readout}>
+          <output className="sl-step-readout sl-mono" data-testid="step-readout" data-state={lab.step?.state} data-seq={lab.step?.state === 'event' ? lab.step.event.seq : undefined} title={readout}>
             {readout}
           </output>
         )}

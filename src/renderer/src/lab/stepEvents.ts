@@ -32,3 +32,41 @@ export function nextFromBatch(batch: EventBatch | undefined, cursorMs: number, s
   if (event) return { event };
   return batch.isEnd ? null : { fetchFromMs };
 }
+
+/** What a sim:events call answers: the events, or why the host could not tell. */
+export type EventsAnswer = { ok: true; value: { events: SimEvent[]; isEnd: boolean } } | { ok: false; error: { message: string } };
+
+/**
+ * Step's memory between renders, in one place: the batch fetched for the current run, the
+ * sim:events call in flight (a Step waits for a prefetch of the same events rather than asking
+ * twice) and whether a Step is waiting for the host.
+ */
+export class StepStore {
+  private held: { run: unknown; batch: EventBatch } | undefined;
+  private inflight: { run: unknown; fromMs: number; answer: Promise<EventsAnswer> } | undefined;
+  isBusy = false;
+
+  /** The fetched batch when it is of `run`. */
+  batchOf(run: unknown): EventBatch | undefined {
+    return this.held !== undefined && this.held.run === run ? this.held.batch : undefined;
+  }
+
+  /** Where the next Step from the cursor needs the host, or undefined when the batch tells. */
+  fetchNeeded(run: unknown, cursorMs: number, stepped: Stepped | undefined): number | undefined {
+    const next = nextFromBatch(this.batchOf(run), cursorMs, stepped);
+    return next && 'fetchFromMs' in next ? next.fetchFromMs : undefined;
+  }
+
+  /** Asks for the events after `fromMs` of `run` (once), keeping the batch while `run` is still current. */
+  fetch(run: unknown, fromMs: number, ask: () => Promise<EventsAnswer>, isCurrent: () => boolean): Promise<EventsAnswer> {
+    const pending = this.inflight;
+    if (pending !== undefined && pending.run === run && pending.fromMs === fromMs) return pending.answer;
+    const answer = ask().then((a) => {
+      if (a.ok && isCurrent()) this.held = { run, batch: { fromMs, ...a.value } };
+      if (this.inflight?.answer === answer) this.inflight = undefined;
+      return a;
+    });
+    this.inflight = { run, fromMs, answer };
+    return answer;
+  }
+}

@@ -3,15 +3,17 @@ import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
 import type { SimEvent } from '../../../shared/ipc';
 import type { Fault, Scenario } from '../../../shared/scenario';
-import { useRun } from '../run/useRun';
+import { useRun } from './useRun';
 import { asLabRun } from './labRun';
 import { LiveStore } from './liveStore';
 import { bucketAt, nextFaultMs, nextLoggedEventMs, nextStepMs } from './playback';
-import { nextFromBatch, type EventBatch } from './stepEvents';
+import { nextFromBatch, StepStore } from './stepEvents';
 import { usePlayback } from './usePlayback';
 
 /** Events fetched per sim:events call (the host's maximum): most Steps need no round trip. */
 const STEP_BATCH = 200;
+/** How long the cursor rests (paused) before the next events are fetched ahead of a Step. */
+const STEP_PREFETCH_MS = 250;
 
 /** What the last Step showed: a simulator event, or (host unable to tell) the old logged-event step. */
 export type StepReadout = { state: 'event'; event: SimEvent } | { state: 'busy' } | { state: 'end'; atMs: number } | { state: 'fallback'; atMs: number; reason: string };
@@ -36,11 +38,11 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
   const [seekSerial, setSeekSerial] = useState(0);
   /** The graph and scenario the shown run was simulated from (the editor may have moved on). */
   const ranWith = useRef<{ graph: Graph; scenario: Scenario }>(undefined);
-  const batch = useRef<{ run: unknown; batch: EventBatch }>(undefined);
   const [step, setStep] = useState<StepReadout>();
-  const isStepping = useRef(false);
-  const latestRun = useRef(run);
-  latestRun.current = run;
+  const steps = useRef(new StepStore()).current;
+  /** The latest render's values, read by callbacks that outlive it (a Step awaiting the host). */
+  const latest = useRef({ run, cursorMs, step });
+  latest.current = { run, cursorMs, step };
   // A new run (re-simulated with other faults, or run again) starts with no stepped event.
   useEffect(() => setStep(undefined), [run]);
 
@@ -92,41 +94,59 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
   );
   const remove = useCallback((id: string) => rerun(injected.filter((f) => f.id !== id)), [rerun, injected]);
 
+  const fetchBatch = useCallback(
+    (fromMs: number) => {
+      const inputs = ranWith.current;
+      if (!run || !inputs) return undefined;
+      const ask = () => api.simEvents({ graph: inputs.graph, scenario: inputs.scenario, fromMs, count: STEP_BATCH });
+      return steps.fetch(run, fromMs, ask, () => latest.current.run === run);
+    },
+    [api, run, steps],
+  );
+  /** Where the next Step would need the host, or undefined when the fetched batch already tells. */
+  const fetchNeeded = useCallback(() => {
+    const { cursorMs: at, step: shown } = latest.current;
+    return steps.fetchNeeded(run, at, shown?.state === 'event' ? shown.event : undefined);
+  }, [run, steps]);
+
+  // Paused on a run with the cursor at rest: fetch the next events now, so the first Step shows
+  // one at once (the host's stepping session runs up to the cursor meanwhile).
+  useEffect(() => {
+    if (!run || isPlaying) return;
+    const timer = setTimeout(() => {
+      const fromMs = fetchNeeded();
+      if (fromMs !== undefined) void fetchBatch(fromMs);
+    }, STEP_PREFETCH_MS);
+    return () => clearTimeout(timer);
+  }, [run, isPlaying, cursorMs, fetchNeeded, fetchBatch]);
+
   /**
    * Step one event: pauses and moves the cursor to the simulator's next event after it (asking
-   * the host, which re-runs the simulation, only when the fetched batch runs out). Should the
-   * host be unable to tell, it falls back to the next logged event or bucket.
+   * the host, whose stepping session runs forward from the last answer, only when the fetched
+   * batch runs out). Should the host be unable to tell, it falls back to the next logged event
+   * or bucket.
    */
-  const cursorRef = useRef(cursorMs);
-  cursorRef.current = cursorMs;
-  const stepRef = useRef(step);
-  stepRef.current = step;
   const stepEvent = useCallback(async () => {
-    const inputs = ranWith.current;
-    if (!run || !inputs || isStepping.current) return;
+    if (!run || !ranWith.current || steps.isBusy) return;
     setPlaying(false);
-    const from = cursorRef.current;
-    const shown = stepRef.current;
+    const { cursorMs: from, step: shown } = latest.current;
     const stepped = shown?.state === 'event' ? shown.event : undefined;
-    let cached = batch.current?.run === run ? batch.current.batch : undefined;
-    let next = nextFromBatch(cached, from, stepped);
+    let next = nextFromBatch(steps.batchOf(run), from, stepped);
     if (next && 'fetchFromMs' in next) {
-      isStepping.current = true;
+      steps.isBusy = true;
       setStep({ state: 'busy' });
-      const answer = await api.simEvents({ graph: inputs.graph, scenario: inputs.scenario, fromMs: next.fetchFromMs, count: STEP_BATCH });
-      isStepping.current = false;
-      if (latestRun.current !== run) return setStep(undefined);
+      const answer = await fetchBatch(next.fetchFromMs)!;
+      steps.isBusy = false;
+      if (latest.current.run !== run) return setStep(undefined);
       if (!answer.ok) {
         const atMs = nextStepMs(run, from);
         setCursorMsState(atMs);
         setStep({ state: 'fallback', atMs, reason: answer.error.message });
         return;
       }
-      cached = { fromMs: next.fetchFromMs, ...answer.value };
-      batch.current = { run, batch: cached };
-      next = nextFromBatch(cached, from, stepped);
+      next = nextFromBatch(steps.batchOf(run), from, stepped);
     }
-    if (latestRun.current !== run) return setStep(undefined);
+    if (latest.current.run !== run) return setStep(undefined);
     if (next === null) {
       setCursorMsState(endMs);
       setStep({ state: 'end', atMs: endMs });
@@ -139,7 +159,7 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
       setCursorMsState(atMs);
       setStep({ state: 'fallback', atMs, reason: 'too many events at this instant' });
     }
-  }, [api, run, endMs]);
+  }, [run, endMs, fetchBatch, steps]);
 
   return {
     run,
@@ -153,6 +173,8 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
     speed,
     store,
     runFromStart,
+    /** Re-simulates the lesson's own scenario (the injected faults dropped), keeping the cursor. */
+    runWithoutInjected: () => rerun([]),
     inject,
     remove,
     seek,

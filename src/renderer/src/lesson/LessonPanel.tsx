@@ -1,10 +1,11 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { GradeReport } from '../../../shared/gradeReport';
 import { localize, localizeList } from '../../../shared/i18n';
 import type { LocalizedText } from '../../../shared/lesson';
 import { useLocale } from '../i18n/LocaleContext';
 import { APP_LOCALES, LOCALE_NAMES, type AppLocale } from '../i18n/strings';
 import { CheckResults } from './CheckResults';
+import { GlossaryDialog, glossaryText } from './GlossaryDialog';
 import { Markdown } from './Markdown';
 
 /** What the panel needs of a lesson: its texts, never its checks' internals. */
@@ -58,11 +59,16 @@ export function LessonPanel(props: LessonPanelProps) {
   const percent = packPercent(lessons, progress);
   const previous = index > 0 ? lessons[index - 1] : undefined;
   const next = index >= 0 && index < lessons.length - 1 ? lessons[index + 1] : undefined;
+  // undefined: closed; '': open at the top; an id: open at that term.
+  const [glossaryAt, setGlossaryAt] = useState<string | undefined>(undefined);
 
   return (
     <aside className="sl-lesson" aria-label={t('lesson')}>
       <div className="sl-lesson-top">
         <span className="sl-pack-title">{localize(props.packTitle, locale)}</span>
+        <button type="button" className="sl-link sl-glossary-open" onClick={() => setGlossaryAt('')}>
+          {glossaryText(locale).glossary}
+        </button>
         <label className="sl-locale">
           <span className="sl-visually-hidden">{t('language')}</span>
           <select value={locale} onChange={(e) => setLocale(e.target.value as AppLocale)} aria-label={t('language')}>
@@ -117,7 +123,7 @@ export function LessonPanel(props: LessonPanelProps) {
         <ol className="sl-steps">
           {lesson.steps.map((step, i) => (
             <li key={i}>
-              <Markdown text={localize(step, locale)} resolveImage={props.resolveImage} onLessonLink={props.onSelectLesson} />
+              <Markdown text={localize(step, locale)} resolveImage={props.resolveImage} onLessonLink={props.onSelectLesson} onGlossaryLink={setGlossaryAt} />
             </li>
           ))}
         </ol>
@@ -140,6 +146,7 @@ export function LessonPanel(props: LessonPanelProps) {
       )}
       {props.report && <CheckResults report={props.report} onShowMe={props.onShowMe} />}
       {props.footer}
+      {glossaryAt !== undefined && <GlossaryDialog termId={glossaryAt || undefined} onClose={() => setGlossaryAt(undefined)} />}
     </aside>
   );
 }

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
+import { GLOSSARY_BY_ID, GLOSSARY_LINK } from '../../../shared/glossary';
 import { useLocale } from '../i18n/LocaleContext';
 
 export interface MarkdownProps {
@@ -8,18 +9,29 @@ export interface MarkdownProps {
   resolveImage?: (src: string) => string | undefined;
   /** Called for `lesson:<id>` links, the only links a step can follow. */
   onLessonLink?: (lessonId: string) => void;
+  /** Called for `glossary:<term id>` links to a term the glossary has. */
+  onGlossaryLink?: (termId: string) => void;
 }
 
 const LESSON_LINK = /^lesson:([A-Za-z0-9][A-Za-z0-9_.-]*)$/;
 
 /**
  * Lesson text is Markdown from a pack, which may come from anywhere: raw HTML is dropped, links
- * only move between lessons of the pack, and images only come from the pack itself.
+ * only move between lessons of the pack or open the glossary, and images only come from the pack itself.
  */
-function MarkdownView({ text, resolveImage, onLessonLink }: MarkdownProps) {
+function MarkdownView({ text, resolveImage, onLessonLink, onGlossaryLink }: MarkdownProps) {
   const { t } = useLocale();
   const components: Components = {
     a: ({ href, children }) => {
+      const term = href ? GLOSSARY_LINK.exec(href)?.[1] : undefined;
+      if (term !== undefined && GLOSSARY_BY_ID.has(term)) {
+        if (!onGlossaryLink) return <>{children}</>;
+        return (
+          <button type="button" className="sl-link sl-glossary-link" data-term={term} onClick={() => onGlossaryLink(term)}>
+            {children}
+          </button>
+        );
+      }
       const lesson = href ? LESSON_LINK.exec(href) : null;
       if (lesson && onLessonLink) {
         return (

@@ -4,6 +4,7 @@ import { EDGE_KINDS, EdgePropsSchema, GRAPH_LIMITS, type EdgeKind, type Graph, t
 import { formatPath } from '../../../shared/json';
 import { parseNodeProps } from '../../../shared/nodeProps';
 import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
+import { wiringIssuesByNode } from '../../../shared/wiring';
 import { setEdge, setNodeLabel, setNodeProps } from '../editor/commands';
 import type { Selection } from '../editor/flowView';
 import type { Editor } from '../editor/useEditor';
@@ -58,6 +59,7 @@ function Fields({ fields, value, disabled, propose, shorthand, recordKeys = [] }
 function NodeProperties({ node, graph, editor, isLocked }: { node: GraphNode; graph: Graph; editor: Editor; isLocked: boolean }) {
   const info = NODE_KIND_SPECS[node.kind];
   const form = useMemo(() => fieldsFor(node.kind, node.props), [node.kind, node.props]);
+  const wiring = useMemo(() => wiringIssuesByNode(graph).get(node.id) ?? [], [graph, node.id]);
   const targets = useMemo(
     () => graph.edges.filter((e) => e.source === node.id && e.kind === 'request').map((e) => ({ id: e.target, label: graph.nodes.find((n) => n.id === e.target)?.label ?? e.target })),
     [graph, node.id],
@@ -74,6 +76,15 @@ function NodeProperties({ node, graph, editor, isLocked }: { node: GraphNode; gr
       <section className="sl-props" aria-label={`Properties of ${node.label}`} data-node-id={node.id}>
         <h2 className="sl-panel-title">{info.label}<span className="sl-muted"> · {node.id}</span></h2>
         {isLocked && <p className="sl-locked-note" role="note">Locked by the lesson: this node cannot be edited or deleted.</p>}
+        {wiring.length > 0 && (
+          <ul className="sl-wiring-issues" aria-label="Wiring problems" data-testid="wiring-issues">
+            {wiring.map((issue) => (
+              <li key={issue.need} data-need={issue.need}>
+                {issue.message}
+              </li>
+            ))}
+          </ul>
+        )}
         <fieldset disabled={isLocked} className="sl-plain">
           <FieldInput
             key={`${node.id}-label`}

@@ -5,7 +5,7 @@ const HEADLINE = [
   { metric: 'throughput', label: 'Throughput', unit: 'rps' },
   { metric: 'errorRate', label: 'Error rate', unit: 'fraction' },
   { metric: 'latencyP99', label: 'p99 latency', unit: 'ms' },
-  { metric: 'sessionsLost', label: 'Sessions lost', unit: 'count' },
+  { metric: 'sessionsLost', label: 'Session losses', unit: 'count' },
 ] as const;
 
 /** The three numbers a student reads first after a run. */

@@ -1,0 +1,115 @@
+/**
+ * Event-log sentences, defined once per language. The simulator logs a key and its parameters
+ * (RunEvent.kind, .textKey, .params); the English sentence it also stores (RunEvent.message, for
+ * the CLI and old runs) is made from this table, and the UI shows `eventText(event, locale)`.
+ *
+ * A key is a RunEventKind, or `<kind>.<variant>` where one kind has more than one sentence.
+ * Placeholders are `{{name}}` (i18next's syntax), filled from RunEvent.params.
+ */
+import type { RunEvent, RunEventKind } from '../metrics';
+
+export interface EventTemplate {
+  en: string;
+  'zh-CN': string;
+}
+
+export const EVENT_TEXTS = {
+  fault: { en: 'Fault {{fault}}: {{action}} {{target}}.', 'zh-CN': '故障 {{fault}}：{{action}} {{target}}。' },
+  crashed: { en: '{{node}} crashed.', 'zh-CN': '{{node}} 已崩溃。' },
+  restarted: { en: '{{node}} restarted.', 'zh-CN': '{{node}} 已重启。' },
+  'restarted.deploy': { en: '{{node}} restarted for the deploy.', 'zh-CN': '{{node}} 因部署而重启。' },
+  ready: { en: '{{node}} finished starting (version {{version}}).', 'zh-CN': '{{node}} 启动完成（版本 {{version}}）。' },
+  'failure-detected': { en: '{{lb}} marked {{node}} unhealthy after {{count}} failed health checks.', 'zh-CN': '{{lb}} 在 {{count}} 次健康检查失败后将 {{node}} 标记为不健康。' },
+  'recovered-detected': { en: '{{lb}} sees {{node}} healthy again.', 'zh-CN': '{{lb}} 发现 {{node}} 已恢复健康。' },
+  'owner-changed': { en: '{{count}} partitions of {{node}} moved to other owners (epochs bumped).', 'zh-CN': '{{node}} 的 {{count}} 个分区已转给其他所有者（纪元已递增）。' },
+  'owner-changed.joined': { en: '{{node}} joined and took {{count}} partitions.', 'zh-CN': '{{node}} 加入并接管了 {{count}} 个分区。' },
+  'lease-expired': { en: "{{node}}'s lease expired (no renewal for {{ttlMs}} ms).", 'zh-CN': '{{node}} 的租约已过期（{{ttlMs}} ms 内未续约）。' },
+  'session-lost': { en: "{{count}} sessions kept in {{node}}'s memory are lost.", 'zh-CN': '保存在 {{node}} 内存中的 {{count}} 个会话已丢失。' },
+  'session-lost.store': { en: '{{node}} kept sessions only in memory: {{count}} sessions are lost.', 'zh-CN': '{{node}} 只把会话保存在内存中：{{count}} 个会话已丢失。' },
+  'write-lost': { en: '{{count}} acknowledged writes never reached {{node}} and are lost.', 'zh-CN': '{{count}} 个已确认的写入没有到达 {{node}}，已丢失。' },
+  'split-brain-began': { en: 'Split brain: two instances believe they own partition {{partition}}.', 'zh-CN': '脑裂：两个实例都认为自己拥有分区 {{partition}}。' },
+  'split-brain-ended': { en: 'Split brain ended: every partition has at most one owner again.', 'zh-CN': '脑裂结束：每个分区重新最多只有一个所有者。' },
+  'rebalance-done': { en: '{{node}} now routes over {{count}} targets; {{percent}}% of keys moved.', 'zh-CN': '{{node}} 现在在 {{count}} 个目标之间路由；{{percent}}% 的键已迁移。' },
+  failover: { en: '{{node}} promoted to leader in place of {{old}}.', 'zh-CN': '{{node}} 被提升为主库，接替 {{old}}。' },
+  drained: { en: 'Drained {{nodes}}.', 'zh-CN': '已排空（drain）{{nodes}}。' },
+  'deploy-done': { en: 'Rolling deploy {{fault}} finished: {{count}} instances replaced.', 'zh-CN': '滚动部署 {{fault}} 完成：已替换 {{count}} 个实例。' },
+  'scaled-out': { en: '{{clone}} added as a copy of {{node}}.', 'zh-CN': '已添加 {{clone}}，作为 {{node}} 的副本。' },
+  'scaled-in': { en: '{{node}} removed.', 'zh-CN': '{{node}} 已移除。' },
+  'lease-expired.false-suspicion': {
+    en: "{{node}}'s lease expired (no renewal for {{ttlMs}} ms) although it was up and only slow.",
+    'zh-CN': '{{node}} 的租约已过期（{{ttlMs}} ms 内未续约），尽管它仍在运行，只是变慢了。',
+  },
+  'failure-detected.false-suspicion': {
+    en: '{{lb}} marked {{node}} unhealthy after {{count}} failed health checks (a false suspicion: it was up and only slow).',
+    'zh-CN': '{{lb}} 在 {{count}} 次健康检查失败后将 {{node}} 标记为不健康（误判：它仍在运行，只是变慢了）。',
+  },
+  revoked: { en: '{{count}} sessions revoked ({{none}} of the {{asked}} users held none).', 'zh-CN': '已撤销 {{count}} 个会话（{{asked}} 个用户中有 {{none}} 个没有会话）。' },
+  'not-wired': {
+    en: '{{node}} keeps sessions in a session store, but none is connected: requests with a session fail.',
+    'zh-CN': '{{node}} 把会话保存在会话存储中，但没有连接任何会话存储：带会话的请求会失败。',
+  },
+  'not-wired.coordinator': {
+    en: '{{node}} owns partitions but is not connected to the coordinator: it owns nothing, its requests fail.',
+    'zh-CN': '{{node}} 拥有分区，但没有连接到协调器：它什么也不拥有，它的请求会失败。',
+  },
+  'not-wired.replica': {
+    en: '{{node}} took over partition {{partition}} but has no replica connected to recover it from; its requests fail.',
+    'zh-CN': '{{node}} 接管了分区 {{partition}}，但没有连接可用于恢复的副本；它的请求会失败。',
+  },
+  'failover-refused': { en: 'No follower of {{node}} can be promoted without losing acknowledged writes.', 'zh-CN': '{{node}} 的任何从库都无法在不丢失已确认写入的情况下被提升。' },
+  'failover-refused.lagging': {
+    en: '{{node}} is not promoted: it lacks acknowledged writes, and {{leader}} replicates synchronously.',
+    'zh-CN': '{{node}} 未被提升：它缺少已确认的写入，而 {{leader}} 采用同步复制。',
+  },
+  'replication-degraded': { en: '{{node}} did not acknowledge in time: {{leader}} acknowledges writes without it.', 'zh-CN': '{{node}} 未能及时确认：{{leader}} 在没有它的情况下确认写入。' },
+  'replication-degraded.caught-up': { en: '{{node}} caught up with {{leader}} and is in sync again.', 'zh-CN': '{{node}} 已追上 {{leader}}，重新进入同步状态。' },
+  'log-truncated': { en: 'Event log limit reached; later events are not listed.', 'zh-CN': '事件日志已达上限，之后的事件不再列出。' },
+} as const satisfies Record<RunEventKind, EventTemplate> & Record<string, EventTemplate>;
+
+export type EventTextKey = keyof typeof EVENT_TEXTS;
+export type EventParams = Record<string, string | number>;
+
+/** The event kind a text key belongs to: `restarted.deploy` is a `restarted` event. */
+export function eventKindOf(key: EventTextKey): RunEventKind {
+  return key.split('.')[0] as RunEventKind;
+}
+
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+/** The `{{name}}` placeholders of a template, sorted. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!).sort();
+}
+
+/** Shows one parameter in the UI's language (a fault action's label, a number in Intl format). */
+export type EventParamFormatter = (name: string, value: string | number) => string;
+
+/** Fills a template, or undefined when a placeholder has no value. */
+function fill(template: string, params: EventParams, format: EventParamFormatter = (_, value) => String(value)): string | undefined {
+  let isComplete = true;
+  const text = template.replace(PLACEHOLDER, (_, name: string) => {
+    const value = Object.hasOwn(params, name) ? params[name] : undefined;
+    if (value === undefined) isComplete = false;
+    return value === undefined ? '' : format(name, value);
+  });
+  return isComplete ? text : undefined;
+}
+
+/** The English sentence the simulator stores in RunEvent.message. */
+export function englishEventText(key: EventTextKey, params: EventParams): string {
+  return fill(EVENT_TEXTS[key].en, params) ?? EVENT_TEXTS[key].en;
+}
+
+/**
+ * An event-log entry in the student's language. Runs from older versions (no params), unknown
+ * keys or locales, and params that do not fill the template fall back to the stored English.
+ * `format` may show a parameter in the UI's terms: `action` is a fault action id (FAULTS' key),
+ * `count`, `ttlMs` and `partition` are numbers, `percent` a number already rounded to one decimal.
+ */
+export function eventText(event: Pick<RunEvent, 'kind' | 'message' | 'params' | 'textKey'>, locale: string, format?: EventParamFormatter): string {
+  if (!event.params) return event.message;
+  const key = event.textKey ?? event.kind;
+  const template = Object.hasOwn(EVENT_TEXTS, key) ? (EVENT_TEXTS[key as EventTextKey] as EventTemplate) : undefined;
+  const text = template && Object.hasOwn(template, locale) ? template[locale as keyof EventTemplate] : undefined;
+  return (text !== undefined && fill(text, event.params, format)) || event.message;
+}

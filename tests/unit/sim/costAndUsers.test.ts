@@ -1,0 +1,53 @@
+/** Capacity costs money (`cost`), and users are people: `usersAffected` counts each user once. */
+import { describe, expect, it } from 'vitest';
+import { readMetric, simulate } from '../../../src/main/sim/index';
+import { costPerSecond } from '../../../src/shared/nodeKinds';
+import { ServicePropsSchema } from '../../../src/shared/nodeProps';
+import { tier } from './helpers';
+
+const scenario = { seed: 4, durationMs: 10_000, faults: [] };
+
+describe('cost', () => {
+  it('grows with instances and with workers, and is instance-seconds × the unit price', () => {
+    const two = simulate(tier({ services: 2, withDb: true }), scenario).summary.cost;
+    const four = simulate(tier({ services: 4, withDb: true }), scenario).summary.cost;
+    const wide = simulate(tier({ services: 2, withDb: true, service: { workers: 32 } }), scenario).summary.cost;
+    const perService = costPerSecond('service', ServicePropsSchema.parse({ workers: 8 })) * 10;
+    expect(four - two).toBeCloseTo(2 * perService, 6);
+    expect(wide).toBeGreaterThan(four);
+  });
+
+  it('a scale-out clone costs from when it is added; a scale-in stops the charge', () => {
+    const base = tier({ services: 2, withDb: true });
+    const plain = simulate(base, scenario).summary.cost;
+    const out = simulate(base, { ...scenario, faults: [{ atMs: 5000, action: 'scale-out', target: 'api-1' }] }).summary.cost;
+    const perService = 10 * costPerSecond('service', ServicePropsSchema.parse({}));
+    // Half a run of one more service (bucket-exact: the clone is added at a bucket's start).
+    expect(out - plain).toBeCloseTo(perService / 2, 1);
+    const run = simulate(base, { ...scenario, faults: [{ atMs: 5000, action: 'scale-in', target: 'api-2' }] });
+    expect(run.summary.cost).toBeLessThan(plain);
+    expect(readMetric(run, 'cost', { fromMs: 6000, toMs: 10_000 }, 'api-2')).toBe(0);
+  });
+});
+
+describe('usersAffected', () => {
+  it('counts distinct users, at most the population, while session losses count events', () => {
+    const g = tier({ services: 3, lb: { policy: 'round-robin' }, client: { users: 50, rps: 400 }, service: { sessions: 'local-memory' } });
+    const run = simulate(g, { seed: 2, durationMs: 8000, faults: [{ atMs: 3000, action: 'crash', target: 'api-1' }] });
+    // Round-robin with sessions in memory: every user loses sessions again and again.
+    expect(run.summary.sessionsLost).toBeGreaterThan(50);
+    expect(run.summary.usersAffected).toBeGreaterThan(0);
+    expect(run.summary.usersAffected).toBeLessThanOrEqual(50);
+  });
+
+  it('a user who only saw a failed request is affected; nobody is when nothing fails', () => {
+    const g = tier({ services: 2, withDb: true, client: { users: 300 } });
+    const calm = simulate(g, scenario);
+    expect(calm.summary.failed).toBe(0);
+    expect(calm.summary.usersAffected).toBe(0);
+    const crash = simulate(g, { ...scenario, faults: [{ atMs: 3000, action: 'crash', target: 'api-1' }] });
+    expect(crash.summary.failed).toBeGreaterThan(0);
+    expect(crash.summary.usersAffected).toBeGreaterThan(0);
+    expect(crash.summary.usersAffected).toBeLessThanOrEqual(Math.min(300, crash.summary.failed));
+  });
+});
