@@ -58,8 +58,14 @@ test('Step walks the simulator event by event: the cursor moves in sub-bucket st
   await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
   await page.screenshot({ path: 'test-results/screenshots/labbench-step.png', fullPage: true });
 
-  // Clicking a logged event still seeks to it; Step then continues from there.
+  // The detection is logged later, so the log does not list it yet; "Next logged event" reaches it,
+  // clicking it seeks there, and Step then continues from there.
   const detection = page.getByRole('region', { name: 'Event log' }).locator('[data-kind="failure-detected"]', { hasText: 'api-1' });
+  await expect(detection).toHaveCount(0);
+  for (let i = 0; i < 10 && (await detection.count()) === 0; i++) await page.getByRole('button', { name: 'Next logged event' }).click();
+  await page.getByRole('button', { name: 'To start' }).click();
+  await expect(detection).toHaveCount(0);
+  await page.getByLabel('Timeline').fill(String(29_000));
   await detection.getByRole('button').click();
   const detectedAt = await cursorMs(page);
   expect(detectedAt).toBeGreaterThan(4000);

@@ -34,6 +34,7 @@ import { usePanelPrefs } from './layout/panelPrefs';
 import { SplitBench } from './layout/SplitBench';
 import { LiveStateProvider } from './lab/LiveContext';
 import { useFaultMenu } from './lab/useFaultMenu';
+import { labText } from './lab/labText';
 import { useLab } from './lab/useLab';
 import type { SubmissionRegrade } from '../../shared/ipc';
 import type { OpenedFile } from '../../shared/shell';
@@ -68,12 +69,15 @@ export function App({ api }: { api: StateLabApi }) {
   const faultMenu = useFaultMenu(lab, editor.doc, editor.selection.nodes);
   const [isClassResultsOpen, setClassResultsOpen] = useState(false);
   // A student's design replaces the lesson's canvas as one edit: Undo brings the instructor's own work back.
+  // The lesson's results graded the design it replaced: they go (the student's grade is in the dashboard).
+  const { clearReport } = session;
   const showStudentDesign = useCallback(
-    (graph: Graph) => {
+    (graph: Graph, design: { packId: string; lessonId: string }) => {
+      clearReport(design.packId, design.lessonId);
       editor.replace(graph);
       say("This is the student's design. Undo (Ctrl+Z) brings your own work on this lesson back.", true);
     },
-    [editor, say],
+    [editor, say, clearReport],
   );
   const openStudentDesign = useOpenStudentDesign(session.open, showStudentDesign, lab);
   const [connectKind, setConnectKind] = useState<EdgeKind>('request');
@@ -250,6 +254,11 @@ export function App({ api }: { api: StateLabApi }) {
       <header className="sl-header">
         <span className="sl-brand">StateLab</span>
         {lesson && isInLesson && <LessonHeaderTitle lesson={lesson} />}
+        {lesson && !isInLesson && (
+          <button type="button" className="sl-header-button" title={labText(locale, 'backToLessonHint')} onClick={() => void session.open(lesson.packId, lesson.lessonId)}>
+            {labText(locale, 'backToLesson')} {localize(lesson.text.title, locale)}
+          </button>
+        )}
         <FileBar files={files} onExport={(f) => void exportImage(f)} />
         <button type="button" className="sl-header-button" onClick={() => setPacksOpen(true)}>
           Lesson packs

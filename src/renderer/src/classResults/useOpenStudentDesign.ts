@@ -16,13 +16,13 @@ interface Lab {
 
 type Pending = { atMs?: number; stage: 'adopted' } | { atMs?: number; stage: 'running' | 'ran'; before: unknown };
 
-export function useOpenStudentDesign(openLesson: (packId: string, lessonId: string) => Promise<boolean>, adopt: (graph: Graph) => void, lab: Lab) {
+export function useOpenStudentDesign(openLesson: (packId: string, lessonId: string) => Promise<boolean>, adopt: (graph: Graph, design: StudentDesign) => void, lab: Lab) {
   const [pending, setPending] = useState<Pending>();
 
   const open = useCallback(
     async (design: StudentDesign) => {
       if (!(await openLesson(design.packId, design.lessonId))) return;
-      adopt(design.graph);
+      adopt(design.graph, design);
       setPending({ stage: 'adopted', ...(design.atMs !== undefined ? { atMs: design.atMs } : {}) });
     },
     [openLesson, adopt],

@@ -1,3 +1,5 @@
+import { useLocale } from '../i18n/LocaleContext';
+import { labText } from './labText';
 import { SPEEDS, type Lab, type StepReadout } from './useLab';
 import { Timeline } from './Timeline';
 
@@ -13,6 +15,7 @@ function readoutText(step: StepReadout | undefined, cursorMs: number): string | 
 /** Playback controls over a finished run: play/pause, step, next fault, speed, reset, timeline. */
 export function LabBar({ lab }: { lab: Lab }) {
   const { run } = lab;
+  const { locale } = useLocale();
   if (!run) return null;
   const readout = readoutText(lab.step, lab.cursorMs);
   return (
@@ -23,6 +26,7 @@ export function LabBar({ lab }: { lab: Lab }) {
         <button type="button" onClick={lab.play}>Play</button>
       )}
       <button type="button" onClick={lab.stepEvent} title="Step one event: to the simulator's next event (.)" aria-keyshortcuts=".">Step</button>
+      <button type="button" onClick={lab.stepLogged} disabled={!lab.hasNextLogged} title={labText(locale, 'nextLoggedHint')}>{labText(locale, 'nextLogged')}</button>
       <button type="button" onClick={lab.stepFault} title="Jump to the next fault">Next fault</button>
       <button type="button" onClick={lab.reset} title="Back to the start">To start</button>
       <label className="sl-speed">

@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
+import type { MetricName } from '../../../shared/metrics';
+import { useLocale } from '../i18n/LocaleContext';
 import { MetricsPanel } from './MetricsPanel';
 import { RunBar } from './RunBar';
-import { Charts } from './Charts';
+import { ChartPicker, Charts } from './Charts';
 import { CompareDialog } from './CompareDialog';
 import { EventLog } from './EventLog';
 import { InjectedFaults } from './InjectedFaults';
 import { LabBar } from './LabBar';
+import { labText } from './labText';
 import type { Lab } from './useLab';
 import './lab.css';
 
@@ -33,6 +36,9 @@ export function LabBench({
   onToggleResults(): void;
 }) {
   const [isComparing, setComparing] = useState(false);
+  /** Metrics the student added as charts; kept across runs. */
+  const [picked, setPicked] = useState<MetricName[]>([]);
+  const { locale } = useLocale();
   const compare = (
     <button type="button" onClick={() => setComparing(true)} disabled={graph.nodes.length === 0} title="Run this design and a saved variant under the same seed and faults">
       Compare…
@@ -55,15 +61,19 @@ export function LabBench({
       {lab.run && (
         <div className="sl-labbench-results" id="sl-results" hidden={!isResultsOpen}>
           <div className="sl-labbench-head">
+            <span className="sl-summary-scope" title={labText(locale, 'wholeRunHint')} data-testid="summary-scope">
+              {labText(locale, 'wholeRun')}
+            </span>
             <MetricsPanel run={lab.view} />
             {compare}
           </div>
           <div className="sl-labbench-panels">
             {/* Scrolls when the split is small; focusable so the keyboard can scroll it too. */}
             <div className="sl-labbench-charts" tabIndex={0}>
-              <Charts run={lab.run} cursorMs={lab.cursorMs} />
+              <Charts run={lab.run} cursorMs={lab.cursorMs} picked={picked} onPick={setPicked} />
             </div>
             <div className="sl-labbench-side">
+              <ChartPicker picked={picked} onPick={setPicked} />
               <EventLog run={lab.run} cursorMs={lab.cursorMs} onSeek={lab.seek} />
               <InjectedFaults faults={lab.injected} onRemove={(id) => void lab.remove(id)} />
             </div>

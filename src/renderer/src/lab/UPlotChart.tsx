@@ -1,10 +1,13 @@
 import { memo, useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { ChartSpec, ChartUnit } from './series';
+import { hoverValues, type ChartSpec, type ChartUnit } from './series';
+import { niceTicks } from './ticks';
 
 const COLORS = ['#2563eb', '#dc2626', '#d97706', '#059669', '#7c3aed', '#db2777', '#0891b2', '#475569'];
-const HEIGHT = 96;
+/** The smallest plot: below this the ticks crowd (CSS gives the plot box the same minimum). */
+const MIN_HEIGHT = 120;
+const plotHeight = (el: HTMLElement) => Math.max(MIN_HEIGHT, el.clientHeight);
 
 export const formatChartValue = (v: number | null | undefined, unit: ChartUnit): string => {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
@@ -32,8 +35,9 @@ interface Props {
 function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const marks = useRef({ cursorMs, faultsMs });
-  marks.current = { cursorMs, faultsMs };
+  const hover = useRef<HTMLOutputElement>(null);
+  const marks = useRef({ cursorMs, faultsMs, revealed });
+  marks.current = { cursorMs, faultsMs, revealed };
 
   useEffect(() => {
     const el = box.current;
@@ -56,22 +60,43 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs }: Props
       for (const f of marks.current.faultsMs) line(f, '#dc2626', [4 * devicePixelRatio, 3 * devicePixelRatio]);
       line(marks.current.cursorMs, muted, []);
     };
+    const isInteger = spec.unit === 'count';
+    const showHover = (u: uPlot) => {
+      const out = hover.current;
+      if (!out) return;
+      const at = hoverValues({ tS }, spec, u.cursor.idx, marks.current.revealed);
+      out.hidden = at === undefined;
+      out.textContent = at ? `${at.atS} s · ${at.values.map((v) => `${spec.series.length > 1 ? `${v.label} ` : ''}${formatChartValue(v.value, spec.unit)}`).join(' · ')}` : '';
+    };
     const opts: uPlot.Options = {
       width: el.clientWidth || 300,
-      height: HEIGHT,
+      height: plotHeight(el),
       legend: { show: false },
-      cursor: { show: false },
-      scales: { x: { time: false, range: [0, Math.max(1, endMs / 1000)] }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+      // A vertical hair line only: the read-out above the plot gives the values at the hovered time.
+      cursor: { y: false, points: { show: false }, drag: { x: false, y: false, setScale: false } },
+      scales: { x: { time: false, range: [0, Math.max(1, endMs / 1000)] }, y: { range: (_u, _min, max) => [0, niceTicks(max, 4, isInteger).at(-1)!] } },
       axes: [
-        { stroke: muted, grid: { stroke: 'rgba(127,127,127,0.15)' }, ticks: { show: false }, values: (_u, v) => v.map((s) => `${s}s`) },
-        { stroke: muted, grid: { stroke: 'rgba(127,127,127,0.15)' }, ticks: { show: false }, size: 58, values: (_u, v) => v.map((x) => formatChartValue(x, spec.unit)) },
+        { stroke: muted, grid: { stroke: 'rgba(127,127,127,0.15)' }, ticks: { show: false }, size: 24, values: (_u, v) => v.map((s) => `${s} s`) },
+        {
+          stroke: muted,
+          grid: { stroke: 'rgba(127,127,127,0.15)' },
+          ticks: { show: false },
+          size: 62,
+          splits: (_u, _axis, _min, max) => niceTicks(max, 4, isInteger).filter((t) => t <= max * (1 + 1e-9)),
+          values: (_u, v) => {
+            const labels = v.map((x) => formatChartValue(x, spec.unit));
+            // The tick labels are drawn on the canvas: the DOM names them too (tests, inspection).
+            el.dataset.yTicks = labels.join(' | ');
+            return labels;
+          },
+        },
       ],
       series: [{}, ...spec.series.map((s, i) => ({ label: s.label, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: false }))],
-      hooks: { draw: [drawMarks] },
+      hooks: { draw: [drawMarks], setCursor: [showHover] },
     };
     const u = new uPlot(opts, [tS, ...spec.series.map(() => [])] as uPlot.AlignedData, el);
     plot.current = u;
-    const resize = new ResizeObserver(() => u.setSize({ width: el.clientWidth, height: HEIGHT }));
+    const resize = new ResizeObserver(() => u.setSize({ width: el.clientWidth, height: plotHeight(el) }));
     resize.observe(el);
     return () => {
       resize.disconnect();
@@ -82,11 +107,17 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs }: Props
 
   useEffect(() => {
     const data = [tS, ...spec.series.map((s) => s.values.map((v, i) => (i <= revealed ? v : null)))] as uPlot.AlignedData;
-    plot.current?.setData(data, false);
+    // The y scale follows what is revealed (a later peak is not given away) and is never below it.
+    plot.current?.setData(data, true);
   }, [spec, tS, revealed]);
   useEffect(() => plot.current?.redraw(false, false), [cursorMs, faultsMs, revealed]);
 
-  return <div className="sl-chart-plot" ref={box} />;
+  return (
+    <div className="sl-chart-plotbox">
+      <div className="sl-chart-plot" ref={box} />
+      <output className="sl-chart-hover sl-mono" ref={hover} data-testid={`chart-hover-${spec.id}`} hidden />
+    </div>
+  );
 }
 
 export const UPlotChart = memo(UPlotChartView);

@@ -116,3 +116,13 @@ export const sameNodeLive = (a: NodeLive | undefined, b: NodeLive | undefined): 
     a.epoch === b.epoch &&
     a.sessionsLost === b.sessionsLost &&
     a.clonesUp === b.clonesUp);
+
+/** Logged events are shown once the cursor has reached them (later ones would give the run away). */
+export const pastEvents = <E extends { atMs: number }>(events: readonly E[], cursorMs: number): E[] => events.filter((e) => e.atMs <= cursorMs + 1e-6);
+
+/** "Next logged event": the first logged event strictly after `ms`, if any. */
+export function nextLoggedEventMs(run: Pick<LabRun, 'events'>, ms: number): number | undefined {
+  let next: number | undefined;
+  for (const e of run.events) if (e.atMs > ms + 1e-6 && (next === undefined || e.atMs < next)) next = e.atMs;
+  return next;
+}

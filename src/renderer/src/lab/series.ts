@@ -5,7 +5,7 @@
  * playback cursor.
  */
 import { FAILURE_REASON_KEYS, FAILURE_REASONS } from '../../../shared/failureReasons';
-import type { MetricName, MetricWindow } from '../../../shared/metrics';
+import { METRIC_NAMES, METRICS, type MetricName, type MetricUnit, type MetricWindow } from '../../../shared/metrics';
 import { readMetric } from '../../../shared/metrics/read';
 import type { LabRun } from './labRun';
 
@@ -15,6 +15,8 @@ export interface ChartSpec {
   title: string;
   unit: ChartUnit;
   series: { label: string; values: (number | null)[] }[];
+  /** Set on a chart the student picked from the catalogue (it can be removed again). */
+  metric?: MetricName;
 }
 export interface ChartSet {
   /** Width of a chart bucket. */
@@ -28,7 +30,17 @@ export interface ChartSet {
 /** The window of chart bucket `i`. */
 export const chartWindow = (set: Pick<ChartSet, 'bucketMs'>, i: number): MetricWindow => ({ fromMs: i * set.bucketMs, toMs: (i + 1) * set.bucketMs });
 
-export function chartSet(run: LabRun): ChartSet {
+/** Metrics a student can add as a chart: the whole catalogue except the per-node load-balancer share (charted per target already). */
+export const PICKABLE_METRICS: readonly MetricName[] = METRIC_NAMES.filter((m) => m !== 'lbShare');
+/** A picked metric's chart id. */
+export const pickedChartId = (metric: MetricName) => `metric-${metric}`;
+const CHART_UNIT: Record<MetricUnit, ChartUnit> = { count: 'count', partitions: 'count', fraction: 'fraction', ms: 'ms', 'per-second': 'per-second', ratio: 'ratio' };
+
+/**
+ * The charts under the canvas: the default set, then one chart per metric the student picked
+ * from the catalogue (over all nodes, as a check without a node reads it).
+ */
+export function chartSet(run: LabRun, picked: readonly MetricName[] = []): ChartSet {
   const bucketMs = Math.max(1000, run.buckets.bucketMs);
   const count = Math.ceil(run.endedAtMs / bucketMs);
   const tS = Array.from({ length: count }, (_, i) => (i * bucketMs) / 1000);
@@ -61,8 +73,21 @@ export function chartSet(run: LabRun): ChartSet {
   if (owners.length > 0) charts.push({ id: 'ownership', title: 'Ownership (partitions owned)', unit: 'count', series: owners });
   const hottest = each('hottestPartitionLoad');
   if (hottest.some((v) => v !== null)) charts.push({ id: 'hottestPartition', title: 'Hottest partition', unit: 'ratio', series: [{ label: 'max / mean', values: hottest }] });
+  for (const metric of picked) {
+    const def = METRICS[metric];
+    charts.push({ id: pickedChartId(metric), title: def.label, unit: CHART_UNIT[def.unit], series: [{ label: def.label, values: each(metric, undefined, def.unit === 'count' ? 0 : null) }], metric });
+  }
   return { bucketMs, tS, charts };
 }
 
 /** Index of the last chart bucket revealed at `cursorMs`. */
 export const revealedIndex = (set: ChartSet, cursorMs: number): number => Math.min(set.tS.length - 1, Math.floor(cursorMs / set.bucketMs));
+
+/**
+ * The hover read-out of chart bucket `idx`: its time and each series' value, or nothing past the
+ * revealed bucket (the run has not got there yet).
+ */
+export function hoverValues(set: Pick<ChartSet, 'tS'>, spec: ChartSpec, idx: number | null | undefined, revealed: number): { atS: number; values: { label: string; value: number | null }[] } | undefined {
+  if (idx === null || idx === undefined || idx < 0 || idx >= set.tS.length || idx > revealed) return undefined;
+  return { atS: set.tS[idx]!, values: spec.series.map((s) => ({ label: s.label, value: s.values[idx] ?? null })) };
+}

@@ -6,7 +6,7 @@ import type { Fault, Scenario } from '../../../shared/scenario';
 import { useRun } from './useRun';
 import { asLabRun } from './labRun';
 import { LiveStore } from './liveStore';
-import { bucketAt, nextFaultMs, nextStepMs } from './playback';
+import { bucketAt, nextFaultMs, nextLoggedEventMs, nextStepMs } from './playback';
 import { nextFromBatch, StepStore } from './stepEvents';
 import { usePlayback } from './usePlayback';
 
@@ -183,6 +183,14 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
     pause: () => setPlaying(false),
     step,
     stepEvent: () => void stepEvent(),
+    /** "Next logged event": pauses on the next entry of the event log (Step walks the simulator's raw events). */
+    hasNextLogged: run !== undefined && nextLoggedEventMs(run, cursorMs) !== undefined,
+    stepLogged: () => {
+      const at = run && nextLoggedEventMs(run, cursorMs);
+      if (at === undefined) return;
+      setPlaying(false);
+      setCursorMsState(at);
+    },
     stepFault: () => {
       const at = run && nextFaultMs(run, cursorMs);
       if (at === undefined) return;

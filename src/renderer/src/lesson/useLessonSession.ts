@@ -149,6 +149,11 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     if (result.value.warning) notify(result.value.warning);
   }, [api, answers, notify]);
 
+  /** Forgets a lesson's grade: another design (a student's submission) has replaced the one it graded. */
+  const clearReport = useCallback((packId: string, lessonId: string) => {
+    setReports(({ [keyOf({ packId, lessonId })]: _gone, ...rest }) => rest);
+  }, []);
+
   const key = lesson ? `${lesson.packId}/${lesson.lessonId}` : '';
   const setAnswer = useCallback(
     (checkId: string, choiceId: string) => setAnswers((a) => ({ ...a, [key]: { ...(a[key] ?? {}), [checkId]: choiceId } })),
@@ -171,5 +176,6 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     open,
     openInitial,
     grade,
+    clearReport,
   };
 }

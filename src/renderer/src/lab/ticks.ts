@@ -1,0 +1,20 @@
+/** Y-axis ticks a student can read: 0 up to a round top, in steps of 1, 2 or 5 × 10^k, at least three. */
+
+/** The round step (1, 2 or 5 × 10^k) at or above `raw`. */
+function niceStep(raw: number): number {
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / pow;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * pow;
+}
+
+/**
+ * Ticks from 0 to the first round value at or above `max` (1 when nothing was measured), about
+ * `target` steps apart; `isInteger`: whole steps only (counts). Always at least three ticks.
+ */
+export function niceTicks(max: number, target = 4, isInteger = false): number[] {
+  const top = Number.isFinite(max) && max > 0 ? max : 1;
+  let step = niceStep(top / target);
+  if (isInteger) step = Math.max(1, step);
+  const steps = Math.max(2, Math.ceil(top / step - 1e-9));
+  return Array.from({ length: steps + 1 }, (_, i) => Number((i * step).toPrecision(12)));
+}
