@@ -12,6 +12,8 @@ import { EditorCanvas } from './editor/EditorCanvas';
 import { EditorToolbar } from './editor/EditorToolbar';
 import { HelpOverlay } from './editor/HelpOverlay';
 import { useLocale } from './i18n/LocaleContext';
+import { useTranslation } from 'react-i18next';
+import { LanguagePicker } from './i18n/LanguagePicker';
 import type { NoticeState } from './editor/Notice';
 import { useEditor } from './editor/useEditor';
 import { useShortcuts } from './editor/useShortcuts';
@@ -74,6 +76,7 @@ export function App({ api }: { api: StateLabApi }) {
   const [isHelpOpen, setHelpOpen] = useState(false);
   const canvasApi = useRef<{ sizes(): Map<string, { width: number; height: number }>; fitView(): void }>(undefined);
   const { locale, setLocale } = useLocale();
+  const { t } = useTranslation('app');
   /** A design the OS asked to open while the current one has unsaved changes: confirm first. */
   const [pendingDesign, setPendingDesign] = useState<Extract<OpenedFile, { kind: 'design' }>>();
   const [regrade, setRegrade] = useState<SubmissionRegrade>();
@@ -115,11 +118,11 @@ export function App({ api }: { api: StateLabApi }) {
   const resetToStarter = () => {
     if (!lesson) return;
     editor.replace(lesson.starter);
-    say('The lesson is back at its starter. Undo (Ctrl+Z) brings your design back.');
+    say(t('backAtStarter'));
   };
   const deleteSelection = () => {
     const kept = editor.deleteSelection(editor.selection, locked);
-    if (kept.length > 0) say(`${kept.join(', ')} ${kept.length === 1 ? 'is' : 'are'} locked by the lesson and cannot be deleted.`);
+    if (kept.length > 0) say(t('lockedNotDeleted', { names: kept.join(', '), count: kept.length }));
   };
   const layout = () => editor.layout(canvasApi.current?.sizes() ?? new Map());
   const addAtCentre = useCallback(
@@ -140,11 +143,11 @@ export function App({ api }: { api: StateLabApi }) {
   const exportImage = async (format: 'png' | 'svg') => {
     try {
       const lessonTitle = lesson && isInLesson ? localize(lesson.text.title, locale) : undefined;
-      const title = files.name ?? lessonTitle ?? 'Untitled design';
+      const title = files.name ?? lessonTitle ?? t('untitledDesign');
       const meta = { title, lesson: lessonTitle, date: new Date().toISOString().slice(0, 10), traceHash: ranDoc.current === editor.doc ? lab.run?.traceHash : undefined };
       downloadUrl(fileNameOf(title, format), await exportDiagram(format, editor.doc, canvasApi.current?.sizes() ?? new Map(), meta));
     } catch (e) {
-      files.setError(`Could not export the diagram: ${e instanceof Error ? e.message : String(e)}`);
+      files.setError(t('exportFailed', { reason: e instanceof Error ? e.message : String(e) }));
     }
   };
 
@@ -197,8 +200,8 @@ export function App({ api }: { api: StateLabApi }) {
     const nodeId = onlySelectedNode();
     const edgeId = !nodeId && editor.selection.edges.size === 1 ? [...editor.selection.edges][0] : undefined;
     const id = nodeId ?? edgeId;
-    if (!id) return say('Select one node or connection first, then press F to inject a fault.');
-    if (!lab.run) return say('Run the design first: faults are injected at the playback cursor.');
+    if (!id) return say(t('selectForFault'));
+    if (!lab.run) return say(t('runFirst'));
     const el = document.querySelector(nodeId ? `.react-flow__node[data-id="${CSS.escape(id)}"]` : `.react-flow__edge[data-id="${CSS.escape(id)}"]`);
     const box = el?.getBoundingClientRect();
     faultMenu.open({ kind: nodeId ? 'node' : 'edge', id, x: box ? box.left + box.width / 2 : 200, y: box ? box.bottom : 200 });
@@ -222,7 +225,7 @@ export function App({ api }: { api: StateLabApi }) {
     connect: () => {
       const source = onlySelectedNode();
       if (source) setConnectFrom(source);
-      else say('Select one node first (Tab to it, then Enter), then press C to connect it.');
+      else say(t('selectForConnect'));
     },
     fault: faultAtSelection,
     togglePalette: () => panels.toggle('palette'),
@@ -242,15 +245,16 @@ export function App({ api }: { api: StateLabApi }) {
         {lesson && isInLesson && <LessonHeaderTitle lesson={lesson} />}
         <FileBar files={files} onExport={(f) => void exportImage(f)} />
         <button type="button" className="sl-header-button" onClick={() => setPacksOpen(true)}>
-          Lesson packs
+          {t('lessonPacks')}
         </button>
-        <button type="button" className="sl-header-button" onClick={() => setClassResultsOpen(true)}>Class results</button>
+        <button type="button" className="sl-header-button" onClick={() => setClassResultsOpen(true)}>{t('classResults')}</button>
+        <LanguagePicker />
       </header>
       {files.restoreOffer && <RestoreBanner record={files.restoreOffer} onRestore={files.restore} onDiscard={files.discardRestore} />}
       {files.error && (
         <div className="sl-banner sl-banner-error" role="alert" data-testid="file-error">
           <span>{files.error}</span>
-          <button type="button" onClick={() => files.setError(undefined)}>Dismiss</button>
+          <button type="button" onClick={() => files.setError(undefined)}>{t('dismiss')}</button>
         </div>
       )}
       <div className={`sl-workspace${showLesson ? ' has-lesson' : ''}`}>
@@ -259,7 +263,7 @@ export function App({ api }: { api: StateLabApi }) {
           design={
             <div className={`sl-design${panels.collapsed.palette ? ' is-palette-collapsed' : ''}${panels.collapsed.properties ? ' is-properties-collapsed' : ''}`}>
               <Palette kinds={palette} onAdd={addAtCentre} isCollapsed={panels.collapsed.palette} onToggle={panels.toggle} />
-              <main className="sl-canvas" aria-label="Design canvas" ref={canvasBox}>
+              <main className="sl-canvas" aria-label={t('canvas')} ref={canvasBox}>
                 <EditorToolbar
                   canUndo={editor.canUndo}
                   canRedo={editor.canRedo}
@@ -319,7 +323,7 @@ export function App({ api }: { api: StateLabApi }) {
             setConnectFrom(undefined);
             editor.edit(addEdge(connectFrom, target, kind));
             const name = (id: string) => editor.doc.nodes.find((n) => n.id === id)?.label ?? id;
-            say(`Connected ${name(connectFrom)} → ${name(target)}.`, true);
+            say(t('connected', { from: name(connectFrom), to: name(target) }), true);
           }}
           onSelectEdge={(edgeId) => {
             setConnectFrom(undefined);
@@ -345,15 +349,15 @@ export function App({ api }: { api: StateLabApi }) {
       {regrade && <RegradeDialog regrade={regrade} onClose={() => setRegrade(undefined)} />}
       {pendingDesign && (
         <ConfirmDialog
-          label={`Open ${pendingDesign.fileName}?`}
-          message="The current design has unsaved changes. They will be lost."
-          confirm={`Discard and open ${pendingDesign.fileName}`}
+          label={t('openQuestion', { name: pendingDesign.fileName })}
+          message={t('unsavedLost')}
+          confirm={t('discardAndOpen', { name: pendingDesign.fileName })}
           onConfirm={() => openDesign(pendingDesign)}
           onClose={() => setPendingDesign(undefined)}
         />
       )}
       {files.dialog?.kind === 'confirmNew' && (
-        <ConfirmDialog label="Start a new design?" message="The current design has unsaved changes. They will be lost." confirm="Discard and start new" onConfirm={files.newDesign} onClose={() => files.setDialog(undefined)} />
+        <ConfirmDialog label={t('newQuestion')} message={t('unsavedLost')} confirm={t('discardAndNew')} onConfirm={files.newDesign} onClose={() => files.setDialog(undefined)} />
       )}
     </div>
   );

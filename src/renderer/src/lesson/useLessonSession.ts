@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { GradeReport } from '../../../shared/gradeReport';
@@ -24,6 +25,7 @@ const keyOf = (w: { packId: string; lessonId: string }) => `${w.packId}/${w.less
  * own: that is never saved as lesson work. `notify` shows warnings the student must see.
  */
 export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive: boolean, onAdopt: (graph: Graph) => void, notify: (message: string) => void) {
+  const { t } = useTranslation('app');
   const [lesson, setLesson] = useState<LessonView>();
   const [loadError, setLoadError] = useState<string>();
   const [progress, setProgress] = useState<PackProgress>({});
@@ -124,7 +126,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     const pack = packs.find((p) => p.id === BUILTIN_PACK) ?? packs[0];
     const first = pack?.lessons[0];
     if (!pack || !first) {
-      setLoadError('No lesson pack is installed.');
+      setLoadError(t('noPack'));
       return false;
     }
     return open(pack.id, first.id);
