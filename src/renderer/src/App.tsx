@@ -50,6 +50,7 @@ const FREE_SCENARIO: Scenario = { seed: 42, durationMs: 30_000, faults: [] };
 const NO_LOCKS: ReadonlySet<string> = new Set();
 
 export function App({ api }: { api: StateLabApi }) {
+  const { t } = useTranslation('app');
   const [isInLesson, setInLesson] = useState(true);
   const [isPacksOpen, setPacksOpen] = useState(false);
   const editor = useEditor(emptyGraph());
@@ -66,7 +67,7 @@ export function App({ api }: { api: StateLabApi }) {
   const files = useFiles(api, editor, lesson && isInLesson ? lesson.lessonId : null, leaveLesson, say);
   // A property field showing a refused value stops Run (the document still holds the old value).
   const invalidFields = useMemo(() => new InvalidFields(), []);
-  const refuseRun = useCallback(() => invalidFields.refuse(), [invalidFields]);
+  const refuseRun = useCallback(() => invalidFields.refuse((field, owner) => t('fixFirst', { field, owner })), [invalidFields, t]);
   const lab = useLab(api, editor.doc, lesson && isInLesson ? lesson.scenario : FREE_SCENARIO, refuseRun);
   const faultMenu = useFaultMenu(lab, editor.doc, editor.selection.nodes);
   const [isClassResultsOpen, setClassResultsOpen] = useState(false);
@@ -76,7 +77,6 @@ export function App({ api }: { api: StateLabApi }) {
   const [isHelpOpen, setHelpOpen] = useState(false);
   const canvasApi = useRef<{ sizes(): Map<string, { width: number; height: number }>; fitView(): void }>(undefined);
   const { locale, setLocale } = useLocale();
-  const { t } = useTranslation('app');
   /** A design the OS asked to open while the current one has unsaved changes: confirm first. */
   const [pendingDesign, setPendingDesign] = useState<Extract<OpenedFile, { kind: 'design' }>>();
   const [regrade, setRegrade] = useState<SubmissionRegrade>();

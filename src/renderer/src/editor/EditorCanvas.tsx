@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import {
   applyNodeChanges,
   Background,
@@ -51,6 +52,7 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const [isMinimapShown, setMinimapShown] = useStoredFlag('statelab.minimap', false);
+  const { t } = useTranslation('editor');
   const autoFit = useAutoFit(wrapper, editor.loadSerial, doc.nodes.length, isMinimapShown);
   const [nodes, setNodes] = useState<StateLabFlowNode[]>(() => syncFlowNodes([], doc.nodes, selection, locked));
   const edgeCache = useRef(new Map<string, Edge>());
@@ -207,19 +209,19 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={GRID} />
-        {isMinimapShown && <MiniMap pannable zoomable position="bottom-right" style={MINIMAP_SIZE} nodeColor={(n) => NODE_KIND_SPECS[(n as StateLabFlowNode).data.kind].color} ariaLabel="Minimap" />}
+        {isMinimapShown && <MiniMap pannable zoomable position="bottom-right" style={MINIMAP_SIZE} nodeColor={(n) => NODE_KIND_SPECS[(n as StateLabFlowNode).data.kind].color} ariaLabel={t('minimap')} />}
         <Controls
-          aria-label="Zoom controls"
+          aria-label={t('zoomControls')}
           orientation="horizontal"
           showInteractive={false}
           showFitView={false}
           onZoomIn={autoFit.onZoomByHand}
           onZoomOut={autoFit.onZoomByHand}
         >
-          <ControlButton onClick={autoFit.fitNow} title="Fit the whole design in view" aria-label="Fit view" className="sl-fit-button">
+          <ControlButton onClick={autoFit.fitNow} title={t('fitHint')} aria-label={t('fitView')} className="sl-fit-button">
             ⤢
           </ControlButton>
-          <ControlButton onClick={() => setMinimapShown(!isMinimapShown)} title={isMinimapShown ? 'Hide the minimap' : 'Show the minimap'} aria-label="Minimap" aria-pressed={isMinimapShown}>
+          <ControlButton onClick={() => setMinimapShown(!isMinimapShown)} title={isMinimapShown ? t('hideMinimap') : t('showMinimap')} aria-label={t('minimap')} aria-pressed={isMinimapShown}>
             ▣
           </ControlButton>
         </Controls>

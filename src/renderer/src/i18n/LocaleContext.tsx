@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { z } from 'zod';
 import { APP_LOCALES, defaultLocale, type AppLocale } from './resources';
 import { createI18n } from './i18n';
 
@@ -27,6 +28,8 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void i18n.changeLanguage(locale);
     document.documentElement.lang = locale;
+    // The props forms' validation messages come from zod: in the renderer, in the app's language.
+    z.config(locale === 'zh-CN' ? z.locales.zhCN() : z.locales.en());
   }, [i18n, locale]);
   const setLocale = useCallback((next: AppLocale) => {
     setLocaleState(next);

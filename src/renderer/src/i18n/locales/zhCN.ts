@@ -1,9 +1,8 @@
 /** The UI's own words in 简体中文, the same keys as en.ts (tests/unit/i18n checks none is missing). */
 import type { en } from './en';
 
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 /** Chinese has one plural form: `_other` keys stand for en's `_one` and `_other`. */
-type ZhStrings<T> = { [K in keyof T as K extends `${infer B}_one` ? never : K extends `${infer B}_other` ? `${B}_other` : K]: T[K] extends string ? string : ZhStrings<T[K]> };
+type ZhStrings<T> = { [K in keyof T as K extends `${string}_one` ? never : K extends `${infer B}_other` ? `${B}_other` : K]: T[K] extends string ? string : ZhStrings<T[K]> };
 
 export const zhCN: ZhStrings<typeof en> = {
   app: {
@@ -31,6 +30,7 @@ export const zhCN: ZhStrings<typeof en> = {
     couldNotSaveFile: '无法保存文件：{{reason}}',
     couldNotOpen: '无法打开“{{name}}”：{{reason}}',
     couldNotOpenFile: '无法打开文件：{{reason}}',
+    fixFirst: '请先修正 {{owner}} 的“{{field}}”：它显示的值无效，设计中仍保留之前的值。',
   },
   files: {
     toolbar: '文件',
@@ -79,6 +79,9 @@ export const zhCN: ZhStrings<typeof en> = {
     keyboardShortcuts: '键盘快捷键',
     close: '关闭',
     minimap: '小地图',
+    zoomControls: '缩放控件',
+    fitView: '适应视图',
+    fitHint: '让整个设计适应视图',
     showMinimap: '显示小地图',
     hideMinimap: '隐藏小地图',
     connectTitle: '连接 {{name}}',
@@ -144,6 +147,9 @@ export const zhCN: ZhStrings<typeof en> = {
     advanced: '高级',
     atMost: '最多 {{count}} 个字符。',
     enterNumber: '请输入一个数字。',
+    wholeNumber: '整数',
+    defaultValue: '默认 {{value}}',
+    listSeparator: '，',
     editInFile: '请在设计文件中编辑',
     connectTargets: '连接目标后即可设置它们的{{field}}。',
     selected_other: '已选中 {{count}} 项。',
