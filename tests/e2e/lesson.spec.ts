@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { APP_LOCALES, LOCALE_NAMES, STRINGS } from '../../src/renderer/src/i18n/strings';
+import { APP_LOCALES, EN, LOCALE_NAMES, ZH_CN } from '../../src/renderer/src/i18n/resources';
 import { APP_PATH, forgetStudentWork, node } from './helpers';
 
 // Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
 test.beforeEach(forgetStudentWork);
 
 for (const locale of APP_LOCALES) {
-  const t = STRINGS[locale];
+  const t = (locale === 'en' ? EN : ZH_CN).lesson;
   test(`a student walks lesson 3 in ${LOCALE_NAMES[locale]}: fails Check my work, fixes the design, passes, exports and re-grades a submission`, async ({ page }) => {
     test.setTimeout(120_000);
     const problems: string[] = [];

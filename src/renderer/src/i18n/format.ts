@@ -15,8 +15,9 @@ const digits = (n: number): Intl.NumberFormatOptions => ({ minimumFractionDigits
 
 export const formatNumber = (v: number, locale: string, fractionDigits = 0) => nf(locale, digits(fractionDigits)).format(v);
 export const formatPercent = (fraction: number, locale: string, fractionDigits = 1) => nf(locale, { style: 'percent', ...digits(fractionDigits) }).format(fraction);
-/** "12.5 s" / "12.5秒". */
-export const formatSeconds = (ms: number, locale: string, fractionDigits = 1) => nf(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', ...digits(fractionDigits) }).format(ms / 1000);
+/** "12.5 s" / "12.5秒" (English keeps the lab's short "s", Intl's is "sec"). */
+export const formatSeconds = (ms: number, locale: string, fractionDigits = 1) =>
+  locale.startsWith('en') ? `${formatNumber(ms / 1000, locale, fractionDigits)} s` : nf(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', ...digits(fractionDigits) }).format(ms / 1000);
 /** "3.2 ms" / "3.2毫秒". */
 export const formatMs = (ms: number, locale: string, fractionDigits = 1) => nf(locale, { style: 'unit', unit: 'millisecond', unitDisplay: 'short', ...digits(fractionDigits) }).format(ms);
 const perSecond = (v: number, locale: string, fractionDigits: number) => `${formatNumber(v, locale, fractionDigits)}/${locale.startsWith('zh') ? '秒' : 's'}`;

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import type { LabRun } from './labRun';
 import { chartSet, revealedIndex } from './series';
@@ -8,16 +9,17 @@ export function Charts({ run, cursorMs }: { run: LabRun; cursorMs: number }) {
   const set = useMemo(() => chartSet(run), [run]);
   const faultsMs = useMemo(() => run.faults.map((f) => f.atMs), [run]);
   const revealed = revealedIndex(set, cursorMs);
+  const { t, i18n } = useTranslation('lab');
   return (
-    <section className="sl-charts" aria-label="Charts">
+    <section className="sl-charts" aria-label={t('charts')}>
       {set.charts.map((spec) => (
         <figure className="sl-chart" key={spec.id} data-chart={spec.id}>
           <figcaption>
-            <span className="sl-chart-title">{spec.title}</span>
+            <span className="sl-chart-title">{t(`chartTitles.${spec.id}`, { defaultValue: spec.title })}</span>
             {spec.series.map((s, i) => (
               <span className="sl-chart-value" key={s.label} data-series={i}>
-                {spec.series.length > 1 ? `${s.label} ` : ''}
-                <span data-testid={i === 0 ? `chart-${spec.id}` : undefined}>{formatChartValue(s.values[revealed], spec.unit)}</span>
+                {spec.series.length > 1 ? `${s.key ? t(s.key) : s.label} ` : ''}
+                <span data-testid={i === 0 ? `chart-${spec.id}` : undefined}>{formatChartValue(s.values[revealed], spec.unit, i18n.language)}</span>
               </span>
             ))}
           </figcaption>
