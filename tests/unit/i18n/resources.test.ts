@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { FAILURE_REASON_KEYS } from '../../../src/shared/failureReasons';
+import { FAULT_ACTIONS } from '../../../src/shared/faults';
+import { METRIC_NAMES, RUN_EVENT_KINDS } from '../../../src/shared/metrics';
+import { NODE_KINDS } from '../../../src/shared/graph';
+import { createI18n } from '../../../src/renderer/src/i18n/i18n';
+import { initialLocale } from '../../../src/renderer/src/i18n/LocaleContext';
+import { domainWords } from '../../../src/renderer/src/i18n/useDomain';
+import { APP_LOCALES, RESOURCES } from '../../../src/renderer/src/i18n/resources';
+
+/** Leaf keys of a namespace, plural suffixes folded ("nodes_one", "nodes_other" → "nodes"), with their values. */
+function leaves(tree: object, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = `${prefix}${key.replace(/_(zero|one|two|few|many|other)$/, '')}`;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of leaves(value as object, `${path}.`)) out.set(k, v);
+  }
+  return out;
+}
+const variables = (text: string) => [...text.matchAll(/\{\{(\w+)/g)].map((m) => m[1]).sort();
+
+/** zh-CN values that may equal the English: proper names, file formats, ids the course keeps in English. */
+const SAME_IN_BOTH = new Set(['domain:metrics.latencyP50.name', 'lab:speedMax', 'properties:totals', 'canvas:traffic', 'app:connected']);
+const SAME_VALUES = /^(|\/|\{\{\w+\}\}( · \{\{\w+\}\})?|ms|p50|p99|[A-Z]+)$/;
+
+describe('translations', () => {
+  const en = RESOURCES.en as Record<string, object>;
+  for (const locale of APP_LOCALES.filter((l) => l !== 'en')) {
+    const other = RESOURCES[locale] as Record<string, object>;
+    for (const ns of Object.keys(en)) {
+      it(`${locale} has every ${ns} key English has, and no key English lacks`, () => {
+        const a = leaves(en[ns]!);
+        const b = leaves(other[ns] ?? {});
+        expect([...a.keys()].filter((k) => !b.has(k)), `keys missing in ${locale}`).toEqual([]);
+        expect([...b.keys()].filter((k) => !a.has(k)), `keys ${locale} has but English does not`).toEqual([]);
+      });
+      it(`${locale} ${ns}: every value is translated and keeps the English placeholders`, () => {
+        const a = leaves(en[ns]!);
+        const b = leaves(other[ns] ?? {});
+        const untranslated = [...a].filter(([k, v]) => b.get(k) === v && !SAME_IN_BOTH.has(`${ns}:${k}`) && !SAME_VALUES.test(v)).map(([k]) => k);
+        expect(untranslated, `values identical to English in ${locale}`).toEqual([]);
+        const lost = [...a].filter(([k, v]) => b.has(k) && variables(b.get(k)!).join() !== variables(v).join()).map(([k]) => k);
+        expect(lost, 'placeholders that differ from English').toEqual([]);
+      });
+    }
+  }
+
+  it('every id of the shared tables has a zh-CN word (kinds, metrics, faults, failure reasons, events)', () => {
+    const zh = domainWords(createI18n('zh-CN').getFixedT('zh-CN', 'domain'));
+    const english = domainWords(createI18n('en').getFixedT('en', 'domain'));
+    const pairs = [
+      ...NODE_KINDS.map((k) => [zh.kind(k), english.kind(k)]),
+      ...METRIC_NAMES.map((m) => [zh.metric(m), english.metric(m)]),
+      ...FAULT_ACTIONS.map((f) => [zh.fault(f), english.fault(f)]),
+      ...FAILURE_REASON_KEYS.map((r) => [zh.reason(r), english.reason(r)]),
+    ];
+    expect(pairs.filter(([a, b]) => a === b || !/\p{Script=Han}/u.test(a!))).toEqual([]);
+    const t = createI18n('zh-CN').getFixedT('zh-CN', 'domain');
+    expect(RUN_EVENT_KINDS.filter((k) => !/\p{Script=Han}/u.test(t(`events.${k}`)))).toEqual([]);
+    expect(zh.fieldLabel('load-balancer', ['healthCheck', 'intervalMs'], '?')).toBe('间隔');
+    expect(zh.option('load-balancer', ['policy'], 'consistent-hash')).toBe('一致性哈希');
+  });
+
+  it('the English domain words are the tables’ own (they cannot drift)', () => {
+    const en = domainWords(createI18n('en').getFixedT('en', 'domain'));
+    expect([en.kind('load-balancer'), en.metric('errorRate'), en.fault('crash'), en.reason('noRoute')]).toEqual(['Load balancer', 'Error rate', 'Crash', 'no route']);
+    expect(en.fieldLabel('service', ['callTimeoutMs'], '?')).toBe('Call timeout');
+  });
+
+  it('counts agree with their nouns in each language', () => {
+    const en = createI18n('en').getFixedT('en', 'properties');
+    const zh = createI18n('zh-CN').getFixedT('zh-CN', 'properties');
+    expect([en('nodes', { count: 1 }), en('nodes', { count: 2 }), zh('nodes', { count: 1 })]).toEqual(['1 node', '2 nodes', '1 个节点']);
+  });
+
+  it('the first language is the system’s (zh* is 简体中文, anything else English) until the student picks one', () => {
+    expect(initialLocale(null, ['zh-TW', 'en'])).toBe('zh-CN');
+    expect(initialLocale(null, ['fr-FR'])).toBe('en');
+    expect(initialLocale('en', ['zh-CN'])).toBe('en');
+    expect(initialLocale('klingon', ['zh-CN'])).toBe('zh-CN');
+  });
+});
