@@ -22,7 +22,8 @@ import { StateLabNode, type StateLabFlowNode } from '../canvas/StateLabNode';
 import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
 import { PALETTE_MIME } from '../palette/Palette';
 import { addEdge, addNode, moveNodes } from './commands';
-import { syncFlowEdges, syncFlowNodes, type Selection } from './flowView';
+import { syncFlowEdges, syncFlowNodes, type DescribeNode, type Selection } from './flowView';
+import { useDomain } from '../i18n/useDomain';
 import { Notice, type NoticeState } from './Notice';
 import { useAutoFit } from './useAutoFit';
 import type { Editor } from './useEditor';
@@ -53,12 +54,15 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
   const wrapper = useRef<HTMLDivElement>(null);
   const [isMinimapShown, setMinimapShown] = useStoredFlag('statelab.minimap', false);
   const { t } = useTranslation('editor');
+  const canvasT = useTranslation('canvas').t;
+  const d = useDomain();
+  const describeNode = useCallback<DescribeNode>((label, kind, isLocked) => `${label}, ${d.kind(kind)}${isLocked ? `, ${canvasT('locked')}` : ''}`, [d, canvasT]);
   const autoFit = useAutoFit(wrapper, editor.loadSerial, doc.nodes.length, isMinimapShown);
-  const [nodes, setNodes] = useState<StateLabFlowNode[]>(() => syncFlowNodes([], doc.nodes, selection, locked));
+  const [nodes, setNodes] = useState<StateLabFlowNode[]>(() => syncFlowNodes([], doc.nodes, selection, locked, describeNode));
   const edgeCache = useRef(new Map<string, Edge>());
   const serial = useRef(0);
 
-  useEffect(() => setNodes((prev) => syncFlowNodes(prev, doc.nodes, selection, locked)), [doc.nodes, selection, locked]);
+  useEffect(() => setNodes((prev) => syncFlowNodes(prev, doc.nodes, selection, locked, describeNode)), [doc.nodes, selection, locked, describeNode]);
   const edges = useMemo(() => {
     const next = syncFlowEdges(edgeCache.current, doc.edges, selection);
     edgeCache.current = new Map(next.map((e) => [e.id, e]));

@@ -14,14 +14,20 @@ export interface Selection {
 }
 export const EMPTY_SELECTION: Selection = { nodes: new Set(), edges: new Set() };
 
-export function syncFlowNodes(previous: readonly StateLabFlowNode[], nodes: readonly GraphNode[], selection: Selection, locked: ReadonlySet<string>): StateLabFlowNode[] {
+/** How a node is announced: its label, its kind and whether it is locked, in the student's language. */
+export type DescribeNode = (label: string, kind: GraphNode['kind'], isLocked: boolean) => string;
+const describeInEnglish: DescribeNode = (label, kind, isLocked) => `${label}, ${NODE_KIND_SPECS[kind].label}${isLocked ? ', locked' : ''}`;
+
+export function syncFlowNodes(previous: readonly StateLabFlowNode[], nodes: readonly GraphNode[], selection: Selection, locked: ReadonlySet<string>, describe: DescribeNode = describeInEnglish): StateLabFlowNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
   return nodes.map((node) => {
     const prev = byId.get(node.id);
     const selected = selection.nodes.has(node.id);
     const isLocked = locked.has(node.id);
+    const ariaLabel = describe(node.label, node.kind, isLocked);
     if (
       prev &&
+      prev.ariaLabel === ariaLabel &&
       prev.data.label === node.label &&
       prev.data.kind === node.kind &&
       prev.data.isLocked === isLocked &&
@@ -39,7 +45,7 @@ export function syncFlowNodes(previous: readonly StateLabFlowNode[], nodes: read
       selected,
       deletable: !isLocked,
       // Screen readers and Tab announce the node as its card reads: label, then kind.
-      ariaLabel: `${node.label}, ${NODE_KIND_SPECS[node.kind].label}${isLocked ? ', locked' : ''}`,
+      ariaLabel,
       data: { label: node.label, kind: node.kind, isLocked },
     };
   });
