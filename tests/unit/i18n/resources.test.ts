@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkConnection, CONNECTION_REFUSALS } from '../../../src/shared/connections';
 import { FAILURE_REASON_KEYS } from '../../../src/shared/failureReasons';
 import { FAULT_ACTIONS } from '../../../src/shared/faults';
 import { METRIC_NAMES, RUN_EVENT_KINDS } from '../../../src/shared/metrics';
@@ -33,7 +34,9 @@ describe('translations', () => {
         const a = leaves(en[ns]!);
         const b = leaves(other[ns] ?? {});
         expect([...a.keys()].filter((k) => !b.has(k)), `keys missing in ${locale}`).toEqual([]);
-        expect([...b.keys()].filter((k) => !a.has(k)), `keys ${locale} has but English does not`).toEqual([]);
+        // Refused connections: English shows the rule's own sentence, other languages word them by refusal id.
+        const ownWords = (k: string) => ns === 'domain' && k.startsWith('refusals.');
+        expect([...b.keys()].filter((k) => !a.has(k) && !ownWords(k)), `keys ${locale} has but English does not`).toEqual([]);
       });
       it(`${locale} ${ns}: every value is translated and keeps the English placeholders`, () => {
         const a = leaves(en[ns]!);
@@ -60,6 +63,22 @@ describe('translations', () => {
     expect(RUN_EVENT_KINDS.filter((k) => !/\p{Script=Han}/u.test(t(`events.${k}`)))).toEqual([]);
     expect(zh.fieldLabel('load-balancer', ['healthCheck', 'intervalMs'], '?')).toBe('间隔');
     expect(zh.option('load-balancer', ['policy'], 'consistent-hash')).toBe('一致性哈希');
+  });
+
+  it('every refused connection reads in zh-CN, and in English as the rule says it', () => {
+    const zhTree = (RESOURCES['zh-CN'] as { domain: { refusals: Record<string, string> } }).domain.refusals;
+    expect(Object.keys(zhTree).sort()).toEqual([...CONNECTION_REFUSALS, 'useReplication'].sort());
+    const graph = { nodes: [{ id: 'c', kind: 'cache' as const, label: 'Cache', position: { x: 0, y: 0 }, props: {} }, { id: 'u', kind: 'client' as const, label: 'Users', position: { x: 0, y: 0 }, props: {} }, { id: 's', kind: 'session-store' as const, label: 'S', position: { x: 0, y: 0 }, props: {} }, { id: 's2', kind: 'session-store' as const, label: 'S2', position: { x: 0, y: 0 }, props: {} }], edges: [] };
+    const zh = domainWords(createI18n('zh-CN').getFixedT('zh-CN', 'domain'));
+    const en = domainWords(createI18n('en').getFixedT('en', 'domain'));
+    const refused = (source: string, target: string) => {
+      const v = checkConnection(graph, source, target, 'request');
+      if (v.ok) throw new Error('expected a refusal');
+      return v;
+    };
+    expect(zh.refusal(refused('c', 'u'))).toBe('客户端只发送请求；没有节点会向客户端发送请求。');
+    expect(zh.refusal(refused('s', 's2'))).toBe('会话存储只应答请求，不能发送请求。要把它的数据复制到从库，请使用复制连接。');
+    expect(en.refusal(refused('s', 's2'))).toBe(refused('s', 's2').reason);
   });
 
   it('the English domain words are the tables’ own (they cannot drift)', () => {

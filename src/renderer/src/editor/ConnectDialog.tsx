@@ -46,7 +46,7 @@ export function ConnectDialog({ graph, sourceId, initialKind, onConnect, onSelec
                 </button>
                 {!verdict.ok && (
                   <div className="sl-muted" id={`why-${n.id}`}>
-                    {verdict.reason}
+                    {d.refusal(verdict)}
                   </div>
                 )}
               </li>

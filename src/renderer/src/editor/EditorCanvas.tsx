@@ -141,9 +141,9 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
       if (!target) return;
       const [source, to] = state.fromHandle?.type === 'target' ? [target, state.fromNode.id] : [state.fromNode.id, target];
       const verdict = checkConnection(doc, source, to, connectKind);
-      if (!verdict.ok) showAt(verdict.reason, point.clientX, point.clientY);
+      if (!verdict.ok) showAt(d.refusal(verdict), point.clientX, point.clientY);
     },
-    [doc, connectKind, showAt],
+    [doc, connectKind, showAt, d],
   );
 
   const onNodeContextMenu = useCallback(

@@ -187,5 +187,19 @@ export const domainZhCN = {
     'scaled-in': '已缩容',
     'log-truncated': '日志已截断',
   },
+  /** Refused connections, by CONNECTION_REFUSALS id (English shows the rule's own sentence). */
+  refusals: {
+    self: '节点不能连接到自己。',
+    notInDesign: '请连接设计中的两个节点。',
+    duplicate: '{{source}} 已经连接到 {{target}}。',
+    reverseReplication: '这两个节点已经按相反方向复制；从库不能反过来领导它的主库。',
+    toClient: '客户端只发送请求；没有节点会向客户端发送请求。',
+    answersOnly: '{{from}}只应答请求，不能发送请求。',
+    useReplication: '要把它的数据复制到从库，请使用复制连接。',
+    cacheOnlyToDatabase: '缓存只把未命中的请求转发给数据库。',
+    notSentTo: '{{from}}不向{{to}}发送请求。',
+    replicationSameKind: '复制只能连接同类节点；这里是{{from}} → {{to}}。',
+    nothingToReplicate: '{{from}}没有可复制的状态。',
+  },
   reasons: { down: '宕机', timeout: '超时', overloaded: '过载', noRoute: '无路由', sessionLost: '会话丢失', fenced: '被隔离' },
 };
