@@ -27,6 +27,7 @@ export function formatValue(value: number | null | undefined, unit: Unit, locale
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   switch (unit) {
     case 'rps':
+      return `${formatNumber(value, locale, value < 100 ? 1 : 0)} ${locale.startsWith('zh') ? '次/秒' : 'req/s'}`;
     case 'per-second':
       return perSecond(value, locale, precise || value < 100 ? 1 : 0);
     case 'fraction':
