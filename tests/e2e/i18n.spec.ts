@@ -18,7 +18,8 @@ const ALLOWED = /\b(ms|s|req|p50|p99|PNG|SVG|CSV|JSON|zip|API|Ctrl|Shift|Tab|Ent
  */
 async function englishOnScreen(page: Page): Promise<string[]> {
   const texts = await page.evaluate(() => {
-    const skip = '.sl-eventlog li, kbd, .sl-node-label, [data-testid="trace-hash"], .sl-lesson-body code';
+    // Data, not words: event sentences (see above), key names, node labels, the trace hash, saved designs' names.
+    const skip = '.sl-eventlog li, kbd, .sl-node-label, [data-testid="trace-hash"], .sl-lesson-body code, .sl-compare-pick select, .sl-compare-table th:nth-child(3)';
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -28,7 +29,7 @@ async function englishOnScreen(page: Page): Promise<string[]> {
       if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
       out.push(text);
     }
-    for (const select of document.querySelectorAll('select')) if (select.checkVisibility()) out.push(select.selectedOptions[0]?.textContent ?? '');
+    for (const select of document.querySelectorAll('select')) if (select.checkVisibility() && !select.closest(skip)) out.push(select.selectedOptions[0]?.textContent ?? '');
     return out;
   });
   const ids = await page.locator('.react-flow__node').evaluateAll((els) => els.flatMap((e) => [e.getAttribute('data-id') ?? '', e.querySelector('.sl-node-label')?.textContent ?? '']));
