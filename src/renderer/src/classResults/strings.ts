@@ -1,8 +1,9 @@
 /** The class results dashboard's words: the `classResults` namespace (i18n/locales). */
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** t(key, { name: value }) with "{{name}}" placeholders filled. */
 export function useClassStrings() {
   const { t } = useTranslation('classResults');
-  return (key: string, values: Record<string, string | number> = {}) => t(key, values);
+  return useCallback((key: string, values: Record<string, string | number> = {}) => t(key, values), [t]);
 }

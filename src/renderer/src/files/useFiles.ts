@@ -68,7 +68,7 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
     const timer = window.setTimeout(() => {
       if (doc === baseline) return void api.autosaveClear({});
       void api.autosaveWrite({ graph: doc, name, lessonId }).then((result) => {
-        const warning = result.ok ? result.value.warning : `Unsaved work could not be kept safe: ${result.error.message}`;
+        const warning = result.ok ? result.value.warning : t('autosaveFailed', { reason: result.error.message });
         if (warning && !isAutosaveFailing.current) notify(warning);
         isAutosaveFailing.current = warning !== undefined;
       });
@@ -124,7 +124,7 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
     async open(fileName: string) {
       const opened = await api.filesOpen({ name: fileName });
       if (!opened.ok) {
-        setDialog((d) => (d?.kind === 'open' ? { ...d, error: `Could not open "${fileName}": ${opened.error.message}` } : d));
+        setDialog((d) => (d?.kind === 'open' ? { ...d, error: t('couldNotOpen', { name: fileName, reason: opened.error.message }) } : d));
         return;
       }
       adopt(opened.value.graph, opened.value.name);

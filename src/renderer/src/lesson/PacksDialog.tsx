@@ -61,7 +61,7 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
   // A picked folder is zipped here, so main validates folders and zips along one path.
   const importFolder = async (files: File[]) => {
     const folderName = files[0]?.webkitRelativePath.split('/')[0] || 'pack';
-    if (files.length > MAX_FOLDER_FILES) return setError(`${folderName}: the folder has ${files.length} files; a pack has at most ${MAX_FOLDER_FILES}.`);
+    if (files.length > MAX_FOLDER_FILES) return setError(t('packTooManyFiles', { folder: folderName, count: files.length, max: MAX_FOLDER_FILES }));
     const total = files.reduce((sum, f) => sum + f.size, 0);
     if (total > MAX_PACK_ZIP_BYTES) return setError(`${folderName}: ${tooLargeMessage(total, MAX_PACK_ZIP_BYTES)}`);
     const entries: Record<string, Uint8Array> = {};

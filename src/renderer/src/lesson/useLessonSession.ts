@@ -54,7 +54,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     work.current.set(keyOf(item), item.graph);
     persisted.current.set(keyOf(item), item.graph);
     void api.lessonsSaveWork(item).then((saved) => {
-      const warning = saved.ok ? saved.value.warning : `Your work on this lesson could not be saved: ${saved.error.message}`;
+      const warning = saved.ok ? saved.value.warning : t('lessonWorkNotSaved', { reason: saved.error.message });
       // Not on disk: the next edit tries again, and the student hears of it once per streak.
       if (warning && persisted.current.get(keyOf(item)) === item.graph) persisted.current.delete(keyOf(item));
       if (warning && !isSaveFailing.current) notify(warning);
@@ -91,7 +91,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
       }
       setLoadError(undefined);
       if (stored.ok && stored.value.warning) notify(stored.value.warning);
-      else if (!stored.ok) notify(`Your saved work on this lesson could not be read: ${stored.error.message}`);
+      else if (!stored.ok) notify(t('lessonWorkNotRead', { reason: stored.error.message }));
       const key = keyOf({ packId, lessonId });
       const graph = work.current.get(key) ?? (stored.ok ? stored.value.graph : null) ?? opened.value.starter;
       // What the host already holds (or the starter, which needs no saving) is not sent back.

@@ -29,6 +29,9 @@ export const en = {
     couldNotSaveFile: 'Could not save the file: {{reason}}',
     couldNotOpen: 'Could not open "{{name}}": {{reason}}',
     couldNotOpenFile: 'Could not open the file: {{reason}}',
+    autosaveFailed: 'Unsaved work could not be kept safe: {{reason}}',
+    lessonWorkNotSaved: 'Your work on this lesson could not be saved: {{reason}}',
+    lessonWorkNotRead: 'Your saved work on this lesson could not be read: {{reason}}',
     fixFirst: 'Fix {{field}} on {{owner}} first: the value it shows is not valid, so the design still holds the previous one.',
   },
   files: {
@@ -285,6 +288,7 @@ export const en = {
     lessons: 'lessons',
     packImported: 'Imported "{{title}}" {{version}}.',
     packReplaced: 'Replaced "{{title}}" {{old}} with {{version}}.',
+    packTooManyFiles: '{{folder}}: the folder has {{count}} files; a pack has at most {{max}}.',
     packReplacedBroken: 'Replaced "{{title}}" (the installed copy did not load) with {{version}}.',
   },
   classResults: {
@@ -327,5 +331,7 @@ export const en = {
     noDesign: 'The design is not loaded: pick the submissions folder to open it.',
     line: 'line',
     pack: 'Pack',
+    noSubmissions: '{{folder}}: no .json submission files in this folder.',
+    tooManyFiles: '{{folder}}: {{count}} files; at most {{max}} are graded at once.',
   },
 };

@@ -30,6 +30,9 @@ export const zhCN: ZhStrings<typeof en> = {
     couldNotSaveFile: '无法保存文件：{{reason}}',
     couldNotOpen: '无法打开“{{name}}”：{{reason}}',
     couldNotOpenFile: '无法打开文件：{{reason}}',
+    autosaveFailed: '未保存的工作无法安全保留：{{reason}}',
+    lessonWorkNotSaved: '你在本课的作业无法保存：{{reason}}',
+    lessonWorkNotRead: '无法读取你在本课保存的作业：{{reason}}',
     fixFirst: '请先修正 {{owner}} 的“{{field}}”：它显示的值无效，设计中仍保留之前的值。',
   },
   files: {
@@ -277,6 +280,7 @@ export const zhCN: ZhStrings<typeof en> = {
     lessons: '课',
     packImported: '已导入“{{title}}” {{version}}。',
     packReplaced: '已将“{{title}}” {{old}} 替换为 {{version}}。',
+    packTooManyFiles: '{{folder}}：文件夹有 {{count}} 个文件；课程包最多 {{max}} 个。',
     packReplacedBroken: '已用 {{version}} 替换“{{title}}”（原先安装的版本无法加载）。',
   },
   classResults: {
@@ -319,5 +323,7 @@ export const zhCN: ZhStrings<typeof en> = {
     noDesign: '设计未载入：请选择提交文件夹以打开。',
     line: '行',
     pack: '课程包',
+    noSubmissions: '{{folder}}：此文件夹中没有 .json 提交文件。',
+    tooManyFiles: '{{folder}}：{{count}} 个文件；一次最多批改 {{max}} 个。',
   },
 };
