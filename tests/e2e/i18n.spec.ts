@@ -109,3 +109,26 @@ test('the language stays reachable after New and is kept across a reload', async
   await page.getByRole('combobox', { name: zh.app.language }).selectOption('en');
   await expect(page.getByRole('button', { name: 'New', exact: true })).toBeVisible();
 });
+
+test('in 简体中文 the Connect, Open, Save as and Class results dialogs show no English', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await node(page, 'api-1').click();
+  await page.keyboard.press('c');
+  await expect(page.getByRole('dialog', { name: '连接 API 1' })).toBeVisible();
+  expect(await englishOnScreen(page)).toEqual([]);
+  await shot(page, 'connect');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: zh.files.open, exact: true }).click();
+  await expect(page.getByRole('dialog', { name: zh.files.openTitle })).toBeVisible();
+  expect(await englishOnScreen(page)).toEqual([]);
+  await page.getByRole('dialog', { name: zh.files.openTitle }).getByRole('button', { name: zh.files.cancel }).click();
+  await page.getByRole('button', { name: zh.files.saveAs, exact: true }).click();
+  await expect(page.getByRole('dialog', { name: zh.files.saveAsTitle })).toBeVisible();
+  expect(await englishOnScreen(page)).toEqual([]);
+  await page.getByRole('dialog', { name: zh.files.saveAsTitle }).getByRole('button', { name: zh.files.cancel }).click();
+  await page.getByRole('button', { name: zh.app.classResults, exact: true }).click();
+  await expect(page.getByRole('dialog', { name: zh.classResults.title })).toBeVisible();
+  expect(await englishOnScreen(page)).toEqual([]);
+  await shot(page, 'class-results');
+});
