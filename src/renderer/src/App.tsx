@@ -17,7 +17,8 @@ import { LanguagePicker } from './i18n/LanguagePicker';
 import type { NoticeState } from './editor/Notice';
 import { useEditor } from './editor/useEditor';
 import { useShortcuts } from './editor/useShortcuts';
-import { fileNameOf } from './files/diagramSvg';
+import { fileNameOf, type DiagramWords } from './files/diagramSvg';
+import { useDomain } from './i18n/useDomain';
 import { exportDiagram } from './files/exportImage';
 import { FileBar } from './files/FileBar';
 import { ConfirmDialog, OpenDialog, SaveAsDialog } from './files/FileDialogs';
@@ -140,11 +141,17 @@ export function App({ api }: { api: StateLabApi }) {
   useEffect(() => {
     ranDoc.current = lab.run ? docRef.current : undefined;
   }, [lab.run]);
+  const domain = useDomain();
+  const diagramWords: DiagramWords = {
+    lesson: (title) => t('diagramLesson', { title }),
+    traceHash: (hash) => (hash ? t('diagramTrace', { hash }) : t('diagramNotRun')),
+    kind: domain.kind,
+  };
   const exportImage = async (format: 'png' | 'svg') => {
     try {
       const lessonTitle = lesson && isInLesson ? localize(lesson.text.title, locale) : undefined;
       const title = files.name ?? lessonTitle ?? t('untitledDesign');
-      const meta = { title, lesson: lessonTitle, date: new Date().toISOString().slice(0, 10), traceHash: ranDoc.current === editor.doc ? lab.run?.traceHash : undefined };
+      const meta = { title, lesson: lessonTitle, date: new Date().toISOString().slice(0, 10), traceHash: ranDoc.current === editor.doc ? lab.run?.traceHash : undefined, words: diagramWords };
       downloadUrl(fileNameOf(title, format), await exportDiagram(format, editor.doc, canvasApi.current?.sizes() ?? new Map(), meta));
     } catch (e) {
       files.setError(t('exportFailed', { reason: e instanceof Error ? e.message : String(e) }));
