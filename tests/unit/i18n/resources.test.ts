@@ -4,6 +4,7 @@ import { FAILURE_REASON_KEYS } from '../../../src/shared/failureReasons';
 import { FAULT_ACTIONS } from '../../../src/shared/faults';
 import { METRIC_NAMES, RUN_EVENT_KINDS } from '../../../src/shared/metrics';
 import { NODE_KINDS } from '../../../src/shared/graph';
+import { SHORTCUTS } from '../../../src/renderer/src/editor/shortcuts';
 import { createI18n } from '../../../src/renderer/src/i18n/i18n';
 import { initialLocale } from '../../../src/renderer/src/i18n/LocaleContext';
 import { domainWords } from '../../../src/renderer/src/i18n/useDomain';
@@ -85,6 +86,13 @@ describe('translations', () => {
     const en = domainWords(createI18n('en').getFixedT('en', 'domain'));
     expect([en.kind('load-balancer'), en.metric('errorRate'), en.fault('crash'), en.reason('noRoute')]).toEqual(['Load balancer', 'Error rate', 'Crash', 'no route']);
     expect(en.fieldLabel('service', ['callTimeoutMs'], '?')).toBe('Call timeout');
+  });
+
+  it('every shortcut in the help overlay has its words in every language', () => {
+    for (const locale of APP_LOCALES) {
+      const i18n = createI18n(locale);
+      expect(SHORTCUTS.filter((s) => !i18n.exists(`editor:help.${s.id}`)).map((s) => s.keys)).toEqual([]);
+    }
   });
 
   it('counts agree with their nouns in each language', () => {
