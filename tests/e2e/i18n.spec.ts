@@ -19,7 +19,7 @@ const ALLOWED = /\b(ms|s|req|p50|p99|PNG|SVG|CSV|JSON|zip|API|Ctrl|Shift|Tab|Ent
 async function englishOnScreen(page: Page): Promise<string[]> {
   const texts = await page.evaluate(() => {
     // Data, not words: event sentences (see above), key names, node labels, the trace hash, saved designs' names.
-    const skip = '.sl-eventlog li, kbd, .sl-node-label, [data-testid="trace-hash"], .sl-lesson-body code, .sl-compare-pick select, .sl-compare-table th:nth-child(3)';
+    const skip = '.sl-eventlog li, kbd, .sl-node-label, [data-testid="trace-hash"], .sl-lesson-body code, .sl-compare-pick select, .sl-compare-table th:nth-child(3), ul[aria-label] .sl-file-item:not([data-target]):not([data-edge])';
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
