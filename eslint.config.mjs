@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import i18next from 'eslint-plugin-i18next';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'http', 'https', 'net', 'crypto', 'url', 'zlib', 'stream', 'events', 'util'];
 const ELECTRON = ['electron', 'electron/*'];
@@ -70,6 +71,24 @@ export default tseslint.config(
         { selector: 'Literal[value=/^\\/bridge\\b/]', message: 'Use BRIDGE_PATH from src/shared/bridgeProtocol.ts: the bridge protocol is declared once.' },
         { selector: 'TemplateElement[value.raw=/\\/bridge\\b/]', message: 'Use BRIDGE_PATH from src/shared/bridgeProtocol.ts: the bridge protocol is declared once.' },
         { selector: ':matches(TSInterfaceDeclaration, TSTypeAliasDeclaration)[id.name=/^Bridge/]', message: 'Import the bridge message types from src/shared/bridgeProtocol.ts instead of re-declaring them.' },
+      ],
+    },
+  },
+  {
+    // Every word the student sees goes through t() (src/renderer/src/i18n): a literal in JSX text or
+    // in a visible attribute is an untranslated word. Allowed: the brand, symbols, units, key names.
+    files: ['src/renderer/src/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': { include: ['title', 'aria-label', 'ariaLabel', 'label', 'placeholder', 'alt', 'message', 'confirm'] },
+          // labText: the lab's own en/zh-CN table (src/renderer/src/lab/labText.ts), a translation call like t().
+          callees: { exclude: ['i18n(ext)?', 't', 'labText', 'require', 'addEventListener', 'removeEventListener', 'postMessage', 'getElementById', 'dispatch', 'commit', 'includes', 'indexOf', 'endsWith', 'startsWith'] },
+          words: { exclude: ['[0-9!-/:-@[-`{-~\\s]+', '[A-Z_-]+', '^\\p{Emoji}+$', 'StateLab', '[▶✕✓✗•—·×⤢▣«»…←→\\s]+', '\\s*(ms|s|req/s|%)\\s*'] },
+        },
       ],
     },
   },

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { APP_LOCALES, LOCALE_NAMES, STRINGS } from '../../src/renderer/src/i18n/strings';
+import { APP_LOCALES, EN, LOCALE_NAMES, ZH_CN } from '../../src/renderer/src/i18n/resources';
 import { APP_PATH, forgetStudentWork, node } from './helpers';
 
 // Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
 test.beforeEach(forgetStudentWork);
 
 for (const locale of APP_LOCALES) {
-  const t = STRINGS[locale];
+  const t = (locale === 'en' ? EN : ZH_CN).lesson;
   test(`a student walks lesson 3 in ${LOCALE_NAMES[locale]}: fails Check my work, fixes the design, passes, exports and re-grades a submission`, async ({ page }) => {
     test.setTimeout(120_000);
     const problems: string[] = [];
@@ -22,6 +22,15 @@ for (const locale of APP_LOCALES) {
     await page.getByRole('combobox', { name: t.lesson, exact: true }).selectOption('session-state');
     const title = locale === 'en' ? 'Lesson 3: Where does the session live?' : '课程 3: 会话放在哪里？';
     await expect(page.getByTestId('lesson-title')).toHaveText(title);
+
+    // The lesson says which button to press, in bold and in the student's language (点击 **运行**):
+    // that is the Run button's label, and pressing it by that name runs the design.
+    const lesson3 = JSON.parse(readFileSync('lessons/stateless-vs-stateful/lessons/03-session-state.lesson.json', 'utf8')) as { steps: Record<string, string>[] };
+    const named = lesson3.steps.flatMap((s) => [...(s[locale] ?? '').matchAll(/\*\*([^*]+)\*\*/g)].map((m) => m[1]!));
+    const runLabel = (locale === 'en' ? EN : ZH_CN).lab.run;
+    expect(named).toContain(runLabel);
+    await page.getByRole('button', { name: runLabel }).click();
+    await expect(page.getByTestId('trace-hash')).toBeVisible({ timeout: 60_000 });
 
     // The starter keeps sessions in instance memory: Check my work fails, with the measured number.
     await page.locator('[data-quiz="sticky-share"] input[value="third"]').check();

@@ -97,7 +97,7 @@ test('editing while the restore offer is up loses neither the offered work nor t
     await expect.poll(textOf(path.join(dataDir, 'autosave.json'))).toContain('database-1');
     await page.reload();
     const banner = page.getByRole('alert', { name: 'Unsaved work found' });
-    await expect(banner).toContainText('1 nodes');
+    await expect(banner).toContainText('1 node, 0 connections');
 
     // The race: the student keeps working on the lesson while the offer is up, long enough for
     // every autosave to fire, and even reloads once more without answering.
@@ -107,7 +107,7 @@ test('editing while the restore offer is up loses neither the offered work nor t
     await expect.poll(workOnDisk(dataDir, 'any-instance')).toContain('"service-1"');
     await page.waitForTimeout(1500);
     await page.reload();
-    await expect(banner).toContainText('1 nodes'); // the offered work was not overwritten
+    await expect(banner).toContainText('1 node, 0 connections'); // the offered work was not overwritten
     await expect(nodes(page)).toHaveCount(7); // and the newer work is still there
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.screenshot({ path: `${SHOTS}/restore-offer-1280.png` });

@@ -1,5 +1,5 @@
 // The desktop shell's own words (menu, native dialogs) in both app languages; the renderer's are in
-// renderer/src/i18n/strings.ts.
+// renderer/src/i18n/locales.
 import type { AppLocale } from '../../shared/i18n';
 
 /** Every word the desktop shell shows (menu, dialogs), in every app language. */

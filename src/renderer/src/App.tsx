@@ -11,10 +11,13 @@ import { EditorCanvas } from './editor/EditorCanvas';
 import { EditorToolbar } from './editor/EditorToolbar';
 import { HelpOverlay } from './editor/HelpOverlay';
 import { useLocale } from './i18n/LocaleContext';
+import { useTranslation } from 'react-i18next';
+import { LanguagePicker } from './i18n/LanguagePicker';
 import type { NoticeState } from './editor/Notice';
 import { useEditor } from './editor/useEditor';
 import { useShortcuts } from './editor/useShortcuts';
-import { fileNameOf } from './files/diagramSvg';
+import { fileNameOf, type DiagramWords } from './files/diagramSvg';
+import { useDomain } from './i18n/useDomain';
 import { exportDiagram } from './files/exportImage';
 import { FileBar } from './files/FileBar';
 import { ConfirmDialog, OpenDialog, SaveAsDialog } from './files/FileDialogs';
@@ -48,6 +51,7 @@ const FREE_SCENARIO: Scenario = { seed: 42, durationMs: 30_000, faults: [] };
 const NO_LOCKS: ReadonlySet<string> = new Set();
 
 export function App({ api }: { api: StateLabApi }) {
+  const { t } = useTranslation('app');
   const [isInLesson, setInLesson] = useState(true);
   const [isPacksOpen, setPacksOpen] = useState(false);
   const editor = useEditor(emptyGraph());
@@ -64,7 +68,7 @@ export function App({ api }: { api: StateLabApi }) {
   const files = useFiles(api, editor, lesson && isInLesson ? lesson.lessonId : null, leaveLesson, say);
   // A property field showing a refused value stops Run (the document still holds the old value).
   const invalidFields = useMemo(() => new InvalidFields(), []);
-  const refuseRun = useCallback(() => invalidFields.refuse(), [invalidFields]);
+  const refuseRun = useCallback(() => invalidFields.refuse((field, owner) => t('fixFirst', { field, owner })), [invalidFields, t]);
   const lab = useLab(api, editor.doc, lesson && isInLesson ? lesson.scenario : FREE_SCENARIO, refuseRun);
   const faultMenu = useFaultMenu(lab, editor.doc, editor.selection.nodes);
   const [isClassResultsOpen, setClassResultsOpen] = useState(false);
@@ -129,11 +133,11 @@ export function App({ api }: { api: StateLabApi }) {
   const resetToStarter = () => {
     if (!lesson) return;
     editor.replace(lesson.starter);
-    say('The lesson is back at its starter. Undo (Ctrl+Z) brings your design back.');
+    say(t('backAtStarter'));
   };
   const deleteSelection = () => {
     const kept = editor.deleteSelection(editor.selection, locked);
-    if (kept.length > 0) say(`${kept.join(', ')} ${kept.length === 1 ? 'is' : 'are'} locked by the lesson and cannot be deleted.`);
+    if (kept.length > 0) say(t('lockedNotDeleted', { names: kept.join(', '), count: kept.length }));
   };
   const layout = () => editor.layout(canvasApi.current?.sizes() ?? new Map());
   const addAtCentre = useCallback(
@@ -151,14 +155,20 @@ export function App({ api }: { api: StateLabApi }) {
   useEffect(() => {
     ranDoc.current = lab.run ? docRef.current : undefined;
   }, [lab.run]);
+  const domain = useDomain();
+  const diagramWords: DiagramWords = {
+    lesson: (title) => t('diagramLesson', { title }),
+    traceHash: (hash) => (hash ? t('diagramTrace', { hash }) : t('diagramNotRun')),
+    kind: domain.kind,
+  };
   const exportImage = async (format: 'png' | 'svg') => {
     try {
       const lessonTitle = lesson && isInLesson ? localize(lesson.text.title, locale) : undefined;
-      const title = files.name ?? lessonTitle ?? 'Untitled design';
-      const meta = { title, lesson: lessonTitle, date: new Date().toISOString().slice(0, 10), traceHash: ranDoc.current === editor.doc ? lab.run?.traceHash : undefined };
+      const title = files.name ?? lessonTitle ?? t('untitledDesign');
+      const meta = { title, lesson: lessonTitle, date: new Date().toISOString().slice(0, 10), traceHash: ranDoc.current === editor.doc ? lab.run?.traceHash : undefined, words: diagramWords };
       downloadUrl(fileNameOf(title, format), await exportDiagram(format, editor.doc, canvasApi.current?.sizes() ?? new Map(), meta));
     } catch (e) {
-      files.setError(`Could not export the diagram: ${e instanceof Error ? e.message : String(e)}`);
+      files.setError(t('exportFailed', { reason: e instanceof Error ? e.message : String(e) }));
     }
   };
 
@@ -211,8 +221,8 @@ export function App({ api }: { api: StateLabApi }) {
     const nodeId = onlySelectedNode();
     const edgeId = !nodeId && editor.selection.edges.size === 1 ? [...editor.selection.edges][0] : undefined;
     const id = nodeId ?? edgeId;
-    if (!id) return say('Select one node or connection first, then press F to inject a fault.');
-    if (!lab.run) return say('Run the design first: faults are injected at the playback cursor.');
+    if (!id) return say(t('selectForFault'));
+    if (!lab.run) return say(t('runFirst'));
     const el = document.querySelector(nodeId ? `.react-flow__node[data-id="${CSS.escape(id)}"]` : `.react-flow__edge[data-id="${CSS.escape(id)}"]`);
     const box = el?.getBoundingClientRect();
     faultMenu.open({ kind: nodeId ? 'node' : 'edge', id, x: box ? box.left + box.width / 2 : 200, y: box ? box.bottom : 200 });
@@ -236,7 +246,7 @@ export function App({ api }: { api: StateLabApi }) {
     connect: () => {
       const source = onlySelectedNode();
       if (source) setConnectFrom(source);
-      else say('Select one node first (Tab to it, then Enter), then press C to connect it.');
+      else say(t('selectForConnect'));
     },
     fault: faultAtSelection,
     togglePalette: () => panels.toggle('palette'),
@@ -261,15 +271,16 @@ export function App({ api }: { api: StateLabApi }) {
         )}
         <FileBar files={files} onExport={(f) => void exportImage(f)} />
         <button type="button" className="sl-header-button" onClick={() => setPacksOpen(true)}>
-          Lesson packs
+          {t('lessonPacks')}
         </button>
-        <button type="button" className="sl-header-button" onClick={() => setClassResultsOpen(true)}>Class results</button>
+        <button type="button" className="sl-header-button" onClick={() => setClassResultsOpen(true)}>{t('classResults')}</button>
+        <LanguagePicker />
       </header>
       {files.restoreOffer && <RestoreBanner record={files.restoreOffer} onRestore={files.restore} onDiscard={files.discardRestore} />}
       {files.error && (
         <div className="sl-banner sl-banner-error" role="alert" data-testid="file-error">
           <span>{files.error}</span>
-          <button type="button" onClick={() => files.setError(undefined)}>Dismiss</button>
+          <button type="button" onClick={() => files.setError(undefined)}>{t('dismiss')}</button>
         </div>
       )}
       <div className={`sl-workspace${showLesson ? ' has-lesson' : ''}`}>
@@ -278,7 +289,7 @@ export function App({ api }: { api: StateLabApi }) {
           design={
             <div className={`sl-design${panels.collapsed.palette ? ' is-palette-collapsed' : ''}${panels.collapsed.properties ? ' is-properties-collapsed' : ''}`}>
               <Palette kinds={palette} onAdd={addAtCentre} isCollapsed={panels.collapsed.palette} onToggle={panels.toggle} />
-              <main className="sl-canvas" aria-label="Design canvas" ref={canvasBox}>
+              <main className="sl-canvas" aria-label={t('canvas')} ref={canvasBox}>
                 <EditorToolbar
                   canUndo={editor.canUndo}
                   canRedo={editor.canRedo}
@@ -338,7 +349,7 @@ export function App({ api }: { api: StateLabApi }) {
             setConnectFrom(undefined);
             editor.edit(addEdge(connectFrom, target, kind));
             const name = (id: string) => editor.doc.nodes.find((n) => n.id === id)?.label ?? id;
-            say(`Connected ${name(connectFrom)} → ${name(target)}.`, true);
+            say(t('connected', { from: name(connectFrom), to: name(target) }), true);
           }}
           onSelectEdge={(edgeId) => {
             setConnectFrom(undefined);
@@ -364,15 +375,15 @@ export function App({ api }: { api: StateLabApi }) {
       {regrade && <RegradeDialog regrade={regrade} onClose={() => setRegrade(undefined)} />}
       {pendingDesign && (
         <ConfirmDialog
-          label={`Open ${pendingDesign.fileName}?`}
-          message="The current design has unsaved changes. They will be lost."
-          confirm={`Discard and open ${pendingDesign.fileName}`}
+          label={t('openQuestion', { name: pendingDesign.fileName })}
+          message={t('unsavedLost')}
+          confirm={t('discardAndOpen', { name: pendingDesign.fileName })}
           onConfirm={() => openDesign(pendingDesign)}
           onClose={() => setPendingDesign(undefined)}
         />
       )}
       {files.dialog?.kind === 'confirmNew' && (
-        <ConfirmDialog label="Start a new design?" message="The current design has unsaved changes. They will be lost." confirm="Discard and start new" onConfirm={files.newDesign} onClose={() => files.setDialog(undefined)} />
+        <ConfirmDialog label={t('newQuestion')} message={t('unsavedLost')} confirm={t('discardAndNew')} onConfirm={files.newDesign} onClose={() => files.setDialog(undefined)} />
       )}
     </div>
   );

@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { faultsNote, isVariantOf } from '../../../src/renderer/src/lab/compare';
 import { describeFault } from '../../../src/renderer/src/lab/faultMenu';
+import { createI18n } from '../../../src/renderer/src/i18n/i18n';
+
+const en = createI18n('en').getFixedT('en', 'lab');
+const zh = createI18n('zh-CN').getFixedT('zh-CN', 'lab');
 import { loadDocument } from '../../../src/shared/document';
 import { graphSpec, type Graph } from '../../../src/shared/graph';
 import type { Fault } from '../../../src/shared/scenario';
@@ -26,7 +30,8 @@ describe('Compare in a lesson', () => {
   it('says which faults both runs had and which were left out', () => {
     const crash: Fault = { atMs: 10_000, action: 'crash', target: 'api-2' } as Fault;
     const slow: Fault = { atMs: 5_000, action: 'crash', target: 'service-3' } as Fault;
-    expect(faultsNote(42, [crash], [slow], 'variant b', describeFault)).toBe('Both ran with seed 42 and this fault: 10.0 s · crash api-2. Left out, as "variant b" lacks their target: 5.0 s · crash service-3.');
-    expect(faultsNote(7, [], [], 'x', describeFault)).toBe('Both ran with seed 7 and no faults.');
+    expect(faultsNote(42, [crash], [slow], 'variant b', describeFault, en)).toBe('Both ran with seed 42 and this fault: 10.0 s · crash api-2. Left out, as "variant b" lacks their target: 5.0 s · crash service-3.');
+    expect(faultsNote(7, [], [], 'x', describeFault, en)).toBe('Both ran with seed 7 and no faults.');
+    expect(faultsNote(7, [], [], 'x', describeFault, zh)).toBe('两者都使用种子 7，没有故障。');
   });
 });

@@ -1,3 +1,4 @@
+import { useClassStrings } from './strings';
 /**
  * Where the dashboard's rows come from: a picked folder of submissions, graded by the host in
  * batches (each under the bridge's payload limit) with progress and cancel; or a grades CSV from
@@ -36,6 +37,7 @@ function peekPackId(texts: readonly string[]): string | undefined {
 }
 
 export function useClassGrading(api: StateLabApi) {
+  const t = useClassStrings();
   const [results, setResults] = useState<ClassResults>();
   const [sourceName, setSourceName] = useState<string>();
   const [packId, setPackId] = useState<string>();
@@ -69,8 +71,8 @@ export function useClassGrading(api: StateLabApi) {
       if (job.current) return;
       const folder = picked[0]?.webkitRelativePath.split('/')[0] || 'submissions';
       const files = rememberFolder(picked);
-      if (files.length === 0) return setStatus({ state: 'error', message: `${folder}: no .json submission files in this folder.` });
-      if (files.length > CLASS_FOLDER_FILES_MAX) return setStatus({ state: 'error', message: `${folder}: ${files.length} files; at most ${CLASS_FOLDER_FILES_MAX} are graded at once.` });
+      if (files.length === 0) return setStatus({ state: 'error', message: t('noSubmissions', { folder }) });
+      if (files.length > CLASS_FOLDER_FILES_MAX) return setStatus({ state: 'error', message: t('tooManyFiles', { folder, count: files.length, max: CLASS_FOLDER_FILES_MAX }) });
       const id = `class-${tabId.current}-${++counter.current}`;
       const current = { id, isCancelled: false, offset: 0, total: files.length };
       job.current = current;
@@ -125,7 +127,7 @@ export function useClassGrading(api: StateLabApi) {
         job.current = undefined;
       }
     },
-    [api, rememberFolder],
+    [api, rememberFolder, t],
   );
 
   const cancel = useCallback(() => {

@@ -1,7 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { checkConnection } from '../../../shared/connections';
-import type { EdgeKind, Graph } from '../../../shared/graph';
-import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
+import { EDGE_KINDS, type EdgeKind, type Graph } from '../../../shared/graph';
+import { useDomain } from '../i18n/useDomain';
 import { Modal } from '../ui/Modal';
 
 /**
@@ -17,22 +18,23 @@ export function ConnectDialog({ graph, sourceId, initialKind, onConnect, onSelec
   onClose(): void;
 }) {
   const [kind, setKind] = useState(initialKind);
+  const { t } = useTranslation('editor');
+  const d = useDomain();
   const source = graph.nodes.find((n) => n.id === sourceId);
   if (!source) return null;
   const label = new Map(graph.nodes.map((n) => [n.id, n.label]));
   const touching = graph.edges.filter((e) => e.source === sourceId || e.target === sourceId);
   return (
-    <Modal label={`Connect ${source.label}`} onClose={onClose} className="sl-connect">
-      <h2>Connect {source.label}</h2>
+    <Modal label={t('connectTitle', { name: source.label })} onClose={onClose} className="sl-connect">
+      <h2>{t('connectTitle', { name: source.label })}</h2>
       <label className="sl-connect-kind">
-        Connect as{' '}
+        {t('connectAs')}{' '}
         <select value={kind} onChange={(e) => setKind(e.target.value as EdgeKind)}>
-          <option value="request">requests</option>
-          <option value="replication">replication</option>
+          {EDGE_KINDS.map((k) => <option key={k} value={k}>{d.edgeKind(k)}</option>)}
         </select>
       </label>
-      <h3>To</h3>
-      <ul className="sl-file-list" aria-label="Targets">
+      <h3>{t('to')}</h3>
+      <ul className="sl-file-list" aria-label={t('targets')}>
         {graph.nodes
           .filter((n) => n.id !== sourceId)
           .map((n) => {
@@ -40,11 +42,11 @@ export function ConnectDialog({ graph, sourceId, initialKind, onConnect, onSelec
             return (
               <li key={n.id}>
                 <button type="button" className="sl-file-item" data-target={n.id} disabled={!verdict.ok} onClick={() => onConnect(n.id, kind)} aria-describedby={verdict.ok ? undefined : `why-${n.id}`}>
-                  {n.label} <span className="sl-muted">{NODE_KIND_SPECS[n.kind].label}</span>
+                  {n.label} <span className="sl-muted">{d.kind(n.kind)}</span>
                 </button>
                 {!verdict.ok && (
                   <div className="sl-muted" id={`why-${n.id}`}>
-                    {verdict.reason}
+                    {d.refusal(verdict)}
                   </div>
                 )}
               </li>
@@ -53,13 +55,13 @@ export function ConnectDialog({ graph, sourceId, initialKind, onConnect, onSelec
       </ul>
       {touching.length > 0 && (
         <>
-          <h3>Its connections</h3>
-          <ul className="sl-file-list" aria-label="Its connections">
+          <h3>{t('itsConnections')}</h3>
+          <ul className="sl-file-list" aria-label={t('itsConnections')}>
             {touching.map((e) => (
               <li key={e.id}>
                 <button type="button" className="sl-file-item" data-edge={e.id} onClick={() => onSelectEdge(e.id)}>
-                  Select {label.get(e.source)} → {label.get(e.target)}
-                  {e.kind === 'replication' ? ' (replication)' : ''}
+                  {t('selectEdge', { from: label.get(e.source), to: label.get(e.target) })}
+                  {e.kind === 'replication' ? t('replicationSuffix') : ''}
                 </button>
               </li>
             ))}
@@ -68,7 +70,7 @@ export function ConnectDialog({ graph, sourceId, initialKind, onConnect, onSelec
       )}
       <div className="sl-dialog-actions">
         <button type="button" onClick={onClose}>
-          Close
+          {t('close')}
         </button>
       </div>
     </Modal>

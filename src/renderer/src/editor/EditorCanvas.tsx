@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import {
   applyNodeChanges,
   Background,
@@ -22,7 +23,8 @@ import { StateLabNode, type StateLabFlowNode } from '../canvas/StateLabNode';
 import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
 import { PALETTE_MIME } from '../palette/Palette';
 import { addEdge, addNode, moveNodes } from './commands';
-import { syncFlowEdges, syncFlowNodes, type Selection } from './flowView';
+import { syncFlowEdges, syncFlowNodes, type DescribeNode, type Selection } from './flowView';
+import { useDomain } from '../i18n/useDomain';
 import { Notice, type NoticeState } from './Notice';
 import { useAutoFit } from './useAutoFit';
 import type { Editor } from './useEditor';
@@ -52,13 +54,17 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const [isMinimapShown, setMinimapShown] = useStoredFlag('statelab.minimap', false);
+  const { t } = useTranslation('editor');
+  const canvasT = useTranslation('canvas').t;
+  const d = useDomain();
+  const describeNode = useCallback<DescribeNode>((label, kind, isLocked) => `${label}, ${d.kind(kind)}${isLocked ? `, ${canvasT('locked')}` : ''}`, [d, canvasT]);
   const autoFit = useAutoFit(wrapper, editor.loadSerial, doc.nodes.length, isMinimapShown);
   const wiring = useMemo(() => wiringIssuesByNode({ nodes: doc.nodes, edges: doc.edges }), [doc.nodes, doc.edges]);
-  const [nodes, setNodes] = useState<StateLabFlowNode[]>(() => syncFlowNodes([], doc.nodes, selection, locked, wiring));
+  const [nodes, setNodes] = useState<StateLabFlowNode[]>(() => syncFlowNodes([], doc.nodes, selection, locked, describeNode, wiring));
   const edgeCache = useRef(new Map<string, Edge>());
   const serial = useRef(0);
 
-  useEffect(() => setNodes((prev) => syncFlowNodes(prev, doc.nodes, selection, locked, wiring)), [doc.nodes, selection, locked, wiring]);
+  useEffect(() => setNodes((prev) => syncFlowNodes(prev, doc.nodes, selection, locked, describeNode, wiring)), [doc.nodes, selection, locked, describeNode, wiring]);
   const edges = useMemo(() => {
     const next = syncFlowEdges(edgeCache.current, doc.edges, selection);
     edgeCache.current = new Map(next.map((e) => [e.id, e]));
@@ -137,9 +143,9 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
       if (!target) return;
       const [source, to] = state.fromHandle?.type === 'target' ? [target, state.fromNode.id] : [state.fromNode.id, target];
       const verdict = checkConnection(doc, source, to, connectKind);
-      if (!verdict.ok) showAt(verdict.reason, point.clientX, point.clientY);
+      if (!verdict.ok) showAt(d.refusal(verdict), point.clientX, point.clientY);
     },
-    [doc, connectKind, showAt],
+    [doc, connectKind, showAt, d],
   );
 
   const onNodeContextMenu = useCallback(
@@ -209,19 +215,19 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={GRID} />
-        {isMinimapShown && <MiniMap pannable zoomable position="bottom-right" style={MINIMAP_SIZE} nodeColor={(n) => NODE_KIND_SPECS[(n as StateLabFlowNode).data.kind].color} ariaLabel="Minimap" />}
+        {isMinimapShown && <MiniMap pannable zoomable position="bottom-right" style={MINIMAP_SIZE} nodeColor={(n) => NODE_KIND_SPECS[(n as StateLabFlowNode).data.kind].color} ariaLabel={t('minimap')} />}
         <Controls
-          aria-label="Zoom controls"
+          aria-label={t('zoomControls')}
           orientation="horizontal"
           showInteractive={false}
           showFitView={false}
           onZoomIn={autoFit.onZoomByHand}
           onZoomOut={autoFit.onZoomByHand}
         >
-          <ControlButton onClick={autoFit.fitNow} title="Fit the whole design in view" aria-label="Fit view" className="sl-fit-button">
+          <ControlButton onClick={autoFit.fitNow} title={t('fitHint')} aria-label={t('fitView')} className="sl-fit-button">
             ⤢
           </ControlButton>
-          <ControlButton onClick={() => setMinimapShown(!isMinimapShown)} title={isMinimapShown ? 'Hide the minimap' : 'Show the minimap'} aria-label="Minimap" aria-pressed={isMinimapShown}>
+          <ControlButton onClick={() => setMinimapShown(!isMinimapShown)} title={isMinimapShown ? t('hideMinimap') : t('showMinimap')} aria-label={t('minimap')} aria-pressed={isMinimapShown}>
             ▣
           </ControlButton>
         </Controls>

@@ -17,12 +17,17 @@ export interface Selection {
 }
 export const EMPTY_SELECTION: Selection = { nodes: new Set(), edges: new Set() };
 
+/** How a node is announced: its label, its kind and whether it is locked, in the student's language. */
+export type DescribeNode = (label: string, kind: GraphNode['kind'], isLocked: boolean) => string;
+const describeInEnglish: DescribeNode = (label, kind, isLocked) => `${label}, ${NODE_KIND_SPECS[kind].label}${isLocked ? ', locked' : ''}`;
+
 /** `wiring`: the design's wiring issues by node (shared/wiring.ts), shown as a badge on the node. */
 export function syncFlowNodes(
   previous: readonly StateLabFlowNode[],
   nodes: readonly GraphNode[],
   selection: Selection,
   locked: ReadonlySet<string>,
+  describe: DescribeNode = describeInEnglish,
   wiring: ReadonlyMap<string, readonly WiringIssue[]> = NO_ISSUES,
 ): StateLabFlowNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
@@ -31,8 +36,10 @@ export function syncFlowNodes(
     const selected = selection.nodes.has(node.id);
     const isLocked = locked.has(node.id);
     const warning = wiring.get(node.id)?.map((i) => i.message).join('\n');
+    const ariaLabel = describe(node.label, node.kind, isLocked);
     if (
       prev &&
+      prev.ariaLabel === ariaLabel &&
       prev.data.label === node.label &&
       prev.data.warning === warning &&
       prev.data.kind === node.kind &&
@@ -51,7 +58,7 @@ export function syncFlowNodes(
       selected,
       deletable: !isLocked,
       // Screen readers and Tab announce the node as its card reads: label, then kind.
-      ariaLabel: `${node.label}, ${NODE_KIND_SPECS[node.kind].label}${isLocked ? ', locked' : ''}`,
+      ariaLabel,
       data: { label: node.label, kind: node.kind, isLocked, warning },
     };
   });

@@ -1,18 +1,20 @@
+import { useTranslation } from 'react-i18next';
 import type { Files } from './useFiles';
 
 /** File commands. In the browser host there are no native dialogs: designs live in the data folder, and the computer's files go through the picker and downloads. */
 export function FileBar({ files, onExport }: { files: Files; onExport(format: 'png' | 'svg'): void }) {
+  const { t } = useTranslation('files');
   return (
-    <div className="sl-filebar" role="toolbar" aria-label="File">
-      <button type="button" onClick={files.requestNew} title="Start an empty design">New</button>
-      <button type="button" onClick={() => void files.showOpen()} title="Open a saved design (Ctrl+O)">Open…</button>
-      <button type="button" onClick={() => void files.save()} title="Save (Ctrl+S)">Save</button>
-      <button type="button" onClick={() => files.setDialog({ kind: 'saveAs' })}>Save as…</button>
-      <button type="button" onClick={() => void files.download()} title="Save the design file to your computer">Download</button>
-      <button type="button" onClick={() => onExport('png')}>Export PNG</button>
-      <button type="button" onClick={() => onExport('svg')}>Export SVG</button>
+    <div className="sl-filebar" role="toolbar" aria-label={t('toolbar')}>
+      <button type="button" onClick={files.requestNew} title={t('newHint')}>{t('new')}</button>
+      <button type="button" onClick={() => void files.showOpen()} title={t('openHint')}>{t('open')}</button>
+      <button type="button" onClick={() => void files.save()} title={t('saveHint')}>{t('save')}</button>
+      <button type="button" onClick={() => files.setDialog({ kind: 'saveAs' })}>{t('saveAs')}</button>
+      <button type="button" onClick={() => void files.download()} title={t('downloadHint')}>{t('download')}</button>
+      <button type="button" onClick={() => onExport('png')}>{t('exportPng')}</button>
+      <button type="button" onClick={() => onExport('svg')}>{t('exportSvg')}</button>
       <span className="sl-filename" data-testid="file-name">
-        {files.name ?? 'Untitled'}
+        {files.name ?? t('untitled')}
         {files.isDirty ? ' •' : ''}
       </span>
       <input

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { DesignFileInfo } from '../../../shared/ipc';
 
@@ -14,6 +15,7 @@ function Dialog({ label, children, onClose }: { label: string; children: ReactNo
 
 /** Lists saved designs (recent first) and offers the computer's file picker. */
 export function OpenDialog(props: { files: DesignFileInfo[]; recent: string[]; error?: string; onOpen(name: string): void; onPickFile(): void; onClose(): void }) {
+  const { t } = useTranslation('files');
   const recent = props.recent.filter((r) => props.files.some((f) => f.name === r));
   const others = props.files.filter((f) => !recent.includes(f.name));
   const item = (name: string) => (
@@ -22,24 +24,24 @@ export function OpenDialog(props: { files: DesignFileInfo[]; recent: string[]; e
     </li>
   );
   return (
-    <Dialog label="Open a design" onClose={props.onClose}>
+    <Dialog label={t('openTitle')} onClose={props.onClose}>
       {props.error && <p className="sl-error" role="alert">{props.error}</p>}
       {recent.length > 0 && (
         <>
-          <h3>Recent</h3>
-          <ul className="sl-file-list" aria-label="Recent designs">{recent.map(item)}</ul>
+          <h3>{t('recent')}</h3>
+          <ul className="sl-file-list" aria-label={t('recentDesigns')}>{recent.map(item)}</ul>
         </>
       )}
       {others.length > 0 && (
         <>
-          <h3>{recent.length > 0 ? 'Other saved designs' : 'Saved designs'}</h3>
-          <ul className="sl-file-list" aria-label="Saved designs">{others.map((f) => item(f.name))}</ul>
+          <h3>{recent.length > 0 ? t('otherSaved') : t('saved')}</h3>
+          <ul className="sl-file-list" aria-label={t('saved')}>{others.map((f) => item(f.name))}</ul>
         </>
       )}
-      {others.length + recent.length === 0 && <p className="sl-muted">No saved designs yet.</p>}
+      {others.length + recent.length === 0 && <p className="sl-muted">{t('noneSaved')}</p>}
       <div className="sl-dialog-actions">
-        <button type="button" onClick={props.onPickFile}>From this computer…</button>
-        <button type="button" onClick={props.onClose}>Cancel</button>
+        <button type="button" onClick={props.onPickFile}>{t('fromComputer')}</button>
+        <button type="button" onClick={props.onClose}>{t('cancel')}</button>
       </div>
     </Dialog>
   );
@@ -47,8 +49,9 @@ export function OpenDialog(props: { files: DesignFileInfo[]; recent: string[]; e
 
 export function SaveAsDialog(props: { initialName: string; error?: string; onSave(name: string): void; onClose(): void }) {
   const [name, setName] = useState(props.initialName);
+  const { t } = useTranslation('files');
   return (
-    <Dialog label="Save design as" onClose={props.onClose}>
+    <Dialog label={t('saveAsTitle')} onClose={props.onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -56,13 +59,13 @@ export function SaveAsDialog(props: { initialName: string; error?: string; onSav
         }}
       >
         <label className="sl-field">
-          Name
-          <input type="text" value={name} autoFocus onChange={(e) => setName(e.target.value)} aria-label="Design name" maxLength={80} />
+          {t('name')}
+          <input type="text" value={name} autoFocus onChange={(e) => setName(e.target.value)} aria-label={t('designName')} maxLength={80} />
         </label>
         {props.error && <p className="sl-error" role="alert">{props.error}</p>}
         <div className="sl-dialog-actions">
-          <button type="submit" className="sl-primary" disabled={name.trim() === ''}>Save</button>
-          <button type="button" onClick={props.onClose}>Cancel</button>
+          <button type="submit" className="sl-primary" disabled={name.trim() === ''}>{t('save')}</button>
+          <button type="button" onClick={props.onClose}>{t('cancel')}</button>
         </div>
       </form>
     </Dialog>
@@ -70,6 +73,7 @@ export function SaveAsDialog(props: { initialName: string; error?: string; onSav
 }
 
 export function ConfirmDialog(props: { label: string; message: string; confirm: string; onConfirm(): void; onClose(): void }) {
+  const { t } = useTranslation('files');
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && props.onClose();
     window.addEventListener('keydown', onKey);
@@ -80,7 +84,7 @@ export function ConfirmDialog(props: { label: string; message: string; confirm: 
       <p>{props.message}</p>
       <div className="sl-dialog-actions">
         <button type="button" className="sl-primary" onClick={props.onConfirm}>{props.confirm}</button>
-        <button type="button" onClick={props.onClose}>Cancel</button>
+        <button type="button" onClick={props.onClose}>{t('cancel')}</button>
       </div>
     </Dialog>
   );

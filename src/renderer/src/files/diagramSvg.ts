@@ -5,8 +5,20 @@
  * lesson, the date and the trace hash of the last run. PNG export rasterises this same SVG.
  */
 import { getBezierPath, Position } from '@xyflow/react';
-import type { Graph } from '../../../shared/graph';
+import type { Graph, NodeKind } from '../../../shared/graph';
 import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
+
+/** The words a diagram image carries: the lesson line, the trace-hash line and each node's kind. */
+export interface DiagramWords {
+  lesson(title: string): string;
+  traceHash(hash: string | undefined): string;
+  kind(kind: NodeKind): string;
+}
+const ENGLISH_WORDS: DiagramWords = {
+  lesson: (title) => `Lesson: ${title}`,
+  traceHash: (hash) => `Trace hash: ${hash ?? 'not run as drawn'}`,
+  kind: (kind) => NODE_KIND_SPECS[kind].label,
+};
 
 export interface DiagramMeta {
   /** The design's file name, or the lesson's title when unsaved. */
@@ -17,6 +29,8 @@ export interface DiagramMeta {
   date: string;
   /** Trace hash of the last run of this design, if it was run. */
   traceHash?: string;
+  /** The words of the image, in the student's language (English when left out). */
+  words?: DiagramWords;
 }
 
 export type NodeSizes = ReadonlyMap<string, { width: number; height: number }>;
@@ -45,6 +59,7 @@ export interface DiagramPicture {
 
 /** Builds the SVG. Node boxes use the canvas's measured sizes when given. */
 export function diagramSvg(graph: Graph, sizes: NodeSizes, meta: DiagramMeta): DiagramPicture {
+  const words = meta.words ?? ENGLISH_WORDS;
   const box = new Map(graph.nodes.map((n) => [n.id, { ...n.position, ...(sizes.get(n.id) ?? DEFAULT_NODE_SIZE) }]));
   const all = [...box.values()];
   const minX = all.length ? Math.min(...all.map((b) => b.x)) : 0;
@@ -88,14 +103,14 @@ export function diagramSvg(graph: Graph, sizes: NodeSizes, meta: DiagramMeta): D
       `<rect x="${x + 1}" y="${y + 1}" width="${b.width - 2}" height="${b.height - 2}" rx="8" fill="${COLOURS.panel}" stroke="${info.color}" stroke-width="2"/>`,
       `<use href="#sl-icon-${n.kind}" x="${x + 12}" y="${r(mid - 12)}" width="24" height="24" color="${info.color}"/>`,
       `<text x="${x + 44}" y="${r(mid - 2)}" font-size="14" font-weight="600" fill="${COLOURS.text}">${xml(n.label)}</text>`,
-      `<text x="${x + 44}" y="${r(mid + 13)}" font-size="11" fill="${COLOURS.muted}">${xml(info.label)}</text>`,
+      `<text x="${x + 44}" y="${r(mid + 13)}" font-size="11" fill="${COLOURS.muted}">${xml(words.kind(n.kind))}</text>`,
       '</g>',
     ].join('');
   });
 
   const kinds = [...new Set(graph.nodes.map((n) => n.kind))];
   const icons = kinds.map((k) => `<symbol id="sl-icon-${k}" viewBox="0 0 24 24"><path d="${NODE_KIND_SPECS[k].icon}" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/></symbol>`);
-  const subtitle = [meta.lesson && `Lesson: ${meta.lesson}`, meta.date, `Trace hash: ${meta.traceHash ? meta.traceHash.slice(0, 16) : 'not run as drawn'}`].filter(Boolean).join('  ·  ');
+  const subtitle = [meta.lesson && words.lesson(meta.lesson), meta.date, words.traceHash(meta.traceHash?.slice(0, 16))].filter(Boolean).join('  ·  ');
 
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${xml(FONT)}">`,

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 /**
  * The file session: which saved design is open, whether there are unsaved edits, the dialogs,
  * autosave and the restore offer. Nothing here replaces the edited document until the new one
@@ -23,6 +24,7 @@ export const emptyGraph = (): Graph => ({ format: GRAPH_FORMAT, version: GRAPH_V
  * the student must see (a data folder that cannot be written).
  */
 export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | null, onLeaveLesson: () => void, notify: (message: string) => void) {
+  const { t } = useTranslation('app');
   // The desktop app has native dialogs for files anywhere on the computer; the browser host has the picker and downloads.
   const [isDesktop, setDesktop] = useState(false);
   useEffect(() => {
@@ -66,7 +68,7 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
     const timer = window.setTimeout(() => {
       if (doc === baseline) return void api.autosaveClear({});
       void api.autosaveWrite({ graph: doc, name, lessonId }).then((result) => {
-        const warning = result.ok ? result.value.warning : `Unsaved work could not be kept safe: ${result.error.message}`;
+        const warning = result.ok ? result.value.warning : t('autosaveFailed', { reason: result.error.message });
         if (warning && !isAutosaveFailing.current) notify(warning);
         isAutosaveFailing.current = warning !== undefined;
       });
@@ -85,7 +87,7 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
       if (restoreOffer.lessonId !== lessonId) onLeaveLesson();
       setRestoreOffer(undefined);
       void api.autosaveDismissPrevious({});
-      notify('The unsaved work is back. Undo (Ctrl+Z) brings back what was on the canvas.');
+      notify(t('restored'));
     },
     discardRestore() {
       setRestoreOffer(undefined);
@@ -104,7 +106,7 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
       if (!name) return setDialog({ kind: 'saveAs' });
       const saved = await api.filesSave({ name, graph: doc });
       if (saved.ok) setBaseline(doc);
-      else setError(`Could not save "${name}": ${saved.error.message}`);
+      else setError(t('couldNotSave', { name, reason: saved.error.message }));
       if (saved.ok && saved.value.warning) notify(saved.value.warning);
     },
     async saveAs(newName: string) {
@@ -122,7 +124,7 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
     async open(fileName: string) {
       const opened = await api.filesOpen({ name: fileName });
       if (!opened.ok) {
-        setDialog((d) => (d?.kind === 'open' ? { ...d, error: `Could not open "${fileName}": ${opened.error.message}` } : d));
+        setDialog((d) => (d?.kind === 'open' ? { ...d, error: t('couldNotOpen', { name: fileName, reason: opened.error.message }) } : d));
         return;
       }
       adopt(opened.value.graph, opened.value.name);
@@ -134,7 +136,7 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
       setDialog(undefined);
       if (!isDesktop) return picker.current?.click();
       const opened = await api.filesOpenExternal({});
-      if (!opened.ok) setError(`Could not open the file: ${opened.error.message}`);
+      if (!opened.ok) setError(t('couldNotOpenFile', { reason: opened.error.message }));
       else if (opened.value) {
         adopt(opened.value.graph, null);
         onLeaveLesson();
@@ -146,13 +148,13 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
         adopt(graph, null);
         onLeaveLesson();
       } catch (e) {
-        setError(`Could not open "${file.name}": ${e instanceof Error ? e.message : String(e)}`);
+        setError(t('couldNotOpen', { name: file.name, reason: e instanceof Error ? e.message : String(e) }));
       }
     },
     async download() {
       if (!isDesktop) return downloadText(`${name ?? 'design'}.statelab.json`, `${JSON.stringify(doc, null, 2)}\n`);
       const saved = await api.filesSaveExternal({ graph: doc, suggestedName: name ?? 'design' });
-      if (!saved.ok) setError(`Could not save the file: ${saved.error.message}`);
+      if (!saved.ok) setError(t('couldNotSaveFile', { reason: saved.error.message }));
     },
   };
 

@@ -1,36 +1,52 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { APP_LOCALES, defaultLocale, STRINGS, type AppLocale, type StringKey } from './strings';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
+import { APP_LOCALES, defaultLocale, type AppLocale } from './resources';
+import { createI18n } from './i18n';
 
-const STORAGE_KEY = 'statelab.locale';
+export const LOCALE_STORAGE_KEY = 'statelab.locale';
 
 interface LocaleValue {
   locale: AppLocale;
   setLocale(locale: AppLocale): void;
-  t(key: StringKey): string;
 }
 
 const LocaleContext = createContext<LocaleValue | undefined>(undefined);
 
-function initialLocale(): AppLocale {
-  const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+/** The saved choice if it is one of ours, else the system's languages (zh* → 简体中文, else English). */
+export function initialLocale(saved: string | null | undefined, languages: readonly string[]): AppLocale {
   if (saved && (APP_LOCALES as readonly string[]).includes(saved)) return saved as AppLocale;
-  return defaultLocale(globalThis.navigator?.languages ?? []);
+  return defaultLocale(languages);
 }
 
-/** The app language: follows the system at first, then the student's choice, kept across restarts. */
+/** The app language: follows the system at first, then the student's choice, kept across restarts; applies without reload. */
 export function LocaleProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<AppLocale>(initialLocale);
+  const [locale, setLocaleState] = useState<AppLocale>(() => initialLocale(globalThis.localStorage?.getItem(LOCALE_STORAGE_KEY), globalThis.navigator?.languages ?? []));
+  // One instance for the app's life; changeLanguage follows `locale`.
+  const [i18n] = useState(() => createI18n(locale));
+  useEffect(() => {
+    void i18n.changeLanguage(locale);
+    document.documentElement.lang = locale;
+    // The props forms' validation messages come from zod: in the renderer, in the app's language.
+    z.config(locale === 'zh-CN' ? z.locales.zhCN() : z.locales.en());
+  }, [i18n, locale]);
   const setLocale = useCallback((next: AppLocale) => {
     setLocaleState(next);
-    globalThis.localStorage?.setItem(STORAGE_KEY, next);
-    document.documentElement.lang = next;
+    globalThis.localStorage?.setItem(LOCALE_STORAGE_KEY, next);
   }, []);
-  const value = useMemo(() => ({ locale, setLocale, t: (key: StringKey) => STRINGS[locale][key] }), [locale, setLocale]);
-  return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
+  const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>
+    </I18nextProvider>
+  );
 }
 
-export function useLocale(): LocaleValue {
+/** The locale, its setter, and `t` over the lesson namespace (the lesson column's words). */
+export function useLocale(): LocaleValue & { t: TFunction<'lesson'> } {
   const value = useContext(LocaleContext);
+  const { t } = useTranslation('lesson');
   if (!value) throw new Error('useLocale needs a LocaleProvider above it');
-  return value;
+  return { ...value, t };
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import type { MetricName } from '../../../shared/metrics';
 import { METRICS } from '../../../shared/metrics';
@@ -44,19 +45,20 @@ export function Charts({ run, cursorMs, picked, onPick }: { run: LabRun; cursorM
   const set = useMemo(() => chartSet(run, picked), [run, picked]);
   const faultsMs = useMemo(() => run.faults.map((f) => f.atMs), [run]);
   const revealed = revealedIndex(set, cursorMs);
+  const { t, i18n } = useTranslation('lab');
   const unitText = (unit: ChartUnit) => labText(locale, UNIT_TEXT[unit], { bucket: set.bucketMs / 1000 });
   return (
-    <section className="sl-charts-area" aria-label="Charts">
+    <section className="sl-charts-area" aria-label={t('charts')}>
       <div className="sl-charts">
         {set.charts.map((spec) => (
           <figure className="sl-chart" key={spec.id} data-chart={spec.id}>
             <figcaption>
-              <span className="sl-chart-title">{spec.title}</span>
+              <span className="sl-chart-title">{t(`chartTitles.${spec.id}`, { defaultValue: spec.title })}</span>
               <span className="sl-chart-unit">({unitText(spec.unit)})</span>
               {spec.series.map((s, i) => (
                 <span className="sl-chart-value" key={s.label} data-series={i}>
-                  {spec.series.length > 1 ? `${s.label} ` : ''}
-                  <span data-testid={i === 0 ? `chart-${spec.id}` : undefined}>{formatChartValue(s.values[revealed], spec.unit)}</span>
+                  {spec.series.length > 1 ? `${s.key ? t(s.key) : s.label} ` : ''}
+                  <span data-testid={i === 0 ? `chart-${spec.id}` : undefined}>{formatChartValue(s.values[revealed], spec.unit, i18n.language)}</span>
                 </span>
               ))}
               {spec.metric && (

@@ -1,10 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
 import type { Scenario } from '../../../shared/scenario';
 import { Modal } from '../ui/Modal';
-import { compareRows, faultsNote, formatCompareValue, isVariantOf, type CompareRow } from './compare';
-import { describeFault } from './faultMenu';
+import { compareRows, faultsNote, isVariantOf, type CompareRow } from './compare';
+import { describeFaultIn } from './faultMenu';
+import { formatValue, type Unit } from '../i18n/format';
+import { useDomain } from '../i18n/useDomain';
 
 let compareSerial = 0;
 
@@ -22,6 +25,8 @@ export function CompareDialog({ api, graph, scenario, locked = [], onClose }: { 
   const [state, setState] = useState<{ busy?: boolean; error?: string; note?: string }>({});
 
   const [hiddenCount, setHiddenCount] = useState(0);
+  const { t, i18n } = useTranslation('lab');
+  const d = useDomain();
   useEffect(() => {
     let isCurrent = true;
     void (async () => {
@@ -59,27 +64,27 @@ export function CompareDialog({ api, graph, scenario, locked = [], onClose }: { 
       api.simRun({ runId: `compare-a-${++compareSerial}`, graph, scenario: shared }),
       api.simRun({ runId: `compare-b-${compareSerial}`, graph: variant, scenario: shared }),
     ]);
-    if (!a.ok || !b.ok) return setState({ error: (!a.ok ? a.error.message : !b.ok ? b.error.message : '') || 'The comparison failed.' });
+    if (!a.ok || !b.ok) return setState({ error: (!a.ok ? a.error.message : !b.ok ? b.error.message : '') || t('compareFailed') });
     setRows(compareRows(a.value.result.summary, b.value.result.summary));
     const dropped = (scenario.faults ?? []).filter((f) => !faults.includes(f));
-    setState({ note: faultsNote(scenario.seed, faults, dropped, picked, describeFault) });
+    setState({ note: faultsNote(scenario.seed, faults, dropped, picked, (f) => describeFaultIn(f, i18n.language, d.fault), t) });
   };
 
   return (
-    <Modal label="Compare with a saved design" className="sl-compare" onClose={onClose}>
-      <h2>Compare with a saved design</h2>
-      {names?.length === 0 && <p className="sl-muted">Save a variant of your design first (Save as…), then compare the two here.</p>}
-      {hiddenCount > 0 && <p className="sl-muted" data-testid="compare-hidden">{hiddenCount} saved design{hiddenCount === 1 ? '' : 's'} from outside this lesson not shown.</p>}
+    <Modal label={t('compareTitle')} className="sl-compare" onClose={onClose}>
+      <h2>{t('compareTitle')}</h2>
+      {names?.length === 0 && <p className="sl-muted">{t('saveVariantFirst')}</p>}
+      {hiddenCount > 0 && <p className="sl-muted" data-testid="compare-hidden">{t('hiddenDesigns', { count: hiddenCount })}</p>}
       {names && names.length > 0 && (
         <div className="sl-compare-pick">
           <label>
-            Variant{' '}
-            <select aria-label="Variant" value={picked} onChange={(e) => setPicked(e.currentTarget.value)}>
+            {t('variant')}{' '}
+            <select aria-label={t('variant')} value={picked} onChange={(e) => setPicked(e.currentTarget.value)}>
               {names.map((n) => <option key={n} value={n}>{n}</option>)}
             </select>
           </label>
           <button type="button" className="sl-primary" disabled={!picked || state.busy} onClick={() => void compare()}>
-            {state.busy ? 'Comparing…' : 'Compare'}
+            {state.busy ? t('comparing') : t('compareButton')}
           </button>
         </div>
       )}
@@ -88,20 +93,20 @@ export function CompareDialog({ api, graph, scenario, locked = [], onClose }: { 
       {rows && (
         <table className="sl-compare-table">
           <thead>
-            <tr><th>Metric</th><th>This design</th><th>{picked}</th></tr>
+            <tr><th>{t('metric')}</th><th>{t('thisDesign')}</th><th>{picked}</th></tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.metric} data-metric={r.metric}>
-                <td>{r.label}</td>
-                <td className={r.better === 'current' ? 'is-better' : undefined}>{formatCompareValue(r.current, r.unit)}</td>
-                <td className={r.better === 'variant' ? 'is-better' : undefined}>{formatCompareValue(r.variant, r.unit)}</td>
+                <td title={d.metricDescription(r.metric)}>{d.metric(r.metric)}</td>
+                <td className={r.better === 'current' ? 'is-better' : undefined}>{formatValue(r.current, r.unit as Unit, i18n.language, true)}</td>
+                <td className={r.better === 'variant' ? 'is-better' : undefined}>{formatValue(r.variant, r.unit as Unit, i18n.language, true)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <div className="sl-dialog-actions"><button type="button" onClick={onClose}>Close</button></div>
+      <div className="sl-dialog-actions"><button type="button" onClick={onClose}>{t('close')}</button></div>
     </Modal>
   );
 }

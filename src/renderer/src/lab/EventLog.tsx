@@ -1,24 +1,29 @@
+import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/LocaleContext';
 import type { LabRun } from './labRun';
 import { labText } from './labText';
 import { pastEvents } from './playback';
+import { formatSeconds } from '../i18n/format';
+import { eventLine } from '../i18n/useDomain';
 
 /** The run's event log up to the cursor (later entries would give the run away); clicking one seeks there. */
 export function EventLog({ run, cursorMs, onSeek }: { run: LabRun; cursorMs: number; onSeek(ms: number): void }) {
   const { locale } = useLocale();
+  const { t, i18n } = useTranslation('lab');
+  const d = useTranslation('domain').t;
   const shown = pastEvents(run.events, cursorMs);
   const later = run.events.length - shown.length;
   return (
     // Focusable: it scrolls when the bench is small, and may hold no button yet.
-    <section className="sl-eventlog" aria-label="Event log" tabIndex={0}>
-      <h3 className="sl-panel-title">Event log</h3>
-      {run.events.length === 0 && <p className="sl-muted">Nothing happened: no faults, no failures.</p>}
+    <section className="sl-eventlog" aria-label={t('eventLog')} tabIndex={0}>
+      <h3 className="sl-panel-title">{t('eventLog')}</h3>
+      {run.events.length === 0 && <p className="sl-muted">{t('nothingHappened')}</p>}
       {run.events.length > 0 && shown.length === 0 && <p className="sl-muted">{labText(locale, 'nothingYet')}</p>}
       <ol>
         {shown.map((e, i) => (
           <li key={i} data-kind={e.kind}>
-            <button type="button" onClick={() => onSeek(e.atMs)} title="Go to this moment">
-              <span className="sl-mono">{(e.atMs / 1000).toFixed(2)} s</span> <span className="sl-event-kind">{e.kind}</span> {e.message}
+            <button type="button" onClick={() => onSeek(e.atMs)} title={t('goToMoment')}>
+              <span className="sl-mono">{formatSeconds(e.atMs, i18n.language, 2)}</span> <span className="sl-event-kind">{d(`events.${e.kind}`, { defaultValue: e.kind })}</span> {eventLine(e, i18n.language)}
             </button>
           </li>
         ))}

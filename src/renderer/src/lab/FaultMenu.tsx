@@ -1,9 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef } from 'react';
 import type { FaultMenuItem } from './faultMenu';
+import { formatSeconds } from '../i18n/format';
+import { useDomain } from '../i18n/useDomain';
 
 /** The right-click menu of faults, at the pointer; Escape or a click elsewhere closes it. */
 export function FaultMenu({ items, x, y, atMs, onPick, onClose }: { items: FaultMenuItem[]; x: number; y: number; atMs: number; onPick(item: FaultMenuItem): void; onClose(): void }) {
   const menu = useRef<HTMLDivElement>(null);
+  const { t, i18n } = useTranslation('lab');
+  const d = useDomain();
   useEffect(() => {
     menu.current?.querySelector<HTMLButtonElement>('button')?.focus();
     const close = (e: Event) => {
@@ -17,11 +22,11 @@ export function FaultMenu({ items, x, y, atMs, onPick, onClose }: { items: Fault
     };
   }, [onClose]);
   return (
-    <div className="sl-fault-menu" role="menu" aria-label="Inject a fault" ref={menu} style={{ left: x, top: y }}>
-      <div className="sl-muted">Inject at {(atMs / 1000).toFixed(1)} s</div>
+    <div className="sl-fault-menu" role="menu" aria-label={t('injectFault')} ref={menu} style={{ left: x, top: y }}>
+      <div className="sl-muted">{t('injectAt', { time: formatSeconds(atMs, i18n.language) })}</div>
       {items.map((item) => (
-        <button type="button" role="menuitem" key={item.label} title={item.description} onClick={() => onPick(item)}>
-          {item.label}
+        <button type="button" role="menuitem" key={item.label} title={d.faultDescription(item.fault.action) || item.description} onClick={() => onPick(item)}>
+          {item.text ? t(item.text.key, item.text.values) : d.faultMenu(item.fault.action)}
         </button>
       ))}
     </div>

@@ -1,20 +1,25 @@
+import { useTranslation } from 'react-i18next';
 import type { Fault } from '../../../shared/scenario';
-import { describeFault } from './faultMenu';
+import { describeFaultIn } from './faultMenu';
+import { useDomain } from '../i18n/useDomain';
 
 /** The faults the student added to the run's scenario, each removable (the run re-simulates). */
 export function InjectedFaults({ faults, onRemove }: { faults: Fault[]; onRemove(id: string): void }) {
+  const { t, i18n } = useTranslation('lab');
+  const d = useDomain();
+  const describe = (f: Fault) => describeFaultIn(f, i18n.language, d.fault);
   return (
     // Focusable: it scrolls when the bench is small, and the keyboard must be able to scroll it.
-    <section className="sl-injected" aria-label="Injected faults" tabIndex={0}>
-      <h3 className="sl-panel-title">Injected faults</h3>
+    <section className="sl-injected" aria-label={t('injectedFaults')} tabIndex={0}>
+      <h3 className="sl-panel-title">{t('injectedFaults')}</h3>
       {faults.length === 0 ? (
-        <p className="sl-muted">Right-click a node or an edge to inject a fault at the cursor.</p>
+        <p className="sl-muted">{t('injectHint')}</p>
       ) : (
         <ul>
           {faults.map((f) => (
             <li key={f.id}>
-              <span>{describeFault(f)}</span>
-              <button type="button" aria-label={`Remove ${describeFault(f)}`} onClick={() => onRemove(f.id!)}>✕</button>
+              <span>{describe(f)}</span>
+              <button type="button" aria-label={t('removeFault', { fault: describe(f) })} onClick={() => onRemove(f.id!)}>✕</button>
             </li>
           ))}
         </ul>

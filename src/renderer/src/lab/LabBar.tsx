@@ -1,39 +1,43 @@
 import { useLocale } from '../i18n/LocaleContext';
 import { labText } from './labText';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { SPEEDS, type Lab, type StepReadout } from './useLab';
 import { Timeline } from './Timeline';
+import { formatSeconds } from '../i18n/format';
 
 /** The last Step's event while the cursor stands on it: "12.000312 s · request delivered to api-2". */
-function readoutText(step: StepReadout | undefined, cursorMs: number): string | undefined {
+function readoutText(step: StepReadout | undefined, cursorMs: number, t: TFunction<'lab'>, locale: string): string | undefined {
   if (!step) return undefined;
-  if (step.state === 'busy') return 'Finding the next event…';
+  if (step.state === 'busy') return t('finding');
   if (step.state === 'event') return step.event.atMs === cursorMs ? `${(step.event.atUs / 1e6).toFixed(6)} s · ${step.event.description}` : undefined;
   if (step.atMs !== cursorMs) return undefined;
-  return step.state === 'end' ? 'End of the run: no more events' : `${(step.atMs / 1000).toFixed(3)} s · next logged event or bucket (${step.reason})`;
+  return step.state === 'end' ? t('endOfRun') : t('nextBucket', { time: formatSeconds(step.atMs, locale, 3), reason: step.reason });
 }
 
 /** Playback controls over a finished run: play/pause, step, next fault, speed, reset, timeline. */
 export function LabBar({ lab }: { lab: Lab }) {
   const { run } = lab;
   const { locale } = useLocale();
+  const { t, i18n } = useTranslation('lab');
   if (!run) return null;
-  const readout = readoutText(lab.step, lab.cursorMs);
+  const readout = readoutText(lab.step, lab.cursorMs, t, i18n.language);
   return (
-    <div className="sl-labbar" role="toolbar" aria-label="Playback">
+    <div className="sl-labbar" role="toolbar" aria-label={t('playback')}>
       {lab.isPlaying ? (
-        <button type="button" onClick={lab.pause}>Pause</button>
+        <button type="button" onClick={lab.pause}>{t('pause')}</button>
       ) : (
-        <button type="button" onClick={lab.play}>Play</button>
+        <button type="button" onClick={lab.play}>{t('play')}</button>
       )}
-      <button type="button" onClick={lab.stepEvent} title="Step one event: to the simulator's next event (.)" aria-keyshortcuts=".">Step</button>
+      <button type="button" onClick={lab.stepEvent} title={t('stepHint')} aria-keyshortcuts=".">{t('step')}</button>
       <button type="button" onClick={lab.stepLogged} disabled={!lab.hasNextLogged} title={labText(locale, 'nextLoggedHint')}>{labText(locale, 'nextLogged')}</button>
-      <button type="button" onClick={lab.stepFault} title="Jump to the next fault">Next fault</button>
-      <button type="button" onClick={lab.reset} title="Back to the start">To start</button>
+      <button type="button" onClick={lab.stepFault} title={t('nextFaultHint')}>{t('nextFault')}</button>
+      <button type="button" onClick={lab.reset} title={t('toStartHint')}>{t('toStart')}</button>
       <label className="sl-speed">
-        Speed
-        <select aria-label="Speed" value={lab.speed} onChange={(e) => lab.setSpeed(Number(e.currentTarget.value))}>
+        {t('speed')}
+        <select aria-label={t('speed')} value={lab.speed} onChange={(e) => lab.setSpeed(Number(e.currentTarget.value))}>
           {SPEEDS.map((s) => (
-            <option key={s} value={s}>{s === SPEEDS[SPEEDS.length - 1] ? `${s}× (max)` : `${s}×`}</option>
+            <option key={s} value={s}>{s === SPEEDS[SPEEDS.length - 1] ? t('speedMax', { speed: s }) : `${s}×`}</option>
           ))}
         </select>
       </label>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
@@ -39,9 +40,10 @@ export function LabBench({
   /** Metrics the student added as charts; kept across runs. */
   const [picked, setPicked] = useState<MetricName[]>([]);
   const { locale } = useLocale();
+  const { t } = useTranslation('lab');
   const compare = (
-    <button type="button" onClick={() => setComparing(true)} disabled={graph.nodes.length === 0} title="Run this design and a saved variant under the same seed and faults">
-      Compare…
+    <button type="button" onClick={() => setComparing(true)} disabled={graph.nodes.length === 0} title={t('compareHint')}>
+      {t('compare')}
     </button>
   );
   return (
@@ -53,7 +55,7 @@ export function LabBench({
         {!lab.run && compare}
         {lab.run && (
           <button type="button" aria-expanded={isResultsOpen} aria-controls="sl-results" onClick={onToggleResults}>
-            {isResultsOpen ? 'Hide charts' : 'Show charts'}
+            {isResultsOpen ? t('hideCharts') : t('showCharts')}
           </button>
         )}
       </div>

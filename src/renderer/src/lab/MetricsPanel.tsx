@@ -1,28 +1,32 @@
+import { useTranslation } from 'react-i18next';
 import type { RunResult } from '../../../shared/metrics';
-import { formatMetric } from './format';
+import { formatValue } from '../i18n/format';
+import { useDomain } from '../i18n/useDomain';
 
 const HEADLINE = [
-  { metric: 'throughput', label: 'Throughput', unit: 'rps' },
-  { metric: 'errorRate', label: 'Error rate', unit: 'fraction' },
-  { metric: 'latencyP99', label: 'p99 latency', unit: 'ms' },
-  { metric: 'sessionsLost', label: 'Session losses', unit: 'count' },
+  { metric: 'throughput', unit: 'rps' },
+  { metric: 'errorRate', unit: 'fraction' },
+  { metric: 'latencyP99', unit: 'ms' },
+  { metric: 'sessionsLost', unit: 'count' },
 ] as const;
 
 /** The three numbers a student reads first after a run. */
 export function MetricsPanel({ run }: { run: RunResult | undefined }) {
+  const { t, i18n } = useTranslation('lab');
+  const d = useDomain();
   return (
-    <section className="sl-metrics" aria-label="Run results">
-      {HEADLINE.map(({ metric, label, unit }) => (
+    <section className="sl-metrics" aria-label={t('results')}>
+      {HEADLINE.map(({ metric, unit }) => (
         <div className="sl-metric" key={metric} data-metric={metric}>
-          <div className="sl-metric-label">{label}</div>
+          <div className="sl-metric-label" title={d.metricDescription(metric)}>{d.metric(metric)}</div>
           <div className="sl-metric-value" data-testid={`metric-${metric}`}>
-            {formatMetric(run?.summary[metric], unit)}
+            {formatValue(run?.summary[metric], unit, i18n.language)}
           </div>
         </div>
       ))}
       {run && (
-        <div className="sl-metric sl-trace" title="The same design, scenario and seed always give this hash">
-          <div className="sl-metric-label">Trace</div>
+        <div className="sl-metric sl-trace" title={t('traceHint')}>
+          <div className="sl-metric-label">{t('trace')}</div>
           <div className="sl-metric-value sl-mono" data-testid="trace-hash">{run.traceHash.slice(0, 12)}</div>
         </div>
       )}

@@ -1,17 +1,22 @@
+import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
-import { faultName } from './faultMenu';
+import { formatSeconds } from '../i18n/format';
+import { useDomain } from '../i18n/useDomain';
 import type { LabRun } from './labRun';
 
-const formatTime = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** The run's timeline: a scrubbable cursor with a marker at every fault (click one to go there); `children` sit under it (the Step readout). */
 export function Timeline({ run, cursorMs, onSeek, children }: { run: LabRun; cursorMs: number; onSeek(ms: number): void; children?: ReactNode }) {
   const endMs = run.endedAtMs;
+  const { t, i18n } = useTranslation('lab');
+  const d = useDomain();
+  const formatTime = (ms: number) => formatSeconds(ms, i18n.language);
+  const name = (f: { action: string; target: string }) => `${d.fault(f.action)} ${f.target}`;
   return (
     <div className="sl-timeline">
       <input
         type="range"
-        aria-label="Timeline"
+        aria-label={t('timeline')}
         min={0}
         max={endMs}
         step={run.buckets.bucketMs}
@@ -26,8 +31,8 @@ export function Timeline({ run, cursorMs, onSeek, children }: { run: LabRun; cur
             className="sl-fault-marker"
             data-action={f.action}
             style={{ left: `${(f.atMs / Math.max(1, endMs)) * 100}%` }}
-            title={`${faultName(f)} at ${formatTime(f.atMs)}`}
-            aria-label={`Go to ${faultName(f)} at ${formatTime(f.atMs)}`}
+            title={t('faultAt', { fault: name(f), time: formatTime(f.atMs) })}
+            aria-label={t('goToFault', { fault: name(f), time: formatTime(f.atMs) })}
             onClick={() => onSeek(f.atMs)}
           />
         ))}

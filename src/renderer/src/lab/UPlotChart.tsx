@@ -1,3 +1,4 @@
+import { formatMs, formatNumber, formatPercent, formatValue } from '../i18n/format';
 import { memo, useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -9,13 +10,13 @@ const COLORS = ['#2563eb', '#dc2626', '#d97706', '#059669', '#7c3aed', '#db2777'
 const MIN_HEIGHT = 120;
 const plotHeight = (el: HTMLElement) => Math.max(MIN_HEIGHT, el.clientHeight);
 
-export const formatChartValue = (v: number | null | undefined, unit: ChartUnit): string => {
+export const formatChartValue = (v: number | null | undefined, unit: ChartUnit, locale = 'en'): string => {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  if (unit === 'fraction') return `${(v * 100).toFixed(1)} %`;
-  if (unit === 'ms') return `${v.toFixed(1)} ms`;
-  if (unit === 'per-second') return `${Math.round(v)}/s`;
-  if (unit === 'ratio') return v.toFixed(2);
-  return String(Math.round(v));
+  if (unit === 'fraction') return formatPercent(v, locale, 1);
+  if (unit === 'ms') return formatMs(v, locale, 1);
+  if (unit === 'per-second') return formatValue(Math.round(v), unit, locale).replace(/[.,]0(?=\/)/, '');
+  if (unit === 'ratio') return formatNumber(v, locale, 2);
+  return formatNumber(Math.round(v), locale);
 };
 
 interface Props {

@@ -33,14 +33,6 @@ export function compareRows(current: Record<string, number>, variant: Record<str
   });
 }
 
-export const formatCompareValue = (v: number, unit: string): string => {
-  if (!Number.isFinite(v)) return '—';
-  if (unit === 'fraction') return `${(v * 100).toFixed(2)} %`;
-  if (unit === 'ms') return `${v.toFixed(1)} ms`;
-  if (unit === 'per-second') return `${v.toFixed(1)}/s`;
-  if (unit === 'ratio') return v.toFixed(2);
-  return Math.round(v).toLocaleString('en-US');
-};
 
 /**
  * Whether a saved design belongs with the one being edited. In a lesson (`locked` non-empty) it does
@@ -54,10 +46,13 @@ export function isVariantOf(variant: Graph, current: Graph, locked: readonly str
   });
 }
 
+/** The words of faultsNote: the lab namespace's noFaults, theseFaults (plural), leftOut, bothRan. */
+export type NoteWords = (key: 'noFaults' | 'theseFaults' | 'leftOut' | 'bothRan', values?: Record<string, string | number>) => string;
+
 /** One line naming the faults both runs had, and those left out because the variant lacks their target. */
-export function faultsNote(seed: number, applied: readonly Fault[], dropped: readonly Fault[], variantName: string, describe: (f: Fault) => string): string {
+export function faultsNote(seed: number, applied: readonly Fault[], dropped: readonly Fault[], variantName: string, describe: (f: Fault) => string, t: NoteWords): string {
   const list = (faults: readonly Fault[]) => faults.map(describe).join('; ');
-  const used = applied.length === 0 ? 'no faults' : `${applied.length === 1 ? 'this fault' : 'these faults'}: ${list(applied)}`;
-  const left = dropped.length === 0 ? '' : ` Left out, as "${variantName}" lacks their target: ${list(dropped)}.`;
-  return `Both ran with seed ${seed} and ${used}.${left}`;
+  const used = applied.length === 0 ? t('noFaults') : t('theseFaults', { count: applied.length, list: list(applied) });
+  const left = dropped.length === 0 ? '' : t('leftOut', { variant: variantName, list: list(dropped) });
+  return `${t('bothRan', { seed, used })}${left}`;
 }

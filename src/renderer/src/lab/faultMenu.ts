@@ -4,9 +4,10 @@
  * at the playback cursor. Only the partition variants that need the selection or the edge's two
  * ends are built here.
  */
-import { FAULT_ACTIONS, FAULTS, faultSpec, type FaultAction, type FaultSpec } from '../../../shared/faults';
+import { FAULT_ACTIONS, FAULTS, type FaultAction, type FaultSpec } from '../../../shared/faults';
 import type { Graph } from '../../../shared/graph';
 import type { Fault } from '../../../shared/scenario';
+import { formatSeconds } from '../i18n/format';
 
 export type InjectableFault = Omit<Fault, 'atMs' | 'id'>;
 export interface FaultMenuItem {
@@ -14,6 +15,8 @@ export interface FaultMenuItem {
   /** The action's description, shown as the item's tooltip. */
   description: string;
   fault: InjectableFault;
+  /** The item's text in the lab namespace when it is not its action's table preset (the partition variants). */
+  text?: { key: 'partitionEdge'; values: { from: string; to: string } } | { key: 'partitionGroup'; values: { count: number } };
 }
 
 const preset = (action: FaultAction, target: string, spec: FaultSpec = FAULTS[action]): FaultMenuItem => ({
@@ -31,7 +34,7 @@ export function faultMenuItems(graph: Graph, target: { kind: 'node' | 'edge'; id
       const spec: FaultSpec = FAULTS[action];
       if (spec.menu === undefined) continue;
       if (action === 'partition') {
-        items.push({ label: `Partition ${edge.source} from ${edge.target}`, description: spec.description, fault: { action, target: edge.source, params: { groups: [[edge.source], [edge.target]] } } });
+        items.push({ label: `Partition ${edge.source} from ${edge.target}`, text: { key: 'partitionEdge', values: { from: edge.source, to: edge.target } }, description: spec.description, fault: { action, target: edge.source, params: { groups: [[edge.source], [edge.target]] } } });
       } else if (spec.target.isEdgeAllowed) items.push(preset(action, spec.target.isIgnored ? edge.source : edge.id));
     }
     return items;
@@ -45,14 +48,15 @@ export function faultMenuItems(graph: Graph, target: { kind: 'node' | 'edge'; id
     const group = [...selectedNodes].filter((n) => graph.nodes.some((g) => g.id === n));
     if (action === 'partition' && group.length >= 2 && group.includes(node.id)) {
       const rest = graph.nodes.map((n) => n.id).filter((n) => !group.includes(n));
-      items.push({ label: `Partition: selected ${group.length} nodes vs the rest`, description: spec.description, fault: { action, target: node.id, params: { groups: [group, rest] } } });
+      items.push({ label: `Partition: selected ${group.length} nodes vs the rest`, text: { key: 'partitionGroup', values: { count: group.length } }, description: spec.description, fault: { action, target: node.id, params: { groups: [group, rest] } } });
     }
   }
   return items;
 }
 
-/** A timeline marker's name ("Crash api-2"), from the table's label; an action this app does not know reads as itself. */
-export const faultName = (f: { action: string; target: string }): string => `${faultSpec(f.action)?.label ?? f.action} ${f.target}`;
-
 /** How an injected fault reads in the list: by its action id, as scenario files and the event log name it. */
 export const describeFault = (f: Fault): string => `${(f.atMs / 1000).toFixed(1)} s · ${f.action} ${f.target}`;
+
+/** describeFault in the student's language: English keeps the action id; other languages name the action in their words. */
+export const describeFaultIn = (f: Fault, locale: string, faultLabel: (action: string) => string): string =>
+  locale.startsWith('en') ? describeFault(f) : `${formatSeconds(f.atMs, locale)} · ${faultLabel(f.action)} ${f.target}`;

@@ -2,7 +2,7 @@
  * The lab bench's own words added with the readable charts (issue 14), in every app language.
  * Kept in one table so the move of all UI strings to i18next can take them over in one place.
  */
-import type { AppLocale } from '../i18n/strings';
+import type { AppLocale } from '../../../shared/i18n';
 
 const en = {
   wholeRun: 'Whole run',

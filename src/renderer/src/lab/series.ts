@@ -14,7 +14,8 @@ export interface ChartSpec {
   id: string;
   title: string;
   unit: ChartUnit;
-  series: { label: string; values: (number | null)[] }[];
+  /** `key`: the label's key (lab:series.* or domain:reasons.*) when it is words, not a node id. */
+  series: { label: string; key?: string; values: (number | null)[] }[];
   /** Set on a chart the student picked from the catalogue (it can be removed again). */
   metric?: MetricName;
 }
@@ -53,29 +54,29 @@ export function chartSet(run: LabRun, picked: readonly MetricName[] = []): Chart
   const hasAny = (values: (number | null)[]) => values.some((v) => v !== null && v > 0);
   const charts: ChartSpec[] = [];
 
-  charts.push({ id: 'throughput', title: 'Throughput', unit: 'per-second', series: [{ label: 'ok req/s', values: each('throughput') }] });
+  charts.push({ id: 'throughput', title: 'Throughput', unit: 'per-second', series: [{ label: 'ok req/s', key: 'lab:series.okPerSecond', values: each('throughput') }] });
   // Failures by reason as a share of ended requests: each reason's count over the same denominator errorRate uses.
   const ended = tS.map((_, i) => readMetric(run, 'ok', chartWindow({ bucketMs }, i)) + readMetric(run, 'failed', chartWindow({ bucketMs }, i)));
-  const reasons = FAILURE_REASON_KEYS.map((r) => FAILURE_REASONS[r]).map(({ metric, label }) => ({ label, values: each(metric).map((v, i) => (ended[i]! > 0 ? v! / ended[i]! : 0)) })).filter((s) => hasAny(s.values));
-  charts.push({ id: 'errorRate', title: 'Error rate by reason', unit: 'fraction', series: [{ label: 'all errors', values: each('errorRate', undefined, 0) }, ...reasons] });
+  const reasons = FAILURE_REASON_KEYS.map((r) => ({ ...FAILURE_REASONS[r], key: `domain:reasons.${r}` })).map(({ metric, label, key }) => ({ label, key, values: each(metric).map((v, i) => (ended[i]! > 0 ? v! / ended[i]! : 0)) })).filter((s) => hasAny(s.values));
+  charts.push({ id: 'errorRate', title: 'Error rate by reason', unit: 'fraction', series: [{ label: 'all errors', key: 'lab:series.allErrors', values: each('errorRate', undefined, 0) }, ...reasons] });
   charts.push({ id: 'latency', title: 'Latency', unit: 'ms', series: [{ label: 'p50', values: each('latencyP50') }, { label: 'p99', values: each('latencyP99') }] });
 
   const targets = run.nodes.filter((n) => n.isLbTarget).map((n) => n.id);
   if (targets.length > 0) charts.push({ id: 'lbShare', title: 'Load-balancer share', unit: 'fraction', series: targets.map((id) => ({ label: id, values: each('lbShare', id, 0) })) });
   const hitRatio = each('cacheHitRatio');
-  if (hitRatio.some((v) => v !== null)) charts.push({ id: 'cacheHitRatio', title: 'Cache hit ratio', unit: 'fraction', series: [{ label: 'hit ratio', values: hitRatio }] });
+  if (hitRatio.some((v) => v !== null)) charts.push({ id: 'cacheHitRatio', title: 'Cache hit ratio', unit: 'fraction', series: [{ label: 'hit ratio', key: 'lab:series.hitRatio', values: hitRatio }] });
   const lag = each('replicationLagMs');
   // Sync and semi-sync writes wait for their followers: the round trip the write latency includes.
   const wait = each('replicationWaitMs');
-  const waitSeries = wait.some((v) => v !== null) ? [{ label: 'write waits for replicas', values: wait }] : [];
-  if (lag.some((v) => v !== null)) charts.push({ id: 'replicationLag', title: 'Replication lag', unit: 'ms', series: [{ label: 'mean lag', values: lag }, ...waitSeries] });
+  const waitSeries = wait.some((v) => v !== null) ? [{ label: 'write waits for replicas', key: 'lab:series.writeWait', values: wait }] : [];
+  if (lag.some((v) => v !== null)) charts.push({ id: 'replicationLag', title: 'Replication lag', unit: 'ms', series: [{ label: 'mean lag', key: 'lab:series.meanLag', values: lag }, ...waitSeries] });
   const owners = run.nodes.map((n) => ({ label: n.id, values: each('ownedPartitions', n.id) })).filter((s) => hasAny(s.values));
   if (owners.length > 0) charts.push({ id: 'ownership', title: 'Ownership (partitions owned)', unit: 'count', series: owners });
   const hottest = each('hottestPartitionLoad');
-  if (hottest.some((v) => v !== null)) charts.push({ id: 'hottestPartition', title: 'Hottest partition', unit: 'ratio', series: [{ label: 'max / mean', values: hottest }] });
+  if (hottest.some((v) => v !== null)) charts.push({ id: 'hottestPartition', title: 'Hottest partition', unit: 'ratio', series: [{ label: 'max / mean', key: 'lab:series.maxOverMean', values: hottest }] });
   for (const metric of picked) {
     const def = METRICS[metric];
-    charts.push({ id: pickedChartId(metric), title: def.label, unit: CHART_UNIT[def.unit], series: [{ label: def.label, values: each(metric, undefined, def.unit === 'count' ? 0 : null) }], metric });
+    charts.push({ id: pickedChartId(metric), title: def.label, unit: CHART_UNIT[def.unit], series: [{ label: def.label, key: `domain:metrics.${metric}.name`, values: each(metric, undefined, def.unit === 'count' ? 0 : null) }], metric });
   }
   return { bucketMs, tS, charts };
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { SIDE_PANELS, type SidePanel } from './panelPrefs';
 
 /**
@@ -5,7 +6,9 @@ import { SIDE_PANELS, type SidePanel } from './panelPrefs';
  * shows the panel's name; open, a chevron in the panel's corner.
  */
 export function PanelToggle({ panel, isCollapsed, side, onToggle }: { panel: SidePanel; isCollapsed: boolean; side: 'left' | 'right'; onToggle(panel: SidePanel): void }) {
-  const { title, key } = SIDE_PANELS[panel];
+  const { key } = SIDE_PANELS[panel];
+  const { t } = useTranslation('editor');
+  const title = t(`panels.${panel}`);
   const pointsOut = (side === 'left') === isCollapsed;
   return (
     <button
@@ -15,7 +18,7 @@ export function PanelToggle({ panel, isCollapsed, side, onToggle }: { panel: Sid
       aria-expanded={!isCollapsed}
       aria-keyshortcuts={key}
       aria-label={title}
-      title={`${isCollapsed ? 'Show' : 'Hide'} ${title.toLowerCase()} (${key})`}
+      title={t(isCollapsed ? 'showPanel' : 'hidePanel', { panel: title, key })}
       onClick={() => onToggle(panel)}
     >
       <span aria-hidden="true">{pointsOut ? '»' : '«'}</span>

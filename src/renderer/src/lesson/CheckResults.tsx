@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CheckResult, GradeReport } from '../../../shared/gradeReport';
 import { localize } from '../../../shared/i18n';
+import { formatSeconds } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
 
 function formatMeasured(check: CheckResult): string {
@@ -46,8 +47,8 @@ function CheckRow({ check, onShowMe }: { check: CheckResult; onShowMe?: (atMs: n
             </button>
           )}
           {check.firstViolationMs !== undefined && onShowMe && (
-            <button type="button" onClick={() => onShowMe(check.firstViolationMs!)} title={`${(check.firstViolationMs / 1000).toFixed(1)} s`}>
-              {t('showMe')} ({(check.firstViolationMs / 1000).toFixed(1)} s)
+            <button type="button" onClick={() => onShowMe(check.firstViolationMs!)} title={formatSeconds(check.firstViolationMs, locale)}>
+              {t('showMe')} ({formatSeconds(check.firstViolationMs, locale)})
             </button>
           )}
         </div>

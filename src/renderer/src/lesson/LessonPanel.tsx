@@ -3,7 +3,6 @@ import type { GradeReport } from '../../../shared/gradeReport';
 import { localize, localizeList } from '../../../shared/i18n';
 import type { LocalizedText } from '../../../shared/lesson';
 import { useLocale } from '../i18n/LocaleContext';
-import { APP_LOCALES, LOCALE_NAMES, type AppLocale } from '../i18n/strings';
 import { CheckResults } from './CheckResults';
 import { GlossaryDialog, glossaryText } from './GlossaryDialog';
 import { Markdown } from './Markdown';
@@ -53,7 +52,7 @@ export function packPercent(lessons: readonly { id: string }[], progress: Readon
 }
 
 export function LessonPanel(props: LessonPanelProps) {
-  const { locale, setLocale, t } = useLocale();
+  const { locale, t } = useLocale();
   const { lessons, lesson, progress } = props;
   const index = lessons.findIndex((l) => l.id === lesson.id);
   const percent = packPercent(lessons, progress);
@@ -69,16 +68,6 @@ export function LessonPanel(props: LessonPanelProps) {
         <button type="button" className="sl-link sl-glossary-open" onClick={() => setGlossaryAt('')}>
           {glossaryText(locale).glossary}
         </button>
-        <label className="sl-locale">
-          <span className="sl-visually-hidden">{t('language')}</span>
-          <select value={locale} onChange={(e) => setLocale(e.target.value as AppLocale)} aria-label={t('language')}>
-            {APP_LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {LOCALE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>
       </div>
       <div className="sl-pack-progress" title={`${t('packProgress')}: ${percent}%`}>
         <progress max={100} value={percent} aria-label={t('packProgress')} />

@@ -20,7 +20,6 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 /** Fills "{name}" placeholders in a UI string. */
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 
 /** The pack catalogue: built-in and imported packs, import a .zip, remove an imported pack, open a lesson. */
 export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; onClose(): void; onOpenLesson(packId: string, lessonId: string): void }) {
@@ -40,8 +39,8 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
   /** Says what the import did, so re-importing an installed pack id is never silent. */
   const describeImport = (imported: PackImportResult) => {
     const values = { title: localize(imported.title, locale), version: imported.version, old: imported.replaced?.version ?? '' };
-    if (!imported.replaced) return fill(t('packImported'), values);
-    return fill(t(imported.replaced.version === undefined ? 'packReplacedBroken' : 'packReplaced'), values);
+    if (!imported.replaced) return t('packImported', values);
+    return t(imported.replaced.version === undefined ? 'packReplacedBroken' : 'packReplaced', values);
   };
 
   const importBytes = async (fileName: string, bytes: Uint8Array) => {
@@ -62,7 +61,7 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
   // A picked folder is zipped here, so main validates folders and zips along one path.
   const importFolder = async (files: File[]) => {
     const folderName = files[0]?.webkitRelativePath.split('/')[0] || 'pack';
-    if (files.length > MAX_FOLDER_FILES) return setError(`${folderName}: the folder has ${files.length} files; a pack has at most ${MAX_FOLDER_FILES}.`);
+    if (files.length > MAX_FOLDER_FILES) return setError(t('packTooManyFiles', { folder: folderName, count: files.length, max: MAX_FOLDER_FILES }));
     const total = files.reduce((sum, f) => sum + f.size, 0);
     if (total > MAX_PACK_ZIP_BYTES) return setError(`${folderName}: ${tooLargeMessage(total, MAX_PACK_ZIP_BYTES)}`);
     const entries: Record<string, Uint8Array> = {};

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { GradeReport } from '../../../shared/gradeReport';
@@ -24,6 +25,7 @@ const keyOf = (w: { packId: string; lessonId: string }) => `${w.packId}/${w.less
  * own: that is never saved as lesson work. `notify` shows warnings the student must see.
  */
 export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive: boolean, onAdopt: (graph: Graph) => void, notify: (message: string) => void) {
+  const { t } = useTranslation('app');
   const [lesson, setLesson] = useState<LessonView>();
   const [loadError, setLoadError] = useState<string>();
   const [progress, setProgress] = useState<PackProgress>({});
@@ -52,7 +54,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     work.current.set(keyOf(item), item.graph);
     persisted.current.set(keyOf(item), item.graph);
     void api.lessonsSaveWork(item).then((saved) => {
-      const warning = saved.ok ? saved.value.warning : `Your work on this lesson could not be saved: ${saved.error.message}`;
+      const warning = saved.ok ? saved.value.warning : t('lessonWorkNotSaved', { reason: saved.error.message });
       // Not on disk: the next edit tries again, and the student hears of it once per streak.
       if (warning && persisted.current.get(keyOf(item)) === item.graph) persisted.current.delete(keyOf(item));
       if (warning && !isSaveFailing.current) notify(warning);
@@ -89,7 +91,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
       }
       setLoadError(undefined);
       if (stored.ok && stored.value.warning) notify(stored.value.warning);
-      else if (!stored.ok) notify(`Your saved work on this lesson could not be read: ${stored.error.message}`);
+      else if (!stored.ok) notify(t('lessonWorkNotRead', { reason: stored.error.message }));
       const key = keyOf({ packId, lessonId });
       const graph = work.current.get(key) ?? (stored.ok ? stored.value.graph : null) ?? opened.value.starter;
       // What the host already holds (or the starter, which needs no saving) is not sent back.
@@ -124,7 +126,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     const pack = packs.find((p) => p.id === BUILTIN_PACK) ?? packs[0];
     const first = pack?.lessons[0];
     if (!pack || !first) {
-      setLoadError('No lesson pack is installed.');
+      setLoadError(t('noPack'));
       return false;
     }
     return open(pack.id, first.id);

@@ -1,6 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { memo, type DragEvent } from 'react';
 import type { NodeKind } from '../../../shared/graph';
 import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
+import { useDomain } from '../i18n/useDomain';
 import { PanelToggle } from '../layout/PanelToggle';
 import type { SidePanel } from '../layout/panelPrefs';
 
@@ -20,14 +22,16 @@ interface PaletteProps {
  * canvas to add it, or press it (keyboard users) to add it in the middle of the view.
  */
 function PaletteView({ kinds, onAdd, isCollapsed = false, onToggle }: PaletteProps) {
+  const { t } = useTranslation('editor');
+  const d = useDomain();
   const onDragStart = (event: DragEvent, kind: NodeKind) => {
     event.dataTransfer.setData(PALETTE_MIME, kind);
     event.dataTransfer.effectAllowed = 'copy';
   };
   return (
-    <nav className={`sl-palette${isCollapsed ? ' is-collapsed' : ''}`} aria-label="Palette">
+    <nav className={`sl-palette${isCollapsed ? ' is-collapsed' : ''}`} aria-label={t('palette')}>
       <div className="sl-panel-head">
-        {!isCollapsed && <div className="sl-panel-title">Components</div>}
+        {!isCollapsed && <div className="sl-panel-title">{t('panels.palette')}</div>}
         {onToggle && <PanelToggle panel="palette" side="left" isCollapsed={isCollapsed} onToggle={onToggle} />}
       </div>
       {kinds.map((kind) => {
@@ -39,20 +43,20 @@ function PaletteView({ kinds, onAdd, isCollapsed = false, onToggle }: PalettePro
             className="sl-palette-item"
             draggable
             data-kind={kind}
-            title={`${info.label}: ${info.description}`}
+            title={`${d.kind(kind)}: ${d.kindDescription(kind)}`}
             // Folded, the icon is all that shows: the kind's name is the button's name either way.
-            aria-label={isCollapsed ? info.label : undefined}
+            aria-label={isCollapsed ? d.kind(kind) : undefined}
             onDragStart={(e) => onDragStart(e, kind)}
             onClick={() => onAdd(kind)}
           >
             <svg className="sl-node-icon" viewBox="0 0 24 24" aria-hidden="true" style={{ color: info.color }}>
               <path d={info.icon} />
             </svg>
-            {!isCollapsed && <span>{info.label}</span>}
+            {!isCollapsed && <span>{d.kind(kind)}</span>}
           </button>
         );
       })}
-      {!isCollapsed && <p className="sl-hint">Drag onto the canvas, then drag from a node’s right handle to another node’s left handle to connect (or select a node and press C).</p>}
+      {!isCollapsed && <p className="sl-hint">{t('paletteHint')}</p>}
     </nav>
   );
 }

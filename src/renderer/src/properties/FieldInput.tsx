@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useContext, useEffect, useId, useRef, useState } from 'react';
 import { FieldOwnerContext, InvalidFieldsContext } from './invalidFields';
 import type { Field } from './schemaFields';
@@ -14,16 +16,17 @@ export interface FieldInputProps {
   onPropose(value: unknown): string | undefined;
 }
 
-const rangeOf = (field: Extract<Field, { type: 'number' }>) => {
+const rangeOf = (field: Extract<Field, { type: 'number' }>, t: TFunction<'properties'>) => {
   const parts = [field.min !== undefined && field.max !== undefined ? `${field.min}–${field.max}` : field.min !== undefined ? `≥ ${field.min}` : field.max !== undefined ? `≤ ${field.max}` : ''];
-  if (field.isInt) parts.push('whole number');
-  if (field.defaultValue !== undefined) parts.push(`default ${String(field.defaultValue)}`);
-  return parts.filter(Boolean).join(', ');
+  if (field.isInt) parts.push(t('wholeNumber'));
+  if (field.defaultValue !== undefined) parts.push(t('defaultValue', { value: String(field.defaultValue) }));
+  return parts.filter(Boolean).join(t('listSeparator'));
 };
 
 /** One control generated from a schema field: number with range and unit, choice, switch or text. */
 export function FieldInput({ field, value, disabled, onPropose }: FieldInputProps) {
   const id = useId();
+  const { t } = useTranslation('properties');
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string>();
   const propose = (next: unknown) => setError(onPropose(next));
@@ -52,7 +55,7 @@ export function FieldInput({ field, value, disabled, onPropose }: FieldInputProp
   let hint = field.description;
   switch (field.type) {
     case 'number': {
-      hint = [field.description, rangeOf(field)].filter(Boolean).join(' · ');
+      hint = [field.description, rangeOf(field, t)].filter(Boolean).join(' · ');
       const shown = draft ?? (typeof value === 'number' ? String(value) : '');
       control = (
         <input
@@ -68,7 +71,7 @@ export function FieldInput({ field, value, disabled, onPropose }: FieldInputProp
             setDraft(text);
             if (text.trim() === '') return propose(undefined);
             const n = Number(text);
-            if (!Number.isFinite(n)) return setError('Enter a number.');
+            if (!Number.isFinite(n)) return setError(t('enterNumber'));
             propose(n);
           }}
           onBlur={() => {
@@ -82,7 +85,7 @@ export function FieldInput({ field, value, disabled, onPropose }: FieldInputProp
       control = (
         <select id={id} value={typeof value === 'string' ? value : String(field.defaultValue ?? '')} disabled={disabled} onChange={(e) => propose(e.target.value)}>
           {field.options.map((o) => (
-            <option key={o} value={o}>{o}</option>
+            <option key={o} value={o}>{field.optionLabels?.[o] ?? o}</option>
           ))}
         </select>
       );
@@ -96,7 +99,7 @@ export function FieldInput({ field, value, disabled, onPropose }: FieldInputProp
       );
       break;
     default:
-      control = <span className="sl-muted">Edit in the design file</span>;
+      control = <span className="sl-muted">{t('editInFile')}</span>;
   }
 
   return (

@@ -1,10 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { memo, useMemo } from 'react';
 import { checkConnection } from '../../../shared/connections';
 import { EDGE_KINDS, EdgePropsSchema, GRAPH_LIMITS, type EdgeKind, type Graph, type GraphEdge, type GraphNode } from '../../../shared/graph';
 import { formatPath } from '../../../shared/json';
 import { parseNodeProps } from '../../../shared/nodeProps';
-import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
 import { wiringIssuesByNode } from '../../../shared/wiring';
+import { useDomain, type DomainWords } from '../i18n/useDomain';
 import { setEdge, setNodeLabel, setNodeProps } from '../editor/commands';
 import type { Selection } from '../editor/flowView';
 import type { Editor } from '../editor/useEditor';
@@ -14,6 +15,16 @@ import { FieldOwnerContext } from './invalidFields';
 import { fieldsOf, valueAt, withValue, type Field } from './schemaFields';
 
 const EDGE_FIELDS = fieldsOf(EdgePropsSchema);
+
+/** A form's fields in the student's language: labels, descriptions and options from the domain namespace (`scope` is the node kind, or "edge"). */
+function localized(fields: Field[], scope: string, d: DomainWords): Field[] {
+  return fields.map((f): Field => {
+    const base = { ...f, label: d.fieldLabel(scope, f.path, f.label), description: d.fieldDescription(scope, f.path, f.description) || undefined };
+    if (base.type === 'enum') return { ...base, optionLabels: Object.fromEntries(base.options.map((o) => [o, d.option(scope, f.path, o)])) };
+    if (base.type === 'group') return { ...base, fields: localized(base.fields, scope, d) };
+    return base;
+  });
+}
 
 /** The first schema problem at or under `path`, else the first problem at all, worded for a student. */
 function problemAt(issues: readonly { path: PropertyKey[]; message: string }[], path: readonly string[]): string | undefined {
@@ -25,10 +36,11 @@ function problemAt(issues: readonly { path: PropertyKey[]; message: string }[], 
 export type RecordKeys = readonly { id: string; label: string }[];
 
 function RecordField({ field, keys, value, disabled, propose }: { field: Extract<Field, { type: 'record' }>; keys: RecordKeys; value: unknown; disabled: boolean; propose(field: Field, v: unknown): string | undefined }) {
+  const { t } = useTranslation('properties');
   return (
     <fieldset className="sl-group">
       <legend title={field.description}>{field.label}</legend>
-      {keys.length === 0 && <p className="sl-muted">Connect targets to set their {field.label.toLowerCase()}.</p>}
+      {keys.length === 0 && <p className="sl-muted">{t('connectTargets', { field: field.label.toLowerCase() })}</p>}
       {keys.map(({ id, label }) => {
         const item = { ...field.item, key: id, path: [...field.path, id], label, description: undefined } as Field;
         return <FieldInput key={id} field={item} value={valueAt(value, item)} disabled={disabled} onPropose={(v) => propose(item, v)} />;
@@ -57,8 +69,12 @@ function Fields({ fields, value, disabled, propose, shorthand, recordKeys = [] }
 }
 
 function NodeProperties({ node, graph, editor, isLocked }: { node: GraphNode; graph: Graph; editor: Editor; isLocked: boolean }) {
-  const info = NODE_KIND_SPECS[node.kind];
-  const form = useMemo(() => fieldsFor(node.kind, node.props), [node.kind, node.props]);
+  const { t } = useTranslation('properties');
+  const d = useDomain();
+  const form = useMemo(() => {
+    const fields = fieldsFor(node.kind, node.props);
+    return { main: localized(fields.main, node.kind, d), advanced: localized(fields.advanced, node.kind, d) };
+  }, [node.kind, node.props, d]);
   const wiring = useMemo(() => wiringIssuesByNode(graph).get(node.id) ?? [], [graph, node.id]);
   const targets = useMemo(
     () => graph.edges.filter((e) => e.source === node.id && e.kind === 'request').map((e) => ({ id: e.target, label: graph.nodes.find((n) => n.id === e.target)?.label ?? e.target })),
@@ -73,11 +89,11 @@ function NodeProperties({ node, graph, editor, isLocked }: { node: GraphNode; gr
   };
   return (
     <FieldOwnerContext.Provider value={node.label || node.id}>
-      <section className="sl-props" aria-label={`Properties of ${node.label}`} data-node-id={node.id}>
-        <h2 className="sl-panel-title">{info.label}<span className="sl-muted"> · {node.id}</span></h2>
-        {isLocked && <p className="sl-locked-note" role="note">Locked by the lesson: this node cannot be edited or deleted.</p>}
+      <section className="sl-props" aria-label={t('propertiesOf', { name: node.label })} data-node-id={node.id}>
+        <h2 className="sl-panel-title">{d.kind(node.kind)}<span className="sl-muted"> · {node.id}</span></h2>
+        {isLocked && <p className="sl-locked-note" role="note">{t('locked')}</p>}
         {wiring.length > 0 && (
-          <ul className="sl-wiring-issues" aria-label="Wiring problems" data-testid="wiring-issues">
+          <ul className="sl-wiring-issues" aria-label={t('wiringProblems')} data-testid="wiring-issues">
             {wiring.map((issue) => (
               <li key={issue.need} data-need={issue.need}>
                 {issue.message}
@@ -88,12 +104,12 @@ function NodeProperties({ node, graph, editor, isLocked }: { node: GraphNode; gr
         <fieldset disabled={isLocked} className="sl-plain">
           <FieldInput
             key={`${node.id}-label`}
-            field={{ key: 'label', path: ['label'], label: 'Name', type: 'string', maxLength: GRAPH_LIMITS.labelChars }}
+            field={{ key: 'label', path: ['label'], label: t('name'), type: 'string', maxLength: GRAPH_LIMITS.labelChars }}
             value={node.label}
             disabled={isLocked}
             onPropose={(v) => {
               const label = typeof v === 'string' ? v : '';
-              if (label.length > GRAPH_LIMITS.labelChars) return `At most ${GRAPH_LIMITS.labelChars} characters.`;
+              if (label.length > GRAPH_LIMITS.labelChars) return t('atMost', { count: GRAPH_LIMITS.labelChars });
               editor.edit(setNodeLabel(node.id, label), `${node.id}.label`);
               return undefined;
             }}
@@ -101,7 +117,7 @@ function NodeProperties({ node, graph, editor, isLocked }: { node: GraphNode; gr
           <Fields key={node.id} fields={form.main} value={node.props} disabled={isLocked} propose={propose} recordKeys={targets} />
           {form.advanced.length > 0 && (
             <details key={`${node.id}-advanced`} className="sl-advanced">
-              <summary>Advanced</summary>
+              <summary>{t('advanced')}</summary>
               <Fields fields={form.advanced} value={node.props} disabled={isLocked} propose={propose} recordKeys={targets} />
             </details>
           )}
@@ -112,6 +128,9 @@ function NodeProperties({ node, graph, editor, isLocked }: { node: GraphNode; gr
 }
 
 function EdgeProperties({ edge, graph, editor }: { edge: GraphEdge; graph: Graph; editor: Editor }) {
+  const { t } = useTranslation('properties');
+  const d = useDomain();
+  const edgeFields = useMemo(() => localized(EDGE_FIELDS, 'edge', d), [d]);
   const source = graph.nodes.find((n) => n.id === edge.source);
   const target = graph.nodes.find((n) => n.id === edge.target);
   const propose = (field: Field, v: unknown) => {
@@ -120,11 +139,11 @@ function EdgeProperties({ edge, graph, editor }: { edge: GraphEdge; graph: Graph
     editor.edit(setEdge(edge.id, { props: parsed.data }), `${edge.id}.props.${field.key}`);
     return undefined;
   };
-  const kindField: Field = { key: 'kind', path: ['kind'], label: 'Kind', type: 'enum', options: EDGE_KINDS, description: 'request: requests flow this way; replication: leader → follower' };
+  const kindField: Field = { key: 'kind', path: ['kind'], label: t('kind'), type: 'enum', options: EDGE_KINDS, optionLabels: Object.fromEntries(EDGE_KINDS.map((k) => [k, d.edgeKind(k)])), description: t('kindHint') };
   return (
-    <FieldOwnerContext.Provider value={`the connection ${source?.label ?? edge.source} → ${target?.label ?? edge.target}`}>
-      <section className="sl-props" aria-label="Properties of the connection" data-edge-id={edge.id}>
-        <h2 className="sl-panel-title">Connection<span className="sl-muted"> · {source?.label} → {target?.label}</span></h2>
+    <FieldOwnerContext.Provider value={t('theConnection', { from: source?.label ?? edge.source, to: target?.label ?? edge.target })}>
+      <section className="sl-props" aria-label={t('ofConnection')} data-edge-id={edge.id}>
+        <h2 className="sl-panel-title">{t('connection')}<span className="sl-muted"> · {source?.label} → {target?.label}</span></h2>
         <FieldInput
           key={`${edge.id}-kind`}
           field={kindField}
@@ -133,12 +152,12 @@ function EdgeProperties({ edge, graph, editor }: { edge: GraphEdge; graph: Graph
           onPropose={(v) => {
             const others = { nodes: graph.nodes, edges: graph.edges.filter((e) => e.id !== edge.id) };
             const verdict = checkConnection(others, edge.source, edge.target, v as EdgeKind);
-            if (!verdict.ok) return verdict.reason;
+            if (!verdict.ok) return d.refusal(verdict);
             editor.edit(setEdge(edge.id, { kind: v as EdgeKind }));
             return undefined;
           }}
         />
-        <Fields key={edge.id} fields={EDGE_FIELDS} value={edge.props} disabled={false} propose={propose} />
+        <Fields key={edge.id} fields={edgeFields} value={edge.props} disabled={false} propose={propose} />
       </section>
     </FieldOwnerContext.Provider>
   );
@@ -148,19 +167,20 @@ function EdgeProperties({ edge, graph, editor }: { edge: GraphEdge; graph: Graph
 function PropertiesPanelView({ editor, selection, locked }: { editor: Editor; selection: Selection; locked: ReadonlySet<string> }) {
   const { doc } = editor;
   const count = selection.nodes.size + selection.edges.size;
+  const { t } = useTranslation('properties');
   const node = useMemo(() => (selection.nodes.size === 1 && selection.edges.size === 0 ? doc.nodes.find((n) => selection.nodes.has(n.id)) : undefined), [doc.nodes, selection]);
   const edge = useMemo(() => (selection.edges.size === 1 && selection.nodes.size === 0 ? doc.edges.find((e) => selection.edges.has(e.id)) : undefined), [doc.edges, selection]);
   return (
-    <aside className="sl-properties" aria-label="Properties">
+    <aside className="sl-properties" aria-label={t('title')}>
       {node ? (
         <NodeProperties node={node} graph={doc} editor={editor} isLocked={locked.has(node.id)} />
       ) : edge ? (
         <EdgeProperties edge={edge} graph={doc} editor={editor} />
       ) : (
         <div className="sl-props-empty">
-          <h2 className="sl-panel-title">Properties</h2>
-          <p className="sl-muted">{count > 1 ? `${count} items selected.` : 'Select a node or a connection to edit its settings.'}</p>
-          <p className="sl-muted">{doc.nodes.length} nodes · {doc.edges.length} connections</p>
+          <h2 className="sl-panel-title">{t('title')}</h2>
+          <p className="sl-muted">{count > 1 ? t('selected', { count }) : t('selectSomething')}</p>
+          <p className="sl-muted">{t('totals', { nodes: t('nodes', { count: doc.nodes.length }), connections: t('connections', { count: doc.edges.length }) })}</p>
         </div>
       )}
     </aside>

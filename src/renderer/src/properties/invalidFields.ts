@@ -23,11 +23,11 @@ export class InvalidFields {
   }
 
   /** The first invalid field, focused, and the sentence saying what to fix; undefined when all are valid. */
-  refuse(): string | undefined {
+  refuse(say: (field: string, owner: string) => string = (field, owner) => `Fix ${field} on ${owner} first: the value it shows is not valid, so the design still holds the previous one.`): string | undefined {
     const first = this.fields.values().next().value;
     if (!first) return undefined;
     first.focus();
-    return `Fix ${first.field} on ${first.owner} first: the value it shows is not valid, so the design still holds the previous one.`;
+    return say(first.field, first.owner);
   }
 }
 

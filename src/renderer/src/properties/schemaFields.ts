@@ -22,7 +22,8 @@ interface FieldBase {
 
 export type Field =
   | (FieldBase & { type: 'number'; min?: number; max?: number; isInt: boolean })
-  | (FieldBase & { type: 'enum'; options: readonly string[] })
+  /** `optionLabels`: the options in the student's language (the values stay the schema's ids). */
+  | (FieldBase & { type: 'enum'; options: readonly string[]; optionLabels?: Readonly<Record<string, string>> })
   | (FieldBase & { type: 'boolean' })
   | (FieldBase & { type: 'string'; maxLength?: number })
   /** A nested object; `numberMeans` names the child a bare number stands for (serviceTimeMs: 5 = mean 5). */

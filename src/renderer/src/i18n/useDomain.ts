@@ -1,0 +1,52 @@
+/**
+ * The shared tables' words in the student's language, from the `domain` namespace keyed by the
+ * tables' ids (kinds.client.label, metrics.errorRate.name, faults.crash.label, reasons.timeout,
+ * props.load-balancer.healthCheck.intervalMs.label). An id the namespace lacks reads as itself.
+ */
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { ConnectionVerdict } from '../../../shared/connections';
+import { eventText } from '../../../shared/i18n/eventTexts';
+import type { RunEvent } from '../../../shared/metrics';
+
+export function domainWords(t: TFunction<'domain'>) {
+  const word = (key: string, fallback: string) => t(key, { defaultValue: fallback });
+  /** `nodeKind` is a node kind or "edge"; `path` the field's path inside its props. */
+  const field = (nodeKind: string, path: readonly string[]) => `props.${nodeKind}.${path.join('.')}`;
+  return {
+    kind: (kind: string) => word(`kinds.${kind}.label`, kind),
+    kindDescription: (kind: string) => word(`kinds.${kind}.description`, ''),
+    edgeKind: (kind: string) => word(`edgeKinds.${kind}`, kind),
+    metric: (name: string) => word(`metrics.${name}.name`, name),
+    metricDescription: (name: string) => word(`metrics.${name}.description`, ''),
+    unit: (unit: string) => word(`units.${unit}`, unit),
+    fault: (action: string) => word(`faults.${action}.label`, action),
+    faultDescription: (action: string) => word(`faults.${action}.description`, ''),
+    faultMenu: (action: string) => word(`faults.${action}.menu`, action),
+    reason: (reason: string) => word(`reasons.${reason}`, reason),
+    fieldLabel: (nodeKind: string, path: readonly string[], fallback: string) => word(`${field(nodeKind, path)}.label`, fallback),
+    fieldDescription: (nodeKind: string, path: readonly string[], fallback: string | undefined) => word(`${field(nodeKind, path)}.description`, fallback ?? ''),
+    option: (nodeKind: string, path: readonly string[], option: string) => word(`${field(nodeKind, path)}.options.${option}`, option),
+    /** A refused connection: the rule's own sentence in English, else the refusal's words in this language. */
+    refusal: (verdict: Extract<ConnectionVerdict, { ok: false }>) => {
+      const values = { from: verdict.from && word(`kinds.${verdict.from}.label`, verdict.from), to: verdict.to && word(`kinds.${verdict.to}.label`, verdict.to), source: verdict.source, target: verdict.target };
+      const text = t(`refusals.${verdict.refusal}`, { ...values, defaultValue: verdict.reason });
+      return verdict.useReplication ? `${text}${t('refusals.useReplication', { defaultValue: '' })}` : text;
+    },
+  };
+}
+export type DomainWords = ReturnType<typeof domainWords>;
+
+export function useDomain(): DomainWords {
+  const { t } = useTranslation('domain');
+  return useMemo(() => domainWords(t), [t]);
+}
+
+/**
+ * An event-log line in the student's language. Until the event texts by key land (branch
+ * i18ndomain: `eventText(event, locale)` in src/shared/i18n/events.ts), the simulator's English.
+ */
+export function eventLine(event: RunEvent, locale: string): string {
+  return eventText(event, locale);
+}

@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { APP_LOCALES, RESOURCES } from '../../../src/renderer/src/i18n/resources';
+
+const LESSONS = path.join(__dirname, '../../../lessons/stateless-vs-stateful/lessons');
+
+/** Bold terms the lessons use for course concepts, not for something on screen (checked by the glossary, not here). */
+const CONCEPTS = new Set(['API', 'stateful owners', 'owners', 'partition router', 'primary', 'lease', 'sticky', '有状态所有者', '所有者', '分区路由器', '租约', '粘性']);
+
+/** Every string a locale's UI shows, as a student reads it (no ellipsis, no ▶ glyph, case-free). */
+function uiLabels(tree: object, into = new Set<string>()): Set<string> {
+  for (const value of Object.values(tree)) {
+    if (typeof value === 'string') into.add(value.replace(/…$/, '').trim().toLowerCase());
+    else uiLabels(value as object, into);
+  }
+  return into;
+}
+
+/** The bold terms of every text of a lesson in `locale`. */
+function boldTerms(value: unknown, locale: string, inLocale = false, into: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (inLocale) for (const m of value.matchAll(/\*\*([^*]+)\*\*/g)) into.push(m[1]!.trim());
+  } else if (Array.isArray(value)) value.forEach((v) => boldTerms(v, locale, inLocale, into));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) boldTerms(v, locale, inLocale || k === locale, into);
+  return into;
+}
+
+describe('the lessons name the UI by its labels', () => {
+  for (const locale of APP_LOCALES) {
+    it(`every UI term a lesson names in bold is a label of the ${locale} UI (点击 **运行** is the Run button)`, () => {
+      const labels = uiLabels(RESOURCES[locale]);
+      const missing: string[] = [];
+      let named = 0;
+      for (const file of readdirSync(LESSONS).filter((f) => f.endsWith('.json'))) {
+        for (const term of boldTerms(JSON.parse(readFileSync(path.join(LESSONS, file), 'utf8')), locale)) {
+          if (CONCEPTS.has(term)) continue;
+          named++;
+          const t = term.toLowerCase();
+          if (!labels.has(t) && !labels.has(t.replace(/s$/, ''))) missing.push(`${file}: ${term}`);
+        }
+      }
+      expect(named).toBeGreaterThan(0);
+      expect(missing).toEqual([]);
+    });
+  }
+});
