@@ -13,12 +13,11 @@ const ALLOWED = /\b(ms|s|req|p50|p99|PNG|SVG|CSV|JSON|zip|API|Ctrl|Shift|Tab|Ent
 
 /**
  * Every visible text on the page that still reads as English once the allowed words, the design's
- * node ids and labels, and numbers are taken out. The event log's sentences wait for the event
- * texts by key (branch i18ndomain) and are left out, named here so it is not forgotten.
+ * node ids and labels, the lab's fault ids, and numbers are taken out (event-log sentences included).
  */
 async function englishOnScreen(page: Page): Promise<string[]> {
   const texts = await page.evaluate(() => {
-    // Data, not words: event sentences (see above), key names, node labels, the trace hash, saved designs' names.
+    // Data, not words: key names, node labels, the trace hash, saved designs' names.
     const skip = 'kbd, .sl-node-label, [data-testid="trace-hash"], .sl-lesson-body code, .sl-compare-pick select, .sl-compare-table th:nth-child(3), ul[aria-label] .sl-file-item:not([data-target]):not([data-edge])';
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -32,7 +31,10 @@ async function englishOnScreen(page: Page): Promise<string[]> {
     for (const select of document.querySelectorAll('select')) if (select.checkVisibility() && !select.closest(skip)) out.push(select.selectedOptions[0]?.textContent ?? '');
     return out;
   });
-  const ids = await page.locator('.react-flow__node').evaluateAll((els) => els.flatMap((e) => [e.getAttribute('data-id') ?? '', e.querySelector('.sl-node-label')?.textContent ?? '']));
+  const nodeIds = await page.locator('.react-flow__node').evaluateAll((els) => els.flatMap((e) => [e.getAttribute('data-id') ?? '', e.querySelector('.sl-node-label')?.textContent ?? '']));
+  // Fault ids the lab gives injected faults (lab-crash-1) are data like node ids.
+  const faultIds = await page.locator('.sl-eventlog li').evaluateAll((els) => els.flatMap((e) => [...(e.textContent ?? '').matchAll(/lab-[a-z-]+-\d+/g)].map((m) => m[0])));
+  const ids = [...nodeIds, ...faultIds];
   const idPattern = new RegExp(`(^|[^\\w-])(${ids.filter(Boolean).map((i) => i.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '$^'})(?![\\w-])`, 'g');
   return texts.filter((t) => /[A-Za-z]{2,}/.test(t.replace(idPattern, ' ').replace(ALLOWED, ' ')));
 }

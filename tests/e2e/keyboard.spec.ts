@@ -127,7 +127,7 @@ test('Escape closes Compare and the help overlay, keys in a dialog stay there, a
   await expect(page.getByRole('button', { name: 'Compare…' })).toBeFocused();
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-  await expect(help).toContainText('Show or hide the properties panel');
+  await expect(help).toContainText('Show or hide the Properties panel');
   await expect(help).toContainText('pick the target from a list');
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);

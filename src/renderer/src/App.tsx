@@ -265,7 +265,7 @@ export function App({ api }: { api: StateLabApi }) {
         <span className="sl-brand">StateLab</span>
         {lesson && isInLesson && <LessonHeaderTitle lesson={lesson} />}
         {lesson && !isInLesson && (
-          <button type="button" className="sl-header-button" title={labText(locale, 'backToLessonHint')} onClick={() => void session.open(lesson.packId, lesson.lessonId)}>
+          <button type="button" className="sl-header-button sl-header-back" title={labText(locale, 'backToLessonHint')} onClick={() => void session.open(lesson.packId, lesson.lessonId)}>
             {labText(locale, 'backToLesson')} {localize(lesson.text.title, locale)}
           </button>
         )}

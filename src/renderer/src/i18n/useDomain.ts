@@ -44,9 +44,9 @@ export function useDomain(): DomainWords {
 }
 
 /**
- * An event-log line in the student's language. Until the event texts by key land (branch
- * i18ndomain: `eventText(event, locale)` in src/shared/i18n/events.ts), the simulator's English.
+ * An event-log line in the student's language (shared/i18n/eventTexts.ts), a fault's action by its
+ * label in that language (`d`: the domain namespace's t).
  */
-export function eventLine(event: RunEvent, locale: string): string {
-  return eventText(event, locale);
+export function eventLine(event: RunEvent, locale: string, d?: TFunction<'domain'>): string {
+  return eventText(event, locale, (name, value) => (name === 'action' && d ? d(`faults.${String(value)}.label`, { defaultValue: String(value) }) : String(value)));
 }

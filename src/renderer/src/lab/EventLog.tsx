@@ -23,7 +23,7 @@ export function EventLog({ run, cursorMs, onSeek }: { run: LabRun; cursorMs: num
         {shown.map((e, i) => (
           <li key={i} data-kind={e.kind}>
             <button type="button" onClick={() => onSeek(e.atMs)} title={t('goToMoment')}>
-              <span className="sl-mono">{formatSeconds(e.atMs, i18n.language, 2)}</span> <span className="sl-event-kind">{d(`events.${e.kind}`, { defaultValue: e.kind })}</span> {eventLine(e, i18n.language)}
+              <span className="sl-mono">{formatSeconds(e.atMs, i18n.language, 2)}</span> <span className="sl-event-kind">{d(`events.${e.kind}`, { defaultValue: e.kind })}</span> {eventLine(e, i18n.language, d)}
             </button>
           </li>
         ))}
