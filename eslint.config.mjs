@@ -85,8 +85,6 @@ export default tseslint.config(
         {
           mode: 'jsx-only',
           'jsx-attributes': { include: ['title', 'aria-label', 'ariaLabel', 'label', 'placeholder', 'alt', 'message', 'confirm'] },
-          // labText: the lab's own en/zh-CN table (src/renderer/src/lab/labText.ts), a translation call like t().
-          callees: { exclude: ['i18n(ext)?', 't', 'labText', 'require', 'addEventListener', 'removeEventListener', 'postMessage', 'getElementById', 'dispatch', 'commit', 'includes', 'indexOf', 'endsWith', 'startsWith'] },
           words: { exclude: ['[0-9!-/:-@[-`{-~\\s]+', '[A-Z_-]+', '^\\p{Emoji}+$', 'StateLab', '[▶✕✓✗•—·×⤢▣«»…←→\\s]+', '\\s*(ms|s|req/s|%)\\s*'] },
         },
       ],

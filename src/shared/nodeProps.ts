@@ -123,7 +123,8 @@ export const ServicePropsSchema = z
     /** signed-token: how long a token is accepted (a revoked one too); then the service refreshes it with a call. */
     tokenTtlMs: z.number().min(1).max(86_400_000).default(900_000).describe('signed-token: lifetime of a token; a revoked token is accepted until it expires, and an expired one costs a refresh call (ms)'),
     /** signed-token: size of the token every request carries. */
-    tokenBytes: z.number().int().min(0).max(65_536).default(800).describe('signed-token: bytes of the token every request carries (a JWT is typically 0.5–1 KB)'),
+    // At least an id and a signature: a token cannot be made free by setting its size to nothing.
+    tokenBytes: z.number().int().min(64).max(65_536).default(800).describe('signed-token: bytes of the token every request carries (a JWT is typically 0.5–1 KB; at least 64: an id and a signature)'),
     /** What a partition owner does with a request for a key it does not own. */
     nonOwner: z.enum(['forward', 'fail']).default('forward').describe("A request for a key this owner does not own: forward it to the owner (an extra hop) or fail it ('wrong owner')"),
   })

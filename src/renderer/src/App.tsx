@@ -37,7 +37,6 @@ import { usePanelPrefs } from './layout/panelPrefs';
 import { SplitBench } from './layout/SplitBench';
 import { LiveStateProvider } from './lab/LiveContext';
 import { useFaultMenu } from './lab/useFaultMenu';
-import { labText } from './lab/labText';
 import { useLab } from './lab/useLab';
 import type { SubmissionRegrade } from '../../shared/ipc';
 import type { OpenedFile } from '../../shared/shell';
@@ -265,8 +264,8 @@ export function App({ api }: { api: StateLabApi }) {
         <span className="sl-brand">StateLab</span>
         {lesson && isInLesson && <LessonHeaderTitle lesson={lesson} />}
         {lesson && !isInLesson && (
-          <button type="button" className="sl-header-button sl-header-back" title={labText(locale, 'backToLessonHint')} onClick={() => void session.open(lesson.packId, lesson.lessonId)}>
-            {labText(locale, 'backToLesson')} {localize(lesson.text.title, locale)}
+          <button type="button" className="sl-header-button sl-header-back" title={t('lab:bench.backToLessonHint')} onClick={() => void session.open(lesson.packId, lesson.lessonId)}>
+            {t('lab:bench.backToLesson')} {localize(lesson.text.title, locale)}
           </button>
         )}
         <FileBar files={files} onExport={(f) => void exportImage(f)} />

@@ -13,6 +13,7 @@ import { liveWorkerCount, startWorker } from '../../../src/main/workers/pool';
 import type { Graph } from '../../../src/shared/graph';
 import type { LessonView } from '../../../src/shared/ipc';
 import type { Scenario } from '../../../src/shared/scenario';
+import { waitFor } from '../../support/waitFor';
 
 const PACK_DIR = path.resolve(__dirname, '../../../lessons/stateless-vs-stateful');
 type Progress = { runId: string; fraction: number; queuePosition?: number };
@@ -27,13 +28,6 @@ async function lesson(host: ReturnType<typeof newHost>): Promise<LessonView> {
 /** An hour of the first lesson: millions of events, many seconds of work. */
 const long = (view: LessonView): Scenario => ({ ...view.scenario, durationMs: 3_600_000 });
 const flooded = (graph: Graph): Graph => ({ ...graph, nodes: graph.nodes.map((n) => (n.kind === 'client' ? { ...n, props: { ...n.props, rps: 1_000_000 } } : n)) });
-const waitFor = async (condition: () => boolean, ms = 20_000) => {
-  const until = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 let hosts: ReturnType<typeof newHost>[] = [];
 afterEach(async () => {

@@ -14,15 +14,9 @@ import { liveWorkerCount } from '../../../src/main/workers/pool';
 import { parseGradesCsv } from '../../../src/shared/classResults';
 import { lessonStats } from '../../../src/shared/classStats';
 import { LESSON_ID, PACK_DIR, passCounts, writeClassSubmissions, type GeneratedSubmission } from '../../support/classSubmissions';
+import { waitFor } from '../../support/waitFor';
 
 const run = promisify(execFile);
-const waitFor = async (condition: () => boolean, ms = 20_000) => {
-  const until = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 const newHost = () => createHost({ host: 'web', builtinPackDirs: [PACK_DIR], dataDir: mkdtempSync(path.join(tmpdir(), 'statelab-data-')) });
 const passedByCheck = (csv: string) => Object.fromEntries(lessonStats(parseGradesCsv(csv), LESSON_ID).checks.map((c) => [c.checkId, c.passed]));
 

@@ -6,27 +6,13 @@ import type { LocalizedText } from '../../../src/shared/checks';
 import { GLOSSARY, GLOSSARY_BY_ID, GLOSSARY_LINK, enForms, glossaryLinks, zhForms } from '../../../src/shared/glossary';
 import type { Lesson } from '../../../src/shared/lesson';
 import { PACK_DIR } from './expectations';
+import { lessonTexts } from '../../support/lessonTexts';
 
 const pack = await loadPackFolder(PACK_DIR);
 const HAN = /\p{Script=Han}/u;
 
-/** Every en/zh-CN text pair of a lesson, objectives included, with a path for messages. */
-function pairs(lesson: Lesson): [string, LocalizedText][] {
-  const out: [string, LocalizedText][] = [['title', lesson.title]];
-  (lesson.objectives.en ?? []).forEach((en, i) => out.push([`objectives[${i}]`, { en, 'zh-CN': lesson.objectives['zh-CN']?.[i] ?? '' }]));
-  lesson.steps.forEach((s, i) => out.push([`steps[${i}]`, s]));
-  lesson.checks.forEach((c, i) => {
-    const at = `checks[${i}]`;
-    if (c.title) out.push([`${at}.title`, c.title]);
-    if (c.feedback) out.push([`${at}.feedback`, c.feedback]);
-    if (c.hint) out.push([`${at}.hint`, c.hint]);
-    if (c.type === 'quiz') {
-      out.push([`${at}.question`, c.question]);
-      c.choices.forEach((choice, j) => out.push([`${at}.choices[${j}]`, choice.text]));
-    }
-  });
-  return out.map(([path, text]) => [`${lesson.id} ${path}`, text]);
-}
+/** Every en/zh-CN text pair of a lesson, objectives included, with the lesson id in its path. */
+const pairs = (lesson: Lesson): [string, LocalizedText][] => lessonTexts(lesson, { withObjectives: true }).map(([path, text]) => [`${lesson.id} ${path}`, text]);
 const all = pack.lessons.flatMap((l) => pairs(l.lesson));
 
 const names = (en: string, form: string) => new RegExp(`(^|[^a-z])${form.replace(/[- ]/g, '[- ]')}($|[^a-z])`, 'i').test(en);

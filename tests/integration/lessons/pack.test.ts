@@ -4,30 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { loadPackFolder } from '../../../src/main/packs/folder';
 import { folderSource } from '../../../src/main/packs/source';
 import { validatePack } from '../../../src/main/packs/validate';
-import type { LocalizedText } from '../../../src/shared/checks';
 import type { Lesson } from '../../../src/shared/lesson';
 import { PACK_DIR } from './expectations';
+import { lessonTexts } from '../../support/lessonTexts';
 
 const pack = await loadPackFolder(PACK_DIR);
 const LOCALES = ['en', 'zh-CN'] as const;
 const HAN = /\p{Script=Han}/u;
 
-/** Every localized text of a lesson, with a path for messages. */
-function texts(lesson: Lesson): [string, LocalizedText][] {
-  const out: [string, LocalizedText][] = [['title', lesson.title]];
-  lesson.steps.forEach((s, i) => out.push([`steps[${i}]`, s]));
-  lesson.checks.forEach((c, i) => {
-    const at = `checks[${i}] (${c.id})`;
-    if (c.title) out.push([`${at}.title`, c.title]);
-    if (c.feedback) out.push([`${at}.feedback`, c.feedback]);
-    if (c.hint) out.push([`${at}.hint`, c.hint]);
-    if (c.type === 'quiz') {
-      out.push([`${at}.question`, c.question]);
-      c.choices.forEach((choice, j) => out.push([`${at}.choices[${j}]`, choice.text]));
-    }
-  });
-  return out;
-}
+const texts = (lesson: Lesson) => lessonTexts(lesson);
 
 describe('the built-in pack', () => {
   it('validates with no problems', async () => {

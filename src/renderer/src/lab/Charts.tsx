@@ -1,14 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import type { MetricName } from '../../../shared/metrics';
-import { METRICS } from '../../../shared/metrics';
-import { useLocale } from '../i18n/LocaleContext';
+import { useDomain } from '../i18n/useDomain';
 import type { LabRun } from './labRun';
-import { labText, type LabTextKey } from './labText';
 import { chartSet, PICKABLE_METRICS, revealedIndex, type ChartUnit } from './series';
 import { formatChartValue, UPlotChart } from './UPlotChart';
 
-const UNIT_TEXT: Record<ChartUnit, LabTextKey> = { 'per-second': 'unitPerSecond', fraction: 'unitFraction', ms: 'unitMs', count: 'unitCount', ratio: 'unitRatio' };
+const UNIT_TEXT: Record<ChartUnit, string> = { 'per-second': 'unitPerSecond', fraction: 'unitFraction', ms: 'unitMs', count: 'unitCount', ratio: 'unitRatio' };
 
 /**
  * The charts under the canvas, revealed up to the playback cursor, with fault markers: the default
@@ -17,22 +15,23 @@ const UNIT_TEXT: Record<ChartUnit, LabTextKey> = { 'per-second': 'unitPerSecond'
  */
 /** Adds a chart of any catalogue metric; the caption values of every chart are those at the cursor. */
 export function ChartPicker({ picked, onPick }: { picked: readonly MetricName[]; onPick(picked: MetricName[]): void }) {
-  const { locale } = useLocale();
+  const { t } = useTranslation('lab');
+  const d = useDomain();
   return (
     <div className="sl-charts-tools">
-      <span className="sl-muted">{labText(locale, 'atCursor')}</span>
+      <span className="sl-muted">{t('bench.atCursor')}</span>
       <select
-        aria-label={labText(locale, 'addChart')}
+        aria-label={t('bench.addChart')}
         value=""
         onChange={(e) => {
           const metric = e.currentTarget.value as MetricName;
           if (metric && !picked.includes(metric)) onPick([...picked, metric]);
         }}
       >
-        <option value="">{labText(locale, 'addChartPlaceholder')}</option>
+        <option value="">{t('bench.addChartPlaceholder')}</option>
         {PICKABLE_METRICS.filter((m) => !picked.includes(m)).map((m) => (
-          <option key={m} value={m} title={METRICS[m].description}>
-            {METRICS[m].label}
+          <option key={m} value={m} title={d.metricDescription(m)}>
+            {d.metric(m)}
           </option>
         ))}
       </select>
@@ -41,19 +40,19 @@ export function ChartPicker({ picked, onPick }: { picked: readonly MetricName[];
 }
 
 export function Charts({ run, cursorMs, picked, onPick }: { run: LabRun; cursorMs: number; picked: readonly MetricName[]; onPick(picked: MetricName[]): void }) {
-  const { locale } = useLocale();
+  const d = useDomain();
   const set = useMemo(() => chartSet(run, picked), [run, picked]);
   const faultsMs = useMemo(() => run.faults.map((f) => f.atMs), [run]);
   const revealed = revealedIndex(set, cursorMs);
   const { t, i18n } = useTranslation('lab');
-  const unitText = (unit: ChartUnit) => labText(locale, UNIT_TEXT[unit], { bucket: set.bucketMs / 1000 });
+  const unitText = (unit: ChartUnit) => t(`bench.${UNIT_TEXT[unit]}`, { bucket: set.bucketMs / 1000 });
   return (
     <section className="sl-charts-area" aria-label={t('charts')}>
       <div className="sl-charts">
         {set.charts.map((spec) => (
           <figure className="sl-chart" key={spec.id} data-chart={spec.id}>
             <figcaption>
-              <span className="sl-chart-title">{t(`chartTitles.${spec.id}`, { defaultValue: spec.title })}</span>
+              <span className="sl-chart-title">{spec.metric ? d.metric(spec.metric) : t(`chartTitles.${spec.id}`, { defaultValue: spec.title })}</span>
               <span className="sl-chart-unit">({unitText(spec.unit)})</span>
               {spec.series.map((s, i) => (
                 <span className="sl-chart-value" key={s.label} data-series={i}>
@@ -62,7 +61,7 @@ export function Charts({ run, cursorMs, picked, onPick }: { run: LabRun; cursorM
                 </span>
               ))}
               {spec.metric && (
-                <button type="button" className="sl-chart-remove" aria-label={`${labText(locale, 'removeChart')} ${spec.title}`} title={labText(locale, 'removeChart')} onClick={() => onPick(picked.filter((m) => m !== spec.metric))}>
+                <button type="button" className="sl-chart-remove" aria-label={`${t('bench.removeChart')} ${spec.metric ? d.metric(spec.metric) : spec.title}`} title={t('bench.removeChart')} onClick={() => onPick(picked.filter((m) => m !== spec.metric))}>
                   ×
                 </button>
               )}

@@ -1,14 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../i18n/LocaleContext';
 import type { LabRun } from './labRun';
-import { labText } from './labText';
 import { pastEvents } from './playback';
 import { formatSeconds } from '../i18n/format';
 import { eventLine } from '../i18n/useDomain';
 
 /** The run's event log up to the cursor (later entries would give the run away); clicking one seeks there. */
 export function EventLog({ run, cursorMs, onSeek }: { run: LabRun; cursorMs: number; onSeek(ms: number): void }) {
-  const { locale } = useLocale();
   const { t, i18n } = useTranslation('lab');
   const d = useTranslation('domain').t;
   const shown = pastEvents(run.events, cursorMs);
@@ -18,7 +15,7 @@ export function EventLog({ run, cursorMs, onSeek }: { run: LabRun; cursorMs: num
     <section className="sl-eventlog" aria-label={t('eventLog')} tabIndex={0}>
       <h3 className="sl-panel-title">{t('eventLog')}</h3>
       {run.events.length === 0 && <p className="sl-muted">{t('nothingHappened')}</p>}
-      {run.events.length > 0 && shown.length === 0 && <p className="sl-muted">{labText(locale, 'nothingYet')}</p>}
+      {run.events.length > 0 && shown.length === 0 && <p className="sl-muted">{t('bench.nothingYet')}</p>}
       <ol>
         {shown.map((e, i) => (
           <li key={i} data-kind={e.kind}>
@@ -28,7 +25,7 @@ export function EventLog({ run, cursorMs, onSeek }: { run: LabRun; cursorMs: num
           </li>
         ))}
       </ol>
-      {later > 0 && <p className="sl-muted" data-testid="events-later">{labText(locale, 'moreLater', { n: later })}</p>}
+      {later > 0 && <p className="sl-muted" data-testid="events-later">{t('bench.moreLater', { count: later })}</p>}
     </section>
   );
 }

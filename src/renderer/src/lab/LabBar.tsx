@@ -1,5 +1,3 @@
-import { useLocale } from '../i18n/LocaleContext';
-import { labText } from './labText';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { SPEEDS, type Lab, type StepReadout } from './useLab';
@@ -18,7 +16,6 @@ function readoutText(step: StepReadout | undefined, cursorMs: number, t: TFuncti
 /** Playback controls over a finished run: play/pause, step, next fault, speed, reset, timeline. */
 export function LabBar({ lab }: { lab: Lab }) {
   const { run } = lab;
-  const { locale } = useLocale();
   const { t, i18n } = useTranslation('lab');
   if (!run) return null;
   const readout = readoutText(lab.step, lab.cursorMs, t, i18n.language);
@@ -30,7 +27,7 @@ export function LabBar({ lab }: { lab: Lab }) {
         <button type="button" onClick={lab.play}>{t('play')}</button>
       )}
       <button type="button" onClick={lab.stepEvent} title={t('stepHint')} aria-keyshortcuts=".">{t('step')}</button>
-      <button type="button" onClick={lab.stepLogged} disabled={!lab.hasNextLogged} title={labText(locale, 'nextLoggedHint')}>{labText(locale, 'nextLogged')}</button>
+      <button type="button" onClick={lab.stepLogged} disabled={!lab.hasNextLogged} title={t('bench.nextLoggedHint')}>{t('bench.nextLogged')}</button>
       <button type="button" onClick={lab.stepFault} title={t('nextFaultHint')}>{t('nextFault')}</button>
       <button type="button" onClick={lab.reset} title={t('toStartHint')}>{t('toStart')}</button>
       <label className="sl-speed">

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
 import type { MetricName } from '../../../shared/metrics';
-import { useLocale } from '../i18n/LocaleContext';
 import { MetricsPanel } from './MetricsPanel';
 import { RunBar } from './RunBar';
 import { ChartPicker, Charts } from './Charts';
@@ -11,7 +10,6 @@ import { CompareDialog } from './CompareDialog';
 import { EventLog } from './EventLog';
 import { InjectedFaults } from './InjectedFaults';
 import { LabBar } from './LabBar';
-import { labText } from './labText';
 import type { Lab } from './useLab';
 import './lab.css';
 
@@ -39,7 +37,6 @@ export function LabBench({
   const [isComparing, setComparing] = useState(false);
   /** Metrics the student added as charts; kept across runs. */
   const [picked, setPicked] = useState<MetricName[]>([]);
-  const { locale } = useLocale();
   const { t } = useTranslation('lab');
   const compare = (
     <button type="button" onClick={() => setComparing(true)} disabled={graph.nodes.length === 0} title={t('compareHint')}>
@@ -63,8 +60,8 @@ export function LabBench({
       {lab.run && (
         <div className="sl-labbench-results" id="sl-results" hidden={!isResultsOpen}>
           <div className="sl-labbench-head">
-            <span className="sl-summary-scope" title={labText(locale, 'wholeRunHint')} data-testid="summary-scope">
-              {labText(locale, 'wholeRun')}
+            <span className="sl-summary-scope" title={t('bench.wholeRunHint')} data-testid="summary-scope">
+              {t('bench.wholeRun')}
             </span>
             <MetricsPanel run={lab.view} />
             {compare}

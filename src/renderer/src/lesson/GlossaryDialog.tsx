@@ -4,16 +4,6 @@ import { Modal } from '../ui/Modal';
 import { useLocale } from '../i18n/LocaleContext';
 import './glossary.css';
 
-/** The dialog's own words, per app locale (a small table so they move to i18next as they are). */
-const TEXT = {
-  en: { glossary: 'Glossary', filter: 'Find a term', noMatch: 'No term matches.', close: 'Close' },
-  'zh-CN': { glossary: '术语表', filter: '查找术语', noMatch: '没有匹配的术语。', close: '关闭' },
-} as const;
-
-export function glossaryText(locale: string): (typeof TEXT)[keyof typeof TEXT] {
-  return locale === 'zh-CN' ? TEXT['zh-CN'] : TEXT.en;
-}
-
 const matches = (entry: GlossaryEntry, query: string) => {
   const q = query.trim().toLowerCase();
   return q === '' || [entry.en.term, entry.en.definition, entry['zh-CN'].term, entry['zh-CN'].definition].some((s) => s.toLowerCase().includes(q));
@@ -24,8 +14,7 @@ const matches = (entry: GlossaryEntry, query: string) => {
  * the lesson panel, or at one term from a `glossary:` link in a lesson step.
  */
 export function GlossaryDialog({ termId, onClose }: { termId?: string | undefined; onClose(): void }) {
-  const { locale } = useLocale();
-  const text = glossaryText(locale);
+  const { locale, t } = useLocale();
   const [query, setQuery] = useState('');
   const list = useRef<HTMLDListElement>(null);
   const here = locale === 'zh-CN' ? 'zh-CN' : 'en';
@@ -37,13 +26,13 @@ export function GlossaryDialog({ termId, onClose }: { termId?: string | undefine
   }, [termId]);
 
   return (
-    <Modal label={text.glossary} onClose={onClose} className="sl-dialog-wide">
-      <h2>{text.glossary}</h2>
+    <Modal label={t('glossary.title')} onClose={onClose} className="sl-dialog-wide">
+      <h2>{t('glossary.title')}</h2>
       <input
         type="search"
         className="sl-glossary-filter"
-        aria-label={text.filter}
-        placeholder={text.filter}
+        aria-label={t('glossary.filter')}
+        placeholder={t('glossary.filter')}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         autoFocus={!termId}
@@ -61,10 +50,10 @@ export function GlossaryDialog({ termId, onClose }: { termId?: string | undefine
           </div>
         ))}
       </dl>
-      {shown.length === 0 && <p className="sl-muted">{text.noMatch}</p>}
+      {shown.length === 0 && <p className="sl-muted">{t('glossary.noMatch')}</p>}
       <div className="sl-dialog-actions">
         <button type="button" onClick={onClose} autoFocus={Boolean(termId)}>
-          {text.close}
+          {t('close')}
         </button>
       </div>
     </Modal>

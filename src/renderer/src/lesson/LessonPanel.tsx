@@ -4,7 +4,7 @@ import { localize, localizeList } from '../../../shared/i18n';
 import type { LocalizedText } from '../../../shared/lesson';
 import { useLocale } from '../i18n/LocaleContext';
 import { CheckResults } from './CheckResults';
-import { GlossaryDialog, glossaryText } from './GlossaryDialog';
+import { GlossaryDialog } from './GlossaryDialog';
 import { Markdown } from './Markdown';
 
 /** What the panel needs of a lesson: its texts, never its checks' internals. */
@@ -66,7 +66,7 @@ export function LessonPanel(props: LessonPanelProps) {
       <div className="sl-lesson-top">
         <span className="sl-pack-title">{localize(props.packTitle, locale)}</span>
         <button type="button" className="sl-link sl-glossary-open" onClick={() => setGlossaryAt('')}>
-          {glossaryText(locale).glossary}
+          {t('glossary.title')}
         </button>
       </div>
       <div className="sl-pack-progress" title={`${t('packProgress')}: ${percent}%`}>
