@@ -13,9 +13,9 @@ export class EventQueue {
   b: Int32Array;
   c: Int32Array;
   inc: Int32Array;
-  /** Heap of slot indices. */
-  private heap: Int32Array;
-  private size = 0;
+  /** Heap of slot indices (heap[0] is the earliest event's slot while size > 0). */
+  heap: Int32Array;
+  size = 0;
   private freeSlots: Int32Array;
   private freeCount = 0;
   private slotsUsed = 0;

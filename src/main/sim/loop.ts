@@ -147,8 +147,9 @@ export abstract class EventLoop {
     const trace = this.trace;
     const maxEvents = hooks.maxEvents ?? EVENTS_MAX_DEFAULT;
     let done = 0;
-    while (q.length > 0 && done < maxCount && !this.isCancelled) {
-      const t = q.peekTimeUs();
+    while (q.size > 0 && done < maxCount && !this.isCancelled) {
+      // The earliest event's time, read in place (a call returning a double could box it).
+      const t = q.timeUs[q.heap[0]!]!;
       if (t >= limitUs) break;
       const slot = q.pop();
       const type = q.type[slot]!;

@@ -72,9 +72,18 @@ export class Rng {
     return t >>> 0;
   }
 
-  /** Uniform in [0, 1). */
+  // next() and exp() repeat nextU32's step rather than call it: one level of calls less lets V8
+  // inline them into the simulator's large handlers, where a call would also box the double result.
+
+  /** Uniform in [0, 1): nextU32() / 2^32. */
   next(): number {
-    return this.nextU32() / TWO_POW_32;
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return (t >>> 0) / TWO_POW_32;
   }
 
   /** Uniform integer in [0, n). */
@@ -82,9 +91,15 @@ export class Rng {
     return Math.floor(this.next() * n);
   }
 
-  /** Exponential with the given mean; 1 - u keeps the log argument in (0, 1]. */
+  /** Exponential with the given mean: -mean·ln(1 - next()); 1 - u keeps the log argument in (0, 1]. */
   exp(mean: number): number {
-    return -mean * Math.log(1 - this.next());
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return -mean * Math.log(1 - (t >>> 0) / TWO_POW_32);
   }
 }
 

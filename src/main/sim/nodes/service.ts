@@ -59,7 +59,18 @@ export class ServiceNode extends SimNode {
   /** rolling-deploy with checkpoint: sessions survive the next stop. */
   keepsStateOnStop = false;
   /** Connections its settings need and the design lacks (shared/wiring.ts; set by build.ts, copied to clones). */
-  missing: ReadonlySet<WiringNeed> = new Set();
+  get missing(): ReadonlySet<WiringNeed> {
+    return this.missingNeeds;
+  }
+  set missing(needs: ReadonlySet<WiringNeed>) {
+    this.missingNeeds = needs;
+    this.lacksCoordinator = needs.has('coordinator');
+  }
+  private missingNeeds: ReadonlySet<WiringNeed> = new Set();
+  /** missing.has('coordinator'), read on every request. */
+  private lacksCoordinator = false;
+  /** serviceTimeMs.distribution as a number for the hot path: 0 exponential, 1 uniform, 2 fixed. */
+  private readonly distCode: number;
   /** Partition → 1 when it was taken over and could not be recovered (recoverFrom replica, none wired). */
   private readonly isUnrecoverable: Uint8Array;
   /** Links to other owners for forwarding, made on first use (not graph edges: an intra-tier hop). */
@@ -74,6 +85,8 @@ export class ServiceNode extends SimNode {
   ) {
     super(sim, idx, id, 'service', rng);
     this.meanUs = props.serviceTimeMs.mean * 1000;
+    const dist = props.serviceTimeMs.distribution;
+    this.distCode = dist === 'exponential' ? 0 : dist === 'uniform' ? 1 : 2;
     this.timeoutUs = Math.round(props.callTimeoutMs * 1000);
     this.ownedEpoch = new Int32Array(sim.partitionCount);
     this.readyAtUs = new Float64Array(sim.partitionCount);
@@ -206,9 +219,9 @@ export class ServiceNode extends SimNode {
   private compute(c: number, extraUs = 0): void {
     const calls = this.sim.calls;
     calls.stage[c] = STAGE_COMPUTE;
-    const dist = this.props.serviceTimeMs.distribution;
+    const dist = this.distCode;
     const m = this.meanUs * this.serviceFactor;
-    const us = dist === 'exponential' ? this.rng.exp(m) : dist === 'uniform' ? this.rng.next() * 2 * m : m;
+    const us = dist === 0 ? this.rng.exp(m) : dist === 1 ? this.rng.next() * 2 * m : m;
     this.sim.timer(this, Math.round(us + extraUs), T_WORK, c, calls.gen[c]!);
   }
 
@@ -242,7 +255,7 @@ export class ServiceNode extends SimNode {
     const calls = sim.calls;
     const op = calls.op[c]!;
     // An owner with no lease service to ask owns nothing.
-    if (this.missing.has('coordinator')) return this.finish(c, STATUS.notWired);
+    if (this.lacksCoordinator) return this.finish(c, STATUS.notWired);
     if (this.usesLeases) {
       const p = partitionOf(calls.key[c]!, this.ownedEpoch.length);
       const epoch = this.ownedEpoch[p]!;
