@@ -1,5 +1,5 @@
 /**
- * A Redis/Memcached-like cache: LRU over a Map (whose insertion order is the recency order), a
+ * A Redis/Memcached-like cache: LRU (lru.ts: a Map's delete-and-set recency order, without a Map), a
  * TTL per entry, empty after a restart or a flush. With an edge to a database it reads through
  * on a miss; without one it answers "miss" and the service goes to the database itself.
  */
@@ -7,11 +7,12 @@ import type { CacheProps } from '../../../shared/nodeProps';
 import { OP, STATUS } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
 import { C } from '../metrics/recorder';
+import { LruMap } from '../lru';
 import type { Rng } from '../rng';
 
 export class CacheNode extends SimNode {
   /** key → expiry (µs); iteration order is least recently used first. */
-  private readonly entries = new Map<number, number>();
+  private readonly entries = new LruMap();
   private dbEdge: SimEdge | undefined;
   private readonly latUs: number;
   private readonly ttlUs: number;
@@ -49,7 +50,6 @@ export class CacheNode extends SimNode {
     const exp = this.entries.get(key);
     if (exp !== undefined && exp > sim.nowUs) {
       sim.rec.add(this.idx, C.cacheHits, 1);
-      this.entries.delete(key);
       this.entries.set(key, exp);
       sim.reply(this, c, STATUS.ok, this.latUs * this.serviceFactor);
       return;
@@ -79,11 +79,10 @@ export class CacheNode extends SimNode {
   }
 
   private insert(key: number): void {
-    if (this.entries.has(key)) this.entries.delete(key);
     this.entries.set(key, this.sim.nowUs + this.ttlUs);
     if (this.entries.size > this.props.capacity) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done !== true) this.entries.delete(oldest.value);
+      const oldest = this.entries.oldestKey();
+      if (oldest !== undefined) this.entries.delete(oldest);
     }
   }
 
