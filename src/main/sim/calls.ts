@@ -57,6 +57,8 @@ export class CallPool {
   /** Slots ever used; crash handling scans [0, highWater). */
   highWater = 0;
   live = 0;
+  /** Per node index: calls it holds as callee (being served), the inFlight gauge. */
+  servedBy = new Int32Array(16);
 
   constructor(capacity = 4096) {
     this.gen = new Int32Array(capacity);
@@ -125,7 +127,15 @@ export class CallPool {
   }
 
   takeByCallee(c: number): void {
+    if ((this.held[c]! & HELD_BY_CALLEE) !== 0) return;
     this.held[c]! |= HELD_BY_CALLEE;
+    const to = this.to[c]!;
+    if (to >= this.servedBy.length) {
+      const next = new Int32Array(Math.max(to + 1, this.servedBy.length * 2));
+      next.set(this.servedBy);
+      this.servedBy = next;
+    }
+    this.servedBy[to]!++;
   }
 
   /** The caller is done with it (answered, timed out, or the caller died). */
@@ -143,6 +153,7 @@ export class CallPool {
     if ((h & bit) === 0) throw new Error(`call ${c} released twice`);
     const rest = h & ~bit;
     this.held[c] = rest;
+    if (bit === HELD_BY_CALLEE) this.servedBy[this.to[c]!]!--;
     if (rest === 0) {
       this.gen[c] = (this.gen[c]! + 1) | 0;
       this.free[this.freeCount++] = c;

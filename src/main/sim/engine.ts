@@ -7,7 +7,7 @@
  */
 import { englishEventText, eventKindOf, type EventParams, type EventTextKey } from '../../shared/i18n/eventTexts';
 import type { RunEvent } from '../../shared/metrics';
-import { FLAG_ONE_WAY, HELD_BY_CALLEE, STATUS } from './calls';
+import { FLAG_ONE_WAY, STATUS } from './calls';
 import { EV } from './loop';
 import { C, E, NE } from './metrics/recorder';
 import { ModelState } from './model';
@@ -198,14 +198,11 @@ export class Sim extends Network {
     return this.nodes[n]!.isUp;
   }
 
-  /** Closes the recorder's bucket, with each node's inFlight gauge counted from the call pool. */
+  /** Closes the recorder's bucket, with each node's inFlight gauge: the calls it is serving. */
   protected flushBucket(): void {
-    const calls = this.calls;
     const rec = this.rec;
-    const held = calls.held;
-    const to = calls.to;
-    const n = calls.highWater;
-    for (let c = 0; c < n; c++) if ((held[c]! & HELD_BY_CALLEE) !== 0) rec.add(to[c]!, C.inFlight, 1);
+    const served = this.calls.servedBy;
+    for (let n = 0; n < served.length; n++) if (served[n] !== 0) rec.add(n, C.inFlight, served[n]!);
     rec.flush(this.nodes);
   }
 

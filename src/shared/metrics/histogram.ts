@@ -41,10 +41,14 @@ export function bucketMid(index: number): number {
 export class Histogram {
   readonly counts = new Float64Array(HISTOGRAM_SIZE);
   total = 0;
+  /** Highest bucket recorded since the last takeSparse, so taking it scans only up to there. */
+  private top = -1;
 
   record(value: number): void {
-    this.counts[bucketOf(value)]! += 1;
+    const i = bucketOf(value);
+    this.counts[i]! += 1;
     this.total++;
+    if (i > this.top) this.top = i;
   }
 
   /** Flattens to [index, count, ...] and clears, for storing a bucket of a run. */
@@ -52,7 +56,9 @@ export class Histogram {
     if (this.total === 0) return null;
     const out: number[] = [];
     const c = this.counts;
-    for (let i = 0; i < HISTOGRAM_SIZE; i++) {
+    const top = this.top;
+    this.top = -1;
+    for (let i = 0; i <= top; i++) {
       const n = c[i]!;
       if (n !== 0) {
         out.push(i, n);
