@@ -3,6 +3,8 @@
  * hops and cache, with nothing but a typed-array heap. They are the yardstick for the
  * simulator's overhead (metrics, faults, generality), not a second simulator.
  */
+import { Histogram } from '../src/shared/metrics/histogram';
+import { partitionOf } from '../src/main/sim/hashing';
 import { LruMap } from '../src/main/sim/lru';
 import { Rng, ZipfSampler } from '../src/main/sim/rng';
 
@@ -299,5 +301,95 @@ export function bareMmcObjects(c: number, utilisation: number, serviceMs: number
       } else busy--;
     }
   }
+  return { done, meanWaitMs: waitSum / done / 1000 };
+}
+
+/** Folds one event into a two-word trace hash, as the simulator's loop does (loop.ts fold). */
+function foldInto(h: Int32Array, t: number, seq: number, type: number, nh: number): void {
+  const lo = t >>> 0;
+  const hi = (t / 4294967296) >>> 0;
+  let h1 = h[0]!;
+  let h2 = h[1]!;
+  h1 = Math.imul(h1 ^ lo, 0x85ebca6b);
+  h1 = Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64;
+  h1 = Math.imul(h1 ^ hi ^ (type << 24) ^ nh, 0xcc9e2d51);
+  h2 = Math.imul(h2 ^ (seq >>> 0), 0x1b873593);
+  h2 = Math.imul((h2 << 15) | (h2 >>> 17), 5) + 0x561ccd1b;
+  h2 = Math.imul(h2 ^ nh ^ (type << 28) ^ lo, 0x85ebca6b);
+  h[0] = h1;
+  h[1] = h2;
+}
+
+/**
+ * Not a yardstick of its own but a bound on one: bareMmcObjects plus only the per-request work
+ * StateLab's M/M/4 model does that the queueing model does not need: three more draws (user,
+ * read or write, key) with the key's partition counted, four events folded into a trace hash
+ * (the two heap events and the two zero-delay deliveries), the client's and the service's
+ * counters, and a latency histogram at each. No call records, links, timeouts, node dispatch or
+ * time buckets: a simulator with those cannot run faster than this loop.
+ */
+export function bareMmcWithModelWork(c: number, utilisation: number, serviceMs: number, requests: number, seed: number): { done: number; meanWaitMs: number } {
+  const rngA = new Rng(seed);
+  const rngS = new Rng(seed ^ 0x5bd1e995);
+  const meanGapUs = (serviceMs * 1000) / (utilisation * c);
+  const serviceUs = serviceMs * 1000;
+  const heap = new ObjectHeap();
+  const queue: number[] = [];
+  const hash = new Int32Array(2);
+  // Counters of the client (0..3) and the service (4..9); partitions; one histogram each.
+  const cur = new Float64Array(16);
+  const partitions = new Float64Array(64);
+  const clientHist = new Histogram();
+  const serviceHist = new Histogram();
+  let seq = 0;
+  let qHead = 0;
+  let busy = 0;
+  let issued = 0;
+  let done = 0;
+  let waitSum = 0;
+  heap.push(Math.round(rngA.exp(meanGapUs)), 0, 0);
+  while (heap.size > 0) {
+    const e = heap.pop();
+    const now = e.t;
+    foldInto(hash, now, seq++, 3, 0x1234);
+    if (e.kind === 0) {
+      issued++;
+      if (issued < requests) heap.push(now + Math.max(1, Math.round(rngA.exp(meanGapUs))), 0, 0);
+      const user = rngA.int(1000);
+      const isRead = rngA.next() < 1;
+      const key = rngA.int(10_000);
+      partitions[partitionOf(key, 64)]! += 1;
+      cur[0]! += 1;
+      cur[1]! += user >= 0 && isRead ? 1 : 0;
+      foldInto(hash, now, seq++, 1, 0x5678);
+      cur[4]! += 1;
+      if (busy < c) {
+        busy++;
+        cur[5]! += 0;
+        cur[6]! += 1;
+        heap.push(now + Math.round(rngS.exp(serviceUs)), 1, now);
+      } else queue.push(now);
+    } else {
+      done++;
+      const serviceUsed = now - e.req;
+      cur[7]! += 1;
+      cur[8]! += serviceUsed;
+      if (serviceUsed > cur[9]!) cur[9] = serviceUsed;
+      serviceHist.record(serviceUsed);
+      foldInto(hash, now, seq++, 2, 0x9abc);
+      cur[2]! += 1;
+      cur[3]! += serviceUsed;
+      if (serviceUsed > cur[10]!) cur[10] = serviceUsed;
+      clientHist.record(serviceUsed);
+      if (qHead < queue.length) {
+        const arrived = queue[qHead++]!;
+        waitSum += now - arrived;
+        cur[5]! += now - arrived;
+        cur[6]! += 1;
+        heap.push(now + Math.round(rngS.exp(serviceUs)), 1, arrived);
+      } else busy--;
+    }
+  }
+  if (hash[0] === 0 && hash[1] === 0 && cur[0] === 0 && partitions[0] === -1) throw new Error('unreachable: keeps the work observable');
   return { done, meanWaitMs: waitSum / done / 1000 };
 }
