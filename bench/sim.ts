@@ -76,6 +76,8 @@ export interface Row {
   measured: Measured[];
   /** Peak RSS of a process that ran only StateLab's simulation of this model. */
   peakRssMb: number;
+  /** That process's RSS before the simulation began (Node and the bench bundle's modules). */
+  startRssMb: number;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -117,15 +119,16 @@ export function runSimBench(): Row[] {
   return (Object.keys(MODELS) as ModelKey[]).map((key) => ({
     model: MODELS[key].name,
     measured: JSON.parse(child([`--sim-model=${key}`])) as Measured[],
-    peakRssMb: Number(child([`--sim-model=${key}`, '--statelab-only'])),
+    ...(JSON.parse(child([`--sim-model=${key}`, '--statelab-only'])) as { peakRssMb: number; startRssMb: number }),
   }));
 }
 
 const modelArg = process.argv.find((a) => a.startsWith('--sim-model='))?.slice('--sim-model='.length) as ModelKey | undefined;
 if (modelArg !== undefined && modelArg in MODELS) {
   if (process.argv.includes('--statelab-only')) {
+    const startRssMb = process.memoryUsage().rss / 1024 / 1024;
     MODELS[modelArg].contenders[0]!.run();
-    console.log(process.resourceUsage().maxRSS / 1024);
+    console.log(JSON.stringify({ peakRssMb: process.resourceUsage().maxRSS / 1024, startRssMb }));
   } else console.log(JSON.stringify(sideBySide(modelArg)));
   process.exit(0);
 }
@@ -152,6 +155,6 @@ export function printSimBench(rows: Row[]): void {
       console.log(`    targets: StateLab ÷ plain-object loop ${vsPlain.toFixed(2)} (≥ 0.70: ${ok(vsPlain >= 0.7)}); StateLab ÷ js-simulator ${vsJs.toFixed(2)} (> 1: ${ok(vsJs > 1)})`);
       if (bound !== undefined) console.log(`    the model's own work alone caps StateLab at ${(bound / plain).toFixed(2)} of the plain-object loop; StateLab reaches ${(own.rps / bound).toFixed(2)} of that cap`);
     }
-    console.log(`    peak RSS of a process running only StateLab's simulation: ${r.peakRssMb.toFixed(0)} MB`);
+    console.log(`    peak RSS of a process running only StateLab's simulation: ${r.peakRssMb.toFixed(0)} MB (${r.startRssMb.toFixed(0)} MB before it began)`);
   }
 }
