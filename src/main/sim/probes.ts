@@ -29,7 +29,7 @@ function hopUs(sim: Sim, from: SimNode, to: SimNode, edge: SimEdge, rng: Rng): n
     if (rng.next() >= keep) return -1;
   }
   let d = edge.latUs;
-  if (edge.jitterUs > 0) d += Math.floor(rng.next() * (edge.jitterUs + 1));
+  if (edge.jitterUs > 0) d += rng.int(edge.jitterUs + 1);
   const f = from.latencyFactor > to.latencyFactor ? from.latencyFactor : to.latencyFactor;
   if (f !== 1) d = Math.round(d * f);
   if (sim.linkTailUs !== null) d += sim.linkTailUs(edge);

@@ -93,7 +93,7 @@ export abstract class Network extends EventLoop {
       return false;
     }
     let d = edge.latUs;
-    if (edge.jitterUs > 0) d += Math.floor(from.rng.next() * (edge.jitterUs + 1));
+    if (edge.jitterUs > 0) d += from.rng.int(edge.jitterUs + 1);
     const f = from.latencyFactor > to.latencyFactor ? from.latencyFactor : to.latencyFactor;
     if (f !== 1) d = Math.round(d * f);
     if (this.linkTailUs !== null) d += this.linkTailUs(edge);
