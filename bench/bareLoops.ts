@@ -326,7 +326,9 @@ function foldInto(h: Int32Array, t: number, seq: number, type: number, nh: numbe
  * read or write, key) with the key's partition counted, four events folded into a trace hash
  * (the two heap events and the two zero-delay deliveries), the client's and the service's
  * counters, and a latency histogram at each. No call records, links, timeouts, node dispatch or
- * time buckets: a simulator with those cannot run faster than this loop.
+ * time buckets: a simulator with those cannot run faster than this loop. Its extra draws come
+ * from the arrival stream, as StateLab's client draws them from its own, so its arrivals (and its
+ * mean wait) differ from bareMmcObjects': another sample path of the same queue.
  */
 export function bareMmcWithModelWork(c: number, utilisation: number, serviceMs: number, requests: number, seed: number): { done: number; meanWaitMs: number } {
   const rngA = new Rng(seed);
