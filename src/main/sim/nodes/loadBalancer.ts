@@ -4,7 +4,7 @@
  * receiving traffic until detection: that window is what students measure.
  */
 import type { LoadBalancerProps } from '../../../shared/nodeProps';
-import { FLAG_COLD, FLAG_KEY_ROUTED, STATUS } from '../calls';
+import { FLAG_COLD, FLAG_KEY_ROUTED, OP, STATUS } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
 import { HashRing, moduloPick, movedFraction, partitionOf } from '../hashing';
 import { C } from '../metrics/recorder';
@@ -230,7 +230,15 @@ export class LoadBalancerNode extends SimNode {
     if (n === 0) return undefined;
     const calls = this.sim.calls;
     const fromClient = this.sim.nodes[calls.from[c]!]!;
-    if (this.props.policy === 'sticky' || fromClient.hasLongLivedConnections) {
+    const conns = this.sim.model.connections;
+    if (conns !== null && fromClient.hasLongLivedConnections && calls.op[c] !== OP.connect) {
+      // A message travels on its user's connection, to the instance holding it (gone: no route).
+      const owner = conns.owner[calls.user[c]!]!;
+      if (owner < 0) return undefined;
+      const pinned = this.byNode.get(owner);
+      if (pinned !== undefined) return pinned;
+    }
+    if (this.props.policy === 'sticky') {
       const user = calls.user[c]!;
       const t = this.affinity.get(user);
       if (t !== undefined && t.isHealthy && t.isRegistered) return t;
@@ -244,11 +252,12 @@ export class LoadBalancerNode extends SimNode {
       case 'random':
         return list[this.rng.int(n)];
       case 'least-connections': {
+        // Open long-lived connections count as connections too.
         const start = this.rr++ % n;
         let best = list[start]!;
         for (let k = 1; k < n; k++) {
           const t = list[(start + k) % n]!;
-          if (t.outstanding < best.outstanding) best = t;
+          if (t.outstanding + t.node.connectionsHeld < best.outstanding + best.node.connectionsHeld) best = t;
         }
         return best;
       }

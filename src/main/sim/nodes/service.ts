@@ -6,7 +6,7 @@
  */
 import type { ServiceProps } from '../../../shared/nodeProps';
 import type { WiringNeed } from '../../../shared/wiring';
-import { FLAG_COLD, FLAG_FORWARDED, FLAG_KEY_ROUTED, FLAG_LOGIN, FLAG_ONE_WAY, OP, STATUS } from '../calls';
+import { FLAG_COLD, FLAG_FORWARDED, FLAG_KEY_ROUTED, FLAG_LOGIN, FLAG_ONE_WAY, FLAG_WARM_CONNECT, OP, STATUS } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
 import { partitionOf } from '../hashing';
 import { C, type Recorder } from '../metrics/recorder';
@@ -141,6 +141,13 @@ export class ServiceNode extends SimNode {
     this.busy++;
     sim.rec.add(this.idx, C.queueWaitSumUs, sim.nowUs - calls.arriveUs[c]!);
     sim.rec.add(this.idx, C.queueWaitCount, 1);
+    if (calls.op[c] === OP.connect) {
+      // A long-lived connection: a handshake's work (none for one that existed before the run).
+      if ((calls.flags[c]! & FLAG_WARM_CONNECT) !== 0) return this.acceptConnection(c);
+      calls.stage[c] = STAGE_COMPUTE;
+      sim.timer(this, Math.round(this.props.handshakeMs * 1000 * this.serviceFactor), T_WORK, c, calls.gen[c]!);
+      return;
+    }
     const mode = this.props.sessions;
     const user = calls.user[c]!;
     if (user >= 0 && mode === 'local-memory') {
@@ -241,6 +248,7 @@ export class ServiceNode extends SimNode {
     const sim = this.sim;
     const calls = sim.calls;
     const op = calls.op[c]!;
+    if (op === OP.connect) return this.acceptConnection(c);
     // An owner with no lease service to ask owns nothing.
     if (this.missing.has('coordinator')) return this.finish(c, STATUS.notWired);
     if (this.usesLeases) {
@@ -297,6 +305,22 @@ export class ServiceNode extends SimNode {
       calls.user[child] = -1;
     }
     sim.sendRequest(child);
+  }
+
+  /**
+   * Pins the user's connection here (connections.ts). A partition-aware router sent it here as the
+   * owner of the user's room: a stale view (not the owner, or not recovered yet) refuses it, to be
+   * retried by the client's reconnect policy. Any other instance accepts any connection.
+   */
+  private acceptConnection(c: number): void {
+    const calls = this.sim.calls;
+    if (this.usesLeases && (calls.flags[c]! & FLAG_KEY_ROUTED) !== 0) {
+      const p = partitionOf(calls.key[c]!, this.ownedEpoch.length);
+      if (this.ownedEpoch[p] === 0) return this.finish(c, STATUS.noRoute);
+      if (this.sim.nowUs < this.readyAtUs[p]!) return this.finish(c, STATUS.down);
+    }
+    this.sim.model.connections?.accept(calls.user[c]!, this);
+    this.finish(c, STATUS.ok);
   }
 
   /**
