@@ -178,6 +178,35 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
       },
     ],
   },
+  connections: {
+    answers: { 'what-dropped': 'third' },
+    starterFails: ['storm-errors', 'few-connect-errors'],
+    variants: [
+      {
+        // All knobs at their extreme: no wait at all is the storm again.
+        name: 'backoff with jitter, but a first wait of 0 ms',
+        edit: (g) => withProps(g, 'users', { reconnect: 'backoff-jitter', reconnectBaseMs: 0 }),
+        fails: ['storm-errors', 'few-connect-errors'],
+      },
+      {
+        // Every client on the same schedule: the dropped users come back together, wave after wave.
+        name: 'exponential backoff without jitter',
+        edit: (g) => withProps(g, 'users', { reconnect: 'backoff', reconnectBaseMs: 2000, reconnectMaxMs: 30_000 }),
+        fails: ['few-connect-errors', 'back-soon'],
+      },
+      {
+        name: 'jitter spread over too short a time for the servers left',
+        edit: (g) => withProps(g, 'users', { reconnect: 'backoff-jitter', reconnectBaseMs: 1000, reconnectMaxMs: 30_000 }),
+        fails: ['storm-errors', 'few-connect-errors'],
+      },
+      {
+        // The other extreme: the servers are safe, the users are not.
+        name: 'a very long backoff',
+        edit: (g) => withProps(g, 'users', { reconnect: 'backoff-jitter', reconnectBaseMs: 60_000, reconnectMaxMs: 600_000 }),
+        fails: ['back-soon'],
+      },
+    ],
+  },
   capstone: {
     answers: {},
     starterFails: ['slo-errors', 'slo-p99', 'slo-sessions', 'slo-writes', 'slo-conflicts'],
