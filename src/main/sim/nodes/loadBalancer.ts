@@ -225,19 +225,13 @@ export class LoadBalancerNode extends SimNode {
   }
 
   private choose(c: number): Target | undefined {
+    // On a connection, health checks do not matter: the connection is there or it is gone.
+    const pinned = this.pinned(c);
+    if (pinned !== undefined) return pinned ?? undefined;
     const list = this.active;
     const n = list.length;
     if (n === 0) return undefined;
     const calls = this.sim.calls;
-    const fromClient = this.sim.nodes[calls.from[c]!]!;
-    const conns = this.sim.model.connections;
-    if (conns !== null && fromClient.hasLongLivedConnections && calls.op[c] !== OP.connect) {
-      // A message travels on its user's connection, to the instance holding it (gone: no route).
-      const owner = conns.owner[calls.user[c]!]!;
-      if (owner < 0) return undefined;
-      const pinned = this.byNode.get(owner);
-      if (pinned !== undefined) return pinned;
-    }
     if (this.props.policy === 'sticky') {
       const user = calls.user[c]!;
       const t = this.affinity.get(user);
@@ -286,6 +280,18 @@ export class LoadBalancerNode extends SimNode {
     }
   }
 
+  /**
+   * A message on a long-lived connection travels to the instance holding the connection (null: the
+   * connection is gone; undefined: not such a message, or the instance is none of this balancer's).
+   */
+  private pinned(c: number): Target | null | undefined {
+    const conns = this.sim.model.connections;
+    const calls = this.sim.calls;
+    if (conns === null || calls.op[c] === OP.connect || !this.sim.nodes[calls.from[c]!]!.hasLongLivedConnections) return undefined;
+    const owner = conns.owner[calls.user[c]!]!;
+    return owner < 0 ? null : this.byNode.get(owner);
+  }
+
   override onRequest(c: number): void {
     const sim = this.sim;
     const t = this.choose(c);
@@ -302,7 +308,8 @@ export class LoadBalancerNode extends SimNode {
     calls.session[child] = calls.session[c]!;
     // What an upstream balancer said about ownership is not this balancer's routing.
     calls.flags[child] = calls.flags[c]! & ~(FLAG_KEY_ROUTED | FLAG_COLD);
-    if (this.isKeyRouted) calls.flags[child] |= FLAG_KEY_ROUTED | this.coldFlag(calls.key[c]!, t.node.idx);
+    // A message on a connection went where the connection is, not by its key.
+    if (this.isKeyRouted && this.pinned(c) === undefined) calls.flags[child] |= FLAG_KEY_ROUTED | this.coldFlag(calls.key[c]!, t.node.idx);
     t.outstanding++;
     sim.rec.add(t.node.idx, C.forwardedTo, 1);
     sim.sendRequest(child);

@@ -447,7 +447,9 @@ export class ServiceNode extends SimNode {
             this.sim.log('not-wired.replica', this, { node: this.id, partition: p });
           }
           const failedAt = own.failedAtUs[p]!;
-          if (failedAt >= 0) {
+          // A partition that cannot be recovered is not back: no recovery time to count.
+          if (failedAt >= 0 && this.isUnrecoverable[p] === 1) own.failedAtUs[p] = -1;
+          else if (failedAt >= 0) {
             this.sim.rec.add(this.idx, C.recoverySumUs, this.readyAtUs[p]! - failedAt);
             this.sim.rec.add(this.idx, C.recoveryCount, 1);
             own.failedAtUs[p] = -1;
