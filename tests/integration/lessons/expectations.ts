@@ -51,6 +51,26 @@ const capstoneFixed = (starter: Graph, overrides: Record<string, Record<string, 
   return Object.entries(fixes).reduce((g, [id, props]) => withProps(g, id, { ...props, ...overrides[id] }), starter);
 };
 
+const ROOM_SERVERS = ['room-1', 'room-2', 'room-3'];
+const roomServers = (props: Record<string, unknown>): Record<string, Record<string, unknown>> => Object.fromEntries(ROOM_SERVERS.map((id) => [id, props]));
+
+/**
+ * Lesson 10: the starter with the reference's changes (partition-aware gateway, 2 s lease, recovery
+ * from a replica), then `overrides`; `withReplicas` adds the ring of replication edges the reference has.
+ */
+const roomsFixed = (starter: Graph, overrides: Record<string, Record<string, unknown>>, withReplicas: boolean): Graph => {
+  const fixes: Record<string, Record<string, unknown>> = {
+    gateway: { policy: 'partition-aware', healthCheck: { intervalMs: 500, unhealthyAfter: 2 }, ownerRefreshMs: 500 },
+    coord: { leaseTtlMs: 2000 },
+    ...roomServers({ recoverFrom: 'replica' }),
+  };
+  const ids = [...new Set([...Object.keys(fixes), ...Object.keys(overrides)])];
+  const fixed = ids.reduce((g, id) => withProps(g, id, { ...fixes[id], ...overrides[id] }), starter);
+  if (!withReplicas) return fixed;
+  const ring = ROOM_SERVERS.map((from, i) => ({ id: `${from}-replica`, source: from, target: ROOM_SERVERS[(i + 1) % 3]!, kind: 'replication' as const, props: { latencyMs: 1, jitterMs: 0, lossRate: 0 } }));
+  return { ...fixed, edges: [...fixed.edges, ...ring] };
+};
+
 export const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 /** Half-way designs are checked on fewer seeds: they only show the checks tell designs apart. */
 export const VARIANT_SEEDS = [1, 2, 3] as const;
@@ -153,12 +173,37 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
   },
   rooms: {
     answers: { connections: 'reconnect' },
-    starterFails: ['rooms-back-fast', 'errors-after'],
+    starterFails: ['owner-routing', 'rooms-back-fast', 'errors-after'],
     variants: [
       {
-        name: 'short lease, rooms still reloaded from the message store',
-        edit: (g) => withProps(g, 'coord', { leaseTtlMs: 2000 }),
+        name: 'partition-aware gateway, the owners left as they were',
+        edit: (g) => roomsFixed(g, { coord: { leaseTtlMs: 6000 }, ...roomServers({ recoverFrom: 'database' }) }, false),
         fails: ['rooms-back-fast', 'errors-after'],
+      },
+      {
+        name: 'short lease, rooms still reloaded from the message store',
+        edit: (g) => roomsFixed(g, roomServers({ recoverFrom: 'database' }), false),
+        fails: ['rooms-back-fast', 'errors-after'],
+      },
+      {
+        // What is not wired does not work: nothing to recover the rooms from.
+        name: 'recover from a replica that is not on the canvas',
+        edit: (g) => roomsFixed(g, {}, false),
+        fails: ['rooms-back-fast', 'errors-after'],
+      },
+      {
+        name: 'fast recovery behind a gateway that ignores rooms',
+        edit: (g) => roomsFixed(g, { gateway: { policy: 'round-robin' } }, true),
+        fails: ['owner-routing'],
+        // Forwarded messages hold a worker on both servers; after the crash that can still tip them over.
+        mayFail: ['errors-after'],
+      },
+      {
+        // All knobs at their extreme: a lease shorter than the owners' GC pauses hands rooms over that were never lost.
+        name: 'a 100 ms lease',
+        edit: (g) => roomsFixed(g, { coord: { leaseTtlMs: 100 } }, true),
+        // Its renewals and the forwarding after each false handover show in the calls per message too.
+        fails: ['owner-routing', 'no-false-handover'],
       },
     ],
   },
