@@ -107,6 +107,8 @@ export const LoadBalancerPropsSchema = z
     timeoutMs: timeoutMs().default(5000).describe('Give up on a target after this long (ms)'),
     /** Partitions of the key space (partition-aware without a coordinator). */
     partitions: z.number().int().min(1).max(1024).default(16).describe('Partitions of the key space'),
+    /** partition-aware: a read may go to an instance the owner replicates to, spreading a hot partition's reads (a replica may be behind). */
+    replicaReads: z.boolean().default(false).describe("partition-aware: send reads to the owner or to an instance holding a replica of its partitions (a replica may be a little behind)"),
     /** How often a partition-aware balancer refreshes its owner map from the coordinator. */
     ownerRefreshMs: z.number().min(1).max(600_000).default(1000).describe('Owner-map refresh interval (ms)'),
   })
@@ -270,6 +272,7 @@ export const NODE_FIELD_RULES: { [K in NodeKind]?: Record<string, FieldRule<Node
     weights: { when: (p) => p.policy === 'weighted' },
     partitions: { when: (p) => p.policy === 'partition-aware' },
     ownerRefreshMs: { when: (p) => p.policy === 'partition-aware', advanced: true },
+    replicaReads: { when: (p) => p.policy === 'partition-aware' },
     timeoutMs: { advanced: true },
   },
   service: {

@@ -30,6 +30,8 @@ export const FLAG_COLD = 8;
 export const FLAG_FORWARDED = 16;
 /** A connection that existed before the run (t = 0): accepted without a handshake's work. */
 export const FLAG_WARM_CONNECT = 64;
+/** A read a partition-aware balancer sent to a replica of the key's owner: served from the replica. */
+export const FLAG_REPLICA_READ = 128;
 const HELD_BY_CALLER = 1;
 export const HELD_BY_CALLEE = 2;
 

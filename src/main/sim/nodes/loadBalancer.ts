@@ -4,7 +4,7 @@
  * receiving traffic until detection: that window is what students measure.
  */
 import type { LoadBalancerProps } from '../../../shared/nodeProps';
-import { FLAG_COLD, FLAG_KEY_ROUTED, OP, STATUS } from '../calls';
+import { FLAG_COLD, FLAG_KEY_ROUTED, FLAG_REPLICA_READ, OP, STATUS } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
 import { HashRing, moduloPick, movedFraction, partitionOf } from '../hashing';
 import { C } from '../metrics/recorder';
@@ -273,7 +273,12 @@ export class LoadBalancerNode extends SimNode {
       case 'partition-aware': {
         const owner = this.ownerView[partitionOf(calls.key[c]!, this.ownerView.length)]!;
         const t = owner >= 0 ? this.byNode.get(owner) : undefined;
-        return t !== undefined && t.isHealthy && t.isRegistered ? t : undefined;
+        const isUp = (x: Target | undefined): x is Target => x !== undefined && x.isHealthy && x.isRegistered;
+        if (!isUp(t)) return undefined;
+        if (!this.props.replicaReads || calls.op[c] !== OP.read) return t;
+        // Reads spread over the owner and the instances it replicates to.
+        const holders = [t, ...t.node.replOut.map((e) => this.byNode.get(e.to)).filter(isUp)];
+        return holders[this.rr++ % holders.length];
       }
       default:
         return list[this.rr++ % n];
@@ -310,6 +315,7 @@ export class LoadBalancerNode extends SimNode {
     calls.flags[child] = calls.flags[c]! & ~(FLAG_KEY_ROUTED | FLAG_COLD);
     // A message on a connection went where the connection is, not by its key.
     if (this.isKeyRouted && this.pinned(c) === undefined) calls.flags[child] |= FLAG_KEY_ROUTED | this.coldFlag(calls.key[c]!, t.node.idx);
+    if (this.props.replicaReads && this.props.policy === 'partition-aware' && t.node.idx !== this.ownerView[partitionOf(calls.key[c]!, this.ownerView.length)]) calls.flags[child] |= FLAG_REPLICA_READ;
     t.outstanding++;
     sim.rec.add(t.node.idx, C.forwardedTo, 1);
     sim.sendRequest(child);

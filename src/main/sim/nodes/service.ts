@@ -6,7 +6,7 @@
  */
 import type { ServiceProps } from '../../../shared/nodeProps';
 import type { WiringNeed } from '../../../shared/wiring';
-import { FLAG_COLD, FLAG_FORWARDED, FLAG_KEY_ROUTED, FLAG_LOGIN, FLAG_ONE_WAY, FLAG_WARM_CONNECT, OP, STATUS } from '../calls';
+import { FLAG_COLD, FLAG_FORWARDED, FLAG_KEY_ROUTED, FLAG_LOGIN, FLAG_ONE_WAY, FLAG_REPLICA_READ, FLAG_WARM_CONNECT, OP, STATUS } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
 import { partitionOf } from '../hashing';
 import { C, type Recorder } from '../metrics/recorder';
@@ -255,6 +255,8 @@ export class ServiceNode extends SimNode {
       const p = partitionOf(calls.key[c]!, this.ownedEpoch.length);
       const epoch = this.ownedEpoch[p]!;
       if (epoch === 0) {
+        // A read sent to a replica of the owner is served from the replica (it may be a little behind).
+        if ((calls.flags[c]! & FLAG_REPLICA_READ) !== 0 && op === OP.read && this.props.state === 'stateful') return this.finish(c, STATUS.ok);
         // A partition-aware router that sent it here has a stale view: fail fast so it is retried
         // once the router has caught up (a second guess from this instance's view could be as stale).
         if ((calls.flags[c]! & FLAG_KEY_ROUTED) !== 0) return this.finish(c, STATUS.noRoute);

@@ -66,6 +66,7 @@ export const domainZhCN = {
       timeoutMs: { label: '超时', description: '等待目标多久后放弃（毫秒）' },
       partitions: { label: '分区数', description: '键空间的分区数' },
       ownerRefreshMs: { label: '归属刷新', description: '归属表的刷新间隔（毫秒）' },
+      replicaReads: { label: '副本读', description: '分区感知：读请求可以发给所有者，也可以发给持有其分区副本的实例（副本可能稍微落后）' },
     },
     service: {
       tokenTtlMs: { label: '令牌有效期', description: '签名令牌：令牌的有效期；被撤销的令牌在过期前仍被接受，过期的令牌需要一次刷新调用（毫秒）' },
