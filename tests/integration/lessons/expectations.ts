@@ -208,18 +208,38 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
     ],
   },
   observability: {
-    // The hot key's partition belongs to own-1, and db-r2 sits behind the slower link (both decided
+    // The hot key's partition belongs to own-1, and db-r2 sits behind the long link (both decided
     // by the run, not fixed in the lesson).
-    answers: { 'which-owner': 'own-1', 'which-replica': 'db-r2' },
-    starterFails: ['p99-fixed', 'errors-fixed', 'lag-fixed'],
+    answers: { 'which-owner': 'own-1', 'which-replica': 'db-r2', 'why-lag': 'far' },
+    starterFails: ['p99-fixed', 'errors-fixed'],
     variants: [
-      { name: 'the hot owner given workers, the lag left alone', edit: (g) => withProps(g, 'own-1', { workers: 6 }), fails: ['lag-fixed'] },
-      { name: 'the lag cut, the hot owner left alone', edit: (g) => withProps(g, 'db', { replicationLagMs: 50 }), fails: ['p99-fixed', 'errors-fixed'] },
+      // More than one fix works: more workers for the hot owner, or its reads spread over its replicas.
+      { name: 'the hot owner given workers', edit: (g) => withProps(g, 'own-1', { workers: 6 }), fails: [] },
       {
-        name: 'synchronous replication to the far replica instead of a shorter lag',
-        // Every write now waits 300 ms for the far replica while holding one of the hot owner's workers.
-        edit: (g) => withProps(withProps(g, 'own-1', { workers: 6 }), 'db', { replication: 'sync' }),
+        // One key stays in one partition: a fourth owner takes other partitions, not the hot one.
+        name: 'a fourth owner',
+        edit: (g) => ({
+          ...g,
+          nodes: [...g.nodes, { ...g.nodes.find((n) => n.id === 'own-3')!, id: 'own-4', label: 'Owner 4', position: { x: 420, y: 440 } }],
+          edges: [
+            ...g.edges,
+            ...[['lb', 'own-4'], ['own-4', 'coord'], ['own-4', 'db']].map(([source, target]) => ({ id: `${source}-${target}`, source: source!, target: target!, kind: 'request' as const, props: { latencyMs: 1, jitterMs: 0, lossRate: 0 } })),
+          ],
+        }),
         fails: ['p99-fixed', 'errors-fixed'],
+        // With four members the coordinator deals the partitions anew: the hot one may have another owner than the answer given.
+        mayFail: ['which-owner'],
+      },
+      {
+        name: 'every owner given 6 workers',
+        edit: (g) => ['own-1', 'own-2', 'own-3'].reduce((out, id) => withProps(out, id, { workers: 6 }), g),
+        fails: ['within-budget'],
+      },
+      {
+        // All knobs at their extreme: capacity everywhere fixes the hot key at a price.
+        name: 'every owner given 1024 workers',
+        edit: (g) => ['own-1', 'own-2', 'own-3'].reduce((out, id) => withProps(out, id, { workers: 1024 }), g),
+        fails: ['within-budget'],
       },
     ],
   },
