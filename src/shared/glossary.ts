@@ -59,6 +59,9 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   entry('warm-up', { term: 'warm-up', definition: 'The time after a start during which caches are empty and an instance is slower than in steady state.' }, { term: '预热', definition: '启动之后缓存还是空的、实例比稳定状态慢的那段时间。' }),
   entry('idempotency', { term: 'idempotency', definition: 'The property that doing an operation twice has the same effect as doing it once, which makes retries safe.', forms: ['idempotent'] }, { term: '幂等性', definition: '同一操作执行两次与执行一次效果相同的性质，它让重试变得安全。', forms: ['幂等'] }),
   entry('backpressure', { term: 'backpressure', definition: 'A busy component telling its callers to slow down (by queueing limits or refusals) instead of taking on more work than it can do.' }, { term: '背压', definition: '繁忙的组件通过排队上限或拒绝请求让调用方放慢，而不是接下超出能力的工作。' }),
+  entry('long-lived-connection', { term: 'long-lived connection', definition: 'A connection (a WebSocket, say) a client keeps open for many messages; it lives in one server process and is lost when that process stops.', forms: ['long-lived connections'] }, { term: '长连接', definition: '客户端为收发许多条消息而一直保持打开的连接（例如 WebSocket）；它存在于某一个服务器进程里，进程停止它就断了。' }),
+  entry('reconnect-storm', { term: 'reconnect storm', definition: 'Many clients whose connections dropped together reconnecting at the same moment, overloading the servers that are left.', forms: ['reconnect storms'] }, { term: '重连风暴', definition: '大量连接同时断开的客户端在同一时刻一起重连，把剩下的服务器压垮。' }),
+  entry('jitter', { term: 'backoff with jitter', definition: 'Waiting a random time, up to a limit that doubles after each failure, before trying again, so clients that failed together do not retry together.', forms: ['jitter', 'jittered backoff'] }, { term: '退避加抖动', definition: '重试前等待一段随机时间，其上限每失败一次翻倍，这样一起失败的客户端不会一起重试。', forms: ['抖动'] }),
 ];
 
 export const GLOSSARY_BY_ID: ReadonlyMap<string, GlossaryEntry> = new Map(GLOSSARY.map((e) => [e.id, e]));

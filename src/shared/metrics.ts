@@ -66,6 +66,11 @@ export const COUNTERS = [
   'falseSuspicions', // nodes a detector took out (health check, lease, database failover) that were up, reachable and not paused longer than its bound
   'flaps', // targets a load balancer took out and put back without them having restarted in between
   'failoversUnnecessary', // database promotions and lease handovers whose old leader or owner was still up (not crashed)
+  'connectionsDropped', // long-lived connections this node held when it stopped (crash, deploy, scale-in)
+  'connectFailed', // connection attempts of a client's users that failed (refused, overloaded, timed out, no route)
+  'reconnects', // users of a client who got a connection back after theirs dropped
+  'reconnectWaitSumUs', // sum over reconnects of the time from the drop to the new connection
+  'connectionsOpen', // gauge: long-lived connections this node holds
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
@@ -226,6 +231,18 @@ export const METRICS = {
     aggregate: sum('failoversUnnecessary'),
     scope: 'all',
   },
+  connectionsDropped: { label: 'Dropped connections', unit: 'count', description: 'Long-lived connections lost because the instance holding them stopped (crash, deploy, scale-in).', aggregate: sum('connectionsDropped'), scope: 'all' },
+  connectionErrors: { label: 'Connection errors', unit: 'count', description: 'Connection attempts that failed (refused, overloaded, timed out, no route); each one is retried by the reconnect policy.', aggregate: sum('connectFailed'), scope: 'all' },
+  reconnects: { label: 'Reconnects', unit: 'count', description: 'Users who got a connection back after theirs dropped.', aggregate: sum('reconnects'), scope: 'all' },
+  reconnectTimeMs: {
+    label: 'Time disconnected',
+    unit: 'ms',
+    description: 'Mean time from a connection dropping until its user was connected again (counted when the user reconnects).',
+    aggregate: ratio('reconnectWaitSumUs', ['reconnects'], 1e-3),
+    scope: 'all',
+    unmeasured: 'no user reconnected in the window',
+  },
+  connectionsOpen: { label: 'Open connections', unit: 'count', description: 'Long-lived connections instances hold at the end of the window.', aggregate: { kind: 'last', counter: 'connectionsOpen' }, scope: 'all' },
 } as const satisfies Record<string, MetricDef>;
 
 export type MetricName = keyof typeof METRICS;
@@ -268,6 +285,7 @@ export const RUN_EVENT_KINDS = [
   'failover-refused',
   'revoked',
   'not-wired',
+  'connections-dropped',
 ] as const;
 export type RunEventKind = (typeof RUN_EVENT_KINDS)[number];
 

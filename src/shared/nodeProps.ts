@@ -56,9 +56,25 @@ export const ClientPropsSchema = z
     /** Wait before a retry. */
     retryBackoffMs: ms(60_000).default(50).describe('Wait before retrying (ms)'),
     /** long-lived: each user keeps one connection, so a load balancer keeps sending it to the same target. */
-    connection: z.enum(['request', 'long-lived']).default('request').describe('request: a new routing decision per request; long-lived: one connection per user'),
+    connection: z.enum(['request', 'long-lived']).default('request').describe('request: a new routing decision per request; long-lived: one connection per user, pinned to the instance that accepted it'),
+    /** long-lived: how a user whose connection dropped reconnects (full jitter: a uniformly random wait up to the backoff). */
+    reconnect: z
+      .enum(['immediate', 'backoff', 'backoff-jitter'])
+      .default('backoff-jitter')
+      .describe('long-lived: reconnect at once, after an exponential backoff (every client on the same schedule), or after a random wait up to that backoff (jitter)'),
+    /** long-lived: the first reconnect backoff; it doubles after every failed attempt. */
+    reconnectBaseMs: ms(600_000).default(1000).describe('First reconnect backoff; doubles after each failed attempt (ms)'),
+    /** long-lived: the longest reconnect backoff. */
+    reconnectMaxMs: ms(600_000).default(30_000).describe('Longest reconnect backoff (ms)'),
   })
   .strict();
+
+/**
+ * Client props that are the design's, not the workload's: how the client code reconnects is the
+ * student's to choose, so grading keeps them (unless the lesson locks the client) while it puts
+ * the rest of the lesson's client back (src/main/grading/frame.ts).
+ */
+export const CLIENT_DESIGN_PROPS = ['reconnect', 'reconnectBaseMs', 'reconnectMaxMs'] as const satisfies readonly (keyof z.input<typeof ClientPropsSchema>)[];
 
 export const LB_POLICIES = ['round-robin', 'least-connections', 'random', 'weighted', 'sticky', 'hash-modulo', 'consistent-hash', 'partition-aware'] as const;
 
@@ -91,6 +107,8 @@ export const LoadBalancerPropsSchema = z
     timeoutMs: timeoutMs().default(5000).describe('Give up on a target after this long (ms)'),
     /** Partitions of the key space (partition-aware without a coordinator). */
     partitions: z.number().int().min(1).max(1024).default(16).describe('Partitions of the key space'),
+    /** partition-aware: a read may go to an instance the owner replicates to, spreading a hot partition's reads (a replica may be behind). */
+    replicaReads: z.boolean().default(false).describe("partition-aware: send reads to the owner or to an instance holding a replica of its partitions (a replica may be a little behind)"),
     /** How often a partition-aware balancer refreshes its owner map from the coordinator. */
     ownerRefreshMs: z.number().min(1).max(600_000).default(1000).describe('Owner-map refresh interval (ms)'),
   })
@@ -126,6 +144,8 @@ export const ServicePropsSchema = z
     // At least an id and a signature: a token cannot be made free by setting its size to nothing.
     tokenBytes: z.number().int().min(64).max(65_536).default(800).describe('signed-token: bytes of the token every request carries (a JWT is typically 0.5–1 KB; at least 64: an id and a signature)'),
     /** What a partition owner does with a request for a key it does not own. */
+    /** Work of accepting one long-lived connection (TLS handshake, authentication, subscriptions): a worker is busy this long. */
+    handshakeMs: ms(60_000).default(10).describe('Work of accepting one long-lived connection: TLS handshake, authentication, subscriptions (ms)'),
     nonOwner: z.enum(['forward', 'fail']).default('forward').describe("A request for a key this owner does not own: forward it to the owner (an extra hop) or fail it ('wrong owner')"),
   })
   .strict();
@@ -242,6 +262,9 @@ export const NODE_FIELD_RULES: { [K in NodeKind]?: Record<string, FieldRule<Node
   client: {
     'keys.skew': { when: (p) => p.keys.distribution === 'zipf' },
     retryBackoffMs: { when: (p) => p.retries > 0 },
+    reconnect: { when: (p) => p.connection === 'long-lived' },
+    reconnectBaseMs: { when: (p) => p.connection === 'long-lived' && p.reconnect !== 'immediate' },
+    reconnectMaxMs: { when: (p) => p.connection === 'long-lived' && p.reconnect !== 'immediate', advanced: true },
   },
   'load-balancer': {
     hashBy: { when: (p) => p.policy === 'hash-modulo' || p.policy === 'consistent-hash' },
@@ -249,12 +272,14 @@ export const NODE_FIELD_RULES: { [K in NodeKind]?: Record<string, FieldRule<Node
     weights: { when: (p) => p.policy === 'weighted' },
     partitions: { when: (p) => p.policy === 'partition-aware' },
     ownerRefreshMs: { when: (p) => p.policy === 'partition-aware', advanced: true },
+    replicaReads: { when: (p) => p.policy === 'partition-aware' },
     timeoutMs: { advanced: true },
   },
   service: {
     recoverFrom: { when: (p) => p.ownsPartitions },
     stateLoadMs: { when: (p) => p.ownsPartitions && p.recoverFrom === 'database' },
     nonOwner: { when: (p) => p.ownsPartitions, advanced: true },
+    handshakeMs: { advanced: true },
     queueLimit: { advanced: true },
     startupMs: { advanced: true },
     version: { advanced: true },

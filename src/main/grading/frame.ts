@@ -13,13 +13,15 @@
  *     canvas whose palette offers `client`) lets the student's clients stand.
  * (d) The starter's clients keep the starter's kind and props (request rate, users, workload,
  *     timeouts) even when the lesson does not list them in `locked`: the traffic is part of the
- *     exercise. A deleted one comes back.
+ *     exercise. A deleted one comes back. Its design props (CLIENT_DESIGN_PROPS: how it reconnects)
+ *     stay the student's unless the lesson locks it.
  *
  * `users` names the clients whose view "the users' metrics" (errors, latency, throughput) read
  * when grading: see usersView.
  */
 import type { Graph, GraphEdge, GraphNode } from '../../shared/graph';
 import type { Lesson } from '../../shared/lesson';
+import { CLIENT_DESIGN_PROPS } from '../../shared/nodeProps';
 import type { RunResult } from '../../shared/metrics';
 
 export interface Framed {
@@ -66,11 +68,17 @@ function restoreFixed(nodes: GraphNode[], starter: Graph, locked: ReadonlySet<st
       );
       continue;
     }
-    if (current.kind === original.kind && same(current.props, original.props)) continue;
-    out = out.map((n) => (n.id === original.id ? { ...n, kind: original.kind, props: original.props } : n));
+    // An unlocked client keeps the student's design props (how it reconnects): those are the exercise's answer, not its traffic.
+    const isDesign = (k: string) => (CLIENT_DESIGN_PROPS as readonly string[]).includes(k);
+    const props =
+      !isLocked && current.kind === original.kind
+        ? { ...Object.fromEntries(Object.entries(original.props).filter(([k]) => !isDesign(k))), ...Object.fromEntries(Object.entries(current.props).filter(([k]) => isDesign(k))) }
+        : original.props;
+    if (current.kind === original.kind && changedProps(current.props, props).length === 0) continue;
+    out = out.map((n) => (n.id === original.id ? { ...n, kind: original.kind, props } : n));
     if (isLocked) notes.push(`Locked node "${original.id}" was changed; graded with the lesson's settings for it.`);
     else {
-      const what = current.kind !== original.kind ? `its kind (${current.kind})` : `its ${changedProps(current.props, original.props).join(', ')}`;
+      const what = current.kind !== original.kind ? `its kind (${current.kind})` : `its ${changedProps(current.props, props).join(', ')}`;
       notes.push(`The lesson's client "${original.id}" is part of the exercise; ${what} was put back to the lesson's before grading.`);
     }
   }

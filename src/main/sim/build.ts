@@ -11,6 +11,7 @@ import { wiringIssues, type WiringNeed } from '../../shared/wiring';
 import type { ParsedScenario } from '../../shared/scenario';
 import { Sim, type SimNode } from './engine';
 import { bucketMsFor } from './metrics/recorder';
+import { ConnectionTable } from './connections';
 import { ModelState } from './model';
 import { CacheNode } from './nodes/cache';
 import { ClientNode } from './nodes/client';
@@ -114,6 +115,7 @@ export function buildSim(graph: Graph, scenario: ParsedScenario): Built {
   const hasServerSessions = typed.some((t) => t.kind === 'service' && (t.props.sessions === 'local-memory' || t.props.sessions === 'session-store'));
   const model = (sim.model = new ModelState(sim.rec, users, hasServerSessions));
   model.isColdStart = scenario.isColdStart === true;
+  if (typed.some((t) => t.kind === 'client' && t.props.connection === 'long-lived')) model.connections = new ConnectionTable(sim.rec, sim.nodes, users);
   const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
   for (const e of graph.edges) {
     sim.addEdge({

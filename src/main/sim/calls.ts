@@ -18,7 +18,7 @@ export const STATUS_REASON: readonly (FailureReason | undefined)[] = [undefined,
 export const STATUS = Object.fromEntries(STATUS_REASON.map((reason, code) => [reason ?? (code === 0 ? 'ok' : 'miss'), code])) as Readonly<Record<'ok' | FailureReason | 'miss', number>>;
 
 /** What a call asks for. */
-export const OP = { read: 0, write: 1, sessionGet: 2, sessionPut: 3, lease: 4, fill: 5, replicate: 6, refresh: 7 } as const;
+export const OP = { read: 0, write: 1, sessionGet: 2, sessionPut: 3, lease: 4, fill: 5, replicate: 6, refresh: 7, connect: 8 } as const;
 
 export const FLAG_LOGIN = 1;
 export const FLAG_ONE_WAY = 2;
@@ -28,6 +28,10 @@ export const FLAG_KEY_ROUTED = 4;
 export const FLAG_COLD = 8;
 /** Forwarded by a non-owner to the owner: it is not forwarded again. */
 export const FLAG_FORWARDED = 16;
+/** A connection that existed before the run (t = 0): accepted without a handshake's work. */
+export const FLAG_WARM_CONNECT = 64;
+/** A read a partition-aware balancer sent to a replica of the key's owner: served from the replica. */
+export const FLAG_REPLICA_READ = 128;
 const HELD_BY_CALLER = 1;
 export const HELD_BY_CALLEE = 2;
 

@@ -129,6 +129,9 @@ export class Sim extends Network {
     }
     node.timeouts?.clear();
     node.onCrash();
+    // Connections live in the process: they drop with it.
+    const dropped = this.model.connections?.ownerStopped(node, this.nowUs) ?? 0;
+    if (dropped > 0) this.log('connections-dropped', node, { node: node.id, count: dropped }, dropped);
   }
 
   restart(node: SimNode): void {

@@ -4,6 +4,7 @@
  * it; nodes reach it as `sim.model`.
  */
 import { C, type Recorder } from './metrics/recorder';
+import type { ConnectionTable } from './connections';
 import type { Ownership } from './ownership';
 
 export class ModelState {
@@ -13,6 +14,8 @@ export class ModelState {
   ownerMap: Int32Array | null = null;
   /** Partition owners load their state before serving at t = 0 (the scenario's isColdStart); otherwise they start warm. */
   isColdStart = false;
+  /** Long-lived connections, when a client keeps them (null: none). */
+  connections: ConnectionTable | null = null;
   /** Lease TTL of the coordinator (renewal interval is a third of it). */
   leaseTtlUs = 3_000_000;
   /** Resolves a database node to the current leader of its replication group. */

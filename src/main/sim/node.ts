@@ -56,6 +56,8 @@ export abstract class SimNode {
   isLbTarget = false;
   /** A client whose users keep one connection (load balancers pin them to a target). */
   hasLongLivedConnections = false;
+  /** Long-lived connections this node holds (connections.ts keeps it). */
+  connectionsHeld = 0;
   /** Credits per second this node costs while it exists (shared/nodeKinds NODE_COST; set by build.ts). */
   costPerSecond = 0;
   /** Cost is accrued up to here. */
@@ -102,6 +104,7 @@ export abstract class SimNode {
   }
   sampleGauges(rec: Recorder): void {
     rec.set(this.idx, C.up, this.isServing() ? 1 : 0);
+    if (this.connectionsHeld > 0) rec.set(this.idx, C.connectionsOpen, this.connectionsHeld);
     this.accrueCost(rec);
   }
   /** Adds the cost of the time since the last accrual, up to the bucket's end (the run's end for the last one). */

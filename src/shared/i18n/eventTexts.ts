@@ -63,6 +63,10 @@ export const EVENT_TEXTS = {
   },
   'replication-degraded': { en: '{{node}} did not acknowledge in time: {{leader}} acknowledges writes without it.', 'zh-CN': '{{node}} 未能及时确认：{{leader}} 在没有它的情况下确认写入。' },
   'replication-degraded.caught-up': { en: '{{node}} caught up with {{leader}} and is in sync again.', 'zh-CN': '{{node}} 已追上 {{leader}}，重新进入同步状态。' },
+  'connections-dropped': {
+    en: '{{node}} stopped: its {{count}} open connections dropped, and their clients reconnect.',
+    'zh-CN': '{{node}} 停止了：它持有的 {{count}} 条连接全部断开，这些客户端开始重连。',
+  },
   'log-truncated': { en: 'Event log limit reached; later events are not listed.', 'zh-CN': '事件日志已达上限，之后的事件不再列出。' },
 } as const satisfies Record<RunEventKind, EventTemplate> & Record<string, EventTemplate>;
 

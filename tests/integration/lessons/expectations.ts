@@ -51,6 +51,26 @@ const capstoneFixed = (starter: Graph, overrides: Record<string, Record<string, 
   return Object.entries(fixes).reduce((g, [id, props]) => withProps(g, id, { ...props, ...overrides[id] }), starter);
 };
 
+const ROOM_SERVERS = ['room-1', 'room-2', 'room-3'];
+const roomServers = (props: Record<string, unknown>): Record<string, Record<string, unknown>> => Object.fromEntries(ROOM_SERVERS.map((id) => [id, props]));
+
+/**
+ * Lesson 10: the starter with the reference's changes (partition-aware gateway, 2 s lease, recovery
+ * from a replica), then `overrides`; `withReplicas` adds the ring of replication edges the reference has.
+ */
+const roomsFixed = (starter: Graph, overrides: Record<string, Record<string, unknown>>, withReplicas: boolean): Graph => {
+  const fixes: Record<string, Record<string, unknown>> = {
+    gateway: { policy: 'partition-aware', healthCheck: { intervalMs: 500, unhealthyAfter: 2 }, ownerRefreshMs: 500 },
+    coord: { leaseTtlMs: 2000 },
+    ...roomServers({ recoverFrom: 'replica' }),
+  };
+  const ids = [...new Set([...Object.keys(fixes), ...Object.keys(overrides)])];
+  const fixed = ids.reduce((g, id) => withProps(g, id, { ...fixes[id], ...overrides[id] }), starter);
+  if (!withReplicas) return fixed;
+  const ring = ROOM_SERVERS.map((from, i) => ({ id: `${from}-replica`, source: from, target: ROOM_SERVERS[(i + 1) % 3]!, kind: 'replication' as const, props: { latencyMs: 1, jitterMs: 0, lossRate: 0 } }));
+  return { ...fixed, edges: [...fixed.edges, ...ring] };
+};
+
 export const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 /** Half-way designs are checked on fewer seeds: they only show the checks tell designs apart. */
 export const VARIANT_SEEDS = [1, 2, 3] as const;
@@ -153,28 +173,102 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
   },
   rooms: {
     answers: { connections: 'reconnect' },
-    starterFails: ['rooms-back-fast', 'errors-after'],
+    starterFails: ['owner-routing', 'rooms-back-fast', 'errors-after'],
     variants: [
       {
-        name: 'short lease, rooms still reloaded from the message store',
-        edit: (g) => withProps(g, 'coord', { leaseTtlMs: 2000 }),
+        name: 'partition-aware gateway, the owners left as they were',
+        edit: (g) => roomsFixed(g, { coord: { leaseTtlMs: 6000 }, ...roomServers({ recoverFrom: 'database' }) }, false),
         fails: ['rooms-back-fast', 'errors-after'],
+      },
+      {
+        name: 'short lease, rooms still reloaded from the message store',
+        edit: (g) => roomsFixed(g, roomServers({ recoverFrom: 'database' }), false),
+        fails: ['rooms-back-fast', 'errors-after'],
+      },
+      {
+        // What is not wired does not work: nothing to recover the rooms from.
+        name: 'recover from a replica that is not on the canvas',
+        edit: (g) => roomsFixed(g, {}, false),
+        fails: ['rooms-back-fast', 'errors-after'],
+      },
+      {
+        name: 'fast recovery behind a gateway that ignores rooms',
+        edit: (g) => roomsFixed(g, { gateway: { policy: 'round-robin' } }, true),
+        fails: ['owner-routing'],
+        // Forwarded messages hold a worker on both servers; after the crash that can still tip them over.
+        mayFail: ['errors-after'],
+      },
+      {
+        // All knobs at their extreme: a lease shorter than the owners' GC pauses hands rooms over that were never lost.
+        name: 'a 100 ms lease',
+        edit: (g) => roomsFixed(g, { coord: { leaseTtlMs: 100 } }, true),
+        // Its renewals and the forwarding after each false handover show in the calls per message too.
+        fails: ['owner-routing', 'no-false-handover'],
       },
     ],
   },
   observability: {
-    // The hot key's partition belongs to own-1, and db-r2 sits behind the slower link (both decided
+    // The hot key's partition belongs to own-1, and db-r2 sits behind the long link (both decided
     // by the run, not fixed in the lesson).
-    answers: { 'which-owner': 'own-1', 'which-replica': 'db-r2' },
-    starterFails: ['p99-fixed', 'errors-fixed', 'lag-fixed'],
+    answers: { 'which-owner': 'own-1', 'which-replica': 'db-r2', 'why-lag': 'far' },
+    starterFails: ['p99-fixed', 'errors-fixed'],
     variants: [
-      { name: 'the hot owner given workers, the lag left alone', edit: (g) => withProps(g, 'own-1', { workers: 6 }), fails: ['lag-fixed'] },
-      { name: 'the lag cut, the hot owner left alone', edit: (g) => withProps(g, 'db', { replicationLagMs: 50 }), fails: ['p99-fixed', 'errors-fixed'] },
+      // More than one fix works: more workers for the hot owner, or its reads spread over its replicas.
+      { name: 'the hot owner given workers', edit: (g) => withProps(g, 'own-1', { workers: 6 }), fails: [] },
       {
-        name: 'synchronous replication to the far replica instead of a shorter lag',
-        // Every write now waits 300 ms for the far replica while holding one of the hot owner's workers.
-        edit: (g) => withProps(withProps(g, 'own-1', { workers: 6 }), 'db', { replication: 'sync' }),
+        // One key stays in one partition: a fourth owner takes other partitions, not the hot one.
+        name: 'a fourth owner',
+        edit: (g) => ({
+          ...g,
+          nodes: [...g.nodes, { ...g.nodes.find((n) => n.id === 'own-3')!, id: 'own-4', label: 'Owner 4', position: { x: 420, y: 440 } }],
+          edges: [
+            ...g.edges,
+            ...[['lb', 'own-4'], ['own-4', 'coord'], ['own-4', 'db']].map(([source, target]) => ({ id: `${source}-${target}`, source: source!, target: target!, kind: 'request' as const, props: { latencyMs: 1, jitterMs: 0, lossRate: 0 } })),
+          ],
+        }),
         fails: ['p99-fixed', 'errors-fixed'],
+        // With four members the coordinator deals the partitions anew: the hot one may have another owner than the answer given.
+        mayFail: ['which-owner'],
+      },
+      {
+        name: 'every owner given 6 workers',
+        edit: (g) => ['own-1', 'own-2', 'own-3'].reduce((out, id) => withProps(out, id, { workers: 6 }), g),
+        fails: ['within-budget'],
+      },
+      {
+        // All knobs at their extreme: capacity everywhere fixes the hot key at a price.
+        name: 'every owner given 1024 workers',
+        edit: (g) => ['own-1', 'own-2', 'own-3'].reduce((out, id) => withProps(out, id, { workers: 1024 }), g),
+        fails: ['within-budget'],
+      },
+    ],
+  },
+  connections: {
+    answers: { 'what-dropped': 'third' },
+    starterFails: ['storm-errors', 'few-connect-errors'],
+    variants: [
+      {
+        // All knobs at their extreme: no wait at all is the storm again.
+        name: 'backoff with jitter, but a first wait of 0 ms',
+        edit: (g) => withProps(g, 'users', { reconnect: 'backoff-jitter', reconnectBaseMs: 0 }),
+        fails: ['storm-errors', 'few-connect-errors'],
+      },
+      {
+        // Every client on the same schedule: the dropped users come back together, wave after wave.
+        name: 'exponential backoff without jitter',
+        edit: (g) => withProps(g, 'users', { reconnect: 'backoff', reconnectBaseMs: 2000, reconnectMaxMs: 30_000 }),
+        fails: ['few-connect-errors', 'back-soon'],
+      },
+      {
+        name: 'jitter spread over too short a time for the servers left',
+        edit: (g) => withProps(g, 'users', { reconnect: 'backoff-jitter', reconnectBaseMs: 1000, reconnectMaxMs: 30_000 }),
+        fails: ['storm-errors', 'few-connect-errors'],
+      },
+      {
+        // The other extreme: the servers are safe, the users are not.
+        name: 'a very long backoff',
+        edit: (g) => withProps(g, 'users', { reconnect: 'backoff-jitter', reconnectBaseMs: 60_000, reconnectMaxMs: 600_000 }),
+        fails: ['back-soon'],
       },
     ],
   },

@@ -29,6 +29,17 @@ describe('the fields a node form shows', () => {
     expect(shown('load-balancer', { policy: 'partition-aware' }).advanced).toContain('ownerRefreshMs');
   });
 
+  it('long-lived connections bring the reconnect policy, and a backoff its times', () => {
+    const perRequest = shown('client', {});
+    for (const hidden of ['reconnect', 'reconnectBaseMs', 'reconnectMaxMs']) expect([...perRequest.main, ...perRequest.advanced]).not.toContain(hidden);
+    expect(shown('client', { connection: 'long-lived' }).main).toEqual(expect.arrayContaining(['connection', 'reconnect', 'reconnectBaseMs']));
+    expect(shown('client', { connection: 'long-lived' }).advanced).toContain('reconnectMaxMs');
+    expect(shown('client', { connection: 'long-lived', reconnect: 'immediate' }).main).not.toContain('reconnectBaseMs');
+    expect(shown('service', {}).advanced).toContain('handshakeMs');
+    expect(shown('load-balancer', { policy: 'partition-aware' }).main).toContain('replicaReads');
+    expect(shown('load-balancer', { policy: 'round-robin' }).main).not.toContain('replicaReads');
+  });
+
   it('nested and numeric conditions: zipf skew, retry backoff, recovery, replication lag', () => {
     expect(shown('client', {}).main).not.toContain('keys.skew');
     expect(shown('client', { keys: { distribution: 'zipf' } }).main).toContain('keys.skew');

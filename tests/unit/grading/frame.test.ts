@@ -24,6 +24,18 @@ describe('the lesson frame: locked nodes', () => {
     expect(holdFrame(edited, starter, lesson)).toEqual({ graph: edited, notes: [], users: new Set(['users']) });
   });
 
+  it("keeps how an unlocked client reconnects (the design's), but puts its traffic back", () => {
+    const edited = replace(starter, 'users', { props: { rps: 5, users: 1000, reconnect: 'backoff-jitter', reconnectBaseMs: 4000 } });
+    const result = holdFrame(edited, starter, lesson);
+    expect(result.graph.nodes[0]!.props).toEqual({ rps: 600, users: 1000, reconnect: 'backoff-jitter', reconnectBaseMs: 4000 });
+    expect(result.notes).toEqual(['The lesson\'s client "users" is part of the exercise; its rps was put back to the lesson\'s before grading.']);
+    // Only the reconnect policy changed: nothing to put back.
+    const policyOnly = replace(starter, 'users', { props: { rps: 600, users: 1000, reconnect: 'immediate' } });
+    expect(holdFrame(policyOnly, starter, lesson)).toEqual({ graph: policyOnly, notes: [], users: new Set(['users']) });
+    // A locked client keeps nothing of the student's.
+    expect(holdFrame(edited, starter, lessonWith({ locked: ['users'] })).graph.nodes[0]!.props).toEqual({ rps: 600, users: 1000 });
+  });
+
   it('restores the props of any locked node, not only clients', () => {
     const result = holdFrame(replace(starter, 'api-2', { props: { sessions: 'session-store' } }), starter, lesson);
     expect(result.graph.nodes.find((n) => n.id === 'api-2')?.props).toEqual({ sessions: 'local-memory' });

@@ -60,3 +60,33 @@ describe('the replication chart', () => {
     expect(async.series.map((s) => s.label)).toEqual(['mean lag']);
   });
 });
+
+describe('per-node views of a stateful tier', () => {
+  const lesson = (file: string) => JSON.parse(readFileSync(`lessons/stateless-vs-stateful/${file}`, 'utf8'));
+  const l11 = lesson('lessons/11-observability.lesson.json');
+  const obs = chartSet(simulate(lesson('graphs/11-observability.starter.json'), l11.scenario));
+  const last = (values: (number | null)[]) => values.filter((v) => v !== null).at(-1)!;
+
+  it('charts the requests each owner receives, so the hot owner stands out', () => {
+    const perNode = obs.charts.find((c) => c.id === 'requestsPerNode')!;
+    expect(perNode.series.map((s) => s.label)).toEqual(['own-1', 'own-2', 'own-3']);
+    const [hot, ...rest] = perNode.series.map((s) => s.values[10]!);
+    for (const other of rest) expect(hot!).toBeGreaterThan(2 * other!);
+  });
+
+  it('charts replication lag per replica: the one across the long link is behind by about the link', () => {
+    const lag = obs.charts.find((c) => c.id === 'replicationLag')!;
+    expect(lag.series.map((s) => s.label)).toEqual(['db-r1', 'db-r2']);
+    expect(last(lag.series[1]!.values)).toBeGreaterThan(last(lag.series[0]!.values) + 250);
+  });
+
+  it('charts the open connections each server holds', () => {
+    const l18 = lesson('lessons/18-connections.lesson.json');
+    const conns = chartSet(simulate(lesson('graphs/18-connections.starter.json'), l18.scenario)).charts.find((c) => c.id === 'connections')!;
+    expect(conns.series.map((s) => s.label)).toEqual(['ws-1', 'ws-2', 'ws-3']);
+    // Before the crash at 6 s each holds about a third of the 3000 users; after it ws-2 holds none.
+    for (const s of conns.series) expect(s.values[4]!).toBeGreaterThan(900);
+    expect(conns.series[1]!.values.at(-1)).toBe(0);
+    expect(conns.series[0]!.values.at(-1)! + conns.series[2]!.values.at(-1)!).toBe(3000);
+  });
+});

@@ -76,6 +76,9 @@ describe('partition owners', () => {
     expect(bad.events.some((e) => e.kind === 'not-wired' && e.node === 'own-2')).toBe(true);
     // Before the crash nothing moved: the first assignment is not a recovery.
     expect(bad.events.filter((e) => e.kind === 'not-wired').every((e) => e.atMs > 2000)).toBe(true);
+    // Nothing was recovered, so there is no recovery time to report (not a fast one).
+    expect(bad.summary.recoveryTimeMs).toBeUndefined();
+    expect(good.summary.recoveryTimeMs).toBeGreaterThan(0);
   });
 
   it('an owner not connected to the coordinator owns nothing: its requests fail "not wired"', () => {

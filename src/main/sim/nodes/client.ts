@@ -13,6 +13,7 @@ import { C } from '../metrics/recorder';
 import { partitionOf } from '../hashing';
 import { ZipfSampler, type Rng } from '../rng';
 import { timerTag } from './timers';
+import { ClientConnections } from './clientConnections';
 
 const T_ARRIVAL = timerTag('client', 'next request');
 const T_RETRY = timerTag('client', 'retry');
@@ -40,6 +41,8 @@ export class ClientNode extends SimNode {
   hotFraction = 0;
   /** Logical requests not ended yet. */
   open = 0;
+  /** long-lived: its users' connections (null: a routing decision per request). */
+  private conns: ClientConnections | null = null;
 
   constructor(
     sim: Sim,
@@ -72,6 +75,12 @@ export class ClientNode extends SimNode {
 
   override start(): void {
     this.scheduleArrival();
+    // The model (and its connection table) exists once every node is built.
+    const table = this.sim.model.connections;
+    if (this.hasLongLivedConnections && table !== null) {
+      this.conns = new ClientConnections(this, table);
+      this.conns.start();
+    }
   }
 
   private scheduleArrival(): void {
@@ -85,8 +94,13 @@ export class ClientNode extends SimNode {
       this.scheduleArrival();
       this.issue();
     } else if (tag === T_RETRY) {
-      if (this.sim.calls.isValid(a, b)) this.sim.sendRequest(a);
-    }
+      if (this.sim.calls.isValid(a, b)) this.send(a);
+    } else this.conns?.onTimer(tag, a, b);
+  }
+
+  /** Sends a message now, or (long-lived) once its user has a connection. */
+  private send(c: number): void {
+    if (this.conns === null || this.conns.mayGo(c, this.sim.calls.user[c]! - this.userBase)) this.sim.sendRequest(c);
   }
 
   private issue(): void {
@@ -100,6 +114,7 @@ export class ClientNode extends SimNode {
     const op = rng.next() < p.readRatio ? OP.read : OP.write;
     let key: number;
     if (this.hotKey >= 0 && rng.next() < this.hotFraction) key = this.hotKey;
+    else if (this.conns !== null) key = this.conns.room[user]!;
     else key = this.zipf !== null ? this.zipf.sample(rng) : rng.int(p.keys.count);
     rec.partCur[partitionOf(key, rec.partitions)]! += 1;
     const edge = this.entry();
@@ -112,7 +127,7 @@ export class ClientNode extends SimNode {
     calls.t0Us[c] = sim.nowUs;
     calls.key[c] = key;
     calls.user[c] = this.userBase + user;
-    if (this.attachSession(c, user)) sim.sendRequest(c);
+    if (this.attachSession(c, user)) this.send(c);
   }
 
   /**
@@ -152,13 +167,18 @@ export class ClientNode extends SimNode {
       if (!calls.isValid(c, list[k + 1]!) || !this.attachSession(c, user)) continue;
       // A retry that waited still honours its backoff; a first attempt goes at once.
       if (calls.attempt[c]! > 0) sim.timer(this, Math.round(this.props.retryBackoffMs * 1000), T_RETRY, c, calls.gen[c]!);
-      else sim.sendRequest(c);
+      else this.send(c);
     }
   }
 
   override onResponse(c: number): void {
     const sim = this.sim;
     const calls = sim.calls;
+    if (calls.op[c] === OP.connect) {
+      this.conns?.onConnectAnswer(c);
+      calls.releaseByCaller(c);
+      return;
+    }
     const status = calls.status[c]!;
     const user = calls.user[c]! - this.userBase;
     const isLogin = (calls.flags[c]! & FLAG_LOGIN) !== 0;
@@ -211,6 +231,7 @@ export class ClientNode extends SimNode {
     this.sessionGen.fill(0);
     this.loginGen.fill(0);
     this.waiting.clear();
+    this.conns?.reset();
   }
 
   override onRestart(): void {

@@ -4,7 +4,7 @@
  * receiving traffic until detection: that window is what students measure.
  */
 import type { LoadBalancerProps } from '../../../shared/nodeProps';
-import { FLAG_COLD, FLAG_KEY_ROUTED, STATUS } from '../calls';
+import { FLAG_COLD, FLAG_KEY_ROUTED, FLAG_REPLICA_READ, OP, STATUS } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
 import { HashRing, moduloPick, movedFraction, partitionOf } from '../hashing';
 import { C } from '../metrics/recorder';
@@ -225,12 +225,14 @@ export class LoadBalancerNode extends SimNode {
   }
 
   private choose(c: number): Target | undefined {
+    // On a connection, health checks do not matter: the connection is there or it is gone.
+    const pinned = this.pinned(c);
+    if (pinned !== undefined) return pinned ?? undefined;
     const list = this.active;
     const n = list.length;
     if (n === 0) return undefined;
     const calls = this.sim.calls;
-    const fromClient = this.sim.nodes[calls.from[c]!]!;
-    if (this.props.policy === 'sticky' || fromClient.hasLongLivedConnections) {
+    if (this.props.policy === 'sticky') {
       const user = calls.user[c]!;
       const t = this.affinity.get(user);
       if (t !== undefined && t.isHealthy && t.isRegistered) return t;
@@ -244,11 +246,12 @@ export class LoadBalancerNode extends SimNode {
       case 'random':
         return list[this.rng.int(n)];
       case 'least-connections': {
+        // Open long-lived connections count as connections too.
         const start = this.rr++ % n;
         let best = list[start]!;
         for (let k = 1; k < n; k++) {
           const t = list[(start + k) % n]!;
-          if (t.outstanding < best.outstanding) best = t;
+          if (t.outstanding + t.node.connectionsHeld < best.outstanding + best.node.connectionsHeld) best = t;
         }
         return best;
       }
@@ -270,11 +273,28 @@ export class LoadBalancerNode extends SimNode {
       case 'partition-aware': {
         const owner = this.ownerView[partitionOf(calls.key[c]!, this.ownerView.length)]!;
         const t = owner >= 0 ? this.byNode.get(owner) : undefined;
-        return t !== undefined && t.isHealthy && t.isRegistered ? t : undefined;
+        const isUp = (x: Target | undefined): x is Target => x !== undefined && x.isHealthy && x.isRegistered;
+        if (!isUp(t)) return undefined;
+        if (!this.props.replicaReads || calls.op[c] !== OP.read) return t;
+        // Reads spread over the owner and the instances it replicates to.
+        const holders = [t, ...t.node.replOut.map((e) => this.byNode.get(e.to)).filter(isUp)];
+        return holders[this.rr++ % holders.length];
       }
       default:
         return list[this.rr++ % n];
     }
+  }
+
+  /**
+   * A message on a long-lived connection travels to the instance holding the connection (null: the
+   * connection is gone; undefined: not such a message, or the instance is none of this balancer's).
+   */
+  private pinned(c: number): Target | null | undefined {
+    const conns = this.sim.model.connections;
+    const calls = this.sim.calls;
+    if (conns === null || calls.op[c] === OP.connect || !this.sim.nodes[calls.from[c]!]!.hasLongLivedConnections) return undefined;
+    const owner = conns.owner[calls.user[c]!]!;
+    return owner < 0 ? null : this.byNode.get(owner);
   }
 
   override onRequest(c: number): void {
@@ -293,7 +313,9 @@ export class LoadBalancerNode extends SimNode {
     calls.session[child] = calls.session[c]!;
     // What an upstream balancer said about ownership is not this balancer's routing.
     calls.flags[child] = calls.flags[c]! & ~(FLAG_KEY_ROUTED | FLAG_COLD);
-    if (this.isKeyRouted) calls.flags[child] |= FLAG_KEY_ROUTED | this.coldFlag(calls.key[c]!, t.node.idx);
+    // A message on a connection went where the connection is, not by its key.
+    if (this.isKeyRouted && this.pinned(c) === undefined) calls.flags[child] |= FLAG_KEY_ROUTED | this.coldFlag(calls.key[c]!, t.node.idx);
+    if (this.props.replicaReads && this.props.policy === 'partition-aware' && t.node.idx !== this.ownerView[partitionOf(calls.key[c]!, this.ownerView.length)]) calls.flags[child] |= FLAG_REPLICA_READ;
     t.outstanding++;
     sim.rec.add(t.node.idx, C.forwardedTo, 1);
     sim.sendRequest(child);

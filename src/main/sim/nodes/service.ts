@@ -6,7 +6,7 @@
  */
 import type { ServiceProps } from '../../../shared/nodeProps';
 import type { WiringNeed } from '../../../shared/wiring';
-import { FLAG_COLD, FLAG_FORWARDED, FLAG_KEY_ROUTED, FLAG_LOGIN, FLAG_ONE_WAY, OP, STATUS } from '../calls';
+import { FLAG_COLD, FLAG_FORWARDED, FLAG_KEY_ROUTED, FLAG_LOGIN, FLAG_ONE_WAY, FLAG_REPLICA_READ, FLAG_WARM_CONNECT, OP, STATUS } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
 import { partitionOf } from '../hashing';
 import { C, type Recorder } from '../metrics/recorder';
@@ -154,6 +154,13 @@ export class ServiceNode extends SimNode {
     this.busy++;
     sim.rec.add(this.idx, C.queueWaitSumUs, sim.nowUs - calls.arriveUs[c]!);
     sim.rec.add(this.idx, C.queueWaitCount, 1);
+    if (calls.op[c] === OP.connect) {
+      // A long-lived connection: a handshake's work (none for one that existed before the run).
+      if ((calls.flags[c]! & FLAG_WARM_CONNECT) !== 0) return this.acceptConnection(c);
+      calls.stage[c] = STAGE_COMPUTE;
+      sim.timer(this, Math.round(this.props.handshakeMs * 1000 * this.serviceFactor), T_WORK, c, calls.gen[c]!);
+      return;
+    }
     const mode = this.props.sessions;
     const user = calls.user[c]!;
     if (user >= 0 && mode === 'local-memory') {
@@ -254,12 +261,15 @@ export class ServiceNode extends SimNode {
     const sim = this.sim;
     const calls = sim.calls;
     const op = calls.op[c]!;
+    if (op === OP.connect) return this.acceptConnection(c);
     // An owner with no lease service to ask owns nothing.
     if (this.lacksCoordinator) return this.finish(c, STATUS.notWired);
     if (this.usesLeases) {
       const p = partitionOf(calls.key[c]!, this.ownedEpoch.length);
       const epoch = this.ownedEpoch[p]!;
       if (epoch === 0) {
+        // A read sent to a replica of the owner is served from the replica (it may be a little behind).
+        if ((calls.flags[c]! & FLAG_REPLICA_READ) !== 0 && op === OP.read && this.props.state === 'stateful') return this.finish(c, STATUS.ok);
         // A partition-aware router that sent it here has a stale view: fail fast so it is retried
         // once the router has caught up (a second guess from this instance's view could be as stale).
         if ((calls.flags[c]! & FLAG_KEY_ROUTED) !== 0) return this.finish(c, STATUS.noRoute);
@@ -310,6 +320,22 @@ export class ServiceNode extends SimNode {
       calls.user[child] = -1;
     }
     sim.sendRequest(child);
+  }
+
+  /**
+   * Pins the user's connection here (connections.ts). A partition-aware router sent it here as the
+   * owner of the user's room: a stale view (not the owner, or not recovered yet) refuses it, to be
+   * retried by the client's reconnect policy. Any other instance accepts any connection.
+   */
+  private acceptConnection(c: number): void {
+    const calls = this.sim.calls;
+    if (this.usesLeases && (calls.flags[c]! & FLAG_KEY_ROUTED) !== 0) {
+      const p = partitionOf(calls.key[c]!, this.ownedEpoch.length);
+      if (this.ownedEpoch[p] === 0) return this.finish(c, STATUS.noRoute);
+      if (this.sim.nowUs < this.readyAtUs[p]!) return this.finish(c, STATUS.down);
+    }
+    this.sim.model.connections?.accept(calls.user[c]!, this);
+    this.finish(c, STATUS.ok);
   }
 
   /**
@@ -436,7 +462,9 @@ export class ServiceNode extends SimNode {
             this.sim.log('not-wired.replica', this, { node: this.id, partition: p });
           }
           const failedAt = own.failedAtUs[p]!;
-          if (failedAt >= 0) {
+          // A partition that cannot be recovered is not back: no recovery time to count.
+          if (failedAt >= 0 && this.isUnrecoverable[p] === 1) own.failedAtUs[p] = -1;
+          else if (failedAt >= 0) {
             this.sim.rec.add(this.idx, C.recoverySumUs, this.readyAtUs[p]! - failedAt);
             this.sim.rec.add(this.idx, C.recoveryCount, 1);
             own.failedAtUs[p] = -1;

@@ -63,13 +63,23 @@ export function chartSet(run: LabRun, picked: readonly MetricName[] = []): Chart
 
   const targets = run.nodes.filter((n) => n.isLbTarget).map((n) => n.id);
   if (targets.length > 0) charts.push({ id: 'lbShare', title: 'Load-balancer share', unit: 'fraction', series: targets.map((id) => ({ label: id, values: each('lbShare', id, 0) })) });
+  // Per-node views for stateful tiers: which instance receives the load, and which holds the connections.
+  if (targets.length > 1) {
+    const perSecond = (id: string) => tS.map((_, i) => readMetric(run, 'requests', chartWindow({ bucketMs }, i), id) / (Math.min(bucketMs, run.endedAtMs - i * bucketMs) / 1000));
+    charts.push({ id: 'requestsPerNode', title: 'Requests received per node', unit: 'per-second', series: targets.map((id) => ({ label: id, values: perSecond(id) })) });
+  }
+  const holders = run.nodes.map((n) => ({ label: n.id, values: each('connectionsOpen', n.id, 0) })).filter((s) => hasAny(s.values));
+  if (holders.length > 0) charts.push({ id: 'connections', title: 'Open connections per node', unit: 'count', series: holders });
   const hitRatio = each('cacheHitRatio');
   if (hitRatio.some((v) => v !== null)) charts.push({ id: 'cacheHitRatio', title: 'Cache hit ratio', unit: 'fraction', series: [{ label: 'hit ratio', key: 'lab:series.hitRatio', values: hitRatio }] });
   const lag = each('replicationLagMs');
   // Sync and semi-sync writes wait for their followers: the round trip the write latency includes.
   const wait = each('replicationWaitMs');
   const waitSeries = wait.some((v) => v !== null) ? [{ label: 'write waits for replicas', key: 'lab:series.writeWait', values: wait }] : [];
-  if (lag.some((v) => v !== null)) charts.push({ id: 'replicationLag', title: 'Replication lag', unit: 'ms', series: [{ label: 'mean lag', key: 'lab:series.meanLag', values: lag }, ...waitSeries] });
+  // One series per replica when there are several: each replica's own lag.
+  const replicas = run.nodes.map((n) => ({ label: n.id, values: each('replicationLagMs', n.id) })).filter((s) => s.values.some((v) => v !== null));
+  const lagSeries = replicas.length > 1 ? replicas : [{ label: 'mean lag', key: 'lab:series.meanLag', values: lag }];
+  if (lag.some((v) => v !== null)) charts.push({ id: 'replicationLag', title: 'Replication lag', unit: 'ms', series: [...lagSeries, ...waitSeries] });
   const owners = run.nodes.map((n) => ({ label: n.id, values: each('ownedPartitions', n.id) })).filter((s) => hasAny(s.values));
   if (owners.length > 0) charts.push({ id: 'ownership', title: 'Ownership (partitions owned)', unit: 'count', series: owners });
   const hottest = each('hottestPartitionLoad');

@@ -28,7 +28,14 @@ export const domainZhCN = {
       timeoutMs: { label: '超时', description: '请求等待多久后放弃（毫秒）' },
       retries: { label: '重试次数', description: '失败后的重试次数' },
       retryBackoffMs: { label: '重试退避', description: '重试前的等待时间（毫秒）' },
-      connection: { label: '连接', description: '按请求：每个请求重新路由；长连接：每个用户一条连接', options: { request: '按请求', 'long-lived': '长连接' } },
+      connection: { label: '连接', description: '按请求：每个请求重新路由；长连接：每个用户一条连接，固定在接受它的实例上', options: { request: '按请求', 'long-lived': '长连接' } },
+      reconnect: {
+        label: '重连方式',
+        description: '长连接：立即重连、指数退避后重连（所有客户端按同一节奏），或在退避时间内随机等待后重连（抖动）',
+        options: { immediate: '立即', backoff: '指数退避', 'backoff-jitter': '退避加抖动' },
+      },
+      reconnectBaseMs: { label: '重连初始退避', description: '第一次重连的退避时间；每失败一次翻倍（毫秒）' },
+      reconnectMaxMs: { label: '重连最长退避', description: '重连退避时间的上限（毫秒）' },
     },
     'load-balancer': {
       policy: {
@@ -59,10 +66,12 @@ export const domainZhCN = {
       timeoutMs: { label: '超时', description: '等待目标多久后放弃（毫秒）' },
       partitions: { label: '分区数', description: '键空间的分区数' },
       ownerRefreshMs: { label: '归属刷新', description: '归属表的刷新间隔（毫秒）' },
+      replicaReads: { label: '副本读', description: '分区感知：读请求可以发给所有者，也可以发给持有其分区副本的实例（副本可能稍微落后）' },
     },
     service: {
       tokenTtlMs: { label: '令牌有效期', description: '签名令牌：令牌的有效期；被撤销的令牌在过期前仍被接受，过期的令牌需要一次刷新调用（毫秒）' },
       tokenBytes: { label: '令牌字节数', description: '签名令牌：每个请求携带的令牌大小（JWT 通常为 0.5–1 KB；至少 64：标识加签名）' },
+      handshakeMs: { label: '握手耗时', description: '接受一条长连接的工作量：TLS 握手、身份验证、订阅（毫秒）' },
       nonOwner: { label: '非所有者', description: '请求的键不归本所有者：转发给所有者（多一跳），或失败（“所有者错误”）', options: { forward: '转发', fail: '失败' } },
       state: { label: '状态', description: '实例把工作状态放在哪里', options: { stateless: '无状态', stateful: '有状态' } },
       sessions: { label: '会话', description: '会话保存在哪里', options: { none: '无', 'local-memory': '本地内存', 'session-store': '会话存储', 'signed-token': '签名令牌' } },
@@ -166,6 +175,11 @@ export const domainZhCN = {
     falseSuspicions: { name: '误判次数', description: '故障检测（健康检查、租约、数据库故障转移）把仍在运行、可达、暂停时间未超过检测上限的节点摘除的次数。' },
     flaps: { name: '抖动次数', description: '负载均衡器把目标摘除后又在其未重启的情况下放回的次数。' },
     failoversUnnecessary: { name: '不必要的故障转移', description: '旧主库或旧所有者仍在运行时发生的数据库提升和分区移交。' },
+    connectionsDropped: { name: '断开的连接', description: '因持有它们的实例停止（崩溃、部署、缩容）而断开的长连接数。' },
+    connectionErrors: { name: '连接错误', description: '失败的连接尝试（被拒绝、过载、超时、无路由）；每次失败都按重连策略再试。' },
+    reconnects: { name: '重连次数', description: '连接断开后重新连上的用户数。' },
+    reconnectTimeMs: { name: '断线时长', description: '从连接断开到用户重新连上的平均时间（在用户重连时计入）。' },
+    connectionsOpen: { name: '在线连接', description: '时间窗口结束时各实例持有的长连接数。' },
   },
   units: { count: '个', fraction: '比例', ms: '毫秒', 'per-second': '每秒', ratio: '比值', partitions: '个分区' },
   faults: {
@@ -190,6 +204,7 @@ export const domainZhCN = {
     'failover-refused': '拒绝故障转移',
     revoked: '已撤销',
     'not-wired': '未连线',
+    'connections-dropped': '连接断开',
     fault: '故障',
     crashed: '崩溃',
     restarted: '重启',

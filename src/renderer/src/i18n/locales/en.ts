@@ -236,6 +236,8 @@ export const en = {
       cacheHitRatio: 'Cache hit ratio',
       replicationLag: 'Replication lag',
       ownership: 'Ownership (partitions owned)',
+      requestsPerNode: 'Requests received per node',
+      connections: 'Open connections per node',
       hottestPartition: 'Hottest partition',
     },
     series: { okPerSecond: 'ok req/s', allErrors: 'all errors', hitRatio: 'hit ratio', meanLag: 'mean lag', writeWait: 'write waits for replicas', maxOverMean: 'max / mean' },

@@ -228,6 +228,8 @@ export const zhCN: ZhStrings<typeof en> = {
       cacheHitRatio: '缓存命中率',
       replicationLag: '复制延迟',
       ownership: '归属（拥有的分区）',
+      requestsPerNode: '各节点收到的请求',
+      connections: '各节点的在线连接',
       hottestPartition: '最热分区',
     },
     series: { okPerSecond: '成功 次/秒', allErrors: '全部错误', hitRatio: '命中率', meanLag: '平均延迟', writeWait: '写入等待副本确认', maxOverMean: '最大 / 平均' },

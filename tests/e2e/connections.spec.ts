@@ -1,0 +1,59 @@
+import { expect, test, type Page } from '@playwright/test';
+import { APP_PATH, forgetStudentWork, node } from './helpers';
+
+// Long-lived connections in the lab (issue 13): lesson 18 shows each server's open connections
+// and the crash dropping one server's; lesson 11 shows the requests each owner receives and the
+// replication lag of each replica, the views its steps ask for.
+test.beforeEach(forgetStudentWork);
+
+async function runTo(page: Page, lesson: string, atMs: number): Promise<void> {
+  await page.getByRole('combobox', { name: /^(Lesson|课程)$/ }).selectOption(lesson);
+  await page.getByRole('button', { name: /(Run|运行)$/ }).click();
+  const pause = page.getByRole('button', { name: /^(Pause|暂停)$/ });
+  await expect(pause).toBeVisible({ timeout: 60_000 });
+  await pause.click();
+  await page.getByLabel(/^(Timeline|时间轴)$/).fill(String(atMs));
+}
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+]) {
+  test(`lesson 18 charts each server's open connections and the crash dropping one server's (${size.width}x${size.height})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(size);
+    await page.goto(APP_PATH);
+    await runTo(page, 'connections', 5000);
+    await expect(node(page, 'ws-2')).toBeVisible();
+    const chart = page.locator('[data-chart="connections"]');
+    await chart.scrollIntoViewIfNeeded();
+    // Before the crash at 6 s, each of the three servers holds about a third of the 3000 users.
+    for (const i of [0, 1, 2]) {
+      const value = Number((await chart.locator(`[data-series="${i}"]`).textContent())!.replace(/^ws-\d\s*/, '').replace(/[^0-9.]/g, ''));
+      expect(value).toBeGreaterThan(900);
+    }
+    await page.screenshot({ path: `test-results/screenshots/connections-before-${size.width}x${size.height}.png` });
+    await page.getByLabel('Timeline').fill('6500');
+    await expect(page.getByRole('region', { name: 'Event log' }).locator('[data-kind="connections-dropped"]')).toContainText(/ws-2 stopped: its \d+ open connections dropped/);
+    await expect(chart.locator('[data-series="1"]')).toContainText(/ws-2\s*0\b/);
+    await page.screenshot({ path: `test-results/screenshots/connections-storm-${size.width}x${size.height}.png` });
+  });
+}
+
+test('lesson 11 charts requests per owner and lag per replica, in Chinese too', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(APP_PATH);
+  await runTo(page, 'observability', 12_000);
+  const requests = page.locator('[data-chart="requestsPerNode"]');
+  await requests.scrollIntoViewIfNeeded();
+  await expect(requests.locator('.sl-chart-value')).toHaveText([/own-1/, /own-2/, /own-3/]);
+  const lag = page.locator('[data-chart="replicationLag"]');
+  await expect(lag.locator('.sl-chart-value')).toHaveText([/db-r1/, /db-r2/]);
+  await page.screenshot({ path: 'test-results/screenshots/observability-per-node-1280x720.png' });
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(requests.locator('.sl-chart-title')).toHaveText('各节点收到的请求');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await requests.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/observability-per-node-zh-CN-1440x900.png' });
+});
