@@ -14,7 +14,7 @@ import { PACK_DIR } from '../lessons/expectations';
 const pack = await loadPackFolder(PACK_DIR);
 // Lesson 1 gives each student their own crash time and rate: Mallory's variant is what grading uses.
 const { lesson, starter } = lessonForStudent(pack.lessons.find((l) => l.lesson.id === 'any-instance')!, 'Mallory');
-const answers = { 'why-any': 'external', 'predict-failed': 'thousands' };
+const answers = { 'why-any': 'external' };
 const NOTE = 'The lesson does not allow a second client; "client-2" was removed before grading, with its connections.';
 
 const tampered: Graph = {
