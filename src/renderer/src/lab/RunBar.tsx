@@ -27,7 +27,7 @@ export function RunBar({ status, canRun, gate, onRun, onCancel }: { status: RunS
       {running && status.queuePosition === undefined && (
         <progress className="sl-progress" max={1} value={status.fraction} aria-label={t('progress')} />
       )}
-      {status.state === 'error' && (
+      {status.state === 'error' && status.message !== gate && (
         <span className="sl-error" role="alert">{status.message}</span>
       )}
     </div>

@@ -187,6 +187,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
       studentRef.current = name;
       const current = lessonRef.current;
       if (!current?.variants || !isActiveRef.current) return;
+      // The last grade was for another student's numbers: it no longer says anything about this one.
+      setReports(({ [keyOf(current)]: _stale, ...rest }) => rest);
       const next = variantGraph(graphRef.current, current.variants, deriveVariant(current.lessonId, current.variants, name));
       if (JSON.stringify(next) !== JSON.stringify(graphRef.current)) onAdopt(next);
     },

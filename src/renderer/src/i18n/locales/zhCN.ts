@@ -17,7 +17,7 @@ export const zhCN: ZhStrings<typeof en> = {
     diagramNotRun: '轨迹哈希：未按此图运行',
     exportFailed: '无法导出图表：{{reason}}',
     backAtStarter: '本课已回到初始设计。撤销（Ctrl+Z）可找回你的设计。',
-    predictFirst_other: '请先在课程面板中回答预测问题（还有 {{count}} 个）：说出你的预期之后才能运行。',
+    predictFirst_other: '请先预测：在课程面板中回答 {{count}} 个问题。',
     lockedNotDeleted_other: '{{names}} 被课程锁定，不能删除。',
     selectForFault: '请先选中一个节点或连接，再按 F 注入故障。',
     runFirst: '请先运行设计：故障注入在回放光标处。',
