@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { EN, ZH_CN } from '../../src/renderer/src/i18n/resources';
 import { deriveVariant, LessonVariantsSchema } from '../../src/shared/variants';
@@ -12,6 +13,13 @@ test.beforeEach(forgetStudentWork);
 const SHOTS = 'test-results/screenshots';
 const LESSON1 = JSON.parse(readFileSync('lessons/stateless-vs-stateful/lessons/01-any-instance.lesson.json', 'utf8')) as { variants: unknown };
 const lesson1Variants = LessonVariantsSchema.parse(LESSON1.variants);
+
+/** axe on the lesson column and the run strip: serious or critical violations fail, named. */
+async function expectAccessible(page: Page, screen: string) {
+  const { violations } = await new AxeBuilder({ page }).include('.sl-lesson').include('.sl-runbar').analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), screen).toEqual([]);
+}
 
 async function pickLanguage(page: Page, locale: 'en' | 'zh-CN') {
   await page.locator('.sl-header select, select').filter({ has: page.locator('option[value="zh-CN"]') }).first().selectOption(locale);
@@ -58,6 +66,7 @@ for (const size of [
       await expect(page.getByTestId('trace-hash')).toHaveCount(0);
       await page.getByTestId('predictions').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/instructor-predict-gate-${locale}-${tag}.png` });
+      if (locale === 'en') await expectAccessible(page, 'the prediction gate');
 
       await page.locator('[data-prediction="predict-lost"] input[value="some"]').check();
       await expect(gate).toHaveCount(0);
@@ -86,6 +95,7 @@ for (const size of [
       await expect(debrief).toContainText(t.debriefTitle);
       await debrief.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/instructor-debrief-${locale}-${tag}.png` });
+      if (locale === 'en') await expectAccessible(page, 'the debrief');
       // Back to the starter for the next language.
       await page.getByRole('button', { name: t.resetToStarter }).click();
     }
