@@ -326,7 +326,7 @@ export const en = {
     doFirst: 'Do first:',
     yourVariant: 'Your numbers',
     studentName: 'Your name',
-    variantNeedsName: 'Type your name and press Enter: each student gets their own crash times and rates in this lesson (until then, the lesson as written).',
+    variantNeedsName: 'Type your name and press Enter: in this lesson each student gets their own numbers (until then, the lesson as written).',
     predictTitle: 'Predict before you run',
     predictHint: 'Say what you expect before the first run; Run starts once every prediction has an answer. Any answer earns its points: after the run, compare it with what happened.',
     youPredicted: 'You predicted',

@@ -314,7 +314,7 @@ export const zhCN: ZhStrings<typeof en> = {
     doFirst: '先完成：',
     yourVariant: '你的参数',
     studentName: '你的名字',
-    variantNeedsName: '输入名字并按回车：本课中每个学生的崩溃时间和请求速率都不相同（在此之前使用课程原始设定）。',
+    variantNeedsName: '输入名字并按回车：本课中每个学生都会得到自己的参数（在此之前使用课程原始设定）。',
     predictTitle: '运行前先预测',
     predictHint: '第一次运行前先说出你的预期；所有预测都回答后才能运行。任何答案都能得分：运行之后，把它和实际结果对比。',
     youPredicted: '你的预测',
