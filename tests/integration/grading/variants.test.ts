@@ -3,6 +3,7 @@
 // were edited is graded with the student's own, and the reference passes / the starter fails on
 // 20 sampled students' variants (what `pack:validate --run` proves).
 import { describe, expect, it } from 'vitest';
+import { gradeSubmissionText } from '../../../src/main/grading/bulk';
 import { gradeLesson } from '../../../src/main/grading/grade';
 import { simEngine } from '../../../src/main/grading/simEngine';
 import { createSubmission, loadSubmission, regradeSubmission } from '../../../src/main/grading/submission';
@@ -47,6 +48,8 @@ describe('per-student variants of lesson 1', () => {
       expect(regrade.storedMatched).toBe(true);
       expect(regrade.report.traceHash).toBe(grade.traceHash);
       expect(regrade.notes).toEqual([]);
+      // Bulk grading (npm run grade, class results) takes the same path: the row matches the stored grade.
+      expect(gradeSubmissionText('x.json', text, pack, simEngine)).toMatchObject({ score: grade.score, maxScore: grade.maxScore, storedMatched: true, notes: [] });
     }
   });
 

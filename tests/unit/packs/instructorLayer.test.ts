@@ -5,6 +5,7 @@ import { folderSource } from '../../../src/main/packs/source';
 import { formatProblem, validatePack } from '../../../src/main/packs/validate';
 import { loadDocument } from '../../../src/shared/document';
 import { LESSON_VERSION, lessonSpec } from '../../../src/shared/lesson';
+import { SUBMISSION_VERSION, submissionSpec } from '../../../src/shared/submission';
 import { goodLesson, goodManifest, goodPack, writePack, type PackFiles } from './fixtures';
 
 const LESSON = 'lessons/session-state.lesson.json';
@@ -134,5 +135,24 @@ describe('lesson versions', () => {
     expect(migrated.predictions).toEqual([]);
     expect(migrated.checks.map((c) => c.id)).toEqual((v1.checks as { id: string }[]).map((c) => c.id));
     expect(() => loadDocument({ ...v1, version: LESSON_VERSION + 1 }, lessonSpec)).toThrow(/newer StateLab \(version 3; this app reads up to 2\)/);
+  });
+
+  it('reads a version 1 submission (no variant) as the current version, and refuses a newer one', () => {
+    const v1 = {
+      format: 'statelab.submission',
+      version: 1,
+      packId: 'sessions',
+      packVersion: '1.0.0',
+      lessonId: 'session-state',
+      seed: 42,
+      appVersion: '0.1.0',
+      savedAt: '2026-03-01T10:00:00Z',
+      graph: { format: 'statelab.graph', version: 1, nodes: [], edges: [] },
+      answers: {},
+    };
+    const migrated = loadDocument(v1, submissionSpec);
+    expect(migrated.version).toBe(SUBMISSION_VERSION);
+    expect(migrated.variant).toBeUndefined();
+    expect(() => loadDocument({ ...v1, version: SUBMISSION_VERSION + 1 }, submissionSpec)).toThrow(/newer StateLab/);
   });
 });
