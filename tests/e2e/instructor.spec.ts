@@ -80,6 +80,9 @@ for (const size of [
       await expect(result).toContainText(t.borneOut);
       await result.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/instructor-prediction-result-${locale}-${tag}.png` });
+      // Check my work counts the answered prediction's point, in its own row.
+      await page.getByRole('button', { name: t.checkMyWork }).click();
+      await expect(page.locator('[data-prediction-result="predict-lost"]')).toContainText('1/1', { timeout: 60_000 });
 
       // Lesson 1 solved: every check passes and the debrief appears (not before).
       await lessonPicker.selectOption('any-instance');

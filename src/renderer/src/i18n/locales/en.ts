@@ -333,6 +333,8 @@ export const en = {
     runMeasured: 'The run measured',
     borneOut: 'as you predicted',
     notBorneOut: 'not what you predicted',
+    predictionRow: 'Prediction',
+    predictionUnanswered: 'Not answered: pick what you expect in “Predict before you run” (any answer earns the points).',
     debriefTitle: 'What you just saw',
   },
   classResults: {

@@ -321,6 +321,8 @@ export const zhCN: ZhStrings<typeof en> = {
     runMeasured: '运行测得',
     borneOut: '与预测一致',
     notBorneOut: '与预测不同',
+    predictionRow: '预测',
+    predictionUnanswered: '未回答：在“运行前先预测”中选出你的预期（任何答案都能得分）。',
     debriefTitle: '刚才你看到了什么',
   },
   classResults: {
