@@ -1,16 +1,35 @@
 // npm run pack:validate -- <folder|zip> [more...]
 // Prints every problem as "file: JSON path: message"; exits 1 when any pack has one, 2 on bad usage.
 // npm run pack:validate -- --run <folder|zip>  also grades each lesson's starter (must fail) and reference (must pass).
+// npm run pack:validate -- --notes <folder|zip>  also prints each lesson's instructor layer and instructor notes
+//   (the notes are for instructors only: the app never sends them to a student's screen).
 // npm run pack:validate -- --write-schemas   regenerates lessons/schema/*.json from the zod schemas.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateJsonSchemas, SCHEMA_DIR } from '../main/packs/jsonSchema';
 import { simEngine } from '../main/grading/simEngine';
-import { checkSolutions } from '../main/packs/solutions';
+import { checkSolutions, VARIANT_SAMPLES } from '../main/packs/solutions';
+import type { LoadedPack } from '../main/packs/validate';
 import { openPackSource } from '../main/packs/source';
 import { formatProblem, validatePack } from '../main/packs/validate';
 
-const USAGE = 'Usage: npm run pack:validate -- [--run] <pack folder or .zip> [more packs...]\n       npm run pack:validate -- --write-schemas';
+const USAGE = 'Usage: npm run pack:validate -- [--run] [--notes] <pack folder or .zip> [more packs...]\n       npm run pack:validate -- --write-schemas';
+
+/** The instructor's view of a pack: minutes, difficulty, prerequisites, notes section, variants and instructor notes. */
+function printInstructorNotes(pack: LoadedPack): void {
+  for (const [i, { lesson }] of pack.lessons.entries()) {
+    const facts = [
+      lesson.estimatedMinutes !== undefined ? `~${lesson.estimatedMinutes} min` : undefined,
+      lesson.difficulty,
+      lesson.prerequisites.length > 0 ? `after ${lesson.prerequisites.join(', ')}` : undefined,
+      lesson.notesSection ? `notes §${lesson.notesSection.number} ${lesson.notesSection.title.en}` : undefined,
+    ].filter(Boolean);
+    console.log(`\n${i + 1}. ${lesson.id}: ${lesson.title.en}${facts.length > 0 ? ` (${facts.join('; ')})` : ''}`);
+    for (const p of lesson.variants?.parameters ?? []) console.log(`   variant ${p.id}: ${p.min}…${p.max} step ${p.step} → ${p.sets.join(', ')}`);
+    if (lesson.predictions.length > 0) console.log(`   predictions: ${lesson.predictions.map((p) => p.id).join(', ')}`);
+    for (const [locale, text] of Object.entries(lesson.instructorNotes ?? {})) console.log(`   [${locale}] ${text}`);
+  }
+}
 
 async function main(args: string[]): Promise<number> {
   if (args.length === 0 || args.includes('--help')) {
@@ -24,14 +43,18 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   const isRun = args.includes('--run');
+  const isNotes = args.includes('--notes');
   let failed = false;
-  for (const location of args.filter((a) => a !== '--run')) {
+  for (const location of args.filter((a) => a !== '--run' && a !== '--notes')) {
     try {
       const validated = await validatePack(await openPackSource(location));
       const { pack } = validated;
       const problems = pack && isRun ? checkSolutions(pack, simEngine) : validated.problems;
       if (pack && problems.length === 0) {
-        console.log(`${location}: OK: pack "${pack.manifest.id}" ${pack.manifest.packVersion}, ${pack.lessons.length} lesson(s)`);
+        const withVariants = pack.lessons.filter((l) => l.lesson.variants).length;
+        const proved = isRun && withVariants > 0 ? `; ${withVariants} with variants, each proved over ${VARIANT_SAMPLES} students' variants` : '';
+        console.log(`${location}: OK: pack "${pack.manifest.id}" ${pack.manifest.packVersion}, ${pack.lessons.length} lesson(s)${proved}`);
+        if (isNotes) printInstructorNotes(pack);
         continue;
       }
       failed = true;

@@ -41,6 +41,29 @@ export const CheckResultSchema = z
   .strict();
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
+/** A "predict before you run" question: graded for completion, compared with the graded run. */
+export const PredictionResultSchema = z
+  .object({
+    /** The prediction's id in the lesson. */
+    id: z.string().min(1).max(64),
+    /** The question. */
+    question: LocalizedTextSchema,
+    /** The choice id the student picked; null when unanswered. */
+    answer: z.string().max(64).nullable(),
+    /** What the graded run measured (the prediction's metric over its window); null when nothing was. */
+    measured: z.number().nullable(),
+    /** Unit of measured. */
+    unit: z.string().max(20).optional(),
+    /** Whether the picked choice's range holds the measured value; null when it cannot be told. */
+    isBorneOut: z.boolean().nullable(),
+    /** Points earned: all of maxPoints when answered. */
+    points: z.number().int().min(0),
+    /** Points the prediction is worth. */
+    maxPoints: z.number().int().min(0),
+  })
+  .strict();
+export type PredictionResult = z.infer<typeof PredictionResultSchema>;
+
 export const GradeReportSchema = z
   .object({
     /** The pack the lesson came from. */
@@ -61,6 +84,8 @@ export const GradeReportSchema = z
     maxScore: z.number().int().min(0),
     /** One result per check, in the lesson's order. */
     checks: z.array(CheckResultSchema).max(GRADE_LIMITS.checksMax),
+    /** Predictions, graded for completion; their points are in score and maxScore. */
+    predictions: z.array(PredictionResultSchema).max(20).optional(),
     /** What grading changed before running, e.g. locked nodes restored to the lesson's settings. */
     notes: z.array(z.string().max(1000)).max(100).optional(),
   })

@@ -10,6 +10,8 @@ import type { RunResult } from './metrics';
 import type { Channel } from './api';
 import type { GradeReport } from './gradeReport';
 import type { LocalizedText } from './checks';
+import type { Difficulty, NotesSection, Prediction } from './instructor';
+import type { LessonVariants } from './variants';
 import { ShellReportSchema, type OpenedFile } from './shell';
 
 const runId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'expected a run id of letters, digits, "-" or "_"');
@@ -56,6 +58,19 @@ export interface LessonView {
   pack: { title: LocalizedText; version: string; lessons: { id: string; title: LocalizedText }[] };
   /** Observation questions the student answers before Check my work (never their answers). */
   quizzes: { id: string; question: LocalizedText; choices: { id: string; text: LocalizedText }[] }[];
+  /** The instructor layer a student sees (never instructorNotes). */
+  about: {
+    estimatedMinutes?: number;
+    difficulty?: Difficulty;
+    /** Lessons to do first, with their titles. */
+    prerequisites: { id: string; title: LocalizedText }[];
+    notesSection?: NotesSection;
+    debrief?: LocalizedText;
+  };
+  /** "Predict before you run": answered before Run is enabled. */
+  predictions: Prediction[];
+  /** Parameter ranges each student gets their own values of; the renderer derives them with src/shared/variants.ts. */
+  variants?: LessonVariants;
 }
 
 /** A pack in the catalogue: built in, or imported into the data folder. */
@@ -205,7 +220,8 @@ export const channels = {
     response: null as unknown as { savedAtMs: number | null } & WithWarning,
   },
   'lessons:grade': {
-    request: z.object({ packId, lessonId, graph: GraphSchema, answers: answersSchema }).strict(),
+    /** student: whose variant of the lesson to grade (lessons that declare variants). */
+    request: z.object({ packId, lessonId, graph: GraphSchema, answers: answersSchema, student: z.string().max(200).optional() }).strict(),
     response: null as unknown as { report: GradeReport; progress: PackProgress } & WithWarning,
   },
   'progress:get': { request: z.object({ packId }).strict(), response: null as unknown as PackProgress },

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { DocumentSpec } from './document';
 import { CHECK_LIMITS, CheckSchema, LocalizedTextSchema } from './checks';
 import { GraphEdgeSchema, GraphNodeSchema, NODE_KINDS } from './graph';
+import { instructorFields } from './instructor';
 import { ScenarioSchema } from './scenario';
+import { LessonVariantsSchema } from './variants';
 
 export { LocalizedTextSchema, type LocalizedText } from './checks';
 
@@ -18,7 +20,8 @@ export const PackPathSchema = z
   .refine((p) => !p.startsWith('/') && !p.includes('\\') && !p.split('/').includes('..'), 'expected a relative path inside the pack');
 
 export const LESSON_FORMAT = 'statelab.lesson';
-export const LESSON_VERSION = 1;
+/** 2: the instructor layer (estimatedMinutes … instructorNotes) and per-student variants. */
+export const LESSON_VERSION = 2;
 
 const refId = z.string().min(1).max(64);
 
@@ -84,9 +87,13 @@ export const LessonSchema = z
     checks: z.array(CheckSchema).max(CHECK_LIMITS.checksMax).default([]),
     /** Common wrong answers, so instructors can read them and pack:validate --run can prove the checks catch them. */
     wrongAnswers: z.array(WrongAnswerSchema).max(30).default([]),
+    ...instructorFields,
+    /** Parameter ranges each student gets their own values of (src/shared/variants.ts). */
+    variants: LessonVariantsSchema.optional(),
   })
   .strict()
   .superRefine((lesson, ctx) => {
+    // Quiz and prediction answers share one record in a submission: their ids must differ.
     const seen = new Set<string>();
     lesson.checks.forEach((check, i) => {
       if (seen.has(check.id)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'id'], message: `duplicate check id "${check.id}"` });
@@ -102,13 +109,23 @@ export const LessonSchema = z
         });
       }
     });
+    lesson.predictions.forEach((p, i) => {
+      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['predictions', i, 'id'], message: `duplicate id "${p.id}": a check or prediction already has it` });
+      seen.add(p.id);
+    });
   });
 export type Lesson = z.infer<typeof LessonSchema>;
 
 export const lessonSpec: DocumentSpec<Lesson> = {
   format: LESSON_FORMAT,
   version: LESSON_VERSION,
-  migrations: [],
+  migrations: [
+    {
+      from: 1,
+      description: 'The instructor layer and variants: new optional fields; a version 1 lesson reads unchanged.',
+      up: (doc) => doc,
+    },
+  ],
   schema: LessonSchema,
   noun: 'lesson',
 };

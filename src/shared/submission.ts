@@ -6,9 +6,11 @@ import { z } from 'zod';
 import type { DocumentSpec } from './document';
 import { GraphSchema } from './graph';
 import { GradeReportSchema } from './gradeReport';
+import { StudentVariantSchema } from './variants';
 
 export const SUBMISSION_FORMAT = 'statelab.submission';
-export const SUBMISSION_VERSION = 1;
+/** 2: `variant`, the student's own values of a lesson that declares variants. */
+export const SUBMISSION_VERSION = 2;
 
 /** Bounds for untrusted submission files: a graph plus a report, far below this. */
 export const SUBMISSION_LIMITS = { bytes: 6_000_000, studentChars: 200, answersMax: 100 } as const;
@@ -37,7 +39,9 @@ export const SubmissionSchema = z
     student: z.string().max(SUBMISSION_LIMITS.studentChars).optional(),
     /** The student's design. */
     graph: GraphSchema,
-    /** Quiz answers: check id → choice id. */
+    /** The student's variant (seed and parameter values) when the lesson declares variants; re-grading derives it again from the name. */
+    variant: StudentVariantSchema.optional(),
+    /** Quiz and prediction answers: check or prediction id → choice id. */
     answers: z.record(z.string().max(64), z.string().max(64)).default({}),
     /** The last grade the app showed; informative only. */
     grade: GradeReportSchema.optional(),
@@ -52,7 +56,7 @@ export type Submission = z.infer<typeof SubmissionSchema>;
 export const submissionSpec: DocumentSpec<Submission> = {
   format: SUBMISSION_FORMAT,
   version: SUBMISSION_VERSION,
-  migrations: [],
+  migrations: [{ from: 1, description: 'Adds the optional variant; a version 1 submission reads unchanged.', up: (doc) => doc }],
   schema: SubmissionSchema,
   noun: 'submission',
 };

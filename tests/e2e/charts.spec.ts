@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { writeClassSubmissions } from '../support/classSubmissions';
-import { newDesign, openApp } from './helpers';
+import { answerPredictions, newDesign, openApp } from './helpers';
 
 const SHOTS = 'test-results/screenshots';
 
 async function runAndPause(page: Page): Promise<void> {
+  await answerPredictions(page);
   await page.getByRole('button', { name: /Run/ }).click();
   const pause = page.getByRole('button', { name: 'Pause', exact: true });
   await expect(pause).toBeVisible({ timeout: 30_000 });

@@ -26,6 +26,16 @@ export async function openApp(page: Page): Promise<void> {
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
 }
 
+/**
+ * Answers every "predict before you run" question of the open lesson with its first choice, so
+ * Run is enabled (lessons 3, 6 and 9 have predictions; elsewhere this does nothing).
+ */
+export async function answerPredictions(page: Page): Promise<void> {
+  const predictions = page.locator('.sl-prediction');
+  for (let i = 0; i < (await predictions.count()); i++) await predictions.nth(i).getByRole('radio').first().check();
+  await expect(page.getByTestId('run-gate')).toHaveCount(0);
+}
+
 /** Starts an empty design from the File bar. */
 export async function newDesign(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'New', exact: true }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { APP_PATH, forgetStudentWork, openApp } from './helpers';
+import { answerPredictions, APP_PATH, forgetStudentWork, openApp } from './helpers';
 
 // Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
 test.beforeEach(forgetStudentWork);
@@ -51,6 +51,7 @@ async function expectWholeDesignReadable(page: Page, screen: string): Promise<vo
 }
 
 async function runAndPause(page: Page): Promise<void> {
+  await answerPredictions(page);
   await page.getByRole('button', { name: /Run/ }).click();
   const pause = page.getByRole('button', { name: 'Pause', exact: true });
   await expect(pause).toBeVisible({ timeout: 30_000 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { APP_LOCALES, EN, LOCALE_NAMES, ZH_CN } from '../../src/renderer/src/i18n/resources';
-import { APP_PATH, forgetStudentWork, node } from './helpers';
+import { answerPredictions, APP_PATH, forgetStudentWork, node } from './helpers';
 
 // Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
 test.beforeEach(forgetStudentWork);
@@ -29,6 +29,7 @@ for (const locale of APP_LOCALES) {
     const named = lesson3.steps.flatMap((s) => [...(s[locale] ?? '').matchAll(/\*\*([^*]+)\*\*/g)].map((m) => m[1]!));
     const runLabel = (locale === 'en' ? EN : ZH_CN).lab.run;
     expect(named).toContain(runLabel);
+    await answerPredictions(page);
     await page.getByRole('button', { name: runLabel }).click();
     await expect(page.getByTestId('trace-hash')).toBeVisible({ timeout: 60_000 });
 

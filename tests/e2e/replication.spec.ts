@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { APP_PATH, forgetStudentWork, node } from './helpers';
+import { answerPredictions, APP_PATH, forgetStudentWork, node } from './helpers';
 
 // Sync replication's price shows in the lab (the time writes wait for the replica), and the fault
 // menu offers revoking users' sessions on a client (issue 12, items 2 and 3).
@@ -20,6 +20,7 @@ for (const size of [
     const replication = page.locator('.sl-properties [data-field="replication"] select');
     await replication.selectOption('sync');
     await expect(page.locator('.sl-properties [data-field="replicationTimeoutMs"]')).toBeVisible();
+    await answerPredictions(page);
     await page.getByRole('button', { name: /Run/ }).click();
     await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Pause' }).click();

@@ -13,6 +13,7 @@ import { APP_VERSION } from '../../shared/version';
 import { formatValue, type Scalar } from './compare';
 import type { SimEngine } from './engine';
 import { evaluateMetric } from './metricCheck';
+import { evaluatePrediction } from './predictions';
 import { evaluateQuiz } from './quiz';
 import { holdFrame, usersView } from './frame';
 import { evaluateStructure } from './structure';
@@ -84,6 +85,11 @@ export function evaluateChecks(input: GradeInput, run: RunResult, engine: SimEng
   const scenario = ScenarioSchema.parse(input.lesson.scenario);
   const answers = input.answers ?? {};
   const checks = input.lesson.checks.map((check) => evaluateOne(check, input.graph, run, engine, scenario, answers));
+  const faults = faultTimings(scenario);
+  const predictions = (input.lesson.predictions ?? []).map((p) =>
+    evaluatePrediction(p, Object.prototype.hasOwnProperty.call(answers, p.id) ? answers[p.id] : undefined, run, engine, faults),
+  );
+  const scored = [...checks, ...predictions];
   return {
     packId: input.packId,
     packVersion: input.packVersion,
@@ -91,9 +97,10 @@ export function evaluateChecks(input: GradeInput, run: RunResult, engine: SimEng
     appVersion: APP_VERSION,
     seed: run.seed,
     traceHash: run.traceHash,
-    score: checks.reduce((sum, c) => sum + c.points, 0),
-    maxScore: checks.reduce((sum, c) => sum + c.maxPoints, 0),
+    score: scored.reduce((sum, c) => sum + c.points, 0),
+    maxScore: scored.reduce((sum, c) => sum + c.maxPoints, 0),
     checks,
+    ...(predictions.length > 0 ? { predictions } : {}),
   };
 }
 
@@ -114,7 +121,7 @@ export function gradeLesson(input: GradeInput, engine: SimEngine): { report: Gra
       .join(' ');
     const report = evaluateChecks({ ...input, graph, lesson: { ...input.lesson, scenario } }, usersView(run, users), engine);
     const checks = report.checks.map((c) => (c.type === 'structure' ? c : { ...c, passed: false, points: 0, error: reason }));
-    const failed = { ...report, checks, score: checks.reduce((sum, c) => sum + c.points, 0) };
+    const failed = { ...report, checks, score: [...checks, ...(report.predictions ?? [])].reduce((sum, c) => sum + c.points, 0) };
     return { report: notes.length > 0 ? { ...failed, notes } : failed, run };
   }
   const run = engine.simulate(graph, input.lesson.scenario);

@@ -12,6 +12,7 @@ import { SUBMISSION_FORMAT, SUBMISSION_LIMITS, SUBMISSION_VERSION, submissionSpe
 import { APP_VERSION } from '../../shared/version';
 import type { SimEngine } from './engine';
 import { gradeLesson } from './grade';
+import { describeVariant, lessonForStudent } from './variant';
 
 export interface SubmissionInput {
   packId: string;
@@ -28,18 +29,21 @@ export interface SubmissionInput {
 
 /** Builds the submission document; the caller writes it (JSON.stringify) wherever the user chose. */
 export function createSubmission(input: SubmissionInput): Submission {
+  // The student's own variant of the lesson (when it declares one): recorded, and re-derived on re-grading.
+  const { lesson, variant } = lessonForStudent({ lesson: input.lesson }, input.student);
   const submission: Submission = {
     format: SUBMISSION_FORMAT,
     version: SUBMISSION_VERSION,
     packId: input.packId,
     packVersion: input.packVersion,
     lessonId: input.lesson.id,
-    seed: input.lesson.scenario.seed,
+    seed: lesson.scenario.seed,
     appVersion: APP_VERSION,
     savedAt: input.savedAt.toISOString(),
     graph: input.graph,
     answers: input.answers ?? {},
   };
+  if (variant) submission.variant = variant;
   if (input.student !== undefined && input.student.trim() !== '') submission.student = input.student.trim();
   if (input.grade !== undefined) submission.grade = input.grade;
   return submission;
@@ -101,14 +105,20 @@ export function regradeSubmission(submission: Submission, pack: PackForGrading, 
   if (submission.packId !== pack.manifest.id) {
     throw new DocumentError(`packId: this submission is for pack "${submission.packId}", not "${pack.manifest.id}".`);
   }
-  const found = pack.lessons.find((l) => l.lesson.id === submission.lessonId);
-  if (!found) {
+  const listed = pack.lessons.find((l) => l.lesson.id === submission.lessonId);
+  if (!listed) {
     const known = pack.lessons.map((l) => `"${l.lesson.id}"`).join(', ');
     throw new DocumentError(`lessonId: the pack "${pack.manifest.id}" has no lesson "${submission.lessonId}" (it has ${known}).`);
   }
+  // The variant comes from the student's name, never from the file's numbers: editing them cannot pick an easier one.
+  const found = lessonForStudent(listed, submission.student);
   const notes: string[] = [];
+  if (found.lesson.variants && !found.variant) notes.push('The lesson gives each student their own values, but the file names no student: graded with the lesson as written.');
+  if (found.variant && submission.variant && describeVariant(found.variant) !== describeVariant(submission.variant)) {
+    notes.push(`The file records the variant ${describeVariant(submission.variant)}; the student's name gives ${describeVariant(found.variant)}, which was graded.`);
+  }
   if (submission.packVersion !== pack.manifest.packVersion) notes.push(`Exported with pack version ${submission.packVersion}; graded with ${pack.manifest.packVersion}.`);
-  if (submission.seed !== found.lesson.scenario.seed) notes.push(`The file names seed ${submission.seed}; graded with the lesson's seed ${found.lesson.scenario.seed}.`);
+  if (submission.seed !== found.lesson.scenario.seed) notes.push(`The file names seed ${submission.seed}; graded with ${found.variant ? "the student's" : "the lesson's"} seed ${found.lesson.scenario.seed}.`);
   if (submission.appVersion !== APP_VERSION) notes.push(`Exported by StateLab ${submission.appVersion}; graded by ${APP_VERSION}.`);
   const { report } = gradeLesson(
     {

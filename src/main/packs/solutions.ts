@@ -1,48 +1,80 @@
 /**
  * DESIGN.md §5: every lesson ships a starter that fails its checks and a reference solution that
  * passes them. This grades both, and each declared common wrong answer (which must fail the checks
- * it names), so an author (pack:validate --run) and the tests can prove it.
+ * it names), so an author (pack:validate --run) and the tests can prove it; a lesson that declares
+ * variants is proved on the lesson as written and on `VARIANT_SAMPLES` sampled students' variants
+ * (students "student-1" … "student-20").
  */
+import type { Graph } from '../../shared/graph';
+import type { Lesson } from '../../shared/lesson';
+import { sampleStudents } from '../../shared/variants';
 import type { SimEngine } from '../grading/engine';
 import { gradeLesson } from '../grading/grade';
 import { applyGraphEdit } from '../../shared/graphEdit';
+import { describeVariant, lessonForStudent } from '../grading/variant';
 import type { Problem } from './crossRefs';
 import type { LoadedPack } from './validate';
 
-export function checkSolutions(pack: LoadedPack, engine: SimEngine): Problem[] {
+/** How many students' variants `--run` proves a lesson with variants over. */
+export const VARIANT_SAMPLES = 20;
+
+export function checkSolutions(pack: LoadedPack, engine: SimEngine, variantSamples = VARIANT_SAMPLES): Problem[] {
   const problems: Problem[] = [];
-  for (const { file, lesson, starter, reference } of pack.lessons) {
-    if (lesson.checks.length === 0) continue;
-    const grade = (graph: typeof starter) =>
-      gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson, graph, starter }, engine).report;
-    try {
-      // Quiz answers are not part of a graph, so quizzes are left out of both proofs.
-      const graded = (graph: typeof starter) => grade(graph).checks.filter((c) => c.type !== 'quiz');
-      const start = graded(starter);
-      if (start.length > 0 && start.every((c) => c.passed)) problems.push({ file, path: 'starter', message: 'the starter already passes every check: there is nothing for the student to do' });
-      if (reference === undefined) {
-        problems.push({ file, path: 'reference', message: 'a lesson with checks needs a reference solution that passes them' });
-        continue;
-      }
-      for (const check of graded(reference)) {
-        if (check.passed) continue;
-        const measured = check.measured === null ? 'nothing measured' : `measured ${String(check.measured)}`;
-        const index = lesson.checks.findIndex((c) => c.id === check.id);
-        problems.push({ file, path: `checks[${index}]`, message: `the reference solution fails check "${check.id}" (${measured}${check.bound ? `, expected ${check.bound}` : ''}${check.error ? `: ${check.error}` : ''})` });
-      }
-      // Each common wrong answer must fail the checks it names, or those checks do not catch it.
-      lesson.wrongAnswers.forEach((wrong, i) => {
-        const report = graded(applyGraphEdit(starter, wrong.edit));
-        for (const id of wrong.fails) {
-          const check = report.find((c) => c.id === id);
-          if (check?.passed !== true) continue;
-          const measured = check.measured === null ? 'nothing measured' : `measured ${String(check.measured)}`;
-          problems.push({ file, path: `wrongAnswers[${i}]`, message: `the wrong answer "${wrong.id}" passes check "${id}", which it must fail (${measured}${check.bound ? `, bound ${check.bound}` : ''})` });
-        }
-      });
-    } catch (error) {
-      problems.push({ file, path: '(document root)', message: `grading failed: ${error instanceof Error ? error.message : String(error)}` });
+  for (const loaded of pack.lessons) {
+    if (loaded.lesson.checks.length === 0) continue;
+    if (loaded.reference === undefined) {
+      problems.push({ file: loaded.file, path: 'reference', message: 'a lesson with checks needs a reference solution that passes them' });
+      continue;
+    }
+    problems.push(...proveLesson(pack, engine, loaded.file, loaded.lesson, loaded.starter, loaded.reference, ''));
+    problems.push(...proveWrongAnswers(pack, engine, loaded.file, loaded.lesson, loaded.starter));
+    if (!loaded.lesson.variants) continue;
+    for (const student of sampleStudents(variantSamples)) {
+      const own = lessonForStudent(loaded, student);
+      const which = own.variant ? ` (variant of "${student}": ${describeVariant(own.variant)})` : '';
+      problems.push(...proveLesson(pack, engine, loaded.file, own.lesson, own.starter, own.reference as Graph, which));
     }
   }
+  return problems;
+}
+
+/** The starter fails at least one graded check and the reference passes them all; `which` names the variant in messages. */
+function proveLesson(pack: LoadedPack, engine: SimEngine, file: string, lesson: Lesson, starter: Graph, reference: Graph, which: string): Problem[] {
+  const problems: Problem[] = [];
+  // Quiz answers are not part of a graph, so quizzes are left out of both proofs.
+  const graded = (graph: Graph) =>
+    gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson, graph, starter }, engine).report.checks.filter((c) => c.type !== 'quiz');
+  try {
+    const start = graded(starter);
+    if (start.length > 0 && start.every((c) => c.passed)) problems.push({ file, path: 'starter', message: `the starter already passes every check${which}: there is nothing for the student to do` });
+    for (const check of graded(reference)) {
+      if (check.passed) continue;
+      const measured = check.measured === null ? 'nothing measured' : `measured ${String(check.measured)}`;
+      const index = lesson.checks.findIndex((c) => c.id === check.id);
+      problems.push({ file, path: `checks[${index}]`, message: `the reference solution fails check "${check.id}"${which} (${measured}${check.bound ? `, expected ${check.bound}` : ''}${check.error ? `: ${check.error}` : ''})` });
+    }
+  } catch (error) {
+    problems.push({ file, path: '(document root)', message: `grading failed${which}: ${error instanceof Error ? error.message : String(error)}` });
+  }
+  return problems;
+}
+
+/** Each common wrong answer must fail the checks it names, or those checks do not catch it. */
+function proveWrongAnswers(pack: LoadedPack, engine: SimEngine, file: string, lesson: Lesson, starter: Graph): Problem[] {
+  const problems: Problem[] = [];
+  lesson.wrongAnswers.forEach((wrong, i) => {
+    try {
+      const graph = applyGraphEdit(starter, wrong.edit);
+      const report = gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson, graph, starter }, engine).report.checks;
+      for (const id of wrong.fails) {
+        const check = report.find((c) => c.id === id);
+        if (check?.passed !== true) continue;
+        const measured = check.measured === null ? 'nothing measured' : `measured ${String(check.measured)}`;
+        problems.push({ file, path: `wrongAnswers[${i}]`, message: `the wrong answer "${wrong.id}" passes check "${id}", which it must fail (${measured}${check.bound ? `, bound ${check.bound}` : ''})` });
+      }
+    } catch (error) {
+      problems.push({ file, path: `wrongAnswers[${i}]`, message: `grading the wrong answer "${wrong.id}" failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  });
   return problems;
 }

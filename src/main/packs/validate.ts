@@ -9,6 +9,7 @@ import { DocumentError, formatPath, JsonDepthError, parseUntrustedJson } from '.
 import { lessonSpec, packSpec, type Lesson, type PackManifest } from '../../shared/lesson';
 import { APP_VERSION } from '../../shared/version';
 import { lessonCrossRefs, type Problem } from './crossRefs';
+import { lessonInstructorRefs, prerequisiteProblems } from './instructorRefs';
 import { PACK_LIMITS } from './limits';
 import type { PackSource } from './source';
 
@@ -124,6 +125,7 @@ export async function validatePack(source: PackSource, appVersion = APP_VERSION)
   }
 
   const lessons: LoadedLesson[] = [];
+  const parsed: { file: string; lesson: Lesson }[] = [];
   const ids = new Map<string, string>();
   for (const [i, file] of manifest.lessons.entries()) {
     const raw = await readJson(source, file, problems);
@@ -141,8 +143,11 @@ export async function validatePack(source: PackSource, appVersion = APP_VERSION)
     const starter = await loadGraph(source, lesson.starter, file, 'starter', problems);
     const reference = lesson.reference === undefined ? undefined : await loadGraph(source, lesson.reference, file, 'reference', problems);
     problems.push(...lessonCrossRefs(file, lesson, starter, reference));
+    problems.push(...lessonInstructorRefs(file, lesson, starter, reference, manifest.locales));
+    parsed.push({ file, lesson });
     if (starter) lessons.push({ file, lesson, starter, ...(reference ? { reference } : {}) });
   }
+  problems.push(...prerequisiteProblems(parsed));
   return problems.length === 0 ? { problems, pack: { manifest, lessons } } : { problems };
 }
 

@@ -67,8 +67,10 @@ export function App({ api }: { api: StateLabApi }) {
   const files = useFiles(api, editor, lesson && isInLesson ? lesson.lessonId : null, leaveLesson, say);
   // A property field showing a refused value stops Run (the document still holds the old value).
   const invalidFields = useMemo(() => new InvalidFields(), []);
-  const refuseRun = useCallback(() => invalidFields.refuse((field, owner) => t('fixFirst', { field, owner })), [invalidFields, t]);
-  const lab = useLab(api, editor.doc, lesson && isInLesson ? lesson.scenario : FREE_SCENARIO, refuseRun);
+  // "Predict before you run": a lesson's predictions are answered before its first run.
+  const runGate = lesson && isInLesson && session.unansweredPredictions > 0 ? t('predictFirst', { count: session.unansweredPredictions }) : undefined;
+  const refuseRun = useCallback(() => runGate ?? invalidFields.refuse((field, owner) => t('fixFirst', { field, owner })), [invalidFields, t, runGate]);
+  const lab = useLab(api, editor.doc, lesson && isInLesson && session.scenario ? session.scenario : FREE_SCENARIO, refuseRun);
   const faultMenu = useFaultMenu(lab, editor.doc, editor.selection.nodes);
   const [isClassResultsOpen, setClassResultsOpen] = useState(false);
   // A student's design replaces the lesson's canvas as one edit: Undo brings the instructor's own work back.
@@ -130,8 +132,8 @@ export function App({ api }: { api: StateLabApi }) {
   }, [openInitial, checkAutosave]);
 
   const resetToStarter = () => {
-    if (!lesson) return;
-    editor.replace(lesson.starter);
+    if (!lesson || !session.starter) return;
+    editor.replace(session.starter);
     say(t('backAtStarter'));
   };
   const deleteSelection = () => {
@@ -327,12 +329,12 @@ export function App({ api }: { api: StateLabApi }) {
               </div>
             </div>
           }
-          bench={(isOpen, toggle) => <LabBench api={api} lab={lab} graph={editor.doc} locked={lesson && isInLesson ? lesson.locked : undefined} isResultsOpen={isOpen} onToggleResults={toggle} />}
+          bench={(isOpen, toggle) => <LabBench api={api} lab={lab} graph={editor.doc} locked={lesson && isInLesson ? lesson.locked : undefined} runGate={runGate} isResultsOpen={isOpen} onToggleResults={toggle} />}
         />
         {showLesson && (
           <div className={`sl-side sl-side-lesson${panels.collapsed.lesson ? ' is-collapsed' : ''}`}>
             <PanelToggle panel="lesson" side="right" isCollapsed={panels.collapsed.lesson} onToggle={panels.toggle} />
-            {!panels.collapsed.lesson && <LessonSidebar api={api} session={session} graph={editor.doc} onShowMe={showMe} onReset={resetToStarter} />}
+            {!panels.collapsed.lesson && <LessonSidebar api={api} session={session} graph={editor.doc} run={lab.run} onShowMe={showMe} onReset={resetToStarter} />}
           </div>
         )}
       </div>

@@ -8,6 +8,7 @@ import { gradeLesson } from '../../../src/main/grading/grade';
 import { bulkGrade } from '../../../src/main/packs/bulkGrade';
 import { simEngine } from '../../../src/main/grading/simEngine';
 import { createSubmission } from '../../../src/main/grading/submission';
+import { SUBMISSION_VERSION } from '../../../src/shared/submission';
 import { folderSource } from '../../../src/main/packs/source';
 import { validatePack, type LoadedPack } from '../../../src/main/packs/validate';
 import { writePack } from '../../unit/packs/fixtures';
@@ -84,7 +85,7 @@ function generate(dir: string): { name: string; expected: string[] }[] {
   for (let i = 0; i < 3; i++) bad(`proto-${i}.json`, JSON.stringify(refDoc).replace('"answers"', '"__proto__":{"admin":true},"answers"'), `The file ${file(`class-c/proto-${i}.json`)} contains the key "__proto__", which is not allowed in StateLab documents.`);
   for (let i = 0; i < 3; i++) bad(`lesson-${i}.json`, JSON.stringify(shortPack()['lessons/session-state.lesson.json']), `${file(`class-c/lesson-${i}.json`)}: This is not a StateLab submission: format: expected "statelab.submission", found "statelab.lesson".`);
   for (let i = 0; i < 2; i++) bad(`no-graph-${i}.json`, JSON.stringify({ ...refDoc, graph: undefined }), `${file(`class-c/no-graph-${i}.json`)}: The submission has problems:; graph: Invalid input: expected object, received undefined`);
-  bad('newer.json', JSON.stringify({ ...refDoc, version: 2 }), `${file('class-c/newer.json')}: This submission was written by a newer StateLab (version 2; this app reads up to 1). Update StateLab to open it.`);
+  bad('newer.json', JSON.stringify({ ...refDoc, version: SUBMISSION_VERSION + 1 }), `${file('class-c/newer.json')}: This submission was written by a newer StateLab (version ${SUBMISSION_VERSION + 1}; this app reads up to ${SUBMISSION_VERSION}). Update StateLab to open it.`);
   bad('huge.json', ' '.repeat(6_000_001), 'The file is too large (6000001 bytes; the limit is 6000000).');
   for (const { name, text } of out) {
     mkdirSync(path.dirname(file(name)), { recursive: true });

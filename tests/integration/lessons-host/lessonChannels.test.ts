@@ -7,6 +7,7 @@ import { folderSource } from '../../../src/main/packs/source';
 import { loadPack } from '../../../src/main/packs/validate';
 import { zipPackFolder } from '../../support/packZip';
 import type { LessonView, SubmissionRegrade } from '../../../src/shared/ipc';
+import { predictionAnswers } from '../../support/predictions';
 import type { GradeReport } from '../../../src/shared/gradeReport';
 
 const BUILTIN = path.resolve(__dirname, '../../../lessons/stateless-vs-stateful');
@@ -46,7 +47,7 @@ describe('lesson channels', () => {
     expect(graded.progress['session-state']?.isComplete).toBe(false);
 
     const quizzes = lesson.lesson.checks.filter((c) => c.type === 'quiz');
-    const answers = Object.fromEntries(quizzes.flatMap((q) => (typeof q.answer === 'string' ? [[q.id, q.answer]] : [])));
+    const answers = { ...predictionAnswers(lesson.lesson), ...Object.fromEntries(quizzes.flatMap((q) => (typeof q.answer === 'string' ? [[q.id, q.answer]] : []))) };
     const passed = await value<{ report: GradeReport; progress: Record<string, { isComplete: boolean }> }>(
       h.dispatch('lessons:grade', { packId: 'stateless-vs-stateful', lessonId: 'session-state', graph: lesson.reference!, answers }, ctx),
     );

@@ -9,6 +9,7 @@ import type { LoadedLesson } from '../../../src/main/packs/validate';
 import type { GradeReport } from '../../../src/shared/gradeReport';
 import type { Graph } from '../../../src/shared/graph';
 import { applyGraphEdit } from '../../../src/shared/graphEdit';
+import { predictionAnswers } from '../../support/predictions';
 import { EXPECTATIONS, PACK_DIR, SEEDS } from './expectations';
 
 const pack = await loadPackFolder(PACK_DIR);
@@ -17,7 +18,7 @@ function grade(entry: LoadedLesson, which: 'starter' | 'reference' | Graph, seed
   const graph = which === 'starter' ? entry.starter : which === 'reference' ? entry.reference : which;
   if (graph === undefined) throw new Error(`${entry.lesson.id} has no reference solution`);
   const lesson = { ...entry.lesson, scenario: { ...entry.lesson.scenario, seed } };
-  const answers = EXPECTATIONS[entry.lesson.id]?.answers ?? {};
+  const answers = { ...predictionAnswers(entry.lesson), ...(EXPECTATIONS[entry.lesson.id]?.answers ?? {}) };
   return gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson, graph, answers }, simEngine).report;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FRAME_NOTES_MAX, holdFrame, usersView } from '../../../src/main/grading/frame';
 import { readMetric } from '../../../src/shared/metrics/read';
 import type { Graph, GraphNode, NodeKind } from '../../../src/shared/graph';
-import { LessonSchema, type Lesson } from '../../../src/shared/lesson';
+import { LESSON_VERSION, LessonSchema, type Lesson } from '../../../src/shared/lesson';
 import type { RunResult } from '../../../src/shared/metrics';
 
 const node = (id: string, kind: NodeKind, props: Record<string, unknown> = {}): GraphNode => ({ id, kind, label: id, position: { x: 0, y: 0 }, props });
@@ -14,7 +14,7 @@ const starter = graphOf(
   [edge('users', 'lb'), edge('lb', 'api-2'), edge('api-2', 'db')],
 );
 const lessonWith = (fields: Partial<Lesson> = {}): Lesson =>
-  LessonSchema.parse({ format: 'statelab.lesson', version: 1, id: 'l', title: { en: 'L' }, starter: 'g.json', scenario: { seed: 1, durationMs: 1000 }, ...fields });
+  LessonSchema.parse({ format: 'statelab.lesson', version: LESSON_VERSION, id: 'l', title: { en: 'L' }, starter: 'g.json', scenario: { seed: 1, durationMs: 1000 }, ...fields });
 const lesson = lessonWith({ locked: ['api-2'], palette: ['load-balancer', 'service', 'database'] });
 const replace = (graph: Graph, id: string, change: Partial<GraphNode>): Graph => ({ ...graph, nodes: graph.nodes.map((n) => (n.id === id ? { ...n, ...change } : n)) });
 

@@ -6,6 +6,7 @@ import { folderSource } from '../../../src/main/packs/source';
 import { formatProblem, loadPack, validatePack } from '../../../src/main/packs/validate';
 import { loadPackFolder } from '../../../src/main/packs/folder';
 import { goodLesson, goodPack, writePack, type PackFiles } from './fixtures';
+import { LESSON_VERSION } from '../../../src/shared/lesson';
 
 const problemsOf = async (files: PackFiles) => (await validatePack(folderSource(writePack(files)))).problems.map(formatProblem);
 const LESSON = 'lessons/session-state.lesson.json';
@@ -130,7 +131,7 @@ describe('pack validation', () => {
 
   it('refuses a lesson written by a newer StateLab and a file that is not a lesson', async () => {
     expect(await problemsOf(withLesson((l) => (l.version = 9)))).toEqual([
-      `${LESSON}: (document root): This lesson was written by a newer StateLab (version 9; this app reads up to 1). Update StateLab to open it.`,
+      `${LESSON}: (document root): This lesson was written by a newer StateLab (version 9; this app reads up to ${LESSON_VERSION}). Update StateLab to open it.`,
     ]);
     expect(await problemsOf(withLesson((l) => (l.format = 'statelab.graph')))).toEqual([
       `${LESSON}: (document root): This is not a StateLab lesson: format: expected "statelab.lesson", found "statelab.graph".`,

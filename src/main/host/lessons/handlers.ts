@@ -10,6 +10,7 @@ import { NODE_KINDS } from '../../../shared/graph';
 import type { LessonView } from '../../../shared/ipc';
 import { DocumentError } from '../../../shared/json';
 import { createSubmission, loadSubmission } from '../../grading/submission';
+import { lessonForStudent } from '../../grading/variant';
 import { ServiceError, type Handlers } from '../dispatcher';
 import { describeWriteFailure } from '../files/atomicWrite';
 import { createCatalogue } from './catalogue';
@@ -61,10 +62,22 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
           lessons: pack.lessons.map((l) => ({ id: l.lesson.id, title: l.lesson.title })),
         },
         quizzes: lesson.checks.flatMap((c) => (c.type === 'quiz' ? [{ id: c.id, question: c.question, choices: c.choices }] : [])),
+        // instructorNotes stay in the pack: a student's app never receives them.
+        about: {
+          ...(lesson.estimatedMinutes !== undefined ? { estimatedMinutes: lesson.estimatedMinutes } : {}),
+          ...(lesson.difficulty ? { difficulty: lesson.difficulty } : {}),
+          prerequisites: lesson.prerequisites.flatMap((id) => pack.lessons.filter((l) => l.lesson.id === id).map((l) => ({ id, title: l.lesson.title }))),
+          ...(lesson.notesSection ? { notesSection: lesson.notesSection } : {}),
+          ...(lesson.debrief ? { debrief: lesson.debrief } : {}),
+        },
+        predictions: lesson.predictions,
+        ...(lesson.variants ? { variants: lesson.variants } : {}),
       };
     },
-    'lessons:grade': async ({ packId, lessonId, graph, answers }, ctx) => {
-      const { pack, lesson } = await catalogue.lesson(packId, lessonId);
+    'lessons:grade': async ({ packId, lessonId, graph, answers, student }, ctx) => {
+      const { pack, lesson: listed } = await catalogue.lesson(packId, lessonId);
+      // The student's own variant (seed, crash time, rate…) when the lesson declares one.
+      const lesson = lessonForStudent(listed, student);
       const report = await gradeInWorker(
         {
           packId,

@@ -23,6 +23,7 @@ export function LabBench({
   lab,
   graph,
   locked = [],
+  runGate,
   isResultsOpen,
   onToggleResults,
 }: {
@@ -31,6 +32,8 @@ export function LabBench({
   graph: Graph;
   /** The lesson's locked nodes; Compare offers only that lesson's designs. */
   locked?: readonly string[];
+  /** Why Run waits (a lesson's predictions are not answered yet); shown beside the disabled Run. */
+  runGate?: string | undefined;
   isResultsOpen: boolean;
   onToggleResults(): void;
 }) {
@@ -46,7 +49,7 @@ export function LabBench({
   return (
     <div className="sl-labbench">
       <div className="sl-labbench-top">
-        <RunBar status={lab.status} canRun={graph.nodes.length > 0} onRun={() => void lab.runFromStart()} onCancel={lab.cancel} />
+        <RunBar status={lab.status} canRun={graph.nodes.length > 0} gate={runGate} onRun={() => void lab.runFromStart()} onCancel={lab.cancel} />
         <LabBar lab={lab} />
         {!lab.run && <MetricsPanel run={lab.view} />}
         {!lab.run && compare}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 export type RunStatus = { state: 'idle' } | { state: 'running'; fraction: number; queuePosition?: number } | { state: 'done' } | { state: 'error'; message: string };
 
 /** The run controls: Run (or Cancel while running), progress, and a plain-language error. */
-export function RunBar({ status, canRun, onRun, onCancel }: { status: RunStatus; canRun: boolean; onRun(): void; onCancel(): void }) {
+/** `gate`: why Run waits (a lesson's predictions first); Run is disabled and the reason shown beside it. */
+export function RunBar({ status, canRun, gate, onRun, onCancel }: { status: RunStatus; canRun: boolean; gate?: string | undefined; onRun(): void; onCancel(): void }) {
   const running = status.state === 'running';
   const { t } = useTranslation('lab');
   return (
@@ -11,9 +12,14 @@ export function RunBar({ status, canRun, onRun, onCancel }: { status: RunStatus;
       {running ? (
         <button type="button" onClick={onCancel}>{t('cancel')}</button>
       ) : (
-        <button type="button" className="sl-primary" onClick={onRun} disabled={!canRun} title={t('runHint')}>
+        <button type="button" className="sl-primary" onClick={onRun} disabled={!canRun || gate !== undefined} title={gate ?? t('runHint')} aria-describedby={gate ? 'sl-run-gate' : undefined}>
           ▶ {t('run')}
         </button>
+      )}
+      {!running && gate && (
+        <span className="sl-run-gate" id="sl-run-gate" role="status" data-testid="run-gate">
+          {gate}
+        </span>
       )}
       {running && status.queuePosition !== undefined && (
         <span className="sl-queued" role="status">{t('waiting', { position: status.queuePosition })}</span>
@@ -21,7 +27,7 @@ export function RunBar({ status, canRun, onRun, onCancel }: { status: RunStatus;
       {running && status.queuePosition === undefined && (
         <progress className="sl-progress" max={1} value={status.fraction} aria-label={t('progress')} />
       )}
-      {status.state === 'error' && (
+      {status.state === 'error' && status.message !== gate && (
         <span className="sl-error" role="alert">{status.message}</span>
       )}
     </div>

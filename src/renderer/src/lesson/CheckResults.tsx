@@ -78,7 +78,7 @@ function CheckRow({ check, onShowMe }: { check: CheckResult; onShowMe?: (atMs: n
 
 /** The grade report as a student reads it: what passed, by how much the rest missed, and what to try. */
 export function CheckResults({ report, onShowMe }: { report: GradeReport; onShowMe?: (atMs: number) => void }) {
-  const { t } = useLocale();
+  const { locale, t } = useLocale();
   const allPassed = report.checks.every((c) => c.passed);
   return (
     <section className="sl-results" aria-label={t('results')}>
@@ -102,6 +102,21 @@ export function CheckResults({ report, onShowMe }: { report: GradeReport; onShow
       <ul className="sl-check-list">
         {report.checks.map((check) => (
           <CheckRow key={check.id} check={check} onShowMe={onShowMe} />
+        ))}
+        {/* Predictions earn their points for any answer: the row says whether one was given. */}
+        {(report.predictions ?? []).map((p) => (
+          <li key={p.id} className={`sl-check ${p.answer !== null ? 'is-passed' : 'is-failed'}`} data-prediction-result={p.id}>
+            <div className="sl-check-head">
+              <span className="sl-check-mark" aria-hidden="true">{p.answer !== null ? '✓' : '✗'}</span>
+              <span className="sl-check-title">
+                {t('predictionRow')}: {localize(p.question, locale)}
+              </span>
+              <span className="sl-check-points">
+                {p.points}/{p.maxPoints} {t('points')}
+              </span>
+            </div>
+            {p.answer === null && <p className="sl-check-feedback">{t('predictionUnanswered')}</p>}
+          </li>
         ))}
       </ul>
     </section>

@@ -37,6 +37,12 @@ export interface LessonPanelProps {
   /** Puts the lesson's starter back on the canvas (undoable). */
   onReset?(): void;
   resolveImage?(src: string): string | undefined;
+  /** The intro card (notes section, minutes, difficulty, prerequisites) and the student's variant, under the title. */
+  intro?: ReactNode;
+  /** "Predict before you run" questions, above the steps. */
+  predict?: ReactNode;
+  /** Shown under the results once every check passes. */
+  debrief?: ReactNode;
   /** Quiz questions, shown above Check my work. */
   quiz?: ReactNode;
   /** Shown under the results (submission export). */
@@ -99,6 +105,7 @@ export function LessonPanel(props: LessonPanelProps) {
       <h2 className="sl-lesson-heading" data-testid="lesson-title">
         {t('lesson')} {index + 1}: {localize(lesson.title, locale)}
       </h2>
+      {props.intro}
       <section>
         <h3>{t('objectives')}</h3>
         <ul className="sl-objectives">
@@ -107,6 +114,7 @@ export function LessonPanel(props: LessonPanelProps) {
           ))}
         </ul>
       </section>
+      {props.predict}
       <section>
         <h3>{t('steps')}</h3>
         <ol className="sl-steps">
@@ -134,6 +142,7 @@ export function LessonPanel(props: LessonPanelProps) {
         </p>
       )}
       {props.report && <CheckResults report={props.report} onShowMe={props.onShowMe} />}
+      {props.debrief}
       {props.footer}
       {glossaryAt !== undefined && <GlossaryDialog termId={glossaryAt || undefined} onClose={() => setGlossaryAt(undefined)} />}
     </aside>

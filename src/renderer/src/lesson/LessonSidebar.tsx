@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
+import type { RunResult } from '../../../shared/metrics';
+import { Debrief, IntroCard, PredictionQuestions, VariantCard } from './InstructorLayer';
 import { LessonPanel } from './LessonPanel';
 import { QuizQuestions } from './QuizQuestions';
 import { SubmissionControls } from './SubmissionControls';
@@ -9,7 +11,22 @@ import type { useLessonSession } from './useLessonSession';
 type Session = ReturnType<typeof useLessonSession>;
 
 /** The lesson column: the panel, its quiz, Check my work and submission export, wired to the host. */
-export function LessonSidebar({ api, session, graph, onShowMe, onReset }: { api: StateLabApi; session: Session; graph: Graph; onShowMe?(atMs: number): void; onReset?(): void }) {
+export function LessonSidebar({
+  api,
+  session,
+  graph,
+  run,
+  onShowMe,
+  onReset,
+}: {
+  api: StateLabApi;
+  session: Session;
+  graph: Graph;
+  /** The lab's last run: predictions show what it measured. */
+  run?: RunResult | undefined;
+  onShowMe?(atMs: number): void;
+  onReset?(): void;
+}) {
   const { lesson } = session;
   const [images, setImages] = useState<Record<string, string | null>>({});
   const [error, setError] = useState<string>();
@@ -45,9 +62,27 @@ export function LessonSidebar({ api, session, graph, onShowMe, onReset }: { api:
       onShowMe={onShowMe}
       onReset={onReset}
       resolveImage={resolveImage}
+      intro={
+        <>
+          <IntroCard about={lesson.about} onSelectLesson={(id) => void session.open(lesson.packId, id)} />
+          <VariantCard lesson={lesson} student={session.student} variant={session.variant} onStudent={session.setStudent} />
+        </>
+      }
+      predict={<PredictionQuestions predictions={lesson.predictions} answers={session.answers} onAnswer={session.setAnswer} run={run} scenario={session.scenario} />}
+      debrief={<Debrief text={lesson.about.debrief} report={session.report} />}
       quiz={<QuizQuestions quizzes={lesson.quizzes} answers={session.answers} onAnswer={session.setAnswer} />}
       footer={
-        <SubmissionControls api={api} packId={lesson.packId} lessonId={lesson.lessonId} graph={graph} answers={session.answers} report={session.report} onError={setError} />
+        <SubmissionControls
+          api={api}
+          packId={lesson.packId}
+          lessonId={lesson.lessonId}
+          graph={graph}
+          answers={session.answers}
+          report={session.report}
+          student={session.student}
+          onStudent={session.setStudent}
+          onError={setError}
+        />
       }
     />
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { GradeReport } from '../../../shared/gradeReport';
 import type { Graph } from '../../../shared/graph';
@@ -19,17 +19,25 @@ interface Props {
   graph: Graph;
   answers: Readonly<Record<string, string>>;
   report: GradeReport | undefined;
+  /** The student's name (shared with the lesson's variant card). */
+  student: string;
+  onStudent(name: string): void;
   onError(message: string): void;
 }
 
 /** Export this lesson's work as a submission; open one (an instructor's view) and re-grade it. */
-export function SubmissionControls({ api, packId, lessonId, graph, answers, report, onError }: Props) {
+export function SubmissionControls({ api, packId, lessonId, graph, answers, report, student: committed, onStudent, onError }: Props) {
   const { t } = useLocale();
-  const [student, setStudent] = useState(() => globalThis.localStorage?.getItem('statelab.student') ?? '');
+  // Typed here, taken on Enter, when the field is left, or on export: a new name can change the lesson's variant.
+  const [student, setStudent] = useState(committed);
+  useEffect(() => setStudent(committed), [committed]);
   const [regrade, setRegrade] = useState<SubmissionRegrade>();
+  const commit = () => {
+    if (student !== committed) onStudent(student);
+  };
 
   const exportWork = async () => {
-    globalThis.localStorage?.setItem('statelab.student', student);
+    commit();
     const result = await api.submissionsExport({ packId, lessonId, graph, answers: { ...answers }, ...(student.trim() ? { student } : {}), ...(report ? { report } : {}) });
     if (!result.ok) return onError(result.error.message);
     downloadText(result.value.fileName, result.value.text);
@@ -49,7 +57,7 @@ export function SubmissionControls({ api, packId, lessonId, graph, answers, repo
   return (
     <section className="sl-submission">
       <div className="sl-submission-row">
-        <input type="text" value={student} maxLength={200} placeholder={t('yourName')} aria-label={t('yourName')} onChange={(e) => setStudent(e.target.value)} />
+        <input type="text" value={student} maxLength={200} placeholder={t('yourName')} aria-label={t('yourName')} onChange={(e) => setStudent(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
         <button type="button" onClick={() => void exportWork()}>
           {t('exportSubmission')}
         </button>

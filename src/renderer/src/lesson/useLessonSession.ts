@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { GradeReport } from '../../../shared/gradeReport';
 import type { Graph } from '../../../shared/graph';
 import type { LessonView, PackProgress } from '../../../shared/ipc';
 import { BUILTIN_PACK_ID as BUILTIN_PACK } from '../../../shared/lesson';
+import { deriveVariant, variantGraph, variantScenario } from '../../../shared/variants';
 
 const LAST_LESSON_KEY = 'statelab.lastLesson';
+/** The student's name: it picks their variant of a lesson and goes into exported submissions. */
+export const STUDENT_KEY = 'statelab.student';
 /** A lesson's work reaches the data folder this long after the last edit, like the autosave. */
 export const LESSON_WORK_DELAY_MS = 800;
 
@@ -33,6 +36,9 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   const [answers, setAnswers] = useState<Record<string, Record<string, string>>>({});
   const [isGrading, setGrading] = useState(false);
   const [gradeError, setGradeError] = useState<string>();
+  const [student, setStudentState] = useState(() => globalThis.localStorage?.getItem(STUDENT_KEY) ?? '');
+  const studentRef = useRef(student);
+  studentRef.current = student;
   const work = useRef(new Map<string, Graph>());
   const graphRef = useRef(currentGraph);
   graphRef.current = currentGraph;
@@ -98,7 +104,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
       if (!work.current.has(key)) persisted.current.set(key, graph);
       lessonRef.current = opened.value;
       setLesson(opened.value);
-      onAdopt(graph);
+      // The student's own values (a locked client's rate, say) are written into the design they work on.
+      onAdopt(variantGraph(graph, opened.value.variants, deriveVariant(lessonId, opened.value.variants, studentRef.current)));
       globalThis.localStorage?.setItem(LAST_LESSON_KEY, JSON.stringify({ packId, lessonId }));
       const saved = await api.progressGet({ packId });
       if (saved.ok) setProgress(saved.value);
@@ -143,6 +150,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
       lessonId: current.lessonId,
       graph: graphRef.current,
       answers: answers[key] ?? {},
+      ...(studentRef.current.trim() ? { student: studentRef.current } : {}),
     });
     setGrading(false);
     if (!result.ok) return setGradeError(result.error.message);
@@ -166,8 +174,40 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     lessonRef.current = lesson;
   }, [lesson]);
 
+  /** The student's variant of the open lesson (undefined without variants or a name), and the lesson as they get it. */
+  const variant = useMemo(() => (lesson ? deriveVariant(lesson.lessonId, lesson.variants, student) : undefined), [lesson, student]);
+  const scenario = useMemo(() => (lesson ? variantScenario(lesson.scenario, lesson.variants, variant) : undefined), [lesson, variant]);
+  const starter = useMemo(() => (lesson ? variantGraph(lesson.starter, lesson.variants, variant) : undefined), [lesson, variant]);
+
+  /** A new name: remembered, and the design on the canvas takes that student's values. */
+  const setStudent = useCallback(
+    (name: string) => {
+      globalThis.localStorage?.setItem(STUDENT_KEY, name);
+      setStudentState(name);
+      studentRef.current = name;
+      const current = lessonRef.current;
+      if (!current?.variants || !isActiveRef.current) return;
+      // The last grade was for another student's numbers: it no longer says anything about this one.
+      setReports(({ [keyOf(current)]: _stale, ...rest }) => rest);
+      const next = variantGraph(graphRef.current, current.variants, deriveVariant(current.lessonId, current.variants, name));
+      if (JSON.stringify(next) !== JSON.stringify(graphRef.current)) onAdopt(next);
+    },
+    [onAdopt],
+  );
+
+  const keyAnswers = answers[key];
+  const unansweredPredictions = useMemo(() => (lesson?.predictions ?? []).filter((p) => !keyAnswers?.[p.id]).length, [lesson, keyAnswers]);
+
   return {
     lesson,
+    /** The lesson's scenario and starter with the student's variant applied. */
+    scenario,
+    starter,
+    variant,
+    student,
+    setStudent,
+    /** Predictions still without an answer: Run waits for them. */
+    unansweredPredictions,
     loadError,
     progress,
     report: reports[key],
