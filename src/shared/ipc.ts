@@ -3,6 +3,7 @@
  * before any handler runs) and a response type. Push events from main are named `onDid…`.
  * Both Electron IPC and the browser host's bridge serve exactly this contract.
  */
+import type { StepText } from './i18n/stepTexts';
 import { z } from 'zod';
 import { GraphSchema, type Graph, type NodeKind } from './graph';
 import { SCENARIO_LIMITS, ScenarioSchema } from './scenario';
@@ -141,8 +142,10 @@ export interface SimEvent {
   type: 'deliver-request' | 'deliver-response' | 'timer' | 'timeout' | 'fault';
   /** The node the event happened at (null for a fault). */
   node: string | null;
-  /** E.g. "request delivered to api-2", "timer at lb (health check)", "fault: crash api-2". */
+  /** E.g. "request delivered to api-2", "timer at lb (health check)", "fault: crash api-2" (English). */
   description: string;
+  /** The same as a key of STEP_TEXTS (src/shared/i18n/stepTexts.ts) and its parameters, for the UI's language. */
+  text: StepText;
 }
 
 export interface SimEventsResult {

@@ -64,7 +64,7 @@ export const lessonSpec: DocumentSpec<Lesson> = {
   version: LESSON_VERSION,
   migrations: [],
   schema: LessonSchema,
-  noun: 'lesson',
+  noun: 'noun.lesson',
 };
 
 export const PACK_FORMAT = 'statelab.pack';
@@ -103,5 +103,5 @@ export const packSpec: DocumentSpec<PackManifest> = {
   version: PACK_VERSION,
   migrations: [],
   schema: PackManifestSchema,
-  noun: 'lesson pack manifest',
+  noun: 'noun.packManifest',
 };

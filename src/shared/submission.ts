@@ -54,5 +54,5 @@ export const submissionSpec: DocumentSpec<Submission> = {
   version: SUBMISSION_VERSION,
   migrations: [],
   schema: SubmissionSchema,
-  noun: 'submission',
+  noun: 'noun.submission',
 };

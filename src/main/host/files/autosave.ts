@@ -6,6 +6,7 @@
  * never touch, and stays there until the student chose Restore or Discard. A damaged autosave is
  * set aside, never allowed to block the start.
  */
+import { errorMessage } from '../../../shared/i18n/errorTexts';
 import { readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -43,7 +44,7 @@ export function createAutosave(dataDir: string, log: (message: string) => void =
       return null;
     }
     try {
-      const envelope = Envelope.parse(parseUntrustedJson(text, GRAPH_LIMITS.bytes + 10_000, 'autosave'));
+      const envelope = Envelope.parse(parseUntrustedJson(text, GRAPH_LIMITS.bytes + 10_000, errorMessage('noun.autosave')));
       return { ...envelope, graph: loadDocument(envelope.graph, graphSpec) };
     } catch (error) {
       log(`The autosave could not be read and was set aside: ${error instanceof Error ? error.message : String(error)}`);

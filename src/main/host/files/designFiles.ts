@@ -3,6 +3,7 @@
  * recent-files list. The renderer names files, never paths, so a payload cannot reach outside
  * the folder; every file read back is untrusted (bounded, no prototype keys, validated).
  */
+import { errorMessage } from '../../../shared/i18n/errorTexts';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Graph } from '../../../shared/graph';
@@ -21,7 +22,7 @@ export function createDesignFiles(dataDir: string) {
 
   async function readRecent(): Promise<string[]> {
     try {
-      const raw = parseUntrustedJson(await readFile(recentFile, 'utf8'), 100_000, 'recent files list');
+      const raw = parseUntrustedJson(await readFile(recentFile, 'utf8'), 100_000, errorMessage('noun.recent'));
       const names = (raw as { names?: unknown }).names;
       return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string').slice(0, RECENT_MAX) : [];
     } catch {
@@ -62,7 +63,7 @@ export function createDesignFiles(dataDir: string) {
     },
 
     async open(name: string): Promise<{ name: string; graph: Graph; warning?: string }> {
-      const graph = await readGraphFile(fileOf(name), `file "${name}"`, `There is no saved design named "${name}".`);
+      const graph = await readGraphFile(fileOf(name), errorMessage('noun.fileNamed', { name }), errorMessage('document.noSavedDesign', { name }));
       return { name, graph, ...(await touchRecent(name)) };
     },
 

@@ -2,6 +2,7 @@
  * The lesson-side services: the pack catalogue, lesson texts, grading (in a worker), progress,
  * pack import/removal, pack images, and submissions. Merged into createHost's handlers.
  */
+import { mapMessageStrings } from '../../../shared/i18n/messages';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -95,7 +96,10 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
         return await catalogue.import(file, fileName);
       } catch (error) {
         // The upload is labelled by its own name throughout; this only keeps the temp folder out of any message that slipped through.
-        if (error instanceof DocumentError) throw new DocumentError(error.message.split(file).join(fileName).split(dir).join('(upload)'));
+        if (error instanceof DocumentError) {
+          const hide = (text: string) => text.split(file).join(fileName).split(dir).join('(upload)');
+          throw new DocumentError(mapMessageStrings(error.text, hide), error.issues.map((issue) => ({ ...issue, path: hide(issue.path), message: hide(issue.message) })));
+        }
         throw error;
       } finally {
         await rm(dir, { recursive: true, force: true });
@@ -131,8 +135,8 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
         );
       } catch (error) {
         // An unknown pack or lesson is a fact about this file: say which file.
-        if (error instanceof ServiceError) throw new ServiceError(error.code, `${fileName}: ${error.message}`);
-        if (error instanceof DocumentError) throw new DocumentError(`${fileName}: ${error.message}`);
+        if (error instanceof ServiceError) throw error.inFile(fileName);
+        if (error instanceof DocumentError) throw error.inFile(fileName);
         throw error;
       }
       return {

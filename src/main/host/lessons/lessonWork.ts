@@ -4,6 +4,7 @@
  * lesson and asks for it when the lesson opens. A file that cannot be read is set aside, never
  * deleted, and the lesson starts from its starter with a warning.
  */
+import { errorMessage } from '../../../shared/i18n/errorTexts';
 import { rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Graph } from '../../../shared/graph';
@@ -31,7 +32,7 @@ export function createLessonWork(dataDir: string) {
       if (found === null) return { graph: null };
       try {
         if (found instanceof Error) throw found;
-        return { graph: await readGraphFile(file, `saved work of lesson "${lessonId}"`, `The saved work of lesson "${lessonId}" could not be read.`) };
+        return { graph: await readGraphFile(file, errorMessage('noun.lessonWork', { lesson: lessonId }), errorMessage('document.unreadable', { what: errorMessage('noun.lessonWork', { lesson: lessonId }) })) };
       } catch (error) {
         const aside = `${file}.damaged`;
         const isKept = await rename(file, aside).then(

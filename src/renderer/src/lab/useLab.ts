@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { errorMessage, type ErrorMessage } from '../../../shared/i18n/errorTexts';
+import type { AppError } from '../../../shared/result';
 import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
 import type { SimEvent } from '../../../shared/ipc';
@@ -16,7 +18,7 @@ const STEP_BATCH = 200;
 const STEP_PREFETCH_MS = 250;
 
 /** What the last Step showed: a simulator event, or (host unable to tell) the old logged-event step. */
-export type StepReadout = { state: 'event'; event: SimEvent } | { state: 'busy' } | { state: 'end'; atMs: number } | { state: 'fallback'; atMs: number; reason: string };
+export type StepReadout = { state: 'event'; event: SimEvent } | { state: 'busy' } | { state: 'end'; atMs: number } | { state: 'fallback'; atMs: number; reason: AppError | ErrorMessage };
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20] as const;
 
@@ -141,7 +143,7 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
       if (!answer.ok) {
         const atMs = nextStepMs(run, from);
         setCursorMsState(atMs);
-        setStep({ state: 'fallback', atMs, reason: answer.error.message });
+        setStep({ state: 'fallback', atMs, reason: answer.error });
         return;
       }
       next = nextFromBatch(steps.batchOf(run), from, stepped);
@@ -157,7 +159,7 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
       // More events in one instant than a batch holds: step past the instant the old way.
       const atMs = nextStepMs(run, from);
       setCursorMsState(atMs);
-      setStep({ state: 'fallback', atMs, reason: 'too many events at this instant' });
+      setStep({ state: 'fallback', atMs, reason: errorMessage('steps.tooMany') });
     }
   }, [run, endMs, fetchBatch, steps]);
 

@@ -46,7 +46,7 @@ export function useRun(api: StateLabApi, graph: Graph, scenario: Scenario | unde
       setStatus({ state: 'done' });
       return true;
     }
-    setStatus(result.error.code === 'cancelled' ? { state: 'idle' } : { state: 'error', message: result.error.message });
+    setStatus(result.error.code === 'cancelled' ? { state: 'idle' } : { state: 'error', message: result.error.message, error: result.error });
     return false;
   }, [api, graph, scenario, refuse]);
 

@@ -1,3 +1,5 @@
+import { errorMessage } from '../../../shared/i18n/errorTexts';
+import { failureText } from '../i18n/useErrorText';
 import { useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { GradeReport } from '../../../shared/gradeReport';
@@ -24,25 +26,25 @@ interface Props {
 
 /** Export this lesson's work as a submission; open one (an instructor's view) and re-grade it. */
 export function SubmissionControls({ api, packId, lessonId, graph, answers, report, onError }: Props) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const [student, setStudent] = useState(() => globalThis.localStorage?.getItem('statelab.student') ?? '');
   const [regrade, setRegrade] = useState<SubmissionRegrade>();
 
   const exportWork = async () => {
     globalThis.localStorage?.setItem('statelab.student', student);
     const result = await api.submissionsExport({ packId, lessonId, graph, answers: { ...answers }, ...(student.trim() ? { student } : {}), ...(report ? { report } : {}) });
-    if (!result.ok) return onError(result.error.message);
+    if (!result.ok) return onError(failureText(result.error, locale));
     downloadText(result.value.fileName, result.value.text);
   };
 
   const openSubmission = async (file: File) => {
-    if (file.size > MAX_SUBMISSION_BYTES) return onError(`${file.name}: ${tooLargeMessage(file.size, MAX_SUBMISSION_BYTES)}`);
+    if (file.size > MAX_SUBMISSION_BYTES) return onError(failureText(errorMessage('at.file', { file: file.name, detail: tooLargeMessage(file.size, MAX_SUBMISSION_BYTES) }), locale));
     const request = { fileName: file.name, text: await file.text() };
     // Under the file limit can still be over the host's once its quotes and backslashes are escaped.
     const tooLarge = payloadTooLarge(request, file.size);
-    if (tooLarge) return onError(`${file.name}: ${tooLarge}`);
+    if (tooLarge) return onError(failureText(errorMessage('at.file', { file: file.name, detail: tooLarge }), locale));
     const result = await api.submissionsRegrade(request);
-    if (!result.ok) return onError(result.error.message);
+    if (!result.ok) return onError(failureText(result.error, locale));
     setRegrade(result.value);
   };
 

@@ -1,3 +1,4 @@
+import { failureText } from '../i18n/useErrorText';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
@@ -25,7 +26,7 @@ const keyOf = (w: { packId: string; lessonId: string }) => `${w.packId}/${w.less
  * own: that is never saved as lesson work. `notify` shows warnings the student must see.
  */
 export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive: boolean, onAdopt: (graph: Graph) => void, notify: (message: string) => void) {
-  const { t } = useTranslation('app');
+  const { t, i18n } = useTranslation('app');
   const [lesson, setLesson] = useState<LessonView>();
   const [loadError, setLoadError] = useState<string>();
   const [progress, setProgress] = useState<PackProgress>({});
@@ -54,7 +55,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     work.current.set(keyOf(item), item.graph);
     persisted.current.set(keyOf(item), item.graph);
     void api.lessonsSaveWork(item).then((saved) => {
-      const warning = saved.ok ? saved.value.warning : t('lessonWorkNotSaved', { reason: saved.error.message });
+      const warning = saved.ok ? saved.value.warning : t('lessonWorkNotSaved', { reason: failureText(saved.error, i18n.language) });
       // Not on disk: the next edit tries again, and the student hears of it once per streak.
       if (warning && persisted.current.get(keyOf(item)) === item.graph) persisted.current.delete(keyOf(item));
       if (warning && !isSaveFailing.current) notify(warning);
@@ -86,12 +87,12 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
       flush();
       const [opened, stored] = await Promise.all([api.lessonsOpen({ packId, lessonId }), api.lessonsLoadWork({ packId, lessonId })]);
       if (!opened.ok) {
-        setLoadError(opened.error.message);
+        setLoadError(failureText(opened.error, i18n.language));
         return false;
       }
       setLoadError(undefined);
       if (stored.ok && stored.value.warning) notify(stored.value.warning);
-      else if (!stored.ok) notify(t('lessonWorkNotRead', { reason: stored.error.message }));
+      else if (!stored.ok) notify(t('lessonWorkNotRead', { reason: failureText(stored.error, i18n.language) }));
       const key = keyOf({ packId, lessonId });
       const graph = work.current.get(key) ?? (stored.ok ? stored.value.graph : null) ?? opened.value.starter;
       // What the host already holds (or the starter, which needs no saving) is not sent back.
@@ -111,7 +112,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   const openInitial = useCallback(async () => {
     const catalogue = await api.packsCatalogue({});
     if (!catalogue.ok) {
-      setLoadError(catalogue.error.message);
+      setLoadError(failureText(catalogue.error, i18n.language));
       return false;
     }
     // An imported pack that no longer loads is listed with its error; it cannot be opened.
@@ -145,7 +146,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
       answers: answers[key] ?? {},
     });
     setGrading(false);
-    if (!result.ok) return setGradeError(result.error.message);
+    if (!result.ok) return setGradeError(failureText(result.error, i18n.language));
     setReports((r) => ({ ...r, [key]: result.value.report }));
     setProgress(result.value.progress);
     if (result.value.warning) notify(result.value.warning);

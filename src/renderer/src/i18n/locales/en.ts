@@ -216,6 +216,7 @@ export const en = {
     speedMax: '{{speed}}× (max)',
     finding: 'Finding the next event…',
     endOfRun: 'End of the run: no more events',
+    stepEvent: '{{time}} s · {{what}}',
     nextBucket: '{{time}} · next logged event or bucket ({{reason}})',
     timeline: 'Timeline',
     goToFault: 'Go to {{fault}} at {{time}}',

@@ -208,6 +208,7 @@ export const zhCN: ZhStrings<typeof en> = {
     speedMax: '{{speed}}×（最快）',
     finding: '正在查找下一个事件…',
     endOfRun: '运行结束：没有更多事件',
+    stepEvent: '{{time}} 秒 · {{what}}',
     nextBucket: '{{time}} · 下一个记录的事件或时间桶（{{reason}}）',
     timeline: '时间轴',
     goToFault: '跳到 {{time}} 的{{fault}}',
