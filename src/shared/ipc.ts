@@ -3,6 +3,7 @@
  * before any handler runs) and a response type. Push events from main are named `onDid…`.
  * Both Electron IPC and the browser host's bridge serve exactly this contract.
  */
+import type { Notice } from './result';
 import type { StepText } from './i18n/stepTexts';
 import { z } from 'zod';
 import { GraphSchema, type Graph, type NodeKind } from './graph';
@@ -104,7 +105,7 @@ export interface DesignFileInfo {
 /** A response that worked, but something the student should know about went wrong alongside (a full or read-only data folder). */
 export interface WithWarning {
   /** One sentence for the student, e.g. "The recent-files list could not be updated: the disk is full (ENOSPC)." */
-  warning?: string;
+  warning?: Notice;
 }
 
 /** The unsaved work of the previous session (`<dataDir>/autosave.previous.json`). */

@@ -17,6 +17,16 @@ export interface AppError {
   issues?: readonly Issue[];
 }
 
+/** Something the student should know beside a call that worked: English for the log, a key for the UI. */
+export interface Notice {
+  message: string;
+  key?: ErrorKey;
+  params?: ErrorParams;
+}
+
+/** A notice from a message of ERROR_TEXTS. */
+export const notice = (text: ErrorMessage): Notice => ({ message: englishError(text), key: text.key, ...(text.params ? { params: text.params } : {}) });
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

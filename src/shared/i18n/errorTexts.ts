@@ -93,6 +93,21 @@ export const ERROR_TEXTS = {
   'open.unsupported': { en: 'StateLab does not open "{{file}}": expected a .statelab.json, .statelab-pack.zip or .statelab-submission.json file.', 'zh-CN': 'StateLab 无法打开“{{file}}”：应为 .statelab.json、.statelab-pack.zip 或 .statelab-submission.json 文件。' },
   'files.noDialogs': { en: 'Native file dialogs exist only in the desktop app; here, use “From this computer…” and Download.', 'zh-CN': '只有桌面应用才有系统文件对话框；在这里请使用“从这台电脑…”和下载。' },
 
+  // Warnings beside a call that worked (a full or read-only data folder).
+  'warn.gradeNotRecorded': { en: 'Your grade could not be recorded: {{why}}. It counts for this session only.', 'zh-CN': '你的成绩无法记录：{{why}}。它只在本次会话中有效。' },
+  'warn.workNotSaved': { en: 'Your work on this lesson could not be saved: {{why}}. Keep this window open, or download the design.', 'zh-CN': '你在这节课上的作业无法保存：{{why}}。请保持此窗口打开，或下载设计。' },
+  'warn.workNotUsed': { en: 'Your saved work for this lesson could not be used ({{reason}}) and the lesson starts from its starter. {{kept}}', 'zh-CN': '你在这节课保存的作业无法使用（{{reason}}），课程将从初始设计开始。{{kept}}' },
+  'warn.workKeptAs': { en: 'The file was kept as {{file}}.', 'zh-CN': '该文件已保留为 {{file}}。' },
+  'warn.workLeft': { en: 'The file was left where it is.', 'zh-CN': '该文件保留在原处。' },
+  'warn.recentNotUpdated': { en: 'The recent-files list could not be updated: {{why}}.', 'zh-CN': '无法更新最近文件列表：{{why}}。' },
+  'warn.autosaveFailed': { en: 'Unsaved work could not be kept safe: {{why}}. Save or download the design.', 'zh-CN': '未保存的作业无法妥善保留：{{why}}。请保存或下载设计。' },
+  'write.ENOSPC': { en: 'the disk is full (ENOSPC)', 'zh-CN': '磁盘已满（ENOSPC）' },
+  'write.EDQUOT': { en: 'the disk quota is used up (EDQUOT)', 'zh-CN': '磁盘配额已用完（EDQUOT）' },
+  'write.EROFS': { en: 'the data folder is read-only (EROFS)', 'zh-CN': '数据文件夹是只读的（EROFS）' },
+  'write.EACCES': { en: 'the data folder may not be written to (EACCES)', 'zh-CN': '数据文件夹不允许写入（EACCES）' },
+  'write.EPERM': { en: 'the data folder may not be written to (EPERM)', 'zh-CN': '数据文件夹不允许写入（EPERM）' },
+  'write.other': { en: 'the data folder could not be written ({{detail}})', 'zh-CN': '无法写入数据文件夹（{{detail}}）' },
+
   // Lesson packs.
   'pack.problems': { en: '{{label}}: the lesson pack has problems:', 'zh-CN': '{{label}}：课程包有问题：' },
   'pack.copyProblems': { en: '{{label}}: the copied pack does not load:', 'zh-CN': '{{label}}：复制后的课程包无法加载：' },

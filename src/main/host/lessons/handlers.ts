@@ -2,6 +2,8 @@
  * The lesson-side services: the pack catalogue, lesson texts, grading (in a worker), progress,
  * pack import/removal, pack images, and submissions. Merged into createHost's handlers.
  */
+import { errorMessage } from '../../../shared/i18n/errorTexts';
+import { notice } from '../../../shared/result';
 import { mapMessageStrings } from '../../../shared/i18n/messages';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -81,7 +83,7 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
       try {
         return { report, progress: await progress.record(report) };
       } catch (error) {
-        return { report, progress: await progress.get(packId), warning: `Your grade could not be recorded: ${describeWriteFailure(error)}. It counts for this session only.` };
+        return { report, progress: await progress.get(packId), warning: notice(errorMessage('warn.gradeNotRecorded', { why: describeWriteFailure(error) })) };
       }
     },
     'lessons:loadWork': ({ packId, lessonId }) => work.load(packId, lessonId),

@@ -69,7 +69,7 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
     const timer = window.setTimeout(() => {
       if (doc === baseline) return void api.autosaveClear({});
       void api.autosaveWrite({ graph: doc, name, lessonId }).then((result) => {
-        const warning = result.ok ? result.value.warning : t('autosaveFailed', { reason: failureText(result.error, i18n.language) });
+        const warning = result.ok ? result.value.warning && failureText(result.value.warning, i18n.language) : t('autosaveFailed', { reason: failureText(result.error, i18n.language) });
         if (warning && !isAutosaveFailing.current) notify(warning);
         isAutosaveFailing.current = warning !== undefined;
       });
@@ -108,7 +108,7 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
       const saved = await api.filesSave({ name, graph: doc });
       if (saved.ok) setBaseline(doc);
       else setError(t('couldNotSave', { name, reason: failureText(saved.error, i18n.language) }));
-      if (saved.ok && saved.value.warning) notify(saved.value.warning);
+      if (saved.ok && saved.value.warning) notify(failureText(saved.value.warning, i18n.language));
     },
     async saveAs(newName: string) {
       const saved = await api.filesSave({ name: newName, graph: doc });
@@ -116,7 +116,7 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
       setName(saved.value.name);
       setBaseline(doc);
       setDialog(undefined);
-      if (saved.value.warning) notify(saved.value.warning);
+      if (saved.value.warning) notify(failureText(saved.value.warning, i18n.language));
     },
     async showOpen() {
       const [files, recent] = await Promise.all([api.filesList({}), api.filesRecent({})]);
@@ -131,7 +131,7 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
       adopt(opened.value.graph, opened.value.name);
       onLeaveLesson();
       setDialog(undefined);
-      if (opened.value.warning) notify(opened.value.warning);
+      if (opened.value.warning) notify(failureText(opened.value.warning, i18n.language));
     },
     async pickFile() {
       setDialog(undefined);

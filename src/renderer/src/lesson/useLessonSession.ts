@@ -55,7 +55,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     work.current.set(keyOf(item), item.graph);
     persisted.current.set(keyOf(item), item.graph);
     void api.lessonsSaveWork(item).then((saved) => {
-      const warning = saved.ok ? saved.value.warning : t('lessonWorkNotSaved', { reason: failureText(saved.error, i18n.language) });
+      const warning = saved.ok ? saved.value.warning && failureText(saved.value.warning, i18n.language) : t('lessonWorkNotSaved', { reason: failureText(saved.error, i18n.language) });
       // Not on disk: the next edit tries again, and the student hears of it once per streak.
       if (warning && persisted.current.get(keyOf(item)) === item.graph) persisted.current.delete(keyOf(item));
       if (warning && !isSaveFailing.current) notify(warning);
@@ -91,7 +91,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
         return false;
       }
       setLoadError(undefined);
-      if (stored.ok && stored.value.warning) notify(stored.value.warning);
+      if (stored.ok && stored.value.warning) notify(failureText(stored.value.warning, i18n.language));
       else if (!stored.ok) notify(t('lessonWorkNotRead', { reason: failureText(stored.error, i18n.language) }));
       const key = keyOf({ packId, lessonId });
       const graph = work.current.get(key) ?? (stored.ok ? stored.value.graph : null) ?? opened.value.starter;
@@ -149,7 +149,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     if (!result.ok) return setGradeError(failureText(result.error, i18n.language));
     setReports((r) => ({ ...r, [key]: result.value.report }));
     setProgress(result.value.progress);
-    if (result.value.warning) notify(result.value.warning);
+    if (result.value.warning) notify(failureText(result.value.warning, i18n.language));
   }, [api, answers, notify]);
 
   /** Forgets a lesson's grade: another design (a student's submission) has replaced the one it graded. */

@@ -127,6 +127,7 @@ export const en = {
   },
   canvas: {
     locked: 'locked',
+    notWired: 'Not wired: {{warning}}',
     up: 'up',
     down: 'down',
     inFlight: '{{count}} in flight',

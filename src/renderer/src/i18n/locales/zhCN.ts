@@ -128,6 +128,7 @@ export const zhCN: ZhStrings<typeof en> = {
   },
   canvas: {
     locked: '已锁定',
+    notWired: '未连线：{{warning}}',
     up: '运行中',
     down: '宕机',
     inFlight: '{{count}} 个处理中',
