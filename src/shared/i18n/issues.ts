@@ -66,6 +66,9 @@ function zodWording(data: ZodIssueData, locale: string): string | undefined {
 const ZH_TYPES: Record<string, string> = { string: '字符串', boolean: '布尔值', object: '对象', undefined: '未定义', bigint: '大整数', function: '函数', symbol: '符号', date: '日期', value: '值' };
 const ZH_TYPE_WORDS = new RegExp(`\\b(${Object.keys(ZH_TYPES).join('|')})\\b`, 'g');
 
+/** zod's zh-CN names for the types it found, back to zod's own. */
+const ZH_RECEIVED: Record<string, string> = { 数字: 'number', 数组: 'array', '空值(null)': 'null', 空值: 'null' };
+
 /** The fields of a zod issue that its wording needs, bounded (an enum of a thousand values is cut). */
 function dataOf(issue: z.core.$ZodIssue): ZodIssueData {
   const i = issue as unknown as Record<string, unknown>;
@@ -76,15 +79,20 @@ function dataOf(issue: z.core.$ZodIssue): ZodIssueData {
   if (typeof i.divisor === 'number') data.divisor = i.divisor;
   if (Array.isArray(i.values)) data.values = i.values.slice(0, 20).filter((v): v is string | number | boolean | null => v === null || ['string', 'number', 'boolean'].includes(typeof v));
   if (Array.isArray(i.keys)) data.keys = i.keys.slice(0, 20).map(String);
-  if (issue.code === 'invalid_type') data.received = /received (\w+)$/.exec(issue.message)?.[1];
+  if (issue.code === 'invalid_type') {
+    const found = /(?:received|实际接收) (\S+)$/.exec(issue.message)?.[1];
+    data.received = found === undefined ? undefined : (ZH_RECEIVED[found] ?? found);
+  }
   return data;
 }
 
 /** An issue as data; keeps zod's data only when the message is zod's own English wording. */
 export function issueOf(issue: z.core.$ZodIssue, path: readonly PropertyKey[] = issue.path): Issue {
   const data = dataOf(issue);
-  const isZodWording = zodWording(data, 'en') === issue.message;
-  return { path: formatPath(path), message: issue.message, ...(isZodWording ? { zod: data } : {}) };
+  // zod words its issues in its configured locale (the renderer sets the app's): any of ours is its own wording.
+  const english = zodWording(data, 'en');
+  const isZodWording = Object.keys(WORDING).some((locale) => zodWording(data, locale) === issue.message);
+  return { path: formatPath(path), message: isZodWording && english !== undefined ? english : issue.message, ...(isZodWording ? { zod: data } : {}) };
 }
 
 /** Every issue of a failed parse, `prefix` put before each path. */
@@ -95,7 +103,8 @@ export function issuesOf(error: z.ZodError, prefix: readonly PropertyKey[] = [])
 /** "path: what is wrong", in the locale when zod words it, else as written. */
 export function issueText(issue: Issue, locale: string): string {
   let text = issue.zod && locale !== 'en' ? zodWording(issue.zod, locale) : undefined;
-  if (text !== undefined && locale === 'zh-CN') text = text.replace(ZH_TYPE_WORDS, (w) => ZH_TYPES[w]!);
+  // zod's zh-CN wording glosses some words in English ("键(key)"); the Chinese word is enough.
+  if (text !== undefined && locale === 'zh-CN') text = text.replace(/\((key|value|null)\)/g, '').replace(ZH_TYPE_WORDS, (w) => ZH_TYPES[w]!);
   const where = issue.path === DOCUMENT_ROOT ? (ROOT_WORDS[locale] ?? issue.path) : issue.path;
   return `${where}: ${text ?? issue.message}`;
 }

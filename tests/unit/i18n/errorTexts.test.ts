@@ -74,3 +74,17 @@ describe('errors as keys', () => {
     expect(errorText({ message: 'Something odd.' }, 'zh-CN')).toBe('Something odd.');
   });
 });
+
+describe('issues worded in the renderer’s zod locale', () => {
+  it('are recognised as zod’s own, kept in English for the log and re-worded in each language', () => {
+    z.config(z.locales.zhCN());
+    try {
+      const schema = z.object({ x: z.number(), list: z.array(z.string()) });
+      const issues = issuesOf(schema.safeParse({ x: 'left', list: 3 }).error!);
+      expect(issues.map((i) => i.message)).toEqual(['Invalid input: expected number, received string', 'Invalid input: expected array, received number']);
+      expect(issues.map((i) => issueText(i, 'zh-CN'))).toEqual(['x: 无效输入：期望 数字，实际接收 字符串', 'list: 无效输入：期望 数组，实际接收 数字']);
+    } finally {
+      z.config(z.locales.en());
+    }
+  });
+});

@@ -10,7 +10,7 @@ export async function readGraphFile(file: File): Promise<Graph> {
   if (file.size > GRAPH_LIMITS.bytes) {
     throw new DocumentError(tooLargeMessage(file.size, GRAPH_LIMITS.bytes));
   }
-  return loadDocument(parseUntrustedJson(await file.text(), GRAPH_LIMITS.bytes, errorMessage('noun.fileNamed', { name: file.name })), graphSpec);
+  return loadDocument(parseUntrustedJson(await file.text(), GRAPH_LIMITS.bytes, errorMessage('noun.file')), graphSpec);
 }
 
 export function downloadUrl(fileName: string, url: string): void {
