@@ -10,7 +10,7 @@ import { GraphSchema, type Graph, type NodeKind } from './graph';
 import { SCENARIO_LIMITS, ScenarioSchema } from './scenario';
 import type { RunResult } from './metrics';
 import type { Channel } from './api';
-import type { GradeReport } from './gradeReport';
+import type { GradedRun, GradeReport } from './gradeReport';
 import type { LocalizedText } from './checks';
 import { ShellReportSchema, type OpenedFile } from './shell';
 
@@ -210,7 +210,8 @@ export const channels = {
   },
   'lessons:grade': {
     request: z.object({ packId, lessonId, graph: GraphSchema, answers: answersSchema }).strict(),
-    response: null as unknown as { report: GradeReport; progress: PackProgress } & WithWarning,
+    /** `graded`: the design and scenario the report's run came from, to show that run again. */
+    response: null as unknown as { report: GradeReport; graded: GradedRun; progress: PackProgress } & WithWarning,
   },
   'progress:get': { request: z.object({ packId }).strict(), response: null as unknown as PackProgress },
   'packs:catalogue': { request: z.object({}).strict(), response: null as unknown as CatalogueEntry[] },

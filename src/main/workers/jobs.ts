@@ -4,7 +4,7 @@
  * the host's limiter and the caller's AbortSignal; cancel() (or the signal) terminates the worker.
  */
 import { errorMessage } from '../../shared/i18n/errorTexts';
-import type { GradeReport } from '../../shared/gradeReport';
+import type { GradedRun, GradeReport } from '../../shared/gradeReport';
 import type { Graph } from '../../shared/graph';
 import type { Scenario } from '../../shared/scenario';
 import type { Regrade } from '../grading/submission';
@@ -39,7 +39,8 @@ export function runInWorker(graph: Graph, scenario: Scenario, ctx: JobContext, o
 const grade = <T>(job: GradeJob, ctx: JobContext) => runJob<T>({ entry: 'gradeJob', data: job, what: errorMessage('noun.grading'), ...common(ctx, 'grade') }).result;
 
 /** Grades a lesson off the main thread. */
-export const gradeInWorker = (input: Extract<GradeJob, { kind: 'grade' }>['input'], ctx: JobContext = {}) => grade<GradeReport>({ kind: 'grade', input }, ctx);
+/** Grades a lesson off the main thread: the report, and what it ran (to show that run again). */
+export const gradeInWorker = (input: Extract<GradeJob, { kind: 'grade' }>['input'], ctx: JobContext = {}) => grade<{ report: GradeReport; graded: GradedRun }>({ kind: 'grade', input }, ctx);
 
 /** Re-grades a submission off the main thread. */
 export const regradeInWorker = (job: Omit<Extract<GradeJob, { kind: 'regrade' }>, 'kind'>, ctx: JobContext = {}) => grade<Regrade>({ kind: 'regrade', ...job }, ctx);

@@ -1,3 +1,4 @@
+import { useGradedRun } from './lab/useGradedRun';
 import { failureText } from './i18n/useErrorText';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -103,25 +104,8 @@ export function App({ api }: { api: StateLabApi }) {
   };
   const { openInitial } = session;
 
-  // "Show me" from a failed check: stop at the moment the check was first violated in the graded
-  // run. The lab's run is that run when their trace hashes agree; otherwise (no run yet, faults
-  // injected, another design run since) the lesson's own scenario is run again first.
-  const [pendingShow, setPendingShow] = useState<{ atMs: number; staleRun: unknown }>();
-  const gradedHash = session.report?.traceHash;
-  const showMe = useCallback(
-    (atMs: number) => {
-      const isGraded = lab.run !== undefined && (gradedHash === undefined || lab.run.traceHash === gradedHash);
-      setPendingShow({ atMs, staleRun: isGraded ? undefined : lab.run });
-      if (!isGraded) void lab.runWithoutInjected();
-    },
-    [lab, gradedHash],
-  );
-  useEffect(() => {
-    if (pendingShow === undefined || !lab.run || lab.run === pendingShow.staleRun) return;
-    lab.pause();
-    lab.seek(pendingShow.atMs);
-    setPendingShow(undefined);
-  }, [pendingShow, lab]);
+  // "Show me" from a failed check: the graded run, paused where the check first failed (useGradedRun).
+  const { showMe } = useGradedRun(lab, session.report, session.graded);
 
   useEffect(() => {
     void (async () => {

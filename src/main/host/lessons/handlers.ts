@@ -68,7 +68,7 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
     },
     'lessons:grade': async ({ packId, lessonId, graph, answers }, ctx) => {
       const { pack, lesson } = await catalogue.lesson(packId, lessonId);
-      const report = await gradeInWorker(
+      const { report, graded } = await gradeInWorker(
         {
           packId,
           packVersion: pack.manifest.packVersion,
@@ -81,9 +81,9 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
       );
       // A grade is the student's to see even when the data folder cannot record it.
       try {
-        return { report, progress: await progress.record(report) };
+        return { report, graded, progress: await progress.record(report) };
       } catch (error) {
-        return { report, progress: await progress.get(packId), warning: notice(errorMessage('warn.gradeNotRecorded', { why: describeWriteFailure(error) })) };
+        return { report, graded, progress: await progress.get(packId), warning: notice(errorMessage('warn.gradeNotRecorded', { why: describeWriteFailure(error) })) };
       }
     },
     'lessons:loadWork': ({ packId, lessonId }) => work.load(packId, lessonId),

@@ -41,6 +41,8 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
   /** The graph and scenario the shown run was simulated from (the editor may have moved on). */
   const ranWith = useRef<{ graph: Graph; scenario: Scenario }>(undefined);
   const [step, setStep] = useState<StepReadout>();
+  /** True while the run shown is one a grade made (showRun), not the editor's design. */
+  const [isGradedView, setGradedView] = useState(false);
   const steps = useRef(new StepStore()).current;
   /** The latest render's values, read by callbacks that outlive it (a Step awaiting the host). */
   const latest = useRef({ run, cursorMs, step });
@@ -62,6 +64,7 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
     const inputs = { graph, scenario };
     if (await start(scenario)) {
       ranWith.current = inputs;
+      setGradedView(false);
       setCursorMsState(0);
       setPlaying(true);
     }
@@ -85,9 +88,27 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
       const inputs = { graph, scenario: next };
       if (!(await start(next))) return;
       ranWith.current = inputs;
+      setGradedView(false);
       if (wasPlaying) setPlaying(true);
     },
     [isPlaying, start, baseScenario, graph],
+  );
+
+  /**
+   * Shows the run of another design and scenario (what a grade ran) without touching the editor's
+   * design: the lab's charts, log, Step and trace hash are that run's until the next Run. True once shown.
+   */
+  const showRun = useCallback(
+    async (inputs: { graph: Graph; scenario: Scenario }) => {
+      setPlaying(false);
+      if (!(await start(inputs.scenario, inputs.graph))) return false;
+      ranWith.current = inputs;
+      // The graded scenario is the lesson's own: faults injected on the editor's run are not in it.
+      setInjected([]);
+      setGradedView(true);
+      return true;
+    },
+    [start],
   );
 
   const inject = useCallback(
@@ -177,6 +198,8 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
     runFromStart,
     /** Re-simulates the lesson's own scenario (the injected faults dropped), keeping the cursor. */
     runWithoutInjected: () => rerun([]),
+    showRun,
+    isGradedView,
     inject,
     remove,
     seek,

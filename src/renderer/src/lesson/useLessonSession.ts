@@ -2,7 +2,7 @@ import { failureText } from '../i18n/useErrorText';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
-import type { GradeReport } from '../../../shared/gradeReport';
+import type { GradedRun, GradeReport } from '../../../shared/gradeReport';
 import type { Graph } from '../../../shared/graph';
 import type { LessonView, PackProgress } from '../../../shared/ipc';
 import { BUILTIN_PACK_ID as BUILTIN_PACK } from '../../../shared/lesson';
@@ -31,6 +31,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   const [loadError, setLoadError] = useState<string>();
   const [progress, setProgress] = useState<PackProgress>({});
   const [reports, setReports] = useState<Record<string, GradeReport>>({});
+  /** What each report's run came from (the framed design, the scenario and seed), to show that run again. */
+  const [gradedRuns, setGradedRuns] = useState<Record<string, GradedRun>>({});
   const [answers, setAnswers] = useState<Record<string, Record<string, string>>>({});
   const [isGrading, setGrading] = useState(false);
   const [gradeError, setGradeError] = useState<string>();
@@ -148,6 +150,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     setGrading(false);
     if (!result.ok) return setGradeError(failureText(result.error, i18n.language));
     setReports((r) => ({ ...r, [key]: result.value.report }));
+    setGradedRuns((r) => ({ ...r, [key]: result.value.graded }));
     setProgress(result.value.progress);
     if (result.value.warning) notify(failureText(result.value.warning, i18n.language));
   }, [api, answers, notify]);
@@ -155,6 +158,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   /** Forgets a lesson's grade: another design (a student's submission) has replaced the one it graded. */
   const clearReport = useCallback((packId: string, lessonId: string) => {
     setReports(({ [keyOf({ packId, lessonId })]: _gone, ...rest }) => rest);
+    setGradedRuns(({ [keyOf({ packId, lessonId })]: _gone, ...rest }) => rest);
   }, []);
 
   const key = lesson ? `${lesson.packId}/${lesson.lessonId}` : '';
@@ -172,6 +176,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     loadError,
     progress,
     report: reports[key],
+    /** The run behind `report`, undefined for a report without one. */
+    graded: reports[key] ? gradedRuns[key] : undefined,
     answers: answers[key] ?? {},
     setAnswer,
     isGrading,
