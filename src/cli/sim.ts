@@ -12,7 +12,11 @@
 import { readFileSync } from 'node:fs';
 import { loadDocument } from '../shared/document';
 import { GRAPH_LIMITS, graphSpec } from '../shared/graph';
-import { DocumentError, formatZodError, parseUntrustedJson } from '../shared/json';
+import { errorMessage } from '../shared/i18n/errorTexts';
+import { formatZodError, parseUntrustedJson } from '../shared/json';
+
+/** A problem with the command line or its files: printed as is (the CLI speaks English), exit 1. */
+class UsageError extends Error {}
 import { METRICS, METRIC_NAMES, type MetricWindow } from '../shared/metrics';
 import { readAllMetrics } from '../shared/metrics/read';
 import { ScenarioSchema, type Scenario } from '../shared/scenario';
@@ -33,10 +37,10 @@ interface Args {
 /** "--window 1000,5000": milliseconds, from inclusive, to exclusive. */
 function parseWindow(v: string): MetricWindow {
   const m = /^(\d{1,9}),(\d{1,9})$/.exec(v);
-  if (m === null) throw new DocumentError(`--window: expected FROM,TO in whole milliseconds (e.g. 1000,5000), found "${v}".`);
+  if (m === null) throw new UsageError(`--window: expected FROM,TO in whole milliseconds (e.g. 1000,5000), found "${v}".`);
   const fromMs = Number(m[1]);
   const toMs = Number(m[2]);
-  if (toMs <= fromMs) throw new DocumentError(`--window: TO (${toMs}) must be after FROM (${fromMs}).`);
+  if (toMs <= fromMs) throw new UsageError(`--window: TO (${toMs}) must be after FROM (${fromMs}).`);
   return { fromMs, toMs };
 }
 
@@ -46,11 +50,11 @@ function parseArgs(argv: string[]): Args {
     const a = argv[i]!;
     const value = () => {
       const v = argv[++i];
-      if (v === undefined) throw new DocumentError(`${a} needs a value.\n${USAGE}`);
+      if (v === undefined) throw new UsageError(`${a} needs a value.\n${USAGE}`);
       return v;
     };
     const int = (v: string) => {
-      if (!/^\d+$/.test(v)) throw new DocumentError(`${a}: expected a whole number, found "${v}".`);
+      if (!/^\d+$/.test(v)) throw new UsageError(`${a}: expected a whole number, found "${v}".`);
       return Number(v);
     };
     if (a === '--json') out.isJson = true;
@@ -59,11 +63,11 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--duration') out.durationMs = int(value());
     else if (a === '--window') out.window = parseWindow(value());
     else if (a === '--node') out.node = value().slice(0, 200);
-    else if (a.startsWith('--')) throw new DocumentError(`Unknown option ${a}.\n${USAGE}`);
+    else if (a.startsWith('--')) throw new UsageError(`Unknown option ${a}.\n${USAGE}`);
     else if (out.graph === undefined) out.graph = a;
-    else throw new DocumentError(`Unexpected argument "${a}".\n${USAGE}`);
+    else throw new UsageError(`Unexpected argument "${a}".\n${USAGE}`);
   }
-  if (out.graph === undefined) throw new DocumentError(USAGE);
+  if (out.graph === undefined) throw new UsageError(USAGE);
   return out as Args;
 }
 
@@ -72,9 +76,9 @@ function readJson(path: string, what: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new DocumentError(`Cannot read the ${what} ${path}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UsageError(`Cannot read the ${what} ${path}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return parseUntrustedJson(text, GRAPH_LIMITS.bytes, `${what} ${path}`);
+  return parseUntrustedJson(text, GRAPH_LIMITS.bytes, errorMessage('noun.fileNamed', { name: `${what} ${path}` }));
 }
 
 function loadScenario(path: string | undefined): Scenario {
@@ -83,7 +87,7 @@ function loadScenario(path: string | undefined): Scenario {
   const isLesson = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'scenario' in raw;
   const body = isLesson ? (raw as { scenario: unknown }).scenario : raw;
   const parsed = ScenarioSchema.safeParse(body);
-  if (!parsed.success) throw new DocumentError(`The scenario ${path} has problems:\n${formatZodError(parsed.error, isLesson ? 'scenario' : '')}`);
+  if (!parsed.success) throw new UsageError(`The scenario ${path} has problems:\n${formatZodError(parsed.error, isLesson ? 'scenario' : '')}`);
   return parsed.data;
 }
 
@@ -95,7 +99,7 @@ function main(): number {
   if (args.durationMs !== undefined) scenario.durationMs = args.durationMs;
   const run = simulate(graph, scenario);
   if (args.node !== undefined && !run.nodes.some((n) => n.id === args.node)) {
-    throw new DocumentError(`--node: no node "${args.node}" in this run. Nodes: ${run.nodes.map((n) => n.id).join(', ')}.`);
+    throw new UsageError(`--node: no node "${args.node}" in this run. Nodes: ${run.nodes.map((n) => n.id).join(', ')}.`);
   }
   const metrics = readAllMetrics(run, args.window ?? {}, args.node);
   if (args.isJson) {

@@ -4,6 +4,7 @@
  * by its line. Shards concatenated with `cat` repeat the header mid-file: a repeat is skipped; a
  * file graded twice is kept once and flagged.
  */
+import { errorMessage, type ErrorMessage } from './i18n/errorTexts';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { DocumentError } from './json';
@@ -70,35 +71,39 @@ const RowSchema = z.object({
 
 const toNumber = (cell: string) => (cell === '' ? null : Number(cell));
 
+/** What a CSV is called in messages: its file name, or a noun of ERROR_TEXTS ("the grades CSV"). */
+export type CsvSource = string | ErrorMessage;
+
 /** Reads the header; throws naming what is wrong with it. */
-function readHeader(cells: string[], source: string): CheckColumn[] {
+function readHeader(cells: string[], source: CsvSource): CheckColumn[] {
+  const at = (detail: ErrorMessage, column?: number) => new DocumentError(column === undefined ? errorMessage('csv.atLine', { source, line: 1, detail }) : errorMessage('csv.atCell', { source, line: 1, column, detail }));
   const fixed = cells.slice(0, GRADE_CSV_COLUMNS.length);
   const expected = GRADE_CSV_COLUMNS.join(',');
   if (fixed.join(',') !== expected) {
-    throw new DocumentError(`${source}, line 1: this is not a grades CSV from "npm run grade": the header must start with ${expected}; it starts with ${fixed.join(',').slice(0, 200)}.`);
+    throw at(errorMessage('csv.notGrades', { expected, found: fixed.join(',').slice(0, 200) }));
   }
   const rest = cells.slice(GRADE_CSV_COLUMNS.length);
-  if (rest.length > CLASS_CSV_LIMITS.checkColumns) throw new DocumentError(`${source}, line 1: ${rest.length} check columns; at most ${CLASS_CSV_LIMITS.checkColumns}.`);
+  if (rest.length > CLASS_CSV_LIMITS.checkColumns) throw at(errorMessage('csv.tooManyColumns', { count: rest.length, max: CLASS_CSV_LIMITS.checkColumns }));
   return rest.map((name, i) => {
     const match = /^([^/]{1,64})\/([^/]{1,64})$/.exec(name);
-    if (!match) throw new DocumentError(`${source}, line 1, column ${GRADE_CSV_COLUMNS.length + i + 1}: expected a check column "lesson/check", found ${JSON.stringify(name.slice(0, 80))}.`);
+    if (!match) throw at(errorMessage('csv.badCheckColumn', { found: JSON.stringify(name.slice(0, 80)) }), GRADE_CSV_COLUMNS.length + i + 1);
     return { lessonId: match[1] as string, checkId: match[2] as string };
   });
 }
 
 /** Parses a grades CSV, or several concatenated; throws a DocumentError naming the line at fault. */
-export function parseGradesCsv(csv: string, source = 'the grades CSV'): ClassResults {
-  if (csv.length > CLASS_CSV_LIMITS.chars) throw new DocumentError(`${source} is too large (${csv.length} characters; the limit is ${CLASS_CSV_LIMITS.chars}).`);
+export function parseGradesCsv(csv: string, source: CsvSource = errorMessage('noun.gradesCsv')): ClassResults {
+  if (csv.length > CLASS_CSV_LIMITS.chars) throw new DocumentError(errorMessage('csv.tooLarge', { source, chars: csv.length, limit: CLASS_CSV_LIMITS.chars }));
   const body = csv.replace(/^\uFEFF/, '');
   const parsed = Papa.parse<string[]>(body, { delimiter: ',', quoteChar: '"', skipEmptyLines: 'greedy' });
   const firstError = parsed.errors[0];
   if (firstError) {
     const line = firstError.index !== undefined ? lineOf(body, firstError.index) : '?';
-    throw new DocumentError(`${source}, line ${line}: ${firstError.message}.`);
+    throw new DocumentError(errorMessage('csv.atLine', { source, line, detail: errorMessage('csv.syntax', { detail: firstError.message }) }));
   }
   const [header, ...records] = parsed.data;
-  if (!header) throw new DocumentError(`${source} is empty: expected a header line and one line per submission.`);
-  if (records.length > CLASS_CSV_LIMITS.rows) throw new DocumentError(`${source} has ${records.length} rows; at most ${CLASS_CSV_LIMITS.rows}.`);
+  if (!header) throw new DocumentError(errorMessage('csv.empty', { source }));
+  if (records.length > CLASS_CSV_LIMITS.rows) throw new DocumentError(errorMessage('csv.tooManyRows', { source, rows: records.length, max: CLASS_CSV_LIMITS.rows }));
   const columns = readHeader(header, source);
   const headerText = header.join(',');
   // Papa gives records, not lines; a quoted cell may span lines, so find the line each record starts on.
@@ -107,22 +112,23 @@ export function parseGradesCsv(csv: string, source = 'the grades CSV'): ClassRes
   const seen = new Map<string, DuplicateFile>();
   records.forEach((cells, i) => {
     const line = lines[i + 1] as number;
-    const where = `${source}, line ${line}`;
+    const where = (detail: ErrorMessage) => new DocumentError(errorMessage('csv.atLine', { source, line, detail }));
+    const cellError = (column: string, detail: ErrorMessage) => new DocumentError(errorMessage('csv.atCell', { source, line, column, detail }));
     if (cells.join(',') === headerText) return; // the next shard's header, from `cat`
-    if (cells[0] === 'file' && cells[1] === 'student') throw new DocumentError(`${where}: a header that differs from line 1's; were these shards graded with different packs?`);
-    if (cells.length !== header.length) throw new DocumentError(`${where}: expected ${header.length} cells, as in the header; found ${cells.length}.`);
+    if (cells[0] === 'file' && cells[1] === 'student') throw where(errorMessage('csv.otherHeader'));
+    if (cells.length !== header.length) throw where(errorMessage('csv.cellCount', { expected: header.length, found: cells.length }));
     const named = Object.fromEntries(GRADE_CSV_COLUMNS.map((name, c) => [name, undefuse(cells[c] as string)]));
     const checked = RowSchema.safeParse(named);
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
-      throw new DocumentError(`${where}, column ${String(issue.path[0])}: ${issue.message}.`);
+      throw cellError(String(issue.path[0]), errorMessage('csv.badCell', { detail: issue.message }));
     }
     const row = checked.data;
     const checks: Record<string, number> = {};
     columns.forEach((column, c) => {
       const cell = cells[GRADE_CSV_COLUMNS.length + c] as string;
       if (cell === '') return;
-      if (!/^\d{1,7}$/.test(cell)) throw new DocumentError(`${where}, column ${column.lessonId}/${column.checkId}: expected a whole number of points or a blank cell, found ${JSON.stringify(cell.slice(0, 40))}.`);
+      if (!/^\d{1,7}$/.test(cell)) throw cellError(`${column.lessonId}/${column.checkId}`, errorMessage('csv.badPoints', { found: JSON.stringify(cell.slice(0, 40)) }));
       if (column.lessonId === row.lesson) checks[column.checkId] = Number(cell);
     });
     const duplicate = seen.get(row.file);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { DocumentError, formatZodError } from './json';
+import { errorMessage, type ErrorKey } from './i18n/errorTexts';
+import { DocumentError, zodIssues } from './json';
 
 /** A migration takes the document at `from` and returns it at `from + 1`. Shipped migrations are never edited. */
 export interface Migration {
@@ -18,8 +19,8 @@ export interface DocumentSpec<T> {
   /** Gap-free, ordered by `from`. */
   migrations: readonly Migration[];
   schema: z.ZodType<T>;
-  /** What to call the document in messages ("graph", "lesson pack"). */
-  noun: string;
+  /** What to call the document in messages: a `noun.*` key of ERROR_TEXTS ("graph", "lesson pack manifest"). */
+  noun: Extract<ErrorKey, `noun.${string}`>;
 }
 
 /**
@@ -27,29 +28,28 @@ export interface DocumentSpec<T> {
  * Throws DocumentError with a message naming the problem and where it is.
  */
 export function loadDocument<T>(raw: unknown, spec: DocumentSpec<T>): T {
+  const noun = errorMessage(spec.noun);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new DocumentError(`This is not a StateLab ${spec.noun}: expected a JSON object at the top level.`);
+    throw new DocumentError(errorMessage('document.notObject', { noun }));
   }
   let doc = raw as Record<string, unknown>;
   if (doc.format !== spec.format) {
-    const found = typeof doc.format === 'string' ? `"${doc.format}"` : 'no "format" field';
-    throw new DocumentError(`This is not a StateLab ${spec.noun}: format: expected "${spec.format}", found ${found}.`);
+    const found = typeof doc.format === 'string' ? `"${doc.format}"` : errorMessage('document.noFormat');
+    throw new DocumentError(errorMessage('document.wrongFormat', { noun, format: spec.format, found }));
   }
   const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new DocumentError(`version: expected a whole number of at least 1.`);
+    throw new DocumentError(errorMessage('document.badVersion'));
   }
   if (version > spec.version) {
-    throw new DocumentError(
-      `This ${spec.noun} was written by a newer StateLab (version ${version}; this app reads up to ${spec.version}). Update StateLab to open it.`,
-    );
+    throw new DocumentError(errorMessage('document.newer', { noun, version, supported: spec.version }));
   }
   for (let v = version; v < spec.version; v++) {
     const migration = spec.migrations.find((m) => m.from === v);
-    if (!migration) throw new DocumentError(`No migration from ${spec.noun} version ${v}.`);
+    if (!migration) throw new DocumentError(errorMessage('document.noMigration', { noun, version: v }));
     doc = { ...migration.up(doc), version: v + 1 };
   }
   const parsed = spec.schema.safeParse(doc);
-  if (!parsed.success) throw new DocumentError(`The ${spec.noun} has problems:\n${formatZodError(parsed.error)}`);
+  if (!parsed.success) throw new DocumentError(errorMessage('document.problems', { noun }), zodIssues(parsed.error));
   return parsed.data;
 }

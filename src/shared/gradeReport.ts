@@ -2,6 +2,8 @@
  * The grade report (DESIGN.md §2, §5): what grading returns and what a submission carries.
  * Plain JSON; it crosses IPC and is stored in submission files, where it is never trusted.
  */
+import type { Graph } from './graph';
+import type { Scenario } from './scenario';
 import { z } from 'zod';
 import { CHECK_TYPES, LocalizedTextSchema } from './checks';
 
@@ -91,3 +93,13 @@ export const GradeReportSchema = z
   })
   .strict();
 export type GradeReport = z.infer<typeof GradeReportSchema>;
+
+/**
+ * What a grade ran: the design as grading held it to the lesson's frame, and the scenario with its
+ * seed. Running these again gives the report's trace hash, so the lab can show the graded run
+ * after the student has edited their design ("Show me").
+ */
+export interface GradedRun {
+  graph: Graph;
+  scenario: Scenario;
+}

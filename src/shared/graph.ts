@@ -110,5 +110,5 @@ export const graphSpec: DocumentSpec<Graph> = {
   version: GRAPH_VERSION,
   migrations: [],
   schema: GraphSchema,
-  noun: 'graph',
+  noun: 'noun.graph',
 };

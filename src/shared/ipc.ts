@@ -3,12 +3,14 @@
  * before any handler runs) and a response type. Push events from main are named `onDid…`.
  * Both Electron IPC and the browser host's bridge serve exactly this contract.
  */
+import type { Notice } from './result';
+import type { StepText } from './i18n/stepTexts';
 import { z } from 'zod';
 import { GraphSchema, type Graph, type NodeKind } from './graph';
 import { SCENARIO_LIMITS, ScenarioSchema } from './scenario';
 import type { RunResult } from './metrics';
 import type { Channel } from './api';
-import type { GradeReport } from './gradeReport';
+import type { GradedRun, GradeReport } from './gradeReport';
 import type { LocalizedText } from './checks';
 import type { Difficulty, NotesSection, Prediction } from './instructor';
 import type { LessonVariants } from './variants';
@@ -118,7 +120,7 @@ export interface DesignFileInfo {
 /** A response that worked, but something the student should know about went wrong alongside (a full or read-only data folder). */
 export interface WithWarning {
   /** One sentence for the student, e.g. "The recent-files list could not be updated: the disk is full (ENOSPC)." */
-  warning?: string;
+  warning?: Notice;
 }
 
 /** The unsaved work of the previous session (`<dataDir>/autosave.previous.json`). */
@@ -156,8 +158,10 @@ export interface SimEvent {
   type: 'deliver-request' | 'deliver-response' | 'timer' | 'timeout' | 'fault';
   /** The node the event happened at (null for a fault). */
   node: string | null;
-  /** E.g. "request delivered to api-2", "timer at lb (health check)", "fault: crash api-2". */
+  /** E.g. "request delivered to api-2", "timer at lb (health check)", "fault: crash api-2" (English). */
   description: string;
+  /** The same as a key of STEP_TEXTS (src/shared/i18n/stepTexts.ts) and its parameters, for the UI's language. */
+  text: StepText;
 }
 
 export interface SimEventsResult {
@@ -222,7 +226,8 @@ export const channels = {
   'lessons:grade': {
     /** student: whose variant of the lesson to grade (lessons that declare variants). */
     request: z.object({ packId, lessonId, graph: GraphSchema, answers: answersSchema, student: z.string().max(200).optional() }).strict(),
-    response: null as unknown as { report: GradeReport; progress: PackProgress } & WithWarning,
+    /** `graded`: the design and scenario the report's run came from, to show that run again. */
+    response: null as unknown as { report: GradeReport; graded: GradedRun; progress: PackProgress } & WithWarning,
   },
   'progress:get': { request: z.object({ packId }).strict(), response: null as unknown as PackProgress },
   'packs:catalogue': { request: z.object({}).strict(), response: null as unknown as CatalogueEntry[] },

@@ -1,4 +1,6 @@
 import type { ZodError } from 'zod';
+import { englishError, errorMessage, type ErrorMessage } from './i18n/errorTexts';
+import { formatPath, issuesOf, type Issue } from './i18n/issues';
 
 /** Keys that would reach an object's prototype chain if merged naively. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -10,10 +12,23 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  */
 export const JSON_DEPTH_MAX = 64;
 
+/**
+ * The input is at fault (a bad document, a file over its limit), not the app. It carries its
+ * sentence as a key of ERROR_TEXTS with parameters, and the document's schema problems as data,
+ * so the renderer can show both in the student's language; `message` is the English.
+ */
 export class DocumentError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly text: ErrorMessage,
+    readonly issues: readonly Issue[] = [],
+  ) {
+    super(englishError(text, issues));
     this.name = 'DocumentError';
+  }
+
+  /** The same problem, said of a file: "x.json: …". */
+  inFile(file: string): DocumentError {
+    return new DocumentError(errorMessage('at.file', { file, detail: this.text }), this.issues);
   }
 }
 
@@ -21,22 +36,17 @@ export class DocumentError extends Error {
 export class JsonDepthError extends DocumentError {
   constructor(
     readonly path: string,
-    what: string,
+    what: ErrorMessage,
     readonly max: number,
   ) {
-    super(`The ${what} is nested more than ${max} levels deep (at ${path}); no StateLab document is.`);
+    super(errorMessage('document.tooDeep', { what, max, path }));
   }
 }
 
-/** Renders a JSON path the way pack authors read it: `nodes[2].props.workers`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out === '' ? '(document root)' : out;
-}
+export { formatPath } from './i18n/issues';
+
+/** A failed parse's problems, each with its path (`prefix` before it), as data for DocumentError. */
+export const zodIssues = (error: ZodError, prefix: readonly PropertyKey[] = []): Issue[] => issuesOf(error, prefix);
 
 /** One line per problem, each naming where it is and what was expected. */
 export function formatZodError(error: ZodError, prefix = ''): string {
@@ -52,9 +62,9 @@ export function formatZodError(error: ZodError, prefix = ''): string {
  * Parses untrusted JSON text: bounded in size, and refusing prototype-polluting keys
  * wherever they appear, so nothing downstream can be tricked through `__proto__`.
  */
-export function parseUntrustedJson(text: string, maxBytes: number, what = 'file', maxDepth = JSON_DEPTH_MAX): unknown {
+export function parseUntrustedJson(text: string, maxBytes: number, what: ErrorMessage = errorMessage('noun.file'), maxDepth = JSON_DEPTH_MAX): unknown {
   if (text.length > maxBytes) {
-    throw new DocumentError(`The ${what} is too large (${text.length} bytes; the limit is ${maxBytes}).`);
+    throw new DocumentError(errorMessage('size.documentBytes', { what, bytes: text.length, limit: maxBytes }));
   }
   const deep = tooDeepText(text, maxDepth);
   if (deep !== undefined) throw new JsonDepthError(deep, what, maxDepth);
@@ -66,13 +76,94 @@ export function parseUntrustedJson(text: string, maxBytes: number, what = 'file'
       return v;
     });
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new DocumentError(`The ${what} is not valid JSON (${reason}). It may be truncated or not a StateLab document.`);
+    const at = lineAndColumn(text, e instanceof Error ? e.message : String(e));
+    throw new DocumentError(at ? errorMessage('document.notJsonAt', { what, ...at }) : errorMessage('document.notJson', { what }));
   }
   if (forbidden !== undefined) {
-    throw new DocumentError(`The ${what} contains the key "${forbidden}", which is not allowed in StateLab documents.`);
+    throw new DocumentError(errorMessage('document.forbiddenKey', { what, key: forbidden }));
   }
   return value;
+}
+
+/** Where JSON.parse stopped, as a line and column from 1: from its message when it says, else found by scanning. */
+function lineAndColumn(text: string, reason: string): { line: number; column: number } | undefined {
+  const at = /line (\d+) column (\d+)/.exec(reason);
+  if (at) return { line: Number(at[1]), column: Number(at[2]) };
+  const position = /position (\d+)/.exec(reason);
+  const offset = position ? Number(position[1]) : firstJsonErrorAt(text);
+  if (offset === undefined) return undefined;
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/**
+ * The offset of the first character that is not valid JSON, or undefined. Node 20's parser does
+ * not always say where it stopped; this small reader does (depth is already bounded by tooDeepText).
+ */
+export function firstJsonErrorAt(text: string): number | undefined {
+  let i = 0;
+  const space = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const literal = (word: string) => (text.startsWith(word, i) ? void (i += word.length) : fail());
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail();
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
+      }
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      space();
+      if (text[i] === close) return void i++;
+      for (;;) {
+        if (c === '{') {
+          space();
+          if (text[i] !== '"') fail();
+          string();
+          space();
+          if (text[i] !== ':') fail();
+          i++;
+        }
+        value();
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === close) return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return string();
+    if (c === 't') return literal('true');
+    if (c === 'f') return literal('false');
+    if (c === 'n') return literal('null');
+    const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!number) fail();
+    i += number![0].length;
+  };
+  try {
+    value();
+    space();
+    return i < text.length ? i : undefined;
+  } catch (at) {
+    return typeof at === 'number' ? at : undefined;
+  }
 }
 
 /**

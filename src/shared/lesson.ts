@@ -127,7 +127,7 @@ export const lessonSpec: DocumentSpec<Lesson> = {
     },
   ],
   schema: LessonSchema,
-  noun: 'lesson',
+  noun: 'noun.lesson',
 };
 
 export const PACK_FORMAT = 'statelab.pack';
@@ -166,5 +166,5 @@ export const packSpec: DocumentSpec<PackManifest> = {
   version: PACK_VERSION,
   migrations: [],
   schema: PackManifestSchema,
-  noun: 'lesson pack manifest',
+  noun: 'noun.packManifest',
 };

@@ -3,6 +3,8 @@
  * renderer, the files the operating system hands over (file manager, second launch, File menu),
  * and what the renderer reports back (unsaved changes, language).
  */
+import type { ErrorKey, ErrorParams } from './i18n/errorTexts';
+import type { Issue } from './i18n/issues';
 import { z } from 'zod';
 import type { Graph } from './graph';
 import { APP_LOCALES } from './i18n';
@@ -51,7 +53,8 @@ export type OpenedFile =
   | { kind: 'design'; fileName: string; graph: Graph }
   | { kind: 'pack'; fileName: string; zipBase64: string }
   | { kind: 'submission'; fileName: string; text: string }
-  | { kind: 'error'; fileName: string; message: string };
+  /** `message` in English; `key`/`params` (ERROR_TEXTS) in the student's language. */
+  | { kind: 'error'; fileName: string; message: string; key?: ErrorKey; params?: ErrorParams; issues?: readonly Issue[] };
 
 /** What the renderer tells the shell: whether there is unsaved work, and the app language. */
 export const ShellReportSchema = z.object({ isDirty: z.boolean(), locale: z.enum(APP_LOCALES) }).strict();

@@ -58,5 +58,5 @@ export const submissionSpec: DocumentSpec<Submission> = {
   version: SUBMISSION_VERSION,
   migrations: [{ from: 1, description: 'Adds the optional variant; a version 1 submission reads unchanged.', up: (doc) => doc }],
   schema: SubmissionSchema,
-  noun: 'submission',
+  noun: 'noun.submission',
 };

@@ -1,6 +1,12 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { E2E_DATA_DIR } from '../../playwright.config';
 import { ZH_CN } from '../../src/renderer/src/i18n/resources';
-import { node, openApp } from './helpers';
+import { GRAPH_LIMITS } from '../../src/shared/graph';
+import { forgetStudentWork, node, openApp } from './helpers';
+
+test.beforeEach(forgetStudentWork);
 
 const zh = ZH_CN;
 
@@ -9,13 +15,19 @@ const zh = ZH_CN;
  * lesson data (added per page), units, key names, file formats, proper names and the course's
  * English abbreviations.
  */
-const ALLOWED = /\b(ms|s|req|p50|p99|PNG|SVG|CSV|JSON|zip|API|Ctrl|Shift|Tab|Enter|Esc|Escape|Space|Delete|Backspace|StateLab|English|LRU|Zipf|GC|etcd|ZooKeeper|M\/M\/c|npm|run|grade|cat|factor|latencyFactor|drain|false)\b/g;
+const ALLOWED = /\b(ms|s|req|p50|p99|PNG|SVG|CSV|JSON|zip|API|Ctrl|Shift|Tab|Enter|Esc|Escape|Space|Delete|Backspace|StateLab|English|LRU|Zipf|GC|etcd|ZooKeeper|M\/M\/c|npm|run|grade|cat|factor|latencyFactor|drain|false|MB)\b/g;
+
+/** Quoted words are data too: a key the file had ("name"), a file or design name (“damaged”). */
+const QUOTED = /"[^"\n]*"|“[^”\n]*”/g;
+
+/** JSON paths and file names are data: `nodes[0].position.x`, `cut.statelab.json`. */
+const PATHS = /[A-Za-z_$][\w$-]*(\[\d+\])*(\.[A-Za-z_$][\w$-]*(\[\d+\])*)+/g;
 
 /**
  * Every visible text on the page that still reads as English once the allowed words, the design's
  * node ids and labels, the lab's fault ids, and numbers are taken out (event-log sentences included).
  */
-async function englishOnScreen(page: Page): Promise<string[]> {
+async function englishOnScreen(page: Page, data: readonly string[] = []): Promise<string[]> {
   const texts = await page.evaluate(() => {
     // Data, not words: key names, node labels, the trace hash, saved designs' names.
     const skip = 'kbd, .sl-node-label, [data-testid="trace-hash"], .sl-lesson-body code, .sl-compare-pick select, .sl-compare-table th:nth-child(3), ul[aria-label] .sl-file-item:not([data-target]):not([data-edge])';
@@ -33,10 +45,11 @@ async function englishOnScreen(page: Page): Promise<string[]> {
   });
   const nodeIds = await page.locator('.react-flow__node').evaluateAll((els) => els.flatMap((e) => [e.getAttribute('data-id') ?? '', e.querySelector('.sl-node-label')?.textContent ?? '']));
   // Fault ids the lab gives injected faults (lab-crash-1) are data like node ids.
-  const faultIds = await page.locator('.sl-eventlog li').evaluateAll((els) => els.flatMap((e) => [...(e.textContent ?? '').matchAll(/lab-[a-z-]+-\d+/g)].map((m) => m[0])));
-  const ids = [...nodeIds, ...faultIds];
+  // and so are a scenario's own fault ids, which the log names as "故障 <id>：".
+  const faultIds = await page.locator('.sl-eventlog li').evaluateAll((els) => els.flatMap((e) => [...(e.textContent ?? '').matchAll(/lab-[a-z-]+-\d+|(?<=故障 )[\w-]+(?=：)/g)].map((m) => m[0])));
+  const ids = [...nodeIds, ...faultIds, ...data];
   const idPattern = new RegExp(`(^|[^\\w-])(${ids.filter(Boolean).map((i) => i.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '$^'})(?![\\w-])`, 'g');
-  return texts.filter((t) => /[A-Za-z]{2,}/.test(t.replace(idPattern, ' ').replace(ALLOWED, ' ')));
+  return texts.filter((t) => /[A-Za-z]{2,}/.test(t.replace(QUOTED, ' ').replace(idPattern, ' ').replace(PATHS, ' ').replace(ALLOWED, ' ')));
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/zh-CN-${name}.png` });
@@ -133,4 +146,61 @@ test('in 简体中文 the Connect, Open, Save as and Class results dialogs show 
   await expect(page.getByRole('dialog', { name: zh.classResults.title })).toBeVisible();
   expect(await englishOnScreen(page)).toEqual([]);
   await shot(page, 'class-results');
+});
+
+test('in 简体中文 errors read in Chinese: a broken, an oversized and an invalid design, a saved design that no longer loads, a broken pack, and the Step readout', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // A saved design that main refuses when it is opened (its error comes back from the host as a key).
+  mkdirSync(path.join(E2E_DATA_DIR, 'designs'), { recursive: true });
+  writeFileSync(path.join(E2E_DATA_DIR, 'designs', 'damaged.statelab.json'), '{"format": "statelab.graph", "version": 1, "nodes": [');
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  const input = page.getByTestId('open-file-input');
+  const error = page.getByTestId('file-error');
+
+  await input.setInputFiles({ name: 'cut.statelab.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "format": "statelab.graph",\n  "nodes": [1,,]\n}') });
+  await expect(error).toContainText('无法打开“cut.statelab.json”：文件不是有效的 JSON（第 3 行第 15 列）');
+  expect(await englishOnScreen(page)).toEqual([]);
+  await shot(page, 'error-broken-file');
+
+  await input.setInputFiles({ name: 'big.statelab.json', mimeType: 'application/json', buffer: Buffer.alloc(GRAPH_LIMITS.bytes + 1, ' ') });
+  await expect(error).toContainText('此文件过大');
+  expect(await englishOnScreen(page)).toEqual([]);
+  await shot(page, 'error-oversized-file');
+
+  const invalid = { format: 'statelab.graph', version: 1, name: 'x', nodes: [{ id: 'a', kind: 'service', label: 'A', position: { x: 'left', y: 0 }, props: {} }], edges: [] };
+  await input.setInputFiles({ name: 'invalid.statelab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(invalid)) });
+  await expect(error).toContainText('设计图有问题');
+  await expect(error).toContainText('nodes[0].position.x: 无效输入：期望 数字，实际接收 字符串');
+  expect(await englishOnScreen(page)).toEqual([]);
+  await shot(page, 'error-validation');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+
+  await page.getByRole('button', { name: zh.files.open, exact: true }).click();
+  const open = page.getByRole('dialog', { name: zh.files.openTitle });
+  await open.getByRole('button', { name: 'damaged' }).first().click();
+  await expect(open.getByRole('alert')).toContainText('无法打开“damaged”：文件“damaged”不是有效的 JSON');
+  expect(await englishOnScreen(page, ['damaged'])).toEqual([]);
+  await shot(page, 'error-from-host');
+  await open.getByRole('button', { name: zh.files.cancel }).click();
+
+  await page.getByRole('button', { name: zh.app.lessonPacks }).click();
+  const packs = page.getByRole('dialog', { name: zh.lesson.packs });
+  await packs.getByTestId('pack-picker').setInputFiles({ name: 'junk.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip at all, just words') });
+  await expect(packs.getByRole('alert')).toContainText('junk.zip：不是可读取的 zip 文件（');
+  expect(await englishOnScreen(page)).toEqual([]);
+  await shot(page, 'error-broken-pack');
+  await page.keyboard.press('Escape');
+
+  // The Step readout says what the simulator did, in Chinese.
+  await page.getByRole('button', { name: zh.lab.run }).click();
+  await expect(page.getByRole('button', { name: zh.lab.pause })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: zh.lab.pause }).click();
+  await page.getByRole('button', { name: zh.lab.step, exact: true }).click();
+  const readout = page.getByTestId('step-readout');
+  await expect(readout).toHaveAttribute('data-state', 'event', { timeout: 60_000 });
+  await expect(readout).toHaveText(/^[\d.]+ 秒 · .*\p{Script=Han}/u);
+  expect(await englishOnScreen(page)).toEqual([]);
+  await shot(page, 'step-readout');
 });

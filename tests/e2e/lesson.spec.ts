@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { APP_LOCALES, EN, LOCALE_NAMES, ZH_CN } from '../../src/renderer/src/i18n/resources';
-import { answerPredictions, APP_PATH, forgetStudentWork, node } from './helpers';
+import type { GradeReport } from '../../src/shared/gradeReport';
+import { bridgeCall } from '../support/bridgeCall';
+import { answerPredictions, APP_PATH, downloadedDesign, forgetStudentWork, node } from './helpers';
 
 // Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
 test.beforeEach(forgetStudentWork);
@@ -126,4 +128,46 @@ test('"Show me" on a failed check stops the lab at the moment the check was firs
   await expect(injected).not.toContainText('crash api-1', { timeout: 30_000 });
   await expect(page.locator('.sl-timeline-time')).toHaveText(atCheck, { timeout: 30_000 });
   await expect(page.getByTestId('live-api-1')).not.toHaveAttribute('data-health', 'down');
+});
+
+test('"Show me" after the design was edited shows the graded run (its trace hash), says so, and leaves the edited canvas as it is', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto(APP_PATH);
+  await expect(page.getByTestId('lesson-title')).toHaveText('Lesson 1: Any request, any instance');
+  const graded = await downloadedDesign(page);
+  await page.getByRole('button', { name: 'Check my work' }).click();
+  const showMe = page.locator('.sl-check.is-failed').getByRole('button', { name: /Show me/ }).first();
+  await expect(showMe).toBeVisible({ timeout: 60_000 });
+  const atS = Number((await showMe.textContent())!.match(/\(([\d.]+) s\)/)![1]);
+  // The same grade over the bridge: grading is a pure function of (design, lesson), so this is the report's hash.
+  const regraded = await bridgeCall(new URL(APP_PATH, page.url()).href, 'lessons:grade', { packId: 'stateless-vs-stateful', lessonId: 'any-instance', graph: graded, answers: {} });
+  expect(regraded.ok).toBe(true);
+  const gradedHash = (regraded as { value: { report: GradeReport } }).value.report.traceHash;
+
+  // The student edits after grading and runs the edited design: the lab's run is not the graded one.
+  await node(page, 'lb').click();
+  await page.locator('.sl-properties [data-field="policy"] select').selectOption('least-connections');
+  const edited = await downloadedDesign(page);
+  expect(edited).not.toEqual(graded);
+  await page.getByRole('button', { name: /^▶ Run$/ }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 60_000 });
+  const hash = page.getByTestId('trace-hash');
+  await expect(hash).not.toHaveText(gradedHash.slice(0, 12));
+  await expect(page.getByTestId('graded-view')).toHaveCount(0);
+
+  await showMe.click();
+  await expect(hash).toHaveText(gradedHash.slice(0, 12), { timeout: 60_000 });
+  await expect(page.getByTestId('graded-view')).toHaveText(/looking at the design as it was graded/);
+  await expect(page.locator('.sl-timeline-time')).toHaveText(new RegExp(`^${atS.toFixed(1).replace('.', '\\.')} s /`), { timeout: 30_000 });
+  await page.screenshot({ path: 'test-results/screenshots/show-me-graded-run.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.getByTestId('graded-view')).toHaveText(ZH_CN.lab.gradedView);
+  await page.screenshot({ path: 'test-results/screenshots/zh-CN-show-me-graded-run-1280x720.png' });
+  await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
+  // The canvas still holds the edited design, and Run runs it again.
+  expect(await downloadedDesign(page)).toEqual(edited);
+  await page.getByRole('button', { name: /^▶ Run$/ }).click();
+  await expect(page.getByTestId('graded-view')).toHaveCount(0, { timeout: 60_000 });
+  await expect(hash).not.toHaveText(gradedHash.slice(0, 12));
 });

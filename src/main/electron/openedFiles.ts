@@ -2,6 +2,9 @@
 // launch (single instance: it focuses the first and passes its files over), from macOS's
 // 'open-file', or picked in the File menu's native dialogs. Main reads and checks each one, queues
 // it, and tells the renderer, which takes the queue with shell:takeOpenedFiles.
+import { englishError, errorMessage, type ErrorMessage } from '../../shared/i18n/errorTexts';
+import type { Issue } from '../../shared/i18n/issues';
+import { DocumentError } from '../../shared/json';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { App } from 'electron';
@@ -25,8 +28,8 @@ export function filesFromArgv(argv: readonly string[], workingDirectory: string)
 
 async function readBounded(file: string, limit: number, fileName: string): Promise<Buffer> {
   const info = await stat(file);
-  if (!info.isFile()) throw new Error(`${fileName} is not a file.`);
-  if (info.size > limit) throw new Error(`${fileName} is too large (${info.size} bytes; the limit is ${limit}).`);
+  if (!info.isFile()) throw new DocumentError(errorMessage('size.notAFile', { file: fileName }));
+  if (info.size > limit) throw new DocumentError(errorMessage('size.documentBytes', { what: errorMessage('noun.fileNamed', { name: fileName }), bytes: info.size, limit }));
   return readFile(file);
 }
 
@@ -38,20 +41,22 @@ async function readBounded(file: string, limit: number, fileName: string): Promi
 export async function readOpenedFile(file: string, asKind?: OpenableKind): Promise<OpenedFile> {
   const fileName = path.basename(file);
   const kind = asKind ?? openableKind(fileName);
+  const named = errorMessage('noun.fileNamed', { name: fileName });
+  const unreadable = errorMessage('document.unreadable', { what: named });
+  const failure = (text: ErrorMessage, issues: readonly Issue[] = []): OpenedFile => ({ kind: 'error', fileName, message: englishError(text, issues), key: text.key, ...(text.params ? { params: text.params } : {}), ...(issues.length > 0 ? { issues } : {}) });
   try {
     switch (kind) {
       case 'design':
-        return { kind, fileName, graph: await readGraphFile(file, `file "${fileName}"`, `The file "${fileName}" could not be read.`) };
+        return { kind, fileName, graph: await readGraphFile(file, named, unreadable) };
       case 'pack':
         return { kind, fileName, zipBase64: (await readBounded(file, MAX_PACK_BYTES, fileName)).toString('base64') };
       case 'submission':
         return { kind, fileName, text: (await readBounded(file, MAX_SUBMISSION_BYTES, fileName)).toString('utf8') };
       default:
-        return { kind: 'error', fileName, message: `StateLab does not open "${fileName}": expected a .statelab.json, .statelab-pack.zip or .statelab-submission.json file.` };
+        return failure(errorMessage('open.unsupported', { file: fileName }));
     }
   } catch (error) {
-    const message = error instanceof Error && !('code' in error) ? error.message : `The file "${fileName}" could not be read.`;
-    return { kind: 'error', fileName, message };
+    return error instanceof DocumentError ? failure(error.text, error.issues) : failure(unreadable);
   }
 }
 

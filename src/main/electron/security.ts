@@ -1,5 +1,6 @@
 // The Electron-specific wiring, kept small and free of an `electron` import so tests can drive it
 // with fakes: the caller passes in the real BrowserWindow and ipcMain.
+import { errorMessage } from '../../shared/i18n/errorTexts';
 import type { BrowserWindowConstructorOptions, IpcMain, IpcMainInvokeEvent, Session, WebContents } from 'electron';
 import { CHANNELS } from '../../shared/api';
 import { fail } from '../../shared/result';
@@ -77,7 +78,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown) => {
       const frameUrl = event.senderFrame?.url ?? '';
       if (!isOwnRendererUrl(frameUrl, rendererUrl)) {
-        return fail('forbidden-sender', `${channel}: calls are accepted only from StateLab's own window.`);
+        return fail('forbidden-sender', errorMessage('call.forbiddenSender', { channel }));
       }
       return dispatch(channel, payload, {
         emit: (name, body) => {

@@ -4,7 +4,7 @@
  */
 import type { Check, LocalizedText } from '../../shared/checks';
 import { faultTargetIssues } from '../../shared/faults';
-import type { CheckResult, GradeReport } from '../../shared/gradeReport';
+import type { CheckResult, GradedRun, GradeReport } from '../../shared/gradeReport';
 import type { Graph } from '../../shared/graph';
 import type { Lesson } from '../../shared/lesson';
 import { METRICS, type MetricUnit, type RunResult } from '../../shared/metrics';
@@ -108,7 +108,7 @@ export function evaluateChecks(input: GradeInput, run: RunResult, engine: SimEng
  * Runs the lesson's scenario on the student's graph, held to the lesson's frame (locked nodes, palette,
  * traffic: frame.ts), and grades it; metrics about users read the lesson's own clients only.
  */
-export function gradeLesson(input: GradeInput, engine: SimEngine): { report: GradeReport; run: RunResult } {
+export function gradeLesson(input: GradeInput, engine: SimEngine): { report: GradeReport; run: RunResult; graded: GradedRun } {
   const { graph, notes, users } = input.starter ? holdFrame(input.graph, input.starter, input.lesson) : { graph: input.graph, notes: [], users: undefined };
   const missing = missingFaultTargets(graph, input.lesson.scenario);
   if (missing.length > 0) {
@@ -122,11 +122,11 @@ export function gradeLesson(input: GradeInput, engine: SimEngine): { report: Gra
     const report = evaluateChecks({ ...input, graph, lesson: { ...input.lesson, scenario } }, usersView(run, users), engine);
     const checks = report.checks.map((c) => (c.type === 'structure' ? c : { ...c, passed: false, points: 0, error: reason }));
     const failed = { ...report, checks, score: [...checks, ...(report.predictions ?? [])].reduce((sum, c) => sum + c.points, 0) };
-    return { report: notes.length > 0 ? { ...failed, notes } : failed, run };
+    return { report: notes.length > 0 ? { ...failed, notes } : failed, run, graded: { graph, scenario } };
   }
   const run = engine.simulate(graph, input.lesson.scenario);
   const report = evaluateChecks({ ...input, graph }, usersView(run, users), engine);
-  return { report: notes.length > 0 ? { ...report, notes } : report, run };
+  return { report: notes.length > 0 ? { ...report, notes } : report, run, graded: { graph, scenario: input.lesson.scenario } };
 }
 
 type ScheduledFault = NonNullable<Lesson['scenario']['faults']>[number];

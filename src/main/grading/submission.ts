@@ -3,6 +3,7 @@
  * The grade inside a file is only a claim; re-grading re-runs the simulation and reports whether
  * the claim matched.
  */
+import { errorMessage } from '../../shared/i18n/errorTexts';
 import { loadDocument } from '../../shared/document';
 import type { GradeReport } from '../../shared/gradeReport';
 import type { Graph } from '../../shared/graph';
@@ -54,11 +55,11 @@ export function createSubmission(input: SubmissionInput): Submission {
  * JSON path and what was expected.
  */
 export function loadSubmission(text: string, fileName?: string): Submission {
-  const raw = parseUntrustedJson(text, SUBMISSION_LIMITS.bytes, fileName === undefined ? 'submission' : `file ${fileName}`);
+  const raw = parseUntrustedJson(text, SUBMISSION_LIMITS.bytes, fileName === undefined ? errorMessage('noun.submission') : errorMessage('noun.fileNamed', { name: fileName }));
   try {
     return loadDocument(raw, submissionSpec);
   } catch (error) {
-    if (error instanceof DocumentError && fileName !== undefined) throw new DocumentError(`${fileName}: ${error.message}`);
+    if (error instanceof DocumentError && fileName !== undefined) throw error.inFile(fileName);
     throw error;
   }
 }
@@ -103,12 +104,12 @@ export function compareGrades(stored: GradeReport, fresh: GradeReport): string[]
  */
 export function regradeSubmission(submission: Submission, pack: PackForGrading, engine: SimEngine): Regrade {
   if (submission.packId !== pack.manifest.id) {
-    throw new DocumentError(`packId: this submission is for pack "${submission.packId}", not "${pack.manifest.id}".`);
+    throw new DocumentError(errorMessage('submission.otherPack', { pack: submission.packId, expected: pack.manifest.id }));
   }
   const listed = pack.lessons.find((l) => l.lesson.id === submission.lessonId);
   if (!listed) {
     const known = pack.lessons.map((l) => `"${l.lesson.id}"`).join(', ');
-    throw new DocumentError(`lessonId: the pack "${pack.manifest.id}" has no lesson "${submission.lessonId}" (it has ${known}).`);
+    throw new DocumentError(errorMessage('submission.unknownLesson', { pack: pack.manifest.id, lesson: submission.lessonId, known }));
   }
   // The variant comes from the student's name, never from the file's numbers: editing them cannot pick an easier one.
   const found = lessonForStudent(listed, submission.student);

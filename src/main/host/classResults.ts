@@ -5,6 +5,7 @@
  * the caller going away. A batch answers its grades CSV, so the dashboard reads the app's grading and
  * the command line's through one parser.
  */
+import { errorMessage } from '../../shared/i18n/errorTexts';
 import { gradesCsv } from '../grading/bulk';
 import { bulkGrade } from '../packs/bulkGrade';
 import type { Limiter } from '../workers/pool';
@@ -20,7 +21,7 @@ export function createClassResultsHandlers(builtinPackDirs: readonly string[], d
 
   const handlers: Pick<Handlers, ClassResultsChannels> = {
     'classResults:grade': async ({ jobId, packId, files }, ctx) => {
-      if (jobs.has(jobId)) throw new ServiceError('invalid-payload', `A class grading with id "${jobId}" is already going.`);
+      if (jobs.has(jobId)) throw new ServiceError('invalid-payload', errorMessage('job.classAlreadyRunning', { id: jobId }));
       const abort = new AbortController();
       const onCallerGone = () => abort.abort();
       ctx.signal?.addEventListener('abort', onCallerGone, { once: true });

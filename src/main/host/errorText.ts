@@ -6,25 +6,10 @@
  */
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
+import { errorMessage, type ErrorKey, type ErrorMessage } from '../../shared/i18n/errorTexts';
 
-/** Node's file system error codes, as what the user can do something about. */
-const FILE_ERRORS: Record<string, string> = {
-  ENOENT: 'a file or folder it needed is missing',
-  EACCES: 'it is not allowed to use a file or folder',
-  EPERM: 'the system did not permit a file operation',
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EROFS: 'the disk is read-only',
-  EMFILE: 'too many files are open',
-  ENFILE: 'too many files are open',
-  EBUSY: 'a file is in use by another program',
-  EEXIST: 'a file it meant to create already exists',
-  ENOTDIR: 'a path it expected to be a folder is a file',
-  EISDIR: 'a path it expected to be a file is a folder',
-  ENAMETOOLONG: 'a file name is too long',
-  ENOTEMPTY: 'a folder it meant to replace is not empty',
-  EIO: 'the disk reported a read or write error',
-};
+/** Node's file system error codes, as what the user can do something about (ERROR_TEXTS' `fs.*`). */
+export const FILE_ERRORS = new Set(['ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'EBUSY', 'EEXIST', 'ENOTDIR', 'EISDIR', 'ENAMETOOLONG', 'ENOTEMPTY', 'EIO']);
 
 /** An absolute path: "/a/b…" or "C:\a\b…", up to whitespace or quoting. */
 const ABSOLUTE_PATH = /(?:\b[A-Za-z]:[\\/]|(?<![\w.:/>])\/(?=[^\s'"`<>|]))[^\s'"`<>|]*/g;
@@ -54,12 +39,13 @@ export function hidePaths(text: string, folders: readonly HiddenFolder[]): strin
 }
 
 /** The message for an unexpected failure of `channel`. */
-export function internalErrorText(channel: string, error: unknown, folders: readonly HiddenFolder[]): string {
+export function internalErrorText(channel: string, error: unknown, folders: readonly HiddenFolder[]): ErrorMessage {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && Object.hasOwn(FILE_ERRORS, code)) {
+  if (typeof code === 'string' && FILE_ERRORS.has(code)) {
     const file = (error as { path?: unknown }).path;
-    const named = typeof file === 'string' && path.basename(file) !== '' ? ` ("${path.basename(file)}")` : '';
-    return `${channel} failed: ${FILE_ERRORS[code]}${named}.`;
+    const named = typeof file === 'string' && path.basename(file) !== '' ? errorMessage('call.fileName', { name: path.basename(file) }) : '';
+    return errorMessage('call.failedFile', { channel, problem: errorMessage(`fs.${code}` as ErrorKey), file: named });
   }
-  return `${channel} failed: ${hidePaths(error instanceof Error ? error.message : String(error), folders)}`;
+  // An unexpected error's own words: only the log and this line have them, in English.
+  return errorMessage('call.failed', { channel, detail: hidePaths(error instanceof Error ? error.message : String(error), folders) });
 }

@@ -1,4 +1,5 @@
 import { APP_VERSION } from '../../shared/version';
+import { errorMessage } from '../../shared/i18n/errorTexts';
 import type { AppInfo } from '../../shared/ipc';
 import type { OpenedFile, ShellReport } from '../../shared/shell';
 import { createClassResultsHandlers } from './classResults';
@@ -60,7 +61,7 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
     ...createLessonHandlers(options.builtinPackDirs, options.dataDir, limiter),
     ...classResults.handlers,
     'sim:run': async ({ runId, graph, scenario }, ctx) => {
-      if (runs.has(runId)) throw new ServiceError('invalid-payload', `A run with id "${runId}" is already going.`);
+      if (runs.has(runId)) throw new ServiceError('invalid-payload', errorMessage('job.alreadyRunning', { id: runId }));
       const handle = runInWorker(graph, scenario, { limiter, ...(ctx.signal ? { signal: ctx.signal } : {}) }, (fraction, queuePosition) =>
         ctx.emit('onDidRunProgress', { runId, fraction, ...(queuePosition !== undefined ? { queuePosition } : {}) }),
       );

@@ -8,6 +8,7 @@
  */
 import type { Graph, NodeKind } from '../../shared/graph';
 import type { SimEvent, SimEventsResult } from '../../shared/ipc';
+import { stepText, type StepText, type StepTextKey } from '../../shared/i18n/stepTexts';
 import type { Scenario } from '../../shared/scenario';
 import { prepareSimulation, type Prepared, type TraceRecord } from '../sim';
 import { timerPurpose } from '../sim/nodes/timers';
@@ -17,7 +18,7 @@ export class StepSession {
   /** Every record traced after `keptFromUs`, in the order the simulator made them. */
   private kept: TraceRecord[] = [];
   private keptFromUs = -1;
-  private describe!: (e: TraceRecord) => string;
+  private describe!: (e: TraceRecord) => StepText;
 
   constructor(
     private readonly graph: Graph,
@@ -76,7 +77,7 @@ export class StepSession {
       seq: e.seq,
       type: e.type as SimEvent['type'],
       node: e.node ?? null,
-      description: this.describe(e),
+      ...described(this.describe(e)),
     }));
     return { events, isEnd: events.length < count };
   }
@@ -87,35 +88,39 @@ export function collectSimEvents(graph: Graph, scenario: Scenario, fromMs: numbe
   return new StepSession(graph, scenario, maxEvents).events(fromMs, count);
 }
 
-const FAULT_PHASE = ['', 'end of '];
+/** The English description (the CLI's and old callers') beside its key. */
+const described = (text: StepText) => ({ description: stepText(text, 'en'), text });
 
-/** Short, human descriptions of trace records ("request delivered to api-2"). */
-function describer({ sim, faults }: Prepared): (e: TraceRecord) => string {
+const FAULT_PHASE: readonly StepTextKey[] = ['step.fault', 'step.faultEnd'];
+
+/** Short descriptions of trace records ("request delivered to api-2"), as keys of STEP_TEXTS. */
+function describer({ sim, faults }: Prepared): (e: TraceRecord) => StepText {
   const kindOf = (id: string): NodeKind | undefined => sim.byId.get(id)?.kind;
+  const say = (key: StepTextKey, params?: StepText['params']): StepText => (params ? { key, params } : { key });
   return (e) => {
-    const at = e.node ?? '?';
+    const node = e.node ?? '?';
     switch (e.type) {
       case 'deliver-request':
-        if (e.isHandled) return `request delivered to ${at}`;
-        return e.wasNodeUp ? `request to ${at} not handled (paused or stale)` : `request to ${at} lost: ${at} is down`;
+        if (e.isHandled) return say('step.requestDelivered', { node });
+        return say(e.wasNodeUp ? 'step.requestNotHandled' : 'step.requestLost', { node });
       case 'deliver-response':
-        if (e.isHandled) return `response delivered to ${at}`;
-        return e.wasNodeUp ? `late response at ${at} ignored` : `response to ${at} lost: ${at} is down`;
+        if (e.isHandled) return say('step.responseDelivered', { node });
+        return say(e.wasNodeUp ? 'step.lateResponse' : 'step.responseLost', { node });
       case 'timer': {
-        const kind = kindOf(at);
+        const kind = kindOf(node);
         const purpose = kind !== undefined && e.timerTag !== undefined ? timerPurpose(kind, e.timerTag) : '';
-        return e.isHandled ? `timer at ${at}${purpose ? ` (${purpose})` : ''}` : `stale timer at ${at} ignored`;
+        if (!e.isHandled) return say('step.staleTimer', { node });
+        return purpose ? say('step.timerFor', { node, purpose: { key: `purpose.${purpose}` as StepTextKey } }) : say('step.timer', { node });
       }
       case 'timeout':
-        return e.isHandled ? `timeout at ${at}` : `timeout check at ${at} skipped`;
+        return say(e.isHandled ? 'step.timeout' : 'step.timeoutSkipped', { node });
       case 'fault': {
         const f = e.fault !== undefined ? faults[e.fault.index] : undefined;
-        if (f === undefined) return 'fault';
-        const phase = e.fault!.phase;
-        return phase < FAULT_PHASE.length ? `fault: ${FAULT_PHASE[phase]}${f.action} ${f.target}` : `fault: next step of ${f.action} ${f.target}`;
+        if (f === undefined) return say('step.faultUnknown');
+        return say(FAULT_PHASE[e.fault!.phase] ?? 'step.faultNext', { action: f.action, target: f.target });
       }
       default:
-        return `${e.type as string} at ${at}`;
+        return say('step.other', { type: e.type as string, node });
     }
   };
 }

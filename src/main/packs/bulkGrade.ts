@@ -4,6 +4,7 @@
  * file order whatever order the workers finish in. Each file keeps to the event budget (in the
  * simulator) and a wall-clock budget (here): a hostile file becomes an error row, quickly.
  */
+import { englishError, errorMessage } from '../../shared/i18n/errorTexts';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -30,7 +31,7 @@ export async function collectSubmissionFiles(paths: readonly string[]): Promise<
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full, depth + 1);
       else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) out.add(full);
-      if (out.size > SUBMISSION_FILES_MAX) throw new DocumentError(`More than ${SUBMISSION_FILES_MAX} submission files under ${dir}.`);
+      if (out.size > SUBMISSION_FILES_MAX) throw new DocumentError(errorMessage('submission.tooMany', { max: SUBMISSION_FILES_MAX, dir }));
     }
   };
   for (const p of paths) {
@@ -45,7 +46,7 @@ export async function collectSubmissionFiles(paths: readonly string[]): Promise<
 export async function gradeFile(file: string, pack: LoadedPack, engine: SimEngine): Promise<GradeRow> {
   try {
     const info = await stat(file);
-    if (info.size > SUBMISSION_LIMITS.bytes) throw new DocumentError(`The file is too large (${info.size} bytes; the limit is ${SUBMISSION_LIMITS.bytes}).`);
+    if (info.size > SUBMISSION_LIMITS.bytes) throw new DocumentError(errorMessage('size.documentBytes', { what: errorMessage('noun.file'), bytes: info.size, limit: SUBMISSION_LIMITS.bytes }));
     return gradeSubmissionText(file, await readFile(file, 'utf8'), pack, engine);
   } catch (error) {
     const isMissing = (error as { code?: string }).code === 'ENOENT';
@@ -132,7 +133,7 @@ export async function bulkGrade(options: BulkOptions): Promise<GradeRow[]> {
         const source = files[current] as SubmissionSource;
         const request: JobRequest = typeof source === 'string' ? { type: 'file', index: current, file: source } : { type: 'file', index: current, file: source.name, text: source.text };
         worker.postMessage(request);
-        timer = setTimeout(() => died(wallClockMessage('grading of this file', fileBudgetMs), true), fileBudgetMs);
+        timer = setTimeout(() => died(englishError(wallClockMessage(errorMessage('noun.gradingFile'), fileBudgetMs)), true), fileBudgetMs);
       };
       /** The worker stopped (or was stopped) on the current file: that file's row says why. */
       const died = (reason: string, isOverBudget = false) => {
@@ -156,11 +157,11 @@ export async function bulkGrade(options: BulkOptions): Promise<GradeRow[]> {
         record(reply.value.index, reply.value.row);
         feed();
       });
-      worker.on('error', (error: Error & { code?: string }) => died(workerFailure(error, 'grading of this file').message, error.code === 'ERR_WORKER_OUT_OF_MEMORY'));
+      worker.on('error', (error: Error & { code?: string }) => died(workerFailure(error, errorMessage('noun.gradingFile')).message, error.code === 'ERR_WORKER_OUT_OF_MEMORY'));
       worker.on('exit', (code) => died(`exit code ${code}`));
       worker.on('online', feed);
     });
   await Promise.all(Array.from({ length: count }, runWorker));
-  if (signal.aborted) throw new ServiceError('cancelled', 'The grading was cancelled.');
+  if (signal.aborted) throw new ServiceError('cancelled', errorMessage('job.cancelled', { what: errorMessage('noun.grading') }));
   return rows;
 }

@@ -2,6 +2,7 @@
  * Checks a lesson against its own graphs and scenario: things no schema can see alone, like a
  * check reading a node the graphs do not have, or a window naming a fault never scheduled.
  */
+import type { ZodIssueData } from '../../shared/i18n/issues';
 import type { Predicate } from '../../shared/checks';
 import type { Graph } from '../../shared/graph';
 import type { Lesson } from '../../shared/lesson';
@@ -18,6 +19,8 @@ export interface Problem {
   path: string;
   /** What is wrong and what was expected. */
   message: string;
+  /** zod's data for a schema problem in zod's own words, so it can be shown in the student's language. */
+  zod?: ZodIssueData;
 }
 
 /** Raw HTML in a Markdown step could carry scripts into the lesson panel. */

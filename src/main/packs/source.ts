@@ -2,6 +2,7 @@
  * Where a pack's files come from: a folder on disk or an in-memory zip. Validation, loading and
  * import read through this one interface, so a folder and a zip are checked the same way.
  */
+import { errorMessage } from '../../shared/i18n/errorTexts';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentError } from '../../shared/json';
@@ -35,7 +36,7 @@ export function folderSource(root: string): PackSource {
           const relative = prefix + entry.name;
           if (entry.isDirectory()) await walk(path.join(dir, entry.name), `${relative}/`, depth + 1);
           else if (entry.isFile()) out.push(relative);
-          if (out.length > PACK_LIMITS.entries) throw new DocumentError(`${root}: the pack has more than ${PACK_LIMITS.entries} files.`);
+          if (out.length > PACK_LIMITS.entries) throw new DocumentError(errorMessage('pack.tooManyFiles', { label: root, max: PACK_LIMITS.entries }));
         }
       };
       await walk(base, '', 0);
@@ -49,7 +50,7 @@ export function folderSource(root: string): PackSource {
         const info = await lstat(file);
         if (!info.isFile()) return undefined;
         if (!(await realpath(file)).startsWith((await realpath(base)) + path.sep)) return undefined;
-        if (info.size > PACK_LIMITS.fileBytes) throw new DocumentError(`${relative}: the file is too large (${info.size} bytes; the limit is ${PACK_LIMITS.fileBytes}).`);
+        if (info.size > PACK_LIMITS.fileBytes) throw new DocumentError(errorMessage('at.file', { file: relative, detail: errorMessage('size.documentBytes', { what: errorMessage('noun.file'), bytes: info.size, limit: PACK_LIMITS.fileBytes }) }));
         return new Uint8Array(await readFile(file));
       } catch (error) {
         if (error instanceof DocumentError) throw error;
@@ -81,9 +82,9 @@ export async function openPackSource(location: string, label = location): Promis
   try {
     info = await stat(location);
   } catch {
-    throw new DocumentError(`${label}: no such folder or zip file.`);
+    throw new DocumentError(errorMessage('pack.notFound', { label }));
   }
   if (info.isDirectory()) return { ...folderSource(location), label };
-  if (info.size > PACK_LIMITS.zipBytes) throw new DocumentError(`${label}: the zip is too large (${info.size} bytes; the limit is ${PACK_LIMITS.zipBytes}).`);
+  if (info.size > PACK_LIMITS.zipBytes) throw new DocumentError(errorMessage('zip.tooLarge', { label, bytes: info.size, limit: PACK_LIMITS.zipBytes }));
   return zipSource(new Uint8Array(await readFile(location)), label);
 }

@@ -3,13 +3,14 @@
  * validated whole before anything is written, and written to a temporary folder that is renamed
  * into place, so a crash mid-import never leaves a half-written pack where listPacks looks.
  */
+import { errorMessage } from '../../shared/i18n/errorTexts';
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { zipSync } from 'fflate';
 import path from 'node:path';
 import { DocumentError } from '../../shared/json';
 import { folderSource, openPackSource, type PackSource } from './source';
-import { formatProblem, loadPack, validatePack, type LoadedPack } from './validate';
+import { formatProblem, loadPack, problemIssue, validatePack, type LoadedPack } from './validate';
 
 const PACK_ID = /^[a-z0-9][a-z0-9-]*$/;
 /** Temporary and trash folders start with "." so listPacks never mistakes them for packs. */
@@ -54,7 +55,7 @@ export async function importPack(sourcePath: string, dataDir: string, label = so
     await writeAll(source, temp);
     // Re-read what landed on disk: the installed copy is what the app will load.
     const written = await validatePack(folderSource(temp));
-    if (!written.pack) throw new DocumentError(`${label}: the copied pack does not load:\n${written.problems.map(formatProblem).join('\n')}`);
+    if (!written.pack) throw new DocumentError(errorMessage('pack.copyProblems', { label }), written.problems.map(problemIssue));
     let hadOld = false;
     try {
       await rename(final, trash);
@@ -90,7 +91,7 @@ export async function listPacks(dataDir: string): Promise<StoredPack[]> {
 
 /** Removes an installed pack; false when there was none. Moved aside first so removal is all-or-nothing to readers. */
 export async function removePack(dataDir: string, id: string): Promise<boolean> {
-  if (!PACK_ID.test(id)) throw new DocumentError(`"${id}" is not a pack id (expected lower-case letters, digits and "-").`);
+  if (!PACK_ID.test(id)) throw new DocumentError(errorMessage('pack.badId', { id }));
   const trash = path.join(packsDir(dataDir), `.remove-${randomUUID()}`);
   try {
     await rename(path.join(packsDir(dataDir), id), trash);

@@ -2,10 +2,12 @@
  * Validates a whole pack and reports every problem with its file and JSON path, rather than
  * stopping at the first: an author fixes a broken pack in one pass.
  */
+import { errorMessage } from '../../shared/i18n/errorTexts';
+import { issueOf, type Issue } from '../../shared/i18n/issues';
 import { z } from 'zod';
 import { loadDocument, type DocumentSpec } from '../../shared/document';
 import { graphSpec, type Graph } from '../../shared/graph';
-import { DocumentError, formatPath, JsonDepthError, parseUntrustedJson } from '../../shared/json';
+import { DocumentError, JsonDepthError, parseUntrustedJson } from '../../shared/json';
 import { lessonSpec, packSpec, type Lesson, type PackManifest } from '../../shared/lesson';
 import { APP_VERSION } from '../../shared/version';
 import { lessonCrossRefs, type Problem } from './crossRefs';
@@ -42,6 +44,9 @@ export function compareVersions(a: string, b: string): number {
 /** "pack.json: lessons[0]: no file ..." — the one-line form the CLI prints. */
 export const formatProblem = (p: Problem): string => `${p.file}: ${p.path}: ${p.message}`;
 
+/** A problem as an issue of a DocumentError: the file and path as its place, zod's data kept. */
+export const problemIssue = (p: Problem): Issue => ({ path: `${p.file}: ${p.path}`, message: p.message, ...(p.zod ? { zod: p.zod } : {}) });
+
 /** Reads and parses one JSON file; missing files are reported by the caller, who knows who referred to it. */
 async function readJson(source: PackSource, file: string, problems: Problem[]): Promise<unknown | 'missing' | 'bad'> {
   let bytes: Uint8Array | undefined;
@@ -58,7 +63,7 @@ async function readJson(source: PackSource, file: string, problems: Problem[]): 
   }
   let value: unknown;
   try {
-    value = parseUntrustedJson(new TextDecoder('utf-8', { fatal: false }).decode(bytes), PACK_LIMITS.jsonBytes, `file ${file}`);
+    value = parseUntrustedJson(new TextDecoder('utf-8', { fatal: false }).decode(bytes), PACK_LIMITS.jsonBytes, errorMessage('noun.fileNamed', { name: file }));
   } catch (error) {
     if (error instanceof JsonDepthError) problems.push({ file, path: error.path, message: `nested more than ${error.max} levels deep` });
     else problems.push({ file, path: ROOT, message: (error as Error).message });
@@ -80,7 +85,10 @@ function checkDocument<T>(raw: unknown, spec: DocumentSpec<T>, file: string, pro
   const parsed = spec.schema.safeParse(migrated);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
-    for (const { path, message } of explainIssue(issue, [])) problems.push({ file, path: formatPath(path), message });
+    for (const explained of explainIssue(issue, [])) {
+      const { path, message, zod } = issueOf(explained.issue, explained.path);
+      problems.push({ file, path, message, ...(zod ? { zod } : {}) });
+    }
   }
   return undefined;
 }
@@ -90,7 +98,7 @@ function checkDocument<T>(raw: unknown, spec: DocumentSpec<T>, file: string, pro
  * value than the others (`{node: {kind: "cahce"}}` got as far as `kind`), that option's issues are
  * what the author meant; when none did, the union's own message says which shapes it accepts.
  */
-function explainIssue(issue: z.core.$ZodIssue, base: PropertyKey[]): { path: PropertyKey[]; message: string }[] {
+function explainIssue(issue: z.core.$ZodIssue, base: PropertyKey[]): { path: PropertyKey[]; issue: z.core.$ZodIssue }[] {
   const path = [...base, ...issue.path];
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
     const depth = (branch: z.core.$ZodIssue[]) => Math.max(0, ...branch.map((i) => i.path.length));
@@ -98,7 +106,7 @@ function explainIssue(issue: z.core.$ZodIssue, base: PropertyKey[]): { path: Pro
     const best = issue.errors.filter((branch) => depth(branch) === deepest);
     if (best.length === 1 && deepest > 1) return (best[0] as z.core.$ZodIssue[]).flatMap((i) => explainIssue(i, path));
   }
-  return [{ path, message: issue.message }];
+  return [{ path, issue }];
 }
 
 async function loadGraph(source: PackSource, file: string, referrer: string, field: string, problems: Problem[]): Promise<Graph | undefined> {
@@ -154,6 +162,6 @@ export async function validatePack(source: PackSource, appVersion = APP_VERSION)
 /** Loads a pack whole, or throws a DocumentError listing every problem: nothing is half-loaded. */
 export async function loadPack(source: PackSource): Promise<LoadedPack> {
   const { problems, pack } = await validatePack(source);
-  if (!pack) throw new DocumentError(`${source.label}: the lesson pack has problems:\n${problems.map(formatProblem).join('\n')}`);
+  if (!pack) throw new DocumentError(errorMessage('pack.problems', { label: source.label }), problems.map(problemIssue));
   return pack;
 }

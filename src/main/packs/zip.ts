@@ -5,6 +5,7 @@
  * archive declares, then the bytes actually inflated, fed in small slices so a lying header cannot
  * make one inflate step allocate gigabytes; what inflates must then match the declared size and CRC.
  */
+import { errorMessage, type ErrorMessage } from '../../shared/i18n/errorTexts';
 import { crc32 } from 'node:zlib';
 import { Inflate } from 'fflate';
 import { DocumentError } from '../../shared/json';
@@ -15,32 +16,32 @@ import { readZipDirectory, type ZipEntry } from './zipDirectory';
 const SLICE_BYTES = 16_384;
 
 /** Why an entry name is refused, or undefined when it is a safe relative path. */
-export function unsafeEntryName(name: string): string | undefined {
-  if (name.includes('\\')) return 'uses "\\" (expected "/" separators)';
-  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'is an absolute path';
-  if (name.split('/').some((part) => part === '..')) return 'leaves the pack ("..")';
-  if (name.includes('\0')) return 'contains a NUL character';
-  if (name.split('/').length > PACK_LIMITS.depth + 1) return `is nested deeper than ${PACK_LIMITS.depth} folders`;
+export function unsafeEntryName(name: string): ErrorMessage | undefined {
+  if (name.includes('\\')) return errorMessage('zip.unsafe.backslash');
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return errorMessage('zip.unsafe.absolute');
+  if (name.split('/').some((part) => part === '..')) return errorMessage('zip.unsafe.parent');
+  if (name.includes('\0')) return errorMessage('zip.unsafe.nul');
+  if (name.split('/').length > PACK_LIMITS.depth + 1) return errorMessage('zip.unsafe.deep', { max: PACK_LIMITS.depth });
   return undefined;
 }
 
 /** The archive's files by path (directories omitted); throws DocumentError naming the zip and the entry. */
 export function readZip(bytes: Uint8Array, label: string, limits: PackLimits = PACK_LIMITS): Map<string, Uint8Array> {
-  if (bytes.length > limits.zipBytes) throw new DocumentError(`${label}: the zip is too large (${bytes.length} bytes; the limit is ${limits.zipBytes}).`);
+  if (bytes.length > limits.zipBytes) throw new DocumentError(errorMessage('zip.tooLarge', { label, bytes: bytes.length, limit: limits.zipBytes }));
   const entries = readZipDirectory(bytes, label, limits.entries);
   // Pass 1: what the directory declares, before anything is inflated.
   let declared = 0;
   const names = new Set<string>();
   for (const entry of entries) {
     const unsafe = unsafeEntryName(entry.name);
-    if (unsafe) throw new DocumentError(`${label}: entry "${entry.name}" ${unsafe}; refusing the whole zip.`);
-    if (names.has(entry.name)) throw new DocumentError(`${label}: entry "${entry.name}" appears twice.`);
+    if (unsafe) throw new DocumentError(errorMessage('zip.unsafeName', { label, name: entry.name, why: unsafe }));
+    if (names.has(entry.name)) throw new DocumentError(errorMessage('zip.duplicate', { label, name: entry.name }));
     names.add(entry.name);
     if (entry.size > limits.fileBytes) {
-      throw new DocumentError(`${label}: entry "${entry.name}" would expand to ${entry.size} bytes (the limit is ${limits.fileBytes}); refusing a possible zip bomb.`);
+      throw new DocumentError(errorMessage('zip.bombEntry', { label, name: entry.name, bytes: entry.size, limit: limits.fileBytes }));
     }
     declared += entry.size;
-    if (declared > limits.totalBytes) throw new DocumentError(`${label}: the zip would expand to more than ${limits.totalBytes} bytes; refusing a possible zip bomb.`);
+    if (declared > limits.totalBytes) throw new DocumentError(errorMessage('zip.bombTotal', { label, limit: limits.totalBytes }));
   }
   // Pass 2: inflate each listed entry from where the directory says it is, counting real bytes.
   const files = new Map<string, Uint8Array>();
@@ -49,15 +50,15 @@ export function readZip(bytes: Uint8Array, label: string, limits: PackLimits = P
     if (entry.name.endsWith('/')) continue;
     const data = inflateEntry(bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize), entry, label, limits, total);
     total += data.length;
-    if (data.length !== entry.size) throw new DocumentError(`${label}: entry "${entry.name}" is corrupt (it holds ${data.length} bytes; the zip's directory says ${entry.size}).`);
-    if (crc32(data) >>> 0 !== entry.crc) throw new DocumentError(`${label}: entry "${entry.name}" is corrupt (its checksum does not match).`);
+    if (data.length !== entry.size) throw new DocumentError(errorMessage('zip.corruptSize', { label, name: entry.name, bytes: data.length, declared: entry.size }));
+    if (crc32(data) >>> 0 !== entry.crc) throw new DocumentError(errorMessage('zip.corruptCrc', { label, name: entry.name }));
     files.set(entry.name, data);
   }
   return files;
 }
 
 function inflateEntry(compressed: Uint8Array, entry: ZipEntry, label: string, limits: PackLimits, before: number): Uint8Array {
-  const bomb = (limit: number) => new DocumentError(`${label}: entry "${entry.name}" expands beyond ${limit} bytes; refusing a possible zip bomb.`);
+  const bomb = (limit: number) => new DocumentError(errorMessage('zip.bombInflate', { label, name: entry.name, limit }));
   if (entry.method === 0) {
     if (compressed.length > limits.fileBytes) throw bomb(limits.fileBytes);
     if (before + compressed.length > limits.totalBytes) throw bomb(limits.totalBytes);
@@ -79,7 +80,7 @@ function inflateEntry(compressed: Uint8Array, entry: ZipEntry, label: string, li
     }
     if (compressed.length === 0) inflater.push(compressed, true);
   } catch (error) {
-    if (!failure) throw new DocumentError(`${label}: entry "${entry.name}" is corrupt (${error instanceof Error ? error.message : String(error)}).`);
+    if (!failure) throw new DocumentError(errorMessage('zip.corrupt', { label, name: entry.name, detail: error instanceof Error ? error.message : String(error) }));
   }
   if (failure) throw failure;
   const whole = new Uint8Array(size);

@@ -5,6 +5,7 @@
  * entries the directory does not list) is refused. A streaming reader walks the local headers
  * instead, so without these checks a zip could carry files that no directory-based limit counted.
  */
+import { errorMessage } from '../../shared/i18n/errorTexts';
 import { DocumentError } from '../../shared/json';
 
 const LOCAL_SIG = 0x04034b50;
@@ -41,7 +42,6 @@ interface Directory {
   endRecord: number;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function findEndRecord(bytes: Uint8Array, view: DataView, label: string): Directory {
   // The end record is the last thing in the file but for a comment of at most 65,535 bytes.
@@ -53,14 +53,14 @@ function findEndRecord(bytes: Uint8Array, view: DataView, label: string): Direct
     const directoryDisk = view.getUint16(at + 6, true);
     const onDisk = view.getUint16(at + 8, true);
     const count = view.getUint16(at + 10, true);
-    if (thisDisk !== 0 || directoryDisk !== 0 || onDisk !== count) throw new DocumentError(`${label}: the zip spans several disks; a lesson pack must be one file.`);
+    if (thisDisk !== 0 || directoryDisk !== 0 || onDisk !== count) throw new DocumentError(errorMessage('zip.multiDisk', { label }));
     const size = view.getUint32(at + 12, true);
     const offset = view.getUint32(at + 16, true);
-    if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) throw new DocumentError(`${label}: the zip uses the ZIP64 format, which no lesson pack needs; save it as an ordinary zip.`);
-    if (offset + size > at) throw new DocumentError(`${label}: not a readable zip (its directory lies outside the file).`);
+    if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) throw new DocumentError(errorMessage('zip.zip64', { label }));
+    if (offset + size > at) throw new DocumentError(errorMessage('zip.unreadable', { label, why: errorMessage('zip.why.outside') }));
     return { count, offset, size, endRecord: at };
   }
-  throw new DocumentError(`${label}: not a readable zip (no end-of-directory record).`);
+  throw new DocumentError(errorMessage('zip.unreadable', { label, why: errorMessage('zip.why.noEnd') }));
 }
 
 const decodeName = (raw: Uint8Array, flags: number) => new TextDecoder(flags & UTF8_NAME ? 'utf-8' : 'latin1').decode(raw);
@@ -73,16 +73,16 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.e
  */
 export function readZipDirectory(bytes: Uint8Array, label: string, maxEntries: number): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < END_RECORD) throw new DocumentError(`${label}: not a readable zip (it is only ${bytes.length} bytes long).`);
+  if (bytes.length < END_RECORD) throw new DocumentError(errorMessage('zip.unreadable', { label, why: errorMessage('zip.why.short', { bytes: bytes.length }) }));
   const dir = findEndRecord(bytes, view, label);
-  if (dir.count > maxEntries) throw new DocumentError(`${label}: the zip has more than ${maxEntries} entries.`);
+  if (dir.count > maxEntries) throw new DocumentError(errorMessage('zip.tooManyEntries', { label, max: maxEntries }));
 
   const entries: ZipEntry[] = [];
   let at = dir.offset;
   const directoryEnd = dir.offset + dir.size;
   for (let i = 0; i < dir.count; i++) {
     if (at + CENTRAL_HEADER > directoryEnd || view.getUint32(at, true) !== CENTRAL_SIG) {
-      throw new DocumentError(`${label}: not a readable zip (directory record ${i + 1} of ${dir.count} is damaged).`);
+      throw new DocumentError(errorMessage('zip.unreadable', { label, why: errorMessage('zip.why.damagedRecord', { index: i + 1, count: dir.count }) }));
     }
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
@@ -92,18 +92,18 @@ export function readZipDirectory(bytes: Uint8Array, label: string, maxEntries: n
     const nameLength = view.getUint16(at + 28, true);
     const recordEnd = at + CENTRAL_HEADER + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
     const start = view.getUint32(at + 42, true);
-    if (recordEnd > directoryEnd) throw new DocumentError(`${label}: not a readable zip (directory record ${i + 1} of ${dir.count} is damaged).`);
+    if (recordEnd > directoryEnd) throw new DocumentError(errorMessage('zip.unreadable', { label, why: errorMessage('zip.why.damagedRecord', { index: i + 1, count: dir.count }) }));
     const rawName = bytes.subarray(at + CENTRAL_HEADER, at + CENTRAL_HEADER + nameLength);
     const name = decodeName(rawName, flags);
-    if (flags & ENCRYPTED) throw new DocumentError(`${label}: entry "${name}" is encrypted; a lesson pack cannot be.`);
-    if (method !== STORED && method !== DEFLATED) throw new DocumentError(`${label}: entry "${name}" uses compression method ${method}; only stored and deflated entries can be read.`);
+    if (flags & ENCRYPTED) throw new DocumentError(errorMessage('zip.encrypted', { label, name }));
+    if (method !== STORED && method !== DEFLATED) throw new DocumentError(errorMessage('zip.method', { label, name, method }));
     if (compressedSize === 0xffffffff || size === 0xffffffff || start === 0xffffffff) {
-      throw new DocumentError(`${label}: the zip uses the ZIP64 format, which no lesson pack needs; save it as an ordinary zip.`);
+      throw new DocumentError(errorMessage('zip.zip64', { label }));
     }
     entries.push(checkLocalHeader(bytes, view, label, { name, rawName, flags, method, crc, compressedSize, size, start }, dir.offset));
     at = recordEnd;
   }
-  if (at !== directoryEnd) throw new DocumentError(`${label}: not a readable zip (its directory is ${directoryEnd - at} bytes longer than its ${plural(dir.count, 'record', 'records')}).`);
+  if (at !== directoryEnd) throw new DocumentError(errorMessage('zip.unreadable', { label, why: errorMessage('zip.why.longDirectory', { extra: directoryEnd - at, count: dir.count }) }));
   checkLayout(view, label, entries, dir);
   return entries;
 }
@@ -122,7 +122,7 @@ interface CentralRecord {
 /** The entry's local header must repeat its directory record: name, method, checksum and sizes. */
 function checkLocalHeader(bytes: Uint8Array, view: DataView, label: string, record: CentralRecord, directoryStart: number): ZipEntry {
   const { name, start } = record;
-  const disagrees = (what: string) => new DocumentError(`${label}: entry "${name}" has a local header that disagrees with the zip's directory (${what}); refusing the whole zip.`);
+  const disagrees = (what: string) => new DocumentError(errorMessage('zip.disagrees', { label, name, what }));
   if (start + LOCAL_HEADER > directoryStart || view.getUint32(start, true) !== LOCAL_SIG) throw disagrees('no local header where the directory says it starts');
   const nameLength = view.getUint16(start + 26, true);
   const dataStart = start + LOCAL_HEADER + nameLength + view.getUint16(start + 28, true);
@@ -160,7 +160,7 @@ function checkLayout(view: DataView, label: string, entries: readonly ZipEntry[]
   let cursor = 0;
   let previous: ZipEntry | undefined;
   for (const entry of sorted) {
-    if (previous && entry.start < previous.end) throw new DocumentError(`${label}: entries "${previous.name}" and "${entry.name}" overlap; refusing the whole zip.`);
+    if (previous && entry.start < previous.end) throw new DocumentError(errorMessage('zip.overlap', { label, first: previous.name, second: entry.name }));
     gaps.push([cursor, entry.start]);
     cursor = entry.end;
     previous = entry;
@@ -170,5 +170,5 @@ function checkLayout(view: DataView, label: string, entries: readonly ZipEntry[]
   for (const [from, to] of gaps) {
     for (let at = from; at + 4 <= to; at++) if (view.getUint32(at, true) === LOCAL_SIG) hidden++;
   }
-  if (hidden > 0) throw new DocumentError(`${label}: the zip hides ${plural(hidden, 'entry', 'entries')} that its directory does not list; refusing it.`);
+  if (hidden > 0) throw new DocumentError(errorMessage('zip.hidden', { label, entries: errorMessage(hidden === 1 ? 'zip.entries.one' : 'zip.entries.other', { count: hidden }) }));
 }

@@ -1,4 +1,5 @@
 import type { ResourceLimits } from 'node:worker_threads';
+import { errorMessage, type ErrorMessage } from '../../shared/i18n/errorTexts';
 import { EVENTS_MAX_DEFAULT } from '../sim/engine';
 
 /**
@@ -19,11 +20,10 @@ export const JOB_BUDGETS = {
 
 export type JobKind = keyof typeof JOB_BUDGETS.wallClockMs;
 
-/** "60 s", "1.5 s". */
-const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
+/** "60", "1.5" (seconds). */
+const seconds = (ms: number) => Number((ms / 1000).toFixed(1));
 
-export const wallClockMessage = (what: string, ms: number) =>
-  `The ${what} took longer than ${seconds(ms)}, its time limit; reduce the request rate or the run's duration.`;
+/** `what`: a noun of ERROR_TEXTS ("run", "grading"). */
+export const wallClockMessage = (what: ErrorMessage, ms: number) => errorMessage('job.wallClock', { what, seconds: seconds(ms) });
 
-export const memoryMessage = (what: string) =>
-  `The ${what} needed more than ${JOB_BUDGETS.resourceLimits.maxOldGenerationSizeMb} MB of memory; reduce the request rate or the run's duration.`;
+export const memoryMessage = (what: ErrorMessage) => errorMessage('job.memory', { what, mb: JOB_BUDGETS.resourceLimits.maxOldGenerationSizeMb });

@@ -11,7 +11,11 @@ export type GradeJob = { kind: 'grade'; input: GradeInput } | { kind: 'regrade';
 
 const job = workerData as GradeJob;
 try {
-  const value = job.kind === 'grade' ? gradeLesson(job.input, simEngine).report : regradeSubmission(job.submission, job.pack, simEngine);
+  let value;
+  if (job.kind === 'grade') {
+    const { report, graded } = gradeLesson(job.input, simEngine);
+    value = { report, graded };
+  } else value = regradeSubmission(job.submission, job.pack, simEngine);
   parentPort?.postMessage({ type: 'done', value } satisfies JobReply);
 } catch (error) {
   parentPort?.postMessage(errorReply(error));

@@ -3,7 +3,8 @@
  * submission re-grade (sim:events has its own long-lived workers: stepSessions.ts). Give them
  * the host's limiter and the caller's AbortSignal; cancel() (or the signal) terminates the worker.
  */
-import type { GradeReport } from '../../shared/gradeReport';
+import { errorMessage } from '../../shared/i18n/errorTexts';
+import type { GradedRun, GradeReport } from '../../shared/gradeReport';
 import type { Graph } from '../../shared/graph';
 import type { Scenario } from '../../shared/scenario';
 import type { Regrade } from '../grading/submission';
@@ -32,13 +33,14 @@ const common = (ctx: JobContext, kind: JobKind) => ({
 
 /** A simulation, off the main event loop; progress 0..1, or a queue position while it waits. */
 export function runInWorker(graph: Graph, scenario: Scenario, ctx: JobContext, onProgress: (fraction: number, queuePosition?: number) => void): JobHandle<RunResult> {
-  return runJob<RunResult>({ entry: 'simJob', data: simJob({ graph, scenario }, ctx), what: 'run', onProgress, ...common(ctx, 'run') });
+  return runJob<RunResult>({ entry: 'simJob', data: simJob({ graph, scenario }, ctx), what: errorMessage('noun.run'), onProgress, ...common(ctx, 'run') });
 }
 
-const grade = <T>(job: GradeJob, ctx: JobContext) => runJob<T>({ entry: 'gradeJob', data: job, what: 'grading', ...common(ctx, 'grade') }).result;
+const grade = <T>(job: GradeJob, ctx: JobContext) => runJob<T>({ entry: 'gradeJob', data: job, what: errorMessage('noun.grading'), ...common(ctx, 'grade') }).result;
 
 /** Grades a lesson off the main thread. */
-export const gradeInWorker = (input: Extract<GradeJob, { kind: 'grade' }>['input'], ctx: JobContext = {}) => grade<GradeReport>({ kind: 'grade', input }, ctx);
+/** Grades a lesson off the main thread: the report, and what it ran (to show that run again). */
+export const gradeInWorker = (input: Extract<GradeJob, { kind: 'grade' }>['input'], ctx: JobContext = {}) => grade<{ report: GradeReport; graded: GradedRun }>({ kind: 'grade', input }, ctx);
 
 /** Re-grades a submission off the main thread. */
 export const regradeInWorker = (job: Omit<Extract<GradeJob, { kind: 'regrade' }>, 'kind'>, ctx: JobContext = {}) => grade<Regrade>({ kind: 'regrade', ...job }, ctx);

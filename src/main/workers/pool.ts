@@ -4,13 +4,14 @@
  * ends on its answer, its wall-clock budget, cancel, or its caller's AbortSignal, and then its
  * thread is terminated.
  */
+import { errorMessage, type ErrorMessage } from '../../shared/i18n/errorTexts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DocumentError } from '../../shared/json';
 import { ServiceError } from '../host/dispatcher';
 import { JOB_BUDGETS, memoryMessage, wallClockMessage } from './budgets';
-import type { JobReply } from './protocol';
+import { replyError, type JobReply } from './protocol';
 
 /** The worker entries, each bundled as out/main/<name>.js (electron.vite.config.ts). */
 export type JobEntry = 'simJob' | 'gradeJob' | 'bulkGradeJob';
@@ -48,7 +49,7 @@ export function startWorker(name: JobEntry, workerData: unknown): Worker {
 }
 
 /** The error a worker's 'error' event stands for, in words a user can act on. */
-export function workerFailure(error: Error & { code?: string }, what: string): Error {
+export function workerFailure(error: Error & { code?: string }, what: ErrorMessage): Error {
   return error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ServiceError('invalid-document', memoryMessage(what)) : error;
 }
 
@@ -83,7 +84,7 @@ export function createLimiter(max: number = JOB_BUDGETS.concurrentJobs): Limiter
             }
           });
         };
-        if (signal.aborted) return reject(new ServiceError('cancelled', 'Cancelled before it started.'));
+        if (signal.aborted) return reject(new ServiceError('cancelled', errorMessage('job.cancelledBeforeStart')));
         if (running < max) {
           running++;
           return grant();
@@ -98,7 +99,7 @@ export function createLimiter(max: number = JOB_BUDGETS.concurrentJobs): Limiter
         const onAbort = () => {
           waiting.splice(waiting.indexOf(entry), 1);
           report();
-          reject(new ServiceError('cancelled', 'Cancelled while waiting for another run to finish.'));
+          reject(new ServiceError('cancelled', errorMessage('job.cancelledInQueue')));
         };
         signal.addEventListener('abort', onAbort, { once: true });
         waiting.push(entry);
@@ -111,7 +112,8 @@ export interface JobOptions {
   entry: JobEntry;
   data: unknown;
   /** "run", "grading": names the job in messages. */
-  what: string;
+  /** What the job is called in messages: a noun of ERROR_TEXTS. */
+  what: ErrorMessage;
   /** Wall-clock budget in ms, counted from the worker's start (not the wait in the queue). */
   wallClockMs: number;
   limiter?: Limiter;
@@ -159,16 +161,16 @@ export function runJob<T>(options: JobOptions): { result: Promise<T>; cancel(): 
         void worker.terminate();
       };
       const timer = setTimeout(() => finish(() => reject(new ServiceError('invalid-document', wallClockMessage(what, options.wallClockMs)))), options.wallClockMs);
-      const onCancel = () => finish(() => reject(new ServiceError('cancelled', `The ${what} was cancelled.`)));
+      const onCancel = () => finish(() => reject(new ServiceError('cancelled', errorMessage('job.cancelled', { what }))));
       if (abort.signal.aborted) return onCancel();
       abort.signal.addEventListener('abort', onCancel, { once: true });
       worker.on('message', (reply: JobReply<T>) => {
         if (reply.type === 'progress') options.onProgress?.(reply.fraction);
         else if (reply.type === 'done') finish(() => resolve(reply.value));
-        else finish(() => reject(reply.isDocumentError ? new DocumentError(reply.message) : new Error(reply.message)));
+        else finish(() => reject(replyError(reply)));
       });
       worker.on('error', (error) => finish(() => reject(workerFailure(error, what))));
-      worker.on('exit', (code) => finish(() => reject(new Error(`The ${what} worker stopped unexpectedly (exit code ${code}).`))));
+      worker.on('exit', (code) => finish(() => reject(new DocumentError(errorMessage('job.stopped', { what, code: String(code) })))));
     });
   })().finally(() => options.signal?.removeEventListener('abort', onCallerGone));
   return { result, cancel: () => abort.abort() };

@@ -6,6 +6,7 @@
  * its caller goes away, after IDLE_MS without a request, on error or wall clock, or on dispose.
  * Each request holds a slot of the host's limiter while the worker computes.
  */
+import { errorMessage } from '../../shared/i18n/errorTexts';
 import { createHash } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
 import type { Graph } from '../../shared/graph';
@@ -15,8 +16,11 @@ import type { Scenario } from '../../shared/scenario';
 import { ServiceError } from '../host/dispatcher';
 import { JOB_BUDGETS, wallClockMessage } from './budgets';
 import { startWorker, workerFailure, type Limiter } from './pool';
-import type { JobReply, StepRequest } from './protocol';
+import { replyError, type JobReply, type StepRequest } from './protocol';
 import type { SimJob } from './simJob';
+
+/** What a stepping session's work is called in messages. */
+const SEARCH = errorMessage('noun.eventSearch');
 
 /** A session no one has stepped in this long is closed (its worker's memory returned). */
 export const STEP_SESSION_IDLE_MS = 120_000;
@@ -62,18 +66,18 @@ export function createStepSessions(options: StepSessionOptions = {}) {
         if (sessions.get(caller) === session) sessions.delete(caller);
         clearTimeout(session.idle);
         signal?.removeEventListener('abort', onGone);
-        session.pending?.(new ServiceError('cancelled', 'The search for the next events was cancelled.'));
+        session.pending?.(new ServiceError('cancelled', errorMessage('job.cancelled', { what: SEARCH })));
         void worker.terminate();
       },
     };
     signal?.addEventListener('abort', onGone, { once: true });
     worker.on('message', (reply: JobReply<SimEventsResult>) => session.pending?.(reply));
     worker.on('error', (error) => {
-      session.pending?.(workerFailure(error, 'search for the next events'));
+      session.pending?.(workerFailure(error, SEARCH));
       session.close();
     });
     worker.on('exit', (code) => {
-      session.pending?.(new Error(`The search for the next events stopped unexpectedly (exit code ${code}).`));
+      session.pending?.(new DocumentError(errorMessage('job.stopped', { what: SEARCH, code: String(code) })));
       if (sessions.get(caller) === session) sessions.delete(caller);
     });
     sessions.set(caller, session);
@@ -87,7 +91,7 @@ export function createStepSessions(options: StepSessionOptions = {}) {
     const release = options.limiter ? await options.limiter.acquire(abort.signal, () => {}) : () => {};
     try {
       const reply = await new Promise<JobReply<SimEventsResult> | Error>((resolve) => {
-        const timer = setTimeout(() => resolve(new ServiceError('invalid-document', wallClockMessage('search for the next events', wallClockMs))), wallClockMs);
+        const timer = setTimeout(() => resolve(new ServiceError('invalid-document', wallClockMessage(SEARCH, wallClockMs))), wallClockMs);
         session.pending = (r) => {
           clearTimeout(timer);
           session.pending = undefined;
@@ -102,7 +106,7 @@ export function createStepSessions(options: StepSessionOptions = {}) {
       if (reply.type === 'done') return reply.value;
       if (reply.type === 'error') {
         session.close();
-        throw reply.isDocumentError ? new DocumentError(reply.message) : new Error(reply.message);
+        throw replyError(reply);
       }
       throw new Error('unexpected progress reply from a stepping session');
     } finally {
@@ -114,7 +118,7 @@ export function createStepSessions(options: StepSessionOptions = {}) {
   return {
     /** The next `count` events after `fromMs` of the run of (graph, scenario), from the caller's session. */
     events(graph: Graph, scenario: Scenario, fromMs: number, count: number, signal?: AbortSignal): Promise<SimEventsResult> {
-      if (signal?.aborted) return Promise.reject(new ServiceError('cancelled', 'Cancelled before it started.'));
+      if (signal?.aborted) return Promise.reject(new ServiceError('cancelled', errorMessage('job.cancelledBeforeStart')));
       const caller = signal ?? NO_CALLER;
       const runKey = runKeyOf(graph, scenario);
       let session = sessions.get(caller);

@@ -1,3 +1,5 @@
+import { useGradedRun } from './lab/useGradedRun';
+import { failureText } from './i18n/useErrorText';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StateLabApi } from '../../shared/api';
@@ -50,7 +52,7 @@ const FREE_SCENARIO: Scenario = { seed: 42, durationMs: 30_000, faults: [] };
 const NO_LOCKS: ReadonlySet<string> = new Set();
 
 export function App({ api }: { api: StateLabApi }) {
-  const { t } = useTranslation('app');
+  const { t, i18n } = useTranslation('app');
   const [isInLesson, setInLesson] = useState(true);
   const [isPacksOpen, setPacksOpen] = useState(false);
   const editor = useEditor(emptyGraph());
@@ -104,25 +106,8 @@ export function App({ api }: { api: StateLabApi }) {
   };
   const { openInitial } = session;
 
-  // "Show me" from a failed check: stop at the moment the check was first violated in the graded
-  // run. The lab's run is that run when their trace hashes agree; otherwise (no run yet, faults
-  // injected, another design run since) the lesson's own scenario is run again first.
-  const [pendingShow, setPendingShow] = useState<{ atMs: number; staleRun: unknown }>();
-  const gradedHash = session.report?.traceHash;
-  const showMe = useCallback(
-    (atMs: number) => {
-      const isGraded = lab.run !== undefined && (gradedHash === undefined || lab.run.traceHash === gradedHash);
-      setPendingShow({ atMs, staleRun: isGraded ? undefined : lab.run });
-      if (!isGraded) void lab.runWithoutInjected();
-    },
-    [lab, gradedHash],
-  );
-  useEffect(() => {
-    if (pendingShow === undefined || !lab.run || lab.run === pendingShow.staleRun) return;
-    lab.pause();
-    lab.seek(pendingShow.atMs);
-    setPendingShow(undefined);
-  }, [pendingShow, lab]);
+  // "Show me" from a failed check: the graded run, paused where the check first failed (useGradedRun).
+  const { showMe } = useGradedRun(lab, session.report, session.graded);
 
   useEffect(() => {
     void (async () => {
@@ -169,7 +154,7 @@ export function App({ api }: { api: StateLabApi }) {
       const meta = { title, lesson: lessonTitle, date: new Date().toISOString().slice(0, 10), traceHash: ranDoc.current === editor.doc ? lab.run?.traceHash : undefined, words: diagramWords };
       downloadUrl(fileNameOf(title, format), await exportDiagram(format, editor.doc, canvasApi.current?.sizes() ?? new Map(), meta));
     } catch (e) {
-      files.setError(t('exportFailed', { reason: e instanceof Error ? e.message : String(e) }));
+      files.setError(t('exportFailed', { reason: failureText(e, i18n.language) }));
     }
   };
 
@@ -179,15 +164,15 @@ export function App({ api }: { api: StateLabApi }) {
     setPendingDesign(undefined);
   };
   const openFromOs = async (file: OpenedFile) => {
-    if (file.kind === 'error') return files.setError(file.message);
+    if (file.kind === 'error') return files.setError(failureText(file, i18n.language));
     if (file.kind === 'design') return files.isDirty ? setPendingDesign(file) : openDesign(file);
     if (file.kind === 'pack') {
       const imported = await api.packsImport({ fileName: file.fileName, zipBase64: file.zipBase64 });
-      if (!imported.ok) return files.setError(`${file.fileName}: ${imported.error.message}`);
+      if (!imported.ok) return files.setError(`${file.fileName}: ${failureText(imported.error, i18n.language)}`);
       return setPacksOpen(true);
     }
     const result = await api.submissionsRegrade({ fileName: file.fileName, text: file.text });
-    if (!result.ok) return files.setError(`${file.fileName}: ${result.error.message}`);
+    if (!result.ok) return files.setError(`${file.fileName}: ${failureText(result.error, i18n.language)}`);
     setRegrade(result.value);
   };
   const cut = () => {

@@ -81,8 +81,8 @@ function generate(dir: string): { name: string; expected: string[] }[] {
   }
   // The expected error is a prefix: JSON parse errors go on with the parser's own wording.
   const bad = (name: string, text: string, error: string) => out.push({ name: `class-c/${name}`, text, expected: [file(`class-c/${name}`), '', '', '', '', '', error, '', '', '', '', ''] });
-  for (let i = 0; i < 5; i++) bad(`truncated-${i}.json`, JSON.stringify(refDoc).slice(0, 100 + i), `The file ${file(`class-c/truncated-${i}.json`)} is not valid JSON (`);
-  for (let i = 0; i < 3; i++) bad(`proto-${i}.json`, JSON.stringify(refDoc).replace('"answers"', '"__proto__":{"admin":true},"answers"'), `The file ${file(`class-c/proto-${i}.json`)} contains the key "__proto__", which is not allowed in StateLab documents.`);
+  for (let i = 0; i < 5; i++) bad(`truncated-${i}.json`, JSON.stringify(refDoc).slice(0, 100 + i), `The file "${file(`class-c/truncated-${i}.json`)}" is not valid JSON (`);
+  for (let i = 0; i < 3; i++) bad(`proto-${i}.json`, JSON.stringify(refDoc).replace('"answers"', '"__proto__":{"admin":true},"answers"'), `The file "${file(`class-c/proto-${i}.json`)}" contains the key "__proto__", which is not allowed in StateLab documents.`);
   for (let i = 0; i < 3; i++) bad(`lesson-${i}.json`, JSON.stringify(shortPack()['lessons/session-state.lesson.json']), `${file(`class-c/lesson-${i}.json`)}: This is not a StateLab submission: format: expected "statelab.submission", found "statelab.lesson".`);
   for (let i = 0; i < 2; i++) bad(`no-graph-${i}.json`, JSON.stringify({ ...refDoc, graph: undefined }), `${file(`class-c/no-graph-${i}.json`)}: The submission has problems:; graph: Invalid input: expected object, received undefined`);
   bad('newer.json', JSON.stringify({ ...refDoc, version: SUBMISSION_VERSION + 1 }), `${file('class-c/newer.json')}: This submission was written by a newer StateLab (version ${SUBMISSION_VERSION + 1}; this app reads up to ${SUBMISSION_VERSION}). Update StateLab to open it.`);

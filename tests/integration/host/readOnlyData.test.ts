@@ -37,11 +37,11 @@ describe('a data folder that cannot be written', () => {
     mkdirSync(path.join(dataDir, 'designs'));
     writeFileSync(path.join(dataDir, 'designs', 'mine.statelab.json'), JSON.stringify(lesson.starter));
     const host = createHost({ host: 'web', builtinPackDirs: [BUILTIN], dataDir });
-    const call = (channel: string, payload: unknown) => host.dispatch(channel, payload, { emit: () => {} }) as Promise<Result<Record<string, unknown>>>;
+    const call = (channel: string, payload: unknown) => host.dispatch(channel, payload, { emit: () => {} }) as Promise<Result<Record<string, unknown> & { warning?: { message: string } }>>;
 
     const opened = await call('files:open', { name: 'mine' });
     expect(opened).toMatchObject({ ok: true, value: { name: 'mine', graph: lesson.starter } });
-    expect(opened.ok && opened.value.warning).toMatch(/^The recent-files list could not be updated: .*\(E[A-Z]+\)\.$/);
+    expect(opened.ok && opened.value.warning?.message).toMatch(/^The recent-files list could not be updated: .*\(E[A-Z]+\)\.$/);
 
     const graded = await call('lessons:grade', { packId: PACK, lessonId: 'session-state', graph: lesson.starter });
     expect(graded.ok).toBe(true);
@@ -49,19 +49,19 @@ describe('a data folder that cannot be written', () => {
     const report = graded.value.report as GradeReport;
     expect(report.score).toBeLessThan(report.maxScore); // a real grade: the starter fails
     expect(graded.value.progress).toEqual({ 'session-state': { bestScore: report.score, maxScore: report.maxScore, isComplete: false } });
-    expect(graded.value.warning).toMatch(/^Your grade could not be recorded: .*\. It counts for this session only\.$/);
+    expect(graded.value.warning?.message).toMatch(/^Your grade could not be recorded: .*\. It counts for this session only\.$/);
     // The grade is kept for the session, and the next grading is not blocked by the failed write.
     expect(await call('progress:get', { packId: PACK })).toEqual({ ok: true, value: graded.value.progress });
-    expect(await call('lessons:grade', { packId: PACK, lessonId: 'session-state', graph: lesson.starter })).toMatchObject({ ok: true, value: { warning: expect.any(String) } });
+    expect(await call('lessons:grade', { packId: PACK, lessonId: 'session-state', graph: lesson.starter })).toMatchObject({ ok: true, value: { warning: { message: expect.any(String), key: 'warn.gradeNotRecorded' } } });
 
     // Lesson work and autosave say they did not save, with a warning to show.
     const saved = await call('lessons:saveWork', { packId: PACK, lessonId: 'session-state', graph: lesson.starter });
     expect(saved).toMatchObject({ ok: true, value: { savedAtMs: null } });
-    expect(saved.ok && saved.value.warning).toMatch(/^Your work on this lesson could not be saved: the data folder could not be written \(ENOTDIR\)\./);
+    expect(saved.ok && saved.value.warning?.message).toMatch(/^Your work on this lesson could not be saved: the data folder could not be written \(ENOTDIR\)\./);
     expect(await call('lessons:loadWork', { packId: PACK, lessonId: 'session-state' })).toEqual({ ok: true, value: { graph: null } });
     const autosaved = await call('autosave:write', { graph: lesson.starter, name: null, lessonId: null });
     expect(autosaved).toMatchObject({ ok: true, value: { savedAtMs: null } });
-    expect(autosaved.ok && autosaved.value.warning).toMatch(/^Unsaved work could not be kept safe: .*\(E[A-Z]+\)\./);
+    expect(autosaved.ok && autosaved.value.warning?.message).toMatch(/^Unsaved work could not be kept safe: .*\(E[A-Z]+\)\./);
 
     expect(temps(dataDir)).toEqual([]); // every failed write took its temp file with it
   }, 60_000);

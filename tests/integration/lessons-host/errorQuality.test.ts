@@ -34,7 +34,7 @@ describe('error messages', () => {
     const h = host(dataDir);
     const graph = (await loadPack(folderSource(BUILTIN_PACK_DIR))).lessons[0]!.starter;
     const error = await failure(h.dispatch('files:save', { name: 'mine', graph }, ctx));
-    expect(error).toEqual({ code: 'internal', message: 'files:save failed: a path it expected to be a folder is a file ("designs").' });
+    expect(error).toMatchObject({ code: 'internal', message: 'files:save failed: a path it expected to be a folder is a file ("designs").' });
     expect(h.logged.join('\n')).toContain(dataDir);
   });
 

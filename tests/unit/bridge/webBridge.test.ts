@@ -1,5 +1,6 @@
 // The browser renderer's side of the bridge, with a fake WebSocket: it presents the key, never sends
 // a frame the host would refuse, and keeps the key for reloads once it is gone from the address bar.
+import { englishError } from '../../../src/shared/i18n/errorTexts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectWebBridge, takeBridgeKey } from '../../../src/renderer/src/bridge/webBridge';
 import { MAX_PAYLOAD_BYTES } from '../../../src/shared/ipc';
@@ -37,10 +38,10 @@ const quoteHeavy = { fileName: 'sub.json', text: '"'.repeat(5_900_000) };
 describe('payload size', () => {
   it('counts the escaped, UTF-8 encoded size the host receives', () => {
     expect(quoteHeavy.text.length).toBeLessThan(6_000_000);
-    expect(payloadTooLarge(quoteHeavy)).toBe('This file is too large (11.9 MB, at most 8 MB).');
-    expect(payloadTooLarge(quoteHeavy, 5_900_000)).toMatch(/^This file is too large \(11\.9 MB, at most 8 MB\)\. The file is 5\.9 MB; its quotes/);
+    expect(englishError(payloadTooLarge(quoteHeavy)!)).toBe('This file is too large (11.9 MB, at most 8 MB).');
+    expect(englishError(payloadTooLarge(quoteHeavy, 5_900_000)!)).toMatch(/^This file is too large \(11\.9 MB, at most 8 MB\)\. The file is 5\.9 MB; its quotes/);
     expect(payloadTooLarge({ fileName: 'sub.json', text: 'a'.repeat(5_900_000) })).toBeNull();
-    expect(payloadTooLarge({ text: 'é'.repeat(MAX_PAYLOAD_BYTES / 2) })).toMatch(/too large \(8\.1 MB, at most 8 MB\)/);
+    expect(englishError(payloadTooLarge({ text: 'é'.repeat(MAX_PAYLOAD_BYTES / 2) })!)).toMatch(/too large \(8\.1 MB, at most 8 MB\)/);
   });
 });
 
@@ -54,7 +55,7 @@ describe('web bridge', () => {
   it('fails a call too large for the host with a message, and never sends it', async () => {
     const api = connectWebBridge('the-key-of-this-launch');
     const result = await api.submissionsRegrade(quoteHeavy);
-    expect(result).toEqual({ ok: false, error: { code: 'invalid-payload', message: 'This file is too large (11.9 MB, at most 8 MB).' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload', message: 'This file is too large (11.9 MB, at most 8 MB).', key: 'size.tooLarge' } });
     expect(FakeSocket.last.sent).toEqual([]);
   });
 

@@ -18,7 +18,7 @@ describe('internal error text', () => {
     const handlers = { 'app:info': () => Promise.reject(new Error('bad state in /srv/statelab/data/progress.json')) } as unknown as Handlers;
     const dispatch = createDispatcher(handlers, (m) => logged.push(m), folders);
     const result = await dispatch('app:info', {}, { emit: () => {} });
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'app:info failed: bad state in progress.json' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: 'app:info failed: bad state in progress.json', key: 'call.failed' } });
     expect(logged.join('\n')).toContain('/srv/statelab/data/progress.json');
   });
 });

@@ -9,6 +9,9 @@ import { createI18n } from '../../../src/renderer/src/i18n/i18n';
 import { initialLocale } from '../../../src/renderer/src/i18n/LocaleContext';
 import { domainWords } from '../../../src/renderer/src/i18n/useDomain';
 import { APP_LOCALES, RESOURCES } from '../../../src/renderer/src/i18n/resources';
+import { ERROR_TEXTS } from '../../../src/shared/i18n/errorTexts';
+import { templatePlaceholders, type Template } from '../../../src/shared/i18n/messages';
+import { STEP_TEXTS } from '../../../src/shared/i18n/stepTexts';
 
 /** Leaf keys of a namespace, plural suffixes folded ("nodes_one", "nodes_other" → "nodes"), with their values. */
 function leaves(tree: object, prefix = ''): Map<string, string> {
@@ -106,5 +109,24 @@ describe('translations', () => {
     expect(initialLocale(null, ['fr-FR'])).toBe('en');
     expect(initialLocale('en', ['zh-CN'])).toBe('en');
     expect(initialLocale('klingon', ['zh-CN'])).toBe('zh-CN');
+  });
+});
+
+const HAN = /\p{Script=Han}/u;
+/** Templates that are only punctuation around their placeholders ("{{file}}：{{detail}}"). */
+const isFrame = (text: string) => text.replace(/\{\{\w+\}\}/g, '').replace(/[\s:：.。,，()（）"“”]/g, '') === '';
+
+// Errors (main, workers, shared loaders) and Step descriptions come from their own bilingual tables.
+describe.each([
+  ['ERROR_TEXTS', ERROR_TEXTS as Record<string, Template>],
+  ['STEP_TEXTS', STEP_TEXTS as Record<string, Template>],
+])('%s', (_, table) => {
+  it('every zh-CN sentence is Chinese, not the English left in place', () => {
+    const english = Object.entries(table).filter(([, t]) => !isFrame(t.en) && (!HAN.test(t['zh-CN']) || t['zh-CN'] === t.en)).map(([k]) => k);
+    expect(english).toEqual([]);
+  });
+  it('every zh-CN sentence keeps the English placeholders', () => {
+    const lost = Object.entries(table).filter(([, t]) => templatePlaceholders(t.en).join() !== templatePlaceholders(t['zh-CN']).join()).map(([k]) => k);
+    expect(lost).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { commandOf } from '../../../src/renderer/src/editor/shortcuts';
 import { nextFromBatch, StepStore, type EventBatch, type EventsAnswer } from '../../../src/renderer/src/lab/stepEvents';
 import type { SimEvent } from '../../../src/shared/ipc';
 
-const ev = (atUs: number, seq: number): SimEvent => ({ atUs, atMs: atUs / 1000, seq, type: 'timer', node: 'lb', description: `timer ${seq}` });
+const ev = (atUs: number, seq: number): SimEvent => ({ atUs, atMs: atUs / 1000, seq, type: 'timer', node: 'lb', description: `timer ${seq}`, text: { key: 'step.timer', params: { node: 'lb' } } });
 // Two events share the instant 2000.5 ms; the batch was fetched from 2000 ms.
 const batch: EventBatch = { fromMs: 2000, events: [ev(2_000_100, 7), ev(2_000_500, 3), ev(2_000_500, 9), ev(2_001_250, 4)], isEnd: false };
 

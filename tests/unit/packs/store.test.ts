@@ -51,7 +51,7 @@ describe('installed packs', () => {
     expect((await importPack(zip, dataDir)).lessons.map((l) => l.lesson.id)).toEqual(['session-state']);
     const broken = { ...goodPack(), 'pack.json': '{' };
     const target = path.join(tempDir(), 'broken.zip');
-    await expect(exportPack(writePack(broken), target)).rejects.toThrow('pack.json: (document root): The file pack.json is not valid JSON');
+    await expect(exportPack(writePack(broken), target)).rejects.toThrow('pack.json: (document root): The file "pack.json" is not valid JSON');
     expect(readdirSync(path.dirname(target))).toEqual([]);
   });
 

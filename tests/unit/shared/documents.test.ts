@@ -7,7 +7,7 @@ import { DocumentError, parseUntrustedJson } from '../../../src/shared/json';
 import { APP_VERSION } from '../../../src/shared/version';
 
 const example = readFileSync(path.resolve(__dirname, '../../../lessons/stateless-vs-stateful/graphs/01-any-instance.starter.json'), 'utf8');
-const load = (text: string) => loadDocument(parseUntrustedJson(text, 1_000_000, 'graph'), graphSpec);
+const load = (text: string) => loadDocument(parseUntrustedJson(text, 1_000_000, { key: 'noun.graph' }), graphSpec);
 const errorOf = (fn: () => unknown) => {
   try {
     fn();
@@ -51,7 +51,7 @@ describe('graph documents', () => {
   });
 
   it('bounds the size of untrusted input', () => {
-    expect(errorOf(() => parseUntrustedJson('[' + '1,'.repeat(1000) + '1]', 100, 'graph'))).toMatch(/too large/);
+    expect(errorOf(() => parseUntrustedJson('[' + '1,'.repeat(1000) + '1]', 100, { key: 'noun.graph' }))).toMatch(/too large/);
   });
 });
 

@@ -5,8 +5,8 @@ import { parseUntrustedJson, tooDeepText } from '../../../src/shared/json';
 describe('deeply nested JSON', () => {
   it('says how deep and where, even when the parser alone would overflow its stack', () => {
     const text = `{"nodes": [1, {"props": ${'['.repeat(100_000)}${']'.repeat(100_000)}}]}`;
-    expect(() => parseUntrustedJson(text, 1_000_000, 'file deep.json')).toThrow(
-      'The file deep.json is nested more than 64 levels deep (at nodes[1].props' + '[0]'.repeat(61) + '); no StateLab document is.',
+    expect(() => parseUntrustedJson(text, 1_000_000, { key: 'noun.fileNamed', params: { name: 'deep.json' } })).toThrow(
+      'The file "deep.json" is nested more than 64 levels deep (at nodes[1].props' + '[0]'.repeat(61) + '); no StateLab document is.',
     );
   });
 
@@ -19,6 +19,6 @@ describe('deeply nested JSON', () => {
   });
 
   it('still reports broken JSON as broken', () => {
-    expect(() => parseUntrustedJson('{"a": [1, 2', 1000, 'file cut.json')).toThrow('The file cut.json is not valid JSON');
+    expect(() => parseUntrustedJson('{"a": [1, 2', 1000, { key: 'noun.fileNamed', params: { name: 'cut.json' } })).toThrow('The file "cut.json" is not valid JSON');
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { errorMessage, type ErrorMessage } from '../../../shared/i18n/errorTexts';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -91,15 +92,10 @@ export async function sweepTempFiles(dataDir: string, nowMs: number = Date.now()
 }
 
 /** The part of a failed write's error a student can act on ("ENOSPC: no space left on device"), without the path. */
-export function describeWriteFailure(error: unknown): string {
+export function describeWriteFailure(error: unknown): ErrorMessage {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const hints: Record<string, string> = {
-    ENOSPC: 'the disk is full',
-    EDQUOT: 'the disk quota is used up',
-    EROFS: 'the data folder is read-only',
-    EACCES: 'the data folder may not be written to',
-    EPERM: 'the data folder may not be written to',
-  };
-  if (code && hints[code]) return `${hints[code]} (${code})`;
-  return code ? `the data folder could not be written (${code})` : `the data folder could not be written (${error instanceof Error ? error.message : String(error)})`;
+  const known = ['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM'] as const;
+  const hint = known.find((k) => k === code);
+  if (hint) return errorMessage(`write.${hint}`);
+  return errorMessage('write.other', { detail: code ?? (error instanceof Error ? error.message : String(error)) });
 }

@@ -6,6 +6,8 @@
  * never touch, and stays there until the student chose Restore or Discard. A damaged autosave is
  * set aside, never allowed to block the start.
  */
+import { notice, type Notice } from '../../../shared/result';
+import { errorMessage } from '../../../shared/i18n/errorTexts';
 import { readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -43,7 +45,7 @@ export function createAutosave(dataDir: string, log: (message: string) => void =
       return null;
     }
     try {
-      const envelope = Envelope.parse(parseUntrustedJson(text, GRAPH_LIMITS.bytes + 10_000, 'autosave'));
+      const envelope = Envelope.parse(parseUntrustedJson(text, GRAPH_LIMITS.bytes + 10_000, errorMessage('noun.autosave')));
       return { ...envelope, graph: loadDocument(envelope.graph, graphSpec) };
     } catch (error) {
       log(`The autosave could not be read and was set aside: ${error instanceof Error ? error.message : String(error)}`);
@@ -54,13 +56,13 @@ export function createAutosave(dataDir: string, log: (message: string) => void =
 
   return {
     /** A write that fails (read-only or full data folder) is a warning for the student, not a failed call. */
-    async write(record: Omit<AutosaveRecord, 'savedAtMs'>): Promise<{ savedAtMs: number | null; warning?: string }> {
+    async write(record: Omit<AutosaveRecord, 'savedAtMs'>): Promise<{ savedAtMs: number | null; warning?: Notice }> {
       const savedAtMs = Date.now();
       try {
         await writeFileAtomic(file, JSON.stringify({ format: AUTOSAVE_FORMAT, version: 1, savedAtMs, ...record }));
         return { savedAtMs };
       } catch (error) {
-        return { savedAtMs: null, warning: `Unsaved work could not be kept safe: ${describeWriteFailure(error)}. Save or download the design.` };
+        return { savedAtMs: null, warning: notice(errorMessage('warn.autosaveFailed', { why: describeWriteFailure(error) })) };
       }
     },
     /** The previous session's unsaved work, kept apart from this session's autosaves until dismissed. */

@@ -3,6 +3,8 @@
  * recent-files list. The renderer names files, never paths, so a payload cannot reach outside
  * the folder; every file read back is untrusted (bounded, no prototype keys, validated).
  */
+import { notice, type Notice } from '../../../shared/result';
+import { errorMessage } from '../../../shared/i18n/errorTexts';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Graph } from '../../../shared/graph';
@@ -21,7 +23,7 @@ export function createDesignFiles(dataDir: string) {
 
   async function readRecent(): Promise<string[]> {
     try {
-      const raw = parseUntrustedJson(await readFile(recentFile, 'utf8'), 100_000, 'recent files list');
+      const raw = parseUntrustedJson(await readFile(recentFile, 'utf8'), 100_000, errorMessage('noun.recent'));
       const names = (raw as { names?: unknown }).names;
       return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string').slice(0, RECENT_MAX) : [];
     } catch {
@@ -30,13 +32,13 @@ export function createDesignFiles(dataDir: string) {
   }
 
   /** Puts `name` first in the recent list; a list that cannot be written is a warning, never a failed open or save. */
-  async function touchRecent(name: string): Promise<{ warning?: string }> {
+  async function touchRecent(name: string): Promise<{ warning?: Notice }> {
     const names = [name, ...(await readRecent()).filter((n) => n !== name)].slice(0, RECENT_MAX);
     try {
       await writeFileAtomic(recentFile, JSON.stringify({ names }, null, 2));
       return {};
     } catch (error) {
-      return { warning: `The recent-files list could not be updated: ${describeWriteFailure(error)}.` };
+      return { warning: notice(errorMessage('warn.recentNotUpdated', { why: describeWriteFailure(error) })) };
     }
   }
 
@@ -56,13 +58,13 @@ export function createDesignFiles(dataDir: string) {
       return files.sort((a, b) => b.modifiedMs - a.modifiedMs);
     },
 
-    async save(name: string, graph: Graph): Promise<{ name: string; warning?: string }> {
+    async save(name: string, graph: Graph): Promise<{ name: string; warning?: Notice }> {
       await writeFileAtomic(fileOf(name), `${JSON.stringify(graph, null, 2)}\n`);
       return { name, ...(await touchRecent(name)) };
     },
 
-    async open(name: string): Promise<{ name: string; graph: Graph; warning?: string }> {
-      const graph = await readGraphFile(fileOf(name), `file "${name}"`, `There is no saved design named "${name}".`);
+    async open(name: string): Promise<{ name: string; graph: Graph; warning?: Notice }> {
+      const graph = await readGraphFile(fileOf(name), errorMessage('noun.fileNamed', { name }), errorMessage('document.noSavedDesign', { name }));
       return { name, graph, ...(await touchRecent(name)) };
     },
 

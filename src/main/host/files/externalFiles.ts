@@ -3,6 +3,7 @@
  * The renderer never sends a path: the path comes from the dialog main showed, so a compromised
  * page cannot read or write files of its choosing.
  */
+import { errorMessage } from '../../../shared/i18n/errorTexts';
 import path from 'node:path';
 import type { Graph } from '../../../shared/graph';
 import { ServiceError } from '../dispatcher';
@@ -16,7 +17,7 @@ export interface NativeDialogs {
   chooseSavePath(suggestedName: string): Promise<string | null>;
 }
 
-const NO_DIALOGS = 'Native file dialogs exist only in the desktop app; here, use “From this computer…” and Download.';
+const NO_DIALOGS = errorMessage('files.noDialogs');
 
 export function createExternalFiles(dialogs: NativeDialogs | undefined) {
   return {
@@ -25,7 +26,7 @@ export function createExternalFiles(dialogs: NativeDialogs | undefined) {
       const file = await dialogs.chooseOpenPath();
       if (!file) return null;
       const fileName = path.basename(file);
-      return { fileName, graph: await readGraphFile(file, `file "${fileName}"`, `The file "${fileName}" could not be read.`) };
+      return { fileName, graph: await readGraphFile(file, errorMessage('noun.fileNamed', { name: fileName }), errorMessage('document.unreadable', { what: errorMessage('noun.fileNamed', { name: fileName }) })) };
     },
     async save(graph: Graph, suggestedName: string): Promise<{ fileName: string } | null> {
       if (!dialogs) throw new ServiceError('invalid-payload', NO_DIALOGS);

@@ -3,6 +3,7 @@
  * into the data folder. Built-in packs cannot be removed; an imported pack that no longer loads is
  * listed with its error instead of vanishing.
  */
+import { errorMessage } from '../../../shared/i18n/errorTexts';
 import path from 'node:path';
 import type { CatalogueEntry, PackImportResult } from '../../../shared/ipc';
 import { DocumentError } from '../../../shared/json';
@@ -73,8 +74,8 @@ export function createCatalogue(builtinPackDirs: readonly string[], dataDir: str
   const find = async (packId: string) => {
     const all = await entries();
     const entry = all.get(packId);
-    if (!entry) throw new ServiceError('invalid-payload', `There is no lesson pack "${packId}"; the installed packs are ${quoted([...all.keys()])}.`);
-    if (!entry.pack) throw new ServiceError('invalid-document', `The pack "${packId}" does not load:\n${entry.error ?? ''}`);
+    if (!entry) throw new ServiceError('invalid-payload', errorMessage('pack.unknown', { pack: packId, known: quoted([...all.keys()]) }));
+    if (!entry.pack) throw new ServiceError('invalid-document', errorMessage('pack.doesNotLoad', { pack: packId, detail: entry.error ?? '' }));
     return { pack: entry.pack, dir: entry.dir };
   };
 
@@ -84,14 +85,14 @@ export function createCatalogue(builtinPackDirs: readonly string[], dataDir: str
     lesson: async (packId, lessonId) => {
       const { pack } = await find(packId);
       const lesson = pack.lessons.find((l) => l.lesson.id === lessonId);
-      if (!lesson) throw new ServiceError('invalid-payload', `The pack "${packId}" has no lesson "${lessonId}"; its lessons are ${quoted(pack.lessons.map((l) => l.lesson.id))}.`);
+      if (!lesson) throw new ServiceError('invalid-payload', errorMessage('pack.unknownLesson', { pack: packId, lesson: lessonId, known: quoted(pack.lessons.map((l) => l.lesson.id)) }));
       return { pack, lesson };
     },
     import: async (location, label = location) => {
       const probe = await loadPack(await openPackSource(location, label));
       const id = probe.manifest.id;
       if ((await loadBuiltins()).some((b) => b.pack?.manifest.id === id)) {
-        throw new DocumentError(`${label}: the pack id "${id}" belongs to a built-in pack; give the imported pack another id in its pack.json.`);
+        throw new DocumentError(errorMessage('pack.builtinId', { label, id }));
       }
       const old = (await listPacks(dataDir)).find((stored) => stored.id === id);
       const pack = await importPack(location, dataDir, label);
@@ -100,7 +101,7 @@ export function createCatalogue(builtinPackDirs: readonly string[], dataDir: str
     },
     remove: async (packId) => {
       if ((await loadBuiltins()).some((b) => b.pack?.manifest.id === packId)) {
-        throw new ServiceError('invalid-payload', `"${packId}" is built in and cannot be removed.`);
+        throw new ServiceError('invalid-payload', errorMessage('pack.builtinRemove', { pack: packId }));
       }
       return removePack(dataDir, packId);
     },

@@ -2,6 +2,9 @@
  * The lesson-side services: the pack catalogue, lesson texts, grading (in a worker), progress,
  * pack import/removal, pack images, and submissions. Merged into createHost's handlers.
  */
+import { errorMessage } from '../../../shared/i18n/errorTexts';
+import { notice } from '../../../shared/result';
+import { mapMessageStrings } from '../../../shared/i18n/messages';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -78,7 +81,7 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
       const { pack, lesson: listed } = await catalogue.lesson(packId, lessonId);
       // The student's own variant (seed, crash time, rate…) when the lesson declares one.
       const lesson = lessonForStudent(listed, student);
-      const report = await gradeInWorker(
+      const { report, graded } = await gradeInWorker(
         {
           packId,
           packVersion: pack.manifest.packVersion,
@@ -91,9 +94,9 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
       );
       // A grade is the student's to see even when the data folder cannot record it.
       try {
-        return { report, progress: await progress.record(report) };
+        return { report, graded, progress: await progress.record(report) };
       } catch (error) {
-        return { report, progress: await progress.get(packId), warning: `Your grade could not be recorded: ${describeWriteFailure(error)}. It counts for this session only.` };
+        return { report, graded, progress: await progress.get(packId), warning: notice(errorMessage('warn.gradeNotRecorded', { why: describeWriteFailure(error) })) };
       }
     },
     'lessons:loadWork': ({ packId, lessonId }) => work.load(packId, lessonId),
@@ -108,7 +111,10 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
         return await catalogue.import(file, fileName);
       } catch (error) {
         // The upload is labelled by its own name throughout; this only keeps the temp folder out of any message that slipped through.
-        if (error instanceof DocumentError) throw new DocumentError(error.message.split(file).join(fileName).split(dir).join('(upload)'));
+        if (error instanceof DocumentError) {
+          const hide = (text: string) => text.split(file).join(fileName).split(dir).join('(upload)');
+          throw new DocumentError(mapMessageStrings(error.text, hide), error.issues.map((issue) => ({ ...issue, path: hide(issue.path), message: hide(issue.message) })));
+        }
         throw error;
       } finally {
         await rm(dir, { recursive: true, force: true });
@@ -144,8 +150,8 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
         );
       } catch (error) {
         // An unknown pack or lesson is a fact about this file: say which file.
-        if (error instanceof ServiceError) throw new ServiceError(error.code, `${fileName}: ${error.message}`);
-        if (error instanceof DocumentError) throw new DocumentError(`${fileName}: ${error.message}`);
+        if (error instanceof ServiceError) throw error.inFile(fileName);
+        if (error instanceof DocumentError) throw error.inFile(fileName);
         throw error;
       }
       return {

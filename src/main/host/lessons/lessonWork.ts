@@ -4,6 +4,9 @@
  * lesson and asks for it when the lesson opens. A file that cannot be read is set aside, never
  * deleted, and the lesson starts from its starter with a warning.
  */
+import { DocumentError } from '../../../shared/json';
+import { notice, type Notice } from '../../../shared/result';
+import { errorMessage } from '../../../shared/i18n/errorTexts';
 import { rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Graph } from '../../../shared/graph';
@@ -14,7 +17,7 @@ export interface LoadedWork {
   /** The student's last design for the lesson; null when there is none (or it could not be read). */
   graph: Graph | null;
   /** Why saved work could not be used, for the student to see. */
-  warning?: string;
+  warning?: Notice;
 }
 
 export function createLessonWork(dataDir: string) {
@@ -31,25 +34,23 @@ export function createLessonWork(dataDir: string) {
       if (found === null) return { graph: null };
       try {
         if (found instanceof Error) throw found;
-        return { graph: await readGraphFile(file, `saved work of lesson "${lessonId}"`, `The saved work of lesson "${lessonId}" could not be read.`) };
+        return { graph: await readGraphFile(file, errorMessage('noun.lessonWork', { lesson: lessonId }), errorMessage('document.unreadable', { what: errorMessage('noun.lessonWork', { lesson: lessonId }) })) };
       } catch (error) {
         const aside = `${file}.damaged`;
         const isKept = await rename(file, aside).then(
           () => true,
           () => false,
         );
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = error instanceof DocumentError ? error.text : error instanceof Error ? error.message : String(error);
         return {
           graph: null,
-          warning: `Your saved work for this lesson could not be used (${reason}) and the lesson starts from its starter. ${
-            isKept ? `The file was kept as lessons-work/${packId}/${path.basename(aside)}.` : 'The file was left where it is.'
-          }`,
+          warning: notice(errorMessage('warn.workNotUsed', { reason, kept: isKept ? errorMessage('warn.workKeptAs', { file: `lessons-work/${packId}/${path.basename(aside)}` }) : errorMessage('warn.workLeft') })),
         };
       }
     },
 
     /** A write that fails (read-only or full data folder) is a warning for the student, not a failed call. */
-    async save(packId: string, lessonId: string, graph: Graph): Promise<{ savedAtMs: number | null; warning?: string }> {
+    async save(packId: string, lessonId: string, graph: Graph): Promise<{ savedAtMs: number | null; warning?: Notice }> {
       const file = fileOf(packId, lessonId);
       const write = (queues.get(file) ?? Promise.resolve()).catch(() => {}).then(() => writeFileAtomic(file, `${JSON.stringify(graph, null, 2)}\n`));
       queues.set(file, write);
@@ -57,7 +58,7 @@ export function createLessonWork(dataDir: string) {
         await write;
         return { savedAtMs: Date.now() };
       } catch (error) {
-        return { savedAtMs: null, warning: `Your work on this lesson could not be saved: ${describeWriteFailure(error)}. Keep this window open, or download the design.` };
+        return { savedAtMs: null, warning: notice(errorMessage('warn.workNotSaved', { why: describeWriteFailure(error) })) };
       } finally {
         if (queues.get(file) === write) queues.delete(file);
       }

@@ -2,6 +2,7 @@
  * Lesson progress, kept across restarts in `<dataDir>/progress.json`. Only ever improves: a later,
  * worse attempt does not take away a lesson the student completed.
  */
+import { errorMessage } from '../../../shared/i18n/errorTexts';
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -54,7 +55,7 @@ export function createProgressStore(dataDir: string): ProgressStore {
         return empty;
       }
       try {
-        return ProgressFileSchema.parse(parseUntrustedJson(text, MAX_BYTES, 'progress file'));
+        return ProgressFileSchema.parse(parseUntrustedJson(text, MAX_BYTES, errorMessage('noun.progress')));
       } catch {
         // A damaged file must not stop the app; keep it aside for a curious instructor.
         await rename(file, `${file}.damaged`).catch(() => {});

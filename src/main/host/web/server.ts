@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { errorMessage } from '../../../shared/i18n/errorTexts';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -130,7 +131,7 @@ function serveBridge(ws: WebSocket, dispatch: Dispatch, log: (message: string) =
     try {
       send({ id: call.id, result: await dispatch(call.channel, call.payload, ctx) });
     } catch (error) {
-      send({ id: call.id, result: fail('internal', error instanceof Error ? error.message : String(error)) });
+      send({ id: call.id, result: fail('internal', errorMessage('call.failed', { channel: String(call.channel), detail: error instanceof Error ? error.message : String(error) })) });
     }
   });
 }

@@ -2,7 +2,8 @@
 import { makeApi, type StateLabApi } from '../../../shared/api';
 import { BRIDGE_KEY_PARAM, BRIDGE_PATH, type BridgeCall, type BridgeMessage } from '../../../shared/bridgeProtocol';
 import { payloadTooLarge } from '../../../shared/payloadSize';
-import type { Result } from '../../../shared/result';
+import { errorMessage, type ErrorMessage } from '../../../shared/i18n/errorTexts';
+import { appError, type Result } from '../../../shared/result';
 
 interface Pending {
   resolve: (result: Result<unknown>) => void;
@@ -11,11 +12,18 @@ interface Pending {
 /** Where the key is kept for reloads of this tab once it is gone from the address bar. */
 const KEY_STORAGE = 'statelab.bridgeKey';
 
-const NO_KEY = 'This page has no key for the StateLab host. Open the address `npm run web` printed (it ends in ?key=…).';
-const UNREACHABLE = 'Could not reach the StateLab host. Is `npm run web` still running? If it was restarted, open the address it printed again.';
-const LOST = 'The connection to the StateLab host was lost. Is `npm run web` still running?';
+const NO_KEY = errorMessage('bridge.noKey');
+const UNREACHABLE = errorMessage('bridge.unreachable');
+const LOST = errorMessage('bridge.lost');
 
-const failure = (message: string): Result<never> => ({ ok: false, error: { code: 'internal', message } });
+/** Why the bridge could not connect: one of the messages above. */
+class BridgeDown extends Error {
+  constructor(readonly text: ErrorMessage) {
+    super(text.key);
+  }
+}
+
+const failure = (text: ErrorMessage): Result<never> => ({ ok: false, error: appError('internal', text) });
 
 /**
  * The bridge key: taken from the address the host printed (and then removed from the address bar,
@@ -44,9 +52,9 @@ export function takeBridgeKey(win: Pick<Window, 'location' | 'history' | 'sessio
 export function connectWebBridge(key = takeBridgeKey()): StateLabApi {
   const socket = key === null ? null : new WebSocket(`ws://${location.host}${BRIDGE_PATH}?${BRIDGE_KEY_PARAM}=${encodeURIComponent(key)}`);
   const opened = new Promise<void>((resolve, reject) => {
-    if (!socket) return reject(new Error(NO_KEY));
+    if (!socket) return reject(new BridgeDown(NO_KEY));
     socket.addEventListener('open', () => resolve(), { once: true });
-    socket.addEventListener('error', () => reject(new Error(UNREACHABLE)), { once: true });
+    socket.addEventListener('error', () => reject(new BridgeDown(UNREACHABLE)), { once: true });
   });
   opened.catch(() => {}); // reported to each call below
   const pending = new Map<number, Pending>();
@@ -76,11 +84,11 @@ export function connectWebBridge(key = takeBridgeKey()): StateLabApi {
     async (channel, request) => {
       // The host ends the connection on a frame over its limit, so such a call is never sent.
       const tooLarge = payloadTooLarge(request);
-      if (tooLarge) return { ok: false, error: { code: 'invalid-payload', message: tooLarge } };
+      if (tooLarge) return { ok: false, error: appError('invalid-payload', tooLarge) };
       try {
         await opened;
       } catch (error) {
-        return failure((error as Error).message);
+        return failure(error instanceof BridgeDown ? error.text : UNREACHABLE);
       }
       if (!socket || socket.readyState !== WebSocket.OPEN) return failure(LOST);
       const id = nextId++;

@@ -26,7 +26,7 @@ function StateLabNodeView({ id, data, selected }: NodeProps<StateLabFlowNode>) {
         <NodeLiveState id={id} />
       </div>
       {data.warning !== undefined && (
-        <span className="sl-node-badge" role="img" aria-label={`Not wired: ${data.warning}`} title={data.warning} data-testid="wiring-badge">
+        <span className="sl-node-badge" role="img" aria-label={t('notWired', { warning: data.warning })} title={data.warning} data-testid="wiring-badge">
           !
         </span>
       )}

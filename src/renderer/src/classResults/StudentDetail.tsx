@@ -2,6 +2,9 @@
  * One student's row, drilled into: the file is re-graded (submissions:regrade, in a worker) for the
  * full report with each failed check's first violation, and the design opens in the lab there.
  */
+import { useTranslation } from 'react-i18next';
+import { failureText } from '../i18n/useErrorText';
+import { errorMessage } from '../../../shared/i18n/errorTexts';
 import { useEffect, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { ClassRow } from '../../../shared/classResults';
@@ -26,6 +29,7 @@ type Loaded = { regrade: SubmissionRegrade; graph: Graph } | { error: string };
 
 export function StudentDetail({ api, row, file, onOpen, onClose }: { api: StateLabApi; row: ClassRow; file: File | undefined; onOpen(design: StudentDesign): void; onClose(): void }) {
   const t = useClassStrings();
+  const { i18n } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>();
 
   useEffect(() => {
@@ -36,12 +40,12 @@ export function StudentDetail({ api, row, file, onOpen, onClose }: { api: StateL
       try {
         const text = await file.text();
         // The host re-grades (the stored grade is never trusted); the graph is read here with the same loader.
-        const submission = loadDocument(parseUntrustedJson(text, SUBMISSION_LIMITS.bytes, `file ${row.file}`), submissionSpec);
+        const submission = loadDocument(parseUntrustedJson(text, SUBMISSION_LIMITS.bytes, errorMessage('noun.fileNamed', { name: row.file })), submissionSpec);
         const result = await api.submissionsRegrade({ fileName: file.name, text });
         if (!isCurrent) return;
-        setLoaded(result.ok ? { regrade: result.value, graph: submission.graph } : { error: result.error.message });
+        setLoaded(result.ok ? { regrade: result.value, graph: submission.graph } : { error: failureText(result.error, i18n.language) });
       } catch (error) {
-        if (isCurrent) setLoaded({ error: error instanceof Error ? error.message : String(error) });
+        if (isCurrent) setLoaded({ error: failureText(error, i18n.language) });
       }
     })();
     return () => {

@@ -1,3 +1,6 @@
+import { errorMessage } from '../../../shared/i18n/errorTexts';
+import { useTranslation } from 'react-i18next';
+import { failureText } from '../i18n/useErrorText';
 import { useClassStrings } from './strings';
 /**
  * Where the dashboard's rows come from: a picked folder of submissions, graded by the host in
@@ -38,6 +41,7 @@ function peekPackId(texts: readonly string[]): string | undefined {
 
 export function useClassGrading(api: StateLabApi) {
   const t = useClassStrings();
+  const { i18n } = useTranslation();
   const [results, setResults] = useState<ClassResults>();
   const [sourceName, setSourceName] = useState<string>();
   const [packId, setPackId] = useState<string>();
@@ -92,7 +96,7 @@ export function useClassGrading(api: StateLabApi) {
           setPackId(pack);
           const result = await api.classResultsGrade({ jobId: `${id}-${current.offset}`, packId: pack, files: batch });
           if (current.isCancelled) return;
-          if (!result.ok) throw new Error(result.error.message);
+          if (!result.ok) throw new Error(failureText(result.error, i18n.language));
           csv += result.value.csv;
           current.offset += batch.length;
           setResults(parseGradesCsv(csv, folder));
@@ -103,14 +107,14 @@ export function useClassGrading(api: StateLabApi) {
           if (current.isCancelled) break;
           const fileName = pickedName(file);
           if (file.size > SUBMISSION_LIMITS.bytes) {
-            notSent.push(`${fileName}: ${tooLargeMessage(file.size, SUBMISSION_LIMITS.bytes)}`);
+            notSent.push(failureText(errorMessage('at.file', { file: fileName, detail: tooLargeMessage(file.size, SUBMISSION_LIMITS.bytes) }), i18n.language));
             current.total--;
             continue;
           }
           const entry = { fileName, text: await file.text() };
           const bytes = encodedBytes(entry);
           if (bytes > BATCH_BYTES) {
-            notSent.push(`${fileName}: ${tooLargeMessage(bytes, BATCH_BYTES)}`);
+            notSent.push(failureText(errorMessage('at.file', { file: fileName, detail: tooLargeMessage(bytes, BATCH_BYTES) }), i18n.language));
             current.total--;
             continue;
           }
@@ -122,7 +126,7 @@ export function useClassGrading(api: StateLabApi) {
         setSkipped(notSent);
         setStatus(current.isCancelled ? { state: 'cancelled', done: current.offset, total: current.total } : { state: 'idle' });
       } catch (error) {
-        setStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+        setStatus({ state: 'error', message: failureText(error, i18n.language) });
       } finally {
         job.current = undefined;
       }
@@ -140,7 +144,7 @@ export function useClassGrading(api: StateLabApi) {
 
   const readCsv = useCallback(async (file: File) => {
     if (job.current) return;
-    if (file.size > CLASS_CSV_LIMITS.chars) return setStatus({ state: 'error', message: `${file.name}: ${tooLargeMessage(file.size, CLASS_CSV_LIMITS.chars)}` });
+    if (file.size > CLASS_CSV_LIMITS.chars) return setStatus({ state: 'error', message: failureText(errorMessage('at.file', { file: file.name, detail: tooLargeMessage(file.size, CLASS_CSV_LIMITS.chars) }), i18n.language) });
     try {
       setResults(parseGradesCsv(await file.text(), file.name));
       setSourceName(file.name);
@@ -149,7 +153,7 @@ export function useClassGrading(api: StateLabApi) {
       setSubmissions(new Map());
       setStatus({ state: 'idle' });
     } catch (error) {
-      setStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+      setStatus({ state: 'error', message: failureText(error, i18n.language) });
     }
   }, []);
 

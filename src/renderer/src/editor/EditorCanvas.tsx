@@ -59,7 +59,11 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
   const d = useDomain();
   const describeNode = useCallback<DescribeNode>((label, kind, isLocked) => `${label}, ${d.kind(kind)}${isLocked ? `, ${canvasT('locked')}` : ''}`, [d, canvasT]);
   const autoFit = useAutoFit(wrapper, editor.loadSerial, doc.nodes.length, isMinimapShown);
-  const wiring = useMemo(() => wiringIssuesByNode({ nodes: doc.nodes, edges: doc.edges }), [doc.nodes, doc.edges]);
+  const wiring = useMemo(() => {
+    // The badges read in the student's language; the table keeps its English for the simulator's log.
+    const byNode = wiringIssuesByNode({ nodes: doc.nodes, edges: doc.edges });
+    return new Map([...byNode].map(([id, issues]) => [id, issues.map((issue) => ({ ...issue, message: d.wiring(issue) }))]));
+  }, [doc.nodes, doc.edges, d]);
   const [nodes, setNodes] = useState<StateLabFlowNode[]>(() => syncFlowNodes([], doc.nodes, selection, locked, describeNode, wiring));
   const edgeCache = useRef(new Map<string, Edge>());
   const serial = useRef(0);

@@ -1,4 +1,5 @@
 /** Opening from and saving to the student's own computer through the browser (file picker, download). */
+import { errorMessage } from '../../../shared/i18n/errorTexts';
 import { loadDocument } from '../../../shared/document';
 import { GRAPH_LIMITS, graphSpec, type Graph } from '../../../shared/graph';
 import { DocumentError, parseUntrustedJson } from '../../../shared/json';
@@ -9,7 +10,7 @@ export async function readGraphFile(file: File): Promise<Graph> {
   if (file.size > GRAPH_LIMITS.bytes) {
     throw new DocumentError(tooLargeMessage(file.size, GRAPH_LIMITS.bytes));
   }
-  return loadDocument(parseUntrustedJson(await file.text(), GRAPH_LIMITS.bytes, 'file'), graphSpec);
+  return loadDocument(parseUntrustedJson(await file.text(), GRAPH_LIMITS.bytes, errorMessage('noun.file')), graphSpec);
 }
 
 export function downloadUrl(fileName: string, url: string): void {

@@ -1,3 +1,4 @@
+import { failureText } from '../i18n/useErrorText';
 import { useTranslation } from 'react-i18next';
 /**
  * The file session: which saved design is open, whether there are unsaved edits, the dialogs,
@@ -24,7 +25,7 @@ export const emptyGraph = (): Graph => ({ format: GRAPH_FORMAT, version: GRAPH_V
  * the student must see (a data folder that cannot be written).
  */
 export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | null, onLeaveLesson: () => void, notify: (message: string) => void) {
-  const { t } = useTranslation('app');
+  const { t, i18n } = useTranslation('app');
   // The desktop app has native dialogs for files anywhere on the computer; the browser host has the picker and downloads.
   const [isDesktop, setDesktop] = useState(false);
   useEffect(() => {
@@ -68,7 +69,7 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
     const timer = window.setTimeout(() => {
       if (doc === baseline) return void api.autosaveClear({});
       void api.autosaveWrite({ graph: doc, name, lessonId }).then((result) => {
-        const warning = result.ok ? result.value.warning : t('autosaveFailed', { reason: result.error.message });
+        const warning = result.ok ? result.value.warning && failureText(result.value.warning, i18n.language) : t('autosaveFailed', { reason: failureText(result.error, i18n.language) });
         if (warning && !isAutosaveFailing.current) notify(warning);
         isAutosaveFailing.current = warning !== undefined;
       });
@@ -106,37 +107,37 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
       if (!name) return setDialog({ kind: 'saveAs' });
       const saved = await api.filesSave({ name, graph: doc });
       if (saved.ok) setBaseline(doc);
-      else setError(t('couldNotSave', { name, reason: saved.error.message }));
-      if (saved.ok && saved.value.warning) notify(saved.value.warning);
+      else setError(t('couldNotSave', { name, reason: failureText(saved.error, i18n.language) }));
+      if (saved.ok && saved.value.warning) notify(failureText(saved.value.warning, i18n.language));
     },
     async saveAs(newName: string) {
       const saved = await api.filesSave({ name: newName, graph: doc });
-      if (!saved.ok) return setDialog({ kind: 'saveAs', error: saved.error.message });
+      if (!saved.ok) return setDialog({ kind: 'saveAs', error: failureText(saved.error, i18n.language) });
       setName(saved.value.name);
       setBaseline(doc);
       setDialog(undefined);
-      if (saved.value.warning) notify(saved.value.warning);
+      if (saved.value.warning) notify(failureText(saved.value.warning, i18n.language));
     },
     async showOpen() {
       const [files, recent] = await Promise.all([api.filesList({}), api.filesRecent({})]);
-      setDialog({ kind: 'open', files: files.ok ? files.value : [], recent: recent.ok ? recent.value : [], error: files.ok ? undefined : files.error.message });
+      setDialog({ kind: 'open', files: files.ok ? files.value : [], recent: recent.ok ? recent.value : [], error: files.ok ? undefined : failureText(files.error, i18n.language) });
     },
     async open(fileName: string) {
       const opened = await api.filesOpen({ name: fileName });
       if (!opened.ok) {
-        setDialog((d) => (d?.kind === 'open' ? { ...d, error: t('couldNotOpen', { name: fileName, reason: opened.error.message }) } : d));
+        setDialog((d) => (d?.kind === 'open' ? { ...d, error: t('couldNotOpen', { name: fileName, reason: failureText(opened.error, i18n.language) }) } : d));
         return;
       }
       adopt(opened.value.graph, opened.value.name);
       onLeaveLesson();
       setDialog(undefined);
-      if (opened.value.warning) notify(opened.value.warning);
+      if (opened.value.warning) notify(failureText(opened.value.warning, i18n.language));
     },
     async pickFile() {
       setDialog(undefined);
       if (!isDesktop) return picker.current?.click();
       const opened = await api.filesOpenExternal({});
-      if (!opened.ok) setError(t('couldNotOpenFile', { reason: opened.error.message }));
+      if (!opened.ok) setError(t('couldNotOpenFile', { reason: failureText(opened.error, i18n.language) }));
       else if (opened.value) {
         adopt(opened.value.graph, null);
         onLeaveLesson();
@@ -148,13 +149,13 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
         adopt(graph, null);
         onLeaveLesson();
       } catch (e) {
-        setError(t('couldNotOpen', { name: file.name, reason: e instanceof Error ? e.message : String(e) }));
+        setError(t('couldNotOpen', { name: file.name, reason: failureText(e, i18n.language) }));
       }
     },
     async download() {
       if (!isDesktop) return downloadText(`${name ?? 'design'}.statelab.json`, `${JSON.stringify(doc, null, 2)}\n`);
       const saved = await api.filesSaveExternal({ graph: doc, suggestedName: name ?? 'design' });
-      if (!saved.ok) setError(t('couldNotSaveFile', { reason: saved.error.message }));
+      if (!saved.ok) setError(t('couldNotSaveFile', { reason: failureText(saved.error, i18n.language) }));
     },
   };
 

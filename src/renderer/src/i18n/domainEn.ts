@@ -3,6 +3,7 @@
  * metric catalogue, faults, failure reasons), so the English UI cannot drift from them. The
  * tables keep their English for the CLI; the renderer shows them through these keys.
  */
+import { WIRING_RULES } from '../../../shared/wiring';
 import { EDGE_KINDS, EdgePropsSchema } from '../../../shared/graph';
 import { FAULTS } from '../../../shared/faults';
 import { FAILURE_REASONS } from '../../../shared/failureReasons';
@@ -40,5 +41,6 @@ export function domainEn(): Tree {
     faults: map(FAULTS, (f) => ({ label: f.label, description: f.description, ...(f.menu ? { menu: f.menu.label } : {}) })),
     reasons: map(FAILURE_REASONS, (r) => r.label),
     events: Object.fromEntries(RUN_EVENT_KINDS.map((k) => [k, k.replace(/-/g, ' ')])),
+    wiring: Object.fromEntries(WIRING_RULES.map((r) => [r.need, r.message])),
   };
 }

@@ -25,6 +25,8 @@ export function domainWords(t: TFunction<'domain'>) {
     faultDescription: (action: string) => word(`faults.${action}.description`, ''),
     faultMenu: (action: string) => word(`faults.${action}.menu`, action),
     reason: (reason: string) => word(`reasons.${reason}`, reason),
+    /** A wiring issue's sentence (shared/wiring.ts), by the connection it needs. */
+    wiring: (issue: { need: string; message: string }) => word(`wiring.${issue.need}`, issue.message),
     fieldLabel: (nodeKind: string, path: readonly string[], fallback: string) => word(`${field(nodeKind, path)}.label`, fallback),
     fieldDescription: (nodeKind: string, path: readonly string[], fallback: string | undefined) => word(`${field(nodeKind, path)}.description`, fallback ?? ''),
     option: (nodeKind: string, path: readonly string[], option: string) => word(`${field(nodeKind, path)}.options.${option}`, option),

@@ -1,3 +1,4 @@
+import { failureText } from '../i18n/useErrorText';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
@@ -54,7 +55,7 @@ export function CompareDialog({ api, graph, scenario, locked = [], onClose }: { 
   const compare = async () => {
     setState({ busy: true });
     const opened = await api.filesOpen({ name: picked });
-    if (!opened.ok) return setState({ error: opened.error.message });
+    if (!opened.ok) return setState({ error: failureText(opened.error, i18n.language) });
     const variant = opened.value.graph;
     // A fault whose target the variant lacks cannot run there: it is left out of both runs, and said so.
     const ids = new Set([...variant.nodes.map((n) => n.id), ...variant.edges.map((e) => e.id)]);
@@ -64,7 +65,7 @@ export function CompareDialog({ api, graph, scenario, locked = [], onClose }: { 
       api.simRun({ runId: `compare-a-${++compareSerial}`, graph, scenario: shared }),
       api.simRun({ runId: `compare-b-${compareSerial}`, graph: variant, scenario: shared }),
     ]);
-    if (!a.ok || !b.ok) return setState({ error: (!a.ok ? a.error.message : !b.ok ? b.error.message : '') || t('compareFailed') });
+    if (!a.ok || !b.ok) return setState({ error: (!a.ok ? failureText(a.error, i18n.language) : !b.ok ? failureText(b.error, i18n.language) : '') || t('compareFailed') });
     setRows(compareRows(a.value.result.summary, b.value.result.summary));
     const dropped = (scenario.faults ?? []).filter((f) => !faults.includes(f));
     setState({ note: faultsNote(scenario.seed, faults, dropped, picked, (f) => describeFaultIn(f, i18n.language, d.fault), t) });

@@ -2,23 +2,32 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { SPEEDS, type Lab, type StepReadout } from './useLab';
 import { Timeline } from './Timeline';
-import { formatSeconds } from '../i18n/format';
+import { formatNumber, formatSeconds } from '../i18n/format';
+import { stepText } from '../../../shared/i18n/stepTexts';
+import { useDomain, type DomainWords } from '../i18n/useDomain';
+import { useErrorText, type Failure } from '../i18n/useErrorText';
 
 /** The last Step's event while the cursor stands on it: "12.000312 s · request delivered to api-2". */
-function readoutText(step: StepReadout | undefined, cursorMs: number, t: TFunction<'lab'>, locale: string): string | undefined {
+function readoutText(step: StepReadout | undefined, cursorMs: number, t: TFunction<'lab'>, locale: string, d: DomainWords, err: (failure: Failure) => string): string | undefined {
   if (!step) return undefined;
   if (step.state === 'busy') return t('finding');
-  if (step.state === 'event') return step.event.atMs === cursorMs ? `${(step.event.atUs / 1e6).toFixed(6)} s · ${step.event.description}` : undefined;
+  if (step.state === 'event') {
+    if (step.event.atMs !== cursorMs) return undefined;
+    const what = step.event.text ? stepText(step.event.text, locale, (name, value) => (name === 'action' ? d.fault(String(value)) : String(value))) : step.event.description;
+    return t('stepEvent', { time: formatNumber(step.event.atUs / 1e6, locale, 6), what });
+  }
   if (step.atMs !== cursorMs) return undefined;
-  return step.state === 'end' ? t('endOfRun') : t('nextBucket', { time: formatSeconds(step.atMs, locale, 3), reason: step.reason });
+  return step.state === 'end' ? t('endOfRun') : t('nextBucket', { time: formatSeconds(step.atMs, locale, 3), reason: err(step.reason) });
 }
 
 /** Playback controls over a finished run: play/pause, step, next fault, speed, reset, timeline. */
 export function LabBar({ lab }: { lab: Lab }) {
   const { run } = lab;
   const { t, i18n } = useTranslation('lab');
+  const d = useDomain();
+  const err = useErrorText();
   if (!run) return null;
-  const readout = readoutText(lab.step, lab.cursorMs, t, i18n.language);
+  const readout = readoutText(lab.step, lab.cursorMs, t, i18n.language, d, err);
   return (
     <div className="sl-labbar" role="toolbar" aria-label={t('playback')}>
       {lab.isPlaying ? (

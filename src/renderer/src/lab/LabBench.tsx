@@ -59,6 +59,11 @@ export function LabBench({
           </button>
         )}
       </div>
+      {lab.isGradedView && (
+        <p className="sl-graded-note" role="status" data-testid="graded-view">
+          {t('gradedView')}
+        </p>
+      )}
       {isComparing && <CompareDialog api={api} graph={graph} scenario={lab.scenario} locked={locked} onClose={() => setComparing(false)} />}
       {lab.run && (
         <div className="sl-labbench-results" id="sl-results" hidden={!isResultsOpen}>

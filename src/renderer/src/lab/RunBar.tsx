@@ -1,12 +1,15 @@
+import type { AppError } from '../../../shared/result';
+import { useErrorText } from '../i18n/useErrorText';
 import { useTranslation } from 'react-i18next';
 /** queuePosition: set while the run waits for a free worker (the host runs a few at once). */
-export type RunStatus = { state: 'idle' } | { state: 'running'; fraction: number; queuePosition?: number } | { state: 'done' } | { state: 'error'; message: string };
+export type RunStatus = { state: 'idle' } | { state: 'running'; fraction: number; queuePosition?: number } | { state: 'done' } | { state: 'error'; message: string; error?: AppError };
 
 /** The run controls: Run (or Cancel while running), progress, and a plain-language error. */
 /** `gate`: why Run waits (a lesson's predictions first); Run is disabled and the reason shown beside it. */
 export function RunBar({ status, canRun, gate, onRun, onCancel }: { status: RunStatus; canRun: boolean; gate?: string | undefined; onRun(): void; onCancel(): void }) {
   const running = status.state === 'running';
   const { t } = useTranslation('lab');
+  const err = useErrorText();
   return (
     <div className="sl-runbar" role="toolbar" aria-label={t('runControls')}>
       {running ? (
@@ -28,7 +31,7 @@ export function RunBar({ status, canRun, gate, onRun, onCancel }: { status: RunS
         <progress className="sl-progress" max={1} value={status.fraction} aria-label={t('progress')} />
       )}
       {status.state === 'error' && status.message !== gate && (
-        <span className="sl-error" role="alert">{status.message}</span>
+        <span className="sl-error" role="alert">{status.error ? err(status.error) : status.message}</span>
       )}
     </div>
   );

@@ -3,6 +3,7 @@
  * The host re-runs the simulation to find them, so a batch is fetched at a time and kept here;
  * stepping inside the batch is instant, and the next batch is fetched when it runs out.
  */
+import type { AppError } from '../../../shared/result';
 import type { SimEvent } from '../../../shared/ipc';
 
 /** Events of one run, known for the span (fromMs, last event]; `isEnd`: nothing after them. */
@@ -34,7 +35,7 @@ export function nextFromBatch(batch: EventBatch | undefined, cursorMs: number, s
 }
 
 /** What a sim:events call answers: the events, or why the host could not tell. */
-export type EventsAnswer = { ok: true; value: { events: SimEvent[]; isEnd: boolean } } | { ok: false; error: { message: string } };
+export type EventsAnswer = { ok: true; value: { events: SimEvent[]; isEnd: boolean } } | { ok: false; error: AppError };
 
 /**
  * Step's memory between renders, in one place: the batch fetched for the current run, the

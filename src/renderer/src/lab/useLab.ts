@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { errorMessage, type ErrorMessage } from '../../../shared/i18n/errorTexts';
+import type { AppError } from '../../../shared/result';
 import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
 import type { SimEvent } from '../../../shared/ipc';
@@ -16,7 +18,7 @@ const STEP_BATCH = 200;
 const STEP_PREFETCH_MS = 250;
 
 /** What the last Step showed: a simulator event, or (host unable to tell) the old logged-event step. */
-export type StepReadout = { state: 'event'; event: SimEvent } | { state: 'busy' } | { state: 'end'; atMs: number } | { state: 'fallback'; atMs: number; reason: string };
+export type StepReadout = { state: 'event'; event: SimEvent } | { state: 'busy' } | { state: 'end'; atMs: number } | { state: 'fallback'; atMs: number; reason: AppError | ErrorMessage };
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20] as const;
 
@@ -39,6 +41,8 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
   /** The graph and scenario the shown run was simulated from (the editor may have moved on). */
   const ranWith = useRef<{ graph: Graph; scenario: Scenario }>(undefined);
   const [step, setStep] = useState<StepReadout>();
+  /** True while the run shown is one a grade made (showRun), not the editor's design. */
+  const [isGradedView, setGradedView] = useState(false);
   const steps = useRef(new StepStore()).current;
   /** The latest render's values, read by callbacks that outlive it (a Step awaiting the host). */
   const latest = useRef({ run, cursorMs, step });
@@ -60,6 +64,7 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
     const inputs = { graph, scenario };
     if (await start(scenario)) {
       ranWith.current = inputs;
+      setGradedView(false);
       setCursorMsState(0);
       setPlaying(true);
     }
@@ -83,9 +88,27 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
       const inputs = { graph, scenario: next };
       if (!(await start(next))) return;
       ranWith.current = inputs;
+      setGradedView(false);
       if (wasPlaying) setPlaying(true);
     },
     [isPlaying, start, baseScenario, graph],
+  );
+
+  /**
+   * Shows the run of another design and scenario (what a grade ran) without touching the editor's
+   * design: the lab's charts, log, Step and trace hash are that run's until the next Run. True once shown.
+   */
+  const showRun = useCallback(
+    async (inputs: { graph: Graph; scenario: Scenario }) => {
+      setPlaying(false);
+      if (!(await start(inputs.scenario, inputs.graph))) return false;
+      ranWith.current = inputs;
+      // The graded scenario is the lesson's own: faults injected on the editor's run are not in it.
+      setInjected([]);
+      setGradedView(true);
+      return true;
+    },
+    [start],
   );
 
   const inject = useCallback(
@@ -141,7 +164,7 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
       if (!answer.ok) {
         const atMs = nextStepMs(run, from);
         setCursorMsState(atMs);
-        setStep({ state: 'fallback', atMs, reason: answer.error.message });
+        setStep({ state: 'fallback', atMs, reason: answer.error });
         return;
       }
       next = nextFromBatch(steps.batchOf(run), from, stepped);
@@ -157,7 +180,7 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
       // More events in one instant than a batch holds: step past the instant the old way.
       const atMs = nextStepMs(run, from);
       setCursorMsState(atMs);
-      setStep({ state: 'fallback', atMs, reason: 'too many events at this instant' });
+      setStep({ state: 'fallback', atMs, reason: errorMessage('steps.tooMany') });
     }
   }, [run, endMs, fetchBatch, steps]);
 
@@ -175,6 +198,8 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
     runFromStart,
     /** Re-simulates the lesson's own scenario (the injected faults dropped), keeping the cursor. */
     runWithoutInjected: () => rerun([]),
+    showRun,
+    isGradedView,
     inject,
     remove,
     seek,

@@ -1,3 +1,5 @@
+import { errorMessage } from '../../../shared/i18n/errorTexts';
+import { failureText } from '../i18n/useErrorText';
 import { zipSync } from 'fflate';
 import { useCallback, useEffect, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
@@ -32,7 +34,7 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
   const refresh = useCallback(async () => {
     const result = await api.packsCatalogue({});
     if (result.ok) setPacks(result.value);
-    else setError(result.error.message);
+    else setError(failureText(result.error, locale));
   }, [api]);
   useEffect(() => void refresh(), [refresh]);
 
@@ -46,14 +48,14 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
   const importBytes = async (fileName: string, bytes: Uint8Array) => {
     setError(undefined);
     setNotice(undefined);
-    if (bytes.length > MAX_PACK_ZIP_BYTES) return setError(`${fileName}: ${tooLargeMessage(bytes.length, MAX_PACK_ZIP_BYTES)}`);
+    if (bytes.length > MAX_PACK_ZIP_BYTES) return setError(failureText(errorMessage('at.file', { file: fileName, detail: tooLargeMessage(bytes.length, MAX_PACK_ZIP_BYTES) }), locale));
     const request = { fileName, zipBase64: toBase64(bytes) };
     const tooLarge = payloadTooLarge(request);
-    if (tooLarge) return setError(`${fileName}: ${tooLarge}`);
+    if (tooLarge) return setError(failureText(errorMessage('at.file', { file: fileName, detail: tooLarge }), locale));
     setBusy(true);
     const result = await api.packsImport(request);
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(failureText(result.error, locale));
     setNotice(describeImport(result.value));
     await refresh();
   };
@@ -63,7 +65,7 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
     const folderName = files[0]?.webkitRelativePath.split('/')[0] || 'pack';
     if (files.length > MAX_FOLDER_FILES) return setError(t('packTooManyFiles', { folder: folderName, count: files.length, max: MAX_FOLDER_FILES }));
     const total = files.reduce((sum, f) => sum + f.size, 0);
-    if (total > MAX_PACK_ZIP_BYTES) return setError(`${folderName}: ${tooLargeMessage(total, MAX_PACK_ZIP_BYTES)}`);
+    if (total > MAX_PACK_ZIP_BYTES) return setError(failureText(errorMessage('at.file', { file: folderName, detail: tooLargeMessage(total, MAX_PACK_ZIP_BYTES) }), locale));
     const entries: Record<string, Uint8Array> = {};
     for (const file of files) entries[file.webkitRelativePath || file.name] = new Uint8Array(await file.arrayBuffer());
     await importBytes(`${folderName}.zip`, zipSync(entries));
@@ -72,7 +74,7 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
   const remove = async (packId: string) => {
     setNotice(undefined);
     const result = await api.packsRemove({ packId });
-    if (!result.ok) setError(result.error.message);
+    if (!result.ok) setError(failureText(result.error, locale));
     await refresh();
   };
 

@@ -1,3 +1,5 @@
+import { errorMessage } from '../../../shared/i18n/errorTexts';
+import { failureText } from '../i18n/useErrorText';
 import { useEffect, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { GradeReport } from '../../../shared/gradeReport';
@@ -27,7 +29,7 @@ interface Props {
 
 /** Export this lesson's work as a submission; open one (an instructor's view) and re-grade it. */
 export function SubmissionControls({ api, packId, lessonId, graph, answers, report, student: committed, onStudent, onError }: Props) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   // Typed here, taken on Enter, when the field is left, or on export: a new name can change the lesson's variant.
   const [student, setStudent] = useState(committed);
   useEffect(() => setStudent(committed), [committed]);
@@ -39,18 +41,18 @@ export function SubmissionControls({ api, packId, lessonId, graph, answers, repo
   const exportWork = async () => {
     commit();
     const result = await api.submissionsExport({ packId, lessonId, graph, answers: { ...answers }, ...(student.trim() ? { student } : {}), ...(report ? { report } : {}) });
-    if (!result.ok) return onError(result.error.message);
+    if (!result.ok) return onError(failureText(result.error, locale));
     downloadText(result.value.fileName, result.value.text);
   };
 
   const openSubmission = async (file: File) => {
-    if (file.size > MAX_SUBMISSION_BYTES) return onError(`${file.name}: ${tooLargeMessage(file.size, MAX_SUBMISSION_BYTES)}`);
+    if (file.size > MAX_SUBMISSION_BYTES) return onError(failureText(errorMessage('at.file', { file: file.name, detail: tooLargeMessage(file.size, MAX_SUBMISSION_BYTES) }), locale));
     const request = { fileName: file.name, text: await file.text() };
     // Under the file limit can still be over the host's once its quotes and backslashes are escaped.
     const tooLarge = payloadTooLarge(request, file.size);
-    if (tooLarge) return onError(`${file.name}: ${tooLarge}`);
+    if (tooLarge) return onError(failureText(errorMessage('at.file', { file: file.name, detail: tooLarge }), locale));
     const result = await api.submissionsRegrade(request);
-    if (!result.ok) return onError(result.error.message);
+    if (!result.ok) return onError(failureText(result.error, locale));
     setRegrade(result.value);
   };
 

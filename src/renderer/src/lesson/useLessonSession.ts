@@ -1,7 +1,8 @@
+import { failureText } from '../i18n/useErrorText';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
-import type { GradeReport } from '../../../shared/gradeReport';
+import type { GradedRun, GradeReport } from '../../../shared/gradeReport';
 import type { Graph } from '../../../shared/graph';
 import type { LessonView, PackProgress } from '../../../shared/ipc';
 import { BUILTIN_PACK_ID as BUILTIN_PACK } from '../../../shared/lesson';
@@ -28,11 +29,13 @@ const keyOf = (w: { packId: string; lessonId: string }) => `${w.packId}/${w.less
  * own: that is never saved as lesson work. `notify` shows warnings the student must see.
  */
 export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive: boolean, onAdopt: (graph: Graph) => void, notify: (message: string) => void) {
-  const { t } = useTranslation('app');
+  const { t, i18n } = useTranslation('app');
   const [lesson, setLesson] = useState<LessonView>();
   const [loadError, setLoadError] = useState<string>();
   const [progress, setProgress] = useState<PackProgress>({});
   const [reports, setReports] = useState<Record<string, GradeReport>>({});
+  /** What each report's run came from (the framed design, the scenario and seed), to show that run again. */
+  const [gradedRuns, setGradedRuns] = useState<Record<string, GradedRun>>({});
   const [answers, setAnswers] = useState<Record<string, Record<string, string>>>({});
   const [isGrading, setGrading] = useState(false);
   const [gradeError, setGradeError] = useState<string>();
@@ -60,7 +63,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     work.current.set(keyOf(item), item.graph);
     persisted.current.set(keyOf(item), item.graph);
     void api.lessonsSaveWork(item).then((saved) => {
-      const warning = saved.ok ? saved.value.warning : t('lessonWorkNotSaved', { reason: saved.error.message });
+      const warning = saved.ok ? saved.value.warning && failureText(saved.value.warning, i18n.language) : t('lessonWorkNotSaved', { reason: failureText(saved.error, i18n.language) });
       // Not on disk: the next edit tries again, and the student hears of it once per streak.
       if (warning && persisted.current.get(keyOf(item)) === item.graph) persisted.current.delete(keyOf(item));
       if (warning && !isSaveFailing.current) notify(warning);
@@ -92,12 +95,12 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
       flush();
       const [opened, stored] = await Promise.all([api.lessonsOpen({ packId, lessonId }), api.lessonsLoadWork({ packId, lessonId })]);
       if (!opened.ok) {
-        setLoadError(opened.error.message);
+        setLoadError(failureText(opened.error, i18n.language));
         return false;
       }
       setLoadError(undefined);
-      if (stored.ok && stored.value.warning) notify(stored.value.warning);
-      else if (!stored.ok) notify(t('lessonWorkNotRead', { reason: stored.error.message }));
+      if (stored.ok && stored.value.warning) notify(failureText(stored.value.warning, i18n.language));
+      else if (!stored.ok) notify(t('lessonWorkNotRead', { reason: failureText(stored.error, i18n.language) }));
       const key = keyOf({ packId, lessonId });
       const graph = work.current.get(key) ?? (stored.ok ? stored.value.graph : null) ?? opened.value.starter;
       // What the host already holds (or the starter, which needs no saving) is not sent back.
@@ -118,7 +121,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   const openInitial = useCallback(async () => {
     const catalogue = await api.packsCatalogue({});
     if (!catalogue.ok) {
-      setLoadError(catalogue.error.message);
+      setLoadError(failureText(catalogue.error, i18n.language));
       return false;
     }
     // An imported pack that no longer loads is listed with its error; it cannot be opened.
@@ -153,15 +156,17 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
       ...(studentRef.current.trim() ? { student: studentRef.current } : {}),
     });
     setGrading(false);
-    if (!result.ok) return setGradeError(result.error.message);
+    if (!result.ok) return setGradeError(failureText(result.error, i18n.language));
     setReports((r) => ({ ...r, [key]: result.value.report }));
+    setGradedRuns((r) => ({ ...r, [key]: result.value.graded }));
     setProgress(result.value.progress);
-    if (result.value.warning) notify(result.value.warning);
+    if (result.value.warning) notify(failureText(result.value.warning, i18n.language));
   }, [api, answers, notify]);
 
   /** Forgets a lesson's grade: another design (a student's submission) has replaced the one it graded. */
   const clearReport = useCallback((packId: string, lessonId: string) => {
     setReports(({ [keyOf({ packId, lessonId })]: _gone, ...rest }) => rest);
+    setGradedRuns(({ [keyOf({ packId, lessonId })]: _gone, ...rest }) => rest);
   }, []);
 
   const key = lesson ? `${lesson.packId}/${lesson.lessonId}` : '';
@@ -211,6 +216,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     loadError,
     progress,
     report: reports[key],
+    /** The run behind `report`, undefined for a report without one. */
+    graded: reports[key] ? gradedRuns[key] : undefined,
     answers: answers[key] ?? {},
     setAnswer,
     isGrading,

@@ -96,7 +96,7 @@ function NodeProperties({ node, graph, editor, isLocked }: { node: GraphNode; gr
           <ul className="sl-wiring-issues" aria-label={t('wiringProblems')} data-testid="wiring-issues">
             {wiring.map((issue) => (
               <li key={issue.need} data-need={issue.need}>
-                {issue.message}
+                {d.wiring(issue)}
               </li>
             ))}
           </ul>

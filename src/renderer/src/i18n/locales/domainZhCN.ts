@@ -239,5 +239,11 @@ export const domainZhCN = {
     replicationSameKind: '复制只能连接同类节点；这里是{{from}} → {{to}}。',
     nothingToReplicate: '{{from}}没有可复制的状态。',
   },
+  /** What is not wired (shared/wiring.ts), by need: the node's badge and its properties line. */
+  wiring: {
+    sessionStore: '会话保存在会话存储中，但没有连接任何会话存储：每个带会话的请求都会失败（未连线）。请连接一个会话存储，或把会话保存在别处。',
+    replica: '分区从副本恢复，但没有连接任何副本：它接管的分区无法恢复，相应请求会失败（未连线）。请添加到另一个实例的复制连接，或改为从数据库恢复。',
+    coordinator: '拥有分区，但没有连接到协调器：它没有租约，因此什么也不拥有，它的请求会失败（未连线）。请把它连接到协调器。',
+  },
   reasons: { down: '宕机', timeout: '超时', overloaded: '过载', noRoute: '无路由', sessionLost: '会话丢失', fenced: '被隔离', notWired: '未连线', wrongOwner: '所有者错误' },
 };

@@ -129,6 +129,7 @@ export const en = {
   },
   canvas: {
     locked: 'locked',
+    notWired: 'Not wired: {{warning}}',
     up: 'up',
     down: 'down',
     inFlight: '{{count}} in flight',
@@ -218,6 +219,8 @@ export const en = {
     speedMax: '{{speed}}× (max)',
     finding: 'Finding the next event…',
     endOfRun: 'End of the run: no more events',
+    stepEvent: '{{time}} s · {{what}}',
+    gradedView: 'You are looking at the design as it was graded; your canvas is unchanged. Press Run to see your current design.',
     nextBucket: '{{time}} · next logged event or bucket ({{reason}})',
     timeline: 'Timeline',
     goToFault: 'Go to {{fault}} at {{time}}',

@@ -129,6 +129,7 @@ export const zhCN: ZhStrings<typeof en> = {
   },
   canvas: {
     locked: '已锁定',
+    notWired: '未连线：{{warning}}',
     up: '运行中',
     down: '宕机',
     inFlight: '{{count}} 个处理中',
@@ -209,6 +210,8 @@ export const zhCN: ZhStrings<typeof en> = {
     speedMax: '{{speed}}×（最快）',
     finding: '正在查找下一个事件…',
     endOfRun: '运行结束：没有更多事件',
+    stepEvent: '{{time}} 秒 · {{what}}',
+    gradedView: '你看到的是评分时的设计；你的画布没有改动。点击 运行 查看当前的设计。',
     nextBucket: '{{time}} · 下一个记录的事件或时间桶（{{reason}}）',
     timeline: '时间轴',
     goToFault: '跳到 {{time}} 的{{fault}}',
