@@ -4,7 +4,7 @@
  * drain. Everything a fault changes goes through the engine's crash/restart/pause mechanics so
  * the same invariants hold as for the rest of the run.
  */
-import { faultDurationMs, resolveFault, type FaultParamsOf, type ResolvedFault } from '../../shared/faults';
+import { faultDurationMs, isTargetSelector, resolveFault, type FaultParamsOf, type ResolvedFault, type TargetSelector } from '../../shared/faults';
 import type { Fault } from '../../shared/scenario';
 import type { Cut, Sim, SimNode } from './engine';
 import { CacheNode } from './nodes/cache';
@@ -39,7 +39,7 @@ export class Faults {
   private readonly deploys = new Map<number, DeployState>();
   private readonly clones: (from: SimNode) => SimNode;
   /** The scheduled faults with their action's defaults applied (FAULTS in shared/faults.ts). */
-  private readonly faults: readonly ResolvedFault[];
+  private readonly faults: ResolvedFault[];
 
   constructor(
     private readonly sim: Sim,
@@ -58,6 +58,21 @@ export class Faults {
     return n;
   }
 
+  /** The node a target selector names at this moment (TARGET_SELECTORS in shared/faults.ts). */
+  private select(selector: TargetSelector): SimNode | undefined {
+    switch (selector) {
+      case '@busiest-service': {
+        let best: ServiceNode | undefined;
+        for (const n of this.sim.nodes) {
+          if (n instanceof ServiceNode && n.isUp && !n.isRemoved && (best === undefined || n.requestsReceived > best.requestsReceived)) best = n;
+        }
+        return best;
+      }
+      default:
+        return assertNever(selector);
+    }
+  }
+
   private lbs(): LoadBalancerNode[] {
     return this.sim.nodes.filter((n): n is LoadBalancerNode => n instanceof LoadBalancerNode);
   }
@@ -70,6 +85,12 @@ export class Faults {
 
   private apply(index: number, phase: number): void {
     const sim = this.sim;
+    if (phase === PHASE_START && isTargetSelector(this.faults[index]!.target)) {
+      // A selector picks its node now; the later phases of the fault act on that node.
+      const picked = this.select(this.faults[index]!.target as TargetSelector);
+      if (picked === undefined) return;
+      this.faults[index] = { ...this.faults[index]!, target: picked.id };
+    }
     const f = this.faults[index]!;
     if (phase === PHASE_START) sim.log('fault', sim.byId.get(f.target), { fault: f.id, action: f.action, target: f.target });
     switch (f.action) {

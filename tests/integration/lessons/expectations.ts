@@ -51,6 +51,44 @@ const capstoneFixed = (starter: Graph, overrides: Record<string, Record<string, 
   return Object.entries(fixes).reduce((g, [id, props]) => withProps(g, id, { ...props, ...overrides[id] }), starter);
 };
 
+/** What a student building lesson 13's design from its empty canvas may choose. */
+interface BuiltTier {
+  /** Service instances behind the balancer (0: the users call one instance directly). */
+  instances: number;
+  service?: Record<string, unknown>;
+  balancer?: Record<string, unknown>;
+  hasSessionStore?: boolean;
+  hasDatabase?: boolean;
+}
+
+/**
+ * Lesson 13: the starter (the users alone) with a tier built as a student drops it from the palette:
+ * a balancer (when more than one instance), instances, an optional session store and a database.
+ */
+export const builtTier = (starter: Graph, tier: BuiltTier): Graph => {
+  const ids = Array.from({ length: Math.max(1, tier.instances) }, (_, i) => `service-${i + 1}`);
+  const at = (x: number, y: number) => ({ x, y });
+  const nodes: Graph['nodes'] = [...starter.nodes];
+  const edges: Graph['edges'] = [];
+  const link = (source: string, target: string) => edges.push({ id: `${source}-${target}`, source, target, kind: 'request', props: { latencyMs: 1, jitterMs: 0, lossRate: 0 } });
+  if (tier.instances > 1) {
+    nodes.push({ id: 'load-balancer-1', kind: 'load-balancer', label: 'Load balancer', position: at(220, 200), props: { ...tier.balancer } });
+    link('users', 'load-balancer-1');
+  } else link('users', ids[0]!);
+  ids.forEach((id, i) => {
+    nodes.push({ id, kind: 'service', label: `Service ${i + 1}`, position: at(460, 80 + 120 * i), props: { ...tier.service } });
+    if (tier.instances > 1) link('load-balancer-1', id);
+    if (tier.hasSessionStore) link(id, 'session-store-1');
+    if (tier.hasDatabase ?? true) link(id, 'database-1');
+  });
+  if (tier.hasSessionStore) nodes.push({ id: 'session-store-1', kind: 'session-store', label: 'Session store', position: at(720, 80), props: {} });
+  if (tier.hasDatabase ?? true) nodes.push({ id: 'database-1', kind: 'database', label: 'Database', position: at(720, 240), props: {} });
+  return { ...starter, nodes, edges };
+};
+
+/** Health checks that notice a crash in well under a second, yet outlast the lesson's GC pauses. */
+const FAST_CHECKS = { healthCheck: { intervalMs: 200, unhealthyAfter: 2, timeoutMs: 200 } };
+
 export const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 /** Half-way designs are checked on fewer seeds: they only show the checks tell designs apart. */
 export const VARIANT_SEEDS = [1, 2, 3] as const;
@@ -60,6 +98,54 @@ export const PACK_DIR = 'lessons/stateless-vs-stateful';
 export const EXPECTATIONS: Record<string, LessonExpectation> = {
   'any-instance': { answers: { 'why-any': 'external' }, starterFails: ['recovered-quickly', 'small-blast'] },
   'remote-state': { answers: { 'remote-calls': '3' }, starterFails: ['p99-target', 'few-errors', 'db-not-saturated'] },
+  'build-it-yourself': {
+    answers: { 'why-busiest': 'any' },
+    // The empty canvas: nothing is served and no write is kept. Its users fail at once (no latency,
+    // no cost), and each is counted as affected in the window where it first failed, before the crash.
+    starterFails: ['serves-load', 'writes-kept', 'survives-crash', 'few-users-hurt'],
+    variants: [
+      {
+        name: 'a second valid design: signed tokens, four smaller instances, least-connections',
+        edit: (g) => builtTier(g, { instances: 4, service: { sessions: 'signed-token', workers: 6 }, balancer: { policy: 'least-connections', ...FAST_CHECKS } }),
+        fails: [],
+      },
+      {
+        name: 'one instance and a database',
+        edit: (g) => builtTier(g, { instances: 1 }),
+        fails: ['serves-load', 'p99', 'writes-kept', 'survives-crash', 'few-users-hurt'],
+      },
+      {
+        name: 'three instances, no database',
+        edit: (g) => builtTier(g, { instances: 3, service: { sessions: 'signed-token' }, balancer: FAST_CHECKS, hasDatabase: false }),
+        fails: ['writes-kept'],
+      },
+      {
+        name: 'three instances with the default health checks',
+        edit: (g) => builtTier(g, { instances: 3, service: { sessions: 'session-store' }, hasSessionStore: true }),
+        fails: ['few-users-hurt'],
+      },
+      {
+        name: 'sticky routing, sessions in instance memory',
+        edit: (g) => builtTier(g, { instances: 3, service: { sessions: 'local-memory' }, balancer: { policy: 'sticky', ...FAST_CHECKS } }),
+        fails: ['few-users-hurt'],
+      },
+      {
+        name: 'two instances: enough until one crashes',
+        edit: (g) => builtTier(g, { instances: 2, service: { sessions: 'signed-token' }, balancer: FAST_CHECKS }),
+        // The one left is overloaded: requests time out (p99 at the 1 s timeout) and writes are lost with them.
+        fails: ['p99', 'survives-crash', 'few-users-hurt'],
+        mayFail: ['writes-kept'],
+      },
+      {
+        // All knobs at their extreme: health checks every 10 ms that give up after one miss, and
+        // eight big instances. The GC pauses are taken for crashes, and the capacity blows the budget.
+        name: 'all knobs at their extreme',
+        edit: (g) =>
+          builtTier(g, { instances: 8, service: { sessions: 'signed-token', workers: 32 }, balancer: { healthCheck: { intervalMs: 10, unhealthyAfter: 1, timeoutMs: 10 } } }),
+        fails: ['budget'],
+      },
+    ],
+  },
   'session-state': {
     answers: { 'sticky-share': 'third' },
     starterFails: ['no-loss-while-healthy', 'no-loss-at-crash', 'errors-recover', 'state-outside'],

@@ -104,6 +104,8 @@ export class ClientNode extends SimNode {
     rec.partCur[partitionOf(key, rec.partitions)]! += 1;
     const edge = this.entry();
     if (edge === undefined) {
+      // Nothing to send it to (no connection out): the request fails, and its user felt it.
+      sim.model.userAffected(this.idx, this.userBase + user);
       this.end(STATUS.noRoute, 0);
       return;
     }

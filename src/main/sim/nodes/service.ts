@@ -58,6 +58,8 @@ export class ServiceNode extends SimNode {
   private beliefVersion = -1;
   /** rolling-deploy with checkpoint: sessions survive the next stop. */
   keepsStateOnStop = false;
+  /** Requests that reached this instance, for the '@busiest-service' fault target. */
+  requestsReceived = 0;
   /** Connections its settings need and the design lacks (shared/wiring.ts; set by build.ts, copied to clones). */
   missing: ReadonlySet<WiringNeed> = new Set();
   /** Partition → 1 when it was taken over and could not be recovered (recoverFrom replica, none wired). */
@@ -126,6 +128,7 @@ export class ServiceNode extends SimNode {
 
   override onRequest(c: number): void {
     const sim = this.sim;
+    this.requestsReceived++;
     if (!this.isReady) {
       sim.reply(this, c, STATUS.down);
       return;

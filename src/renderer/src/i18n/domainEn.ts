@@ -4,7 +4,7 @@
  * tables keep their English for the CLI; the renderer shows them through these keys.
  */
 import { EDGE_KINDS, EdgePropsSchema } from '../../../shared/graph';
-import { FAULTS } from '../../../shared/faults';
+import { FAULTS, TARGET_SELECTORS } from '../../../shared/faults';
 import { FAILURE_REASONS } from '../../../shared/failureReasons';
 import { METRICS, RUN_EVENT_KINDS } from '../../../shared/metrics';
 import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
@@ -39,6 +39,8 @@ export function domainEn(): Tree {
     units: { ...UNIT_WORDS },
     faults: map(FAULTS, (f) => ({ label: f.label, description: f.description, ...(f.menu ? { menu: f.menu.label } : {}) })),
     reasons: map(FAILURE_REASONS, (r) => r.label),
+    // Fault targets that name a role ('@busiest-service'), keyed without the '@'.
+    targets: Object.fromEntries(Object.entries(TARGET_SELECTORS).map(([k, s]) => [k.slice(1), s.label])),
     events: Object.fromEntries(RUN_EVENT_KINDS.map((k) => [k, k.replace(/-/g, ' ')])),
   };
 }

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ConnectionVerdict } from '../../../shared/connections';
+import { isTargetSelector } from '../../../shared/faults';
 import { eventText } from '../../../shared/i18n/eventTexts';
 import type { RunEvent } from '../../../shared/metrics';
 
@@ -25,6 +26,8 @@ export function domainWords(t: TFunction<'domain'>) {
     faultDescription: (action: string) => word(`faults.${action}.description`, ''),
     faultMenu: (action: string) => word(`faults.${action}.menu`, action),
     reason: (reason: string) => word(`reasons.${reason}`, reason),
+    /** A fault's target: a node id as it is, a role ('@busiest-service') in words. */
+    target: (target: string) => (isTargetSelector(target) ? word(`targets.${target.slice(1)}`, target) : target),
     fieldLabel: (nodeKind: string, path: readonly string[], fallback: string) => word(`${field(nodeKind, path)}.label`, fallback),
     fieldDescription: (nodeKind: string, path: readonly string[], fallback: string | undefined) => word(`${field(nodeKind, path)}.description`, fallback ?? ''),
     option: (nodeKind: string, path: readonly string[], option: string) => word(`${field(nodeKind, path)}.options.${option}`, option),

@@ -224,5 +224,6 @@ export const domainZhCN = {
     replicationSameKind: '复制只能连接同类节点；这里是{{from}} → {{to}}。',
     nothingToReplicate: '{{from}}没有可复制的状态。',
   },
+  targets: { 'busiest-service': '最忙的服务实例' },
   reasons: { down: '宕机', timeout: '超时', overloaded: '过载', noRoute: '无路由', sessionLost: '会话丢失', fenced: '被隔离', notWired: '未连线', wrongOwner: '所有者错误' },
 };
