@@ -30,8 +30,8 @@ interface DeployState {
   nodes: SimNode[];
   next: number;
   batch: SimNode[];
-  /** 'drain' → waiting for idle; 'start' → waiting for ready; 'admit' → waiting for balancers to route to it. */
-  waiting: 'drain' | 'start' | 'admit';
+  /** 'handover' → waiting for its partitions to move (controlledShutdown); 'drain' → waiting for idle; 'start' → waiting for ready; 'admit' → waiting for balancers to route to it. */
+  waiting: 'handover' | 'drain' | 'start' | 'admit';
   sinceUs: number;
 }
 
@@ -265,6 +265,11 @@ export class Faults {
       return this.nextBatch(index, st);
     }
     if (st === undefined) return;
+    if (st.waiting === 'handover') {
+      const isHandedOver = st.batch.every((n) => !(n instanceof ServiceNode) || n.ownsNothing() || !n.isUp);
+      if (!isHandedOver && sim.nowUs - st.sinceUs < DRAIN_MAX_US) return sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
+      return this.stopBatch(index, st);
+    }
     if (st.waiting === 'drain') {
       const isIdle = st.batch.every((n) => n.isIdle() || !n.isUp);
       if (!isIdle && sim.nowUs - st.sinceUs < DRAIN_MAX_US) return sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
@@ -292,13 +297,27 @@ export class Faults {
   private nextBatch(index: number, st: DeployState): void {
     const sim = this.sim;
     const f = this.faults[index]!;
-    const { batchSize: size, drain } = this.paramsOf(index, 'rolling-deploy');
+    const { batchSize: size } = this.paramsOf(index, 'rolling-deploy');
     if (st.next >= st.nodes.length) {
       sim.log('deploy-done', undefined, { fault: f.id, count: st.nodes.length });
       return;
     }
     st.batch = st.nodes.slice(st.next, st.next + size);
     st.next += size;
+    st.sinceUs = sim.nowUs;
+    // Owners with a controlled shutdown hand their partitions over first (each call starts its own handover).
+    const handing = st.batch.map((n) => n instanceof ServiceNode && n.handOver());
+    if (handing.some(Boolean)) {
+      st.waiting = 'handover';
+      return sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
+    }
+    this.stopBatch(index, st);
+  }
+
+  /** Takes the batch out (draining it first when asked), then replaces it. */
+  private stopBatch(index: number, st: DeployState): void {
+    const sim = this.sim;
+    const { drain } = this.paramsOf(index, 'rolling-deploy');
     st.sinceUs = sim.nowUs;
     if (drain) {
       for (const lb of this.lbs()) for (const n of st.batch) lb.setRegistered(n, false);

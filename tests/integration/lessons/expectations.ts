@@ -89,6 +89,23 @@ export const builtTier = (starter: Graph, tier: BuiltTier): Graph => {
 /** Health checks that notice a crash in well under a second, yet outlast the lesson's GC pauses. */
 const FAST_CHECKS = { healthCheck: { intervalMs: 200, unhealthyAfter: 2, timeoutMs: 200 } };
 
+/** The graph with a ring of replication connections between `ids` (each to the next). */
+export const withReplicaRing = (graph: Graph, ids: string[]): Graph => ({
+  ...graph,
+  edges: [
+    ...graph.edges,
+    ...ids.map((id, i) => ({ id: `${id}-replica`, source: id, target: ids[(i + 1) % ids.length]!, kind: 'replication' as const, props: { latencyMs: 1, jitterMs: 0, lossRate: 0 } })),
+  ],
+});
+
+/** Lesson 14's answer on its starter: controlled shutdown, replicas, a gateway that notices quickly. */
+const stateful = (starter: Graph): Graph =>
+  withProps(
+    withReplicaRing(['room-1', 'room-2', 'room-3'].reduce((out, id) => withProps(out, id, { controlledShutdown: true, recoverFrom: 'replica' }), starter), ['room-1', 'room-2', 'room-3']),
+    'gateway',
+    { healthCheck: { intervalMs: 100, unhealthyAfter: 2 }, ownerRefreshMs: 50 },
+  );
+
 export const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 /** Half-way designs are checked on fewer seeds: they only show the checks tell designs apart. */
 export const VARIANT_SEEDS = [1, 2, 3] as const;
@@ -245,6 +262,38 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
         name: 'short lease, rooms still reloaded from the message store',
         edit: (g) => withProps(g, 'coord', { leaseTtlMs: 2000 }),
         fails: ['rooms-back-fast', 'errors-after'],
+      },
+    ],
+  },
+  'stateful-deploy': {
+    answers: { 'why-drain-not-enough': 'ownership' },
+    starterFails: ['deploy-errors', 'users-unaffected'],
+    variants: [
+      {
+        // The rooms move before each stop, but every new owner reloads them from the message store.
+        name: 'controlled shutdown, state reloaded from the database',
+        edit: (g) => ['room-1', 'room-2', 'room-3'].reduce((out, id) => withProps(out, id, { controlledShutdown: true }), g),
+        fails: ['deploy-errors', 'users-unaffected'],
+      },
+      {
+        // The state is close by, but nobody may take the rooms while their owner restarts.
+        name: 'replicas to recover from, no handover',
+        edit: (g) => withReplicaRing(['room-1', 'room-2', 'room-3'].reduce((out, id) => withProps(out, id, { recoverFrom: 'replica' }), g), ['room-1', 'room-2', 'room-3']),
+        fails: ['deploy-errors', 'users-unaffected'],
+      },
+      {
+        // All knobs at their extreme: 10 ms leases, health checks and owner refreshes. The lesson's
+        // GC pauses outlast the leases, so rooms move on every pause, deploy or not, and the paused
+        // owner still believes in its rooms when it wakes.
+        name: 'all knobs at their extreme',
+        edit: (g) =>
+          withProps(
+            withProps(stateful(g), 'gateway', { healthCheck: { intervalMs: 10, unhealthyAfter: 1 }, ownerRefreshMs: 1 }),
+            'coord',
+            { leaseTtlMs: 10 },
+          ),
+        // Few requests fail (a moved room is back from its replica in 20 ms), but rooms have two owners for seconds.
+        fails: ['one-owner'],
       },
     ],
   },
