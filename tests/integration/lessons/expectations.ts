@@ -254,6 +254,30 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
       },
     ],
   },
+  partition: {
+    // The west users' errors include their refused writes: the minority side pays.
+    answers: { 'who-pays': 'users-west' },
+    starterFails: ['no-conflicting-writes', 'minority-refused'],
+    variants: [
+      {
+        // Nobody takes over during the 8 s split: no conflict, but the east waits for own-1's rooms.
+        name: 'a lease longer than the split instead of fencing',
+        edit: (g) => withProps(g, 'coord', { leaseTtlMs: 10_000 }),
+        fails: ['minority-refused', 'majority-serves'],
+      },
+      {
+        // All knobs at their extreme: 10 ms leases and health checks, owner maps refreshed every
+        // millisecond. Every GC pause of the lesson's noise moves partitions.
+        name: 'all knobs at their extreme',
+        edit: (g) =>
+          ['gw-west', 'gw-east'].reduce(
+            (out, id) => withProps(out, id, { healthCheck: { intervalMs: 10, unhealthyAfter: 1 }, ownerRefreshMs: 1 }),
+            withProps(g, 'coord', { fencing: true, leaseTtlMs: 10 }),
+          ),
+        fails: ['majority-serves'],
+      },
+    ],
+  },
   rooms: {
     answers: { connections: 'reconnect' },
     starterFails: ['rooms-back-fast', 'errors-after'],
