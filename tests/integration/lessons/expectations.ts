@@ -106,6 +106,11 @@ const stateful = (starter: Graph): Graph =>
     { healthCheck: { intervalMs: 100, unhealthyAfter: 2 }, ownerRefreshMs: 50 },
   );
 
+/** Lesson 16: the three API instances with `props` merged. */
+const apiTier = (graph: Graph, props: Record<string, unknown>): Graph => ['api-1', 'api-2', 'api-3'].reduce((out, id) => withProps(out, id, props), graph);
+/** The graph without its connections into `target`. */
+const withoutEdgesTo = (graph: Graph, target: string): Graph => ({ ...graph, edges: graph.edges.filter((e) => e.target !== target) });
+
 export const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 /** Half-way designs are checked on fewer seeds: they only show the checks tell designs apart. */
 export const VARIANT_SEEDS = [1, 2, 3] as const;
@@ -173,6 +178,34 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
         name: 'sessions in a session store that is not on the canvas',
         edit: (g) => ['api-1', 'api-2', 'api-3'].reduce((out, id) => withProps(out, id, { sessions: 'session-store' }), g),
         fails: ['errors-recover', 'state-outside'],
+      },
+    ],
+  },
+  'sessions-choice': {
+    answers: { 'why-not-store': 'outage', 'ttl-price': 'refresh' },
+    starterFails: ['outage-harmless', 'nobody-logged-out', 'call-budget'],
+    variants: [
+      {
+        name: 'a persistent session store',
+        // The sessions survive the crash, but every request still needs the store while it is down.
+        edit: (g) => withProps(g, 'sessions', { persistence: true }),
+        fails: ['outage-harmless', 'call-budget'],
+      },
+      {
+        name: 'signed tokens with the default 15-minute lifetime',
+        edit: (g) => withoutEdgesTo(apiTier(g, { sessions: 'signed-token' }), 'sessions'),
+        fails: ['revoked-out'],
+      },
+      {
+        name: 'short-lived tokens refreshed through the session store',
+        edit: (g) => apiTier(g, { sessions: 'signed-token', tokenTtlMs: 2000 }),
+        fails: ['outage-harmless'],
+      },
+      {
+        // All knobs at their extreme: a 1 ms token lifetime refreshes on every request.
+        name: 'all knobs at their extreme',
+        edit: (g) => withoutEdgesTo(apiTier(g, { sessions: 'signed-token', tokenTtlMs: 1 }), 'sessions'),
+        fails: ['call-budget'],
       },
     ],
   },
