@@ -4,7 +4,10 @@
  * reference solution must pass every check. Both hold on every seed in SEEDS, so no lesson
  * passes or fails by luck.
  */
+import { readFileSync } from 'node:fs';
 import type { Graph } from '../../../src/shared/graph';
+
+const PACK_DIR_FOR_GRAPHS = 'lessons/stateless-vs-stateful';
 
 /** A half-way design a student is likely to try, and the checks it must still fail. */
 export interface Variant {
@@ -110,6 +113,14 @@ const stateful = (starter: Graph): Graph =>
 const apiTier = (graph: Graph, props: Record<string, unknown>): Graph => ['api-1', 'api-2', 'api-3'].reduce((out, id) => withProps(out, id, props), graph);
 /** The graph without its connections into `target`. */
 const withoutEdgesTo = (graph: Graph, target: string): Graph => ({ ...graph, edges: graph.edges.filter((e) => e.target !== target) });
+
+/** Lesson 17's reference, read once (its half-way designs are edits of it, not of the empty starter). */
+const CHOOSING_REFERENCE = JSON.parse(readFileSync(`${PACK_DIR_FOR_GRAPHS}/graphs/17-choosing.reference.json`, 'utf8')) as Graph;
+/** Lesson 17 with the leaderboard's instances stateless behind round-robin. */
+const statelessBoard = (graph: Graph): Graph => ({
+  ...graph,
+  nodes: graph.nodes.map((n) => (n.id.startsWith('board-') ? { ...n, props: {} } : n.id === 'lb-board' ? { ...n, props: { ...n.props, policy: 'round-robin' } } : n)),
+});
 
 export const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 /** Half-way designs are checked on fewer seeds: they only show the checks tell designs apart. */
@@ -367,6 +378,25 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
         // Every write now waits 300 ms for the far replica while holding one of the hot owner's workers.
         edit: (g) => withProps(withProps(g, 'own-1', { workers: 6 }), 'db', { replication: 'sync' }),
         fails: ['p99-fixed', 'errors-fixed'],
+      },
+    ],
+  },
+  choosing: {
+    answers: { 'which-stateful': 'board' },
+    // The empty canvas: no workload is served. Its requests fail at once, so its p99 is low; it
+    // loses no session and costs only the data stores.
+    starterFails: ['shop-survives', 'board-available', 'search-rush'],
+    variants: [
+      {
+        name: 'the leaderboard built stateless like the others, straight onto its slow store',
+        edit: () => statelessBoard(CHOOSING_REFERENCE),
+        fails: ['board-fast', 'board-available'],
+      },
+      {
+        // All knobs at their extreme: every instance with 64 workers.
+        name: 'all knobs at their extreme',
+        edit: () => ({ ...CHOOSING_REFERENCE, nodes: CHOOSING_REFERENCE.nodes.map((n) => (n.kind === 'service' ? { ...n, props: { ...n.props, workers: 64 } } : n)) }),
+        fails: ['budget'],
       },
     ],
   },
