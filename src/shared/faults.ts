@@ -287,6 +287,23 @@ export function faultDurationMs(fault: ResolvedFault): number | undefined {
   return 'durationMs' in fault.params ? fault.params.durationMs : undefined;
 }
 
+/**
+ * Targets that name a role instead of a node id, resolved by the simulator when the fault fires:
+ * a lesson whose student builds the whole design cannot know its node ids. A graph id starts with
+ * a letter or digit, so '@' can never clash with one.
+ */
+export const TARGET_SELECTORS = {
+  '@busiest-service': {
+    kind: 'service',
+    label: 'the busiest service instance',
+    description: 'The application instance (up) that has received the most requests when the fault fires; ties go to the first in the design. None: the fault does nothing.',
+  },
+} as const satisfies Record<string, { kind: NodeKind; label: string; description: string }>;
+export type TargetSelector = keyof typeof TARGET_SELECTORS;
+
+/** True when a fault's target is a selector (TARGET_SELECTORS), not a node or edge id. */
+export const isTargetSelector = (target: string): target is TargetSelector => Object.prototype.hasOwnProperty.call(TARGET_SELECTORS, target);
+
 /** The graph a fault target is checked against. */
 export interface FaultTargetGraph {
   nodes: readonly { id: string; kind: NodeKind }[];
@@ -303,7 +320,13 @@ export function faultTargetIssues(fault: { action: FaultAction; target: string; 
   const spec: FaultSpec = FAULTS[fault.action];
   const issues: FaultTargetIssue[] = [];
   const node = graph.nodes.find((n) => n.id === fault.target);
-  if (!spec.target.isIgnored) {
+  if (isTargetSelector(fault.target)) {
+    // A selector is never missing (a design without such a node just does not get the fault).
+    const kind = TARGET_SELECTORS[fault.target].kind;
+    if (spec.target.nodeKinds !== 'any' && !spec.target.nodeKinds.includes(kind)) {
+      issues.push({ kind: 'wrong-kind', path: ['target'], id: fault.target, message: `${fault.action} applies to ${spec.target.nodeKinds.join(' or ')} nodes; "${fault.target}" picks a ${kind}` });
+    }
+  } else if (!spec.target.isIgnored) {
     const isEdge = spec.target.isEdgeAllowed && graph.edges.some((e) => e.id === fault.target);
     const what = spec.target.isEdgeAllowed ? 'node or edge' : 'node';
     if (node === undefined && !isEdge) issues.push({ kind: 'missing', path: ['target'], id: fault.target, message: `unknown ${what} "${fault.target}"` });

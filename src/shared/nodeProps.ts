@@ -136,6 +136,12 @@ export const ServicePropsSchema = z
     callTimeoutMs: timeoutMs().default(1000).describe('Timeout of calls to downstream nodes (ms)'),
     /** Where a new partition owner recovers the partition's state from. */
     recoverFrom: z.enum(['replica', 'database', 'none']).default('database').describe('Recover partition state from a replica (fast), the database (slow), or not at all (state lost)'),
+    /**
+     * Before a planned stop (a rolling deploy), hand its partitions to the other owners through the
+     * coordinator and stop only once they are released (Kafka's controlled shutdown); otherwise they
+     * wait for its lease to expire.
+     */
+    controlledShutdown: z.boolean().default(false).describe('Before a planned stop (deploy), hand its partitions over to other owners instead of letting its lease expire'),
     /** Time to load one partition's state from the database. */
     stateLoadMs: ms(600_000).default(500).describe('Time to load one partition from the database (ms)'),
     /** signed-token: how long a token is accepted (a revoked one too); then the service refreshes it with a call. */
@@ -278,6 +284,7 @@ export const NODE_FIELD_RULES: { [K in NodeKind]?: Record<string, FieldRule<Node
   service: {
     recoverFrom: { when: (p) => p.ownsPartitions },
     stateLoadMs: { when: (p) => p.ownsPartitions && p.recoverFrom === 'database' },
+    controlledShutdown: { when: (p) => p.ownsPartitions },
     nonOwner: { when: (p) => p.ownsPartitions, advanced: true },
     handshakeMs: { advanced: true },
     queueLimit: { advanced: true },

@@ -88,7 +88,7 @@ for (const size of SIZES) {
       await page.screenshot({ path: `test-results/screenshots/layout-lesson1-run-${tag}.png` });
 
       await page.getByRole('combobox', { name: 'Lesson', exact: true }).selectOption('split-brain');
-      await expect(page.getByTestId('lesson-title')).toContainText('9');
+      await expect(page.getByTestId('lesson-title')).toContainText('11');
       await expect(page.locator('.react-flow__node[data-id="own-1"]')).toBeVisible();
       await runAndPause(page);
       await settled(page);

@@ -34,7 +34,7 @@ test('edits in lesson 1 and lesson 3 survive a restart of the host; Start over (
     await expect(nodes(page)).toHaveCount(7);
 
     await lessonSelect(page).selectOption('session-state');
-    await expect(page.getByTestId('lesson-title')).toHaveText('Lesson 3: Where does the session live?');
+    await expect(page.getByTestId('lesson-title')).toHaveText('Lesson 4: Where does the session live?');
     await node(page, 'api-1').click();
     await sessionsOf(page).selectOption('signed-token');
     await expect.poll(workOnDisk(dataDir, 'any-instance')).toContain('"service-1"');
@@ -49,7 +49,7 @@ test('edits in lesson 1 and lesson 3 survive a restart of the host; Start over (
     await expect(page.getByRole('alert', { name: 'Unsaved work found' })).toHaveCount(0);
 
     await lessonSelect(page).selectOption('session-state');
-    await expect(page.getByTestId('lesson-title')).toHaveText('Lesson 3: Where does the session live?');
+    await expect(page.getByTestId('lesson-title')).toHaveText('Lesson 4: Where does the session live?');
     await node(page, 'api-1').click();
     await expect(sessionsOf(page)).toHaveValue('signed-token');
 

@@ -170,6 +170,7 @@ export function buildSim(graph: Graph, scenario: ParsedScenario): Built {
     coord.own = own;
     model.ownership = own;
     model.ownerMap = own.ownerMap;
+    model.coordinatorIdx = coordIdx;
     model.leaseTtlUs = Math.round(coord.props.leaseTtlMs * 1000);
     const owners = sim.nodes.filter((n) => n instanceof ServiceNode && n.props.ownsPartitions && n.out.some((e) => e.to === coord.idx));
     coord.init(owners);

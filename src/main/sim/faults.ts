@@ -4,7 +4,7 @@
  * drain. Everything a fault changes goes through the engine's crash/restart/pause mechanics so
  * the same invariants hold as for the rest of the run.
  */
-import { faultDurationMs, resolveFault, type FaultParamsOf, type ResolvedFault } from '../../shared/faults';
+import { faultDurationMs, isTargetSelector, resolveFault, type FaultParamsOf, type ResolvedFault, type TargetSelector } from '../../shared/faults';
 import type { Fault } from '../../shared/scenario';
 import type { Cut, Sim, SimNode } from './engine';
 import { CacheNode } from './nodes/cache';
@@ -30,8 +30,8 @@ interface DeployState {
   nodes: SimNode[];
   next: number;
   batch: SimNode[];
-  /** 'drain' → waiting for idle; 'start' → waiting for ready; 'admit' → waiting for balancers to route to it. */
-  waiting: 'drain' | 'start' | 'admit';
+  /** 'handover' → waiting for its partitions to move (controlledShutdown); 'drain' → waiting for idle; 'start' → waiting for ready; 'admit' → waiting for balancers to route to it. */
+  waiting: 'handover' | 'drain' | 'start' | 'admit';
   sinceUs: number;
 }
 
@@ -39,7 +39,7 @@ export class Faults {
   private readonly deploys = new Map<number, DeployState>();
   private readonly clones: (from: SimNode) => SimNode;
   /** The scheduled faults with their action's defaults applied (FAULTS in shared/faults.ts). */
-  private readonly faults: readonly ResolvedFault[];
+  private readonly faults: ResolvedFault[];
 
   constructor(
     private readonly sim: Sim,
@@ -58,6 +58,21 @@ export class Faults {
     return n;
   }
 
+  /** The node a target selector names at this moment (TARGET_SELECTORS in shared/faults.ts). */
+  private select(selector: TargetSelector): SimNode | undefined {
+    switch (selector) {
+      case '@busiest-service': {
+        let best: ServiceNode | undefined;
+        for (const n of this.sim.nodes) {
+          if (n instanceof ServiceNode && n.isUp && !n.isRemoved && (best === undefined || n.requestsReceived > best.requestsReceived)) best = n;
+        }
+        return best;
+      }
+      default:
+        return assertNever(selector);
+    }
+  }
+
   private lbs(): LoadBalancerNode[] {
     return this.sim.nodes.filter((n): n is LoadBalancerNode => n instanceof LoadBalancerNode);
   }
@@ -70,6 +85,12 @@ export class Faults {
 
   private apply(index: number, phase: number): void {
     const sim = this.sim;
+    if (phase === PHASE_START && isTargetSelector(this.faults[index]!.target)) {
+      // A selector picks its node now; the later phases of the fault act on that node.
+      const picked = this.select(this.faults[index]!.target as TargetSelector);
+      if (picked === undefined) return;
+      this.faults[index] = { ...this.faults[index]!, target: picked.id };
+    }
     const f = this.faults[index]!;
     if (phase === PHASE_START) sim.log('fault', sim.byId.get(f.target), { fault: f.id, action: f.action, target: f.target });
     switch (f.action) {
@@ -244,6 +265,11 @@ export class Faults {
       return this.nextBatch(index, st);
     }
     if (st === undefined) return;
+    if (st.waiting === 'handover') {
+      const isHandedOver = st.batch.every((n) => !(n instanceof ServiceNode) || n.ownsNothing() || !n.isUp);
+      if (!isHandedOver && sim.nowUs - st.sinceUs < DRAIN_MAX_US) return sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
+      return this.stopBatch(index, st);
+    }
     if (st.waiting === 'drain') {
       const isIdle = st.batch.every((n) => n.isIdle() || !n.isUp);
       if (!isIdle && sim.nowUs - st.sinceUs < DRAIN_MAX_US) return sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
@@ -271,13 +297,27 @@ export class Faults {
   private nextBatch(index: number, st: DeployState): void {
     const sim = this.sim;
     const f = this.faults[index]!;
-    const { batchSize: size, drain } = this.paramsOf(index, 'rolling-deploy');
+    const { batchSize: size } = this.paramsOf(index, 'rolling-deploy');
     if (st.next >= st.nodes.length) {
       sim.log('deploy-done', undefined, { fault: f.id, count: st.nodes.length });
       return;
     }
     st.batch = st.nodes.slice(st.next, st.next + size);
     st.next += size;
+    st.sinceUs = sim.nowUs;
+    // Owners with a controlled shutdown hand their partitions over first (each call starts its own handover).
+    const handing = st.batch.map((n) => n instanceof ServiceNode && n.handOver());
+    if (handing.some(Boolean)) {
+      st.waiting = 'handover';
+      return sim.scheduleFault(sim.nowUs + DRAIN_POLL_US, index, PHASE_STEP);
+    }
+    this.stopBatch(index, st);
+  }
+
+  /** Takes the batch out (draining it first when asked), then replaces it. */
+  private stopBatch(index: number, st: DeployState): void {
+    const sim = this.sim;
+    const { drain } = this.paramsOf(index, 'rolling-deploy');
     st.sinceUs = sim.nowUs;
     if (drain) {
       for (const lb of this.lbs()) for (const n of st.batch) lb.setRegistered(n, false);

@@ -10,6 +10,8 @@ import type { Ownership } from './ownership';
 export class ModelState {
   /** Partition ownership when the graph has a coordinator. */
   ownership: Ownership | null = null;
+  /** The coordinator's node index (-1: none); a router cut off from it reads no new owner map. */
+  coordinatorIdx = -1;
   /** The coordinator's owner map, read by partition-aware balancers (null: none). */
   ownerMap: Int32Array | null = null;
   /** Partition owners load their state before serving at t = 0 (the scenario's isColdStart); otherwise they start warm. */

@@ -22,6 +22,7 @@ export const EVENT_TEXTS = {
   'failure-detected': { en: '{{lb}} marked {{node}} unhealthy after {{count}} failed health checks.', 'zh-CN': '{{lb}} 在 {{count}} 次健康检查失败后将 {{node}} 标记为不健康。' },
   'recovered-detected': { en: '{{lb}} sees {{node}} healthy again.', 'zh-CN': '{{lb}} 发现 {{node}} 已恢复健康。' },
   'owner-changed': { en: '{{count}} partitions of {{node}} moved to other owners (epochs bumped).', 'zh-CN': '{{node}} 的 {{count}} 个分区已转给其他所有者（纪元已递增）。' },
+  'owner-changed.handed-over': { en: '{{node}} hands its {{count}} partitions over to other owners before it stops.', 'zh-CN': '{{node}} 在停止前把自己的 {{count}} 个分区移交给其他所有者。' },
   'owner-changed.joined': { en: '{{node}} joined and took {{count}} partitions.', 'zh-CN': '{{node}} 加入并接管了 {{count}} 个分区。' },
   'lease-expired': { en: "{{node}}'s lease expired (no renewal for {{ttlMs}} ms).", 'zh-CN': '{{node}} 的租约已过期（{{ttlMs}} ms 内未续约）。' },
   'session-lost': { en: "{{count}} sessions kept in {{node}}'s memory are lost.", 'zh-CN': '保存在 {{node}} 内存中的 {{count}} 个会话已丢失。' },

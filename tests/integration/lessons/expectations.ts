@@ -19,9 +19,19 @@ export const PACK_DIR = 'lessons/stateless-vs-stateful';
 export const EXPECTATIONS: Record<string, LessonExpectation> = {
   'any-instance': { answers: { 'why-any': 'external' }, starterFails: ['recovered-quickly', 'small-blast'] },
   'remote-state': { answers: { 'remote-calls': '3' }, starterFails: ['p99-target', 'few-errors', 'db-not-saturated'] },
+  'build-it-yourself': {
+    answers: { 'why-busiest': 'any' },
+    // The empty canvas: nothing is served and no write is kept. Its users fail at once (no latency,
+    // no cost), and each is counted as affected in the window where it first failed, before the crash.
+    starterFails: ['serves-load', 'writes-kept', 'survives-crash', 'few-users-hurt'],
+  },
   'session-state': {
     answers: { 'sticky-share': 'third' },
     starterFails: ['no-loss-while-healthy', 'no-loss-at-crash', 'errors-recover', 'state-outside'],
+  },
+  'sessions-choice': {
+    answers: { 'why-not-store': 'outage', 'ttl-price': 'refresh' },
+    starterFails: ['outage-harmless', 'nobody-logged-out', 'call-budget'],
   },
   balancing: {
     answers: { 'hot-users': 'hot' },
@@ -47,9 +57,18 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
     answers: { 'what-fencing-does': 'reject' },
     starterFails: ['no-conflicting-writes'],
   },
+  partition: {
+    // The west users' errors include their refused writes: the minority side pays.
+    answers: { 'who-pays': 'users-west' },
+    starterFails: ['no-conflicting-writes', 'minority-refused'],
+  },
   rooms: {
     answers: { connections: 'reconnect' },
     starterFails: ['owner-routing', 'rooms-back-fast', 'errors-after'],
+  },
+  'stateful-deploy': {
+    answers: { 'why-drain-not-enough': 'ownership' },
+    starterFails: ['deploy-errors', 'users-unaffected'],
   },
   observability: {
     // The hot key's partition belongs to own-1, and db-r2 sits behind the long link (both decided
@@ -60,6 +79,12 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
   connections: {
     answers: { 'what-dropped': 'third' },
     starterFails: ['storm-errors', 'few-connect-errors'],
+  },
+  choosing: {
+    answers: { 'which-stateful': 'board' },
+    // The empty canvas: no workload is served. Its requests fail at once, so its p99 is low; it
+    // loses no session and costs only the data stores.
+    starterFails: ['shop-survives', 'board-available', 'search-rush'],
   },
   capstone: {
     answers: {},

@@ -124,6 +124,7 @@ export class ClientNode extends SimNode {
     rec.partCur[partitionOf(key, rec.partitions)]! += 1;
     const edge = this.entry();
     if (edge === undefined) {
+      // Nothing to send it to (no connection out): the request fails, and its user felt it.
       this.end(STATUS.noRoute, 0, user);
       sim.model.userAffected(this.idx, this.userBase + user);
       return;

@@ -187,6 +187,47 @@ export class CoordinatorNode extends SimNode {
     return member;
   }
 
+  /**
+   * A planned leave (controlled shutdown): the member's partitions go to the least loaded other
+   * members, each granted only once the leaving member has released, so the move has no gap for a
+   * lease to expire in and never two owners. The leaving member stops renewing, so it is not re-added.
+   */
+  leave(node: SimNode): boolean {
+    const sim = this.sim;
+    const own = this.own;
+    const m = this.members.find((x) => x.node === node);
+    // The last member has nobody to hand over to: it stops as any other would.
+    if (m === undefined || this.members.length < 2) return false;
+    const heldVersion = own.latestVersion;
+    this.members = this.members.filter((x) => x !== m);
+    let moved = 0;
+    for (let p = 0; p < own.partitions; p++) {
+      if (own.ownerMap[p] !== node.idx) continue;
+      let best: Member | undefined;
+      let bestLoad = Infinity;
+      for (const x of this.members) {
+        const l = this.load(x.node);
+        if (l < bestLoad) {
+          best = x;
+          bestLoad = l;
+        }
+      }
+      own.ownerMap[p] = best!.node.idx;
+      own.epoch[p]!++;
+      if (!best!.waitingFor.includes(node.idx)) {
+        if (best!.waitingFor.length === 0) best!.heldVersion = heldVersion;
+        best!.waitingFor.push(node.idx);
+      }
+      moved++;
+    }
+    own.commit();
+    sim.rec.add(this.idx, C.rebalances, 1);
+    sim.rec.max(this.idx, C.keysMovedMax, moved / own.partitions);
+    sim.log('owner-changed.handed-over', node, { node: node.id, count: moved }, moved);
+    sim.timer(node, this.latencyUs(node), T_LEASE_NEWS, own.latestVersion);
+    return true;
+  }
+
   override onRestart(): void {
     this.isReady = true;
     // Lease state is kept by a quorum in real systems: give every member a fresh grace period.

@@ -179,8 +179,12 @@ export class LoadBalancerNode extends SimNode {
   private refreshOwners(): void {
     const map = this.sim.model.ownerMap;
     const P = this.ownerView.length;
-    if (map !== null) this.ownerView.set(map);
-    else for (let p = 0; p < P; p++) this.ownerView[p] = this.active.length === 0 ? -1 : this.active[p % this.active.length]!.node.idx;
+    // The map comes from the coordinator: a router a network partition cuts off from it keeps the last map it read.
+    const coordinator = this.sim.model.coordinatorIdx;
+    const isCutOff = coordinator >= 0 && this.sim.cuts.length > 0 && !this.sim.canReach(this.idx, coordinator);
+    if (map !== null) {
+      if (!isCutOff) this.ownerView.set(map);
+    } else for (let p = 0; p < P; p++) this.ownerView[p] = this.active.length === 0 ? -1 : this.active[p % this.active.length]!.node.idx;
     this.sim.model.ownership?.checkRebalance();
     this.sim.timer(this, Math.round(this.props.ownerRefreshMs * 1000), T_OWNERS);
   }

@@ -12,6 +12,7 @@ import { partitionOf } from '../hashing';
 import { C, type Recorder } from '../metrics/recorder';
 import type { Rng } from '../rng';
 import { T_LEASE_NEWS, T_RELEASED } from '../leases';
+import { CoordinatorNode } from './coordinator';
 import { CallQueue } from '../timeouts';
 import { timerTag } from './timers';
 
@@ -58,6 +59,10 @@ export class ServiceNode extends SimNode {
   private beliefVersion = -1;
   /** rolling-deploy with checkpoint: sessions survive the next stop. */
   keepsStateOnStop = false;
+  /** Handing its partitions over before a planned stop: it renews no more, so it does not rejoin. */
+  isLeaving = false;
+  /** Requests that reached this instance, for the '@busiest-service' fault target. */
+  requestsReceived = 0;
   /** Connections its settings need and the design lacks (shared/wiring.ts; set by build.ts, copied to clones). */
   get missing(): ReadonlySet<WiringNeed> {
     return this.missingNeeds;
@@ -139,6 +144,7 @@ export class ServiceNode extends SimNode {
 
   override onRequest(c: number): void {
     const sim = this.sim;
+    this.requestsReceived++;
     if (!this.isReady) {
       sim.reply(this, c, STATUS.down);
       return;
@@ -240,6 +246,7 @@ export class ServiceNode extends SimNode {
       this.sim.log('ready', this, { node: this.id, version: this.version });
       if (this.usesLeases) this.renewSoon(0);
     } else if (tag === T_RENEW) {
+      if (this.isLeaving) return;
       this.renew();
       this.renewSoon(this.renewEveryUs());
     } else if (tag === T_LEASE_NEWS && this.usesLeases) {
@@ -512,6 +519,23 @@ export class ServiceNode extends SimNode {
     }
   }
 
+  /**
+   * A planned stop with controlledShutdown: asks the coordinator to move its partitions to the
+   * other owners (they are granted them once it has released). False when it has nothing to hand over.
+   */
+  handOver(): boolean {
+    if (!this.props.controlledShutdown || !this.usesLeases || !this.isUp || this.ownsNothing()) return false;
+    const coordinator = this.sim.nodes[this.coordinatorEdge!.to]!;
+    if (!(coordinator instanceof CoordinatorNode) || !coordinator.isUp) return false;
+    this.isLeaving = coordinator.leave(this);
+    return this.isLeaving;
+  }
+
+  /** True when it believes it owns no partition. */
+  ownsNothing(): boolean {
+    return this.ownedEpoch.every((e) => e === 0);
+  }
+
   /** Drops ownership beliefs (on stop). */
   private forgetOwnership(): void {
     const own = this.sim.model.ownership;
@@ -526,6 +550,7 @@ export class ServiceNode extends SimNode {
   }
 
   override onCrash(): void {
+    this.isLeaving = false;
     this.busy = 0;
     this.isDequeuing = false;
     this.queue.clear();

@@ -5,7 +5,7 @@
  */
 import { WIRING_RULES } from '../../../shared/wiring';
 import { EDGE_KINDS, EdgePropsSchema } from '../../../shared/graph';
-import { FAULTS } from '../../../shared/faults';
+import { FAULTS, TARGET_SELECTORS } from '../../../shared/faults';
 import { FAILURE_REASONS } from '../../../shared/failureReasons';
 import { METRICS, RUN_EVENT_KINDS } from '../../../shared/metrics';
 import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
@@ -40,6 +40,8 @@ export function domainEn(): Tree {
     units: { ...UNIT_WORDS },
     faults: map(FAULTS, (f) => ({ label: f.label, description: f.description, ...(f.menu ? { menu: f.menu.label } : {}) })),
     reasons: map(FAILURE_REASONS, (r) => r.label),
+    // Fault targets that name a role ('@busiest-service'), keyed without the '@'.
+    targets: Object.fromEntries(Object.entries(TARGET_SELECTORS).map(([k, s]) => [k.slice(1), s.label])),
     events: Object.fromEntries(RUN_EVENT_KINDS.map((k) => [k, k.replace(/-/g, ' ')])),
     wiring: Object.fromEntries(WIRING_RULES.map((r) => [r.need, r.message])),
   };

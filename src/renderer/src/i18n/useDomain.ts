@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ConnectionVerdict } from '../../../shared/connections';
+import { isTargetSelector } from '../../../shared/faults';
 import { eventText } from '../../../shared/i18n/eventTexts';
 import type { RunEvent } from '../../../shared/metrics';
 
@@ -27,6 +28,8 @@ export function domainWords(t: TFunction<'domain'>) {
     reason: (reason: string) => word(`reasons.${reason}`, reason),
     /** A wiring issue's sentence (shared/wiring.ts), by the connection it needs. */
     wiring: (issue: { need: string; message: string }) => word(`wiring.${issue.need}`, issue.message),
+    /** A fault's target: a node id as it is, a role ('@busiest-service') in words. */
+    target: (target: string) => (isTargetSelector(target) ? word(`targets.${target.slice(1)}`, target) : target),
     fieldLabel: (nodeKind: string, path: readonly string[], fallback: string) => word(`${field(nodeKind, path)}.label`, fallback),
     fieldDescription: (nodeKind: string, path: readonly string[], fallback: string | undefined) => word(`${field(nodeKind, path)}.description`, fallback ?? ''),
     option: (nodeKind: string, path: readonly string[], option: string) => word(`${field(nodeKind, path)}.options.${option}`, option),

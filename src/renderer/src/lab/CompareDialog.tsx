@@ -2,6 +2,7 @@ import { failureText } from '../i18n/useErrorText';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
+import { isTargetSelector } from '../../../shared/faults';
 import type { Graph } from '../../../shared/graph';
 import type { Scenario } from '../../../shared/scenario';
 import { Modal } from '../ui/Modal';
@@ -59,7 +60,7 @@ export function CompareDialog({ api, graph, scenario, locked = [], onClose }: { 
     const variant = opened.value.graph;
     // A fault whose target the variant lacks cannot run there: it is left out of both runs, and said so.
     const ids = new Set([...variant.nodes.map((n) => n.id), ...variant.edges.map((e) => e.id)]);
-    const faults = (scenario.faults ?? []).filter((f) => f.action === 'heal' || ids.has(f.target));
+    const faults = (scenario.faults ?? []).filter((f) => f.action === 'heal' || isTargetSelector(f.target) || ids.has(f.target));
     const shared = { ...scenario, faults };
     const [a, b] = await Promise.all([
       api.simRun({ runId: `compare-a-${++compareSerial}`, graph, scenario: shared }),

@@ -11,7 +11,7 @@ export function Timeline({ run, cursorMs, onSeek, children }: { run: LabRun; cur
   const { t, i18n } = useTranslation('lab');
   const d = useDomain();
   const formatTime = (ms: number) => formatSeconds(ms, i18n.language);
-  const name = (f: { action: string; target: string }) => `${d.fault(f.action)} ${f.target}`;
+  const name = (f: { action: string; target: string }) => `${d.fault(f.action)} ${d.target(f.target)}`;
   return (
     <div className="sl-timeline">
       <input

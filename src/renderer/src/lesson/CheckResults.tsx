@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import type { CheckResult, GradeReport } from '../../../shared/gradeReport';
 import { localize } from '../../../shared/i18n';
-import { formatSeconds } from '../i18n/format';
+import { formatSeconds, formatValue } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
 import { Markdown } from './Markdown';
 
-function formatMeasured(check: CheckResult): string {
+function formatMeasured(check: CheckResult, locale: string): string {
   const { measured, unit } = check;
   if (measured === null) return '—';
   if (typeof measured !== 'number') return String(measured);
   if (unit === 'fraction') return `${(measured * 100).toFixed(measured !== 0 && Math.abs(measured) < 0.01 ? 2 : 1)} %`;
+  // Rates and durations in the student's words ("884/s", "884/秒"; "81 ms", "81毫秒"), not the unit's id.
+  if (unit === 'per-second' || unit === 'ms') return formatValue(measured, unit, locale, true);
   const rounded = Number.isInteger(measured) ? String(measured) : measured.toFixed(Math.abs(measured) >= 100 ? 0 : 2);
   return unit && unit !== 'count' && unit !== 'ratio' ? `${rounded} ${unit}` : rounded;
 }
@@ -36,12 +38,13 @@ function CheckRow({ check, onShowMe }: { check: CheckResult; onShowMe?: (atMs: n
       </div>
       {check.type !== 'quiz' && (check.bound !== null || check.measured !== null) && (
         <div className="sl-check-numbers">
-          {t('measured')}: <strong data-testid={`measured-${check.id}`}>{formatMeasured(check)}</strong>
+          {t('measured')}: <strong data-testid={`measured-${check.id}`}>{formatMeasured(check, locale)}</strong>
           {check.bound !== null && (
             <>
               {' · '}
               {t('expected')}: {check.bound}
-              {check.unit && check.unit !== 'count' && check.unit !== 'ratio' && check.unit !== 'fraction' ? ` ${check.unit}` : ''}
+              {/* The bound carries its unit already where it has one (ms, /s, %). */}
+              {check.unit === 'partitions' ? ` ${check.unit}` : ''}
             </>
           )}
         </div>

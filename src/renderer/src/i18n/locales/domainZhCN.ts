@@ -72,6 +72,7 @@ export const domainZhCN = {
       tokenTtlMs: { label: '令牌有效期', description: '签名令牌：令牌的有效期；被撤销的令牌在过期前仍被接受，过期的令牌需要一次刷新调用（毫秒）' },
       tokenBytes: { label: '令牌字节数', description: '签名令牌：每个请求携带的令牌大小（JWT 通常为 0.5–1 KB；至少 64：标识加签名）' },
       handshakeMs: { label: '握手耗时', description: '接受一条长连接的工作量：TLS 握手、身份验证、订阅（毫秒）' },
+      controlledShutdown: { label: '受控停机', description: '计划内停止（部署）之前，先把自己的分区移交给其他所有者，而不是等租约过期' },
       nonOwner: { label: '非所有者', description: '请求的键不归本所有者：转发给所有者（多一跳），或失败（“所有者错误”）', options: { forward: '转发', fail: '失败' } },
       state: { label: '状态', description: '实例把工作状态放在哪里', options: { stateless: '无状态', stateful: '有状态' } },
       sessions: { label: '会话', description: '会话保存在哪里', options: { none: '无', 'local-memory': '本地内存', 'session-store': '会话存储', 'signed-token': '签名令牌' } },
@@ -245,5 +246,6 @@ export const domainZhCN = {
     replica: '分区从副本恢复，但没有连接任何副本：它接管的分区无法恢复，相应请求会失败（未连线）。请添加到另一个实例的复制连接，或改为从数据库恢复。',
     coordinator: '拥有分区，但没有连接到协调器：它没有租约，因此什么也不拥有，它的请求会失败（未连线）。请把它连接到协调器。',
   },
+  targets: { 'busiest-service': '最忙的服务实例' },
   reasons: { down: '宕机', timeout: '超时', overloaded: '过载', noRoute: '无路由', sessionLost: '会话丢失', fenced: '被隔离', notWired: '未连线', wrongOwner: '所有者错误' },
 };

@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { EN, ZH_CN } from '../../src/renderer/src/i18n/resources';
+import { APP_PATH, connect, dropKind, forgetStudentWork, node } from './helpers';
+
+// Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
+test.beforeEach(forgetStudentWork);
+
+const SHOTS = 'test-results/screenshots';
+
+test('lesson 13 is solved from its empty canvas by dragging nodes from the palette and connecting them', async ({ page }) => {
+  test.setTimeout(180_000);
+  const t = EN.lesson;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(APP_PATH);
+  await page.getByRole('combobox', { name: t.lesson, exact: true }).selectOption('build-it-yourself');
+  await expect(page.getByTestId('lesson-title')).toHaveText('Lesson 3: Build it yourself');
+  // The canvas holds the users alone; the requirements are the checks.
+  await expect(page.locator('.react-flow__node')).toHaveCount(1);
+  await expect(node(page, 'users')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/lesson13-empty-1440x900.png` });
+
+  // Checked as it is, the empty canvas fails, with what it measured.
+  await page.locator('[data-quiz="why-busiest"] input[value="any"]').check();
+  await page.getByRole('button', { name: t.checkMyWork }).click();
+  await expect(page.getByTestId('grade-score')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.sl-check.is-failed[data-check="serves-load"] .sl-check-feedback')).toContainText('0');
+  await expect(page.locator('.sl-check.is-failed[data-check="writes-kept"]')).toHaveCount(1);
+
+  // Users → balancer → three instances → a database.
+  await dropKind(page, 'load-balancer', 260, 300);
+  await dropKind(page, 'service', 480, 160);
+  await dropKind(page, 'service', 480, 300);
+  await dropKind(page, 'service', 480, 440);
+  await dropKind(page, 'database', 720, 300);
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await connect(page, 'users', 'load-balancer-1');
+  for (const s of ['service-1', 'service-2', 'service-3']) {
+    await connect(page, 'load-balancer-1', s);
+    await connect(page, s, 'database-1');
+  }
+  await expect(page.locator('.react-flow__edge')).toHaveCount(7);
+
+  // Sessions in a token the user carries, and a balancer that notices a crash in well under a second.
+  for (const s of ['service-1', 'service-2', 'service-3']) {
+    await node(page, s).click();
+    await page.locator('.sl-properties [data-field="sessions"] select').selectOption('signed-token');
+  }
+  await node(page, 'load-balancer-1').click();
+  await page.locator('.sl-properties [data-field="healthCheck.intervalMs"] input').fill('200');
+
+  await page.getByRole('button', { name: t.checkMyWork }).click();
+  await expect(page.locator('.sl-all-passed')).toHaveText(t.allPassed, { timeout: 60_000 });
+  await expect(page.locator('.sl-check.is-failed')).toHaveCount(0);
+  expect(await page.getByTestId('grade-score').textContent()).toMatch(/(\d+)\/\1$/);
+  // Measured rates and durations read in words, not unit ids ("884.6/s", not "884.625 per-second").
+  await expect(page.getByTestId('measured-serves-load')).toHaveText(/^[\d,.]+\/s$/);
+  await expect(page.locator('.sl-check[data-check="p99"] .sl-check-numbers')).not.toContainText('ms ms');
+  await page.locator('.sl-check[data-check="serves-load"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/lesson13-passing-1440x900.png` });
+
+  // The same lesson at 1280×720, and in Chinese.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: `${SHOTS}/lesson13-passing-1280x720.png` });
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.getByTestId('lesson-title')).toHaveText('课程 3: 自己动手搭建');
+  await expect(page.getByRole('button', { name: ZH_CN.lesson.checkMyWork })).toBeVisible();
+  await expect(page.getByTestId('measured-serves-load')).toHaveText(/^[\d,.]+\/秒$/);
+  await page.screenshot({ path: `${SHOTS}/lesson13-zh-CN-1280x720.png` });
+});
