@@ -139,6 +139,7 @@ export class ServiceNode extends SimNode {
     const sim = this.sim;
     const calls = sim.calls;
     this.busy++;
+    if (sim.tracer !== null) sim.tracer.onStart(this, c);
     sim.rec.add(this.idx, C.queueWaitSumUs, sim.nowUs - calls.arriveUs[c]!);
     sim.rec.add(this.idx, C.queueWaitCount, 1);
     const mode = this.props.sessions;
@@ -209,6 +210,7 @@ export class ServiceNode extends SimNode {
     const dist = this.props.serviceTimeMs.distribution;
     const m = this.meanUs * this.serviceFactor;
     const us = dist === 'exponential' ? this.rng.exp(m) : dist === 'uniform' ? this.rng.next() * 2 * m : m;
+    if (this.sim.tracer !== null) this.sim.tracer.onCompute(this, c, Math.round(us + extraUs));
     this.sim.timer(this, Math.round(us + extraUs), T_WORK, c, calls.gen[c]!);
   }
 
