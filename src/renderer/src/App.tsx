@@ -32,6 +32,7 @@ import { Palette } from './palette/Palette';
 import { InvalidFields, InvalidFieldsContext } from './properties/invalidFields';
 import { PropertiesPanel } from './properties/PropertiesPanel';
 import { LabBench } from './lab/LabBench';
+import type { TraceRequest } from './lab/trace/TracePanel';
 import { PanelToggle } from './layout/PanelToggle';
 import { usePanelPrefs } from './layout/panelPrefs';
 import { SplitBench } from './layout/SplitBench';
@@ -121,6 +122,24 @@ export function App({ api }: { api: StateLabApi }) {
     lab.seek(pendingShow.atMs);
     setPendingShow(undefined);
   }, [pendingShow, lab]);
+
+  // The request trace panel (issue 17), and "show a failing request" from a failed check: Show me
+  // first, then, once the lab stands at the first violation, trace the first request failing after it.
+  const [trace, setTrace] = useState<{ initial?: TraceRequest; serial: number }>();
+  const openTrace = useCallback((next: { initial?: TraceRequest } | undefined) => setTrace((was) => (next ? { ...next, serial: (was?.serial ?? 0) + 1 } : undefined)), []);
+  const [pendingTrace, setPendingTrace] = useState<number>();
+  const showFailingRequest = useCallback(
+    (atMs: number) => {
+      showMe(atMs);
+      setPendingTrace(atMs);
+    },
+    [showMe],
+  );
+  useEffect(() => {
+    if (pendingTrace === undefined || pendingShow !== undefined || !lab.run) return;
+    openTrace({ initial: { kind: 'firstFailedAfter', atMs: pendingTrace } });
+    setPendingTrace(undefined);
+  }, [pendingTrace, pendingShow, lab.run, openTrace]);
 
   useEffect(() => {
     void (async () => {
@@ -327,12 +346,12 @@ export function App({ api }: { api: StateLabApi }) {
               </div>
             </div>
           }
-          bench={(isOpen, toggle) => <LabBench api={api} lab={lab} graph={editor.doc} locked={lesson && isInLesson ? lesson.locked : undefined} isResultsOpen={isOpen} onToggleResults={toggle} />}
+          bench={(isOpen, toggle) => <LabBench api={api} lab={lab} graph={editor.doc} locked={lesson && isInLesson ? lesson.locked : undefined} isResultsOpen={isOpen} onToggleResults={toggle} trace={trace} onTrace={openTrace} />}
         />
         {showLesson && (
           <div className={`sl-side sl-side-lesson${panels.collapsed.lesson ? ' is-collapsed' : ''}`}>
             <PanelToggle panel="lesson" side="right" isCollapsed={panels.collapsed.lesson} onToggle={panels.toggle} />
-            {!panels.collapsed.lesson && <LessonSidebar api={api} session={session} graph={editor.doc} onShowMe={showMe} onReset={resetToStarter} />}
+            {!panels.collapsed.lesson && <LessonSidebar api={api} session={session} graph={editor.doc} onShowMe={showMe} onShowFailingRequest={showFailingRequest} onReset={resetToStarter} />}
           </div>
         )}
       </div>

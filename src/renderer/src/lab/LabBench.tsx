@@ -10,6 +10,7 @@ import { CompareDialog } from './CompareDialog';
 import { EventLog } from './EventLog';
 import { InjectedFaults } from './InjectedFaults';
 import { LabBar } from './LabBar';
+import { TracePanel, type TraceRequest } from './trace/TracePanel';
 import type { Lab } from './useLab';
 import './lab.css';
 
@@ -25,6 +26,8 @@ export function LabBench({
   locked = [],
   isResultsOpen,
   onToggleResults,
+  trace,
+  onTrace,
 }: {
   api: StateLabApi;
   lab: Lab;
@@ -33,6 +36,9 @@ export function LabBench({
   locked?: readonly string[];
   isResultsOpen: boolean;
   onToggleResults(): void;
+  /** The request trace panel, when open (with what it was first asked for); kept by the caller so "Show me" can open it. */
+  trace?: { initial?: TraceRequest; serial: number } | undefined;
+  onTrace(next: { initial?: TraceRequest } | undefined): void;
 }) {
   const [isComparing, setComparing] = useState(false);
   /** Metrics the student added as charts; kept across runs. */
@@ -65,12 +71,19 @@ export function LabBench({
             </span>
             <MetricsPanel run={lab.view} />
             {compare}
+            <button type="button" onClick={() => onTrace(trace ? undefined : {})} aria-pressed={trace !== undefined} title={t('requestTrace.buttonHint')} data-testid="trace-button">
+              {t('requestTrace.button')}
+            </button>
           </div>
           <div className="sl-labbench-panels">
-            {/* Scrolls when the split is small; focusable so the keyboard can scroll it too. */}
-            <div className="sl-labbench-charts" tabIndex={0}>
-              <Charts run={lab.run} cursorMs={lab.cursorMs} picked={picked} onPick={setPicked} />
-            </div>
+            {trace ? (
+              <TracePanel key={trace.serial} api={api} lab={lab} graph={graph} initial={trace.initial} onClose={() => onTrace(undefined)} />
+            ) : (
+              // Scrolls when the split is small; focusable so the keyboard can scroll it too.
+              <div className="sl-labbench-charts" tabIndex={0}>
+                <Charts run={lab.run} cursorMs={lab.cursorMs} picked={picked} onPick={setPicked} />
+              </div>
+            )}
             <div className="sl-labbench-side">
               <ChartPicker picked={picked} onPick={setPicked} />
               <EventLog run={lab.run} cursorMs={lab.cursorMs} onSeek={lab.seek} />

@@ -9,7 +9,21 @@ import type { useLessonSession } from './useLessonSession';
 type Session = ReturnType<typeof useLessonSession>;
 
 /** The lesson column: the panel, its quiz, Check my work and submission export, wired to the host. */
-export function LessonSidebar({ api, session, graph, onShowMe, onReset }: { api: StateLabApi; session: Session; graph: Graph; onShowMe?(atMs: number): void; onReset?(): void }) {
+export function LessonSidebar({
+  api,
+  session,
+  graph,
+  onShowMe,
+  onShowFailingRequest,
+  onReset,
+}: {
+  api: StateLabApi;
+  session: Session;
+  graph: Graph;
+  onShowMe?(atMs: number): void;
+  onShowFailingRequest?(atMs: number): void;
+  onReset?(): void;
+}) {
   const { lesson } = session;
   const [images, setImages] = useState<Record<string, string | null>>({});
   const [error, setError] = useState<string>();
@@ -43,6 +57,7 @@ export function LessonSidebar({ api, session, graph, onShowMe, onReset }: { api:
       onCheck={() => void session.grade()}
       onSelectLesson={(id) => void session.open(lesson.packId, id)}
       onShowMe={onShowMe}
+      onShowFailingRequest={onShowFailingRequest}
       onReset={onReset}
       resolveImage={resolveImage}
       quiz={<QuizQuestions quizzes={lesson.quizzes} answers={session.answers} onAnswer={session.setAnswer} />}
