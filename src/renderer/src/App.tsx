@@ -304,6 +304,7 @@ export function App({ api }: { api: StateLabApi }) {
       <div className={`sl-workspace${showLesson ? ' has-lesson' : ''}`}>
         <SplitBench
           hasRun={lab.run !== undefined}
+          wantsRoom={trace !== undefined}
           design={
             <div className={`sl-design${panels.collapsed.palette ? ' is-palette-collapsed' : ''}${panels.collapsed.properties ? ' is-properties-collapsed' : ''}`}>
               <Palette kinds={palette} onAdd={addAtCentre} isCollapsed={panels.collapsed.palette} onToggle={panels.toggle} />

@@ -71,9 +71,6 @@ export function LabBench({
             </span>
             <MetricsPanel run={lab.view} />
             {compare}
-            <button type="button" onClick={() => onTrace(trace ? undefined : {})} aria-pressed={trace !== undefined} title={t('requestTrace.buttonHint')} data-testid="trace-button">
-              {t('requestTrace.button')}
-            </button>
           </div>
           <div className="sl-labbench-panels">
             {trace ? (
@@ -85,7 +82,10 @@ export function LabBench({
               </div>
             )}
             <div className="sl-labbench-side">
-              <ChartPicker picked={picked} onPick={setPicked} />
+              {!trace && <ChartPicker picked={picked} onPick={setPicked} />}
+              <button type="button" className="sl-trace-open" onClick={() => onTrace(trace ? undefined : {})} aria-pressed={trace !== undefined} title={t('requestTrace.buttonHint')} data-testid="trace-button">
+                {t('requestTrace.button')}
+              </button>
               <EventLog run={lab.run} cursorMs={lab.cursorMs} onSeek={lab.seek} />
               <InjectedFaults faults={lab.injected} onRemove={(id) => void lab.remove(id)} />
             </div>

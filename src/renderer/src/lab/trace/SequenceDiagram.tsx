@@ -120,6 +120,7 @@ export const SequenceDiagram = forwardRef<SVGSVGElement, { trace: RequestTrace; 
             data-message={a.kind}
             data-hop={a.hop}
             data-edge={a.edge}
+            data-at-ms={atMs}
             tabIndex={0}
             role="button"
             aria-label={`${labelOf(a.kind === 'request' ? h.from : h.to)} → ${labelOf(a.kind === 'request' ? h.to : h.from)}: ${label}`}
@@ -154,7 +155,7 @@ export const SequenceDiagram = forwardRef<SVGSVGElement, { trace: RequestTrace; 
         const h = trace.hops[m.hop]!;
         const isBad = m.kind === 'timeout' || m.kind === 'calleeCrashed' || m.kind === 'refused' || m.kind === 'sessionLost';
         return (
-          <text key={i} data-mark={m.kind} x={m.x + 9} y={m.y + (m.kind === 'lbBelief' ? 14 : 4)} fill={isBad ? FAIL : MUTED} fontWeight={isBad ? 700 : 400} fontSize={10} paintOrder="stroke" stroke="#ffffff" strokeWidth={3}>
+          <text key={i} data-mark={m.kind} pointerEvents="none" x={m.x + 9} y={m.y + (m.kind === 'lbBelief' ? 14 : 4)} fill={isBad ? FAIL : MUTED} fontWeight={isBad ? 700 : 400} fontSize={10} paintOrder="stroke" stroke="#ffffff" strokeWidth={3}>
             {markText(m, h)}
           </text>
         );
