@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ZH_CN } from '../../src/renderer/src/i18n/resources';
 import { forgetStudentWork, openApp } from './helpers';
@@ -35,7 +36,7 @@ test('lesson 3 after the crash: the first failed request shows why the session w
   // The session-lost reason is written on an instance's lane.
   const loss = diagram.locator('[data-mark="sessionLost"]');
   await expect(loss).toHaveCount(1);
-  await expect(loss).toHaveText(/^Session lost: (its holder API \d crashed at|routed away from its holder API \d at) /);
+  await expect(loss).toHaveText(/^Session lost:\s*(its holder API \d crashed at|routed away from its holder API \d at) /);
   await expect(diagram.getByTestId('trace-outcome')).toHaveText(/^Failed: session lost/);
   const lossX = Number(await loss.getAttribute('x', { timeout: 5000 })) - 9;
   const laneX = await diagram.locator('[data-lane^="api-"] line').evaluateAll((ls) => ls.map((l) => Number(l.getAttribute('x1'))));
@@ -94,4 +95,26 @@ test("a user's journey in zh-CN: the session's holder and its loss, and two requ
   await journey.getByRole('button', { name: zh.show }).nth(1).click();
   await expect(panel.getByTestId('sequence-diagram')).toHaveCount(1, { timeout: 30_000 });
   await page.screenshot({ path: 'test-results/screenshots/request-trace-zh.png' });
+});
+
+test('a failed check offers "Show a failing request": the lab goes to the first violation and traces the first request failing after it; the panel passes axe', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Lesson', exact: true }).selectOption('session-state');
+  await page.getByRole('button', { name: 'Check my work' }).click();
+  const show = page.locator('.sl-check.is-failed').getByRole('button', { name: 'Show a failing request' }).first();
+  await expect(show).toBeVisible({ timeout: 60_000 });
+  const showMe = page.locator('.sl-check.is-failed').getByRole('button', { name: /Show me/ }).first();
+  const atS = Number((await showMe.textContent())!.match(/\(([\d.]+) s\)/)![1]);
+  await show.click();
+  const panel = page.getByTestId('trace-panel');
+  const diagram = panel.getByTestId('sequence-diagram');
+  await expect(diagram).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.sl-timeline-time')).toHaveText(new RegExp(`^${atS.toFixed(1).replace('.', '\\.')} s /`));
+  await expect(diagram.getByTestId('trace-outcome')).toHaveText(/^Failed: /);
+  await page.screenshot({ path: 'test-results/screenshots/request-trace-show-me.png' });
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="trace-panel"]').analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });

@@ -10,7 +10,7 @@ const same = (a: RequestId, b: RequestId) => a.client === b.client && a.n === b.
  * One user's journey: every request with the instance that served it and where the session lived,
  * the moments the session was lost and why. A row's request can be traced, or two compared.
  */
-export function JourneyView({ journey, labelOf, onShow, onCompare }: { journey: UserJourney; labelOf(id: string): string; onShow(id: RequestId): void; onCompare(a: RequestId, b: RequestId): void }) {
+export function JourneyView({ journey, labelOf, onShow, onCompare, isCompact = false }: { journey: UserJourney; labelOf(id: string): string; onShow(id: RequestId): void; onCompare(a: RequestId, b: RequestId): void; isCompact?: boolean }) {
   const { t, i18n } = useTranslation('lab');
   const d = useDomain();
   const lang = i18n.language;
@@ -20,7 +20,7 @@ export function JourneyView({ journey, labelOf, onShow, onCompare }: { journey: 
     step.session.where === 'none' ? t('requestTrace.where.none') : t(`requestTrace.where.${step.session.where}`, { node: step.session.node !== undefined ? labelOf(step.session.node) : '' });
   const toggle = (id: RequestId) => setPicked((p) => (p.some((x) => same(x, id)) ? p.filter((x) => !same(x, id)) : [...p, id].slice(-2)));
   return (
-    <div className="sl-journey sl-trace-body" data-testid="journey">
+    <div className={`sl-journey sl-trace-body${isCompact ? ' is-compact' : ''}`} data-testid="journey">
       <p>
         <strong>{t('requestTrace.journeyOf', { user: journey.user, client: labelOf(journey.client), count: journey.steps.length })}</strong>{' '}
         {picked.length === 2 && (
@@ -34,7 +34,7 @@ export function JourneyView({ journey, labelOf, onShow, onCompare }: { journey: 
         <ul className="sl-journey-losses" data-testid="journey-losses">
           {journey.losses.map((l, i) => (
             <li key={i} data-reason={l.reason}>
-              {t(`requestTrace.loss.${l.reason}`, { holder: l.holder !== undefined ? labelOf(l.holder) : '—', time: s(l.atMs) })} {t('requestTrace.noticed', { node: labelOf(l.noticedBy), time: s(l.noticedAtMs) })}
+              {t('requestTrace.lossTitle')} {t(`requestTrace.loss.${l.reason}`, { holder: l.holder !== undefined ? labelOf(l.holder) : '—', time: s(l.atMs) })} {t('requestTrace.noticed', { node: labelOf(l.noticedBy), time: s(l.noticedAtMs) })}
             </li>
           ))}
         </ul>

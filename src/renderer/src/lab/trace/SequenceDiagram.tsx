@@ -40,6 +40,8 @@ export const SequenceDiagram = forwardRef<SVGSVGElement, { trace: RequestTrace; 
     if (a.kind === 'request') return `${t(`requestTrace.op.${h.op}`)} · ${took}`;
     return `${h.outcome === undefined ? '' : h.outcome === 'ok' ? t('requestTrace.ok') : h.outcome === 'miss' ? t('requestTrace.miss') : d.reason(h.outcome)} · ${took}`;
   };
+  const beliefList = (h: TraceHop) => h.lbBelief!.map((b) => `${labelOf(b.node)} ${b.isHealthy && b.isRegistered ? '✓' : '✗'}`).join(' · ');
+  const beliefText = (h: TraceHop) => `${t('requestTrace.believes')} ${beliefList(h)}`;
   const markText = (m: Mark, h: TraceHop): string => {
     switch (m.kind) {
       case 'timeout':
@@ -48,14 +50,14 @@ export const SequenceDiagram = forwardRef<SVGSVGElement, { trace: RequestTrace; 
         return t('requestTrace.crashedHolding', { time: s(m.atMs) });
       case 'refused':
         return t('requestTrace.refused');
-      case 'lbBelief':
-        return `${t('requestTrace.believes')} ${h.lbBelief!.map((b) => `${labelOf(b.node)} ${b.isHealthy && b.isRegistered ? '✓' : '✗'}`).join(' ')}`;
       case 'owner':
         return t('requestTrace.owner', { partition: h.owner!.partition, epoch: h.owner!.epoch, owner: h.owner!.owner !== undefined ? labelOf(h.owner!.owner) : '—' });
       case 'sessionLost': {
         const loss = h.sessionLoss!;
         return t(`requestTrace.loss.${loss.reason}`, { holder: loss.holder !== undefined ? labelOf(loss.holder) : '—', time: s(loss.atMs) });
       }
+      case 'lbBelief':
+        return beliefText(h);
     }
   };
   const outcome =
@@ -75,7 +77,7 @@ export const SequenceDiagram = forwardRef<SVGSVGElement, { trace: RequestTrace; 
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       fontFamily={FONT}
       fontSize={11}
-      role="img"
+      role="group"
       aria-label={t('requestTrace.diagramLabel', { id: `${trace.id.client} #${trace.id.n}` })}
       data-testid="sequence-diagram"
     >
@@ -99,6 +101,14 @@ export const SequenceDiagram = forwardRef<SVGSVGElement, { trace: RequestTrace; 
           </text>
           <line x1={l.x} y1={laneTop} x2={l.x} y2={layout.outcomeY - 12} stroke="#d1d5db" strokeWidth={2} />
         </g>
+      ))}
+      {layout.laneNotes.map((n) => (
+        <text key={n.lane} data-mark="lbBelief" x={n.x} y={34} textAnchor="middle" fill={MUTED} fontSize={9} pointerEvents="none">
+          <tspan x={n.x}>{t('requestTrace.believes')}</tspan>
+          <tspan x={n.x} dy={11}>
+            {beliefList(trace.hops[n.hop]!)}
+          </tspan>
+        </text>
       ))}
       {layout.bars.map((b, i) => (
         <rect key={i} data-bar={b.kind} x={b.x - 5} y={b.y1} width={10} height={Math.max(3, b.y2 - b.y1)} rx={2} fill={b.kind === 'queue' ? '#d1d5db' : '#93c5fd'} stroke={b.kind === 'queue' ? '#9ca3af' : REQUEST} strokeWidth={1}>
@@ -156,7 +166,16 @@ export const SequenceDiagram = forwardRef<SVGSVGElement, { trace: RequestTrace; 
         const isBad = m.kind === 'timeout' || m.kind === 'calleeCrashed' || m.kind === 'refused' || m.kind === 'sessionLost';
         return (
           <text key={i} data-mark={m.kind} pointerEvents="none" x={m.x + 9} y={m.y + (m.kind === 'lbBelief' ? 14 : 4)} fill={isBad ? FAIL : MUTED} fontWeight={isBad ? 700 : 400} fontSize={10} paintOrder="stroke" stroke="#ffffff" strokeWidth={3}>
-            {markText(m, h)}
+            {m.kind === 'sessionLost' ? (
+              <>
+                <tspan x={m.x + 9}>{t('requestTrace.lossTitle')}</tspan>
+                <tspan x={m.x + 9} dy={12}>
+                  {markText(m, h)}
+                </tspan>
+              </>
+            ) : (
+              markText(m, h)
+            )}
           </text>
         );
       })}

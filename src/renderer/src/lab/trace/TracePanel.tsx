@@ -117,7 +117,7 @@ export function TracePanel({ api, lab, graph, initial, onClose }: { api: StateLa
       {state.error && <p className="sl-error" role="alert">{state.error}</p>}
       {state.note && <p className="sl-muted" role="status">{state.note}</p>}
       {!state.busy && traces.length === 0 && !journey && !state.note && !state.error && <p className="sl-muted">{t('requestTrace.intro')}</p>}
-      {journey && <JourneyView journey={journey} labelOf={labelOf} onShow={(id) => showIds([id])} onCompare={(a, b) => showIds([a, b])} />}
+      {journey && <JourneyView journey={journey} isCompact={traces.length > 0} labelOf={labelOf} onShow={(id) => showIds([id])} onCompare={(a, b) => showIds([a, b])} />}
       {traces.length === 1 && (
         <>
           <div className="sl-trace-head" data-testid="trace-head">{headOf(traces[0]!)}</div>

@@ -9,7 +9,7 @@ import type { RequestTrace, TraceHop } from '../../../../shared/requestTrace';
 export const LANE_W = 150;
 export const ROW_H = 26;
 export const LEFT = 96;
-export const TOP = 44;
+export const TOP = 70;
 export const NOTES_W = 240;
 
 export interface Arrow {
@@ -51,6 +51,8 @@ export interface SequenceLayout {
   arrows: Arrow[];
   bars: Bar[];
   marks: Mark[];
+  /** A balancer's health belief at the request's first visit, written under its lane's name (later, different beliefs are marks). */
+  laneNotes: { lane: string; x: number; hop: number }[];
   /** Where the outcome line is written. */
   outcomeY: number;
 }
@@ -74,6 +76,8 @@ export function layoutSequence(trace: RequestTrace): SequenceLayout {
   const arrows: Arrow[] = [];
   const bars: Bar[] = [];
   const marks: Mark[] = [];
+  const laneNotes: SequenceLayout['laneNotes'] = [];
+  const beliefs = new Map<string, string>();
   for (const h of trace.hops) {
     const xf = laneX.get(h.from)!;
     const xt = laneX.get(h.to)!;
@@ -93,7 +97,14 @@ export function layoutSequence(trace: RequestTrace): SequenceLayout {
     if (h.timedOutMs !== undefined) marks.push({ hop: h.id, kind: 'timeout', x: xf, y: y(h.timedOutMs), atMs: h.timedOutMs });
     if (h.calleeCrashedMs !== undefined) marks.push({ hop: h.id, kind: 'calleeCrashed', x: xt, y: y(h.calleeCrashedMs), atMs: h.calleeCrashedMs });
     if (h.isRefused === true && h.arrivedMs !== undefined) marks.push({ hop: h.id, kind: 'refused', x: xt, y: y(h.arrivedMs), atMs: h.arrivedMs });
-    if (h.lbBelief !== undefined && h.arrivedMs !== undefined) marks.push({ hop: h.id, kind: 'lbBelief', x: xt, y: y(h.arrivedMs), atMs: h.arrivedMs });
+    if (h.lbBelief !== undefined && h.arrivedMs !== undefined) {
+      const belief = JSON.stringify(h.lbBelief);
+      const first = beliefs.get(h.to);
+      if (first === undefined) {
+        beliefs.set(h.to, belief);
+        laneNotes.push({ lane: h.to, x: xt, hop: h.id });
+      } else if (first !== belief) marks.push({ hop: h.id, kind: 'lbBelief', x: xt, y: y(h.arrivedMs), atMs: h.arrivedMs });
+    }
     if (h.owner !== undefined && h.repliedMs !== undefined) marks.push({ hop: h.id, kind: 'owner', x: xt, y: y(h.repliedMs), atMs: h.repliedMs });
     if (h.sessionLoss !== undefined && h.repliedMs !== undefined) marks.push({ hop: h.id, kind: 'sessionLost', x: xt, y: y(h.repliedMs), atMs: h.repliedMs });
   }
@@ -107,6 +118,7 @@ export function layoutSequence(trace: RequestTrace): SequenceLayout {
     arrows,
     bars,
     marks,
+    laneNotes,
     outcomeY,
   };
 }
