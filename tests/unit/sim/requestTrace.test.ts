@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { simulate, type TraceRecord } from '../../../src/main/sim/index';
+import { prepareSimulation, simulate, type TraceRecord } from '../../../src/main/sim/index';
 import { choose, traceRequests } from '../../../src/main/sim/trace/run';
-import type { RequestSummary } from '../../../src/main/sim/trace/recorder';
+import { RequestRecorder, type RequestSummary } from '../../../src/main/sim/trace/recorder';
 import { edge, graph, node, tier } from './helpers';
 
 /** client → lb → api-1/api-2 → db, slow enough that requests never overlap (one at a time in the event log). */
@@ -115,5 +115,29 @@ describe('request traces (issue 17)', () => {
     expect(choose({ kind: 'slowest', fromMs: 900, toMs: 1900 }, all, () => undefined)?.n).toBe(1);
     expect(choose({ kind: 'firstFailedAfter', atMs: 1000 }, all, () => undefined)?.n).toBe(2);
     expect(choose({ kind: 'firstFailedAfter', atMs: 1300 }, all, () => undefined)).toBeUndefined();
+  });
+});
+
+describe('why a session was lost: a false suspicion', () => {
+  it('sticky users moved off an instance a too-eager health check took out lose their session to that suspicion, at its time', () => {
+    const g = tier({ services: 4, client: { users: 200, rps: 400 }, lb: { policy: 'sticky', healthCheck: { intervalMs: 100, unhealthyAfter: 1, timeoutMs: 20 } }, service: { sessions: 'local-memory', startupMs: 200 } });
+    const scenario = { seed: 1, durationMs: 8000, noise: { pauses: { service: { perMinute: 30, durationMsMean: 40, durationMsMax: 90 } } } };
+    const { sim } = prepareSimulation(g, scenario);
+    const recorder = new RequestRecorder(sim, (_c, _n, _u, startUs) => startUs >= 2_000_000, false, 2000);
+    sim.tracer = recorder;
+    sim.run();
+    const suspicions = sim.events.filter((e) => e.textKey === 'failure-detected.false-suspicion');
+    expect(suspicions.length).toBeGreaterThan(0);
+    const losses = recorder.traced.flatMap((l) => l.trace.hops.flatMap((h) => (h.sessionLoss ? [h.sessionLoss] : [])));
+    const bySuspicion = losses.filter((l) => l.reason === 'falseSuspicion');
+    expect(bySuspicion.length).toBeGreaterThan(0);
+    // Each names a logged false suspicion of its holder, no later than the request that found it gone.
+    for (const loss of bySuspicion) {
+      expect(suspicions.some((e) => e.node === loss.holder && e.atMs === loss.atMs)).toBe(true);
+      expect(loss.atMs).toBeLessThanOrEqual(loss.noticedAtMs);
+      expect(loss.noticedBy).not.toBe(loss.holder);
+    }
+    // Nothing crashed, so no loss blames a crash.
+    expect(losses.some((l) => l.reason === 'holderCrashed')).toBe(false);
   });
 });

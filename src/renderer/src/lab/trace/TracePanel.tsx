@@ -55,6 +55,16 @@ export function TracePanel({ api, lab, graph, initial, onClose }: { api: StateLa
     // Asked once, when the panel opens with a request in hand.
   }, []);
   useEffect(() => () => lab.store.highlight(undefined), [lab.store]);
+  // Another run (a fault injected, Run again) makes what is shown stale: it goes, and an answer still on its way is ignored.
+  const shownRun = useRef(lab.run);
+  useEffect(() => {
+    if (lab.run === shownRun.current) return;
+    shownRun.current = lab.run;
+    serial.current++;
+    setTraces([]);
+    setJourney(undefined);
+    setState({});
+  }, [lab.run]);
 
   const firstFailed = () => void ask(after === 'cursor' ? { kind: 'firstFailedAfter', atMs: Math.round(lab.cursorMs) } : { kind: 'firstFailedAfter', faultIndex: Number(after) });
   const slowest = () => void ask({ kind: 'slowest', fromMs: Math.max(0, lab.cursorMs - NEAR_MS), toMs: lab.cursorMs + NEAR_MS });
