@@ -118,3 +118,47 @@ test('a failed check offers "Show a failing request": the lab goes to the first 
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+test('lesson 3: a click on the error chart after the crash traces the first request failing at or after that moment', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Lesson', exact: true }).selectOption('session-state');
+  await page.getByRole('button', { name: /Run/ }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const show = page.getByRole('button', { name: 'Show charts' });
+  if (await show.isVisible()) await show.click();
+  // The whole run revealed; the crash is the lesson's first fault marker.
+  const timeline = page.getByLabel('Timeline');
+  const endMs = Number(await timeline.getAttribute('max'));
+  await timeline.fill(String(endMs));
+  await expect.poll(() => cursorMs(page)).toBe(endMs);
+  const crashMs = (parseFloat((await page.locator('.sl-fault-marker').first().getAttribute('style'))!.replace(/^.*left:\s*/, '')) / 100) * endMs;
+  expect(crashMs).toBeGreaterThan(0);
+
+  // Click the error chart 2.5 s after the crash, mid-bucket (the x scale runs from 0 to the run's end).
+  const clickMs = crashMs + 2500;
+  const over = page.locator('[data-chart="errorRate"] .u-over');
+  await over.scrollIntoViewIfNeeded();
+  const box = (await over.boundingBox())!;
+  await over.click({ position: { x: (clickMs / endMs) * box.width, y: box.height / 2 } });
+  const panel = page.getByTestId('trace-panel');
+  const diagram = panel.getByTestId('sequence-diagram');
+  await expect(diagram).toBeVisible({ timeout: 30_000 });
+  await expect(diagram.getByTestId('trace-outcome')).toHaveText(/^Failed: /);
+  // The lab went to the start of the clicked bucket, and the request failed there or later, after the crash.
+  const pickedMs = await cursorMs(page);
+  expect(pickedMs).toBeGreaterThan(crashMs + 1000);
+  expect(pickedMs).toBeLessThanOrEqual(clickMs);
+  await expect(panel.getByRole('combobox', { name: 'After' })).toHaveValue('cursor');
+  const head = await panel.getByTestId('trace-head').textContent({ timeout: 5000 });
+  const startedMs = Number(/started ([\d.]+) s/.exec(head ?? '')?.[1]) * 1000;
+  const outcome = await diagram.getByTestId('trace-outcome').textContent({ timeout: 5000 });
+  const tookMs = Number(/after ([\d.]+) ms/.exec(outcome ?? '')?.[1]);
+  expect(startedMs + tookMs).toBeGreaterThanOrEqual(pickedMs - 0.1);
+  await page.screenshot({ path: 'test-results/screenshots/request-trace-from-chart.png' });
+  expect(problems).toEqual([]);
+});

@@ -44,6 +44,12 @@ export function LabBench({
   /** Metrics the student added as charts; kept across runs. */
   const [picked, setPicked] = useState<MetricName[]>([]);
   const { t } = useTranslation('lab');
+  // A click on the error chart: the lab goes to that moment and traces the first request failing from it.
+  const pickFailure = (atMs: number) => {
+    lab.pause();
+    lab.seek(atMs);
+    onTrace({ initial: { kind: 'firstFailedAfter', atMs } });
+  };
   const compare = (
     <button type="button" onClick={() => setComparing(true)} disabled={graph.nodes.length === 0} title={t('compareHint')}>
       {t('compare')}
@@ -78,7 +84,7 @@ export function LabBench({
             ) : (
               // Scrolls when the split is small; focusable so the keyboard can scroll it too.
               <div className="sl-labbench-charts" tabIndex={0}>
-                <Charts run={lab.run} cursorMs={lab.cursorMs} picked={picked} onPick={setPicked} />
+                <Charts run={lab.run} cursorMs={lab.cursorMs} picked={picked} onPick={setPicked} onPickFailure={pickFailure} />
               </div>
             )}
             <div className="sl-labbench-side">

@@ -269,6 +269,7 @@ export const en = {
     requestTrace: {
       button: 'Trace a request',
       buttonHint: 'Follow one request hop by hop, or one user’s journey, in this run',
+      chartPickHint: 'Click a moment to trace the first request that failed at or after it',
       title: 'Request trace',
       choose: 'Pick a request',
       after: 'After',

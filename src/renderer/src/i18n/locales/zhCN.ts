@@ -259,6 +259,7 @@ export const zhCN: ZhStrings<typeof en> = {
     requestTrace: {
       button: '追踪一个请求',
       buttonHint: '在本次运行中逐跳追踪一个请求，或查看一个用户的历程',
+      chartPickHint: '点击某一时刻，追踪在该时刻或之后第一个失败的请求',
       title: '请求追踪',
       choose: '选择请求',
       after: '在此之后',

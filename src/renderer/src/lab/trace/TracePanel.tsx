@@ -28,7 +28,7 @@ export function TracePanel({ api, lab, graph, initial, onClose }: { api: StateLa
   const lang = i18n.language;
   const run = lab.run;
   const faults = run?.faults ?? [];
-  const [after, setAfter] = useState(faults.length > 0 ? '0' : 'cursor');
+  const [after, setAfter] = useState(faults.length > 0 && !(initial?.kind === 'firstFailedAfter' && initial.atMs !== undefined) ? '0' : 'cursor');
   const [user, setUser] = useState(0);
   const [traces, setTraces] = useState<RequestTrace[]>([]);
   const [journey, setJourney] = useState<UserJourney>();
