@@ -91,7 +91,19 @@ test("a user's journey in zh-CN: the session's holder and its loss, and two requ
   await boxes.nth(3).check();
   await journey.getByRole('button', { name: zh.compareTwo }).click();
   await expect(panel.getByTestId('trace-compare').getByTestId('sequence-diagram')).toHaveCount(2, { timeout: 30_000 });
+  // Stacked with the same lanes: each node's lane at the same x in both.
+  const lanesOf = (i: number) => panel.getByTestId('trace-compare').getByTestId('sequence-diagram').nth(i).locator('[data-lane]').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-lane')}@${g.querySelector('line')?.getAttribute('x1')}`));
+  const [first, second] = [await lanesOf(0), await lanesOf(1)];
+  expect(first.length).toBeGreaterThanOrEqual(3);
+  expect(second).toEqual(first);
   await page.screenshot({ path: 'test-results/screenshots/request-trace-compare-zh.png' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: 'test-results/screenshots/request-trace-compare-zh-1440.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // The comparison opens wide, over the lab; Escape goes back to the journey.
+  await expect(page.getByRole('dialog', { name: zh.compareTitle })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: zh.compareTitle })).toHaveCount(0);
   await journey.getByRole('button', { name: zh.show }).nth(1).click();
   await expect(panel.getByTestId('sequence-diagram')).toHaveCount(1, { timeout: 30_000 });
   await page.screenshot({ path: 'test-results/screenshots/request-trace-zh.png' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { traceRequests } from '../../../src/main/sim/trace/run';
-import { graphEdgeId, layoutSequence, ROW_H } from '../../../src/renderer/src/lab/trace/sequenceLayout';
+import { graphEdgeId, layoutSequence, ROW_H, sharedLanes } from '../../../src/renderer/src/lab/trace/sequenceLayout';
 import { edge, graph, node, tier } from '../sim/helpers';
 
 describe('sequence diagram layout', () => {
@@ -32,6 +32,30 @@ describe('sequence diagram layout', () => {
     const timeout = l.marks.find((m) => m.kind === 'timeout')!;
     expect(timeout.x).toBe(l.lanes[0]!.x);
     expect(timeout.atMs).toBeCloseTo(t.startMs + 50, 6);
+  });
+
+  it('two requests compared one above the other put each node at the same x', () => {
+    const g = tier({ services: 2, withDb: true, client: { users: 10, rps: 50 } });
+    const [a, b] = traceRequests(g, { seed: 4, durationMs: 2000, faults: [] }, { kind: 'ids', ids: [{ client: 'users', n: 20 }, { client: 'users', n: 21 }] }).traces;
+    // Round robin: the two requests were served by different instances.
+    expect(a!.lanes).not.toEqual(b!.lanes);
+    const lanes = sharedLanes([a!, b!]);
+    expect(new Set(lanes)).toEqual(new Set([...a!.lanes, ...b!.lanes]));
+    // The second request's instance sits beside the first's, before the database both called.
+    const instances = lanes.filter((l) => l.startsWith('api'));
+    expect(lanes.indexOf(instances[1]!) - lanes.indexOf(instances[0]!)).toBe(1);
+    expect(lanes.at(-1)).toBe('db');
+    const la = layoutSequence(a!, lanes);
+    const lb = layoutSequence(b!, lanes);
+    expect(la.lanes).toEqual(lb.lanes);
+    expect(la.width).toBe(lb.width);
+    const xOf = (l: typeof la, id: string) => l.lanes.find((x) => x.id === id)!.x;
+    for (const h of [...a!.hops, ...b!.hops]) expect(xOf(la, h.from)).toBe(xOf(lb, h.from));
+    // Every message still starts and ends on its own nodes' lanes.
+    for (const [t, l] of [[a!, la], [b!, lb]] as const) for (const ar of l.arrows.filter((x) => x.kind === 'request' && x.arrivedMs !== undefined)) {
+      const h = t.hops[ar.hop]!;
+      expect([ar.x1, ar.x2]).toEqual([xOf(l, h.from), xOf(l, h.to)]);
+    }
   });
 
   it('clone edges are highlighted as their design edge', () => {

@@ -316,6 +316,7 @@ export const en = {
       journeyOf_other: 'User {{user}} of {{client}}: {{count}} requests',
       pickTwo: 'Tick two requests to compare them side by side.',
       compareTwo: 'Compare the two',
+      compareTitle: 'Two requests compared',
       compareThis: 'Compare request #{{n}}',
       show: 'Show',
       where: { none: 'not logged in yet', memory: 'in {{node}}’s memory', store: 'in the store {{node}}', token: 'in a signed token' },

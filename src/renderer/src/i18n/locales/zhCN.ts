@@ -305,6 +305,7 @@ export const zhCN: ZhStrings<typeof en> = {
       journeyOf_other: '{{client}} 的用户 {{user}}：{{count}} 个请求',
       pickTwo: '勾选两个请求即可并排对比。',
       compareTwo: '对比这两个',
+      compareTitle: '两个请求的对比',
       compareThis: '对比第 {{n}} 号请求',
       show: '查看',
       where: { none: '尚未登录', memory: '在 {{node}} 的内存中', store: '在存储 {{node}} 中', token: '在签名令牌中' },

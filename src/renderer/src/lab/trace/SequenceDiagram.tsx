@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { forwardRef, useMemo } from 'react';
+import { forwardRef, memo, useMemo } from 'react';
 import type { RequestTrace, TraceHop } from '../../../../shared/requestTrace';
 import { formatMs, formatSeconds } from '../../i18n/format';
 import { useDomain } from '../../i18n/useDomain';
@@ -25,13 +25,13 @@ const isFailed = (h: TraceHop) => h.outcome !== undefined && h.outcome !== 'ok' 
  * arrival times, link latency), queue waits (grey) and service times (blue) as bars on the lanes,
  * the timeout that fired, crashes, the balancer's health belief, the owner's epoch, why a session
  * was lost, and the outcome. Hovering an arrow highlights its connection on the canvas; clicking
- * (or Enter) moves the lab to that moment.
+ * (or Enter) moves the lab to that moment. Memoized: playback re-renders the panel at every update, not this.
  */
-export const SequenceDiagram = forwardRef<SVGSVGElement, { trace: RequestTrace; labelOf(id: string): string; onHoverEdge(edge: string | undefined): void; onSeek(ms: number): void }>(function SequenceDiagram({ trace, labelOf, onHoverEdge, onSeek }, ref) {
+export const SequenceDiagram = memo(forwardRef<SVGSVGElement, { trace: RequestTrace; lanes?: readonly string[] | undefined; labelOf(id: string): string; onHoverEdge(edge: string | undefined): void; onSeek(ms: number): void }>(function SequenceDiagram({ trace, lanes, labelOf, onHoverEdge, onSeek }, ref) {
   const { t, i18n } = useTranslation('lab');
   const d = useDomain();
   const lang = i18n.language;
-  const layout = useMemo(() => layoutSequence(trace), [trace]);
+  const layout = useMemo(() => layoutSequence(trace, lanes), [trace, lanes]);
   const ms = (v: number) => formatMs(v, lang, v < 10 ? 2 : 1);
   const s = (v: number) => formatSeconds(v, lang, 4);
 
@@ -184,4 +184,4 @@ export const SequenceDiagram = forwardRef<SVGSVGElement, { trace: RequestTrace; 
       </text>
     </svg>
   );
-});
+}));

@@ -1,14 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StateLabApi } from '../../../../shared/api';
 import type { Graph } from '../../../../shared/graph';
 import type { RequestId, RequestTrace, TraceSelector, UserJourney } from '../../../../shared/requestTrace';
 import { downloadUrl } from '../../files/localFile';
 import { formatSeconds } from '../../i18n/format';
+import { Modal } from '../../ui/Modal';
 import { useDomain } from '../../i18n/useDomain';
 import type { Lab } from '../useLab';
 import { JourneyView } from './JourneyView';
 import { SequenceDiagram } from './SequenceDiagram';
+import { sharedLanes } from './sequenceLayout';
 import { svgToPng } from './exportTrace';
 
 /** "Slowest request near the cursor" looks this far either side of it. */
@@ -35,7 +37,16 @@ export function TracePanel({ api, lab, graph, initial, onClose }: { api: StateLa
   const [state, setState] = useState<{ busy?: boolean; error?: string; note?: string }>({});
   const svgRef = useRef<SVGSVGElement>(null);
   const serial = useRef(0);
-  const labelOf = (id: string) => graph.nodes.find((n) => n.id === id)?.label ?? id;
+  const labelOf = useCallback((id: string) => graph.nodes.find((n) => n.id === id)?.label ?? id, [graph]);
+  // The panel re-renders at every playback update (the lab changes); the diagrams are memoized and
+  // get callbacks that stay the same, so a frame does not redraw them.
+  const labNow = useRef(lab);
+  labNow.current = lab;
+  const hoverEdge = useCallback((edge: string | undefined) => labNow.current.store.highlight(edge), []);
+  const seek = useCallback((ms: number) => {
+    labNow.current.pause();
+    labNow.current.seek(ms);
+  }, []);
 
   const ask = async (selector: TraceSelector, keepJourney = false) => {
     const inputs = lab.simulatedWith();
@@ -84,12 +95,10 @@ export function TracePanel({ api, lab, graph, initial, onClose }: { api: StateLa
       setState({ error: error instanceof Error ? error.message : String(error) });
     }
   };
-  const seek = (ms: number) => {
-    lab.pause();
-    lab.seek(ms);
-  };
+  // Two requests are stacked with the same lanes at the same x, in one box that scrolls both together.
+  const pairLanes = useMemo(() => (traces.length === 2 ? sharedLanes(traces) : undefined), [traces]);
   const diagram = (tr: RequestTrace, withRef: boolean) => (
-    <SequenceDiagram ref={withRef ? svgRef : undefined} trace={tr} labelOf={labelOf} onHoverEdge={(e) => lab.store.highlight(e)} onSeek={seek} />
+    <SequenceDiagram ref={withRef ? svgRef : undefined} trace={tr} lanes={withRef ? undefined : pairLanes} labelOf={labelOf} onHoverEdge={hoverEdge} onSeek={seek} />
   );
   const headOf = (tr: RequestTrace) =>
     t('requestTrace.head', { client: labelOf(tr.id.client), n: tr.id.n, user: tr.user, op: t(`requestTrace.op.${tr.op}`), key: tr.key, time: formatSeconds(tr.startMs, lang, 3) });
@@ -135,14 +144,25 @@ export function TracePanel({ api, lab, graph, initial, onClose }: { api: StateLa
         </>
       )}
       {traces.length === 2 && (
-        <div className="sl-trace-pair" data-testid="trace-compare">
-          {traces.map((tr, i) => (
-            <div key={i}>
-              <div className="sl-trace-head">{headOf(tr)}</div>
-              {diagram(tr, false)}
-            </div>
-          ))}
-        </div>
+        // Two requests open wide, one above the other, each node's lane at the same x, scrolling together.
+        <Modal label={t('requestTrace.compareTitle')} className="sl-trace-compare-dialog" onClose={() => setTraces([])}>
+          <h2>{t('requestTrace.compareTitle')}</h2>
+          <div className="sl-trace-pair" data-testid="trace-compare">
+            {traces.map((tr, i) => (
+              <div key={i} className="sl-trace-pair-item">
+                <div className="sl-trace-head">
+                  <span className="sl-trace-pair-n">{i + 1}</span>
+                  {headOf(tr)}
+                </div>
+                {diagram(tr, false)}
+              </div>
+            ))}
+          </div>
+          <div className="sl-dialog-actions">
+            {/* Focus goes to Close, not to the first arrow (which would light up its connection). */}
+            <button type="button" autoFocus onClick={() => setTraces([])}>{t('close')}</button>
+          </div>
+        </Modal>
       )}
     </section>
   );

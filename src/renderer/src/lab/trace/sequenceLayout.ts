@@ -67,8 +67,12 @@ function momentsOf(h: TraceHop): number[] {
   return m;
 }
 
-export function layoutSequence(trace: RequestTrace): SequenceLayout {
-  const lanes = trace.lanes.map((id, i) => ({ id, x: LEFT + LANE_W / 2 + i * LANE_W }));
+/**
+ * `laneOrder` (all of the trace's lanes, perhaps more): lanes in that order, so two requests
+ * compared one above the other put each node at the same x; lanes this request never touched stay empty.
+ */
+export function layoutSequence(trace: RequestTrace, laneOrder: readonly string[] = trace.lanes): SequenceLayout {
+  const lanes = laneOrder.map((id, i) => ({ id, x: LEFT + LANE_W / 2 + i * LANE_W }));
   const laneX = new Map(lanes.map((l) => [l.id, l.x]));
   const times = [...new Set([trace.startMs, ...trace.hops.flatMap(momentsOf), ...(trace.endMs !== undefined ? [trace.endMs] : [])])].sort((a, b) => a - b);
   const rowY = new Map(times.map((t, i) => [t, TOP + ROW_H / 2 + i * ROW_H]));
@@ -121,6 +125,22 @@ export function layoutSequence(trace: RequestTrace): SequenceLayout {
     laneNotes,
     outcomeY,
   };
+}
+
+/**
+ * The lanes of several traces in one order: the first trace's, then each lane another trace adds
+ * placed just before the next of its lanes already there (a second instance sits beside the first,
+ * before the database both called), or at the end.
+ */
+export function sharedLanes(traces: readonly RequestTrace[]): string[] {
+  const order: string[] = [];
+  for (const t of traces)
+    t.lanes.forEach((lane, i) => {
+      if (order.includes(lane)) return;
+      const next = t.lanes.slice(i + 1).find((l) => order.includes(l));
+      order.splice(next === undefined ? order.length : order.indexOf(next), 0, lane);
+    });
+  return order;
 }
 
 /** Messages a trace holds: each hop's request, and its answer when one was sent. */
