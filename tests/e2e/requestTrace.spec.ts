@@ -73,7 +73,7 @@ test('lesson 3 after the crash: the first failed request shows why the session w
   expect(problems).toEqual([]);
 });
 
-test("a user's journey in zh-CN: the session's holder and its loss, and two requests side by side", async ({ page }) => {
+test("a user's journey in zh-CN: the session's holder and its loss, and two requests compared in a wide dialog with aligned lanes (axe)", async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await lesson3Traced(page);
@@ -100,6 +100,8 @@ test("a user's journey in zh-CN: the session's holder and its loss, and two requ
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: 'test-results/screenshots/request-trace-compare-zh-1440.png' });
   await page.setViewportSize({ width: 1280, height: 720 });
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   // The comparison opens wide, over the lab; Escape goes back to the journey.
   await expect(page.getByRole('dialog', { name: zh.compareTitle })).toBeVisible();
   await page.keyboard.press('Escape');
