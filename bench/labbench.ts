@@ -1,6 +1,7 @@
 // Lab-bench benchmark: a 100-node design runs in the real UI in Chromium (browser host), then
 // plays back at full speed (20×) while every frame's time is recorded: live node state, edge
-// traffic, charts and the timeline all update. Target: median ≥ 55 fps.
+// traffic, charts and the timeline all update; then again with a request's sequence diagram open.
+// Target: median ≥ 55 fps.
 // Part of `npm run bench` (alone: `npm run bench -- lab`). Then 20 Steps at 25 s of the 30 s run, timed per press.
 import { frameIntervals, reportFrames, verdict, withAppInBrowser } from './browserBench';
 import type { Graph, GraphNode } from '../src/shared/graph';
@@ -47,6 +48,41 @@ export async function runLabBench(): Promise<void> {
       );
     }
     console.log(verdict(reportFrames('playback', intervals)));
+    const cursorMoved = `document.querySelector('[data-testid="cursor-time"]')?.getAttribute('data-cursor-ms')`;
+    const playOnce = async (changed?: string) => {
+      await page.getByRole('button', { name: 'To start' }).click();
+      return frameIntervals(
+        page,
+        async () => {
+          await page.getByRole('button', { name: 'Play' }).click();
+          await page.getByRole('button', { name: 'Play' }).waitFor({ timeout: 60_000 });
+        },
+        changed,
+      );
+    };
+    const plainPainted = [...(await playOnce(cursorMoved)), ...(await playOnce(cursorMoved))];
+    // Frames in which the cursor moved: React updates of the lab, at most 30 a second by design (usePlayback).
+    reportFrames('updates', plainPainted);
+
+    // The same playback with a request's sequence diagram open (the trace panel in place of the
+    // charts): every frame (the 55 fps target), and the frames in which the cursor moved.
+    await page.getByRole('button', { name: 'To start' }).click();
+    await page.getByTestId('trace-button').click();
+    await page.getByLabel('Timeline').fill('15000');
+    await page.getByRole('button', { name: 'Slowest request near the cursor' }).click();
+    await page.getByTestId('sequence-diagram').waitFor({ timeout: 60_000 });
+    const hops = await page.locator('[data-testid="sequence-diagram"] [data-message]').count();
+    const all: number[] = [];
+    const painted: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      all.push(...(await playOnce()));
+      painted.push(...(await playOnce(cursorMoved)));
+    }
+    if ((await page.getByTestId('sequence-diagram').count()) !== 1) throw new Error('the sequence diagram closed while playing');
+    console.log(`playing with the sequence diagram open (a request of ${hops} messages):`);
+    console.log(verdict(reportFrames('diagram', all)));
+    reportFrames('updates', painted);
+    await page.getByTestId('trace-button').click();
 
     // Step one event, 20 times from 25 s: each press timed in the page, from the click to the
     // first frame whose readout shows the next event.
@@ -55,7 +91,7 @@ export async function runLabBench(): Promise<void> {
         const readout = () => document.querySelector('[data-testid="step-readout"]');
         const before = readout()?.getAttribute('data-seq') ?? '';
         const t0 = performance.now();
-        document.querySelector('button[aria-label="Step one event"]').click();
+        document.querySelector('button[aria-keyshortcuts="."]').click();
         for (;;) {
           await new Promise((r) => requestAnimationFrame(r));
           const el = readout();

@@ -11,6 +11,7 @@ import { runEditorBench } from './editor.bench';
 import { runGradingBench } from './grading';
 import { runLabBench } from './labbench';
 import { printSimBench, runSimBench } from './sim';
+import { runTraceBench } from './trace';
 
 /** The UI benches need the built app; build it once if it is missing. */
 function ensureBuilt(): boolean {
@@ -23,12 +24,13 @@ const benches: { name: string; run: () => void | Promise<void> }[] = [
   { name: 'simulator', run: () => printSimBench(runSimBench()) },
   { name: 'class results: 200 submissions graded through the host', run: () => runClassResultsBench() },
   { name: 'grading and stepping on the built-in pack', run: runGradingBench },
+  { name: 'tracing one request in a 60 s lesson run', run: runTraceBench },
   { name: 'editor: 200 nodes, 300 edges, panning and dragging in Chromium', run: runEditorBench },
   { name: 'lab bench: a 100-node design playing at full speed in Chromium', run: runLabBench },
 ];
 
 /** Benches that need no browser. */
-const NODE_ONLY = new Set(['simulator', 'grading and stepping on the built-in pack']);
+const NODE_ONLY = new Set(['simulator', 'grading and stepping on the built-in pack', 'tracing one request in a 60 s lesson run']);
 
 async function main(): Promise<void> {
   console.log(`StateLab benchmarks on Node ${process.version}, ${process.platform}/${process.arch}`);

@@ -12,6 +12,7 @@ export const CHANNELS = [
   'sim:run',
   'sim:cancel',
   'sim:events',
+  'sim:trace',
   'files:list',
   'files:save',
   'files:open',

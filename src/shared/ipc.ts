@@ -15,6 +15,7 @@ import type { LocalizedText } from './checks';
 import type { Difficulty, NotesSection, Prediction } from './instructor';
 import type { LessonVariants } from './variants';
 import { ShellReportSchema, type OpenedFile } from './shell';
+import { TraceSelectorSchema, type TraceAnswer } from './requestTrace';
 
 const runId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'expected a run id of letters, digits, "-" or "_"');
 const packId = z.string().min(1).max(64);
@@ -191,6 +192,11 @@ export const channels = {
       .object({ graph: GraphSchema, scenario: ScenarioSchema, fromMs: z.number().min(0).max(SCENARIO_LIMITS.durationMsMax), count: z.number().int().min(1).max(SIM_EVENTS_MAX) })
       .strict(),
     response: null as unknown as SimEventsResult,
+  },
+  /** Re-runs (graph, scenario) with tracing on for the requests the selector names (issue 17). */
+  'sim:trace': {
+    request: z.object({ graph: GraphSchema, scenario: ScenarioSchema, selector: TraceSelectorSchema }).strict(),
+    response: null as unknown as TraceAnswer,
   },
   'files:list': { request: z.object({}).strict(), response: null as unknown as DesignFileInfo[] },
   'files:save': { request: z.object({ name: DesignNameSchema, graph: GraphSchema }).strict(), response: null as unknown as { name: string } & WithWarning },

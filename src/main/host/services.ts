@@ -11,7 +11,7 @@ import { createAutosave } from './files/autosave';
 import { createDesignFiles } from './files/designFiles';
 import { createExternalFiles, type NativeDialogs } from './files/externalFiles';
 import { createLimiter } from '../workers/pool';
-import { runInWorker, type JobHandle } from '../workers/jobs';
+import { runInWorker, traceInWorker, type JobHandle } from '../workers/jobs';
 import { createStepSessions } from '../workers/stepSessions';
 import type { RunResult } from '../sim';
 
@@ -78,6 +78,7 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
       return { cancelled: handle !== undefined };
     },
     'sim:events': ({ graph, scenario, fromMs, count }, ctx) => stepSessions.events(graph, scenario, fromMs, count, ctx.signal),
+    'sim:trace': ({ graph, scenario, selector }, ctx) => traceInWorker(graph, scenario, selector, { limiter, ...(ctx.signal ? { signal: ctx.signal } : {}) }).result,
     'files:list': () => designs.list(),
     'files:save': ({ name, graph }) => designs.save(name, graph),
     'files:open': ({ name }) => designs.open(name),

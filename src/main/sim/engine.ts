@@ -103,6 +103,7 @@ export class Sim extends Network {
   /** Stops a process: in-memory state gone, in-flight calls reset, its timers void. */
   crash(node: SimNode): void {
     if (!node.isUp) return;
+    if (this.tracer !== null) this.tracer.onCrash(node);
     node.isUp = false;
     node.isReady = false;
     node.incarnation++;
@@ -228,6 +229,7 @@ export class Sim extends Network {
       }
       f.shift();
       calls.status[c] = STATUS.timeout;
+      if (this.tracer !== null) this.tracer.onTimeout(c);
       this.rec.edgeCur[calls.edge[c]! * NE + E.failed]! += 1;
       node.onResponse(c);
       if (!node.isUp) return;

@@ -9,6 +9,7 @@ import { CallPool, FLAG_ONE_WAY, STATUS, STATUS_REASON } from './calls';
 import { EV, EV_NAMES, EventLoop } from './loop';
 import { C, E, NE } from './metrics/recorder';
 import type { Cut, SimEdge, SimNode } from './node';
+import type { RequestTracer } from './trace/hooks';
 import { TimeoutFifo } from './timeouts';
 
 /** Status code → the counter its failure reason adds to (-1: ok or miss); from shared/failureReasons.ts. */
@@ -24,6 +25,8 @@ export abstract class Network extends EventLoop {
   cuts: Cut[] = [];
   /** Extra delay of one message on a link (latency tails from the scenario's noise; null: none). */
   linkTailUs: ((edge: SimEdge) => number) | null = null;
+  /** Per-request tracing (trace/recorder.ts): set only in a tracing re-run; null costs one check per hop. */
+  tracer: RequestTracer | null = null;
   sent = 0;
   delivered = 0;
   dropped = 0;
@@ -39,6 +42,7 @@ export abstract class Network extends EventLoop {
   sendRequest(c: number, extraUs = 0): void {
     const calls = this.calls;
     const from = this.nodes[calls.from[c]!]!;
+    if (this.tracer !== null) this.tracer.onSend(c);
     if (from.kind !== 'client') this.rec.add(from.idx, C.remoteCalls, 1);
     this.rec.edgeCur[calls.edge[c]! * NE + E.requests]! += 1;
     const gen = calls.gen[c]!;
@@ -72,6 +76,7 @@ export abstract class Network extends EventLoop {
   reply(node: SimNode, c: number, status: number, extraUs = 0): void {
     const calls = this.calls;
     calls.status[c] = status;
+    if (this.tracer !== null) this.tracer.onReply(node, c, status, extraUs);
     const rec = this.rec;
     const i = node.idx;
     if (status === STATUS.ok) rec.add(i, C.ok, 1);
@@ -143,6 +148,7 @@ export abstract class Network extends EventLoop {
   protected deliver(type: number, n: number, a: number, b: number, inc: number, inlineSeq: number): boolean {
     const node = this.nodes[n]!;
     const calls = this.calls;
+    if (this.tracer !== null) this.tracer.onDeliver(type, n, a, b);
     if (inc !== -1) {
       this.inFlight--;
       if (!node.isUp) {

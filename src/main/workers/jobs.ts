@@ -7,6 +7,7 @@ import { errorMessage } from '../../shared/i18n/errorTexts';
 import type { GradedRun, GradeReport } from '../../shared/gradeReport';
 import type { Graph } from '../../shared/graph';
 import type { Scenario } from '../../shared/scenario';
+import type { TraceAnswer, TraceSelector } from '../../shared/requestTrace';
 import type { Regrade } from '../grading/submission';
 import type { RunResult } from '../sim';
 import { JOB_BUDGETS, type JobKind } from './budgets';
@@ -34,6 +35,11 @@ const common = (ctx: JobContext, kind: JobKind) => ({
 /** A simulation, off the main event loop; progress 0..1, or a queue position while it waits. */
 export function runInWorker(graph: Graph, scenario: Scenario, ctx: JobContext, onProgress: (fraction: number, queuePosition?: number) => void): JobHandle<RunResult> {
   return runJob<RunResult>({ entry: 'simJob', data: simJob({ graph, scenario }, ctx), what: errorMessage('noun.run'), onProgress, ...common(ctx, 'run') });
+}
+
+/** Traces chosen requests in a re-run (or two, for a chooser) off the main thread, under a run's budgets. */
+export function traceInWorker(graph: Graph, scenario: Scenario, trace: TraceSelector, ctx: JobContext): JobHandle<TraceAnswer> {
+  return runJob<TraceAnswer>({ entry: 'simJob', data: simJob({ graph, scenario, trace }, ctx), what: errorMessage('noun.trace'), ...common(ctx, 'run') });
 }
 
 const grade = <T>(job: GradeJob, ctx: JobContext) => runJob<T>({ entry: 'gradeJob', data: job, what: errorMessage('noun.grading'), ...common(ctx, 'grade') }).result;

@@ -34,6 +34,7 @@ import { Palette } from './palette/Palette';
 import { InvalidFields, InvalidFieldsContext } from './properties/invalidFields';
 import { PropertiesPanel } from './properties/PropertiesPanel';
 import { LabBench } from './lab/LabBench';
+import type { TraceRequest } from './lab/trace/TracePanel';
 import { PanelToggle } from './layout/PanelToggle';
 import { usePanelPrefs } from './layout/panelPrefs';
 import { SplitBench } from './layout/SplitBench';
@@ -107,7 +108,21 @@ export function App({ api }: { api: StateLabApi }) {
   const { openInitial } = session;
 
   // "Show me" from a failed check: the graded run, paused where the check first failed (useGradedRun).
-  const { showMe } = useGradedRun(lab, session.report, session.graded);
+  const { showMe, inGradedRun } = useGradedRun(lab, session.report, session.graded);
+
+  // The request trace panel (issue 17), and "show a failing request" from a failed check: in the
+  // graded run, at the check's first violation, trace the first request failing after it.
+  const [trace, setTrace] = useState<{ initial?: TraceRequest; serial: number }>();
+  const openTrace = useCallback((next: { initial?: TraceRequest } | undefined) => setTrace((was) => (next ? { ...next, serial: (was?.serial ?? 0) + 1 } : undefined)), []);
+  const showFailingRequest = useCallback(
+    (atMs: number) =>
+      inGradedRun((l) => {
+        l.pause();
+        l.seek(atMs);
+        openTrace({ initial: { kind: 'firstFailedAfter', atMs } });
+      }),
+    [inGradedRun, openTrace],
+  );
 
   useEffect(() => {
     void (async () => {
@@ -272,6 +287,7 @@ export function App({ api }: { api: StateLabApi }) {
       <div className={`sl-workspace${showLesson ? ' has-lesson' : ''}`}>
         <SplitBench
           hasRun={lab.run !== undefined}
+          wantsRoom={trace !== undefined}
           design={
             <div className={`sl-design${panels.collapsed.palette ? ' is-palette-collapsed' : ''}${panels.collapsed.properties ? ' is-properties-collapsed' : ''}`}>
               <Palette kinds={palette} onAdd={addAtCentre} isCollapsed={panels.collapsed.palette} onToggle={panels.toggle} />
@@ -314,12 +330,12 @@ export function App({ api }: { api: StateLabApi }) {
               </div>
             </div>
           }
-          bench={(isOpen, toggle) => <LabBench api={api} lab={lab} graph={editor.doc} locked={lesson && isInLesson ? lesson.locked : undefined} runGate={runGate} isResultsOpen={isOpen} onToggleResults={toggle} />}
+          bench={(isOpen, toggle) => <LabBench api={api} lab={lab} graph={editor.doc} locked={lesson && isInLesson ? lesson.locked : undefined} runGate={runGate} isResultsOpen={isOpen} onToggleResults={toggle} trace={trace} onTrace={openTrace} />}
         />
         {showLesson && (
           <div className={`sl-side sl-side-lesson${panels.collapsed.lesson ? ' is-collapsed' : ''}`}>
             <PanelToggle panel="lesson" side="right" isCollapsed={panels.collapsed.lesson} onToggle={panels.toggle} />
-            {!panels.collapsed.lesson && <LessonSidebar api={api} session={session} graph={editor.doc} run={lab.run} onShowMe={showMe} onReset={resetToStarter} />}
+            {!panels.collapsed.lesson && <LessonSidebar api={api} session={session} graph={editor.doc} run={lab.run} onShowMe={showMe} onShowFailingRequest={showFailingRequest} onReset={resetToStarter} />}
           </div>
         )}
       </div>

@@ -26,6 +26,7 @@ export const ERROR_TEXTS = {
   'noun.gradesCsv': { en: 'the grades CSV', 'zh-CN': '成绩 CSV' },
   'noun.run': { en: 'run', 'zh-CN': '运行' },
   'noun.grading': { en: 'grading', 'zh-CN': '评分' },
+  'noun.trace': { en: 'request trace', 'zh-CN': '请求追踪' },
   'noun.gradingFile': { en: 'grading of this file', 'zh-CN': '此文件的评分' },
   'noun.eventSearch': { en: 'search for the next events', 'zh-CN': '查找后续事件' },
 

@@ -134,6 +134,7 @@ export class ClientNode extends SimNode {
     calls.t0Us[c] = sim.nowUs;
     calls.key[c] = key;
     calls.user[c] = this.userBase + user;
+    if (sim.tracer !== null) sim.tracer.onIssue(this, c);
     if (this.attachSession(c, user)) this.send(c);
   }
 
@@ -195,6 +196,7 @@ export class ClientNode extends SimNode {
         this.sessionGen[user] = calls.session[c]!;
         sim.model.userSession[calls.user[c]!] = calls.session[c]!;
       }
+      if (sim.tracer !== null) sim.tracer.onEnd(this, c, STATUS.ok);
       this.end(STATUS.ok, sim.nowUs - calls.t0Us[c]!, user);
       calls.releaseByCaller(c);
       if (isLogin) this.releaseWaiting(user);
@@ -208,11 +210,13 @@ export class ClientNode extends SimNode {
       calls.key[next] = calls.key[c]!;
       calls.user[next] = calls.user[c]!;
       calls.attempt[next] = calls.attempt[c]! + 1;
+      if (sim.tracer !== null) sim.tracer.onRetry(c, next);
       calls.releaseByCaller(c);
       // A failed login's retry is the user's next login; the others wait for it.
       if (this.attachSession(next, user)) sim.timer(this, Math.round(this.props.retryBackoffMs * 1000), T_RETRY, next, calls.gen[next]!);
       return;
     }
+    if (sim.tracer !== null) sim.tracer.onEnd(this, c, status);
     this.end(status, sim.nowUs - calls.t0Us[c]!, user);
     sim.model.userAffected(this.idx, calls.user[c]!);
     calls.releaseByCaller(c);

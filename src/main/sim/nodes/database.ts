@@ -183,7 +183,12 @@ export class DatabaseNode extends SimNode {
     this.busy++;
     sim.rec.add(this.idx, C.queueWaitSumUs, sim.nowUs - sim.calls.arriveUs[c]!);
     sim.rec.add(this.idx, C.queueWaitCount, 1);
-    sim.timer(this, Math.round(this.latUs * this.serviceFactor), T_WORK, c, sim.calls.gen[c]!);
+    const us = Math.round(this.latUs * this.serviceFactor);
+    if (sim.tracer !== null) {
+      sim.tracer.onStart(this, c);
+      sim.tracer.onCompute(this, c, us);
+    }
+    sim.timer(this, us, T_WORK, c, sim.calls.gen[c]!);
   }
 
   private done(): void {

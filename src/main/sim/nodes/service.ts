@@ -158,6 +158,7 @@ export class ServiceNode extends SimNode {
     const sim = this.sim;
     const calls = sim.calls;
     this.busy++;
+    if (sim.tracer !== null) sim.tracer.onStart(this, c);
     sim.rec.add(this.idx, C.queueWaitSumUs, sim.nowUs - calls.arriveUs[c]!);
     sim.rec.add(this.idx, C.queueWaitCount, 1);
     if (calls.op[c] === OP.connect) {
@@ -235,6 +236,7 @@ export class ServiceNode extends SimNode {
     const dist = this.distCode;
     const m = this.meanUs * this.serviceFactor;
     const us = dist === 0 ? this.rng.exp(m) : dist === 1 ? this.rng.next() * 2 * m : m;
+    if (this.sim.tracer !== null) this.sim.tracer.onCompute(this, c, Math.round(us + extraUs));
     this.sim.timer(this, Math.round(us + extraUs), T_WORK, c, calls.gen[c]!);
   }
 

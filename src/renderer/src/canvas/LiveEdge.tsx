@@ -3,7 +3,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import { memo } from 'react';
 import { formatPercent } from '../i18n/format';
 import { useDomain } from '../i18n/useDomain';
-import { useEdgeLive } from '../lab/LiveContext';
+import { useEdgeHighlighted, useEdgeLive } from '../lab/LiveContext';
 
 /** Most requests drawn on one edge at once, so a busy edge stays readable. */
 const MAX_DOTS = 5;
@@ -17,6 +17,7 @@ function LiveEdgeView(props: EdgeProps) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, label, style } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   const { live, isShowingRequests } = useEdgeLive(id);
+  const isTraced = useEdgeHighlighted(id);
   const { t, i18n } = useTranslation('canvas');
   const d = useDomain();
   const isBusy = live !== undefined && live.rps > 0;
@@ -24,7 +25,7 @@ function LiveEdgeView(props: EdgeProps) {
   const failedDots = live ? Math.round(live.failedRatio * dots) : 0;
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} label={typeof label === 'string' ? d.edgeKind(label) : label} labelX={labelX} labelY={labelY} />
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} className={isTraced ? 'is-traced' : undefined} label={typeof label === 'string' ? d.edgeKind(label) : label} labelX={labelX} labelY={labelY} />
       {Array.from({ length: dots }, (_, i) => (
         <circle key={i} r={4} className={i < failedDots ? 'sl-request-dot is-failed' : 'sl-request-dot'}>
           <animateMotion dur={`${DOT_TRAVEL_S}s`} begin={`${(i * DOT_TRAVEL_S) / dots}s`} repeatCount="indefinite" path={path} />

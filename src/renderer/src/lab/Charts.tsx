@@ -39,18 +39,26 @@ export function ChartPicker({ picked, onPick }: { picked: readonly MetricName[];
   );
 }
 
-export function Charts({ run, cursorMs, picked, onPick }: { run: LabRun; cursorMs: number; picked: readonly MetricName[]; onPick(picked: MetricName[]): void }) {
+/**
+ * `onPickFailure`: a click on the error chart names the start of the bucket clicked (never one
+ * the playback has not revealed yet), to trace the first request failing at or after it.
+ */
+export function Charts({ run, cursorMs, picked, onPick, onPickFailure }: { run: LabRun; cursorMs: number; picked: readonly MetricName[]; onPick(picked: MetricName[]): void; onPickFailure?(atMs: number): void }) {
   const d = useDomain();
   const set = useMemo(() => chartSet(run, picked), [run, picked]);
   const faultsMs = useMemo(() => run.faults.map((f) => f.atMs), [run]);
   const revealed = revealedIndex(set, cursorMs);
   const { t, i18n } = useTranslation('lab');
+  const pickFailure = (ms: number) => {
+    const bucketStart = Math.floor(ms / set.bucketMs) * set.bucketMs;
+    if (onPickFailure && bucketStart <= cursorMs) onPickFailure(bucketStart);
+  };
   const unitText = (unit: ChartUnit) => t(`bench.${UNIT_TEXT[unit]}`, { bucket: set.bucketMs / 1000 });
   return (
     <section className="sl-charts-area" aria-label={t('charts')}>
       <div className="sl-charts">
         {set.charts.map((spec) => (
-          <figure className="sl-chart" key={spec.id} data-chart={spec.id}>
+          <figure className="sl-chart" key={spec.id} data-chart={spec.id} title={spec.id === 'errorRate' && onPickFailure ? t('requestTrace.chartPickHint') : undefined}>
             <figcaption>
               <span className="sl-chart-title">{spec.metric ? d.metric(spec.metric) : t(`chartTitles.${spec.id}`, { defaultValue: spec.title })}</span>
               <span className="sl-chart-unit">({unitText(spec.unit)})</span>
@@ -66,7 +74,7 @@ export function Charts({ run, cursorMs, picked, onPick }: { run: LabRun; cursorM
                 </button>
               )}
             </figcaption>
-            <UPlotChart spec={spec} tS={set.tS} revealed={revealed} cursorMs={cursorMs} endMs={run.endedAtMs} faultsMs={faultsMs} />
+            <UPlotChart spec={spec} tS={set.tS} revealed={revealed} cursorMs={cursorMs} endMs={run.endedAtMs} faultsMs={faultsMs} onPickMs={spec.id === 'errorRate' && onPickFailure ? pickFailure : undefined} />
           </figure>
         ))}
       </div>

@@ -10,6 +10,7 @@ import { CompareDialog } from './CompareDialog';
 import { EventLog } from './EventLog';
 import { InjectedFaults } from './InjectedFaults';
 import { LabBar } from './LabBar';
+import { TracePanel, type TraceRequest } from './trace/TracePanel';
 import type { Lab } from './useLab';
 import './lab.css';
 
@@ -26,6 +27,8 @@ export function LabBench({
   runGate,
   isResultsOpen,
   onToggleResults,
+  trace,
+  onTrace,
 }: {
   api: StateLabApi;
   lab: Lab;
@@ -36,11 +39,20 @@ export function LabBench({
   runGate?: string | undefined;
   isResultsOpen: boolean;
   onToggleResults(): void;
+  /** The request trace panel, when open (with what it was first asked for); kept by the caller so "Show me" can open it. */
+  trace?: { initial?: TraceRequest; serial: number } | undefined;
+  onTrace(next: { initial?: TraceRequest } | undefined): void;
 }) {
   const [isComparing, setComparing] = useState(false);
   /** Metrics the student added as charts; kept across runs. */
   const [picked, setPicked] = useState<MetricName[]>([]);
   const { t } = useTranslation('lab');
+  // A click on the error chart: the lab goes to that moment and traces the first request failing from it.
+  const pickFailure = (atMs: number) => {
+    lab.pause();
+    lab.seek(atMs);
+    onTrace({ initial: { kind: 'firstFailedAfter', atMs } });
+  };
   const compare = (
     <button type="button" onClick={() => setComparing(true)} disabled={graph.nodes.length === 0} title={t('compareHint')}>
       {t('compare')}
@@ -75,12 +87,19 @@ export function LabBench({
             {compare}
           </div>
           <div className="sl-labbench-panels">
-            {/* Scrolls when the split is small; focusable so the keyboard can scroll it too. */}
-            <div className="sl-labbench-charts" tabIndex={0}>
-              <Charts run={lab.run} cursorMs={lab.cursorMs} picked={picked} onPick={setPicked} />
-            </div>
+            {trace ? (
+              <TracePanel key={trace.serial} api={api} lab={lab} graph={graph} initial={trace.initial} onClose={() => onTrace(undefined)} />
+            ) : (
+              // Scrolls when the split is small; focusable so the keyboard can scroll it too.
+              <div className="sl-labbench-charts" tabIndex={0}>
+                <Charts run={lab.run} cursorMs={lab.cursorMs} picked={picked} onPick={setPicked} onPickFailure={pickFailure} />
+              </div>
+            )}
             <div className="sl-labbench-side">
-              <ChartPicker picked={picked} onPick={setPicked} />
+              {!trace && <ChartPicker picked={picked} onPick={setPicked} />}
+              <button type="button" className="sl-trace-open" onClick={() => onTrace(trace ? undefined : {})} aria-pressed={trace !== undefined} title={t('requestTrace.buttonHint')} data-testid="trace-button">
+                {t('requestTrace.button')}
+              </button>
               <EventLog run={lab.run} cursorMs={lab.cursorMs} onSeek={lab.seek} />
               <InjectedFaults faults={lab.injected} onRemove={(id) => void lab.remove(id)} />
             </div>

@@ -15,6 +15,12 @@ export function useNodeLive(id: string): NodeLive | undefined {
   return useSyncExternalStore(store.subscribe, () => store.node(id));
 }
 
+/** Whether a request trace points at this connection (an arrow of its diagram is hovered). */
+export function useEdgeHighlighted(id: string): boolean {
+  const store = useContext(LiveContext);
+  return useSyncExternalStore(store.subscribe, () => store.isHighlighted(id));
+}
+
 /** Traffic over one edge at the playback cursor, and whether to draw moving requests. */
 export function useEdgeLive(id: string): { live: EdgeLive | undefined; isShowingRequests: boolean } {
   const store = useContext(LiveContext);

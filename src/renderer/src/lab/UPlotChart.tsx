@@ -27,18 +27,22 @@ interface Props {
   cursorMs: number;
   endMs: number;
   faultsMs: number[];
+  /** Clicking the plot picks the time clicked (ms); the plot shows a pointer. */
+  onPickMs?: ((ms: number) => void) | undefined;
 }
 
 /**
  * One uPlot time-series chart (canvas, fast enough to redraw at every playback frame). The chart
  * is created once; playback only swaps its data or redraws the cursor and fault markers.
  */
-function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs }: Props) {
+function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs, onPickMs }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const hover = useRef<HTMLOutputElement>(null);
   const marks = useRef({ cursorMs, faultsMs, revealed });
   marks.current = { cursorMs, faultsMs, revealed };
+  const pick = useRef(onPickMs);
+  pick.current = onPickMs;
 
   useEffect(() => {
     const el = box.current;
@@ -97,10 +101,16 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs }: Props
     };
     const u = new uPlot(opts, [tS, ...spec.series.map(() => [])] as uPlot.AlignedData, el);
     plot.current = u;
+    const onClick = (e: MouseEvent) => {
+      const s = u.posToVal(e.offsetX, 'x');
+      if (pick.current && Number.isFinite(s)) pick.current(Math.max(0, s * 1000));
+    };
+    u.over.addEventListener('click', onClick);
     const resize = new ResizeObserver(() => u.setSize({ width: el.clientWidth, height: plotHeight(el) }));
     resize.observe(el);
     return () => {
       resize.disconnect();
+      u.over.removeEventListener('click', onClick);
       u.destroy();
       plot.current = null;
     };
@@ -115,7 +125,7 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs }: Props
 
   return (
     <div className="sl-chart-plotbox">
-      <div className="sl-chart-plot" ref={box} />
+      <div className={onPickMs ? 'sl-chart-plot is-pickable' : 'sl-chart-plot'} ref={box} />
       <output className="sl-chart-hover sl-mono" ref={hover} data-testid={`chart-hover-${spec.id}`} hidden />
     </div>
   );

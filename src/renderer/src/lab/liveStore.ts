@@ -17,6 +17,8 @@ export class LiveStore {
   private readonly listeners = new Set<() => void>();
   private readonly nodes = new Map<string, { bucket: number; live: NodeLive | undefined }>();
   private readonly edges = new Map<string, { bucket: number; live: EdgeLive | undefined }>();
+  /** The connection a request trace points at (hovering an arrow of its sequence diagram). */
+  private highlighted: string | undefined;
 
   /** Shows bucket `bucket` of `run` (undefined: no run, nothing live). */
   show(run: LabRun | undefined, bucket: number, speed: number): void {
@@ -52,6 +54,15 @@ export class LiveStore {
     this.edges.set(id, { bucket: this.bucket, live });
     return live;
   }
+
+  /** Highlights one connection on the canvas (undefined: none). */
+  highlight(edge: string | undefined): void {
+    if (edge === this.highlighted) return;
+    this.highlighted = edge;
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  isHighlighted = (id: string): boolean => this.highlighted === id;
 
   /** Whether requests are drawn moving along edges (slow playback only). */
   isShowingRequests = (): boolean => this.index !== undefined && this.speed <= DOTS_MAX_SPEED;

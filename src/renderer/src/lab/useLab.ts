@@ -196,6 +196,8 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
     speed,
     store,
     runFromStart,
+    /** The graph and scenario the shown run was simulated from (a request trace re-runs exactly these). */
+    simulatedWith: () => ranWith.current,
     /** Re-simulates the lesson's own scenario (the injected faults dropped), keeping the cursor. */
     runWithoutInjected: () => rerun([]),
     showRun,

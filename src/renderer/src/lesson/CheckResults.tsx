@@ -16,7 +16,7 @@ function formatMeasured(check: CheckResult, locale: string): string {
   return unit && unit !== 'count' && unit !== 'ratio' ? `${rounded} ${unit}` : rounded;
 }
 
-function CheckRow({ check, onShowMe }: { check: CheckResult; onShowMe?: (atMs: number) => void }) {
+function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResult; onShowMe?: (atMs: number) => void; onShowFailingRequest?: (atMs: number) => void }) {
   const { locale, t } = useLocale();
   const [isHintOpen, setHintOpen] = useState(false);
   // A question left blank is not a wrong answer: say so rather than show the wrong answer's feedback.
@@ -68,6 +68,11 @@ function CheckRow({ check, onShowMe }: { check: CheckResult; onShowMe?: (atMs: n
               {t('showMe')} ({formatSeconds(check.firstViolationMs, locale)})
             </button>
           )}
+          {check.firstViolationMs !== undefined && onShowFailingRequest && (
+            <button type="button" onClick={() => onShowFailingRequest(check.firstViolationMs!)} title={t('showFailingRequestHint')} data-testid={`show-request-${check.id}`}>
+              {t('showFailingRequest')}
+            </button>
+          )}
         </div>
       )}
       {!check.passed && isHintOpen && check.hint && (
@@ -80,7 +85,7 @@ function CheckRow({ check, onShowMe }: { check: CheckResult; onShowMe?: (atMs: n
 }
 
 /** The grade report as a student reads it: what passed, by how much the rest missed, and what to try. */
-export function CheckResults({ report, onShowMe }: { report: GradeReport; onShowMe?: (atMs: number) => void }) {
+export function CheckResults({ report, onShowMe, onShowFailingRequest }: { report: GradeReport; onShowMe?: (atMs: number) => void; onShowFailingRequest?: (atMs: number) => void }) {
   const { locale, t } = useLocale();
   const allPassed = report.checks.every((c) => c.passed);
   return (
@@ -104,7 +109,7 @@ export function CheckResults({ report, onShowMe }: { report: GradeReport; onShow
       {allPassed && <p className="sl-all-passed">{t('allPassed')}</p>}
       <ul className="sl-check-list">
         {report.checks.map((check) => (
-          <CheckRow key={check.id} check={check} onShowMe={onShowMe} />
+          <CheckRow key={check.id} check={check} onShowMe={onShowMe} onShowFailingRequest={onShowFailingRequest} />
         ))}
         {/* Predictions earn their points for any answer: the row says whether one was given. */}
         {(report.predictions ?? []).map((p) => (

@@ -34,6 +34,8 @@ export interface LessonPanelProps {
   onCheck(): void;
   onSelectLesson(lessonId: string): void;
   onShowMe?(atMs: number): void;
+  /** A failed check's "Show a failing request": Show me, then trace the first request failing after that moment. */
+  onShowFailingRequest?(atMs: number): void;
   /** Puts the lesson's starter back on the canvas (undoable). */
   onReset?(): void;
   resolveImage?(src: string): string | undefined;
@@ -141,7 +143,7 @@ export function LessonPanel(props: LessonPanelProps) {
           {props.gradeError}
         </p>
       )}
-      {props.report && <CheckResults report={props.report} onShowMe={props.onShowMe} />}
+      {props.report && <CheckResults report={props.report} onShowMe={props.onShowMe} onShowFailingRequest={props.onShowFailingRequest} />}
       {props.debrief}
       {props.footer}
       {glossaryAt !== undefined && <GlossaryDialog termId={glossaryAt || undefined} onClose={() => setGlossaryAt(undefined)} />}

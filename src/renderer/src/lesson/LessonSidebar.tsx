@@ -17,6 +17,7 @@ export function LessonSidebar({
   graph,
   run,
   onShowMe,
+  onShowFailingRequest,
   onReset,
 }: {
   api: StateLabApi;
@@ -25,6 +26,7 @@ export function LessonSidebar({
   /** The lab's last run: predictions show what it measured. */
   run?: RunResult | undefined;
   onShowMe?(atMs: number): void;
+  onShowFailingRequest?(atMs: number): void;
   onReset?(): void;
 }) {
   const { lesson } = session;
@@ -60,6 +62,7 @@ export function LessonSidebar({
       onCheck={() => void session.grade()}
       onSelectLesson={(id) => void session.open(lesson.packId, id)}
       onShowMe={onShowMe}
+      onShowFailingRequest={onShowFailingRequest}
       onReset={onReset}
       resolveImage={resolveImage}
       intro={
