@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { GraphSchema } from './graph';
-import { LessonSchema, LocalizedTextSchema } from './lesson';
+import { LESSON_FORMAT, LESSON_VERSION, LessonSchema, LocalizedTextSchema } from './lesson';
 
 export const STUDIO_LIMITS = {
   /** Lessons in one draft (the pack manifest's own bound). */
@@ -94,3 +94,19 @@ export interface VerifyResult {
 
 /** The seeds a verification grades on: the lesson's own seed first, then the next ones. */
 export const verifySeeds = (seed: number, count: number): number[] => Array.from({ length: count }, (_, i) => (seed + i) % 2 ** 32);
+
+/** The starting lesson document of "Add lesson": every required field, no faults or checks yet. */
+export function newLessonDocument(id: string, durationMs = 30_000): Record<string, unknown> {
+  return {
+    format: LESSON_FORMAT,
+    version: LESSON_VERSION,
+    id,
+    title: { en: '' },
+    objectives: { en: [] },
+    steps: [],
+    starter: 'graphs/starter.json',
+    locked: [],
+    scenario: { seed: 1, durationMs, faults: [] },
+    checks: [],
+  };
+}

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentError, parseUntrustedJson } from '../../shared/json';
-import { BUILTIN_PACK_ID, LESSON_FORMAT, LESSON_VERSION, PACK_FORMAT, PACK_VERSION } from '../../shared/lesson';
+import { BUILTIN_PACK_ID, PACK_FORMAT, PACK_VERSION } from '../../shared/lesson';
 import { STUDIO_LIMITS, StudioDraftSchema, type StudioDraft, type StudioDraftInfo, type StudioProblem } from '../../shared/studio';
 import { APP_VERSION } from '../../shared/version';
 import { writeFileAtomic } from '../host/files/atomicWrite';
@@ -98,22 +98,6 @@ export function draftFromPack(pack: LoadedPack, id: string, title?: StudioDraft[
       delete copy.$schema;
       return { lesson: copy, starter, ...(reference ? { reference } : {}) };
     }),
-  };
-}
-
-/** The starting lesson document of "Add lesson": every required field, no checks yet. */
-export function newLessonDocument(id: string, durationMs = 30_000): Record<string, unknown> {
-  return {
-    format: LESSON_FORMAT,
-    version: LESSON_VERSION,
-    id,
-    title: { en: '' },
-    objectives: { en: [] },
-    steps: [],
-    starter: 'graphs/starter.json',
-    locked: [],
-    scenario: { seed: 1, durationMs, faults: [] },
-    checks: [],
   };
 }
 

@@ -44,6 +44,10 @@ import { RegradeDialog } from './lesson/RegradeDialog';
 import { useShell } from './shell/useShell';
 import { ClassResultsDialog } from './classResults/ClassResultsDialog';
 import { useOpenStudentDesign } from './classResults/useOpenStudentDesign';
+import { StudioPanel } from './studio/StudioPanel';
+import { StudioStart } from './studio/StudioStart';
+import { useStudio } from './studio/useStudio';
+import { ScenarioSchema } from '../../shared/scenario';
 
 /** The workload a design outside any lesson runs under. */
 const FREE_SCENARIO: Scenario = { seed: 42, durationMs: 30_000, faults: [] };
@@ -60,15 +64,25 @@ export function App({ api }: { api: StateLabApi }) {
   const [notice, setNotice] = useState<NoticeState>();
   const say = useCallback((message: string, isInfo = false) => setNotice((n) => ({ message, x: 16, y: 16, serial: (n?.serial ?? 0) + 1, isInfo })), []);
   const session = useLessonSession(api, editor.doc, isInLesson, onAdopt, say);
+  const studio = useStudio(api);
+  const isStudio = studio.draft !== undefined;
+  /** The studio's start dialog, optionally with a pack to duplicate. */
+  const [studioStart, setStudioStart] = useState<{ from?: string }>();
   const { lesson, loadError } = session;
-  const locked = useMemo(() => (lesson && isInLesson ? new Set(lesson.locked) : NO_LOCKS), [lesson, isInLesson]);
-  const palette: readonly NodeKind[] = lesson && isInLesson ? lesson.palette : NODE_KINDS;
+  // In the studio the author edits freely: the lesson's locks and palette are what they are writing.
+  const isLessonFrame = Boolean(lesson && isInLesson && !isStudio);
+  const locked = useMemo(() => (lesson && isLessonFrame ? new Set(lesson.locked) : NO_LOCKS), [lesson, isLessonFrame]);
+  const palette: readonly NodeKind[] = lesson && isLessonFrame ? lesson.palette : NODE_KINDS;
+  const studioScenario = useMemo(() => {
+    const parsed = ScenarioSchema.safeParse((studio.lessonDoc as { scenario?: unknown } | undefined)?.scenario);
+    return parsed.success ? parsed.data : undefined;
+  }, [studio.lessonDoc]);
   const leaveLesson = useCallback(() => setInLesson(false), []);
   const files = useFiles(api, editor, lesson && isInLesson ? lesson.lessonId : null, leaveLesson, say);
   // A property field showing a refused value stops Run (the document still holds the old value).
   const invalidFields = useMemo(() => new InvalidFields(), []);
   const refuseRun = useCallback(() => invalidFields.refuse((field, owner) => t('fixFirst', { field, owner })), [invalidFields, t]);
-  const lab = useLab(api, editor.doc, lesson && isInLesson ? lesson.scenario : FREE_SCENARIO, refuseRun);
+  const lab = useLab(api, editor.doc, isStudio ? (studioScenario ?? FREE_SCENARIO) : lesson && isInLesson ? lesson.scenario : FREE_SCENARIO, refuseRun);
   const faultMenu = useFaultMenu(lab, editor.doc, editor.selection.nodes);
   const [isClassResultsOpen, setClassResultsOpen] = useState(false);
   // A student's design replaces the lesson's canvas as one edit: Undo brings the instructor's own work back.
@@ -93,7 +107,7 @@ export function App({ api }: { api: StateLabApi }) {
   const [regrade, setRegrade] = useState<SubmissionRegrade>();
   const [connectFrom, setConnectFrom] = useState<string>();
   const panels = usePanelPrefs();
-  const showLesson = Boolean(lesson && isInLesson);
+  const showLesson = Boolean(lesson && isInLesson) && !isStudio;
   const canvasBox = useRef<HTMLElement>(null);
   const { adopt, checkAutosave } = files;
   adoptRef.current = (graph) => {
@@ -273,6 +287,9 @@ export function App({ api }: { api: StateLabApi }) {
           {t('lessonPacks')}
         </button>
         <button type="button" className="sl-header-button" onClick={() => setClassResultsOpen(true)}>{t('classResults')}</button>
+        <button type="button" className="sl-header-button" aria-pressed={isStudio} data-testid="studio-button" onClick={() => (isStudio ? studio.close() : setStudioStart({}))}>
+          {t('studio:studioButton')}
+        </button>
         <LanguagePicker />
       </header>
       {files.restoreOffer && <RestoreBanner record={files.restoreOffer} onRestore={files.restore} onDiscard={files.discardRestore} />}
@@ -282,7 +299,7 @@ export function App({ api }: { api: StateLabApi }) {
           <button type="button" onClick={() => files.setError(undefined)}>{t('dismiss')}</button>
         </div>
       )}
-      <div className={`sl-workspace${showLesson ? ' has-lesson' : ''}`}>
+      <div className={`sl-workspace${showLesson || isStudio ? ' has-lesson' : ''}`}>
         <SplitBench
           hasRun={lab.run !== undefined}
           design={
@@ -329,6 +346,22 @@ export function App({ api }: { api: StateLabApi }) {
           }
           bench={(isOpen, toggle) => <LabBench api={api} lab={lab} graph={editor.doc} locked={lesson && isInLesson ? lesson.locked : undefined} isResultsOpen={isOpen} onToggleResults={toggle} />}
         />
+        {isStudio && (
+          <div className="sl-side sl-side-studio">
+            <StudioPanel
+              studio={studio}
+              canvas={editor.doc}
+              selectedNodes={editor.selection.nodes}
+              onShow={(graph) => editor.replace(graph)}
+              onExport={() =>
+                void studio.exportZip().then((zip) => {
+                  if (zip) downloadUrl(zip.fileName, `data:application/zip;base64,${zip.zipBase64}`);
+                })
+              }
+              onClose={studio.close}
+            />
+          </div>
+        )}
         {showLesson && (
           <div className={`sl-side sl-side-lesson${panels.collapsed.lesson ? ' is-collapsed' : ''}`}>
             <PanelToggle panel="lesson" side="right" isCollapsed={panels.collapsed.lesson} onToggle={panels.toggle} />
@@ -364,8 +397,13 @@ export function App({ api }: { api: StateLabApi }) {
             setPacksOpen(false);
             void session.open(packId, lessonId);
           }}
+          onEditPack={(packId) => {
+            setPacksOpen(false);
+            setStudioStart({ from: packId });
+          }}
         />
       )}
+      {studioStart && <StudioStart api={api} studio={studio} initialFrom={studioStart.from} onClose={() => setStudioStart(undefined)} />}
       {files.dialog?.kind === 'open' && (
         <OpenDialog files={files.dialog.files} recent={files.dialog.recent} error={files.dialog.error} onOpen={(n) => void files.open(n)} onPickFile={() => void files.pickFile()} onClose={() => files.setDialog(undefined)} />
       )}

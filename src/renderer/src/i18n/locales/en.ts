@@ -2,7 +2,10 @@
  * The UI's own words in English, one namespace per area. Lesson texts come from the pack; the shared
  * tables' words are the `domain` namespace (../domainEn.ts). Plurals use i18next's `_one`/`_other`.
  */
+import { studioEn } from '../../studio/locales';
+
 export const en = {
+  studio: studioEn,
   app: {
     language: 'Language',
     lessonPacks: 'Lesson packs',

@@ -1,10 +1,12 @@
 /** The UI's own words in 简体中文, the same keys as en.ts (tests/unit/i18n checks none is missing). */
 import type { en } from './en';
+import { studioZhCN } from '../../studio/locales';
 
 /** Chinese has one plural form: `_other` keys stand for en's `_one` and `_other`. */
 type ZhStrings<T> = { [K in keyof T as K extends `${string}_one` ? never : K extends `${infer B}_other` ? `${B}_other` : K]: T[K] extends string ? string : ZhStrings<T[K]> };
 
 export const zhCN: ZhStrings<typeof en> = {
+  studio: studioZhCN,
   app: {
     language: '语言',
     lessonPacks: '课程包',
