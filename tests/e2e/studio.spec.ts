@@ -1,0 +1,169 @@
+/**
+ * Issue 16's studio, end to end: an instructor builds a one-lesson pack from an empty pack entirely
+ * in the UI (canvas → starter, an edit → reference, one crash on the timeline, an error-rate check
+ * from the picker, texts in both languages), watches the live panel go starter-fails /
+ * reference-passes, and exports the zip; a student on a fresh data folder imports it, fails, fixes
+ * the design and passes.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { E2E_BRIDGE_KEY, E2E_DATA_DIR } from '../../playwright.config';
+import { forgetStudentWork, node, openApp, startOwnHost } from './helpers';
+
+test.beforeEach(forgetStudentWork);
+
+const SHOTS = 'test-results/screenshots';
+
+async function tuneHealthChecks(page: Page): Promise<void> {
+  await node(page, 'lb').click();
+  const panel = page.locator('.sl-properties');
+  await panel.locator('[data-field="healthCheck.intervalMs"] input').fill('500');
+  await panel.locator('[data-field="healthCheck.unhealthyAfter"] input').fill('2');
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+}
+
+/** Both locales of a LocalizedField. */
+async function fillBoth(page: Page, testId: string, en: string, zh: string): Promise<void> {
+  const field = page.getByTestId(testId).first();
+  await field.locator('[data-locale="en"]').fill(en);
+  await field.locator('[data-locale="zh-CN"]').fill(zh);
+}
+
+test('an instructor builds, verifies and exports a one-lesson pack; a student on a fresh data folder imports it, fails, fixes and passes', async ({ page }) => {
+  test.setTimeout(240_000);
+  rmSync(path.join(E2E_DATA_DIR, 'studio'), { recursive: true, force: true });
+  await openApp(page);
+
+  // An empty pack.
+  await page.getByTestId('studio-button').click();
+  const start = page.getByRole('dialog', { name: 'Studio' });
+  await start.getByTestId('new-pack-title').fill('Health checks');
+  await start.getByTestId('new-pack-id').fill('health-checks');
+  await start.getByRole('button', { name: 'Create pack' }).click();
+  const studio = page.getByTestId('studio-panel');
+  await expect(studio).toContainText('Add lesson');
+  // One header row at 1280 px with the studio open.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const header = await page.locator('.sl-header').boundingBox();
+  expect(header!.height).toBeLessThan(60);
+
+  // Canvas → starter (Add lesson takes the canvas; the button says it again).
+  await studio.getByRole('button', { name: 'Add lesson' }).click();
+  await studio.getByRole('button', { name: 'Use the canvas as starter' }).click();
+  await expect(studio.getByTestId('starter-size')).toHaveText('6 nodes');
+  await studio.getByRole('checkbox', { name: /users/i }).check();
+
+  // Edit → reference.
+  await tuneHealthChecks(page);
+  await studio.getByRole('button', { name: 'Use the canvas as reference' }).click();
+  await expect(studio.getByTestId('reference-size')).toHaveText('6 nodes');
+
+  // One crash on the timeline: api-2 at 10 s.
+  await studio.getByRole('tab', { name: 'Scenario' }).click();
+  await studio.getByRole('button', { name: 'Add fault' }).click();
+  const fault = studio.getByTestId('fault-row-0');
+  await fault.getByLabel('Target').selectOption('api-2');
+  await fault.getByLabel('At (s)').fill('10');
+  await expect(studio.getByTestId('timeline-fault-crash')).toBeVisible();
+
+  // An error-rate check from the picker, from 2 s after the crash to the end.
+  await studio.getByRole('tab', { name: 'Checks' }).click();
+  await studio.getByRole('button', { name: 'Add metric check' }).click();
+  await studio.getByTestId('check-id').fill('recovered');
+  await studio.getByTestId('metric-picker').selectOption('errorRate');
+  await expect(studio.getByTestId('metric-about')).toContainText('unit: fraction');
+  await studio.getByTestId('window-kind').selectOption('range');
+  await studio.getByTestId('window-from').getByRole('spinbutton').fill('2000');
+  await studio.getByTestId('check-op').selectOption('<');
+  await studio.getByTestId('check-bound').fill('0.01');
+  await expect(studio.getByTestId('timeline-window')).toBeVisible();
+  await fillBoth(page, 'check-title', 'Errors stop soon after the crash', '崩溃后错误很快消失');
+  await fillBoth(page, 'check-feedback', '{measured} of requests failed (needed {bound}).', '有 {measured} 的请求失败（要求 {bound}）。');
+
+  // Texts in both languages; a missing translation is highlighted until it is written.
+  await studio.getByRole('tab', { name: 'Texts' }).click();
+  await studio.getByTestId('lesson-id').fill('fast-health-checks');
+  await page.getByTestId('text-title').locator('[data-locale="en"]').fill('Fast health checks');
+  await expect(page.getByTestId('text-title')).toContainText('missing translation');
+  await page.getByTestId('text-title').locator('[data-locale="zh-CN"]').fill('快速健康检查');
+  await expect(page.getByTestId('text-title')).not.toContainText('missing translation');
+  await studio.getByRole('button', { name: 'Add to Objectives' }).click();
+  await fillBoth(page, 'text-objectives-0', 'Tune health checks so a crash costs a blip', '调整健康检查，让一次崩溃只带来短暂的错误');
+  await studio.getByRole('button', { name: 'Add to Steps' }).click();
+  await fillBoth(page, 'text-steps-0', 'Press **Run** and watch the error rate after `api-2` crashes.', '点击 **运行**，观察 `api-2` 崩溃后的错误率。');
+  await expect(page.getByTestId('text-steps-0').locator('.sl-studio-preview strong').first()).toHaveText('Run');
+
+  // The live panel: the starter fails on all 10 seeds, the reference passes on all 10.
+  const verify = page.getByTestId('verify-panel');
+  const row = verify.locator('tr[data-check="recovered"]');
+  await expect(row.locator('[data-design="starter"]')).toContainText('passes 0/10', { timeout: 90_000 });
+  await expect(row.locator('[data-design="reference"]')).toContainText('passes 10/10');
+  await expect(row.getByTestId('verify-flags')).toHaveText('');
+  await expect(studio.getByTestId('studio-problems-count')).toHaveText('No problems: the pack validates clean');
+
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SHOTS}/studio-texts-${width}.png` });
+    await studio.getByRole('tab', { name: 'Checks' }).click();
+    await page.screenshot({ path: `${SHOTS}/studio-checks-${width}.png` });
+    await studio.getByRole('tab', { name: 'Texts' }).click();
+  }
+
+  // Save writes the pack folder; Export downloads the zip.
+  await studio.getByRole('button', { name: 'Save' }).click();
+  await expect(studio.getByTestId('studio-message')).toContainText('Saved');
+  const [download] = await Promise.all([page.waitForEvent('download'), studio.getByRole('button', { name: 'Export zip' }).click()]);
+  expect(download.suggestedFilename()).toBe('health-checks-0.1.0.zip');
+  const zip = readFileSync((await download.path())!);
+
+  // A student, on a fresh data folder: import, fail, fix, pass.
+  const fresh = await startOwnHost(mkdtempSync(path.join(tmpdir(), 'statelab-student-')), 3);
+  try {
+    await page.goto(`${fresh.url.replace(/\/?\?.*$/, '')}/?key=${new URL(fresh.url).searchParams.get('key') ?? E2E_BRIDGE_KEY}`);
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Lesson packs' }).click();
+    const packs = page.getByRole('dialog', { name: 'Lesson packs' });
+    await packs.getByTestId('pack-picker').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/zip', buffer: zip });
+    await expect(packs.getByTestId('pack-notice')).toContainText('Health checks');
+    await packs.locator('[data-pack="health-checks"]').getByRole('button', { name: 'Lesson 1' }).click();
+    await expect(page.getByTestId('lesson-title')).toContainText('Fast health checks');
+    await page.getByRole('button', { name: 'Check my work' }).click();
+    await expect(page.getByTestId('grade-score')).toHaveText(/0\/1$/, { timeout: 60_000 });
+    await tuneHealthChecks(page);
+    await page.getByRole('button', { name: 'Check my work' }).click();
+    await expect(page.getByTestId('grade-score')).toHaveText(/1\/1$/, { timeout: 60_000 });
+  } finally {
+    await fresh.stop();
+  }
+});
+
+test('the studio in 简体中文: side-by-side texts, the verification panel and the checks builder read in Chinese', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await page.getByTestId('studio-button').click();
+  const start = page.getByRole('dialog');
+  const drafts = start.locator('[data-draft="health-checks"]');
+  if ((await drafts.count()) > 0) await drafts.getByRole('button').click();
+  else {
+    await start.getByTestId('new-pack-title').fill('Zh');
+    await start.getByTestId('new-pack-id').fill('zh-pack');
+    await start.getByRole('button', { name: '创建课程包' }).click();
+    await page.getByTestId('studio-panel').getByRole('button', { name: '添加课程' }).click();
+  }
+  const studio = page.getByTestId('studio-panel');
+  await expect(studio).toContainText('实时验证');
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await studio.getByRole('tab', { name: '文字' }).click();
+    await page.screenshot({ path: `${SHOTS}/studio-texts-zh-${width}.png` });
+    await studio.getByRole('tab', { name: '检查' }).click();
+    await page.screenshot({ path: `${SHOTS}/studio-checks-zh-${width}.png` });
+    await studio.getByRole('tab', { name: '场景' }).click();
+    await page.screenshot({ path: `${SHOTS}/studio-scenario-zh-${width}.png` });
+  }
+  const header = await page.locator('.sl-header').boundingBox();
+  expect(header!.height).toBeLessThan(60);
+});
