@@ -53,7 +53,11 @@ test('an instructor builds, verifies and exports a one-lesson pack; a student on
   await studio.getByRole('button', { name: 'Add lesson' }).click();
   await studio.getByRole('button', { name: 'Use the canvas as starter' }).click();
   await expect(studio.getByTestId('starter-size')).toHaveText('6 nodes');
-  await studio.getByRole('checkbox', { name: /users/i }).check();
+  // Lock the users by clicking them on the canvas.
+  await studio.getByTestId('lock-mode').click();
+  await node(page, 'users').click();
+  await expect(studio.getByRole('checkbox', { name: /users/i })).toBeChecked();
+  await studio.getByTestId('lock-mode').click();
 
   // Edit → reference.
   await tuneHealthChecks(page);

@@ -71,7 +71,8 @@ export function App({ api }: { api: StateLabApi }) {
   const { lesson, loadError } = session;
   // In the studio the author edits freely: the lesson's locks and palette are what they are writing.
   const isLessonFrame = Boolean(lesson && isInLesson && !isStudio);
-  const locked = useMemo(() => (lesson && isLessonFrame ? new Set(lesson.locked) : NO_LOCKS), [lesson, isLessonFrame]);
+  const studioLocks = studio.isLockMode ? studio.lessonDoc?.locked : undefined;
+  const locked = useMemo(() => (studioLocks ? new Set(studioLocks) : lesson && isLessonFrame ? new Set(lesson.locked) : NO_LOCKS), [lesson, isLessonFrame, studioLocks]);
   const palette: readonly NodeKind[] = lesson && isLessonFrame ? lesson.palette : NODE_KINDS;
   const studioScenario = useMemo(() => {
     const parsed = ScenarioSchema.safeParse((studio.lessonDoc as { scenario?: unknown } | undefined)?.scenario);
@@ -330,6 +331,7 @@ export function App({ api }: { api: StateLabApi }) {
                       onNotice={setNotice}
                       onReady={(a) => (canvasApi.current = a)}
                       onContextMenu={faultMenu.open}
+                      {...(isStudio && studio.isLockMode ? { onNodeClick: (id: string) => studio.toggleLocks([id]) } : {})}
                     />
                   </LiveStateProvider>
                 </ReactFlowProvider>

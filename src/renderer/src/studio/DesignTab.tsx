@@ -22,15 +22,7 @@ export function DesignTab({ studio, canvas, selectedNodes, onShow }: Props) {
   if (!entry || !lesson) return null;
   const locked = new Set(lesson.locked ?? []);
   const palette = lesson.palette;
-  const toggleLock = (ids: Iterable<string>) =>
-    studio.editLesson((l) => {
-      const next = new Set(l.locked ?? []);
-      for (const id of ids) {
-        if (next.has(id)) next.delete(id);
-        else next.add(id);
-      }
-      l.locked = [...next];
-    });
+  const toggleLock = studio.toggleLocks;
   const togglePalette = (kind: (typeof NODE_KINDS)[number]) =>
     studio.editLesson((l) => {
       const current = new Set(l.palette ?? NODE_KINDS);
@@ -61,9 +53,14 @@ export function DesignTab({ studio, canvas, selectedNodes, onShow }: Props) {
       <section>
         <h4>{t('lockedNodes')}</h4>
         <p className="sl-muted">{t('lockHelp')}</p>
-        <button type="button" disabled={selectedNodes.size === 0} onClick={() => toggleLock(selectedNodes)}>
-          {t('lockSelected', { count: selectedNodes.size })}
-        </button>
+        <div className="sl-studio-row">
+          <button type="button" aria-pressed={studio.isLockMode} className={studio.isLockMode ? 'is-active' : undefined} data-testid="lock-mode" onClick={() => studio.setLockMode(!studio.isLockMode)}>
+            {t('lockByClicking')}
+          </button>
+          <button type="button" disabled={selectedNodes.size === 0} onClick={() => toggleLock(selectedNodes)}>
+            {t('lockSelected', { count: selectedNodes.size })}
+          </button>
+        </div>
         <ul className="sl-studio-checks">
           {entry.starter.nodes.map((node) => (
             <li key={node.id}>

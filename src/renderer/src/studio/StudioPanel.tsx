@@ -11,6 +11,7 @@ import { DesignTab } from './DesignTab';
 import { LocalizedField } from './LocalizedField';
 import { ScenarioTab } from './ScenarioTab';
 import { TextsTab } from './TextsTab';
+import { missingTranslations } from './translations';
 import type { Studio } from './useStudio';
 import { VerifyPanel } from './VerifyPanel';
 import './studio.css';
@@ -41,6 +42,7 @@ export function StudioPanel({ studio, canvas, selectedNodes, onShow, onExport, o
     studio.pickLesson(draft.lessons.length);
     setTab('design');
   };
+  const missing = studio.lessonDoc ? [...(missingTranslations({ title: draft.title }).length ? ['pack.title'] : []), ...missingTranslations(studio.lessonDoc)] : [];
   const message = studio.message && (['saved', 'savedDraftOnly', 'exported'].includes(studio.message.text) ? t(`messages.${studio.message.text}`) : studio.message.text);
   return (
     <aside className="sl-studio" aria-label={t('studio')} data-testid="studio-panel">
@@ -64,6 +66,11 @@ export function StudioPanel({ studio, canvas, selectedNodes, onShow, onExport, o
       <button type="button" className={`sl-link sl-studio-problems-toggle${studio.problems.length ? ' has-problems' : ''}`} data-testid="studio-problems-count" onClick={() => setProblemsOpen((o) => !o)}>
         {studio.problems.length === 0 ? t('noProblems') : t('problems', { count: studio.problems.length })}
       </button>
+      {missing.length > 0 && (
+        <p className="sl-studio-missing sl-studio-missing-line" data-testid="studio-missing" title={missing.join(', ')}>
+          {t('missingCount', { count: missing.length })}
+        </p>
+      )}
       {isProblemsOpen && studio.problems.length > 0 && (
         <ul className="sl-studio-problems" data-testid="studio-problems">
           {studio.problems.map((p, i) => (

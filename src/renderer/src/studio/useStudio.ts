@@ -38,6 +38,8 @@ export function useStudio(api: StateLabApi) {
   const [verify, setVerify] = useState<VerifyState>({ state: 'idle' });
   const [seeds, setSeeds] = useState<number>(STUDIO_LIMITS.seedsDefault);
   const [message, setMessage] = useState<{ text: string; isError: boolean }>();
+  /** While on, a click on a canvas node locks or unlocks it in the lesson. */
+  const [isLockMode, setLockMode] = useState(false);
   const updateTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const verifyTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const runningJob = useRef<string>(undefined);
@@ -104,6 +106,19 @@ export function useStudio(api: StateLabApi) {
     [edit],
   );
 
+  const toggleLocks = useCallback(
+    (ids: Iterable<string>) =>
+      editLesson((l) => {
+        const next = new Set(l.locked ?? []);
+        for (const id of ids) {
+          if (next.has(id)) next.delete(id);
+          else next.add(id);
+        }
+        l.locked = [...next];
+      }),
+    [editLesson],
+  );
+
   const adopt = useCallback(
     (value: StudioDraft) => {
       setDraft(value);
@@ -158,6 +173,7 @@ export function useStudio(api: StateLabApi) {
   const close = useCallback(() => {
     cancelVerify();
     setDraft(undefined);
+    setLockMode(false);
     setProblems([]);
     setVerify({ state: 'idle' });
   }, [cancelVerify]);
@@ -173,6 +189,6 @@ export function useStudio(api: StateLabApi) {
   useEffect(() => () => cancelVerify(), [cancelVerify]);
 
   const lesson = draft?.lessons[lessonIndex];
-  return { draft, lessonIndex, lesson, lessonDoc: lesson?.lesson as LessonDoc | undefined, problems, verify, seeds, setSeeds, message, setMessage, edit, editLesson, open, create, save, exportZip, close, pickLesson, runVerify };
+  return { draft, lessonIndex, lesson, lessonDoc: lesson?.lesson as LessonDoc | undefined, problems, verify, seeds, setSeeds, isLockMode, setLockMode, toggleLocks, message, setMessage, edit, editLesson, open, create, save, exportZip, close, pickLesson, runVerify };
 }
 export type Studio = ReturnType<typeof useStudio>;
