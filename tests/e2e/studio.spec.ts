@@ -8,6 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_BRIDGE_KEY, E2E_DATA_DIR } from '../../playwright.config';
 import { forgetStudentWork, node, openApp, startOwnHost } from './helpers';
@@ -89,6 +90,7 @@ test('an instructor builds, verifies and exports a one-lesson pack; a student on
   // Texts in both languages; a missing translation is highlighted until it is written.
   await studio.getByRole('tab', { name: 'Texts' }).click();
   await studio.getByTestId('lesson-id').fill('fast-health-checks');
+  await fillBoth(page, 'pack-title', 'Health checks', '健康检查');
   await page.getByTestId('text-title').locator('[data-locale="en"]').fill('Fast health checks');
   await expect(page.getByTestId('text-title')).toContainText('missing translation');
   await page.getByTestId('text-title').locator('[data-locale="zh-CN"]').fill('快速健康检查');
@@ -98,6 +100,7 @@ test('an instructor builds, verifies and exports a one-lesson pack; a student on
   await studio.getByRole('button', { name: 'Add to Steps' }).click();
   await fillBoth(page, 'text-steps-0', 'Press **Run** and watch the error rate after `api-2` crashes.', '点击 **运行**，观察 `api-2` 崩溃后的错误率。');
   await expect(page.getByTestId('text-steps-0').locator('.sl-studio-preview strong').first()).toHaveText('Run');
+  await expect(studio.getByTestId('studio-missing')).toHaveCount(0);
 
   // The live panel: the starter fails on all 10 seeds, the reference passes on all 10.
   const verify = page.getByTestId('verify-panel');
@@ -114,6 +117,19 @@ test('an instructor builds, verifies and exports a one-lesson pack; a student on
     await page.screenshot({ path: `${SHOTS}/studio-checks-${width}.png` });
     await studio.getByRole('tab', { name: 'Texts' }).click();
   }
+  // No serious accessibility violations in the studio panel.
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="studio-panel"]').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  // The same lesson in 简体中文, for the README.
+  await page.getByLabel('Language').selectOption('zh-CN');
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await studio.getByRole('tab', { name: '检查' }).click();
+    await page.screenshot({ path: `${SHOTS}/studio-checks-zh-full-${width}.png` });
+  }
+  await studio.getByRole('tab', { name: '文字' }).click();
+  await page.screenshot({ path: `${SHOTS}/studio-texts-zh-full-1440.png` });
+  await page.getByLabel('语言').selectOption('en');
 
   // Save writes the pack folder; Export downloads the zip.
   await studio.getByRole('button', { name: 'Save' }).click();

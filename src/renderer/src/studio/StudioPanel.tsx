@@ -94,7 +94,7 @@ export function StudioPanel({ studio, canvas, selectedNodes, onShow, onExport, o
               </button>
             ))}
           </div>
-          <div className="sl-studio-body">
+          <div className="sl-studio-body" key={tab}>
             {tab === 'texts' && (
               <>
                 <LocalizedField label={t('packTitle')} value={draft.title} testId="pack-title" onChange={(v) => studio.edit((d) => void (d.title = { ...v, en: v.en ?? '' }))} />
