@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { GraphSchema } from './graph';
+import type { MetricUnit } from './metrics';
 import { LESSON_FORMAT, LESSON_VERSION, LessonSchema, LocalizedTextSchema } from './lesson';
 
 export const STUDIO_LIMITS = {
@@ -76,6 +77,8 @@ export type VerifyDesign = 'starter' | 'reference';
 /** Per check, per design: how many seeds passed, and the measured values (one per seed, in seed order). */
 export interface VerifyCheckRow {
   checkId: string;
+  /** The metric's unit, for metric checks. */
+  unit?: MetricUnit;
   /** Design → passes, seeds graded, measured values (null: nothing measured; error text if grading failed). */
   designs: Partial<Record<VerifyDesign, { passed: number; total: number; measured: (number | string | boolean | null)[] }>>;
   /** The starter passes on every seed: a point the student gets for nothing. */

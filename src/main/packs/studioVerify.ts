@@ -6,6 +6,7 @@
  */
 import type { Graph } from '../../shared/graph';
 import type { Lesson } from '../../shared/lesson';
+import type { MetricUnit } from '../../shared/metrics';
 import type { VerifyCheckRow, VerifyDesign, VerifyResult } from '../../shared/studio';
 import type { SimEngine } from '../grading/engine';
 import { gradeLesson } from '../grading/grade';
@@ -38,6 +39,7 @@ export function verifyLesson(input: VerifyInput, engine: SimEngine, onProgress: 
           const cell = (row.designs[design] ??= { passed: 0, total: 0, measured: [] });
           cell.total++;
           if (check.passed) cell.passed++;
+          if (check.unit) row.unit = check.unit as MetricUnit;
           cell.measured.push(check.error ? check.error : check.measured);
         }
       } catch (error) {

@@ -6,7 +6,8 @@
 import { useTranslation } from 'react-i18next';
 import type { VerifyDesign } from '../../../shared/studio';
 import { STUDIO_LIMITS } from '../../../shared/studio';
-import { formatNumber, formatPercent } from '../i18n/format';
+import type { MetricUnit } from '../../../shared/metrics';
+import { formatNumber, formatPercent, formatValue } from '../i18n/format';
 import type { Studio } from './useStudio';
 
 const DESIGNS: readonly VerifyDesign[] = ['starter', 'reference'];
@@ -14,7 +15,7 @@ const DESIGNS: readonly VerifyDesign[] = ['starter', 'reference'];
 export function VerifyPanel({ studio }: { studio: Studio }) {
   const { t, i18n } = useTranslation('studio');
   const { verify } = studio;
-  const show = (v: number | string | boolean | null) => (v === null ? '–' : typeof v === 'number' ? (Math.abs(v) < 1 && v !== 0 ? formatNumber(v, i18n.language, 4) : formatNumber(v, i18n.language, 1)) : String(v));
+  const show = (v: number | string | boolean | null, unit?: MetricUnit) => (v === null ? '–' : typeof v === 'number' ? (unit ? formatValue(v, unit, i18n.language, true) : formatNumber(v, i18n.language, 1)) : String(v));
   return (
     <section className="sl-studio-verify" data-testid="verify-panel" aria-label={t('verifyTitle')}>
       <div className="sl-studio-row">
@@ -56,9 +57,9 @@ export function VerifyPanel({ studio }: { studio: Studio }) {
                     if (!cell) return <td key={design} className="sl-muted">{t('none')}</td>;
                     const isAll = cell.passed === cell.total;
                     return (
-                      <td key={design} data-design={design} className={cell.passed === 0 ? 'is-fail' : isAll ? 'is-pass' : 'is-mixed'} title={cell.measured.map(show).join(', ')}>
+                      <td key={design} data-design={design} className={cell.passed === 0 ? 'is-fail' : isAll ? 'is-pass' : 'is-mixed'} title={cell.measured.map((v) => show(v, row.unit)).join(', ')}>
                         {t('passCount', { passed: cell.passed, total: cell.total })}
-                        <div className="sl-muted">{cell.measured.slice(0, 3).map(show).join(', ')}{cell.measured.length > 3 ? '…' : ''}</div>
+                        <div className="sl-muted">{cell.measured.slice(0, 3).map((v) => show(v, row.unit)).join(', ')}{cell.measured.length > 3 ? '…' : ''}</div>
                       </td>
                     );
                   })}

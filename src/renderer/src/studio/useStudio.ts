@@ -172,11 +172,13 @@ export function useStudio(api: StateLabApi) {
   }, [api, draft, flush]);
   const close = useCallback(() => {
     cancelVerify();
+    // An edit still waiting for its debounce is kept before the studio closes.
+    void flush();
     setDraft(undefined);
     setLockMode(false);
     setProblems([]);
     setVerify({ state: 'idle' });
-  }, [cancelVerify]);
+  }, [cancelVerify, flush]);
   const pickLesson = useCallback(
     (index: number) => {
       cancelVerify();
