@@ -187,3 +187,28 @@ test('the studio in 简体中文: side-by-side texts, the verification panel and
   const header = await page.locator('.sl-header').boundingBox();
   expect(header!.height).toBeLessThan(60);
 });
+
+test('the built-in pack is read-only: "Duplicate to edit" makes an editable copy under another id that validates clean', async ({ page }) => {
+  test.setTimeout(120_000);
+  rmSync(path.join(E2E_DATA_DIR, 'studio', 'my-course'), { recursive: true, force: true });
+  await openApp(page);
+  await page.getByRole('button', { name: 'Lesson packs' }).click();
+  const packs = page.getByRole('dialog', { name: 'Lesson packs' });
+  await expect(packs.locator('[data-pack="stateless-vs-stateful"]').getByRole('button', { name: 'Remove' })).toHaveCount(0);
+  await packs.getByTestId('edit-pack-stateless-vs-stateful').click();
+  const start = page.getByRole('dialog', { name: 'Studio' });
+  await start.getByTestId('new-pack-title').fill('My course');
+  await start.getByRole('button', { name: 'Duplicate' }).click();
+  const studio = page.getByTestId('studio-panel');
+  await expect(studio.getByTestId('studio-problems-count')).toHaveText('No problems: the pack validates clean', { timeout: 30_000 });
+  await expect(studio.getByTestId('studio-lesson').locator('option')).toHaveCount(12);
+  // The built-in id stays the built-in pack's.
+  await page.getByTestId('studio-button').click();
+  await page.getByTestId('studio-button').click();
+  const again = page.getByRole('dialog', { name: 'Studio' });
+  await expect(again.locator('[data-draft="my-course"]')).toContainText('12 lessons');
+  await again.getByTestId('new-pack-title').fill('Mine');
+  await again.getByTestId('new-pack-id').fill('stateless-vs-stateful');
+  await again.getByRole('button', { name: 'Create pack' }).click();
+  await expect(again.getByRole('alert')).toContainText("built-in pack's id");
+});
