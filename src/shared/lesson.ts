@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DocumentSpec } from './document';
 import { CHECK_LIMITS, CheckSchema, LocalizedTextSchema } from './checks';
-import { NODE_KINDS } from './graph';
+import { GraphEdgeSchema, GraphNodeSchema, NODE_KINDS } from './graph';
 import { ScenarioSchema } from './scenario';
 
 export { LocalizedTextSchema, type LocalizedText } from './checks';
@@ -19,6 +19,40 @@ export const PackPathSchema = z
 
 export const LESSON_FORMAT = 'statelab.lesson';
 export const LESSON_VERSION = 1;
+
+const refId = z.string().min(1).max(64);
+
+/**
+ * An edit of the starter graph as plain JSON (applied by applyGraphEdit in graphEdit.ts, in this
+ * order): remove edges and nodes (a removed node takes its edges along), add nodes and edges, then
+ * merge props into nodes (shallow: a nested object such as healthCheck replaces the old one).
+ */
+export const GraphEditSchema = z
+  .object({
+    removeEdges: z.array(refId).max(200).default([]),
+    removeNodes: z.array(refId).max(100).default([]),
+    addNodes: z.array(GraphNodeSchema).max(100).default([]),
+    addEdges: z.array(GraphEdgeSchema).max(200).default([]),
+    /** Node id → props to merge into that node's props. */
+    setProps: z.record(refId, z.record(z.string(), z.unknown())).default({}),
+  })
+  .strict();
+export type GraphEdit = z.infer<typeof GraphEditSchema>;
+
+/** A common wrong answer: a named half-way design (an edit of the starter) and the checks it must fail. */
+export const WrongAnswerSchema = z
+  .object({
+    id: z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected an id of letters, digits, "-", "_" or "."'),
+    /** What the student tried, in the instructor's words. */
+    name: LocalizedTextSchema,
+    edit: GraphEditSchema,
+    /** Checks it fails on every seed; it passes every other check (but those in mayFail). */
+    fails: z.array(refId).min(1).max(CHECK_LIMITS.checksMax),
+    /** Checks its price may trip on some seeds and not others; either is accepted. */
+    mayFail: z.array(refId).max(CHECK_LIMITS.checksMax).default([]),
+  })
+  .strict();
+export type WrongAnswer = z.infer<typeof WrongAnswerSchema>;
 
 export const LessonSchema = z
   .object({
@@ -48,6 +82,8 @@ export const LessonSchema = z
     scenario: ScenarioSchema,
     /** Graded checks (grammar in src/shared/checks.ts). */
     checks: z.array(CheckSchema).max(CHECK_LIMITS.checksMax).default([]),
+    /** Common wrong answers, so instructors can read them and pack:validate --run can prove the checks catch them. */
+    wrongAnswers: z.array(WrongAnswerSchema).max(30).default([]),
   })
   .strict()
   .superRefine((lesson, ctx) => {
@@ -55,6 +91,16 @@ export const LessonSchema = z
     lesson.checks.forEach((check, i) => {
       if (seen.has(check.id)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'id'], message: `duplicate check id "${check.id}"` });
       seen.add(check.id);
+    });
+    const answers = new Set<string>();
+    lesson.wrongAnswers.forEach((wrong, i) => {
+      if (answers.has(wrong.id)) ctx.addIssue({ code: 'custom', path: ['wrongAnswers', i, 'id'], message: `duplicate wrong answer id "${wrong.id}"` });
+      answers.add(wrong.id);
+      for (const field of ['fails', 'mayFail'] as const) {
+        wrong[field].forEach((id, j) => {
+          if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['wrongAnswers', i, field, j], message: `unknown check "${id}": expected one of ${[...seen].join(', ')}` });
+        });
+      }
     });
   });
 export type Lesson = z.infer<typeof LessonSchema>;

@@ -16,5 +16,6 @@ export function lessonTexts(lesson: Lesson, options: { withObjectives?: boolean 
       c.choices.forEach((choice, j) => out.push([`${at}.choices[${j}]`, choice.text]));
     }
   });
+  lesson.wrongAnswers.forEach((w, i) => out.push([`wrongAnswers[${i}] (${w.id}).name`, w.name]));
   return out;
 }

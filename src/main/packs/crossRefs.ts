@@ -7,6 +7,7 @@ import type { Graph } from '../../shared/graph';
 import type { Lesson } from '../../shared/lesson';
 import { FAULTS, faultTargetIssues } from '../../shared/faults';
 import { GLOSSARY, unknownGlossaryLinks } from '../../shared/glossary';
+import { graphEditIssues } from '../../shared/graphEdit';
 import { ScenarioSchema } from '../../shared/scenario';
 import { faultTimings, resolveWindow } from '../grading/window';
 
@@ -87,5 +88,18 @@ export function lessonCrossRefs(file: string, lesson: Lesson, starter: Graph | u
       if (!window.ok) add(`${at}.answer.window`, window.error);
     }
   });
+  // Common wrong answers are edits of the starter: what they name must be there, and grading
+  // restores locked nodes, so an edit of one would be undone.
+  if (starter !== undefined) {
+    lesson.wrongAnswers.forEach((wrong, i) => {
+      const at = `wrongAnswers[${i}].edit`;
+      const of = `wrong answer "${wrong.id}" of lesson "${lesson.id}"`;
+      for (const [path, message] of graphEditIssues(starter, wrong.edit)) add(`${at}.${path}`, `${of}: ${message}`);
+      const locked = new Set(lesson.locked);
+      for (const id of [...Object.keys(wrong.edit.setProps), ...wrong.edit.removeNodes]) {
+        if (locked.has(id)) add(at, `${of}: edits locked node "${id}", which grading restores to the starter's`);
+      }
+    });
+  }
   return problems;
 }

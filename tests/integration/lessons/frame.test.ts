@@ -10,6 +10,7 @@ import { loadPackFolder } from '../../../src/main/packs/folder';
 import type { LoadedLesson } from '../../../src/main/packs/validate';
 import type { GradeReport } from '../../../src/shared/gradeReport';
 import { NODE_KINDS, type Graph, type GraphNode } from '../../../src/shared/graph';
+import { applyGraphEdit } from '../../../src/shared/graphEdit';
 import { EXPECTATIONS, PACK_DIR } from './expectations';
 
 const pack = await loadPackFolder(PACK_DIR);
@@ -106,10 +107,11 @@ describe('the frame changes nothing for a fair design', () => {
   });
 });
 
-describe('the half-way designs of the grading tests', () => {
-  const variants = pack.lessons.flatMap((entry) => (EXPECTATIONS[entry.lesson.id]?.variants ?? []).map((v) => [entry.lesson.id, v.name, entry, v] as const));
-  it.each(variants)('%s, "%s": lies inside the frame, so the app grades it as those tests do', (_id, _name, entry, variant) => {
-    expect(holdFrame(variant.edit(entry.starter), entry.starter, entry.lesson).notes).toEqual([]);
+describe("the lessons' common wrong answers", () => {
+  const wrongAnswers = pack.lessons.flatMap((entry) => entry.lesson.wrongAnswers.map((w) => [entry.lesson.id, w.id, entry, w] as const));
+  it('are declared', () => expect(wrongAnswers.length).toBeGreaterThan(10));
+  it.each(wrongAnswers)('%s, "%s": lies inside the frame, so the app grades it as the tests do', (_id, _name, entry, wrong) => {
+    expect(holdFrame(applyGraphEdit(entry.starter, wrong.edit), entry.starter, entry.lesson).notes).toEqual([]);
   });
 });
 

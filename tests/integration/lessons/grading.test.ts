@@ -1,5 +1,6 @@
 // Grades every lesson of the built-in pack on the simulator: for each of ten seeds the starter
-// fails exactly the checks its lesson is about, and the reference solution passes them all.
+// fails exactly the checks its lesson is about, the reference solution passes them all, and each
+// common wrong answer the lesson declares (its `wrongAnswers`) fails exactly the checks it names.
 import { describe, expect, it } from 'vitest';
 import { gradeLesson } from '../../../src/main/grading/grade';
 import { simEngine } from '../../../src/main/grading/simEngine';
@@ -7,7 +8,8 @@ import { loadPackFolder } from '../../../src/main/packs/folder';
 import type { LoadedLesson } from '../../../src/main/packs/validate';
 import type { GradeReport } from '../../../src/shared/gradeReport';
 import type { Graph } from '../../../src/shared/graph';
-import { EXPECTATIONS, PACK_DIR, SEEDS, VARIANT_SEEDS } from './expectations';
+import { applyGraphEdit } from '../../../src/shared/graphEdit';
+import { EXPECTATIONS, PACK_DIR, SEEDS } from './expectations';
 
 const pack = await loadPackFolder(PACK_DIR);
 
@@ -45,11 +47,10 @@ describe('every lesson of the built-in pack', () => {
       for (const c of report.checks) expect(c.error, `${c.id}: ${c.error}`).toBeUndefined();
     });
 
-    const variants = (expected.variants ?? []).flatMap((v) => VARIANT_SEEDS.map((seed) => [v.name, seed, v] as const));
-    it.each(variants)('half-way design "%s", seed %i: fails only what it has not fixed', (_name, seed, variant) => {
-      const report = grade(entry, variant.edit(entry.starter), seed);
-      const mayFail = variant.mayFail ?? [];
-      expect(failing(report).filter((c) => !mayFail.includes(c)), explain(report)).toEqual(entry.lesson.checks.map((c) => c.id).filter((c) => variant.fails.includes(c)));
+    const wrongAnswers = entry.lesson.wrongAnswers.flatMap((w) => SEEDS.map((seed) => [w.name.en, seed, w] as const));
+    it.each(wrongAnswers)('wrong answer "%s", seed %i: fails only what it has not fixed', (_name, seed, wrong) => {
+      const report = grade(entry, applyGraphEdit(entry.starter, wrong.edit), seed);
+      expect(failing(report).filter((c) => !wrong.mayFail.includes(c)), explain(report)).toEqual(entry.lesson.checks.map((c) => c.id).filter((c) => wrong.fails.includes(c)));
     });
 
     it.each(SEEDS)('seed %i: the reference solution passes every check', (seed) => {

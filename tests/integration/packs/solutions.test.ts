@@ -6,7 +6,7 @@ import { checkSolutions } from '../../../src/main/packs/solutions';
 import { folderSource } from '../../../src/main/packs/source';
 import { formatProblem, validatePack } from '../../../src/main/packs/validate';
 import { writePack } from '../../unit/packs/fixtures';
-import { referenceGraph, shortPack, starterGraph } from '../grading/lessonFixture';
+import { referenceGraph, shortLesson, shortPack, starterGraph } from '../grading/lessonFixture';
 
 const solutionProblems = async (files: Record<string, unknown>) => {
   const { pack, problems } = await validatePack(folderSource(writePack(files)));
@@ -26,6 +26,22 @@ describe('starter fails, reference passes', () => {
     expect(problems[0]).toBe(`${LESSON}: starter: the starter already passes every check: there is nothing for the student to do`);
     expect(problems[1]).toMatch(/^lessons\/session-state\.lesson\.json: checks\[0\]: the reference solution fails check "no-lost-sessions" \(measured \d+, expected == 0\)$/);
     expect(problems).toContain(`${LESSON}: checks[2]: the reference solution fails check "external-state" (nothing measured)`);
+  });
+
+  it('reports a common wrong answer that passes a check it must fail, and accepts one that fails it', async () => {
+    const lesson = shortLesson();
+    // The reference's change, declared as a wrong answer: it loses no sessions, so the claim is false.
+    const store = { id: 'sessions', kind: 'session-store', label: 'Sessions', position: { x: 700, y: 300 }, props: {} };
+    const toStore = ['api-1', 'api-2', 'api-3'];
+    const fixed = {
+      id: 'store',
+      name: { en: 'Sessions in a store' },
+      edit: { addNodes: [store], addEdges: toStore.map((api) => ({ id: `${api}-sessions`, source: api, target: 'sessions' })), setProps: Object.fromEntries(toStore.map((api) => [api, { sessions: 'session-store' }])) },
+      fails: ['no-lost-sessions'],
+    };
+    const roundRobin = { id: 'round-robin', name: { en: 'Round-robin, sessions in memory' }, edit: { setProps: { lb: { policy: 'round-robin' } } }, fails: ['no-lost-sessions'] };
+    const problems = await solutionProblems({ ...shortPack(), [LESSON]: { ...lesson, wrongAnswers: [roundRobin, fixed] } });
+    expect(problems).toEqual([expect.stringMatching(/^lessons\/session-state\.lesson\.json: wrongAnswers\[1\]: the wrong answer "store" passes check "no-lost-sessions", which it must fail \(measured 0, bound == 0\)$/)]);
   });
 
   it('holds for every built-in pack', async () => {

@@ -50,4 +50,17 @@ describe('usersAffected', () => {
     expect(crash.summary.usersAffected).toBeGreaterThan(0);
     expect(crash.summary.usersAffected).toBeLessThanOrEqual(Math.min(300, crash.summary.failed));
   });
+
+  it('a crashed client population: the users whose requests were still open are affected', () => {
+    // Slow instances keep about 40 requests open at any time; nothing else fails.
+    const g = tier({ services: 2, withDb: true, client: { users: 1000, rps: 400 }, service: { workers: 40, serviceTimeMs: { mean: 100, distribution: 'constant' } } });
+    const calm = simulate(g, scenario);
+    expect(calm.summary.failed).toBe(0);
+    const run = simulate(g, { ...scenario, faults: [{ atMs: 3000, action: 'crash', target: 'users' }, { atMs: 3500, action: 'restart', target: 'users' }] });
+    // Their requests never complete: they end as failures, and each of their users felt it.
+    expect(run.summary.failed).toBeGreaterThan(20);
+    expect(run.summary.usersAffected).toBeGreaterThan(20);
+    expect(run.summary.usersAffected).toBeLessThanOrEqual(run.summary.failed);
+    expect(readMetric(run, 'usersAffected', { fromMs: 3000, toMs: 3100 })).toBe(run.summary.usersAffected);
+  });
 });

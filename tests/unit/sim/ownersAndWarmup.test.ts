@@ -71,3 +71,51 @@ describe('moving state is not free', () => {
     expect(readMetric(modulo, 'coldMissRate', { fromMs: 10_000, toMs: 12_000 })).toBeLessThan(0.05);
   });
 });
+
+describe('the cache behind a new owner misses the keys that moved to it', () => {
+  /** users → router (policy) → five owners, each reading through one shared cache → db; no edge from an owner to the db. */
+  const cached = (lb: Record<string, unknown>, owner: Record<string, unknown>) =>
+    graph(
+      [
+        node('users', 'client', { users: 500, rps: 600, readRatio: 1, keys: { distribution: 'uniform', count: 600 } }),
+        node('router', 'load-balancer', { healthCheck: { intervalMs: 200, unhealthyAfter: 2 }, hashBy: 'key', ...lb }),
+        ...[1, 2, 3, 4, 5].map((i) => node(`own-${i}`, 'service', { startupMs: 500, serviceTimeMs: { mean: 2, distribution: 'constant' }, ...owner })),
+        node('cache', 'cache', { capacity: 10_000, ttlMs: 600_000 }),
+        node('db', 'database', { latencyMs: 20, capacityRps: 20_000 }),
+      ],
+      [edge('users', 'router', { latencyMs: 5 }), ...[1, 2, 3, 4, 5].flatMap((i) => [edge('router', `own-${i}`), edge(`own-${i}`, 'cache')]), edge('cache', 'db')],
+    );
+  const addOwner = { seed: 5, durationMs: 12_000, faults: [{ atMs: 5000, action: 'scale-out' as const, target: 'own-1' }] };
+  // Every key was read about five times before the move: the cache is warm by then.
+  const before = { fromMs: 4000, toMs: 5000 };
+  const after = { fromMs: 5000, toMs: 9000 };
+  const modulo = { policy: 'hash-modulo' };
+  const ring = { policy: 'consistent-hash', virtualNodes: 200 };
+
+  it.each([
+    ['stateful owners', { state: 'stateful', ownsPartitions: true }],
+    ['stateless instances', { state: 'stateless' }],
+  ])('%s: modulo (5 → 6 moves ~5/6 of the keys) sends about five times the database reads of consistent hashing (~1/6)', (_name, owner) => {
+    const mod = simulate(cached(modulo, owner), addOwner);
+    const con = simulate(cached(ring, owner), addOwner);
+    for (const run of [mod, con]) {
+      expect(run.summary.failed).toBe(0);
+      // Warm before the move: the cache answers (almost) everything.
+      expect(readMetric(run, 'requests', before, 'db')).toBeLessThan(20);
+    }
+    const dbMod = readMetric(mod, 'requests', after, 'db');
+    const dbCon = readMetric(con, 'requests', after, 'db');
+    // 600 keys: about 500 moved under modulo, about 100 on the ring; each is read from the database once.
+    expect(dbMod).toBeGreaterThan(400);
+    expect(dbMod).toBeLessThan(560);
+    expect(dbCon).toBeGreaterThan(50);
+    expect(dbCon).toBeLessThan(160);
+    // A stateless instance reads every key through the cache: the moved keys show as its misses.
+    if (owner.state === 'stateless') expect(readMetric(mod, 'cacheHitRatio', after)).toBeLessThan(readMetric(con, 'cacheHitRatio', after) - 0.05);
+    // The misses are felt: a 40 ms database round trip for each moved key's first read.
+    const spike = { fromMs: 5500, toMs: 6500 };
+    expect(readMetric(mod, 'latencyMean', spike)).toBeGreaterThan(readMetric(con, 'latencyMean', spike) + 3);
+    expect(mod.summary.warmupMs).toBeGreaterThan(3 * con.summary.warmupMs);
+    expect(readMetric(mod, 'coldMissRate', after)).toBeGreaterThan(2 * readMetric(con, 'coldMissRate', after));
+  });
+});

@@ -1,10 +1,11 @@
 /**
  * A Redis/Memcached-like cache: LRU over a Map (whose insertion order is the recency order), a
  * TTL per entry, empty after a restart or a flush. With an edge to a database it reads through
- * on a miss; without one it answers "miss" and the service goes to the database itself.
+ * on a miss; without one it answers "miss" and the service goes to the database itself. A key a
+ * rebalance moved to another owner misses (its entries were filled for the old owner).
  */
 import type { CacheProps } from '../../../shared/nodeProps';
-import { OP, STATUS } from '../calls';
+import { FLAG_COLD, OP, STATUS } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
 import { C } from '../metrics/recorder';
 import type { Rng } from '../rng';
@@ -47,7 +48,9 @@ export class CacheNode extends SimNode {
       return;
     }
     const exp = this.entries.get(key);
-    if (exp !== undefined && exp > sim.nowUs) {
+    // A key that moved to another owner was never cached for it (FLAG_COLD): a cold miss.
+    const isCold = (calls.flags[c]! & FLAG_COLD) !== 0;
+    if (exp !== undefined && exp > sim.nowUs && !isCold) {
       sim.rec.add(this.idx, C.cacheHits, 1);
       this.entries.delete(key);
       this.entries.set(key, exp);

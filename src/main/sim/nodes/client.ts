@@ -40,6 +40,8 @@ export class ClientNode extends SimNode {
   hotFraction = 0;
   /** Logical requests not ended yet. */
   open = 0;
+  /** Per user, logical requests not ended yet (a crash ends them: those users are affected). */
+  private readonly openByUser: Int32Array;
 
   constructor(
     sim: Sim,
@@ -56,6 +58,7 @@ export class ClientNode extends SimNode {
     this.sessionGen = new Int32Array(props.users);
     this.lastGen = new Int32Array(props.users);
     this.loginGen = new Int32Array(props.users);
+    this.openByUser = new Int32Array(props.users);
     this.timeoutUs = Math.round(props.timeoutMs * 1000);
     this.hasLongLivedConnections = props.connection === 'long-lived';
   }
@@ -97,6 +100,7 @@ export class ClientNode extends SimNode {
     rec.add(this.idx, C.requests, 1);
     this.open++;
     const user = p.users === 1 ? 0 : rng.int(p.users);
+    this.openByUser[user]!++;
     const op = rng.next() < p.readRatio ? OP.read : OP.write;
     let key: number;
     if (this.hotKey >= 0 && rng.next() < this.hotFraction) key = this.hotKey;
@@ -104,7 +108,8 @@ export class ClientNode extends SimNode {
     rec.partCur[partitionOf(key, rec.partitions)]! += 1;
     const edge = this.entry();
     if (edge === undefined) {
-      this.end(STATUS.noRoute, 0);
+      this.end(STATUS.noRoute, 0, user);
+      sim.model.userAffected(this.idx, this.userBase + user);
       return;
     }
     const c = sim.newCall(this, edge, op);
@@ -168,7 +173,7 @@ export class ClientNode extends SimNode {
         this.sessionGen[user] = calls.session[c]!;
         sim.model.userSession[calls.user[c]!] = calls.session[c]!;
       }
-      this.end(STATUS.ok, sim.nowUs - calls.t0Us[c]!);
+      this.end(STATUS.ok, sim.nowUs - calls.t0Us[c]!, user);
       calls.releaseByCaller(c);
       if (isLogin) this.releaseWaiting(user);
       return;
@@ -186,17 +191,18 @@ export class ClientNode extends SimNode {
       if (this.attachSession(next, user)) sim.timer(this, Math.round(this.props.retryBackoffMs * 1000), T_RETRY, next, calls.gen[next]!);
       return;
     }
-    this.end(status, sim.nowUs - calls.t0Us[c]!);
+    this.end(status, sim.nowUs - calls.t0Us[c]!, user);
     sim.model.userAffected(this.idx, calls.user[c]!);
     calls.releaseByCaller(c);
     if (isLogin) this.releaseWaiting(user);
   }
 
   /** A logical request ends: exactly once, counted at the client. */
-  private end(status: number, latencyUs: number): void {
+  private end(status: number, latencyUs: number, user: number): void {
     const rec = this.sim.rec;
     if (this.open <= 0) this.sim.fail(`${this.id} ended more requests than it issued`);
     this.open--;
+    this.openByUser[user]!--;
     if (status === STATUS.ok) rec.add(this.idx, C.ok, 1);
     else {
       rec.add(this.idx, C.failed, 1);
@@ -206,8 +212,14 @@ export class ClientNode extends SimNode {
   }
 
   override onCrash(): void {
-    // A client population does not crash as a whole; its open requests end as failures.
-    while (this.open > 0) this.end(STATUS.down, 0);
+    // A client population does not crash as a whole; its open requests end as failures, and the
+    // users who were waiting for them felt it (usersAffected), as if their requests had failed.
+    const model = this.sim.model;
+    for (let user = 0; user < this.openByUser.length; user++) {
+      if (this.openByUser[user] === 0) continue;
+      while (this.openByUser[user]! > 0) this.end(STATUS.down, 0, user);
+      model.userAffected(this.idx, this.userBase + user);
+    }
     this.sessionGen.fill(0);
     this.loginGen.fill(0);
     this.waiting.clear();

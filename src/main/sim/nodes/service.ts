@@ -264,9 +264,11 @@ export class ServiceNode extends SimNode {
         const owner = this.staticOwner(partitionOf(calls.key[c]!, this.ownedEpoch.length));
         if (owner !== this.idx) return this.notOwner(c, owner);
       }
-      if ((flags & FLAG_COLD) !== 0 && this.dbEdge !== undefined && calls.stage[c] !== STAGE_LOAD) {
-        // The key moved here: its state is loaded from the database before it is served.
-        this.callChild(c, this.dbEdge, OP.read, STAGE_LOAD);
+      const loadEdge = this.cacheEdge ?? this.dbEdge;
+      if ((flags & FLAG_COLD) !== 0 && loadEdge !== undefined && calls.stage[c] !== STAGE_LOAD) {
+        // The key moved here: its state is loaded before it is served, through the cache behind
+        // this owner (which misses it too: it never held it for this owner), else from the database.
+        this.callChild(c, loadEdge, OP.read, STAGE_LOAD);
         return;
       }
       if ((flags & FLAG_COLD) === 0) sim.rec.add(this.idx, C.warmReads, 1);
@@ -295,6 +297,9 @@ export class ServiceNode extends SimNode {
       // The session was checked here; the owner only serves the key.
       calls.flags[child] = FLAG_FORWARDED;
       calls.user[child] = -1;
+    } else if (edge === this.cacheEdge) {
+      // A key that moved here is not in the cache for this instance either: the cache misses it.
+      calls.flags[child] = calls.flags[parent]! & FLAG_COLD;
     }
     sim.sendRequest(child);
   }
@@ -355,9 +360,11 @@ export class ServiceNode extends SimNode {
     if (!calls.isServedBy(parent, calls.parentGen[child]!, this.idx)) return;
     switch (calls.stage[parent]) {
       case STAGE_LOAD:
-        sim.rec.add(this.idx, C.coldLoads, 1);
         sim.rec.add(this.idx, C.warmupSumUs, sim.nowUs - startedUs);
-        if (status === STATUS.ok) this.dataStep(parent);
+        // The cache missed and does not read through: load from the database behind this owner.
+        if (status === STATUS.miss && this.dbEdge !== undefined) return this.callChild(parent, this.dbEdge, OP.read, STAGE_LOAD);
+        sim.rec.add(this.idx, C.coldLoads, 1);
+        if (status === STATUS.ok || status === STATUS.miss) this.dataStep(parent);
         else this.finish(parent, status);
         return;
       case STAGE_SESSION:
@@ -369,11 +376,13 @@ export class ServiceNode extends SimNode {
         else this.finish(parent, status);
         return;
       case STAGE_CACHE:
+        this.countKeyed(parent, status, sim.nowUs - startedUs);
         if (status === STATUS.ok) this.finish(parent, STATUS.ok);
         else if (this.dbEdge !== undefined) this.callChild(parent, this.dbEdge, OP.read, status === STATUS.miss ? STAGE_DB_FILL : STAGE_DB);
         else this.finish(parent, status === STATUS.miss ? STATUS.ok : status);
         return;
       case STAGE_DB_FILL:
+        if ((calls.flags[parent]! & FLAG_COLD) !== 0) sim.rec.add(this.idx, C.warmupSumUs, sim.nowUs - startedUs);
         if (status === STATUS.ok && this.cacheEdge !== undefined) {
           const fill = sim.newCall(this, this.cacheEdge, OP.fill);
           calls.key[fill] = calls.key[parent]!;
@@ -385,6 +394,19 @@ export class ServiceNode extends SimNode {
       default:
         this.finish(parent, status);
     }
+  }
+
+  /**
+   * A key-routed read the cache behind this instance answered: a key that moved here is a cold miss
+   * (coldMissRate, warmupMs, with the database read that follows), any other a warm read.
+   */
+  private countKeyed(c: number, status: number, tookUs: number): void {
+    const flags = this.sim.calls.flags[c]!;
+    if ((flags & FLAG_KEY_ROUTED) === 0) return;
+    const rec = this.sim.rec;
+    if ((flags & FLAG_COLD) === 0) return rec.add(this.idx, C.warmReads, 1);
+    rec.add(this.idx, C.coldLoads, 1);
+    rec.add(this.idx, C.warmupSumUs, tookUs);
   }
 
   private finish(c: number, status: number): void {

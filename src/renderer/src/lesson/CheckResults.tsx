@@ -3,6 +3,7 @@ import type { CheckResult, GradeReport } from '../../../shared/gradeReport';
 import { localize } from '../../../shared/i18n';
 import { formatSeconds } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
+import { Markdown } from './Markdown';
 
 function formatMeasured(check: CheckResult): string {
   const { measured, unit } = check;
@@ -16,13 +17,21 @@ function formatMeasured(check: CheckResult): string {
 function CheckRow({ check, onShowMe }: { check: CheckResult; onShowMe?: (atMs: number) => void }) {
   const { locale, t } = useLocale();
   const [isHintOpen, setHintOpen] = useState(false);
+  // A question left blank is not a wrong answer: say so rather than show the wrong answer's feedback.
+  const isUnanswered = check.type === 'quiz' && check.measured === null && !check.error;
   return (
     <li className={`sl-check ${check.passed ? 'is-passed' : 'is-failed'}`} data-check={check.id}>
       <div className="sl-check-head">
         <span className="sl-check-mark" aria-label={check.passed ? t('passed') : t('failed')}>{check.passed ? '✓' : '✗'}</span>
         <span className="sl-check-title">{localize(check.title, locale)}</span>
         <span className="sl-check-points">
-          {check.points}/{check.maxPoints} {t('points')}
+          {check.maxPoints === 0 ? (
+            t('observation')
+          ) : (
+            <>
+              {check.points}/{check.maxPoints} {t('points')}
+            </>
+          )}
         </span>
       </div>
       {check.type !== 'quiz' && (check.bound !== null || check.measured !== null) && (
@@ -38,7 +47,12 @@ function CheckRow({ check, onShowMe }: { check: CheckResult; onShowMe?: (atMs: n
         </div>
       )}
       {check.error && <div className="sl-error">{t('couldNotEvaluate')}: {check.error}</div>}
-      {!check.passed && check.feedback && <p className="sl-check-feedback">{localize(check.feedback, locale)}</p>}
+      {isUnanswered && <p className="sl-check-feedback" data-testid={`not-answered-${check.id}`}>{t('notAnswered')}</p>}
+      {!check.passed && !isUnanswered && check.feedback && (
+        <div className="sl-check-feedback">
+          <Markdown text={localize(check.feedback, locale)} />
+        </div>
+      )}
       {!check.passed && (
         <div className="sl-check-actions">
           {check.hint && (
@@ -53,7 +67,11 @@ function CheckRow({ check, onShowMe }: { check: CheckResult; onShowMe?: (atMs: n
           )}
         </div>
       )}
-      {!check.passed && isHintOpen && check.hint && <p className="sl-check-hint">{localize(check.hint, locale)}</p>}
+      {!check.passed && isHintOpen && check.hint && (
+        <div className="sl-check-hint">
+          <Markdown text={localize(check.hint, locale)} />
+        </div>
+      )}
     </li>
   );
 }

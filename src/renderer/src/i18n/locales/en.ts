@@ -285,6 +285,8 @@ export const en = {
     passed: 'Passed',
     failed: 'Not yet',
     points: 'points',
+    observation: 'Observation (no points)',
+    notAnswered: 'Not answered: pick a choice above, then check again.',
     measured: 'measured',
     expected: 'expected',
     showHint: 'Show a hint',

@@ -274,6 +274,8 @@ export const zhCN: ZhStrings<typeof en> = {
     passed: '通过',
     failed: '未通过',
     points: '分',
+    observation: '观察项（不计分）',
+    notAnswered: '未作答：请先在上方选择一个选项，再检查一次。',
     measured: '实测',
     expected: '要求',
     showHint: '显示提示',
