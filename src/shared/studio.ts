@@ -71,8 +71,9 @@ export interface StudioDraftInfo {
   lessons: number;
 }
 
-/** One design the live panel grades: the starter, the reference, or a named wrong answer. */
-export type VerifyDesign = 'starter' | 'reference';
+/** One design the live panel grades: the starter, the reference, or a common wrong answer (`wrong:<its id>`). */
+export type VerifyDesign = 'starter' | 'reference' | `wrong:${string}`;
+export const wrongDesign = (id: string): VerifyDesign => `wrong:${id}`;
 
 /** Per check, per design: how many seeds passed, and the measured values (one per seed, in seed order). */
 export interface VerifyCheckRow {
@@ -85,6 +86,8 @@ export interface VerifyCheckRow {
   isFreePoint: boolean;
   /** The reference fails on some seed. */
   isFlaky: boolean;
+  /** Wrong answers (ids) that pass this check on some seed though they must fail it. */
+  wrongPasses: string[];
 }
 
 export interface VerifyResult {

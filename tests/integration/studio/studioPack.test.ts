@@ -15,6 +15,7 @@ import { loadPackFolder } from '../../../src/main/packs/folder';
 import { draftPackDir } from '../../../src/main/packs/studioDraft';
 import { liveWorkerCount } from '../../../src/main/workers/pool';
 import type { Graph } from '../../../src/shared/graph';
+import { diffGraphs } from '../../../src/shared/graphEdit';
 import type { Result } from '../../../src/shared/result';
 import type { StudioDraft, VerifyResult } from '../../../src/shared/studio';
 import { waitFor } from '../../support/waitFor';
@@ -126,6 +127,30 @@ describe('studio services', () => {
 
     expect((await raw('studio:create', { id: 'flags', title: 'Again' })).ok).toBe(false);
     expect((await raw('studio:create', { id: 'stateless-vs-stateful', title: 'Mine' })).ok).toBe(false);
+  }, 120_000);
+
+  it('grades each common wrong answer stored from the canvas, and flags one that passes a check it must fail', async () => {
+    const { dataDir, call } = newHost();
+    const empty = await call<StudioDraft>('studio:create', { id: 'wrongs', title: 'Wrongs' });
+    const draft = oneLesson(empty);
+    const { starter, reference } = draft.lessons[0]!;
+    const lesson = draft.lessons[0]!.lesson as Record<string, unknown>;
+    // What the studio stores for "Use the canvas as a common wrong answer": the edit from the starter to the canvas.
+    lesson.wrongAnswers = [
+      { id: 'as-given', name: { en: 'Left as given' }, edit: diffGraphs(starter, starter), fails: ['recovered'] },
+      { id: 'too-good', name: { en: 'Actually right' }, edit: diffGraphs(starter, reference!), fails: ['recovered'] },
+    ];
+    expect((await call<{ problems: unknown[] }>('studio:update', { draft })).problems).toEqual([]);
+    const verified = await call<VerifyResult>('studio:verify', { jobId: 'v3', id: 'wrongs', lessonIndex: 0, seeds: 2 });
+    const row = verified.checks.find((c) => c.checkId === 'recovered')!;
+    expect(row.designs['wrong:as-given']).toMatchObject({ passed: 0, total: 2 });
+    // The stored edit rebuilds the reference exactly: same measurements, seed by seed.
+    expect(row.designs['wrong:too-good']).toEqual(row.designs.reference);
+    expect(row.wrongPasses).toEqual(['too-good']);
+    // Saved, the lesson file holds them in the lesson format.
+    await call('studio:save', { id: 'wrongs' });
+    const folder = await loadPackFolder(draftPackDir(dataDir, 'wrongs'));
+    expect(folder.lessons[0]!.lesson.wrongAnswers.map((w) => w.id)).toEqual(['as-given', 'too-good']);
   }, 120_000);
 
   it('duplicates the built-in pack into a draft that validates clean under its new id', async () => {

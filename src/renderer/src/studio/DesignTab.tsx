@@ -1,8 +1,9 @@
-/** The lesson's designs (starter and reference from the canvas), the nodes it locks, and the palette the student gets. */
+/** The lesson's designs (starter, reference and common wrong answers from the canvas), the nodes it locks, and the palette the student gets. */
 import { useTranslation } from 'react-i18next';
 import { NODE_KINDS, type Graph } from '../../../shared/graph';
 import { useDomain } from '../i18n/useDomain';
 import type { Studio } from './useStudio';
+import { WrongAnswers } from './WrongAnswers';
 
 interface Props {
   studio: Studio;
@@ -50,6 +51,7 @@ export function DesignTab({ studio, canvas, selectedNodes, onShow }: Props) {
           <button type="button" disabled={!entry.reference} onClick={() => entry.reference && onShow(entry.reference)}>{t('showOnCanvas')}</button>
         </div>
       </section>
+      <WrongAnswers studio={studio} canvas={canvas} onShow={onShow} />
       <section>
         <h4>{t('lockedNodes')}</h4>
         <p className="sl-muted">{t('lockHelp')}</p>

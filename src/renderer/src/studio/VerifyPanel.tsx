@@ -1,20 +1,22 @@
 /**
- * The live verification: per check, how many seeds the starter and the reference passed, with what
- * they measured, flagging a free point (the starter passes), a flaky check (the reference fails on
- * some seed). Re-runs a moment after each edit; the author can run it again or cancel it.
+ * The live verification: per check, how many seeds the starter, the reference and each common wrong
+ * answer passed, with what they measured, flagging a free point (the starter passes), a flaky check
+ * (the reference fails on some seed) and a wrong answer passing a check it must fail. Re-runs a moment after each edit; the author can run it again or cancel it.
  */
 import { useTranslation } from 'react-i18next';
-import type { VerifyDesign } from '../../../shared/studio';
-import { STUDIO_LIMITS } from '../../../shared/studio';
+import type { LocalizedText } from '../../../shared/lesson';
+import { STUDIO_LIMITS, wrongDesign, type VerifyDesign } from '../../../shared/studio';
 import type { MetricUnit } from '../../../shared/metrics';
 import { formatNumber, formatPercent, formatValue } from '../i18n/format';
 import type { Studio } from './useStudio';
 
-const DESIGNS: readonly VerifyDesign[] = ['starter', 'reference'];
-
 export function VerifyPanel({ studio }: { studio: Studio }) {
   const { t, i18n } = useTranslation('studio');
   const { verify } = studio;
+  const localized = (text: LocalizedText) => text[i18n.language]?.trim() || text.en;
+  const wrongs = new Map((studio.lessonDoc?.wrongAnswers ?? []).map((w) => [w.id, localized(w.name as LocalizedText) || w.id]));
+  const designs: VerifyDesign[] = ['starter', 'reference', ...[...wrongs.keys()].map(wrongDesign)];
+  const designName = (design: VerifyDesign) => (design.startsWith('wrong:') ? (wrongs.get(design.slice('wrong:'.length)) ?? design) : t(design));
   const show = (v: number | string | boolean | null, unit?: MetricUnit) => (v === null ? '–' : typeof v === 'number' ? (unit ? formatValue(v, unit, i18n.language, true) : formatNumber(v, i18n.language, 1)) : String(v));
   return (
     <section className="sl-studio-verify" data-testid="verify-panel" aria-label={t('verifyTitle')}>
@@ -35,15 +37,15 @@ export function VerifyPanel({ studio }: { studio: Studio }) {
       {verify.state === 'done' && (
         <>
           {verify.result.errors.map((e) => (
-            <p key={e.design} className="sl-error">{t(e.design)}: {e.message}</p>
+            <p key={e.design} className="sl-error">{designName(e.design)}: {e.message}</p>
           ))}
           {verify.result.checks.length === 0 && <p className="sl-muted">{t('noChecks')}</p>}
           <table className="sl-studio-verify-table">
             <thead>
               <tr>
                 <th>{t('check')}</th>
-                {DESIGNS.map((design) => (
-                  <th key={design}>{t(design)}</th>
+                {designs.map((design) => (
+                  <th key={design} data-design={design}>{designName(design)}</th>
                 ))}
                 <th>{t('flags')}</th>
               </tr>
@@ -52,7 +54,7 @@ export function VerifyPanel({ studio }: { studio: Studio }) {
               {verify.result.checks.map((row) => (
                 <tr key={row.checkId} data-check={row.checkId}>
                   <td>{row.checkId}</td>
-                  {DESIGNS.map((design) => {
+                  {designs.map((design) => {
                     const cell = row.designs[design];
                     if (!cell) return <td key={design} className="sl-muted">{t('none')}</td>;
                     const isAll = cell.passed === cell.total;
@@ -66,6 +68,9 @@ export function VerifyPanel({ studio }: { studio: Studio }) {
                   <td data-testid="verify-flags">
                     {row.isFreePoint && <span className="sl-studio-flag">{t('freePoint')}</span>}
                     {row.isFlaky && <span className="sl-studio-flag">{t('flaky')}</span>}
+                    {row.wrongPasses.map((id) => (
+                      <span key={id} className="sl-studio-flag" data-wrong-passes={id}>{t('wrongPasses', { name: wrongs.get(id) ?? id })}</span>
+                    ))}
                   </td>
                 </tr>
               ))}
