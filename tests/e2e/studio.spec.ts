@@ -131,6 +131,45 @@ test('an instructor builds, verifies and exports a one-lesson pack; a student on
   await page.screenshot({ path: `${SHOTS}/studio-texts-zh-full-1440.png` });
   await page.getByLabel('语言').selectOption('en');
 
+  // Common wrong answers from the canvas: the starter as given fails the check on every seed; the
+  // reference stored as a "wrong" answer passes a check it must fail, and the panel says so.
+  await studio.getByRole('tab', { name: 'Designs' }).click();
+  const wrongs = studio.getByTestId('studio-wrong-answers');
+  await studio.getByRole('button', { name: 'Show on canvas' }).first().click();
+  await expect(wrongs.getByTestId('use-as-wrong')).toBeDisabled();
+  await wrongs.getByTestId('wrong-name').fill('Left as given');
+  await wrongs.getByTestId('use-as-wrong').click();
+  await expect(wrongs.locator('[data-wrong="left-as-given"]')).toContainText('0 removed, 0 added, 0 with changed settings');
+  await studio.getByRole('button', { name: 'Show on canvas' }).nth(1).click();
+  await wrongs.getByTestId('wrong-name').fill('Copied the reference');
+  await wrongs.getByTestId('use-as-wrong').click();
+  const copied = wrongs.locator('[data-wrong="copied-the-reference"]');
+  await expect(copied).toContainText('1 with changed settings');
+  await fillBoth(page, 'wrong-name-copied-the-reference', 'Copied the reference', '照抄参考答案');
+  await expect(row.locator('[data-design="wrong:left-as-given"]')).toContainText('passes 0/10', { timeout: 120_000 });
+  await expect(row.locator('[data-design="wrong:copied-the-reference"]')).toContainText('passes 10/10');
+  await expect(row.getByTestId('verify-flags')).toContainText('wrong answer “Copied the reference” passes it on some seed');
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SHOTS}/studio-wrong-answers-${width}.png` });
+  }
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(row.getByTestId('verify-flags')).toContainText('错误答案“照抄参考答案”在某些种子上通过了');
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SHOTS}/studio-wrong-answers-zh-${width}.png` });
+  }
+  await page.getByLabel('语言').selectOption('en');
+  // Showing a stored wrong answer puts it back on the canvas; removing it clears the flag.
+  await copied.getByRole('button', { name: 'Show on canvas' }).click();
+  await node(page, 'lb').click();
+  await expect(page.locator('.sl-properties [data-field="healthCheck.intervalMs"] input')).toHaveValue('500');
+  await copied.getByRole('button', { name: 'Remove' }).click();
+  await expect(wrongs.locator('[data-wrong]')).toHaveCount(1);
+  await expect(row.getByTestId('verify-flags')).toHaveText('', { timeout: 120_000 });
+  await expect(row.locator('[data-design="wrong:left-as-given"]')).toContainText('passes 0/10', { timeout: 120_000 });
+  await expect(studio.getByTestId('studio-problems-count')).toHaveText('No problems: the pack validates clean');
+
   // Save writes the pack folder; Export downloads the zip.
   await studio.getByRole('button', { name: 'Save' }).click();
   await expect(studio.getByTestId('studio-message')).toContainText('Saved');
