@@ -45,6 +45,8 @@ export interface LessonView {
   scenario: z.infer<typeof ScenarioSchema>;
   /** Node ids the student may not delete or edit. */
   locked: string[];
+  /** Node id → its props the student may not change. */
+  lockedProps: Record<string, string[]>;
   /** Node kinds the palette offers (all of NODE_KINDS when the lesson does not restrict it). */
   palette: NodeKind[];
   /** The lesson's texts in every locale the pack has. */

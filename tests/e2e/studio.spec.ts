@@ -58,7 +58,23 @@ test('an instructor builds, verifies and exports a one-lesson pack; a student on
   await studio.getByTestId('lock-mode').click();
   await node(page, 'users').click();
   await expect(studio.getByRole('checkbox', { name: /users/i })).toBeChecked();
+  // Lock one setting by clicking its lock in Properties: the balancer's policy stays the lesson's.
+  // (Select the balancer with lock mode off: in lock mode a click on a node locks the whole node.)
   await studio.getByTestId('lock-mode').click();
+  await node(page, 'lb').click();
+  await studio.getByTestId('lock-mode').click();
+  const policy = page.locator('.sl-properties [data-prop="policy"]');
+  await policy.locator('.sl-prop-lock').click();
+  await expect(policy.locator('.sl-prop-lock')).toHaveAttribute('aria-pressed', 'true');
+  await expect(policy.getByRole('note')).toContainText('is locked by the lesson: it cannot be changed.');
+  await expect(policy.locator('select')).toBeDisabled();
+  await expect(page.locator('.sl-properties [data-prop="healthCheck"] select, .sl-properties [data-prop="healthCheck"] input').first()).toBeEnabled();
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SHOTS}/studio-locked-prop-${width}.png` });
+  }
+  await studio.getByTestId('lock-mode').click();
+  await expect(page.locator('.sl-properties .sl-prop-lock')).toHaveCount(0);
 
   // Edit → reference.
   await tuneHealthChecks(page);
@@ -188,6 +204,16 @@ test('an instructor builds, verifies and exports a one-lesson pack; a student on
     await expect(packs.getByTestId('pack-notice')).toContainText('Health checks');
     await packs.locator('[data-pack="health-checks"]').getByRole('button', { name: 'Lesson 1' }).click();
     await expect(page.getByTestId('lesson-title')).toContainText('Fast health checks');
+    // The locked setting: the student sees why it cannot be changed.
+    await node(page, 'lb').click();
+    const locked = page.locator('.sl-properties [data-prop="policy"]');
+    await expect(locked.locator('select')).toBeDisabled();
+    await expect(locked.getByRole('note')).toContainText('is locked by the lesson');
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await expect(locked.getByRole('note')).toContainText('已被课程锁定，不能修改');
+    await page.screenshot({ path: `${SHOTS}/student-locked-prop-zh-1440.png` });
+    await page.getByLabel('语言').selectOption('en');
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
     await page.getByRole('button', { name: 'Check my work' }).click();
     await expect(page.getByTestId('grade-score')).toHaveText(/0\/1$/, { timeout: 60_000 });
     await tuneHealthChecks(page);

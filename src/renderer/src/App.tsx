@@ -52,6 +52,7 @@ import { ScenarioSchema } from '../../shared/scenario';
 /** The workload a design outside any lesson runs under. */
 const FREE_SCENARIO: Scenario = { seed: 42, durationMs: 30_000, faults: [] };
 const NO_LOCKS: ReadonlySet<string> = new Set();
+const NO_PROP_LOCKS: Readonly<Record<string, readonly string[]>> = {};
 
 export function App({ api }: { api: StateLabApi }) {
   const { t } = useTranslation('app');
@@ -73,6 +74,8 @@ export function App({ api }: { api: StateLabApi }) {
   const isLessonFrame = Boolean(lesson && isInLesson && !isStudio);
   const studioLocks = studio.isLockMode ? studio.lessonDoc?.locked : undefined;
   const locked = useMemo(() => (studioLocks ? new Set(studioLocks) : lesson && isLessonFrame ? new Set(lesson.locked) : NO_LOCKS), [lesson, isLessonFrame, studioLocks]);
+  const studioPropLocks = studio.isLockMode ? studio.lessonDoc?.lockedProps : undefined;
+  const lockedProps = useMemo(() => studioPropLocks ?? (lesson && isLessonFrame ? lesson.lockedProps : NO_PROP_LOCKS), [lesson, isLessonFrame, studioPropLocks]);
   const palette: readonly NodeKind[] = lesson && isLessonFrame ? lesson.palette : NODE_KINDS;
   const studioScenario = useMemo(() => {
     const parsed = ScenarioSchema.safeParse((studio.lessonDoc as { scenario?: unknown } | undefined)?.scenario);
@@ -340,7 +343,7 @@ export function App({ api }: { api: StateLabApi }) {
                 <PanelToggle panel="properties" side="right" isCollapsed={panels.collapsed.properties} onToggle={panels.toggle} />
                 {!panels.collapsed.properties && (
                   <InvalidFieldsContext.Provider value={invalidFields}>
-                    <PropertiesPanel editor={editor} selection={editor.selection} locked={locked} />
+                    <PropertiesPanel editor={editor} selection={editor.selection} locked={locked} lockedProps={lockedProps} {...(isStudio && studio.isLockMode ? { onToggleLockedProp: studio.toggleLockedProp } : {})} />
                   </InvalidFieldsContext.Provider>
                 )}
               </div>

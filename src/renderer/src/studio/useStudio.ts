@@ -119,6 +119,21 @@ export function useStudio(api: StateLabApi) {
     [editLesson],
   );
 
+  /** Locks or unlocks one top-level prop of a node (lockedProps drops a node with none left). */
+  const toggleLockedProp = useCallback(
+    (nodeId: string, key: string) =>
+      editLesson((l) => {
+        const all = { ...(l.lockedProps ?? {}) };
+        const keys = new Set(all[nodeId] ?? []);
+        if (keys.has(key)) keys.delete(key);
+        else keys.add(key);
+        if (keys.size > 0) all[nodeId] = [...keys];
+        else delete all[nodeId];
+        l.lockedProps = all;
+      }),
+    [editLesson],
+  );
+
   const adopt = useCallback(
     (value: StudioDraft) => {
       setDraft(value);
@@ -191,6 +206,6 @@ export function useStudio(api: StateLabApi) {
   useEffect(() => () => cancelVerify(), [cancelVerify]);
 
   const lesson = draft?.lessons[lessonIndex];
-  return { draft, lessonIndex, lesson, lessonDoc: lesson?.lesson as LessonDoc | undefined, problems, verify, seeds, setSeeds, isLockMode, setLockMode, toggleLocks, message, setMessage, edit, editLesson, open, create, save, exportZip, close, pickLesson, runVerify };
+  return { draft, lessonIndex, lesson, lessonDoc: lesson?.lesson as LessonDoc | undefined, problems, verify, seeds, setSeeds, isLockMode, setLockMode, toggleLocks, toggleLockedProp, message, setMessage, edit, editLesson, open, create, save, exportZip, close, pickLesson, runVerify };
 }
 export type Studio = ReturnType<typeof useStudio>;
