@@ -277,3 +277,44 @@ test('the built-in pack is read-only: "Duplicate to edit" makes an editable copy
   await again.getByRole('button', { name: 'Create pack' }).click();
   await expect(again.getByRole('alert')).toContainText("built-in pack's id");
 });
+
+test('scenario noise: GC-like pauses per node kind from the node table, beside latency tails', async ({ page }) => {
+  test.setTimeout(120_000);
+  rmSync(path.join(E2E_DATA_DIR, 'studio', 'noise-pack'), { recursive: true, force: true });
+  await openApp(page);
+  await page.getByTestId('studio-button').click();
+  const start = page.getByRole('dialog', { name: 'Studio' });
+  await start.getByTestId('new-pack-title').fill('Noise');
+  await start.getByTestId('new-pack-id').fill('noise-pack');
+  await start.getByRole('button', { name: 'Create pack' }).click();
+  const studio = page.getByTestId('studio-panel');
+  await studio.getByRole('button', { name: 'Add lesson' }).click();
+  await studio.getByRole('tab', { name: 'Scenario' }).click();
+  const noise = studio.getByTestId('studio-noise');
+  // One row per node kind of the node table.
+  await expect(noise.locator('[data-pause-kind]')).toHaveCount(7);
+  const services = noise.locator('[data-pause-kind="service"]');
+  await services.getByRole('checkbox', { name: 'Pauses on every Service' }).check();
+  await services.getByLabel('Per minute').fill('3');
+  await services.getByLabel('Longest (ms)').fill('2000');
+  await noise.getByRole('checkbox', { name: 'Latency tails on links' }).check();
+  await noise.getByRole('checkbox', { name: 'Latency tails on links' }).uncheck();
+  // Turning tails off keeps the pauses; the values survive a trip to another tab.
+  await studio.getByRole('tab', { name: 'Checks' }).click();
+  await studio.getByRole('tab', { name: 'Scenario' }).click();
+  await expect(services.getByLabel('Per minute')).toHaveValue('3');
+  await expect(services.getByLabel('Longest (ms)')).toHaveValue('2000');
+  await expect(studio.getByTestId('studio-problems-count')).toHaveText('No problems: the pack validates clean', { timeout: 30_000 });
+  await noise.scrollIntoViewIfNeeded();
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SHOTS}/studio-noise-${width}.png` });
+  }
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(services).toContainText('每个服务都会停顿');
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SHOTS}/studio-noise-zh-${width}.png` });
+  }
+  await page.getByLabel('语言').selectOption('en');
+});

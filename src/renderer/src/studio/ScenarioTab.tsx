@@ -8,6 +8,7 @@ import { FAULT_ACTIONS, FAULTS, faultParamNames, type FaultAction, type FaultPar
 import type { Graph } from '../../../shared/graph';
 import { faultId, type Fault, type Scenario } from '../../../shared/scenario';
 import { useDomain } from '../i18n/useDomain';
+import { NoiseSection } from './NoiseSection';
 import { StudioTimeline } from './StudioTimeline';
 import type { Studio } from './useStudio';
 
@@ -18,7 +19,6 @@ export function targetsFor(action: FaultAction, graph: Graph): string[] {
   return spec.isEdgeAllowed ? [...nodes, ...graph.edges.map((e) => e.id)] : nodes;
 }
 
-const TAIL_FIELDS = ['probability', 'extraMsMean', 'extraMsMax'] as const;
 
 const defaultsOf = (action: FaultAction): Record<string, unknown> => {
   const parsed = FAULTS[action].params.safeParse({});
@@ -73,7 +73,6 @@ export function ScenarioTab({ studio }: { studio: Studio }) {
       for (let n = 2; used.has(id); n++) id = `${action}-${n}`;
       (s.faults ??= []).push({ id, atMs, action, target });
     });
-  const linkTails = scenario.noise?.linkTails;
   return (
     <div className="sl-studio-tab" data-testid="studio-scenario">
       <div className="sl-studio-row">
@@ -146,27 +145,7 @@ export function ScenarioTab({ studio }: { studio: Studio }) {
           </li>
         ))}
       </ul>
-      <section>
-        <h4>{t('noise')}</h4>
-        <label className="sl-studio-inline">
-          <input
-            type="checkbox"
-            checked={linkTails !== undefined}
-            onChange={(e) => editScenario((s) => void (s.noise = e.target.checked ? { ...(s.noise ?? {}), linkTails: { probability: 0.01, extraMsMean: 50, extraMsMax: 500 } } : undefined))}
-          />{' '}
-          {t('linkTails')}
-        </label>
-        {linkTails && (
-          <div className="sl-studio-row">
-            {TAIL_FIELDS.map((key) => (
-              <label key={key} className="sl-studio-inline">
-                {t(`noiseFields.${key}`)}{' '}
-                <input type="number" min={0} step={key === 'probability' ? 0.01 : 1} value={linkTails[key]} onChange={(e) => editScenario((s) => void (s.noise!.linkTails![key] = Number(e.target.value)))} />
-              </label>
-            ))}
-          </div>
-        )}
-      </section>
+      <NoiseSection noise={scenario.noise} editScenario={editScenario} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /** The studio's words (the `studio` namespace), English and 简体中文; en.ts and zhCN.ts include them. */
 import type { FaultParamName } from '../../../shared/faults';
+import type { LinkTail, PauseNoise } from '../../../shared/noise';
 
 /** One word per fault parameter of the fault table: a new parameter does not compile without its words. */
 const PARAMS_EN: Record<FaultParamName, string> = {
@@ -112,7 +113,10 @@ export const studioEn = {
   atS: 'At (s)',
   noise: 'Background noise',
   linkTails: 'Latency tails on links',
-  noiseFields: { probability: 'Chance', extraMsMean: 'Mean extra (ms)', extraMsMax: 'Longest extra (ms)' },
+  noiseFields: { probability: 'Chance', extraMsMean: 'Mean extra (ms)', extraMsMax: 'Longest extra (ms)' } satisfies Record<keyof LinkTail, string>,
+  pausesHelp: 'GC-like pauses: a paused node handles nothing, probes and renewals included, until it resumes. Each node of a ticked kind pauses at random, seeded by the run.',
+  pausesOn: 'Pauses on every {{kind}}',
+  pauseFields: { perMinute: 'Per minute', durationMsMean: 'Mean length (ms)', durationMsMax: 'Longest (ms)' } satisfies Record<keyof PauseNoise, string>,
   runStart: 'start of the run',
   runEnd: 'end of the run',
   whenFault: 'when “{{id}}” fires',
@@ -229,7 +233,10 @@ export const studioZhCN = {
   atS: '时间（秒）',
   noise: '背景噪声',
   linkTails: '链路延迟长尾',
-  noiseFields: { probability: '概率', extraMsMean: '平均额外延迟（毫秒）', extraMsMax: '最长额外延迟（毫秒）' },
+  noiseFields: { probability: '概率', extraMsMean: '平均额外延迟（毫秒）', extraMsMax: '最长额外延迟（毫秒）' } satisfies Record<keyof LinkTail, string>,
+  pausesHelp: '类似 GC 的停顿：停顿中的节点什么都不处理（包括探测和续约），直到恢复。勾选的类型中每个节点都会按运行的种子随机停顿。',
+  pausesOn: '每个{{kind}}都会停顿',
+  pauseFields: { perMinute: '每分钟次数', durationMsMean: '平均时长（毫秒）', durationMsMax: '最长（毫秒）' } satisfies Record<keyof PauseNoise, string>,
   runStart: '运行开始',
   runEnd: '运行结束',
   whenFault: '“{{id}}”发生时',
