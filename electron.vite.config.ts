@@ -13,6 +13,7 @@ export default defineConfig({
           simJob: resolve(__dirname, 'src/main/workers/simJob.ts'),
           gradeJob: resolve(__dirname, 'src/main/workers/gradeJob.ts'),
           bulkGradeJob: resolve(__dirname, 'src/main/workers/bulkGradeJob.ts'),
+          studioVerifyJob: resolve(__dirname, 'src/main/workers/studioVerifyJob.ts'),
         },
       },
     },

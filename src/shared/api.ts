@@ -37,6 +37,14 @@ export const CHANNELS = [
   'shell:takeOpenedFiles',
   'classResults:grade',
   'classResults:cancel',
+  'studio:list',
+  'studio:create',
+  'studio:open',
+  'studio:update',
+  'studio:save',
+  'studio:export',
+  'studio:verify',
+  'studio:cancel',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -50,9 +58,11 @@ export interface Events {
   onDidOpenFile: Record<string, never>;
   /** Class results: submissions of a classResults:grade batch graded so far; queuePosition (from 1) while it waits for a slot. */
   onDidClassResultsProgress: { jobId: string; done: number; total: number; queuePosition?: number };
+  /** Studio: a verification's progress, 0..1; queuePosition (from 1) while it waits for a slot. */
+  onDidStudioVerifyProgress: { jobId: string; fraction: number; queuePosition?: number };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: readonly EventName[] = ['onDidRunProgress', 'onDidMenuCommand', 'onDidOpenFile', 'onDidClassResultsProgress'];
+export const EVENT_NAMES: readonly EventName[] = ['onDidRunProgress', 'onDidMenuCommand', 'onDidOpenFile', 'onDidClassResultsProgress', 'onDidStudioVerifyProgress'];
 
 type Camel<S extends string> = S extends `${infer A}:${infer B}` ? `${A}${Capitalize<B>}` : S;
 export type MethodName<C extends Channel> = Camel<C>;

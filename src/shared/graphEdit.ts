@@ -30,6 +30,8 @@ export function graphEditIssues(graph: Graph, edit: GraphEdit): [string, string]
     if (!nodeIds.has(id)) issues.push([`removeNodes[${i}]`, `unknown node "${id}": expected a node of the starter graph (${listed()})`]);
     nodeIds.delete(id);
   });
+  // A removed edge (or one a removed node took along) frees its id for an added edge.
+  for (const e of graph.edges) if (edit.removeEdges.includes(e.id) || !nodeIds.has(e.source) || !nodeIds.has(e.target)) edgeIds.delete(e.id);
   edit.addNodes.forEach((n, i) => {
     if (nodeIds.has(n.id)) issues.push([`addNodes[${i}].id`, `node "${n.id}" already exists`]);
     nodeIds.add(n.id);
@@ -44,4 +46,45 @@ export function graphEditIssues(graph: Graph, edit: GraphEdit): [string, string]
     if (!nodeIds.has(id)) issues.push([`setProps.${id}`, `unknown node "${id}": expected a node of the edited graph (${listed()})`]);
   }
   return issues;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The edit that turns `from` into `to` (how the studio stores the canvas as a common wrong answer):
+ * changed props become setProps; a node whose kind, label or position changed, or that lost a prop,
+ * is removed and added again (its edges too); a changed edge is removed and added again.
+ * applyGraphEdit(from, diffGraphs(from, to)) has `to`'s nodes and edges (kept ones in `from`'s order).
+ */
+export function diffGraphs(from: Graph, to: Graph): GraphEdit {
+  const before = new Map(from.nodes.map((n) => [n.id, n]));
+  const edit: GraphEdit = { removeEdges: [], removeNodes: [], addNodes: [], addEdges: [], setProps: {} };
+  const kept = new Set<string>();
+  for (const node of to.nodes) {
+    const old = before.get(node.id);
+    if (old && old.kind === node.kind && old.label === node.label && same(old.position, node.position) && Object.keys(old.props).every((k) => k in node.props)) {
+      kept.add(node.id);
+      const changed = Object.entries(node.props).filter(([k, v]) => !same(old.props[k], v));
+      if (changed.length > 0) edit.setProps[node.id] = Object.fromEntries(changed);
+    } else {
+      if (old) edit.removeNodes.push(node.id);
+      edit.addNodes.push(node);
+    }
+  }
+  for (const node of from.nodes) if (!kept.has(node.id) && !edit.removeNodes.includes(node.id)) edit.removeNodes.push(node.id);
+  const oldEdges = new Map(from.edges.map((e) => [e.id, e]));
+  const keptEdges = new Set<string>();
+  for (const edge of to.edges) {
+    const old = oldEdges.get(edge.id);
+    if (old && same(old, edge) && kept.has(edge.source) && kept.has(edge.target)) keptEdges.add(edge.id);
+    else {
+      if (old && kept.has(old.source) && kept.has(old.target)) edit.removeEdges.push(edge.id);
+      edit.addEdges.push(edge);
+    }
+  }
+  for (const edge of from.edges) {
+    // An edge of a removed node goes with it; any other edge `to` lacks is removed by id.
+    if (!keptEdges.has(edge.id) && !edit.removeEdges.includes(edge.id) && kept.has(edge.source) && kept.has(edge.target)) edit.removeEdges.push(edge.id);
+  }
+  return edit;
 }

@@ -16,6 +16,7 @@ import type { Difficulty, NotesSection, Prediction } from './instructor';
 import type { LessonVariants } from './variants';
 import { ShellReportSchema, type OpenedFile } from './shell';
 import { TraceSelectorSchema, type TraceAnswer } from './requestTrace';
+import { STUDIO_LIMITS, StudioDraftSchema, StudioPackIdSchema, type StudioDraft, type StudioDraftInfo, type StudioProblem, type VerifyResult } from './studio';
 
 const runId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'expected a run id of letters, digits, "-" or "_"');
 const packId = z.string().min(1).max(64);
@@ -49,6 +50,8 @@ export interface LessonView {
   scenario: z.infer<typeof ScenarioSchema>;
   /** Node ids the student may not delete or edit. */
   locked: string[];
+  /** Node id → its props the student may not change. */
+  lockedProps: Record<string, string[]>;
   /** Node kinds the palette offers (all of NODE_KINDS when the lesson does not restrict it). */
   palette: NodeKind[];
   /** The lesson's texts in every locale the pack has. */
@@ -275,6 +278,28 @@ export const channels = {
   },
   /** Stops a classResults:grade batch; cancelled is false when no such batch is running. */
   'classResults:cancel': { request: z.object({ jobId: runId }).strict(), response: null as unknown as { cancelled: boolean } },
+  /** Studio: the draft packs kept in the data folder. */
+  'studio:list': { request: z.object({}).strict(), response: null as unknown as StudioDraftInfo[] },
+  /** Studio: a new draft, empty or duplicated from an installed pack (`fromPackId`); refused when the id is taken. */
+  'studio:create': {
+    request: z.object({ id: StudioPackIdSchema, title: z.string().min(1).max(200), fromPackId: packId.optional() }).strict(),
+    response: null as unknown as StudioDraft,
+  },
+  /** Studio: a draft to edit, as main holds it. */
+  'studio:open': { request: z.object({ id: StudioPackIdSchema }).strict(), response: null as unknown as StudioDraft },
+  /** Studio: the author's edits; main keeps the draft (atomically, in the data folder) and answers its problems as a pack. */
+  'studio:update': { request: z.object({ draft: StudioDraftSchema }).strict(), response: null as unknown as { problems: StudioProblem[] } },
+  /** Studio: writes the draft's pack folder when it validates; the problems otherwise. */
+  'studio:save': { request: z.object({ id: StudioPackIdSchema }).strict(), response: null as unknown as { problems: StudioProblem[]; isPackWritten: boolean } },
+  /** Studio: the draft as a pack zip (base64), refused with its problems when it does not validate. */
+  'studio:export': { request: z.object({ id: StudioPackIdSchema }).strict(), response: null as unknown as { fileName: string; zipBase64: string } },
+  /** Studio: grades a draft lesson's starter and reference on `seeds` seeds in a worker, pushing onDidStudioVerifyProgress. */
+  'studio:verify': {
+    request: z.object({ jobId: runId, id: StudioPackIdSchema, lessonIndex: z.number().int().min(0).max(STUDIO_LIMITS.lessonsMax - 1), seeds: z.number().int().min(1).max(STUDIO_LIMITS.seedsMax) }).strict(),
+    response: null as unknown as VerifyResult,
+  },
+  /** Studio: stops a verification; cancelled is false when none with that id is running. */
+  'studio:cancel': { request: z.object({ jobId: runId }).strict(), response: null as unknown as { cancelled: boolean } },
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown }>;
 
 export type RequestOf<C extends Channel> = z.input<(typeof channels)[C]['request']>;

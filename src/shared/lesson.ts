@@ -79,6 +79,8 @@ export const LessonSchema = z
     reference: PackPathSchema.optional(),
     /** Node ids the student may not delete or edit; grading restores them to the starter's. */
     locked: z.array(z.string().max(64)).max(500).default([]),
+    /** Node id → its top-level props the student may not change; grading restores them to the starter's. */
+    lockedProps: z.record(refId, z.array(z.string().min(1).max(64)).min(1).max(50)).default({}),
     /** Node kinds the palette offers; all when absent. */
     palette: z.array(z.enum(NODE_KINDS)).optional(),
     /** The workload and fault schedule grading runs. */

@@ -6,6 +6,7 @@
  * puts the design back inside the frame before simulating, and says what it changed:
  *
  * (a) Locked nodes get the starter's kind and props back; a deleted one comes back (without edges).
+ *     A locked prop (lesson.lockedProps) of a node the design still has gets the starter's value back.
  * (b) Nodes of a kind the lesson's palette does not offer are removed with their edges, unless the
  *     starter has that node (same id and kind).
  * (c) Traffic: when the starter has clients, they are the lesson's users and the only traffic
@@ -85,6 +86,27 @@ function restoreFixed(nodes: GraphNode[], starter: Graph, locked: ReadonlySet<st
   return out;
 }
 
+/** (a) for single props: a locked prop goes back to the starter's value (or away, if the starter has none). */
+function restoreLockedProps(nodes: GraphNode[], starter: Graph, lockedProps: Lesson['lockedProps'], notes: string[]): GraphNode[] {
+  let isChanged = false;
+  const out = nodes.map((node) => {
+    const keys = lockedProps[node.id];
+    const original = starter.nodes.find((n) => n.id === node.id);
+    if (!keys || !original || original.kind !== node.kind) return node;
+    const changed = keys.filter((k) => !same(node.props[k], original.props[k])).sort();
+    if (changed.length === 0) return node;
+    const props = { ...node.props };
+    for (const k of changed) {
+      if (k in original.props) props[k] = original.props[k];
+      else delete props[k];
+    }
+    notes.push(`Locked setting ${changed.map((k) => `"${k}"`).join(', ')} of "${node.id}" was changed; graded with the lesson's value.`);
+    isChanged = true;
+    return { ...node, props };
+  });
+  return isChanged ? out : nodes;
+}
+
 /** (b) and (c): which of the student's nodes the lesson does not allow, and why (grouped for the notes). */
 function disallowed(nodes: readonly GraphNode[], starter: Graph, lesson: Lesson): Map<string, string[]> {
   const starterKind = new Map(starter.nodes.map((n) => [n.id, n.kind]));
@@ -108,7 +130,8 @@ function disallowed(nodes: readonly GraphNode[], starter: Graph, lesson: Lesson)
 /** Puts the design back inside the lesson's frame (rules at the top of this file). Pure. */
 export function holdFrame(graph: Graph, starter: Graph, lesson: Lesson): Framed {
   const notes: string[] = [];
-  const kept = restoreFixed(graph.nodes, starter, new Set(lesson.locked), notes);
+  const fixed = restoreFixed(graph.nodes, starter, new Set(lesson.locked), notes);
+  const kept = Object.keys(lesson.lockedProps ?? {}).length > 0 ? restoreLockedProps(fixed, starter, lesson.lockedProps, notes) : fixed;
   const reasons = disallowed(kept, starter, lesson);
   const removed = new Set([...reasons.values()].flat());
   let edges: GraphEdge[] = graph.edges;

@@ -3,6 +3,7 @@ import { errorMessage } from '../../shared/i18n/errorTexts';
 import type { AppInfo } from '../../shared/ipc';
 import type { OpenedFile, ShellReport } from '../../shared/shell';
 import { createClassResultsHandlers } from './classResults';
+import { createStudioHandlers } from './studio';
 import { createLessonHandlers } from './lessons/handlers';
 import { createDispatcher, ServiceError, type Dispatch, type Handlers } from './dispatcher';
 import { hostFolders } from './errorText';
@@ -51,6 +52,7 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
   const autosave = createAutosave(options.dataDir, options.log);
   const external = createExternalFiles(options.dialogs);
   const classResults = createClassResultsHandlers(options.builtinPackDirs, options.dataDir, limiter);
+  const studio = createStudioHandlers(options.builtinPackDirs, options.dataDir, limiter);
   // Temp files of writes a kill interrupted in an earlier run; nothing waits for this.
   void sweepTempFiles(options.dataDir).then((removed) => {
     if (removed.length > 0) options.log?.(`Removed ${removed.length} temp file(s) left by an interrupted write.`);
@@ -60,6 +62,7 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
     'app:info': () => ({ version: APP_VERSION, host: options.host }),
     ...createLessonHandlers(options.builtinPackDirs, options.dataDir, limiter),
     ...classResults.handlers,
+    ...studio.handlers,
     'sim:run': async ({ runId, graph, scenario }, ctx) => {
       if (runs.has(runId)) throw new ServiceError('invalid-payload', errorMessage('job.alreadyRunning', { id: runId }));
       const handle = runInWorker(graph, scenario, { limiter, ...(ctx.signal ? { signal: ctx.signal } : {}) }, (fraction, queuePosition) =>
@@ -103,6 +106,7 @@ export function createHost(options: HostOptions): { dispatch: Dispatch; dispose(
       runs.clear();
       stepSessions.dispose();
       classResults.dispose();
+      studio.dispose();
     },
   };
 }

@@ -91,6 +91,12 @@ export function lessonCrossRefs(file: string, lesson: Lesson, starter: Graph | u
       if (!window.ok) add(`${at}.answer.window`, window.error);
     }
   });
+  if (starter !== undefined) {
+    const starterNodes = new Set(starter.nodes.map((n) => n.id));
+    for (const id of Object.keys(lesson.lockedProps)) {
+      if (!starterNodes.has(id)) add(`lockedProps.${id}`, `lesson "${lesson.id}" locks props of unknown node "${id}": expected a node of the starter graph`);
+    }
+  }
   // Common wrong answers are edits of the starter: what they name must be there, and grading
   // restores locked nodes, so an edit of one would be undone.
   if (starter !== undefined) {

@@ -109,17 +109,22 @@ export async function removePack(dataDir: string, id: string): Promise<boolean> 
 export async function exportPack(sourcePath: string, zipPath: string): Promise<LoadedPack> {
   const source = await openPackSource(sourcePath);
   const pack = await loadPack(source);
-  const files: Record<string, Uint8Array> = {};
-  for (const relative of await source.listFiles()) {
-    const bytes = await source.readBytes(relative);
-    if (bytes !== undefined) files[relative] = bytes;
-  }
   const temp = `${zipPath}.${randomUUID()}.tmp`;
   try {
-    await writeFile(temp, zipSync(files, { level: 6 }));
+    await writeFile(temp, await packZipBytes(source));
     await rename(temp, zipPath);
   } finally {
     await rm(temp, { force: true });
   }
   return pack;
+}
+
+/** Every file of a pack source in one zip (the studio's Export uses it too). */
+export async function packZipBytes(source: PackSource): Promise<Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  for (const relative of await source.listFiles()) {
+    const bytes = await source.readBytes(relative);
+    if (bytes !== undefined) files[relative] = bytes;
+  }
+  return zipSync(files, { level: 6 });
 }

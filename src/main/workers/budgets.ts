@@ -11,7 +11,7 @@ export const JOB_BUDGETS = {
   /** Events one simulation may process (sim/engine.ts). */
   maxEvents: EVENTS_MAX_DEFAULT,
   /** Wall-clock time per job kind, then the worker is terminated. */
-  wallClockMs: { run: 60_000, events: 60_000, grade: 120_000, bulkFile: 60_000 },
+  wallClockMs: { run: 60_000, events: 60_000, grade: 120_000, bulkFile: 60_000, verify: 300_000 },
   /** Jobs running at once per host; the rest wait in a queue. Two suits the 2-core class machines. */
   concurrentJobs: 2,
   /** Each worker thread's heap: a run that needs more dies with a message, not the app. */

@@ -14,6 +14,8 @@ import { JOB_BUDGETS, type JobKind } from './budgets';
 import type { GradeJob } from './gradeJob';
 import { runJob, type Limiter } from './pool';
 import type { SimJob } from './simJob';
+import type { VerifyInput } from '../packs/studioVerify';
+import type { VerifyResult } from '../../shared/studio';
 
 export interface JobContext {
   limiter?: Limiter;
@@ -50,3 +52,8 @@ export const gradeInWorker = (input: Extract<GradeJob, { kind: 'grade' }>['input
 
 /** Re-grades a submission off the main thread. */
 export const regradeInWorker = (job: Omit<Extract<GradeJob, { kind: 'regrade' }>, 'kind'>, ctx: JobContext = {}) => grade<Regrade>({ kind: 'regrade', ...job }, ctx);
+
+/** The studio's live verification of a draft lesson (starter and reference on several seeds), with progress. */
+export function verifyInWorker(input: VerifyInput, ctx: JobContext, onProgress: (fraction: number, queuePosition?: number) => void): JobHandle<VerifyResult> {
+  return runJob<VerifyResult>({ entry: 'studioVerifyJob', data: input, what: errorMessage('noun.verification'), onProgress, ...common(ctx, 'verify') });
+}

@@ -14,7 +14,7 @@ import { JOB_BUDGETS, memoryMessage, wallClockMessage } from './budgets';
 import { replyError, type JobReply } from './protocol';
 
 /** The worker entries, each bundled as out/main/<name>.js (electron.vite.config.ts). */
-export type JobEntry = 'simJob' | 'gradeJob' | 'bulkGradeJob';
+export type JobEntry = 'simJob' | 'gradeJob' | 'bulkGradeJob' | 'studioVerifyJob';
 
 /**
  * The built entry next to the bundle (out/main/<name>.js; this code may sit in out/main/chunks/),

@@ -47,10 +47,15 @@ import { RegradeDialog } from './lesson/RegradeDialog';
 import { useShell } from './shell/useShell';
 import { ClassResultsDialog } from './classResults/ClassResultsDialog';
 import { useOpenStudentDesign } from './classResults/useOpenStudentDesign';
+import { StudioPanel } from './studio/StudioPanel';
+import { StudioStart } from './studio/StudioStart';
+import { useStudio } from './studio/useStudio';
+import { ScenarioSchema } from '../../shared/scenario';
 
 /** The workload a design outside any lesson runs under. */
 const FREE_SCENARIO: Scenario = { seed: 42, durationMs: 30_000, faults: [] };
 const NO_LOCKS: ReadonlySet<string> = new Set();
+const NO_PROP_LOCKS: Readonly<Record<string, readonly string[]>> = {};
 
 export function App({ api }: { api: StateLabApi }) {
   const { t, i18n } = useTranslation('app');
@@ -63,17 +68,30 @@ export function App({ api }: { api: StateLabApi }) {
   const [notice, setNotice] = useState<NoticeState>();
   const say = useCallback((message: string, isInfo = false) => setNotice((n) => ({ message, x: 16, y: 16, serial: (n?.serial ?? 0) + 1, isInfo })), []);
   const session = useLessonSession(api, editor.doc, isInLesson, onAdopt, say);
+  const studio = useStudio(api);
+  const isStudio = studio.draft !== undefined;
+  /** The studio's start dialog, optionally with a pack to duplicate. */
+  const [studioStart, setStudioStart] = useState<{ from?: string }>();
   const { lesson, loadError } = session;
-  const locked = useMemo(() => (lesson && isInLesson ? new Set(lesson.locked) : NO_LOCKS), [lesson, isInLesson]);
-  const palette: readonly NodeKind[] = lesson && isInLesson ? lesson.palette : NODE_KINDS;
+  // In the studio the author edits freely: the lesson's locks and palette are what they are writing.
+  const isLessonFrame = Boolean(lesson && isInLesson && !isStudio);
+  const studioLocks = studio.isLockMode ? studio.lessonDoc?.locked : undefined;
+  const locked = useMemo(() => (studioLocks ? new Set(studioLocks) : lesson && isLessonFrame ? new Set(lesson.locked) : NO_LOCKS), [lesson, isLessonFrame, studioLocks]);
+  const studioPropLocks = studio.isLockMode ? studio.lessonDoc?.lockedProps : undefined;
+  const lockedProps = useMemo(() => studioPropLocks ?? (lesson && isLessonFrame ? lesson.lockedProps : NO_PROP_LOCKS), [lesson, isLessonFrame, studioPropLocks]);
+  const palette: readonly NodeKind[] = lesson && isLessonFrame ? lesson.palette : NODE_KINDS;
+  const studioScenario = useMemo(() => {
+    const parsed = ScenarioSchema.safeParse((studio.lessonDoc as { scenario?: unknown } | undefined)?.scenario);
+    return parsed.success ? parsed.data : undefined;
+  }, [studio.lessonDoc]);
   const leaveLesson = useCallback(() => setInLesson(false), []);
   const files = useFiles(api, editor, lesson && isInLesson ? lesson.lessonId : null, leaveLesson, say);
   // A property field showing a refused value stops Run (the document still holds the old value).
   const invalidFields = useMemo(() => new InvalidFields(), []);
   // "Predict before you run": a lesson's predictions are answered before its first run.
-  const runGate = lesson && isInLesson && session.unansweredPredictions > 0 ? t('predictFirst', { count: session.unansweredPredictions }) : undefined;
+  const runGate = !isStudio && lesson && isInLesson && session.unansweredPredictions > 0 ? t('predictFirst', { count: session.unansweredPredictions }) : undefined;
   const refuseRun = useCallback(() => runGate ?? invalidFields.refuse((field, owner) => t('fixFirst', { field, owner })), [invalidFields, t, runGate]);
-  const lab = useLab(api, editor.doc, lesson && isInLesson && session.scenario ? session.scenario : FREE_SCENARIO, refuseRun);
+  const lab = useLab(api, editor.doc, isStudio ? (studioScenario ?? FREE_SCENARIO) : lesson && isInLesson && session.scenario ? session.scenario : FREE_SCENARIO, refuseRun);
   const faultMenu = useFaultMenu(lab, editor.doc, editor.selection.nodes);
   const [isClassResultsOpen, setClassResultsOpen] = useState(false);
   // A student's design replaces the lesson's canvas as one edit: Undo brings the instructor's own work back.
@@ -98,7 +116,7 @@ export function App({ api }: { api: StateLabApi }) {
   const [regrade, setRegrade] = useState<SubmissionRegrade>();
   const [connectFrom, setConnectFrom] = useState<string>();
   const panels = usePanelPrefs();
-  const showLesson = Boolean(lesson && isInLesson);
+  const showLesson = Boolean(lesson && isInLesson) && !isStudio;
   const canvasBox = useRef<HTMLElement>(null);
   const { adopt, checkAutosave } = files;
   adoptRef.current = (graph) => {
@@ -275,6 +293,9 @@ export function App({ api }: { api: StateLabApi }) {
           {t('lessonPacks')}
         </button>
         <button type="button" className="sl-header-button" onClick={() => setClassResultsOpen(true)}>{t('classResults')}</button>
+        <button type="button" className="sl-header-button" aria-pressed={isStudio} data-testid="studio-button" onClick={() => (isStudio ? studio.close() : setStudioStart({}))}>
+          {t('studio:studioButton')}
+        </button>
         <LanguagePicker />
       </header>
       {files.restoreOffer && <RestoreBanner record={files.restoreOffer} onRestore={files.restore} onDiscard={files.discardRestore} />}
@@ -284,7 +305,7 @@ export function App({ api }: { api: StateLabApi }) {
           <button type="button" onClick={() => files.setError(undefined)}>{t('dismiss')}</button>
         </div>
       )}
-      <div className={`sl-workspace${showLesson ? ' has-lesson' : ''}`}>
+      <div className={`sl-workspace${showLesson || isStudio ? ' has-lesson' : ''}`}>
         <SplitBench
           hasRun={lab.run !== undefined}
           wantsRoom={trace !== undefined}
@@ -316,6 +337,7 @@ export function App({ api }: { api: StateLabApi }) {
                       onNotice={setNotice}
                       onReady={(a) => (canvasApi.current = a)}
                       onContextMenu={faultMenu.open}
+                      {...(isStudio && studio.isLockMode ? { onNodeClick: (id: string) => studio.toggleLocks([id]) } : {})}
                     />
                   </LiveStateProvider>
                 </ReactFlowProvider>
@@ -324,7 +346,7 @@ export function App({ api }: { api: StateLabApi }) {
                 <PanelToggle panel="properties" side="right" isCollapsed={panels.collapsed.properties} onToggle={panels.toggle} />
                 {!panels.collapsed.properties && (
                   <InvalidFieldsContext.Provider value={invalidFields}>
-                    <PropertiesPanel editor={editor} selection={editor.selection} locked={locked} />
+                    <PropertiesPanel editor={editor} selection={editor.selection} locked={locked} lockedProps={lockedProps} {...(isStudio && studio.isLockMode ? { onToggleLockedProp: studio.toggleLockedProp } : {})} />
                   </InvalidFieldsContext.Provider>
                 )}
               </div>
@@ -332,6 +354,22 @@ export function App({ api }: { api: StateLabApi }) {
           }
           bench={(isOpen, toggle) => <LabBench api={api} lab={lab} graph={editor.doc} locked={lesson && isInLesson ? lesson.locked : undefined} runGate={runGate} isResultsOpen={isOpen} onToggleResults={toggle} trace={trace} onTrace={openTrace} />}
         />
+        {isStudio && (
+          <div className="sl-side sl-side-studio">
+            <StudioPanel
+              studio={studio}
+              canvas={editor.doc}
+              selectedNodes={editor.selection.nodes}
+              onShow={(graph) => editor.replace(graph)}
+              onExport={() =>
+                void studio.exportZip().then((zip) => {
+                  if (zip) downloadUrl(zip.fileName, `data:application/zip;base64,${zip.zipBase64}`);
+                })
+              }
+              onClose={studio.close}
+            />
+          </div>
+        )}
         {showLesson && (
           <div className={`sl-side sl-side-lesson${panels.collapsed.lesson ? ' is-collapsed' : ''}`}>
             <PanelToggle panel="lesson" side="right" isCollapsed={panels.collapsed.lesson} onToggle={panels.toggle} />
@@ -367,8 +405,13 @@ export function App({ api }: { api: StateLabApi }) {
             setPacksOpen(false);
             void session.open(packId, lessonId);
           }}
+          onEditPack={(packId) => {
+            setPacksOpen(false);
+            setStudioStart({ from: packId });
+          }}
         />
       )}
+      {studioStart && <StudioStart api={api} studio={studio} initialFrom={studioStart.from} onClose={() => setStudioStart(undefined)} />}
       {files.dialog?.kind === 'open' && (
         <OpenDialog files={files.dialog.files} recent={files.dialog.recent} error={files.dialog.error} onOpen={(n) => void files.open(n)} onPickFile={() => void files.pickFile()} onClose={() => files.setDialog(undefined)} />
       )}

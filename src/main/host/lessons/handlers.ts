@@ -57,6 +57,7 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
         starter: found.starter,
         scenario: lesson.scenario,
         locked: lesson.locked,
+        lockedProps: lesson.lockedProps,
         palette: lesson.palette ?? [...NODE_KINDS],
         text: { title: lesson.title, objectives: lesson.objectives, steps: lesson.steps },
         pack: {

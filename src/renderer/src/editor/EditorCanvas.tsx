@@ -47,9 +47,11 @@ export interface CanvasProps {
   onReady?(api: { sizes(): Map<string, { width: number; height: number }>; fitView(): void }): void;
   /** Right-click on a node or an edge (the lab bench's fault menu). */
   onContextMenu?(target: { kind: 'node' | 'edge'; id: string; x: number; y: number }): void;
+  /** A click on a node (the studio's "lock by clicking"). */
+  onNodeClick?(id: string): void;
 }
 
-export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, onNotice, onReady, onContextMenu }: CanvasProps) {
+export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, onNotice, onReady, onContextMenu, onNodeClick }: CanvasProps) {
   const { doc, selection, setSelection, edit } = editor;
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -196,6 +198,7 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodeContextMenu={onNodeContextMenu}
+        onNodeClick={onNodeClick ? (_event, n) => onNodeClick(n.id) : undefined}
         onEdgeContextMenu={onEdgeContextMenu}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}

@@ -6,6 +6,7 @@ import type { StateLabApi } from '../../../shared/api';
 import { localize } from '../../../shared/i18n';
 import type { CatalogueEntry, PackImportResult } from '../../../shared/ipc';
 import { payloadTooLarge, tooLargeMessage } from '../../../shared/payloadSize';
+import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/LocaleContext';
 import { Modal } from '../ui/Modal';
 import { FilePickerButton } from './FilePickerButton';
@@ -24,8 +25,9 @@ function toBase64(bytes: Uint8Array): string {
 /** Fills "{name}" placeholders in a UI string. */
 
 /** The pack catalogue: built-in and imported packs, import a .zip, remove an imported pack, open a lesson. */
-export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; onClose(): void; onOpenLesson(packId: string, lessonId: string): void }) {
+export function PacksDialog({ api, onClose, onOpenLesson, onEditPack }: { api: StateLabApi; onClose(): void; onOpenLesson(packId: string, lessonId: string): void; onEditPack?(packId: string): void }) {
   const { locale, t } = useLocale();
+  const studioWords = useTranslation('studio');
   const [packs, setPacks] = useState<CatalogueEntry[]>([]);
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
@@ -93,6 +95,11 @@ export function PacksDialog({ api, onClose, onOpenLesson }: { api: StateLabApi; 
               {!pack.error && pack.lessons[0] && (
                 <button type="button" onClick={() => onOpenLesson(pack.id, pack.lessons[0]!.id)}>
                   {t('lesson')} 1
+                </button>
+              )}
+              {!pack.error && onEditPack && (
+                <button type="button" data-testid={`edit-pack-${pack.id}`} onClick={() => onEditPack(pack.id)}>
+                  {studioWords.t(pack.origin === 'builtin' ? 'duplicatePack' : 'editPack')}
                 </button>
               )}
               {pack.origin === 'imported' && (

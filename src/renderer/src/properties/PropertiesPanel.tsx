@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { checkConnection } from '../../../shared/connections';
 import { EDGE_KINDS, EdgePropsSchema, GRAPH_LIMITS, type EdgeKind, type Graph, type GraphEdge, type GraphNode } from '../../../shared/graph';
 import { formatPath } from '../../../shared/json';
@@ -49,7 +49,42 @@ function RecordField({ field, keys, value, disabled, propose }: { field: Extract
   );
 }
 
-function Fields({ fields, value, disabled, propose, shorthand, recordKeys = [] }: { fields: Field[]; value: unknown; disabled: boolean; propose(field: Field, v: unknown, numberMeans?: string): string | undefined; shorthand?: { key: string; means: string }; recordKeys?: RecordKeys }) {
+/** How a node's top-level props are locked: which are, and (in the studio's lock mode) how to toggle one. */
+interface PropLocks {
+  keys: ReadonlySet<string>;
+  onToggle?: (key: string) => void;
+}
+
+/** A top-level field with its lock: a locked one is disabled with the reason beside it; in lock mode, a button toggles it. */
+function LockableField({ field, locks, children }: { field: Field; locks: PropLocks; children(disabled: boolean): ReactNode }) {
+  const { t } = useTranslation('properties');
+  const key = field.path[0] ?? field.key;
+  const isLocked = locks.keys.has(key);
+  return (
+    <div className={isLocked ? 'sl-prop is-locked' : 'sl-prop'} data-prop={key}>
+      {locks.onToggle && (
+        <button type="button" className="sl-prop-lock" aria-pressed={isLocked} onClick={() => locks.onToggle!(key)}>
+          {isLocked ? t('unlockProp', { name: field.label }) : t('lockProp', { name: field.label })}
+        </button>
+      )}
+      {children(isLocked)}
+      {isLocked && <p className="sl-locked-note" role="note">{t('propLocked', { name: field.label })}</p>}
+    </div>
+  );
+}
+
+function Fields({ fields, value, disabled, propose, shorthand, recordKeys = [], locks }: { fields: Field[]; value: unknown; disabled: boolean; propose(field: Field, v: unknown, numberMeans?: string): string | undefined; shorthand?: { key: string; means: string }; recordKeys?: RecordKeys; locks?: PropLocks }) {
+  if (locks && (locks.keys.size > 0 || locks.onToggle)) {
+    return (
+      <>
+        {fields.map((field) => (
+          <LockableField key={field.key} field={field} locks={locks}>
+            {(isLocked) => <Fields fields={[field]} value={value} disabled={disabled || isLocked} propose={propose} {...(shorthand ? { shorthand } : {})} recordKeys={recordKeys} />}
+          </LockableField>
+        ))}
+      </>
+    );
+  }
   return (
     <>
       {fields.map((field) =>
@@ -68,7 +103,7 @@ function Fields({ fields, value, disabled, propose, shorthand, recordKeys = [] }
   );
 }
 
-function NodeProperties({ node, graph, editor, isLocked }: { node: GraphNode; graph: Graph; editor: Editor; isLocked: boolean }) {
+function NodeProperties({ node, graph, editor, isLocked, locks }: { node: GraphNode; graph: Graph; editor: Editor; isLocked: boolean; locks: PropLocks }) {
   const { t } = useTranslation('properties');
   const d = useDomain();
   const form = useMemo(() => {
@@ -81,6 +116,8 @@ function NodeProperties({ node, graph, editor, isLocked }: { node: GraphNode; gr
     [graph, node.id],
   );
   const propose = (field: Field, v: unknown, numberMeans?: string) => {
+    // A locked prop is refused even if a control slipped through (the field is disabled with its reason).
+    if (locks.keys.has(field.path[0] ?? field.key)) return t('propLocked', { name: field.label });
     const candidate = withValue(node.props, field.path, v, numberMeans);
     const parsed = parseNodeProps(node.kind, candidate);
     if (!parsed.ok) return problemAt(parsed.issues, field.path);
@@ -114,11 +151,11 @@ function NodeProperties({ node, graph, editor, isLocked }: { node: GraphNode; gr
               return undefined;
             }}
           />
-          <Fields key={node.id} fields={form.main} value={node.props} disabled={isLocked} propose={propose} recordKeys={targets} />
+          <Fields key={node.id} fields={form.main} value={node.props} disabled={isLocked} propose={propose} recordKeys={targets} locks={locks} />
           {form.advanced.length > 0 && (
             <details key={`${node.id}-advanced`} className="sl-advanced">
               <summary>{t('advanced')}</summary>
-              <Fields fields={form.advanced} value={node.props} disabled={isLocked} propose={propose} recordKeys={targets} />
+              <Fields fields={form.advanced} value={node.props} disabled={isLocked} propose={propose} recordKeys={targets} locks={locks} />
             </details>
           )}
         </fieldset>
@@ -164,16 +201,20 @@ function EdgeProperties({ edge, graph, editor }: { edge: GraphEdge; graph: Graph
 }
 
 /** The right-hand panel: a form for the one selected node or connection, generated from its schema. */
-function PropertiesPanelView({ editor, selection, locked }: { editor: Editor; selection: Selection; locked: ReadonlySet<string> }) {
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+function PropertiesPanelView({ editor, selection, locked, lockedProps = {}, onToggleLockedProp }: { editor: Editor; selection: Selection; locked: ReadonlySet<string>; lockedProps?: Readonly<Record<string, readonly string[]>>; onToggleLockedProp?: (nodeId: string, key: string) => void }) {
   const { doc } = editor;
   const count = selection.nodes.size + selection.edges.size;
   const { t } = useTranslation('properties');
   const node = useMemo(() => (selection.nodes.size === 1 && selection.edges.size === 0 ? doc.nodes.find((n) => selection.nodes.has(n.id)) : undefined), [doc.nodes, selection]);
+  const nodeLocks = node ? lockedProps[node.id] : undefined;
+  const locks = useMemo<PropLocks>(() => ({ keys: nodeLocks ? new Set(nodeLocks) : NO_KEYS, ...(node && onToggleLockedProp ? { onToggle: (key: string) => onToggleLockedProp(node.id, key) } : {}) }), [nodeLocks, node, onToggleLockedProp]);
   const edge = useMemo(() => (selection.edges.size === 1 && selection.nodes.size === 0 ? doc.edges.find((e) => selection.edges.has(e.id)) : undefined), [doc.edges, selection]);
   return (
     <aside className="sl-properties" aria-label={t('title')}>
       {node ? (
-        <NodeProperties node={node} graph={doc} editor={editor} isLocked={locked.has(node.id)} />
+        <NodeProperties node={node} graph={doc} editor={editor} isLocked={locked.has(node.id)} locks={locks} />
       ) : edge ? (
         <EdgeProperties edge={edge} graph={doc} editor={editor} />
       ) : (

@@ -2,7 +2,10 @@
  * The UI's own words in English, one namespace per area. Lesson texts come from the pack; the shared
  * tables' words are the `domain` namespace (../domainEn.ts). Plurals use i18next's `_one`/`_other`.
  */
+import { studioEn } from '../../studio/locales';
+
 export const en = {
+  studio: studioEn,
   app: {
     language: 'Language',
     lessonPacks: 'Lesson packs',
@@ -157,6 +160,9 @@ export const en = {
     kind: 'Kind',
     kindHint: 'request: requests flow this way; replication: leader → follower',
     locked: 'Locked by the lesson: this node cannot be edited or deleted.',
+    propLocked: '{{name}} is locked by the lesson: it cannot be changed.',
+    lockProp: 'Lock {{name}}',
+    unlockProp: 'Unlock {{name}}',
     advanced: 'Advanced',
     atMost: 'At most {{count}} characters.',
     enterNumber: 'Enter a number.',

@@ -1,10 +1,12 @@
 /** The UI's own words in 简体中文, the same keys as en.ts (tests/unit/i18n checks none is missing). */
 import type { en } from './en';
+import { studioZhCN } from '../../studio/locales';
 
 /** Chinese has one plural form: `_other` keys stand for en's `_one` and `_other`. */
 type ZhStrings<T> = { [K in keyof T as K extends `${string}_one` ? never : K extends `${infer B}_other` ? `${B}_other` : K]: T[K] extends string ? string : ZhStrings<T[K]> };
 
 export const zhCN: ZhStrings<typeof en> = {
+  studio: studioZhCN,
   app: {
     language: '语言',
     lessonPacks: '课程包',
@@ -153,6 +155,9 @@ export const zhCN: ZhStrings<typeof en> = {
     kind: '类型',
     kindHint: '请求：请求沿此方向流动；复制：主库 → 从库',
     locked: '已被课程锁定：此节点不能编辑或删除。',
+    propLocked: '{{name}}已被课程锁定，不能修改。',
+    lockProp: '锁定{{name}}',
+    unlockProp: '解锁{{name}}',
     advanced: '高级',
     atMost: '最多 {{count}} 个字符。',
     enterNumber: '请输入一个数字。',

@@ -1,0 +1,89 @@
+/**
+ * The studio's services: draft packs held here in the main process (and kept in the data folder
+ * under studio/<id>/), validated as packs on every update, saved as a pack folder, exported as a
+ * pack zip, and verified (starter and reference on several seeds) in a worker that takes the
+ * host's job slots, with progress and cancel by job id or by the caller going away.
+ */
+import { errorMessage } from '../../shared/i18n/errorTexts';
+import { LessonSchema } from '../../shared/lesson';
+import type { StudioDraft } from '../../shared/studio';
+import { verifySeeds } from '../../shared/studio';
+import { draftFromPack, emptyDraft, exportDraft, isReservedId, listDrafts, readDraft, saveDraft, validateDraft, writeDraft } from '../packs/studioDraft';
+import { verifyInWorker } from '../workers/jobs';
+import type { Limiter } from '../workers/pool';
+import { ServiceError, type Handlers } from './dispatcher';
+import { createCatalogue } from './lessons/catalogue';
+
+type StudioChannels = 'studio:list' | 'studio:create' | 'studio:open' | 'studio:update' | 'studio:save' | 'studio:export' | 'studio:verify' | 'studio:cancel';
+
+export function createStudioHandlers(builtinPackDirs: readonly string[], dataDir: string, limiter?: Limiter): { handlers: Pick<Handlers, StudioChannels>; dispose(): void } {
+  const catalogue = createCatalogue(builtinPackDirs, dataDir);
+  /** Drafts being edited, by id: the document the author's edits replace. */
+  const drafts = new Map<string, StudioDraft>();
+  const jobs = new Map<string, AbortController>();
+
+  const draft = async (id: string): Promise<StudioDraft> => {
+    const held = drafts.get(id) ?? (await readDraft(dataDir, id));
+    if (!held) throw new ServiceError('invalid-payload', errorMessage('studio.noDraft', { id }));
+    drafts.set(id, held);
+    return held;
+  };
+
+  const handlers: Pick<Handlers, StudioChannels> = {
+    'studio:list': () => listDrafts(dataDir),
+    'studio:create': async ({ id, title, fromPackId }) => {
+      if (isReservedId(id)) throw new ServiceError('invalid-payload', errorMessage('studio.builtinId', { id }));
+      if (drafts.has(id) || (await readDraft(dataDir, id).catch(() => undefined))) throw new ServiceError('invalid-payload', errorMessage('studio.draftExists', { id }));
+      const created = fromPackId ? draftFromPack((await catalogue.pack(fromPackId)).pack, id, { en: title }) : emptyDraft(id, { en: title });
+      await writeDraft(dataDir, created);
+      drafts.set(id, created);
+      return created;
+    },
+    'studio:open': ({ id }) => draft(id),
+    'studio:update': async ({ draft: next }) => {
+      await draft(next.id);
+      drafts.set(next.id, next);
+      await writeDraft(dataDir, next);
+      return { problems: (await validateDraft(next)).problems };
+    },
+    'studio:save': async ({ id }) => saveDraft(dataDir, await draft(id)),
+    'studio:export': async ({ id }) => {
+      const { fileName, bytes } = await exportDraft(await draft(id));
+      return { fileName, zipBase64: Buffer.from(bytes).toString('base64') };
+    },
+    'studio:verify': async ({ jobId, id, lessonIndex, seeds }, ctx) => {
+      if (jobs.has(jobId)) throw new ServiceError('invalid-payload', errorMessage('studio.verifyBusy', { id: jobId }));
+      const entry = (await draft(id)).lessons[lessonIndex];
+      if (!entry) throw new ServiceError('invalid-payload', errorMessage('studio.noLesson', { id, number: lessonIndex + 1 }));
+      const parsed = LessonSchema.safeParse(entry.lesson);
+      if (!parsed.success) throw new ServiceError('invalid-document', errorMessage('studio.lessonIncomplete', { number: lessonIndex + 1, detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
+      const lesson = parsed.data;
+      const abort = new AbortController();
+      const onCallerGone = () => abort.abort();
+      ctx.signal?.addEventListener('abort', onCallerGone, { once: true });
+      jobs.set(jobId, abort);
+      try {
+        const input = { packId: id, lesson, starter: entry.starter, ...(entry.reference ? { reference: entry.reference } : {}), seeds: verifySeeds(lesson.scenario.seed, seeds) };
+        const handle = verifyInWorker(input, { ...(limiter ? { limiter } : {}), signal: abort.signal }, (fraction, queuePosition) =>
+          ctx.emit('onDidStudioVerifyProgress', { jobId, fraction, ...(queuePosition !== undefined ? { queuePosition } : {}) }),
+        );
+        return await handle.result;
+      } finally {
+        jobs.delete(jobId);
+        ctx.signal?.removeEventListener('abort', onCallerGone);
+      }
+    },
+    'studio:cancel': ({ jobId }) => {
+      const job = jobs.get(jobId);
+      job?.abort();
+      return { cancelled: job !== undefined };
+    },
+  };
+  return {
+    handlers,
+    dispose: () => {
+      for (const job of jobs.values()) job.abort();
+      jobs.clear();
+    },
+  };
+}

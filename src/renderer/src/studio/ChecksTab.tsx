@@ -1,0 +1,225 @@
+/**
+ * The checks builder: metric checks (a metric from the catalogue, with its unit and description; a
+ * window anchored to the scenario's faults, drawn on the timeline; a bound), structural checks (a
+ * count of a node kind) and quizzes; each with points, title, feedback and hint in every locale.
+ */
+import type { Draft } from 'immer';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COMPARE_OPS, type Check, type CheckWindow, type CompareOp } from '../../../shared/checks';
+import { NODE_KINDS, type NodeKind } from '../../../shared/graph';
+import { METRIC_NAMES, METRICS, type MetricName } from '../../../shared/metrics';
+import { faultId, type Scenario } from '../../../shared/scenario';
+import { useDomain } from '../i18n/useDomain';
+import { LocalizedField } from './LocalizedField';
+import { StudioTimeline } from './StudioTimeline';
+import { windowSpan } from './timeline';
+import type { Studio } from './useStudio';
+
+type CheckDoc = Record<string, unknown> & { id: string; type: Check['type'] };
+type WindowKind = 'whole' | 'range' | 'before' | 'during' | 'after';
+const WINDOW_KINDS: readonly WindowKind[] = ['whole', 'range', 'before', 'during', 'after'];
+const CHECK_KINDS: readonly Check['type'][] = ['metric', 'structure', 'quiz'];
+
+const windowKind = (w: CheckWindow | undefined): WindowKind => (!w ? 'whole' : 'before' in w ? 'before' : 'during' in w ? 'during' : 'after' in w ? 'after' : 'range');
+
+/** "fault:crash+2000" → ["fault:crash", 2000]. */
+const splitAnchor = (anchor: string): [string, number] => {
+  const m = /^(.*?)([+-]\d+)?$/.exec(anchor);
+  return [m?.[1] ?? anchor, m?.[2] ? Number(m[2]) : 0];
+};
+const joinAnchor = (base: string, offset: number) => (offset ? `${base}${offset > 0 ? '+' : ''}${offset}` : base);
+
+function AnchorInput({ label, value, faultIds, onChange, testId }: { label: string; value: string; faultIds: string[]; onChange(v: string): void; testId: string }) {
+  const { t } = useTranslation('studio');
+  const [base, offset] = splitAnchor(value);
+  const bases = ['start', ...faultIds.map((id) => `fault:${id}`), 'end'];
+  return (
+    <span className="sl-studio-inline" data-testid={testId}>
+      {label}{' '}
+      <select aria-label={label} value={base} onChange={(e) => onChange(joinAnchor(e.target.value, offset))}>
+        {[...new Set([base, ...bases])].map((b) => (
+          <option key={b} value={b}>{b === 'start' ? t('runStart') : b === 'end' ? t('runEnd') : t('whenFault', { id: b.slice(6) })}</option>
+        ))}
+      </select>
+      <input type="number" step={100} aria-label={t('offsetMs', { what: label })} value={offset} onChange={(e) => onChange(joinAnchor(base, Math.round(Number(e.target.value))))} /> {t('ms')}
+    </span>
+  );
+}
+
+function MetricFields({ check, faultIds, set }: { check: CheckDoc; faultIds: string[]; set(recipe: (c: Record<string, unknown>) => void): void }) {
+  const { t } = useTranslation('studio');
+  const d = useDomain();
+  const metric = check.metric as MetricName;
+  const window = check.window as CheckWindow | undefined;
+  const kind = windowKind(window);
+  const firstFault = faultIds[0] ?? '';
+  return (
+    <>
+      <label className="sl-studio-field">
+        {t('metric')}
+        <select data-testid="metric-picker" value={metric} onChange={(e) => set((c) => void (c.metric = e.target.value))}>
+          {METRIC_NAMES.map((m) => (
+            <option key={m} value={m}>{d.metric(m)} ({m})</option>
+          ))}
+        </select>
+      </label>
+      <p className="sl-muted" data-testid="metric-about">
+        {d.metricDescription(metric)} · {t('unit')}: {d.unit(METRICS[metric].unit)}
+      </p>
+      <div className="sl-studio-row">
+        <label className="sl-studio-inline">
+          {t('window')}{' '}
+          <select
+            data-testid="window-kind"
+            value={kind}
+            onChange={(e) =>
+              set((c) => {
+                const next = e.target.value as WindowKind;
+                c.window = next === 'whole' ? undefined : next === 'range' ? { from: firstFault ? `fault:${firstFault}` : 'start', to: 'end' } : { [next]: firstFault };
+              })
+            }
+          >
+            {WINDOW_KINDS.map((k) => (
+              <option key={k} value={k}>{t(`windowKinds.${k}`)}</option>
+            ))}
+          </select>
+        </label>
+        {window && 'from' in window && (
+          <>
+            <AnchorInput label={t('from')} testId="window-from" value={window.from ?? 'start'} faultIds={faultIds} onChange={(v) => set((c) => void ((c.window as { from: string }).from = v))} />
+            <AnchorInput label={t('to')} testId="window-to" value={window.to ?? 'end'} faultIds={faultIds} onChange={(v) => set((c) => void ((c.window as { to: string }).to = v))} />
+          </>
+        )}
+        {window && kind !== 'range' && kind !== 'whole' && (
+          <select aria-label={t('fault')} value={(window as Record<string, string>)[kind]} onChange={(e) => set((c) => void (c.window = { [kind]: e.target.value }))}>
+            {faultIds.map((id) => (
+              <option key={id} value={id}>{id}</option>
+            ))}
+          </select>
+        )}
+      </div>
+      <div className="sl-studio-row">
+        <label className="sl-studio-inline">
+          {t('mustBe')}{' '}
+          <select data-testid="check-op" value={check.op as CompareOp} onChange={(e) => set((c) => void (c.op = e.target.value))}>
+            {COMPARE_OPS.map((op) => (
+              <option key={op} value={op}>{op}</option>
+            ))}
+          </select>
+        </label>
+        <label className="sl-studio-inline">
+          {t('bound')} <input data-testid="check-bound" type="number" step="any" value={String(check.value ?? 0)} onChange={(e) => set((c) => void (c.value = Number(e.target.value)))} /> {d.unit(METRICS[metric].unit)}
+        </label>
+      </div>
+    </>
+  );
+}
+
+function StructureFields({ check, set }: { check: CheckDoc; set(recipe: (c: Record<string, unknown>) => void): void }) {
+  const { t } = useTranslation('studio');
+  const d = useDomain();
+  const count = (check.require as { count?: { node: { kind?: NodeKind }; op: CompareOp; value: number } } | undefined)?.count ?? { node: { kind: 'cache' as NodeKind }, op: '>=' as CompareOp, value: 1 };
+  const write = (next: typeof count) => set((c) => void (c.require = { count: next }));
+  return (
+    <div className="sl-studio-row">
+      {t('nodesOfKind')}{' '}
+      <select value={count.node.kind} onChange={(e) => write({ ...count, node: { kind: e.target.value as NodeKind } })}>
+        {NODE_KINDS.map((k) => (
+          <option key={k} value={k}>{d.kind(k)}</option>
+        ))}
+      </select>
+      <select aria-label={t('mustBe')} value={count.op} onChange={(e) => write({ ...count, op: e.target.value as CompareOp })}>
+        {COMPARE_OPS.map((op) => (
+          <option key={op} value={op}>{op}</option>
+        ))}
+      </select>
+      <input type="number" min={0} aria-label={t('bound')} value={count.value} onChange={(e) => write({ ...count, value: Math.max(0, Math.round(Number(e.target.value))) })} />
+    </div>
+  );
+}
+
+type Text = { en: string; [locale: string]: string | undefined };
+
+function QuizFields({ check, set }: { check: CheckDoc; set(recipe: (c: Record<string, unknown>) => void): void }) {
+  const { t } = useTranslation('studio');
+  const choices = (check.choices as { id: string; text: Text }[] | undefined) ?? [];
+  return (
+    <>
+      <LocalizedField label={t('question')} value={check.question as Text} testId="quiz-question" onChange={(v) => set((c) => void (c.question = v))} />
+      {choices.map((choice, i) => (
+        <div key={i} className="sl-studio-list-row">
+          <LocalizedField label={t('choice', { n: i + 1 })} value={choice.text} testId={`quiz-choice-${i}`} onChange={(v) => set((c) => void ((c.choices as { text: Text }[])[i]!.text = v))} />
+          <label className="sl-studio-inline">
+            <input type="radio" name={`answer-${check.id}`} checked={check.answer === choice.id} onChange={() => set((c) => void (c.answer = choice.id))} /> {t('rightAnswer')}
+          </label>
+        </div>
+      ))}
+      <button type="button" onClick={() => set((c) => void (c.choices = [...choices, { id: `c${choices.length + 1}`, text: { en: '' } }]))}>{t('addChoice')}</button>
+    </>
+  );
+}
+
+const NEW_CHECKS: Record<Check['type'], (id: string) => CheckDoc> = {
+  metric: (id) => ({ id, type: 'metric', metric: 'errorRate', op: '<', value: 0.01, points: 1 }),
+  structure: (id) => ({ id, type: 'structure', require: { count: { node: { kind: 'cache' }, op: '>=', value: 1 } }, points: 1 }),
+  quiz: (id) => ({ id, type: 'quiz', question: { en: '' }, choices: [{ id: 'a', text: { en: '' } }, { id: 'b', text: { en: '' } }], answer: 'a', points: 1 }),
+};
+
+export function ChecksTab({ studio }: { studio: Studio }) {
+  const { t } = useTranslation('studio');
+  const [selected, setSelected] = useState(0);
+  const lesson = studio.lessonDoc;
+  if (!lesson) return null;
+  const checks = (lesson.checks ?? []) as CheckDoc[];
+  const scenario = lesson.scenario as Scenario;
+  const faults = scenario.faults ?? [];
+  const faultIds = faults.map((f, i) => faultId(f, i));
+  const index = Math.min(selected, checks.length - 1);
+  const check = checks[index];
+  const set = (recipe: (c: Record<string, unknown>) => void) => studio.editLesson((l) => recipe((l.checks as Draft<CheckDoc>[])[index] as Record<string, unknown>));
+  const add = (type: Check['type']) => {
+    const used = new Set(checks.map((c) => c.id));
+    let id: string = `${type}-check`;
+    for (let n = 2; used.has(id); n++) id = `${type}-check-${n}`;
+    studio.editLesson((l) => void (l.checks ??= []).push(NEW_CHECKS[type](id) as Draft<Check>));
+    setSelected(checks.length);
+  };
+  return (
+    <div className="sl-studio-tab" data-testid="studio-checks">
+      <div className="sl-studio-row">
+        {checks.map((c, i) => (
+          <button key={i} type="button" className={i === index ? 'is-active' : undefined} aria-pressed={i === index} onClick={() => setSelected(i)}>
+            {c.id}
+          </button>
+        ))}
+      </div>
+      <div className="sl-studio-row">
+        {CHECK_KINDS.map((type) => (
+          <button key={type} type="button" onClick={() => add(type)}>{t(`add.${type}`)}</button>
+        ))}
+      </div>
+      {check && (
+        <div className="sl-studio-check" data-testid="check-form">
+          {check.type === 'metric' && <StudioTimeline faults={faults} durationMs={scenario.durationMs} band={windowSpan(check.window as CheckWindow | undefined, faults, scenario.durationMs)} />}
+          <div className="sl-studio-row">
+            <label className="sl-studio-inline">
+              {t('checkId')} <input data-testid="check-id" value={check.id} onChange={(e) => set((c) => void (c.id = e.target.value))} />
+            </label>
+            <label className="sl-studio-inline">
+              {t('points')} <input type="number" min={0} value={String(check.points ?? 1)} onChange={(e) => set((c) => void (c.points = Math.max(0, Math.round(Number(e.target.value)))))} />
+            </label>
+            <button type="button" className="sl-link" onClick={() => studio.editLesson((l) => void l.checks!.splice(index, 1))}>{t('remove')}</button>
+          </div>
+          {check.type === 'metric' && <MetricFields check={check} faultIds={faultIds} set={set} />}
+          {check.type === 'structure' && <StructureFields check={check} set={set} />}
+          {check.type === 'quiz' && <QuizFields check={check} set={set} />}
+          <LocalizedField label={t('checkTitle')} value={check.title as Text | undefined} testId="check-title" onChange={(v) => set((c) => void (c.title = v))} />
+          <LocalizedField label={t('feedback')} value={check.feedback as Text | undefined} isMultiline testId="check-feedback" onChange={(v) => set((c) => void (c.feedback = v))} />
+          <p className="sl-muted">{t('feedbackHelp')}</p>
+          <LocalizedField label={t('hint')} value={check.hint as Text | undefined} isMultiline testId="check-hint" onChange={(v) => set((c) => void (c.hint = v))} />
+        </div>
+      )}
+    </div>
+  );
+}

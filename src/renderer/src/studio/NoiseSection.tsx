@@ -1,0 +1,90 @@
+/**
+ * The scenario's background noise (src/shared/noise.ts): GC-like pauses per node kind, one row per
+ * kind of the node table, and latency tails on links. The fields come from the noise schemas'
+ * shapes; their words are Record<field, string> in locales.ts, so a new field does not compile
+ * without them.
+ */
+import type { Draft } from 'immer';
+import { useTranslation } from 'react-i18next';
+import { NODE_KINDS, type NodeKind } from '../../../shared/graph';
+import { LinkTailSchema, PauseNoiseSchema, type LinkTail, type PauseNoise } from '../../../shared/noise';
+import type { Scenario } from '../../../shared/scenario';
+import { useDomain } from '../i18n/useDomain';
+
+const PAUSE_FIELDS = Object.keys(PauseNoiseSchema.shape) as (keyof PauseNoise)[];
+const TAIL_FIELDS = Object.keys(LinkTailSchema.shape) as (keyof LinkTail)[];
+/** What turning a row on starts from: rare short pauses, rare short tails (the author tunes them). */
+const PAUSE_START: PauseNoise = { perMinute: 2, durationMsMean: 100, durationMsMax: 1000 };
+const TAIL_START: LinkTail = { probability: 0.01, extraMsMean: 50, extraMsMax: 500 };
+
+type Noise = NonNullable<Scenario['noise']>;
+/** Drops the noise object once nothing in it is on, so a scenario without noise stays without it. */
+const tidy = (s: Draft<Scenario>) => {
+  if (s.noise && Object.keys(s.noise.pauses ?? {}).length === 0 && !s.noise.linkTails) s.noise = undefined;
+};
+
+export function NoiseSection({ noise, editScenario }: { noise: Scenario['noise']; editScenario(recipe: (s: Draft<Scenario>) => void): void }) {
+  const { t } = useTranslation('studio');
+  const d = useDomain();
+  const linkTails = noise?.linkTails;
+  const ensure = (s: Draft<Scenario>): Draft<Noise> => (s.noise ??= { pauses: {} });
+  const togglePauses = (kind: NodeKind, isOn: boolean) =>
+    editScenario((s) => {
+      const n = ensure(s);
+      n.pauses ??= {};
+      if (isOn) n.pauses[kind] = { ...PAUSE_START };
+      else delete n.pauses[kind];
+      tidy(s);
+    });
+  const numberInput = (value: number, step: number, onChange: (v: number) => void) => <input type="number" min={0} step={step} value={value} onChange={(e) => onChange(Math.max(0, Number(e.target.value)))} />;
+  return (
+    <section data-testid="studio-noise">
+      <h4>{t('noise')}</h4>
+      <p className="sl-muted">{t('pausesHelp')}</p>
+      <ul className="sl-studio-checks">
+        {NODE_KINDS.map((kind) => {
+          const pause = noise?.pauses?.[kind];
+          return (
+            <li key={kind} data-pause-kind={kind}>
+              <label className="sl-studio-inline">
+                <input type="checkbox" checked={pause !== undefined} onChange={(e) => togglePauses(kind, e.target.checked)} /> {t('pausesOn', { kind: d.kind(kind) })}
+              </label>
+              {pause && (
+                <div className="sl-studio-row">
+                  {PAUSE_FIELDS.map((key) => (
+                    <label key={key} className="sl-studio-inline">
+                      {t(`pauseFields.${key}`)} {numberInput(pause[key], key === 'perMinute' ? 0.1 : 10, (v) => editScenario((s) => void (ensure(s).pauses![kind]![key] = v)))}
+                    </label>
+                  ))}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <label className="sl-studio-inline">
+        <input
+          type="checkbox"
+          checked={linkTails !== undefined}
+          onChange={(e) =>
+            editScenario((s) => {
+              if (e.target.checked) ensure(s).linkTails = { ...TAIL_START };
+              else if (s.noise) delete s.noise.linkTails;
+              tidy(s);
+            })
+          }
+        />{' '}
+        {t('linkTails')}
+      </label>
+      {linkTails && (
+        <div className="sl-studio-row">
+          {TAIL_FIELDS.map((key) => (
+            <label key={key} className="sl-studio-inline">
+              {t(`noiseFields.${key}`)} {numberInput(linkTails[key], key === 'probability' ? 0.01 : 1, (v) => editScenario((s) => void (ensure(s).linkTails![key] = v)))}
+            </label>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * The studio beside the canvas: the draft pack's lessons, the lesson's texts, designs, scenario and
+ * checks in tabs, the live verification under them, and Save / Export.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Graph } from '../../../shared/graph';
+import { newLessonDocument } from '../../../shared/studio';
+import { ChecksTab } from './ChecksTab';
+import { DesignTab } from './DesignTab';
+import { LocalizedField } from './LocalizedField';
+import { ScenarioTab } from './ScenarioTab';
+import { TextsTab } from './TextsTab';
+import { missingTranslations } from './translations';
+import type { Studio } from './useStudio';
+import { VerifyPanel } from './VerifyPanel';
+import './studio.css';
+
+const TABS = ['texts', 'design', 'scenario', 'checks'] as const;
+type Tab = (typeof TABS)[number];
+
+interface Props {
+  studio: Studio;
+  canvas: Graph;
+  selectedNodes: ReadonlySet<string>;
+  onShow(graph: Graph): void;
+  onExport(): void;
+  onClose(): void;
+}
+
+export function StudioPanel({ studio, canvas, selectedNodes, onShow, onExport, onClose }: Props) {
+  const { t } = useTranslation('studio');
+  const [tab, setTab] = useState<Tab>('texts');
+  const [isProblemsOpen, setProblemsOpen] = useState(false);
+  const { draft } = studio;
+  if (!draft) return null;
+  const addLesson = () => {
+    const used = new Set(draft.lessons.map((l) => (l.lesson as { id?: string }).id));
+    let n = draft.lessons.length + 1;
+    while (used.has(`lesson-${n}`)) n++;
+    studio.edit((d) => void d.lessons.push({ lesson: newLessonDocument(`lesson-${n}`), starter: canvas }));
+    studio.pickLesson(draft.lessons.length);
+    setTab('design');
+  };
+  const missing = studio.lessonDoc ? [...(missingTranslations({ title: draft.title }).length ? ['pack.title'] : []), ...missingTranslations(studio.lessonDoc)] : [];
+  const message = studio.message && (['saved', 'savedDraftOnly', 'exported'].includes(studio.message.text) ? t(`messages.${studio.message.text}`) : studio.message.text);
+  return (
+    <aside className="sl-studio" aria-label={t('studio')} data-testid="studio-panel">
+      <div className="sl-studio-head">
+        <strong className="sl-studio-pack" title={draft.id}>{draft.title.en || draft.id}</strong>
+        <select aria-label={t('lesson')} data-testid="studio-lesson" value={studio.lessonIndex} onChange={(e) => studio.pickLesson(Number(e.target.value))}>
+          {draft.lessons.map((l, i) => (
+            <option key={i} value={i}>{i + 1}. {(l.lesson as { id?: string }).id}</option>
+          ))}
+        </select>
+        <button type="button" onClick={addLesson}>{t('addLesson')}</button>
+        <button type="button" onClick={() => void studio.save()}>{t('save')}</button>
+        <button type="button" onClick={onExport}>{t('export')}</button>
+        <button type="button" onClick={onClose}>{t('closeStudio')}</button>
+      </div>
+      {message && (
+        <p className={studio.message?.isError ? 'sl-error' : 'sl-muted'} role={studio.message?.isError ? 'alert' : 'status'} data-testid="studio-message">
+          {message}
+        </p>
+      )}
+      <button type="button" className={`sl-link sl-studio-problems-toggle${studio.problems.length ? ' has-problems' : ''}`} data-testid="studio-problems-count" onClick={() => setProblemsOpen((o) => !o)}>
+        {studio.problems.length === 0 ? t('noProblems') : t('problems', { count: studio.problems.length })}
+      </button>
+      {missing.length > 0 && (
+        <p className="sl-studio-missing sl-studio-missing-line" data-testid="studio-missing" title={missing.join(', ')}>
+          {t('missingCount', { count: missing.length })}
+        </p>
+      )}
+      {isProblemsOpen && studio.problems.length > 0 && (
+        <ul className="sl-studio-problems" data-testid="studio-problems">
+          {studio.problems.map((p, i) => (
+            <li key={i}>
+              <code>{p.file}</code> {p.path}: {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {draft.lessons.length === 0 ? (
+        <div className="sl-studio-tab">
+          <LocalizedField label={t('packTitle')} value={draft.title} testId="pack-title" onChange={(v) => studio.edit((d) => void (d.title = { ...v, en: v.en ?? '' }))} />
+          <p className="sl-muted">{t('emptyHelp')}</p>
+        </div>
+      ) : (
+        <>
+          <div className="sl-studio-tabs" role="tablist">
+            {TABS.map((name) => (
+              <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'is-active' : undefined} onClick={() => setTab(name)}>
+                {t(`tabs.${name}`)}
+              </button>
+            ))}
+          </div>
+          <div className="sl-studio-body" key={tab}>
+            {tab === 'texts' && (
+              <>
+                <LocalizedField label={t('packTitle')} value={draft.title} testId="pack-title" onChange={(v) => studio.edit((d) => void (d.title = { ...v, en: v.en ?? '' }))} />
+                <label className="sl-studio-field">
+                  {t('lessonId')}
+                  <input data-testid="lesson-id" value={studio.lessonDoc?.id ?? ''} onChange={(e) => studio.editLesson((l) => void (l.id = e.target.value))} />
+                </label>
+                <TextsTab studio={studio} />
+              </>
+            )}
+            {tab === 'design' && <DesignTab studio={studio} canvas={canvas} selectedNodes={selectedNodes} onShow={onShow} />}
+            {tab === 'scenario' && <ScenarioTab studio={studio} />}
+            {tab === 'checks' && <ChecksTab studio={studio} />}
+          </div>
+          <VerifyPanel studio={studio} />
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,83 @@
+/** Entering the studio: open a draft pack, start a new empty one, or duplicate an installed pack to edit. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StateLabApi } from '../../../shared/api';
+import { localize } from '../../../shared/i18n';
+import type { CatalogueEntry } from '../../../shared/ipc';
+import type { StudioDraftInfo } from '../../../shared/studio';
+import { Modal } from '../ui/Modal';
+import type { Studio } from './useStudio';
+
+/** "My pack" → "my-pack": a pack id from a title. */
+export const idFromTitle = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64) || 'pack';
+
+export function StudioStart({ api, studio, initialFrom, onClose }: { api: StateLabApi; studio: Studio; initialFrom?: string | undefined; onClose(): void }) {
+  const { t, i18n } = useTranslation('studio');
+  const [drafts, setDrafts] = useState<StudioDraftInfo[]>([]);
+  const [packs, setPacks] = useState<CatalogueEntry[]>([]);
+  const [title, setTitle] = useState('');
+  const [id, setId] = useState('');
+  const [from, setFrom] = useState(initialFrom ?? '');
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    void api.studioList({}).then((r) => r.ok && setDrafts(r.value));
+    void api.packsCatalogue({}).then((r) => r.ok && setPacks(r.value.filter((p) => !p.error)));
+  }, [api]);
+  const create = async () => {
+    const message = await studio.create(id || idFromTitle(title), title.trim() || id, from || undefined);
+    if (message) setError(message);
+    else onClose();
+  };
+  return (
+    <Modal label={t('studio')} className="sl-dialog-wide" onClose={onClose}>
+      <h2>{t('studio')}</h2>
+      {drafts.length > 0 && (
+        <section>
+          <h3>{t('drafts')}</h3>
+          <ul className="sl-pack-list">
+            {drafts.map((draft) => (
+              <li key={draft.id} data-draft={draft.id}>
+                <span>
+                  <strong>{localize(draft.title, i18n.language)}</strong> <span className="sl-muted">{draft.id} · {t('lessonCount', { count: draft.lessons })}</span>
+                </span>
+                <button type="button" onClick={() => void studio.open(draft.id).then(onClose)}>{t('edit')}</button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section>
+        <h3>{from ? t('duplicateTitle') : t('newPack')}</h3>
+        <div className="sl-studio-form">
+          <label className="sl-studio-field">
+            {t('packTitle')}
+            <input data-testid="new-pack-title" value={title} onChange={(e) => setTitle(e.target.value)} />
+          </label>
+          <label className="sl-studio-field">
+            {t('packId')}
+            <input data-testid="new-pack-id" value={id} placeholder={idFromTitle(title)} onChange={(e) => setId(e.target.value)} />
+          </label>
+          <label className="sl-studio-field">
+            {t('startFrom')}
+            <select value={from} onChange={(e) => setFrom(e.target.value)}>
+              <option value="">{t('emptyPack')}</option>
+              {packs.map((p) => (
+                <option key={p.id} value={p.id}>{t('copyOf', { title: localize(p.title, i18n.language) })}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {error && <p className="sl-error" role="alert">{error}</p>}
+      </section>
+      <div className="sl-dialog-actions">
+        <button type="button" disabled={!title.trim() && !id} onClick={() => void create()}>{from ? t('duplicate') : t('createPack')}</button>
+        <button type="button" onClick={onClose}>{t('close')}</button>
+      </div>
+    </Modal>
+  );
+}

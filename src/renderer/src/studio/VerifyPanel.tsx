@@ -1,0 +1,84 @@
+/**
+ * The live verification: per check, how many seeds the starter, the reference and each common wrong
+ * answer passed, with what they measured, flagging a free point (the starter passes), a flaky check
+ * (the reference fails on some seed) and a wrong answer passing a check it must fail. Re-runs a moment after each edit; the author can run it again or cancel it.
+ */
+import { useTranslation } from 'react-i18next';
+import type { LocalizedText } from '../../../shared/lesson';
+import { STUDIO_LIMITS, wrongDesign, type VerifyDesign } from '../../../shared/studio';
+import type { MetricUnit } from '../../../shared/metrics';
+import { formatNumber, formatPercent, formatValue } from '../i18n/format';
+import type { Studio } from './useStudio';
+
+export function VerifyPanel({ studio }: { studio: Studio }) {
+  const { t, i18n } = useTranslation('studio');
+  const { verify } = studio;
+  const localized = (text: LocalizedText) => text[i18n.language]?.trim() || text.en;
+  const wrongs = new Map((studio.lessonDoc?.wrongAnswers ?? []).map((w) => [w.id, localized(w.name as LocalizedText) || w.id]));
+  const designs: VerifyDesign[] = ['starter', 'reference', ...[...wrongs.keys()].map(wrongDesign)];
+  const designName = (design: VerifyDesign) => (design.startsWith('wrong:') ? (wrongs.get(design.slice('wrong:'.length)) ?? design) : t(design));
+  const show = (v: number | string | boolean | null, unit?: MetricUnit) => (v === null ? '–' : typeof v === 'number' ? (unit ? formatValue(v, unit, i18n.language, true) : formatNumber(v, i18n.language, 1)) : String(v));
+  return (
+    <section className="sl-studio-verify" data-testid="verify-panel" aria-label={t('verifyTitle')}>
+      <div className="sl-studio-row">
+        <h4>{t('verifyTitle')}</h4>
+        <label className="sl-studio-inline">
+          {t('seeds')} <input type="number" min={1} max={STUDIO_LIMITS.seedsMax} value={studio.seeds} onChange={(e) => studio.setSeeds(Math.min(STUDIO_LIMITS.seedsMax, Math.max(1, Math.round(Number(e.target.value)))))} />
+        </label>
+        <button type="button" onClick={() => void studio.runVerify()} disabled={!studio.lesson}>{t('verifyNow')}</button>
+      </div>
+      {verify.state === 'idle' && <p className="sl-muted">{t('verifyIdle')}</p>}
+      {verify.state === 'error' && <p className="sl-error" role="alert">{verify.message}</p>}
+      {verify.state === 'running' && (
+        <p role="status" className="sl-muted" data-testid="verify-status">
+          <progress max={1} value={verify.fraction} /> {verify.queuePosition ? t('verifyQueued', { position: verify.queuePosition }) : t('verifying', { percent: formatPercent(verify.fraction, i18n.language, 0) })}
+        </p>
+      )}
+      {verify.state === 'done' && (
+        <>
+          {verify.result.errors.map((e) => (
+            <p key={e.design} className="sl-error">{designName(e.design)}: {e.message}</p>
+          ))}
+          {verify.result.checks.length === 0 && <p className="sl-muted">{t('noChecks')}</p>}
+          <table className="sl-studio-verify-table">
+            <thead>
+              <tr>
+                <th>{t('check')}</th>
+                {designs.map((design) => (
+                  <th key={design} data-design={design}>{designName(design)}</th>
+                ))}
+                <th>{t('flags')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {verify.result.checks.map((row) => (
+                <tr key={row.checkId} data-check={row.checkId}>
+                  <td>{row.checkId}</td>
+                  {designs.map((design) => {
+                    const cell = row.designs[design];
+                    if (!cell) return <td key={design} className="sl-muted">{t('none')}</td>;
+                    const isAll = cell.passed === cell.total;
+                    return (
+                      <td key={design} data-design={design} className={cell.passed === 0 ? 'is-fail' : isAll ? 'is-pass' : 'is-mixed'} title={cell.measured.map((v) => show(v, row.unit)).join(', ')}>
+                        {t('passCount', { passed: cell.passed, total: cell.total })}
+                        <div className="sl-muted">{cell.measured.slice(0, 3).map((v) => show(v, row.unit)).join(', ')}{cell.measured.length > 3 ? '…' : ''}</div>
+                      </td>
+                    );
+                  })}
+                  <td data-testid="verify-flags">
+                    {row.isFreePoint && <span className="sl-studio-flag">{t('freePoint')}</span>}
+                    {row.isFlaky && <span className="sl-studio-flag">{t('flaky')}</span>}
+                    {row.wrongPasses.map((id) => (
+                      <span key={id} className="sl-studio-flag" data-wrong-passes={id}>{t('wrongPasses', { name: wrongs.get(id) ?? id })}</span>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="sl-muted">{t('seedsUsed', { seeds: verify.result.seeds.join(', ') })}</p>
+        </>
+      )}
+    </section>
+  );
+}

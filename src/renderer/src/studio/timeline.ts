@@ -1,0 +1,57 @@
+/** Where faults and check windows sit on the studio's timeline (pure, so it is tested without a page). */
+import type { CheckWindow } from '../../../shared/checks';
+import { FAULTS, resolveFault, type FaultParams } from '../../../shared/faults';
+import { faultId, type Fault } from '../../../shared/scenario';
+
+export interface Span {
+  fromMs: number;
+  toMs: number;
+}
+
+const clamp = (ms: number, durationMs: number) => Math.min(Math.max(ms, 0), durationMs);
+
+/** When a scheduled fault ends: its duration when timed, else the end of the run. */
+export function faultSpan(fault: Fault, durationMs: number): Span {
+  let toMs = durationMs;
+  if (FAULTS[fault.action].ends.isTimed) {
+    const parsed = FAULTS[fault.action].params.safeParse(fault.params ?? {});
+    const duration = parsed.success ? (resolveFault({ ...fault, params: parsed.data as FaultParams }, 'x').params as { durationMs?: number }).durationMs : undefined;
+    if (duration !== undefined) toMs = fault.atMs + duration;
+  }
+  return { fromMs: clamp(fault.atMs, durationMs), toMs: clamp(toMs, durationMs) };
+}
+
+/** `start`, `end`, `fault:<id>` with an optional ±ms: the moment, or undefined when it names no scheduled fault. */
+export function anchorMs(anchor: string, faults: readonly Fault[], durationMs: number): number | undefined {
+  const match = /^(start|end|fault:(.+?))([+-]\d{1,9})?$/.exec(anchor);
+  if (!match) return undefined;
+  const offset = match[3] ? Number(match[3]) : 0;
+  if (match[1] === 'start') return clamp(offset, durationMs);
+  if (match[1] === 'end') return clamp(durationMs + offset, durationMs);
+  const index = faults.findIndex((f, i) => faultId(f, i) === match[2]);
+  return index < 0 ? undefined : clamp(faults[index]!.atMs + offset, durationMs);
+}
+
+/** The part of the run a check's window covers, as the timeline draws it; undefined when it names no scheduled fault. */
+export function windowSpan(window: CheckWindow | undefined, faults: readonly Fault[], durationMs: number): Span | undefined {
+  if (!window) return { fromMs: 0, toMs: durationMs };
+  const byId = (id: string) => {
+    const index = faults.findIndex((f, i) => faultId(f, i) === id);
+    return index < 0 ? undefined : faultSpan(faults[index]!, durationMs);
+  };
+  if ('before' in window) {
+    const f = byId(window.before);
+    return f && { fromMs: 0, toMs: f.fromMs };
+  }
+  if ('during' in window) return byId(window.during);
+  if ('after' in window) {
+    const f = byId(window.after);
+    return f && { fromMs: f.toMs, toMs: durationMs };
+  }
+  const fromMs = anchorMs(window.from ?? 'start', faults, durationMs);
+  const toMs = anchorMs(window.to ?? 'end', faults, durationMs);
+  return fromMs === undefined || toMs === undefined ? undefined : { fromMs, toMs };
+}
+
+/** A time on the timeline from a pointer's position, to the nearest 100 ms. */
+export const msAt = (fraction: number, durationMs: number) => clamp(Math.round((fraction * durationMs) / 100) * 100, durationMs);

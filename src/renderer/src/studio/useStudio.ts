@@ -1,0 +1,211 @@
+/**
+ * The studio's state in the renderer: the draft the main process holds (a copy edited here and
+ * sent back, debounced, on every change), its problems as a pack, and the live verification of
+ * the lesson being edited (starter and reference graded on N seeds in a worker; a new edit cancels
+ * the verification under way and starts another once the lesson validates).
+ */
+import { produce, type Draft } from 'immer';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
+import type { StateLabApi } from '../../../shared/api';
+import type { LessonSchema } from '../../../shared/lesson';
+import { STUDIO_LIMITS, type StudioDraft, type StudioLesson, type StudioProblem, type VerifyResult } from '../../../shared/studio';
+
+/** A lesson document as the studio edits it: the lesson schema's input, possibly incomplete. */
+export type LessonDoc = z.input<typeof LessonSchema>;
+
+export type VerifyState =
+  | { state: 'idle' }
+  | { state: 'running'; fraction: number; queuePosition?: number }
+  | { state: 'done'; result: VerifyResult }
+  | { state: 'error'; message: string };
+
+const UPDATE_DELAY_MS = 400;
+const VERIFY_DELAY_MS = 800;
+let jobSerial = 0;
+
+/** Files of lesson `index` in the pack the draft is written as (src/main/packs/studioDraft.ts names them). */
+export const lessonFilePrefix = (index: number) => `${String(index + 1).padStart(2, '0')}-`;
+export const isLessonProblem = (problem: StudioProblem, index: number) => {
+  const name = problem.file.split('/').pop() ?? '';
+  return name.startsWith(lessonFilePrefix(index));
+};
+
+export function useStudio(api: StateLabApi) {
+  const [draft, setDraft] = useState<StudioDraft>();
+  const [lessonIndex, setLessonIndex] = useState(0);
+  const [problems, setProblems] = useState<StudioProblem[]>([]);
+  const [verify, setVerify] = useState<VerifyState>({ state: 'idle' });
+  const [seeds, setSeeds] = useState<number>(STUDIO_LIMITS.seedsDefault);
+  const [message, setMessage] = useState<{ text: string; isError: boolean }>();
+  /** While on, a click on a canvas node locks or unlocks it in the lesson. */
+  const [isLockMode, setLockMode] = useState(false);
+  const updateTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const verifyTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const runningJob = useRef<string>(undefined);
+  const latest = useRef<{ draft?: StudioDraft; lessonIndex: number; seeds: number }>({ lessonIndex: 0, seeds });
+  latest.current = { draft, lessonIndex, seeds };
+
+  const cancelVerify = useCallback(() => {
+    clearTimeout(verifyTimer.current);
+    if (runningJob.current) void api.studioCancel({ jobId: runningJob.current });
+    runningJob.current = undefined;
+  }, [api]);
+
+  const runVerify = useCallback(async () => {
+    const { draft: current, lessonIndex: index, seeds: count } = latest.current;
+    if (!current || !current.lessons[index]) return;
+    cancelVerify();
+    const jobId = `verify-${++jobSerial}`;
+    runningJob.current = jobId;
+    setVerify({ state: 'running', fraction: 0 });
+    const off = api.on('onDidStudioVerifyProgress', (p) => {
+      if (p.jobId === jobId) setVerify({ state: 'running', fraction: p.fraction, ...(p.queuePosition ? { queuePosition: p.queuePosition } : {}) });
+    });
+    const result = await api.studioVerify({ jobId, id: current.id, lessonIndex: index, seeds: count });
+    off();
+    if (runningJob.current !== jobId) return; // a newer edit took over
+    runningJob.current = undefined;
+    setVerify(result.ok ? { state: 'done', result: result.value } : result.error.code === 'cancelled' ? { state: 'idle' } : { state: 'error', message: result.error.message });
+  }, [api, cancelVerify]);
+
+  const send = useCallback(
+    async (next: StudioDraft) => {
+      const result = await api.studioUpdate({ draft: next });
+      if (!result.ok) return setMessage({ text: result.error.message, isError: true });
+      setProblems(result.value.problems);
+      const index = latest.current.lessonIndex;
+      if (next.lessons[index] && !result.value.problems.some((p) => isLessonProblem(p, index))) {
+        clearTimeout(verifyTimer.current);
+        verifyTimer.current = setTimeout(() => void runVerify(), VERIFY_DELAY_MS);
+      }
+    },
+    [api, runVerify],
+  );
+
+  /** Every edit: a recipe over the whole draft; main gets the result a moment later. */
+  const edit = useCallback(
+    (recipe: (d: Draft<StudioDraft>) => void) => {
+      setDraft((current) => {
+        if (!current) return current;
+        const next = produce(current, recipe);
+        clearTimeout(updateTimer.current);
+        cancelVerify();
+        updateTimer.current = setTimeout(() => void send(next), UPDATE_DELAY_MS);
+        return next;
+      });
+    },
+    [send, cancelVerify],
+  );
+  const editLesson = useCallback(
+    (recipe: (lesson: Draft<LessonDoc>, entry: Draft<StudioLesson>) => void) =>
+      edit((d) => {
+        const entry = d.lessons[latest.current.lessonIndex];
+        if (entry) recipe(entry.lesson as Draft<LessonDoc>, entry);
+      }),
+    [edit],
+  );
+
+  const toggleLocks = useCallback(
+    (ids: Iterable<string>) =>
+      editLesson((l) => {
+        const next = new Set(l.locked ?? []);
+        for (const id of ids) {
+          if (next.has(id)) next.delete(id);
+          else next.add(id);
+        }
+        l.locked = [...next];
+      }),
+    [editLesson],
+  );
+
+  /** Locks or unlocks one top-level prop of a node (lockedProps drops a node with none left). */
+  const toggleLockedProp = useCallback(
+    (nodeId: string, key: string) =>
+      editLesson((l) => {
+        const all = { ...(l.lockedProps ?? {}) };
+        const keys = new Set(all[nodeId] ?? []);
+        if (keys.has(key)) keys.delete(key);
+        else keys.add(key);
+        if (keys.size > 0) all[nodeId] = [...keys];
+        else delete all[nodeId];
+        l.lockedProps = all;
+      }),
+    [editLesson],
+  );
+
+  const adopt = useCallback(
+    (value: StudioDraft) => {
+      setDraft(value);
+      setLessonIndex(0);
+      setVerify({ state: 'idle' });
+      setMessage(undefined);
+      void send(value);
+    },
+    [send],
+  );
+  const open = useCallback(
+    async (id: string) => {
+      const result = await api.studioOpen({ id });
+      if (!result.ok) return setMessage({ text: result.error.message, isError: true });
+      adopt(result.value);
+    },
+    [api, adopt],
+  );
+  const create = useCallback(
+    async (id: string, title: string, fromPackId?: string): Promise<string | undefined> => {
+      const result = await api.studioCreate({ id, title, ...(fromPackId ? { fromPackId } : {}) });
+      if (!result.ok) return result.error.message;
+      adopt(result.value);
+      return undefined;
+    },
+    [api, adopt],
+  );
+  /** Sends any edit still waiting, so Save and Export act on what the author sees. */
+  const flush = useCallback(async () => {
+    clearTimeout(updateTimer.current);
+    if (latest.current.draft) await send(latest.current.draft);
+  }, [send]);
+  const save = useCallback(async () => {
+    if (!draft) return undefined;
+    await flush();
+    const result = await api.studioSave({ id: draft.id });
+    if (!result.ok) return setMessage({ text: result.error.message, isError: true });
+    setProblems(result.value.problems);
+    setMessage({ text: result.value.isPackWritten ? 'saved' : 'savedDraftOnly', isError: !result.value.isPackWritten });
+  }, [api, draft, flush]);
+  const exportZip = useCallback(async (): Promise<{ fileName: string; zipBase64: string } | undefined> => {
+    if (!draft) return undefined;
+    await flush();
+    const result = await api.studioExport({ id: draft.id });
+    if (!result.ok) {
+      setMessage({ text: result.error.message, isError: true });
+      return undefined;
+    }
+    setMessage({ text: 'exported', isError: false });
+    return result.value;
+  }, [api, draft, flush]);
+  const close = useCallback(() => {
+    cancelVerify();
+    // An edit still waiting for its debounce is kept before the studio closes.
+    void flush();
+    setDraft(undefined);
+    setLockMode(false);
+    setProblems([]);
+    setVerify({ state: 'idle' });
+  }, [cancelVerify, flush]);
+  const pickLesson = useCallback(
+    (index: number) => {
+      cancelVerify();
+      setLessonIndex(index);
+      setVerify({ state: 'idle' });
+    },
+    [cancelVerify],
+  );
+
+  useEffect(() => () => cancelVerify(), [cancelVerify]);
+
+  const lesson = draft?.lessons[lessonIndex];
+  return { draft, lessonIndex, lesson, lessonDoc: lesson?.lesson as LessonDoc | undefined, problems, verify, seeds, setSeeds, isLockMode, setLockMode, toggleLocks, toggleLockedProp, message, setMessage, edit, editLesson, open, create, save, exportZip, close, pickLesson, runVerify };
+}
+export type Studio = ReturnType<typeof useStudio>;

@@ -1,0 +1,118 @@
+/**
+ * The instructor studio's draft: a lesson pack as one plain document the main process holds while
+ * an author edits it (src/main/packs/studioDraft.ts turns it into pack files, validates, saves and
+ * exports it). Lessons are the pack's own lesson documents (LessonSchema, so a field added to the
+ * lesson schema travels through the studio untouched), each with its starter and reference graphs
+ * inline instead of as paths; the studio names the graph files when it writes the pack.
+ */
+import { z } from 'zod';
+import { GraphSchema } from './graph';
+import type { MetricUnit } from './metrics';
+import { LESSON_FORMAT, LESSON_VERSION, LessonSchema, LocalizedTextSchema } from './lesson';
+
+export const STUDIO_LIMITS = {
+  /** Lessons in one draft (the pack manifest's own bound). */
+  lessonsMax: 100,
+  /** Seeds one verification may grade each design on. */
+  seedsMax: 50,
+  /** Seeds by default: enough to see a flaky check, few enough to answer within seconds. */
+  seedsDefault: 10,
+  /** Draft packs kept in the data folder. */
+  draftsMax: 200,
+} as const;
+
+/** A pack id: the manifest's rule (lower-case letters, digits and "-"). */
+export const StudioPackIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and "-"');
+
+export const StudioLessonSchema = z
+  .object({
+    /** The lesson document; its `starter`/`reference` paths are set by the studio when it writes the pack. */
+    lesson: z.unknown(),
+    /** The design the student starts from. */
+    starter: GraphSchema,
+    /** A design that passes every check. */
+    reference: GraphSchema.optional(),
+  })
+  .strict();
+
+export const StudioDraftSchema = z
+  .object({
+    /** The pack's id: its folder in the data folder's studio/ and its pack.json id. */
+    id: StudioPackIdSchema,
+    /** The pack's name. */
+    title: LocalizedTextSchema,
+    /** The pack's own version (semver). */
+    packVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like 1.0.0'),
+    /** Who wrote it. */
+    authors: z.array(z.string().max(200)).max(50),
+    /** Locales the texts are written in. */
+    locales: z.array(z.string().max(16)).min(1).max(20),
+    /** The lessons, in teaching order. */
+    lessons: z.array(StudioLessonSchema).max(STUDIO_LIMITS.lessonsMax),
+  })
+  .strict();
+export type StudioDraft = z.infer<typeof StudioDraftSchema>;
+export type StudioLesson = z.infer<typeof StudioLessonSchema>;
+
+/** Checks a draft lesson's document with the lesson schema (the studio fills the graph paths). */
+export const parseDraftLesson = (raw: unknown) => LessonSchema.safeParse(raw);
+
+/** A problem with a draft, as the pack validator words it: file, JSON path, message. */
+export interface StudioProblem {
+  file: string;
+  path: string;
+  message: string;
+}
+
+/** A draft pack in the data folder's studio list. */
+export interface StudioDraftInfo {
+  id: string;
+  title: z.infer<typeof LocalizedTextSchema>;
+  lessons: number;
+}
+
+/** One design the live panel grades: the starter, the reference, or a common wrong answer (`wrong:<its id>`). */
+export type VerifyDesign = 'starter' | 'reference' | `wrong:${string}`;
+export const wrongDesign = (id: string): VerifyDesign => `wrong:${id}`;
+
+/** Per check, per design: how many seeds passed, and the measured values (one per seed, in seed order). */
+export interface VerifyCheckRow {
+  checkId: string;
+  /** The metric's unit, for metric checks. */
+  unit?: MetricUnit;
+  /** Design → passes, seeds graded, measured values (null: nothing measured; error text if grading failed). */
+  designs: Partial<Record<VerifyDesign, { passed: number; total: number; measured: (number | string | boolean | null)[] }>>;
+  /** The starter passes on every seed: a point the student gets for nothing. */
+  isFreePoint: boolean;
+  /** The reference fails on some seed. */
+  isFlaky: boolean;
+  /** Wrong answers (ids) that pass this check on some seed though they must fail it. */
+  wrongPasses: string[];
+}
+
+export interface VerifyResult {
+  lessonId: string;
+  seeds: number[];
+  checks: VerifyCheckRow[];
+  /** A design that could not be graded at all (a fault targeting a node it lacks is graded, not an error). */
+  errors: { design: VerifyDesign; message: string }[];
+}
+
+/** The seeds a verification grades on: the lesson's own seed first, then the next ones. */
+export const verifySeeds = (seed: number, count: number): number[] => Array.from({ length: count }, (_, i) => (seed + i) % 2 ** 32);
+
+/** The starting lesson document of "Add lesson": every required field, no faults or checks yet. */
+export function newLessonDocument(id: string, durationMs = 30_000): Record<string, unknown> {
+  return {
+    format: LESSON_FORMAT,
+    version: LESSON_VERSION,
+    id,
+    title: { en: '' },
+    objectives: { en: [] },
+    steps: [],
+    starter: 'graphs/starter.json',
+    locked: [],
+    scenario: { seed: 1, durationMs, faults: [] },
+    checks: [],
+  };
+}
