@@ -36,6 +36,12 @@ export const domainZhCN = {
       },
       reconnectBaseMs: { label: '重连初始退避', description: '第一次重连的退避时间；每失败一次翻倍（毫秒）' },
       reconnectMaxMs: { label: '重连最长退避', description: '重连退避时间的上限（毫秒）' },
+      hotKeySalt: { label: '热点键加盐', description: '把热点键拆成这么多个子键，分散到不同分区（1 表示不拆）' },
+      hotKeySaltFanOut: {
+        label: '加盐的扇出',
+        description: '读：写入只落到一个子键，读取要询问全部子键再合并（分散写热点）；写：每次写入都写到每个子键副本，读取只问其中一个（分散读热点）',
+        options: { reads: '读扇出', writes: '写扇出' },
+      },
     },
     'load-balancer': {
       policy: {
