@@ -7,8 +7,8 @@ import { gradeLesson } from '../../../src/main/grading/grade';
 import { simEngine } from '../../../src/main/grading/simEngine';
 import { loadPackFolder } from '../../../src/main/packs/folder';
 import type { GradeReport } from '../../../src/shared/gradeReport';
-import { applyGraphEdit, type GraphEdit } from '../../../src/shared/graphEdit';
-import { GraphEditSchema } from '../../../src/shared/lesson';
+import { applyGraphEdit } from '../../../src/shared/graphEdit';
+import { GraphEditSchema, type GraphEdit } from '../../../src/shared/lesson';
 import { EXPECTATIONS, PACK_DIR, SEEDS } from './expectations';
 
 const pack = await loadPackFolder(PACK_DIR);
