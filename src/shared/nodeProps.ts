@@ -272,6 +272,8 @@ export const NODE_FIELD_RULES: { [K in NodeKind]?: Record<string, FieldRule<Node
     reconnect: { when: (p) => p.connection === 'long-lived' },
     reconnectBaseMs: { when: (p) => p.connection === 'long-lived' && p.reconnect !== 'immediate' },
     reconnectMaxMs: { when: (p) => p.connection === 'long-lived' && p.reconnect !== 'immediate', advanced: true },
+    hotKeySalt: { advanced: true },
+    hotKeySaltFanOut: { when: (p) => p.hotKeySalt > 1, advanced: true },
   },
   'load-balancer': {
     hashBy: { when: (p) => p.policy === 'hash-modulo' || p.policy === 'consistent-hash' },
