@@ -71,6 +71,7 @@ export const COUNTERS = [
   'reconnects', // users of a client who got a connection back after theirs dropped
   'reconnectWaitSumUs', // sum over reconnects of the time from the drop to the new connection
   'connectionsOpen', // gauge: long-lived connections this node holds
+  'staleReads', // cache hits (a balancer's cache) that served a value filled before the key's last acknowledged write
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
@@ -184,6 +185,13 @@ export const METRICS = {
     unit: 'count',
     description: 'Requests a service accepted although their session had been revoked (a signed token stays valid until it expires).',
     aggregate: sum('acceptedAfterRevoke'),
+    scope: 'all',
+  },
+  staleReads: {
+    label: 'Stale reads',
+    unit: 'count',
+    description: "Reads a balancer's cache answered with a value older than the key's last acknowledged write (the cache is not invalidated on writes: an entry lives until its TTL ends).",
+    aggregate: sum('staleReads'),
     scope: 'all',
   },
   tokenBytes: { label: 'Token bytes', unit: 'count', description: 'Bytes of signed tokens the requests carried into services.', aggregate: sum('tokenBytes'), scope: 'all' },

@@ -46,7 +46,7 @@ export const NODE_KIND_SPECS = {
     icon: 'M12 4v5M12 9l-7 6M12 9l7 6M12 9v6M3 17h4v3H3zM10 17h4v3h-4zM17 17h4v3h-4z',
     color: '#7c3aed',
     props: NODE_PROPS_SCHEMAS['load-balancer'],
-    sendsRequestsTo: ['service', 'load-balancer', 'coordinator'],
+    sendsRequestsTo: ['service', 'load-balancer', 'cache', 'coordinator'],
     canReplicate: false,
     isNumbered: false,
   },

@@ -66,15 +66,22 @@ export const ClientPropsSchema = z
     reconnectBaseMs: ms(600_000).default(1000).describe('First reconnect backoff; doubles after each failed attempt (ms)'),
     /** long-lived: the longest reconnect backoff. */
     reconnectMaxMs: ms(600_000).default(30_000).describe('Longest reconnect backoff (ms)'),
+    /** Key salting: the hot key is stored as this many sub-keys, spread over partitions (1: off). */
+    hotKeySalt: z.number().int().min(1).max(16).default(1).describe('Split the hot key into this many sub-keys, spread over partitions (1: off)'),
+    /** Which operation pays for the salt: reads (a write goes to one sub-key, a read asks all and merges) or writes (a write goes to every copy, a read to one). */
+    hotKeySaltFanOut: z
+      .enum(['reads', 'writes'])
+      .default('reads')
+      .describe('reads: a write goes to one sub-key and a read asks all of them and merges (spreads a write-hot key); writes: a write goes to every sub-key as a copy and a read to one (spreads a read-hot key)'),
   })
   .strict();
 
 /**
- * Client props that are the design's, not the workload's: how the client code reconnects is the
+ * Client props that are the design's, not the workload's: how the client code reconnects (and salts a hot key) is the
  * student's to choose, so grading keeps them (unless the lesson locks the client) while it puts
  * the rest of the lesson's client back (src/main/grading/frame.ts).
  */
-export const CLIENT_DESIGN_PROPS = ['reconnect', 'reconnectBaseMs', 'reconnectMaxMs'] as const satisfies readonly (keyof z.input<typeof ClientPropsSchema>)[];
+export const CLIENT_DESIGN_PROPS = ['reconnect', 'reconnectBaseMs', 'reconnectMaxMs', 'hotKeySalt', 'hotKeySaltFanOut'] as const satisfies readonly (keyof z.input<typeof ClientPropsSchema>)[];
 
 export const LB_POLICIES = ['round-robin', 'least-connections', 'random', 'weighted', 'sticky', 'hash-modulo', 'consistent-hash', 'partition-aware'] as const;
 
@@ -271,6 +278,8 @@ export const NODE_FIELD_RULES: { [K in NodeKind]?: Record<string, FieldRule<Node
     reconnect: { when: (p) => p.connection === 'long-lived' },
     reconnectBaseMs: { when: (p) => p.connection === 'long-lived' && p.reconnect !== 'immediate' },
     reconnectMaxMs: { when: (p) => p.connection === 'long-lived' && p.reconnect !== 'immediate', advanced: true },
+    hotKeySalt: { advanced: true },
+    hotKeySaltFanOut: { when: (p) => p.hotKeySalt > 1, advanced: true },
   },
   'load-balancer': {
     hashBy: { when: (p) => p.policy === 'hash-modulo' || p.policy === 'consistent-hash' },

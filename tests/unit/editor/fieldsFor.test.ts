@@ -36,6 +36,10 @@ describe('the fields a node form shows', () => {
     expect(shown('client', { connection: 'long-lived' }).advanced).toContain('reconnectMaxMs');
     expect(shown('client', { connection: 'long-lived', reconnect: 'immediate' }).main).not.toContain('reconnectBaseMs');
     expect(shown('service', {}).advanced).toContain('handshakeMs');
+    // Salting the hot key is advanced; who pays for it shows once the key is split.
+    expect(shown('client', {}).advanced).toContain('hotKeySalt');
+    expect(shown('client', {}).advanced).not.toContain('hotKeySaltFanOut');
+    expect(shown('client', { hotKeySalt: 4 }).advanced).toContain('hotKeySaltFanOut');
     expect(shown('load-balancer', { policy: 'partition-aware' }).main).toContain('replicaReads');
     expect(shown('load-balancer', { policy: 'round-robin' }).main).not.toContain('replicaReads');
   });

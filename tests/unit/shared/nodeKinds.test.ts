@@ -22,7 +22,7 @@ describe('the node-kind descriptors', () => {
   });
 
   it('refusals name kinds by their one label, lower-cased', () => {
-    expect(checkConnection(nodesOf('load-balancer', 'cache'), 'a', 'b', 'request')).toMatchObject({ ok: false, reason: 'A load balancer does not send requests to a cache.' });
+    expect(checkConnection(nodesOf('load-balancer', 'database'), 'a', 'b', 'request')).toMatchObject({ ok: false, reason: 'A load balancer does not send requests to a database.' });
     expect(checkConnection(nodesOf('session-store', 'database'), 'a', 'b', 'replication')).toMatchObject({ ok: false, reason: 'Replication links two nodes of the same kind; this is session store → database.' });
   });
 });

@@ -2,7 +2,8 @@
  * A Redis/Memcached-like cache: LRU (lru.ts: a Map's delete-and-set recency order, without a Map), a
  * TTL per entry, empty after a restart or a flush. With an edge to a database it reads through
  * on a miss; without one it answers "miss" and the service goes to the database itself. A key a
- * rebalance moved to another owner misses (its entries were filled for the old owner).
+ * rebalance moved to another owner misses (its entries were filled for the old owner). Behind a
+ * balancer it caches a tier's reads (frontCache.ts) and counts the hits that served an old value.
  */
 import type { CacheProps } from '../../../shared/nodeProps';
 import { FLAG_COLD, OP, STATUS } from '../calls';
@@ -17,6 +18,8 @@ export class CacheNode extends SimNode {
   private dbEdge: SimEdge | undefined;
   private readonly latUs: number;
   private readonly ttlUs: number;
+  /** Keys written (acknowledged behind a balancer that caches here, frontCache.ts) while cached: key → when. */
+  private readonly writtenUs = new Map<number, number>();
 
   constructor(
     sim: Sim,
@@ -53,6 +56,9 @@ export class CacheNode extends SimNode {
     const isCold = (calls.flags[c]! & FLAG_COLD) !== 0;
     if (exp !== undefined && exp > sim.nowUs && !isCold) {
       sim.rec.add(this.idx, C.cacheHits, 1);
+      // Filled (its expiry less the TTL) before the key's last write: an old value.
+      const written = this.writtenUs.get(key);
+      if (written !== undefined && written > exp - this.ttlUs) sim.rec.add(this.idx, C.staleReads, 1);
       this.entries.set(key, exp);
       sim.reply(this, c, STATUS.ok, this.latUs * this.serviceFactor);
       return;
@@ -81,7 +87,13 @@ export class CacheNode extends SimNode {
     sim.reply(this, parent, status);
   }
 
+  /** A write of `key` was acknowledged: a cached copy of it is old from now on (counted, not invalidated). */
+  noteWrite(key: number): void {
+    if (this.entries.has(key)) this.writtenUs.set(key, this.sim.nowUs);
+  }
+
   private insert(key: number): void {
+    this.writtenUs.delete(key);
     this.entries.set(key, this.sim.nowUs + this.ttlUs);
     if (this.entries.size > this.props.capacity) {
       const oldest = this.entries.oldestKey();
@@ -92,6 +104,7 @@ export class CacheNode extends SimNode {
   /** cache-flush, or the memory of a crashed cache: every entry gone. */
   flush(): void {
     this.entries.clear();
+    this.writtenUs.clear();
   }
 
   override onCrash(): void {

@@ -14,6 +14,7 @@ import { partitionOf } from '../hashing';
 import { ZipfSampler, type Rng } from '../rng';
 import { timerTag } from './timers';
 import { ClientConnections } from './clientConnections';
+import { SaltedKeys, subKey } from './saltedKeys';
 
 const T_ARRIVAL = timerTag('client', 'next request');
 const T_RETRY = timerTag('client', 'retry');
@@ -43,6 +44,8 @@ export class ClientNode extends SimNode {
   open = 0;
   /** long-lived: its users' connections (null: a routing decision per request). */
   private conns: ClientConnections | null = null;
+  /** hotKeySalt > 1: the hot key is split into sub-keys, its reads or writes fan out (saltedKeys.ts). */
+  private readonly salted: SaltedKeys | null;
 
   /** Per user, logical requests not ended yet (a crash ends them: those users are affected). */
   private readonly openByUser: Int32Array;
@@ -65,6 +68,7 @@ export class ClientNode extends SimNode {
     this.openByUser = new Int32Array(props.users);
     this.timeoutUs = Math.round(props.timeoutMs * 1000);
     this.hasLongLivedConnections = props.connection === 'long-lived';
+    this.salted = props.hotKeySalt > 1 ? new SaltedKeys(props.hotKeySalt) : null;
   }
 
   /** The first request edge is where requests go (a client talks to one entry point). */
@@ -121,21 +125,54 @@ export class ClientNode extends SimNode {
     if (this.hotKey >= 0 && rng.next() < this.hotFraction) key = this.hotKey;
     else if (this.conns !== null) key = this.conns.room[user]!;
     else key = this.zipf !== null ? this.zipf.sample(rng) : rng.int(p.keys.count);
-    rec.partCur[partitionOf(key, rec.partitions)]! += 1;
+    const salted = this.salted !== null && key === this.hotKey ? this.salted : null;
+    // A salted hot key: one operation goes to one sub-key, the other fans out to all of them.
+    const fansOut = salted !== null && op === (p.hotKeySaltFanOut === 'reads' ? OP.read : OP.write);
+    if (salted !== null && !fansOut) key = subKey(key, rng.int(salted.count));
     const edge = this.entry();
     if (edge === undefined) {
       // Nothing to send it to (no connection out): the request fails, and its user felt it.
+      rec.partCur[partitionOf(key, rec.partitions)]! += 1;
       this.end(STATUS.noRoute, 0, user);
       sim.model.userAffected(this.idx, this.userBase + user);
       return;
     }
+    if (salted === null || !fansOut) {
+      this.issueCall(edge, op, key, user);
+      return;
+    }
+    const group = salted.open(sim.nowUs);
+    for (let i = 0; i < salted.count; i++) salted.register(...this.issueCall(edge, op, subKey(key, i), user), group);
+  }
+
+  /** One call of a logical request: [call, gen]. */
+  private issueCall(edge: SimEdge, op: number, key: number, user: number): [number, number] {
+    const sim = this.sim;
+    sim.rec.partCur[partitionOf(key, sim.rec.partitions)]! += 1;
     const c = sim.newCall(this, edge, op);
     const calls = sim.calls;
     calls.t0Us[c] = sim.nowUs;
     calls.key[c] = key;
     calls.user[c] = this.userBase + user;
     if (sim.tracer !== null) sim.tracer.onIssue(this, c);
+    const gen = calls.gen[c]!;
     if (this.attachSession(c, user)) this.send(c);
+    return [c, gen];
+  }
+
+  /**
+   * Call `c` ended with `status` after its retries: it ends its logical request, unless it is one
+   * part of a salted fan-out (which ends with its last part, failed when any part failed).
+   * Returns the request's status when it ended (-1: parts still out).
+   */
+  private callEnded(c: number, status: number, user: number): number {
+    const calls = this.sim.calls;
+    const g = this.salted?.ended(c, calls.gen[c]!, status);
+    if (g === null) return -1;
+    const t0 = g === undefined ? calls.t0Us[c]! : g.t0Us;
+    const outcome = g === undefined ? status : g.status;
+    this.end(outcome, this.sim.nowUs - t0, user);
+    return outcome;
   }
 
   /**
@@ -197,7 +234,8 @@ export class ClientNode extends SimNode {
         sim.model.userSession[calls.user[c]!] = calls.session[c]!;
       }
       if (sim.tracer !== null) sim.tracer.onEnd(this, c, STATUS.ok);
-      this.end(STATUS.ok, sim.nowUs - calls.t0Us[c]!, user);
+      const outcome = this.callEnded(c, STATUS.ok, user);
+      if (outcome > 0) sim.model.userAffected(this.idx, calls.user[c]!);
       calls.releaseByCaller(c);
       if (isLogin) this.releaseWaiting(user);
       return;
@@ -211,14 +249,14 @@ export class ClientNode extends SimNode {
       calls.user[next] = calls.user[c]!;
       calls.attempt[next] = calls.attempt[c]! + 1;
       if (sim.tracer !== null) sim.tracer.onRetry(c, next);
+      this.salted?.moved(c, calls.gen[c]!, next, calls.gen[next]!);
       calls.releaseByCaller(c);
       // A failed login's retry is the user's next login; the others wait for it.
       if (this.attachSession(next, user)) sim.timer(this, Math.round(this.props.retryBackoffMs * 1000), T_RETRY, next, calls.gen[next]!);
       return;
     }
     if (sim.tracer !== null) sim.tracer.onEnd(this, c, status);
-    this.end(status, sim.nowUs - calls.t0Us[c]!, user);
-    sim.model.userAffected(this.idx, calls.user[c]!);
+    if (this.callEnded(c, status, user) > 0) sim.model.userAffected(this.idx, calls.user[c]!);
     calls.releaseByCaller(c);
     if (isLogin) this.releaseWaiting(user);
   }
@@ -250,6 +288,7 @@ export class ClientNode extends SimNode {
     this.loginGen.fill(0);
     this.waiting.clear();
     this.conns?.reset();
+    this.salted?.reset();
   }
 
   override onRestart(): void {

@@ -12,6 +12,7 @@ import { countSuspicion } from '../detect';
 import { sendProbe } from '../probes';
 import type { Rng } from '../rng';
 import { timerTag } from './timers';
+import { FrontCache } from './frontCache';
 
 const T_PROBE = timerTag('load-balancer', 'health check');
 const T_OWNERS = timerTag('load-balancer', 'owner map refresh');
@@ -52,6 +53,8 @@ export class LoadBalancerNode extends SimNode {
   private readonly lastOwner = new Map<number, number>();
   /** Hash by key: the owner of a key under the routing at t = 0 (the run starts warm). */
   private initialOwner: ((key: number) => number) | null = null;
+  /** A request edge to a cache: reads are looked up there first (frontCache.ts). */
+  private front: FrontCache | null = null;
 
   constructor(
     sim: Sim,
@@ -69,6 +72,10 @@ export class LoadBalancerNode extends SimNode {
   /** Adds a target; targets present at t = 0 start healthy, later ones wait for a good probe. */
   addTarget(edge: SimEdge, isHealthy: boolean): void {
     const node = this.sim.nodes[edge.to]!;
+    if (node.kind === 'cache') {
+      this.front ??= new FrontCache(this.sim, this, edge);
+      return;
+    }
     node.isLbTarget = true;
     const t: Target = { node, edge, isHealthy, isRegistered: true, failedProbes: 0, goodProbes: 0, outstanding: 0, weight: this.props.weights[node.id] ?? 1, current: 0, probeSeq: 0, isProbeOpen: false, suspectedInc: -1 };
     this.targets.push(t);
@@ -303,6 +310,7 @@ export class LoadBalancerNode extends SimNode {
 
   override onRequest(c: number): void {
     const sim = this.sim;
+    if (this.front !== null && this.front.lookup(c, this.pinned(c) !== undefined)) return;
     const t = this.choose(c);
     if (t === undefined) {
       sim.reply(this, c, STATUS.noRoute);
@@ -341,10 +349,12 @@ export class LoadBalancerNode extends SimNode {
   override onResponse(child: number): void {
     const sim = this.sim;
     const calls = sim.calls;
+    if (this.front !== null && this.front.answered(child, (c) => this.onRequest(c))) return;
     const t = this.byNode.get(calls.to[child]!);
     if (t !== undefined && t.outstanding > 0) t.outstanding--;
     const parent = calls.parent[child]!;
     if (calls.isServedBy(parent, calls.parentGen[child]!, this.idx)) {
+      this.front?.served(parent, calls.status[child]!);
       sim.reply(this, parent, calls.status[child]!);
     }
     calls.releaseByCaller(child);

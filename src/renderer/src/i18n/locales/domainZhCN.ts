@@ -36,6 +36,12 @@ export const domainZhCN = {
       },
       reconnectBaseMs: { label: '重连初始退避', description: '第一次重连的退避时间；每失败一次翻倍（毫秒）' },
       reconnectMaxMs: { label: '重连最长退避', description: '重连退避时间的上限（毫秒）' },
+      hotKeySalt: { label: '热点键加盐', description: '把热点键拆成这么多个子键，分散到不同分区（1 表示不拆）' },
+      hotKeySaltFanOut: {
+        label: '加盐的扇出',
+        description: '读：写入只落到一个子键，读取要询问全部子键再合并（分散写热点）；写：每次写入都写到每个子键副本，读取只问其中一个（分散读热点）',
+        options: { reads: '读扇出', writes: '写扇出' },
+      },
     },
     'load-balancer': {
       policy: {
@@ -168,6 +174,7 @@ export const domainZhCN = {
     degradedWrites: { name: '降级写入', description: '同步或半同步数据库在某个从库未同步时确认的写入：副本数少于配置，故障转移可能丢失它们。' },
     replicationWaitMs: { name: '复制等待', description: '同步或半同步写入等待从库确认的平均时间（复制连接上的往返）。' },
     requestsAcceptedAfterRevoke: { name: '撤销后仍被接受', description: '会话已被撤销却仍被服务接受的请求（签名令牌在过期前一直有效）。' },
+    staleReads: { name: '陈旧读', description: '负载均衡器前的缓存用旧值应答的读请求数：该值在这个键最近一次已确认的写入之前就已填入（写入不会让缓存失效，条目一直保留到 TTL 结束）。' },
     tokenBytes: { name: '令牌字节数', description: '请求带入服务的签名令牌的字节数。' },
     usersAffected: { name: '受影响的用户', description: '丢失会话或遇到失败请求的不同用户数（按人计，不按事件计；每人只在首次发生的时间窗口计一次）。' },
     cost: { name: '成本', description: '实例秒数乘以各类节点的单价和规模（服务的工作线程数也计入），容量越多成本越高。' },
