@@ -7,8 +7,6 @@ import { PACK_DIR } from './expectations';
 
 const README = readFileSync(path.join(PACK_DIR, 'README.md'), 'utf8');
 const manifest = JSON.parse(readFileSync(path.join(PACK_DIR, 'pack.json'), 'utf8')) as { lessons: string[] };
-/** Lessons written on other branches, named in the table before they are merged into pack.json. */
-const PENDING = new Set(['lessons/18-connections.lesson.json']);
 /** The notes sit beside the repository (../shared/course), or beside its worktree folder; absent elsewhere. */
 const NOTES = ['../../../../shared', '../../../../../shared'].map((up) => path.resolve(__dirname, up, 'course/stateless-vs-stateful-notes.txt')).find((p) => existsSync(p)) ?? '';
 const SECTIONS = 21;
@@ -24,10 +22,9 @@ describe("the pack README's map from the notes to the lessons", () => {
     for (const [section, lessons] of rows) expect(lessons.length, `§${section}`).toBeGreaterThan(0);
   });
 
-  it('names only lessons of pack.json (or pending ones from another branch), and every lesson of the pack', () => {
+  it('names only lessons of pack.json, and every lesson of the pack', () => {
     const named = new Set([...rows.values()].flat());
     for (const file of named) {
-      if (PENDING.has(file) && !manifest.lessons.includes(file)) continue;
       expect(manifest.lessons, `${file} named in the README`).toContain(file);
       expect(existsSync(path.join(PACK_DIR, file)), file).toBe(true);
     }

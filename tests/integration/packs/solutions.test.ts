@@ -52,5 +52,6 @@ describe('starter fails, reference passes', () => {
       expect(problems.map(formatProblem), dir.name).toEqual([]);
       expect(checkSolutions(pack!, simEngine).map(formatProblem), dir.name).toEqual([]);
     }
-  });
+    // Every lesson's starter and reference, its wrong answers and 20 students' variants: a few thousand runs.
+  }, 300_000);
 });
