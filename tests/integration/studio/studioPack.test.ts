@@ -15,6 +15,7 @@ import { loadPackFolder } from '../../../src/main/packs/folder';
 import { draftPackDir } from '../../../src/main/packs/studioDraft';
 import { liveWorkerCount } from '../../../src/main/workers/pool';
 import type { Graph } from '../../../src/shared/graph';
+import { LESSON_VERSION } from '../../../src/shared/lesson';
 import { diffGraphs } from '../../../src/shared/graphEdit';
 import type { Result } from '../../../src/shared/result';
 import type { StudioDraft, VerifyResult } from '../../../src/shared/studio';
@@ -48,7 +49,7 @@ afterEach(async () => {
 function oneLesson(draft: StudioDraft): StudioDraft {
   const lesson = {
     format: 'statelab.lesson',
-    version: 1,
+    version: LESSON_VERSION,
     id: 'fast-health-checks',
     title: { en: 'Fast health checks', 'zh-CN': '快速健康检查' },
     objectives: { en: ['Tune health checks'], 'zh-CN': ['调整健康检查'] },

@@ -5,7 +5,7 @@ import { holdFrame } from '../../../src/main/grading/frame';
 import { folderSource } from '../../../src/main/packs/source';
 import { formatProblem, validatePack } from '../../../src/main/packs/validate';
 import { GraphSchema } from '../../../src/shared/graph';
-import { LessonSchema } from '../../../src/shared/lesson';
+import { LESSON_VERSION, LessonSchema } from '../../../src/shared/lesson';
 import { goodGraph, goodLesson, goodPack, writePack } from './fixtures';
 
 const LESSON = 'lessons/session-state.lesson.json';
@@ -26,7 +26,7 @@ describe('lockedProps in a lesson', () => {
 describe('holdFrame with locked props', () => {
   const starter = GraphSchema.parse(goodGraph());
   const lb = starter.nodes.find((n) => n.id === 'lb')!;
-  const lesson = LessonSchema.parse({ ...goodLesson(), lockedProps: { lb: ['policy', 'maxConnections'] } });
+  const lesson = LessonSchema.parse({ ...goodLesson(), version: LESSON_VERSION, lockedProps: { lb: ['policy', 'maxConnections'] } });
 
   it('puts a changed locked prop back (and removes one the starter lacks), leaving other props as the student set them', () => {
     const design = { ...starter, nodes: starter.nodes.map((n) => (n.id === 'lb' ? { ...n, props: { ...n.props, policy: 'changed-policy', maxConnections: 3, other: 7 } } : n)) };
