@@ -28,6 +28,17 @@ export const GRADE_TEXTS = {
   'list.two': { en: '{{head}} and {{last}}', 'zh-CN': '{{head}} 和 {{last}}' },
   'list.more': { en: '{{head}} and {{rest}} more', 'zh-CN': '{{head}} 等另外 {{rest}} 个' },
 
+  // What re-grading a submission tells the instructor (src/main/grading/submission.ts).
+  'regrade.noStudent': { en: 'The lesson gives each student their own values, but the file names no student: graded with the lesson as written.', 'zh-CN': '本课程给每个学生各自的数值，但文件没有写明学生：按课程原样评分。' },
+  'regrade.otherVariant': { en: "The file records the variant {{recorded}}; the student's name gives {{graded}}, which was graded.", 'zh-CN': '文件记录的变体是 {{recorded}}；按学生姓名得到的是 {{graded}}，评分用的是后者。' },
+  'regrade.packVersion': { en: 'Exported with pack version {{exported}}; graded with {{graded}}.', 'zh-CN': '导出时的课程包版本为 {{exported}}；评分时为 {{graded}}。' },
+  'regrade.seedStudent': { en: "The file names seed {{file}}; graded with the student's seed {{seed}}.", 'zh-CN': '文件写明的种子为 {{file}}；评分使用该学生的种子 {{seed}}。' },
+  'regrade.seedLesson': { en: "The file names seed {{file}}; graded with the lesson's seed {{seed}}.", 'zh-CN': '文件写明的种子为 {{file}}；评分使用课程的种子 {{seed}}。' },
+  'regrade.appVersion': { en: 'Exported by StateLab {{exported}}; graded by {{graded}}.', 'zh-CN': '由 StateLab {{exported}} 导出；由 {{graded}} 评分。' },
+  // A student's variant: "crashAtMs 11500, rps 650, seed 123".
+  'variant.values': { en: '{{values}}, seed {{seed}}', 'zh-CN': '{{values}}，种子 {{seed}}' },
+  'variant.seedOnly': { en: 'seed {{seed}}', 'zh-CN': '种子 {{seed}}' },
+
   // Why a check could not be evaluated (src/main/grading/grade.ts, metricCheck.ts, quiz.ts).
   'check.missingFaultTarget': {
     en: 'The lesson\'s scenario applies "{{action}}" to "{{node}}" at {{seconds}} s, but this design has no node "{{node}}"; put it back with that id.',

@@ -6,10 +6,10 @@ import type { CheckResult, GradeReport } from '../gradeReport';
 import { gradeText, gradeTexts, isKnownGradeMessage } from './gradeTexts';
 
 /** The report's notes, one per line, in `locale`. */
-export function reportNotes(report: Pick<GradeReport, 'notes' | 'noteKeys'>, locale: string): string[] {
+export function reportNotes(report: { notes?: readonly string[]; noteKeys?: GradeReport['noteKeys'] }, locale: string): string[] {
   const notes = report.notes ?? [];
   const keys = report.noteKeys;
-  if (keys === undefined || keys.length !== notes.length) return notes;
+  if (keys === undefined || keys.length !== notes.length) return [...notes];
   return notes.map((note, i) => (isKnownGradeMessage(keys[i]!) ? gradeText(keys[i]!, locale) : note));
 }
 

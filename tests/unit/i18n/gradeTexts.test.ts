@@ -14,6 +14,7 @@ import type { Graph, GraphNode, NodeKind } from '../../../src/shared/graph';
 import { englishGrade, gradeMessage, gradeText } from '../../../src/shared/i18n/gradeTexts';
 import { checkErrorText, reportNotes } from '../../../src/shared/i18n/reportText';
 import { LESSON_VERSION, LessonSchema } from '../../../src/shared/lesson';
+import { describeVariant, variantMessage } from '../../../src/main/grading/variant';
 
 const BUILTIN = path.resolve(__dirname, '../../../lessons/stateless-vs-stateful');
 const HAN = /\p{Script=Han}/u;
@@ -77,6 +78,19 @@ describe('check errors as keys', () => {
   it('an unmeasured metric and a quiz without an answer metric read in Chinese', () => {
     expect(gradeText(gradeMessage('unmeasured.requestEnded'), 'zh-CN')).toBe('时间窗口内没有请求结束');
     expect(gradeText(gradeMessage('quiz.noChoice', { metric: 'errorRate' }), 'zh-CN')).toMatch(HAN);
+  });
+});
+
+describe('re-grade notes as keys', () => {
+  it('the variant note names both variants, in English as before and in Chinese', () => {
+    const recorded = { values: { rps: 450, crashAtMs: 11_500 }, seed: 7 };
+    const graded = { values: { rps: 650, crashAtMs: 11_500 }, seed: 123 };
+    expect(describeVariant(graded)).toBe('crashAtMs 11500, rps 650, seed 123');
+    const note = gradeMessage('regrade.otherVariant', { recorded: variantMessage(recorded), graded: variantMessage(graded) });
+    expect(englishGrade(note)).toBe("The file records the variant crashAtMs 11500, rps 450, seed 7; the student's name gives crashAtMs 11500, rps 650, seed 123, which was graded.");
+    const zh = gradeText(note, 'zh-CN');
+    expect(zh).toBe('文件记录的变体是 crashAtMs 11500, rps 450，种子 7；按学生姓名得到的是 crashAtMs 11500, rps 650，种子 123，评分用的是后者。');
+    expect(englishWords(zh, ['crashAtMs', 'rps'])).toEqual([]);
   });
 });
 
