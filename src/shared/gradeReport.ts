@@ -6,6 +6,7 @@ import type { Graph } from './graph';
 import type { Scenario } from './scenario';
 import { z } from 'zod';
 import { CHECK_TYPES, LocalizedTextSchema } from './checks';
+import { GradeMessageSchema } from './i18n/gradeTexts';
 
 export const GRADE_LIMITS = { checksMax: 100, textChars: 20_000 } as const;
 
@@ -39,6 +40,8 @@ export const CheckResultSchema = z
     hint: LocalizedTextSchema.optional(),
     /** Why the check could not be evaluated (unknown fault, no such node); the check counts as failed. */
     error: z.string().max(GRADE_LIMITS.textChars).optional(),
+    /** `error` as keys of GRADE_TEXTS (one sentence each), so the app words it in the student's language; absent in older reports. */
+    errorKeys: z.array(GradeMessageSchema).max(20).optional(),
   })
   .strict();
 export type CheckResult = z.infer<typeof CheckResultSchema>;
@@ -90,6 +93,8 @@ export const GradeReportSchema = z
     predictions: z.array(PredictionResultSchema).max(20).optional(),
     /** What grading changed before running, e.g. locked nodes restored to the lesson's settings. */
     notes: z.array(z.string().max(1000)).max(100).optional(),
+    /** `notes` as keys of GRADE_TEXTS, one per note in the same order; absent in older reports (they show the English). */
+    noteKeys: z.array(GradeMessageSchema).max(100).optional(),
   })
   .strict();
 export type GradeReport = z.infer<typeof GradeReportSchema>;

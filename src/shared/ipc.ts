@@ -5,6 +5,7 @@
  */
 import type { Notice } from './result';
 import type { StepText } from './i18n/stepTexts';
+import type { GradeMessage } from './i18n/gradeTexts';
 import { z } from 'zod';
 import { GraphSchema, type Graph, type NodeKind } from './graph';
 import { SCENARIO_LIMITS, ScenarioSchema } from './scenario';
@@ -110,7 +111,9 @@ export interface SubmissionRegrade {
   /** Whether the grade stored in the file matched; null when the file had none. */
   storedMatched: boolean | null;
   differences: string[];
+  /** What an instructor should know, in English (notes) and as keys of GRADE_TEXTS (noteKeys, same order). */
   notes: string[];
+  noteKeys?: GradeMessage[];
 }
 
 /** A design saved in the app's data folder. */

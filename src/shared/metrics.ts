@@ -12,6 +12,7 @@
  * metric out (RunSummary), and displays show "—" for it.
  */
 import type { EventTextKey } from './i18n/eventTexts';
+import type { UnmeasuredKey } from './i18n/gradeTexts';
 import { FAILURE_COUNTERS, FAILURE_REASON_KEYS, FAILURE_REASONS, type FailureMetric } from './failureReasons';
 
 /**
@@ -110,8 +111,8 @@ export interface MetricDef {
   aggregate: Aggregation;
   /** Without a node: 'clients' reads client nodes only (the user's view), 'all' every node. */
   scope: 'clients' | 'all';
-  /** Metrics that can read NaN: what did not happen in the window, for grade reports. */
-  unmeasured?: string;
+  /** Metrics that can read NaN: what did not happen in the window, for grade reports (a sentence of GRADE_TEXTS). */
+  unmeasured?: UnmeasuredKey;
 }
 
 const sum = (counter: CounterName, scale = 1): Aggregation => ({ kind: 'sum', counter, scale });
@@ -130,17 +131,17 @@ export const METRICS = {
   ok: { label: 'Succeeded', unit: 'count', description: 'Requests that ended successfully.', aggregate: sum('ok'), scope: 'clients' },
   failed: { label: 'Failed', unit: 'count', description: 'Requests that ended with an error.', aggregate: sum('failed'), scope: 'clients' },
   ...FAILURE_METRICS,
-  errorRate: { label: 'Error rate', unit: 'fraction', description: 'Failed requests as a fraction of ended requests.', aggregate: ratio('failed', ['ok', 'failed']), scope: 'clients', unmeasured: 'no request ended in the window' },
+  errorRate: { label: 'Error rate', unit: 'fraction', description: 'Failed requests as a fraction of ended requests.', aggregate: ratio('failed', ['ok', 'failed']), scope: 'clients', unmeasured: 'unmeasured.requestEnded' },
   throughput: { label: 'Throughput', unit: 'per-second', description: 'Successful requests per second.', aggregate: { kind: 'perSecond', counter: 'ok' }, scope: 'clients' },
-  latencyMean: { label: 'Latency mean', unit: 'ms', description: 'Mean end-to-end latency of ended requests.', aggregate: ratio('latencySumUs', ['ok', 'failed'], 1e-3), scope: 'clients', unmeasured: 'no request ended in the window' },
-  latencyP50: { label: 'Latency p50', unit: 'ms', description: 'Median end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.5 }, scope: 'clients', unmeasured: 'no request ended in the window' },
-  latencyP90: { label: 'Latency p90', unit: 'ms', description: '90th percentile end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.9 }, scope: 'clients', unmeasured: 'no request ended in the window' },
-  latencyP99: { label: 'Latency p99', unit: 'ms', description: '99th percentile end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.99 }, scope: 'clients', unmeasured: 'no request ended in the window' },
-  latencyMax: { label: 'Latency max', unit: 'ms', description: 'Largest end-to-end latency.', aggregate: { kind: 'max', counter: 'latencyMaxUs', scale: 1e-3 }, scope: 'clients', unmeasured: 'no request ended in the window' },
-  remoteCallsPerRequest: { label: 'Remote calls per request', unit: 'ratio', description: 'Calls between nodes behind the client, per user request.', aggregate: ratio('remoteCalls', ['requests'], 1, true), scope: 'all', unmeasured: 'no request was issued in the window' },
-  lbShare: { label: 'Load-balancer share', unit: 'fraction', description: "A target's share of the requests load balancers forwarded (read per node).", aggregate: { kind: 'share' }, scope: 'all', unmeasured: 'no load balancer forwarded a request in the window' },
-  lbImbalance: { label: 'Load imbalance', unit: 'ratio', description: "A load balancer's most-loaded target over its mean target (1 is perfectly even); without a balancer node, the worst balancer's.", aggregate: { kind: 'imbalance' }, scope: 'all', unmeasured: 'no load balancer forwarded a request in the window' },
-  cacheHitRatio: { label: 'Cache hit ratio', unit: 'fraction', description: 'Cache reads answered from the cache.', aggregate: ratio('cacheHits', ['cacheHits', 'cacheMisses']), scope: 'all', unmeasured: 'no cache read happened in the window' },
+  latencyMean: { label: 'Latency mean', unit: 'ms', description: 'Mean end-to-end latency of ended requests.', aggregate: ratio('latencySumUs', ['ok', 'failed'], 1e-3), scope: 'clients', unmeasured: 'unmeasured.requestEnded' },
+  latencyP50: { label: 'Latency p50', unit: 'ms', description: 'Median end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.5 }, scope: 'clients', unmeasured: 'unmeasured.requestEnded' },
+  latencyP90: { label: 'Latency p90', unit: 'ms', description: '90th percentile end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.9 }, scope: 'clients', unmeasured: 'unmeasured.requestEnded' },
+  latencyP99: { label: 'Latency p99', unit: 'ms', description: '99th percentile end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.99 }, scope: 'clients', unmeasured: 'unmeasured.requestEnded' },
+  latencyMax: { label: 'Latency max', unit: 'ms', description: 'Largest end-to-end latency.', aggregate: { kind: 'max', counter: 'latencyMaxUs', scale: 1e-3 }, scope: 'clients', unmeasured: 'unmeasured.requestEnded' },
+  remoteCallsPerRequest: { label: 'Remote calls per request', unit: 'ratio', description: 'Calls between nodes behind the client, per user request.', aggregate: ratio('remoteCalls', ['requests'], 1, true), scope: 'all', unmeasured: 'unmeasured.requestIssued' },
+  lbShare: { label: 'Load-balancer share', unit: 'fraction', description: "A target's share of the requests load balancers forwarded (read per node).", aggregate: { kind: 'share' }, scope: 'all', unmeasured: 'unmeasured.balancerForwarded' },
+  lbImbalance: { label: 'Load imbalance', unit: 'ratio', description: "A load balancer's most-loaded target over its mean target (1 is perfectly even); without a balancer node, the worst balancer's.", aggregate: { kind: 'imbalance' }, scope: 'all', unmeasured: 'unmeasured.balancerForwarded' },
+  cacheHitRatio: { label: 'Cache hit ratio', unit: 'fraction', description: 'Cache reads answered from the cache.', aggregate: ratio('cacheHits', ['cacheHits', 'cacheMisses']), scope: 'all', unmeasured: 'unmeasured.cacheRead' },
   sessionsLost: {
     label: 'Session losses',
     unit: 'count',
@@ -154,13 +155,13 @@ export const METRICS = {
   fencedWrites: { label: 'Fenced writes', unit: 'count', description: 'Stale-owner writes the database rejected thanks to fencing tokens.', aggregate: sum('fencedWrites'), scope: 'all' },
   splitBrainMs: { label: 'Split-brain time', unit: 'ms', description: 'Time during which two nodes believed they owned the same partition.', aggregate: sum('splitBrainUs', 1e-3), scope: 'all' },
   failovers: { label: 'Failovers', unit: 'count', description: 'Promotions and ownership moves after a failure.', aggregate: sum('failovers'), scope: 'all' },
-  recoveryTimeMs: { label: 'Recovery time', unit: 'ms', description: 'Mean time from a failure to service resumed.', aggregate: ratio('recoverySumUs', ['recoveryCount'], 1e-3), scope: 'all', unmeasured: 'no recovery finished in the window' },
+  recoveryTimeMs: { label: 'Recovery time', unit: 'ms', description: 'Mean time from a failure to service resumed.', aggregate: ratio('recoverySumUs', ['recoveryCount'], 1e-3), scope: 'all', unmeasured: 'unmeasured.recoveryFinished' },
   keysMovedFraction: { label: 'Keys moved', unit: 'fraction', description: 'Largest fraction of keys that changed owner in one rebalance (0 when none happened).', aggregate: { kind: 'max', counter: 'keysMovedMax', scale: 1 }, scope: 'all' },
   rebalances: { label: 'Rebalances', unit: 'count', description: 'Times the routing of keys changed.', aggregate: sum('rebalances'), scope: 'all' },
   rebalanceDurationMs: { label: 'Rebalance duration', unit: 'ms', description: 'Longest time a rebalance took to finish (0 when none finished).', aggregate: { kind: 'max', counter: 'rebalanceMaxUs', scale: 1e-3 }, scope: 'all' },
-  replicationLagMs: { label: 'Replication lag', unit: 'ms', description: 'Mean delay from a write on the leader to the follower applying it.', aggregate: ratio('replLagSumUs', ['replLagCount'], 1e-3), scope: 'all', unmeasured: 'no write was replicated in the window' },
-  hottestPartitionLoad: { label: 'Hottest partition load', unit: 'ratio', description: 'Requests to the busiest partition over the mean partition.', aggregate: { kind: 'hottestPartition' }, scope: 'all', unmeasured: 'no request reached a partition in the window' },
-  queueWaitMs: { label: 'Queue wait', unit: 'ms', description: 'Mean time a request waited for a free worker.', aggregate: ratio('queueWaitSumUs', ['queueWaitCount'], 1e-3), scope: 'all', unmeasured: 'no request started work in the window' },
+  replicationLagMs: { label: 'Replication lag', unit: 'ms', description: 'Mean delay from a write on the leader to the follower applying it.', aggregate: ratio('replLagSumUs', ['replLagCount'], 1e-3), scope: 'all', unmeasured: 'unmeasured.writeReplicated' },
+  hottestPartitionLoad: { label: 'Hottest partition load', unit: 'ratio', description: 'Requests to the busiest partition over the mean partition.', aggregate: { kind: 'hottestPartition' }, scope: 'all', unmeasured: 'unmeasured.partitionReached' },
+  queueWaitMs: { label: 'Queue wait', unit: 'ms', description: 'Mean time a request waited for a free worker.', aggregate: ratio('queueWaitSumUs', ['queueWaitCount'], 1e-3), scope: 'all', unmeasured: 'unmeasured.workStarted' },
   instancesUp: { label: 'Instances up', unit: 'count', description: 'Nodes up and ready at the end of the window.', aggregate: { kind: 'last', counter: 'up' }, scope: 'all' },
   ownedPartitions: { label: 'Owned partitions', unit: 'partitions', description: 'Partitions nodes believe they own at the end of the window (more than P means split brain).', aggregate: { kind: 'last', counter: 'ownedPartitions' }, scope: 'all' },
   sessionsHeld: { label: 'Sessions held', unit: 'count', description: 'Sessions held in memory or in a store at the end of the window.', aggregate: { kind: 'last', counter: 'sessionsHeld' }, scope: 'all' },
@@ -178,7 +179,7 @@ export const METRICS = {
     description: "Mean time a sync or semi-sync write waited for its followers' acknowledgements (the round trip over the replication edge).",
     aggregate: ratio('replWaitSumUs', ['replWaitCount'], 1e-3),
     scope: 'all',
-    unmeasured: 'no write waited for a follower in the window',
+    unmeasured: 'unmeasured.followerWait',
   },
   requestsAcceptedAfterRevoke: {
     label: 'Accepted after revoke',
@@ -215,7 +216,7 @@ export const METRICS = {
     description: "Requests to a key that had moved to its owner (rebalance, scale-out) and had to be loaded first, as a fraction of an owner's keyed requests.",
     aggregate: ratio('coldLoads', ['coldLoads', 'warmReads']),
     scope: 'all',
-    unmeasured: 'no owner served a keyed request in the window',
+    unmeasured: 'unmeasured.ownerServed',
   },
   warmupMs: {
     label: 'Warm-up time',
@@ -248,7 +249,7 @@ export const METRICS = {
     description: 'Mean time from a connection dropping until its user was connected again (counted when the user reconnects).',
     aggregate: ratio('reconnectWaitSumUs', ['reconnects'], 1e-3),
     scope: 'all',
-    unmeasured: 'no user reconnected in the window',
+    unmeasured: 'unmeasured.userReconnected',
   },
   connectionsOpen: { label: 'Open connections', unit: 'count', description: 'Long-lived connections instances hold at the end of the window.', aggregate: { kind: 'last', counter: 'connectionsOpen' }, scope: 'all' },
 } as const satisfies Record<string, MetricDef>;

@@ -9,8 +9,11 @@ import { GradeReportSchema } from './gradeReport';
 import { StudentVariantSchema } from './variants';
 
 export const SUBMISSION_FORMAT = 'statelab.submission';
-/** 2: `variant`, the student's own values of a lesson that declares variants. */
-export const SUBMISSION_VERSION = 2;
+/**
+ * 2: `variant`, the student's own values of a lesson that declares variants.
+ * 3: the grade's notes and check errors may carry keys (`noteKeys`, `errorKeys`) for the student's language.
+ */
+export const SUBMISSION_VERSION = 3;
 
 /** Bounds for untrusted submission files: a graph plus a report, far below this. */
 export const SUBMISSION_LIMITS = { bytes: 6_000_000, studentChars: 200, answersMax: 100 } as const;
@@ -56,7 +59,10 @@ export type Submission = z.infer<typeof SubmissionSchema>;
 export const submissionSpec: DocumentSpec<Submission> = {
   format: SUBMISSION_FORMAT,
   version: SUBMISSION_VERSION,
-  migrations: [{ from: 1, description: 'Adds the optional variant; a version 1 submission reads unchanged.', up: (doc) => doc }],
+  migrations: [
+    { from: 1, description: 'Adds the optional variant; a version 1 submission reads unchanged.', up: (doc) => doc },
+    { from: 2, description: "Adds the optional keys of the grade's notes and check errors; a version 2 submission reads unchanged (its English text is shown).", up: (doc) => doc },
+  ],
   schema: SubmissionSchema,
   noun: 'noun.submission',
 };

@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { connect, node, openApp } from './helpers';
+import { ZH_CN } from '../../src/renderer/src/i18n/resources';
+import { connect, forgetStudentWork, node, openApp } from './helpers';
+
+test.beforeEach(forgetStudentWork);
 
 const SHOTS = 'test-results/screenshots';
 
@@ -31,4 +34,30 @@ test('a pasted second client is taken out before grading: same score as the star
     await notes.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/grading-notes-${width}.png` });
   }
+});
+
+test('in 简体中文 the frame note about an extra client reads in Chinese', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+
+  const before = await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
+  await node(page, 'users').click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(page.locator('.react-flow__node')).toHaveCount(before.length + 1);
+  const after = await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
+  const copy = after.find((id) => !before.includes(id))!;
+
+  await page.getByRole('button', { name: ZH_CN.lesson.checkMyWork }).click();
+  const notes = page.getByTestId('grading-notes');
+  await expect(notes).toContainText(ZH_CN.lesson.gradingNotes, { timeout: 60_000 });
+  await expect(notes.locator('li')).toHaveText([`本课程不允许添加第二个客户端；评分前已移除 "${copy}" 及其连线。`]);
+  // No English words left in the note once the node id is taken out.
+  const text = (await notes.locator('li').textContent())!.replaceAll(copy, '');
+  expect(text).not.toMatch(/[A-Za-z]{2,}/);
+  await notes.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/zh-CN-grading-notes-1280.png` });
 });

@@ -24,12 +24,15 @@ import type { Graph, GraphEdge, GraphNode } from '../../shared/graph';
 import type { Lesson } from '../../shared/lesson';
 import { CLIENT_DESIGN_PROPS } from '../../shared/nodeProps';
 import type { RunResult } from '../../shared/metrics';
+import { englishGrade, gradeMessage, type GradeMessage } from '../../shared/i18n/gradeTexts';
 
 export interface Framed {
   /** The graph that is graded. */
   graph: Graph;
-  /** One sentence per change grading made, naming the node. */
+  /** One sentence per change grading made, naming the node (English). */
   notes: string[];
+  /** The same notes as keys of GRADE_TEXTS, for the student's language. */
+  noteKeys: GradeMessage[];
   /** The lesson's own clients (the starter's); undefined when every client of the design counts. */
   users?: ReadonlySet<string>;
 }
@@ -42,11 +45,12 @@ const IDS_NAMED_MAX = 5;
 /** Deterministic comparison of plain JSON values (props come from parsed JSON). */
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-const quoted = (ids: readonly string[]): string => {
+/** `"a", "b" and "c"`, `"a", …, "e" and 3 more`: the "and" is worded in the reader's language. */
+const quoted = (ids: readonly string[]): string | GradeMessage => {
   const named = ids.slice(0, IDS_NAMED_MAX).map((id) => `"${id}"`);
   const rest = ids.length - named.length;
-  const list = named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')}${rest > 0 ? ', ' : ' and '}${named.at(-1)!}`;
-  return rest > 0 ? `${list} and ${rest} more` : list;
+  if (rest > 0) return gradeMessage('list.more', { head: named.join(', '), rest });
+  return named.length === 1 ? named[0]! : gradeMessage('list.two', { head: named.slice(0, -1).join(', '), last: named.at(-1)! });
 };
 
 /** Props whose values differ, by name, sorted. */
@@ -54,7 +58,7 @@ const changedProps = (current: GraphNode['props'], original: GraphNode['props'])
   [...new Set([...Object.keys(current), ...Object.keys(original)])].filter((k) => !same(current[k], original[k])).sort();
 
 /** (a) and (d): nodes the student may not change go back to the starter's kind and props. */
-function restoreFixed(nodes: GraphNode[], starter: Graph, locked: ReadonlySet<string>, notes: string[]): GraphNode[] {
+function restoreFixed(nodes: GraphNode[], starter: Graph, locked: ReadonlySet<string>, notes: GradeMessage[]): GraphNode[] {
   const fixed = starter.nodes.filter((n) => locked.has(n.id) || n.kind === 'client');
   let out = nodes;
   for (const original of fixed) {
@@ -62,11 +66,7 @@ function restoreFixed(nodes: GraphNode[], starter: Graph, locked: ReadonlySet<st
     const current = out.find((n) => n.id === original.id);
     if (!current) {
       out = [...out, original];
-      notes.push(
-        isLocked
-          ? `Locked node "${original.id}" was missing; graded with the lesson's "${original.id}" restored.`
-          : `The lesson's client "${original.id}" was missing; it was put back (without connections) before grading.`,
-      );
+      notes.push(gradeMessage(isLocked ? 'frame.lockedMissing' : 'frame.clientMissing', { node: original.id }));
       continue;
     }
     // An unlocked client keeps the student's design props (how it reconnects): those are the exercise's answer, not its traffic.
@@ -77,17 +77,15 @@ function restoreFixed(nodes: GraphNode[], starter: Graph, locked: ReadonlySet<st
         : original.props;
     if (current.kind === original.kind && changedProps(current.props, props).length === 0) continue;
     out = out.map((n) => (n.id === original.id ? { ...n, kind: original.kind, props } : n));
-    if (isLocked) notes.push(`Locked node "${original.id}" was changed; graded with the lesson's settings for it.`);
-    else {
-      const what = current.kind !== original.kind ? `its kind (${current.kind})` : `its ${changedProps(current.props, props).join(', ')}`;
-      notes.push(`The lesson's client "${original.id}" is part of the exercise; ${what} was put back to the lesson's before grading.`);
-    }
+    if (isLocked) notes.push(gradeMessage('frame.lockedChanged', { node: original.id }));
+    else if (current.kind !== original.kind) notes.push(gradeMessage('frame.clientKind', { node: original.id, kind: current.kind }));
+    else notes.push(gradeMessage('frame.clientProps', { node: original.id, props: changedProps(current.props, props).join(', ') }));
   }
   return out;
 }
 
 /** (a) for single props: a locked prop goes back to the starter's value (or away, if the starter has none). */
-function restoreLockedProps(nodes: GraphNode[], starter: Graph, lockedProps: Lesson['lockedProps'], notes: string[]): GraphNode[] {
+function restoreLockedProps(nodes: GraphNode[], starter: Graph, lockedProps: Lesson['lockedProps'], notes: GradeMessage[]): GraphNode[] {
   let isChanged = false;
   const out = nodes.map((node) => {
     const keys = lockedProps[node.id];
@@ -100,7 +98,7 @@ function restoreLockedProps(nodes: GraphNode[], starter: Graph, lockedProps: Les
       if (k in original.props) props[k] = original.props[k];
       else delete props[k];
     }
-    notes.push(`Locked setting ${changed.map((k) => `"${k}"`).join(', ')} of "${node.id}" was changed; graded with the lesson's value.`);
+    notes.push(gradeMessage('frame.lockedProps', { node: node.id, props: changed.map((k) => `"${k}"`).join(', '), count: changed.length }));
     isChanged = true;
     return { ...node, props };
   });
@@ -108,45 +106,44 @@ function restoreLockedProps(nodes: GraphNode[], starter: Graph, lockedProps: Les
 }
 
 /** (b) and (c): which of the student's nodes the lesson does not allow, and why (grouped for the notes). */
-function disallowed(nodes: readonly GraphNode[], starter: Graph, lesson: Lesson): Map<string, string[]> {
+function disallowed(nodes: readonly GraphNode[], starter: Graph, lesson: Lesson): Map<string, { reason: GradeMessage; ids: string[] }> {
   const starterKind = new Map(starter.nodes.map((n) => [n.id, n.kind]));
   const starterClients = starter.nodes.filter((n) => n.kind === 'client').map((n) => n.id);
   const palette = lesson.palette === undefined ? undefined : new Set<string>(lesson.palette);
-  const reasons = new Map<string, string[]>();
-  const add = (reason: string, id: string) => {
-    const ids = reasons.get(reason);
-    if (ids) ids.push(id);
-    else reasons.set(reason, [id]);
+  const reasons = new Map<string, { reason: GradeMessage; ids: string[] }>();
+  const add = (reason: GradeMessage, id: string) => {
+    const group = reasons.get(JSON.stringify(reason));
+    if (group) group.ids.push(id);
+    else reasons.set(JSON.stringify(reason), { reason, ids: [id] });
   };
   for (const node of nodes) {
     if (starterKind.get(node.id) === node.kind) continue;
     if (node.kind === 'client' && starterClients.length > 0) {
-      add(`The lesson does not allow ${starterClients.length === 1 ? 'a second client' : `clients other than its own (${quoted(starterClients)})`}`, node.id);
-    } else if (palette !== undefined && !palette.has(node.kind)) add(`The lesson does not offer ${node.kind} nodes`, node.id);
+      add(starterClients.length === 1 ? gradeMessage('frame.reason.secondClient') : gradeMessage('frame.reason.otherClients', { clients: quoted(starterClients) }), node.id);
+    } else if (palette !== undefined && !palette.has(node.kind)) add(gradeMessage('frame.reason.kind', { kind: node.kind }), node.id);
   }
   return reasons;
 }
 
 /** Puts the design back inside the lesson's frame (rules at the top of this file). Pure. */
 export function holdFrame(graph: Graph, starter: Graph, lesson: Lesson): Framed {
-  const notes: string[] = [];
+  const notes: GradeMessage[] = [];
   const fixed = restoreFixed(graph.nodes, starter, new Set(lesson.locked), notes);
   const kept = Object.keys(lesson.lockedProps ?? {}).length > 0 ? restoreLockedProps(fixed, starter, lesson.lockedProps, notes) : fixed;
   const reasons = disallowed(kept, starter, lesson);
-  const removed = new Set([...reasons.values()].flat());
+  const removed = new Set([...reasons.values()].flatMap((r) => r.ids));
   let edges: GraphEdge[] = graph.edges;
   if (removed.size > 0) {
     edges = graph.edges.filter((e) => !removed.has(e.source) && !removed.has(e.target));
-    for (const [reason, ids] of reasons) {
-      const verb = ids.length === 1 ? 'was' : 'were';
-      notes.push(`${reason}; ${quoted(ids)} ${verb} removed before grading, with ${ids.length === 1 ? 'its' : 'their'} connections.`);
-    }
+    for (const { reason, ids } of reasons.values()) notes.push(gradeMessage('frame.removed', { reason, ids: quoted(ids), count: ids.length }));
   }
   const nodes = removed.size > 0 ? kept.filter((n) => !removed.has(n.id)) : kept;
   const starterClients = starter.nodes.filter((n) => n.kind === 'client').map((n) => n.id);
+  const noteKeys = notes.length > FRAME_NOTES_MAX ? [...notes.slice(0, FRAME_NOTES_MAX - 1), gradeMessage('frame.more', { count: notes.length - FRAME_NOTES_MAX + 1 })] : notes;
   const framed: Framed = {
     graph: nodes === graph.nodes && edges === graph.edges ? graph : { ...graph, nodes, edges },
-    notes: notes.length > FRAME_NOTES_MAX ? [...notes.slice(0, FRAME_NOTES_MAX - 1), `… and ${notes.length - FRAME_NOTES_MAX + 1} more changes like these.`] : notes,
+    notes: noteKeys.map(englishGrade),
+    noteKeys,
   };
   if (starterClients.length > 0) framed.users = new Set(starterClients);
   return framed;

@@ -16,6 +16,7 @@ import { evaluateMetric } from './metricCheck';
 import { evaluatePrediction } from './predictions';
 import { evaluateQuiz } from './quiz';
 import { holdFrame, usersView } from './frame';
+import { englishGrade, gradeMessage } from '../../shared/i18n/gradeTexts';
 import { evaluateStructure } from './structure';
 import { faultTimings } from './window';
 
@@ -57,12 +58,14 @@ function evaluateOne(check: Check, graph: Graph, run: RunResult, engine: SimEngi
     if (outcome.window) extra.window = outcome.window;
     if (outcome.firstViolationMs !== undefined) extra.firstViolationMs = outcome.firstViolationMs;
     if (outcome.error) extra.error = outcome.error;
+    if (outcome.errorKey) extra.errorKeys = [outcome.errorKey];
   } else if (check.type === 'structure') {
     ({ passed, measured, bound } = evaluateStructure(graph, check));
   } else {
     const outcome = evaluateQuiz(run, engine, check, Object.prototype.hasOwnProperty.call(answers, check.id) ? answers[check.id] : undefined, faults);
     ({ passed, measured } = outcome);
     if (outcome.error) extra.error = outcome.error;
+    if (outcome.errorKey) extra.errorKeys = [outcome.errorKey];
   }
   const result: CheckResult = {
     id: check.id,
@@ -109,24 +112,24 @@ export function evaluateChecks(input: GradeInput, run: RunResult, engine: SimEng
  * traffic: frame.ts), and grades it; metrics about users read the lesson's own clients only.
  */
 export function gradeLesson(input: GradeInput, engine: SimEngine): { report: GradeReport; run: RunResult; graded: GradedRun } {
-  const { graph, notes, users } = input.starter ? holdFrame(input.graph, input.starter, input.lesson) : { graph: input.graph, notes: [], users: undefined };
+  const { graph, notes, noteKeys, users } = input.starter ? holdFrame(input.graph, input.starter, input.lesson) : { graph: input.graph, notes: [], noteKeys: [], users: undefined };
+  const withNotes = <R extends GradeReport>(report: R): R => (notes.length > 0 ? { ...report, notes, noteKeys } : report);
   const missing = missingFaultTargets(graph, input.lesson.scenario);
   if (missing.length > 0) {
     // The lesson's scenario cannot happen on this design: run it without those faults so the
     // structural checks still speak, and fail every run-based check with the reason.
     const scenario = { ...input.lesson.scenario, faults: (input.lesson.scenario.faults ?? []).filter((f) => !missing.some((m) => m.fault === f)) };
     const run = engine.simulate(graph, scenario);
-    const reason = missing
-      .map(({ fault, node }) => `The lesson's scenario applies "${fault.action}" to "${node}" at ${fault.atMs / 1000} s, but this design has no node "${node}"; put it back with that id.`)
-      .join(' ');
+    const errorKeys = missing.map(({ fault, node }) => gradeMessage('check.missingFaultTarget', { action: fault.action, node, seconds: fault.atMs / 1000 }));
+    const reason = errorKeys.map(englishGrade).join(' ');
     const report = evaluateChecks({ ...input, graph, lesson: { ...input.lesson, scenario } }, usersView(run, users), engine);
-    const checks = report.checks.map((c) => (c.type === 'structure' ? c : { ...c, passed: false, points: 0, error: reason }));
+    const checks = report.checks.map((c) => (c.type === 'structure' ? c : { ...c, passed: false, points: 0, error: reason, errorKeys }));
     const failed = { ...report, checks, score: [...checks, ...(report.predictions ?? [])].reduce((sum, c) => sum + c.points, 0) };
-    return { report: notes.length > 0 ? { ...failed, notes } : failed, run, graded: { graph, scenario } };
+    return { report: withNotes(failed), run, graded: { graph, scenario } };
   }
   const run = engine.simulate(graph, input.lesson.scenario);
   const report = evaluateChecks({ ...input, graph }, usersView(run, users), engine);
-  return { report: notes.length > 0 ? { ...report, notes } : report, run, graded: { graph, scenario: input.lesson.scenario } };
+  return { report: withNotes(report), run, graded: { graph, scenario: input.lesson.scenario } };
 }
 
 type ScheduledFault = NonNullable<Lesson['scenario']['faults']>[number];

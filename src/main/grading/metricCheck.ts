@@ -1,4 +1,5 @@
 /** Behavioural checks: a metric over a window of the run, compared with a bound. */
+import { gradeMessage, keyedError, type GradeMessage, type UnmeasuredKey } from '../../shared/i18n/gradeTexts';
 import type { MetricCheck } from '../../shared/checks';
 import { METRICS, type RunResult } from '../../shared/metrics';
 import { compare, formatBound } from './compare';
@@ -16,6 +17,8 @@ export interface MetricOutcome {
   window?: { fromMs: number; toMs: number };
   firstViolationMs?: number;
   error?: string;
+  /** `error` as a key of GRADE_TEXTS (absent for a lesson's own window problems, which the pack validator reports). */
+  errorKey?: GradeMessage;
 }
 
 /**
@@ -63,13 +66,13 @@ export function evaluateMetric(run: RunResult, engine: SimEngine, check: MetricC
   if (!window.ok) return { passed: false, measured: null, bound, error: window.error };
   const { fromMs, toMs } = window.value;
   if (check.node !== undefined && !run.nodes.some((n) => n.id === check.node)) {
-    return { passed: false, measured: null, bound, window: window.value, error: `the check reads node "${check.node}", which this design does not have` };
+    return { passed: false, measured: null, bound, window: window.value, ...keyedError(gradeMessage('check.noSuchNode', { node: check.node })) };
   }
   const value = engine.readMetric(run, check.metric, window.value, check.node);
   if (Number.isNaN(value)) {
     // Not measured (e.g. no recovery finished): a bound never passes on nothing.
-    const reason = (METRICS[check.metric] as { unmeasured?: string }).unmeasured ?? 'nothing was measured in the window';
-    return { passed: false, measured: null, bound, window: window.value, firstViolationMs: fromMs, error: reason };
+    const reason = gradeMessage((METRICS[check.metric] as { unmeasured?: UnmeasuredKey }).unmeasured ?? 'check.nothingMeasured');
+    return { passed: false, measured: null, bound, window: window.value, firstViolationMs: fromMs, ...keyedError(reason) };
   }
   if (compare(value, check.op, check.value)) return { passed: true, measured: value, bound, window: window.value };
   return { passed: false, measured: value, bound, window: window.value, firstViolationMs: firstViolation(run, engine, check, fromMs, toMs) };

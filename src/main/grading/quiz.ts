@@ -2,16 +2,17 @@
 import type { QuizCheck } from '../../shared/checks';
 import type { RunResult } from '../../shared/metrics';
 import type { SimEngine } from './engine';
+import { gradeMessage, keyedError, type GradeMessage } from '../../shared/i18n/gradeTexts';
 import { resolveWindow, type FaultTiming, type Resolved } from './window';
 
 /**
  * The right choice. A metric-decided answer reads the metric at each choice's node (choice ids
  * are node ids); ties go to the earlier choice so the answer is the same on every machine.
  */
-export function rightChoice(run: RunResult, engine: SimEngine, quiz: QuizCheck, faults: readonly FaultTiming[]): Resolved<string> {
+export function rightChoice(run: RunResult, engine: SimEngine, quiz: QuizCheck, faults: readonly FaultTiming[]): Resolved<string> | { ok: false; error: string; errorKey: GradeMessage } {
   if (typeof quiz.answer === 'string') return { ok: true, value: quiz.answer };
   const metric = quiz.answer.highest ?? quiz.answer.lowest;
-  if (metric === undefined) return { ok: false, error: 'the answer names no metric' };
+  if (metric === undefined) return { ok: false, ...keyedError(gradeMessage('quiz.noMetric')) };
   const window = resolveWindow(quiz.answer.window, faults, run.durationMs);
   if (!window.ok) return window;
   const sign = quiz.answer.highest !== undefined ? 1 : -1;
@@ -22,7 +23,7 @@ export function rightChoice(run: RunResult, engine: SimEngine, quiz: QuizCheck, 
     if (Number.isNaN(value)) continue;
     if (best === undefined || sign * value > best.score) best = { id: choice.id, score: sign * value };
   }
-  if (best === undefined) return { ok: false, error: `no choice is a node of this run with a value of ${metric}` };
+  if (best === undefined) return { ok: false, ...keyedError(gradeMessage('quiz.noChoice', { metric })) };
   return { ok: true, value: best.id };
 }
 
@@ -31,11 +32,13 @@ export interface QuizOutcome {
   /** The student's choice id, or null when they did not answer. */
   measured: string | null;
   error?: string;
+  /** `error` as a key of GRADE_TEXTS, when it has one. */
+  errorKey?: GradeMessage;
 }
 
 export function evaluateQuiz(run: RunResult, engine: SimEngine, quiz: QuizCheck, answer: string | undefined, faults: readonly FaultTiming[]): QuizOutcome {
   if (answer === undefined) return { passed: false, measured: null };
   const right = rightChoice(run, engine, quiz, faults);
-  if (!right.ok) return { passed: false, measured: answer, error: right.error };
+  if (!right.ok) return { passed: false, measured: answer, error: right.error, ...('errorKey' in right ? { errorKey: right.errorKey } : {}) };
   return { passed: answer === right.value, measured: answer };
 }

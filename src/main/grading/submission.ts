@@ -3,6 +3,7 @@
  * The grade inside a file is only a claim; re-grading re-runs the simulation and reports whether
  * the claim matched.
  */
+import { englishGrade, gradeMessage, type GradeMessage } from '../../shared/i18n/gradeTexts';
 import { errorMessage } from '../../shared/i18n/errorTexts';
 import { loadDocument } from '../../shared/document';
 import type { GradeReport } from '../../shared/gradeReport';
@@ -13,7 +14,7 @@ import { SUBMISSION_FORMAT, SUBMISSION_LIMITS, SUBMISSION_VERSION, submissionSpe
 import { APP_VERSION } from '../../shared/version';
 import type { SimEngine } from './engine';
 import { gradeLesson } from './grade';
-import { describeVariant, lessonForStudent } from './variant';
+import { describeVariant, lessonForStudent, variantMessage } from './variant';
 
 export interface SubmissionInput {
   packId: string;
@@ -77,8 +78,10 @@ export interface Regrade {
   storedMatched: boolean | null;
   /** What differed between the stored and the fresh grade, one line each. */
   differences: string[];
-  /** Things an instructor should know (another pack version, another seed, another app version). */
+  /** Things an instructor should know (another pack version, another seed, another app version), in English. */
   notes: string[];
+  /** The same notes as keys of GRADE_TEXTS, for the reader's language. */
+  noteKeys: GradeMessage[];
 }
 
 /** Compares a claimed grade with a fresh one: score and each check's pass/points. */
@@ -113,14 +116,15 @@ export function regradeSubmission(submission: Submission, pack: PackForGrading, 
   }
   // The variant comes from the student's name, never from the file's numbers: editing them cannot pick an easier one.
   const found = lessonForStudent(listed, submission.student);
-  const notes: string[] = [];
-  if (found.lesson.variants && !found.variant) notes.push('The lesson gives each student their own values, but the file names no student: graded with the lesson as written.');
+  const noteKeys: GradeMessage[] = [];
+  if (found.lesson.variants && !found.variant) noteKeys.push(gradeMessage('regrade.noStudent'));
   if (found.variant && submission.variant && describeVariant(found.variant) !== describeVariant(submission.variant)) {
-    notes.push(`The file records the variant ${describeVariant(submission.variant)}; the student's name gives ${describeVariant(found.variant)}, which was graded.`);
+    noteKeys.push(gradeMessage('regrade.otherVariant', { recorded: variantMessage(submission.variant), graded: variantMessage(found.variant) }));
   }
-  if (submission.packVersion !== pack.manifest.packVersion) notes.push(`Exported with pack version ${submission.packVersion}; graded with ${pack.manifest.packVersion}.`);
-  if (submission.seed !== found.lesson.scenario.seed) notes.push(`The file names seed ${submission.seed}; graded with ${found.variant ? "the student's" : "the lesson's"} seed ${found.lesson.scenario.seed}.`);
-  if (submission.appVersion !== APP_VERSION) notes.push(`Exported by StateLab ${submission.appVersion}; graded by ${APP_VERSION}.`);
+  if (submission.packVersion !== pack.manifest.packVersion) noteKeys.push(gradeMessage('regrade.packVersion', { exported: submission.packVersion, graded: pack.manifest.packVersion }));
+  if (submission.seed !== found.lesson.scenario.seed) noteKeys.push(gradeMessage(found.variant ? 'regrade.seedStudent' : 'regrade.seedLesson', { file: submission.seed, seed: found.lesson.scenario.seed }));
+  if (submission.appVersion !== APP_VERSION) noteKeys.push(gradeMessage('regrade.appVersion', { exported: submission.appVersion, graded: APP_VERSION }));
+  const notes = noteKeys.map(englishGrade);
   const { report } = gradeLesson(
     {
       packId: pack.manifest.id,
@@ -132,7 +136,7 @@ export function regradeSubmission(submission: Submission, pack: PackForGrading, 
     },
     engine,
   );
-  if (submission.grade === undefined) return { report, storedMatched: null, differences: [], notes };
+  if (submission.grade === undefined) return { report, storedMatched: null, differences: [], notes, noteKeys };
   const differences = compareGrades(submission.grade, report);
-  return { report, storedMatched: differences.length === 0, differences, notes };
+  return { report, storedMatched: differences.length === 0, differences, notes, noteKeys };
 }

@@ -3,6 +3,7 @@
  * the starter (and reference) graphs. The app's grading, submission export, re-grading (app, CLI,
  * bulk, class results) and `pack:validate --run` all go through here, so they agree.
  */
+import { englishGrade, gradeMessage, type GradeMessage } from '../../shared/i18n/gradeTexts';
 import type { Graph } from '../../shared/graph';
 import type { Lesson } from '../../shared/lesson';
 import { deriveVariant, variantGraph, variantScenario, type StudentVariant } from '../../shared/variants';
@@ -28,5 +29,10 @@ export function lessonForStudent<T extends LessonWithGraphs>(item: T, student: s
 }
 
 /** "crashAtMs 11500, rps 650, seed 123": how notes and the CLI name a variant. */
-export const describeVariant = (variant: StudentVariant): string =>
-  [...Object.entries(variant.values).sort(([a], [b]) => a.localeCompare(b)).map(([id, value]) => `${id} ${value}`), `seed ${variant.seed}`].join(', ');
+export const describeVariant = (variant: StudentVariant): string => englishGrade(variantMessage(variant));
+
+/** The same, as a message of GRADE_TEXTS (the value ids stay as the lesson names them). */
+export function variantMessage(variant: StudentVariant): GradeMessage {
+  const values = Object.entries(variant.values).sort(([a], [b]) => a.localeCompare(b)).map(([id, value]) => `${id} ${value}`);
+  return values.length > 0 ? gradeMessage('variant.values', { values: values.join(', '), seed: variant.seed }) : gradeMessage('variant.seedOnly', { seed: variant.seed });
+}

@@ -50,7 +50,7 @@ describe('grading a lesson on the simulator', () => {
     const cheat = gradeLesson({ packId: 'sessions', packVersion: '1.0.0', lesson: lesson.lesson, graph: quiet }, simEngine).report;
     const fair = gradeLesson({ packId: 'sessions', packVersion: '1.0.0', lesson: lesson.lesson, graph: quiet, starter: lesson.starter }, simEngine).report;
     expect(fair.checks.find((c) => c.id === 'no-lost-sessions')?.measured).toBeGreaterThan(cheat.checks.find((c) => c.id === 'no-lost-sessions')?.measured as number);
-    expect(fair).toEqual({ ...grade(lesson.starter), notes: ['Locked node "users" was changed; graded with the lesson\'s settings for it.'] });
+    expect(fair).toEqual({ ...grade(lesson.starter), notes: ['Locked node "users" was changed; graded with the lesson\'s settings for it.'], noteKeys: [{ key: 'frame.lockedChanged', params: { node: 'users' } }] });
   });
 
   it('is deterministic: the same design gives the same report and trace hash', () => {

@@ -119,8 +119,9 @@ describe('an edited locked node', () => {
   it('is graded exactly as the starter: same run, same checks', () => {
     const entry = entryOf('remote-state');
     const tampered = grade(entry, TAMPERS[2]!.edit(entry)!, 1);
-    const { notes, ...rest } = tampered;
+    const { notes, noteKeys, ...rest } = tampered;
     expect(rest).toEqual(grade(entry, entry.starter, 1));
+    expect(noteKeys?.map((k) => k.key)).toEqual(['frame.lockedChanged', 'frame.lockedChanged']);
     expect(notes).toEqual(['Locked node "users" was changed; graded with the lesson\'s settings for it.', 'Locked node "db" was changed; graded with the lesson\'s settings for it.']);
   });
 });

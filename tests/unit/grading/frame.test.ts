@@ -21,7 +21,7 @@ const replace = (graph: Graph, id: string, change: Partial<GraphNode>): Graph =>
 describe('the lesson frame: locked nodes', () => {
   it('lets the student change what is not locked, and changes nothing then', () => {
     const edited = replace(starter, 'lb', { props: { policy: 'round-robin' } });
-    expect(holdFrame(edited, starter, lesson)).toEqual({ graph: edited, notes: [], users: new Set(['users']) });
+    expect(holdFrame(edited, starter, lesson)).toEqual({ graph: edited, notes: [], noteKeys: [], users: new Set(['users']) });
   });
 
   it("keeps how an unlocked client reconnects (the design's), but puts its traffic back", () => {
@@ -31,7 +31,7 @@ describe('the lesson frame: locked nodes', () => {
     expect(result.notes).toEqual(['The lesson\'s client "users" is part of the exercise; its rps was put back to the lesson\'s before grading.']);
     // Only the reconnect policy changed: nothing to put back.
     const policyOnly = replace(starter, 'users', { props: { rps: 600, users: 1000, reconnect: 'immediate' } });
-    expect(holdFrame(policyOnly, starter, lesson)).toEqual({ graph: policyOnly, notes: [], users: new Set(['users']) });
+    expect(holdFrame(policyOnly, starter, lesson)).toEqual({ graph: policyOnly, notes: [], noteKeys: [], users: new Set(['users']) });
     // A locked client keeps nothing of the student's.
     expect(holdFrame(edited, starter, lessonWith({ locked: ['users'] })).graph.nodes[0]!.props).toEqual({ rps: 600, users: 1000 });
   });
@@ -76,7 +76,7 @@ describe('the lesson frame: traffic', () => {
   it('lets the student bring the clients when the starter has none and the palette offers them', () => {
     const empty = graphOf([]);
     const design = graphOf([node('a', 'client'), node('b', 'client'), node('api', 'service')], [edge('a', 'api'), edge('b', 'api')]);
-    expect(holdFrame(design, empty, lessonWith({ palette: ['client', 'service'] }))).toEqual({ graph: design, notes: [] });
+    expect(holdFrame(design, empty, lessonWith({ palette: ['client', 'service'] }))).toEqual({ graph: design, notes: [], noteKeys: [] });
     expect(holdFrame(design, empty, lessonWith({ palette: ['service'] })).graph.nodes.map((n) => n.id)).toEqual(['api']);
   });
 

@@ -12,6 +12,7 @@ import { APP_LOCALES, RESOURCES } from '../../../src/renderer/src/i18n/resources
 import { ERROR_TEXTS } from '../../../src/shared/i18n/errorTexts';
 import { templatePlaceholders, type Template } from '../../../src/shared/i18n/messages';
 import { STEP_TEXTS } from '../../../src/shared/i18n/stepTexts';
+import { GRADE_TEXTS } from '../../../src/shared/i18n/gradeTexts';
 
 /** Leaf keys of a namespace, plural suffixes folded ("nodes_one", "nodes_other" → "nodes"), with their values. */
 function leaves(tree: object, prefix = ''): Map<string, string> {
@@ -120,6 +121,7 @@ const isFrame = (text: string) => text.replace(/\{\{\w+\}\}/g, '').replace(/[\s:
 describe.each([
   ['ERROR_TEXTS', ERROR_TEXTS as Record<string, Template>],
   ['STEP_TEXTS', STEP_TEXTS as Record<string, Template>],
+  ['GRADE_TEXTS', GRADE_TEXTS as Record<string, Template>],
 ])('%s', (_, table) => {
   it('every zh-CN sentence is Chinese, not the English left in place', () => {
     const english = Object.entries(table).filter(([, t]) => !isFrame(t.en) && (!HAN.test(t['zh-CN']) || t['zh-CN'] === t.en)).map(([k]) => k);

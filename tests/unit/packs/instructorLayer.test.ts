@@ -5,6 +5,7 @@ import { folderSource } from '../../../src/main/packs/source';
 import { formatProblem, validatePack } from '../../../src/main/packs/validate';
 import { loadDocument } from '../../../src/shared/document';
 import { LESSON_VERSION, lessonSpec } from '../../../src/shared/lesson';
+import { checkErrorText, reportNotes } from '../../../src/shared/i18n/reportText';
 import { SUBMISSION_VERSION, submissionSpec } from '../../../src/shared/submission';
 import { goodLesson, goodManifest, goodPack, writePack, type PackFiles } from './fixtures';
 
@@ -154,5 +155,33 @@ describe('lesson versions', () => {
     expect(migrated.version).toBe(SUBMISSION_VERSION);
     expect(migrated.variant).toBeUndefined();
     expect(() => loadDocument({ ...v1, version: SUBMISSION_VERSION + 1 }, submissionSpec)).toThrow(/newer StateLab/);
+  });
+});
+
+describe('submission version 2 → 3 (keys for the grade notes and check errors)', () => {
+  const grade = {
+    packId: 'sessions', packVersion: '1.0.0', lessonId: 'session-state', appVersion: '0.1.0', seed: 42, traceHash: 'h', score: 0, maxScore: 1,
+    checks: [{ id: 'q', type: 'quiz', title: { en: 'Q' }, passed: false, points: 0, maxPoints: 1, measured: 'a', bound: null, error: 'the answer names no metric' }],
+    notes: ['Locked node "api" was changed; graded with the lesson\'s settings for it.'],
+  };
+  const v2 = {
+    format: 'statelab.submission', version: 2, packId: 'sessions', packVersion: '1.0.0', lessonId: 'session-state', seed: 42, appVersion: '0.1.0',
+    savedAt: '2026-03-01T10:00:00Z', graph: { format: 'statelab.graph', version: 1, nodes: [], edges: [] }, answers: {}, grade,
+  };
+  it('reads a version 2 submission unchanged, its English notes and errors shown as they are', () => {
+    const migrated = loadDocument(structuredClone(v2), submissionSpec);
+    expect(migrated.version).toBe(3);
+    expect(migrated.grade).toEqual(grade);
+    expect(reportNotes(migrated.grade!, 'zh-CN')).toEqual(grade.notes);
+    expect(checkErrorText(migrated.grade!.checks[0]!, 'zh-CN')).toBe('the answer names no metric');
+  });
+  it('takes a version 3 grade with keys, and refuses a newer version with a clear message', () => {
+    const keyed = { ...grade, noteKeys: [{ key: 'frame.lockedChanged', params: { node: 'api' } }], checks: [{ ...grade.checks[0]!, errorKeys: [{ key: 'quiz.noMetric' }] }] };
+    const v3 = loadDocument({ ...v2, version: 3, grade: keyed }, submissionSpec);
+    expect(reportNotes(v3.grade!, 'zh-CN')).toEqual(['锁定节点“api”被改动过；评分时使用了课程对它的设置。']);
+    expect(checkErrorText(v3.grade!.checks[0]!, 'zh-CN')).toBe('答案没有指定指标');
+    expect(() => loadDocument({ ...v2, version: 4 }, submissionSpec)).toThrow(/newer StateLab/);
+    // A malformed key entry is a schema problem naming where, not a crash.
+    expect(() => loadDocument({ ...v2, version: 3, grade: { ...grade, noteKeys: [{ key: '' }] } }, submissionSpec)).toThrow(/noteKeys/);
   });
 });

@@ -35,7 +35,7 @@ describe('holdFrame with locked props', () => {
     expect(out.props.policy).toEqual(lb.props.policy);
     expect('maxConnections' in out.props).toBe('maxConnections' in lb.props);
     expect(out.props.other).toBe(7);
-    expect(notes).toContain(`Locked setting "maxConnections", "policy" of "lb" was changed; graded with the lesson's value.`);
+    expect(notes).toContain(`Locked settings "maxConnections", "policy" of "lb" were changed; graded with the lesson's values.`);
   });
 
   it('an unchanged design is graded as it is, with no note', () => {

@@ -4,6 +4,7 @@
  * summary leaves it out (JSON has no NaN), so it survives IPC and the CLI's --json unchanged.
  */
 import { readFileSync } from 'node:fs';
+import { englishGrade, gradeMessage, gradeText, type UnmeasuredKey } from '../../../src/shared/i18n/gradeTexts';
 import { describe, expect, it } from 'vitest';
 import { readMetric, simulate } from '../../../src/main/sim/index';
 import type { Graph } from '../../../src/shared/graph';
@@ -42,7 +43,12 @@ describe('metrics with nothing to measure', () => {
       const def = METRICS[m];
       // Idle instances still cost money: cost is time, not requests.
       if (def.aggregate.kind === 'sum' && m !== 'cost') expect(readMetric(run, m), m).toBe(0);
-      if (Number.isNaN(readMetric(run, m))) expect((def as { unmeasured?: string }).unmeasured, m).toMatch(/in the window$/);
+      if (Number.isNaN(readMetric(run, m))) {
+        const key = (def as { unmeasured?: UnmeasuredKey }).unmeasured;
+        expect(key, m).toBeDefined();
+        expect(englishGrade(gradeMessage(key!)), m).toMatch(/in the window$/);
+        expect(gradeText(gradeMessage(key!), 'zh-CN'), m).toMatch(/时间窗口内/);
+      }
     }
     expect(readMetric(run, 'cost')).toBeGreaterThan(0);
   });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CheckResult, GradeReport } from '../../../shared/gradeReport';
 import { localize } from '../../../shared/i18n';
+import { checkErrorText, reportNotes } from '../../../shared/i18n/reportText';
 import { formatSeconds, formatValue } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
 import { Markdown } from './Markdown';
@@ -49,7 +50,7 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
           )}
         </div>
       )}
-      {check.error && <div className="sl-error">{t('couldNotEvaluate')}: {check.error}</div>}
+      {check.error && <div className="sl-error">{t('couldNotEvaluate')}: {checkErrorText(check, locale)}</div>}
       {isUnanswered && <p className="sl-check-feedback" data-testid={`not-answered-${check.id}`}>{t('notAnswered')}</p>}
       {!check.passed && !isUnanswered && check.feedback && (
         <div className="sl-check-feedback">
@@ -100,8 +101,8 @@ export function CheckResults({ report, onShowMe, onShowFailingRequest }: { repor
         <div className="sl-grading-notes" role="note" data-testid="grading-notes">
           <strong>{t('gradingNotes')}</strong>
           <ul>
-            {report.notes.map((note) => (
-              <li key={note}>{note}</li>
+            {reportNotes(report, locale).map((note, i) => (
+              <li key={i}>{note}</li>
             ))}
           </ul>
         </div>

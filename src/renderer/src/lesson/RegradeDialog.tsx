@@ -1,5 +1,6 @@
 import type { SubmissionRegrade } from '../../../shared/ipc';
 import { useLocale } from '../i18n/LocaleContext';
+import { reportNotes } from '../../../shared/i18n/reportText';
 import { CheckResults } from './CheckResults';
 import { differenceText } from './regradeText';
 
@@ -23,8 +24,8 @@ export function RegradeDialog({ regrade, onClose }: { regrade: SubmissionRegrade
             ))}
           </ul>
         )}
-        {regrade.notes.map((n) => (
-          <p key={n} className="sl-muted">{n}</p>
+        {reportNotes(regrade, locale).map((n, i) => (
+          <p key={i} className="sl-muted">{n}</p>
         ))}
         <CheckResults report={regrade.report} />
         <button type="button" onClick={() => onClose()}>

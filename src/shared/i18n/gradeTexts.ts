@@ -1,0 +1,124 @@
+/**
+ * What grading says in a report: the frame's notes (what it put back before running) and why a
+ * check could not be evaluated. The grader stores each as a key of this table with its parameters
+ * (GradeReport.noteKeys, CheckResult.errorKeys) next to the English sentence (notes, error), so the
+ * renderer shows it in the student's language while the CLI, the grades CSV and older app versions
+ * keep the English. A number that changes the wording has `_one`/`_other` keys chosen by the
+ * `count` parameter (i18next's plural suffixes and rules, through Intl.PluralRules).
+ * tests/unit/i18n/resources.test.ts checks every zh-CN sentence is Chinese with the same placeholders.
+ */
+import { z } from 'zod';
+import { fillMessage, isMessage, type Message, type MessageParam, type Template } from './messages';
+
+export const GRADE_TEXTS = {
+  // The lesson's frame (src/main/grading/frame.ts).
+  'frame.lockedMissing': { en: 'Locked node "{{node}}" was missing; graded with the lesson\'s "{{node}}" restored.', 'zh-CN': '锁定节点“{{node}}”不见了；评分时恢复了课程的“{{node}}”。' },
+  'frame.clientMissing': { en: 'The lesson\'s client "{{node}}" was missing; it was put back (without connections) before grading.', 'zh-CN': '课程的客户端“{{node}}”不见了；评分前已将它放回（不含连线）。' },
+  'frame.lockedChanged': { en: 'Locked node "{{node}}" was changed; graded with the lesson\'s settings for it.', 'zh-CN': '锁定节点“{{node}}”被改动过；评分时使用了课程对它的设置。' },
+  'frame.lockedProps_one': { en: 'Locked setting {{props}} of "{{node}}" was changed; graded with the lesson\'s value.', 'zh-CN': '“{{node}}”的锁定设置 {{props}} 被改动过；评分时使用了课程的值。' },
+  'frame.lockedProps_other': { en: 'Locked settings {{props}} of "{{node}}" were changed; graded with the lesson\'s values.', 'zh-CN': '“{{node}}”的锁定设置 {{props}} 被改动过；评分时使用了课程的值。' },
+  'frame.clientKind': { en: 'The lesson\'s client "{{node}}" is part of the exercise; its kind ({{kind}}) was put back to the lesson\'s before grading.', 'zh-CN': '课程的客户端“{{node}}”是练习的一部分；评分前已将它的类型（{{kind}}）恢复为课程的设置。' },
+  'frame.clientProps': { en: 'The lesson\'s client "{{node}}" is part of the exercise; its {{props}} was put back to the lesson\'s before grading.', 'zh-CN': '课程的客户端“{{node}}”是练习的一部分；评分前已将它的 {{props}} 恢复为课程的设置。' },
+  'frame.removed_one': { en: '{{reason}}; {{ids}} was removed before grading, with its connections.', 'zh-CN': '{{reason}}；评分前已移除 {{ids}} 及其连线。' },
+  'frame.removed_other': { en: '{{reason}}; {{ids}} were removed before grading, with their connections.', 'zh-CN': '{{reason}}；评分前已移除 {{ids}} 及其连线。' },
+  'frame.reason.secondClient': { en: 'The lesson does not allow a second client', 'zh-CN': '本课程不允许添加第二个客户端' },
+  'frame.reason.otherClients': { en: 'The lesson does not allow clients other than its own ({{clients}})', 'zh-CN': '本课程只允许使用它自己的客户端（{{clients}}）' },
+  'frame.reason.kind': { en: 'The lesson does not offer {{kind}} nodes', 'zh-CN': '本课程不提供 {{kind}} 节点' },
+  'frame.more_one': { en: '… and {{count}} more change like these.', 'zh-CN': '……另有 {{count}} 处类似的改动。' },
+  'frame.more_other': { en: '… and {{count}} more changes like these.', 'zh-CN': '……另有 {{count}} 处类似的改动。' },
+  // Node ids named in a note: "a", "b" and "c"; "a", …, "e" and 3 more.
+  'list.two': { en: '{{head}} and {{last}}', 'zh-CN': '{{head}} 和 {{last}}' },
+  'list.more': { en: '{{head}} and {{rest}} more', 'zh-CN': '{{head}} 等另外 {{rest}} 个' },
+
+  // What re-grading a submission tells the instructor (src/main/grading/submission.ts).
+  'regrade.noStudent': { en: 'The lesson gives each student their own values, but the file names no student: graded with the lesson as written.', 'zh-CN': '本课程给每个学生各自的数值，但文件没有写明学生：按课程原样评分。' },
+  'regrade.otherVariant': { en: "The file records the variant {{recorded}}; the student's name gives {{graded}}, which was graded.", 'zh-CN': '文件记录的变体是 {{recorded}}；按学生姓名得到的是 {{graded}}，评分用的是后者。' },
+  'regrade.packVersion': { en: 'Exported with pack version {{exported}}; graded with {{graded}}.', 'zh-CN': '导出时的课程包版本为 {{exported}}；评分时为 {{graded}}。' },
+  'regrade.seedStudent': { en: "The file names seed {{file}}; graded with the student's seed {{seed}}.", 'zh-CN': '文件写明的种子为 {{file}}；评分使用该学生的种子 {{seed}}。' },
+  'regrade.seedLesson': { en: "The file names seed {{file}}; graded with the lesson's seed {{seed}}.", 'zh-CN': '文件写明的种子为 {{file}}；评分使用课程的种子 {{seed}}。' },
+  'regrade.appVersion': { en: 'Exported by StateLab {{exported}}; graded by {{graded}}.', 'zh-CN': '由 StateLab {{exported}} 导出；由 {{graded}} 评分。' },
+  // A student's variant: "crashAtMs 11500, rps 650, seed 123".
+  'variant.values': { en: '{{values}}, seed {{seed}}', 'zh-CN': '{{values}}，种子 {{seed}}' },
+  'variant.seedOnly': { en: 'seed {{seed}}', 'zh-CN': '种子 {{seed}}' },
+
+  // Why a check could not be evaluated (src/main/grading/grade.ts, metricCheck.ts, quiz.ts).
+  'check.missingFaultTarget': {
+    en: 'The lesson\'s scenario applies "{{action}}" to "{{node}}" at {{seconds}} s, but this design has no node "{{node}}"; put it back with that id.',
+    'zh-CN': '课程场景在 {{seconds}} 秒时对“{{node}}”施加“{{action}}”，但这个设计没有节点“{{node}}”；请用这个 ID 把它放回去。',
+  },
+  'check.noSuchNode': { en: 'the check reads node "{{node}}", which this design does not have', 'zh-CN': '这项检查读取节点“{{node}}”，但这个设计没有该节点' },
+  'check.nothingMeasured': { en: 'nothing was measured in the window', 'zh-CN': '时间窗口内没有测到任何数据' },
+  'quiz.noMetric': { en: 'the answer names no metric', 'zh-CN': '答案没有指定指标' },
+  'quiz.noChoice': { en: 'no choice is a node of this run with a value of {{metric}}', 'zh-CN': '没有哪个选项是本次运行中具有 {{metric}} 数值的节点' },
+
+  // Why a metric has no value in a window (METRICS[…].unmeasured, src/shared/metrics.ts).
+  'unmeasured.cacheRead': { en: 'no cache read happened in the window', 'zh-CN': '时间窗口内没有发生缓存读取' },
+  'unmeasured.balancerForwarded': { en: 'no load balancer forwarded a request in the window', 'zh-CN': '时间窗口内没有负载均衡器转发请求' },
+  'unmeasured.ownerServed': { en: 'no owner served a keyed request in the window', 'zh-CN': '时间窗口内没有所有者处理带键的请求' },
+  'unmeasured.recoveryFinished': { en: 'no recovery finished in the window', 'zh-CN': '时间窗口内没有完成任何恢复' },
+  'unmeasured.requestEnded': { en: 'no request ended in the window', 'zh-CN': '时间窗口内没有请求结束' },
+  'unmeasured.partitionReached': { en: 'no request reached a partition in the window', 'zh-CN': '时间窗口内没有请求到达分区' },
+  'unmeasured.workStarted': { en: 'no request started work in the window', 'zh-CN': '时间窗口内没有请求开始处理' },
+  'unmeasured.requestIssued': { en: 'no request was issued in the window', 'zh-CN': '时间窗口内没有发出请求' },
+  'unmeasured.userReconnected': { en: 'no user reconnected in the window', 'zh-CN': '时间窗口内没有用户重新连接' },
+  'unmeasured.followerWait': { en: 'no write waited for a follower in the window', 'zh-CN': '时间窗口内没有写入等待从节点' },
+  'unmeasured.writeReplicated': { en: 'no write was replicated in the window', 'zh-CN': '时间窗口内没有写入被复制' },
+} as const satisfies Record<string, Template>;
+
+/** A key as a message names it: plural keys without their `_one`/`_other` suffix. */
+export type GradeKey = keyof typeof GRADE_TEXTS extends infer K ? (K extends `${infer Base}_${'one' | 'other'}` ? Base : K & string) : never;
+export type GradeMessage = Message<GradeKey>;
+export type GradeParams = Readonly<Record<string, MessageParam<GradeKey>>>;
+export type UnmeasuredKey = Extract<GradeKey, `unmeasured.${string}`>;
+
+export const gradeMessage = (key: GradeKey, params?: GradeParams): GradeMessage => (params === undefined ? { key } : { key, params });
+
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+const known = (key: string): boolean => Object.hasOwn(GRADE_TEXTS, key) || Object.hasOwn(GRADE_TEXTS, `${key}_other`);
+
+/** Whether every key in a stored message (nested ones too) is one this app has: else show the stored English. */
+export function isKnownGradeMessage(message: Message): boolean {
+  if (!known(message.key)) return false;
+  return Object.values(message.params ?? {}).every((value) => !isMessage(value) || isKnownGradeMessage(value));
+}
+
+/** Resolves plural keys by `count` in the locale, nested messages too, so fillMessage finds each one. */
+function resolvePlurals(message: Message, locale: string): Message {
+  const params = message.params && Object.fromEntries(Object.entries(message.params).map(([k, v]) => [k, isMessage(v) ? resolvePlurals(v, locale) : v]));
+  let key = message.key;
+  if (!Object.hasOwn(GRADE_TEXTS, key) && !PLURAL_SUFFIX.test(key)) {
+    const count = params?.count;
+    const category = typeof count === 'number' ? new Intl.PluralRules(locale).select(count) : 'other';
+    key = Object.hasOwn(GRADE_TEXTS, `${key}_${category}`) ? `${key}_${category}` : `${key}_other`;
+  }
+  return params ? { key, params } : { key };
+}
+
+/** The message in a locale (English for an unknown locale). */
+export const gradeText = (message: Message, locale: string): string => fillMessage(GRADE_TEXTS, resolvePlurals(message, locale), locale);
+
+/** The English sentence: what the report's `notes` / `error`, the CLI and the grades CSV keep. */
+export const englishGrade = (message: GradeMessage): string => gradeText(message, 'en');
+
+/** A check's `error` and its key, side by side. */
+export const keyedError = (message: GradeMessage): { error: string; errorKey: GradeMessage } => ({ error: englishGrade(message), errorKey: message });
+
+/** Sentences in a locale, one after another (a check's error may have several). */
+export const gradeTexts = (messages: readonly Message[], locale: string): string => messages.map((m) => gradeText(m, locale)).join(' ');
+
+/**
+ * A stored message, as a submission file holds it (never trusted): bounded keys, few parameters,
+ * nesting bounded by the document's own depth limit (src/shared/json.ts).
+ */
+type StoredMessage = { key: string; params?: Record<string, string | number | StoredMessage> };
+export const GradeMessageSchema: z.ZodType<StoredMessage> = z.lazy(() =>
+  z
+    .object({
+      key: z.string().min(1).max(64),
+      params: z
+        .record(z.string().max(32), z.union([z.string().max(1000), z.number(), GradeMessageSchema]))
+        .refine((p) => Object.keys(p).length <= 8, 'at most 8 parameters')
+        .optional(),
+    })
+    .strict(),
+);
