@@ -3,40 +3,36 @@
  * course is about (sessions in local memory, a session store or signed tokens; partition
  * ownership with leases). A stateless instance loads what it needs from downstream nodes; a
  * stateful one keeps it in memory and loses it when it stops.
+ * Its concepts live beside it as plain functions taking the node: sessions in serviceSessions.ts,
+ * partition ownership, leases and handover in serviceOwner.ts, long-lived connections in
+ * serviceConnections.ts, request stages and timers in serviceStages.ts. Fields and methods those
+ * files use are public here for them; nothing else should call them.
  */
 import type { ServiceProps } from '../../../shared/nodeProps';
 import type { WiringNeed } from '../../../shared/wiring';
-import { FLAG_COLD, FLAG_FORWARDED, FLAG_KEY_ROUTED, FLAG_LOGIN, FLAG_ONE_WAY, FLAG_REPLICA_READ, FLAG_WARM_CONNECT, OP, STATUS } from '../calls';
+import { FLAG_COLD, FLAG_FORWARDED, FLAG_KEY_ROUTED, FLAG_ONE_WAY, OP, STATUS } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
-import { partitionOf } from '../hashing';
 import { C, type Recorder } from '../metrics/recorder';
 import type { Rng } from '../rng';
-import { T_LEASE_NEWS, T_RELEASED } from '../leases';
-import { CoordinatorNode } from './coordinator';
+import { T_LEASE_NEWS } from '../leases';
 import { CallQueue } from '../timeouts';
-import { timerTag } from './timers';
-
-const T_WORK = timerTag('service', 'work done');
-const T_READY = timerTag('service', 'finished starting');
-const T_RENEW = timerTag('service', 'lease renewal');
-
-const STAGE_SESSION = 1;
-const STAGE_COMPUTE = 2;
-const STAGE_CACHE = 3;
-const STAGE_DB = 4;
-const STAGE_DB_FILL = 5;
-const STAGE_DOWNSTREAM = 6;
-const STAGE_REFRESH = 7;
-
-/** Link speed a token's bytes travel at: 1 Gbit/s, 125 bytes per microsecond. */
-const LINK_BYTES_PER_US = 125;
-/** Forwarded to the key's owner. */
-const STAGE_FORWARD = 8;
-/** Loading a moved key's state from the database before serving it. */
-const STAGE_LOAD = 9;
-
-/** Loading a partition from a live replica: a short, fixed catch-up. */
-const REPLICA_RECOVERY_US = 20_000;
+import { acceptConnection, startConnect } from './serviceConnections';
+import { forgetOwnership, handOver, onLeaseNews, ownsNothing, renew, renewEveryUs, renewSoon, sampleOwnership, servedAsOwner, updateBelief } from './serviceOwner';
+import { checkSession, loseSessions, refreshed } from './serviceSessions';
+import {
+  STAGE_CACHE,
+  STAGE_COMPUTE,
+  STAGE_DB,
+  STAGE_DB_FILL,
+  STAGE_DOWNSTREAM,
+  STAGE_FORWARD,
+  STAGE_LOAD,
+  STAGE_REFRESH,
+  STAGE_SESSION,
+  T_READY,
+  T_RENEW,
+  T_WORK,
+} from './serviceStages';
 
 export class ServiceNode extends SimNode {
   private busy = 0;
@@ -44,9 +40,9 @@ export class ServiceNode extends SimNode {
   private readonly queue = new CallQueue();
   /** local-memory sessions: global user → session generation. */
   readonly sessions = new Map<number, number>();
-  private storeEdge: SimEdge | undefined;
-  private cacheEdge: SimEdge | undefined;
-  private dbEdge: SimEdge | undefined;
+  storeEdge: SimEdge | undefined;
+  cacheEdge: SimEdge | undefined;
+  dbEdge: SimEdge | undefined;
   private downstreamEdge: SimEdge | undefined;
   coordinatorEdge: SimEdge | undefined;
   private readonly meanUs: number;
@@ -56,7 +52,7 @@ export class ServiceNode extends SimNode {
   readonly readyAtUs: Float64Array;
   version: string;
   /** Newest coordinator assignment version this instance has applied. */
-  private beliefVersion = -1;
+  beliefVersion = -1;
   /** rolling-deploy with checkpoint: sessions survive the next stop. */
   keepsStateOnStop = false;
   /** Handing its partitions over before a planned stop: it renews no more, so it does not rejoin. */
@@ -77,9 +73,9 @@ export class ServiceNode extends SimNode {
   /** serviceTimeMs.distribution as a number for the hot path: 0 exponential, 1 uniform, 2 fixed. */
   private readonly distCode: number;
   /** Partition → 1 when it was taken over and could not be recovered (recoverFrom replica, none wired). */
-  private readonly isUnrecoverable: Uint8Array;
+  readonly isUnrecoverable: Uint8Array;
   /** Links to other owners for forwarding, made on first use (not graph edges: an intra-tier hop). */
-  private readonly peerEdges = new Map<number, SimEdge>();
+  readonly peerEdges = new Map<number, SimEdge>();
 
   constructor(
     sim: Sim,
@@ -99,7 +95,7 @@ export class ServiceNode extends SimNode {
     this.version = props.version;
   }
 
-  private get usesLeases(): boolean {
+  get usesLeases(): boolean {
     return this.props.ownsPartitions && this.coordinatorEdge !== undefined && this.sim.model.ownership !== null;
   }
 
@@ -118,17 +114,9 @@ export class ServiceNode extends SimNode {
     if (this.missing.has('coordinator')) this.sim.log('not-wired.coordinator', this, { node: this.id });
     if (this.usesLeases) {
       // A design starts warm (its owners already hold their partitions' state) unless the scenario says cold start.
-      this.updateBelief(this.sim.model.ownership!.latestVersion, !this.sim.model.isColdStart);
-      this.renewSoon(this.renewEveryUs());
+      updateBelief(this, this.sim.model.ownership!.latestVersion, !this.sim.model.isColdStart);
+      renewSoon(this, renewEveryUs(this));
     }
-  }
-
-  private renewEveryUs(): number {
-    return Math.max(1000, Math.round(this.sim.model.leaseTtlUs / 3));
-  }
-
-  private renewSoon(delayUs: number): void {
-    this.sim.timer(this, delayUs, T_RENEW);
   }
 
   override isIdle(): boolean {
@@ -161,76 +149,15 @@ export class ServiceNode extends SimNode {
     if (sim.tracer !== null) sim.tracer.onStart(this, c);
     sim.rec.add(this.idx, C.queueWaitSumUs, sim.nowUs - calls.arriveUs[c]!);
     sim.rec.add(this.idx, C.queueWaitCount, 1);
-    if (calls.op[c] === OP.connect) {
-      // A long-lived connection: a handshake's work (none for one that existed before the run).
-      if ((calls.flags[c]! & FLAG_WARM_CONNECT) !== 0) return this.acceptConnection(c);
-      calls.stage[c] = STAGE_COMPUTE;
-      sim.timer(this, Math.round(this.props.handshakeMs * 1000 * this.serviceFactor), T_WORK, c, calls.gen[c]!);
-      return;
-    }
-    const mode = this.props.sessions;
+    // A long-lived connection: a handshake's work (none for one that existed before the run).
+    if (calls.op[c] === OP.connect) return startConnect(this, c);
     const user = calls.user[c]!;
-    if (user >= 0 && mode === 'local-memory') {
-      const gen = calls.session[c]!;
-      if ((calls.flags[c]! & FLAG_LOGIN) !== 0) {
-        this.sessions.set(user, gen);
-        sim.rec.add(this.idx, C.sessionsCreated, 1);
-      } else if (this.sessions.get(user) !== gen) {
-        sim.sessionLost(this, user, gen);
-        this.finish(c, STATUS.sessionLost);
-        return;
-      }
-    } else if (user >= 0 && mode === 'session-store' && this.missing.has('sessionStore')) {
-      // Sessions live in a store that is not connected: nothing can check them.
-      this.finish(c, STATUS.notWired);
-      return;
-    } else if (user >= 0 && mode === 'session-store' && this.storeEdge !== undefined) {
-      const isLogin = (calls.flags[c]! & FLAG_LOGIN) !== 0;
-      this.callChild(c, this.storeEdge, isLogin ? OP.sessionPut : OP.sessionGet, STAGE_SESSION);
-      if (isLogin) sim.rec.add(this.idx, C.sessionsCreated, 1);
-      return;
-    } else if (user >= 0 && mode === 'signed-token') {
-      return this.checkToken(c, user);
-    }
+    if (user >= 0) return checkSession(this, c, user);
     this.compute(c);
   }
 
-  /**
-   * A signed token is checked here, without a call: it is valid until it expires, even when its
-   * session was revoked. An expired one is refreshed with a call to where refresh tokens are kept
-   * (the session store, else the database), which refuses a revoked session. The token's bytes
-   * travel with every request: a little latency, counted in tokenBytes.
-   */
-  private checkToken(c: number, user: number): void {
-    const sim = this.sim;
-    const calls = sim.calls;
-    const model = sim.model;
-    const gen = calls.session[c]!;
-    if ((calls.flags[c]! & FLAG_LOGIN) !== 0) {
-      model.tokenIssuedUs[user] = sim.nowUs;
-      return this.compute(c);
-    }
-    const bytes = this.props.tokenBytes;
-    sim.rec.add(this.idx, C.tokenBytes, bytes);
-    if (sim.nowUs - model.tokenIssuedUs[user]! < this.props.tokenTtlMs * 1000) {
-      if (model.isRevoked(user, gen)) sim.rec.add(this.idx, C.acceptedAfterRevoke, 1);
-      return this.compute(c, bytes / LINK_BYTES_PER_US);
-    }
-    const auth = this.storeEdge ?? this.dbEdge;
-    if (auth !== undefined) return this.callChild(c, auth, OP.refresh, STAGE_REFRESH);
-    this.refreshed(c);
-  }
-
-  /** The token's refresh came back: a revoked session logs the user out, any other gets a new token. */
-  private refreshed(c: number): void {
-    const sim = this.sim;
-    const user = sim.calls.user[c]!;
-    if (sim.model.isRevoked(user, sim.calls.session[c]!)) return this.finish(c, STATUS.sessionLost);
-    sim.model.tokenIssuedUs[user] = sim.nowUs;
-    this.compute(c, this.props.tokenBytes / LINK_BYTES_PER_US);
-  }
-
-  private compute(c: number, extraUs = 0): void {
+  /** The instance's own work for a request: its service time (plus `extraUs`), then its data step. */
+  compute(c: number, extraUs = 0): void {
     const calls = this.sim.calls;
     calls.stage[c] = STAGE_COMPUTE;
     const dist = this.distCode;
@@ -246,73 +173,30 @@ export class ServiceNode extends SimNode {
     } else if (tag === T_READY) {
       this.isReady = true;
       this.sim.log('ready', this, { node: this.id, version: this.version });
-      if (this.usesLeases) this.renewSoon(0);
+      if (this.usesLeases) renewSoon(this, 0);
     } else if (tag === T_RENEW) {
       if (this.isLeaving) return;
-      this.renew();
-      this.renewSoon(this.renewEveryUs());
+      renew(this);
+      renewSoon(this, renewEveryUs(this));
     } else if (tag === T_LEASE_NEWS && this.usesLeases) {
-      // A handover (leases.ts): release or take what the coordinator's new assignment says, then
-      // answer; news older than what a renewal already told it changes nothing.
-      if (a >= this.beliefVersion) this.updateBelief(a);
-      const edge = this.coordinatorEdge!;
-      this.sim.timer(this.sim.nodes[edge.to]!, edge.latUs, T_RELEASED, this.idx);
+      onLeaseNews(this, a);
     }
-  }
-
-  private renew(): void {
-    const sim = this.sim;
-    const c = sim.newCall(this, this.coordinatorEdge!, OP.lease);
-    sim.sendRequest(c);
   }
 
   private dataStep(c: number): void {
-    const sim = this.sim;
-    const calls = sim.calls;
-    const op = calls.op[c]!;
-    if (op === OP.connect) return this.acceptConnection(c);
+    const op = this.sim.calls.op[c]!;
+    if (op === OP.connect) return acceptConnection(this, c);
     // An owner with no lease service to ask owns nothing.
     if (this.lacksCoordinator) return this.finish(c, STATUS.notWired);
-    if (this.usesLeases) {
-      const p = partitionOf(calls.key[c]!, this.ownedEpoch.length);
-      const epoch = this.ownedEpoch[p]!;
-      if (epoch === 0) {
-        // A read sent to a replica of the owner is served from the replica (it may be a little behind).
-        if ((calls.flags[c]! & FLAG_REPLICA_READ) !== 0 && op === OP.read && this.props.state === 'stateful') return this.finish(c, STATUS.ok);
-        // A partition-aware router that sent it here has a stale view: fail fast so it is retried
-        // once the router has caught up (a second guess from this instance's view could be as stale).
-        if ((calls.flags[c]! & FLAG_KEY_ROUTED) !== 0) return this.finish(c, STATUS.noRoute);
-        const owner = this.beliefVersion < 0 ? -1 : sim.model.ownership!.versions[this.beliefVersion]!.ownerMap[p]!;
-        return this.notOwner(c, owner);
-      }
-      if (this.isUnrecoverable[p] === 1) return this.finish(c, STATUS.notWired);
-      if (sim.nowUs < this.readyAtUs[p]!) return this.finish(c, STATUS.down);
-      calls.epoch[c] = epoch;
-      if (this.props.state === 'stateful' && op === OP.read) return this.finish(c, STATUS.ok);
-    } else if (this.props.state === 'stateful' && this.props.ownsPartitions) {
-      const flags = calls.flags[c]!;
-      if ((flags & (FLAG_KEY_ROUTED | FLAG_FORWARDED)) === 0) {
-        // Not routed by key: the key may belong to another owner of the tier.
-        const owner = this.staticOwner(partitionOf(calls.key[c]!, this.ownedEpoch.length));
-        if (owner !== this.idx) return this.notOwner(c, owner);
-      }
-      const loadEdge = this.cacheEdge ?? this.dbEdge;
-      if ((flags & FLAG_COLD) !== 0 && loadEdge !== undefined && calls.stage[c] !== STAGE_LOAD) {
-        // The key moved here: its state is loaded before it is served, through the cache behind
-        // this owner (which misses it too: it never held it for this owner), else from the database.
-        this.callChild(c, loadEdge, OP.read, STAGE_LOAD);
-        return;
-      }
-      if ((flags & FLAG_COLD) === 0) sim.rec.add(this.idx, C.warmReads, 1);
-      if (op === OP.read) return this.finish(c, STATUS.ok);
-    }
+    if (this.props.ownsPartitions && servedAsOwner(this, c, op)) return;
     if (this.downstreamEdge !== undefined) return this.callChild(c, this.downstreamEdge, op, STAGE_DOWNSTREAM);
     if (op === OP.read && this.cacheEdge !== undefined) return this.callChild(c, this.cacheEdge, op, STAGE_CACHE);
     if (this.dbEdge !== undefined) return this.callChild(c, this.dbEdge, op, STAGE_DB);
     this.finish(c, STATUS.ok);
   }
 
-  private callChild(parent: number, edge: SimEdge, op: number, stage: number): void {
+  /** Calls a node behind this one for request `parent`, which waits at `stage` for the answer. */
+  callChild(parent: number, edge: SimEdge, op: number, stage: number): void {
     const sim = this.sim;
     const calls = sim.calls;
     calls.stage[parent] = stage;
@@ -336,62 +220,6 @@ export class ServiceNode extends SimNode {
     sim.sendRequest(child);
   }
 
-  /**
-   * Pins the user's connection here (connections.ts). A partition-aware router sent it here as the
-   * owner of the user's room: a stale view (not the owner, or not recovered yet) refuses it, to be
-   * retried by the client's reconnect policy. Any other instance accepts any connection.
-   */
-  private acceptConnection(c: number): void {
-    const calls = this.sim.calls;
-    if (this.usesLeases && (calls.flags[c]! & FLAG_KEY_ROUTED) !== 0) {
-      const p = partitionOf(calls.key[c]!, this.ownedEpoch.length);
-      if (this.ownedEpoch[p] === 0) return this.finish(c, STATUS.noRoute);
-      if (this.sim.nowUs < this.readyAtUs[p]!) return this.finish(c, STATUS.down);
-    }
-    this.sim.model.connections?.accept(calls.user[c]!, this);
-    this.finish(c, STATUS.ok);
-  }
-
-  /**
-   * Owners own: a request for a key another instance owns is forwarded there (an extra hop) or
-   * failed as "wrong owner", per `nonOwner`; never answered from this instance's memory.
-   */
-  private notOwner(c: number, owner: number): void {
-    const calls = this.sim.calls;
-    const isForwardable = this.props.nonOwner === 'forward' && owner >= 0 && owner !== this.idx && (calls.flags[c]! & FLAG_FORWARDED) === 0;
-    if (!isForwardable) return this.finish(c, this.usesLeases && owner < 0 ? STATUS.noRoute : STATUS.wrongOwner);
-    this.callChild(c, this.peerEdge(owner), calls.op[c]!, STAGE_FORWARD);
-  }
-
-  /** The link to another owner, made on first use with the latency of the link requests reach this instance by. */
-  private peerEdge(owner: number): SimEdge {
-    let e = this.peerEdges.get(owner);
-    if (e !== undefined) return e;
-    const via = this.inbound[0];
-    const peer = this.sim.nodes[owner]!;
-    e = this.sim.addEdge({ id: `${this.id}>${peer.id}`, from: this.idx, to: owner, kind: 'request', latUs: via?.latUs ?? 1000, jitterUs: via?.jitterUs ?? 0, lossRate: 0, isPeer: true });
-    // Not a design edge: kept out of out/inbound so routing and wiring never see it.
-    this.out.splice(this.out.indexOf(e), 1);
-    peer.inbound.splice(peer.inbound.indexOf(e), 1);
-    this.peerEdges.set(owner, e);
-    return e;
-  }
-
-  /**
-   * Without a coordinator, partitions are spread over the owners a balancer in front sends to, in
-   * its order (clones last): partition p belongs to owner p mod n. This instance when it has no peers.
-   */
-  private staticOwner(p: number): number {
-    const lbEdge = this.inbound.find((e) => this.sim.nodes[e.from]!.kind === 'load-balancer');
-    if (lbEdge === undefined) return this.idx;
-    const peers: number[] = [];
-    for (const e of this.sim.nodes[lbEdge.from]!.out) {
-      const n = this.sim.nodes[e.to]!;
-      if (n instanceof ServiceNode && n.props.ownsPartitions && !n.isRemoved) peers.push(n.idx);
-    }
-    return peers.length === 0 ? this.idx : peers[p % peers.length]!;
-  }
-
   override onResponse(child: number): void {
     const sim = this.sim;
     const calls = sim.calls;
@@ -399,7 +227,7 @@ export class ServiceNode extends SimNode {
     const parent = calls.parent[child]!;
     if (parent < 0) {
       // A lease renewal: the answer carries the coordinator's current assignment.
-      if (calls.op[child] === OP.lease && status === STATUS.ok && this.usesLeases) this.updateBelief(calls.epoch[child]!);
+      if (calls.op[child] === OP.lease && status === STATUS.ok && this.usesLeases) updateBelief(this, calls.epoch[child]!);
       calls.releaseByCaller(child);
       return;
     }
@@ -420,7 +248,7 @@ export class ServiceNode extends SimNode {
         else this.finish(parent, status);
         return;
       case STAGE_REFRESH:
-        if (status === STATUS.ok) this.refreshed(parent);
+        if (status === STATUS.ok) refreshed(this, parent);
         else this.finish(parent, status);
         return;
       case STAGE_CACHE:
@@ -457,7 +285,8 @@ export class ServiceNode extends SimNode {
     rec.add(this.idx, C.warmupSumUs, tookUs);
   }
 
-  private finish(c: number, status: number): void {
+  /** Answers request `c` and frees its worker for the next queued request. */
+  finish(c: number, status: number): void {
     this.sim.reply(this, c, status);
     this.busy--;
     // A request that fails at once (lost session) finishes inside startWork: the outer loop
@@ -474,81 +303,19 @@ export class ServiceNode extends SimNode {
     this.onRestart();
   }
 
-  /** Syncs belief with an assignment version of the coordinator (what a renewal answer said). */
+  /** Syncs belief with an assignment version of the coordinator (serviceOwner.ts). */
   updateBelief(version: number, isWarm = false): void {
-    const own = this.sim.model.ownership!;
-    if (version > this.beliefVersion) this.beliefVersion = version;
-    const v = own.versions[version]!;
-    for (let p = 0; p < own.partitions; p++) {
-      const isMine = v.ownerMap[p] === this.idx;
-      const had = this.ownedEpoch[p]!;
-      if (isMine && had !== v.epoch[p]) {
-        if (had === 0) {
-          own.changeBelief(p, 1);
-          this.readyAtUs[p] = this.sim.nowUs + (isWarm ? 0 : this.recoveryUs());
-          this.isUnrecoverable[p] = 0;
-          // Taken over (not the first assignment at t = 0) with no replica wired: nothing to recover from.
-          if (this.missing.has('replica') && this.sim.nowUs > 0) {
-            this.isUnrecoverable[p] = 1;
-            this.sim.log('not-wired.replica', this, { node: this.id, partition: p });
-          }
-          const failedAt = own.failedAtUs[p]!;
-          // A partition that cannot be recovered is not back: no recovery time to count.
-          if (failedAt >= 0 && this.isUnrecoverable[p] === 1) own.failedAtUs[p] = -1;
-          else if (failedAt >= 0) {
-            this.sim.rec.add(this.idx, C.recoverySumUs, this.readyAtUs[p]! - failedAt);
-            this.sim.rec.add(this.idx, C.recoveryCount, 1);
-            own.failedAtUs[p] = -1;
-          }
-        }
-        this.ownedEpoch[p] = v.epoch[p]!;
-      } else if (!isMine && had !== 0) {
-        own.changeBelief(p, -1);
-        this.ownedEpoch[p] = 0;
-      }
-    }
-    own.checkRebalance();
+    updateBelief(this, version, isWarm);
   }
 
-  private recoveryUs(): number {
-    switch (this.props.recoverFrom) {
-      case 'replica':
-        return REPLICA_RECOVERY_US;
-      case 'database':
-        return Math.round(this.props.stateLoadMs * 1000);
-      case 'none':
-        return 0;
-    }
-  }
-
-  /**
-   * A planned stop with controlledShutdown: asks the coordinator to move its partitions to the
-   * other owners (they are granted them once it has released). False when it has nothing to hand over.
-   */
+  /** A planned stop with controlledShutdown hands its partitions over first (serviceOwner.ts). */
   handOver(): boolean {
-    if (!this.props.controlledShutdown || !this.usesLeases || !this.isUp || this.ownsNothing()) return false;
-    const coordinator = this.sim.nodes[this.coordinatorEdge!.to]!;
-    if (!(coordinator instanceof CoordinatorNode) || !coordinator.isUp) return false;
-    this.isLeaving = coordinator.leave(this);
-    return this.isLeaving;
+    return handOver(this);
   }
 
   /** True when it believes it owns no partition. */
   ownsNothing(): boolean {
-    return this.ownedEpoch.every((e) => e === 0);
-  }
-
-  /** Drops ownership beliefs (on stop). */
-  private forgetOwnership(): void {
-    const own = this.sim.model.ownership;
-    if (own === null) return;
-    for (let p = 0; p < this.ownedEpoch.length; p++) {
-      if (this.ownedEpoch[p] !== 0) {
-        own.changeBelief(p, -1);
-        this.ownedEpoch[p] = 0;
-      }
-    }
-    own.checkRebalance();
+    return ownsNothing(this);
   }
 
   override onCrash(): void {
@@ -556,15 +323,12 @@ export class ServiceNode extends SimNode {
     this.busy = 0;
     this.isDequeuing = false;
     this.queue.clear();
-    this.forgetOwnership();
+    forgetOwnership(this);
     if (this.keepsStateOnStop) {
       this.keepsStateOnStop = false;
       return;
     }
-    let lost = 0;
-    for (const [user, gen] of this.sessions) if (this.sim.sessionLost(this, user, gen)) lost++;
-    this.sessions.clear();
-    if (lost > 0) this.sim.log('session-lost', this, { node: this.id, count: lost }, lost);
+    loseSessions(this);
   }
 
   override onRestart(): void {
@@ -576,14 +340,6 @@ export class ServiceNode extends SimNode {
     super.sampleGauges(rec);
     rec.set(this.idx, C.sessionsHeld, this.sessions.size);
     rec.set(this.idx, C.queueLength, this.queue.length);
-    let owned = 0;
-    let epochMax = 0;
-    for (let p = 0; p < this.ownedEpoch.length; p++) {
-      const e = this.ownedEpoch[p]!;
-      if (e !== 0) owned++;
-      if (e > epochMax) epochMax = e;
-    }
-    rec.set(this.idx, C.ownedPartitions, owned);
-    rec.set(this.idx, C.ownedEpochMax, epochMax);
+    sampleOwnership(this, rec);
   }
 }
