@@ -9,6 +9,7 @@ import { errorMessage } from '../../shared/i18n/errorTexts';
 import { gradesCsv } from '../grading/bulk';
 import { bulkGrade } from '../packs/bulkGrade';
 import type { Limiter } from '../workers/pool';
+import { cancellableJobs } from './cancellableJobs';
 import { ServiceError, type Handlers } from './dispatcher';
 import { createCatalogue } from './lessons/catalogue';
 
@@ -17,42 +18,25 @@ type ClassResultsChannels = 'classResults:grade' | 'classResults:cancel';
 export function createClassResultsHandlers(builtinPackDirs: readonly string[], dataDir: string, limiter?: Limiter): { handlers: Pick<Handlers, ClassResultsChannels>; dispose(): void } {
   const catalogue = createCatalogue(builtinPackDirs, dataDir);
   /** Batches being graded, by job id: cancel aborts one. */
-  const jobs = new Map<string, AbortController>();
+  const jobs = cancellableJobs();
 
   const handlers: Pick<Handlers, ClassResultsChannels> = {
     'classResults:grade': async ({ jobId, packId, files }, ctx) => {
       if (jobs.has(jobId)) throw new ServiceError('invalid-payload', errorMessage('job.classAlreadyRunning', { id: jobId }));
-      const abort = new AbortController();
-      const onCallerGone = () => abort.abort();
-      ctx.signal?.addEventListener('abort', onCallerGone, { once: true });
-      jobs.set(jobId, abort);
-      try {
+      return jobs.run(jobId, ctx.signal, async (signal) => {
         const { pack } = await catalogue.pack(packId);
         const rows = await bulkGrade({
           pack,
           files: files.map((f) => ({ name: f.fileName, text: f.text })),
           ...(limiter ? { limiter } : {}),
-          signal: abort.signal,
+          signal,
           onProgress: (done, total) => ctx.emit('onDidClassResultsProgress', { jobId, done, total }),
           onQueued: (queuePosition) => ctx.emit('onDidClassResultsProgress', { jobId, done: 0, total: files.length, queuePosition }),
         });
         return { csv: gradesCsv(pack, rows) };
-      } finally {
-        jobs.delete(jobId);
-        ctx.signal?.removeEventListener('abort', onCallerGone);
-      }
+      });
     },
-    'classResults:cancel': ({ jobId }) => {
-      const job = jobs.get(jobId);
-      job?.abort();
-      return { cancelled: job !== undefined };
-    },
+    'classResults:cancel': ({ jobId }) => jobs.cancel(jobId),
   };
-  return {
-    handlers,
-    dispose: () => {
-      for (const job of jobs.values()) job.abort();
-      jobs.clear();
-    },
-  };
+  return { handlers, dispose: jobs.dispose };
 }

@@ -11,6 +11,7 @@ import { verifySeeds } from '../../shared/studio';
 import { draftFromPack, emptyDraft, exportDraft, isReservedId, listDrafts, readDraft, saveDraft, validateDraft, writeDraft } from '../packs/studioDraft';
 import { verifyInWorker } from '../workers/jobs';
 import type { Limiter } from '../workers/pool';
+import { cancellableJobs } from './cancellableJobs';
 import { ServiceError, type Handlers } from './dispatcher';
 import { createCatalogue } from './lessons/catalogue';
 
@@ -20,7 +21,7 @@ export function createStudioHandlers(builtinPackDirs: readonly string[], dataDir
   const catalogue = createCatalogue(builtinPackDirs, dataDir);
   /** Drafts being edited, by id: the document the author's edits replace. */
   const drafts = new Map<string, StudioDraft>();
-  const jobs = new Map<string, AbortController>();
+  const jobs = cancellableJobs();
 
   const draft = async (id: string): Promise<StudioDraft> => {
     const held = drafts.get(id) ?? (await readDraft(dataDir, id));
@@ -58,32 +59,15 @@ export function createStudioHandlers(builtinPackDirs: readonly string[], dataDir
       const parsed = LessonSchema.safeParse(entry.lesson);
       if (!parsed.success) throw new ServiceError('invalid-document', errorMessage('studio.lessonIncomplete', { number: lessonIndex + 1, detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
       const lesson = parsed.data;
-      const abort = new AbortController();
-      const onCallerGone = () => abort.abort();
-      ctx.signal?.addEventListener('abort', onCallerGone, { once: true });
-      jobs.set(jobId, abort);
-      try {
+      return jobs.run(jobId, ctx.signal, (signal) => {
         const input = { packId: id, lesson, starter: entry.starter, ...(entry.reference ? { reference: entry.reference } : {}), seeds: verifySeeds(lesson.scenario.seed, seeds) };
-        const handle = verifyInWorker(input, { ...(limiter ? { limiter } : {}), signal: abort.signal }, (fraction, queuePosition) =>
+        const handle = verifyInWorker(input, { ...(limiter ? { limiter } : {}), signal }, (fraction, queuePosition) =>
           ctx.emit('onDidStudioVerifyProgress', { jobId, fraction, ...(queuePosition !== undefined ? { queuePosition } : {}) }),
         );
-        return await handle.result;
-      } finally {
-        jobs.delete(jobId);
-        ctx.signal?.removeEventListener('abort', onCallerGone);
-      }
+        return handle.result;
+      });
     },
-    'studio:cancel': ({ jobId }) => {
-      const job = jobs.get(jobId);
-      job?.abort();
-      return { cancelled: job !== undefined };
-    },
+    'studio:cancel': ({ jobId }) => jobs.cancel(jobId),
   };
-  return {
-    handlers,
-    dispose: () => {
-      for (const job of jobs.values()) job.abort();
-      jobs.clear();
-    },
-  };
+  return { handlers, dispose: jobs.dispose };
 }

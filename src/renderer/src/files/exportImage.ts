@@ -13,6 +13,11 @@ export async function exportDiagram(format: 'png' | 'svg', graph: Graph, sizes: 
   const { svg, width, height } = diagramSvg(graph, sizes, meta);
   const svgUrl = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   if (format === 'svg') return svgUrl;
+  return svgToPng(svgUrl, width, height);
+}
+
+/** Draws an SVG (a data URL of `width` × `height` units) onto a canvas and returns it as a PNG data URL. */
+export async function svgToPng(svgUrl: string, width: number, height: number): Promise<string> {
   const image = new Image();
   image.src = svgUrl;
   await image.decode();

@@ -11,7 +11,7 @@ import type { Lab } from '../useLab';
 import { JourneyView } from './JourneyView';
 import { SequenceDiagram } from './SequenceDiagram';
 import { sharedLanes } from './sequenceLayout';
-import { svgToPng } from './exportTrace';
+import { svgToPng } from '../../files/exportImage';
 
 /** "Slowest request near the cursor" looks this far either side of it. */
 const NEAR_MS = 5000;
