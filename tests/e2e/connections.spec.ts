@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { APP_PATH, forgetStudentWork, node } from './helpers';
+import { APP_PATH, answerPredictions, forgetStudentWork, node } from './helpers';
 
 // Long-lived connections in the lab (issue 13): lesson 18 shows each server's open connections
 // and the crash dropping one server's; lesson 11 shows the requests each owner receives and the
@@ -8,6 +8,8 @@ test.beforeEach(forgetStudentWork);
 
 async function runTo(page: Page, lesson: string, atMs: number): Promise<void> {
   await page.getByRole('combobox', { name: /^(Lesson|课程)$/ }).selectOption(lesson);
+  // Lesson 18 asks for a prediction before Run is enabled.
+  await answerPredictions(page);
   await page.getByRole('button', { name: /(Run|运行)$/ }).click();
   const pause = page.getByRole('button', { name: /^(Pause|暂停)$/ });
   await expect(pause).toBeVisible({ timeout: 60_000 });

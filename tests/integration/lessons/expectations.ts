@@ -28,6 +28,7 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
     answers: { 'why-busiest': 'any' },
     // The empty canvas: nothing is served and no write is kept. Its users fail at once (no latency,
     // no cost), and each is counted as affected in the window where it first failed, before the crash.
+    // The p99 and budget checks it passes that way are observations worth 0 points.
     starterFails: ['serves-load', 'writes-kept', 'survives-crash', 'few-users-hurt'],
   },
   'session-state': {
@@ -75,6 +76,7 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
   },
   'stateful-deploy': {
     answers: { 'why-drain-not-enough': 'ownership' },
+    // The starter never has two owners: one-owner is an observation (0 points) that guards the fix.
     starterFails: ['deploy-errors', 'users-unaffected'],
   },
   observability: {
@@ -90,7 +92,8 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
   choosing: {
     answers: { 'which-stateful': 'board' },
     // The empty canvas: no workload is served. Its requests fail at once, so its p99 is low; it
-    // loses no session and costs only the data stores.
+    // loses no session and costs only the data stores. Those three checks (board-fast,
+    // shop-sessions, budget) are therefore observations worth 0 points: doing nothing earns none.
     starterFails: ['shop-survives', 'board-available', 'search-rush'],
   },
   capstone: {

@@ -46,6 +46,12 @@ describe('every lesson of the built-in pack', () => {
       const report = grade(entry, 'starter', seed);
       expect(failing(report), explain(report)).toEqual(entry.lesson.checks.map((c) => c.id).filter((c) => expected.starterFails.includes(c)));
       for (const c of report.checks) expect(c.error, `${c.id}: ${c.error}`).toBeUndefined();
+      // No free points: an empty canvas (nothing built yet) earns nothing from the run; a check it
+      // passes only because nothing is served is an observation worth 0 points.
+      if (entry.starter.edges.length === 0) {
+        const free = report.checks.filter((c) => c.type !== 'quiz' && c.passed && c.maxPoints > 0).map((c) => c.id);
+        expect(free, explain(report)).toEqual([]);
+      }
     });
 
     const wrongAnswers = entry.lesson.wrongAnswers.flatMap((w) => SEEDS.map((seed) => [w.name.en, seed, w] as const));
