@@ -64,8 +64,8 @@ export const SequenceDiagram = memo(forwardRef<SVGSVGElement, { trace: RequestTr
     trace.outcome === undefined
       ? t('requestTrace.stillOpen')
       : trace.outcome === 'ok'
-        ? t('requestTrace.outcomeOk', { latency: ms(trace.endMs! - trace.startMs), attempts: trace.attempts })
-        : t('requestTrace.outcomeFailed', { reason: d.reason(trace.outcome), latency: ms(trace.endMs! - trace.startMs), attempts: trace.attempts });
+        ? t('requestTrace.outcomeOk', { latency: ms(trace.endMs! - trace.startMs), count: trace.attempts })
+        : t('requestTrace.outcomeFailed', { reason: d.reason(trace.outcome), latency: ms(trace.endMs! - trace.startMs), count: trace.attempts });
   const laneTop = TOP - 8;
   return (
     <svg
