@@ -21,6 +21,8 @@ export const TraceSelectorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('slowest'), fromMs: z.number().min(0).max(1e9), toMs: z.number().min(0).max(1e9) }).strict(),
   /** Requests of one user (global user number): the first at or after `atMs` (default 0). */
   z.object({ kind: z.literal('user'), user: z.number().int().min(0).max(10_000_000), atMs: z.number().min(0).max(1e9).optional() }).strict(),
+  /** The first request whose message was sent over connection `edge` (a graph edge id) at or after `atMs` (a request dot clicked). */
+  z.object({ kind: z.literal('edge'), edge: z.string().min(1).max(200), atMs: z.number().min(0).max(1e9) }).strict(),
 ]);
 export type TraceSelector = z.infer<typeof TraceSelectorSchema>;
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ZH_CN } from '../../src/renderer/src/i18n/resources';
-import { forgetStudentWork, openApp } from './helpers';
+import { answerPredictions, forgetStudentWork, openApp } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
@@ -12,6 +12,9 @@ const cursorMs = async (page: Page) => Number(await page.getByTestId('cursor-tim
 async function lesson3Traced(page: Page): Promise<void> {
   await openApp(page);
   await page.getByRole('combobox', { name: 'Lesson', exact: true }).selectOption('session-state');
+  // Lesson 3 asks for a prediction before Run.
+  await expect(page.locator('.sl-prediction').first()).toBeVisible({ timeout: 10_000 });
+  await answerPredictions(page);
   await page.getByRole('button', { name: /Run/ }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Pause' }).click();

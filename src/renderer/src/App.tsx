@@ -141,6 +141,17 @@ export function App({ api }: { api: StateLabApi }) {
       }),
     [inGradedRun, openTrace],
   );
+  // A click on a connection's request dots: pause, and trace the first request over it from the cursor.
+  const labNow = useRef(lab);
+  labNow.current = lab;
+  const traceEdge = useCallback(
+    (edge: string) => {
+      const l = labNow.current;
+      l.pause();
+      openTrace({ initial: { kind: 'edge', edge, atMs: Math.round(l.cursorMs) } });
+    },
+    [openTrace],
+  );
 
   useEffect(() => {
     void (async () => {
@@ -327,7 +338,7 @@ export function App({ api }: { api: StateLabApi }) {
                 />
                 {loadError && <div className="sl-error sl-load-error" role="alert">{loadError}</div>}
                 <ReactFlowProvider>
-                  <LiveStateProvider store={lab.store}>
+                  <LiveStateProvider store={lab.store} onTraceEdge={lab.run ? traceEdge : undefined}>
                     <EditorCanvas
                       editor={editor}
                       locked={locked}

@@ -109,6 +109,25 @@ describe('request traces (issue 17)', () => {
     expect(() => traceRequests(g, scenario, { kind: 'firstFailedAfter', faultIndex: 4 })).toThrow(/no fault number 5/);
   });
 
+  it('a clicked request dot: the first request that crossed that connection at or after the cursor, traced with its hop there', () => {
+    const run = simulate(chain, calm);
+    for (const [edgeId, atMs] of [['api-2--db', 2345], ['lb--api-1', 4010], ['users--lb', 777]] as const) {
+      const answer = traceRequests(chain, calm, { kind: 'edge', edge: edgeId, atMs });
+      expect(answer.traceHash).toBe(run.traceHash);
+      const t = answer.traces[0]!;
+      const there = t.hops.filter((h) => h.edge === edgeId && h.sentMs >= atMs);
+      expect(there.length).toBeGreaterThan(0);
+      const crossedMs = there[0]!.sentMs;
+      // It is the first: the requests just before it never sent over that edge between the cursor and its crossing.
+      const before = [t.id.n - 2, t.id.n - 1].filter((n) => n >= 0).map((n) => ({ client: 'users', n }));
+      const earlier = traceRequests(chain, calm, { kind: 'ids', ids: before }).traces.flatMap((e) => e.hops);
+      expect(earlier.filter((h) => h.edge === edgeId && h.sentMs >= atMs && h.sentMs < crossedMs)).toEqual([]);
+    }
+    // Nothing crossed after the run's end; a connection the design lacks is named.
+    expect(traceRequests(chain, calm, { kind: 'edge', edge: 'lb--api-1', atMs: 7000 }).traces).toEqual([]);
+    expect(() => traceRequests(chain, calm, { kind: 'edge', edge: 'db--users', atMs: 0 })).toThrow(/no connection "db--users"/);
+  });
+
   it('choosers over summaries: slowest in a window, first failure after a time', () => {
     const s = (n: number, startUs: number, endUs: number, status: number): RequestSummary => ({ client: 'c', n, user: 0, startUs, endUs, status });
     const all = [s(0, 0, 50_000, 0), s(1, 1_000_000, 1_400_000, 0), s(2, 1_100_000, 1_200_000, 2), s(3, 2_000_000, 2_900_000, 0), s(4, 1_500_000, -1, -1)];

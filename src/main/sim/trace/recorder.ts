@@ -63,6 +63,15 @@ export class RequestRecorder implements RequestTracer {
   private readonly summaryOf = new Map<number, { gen: number; s: RequestSummary }>();
   private readonly holding = new Map<number, Holding>();
   private readonly crashes: { node: number; atUs: number }[] = [];
+  /** The edge chooser's watch: the first request sending over sim edge `edge` at or after `fromUs` (one answer, nothing per request). */
+  private watch: { edge: number; fromUs: number } | undefined;
+  /** What the watch found. */
+  crossing: RequestSummary | undefined;
+
+  /** Watch sim edge `edge` for the first request sending over it at or after `fromUs` (needs summaries). */
+  watchEdge(edge: number, fromUs: number): void {
+    this.watch = { edge, fromUs };
+  }
 
   constructor(
     private readonly sim: Sim,
@@ -136,6 +145,7 @@ export class RequestRecorder implements RequestTracer {
   onSend(c: number): void {
     const sim = this.sim;
     const calls = sim.calls;
+    if (this.watch !== undefined && this.crossing === undefined && calls.edge[c] === this.watch.edge && sim.nowUs >= this.watch.fromUs) this.crossing = this.requestOf(c);
     let r = this.ref(c);
     if (r === undefined) {
       const p = calls.parent[c]!;
@@ -231,6 +241,25 @@ export class RequestRecorder implements RequestTracer {
       if (hop.to === node.id && hop.arrivedMs !== undefined && hop.repliedMs === undefined) hop.calleeCrashedMs = ms(now);
       else if (hop.from === node.id) hop.callerCrashedMs = ms(now);
     }
+  }
+
+  /** The logical request call `c` belongs to: up its parents to the client's attempt (summaries only). */
+  private requestOf(c: number): RequestSummary | undefined {
+    const calls = this.sim.calls;
+    let at = c;
+    let gen = calls.gen[c]!;
+    // A call's parents are alive while it is sent; the depth is bounded by the graph, the loop by the call table.
+    for (let depth = 0; depth < 1000; depth++) {
+      if (calls.gen[at] !== gen) return undefined;
+      const p = calls.parent[at]!;
+      if (p < 0) {
+        const s = this.summaryOf.get(at);
+        return s !== undefined && s.gen === gen ? s.s : undefined;
+      }
+      gen = calls.parentGen[at]!;
+      at = p;
+    }
+    return undefined;
   }
 
   /** A successful login answer tells where the user's session now lives. */

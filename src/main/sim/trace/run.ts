@@ -24,7 +24,7 @@ function runWith(graph: Graph, scenario: Scenario, shouldTrace: TracePredicate, 
 }
 
 /** The request a chooser picks from a summary of every request (undefined: none fits). */
-export function choose(selector: Exclude<TraceSelector, { kind: 'ids' | 'user' }>, summaries: readonly RequestSummary[], faultStartMs: (index: number) => number | undefined): RequestSummary | undefined {
+export function choose(selector: Exclude<TraceSelector, { kind: 'ids' | 'user' | 'edge' }>, summaries: readonly RequestSummary[], faultStartMs: (index: number) => number | undefined): RequestSummary | undefined {
   if (selector.kind === 'firstFailedAfter') {
     const fromMs = selector.faultIndex !== undefined ? faultStartMs(selector.faultIndex) : (selector.atMs ?? 0);
     if (fromMs === undefined) throw new Error(`faultIndex: the scenario has no fault number ${selector.faultIndex! + 1}.`);
@@ -41,6 +41,18 @@ export function choose(selector: Exclude<TraceSelector, { kind: 'ids' | 'user' }
   return best;
 }
 
+/** The edge chooser's first pass: the first request that sent a message over graph edge `edgeId` at or after `atMs`. */
+function crossingOf(graph: Graph, scenario: Scenario, edgeId: string, atMs: number, options: RunOptions) {
+  const { sim } = prepareSimulation(graph, scenario);
+  const edge = sim.edges.findIndex((e) => e.id === edgeId);
+  if (edge < 0) throw new Error(`edge: the design has no connection "${edgeId}".`);
+  const recorder = new RequestRecorder(sim, () => false, true, 0);
+  recorder.watchEdge(edge, atMs * 1000);
+  sim.tracer = recorder;
+  sim.run(options);
+  return { picked: recorder.crossing, traceHash: sim.traceHash(), requestsIssued: recorder.summaries.length };
+}
+
 const idKey = (client: string, n: number) => `${client}#${n}`;
 
 /** Traces the requests `selector` names in a re-run of (graph, scenario). Throws like simulate on bad input. */
@@ -54,7 +66,11 @@ export function traceRequests(graph: Graph, scenario: Scenario, selector: TraceS
     return { traces: first === undefined ? [] : [first.trace], ...(journey !== undefined ? { journey } : {}), traceHash: sim.traceHash(), requestsIssued: issuedBy(recorder) };
   }
   if (selector.kind === 'ids') ids = selector.ids;
-  else {
+  else if (selector.kind === 'edge') {
+    const first = crossingOf(graph, scenario, selector.edge, selector.atMs, options);
+    if (first.picked === undefined) return { traces: [], traceHash: first.traceHash, requestsIssued: first.requestsIssued };
+    ids = [{ client: first.picked.client, n: first.picked.n }];
+  } else {
     const first = runWith(graph, scenario, () => false, true, 0, options);
     const picked = choose(selector, first.recorder.summaries, (i) => first.faults[i]?.atMs);
     if (picked === undefined) return { traces: [], traceHash: first.sim.traceHash(), requestsIssued: first.recorder.summaries.length };

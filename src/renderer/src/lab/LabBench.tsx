@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
 import type { MetricName } from '../../../shared/metrics';
@@ -47,6 +47,12 @@ export function LabBench({
   /** Metrics the student added as charts; kept across runs. */
   const [picked, setPicked] = useState<MetricName[]>([]);
   const { t } = useTranslation('lab');
+  // The trace panel opened from elsewhere (a request dot on the canvas) shows the results it lives in.
+  const traceSerial = trace?.serial;
+  useEffect(() => {
+    if (traceSerial !== undefined && !isResultsOpen) onToggleResults();
+    // Only when another trace is asked for, not when the student hides the results.
+  }, [traceSerial]);
   // A click on the error chart: the lab goes to that moment and traces the first request failing from it.
   const pickFailure = (atMs: number) => {
     lab.pause();

@@ -5,8 +5,21 @@ import type { EdgeLive, NodeLive } from './playback';
 const idle = new LiveStore();
 const LiveContext = createContext<LiveStore>(idle);
 
-export function LiveStateProvider({ store, children }: { store: LiveStore; children: ReactNode }) {
-  return <LiveContext.Provider value={store}>{children}</LiveContext.Provider>;
+/** Traces the first request over a connection from the lab's cursor (a request dot clicked); undefined: nothing to trace. */
+export type TraceEdge = (edgeId: string) => void;
+const TraceEdgeContext = createContext<TraceEdge | undefined>(undefined);
+
+export function LiveStateProvider({ store, onTraceEdge, children }: { store: LiveStore; onTraceEdge?: TraceEdge | undefined; children: ReactNode }) {
+  return (
+    <LiveContext.Provider value={store}>
+      <TraceEdgeContext.Provider value={onTraceEdge}>{children}</TraceEdgeContext.Provider>
+    </LiveContext.Provider>
+  );
+}
+
+/** What a click on an edge's request dots does (undefined outside a run). */
+export function useTraceEdge(): TraceEdge | undefined {
+  return useContext(TraceEdgeContext);
 }
 
 /** The live state of one node at the playback cursor; undefined when no run is loaded. */

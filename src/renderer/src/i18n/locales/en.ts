@@ -149,6 +149,7 @@ export const en = {
     roles: { leader: 'leader', follower: 'follower' },
     traffic: '{{rate}}/s',
     trafficFailed: '{{rate}}/s · {{percent}} failed',
+    traceDots: 'Trace the first request over this connection from the cursor',
   },
   properties: {
     title: 'Properties',
