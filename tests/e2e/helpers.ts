@@ -32,8 +32,11 @@ export async function openApp(page: Page): Promise<void> {
  */
 export async function answerPredictions(page: Page): Promise<void> {
   const predictions = page.locator('.sl-prediction');
-  for (let i = 0; i < (await predictions.count()); i++) await predictions.nth(i).getByRole('radio').first().check();
-  await expect(page.getByTestId('run-gate')).toHaveCount(0);
+  // Right after a lesson is picked its predictions may not be shown yet: answer until Run is free.
+  await expect(async () => {
+    for (let i = 0; i < (await predictions.count()); i++) await predictions.nth(i).getByRole('radio').first().check();
+    await expect(page.getByTestId('run-gate')).toHaveCount(0, { timeout: 500 });
+  }).toPass({ timeout: 15_000 });
 }
 
 /** Starts an empty design from the File bar. */

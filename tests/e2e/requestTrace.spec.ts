@@ -143,6 +143,7 @@ test('lesson 3: a click on the error chart after the crash traces the first requ
   await page.setViewportSize({ width: 1280, height: 720 });
   await openApp(page);
   await page.getByRole('combobox', { name: 'Lesson', exact: true }).selectOption('session-state');
+  await answerPredictions(page);
   await page.getByRole('button', { name: /Run/ }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Pause' }).click();

@@ -91,7 +91,8 @@ export function App({ api }: { api: StateLabApi }) {
   // "Predict before you run": a lesson's predictions are answered before its first run.
   const runGate = !isStudio && lesson && isInLesson && session.unansweredPredictions > 0 ? t('predictFirst', { count: session.unansweredPredictions }) : undefined;
   const refuseRun = useCallback(() => runGate ?? invalidFields.refuse((field, owner) => t('fixFirst', { field, owner })), [invalidFields, t, runGate]);
-  const lab = useLab(api, editor.doc, isStudio ? (studioScenario ?? FREE_SCENARIO) : lesson && isInLesson && session.scenario ? session.scenario : FREE_SCENARIO, refuseRun);
+  const labScenario = isStudio ? (studioScenario ?? FREE_SCENARIO) : lesson && isInLesson && session.scenario ? session.scenario : FREE_SCENARIO;
+  const lab = useLab(api, editor.doc, labScenario, refuseRun);
   const faultMenu = useFaultMenu(lab, editor.doc, editor.selection.nodes);
   const [isClassResultsOpen, setClassResultsOpen] = useState(false);
   // A student's design replaces the lesson's canvas as one edit: Undo brings the instructor's own work back.
@@ -105,7 +106,13 @@ export function App({ api }: { api: StateLabApi }) {
     },
     [editor, say, clearReport],
   );
-  const openStudentDesign = useOpenStudentDesign(session.open, showStudentDesign, lab);
+  // An instructor looking at a student's design is not the student's first run: no prediction
+  // gate; the design runs under the lesson's scenario as the grade ran it.
+  const studentLab = useMemo(
+    () => ({ run: lab.run, runFromStart: async () => void (await lab.showRun({ graph: editor.doc, scenario: labScenario })), pause: lab.pause, seek: lab.seek }),
+    [lab, editor.doc, labScenario],
+  );
+  const openStudentDesign = useOpenStudentDesign(session.open, showStudentDesign, studentLab);
   const [connectKind, setConnectKind] = useState<EdgeKind>('request');
   const [snapToGrid, setSnapToGrid] = useState(true);
   const [isHelpOpen, setHelpOpen] = useState(false);
