@@ -8,7 +8,8 @@ test.beforeEach(forgetStudentWork);
 
 async function runTo(page: Page, lesson: string, atMs: number): Promise<void> {
   await page.getByRole('combobox', { name: /^(Lesson|课程)$/ }).selectOption(lesson);
-  // Lesson 18 asks for a prediction before Run is enabled.
+  // Lesson 18 asks for a prediction before Run is enabled (shown once the lesson has loaded).
+  if (lesson === 'connections') await expect(page.locator('.sl-prediction').first()).toBeVisible({ timeout: 10_000 });
   await answerPredictions(page);
   await page.getByRole('button', { name: /(Run|运行)$/ }).click();
   const pause = page.getByRole('button', { name: /^(Pause|暂停)$/ });

@@ -20,6 +20,7 @@ for (const size of [
     const replication = page.locator('.sl-properties [data-field="replication"] select');
     await replication.selectOption('sync');
     await expect(page.locator('.sl-properties [data-field="replicationTimeoutMs"]')).toBeVisible();
+    await expect(page.locator('.sl-prediction').first()).toBeVisible({ timeout: 10_000 });
     await answerPredictions(page);
     await page.getByRole('button', { name: /Run/ }).click();
     await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });

@@ -143,6 +143,8 @@ test('lesson 3: a click on the error chart after the crash traces the first requ
   await page.setViewportSize({ width: 1280, height: 720 });
   await openApp(page);
   await page.getByRole('combobox', { name: 'Lesson', exact: true }).selectOption('session-state');
+  // The lesson's predictions show once it has loaded (before that, the last lesson's Run is free).
+  await expect(page.locator('.sl-prediction').first()).toBeVisible({ timeout: 10_000 });
   await answerPredictions(page);
   await page.getByRole('button', { name: /Run/ }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });

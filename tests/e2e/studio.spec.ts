@@ -266,12 +266,13 @@ test('the built-in pack is read-only: "Duplicate to edit" makes an editable copy
   await start.getByRole('button', { name: 'Duplicate' }).click();
   const studio = page.getByTestId('studio-panel');
   await expect(studio.getByTestId('studio-problems-count')).toHaveText('No problems: the pack validates clean', { timeout: 30_000 });
-  await expect(studio.getByTestId('studio-lesson').locator('option')).toHaveCount(12);
+  const builtin = JSON.parse(readFileSync('lessons/stateless-vs-stateful/pack.json', 'utf8')) as { lessons: string[] };
+  await expect(studio.getByTestId('studio-lesson').locator('option')).toHaveCount(builtin.lessons.length);
   // The built-in id stays the built-in pack's.
   await page.getByTestId('studio-button').click();
   await page.getByTestId('studio-button').click();
   const again = page.getByRole('dialog', { name: 'Studio' });
-  await expect(again.locator('[data-draft="my-course"]')).toContainText('12 lessons');
+  await expect(again.locator('[data-draft="my-course"]')).toContainText(`${builtin.lessons.length} lessons`);
   await again.getByTestId('new-pack-title').fill('Mine');
   await again.getByTestId('new-pack-id').fill('stateless-vs-stateful');
   await again.getByRole('button', { name: 'Create pack' }).click();
