@@ -39,7 +39,12 @@ test('with both run slots busy, a third run waits and shows its place in the que
   await floodDesign(first, '1000000');
   await floodDesign(second, '1000000');
   await floodDesign(third, '200');
-  for (const page of pages) await page.getByRole('button', { name: /Run/ }).click();
+  // The floods take both slots first (their requests must reach the host before the third's).
+  for (const page of [first, second]) {
+    await page.getByRole('button', { name: /Run/ }).click();
+    await expect(page.locator('.sl-runbar').getByRole('button', { name: 'Cancel' })).toBeVisible();
+  }
+  await third.getByRole('button', { name: /Run/ }).click();
   await expect(third.locator('.sl-runbar').getByRole('status')).toHaveText('Waiting for another run… (position 1)');
   for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
     await third.setViewportSize({ width, height });

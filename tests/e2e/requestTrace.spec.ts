@@ -119,6 +119,8 @@ test('a failed check offers "Show a failing request": the lab goes to the first 
   await page.setViewportSize({ width: 1280, height: 720 });
   await openApp(page);
   await page.getByRole('combobox', { name: 'Lesson', exact: true }).selectOption('session-state');
+  // Lesson 3 has loaded once its predictions show: Check grades it, not the lesson before.
+  await expect(page.locator('.sl-prediction').first()).toBeVisible({ timeout: 10_000 });
   await page.getByRole('button', { name: 'Check my work' }).click();
   const show = page.locator('.sl-check.is-failed').getByRole('button', { name: 'Show a failing request' }).first();
   await expect(show).toBeVisible({ timeout: 60_000 });
