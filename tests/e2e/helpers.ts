@@ -39,6 +39,18 @@ export async function answerPredictions(page: Page): Promise<void> {
   }).toPass({ timeout: 15_000 });
 }
 
+/** Lesson 3's starter (it asks a prediction first), run and paused. */
+export async function runLesson3Paused(page: Page): Promise<void> {
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Lesson', exact: true }).selectOption('session-state');
+  // The lesson's predictions show once it has loaded (before that, the last lesson's Run is free).
+  await expect(page.locator('.sl-prediction').first()).toBeVisible({ timeout: 10_000 });
+  await answerPredictions(page);
+  await page.getByRole('button', { name: /Run/ }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+}
+
 /** Starts an empty design from the File bar. */
 export async function newDesign(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'New', exact: true }).click();

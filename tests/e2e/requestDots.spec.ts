@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { answerPredictions, forgetStudentWork, openApp } from './helpers';
+import { forgetStudentWork, runLesson3Paused } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
@@ -17,13 +17,7 @@ test('lesson 3 after the crash: clicking the request dots on a balancer→instan
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   await page.setViewportSize({ width: 1280, height: 720 });
-  await openApp(page);
-  await page.getByRole('combobox', { name: 'Lesson', exact: true }).selectOption('session-state');
-  await expect(page.locator('.sl-prediction').first()).toBeVisible({ timeout: 10_000 });
-  await answerPredictions(page);
-  await page.getByRole('button', { name: /Run/ }).click();
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await runLesson3Paused(page);
   // Requests are drawn while playing at 1× or slower: the lab plays from 3 s after the lesson's crash (at 12 s).
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('1');
   const timeline = page.getByLabel('Timeline');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ZH_CN } from '../../src/renderer/src/i18n/resources';
-import { answerPredictions, forgetStudentWork, openApp } from './helpers';
+import { forgetStudentWork, openApp, runLesson3Paused } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
@@ -10,14 +10,7 @@ const cursorMs = async (page: Page) => Number(await page.getByTestId('cursor-tim
 
 /** Lesson 3's starter, run and paused, with the request trace panel open. */
 async function lesson3Traced(page: Page): Promise<void> {
-  await openApp(page);
-  await page.getByRole('combobox', { name: 'Lesson', exact: true }).selectOption('session-state');
-  // Lesson 3 asks for a prediction before Run.
-  await expect(page.locator('.sl-prediction').first()).toBeVisible({ timeout: 10_000 });
-  await answerPredictions(page);
-  await page.getByRole('button', { name: /Run/ }).click();
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await runLesson3Paused(page);
   const show = page.getByRole('button', { name: 'Show charts' });
   if (await show.isVisible()) await show.click();
   await page.getByTestId('trace-button').click();
@@ -143,14 +136,7 @@ test('lesson 3: a click on the error chart after the crash traces the first requ
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   await page.setViewportSize({ width: 1280, height: 720 });
-  await openApp(page);
-  await page.getByRole('combobox', { name: 'Lesson', exact: true }).selectOption('session-state');
-  // The lesson's predictions show once it has loaded (before that, the last lesson's Run is free).
-  await expect(page.locator('.sl-prediction').first()).toBeVisible({ timeout: 10_000 });
-  await answerPredictions(page);
-  await page.getByRole('button', { name: /Run/ }).click();
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await runLesson3Paused(page);
   const show = page.getByRole('button', { name: 'Show charts' });
   if (await show.isVisible()) await show.click();
   // The whole run revealed; the crash is the lesson's first fault marker.
