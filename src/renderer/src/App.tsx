@@ -50,6 +50,7 @@ import { useOpenStudentDesign } from './classResults/useOpenStudentDesign';
 import { StudioPanel } from './studio/StudioPanel';
 import { StudioStart } from './studio/StudioStart';
 import { useStudio } from './studio/useStudio';
+import { useScenarioEdits } from './studio/useScenarioEdits';
 import { ScenarioSchema } from '../../shared/scenario';
 
 /** The workload a design outside any lesson runs under. */
@@ -70,6 +71,7 @@ export function App({ api }: { api: StateLabApi }) {
   const session = useLessonSession(api, editor.doc, isInLesson, onAdopt, say);
   const studio = useStudio(api);
   const isStudio = studio.draft !== undefined;
+  const scenarioEdits = useScenarioEdits(studio, editor.doc, editor.selection.nodes, say);
   /** The studio's start dialog, optionally with a pack to duplicate. */
   const [studioStart, setStudioStart] = useState<{ from?: string }>();
   const { lesson, loadError } = session;
@@ -356,6 +358,7 @@ export function App({ api }: { api: StateLabApi }) {
                       onReady={(a) => (canvasApi.current = a)}
                       onContextMenu={faultMenu.open}
                       {...(isStudio && studio.isLockMode ? { onNodeClick: (id: string) => studio.toggleLocks([id]) } : {})}
+                      drop={isStudio ? scenarioEdits.canvasDrop : undefined}
                     />
                   </LiveStateProvider>
                 </ReactFlowProvider>
@@ -376,6 +379,7 @@ export function App({ api }: { api: StateLabApi }) {
           <div className="sl-side sl-side-studio">
             <StudioPanel
               studio={studio}
+              scenarioEdits={scenarioEdits}
               canvas={editor.doc}
               selectedNodes={editor.selection.nodes}
               onShow={(graph) => editor.replace(graph)}

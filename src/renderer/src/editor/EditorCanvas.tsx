@@ -36,6 +36,15 @@ const nodeTypes = { statelab: StateLabNode };
 const edgeTypes = { live: LiveEdge };
 const GRID = 20;
 
+/** Drops from another drag source on nodes and links (the studio's fault chips): its payload type, what to highlight while it is dragged, what a drop does. */
+export interface CanvasDrop {
+  mime: string;
+  /** Nodes and links the dragged thing may land on; undefined when nothing is dragged. */
+  highlight: ReadonlySet<string> | undefined;
+  /** The payload dropped on a node or link (undefined: the empty canvas): a message to show where it landed. */
+  onDrop(data: string, spot: { kind: 'node' | 'edge'; id: string } | undefined): { message: string; isInfo: boolean } | undefined;
+}
+
 export interface CanvasProps {
   editor: Editor;
   locked: ReadonlySet<string>;
@@ -49,9 +58,11 @@ export interface CanvasProps {
   onContextMenu?(target: { kind: 'node' | 'edge'; id: string; x: number; y: number }): void;
   /** A click on a node (the studio's "lock by clicking"). */
   onNodeClick?(id: string): void;
+  /** Another drag source's drops (the studio's faults). */
+  drop?: CanvasDrop | undefined;
 }
 
-export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, onNotice, onReady, onContextMenu, onNodeClick }: CanvasProps) {
+export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, onNotice, onReady, onContextMenu, onNodeClick, drop }: CanvasProps) {
   const { doc, selection, setSelection, edit } = editor;
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -122,9 +133,9 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
   );
 
   const showAt = useCallback(
-    (message: string, clientX: number, clientY: number) => {
+    (message: string, clientX: number, clientY: number, isInfo = false) => {
       const box = wrapper.current?.getBoundingClientRect();
-      onNotice({ message, x: clientX - (box?.left ?? 0) + 12, y: clientY - (box?.top ?? 0) + 12, serial: ++serial.current });
+      onNotice({ message, x: clientX - (box?.left ?? 0) + 12, y: clientY - (box?.top ?? 0) + 12, serial: ++serial.current, isInfo });
     },
     [onNotice],
   );
@@ -171,14 +182,26 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
     [onContextMenu],
   );
 
-  const onDragOver = useCallback((event: DragEvent) => {
-    if (event.dataTransfer.types.includes(PALETTE_MIME)) {
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'copy';
-    }
-  }, []);
+  const onDragOver = useCallback(
+    (event: DragEvent) => {
+      if (event.dataTransfer.types.includes(PALETTE_MIME) || (drop && event.dataTransfer.types.includes(drop.mime))) {
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+      }
+    },
+    [drop],
+  );
   const onDrop = useCallback(
     (event: DragEvent) => {
+      if (drop && event.dataTransfer.types.includes(drop.mime)) {
+        event.preventDefault();
+        // The node or link under the pointer (a link by its wide invisible path).
+        const under = document.elementFromPoint(event.clientX, event.clientY)?.closest<HTMLElement | SVGElement>('.react-flow__node, .react-flow__edge');
+        const id = under?.dataset.id;
+        const said = drop.onDrop(event.dataTransfer.getData(drop.mime), id ? { kind: under.classList.contains('react-flow__edge') ? 'edge' : 'node', id } : undefined);
+        if (said) showAt(said.message, event.clientX, event.clientY, said.isInfo);
+        return;
+      }
       const kind = event.dataTransfer.getData(PALETTE_MIME) as NodeKind;
       if (!NODE_KINDS.includes(kind)) return;
       event.preventDefault();
@@ -187,14 +210,18 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
       const snapped = snapToGrid ? { x: Math.round((at.x - 80) / GRID) * GRID, y: Math.round((at.y - 28) / GRID) * GRID } : { x: at.x - 80, y: at.y - 28 };
       edit(addNode(kind, snapped));
     },
-    [flow, edit, snapToGrid],
+    [flow, edit, snapToGrid, drop, showAt],
   );
+  // While a fault is dragged, the nodes and links it may target stand out and the rest fade.
+  const highlight = drop?.highlight;
+  const shownNodes = useMemo(() => (highlight ? nodes.map((n) => ({ ...n, className: highlight.has(n.id) ? 'is-drop-target' : 'is-not-drop-target' })) : nodes), [nodes, highlight]);
+  const shownEdges = useMemo(() => (highlight ? edges.map((e) => ({ ...e, className: `${e.className ?? ''} ${highlight.has(e.id) ? 'is-drop-target' : 'is-not-drop-target'}` })) : edges), [edges, highlight]);
 
   return (
-    <div className="sl-canvas-inner" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`sl-canvas-inner${highlight ? ' is-fault-dragging' : ''}`} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
-        nodes={nodes}
-        edges={edges}
+        nodes={shownNodes}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodeContextMenu={onNodeContextMenu}

@@ -1,24 +1,23 @@
 /**
  * The lesson's scenario: duration, seed, background noise, and the faults on a timeline, each with a
  * form the fault table drives (the targets its action takes, its parameters with their defaults).
+ * A palette of the table's faults is dragged onto canvas nodes (at the time picked on the timeline)
+ * or onto the timeline; pressing a chip adds it at the picked time (the keyboard's way). Scenario
+ * edits have their own Undo / Redo (Ctrl+Z / Ctrl+Shift+Z while the tab has focus).
  */
 import type { Draft } from 'immer';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FAULT_ACTIONS, FAULTS, faultParamNames, type FaultAction, type FaultParamName, type FaultParams } from '../../../shared/faults';
-import type { Graph } from '../../../shared/graph';
 import { faultId, type Fault, type Scenario } from '../../../shared/scenario';
+import { isTyping } from '../editor/shortcuts';
 import { useDomain } from '../i18n/useDomain';
+import { decodeDrag, defaultDropMs, targetsFor } from './faultDrop';
+import { FaultPalette } from './FaultPalette';
 import { NoiseSection } from './NoiseSection';
 import { StudioTimeline } from './StudioTimeline';
+import type { ScenarioEdits } from './useScenarioEdits';
 import type { Studio } from './useStudio';
-
-/** The nodes (or, for link-loss, edges too) an action may target on `graph`. */
-export function targetsFor(action: FaultAction, graph: Graph): string[] {
-  const spec = FAULTS[action].target;
-  const nodes = graph.nodes.filter((n) => spec.nodeKinds === 'any' || spec.nodeKinds.includes(n.kind)).map((n) => n.id);
-  return spec.isEdgeAllowed ? [...nodes, ...graph.edges.map((e) => e.id)] : nodes;
-}
-
 
 const defaultsOf = (action: FaultAction): Record<string, unknown> => {
   const parsed = FAULTS[action].params.safeParse({});
@@ -53,44 +52,73 @@ function ParamInput({ action, name, params, onChange }: { action: FaultAction; n
   );
 }
 
-export function ScenarioTab({ studio }: { studio: Studio }) {
+export function ScenarioTab({ studio, edits }: { studio: Studio; edits: ScenarioEdits }) {
   const { t } = useTranslation('studio');
   const d = useDomain();
+  const list = useRef<HTMLUListElement>(null);
+  const { focus } = edits;
+  useEffect(() => {
+    // A fault dropped on the timeline whose target was guessed: its target picker asks for one.
+    if (focus?.isTargetGuessed) list.current?.querySelector<HTMLElement>(`[data-testid="fault-row-${focus.index}"] [data-field="target"]`)?.focus();
+  }, [focus]);
   const entry = studio.lesson;
   const lesson = studio.lessonDoc;
   if (!entry || !lesson) return null;
   const scenario = lesson.scenario as Scenario;
   const faults = scenario.faults ?? [];
   const graph = entry.reference ?? entry.starter;
-  const editScenario = (recipe: (s: Draft<Scenario>) => void) => studio.editLesson((l) => recipe(l.scenario as Draft<Scenario>));
-  const editFault = (i: number, recipe: (f: Draft<Fault>) => void) => editScenario((s) => recipe(s.faults![i]!));
-  const addFault = (atMs: number) =>
-    editScenario((s) => {
-      const action: FaultAction = 'crash';
-      const target = targetsFor(action, entry.starter)[0] ?? '';
-      const used = new Set((s.faults ?? []).map((f, i) => faultId(f, i)));
-      let id: string = action;
-      for (let n = 2; used.has(id); n++) id = `${action}-${n}`;
-      (s.faults ??= []).push({ id, atMs, action, target });
-    });
+  const editScenario = edits.edit;
+  const editFault = (i: number, recipe: (f: Draft<Fault>) => void, field?: string) => editScenario((s) => recipe(s.faults![i]!), field && `${i}.${field}`);
+  const addAt = (atMs: number, action: FaultAction = 'crash') => edits.addAt({ kind: 'new', action }, atMs);
+  const onKeyDown = (e: KeyboardEvent) => {
+    // Form fields keep their own text undo; elsewhere in the tab the keys undo scenario edits.
+    if (isTyping(e.target) || !(e.ctrlKey || e.metaKey)) return;
+    const key = e.key.toLowerCase();
+    const command = key === 'z' ? (e.shiftKey ? edits.redo : edits.undo) : key === 'y' ? edits.redo : undefined;
+    if (!command) return;
+    e.preventDefault();
+    e.stopPropagation(); // not the canvas's undo
+    command();
+  };
+  const pickedMs = edits.pickedMs === undefined ? undefined : Math.min(edits.pickedMs, scenario.durationMs);
+  const dropAtMs = pickedMs ?? defaultDropMs(scenario.durationMs);
   return (
-    <div className="sl-studio-tab" data-testid="studio-scenario">
+    <div className="sl-studio-tab" data-testid="studio-scenario" onKeyDown={onKeyDown}>
       <div className="sl-studio-row">
         <label className="sl-studio-inline">
-          {t('durationS')} <input type="number" min={1} value={scenario.durationMs / 1000} onChange={(e) => editScenario((s) => void (s.durationMs = Math.max(1, Math.round(Number(e.target.value) * 1000))))} />
+          {t('durationS')} <input type="number" min={1} value={scenario.durationMs / 1000} onChange={(e) => editScenario((s) => void (s.durationMs = Math.max(1, Math.round(Number(e.target.value) * 1000))), 'duration')} />
         </label>
         <label className="sl-studio-inline">
-          {t('seed')} <input type="number" min={0} value={scenario.seed} onChange={(e) => editScenario((s) => void (s.seed = Math.max(0, Math.round(Number(e.target.value)))))} />
+          {t('seed')} <input type="number" min={0} value={scenario.seed} onChange={(e) => editScenario((s) => void (s.seed = Math.max(0, Math.round(Number(e.target.value)))), 'seed')} />
         </label>
+        <span className="sl-studio-undo">
+          <button type="button" disabled={!edits.canUndo} onClick={edits.undo} title={t('drop.undoHint')}>{t('drop.undo')}</button>
+          <button type="button" disabled={!edits.canRedo} onClick={edits.redo}>{t('drop.redo')}</button>
+        </span>
       </div>
-      <StudioTimeline faults={faults} durationMs={scenario.durationMs} onMove={(i, atMs) => editFault(i, (f) => void (f.atMs = atMs))} onAdd={addFault} />
-      <button type="button" onClick={() => addFault(Math.round(scenario.durationMs / 3 / 1000) * 1000)}>{t('addFault')}</button>
-      <ul className="sl-studio-faults">
+      <FaultPalette edits={edits} dropAtMs={dropAtMs} isPicked={pickedMs !== undefined} />
+      <StudioTimeline
+        faults={faults}
+        durationMs={scenario.durationMs}
+        onMove={(i, atMs) => editFault(i, (f) => void (f.atMs = atMs))}
+        pickedMs={pickedMs}
+        onPick={edits.setPickedMs}
+        onDropChip={(data, atMs) => {
+          edits.setDrag(undefined);
+          const dragged = decodeDrag(data);
+          if (dragged) edits.addAt(dragged, atMs);
+        }}
+        onMarkerOut={(i) => edits.setDrag(i === undefined || !faults[i] ? undefined : { kind: 'move', index: i, action: faults[i].action })}
+        onMarkerDrop={edits.dropMarkerAt}
+        focus={focus && !focus.isTargetGuessed ? focus : undefined}
+      />
+      <button type="button" onClick={() => addAt(dropAtMs)}>{t('addFault')}</button>
+      <ul className="sl-studio-faults" ref={list}>
         {faults.map((fault, i) => (
-          <li key={i} data-testid={`fault-row-${i}`}>
+          <li key={i} data-testid={`fault-row-${i}`} className={focus?.index === i ? 'is-new' : undefined}>
             <div className="sl-studio-row">
               <label className="sl-studio-inline">
-                {t('faultId')} <input value={fault.id ?? ''} placeholder={faultId(fault, i)} onChange={(e) => editFault(i, (f) => void (f.id = e.target.value || undefined))} />
+                {t('faultId')} <input value={fault.id ?? ''} placeholder={faultId(fault, i)} onChange={(e) => editFault(i, (f) => void (f.id = e.target.value || undefined), 'id')} />
               </label>
               <label className="sl-studio-inline">
                 {t('action')}{' '}
@@ -112,14 +140,14 @@ export function ScenarioTab({ studio }: { studio: Studio }) {
               </label>
               <label className="sl-studio-inline">
                 {t('target')}{' '}
-                <select value={fault.target} onChange={(e) => editFault(i, (f) => void (f.target = e.target.value))}>
+                <select data-field="target" value={fault.target} onChange={(e) => editFault(i, (f) => void (f.target = e.target.value))}>
                   {[...new Set([fault.target, ...targetsFor(fault.action, graph)])].map((id) => (
                     <option key={id} value={id}>{id}</option>
                   ))}
                 </select>
               </label>
               <label className="sl-studio-inline">
-                {t('atS')} <input type="number" min={0} step={0.1} value={fault.atMs / 1000} onChange={(e) => editFault(i, (f) => void (f.atMs = Math.max(0, Math.round(Number(e.target.value) * 1000))))} />
+                {t('atS')} <input type="number" min={0} step={0.1} value={fault.atMs / 1000} onChange={(e) => editFault(i, (f) => void (f.atMs = Math.max(0, Math.round(Number(e.target.value) * 1000))), 'atMs')} />
               </label>
               <button type="button" className="sl-link" onClick={() => editScenario((s) => void s.faults!.splice(i, 1))}>{t('remove')}</button>
             </div>
@@ -137,7 +165,7 @@ export function ScenarioTab({ studio }: { studio: Studio }) {
                       if (value === undefined) delete params[name];
                       else params[name] = value;
                       f.params = Object.keys(params).length > 0 ? (params as FaultParams) : undefined;
-                    })
+                    }, name)
                   }
                 />
               ))}
@@ -145,7 +173,7 @@ export function ScenarioTab({ studio }: { studio: Studio }) {
           </li>
         ))}
       </ul>
-      <NoiseSection noise={scenario.noise} editScenario={editScenario} />
+      <NoiseSection noise={scenario.noise} editScenario={(recipe) => editScenario(recipe, 'noise')} />
     </div>
   );
 }

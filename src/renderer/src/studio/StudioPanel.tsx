@@ -12,6 +12,7 @@ import { LocalizedField } from './LocalizedField';
 import { ScenarioTab } from './ScenarioTab';
 import { TextsTab } from './TextsTab';
 import { missingTranslations } from './translations';
+import type { ScenarioEdits } from './useScenarioEdits';
 import type { Studio } from './useStudio';
 import { VerifyPanel } from './VerifyPanel';
 import './studio.css';
@@ -21,6 +22,8 @@ type Tab = (typeof TABS)[number];
 
 interface Props {
   studio: Studio;
+  /** The scenario tab's drags, drops and undo (shared with the canvas). */
+  scenarioEdits: ScenarioEdits;
   canvas: Graph;
   selectedNodes: ReadonlySet<string>;
   onShow(graph: Graph): void;
@@ -28,7 +31,7 @@ interface Props {
   onClose(): void;
 }
 
-export function StudioPanel({ studio, canvas, selectedNodes, onShow, onExport, onClose }: Props) {
+export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onShow, onExport, onClose }: Props) {
   const { t } = useTranslation('studio');
   const [tab, setTab] = useState<Tab>('texts');
   const [isProblemsOpen, setProblemsOpen] = useState(false);
@@ -106,7 +109,7 @@ export function StudioPanel({ studio, canvas, selectedNodes, onShow, onExport, o
               </>
             )}
             {tab === 'design' && <DesignTab studio={studio} canvas={canvas} selectedNodes={selectedNodes} onShow={onShow} />}
-            {tab === 'scenario' && <ScenarioTab studio={studio} />}
+            {tab === 'scenario' && <ScenarioTab studio={studio} edits={scenarioEdits} />}
             {tab === 'checks' && <ChecksTab studio={studio} />}
           </div>
           <VerifyPanel studio={studio} />

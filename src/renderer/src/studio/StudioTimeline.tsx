@@ -1,13 +1,19 @@
 /**
- * The scenario on a time axis: each fault a marker (dragged to move it, in 100 ms steps) with its
- * span, and the selected check's window as a band. Clicking the empty axis adds a fault there.
+ * The scenario on a time axis: each fault a marker with its span, and the selected check's window
+ * as a band. In the scenario tab a marker is dragged along the axis to move it (in 100 ms steps)
+ * or out onto a canvas node to retarget it; a click on the axis picks the time canvas drops use;
+ * a fault chip dropped on the axis adds that fault there.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { faultId, type Fault } from '../../../shared/scenario';
 import { formatSeconds } from '../i18n/format';
 import { useDomain } from '../i18n/useDomain';
+import { FAULT_MIME } from './faultDrop';
 import { faultSpan, msAt, type Span } from './timeline';
+
+/** How far (px) above or below the axis a marker must go before it is being dragged onto the canvas. */
+const OUT_OF_TRACK_PX = 24;
 
 interface Props {
   faults: readonly Fault[];
@@ -15,32 +21,74 @@ interface Props {
   /** A check window to draw (the check being edited). */
   band?: Span | undefined;
   onMove?(index: number, atMs: number): void;
-  onAdd?(atMs: number): void;
+  /** The time picked on the axis (drawn as a cursor) and a click that picks another. */
+  pickedMs?: number | undefined;
+  onPick?(atMs: number): void;
+  /** A fault chip (FAULT_MIME payload) dropped on the axis at `atMs`. */
+  onDropChip?(data: string, atMs: number): void;
+  /** A marker dragged off the axis (towards the canvas; undefined: back on it or released). */
+  onMarkerOut?(index: number | undefined): void;
+  /** A marker released off the axis, at this point of the window. */
+  onMarkerDrop?(index: number, clientX: number, clientY: number): void;
+  /** The marker to focus (a fault just made or moved), with a serial that changes on every request. */
+  focus?: { index: number; serial: number } | undefined;
 }
 
-export function StudioTimeline({ faults, durationMs, band, onMove, onAdd }: Props) {
+export function StudioTimeline({ faults, durationMs, band, onMove, pickedMs, onPick, onDropChip, onMarkerOut, onMarkerDrop, focus }: Props) {
   const { t, i18n } = useTranslation('studio');
   const d = useDomain();
   const track = useRef<HTMLDivElement>(null);
-  const [drag, setDrag] = useState<{ index: number; atMs: number }>();
+  const [drag, setDrag] = useState<{ index: number; atMs: number; isOut: boolean }>();
+  const [hoverMs, setHoverMs] = useState<number>();
   const pct = (ms: number) => `${(100 * ms) / Math.max(1, durationMs)}%`;
   const fractionOf = (clientX: number) => {
     const box = track.current?.getBoundingClientRect();
     return box ? (clientX - box.left) / Math.max(1, box.width) : 0;
   };
+  const isOffTrack = (clientY: number) => {
+    const box = track.current?.getBoundingClientRect();
+    return box ? clientY < box.top - OUT_OF_TRACK_PX || clientY > box.bottom + OUT_OF_TRACK_PX : false;
+  };
+  useEffect(() => {
+    if (focus) track.current?.querySelectorAll<HTMLElement>('.sl-studio-marker')[focus.index]?.focus();
+  }, [focus]);
+  const acceptsChip = (e: DragEvent) => Boolean(onDropChip) && e.dataTransfer.types.includes(FAULT_MIME);
   return (
     <div className="sl-studio-timeline" data-testid="studio-timeline">
       <div
-        className="sl-studio-track"
+        className={`sl-studio-track${onPick ? ' is-pickable' : ''}${hoverMs !== undefined ? ' is-drop-target' : ''}`}
         ref={track}
         onClick={(e) => {
-          if (e.target === track.current && onAdd) onAdd(msAt(fractionOf(e.clientX), durationMs));
+          if (e.target === track.current && onPick) onPick(msAt(fractionOf(e.clientX), durationMs));
         }}
-        title={onAdd ? t('timelineAddHint') : undefined}
+        onDragOver={(e) => {
+          if (!acceptsChip(e)) return;
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+          setHoverMs(msAt(fractionOf(e.clientX), durationMs));
+        }}
+        onDragLeave={() => setHoverMs(undefined)}
+        onDrop={(e) => {
+          setHoverMs(undefined);
+          if (!acceptsChip(e)) return;
+          e.preventDefault();
+          onDropChip?.(e.dataTransfer.getData(FAULT_MIME), msAt(fractionOf(e.clientX), durationMs));
+        }}
+        title={onPick ? t('timelineAddHint') : undefined}
       >
         {band && <div className="sl-studio-band" data-testid="timeline-window" style={{ left: pct(band.fromMs), width: pct(Math.max(0, band.toMs - band.fromMs)) }} />}
+        {pickedMs !== undefined && (
+          <div className="sl-studio-cursor" data-testid="timeline-cursor" style={{ left: pct(pickedMs) }}>
+            <span>{formatSeconds(pickedMs, i18n.language)}</span>
+          </div>
+        )}
+        {hoverMs !== undefined && (
+          <div className="sl-studio-cursor is-hover" data-testid="timeline-drop-at" style={{ left: pct(hoverMs) }}>
+            <span>{formatSeconds(hoverMs, i18n.language)}</span>
+          </div>
+        )}
         {faults.map((fault, i) => {
-          const atMs = drag?.index === i ? drag.atMs : fault.atMs;
+          const atMs = drag?.index === i && !drag.isOut ? drag.atMs : fault.atMs;
           const span = faultSpan({ ...fault, atMs }, durationMs);
           const name = faultId(fault, i);
           return (
@@ -48,19 +96,33 @@ export function StudioTimeline({ faults, durationMs, band, onMove, onAdd }: Prop
               <div className="sl-studio-span" style={{ left: pct(span.fromMs), width: pct(span.toMs - span.fromMs) }} />
               <button
                 type="button"
-                className="sl-studio-marker"
+                className={`sl-studio-marker${drag?.index === i && drag.isOut ? ' is-out' : ''}`}
                 data-testid={`timeline-fault-${name}`}
+                data-target={fault.target}
+                data-at-ms={fault.atMs}
                 style={{ left: pct(atMs) }}
-                aria-label={t('faultAt', { fault: `${d.fault(fault.action)} ${fault.target}`, time: formatSeconds(atMs, i18n.language) })}
-                title={`${name}: ${d.fault(fault.action)} ${fault.target} · ${formatSeconds(atMs, i18n.language)}`}
+                aria-label={t('faultAt', { fault: `${d.fault(fault.action)} ${d.target(fault.target)}`, time: formatSeconds(atMs, i18n.language) })}
+                title={`${name}: ${d.fault(fault.action)} ${d.target(fault.target)} · ${formatSeconds(atMs, i18n.language)}${onMarkerDrop ? `\n${t('drop.markerHint')}` : ''}`}
                 onPointerDown={(e) => {
                   if (!onMove) return;
                   e.currentTarget.setPointerCapture(e.pointerId);
-                  setDrag({ index: i, atMs });
+                  setDrag({ index: i, atMs, isOut: false });
                 }}
-                onPointerMove={(e) => drag?.index === i && setDrag({ index: i, atMs: msAt(fractionOf(e.clientX), durationMs) })}
-                onPointerUp={() => {
-                  if (drag?.index === i && drag.atMs !== fault.atMs) onMove?.(i, drag.atMs);
+                onPointerMove={(e) => {
+                  if (drag?.index !== i) return;
+                  const isOut = Boolean(onMarkerDrop) && isOffTrack(e.clientY);
+                  if (isOut !== drag.isOut) onMarkerOut?.(isOut ? i : undefined);
+                  setDrag({ index: i, atMs: msAt(fractionOf(e.clientX), durationMs), isOut });
+                }}
+                onPointerUp={(e) => {
+                  if (drag?.index === i) {
+                    if (drag.isOut) onMarkerDrop?.(i, e.clientX, e.clientY);
+                    else if (drag.atMs !== fault.atMs) onMove?.(i, drag.atMs);
+                  }
+                  setDrag(undefined);
+                }}
+                onPointerCancel={() => {
+                  if (drag?.isOut) onMarkerOut?.(undefined);
                   setDrag(undefined);
                 }}
               >
