@@ -12,7 +12,7 @@ import { useDomain } from '../i18n/useDomain';
 import { FAULT_MIME } from './faultDrop';
 import { faultSpan, msAt, type Span } from './timeline';
 
-/** How far (px) above or below the axis a marker must go before it is being dragged onto the canvas. */
+/** How far (px) off the axis a marker must go before it is being dragged onto the canvas. */
 const OUT_OF_TRACK_PX = 24;
 
 interface Props {
@@ -45,9 +45,10 @@ export function StudioTimeline({ faults, durationMs, band, onMove, pickedMs, onP
     const box = track.current?.getBoundingClientRect();
     return box ? (clientX - box.left) / Math.max(1, box.width) : 0;
   };
-  const isOffTrack = (clientY: number) => {
+  const isOffTrack = (clientX: number, clientY: number) => {
     const box = track.current?.getBoundingClientRect();
-    return box ? clientY < box.top - OUT_OF_TRACK_PX || clientY > box.bottom + OUT_OF_TRACK_PX : false;
+    if (!box) return false;
+    return clientY < box.top - OUT_OF_TRACK_PX || clientY > box.bottom + OUT_OF_TRACK_PX || clientX < box.left - OUT_OF_TRACK_PX || clientX > box.right + OUT_OF_TRACK_PX;
   };
   useEffect(() => {
     if (focus) track.current?.querySelectorAll<HTMLElement>('.sl-studio-marker')[focus.index]?.focus();
@@ -110,7 +111,7 @@ export function StudioTimeline({ faults, durationMs, band, onMove, pickedMs, onP
                 }}
                 onPointerMove={(e) => {
                   if (drag?.index !== i) return;
-                  const isOut = Boolean(onMarkerDrop) && isOffTrack(e.clientY);
+                  const isOut = Boolean(onMarkerDrop) && isOffTrack(e.clientX, e.clientY);
                   if (isOut !== drag.isOut) onMarkerOut?.(isOut ? i : undefined);
                   setDrag({ index: i, atMs: msAt(fractionOf(e.clientX), durationMs), isOut });
                 }}
