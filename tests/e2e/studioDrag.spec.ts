@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
@@ -90,6 +91,8 @@ test('an instructor drags faults onto canvas nodes and the timeline; a wrong-kin
   await expect(crash).toHaveAttribute('data-at-ms', '12000');
   await expect(studio.getByTestId('fault-row-0').getByLabel('Target')).toHaveValue('api-2');
   await expect(studio.getByTestId('fault-row-0').getByLabel('At (s)')).toHaveValue('12');
+  // The new marker has focus, so Ctrl+Z would take the drop back (not the canvas's last edit).
+  await expect(crash).toBeFocused();
 
   // A partition dropped on the timeline at 20 s, with api-3 selected on the canvas: it isolates api-3.
   await node(page, 'api-3').click();
@@ -129,6 +132,9 @@ test('an instructor drags faults onto canvas nodes and the timeline; a wrong-kin
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `${SHOTS}/studio-drag-after-${width}.png` });
   }
+  // No serious accessibility violations in the scenario tab with its palette and markers.
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="studio-scenario"]').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.getByLabel('Language').selectOption('zh-CN');
   await dragHold(page, palette.getByTestId('fault-chip-cache-flush'), node(page, 'api-2'));
   for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
