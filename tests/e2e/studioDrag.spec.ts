@@ -121,6 +121,14 @@ test('an instructor drags faults onto canvas nodes and the timeline; a wrong-kin
   await studio.getByRole('button', { name: 'Redo' }).click();
   await expect(studio.getByTestId('timeline-fault-slow')).toHaveAttribute('data-target', 'db');
 
+  // Link loss may land on a link too: dropped on users → lb, it loses messages there.
+  const link = page.locator('.react-flow__edge[data-id="users-lb"]');
+  await dragHold(page, palette.getByTestId('fault-chip-link-loss'), link);
+  await expect(link).toHaveClass(/is-drop-target/);
+  await page.mouse.up();
+  await expect(page.getByTestId('editor-notice')).toHaveText('Added Link loss on users-lb at 12.0 s.');
+  await expect(studio.getByTestId('timeline-fault-link-loss')).toHaveAttribute('data-target', 'users-lb');
+
   // The crash's marker dragged off the timeline onto api-1: it now crashes api-1, still at 12 s.
   await dragHold(page, crash, node(page, 'api-1'));
   await expect(node(page, 'api-1')).toHaveClass(/is-drop-target/);
@@ -150,11 +158,12 @@ test('an instructor drags faults onto canvas nodes and the timeline; a wrong-kin
   }
   await page.getByLabel('语言').selectOption('en');
 
-  // Saved and exported: the lesson's scenario has the three faults with their targets and times.
+  // Saved and exported: the lesson's scenario has the four faults with their targets and times.
   const expected = [
     { id: 'crash', atMs: 12_000, action: 'crash', target: 'api-1' },
     { id: 'partition', atMs: msAtFraction(2 / 3, 30_000), action: 'partition', target: 'api-3' },
     { id: 'slow', atMs: msAtFraction(1 / 6, 30_000), action: 'slow', target: 'db' },
+    { id: 'link-loss', atMs: 12_000, action: 'link-loss', target: 'users-lb' },
   ];
   await studio.getByRole('button', { name: 'Save' }).click();
   await expect(studio.getByTestId('studio-message')).toContainText('Saved');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorMs, faultSpan, msAt, windowSpan } from '../../../src/renderer/src/studio/timeline';
+import { anchorMs, faultSpan, markerLanes, msAt, windowSpan } from '../../../src/renderer/src/studio/timeline';
 import type { Fault } from '../../../src/shared/scenario';
 
 const faults: Fault[] = [
@@ -30,5 +30,12 @@ describe('the studio timeline', () => {
     expect(faultSpan(faults[0]!, 30_000)).toEqual({ fromMs: 10_000, toMs: 30_000 });
     expect(msAt(0.3333, 30_000)).toBe(10_000);
     expect(msAt(1.4, 30_000)).toBe(30_000);
+  });
+
+  it('puts markers close in time on separate rows, and reuses a row once the run has moved on', () => {
+    // 30 s run: markers within 3 s of each other would cover each other.
+    expect(markerLanes([{ atMs: 12_000 }, { atMs: 12_000 }, { atMs: 20_000 }, { atMs: 13_000 }], 30_000)).toEqual([0, 1, 0, 2]);
+    expect(markerLanes([{ atMs: 0 }, { atMs: 5_000 }, { atMs: 10_000 }], 30_000)).toEqual([0, 0, 0]);
+    expect(markerLanes([], 30_000)).toEqual([]);
   });
 });

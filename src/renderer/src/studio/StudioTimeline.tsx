@@ -10,7 +10,10 @@ import { faultId, type Fault } from '../../../shared/scenario';
 import { formatSeconds } from '../i18n/format';
 import { useDomain } from '../i18n/useDomain';
 import { FAULT_MIME } from './faultDrop';
-import { faultSpan, msAt, type Span } from './timeline';
+import { faultSpan, markerLanes, msAt, type Span } from './timeline';
+
+/** The height (px) of one row of markers. */
+const LANE_PX = 19;
 
 /** How far (px) off the axis a marker must go before it is being dragged onto the canvas. */
 const OUT_OF_TRACK_PX = 24;
@@ -53,12 +56,15 @@ export function StudioTimeline({ faults, durationMs, band, onMove, pickedMs, onP
   useEffect(() => {
     if (focus) track.current?.querySelectorAll<HTMLElement>('.sl-studio-marker')[focus.index]?.focus();
   }, [focus]);
+  const lanes = markerLanes(faults, durationMs);
+  const laneCount = Math.max(1, ...lanes.map((l) => l + 1));
   const acceptsChip = (e: DragEvent) => Boolean(onDropChip) && e.dataTransfer.types.includes(FAULT_MIME);
   return (
     <div className="sl-studio-timeline" data-testid="studio-timeline">
       <div
         className={`sl-studio-track${onPick ? ' is-pickable' : ''}${hoverMs !== undefined ? ' is-drop-target' : ''}`}
         ref={track}
+        style={{ height: 15 + laneCount * LANE_PX }}
         onClick={(e) => {
           if (e.target === track.current && onPick) onPick(msAt(fractionOf(e.clientX), durationMs));
         }}
@@ -94,14 +100,14 @@ export function StudioTimeline({ faults, durationMs, band, onMove, pickedMs, onP
           const name = faultId(fault, i);
           return (
             <div key={i}>
-              <div className="sl-studio-span" style={{ left: pct(span.fromMs), width: pct(span.toMs - span.fromMs) }} />
+              <div className="sl-studio-span" style={{ left: pct(span.fromMs), width: pct(span.toMs - span.fromMs), top: 20 + lanes[i]! * LANE_PX }} />
               <button
                 type="button"
                 className={`sl-studio-marker${drag?.index === i && drag.isOut ? ' is-out' : ''}`}
                 data-testid={`timeline-fault-${name}`}
                 data-target={fault.target}
                 data-at-ms={fault.atMs}
-                style={{ left: pct(atMs) }}
+                style={{ left: pct(atMs), top: 3 + lanes[i]! * LANE_PX }}
                 aria-label={t('faultAt', { fault: `${d.fault(fault.action)} ${d.target(fault.target)}`, time: formatSeconds(atMs, i18n.language) })}
                 title={`${name}: ${d.fault(fault.action)} ${d.target(fault.target)} · ${formatSeconds(atMs, i18n.language)}${onMarkerDrop ? `\n${t('drop.markerHint')}` : ''}`}
                 onPointerDown={(e) => {

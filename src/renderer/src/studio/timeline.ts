@@ -55,3 +55,21 @@ export function windowSpan(window: CheckWindow | undefined, faults: readonly Fau
 
 /** A time on the timeline from a pointer's position, to the nearest 100 ms. */
 export const msAt = (fraction: number, durationMs: number) => clamp(Math.round((fraction * durationMs) / 100) * 100, durationMs);
+
+/**
+ * A row for each fault's marker so that markers closer in time than `gapFraction` of the run do
+ * not cover each other (the earliest in the lowest free row); the timeline grows a row per lane.
+ */
+export function markerLanes(faults: readonly Pick<Fault, 'atMs'>[], durationMs: number, gapFraction = 0.1): number[] {
+  const gap = gapFraction * Math.max(1, durationMs);
+  const lastInLane: number[] = [];
+  const lanes = new Array<number>(faults.length).fill(0);
+  const order = faults.map((f, i) => ({ atMs: f.atMs, i })).sort((a, b) => a.atMs - b.atMs || a.i - b.i);
+  for (const { atMs, i } of order) {
+    let lane = lastInLane.findIndex((last) => atMs - last >= gap);
+    if (lane < 0) lane = lastInLane.length;
+    lastInLane[lane] = atMs;
+    lanes[i] = lane;
+  }
+  return lanes;
+}

@@ -13,19 +13,8 @@ import type { Scenario } from '../../../shared/scenario';
 import { formatSeconds } from '../i18n/format';
 import { useDomain } from '../i18n/useDomain';
 import { FAULT_MIME, decodeDrag, defaultDropMs, dropOnSpot, dropOnTimeline, targetsFor, type DropSpot, type FaultDrag } from './faultDrop';
+import { canRedo, canUndo, emptyHistory, recordEdit, redoEdit, undoEdit, type ScenarioHistory } from './scenarioHistory';
 import type { Studio } from './useStudio';
-
-const HISTORY_MAX = 100;
-/** Keystrokes in one field within this long are one undo step. */
-const COALESCE_MS = 1000;
-
-interface Snapshot {
-  /** The draft and lesson it belongs to: another lesson's history is not replayed here. */
-  where: string;
-  scenario: Scenario;
-  coalesce?: string | undefined;
-  at: number;
-}
 
 export function useScenarioEdits(studio: Studio, canvas: Graph, selectedNodes: ReadonlySet<string>, say: (message: string, isInfo?: boolean) => void) {
   const { t, i18n } = useTranslation('studio');
@@ -35,46 +24,38 @@ export function useScenarioEdits(studio: Studio, canvas: Graph, selectedNodes: R
   const [pickedMs, setPickedMs] = useState<number>();
   /** The fault just made or moved by a drop, with a serial so the same index focuses again. */
   const [focus, setFocus] = useState<{ index: number; serial: number; isTargetGuessed: boolean }>();
-  const undoStack = useRef<Snapshot[]>([]);
-  const redoStack = useRef<Snapshot[]>([]);
-  const [, setHistorySerial] = useState(0);
+  const [history, setHistory] = useState<ScenarioHistory>(() => emptyHistory(''));
+  const historyRef = useRef(history);
+  const commitHistory = useCallback((next: ScenarioHistory) => {
+    historyRef.current = next; // two edits before the next render both count
+    setHistory(next);
+  }, []);
   const serial = useRef(0);
 
   const scenario = (studio.lessonDoc?.scenario as Scenario | undefined) ?? undefined;
   const where = `${studio.draft?.id ?? ''}#${studio.lessonIndex}`;
   const graph = studio.lesson?.reference ?? studio.lesson?.starter ?? canvas;
-  // A lesson switch starts a fresh history.
-  if (undoStack.current.some((s) => s.where !== where)) undoStack.current = [];
-  if (redoStack.current.some((s) => s.where !== where)) redoStack.current = [];
 
   /** Every scenario edit: one undo step (or part of the last, for typing in the same field). */
   const edit = useCallback(
     (recipe: (s: Draft<Scenario>) => void, coalesce?: string) => {
       if (!scenario) return;
-      const last = undoStack.current.at(-1);
-      const now = Date.now();
-      if (!(coalesce && last?.coalesce === coalesce && now - last.at < COALESCE_MS)) {
-        undoStack.current = [...undoStack.current, { where, scenario, coalesce, at: now }].slice(-HISTORY_MAX);
-      } else last.at = now;
-      redoStack.current = [];
-      setHistorySerial((n) => n + 1);
+      commitHistory(recordEdit(historyRef.current, where, scenario, Date.now(), coalesce));
       studio.editLesson((l) => recipe(l.scenario as Draft<Scenario>));
     },
-    [scenario, where, studio],
+    [scenario, where, studio, commitHistory],
   );
   const travel = useCallback(
-    (from: typeof undoStack, to: typeof undoStack) => {
-      const snapshot = from.current.at(-1);
-      if (!snapshot || !scenario || snapshot.where !== where) return;
-      from.current = from.current.slice(0, -1);
-      to.current = [...to.current, { where, scenario, at: 0 }];
-      setHistorySerial((n) => n + 1);
-      studio.editLesson((l) => void (l.scenario = snapshot.scenario as Draft<Scenario>));
+    (step: typeof undoEdit) => {
+      const result = scenario && step(historyRef.current, where, scenario);
+      if (!result) return;
+      commitHistory(result.history);
+      studio.editLesson((l) => void (l.scenario = result.scenario as Draft<Scenario>));
     },
-    [scenario, where, studio],
+    [scenario, where, studio, commitHistory],
   );
-  const undo = useCallback(() => travel(undoStack, redoStack), [travel]);
-  const redo = useCallback(() => travel(redoStack, undoStack), [travel]);
+  const undo = useCallback(() => travel(undoEdit), [travel]);
+  const redo = useCallback(() => travel(redoEdit), [travel]);
 
   const setFaults = useCallback(
     (faults: Scenario['faults'], index: number, isTargetGuessed: boolean) => {
@@ -156,8 +137,8 @@ export function useScenarioEdits(studio: Studio, canvas: Graph, selectedNodes: R
     edit,
     undo,
     redo,
-    canUndo: undoStack.current.length > 0,
-    canRedo: redoStack.current.length > 0,
+    canUndo: canUndo(history, where),
+    canRedo: canRedo(history, where),
     addAt,
     canvasDrop,
     dropMarkerAt,
