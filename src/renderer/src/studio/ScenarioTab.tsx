@@ -55,12 +55,16 @@ function ParamInput({ action, name, params, onChange }: { action: FaultAction; n
 export function ScenarioTab({ studio, edits }: { studio: Studio; edits: ScenarioEdits }) {
   const { t } = useTranslation('studio');
   const d = useDomain();
-  const list = useRef<HTMLUListElement>(null);
-  const { focus } = edits;
+  const root = useRef<HTMLDivElement>(null);
+  const { focus, takeFocus } = edits;
   useEffect(() => {
-    // A fault dropped on the timeline whose target was guessed: its target picker asks for one.
-    if (focus?.isTargetGuessed) list.current?.querySelector<HTMLElement>(`[data-testid="fault-row-${focus.index}"] [data-field="target"]`)?.focus();
-  }, [focus]);
+    // A dropped fault takes focus once (not again when the tab is shown again): its marker, so
+    // Ctrl+Z takes the drop back; or, when its target was guessed, its target picker, which asks.
+    if (!focus || !takeFocus(focus.serial)) return;
+    const selector = focus.isTargetGuessed ? `[data-testid="fault-row-${focus.index}"] [data-field="target"]` : '.sl-studio-marker';
+    const found = root.current?.querySelectorAll<HTMLElement>(selector);
+    found?.[focus.isTargetGuessed ? 0 : focus.index]?.focus();
+  }, [focus, takeFocus]);
   const entry = studio.lesson;
   const lesson = studio.lessonDoc;
   if (!entry || !lesson) return null;
@@ -83,7 +87,7 @@ export function ScenarioTab({ studio, edits }: { studio: Studio; edits: Scenario
   const pickedMs = edits.pickedMs === undefined ? undefined : Math.min(edits.pickedMs, scenario.durationMs);
   const dropAtMs = pickedMs ?? defaultDropMs(scenario.durationMs);
   return (
-    <div className="sl-studio-tab" data-testid="studio-scenario" onKeyDown={onKeyDown}>
+    <div className="sl-studio-tab" data-testid="studio-scenario" onKeyDown={onKeyDown} ref={root}>
       <div className="sl-studio-row">
         <label className="sl-studio-inline">
           {t('durationS')} <input type="number" min={1} value={scenario.durationMs / 1000} onChange={(e) => editScenario((s) => void (s.durationMs = Math.max(1, Math.round(Number(e.target.value) * 1000))), 'duration')} />
@@ -110,10 +114,9 @@ export function ScenarioTab({ studio, edits }: { studio: Studio; edits: Scenario
         }}
         onMarkerOut={(i) => edits.setDrag(i === undefined || !faults[i] ? undefined : { kind: 'move', index: i, action: faults[i].action })}
         onMarkerDrop={edits.dropMarkerAt}
-        focus={focus && !focus.isTargetGuessed ? focus : undefined}
       />
       <button type="button" onClick={() => addAt(dropAtMs)}>{t('addFault')}</button>
-      <ul className="sl-studio-faults" ref={list}>
+      <ul className="sl-studio-faults">
         {faults.map((fault, i) => (
           <li key={i} data-testid={`fault-row-${i}`} className={focus?.index === i ? 'is-new' : undefined}>
             <div className="sl-studio-row">

@@ -4,7 +4,7 @@
  * or out onto a canvas node to retarget it; a click on the axis picks the time canvas drops use;
  * a fault chip dropped on the axis adds that fault there.
  */
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { faultId, type Fault } from '../../../shared/scenario';
 import { formatSeconds } from '../i18n/format';
@@ -33,11 +33,9 @@ interface Props {
   onMarkerOut?(index: number | undefined): void;
   /** A marker released off the axis, at this point of the window. */
   onMarkerDrop?(index: number, clientX: number, clientY: number): void;
-  /** The marker to focus (a fault just made or moved), with a serial that changes on every request. */
-  focus?: { index: number; serial: number } | undefined;
 }
 
-export function StudioTimeline({ faults, durationMs, band, onMove, pickedMs, onPick, onDropChip, onMarkerOut, onMarkerDrop, focus }: Props) {
+export function StudioTimeline({ faults, durationMs, band, onMove, pickedMs, onPick, onDropChip, onMarkerOut, onMarkerDrop }: Props) {
   const { t, i18n } = useTranslation('studio');
   const d = useDomain();
   const track = useRef<HTMLDivElement>(null);
@@ -53,9 +51,6 @@ export function StudioTimeline({ faults, durationMs, band, onMove, pickedMs, onP
     if (!box) return false;
     return clientY < box.top - OUT_OF_TRACK_PX || clientY > box.bottom + OUT_OF_TRACK_PX || clientX < box.left - OUT_OF_TRACK_PX || clientX > box.right + OUT_OF_TRACK_PX;
   };
-  useEffect(() => {
-    if (focus) track.current?.querySelectorAll<HTMLElement>('.sl-studio-marker')[focus.index]?.focus();
-  }, [focus]);
   const lanes = markerLanes(faults, durationMs);
   const laneCount = Math.max(1, ...lanes.map((l) => l + 1));
   const acceptsChip = (e: DragEvent) => Boolean(onDropChip) && e.dataTransfer.types.includes(FAULT_MIME);

@@ -31,6 +31,13 @@ export function useScenarioEdits(studio: Studio, canvas: Graph, selectedNodes: R
     setHistory(next);
   }, []);
   const serial = useRef(0);
+  const focusTaken = useRef(0);
+  /** True the first time a focus request is seen: a remounted tab does not take focus again. */
+  const takeFocus = useCallback((request: number) => {
+    if (focusTaken.current >= request) return false;
+    focusTaken.current = request;
+    return true;
+  }, []);
 
   const scenario = (studio.lessonDoc?.scenario as Scenario | undefined) ?? undefined;
   const where = `${studio.draft?.id ?? ''}#${studio.lessonIndex}`;
@@ -134,6 +141,7 @@ export function useScenarioEdits(studio: Studio, canvas: Graph, selectedNodes: R
     pickedMs,
     setPickedMs,
     focus,
+    takeFocus,
     edit,
     undo,
     redo,
