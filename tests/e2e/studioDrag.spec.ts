@@ -136,6 +136,14 @@ test('an instructor drags faults onto canvas nodes and the timeline; a wrong-kin
   await expect(crash).toHaveAttribute('data-target', 'api-1');
   await expect(crash).toHaveAttribute('data-at-ms', '12000');
 
+  // The keyboard's way: a chip pressed with Enter adds its fault at the picked time; Ctrl+Z there takes it back.
+  await palette.getByTestId('fault-chip-restart').focus();
+  await page.keyboard.press('Enter');
+  await expect(studio.getByTestId('timeline-fault-restart')).toHaveAttribute('data-at-ms', '12000');
+  await palette.getByTestId('fault-chip-restart').focus();
+  await page.keyboard.press('Control+z');
+  await expect(studio.getByTestId('timeline-fault-restart')).toHaveCount(0);
+
   for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `${SHOTS}/studio-drag-after-${width}.png` });
