@@ -135,7 +135,9 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
   const showAt = useCallback(
     (message: string, clientX: number, clientY: number, isInfo = false) => {
       const box = wrapper.current?.getBoundingClientRect();
-      onNotice({ message, x: clientX - (box?.left ?? 0) + 12, y: clientY - (box?.top ?? 0) + 12, serial: ++serial.current, isInfo });
+      // Near the canvas's right edge the notice moves left rather than squeezing into a sliver (it is at most 320 px wide).
+      const x = Math.max(8, Math.min(clientX - (box?.left ?? 0) + 12, (box?.width ?? 0) - 352));
+      onNotice({ message, x, y: clientY - (box?.top ?? 0) + 12, serial: ++serial.current, isInfo });
     },
     [onNotice],
   );
