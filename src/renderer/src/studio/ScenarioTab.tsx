@@ -11,6 +11,7 @@ import { useDomain } from '../i18n/useDomain';
 import { NoiseSection } from './NoiseSection';
 import { StudioTimeline } from './StudioTimeline';
 import type { Studio } from './useStudio';
+import { VariantsEditor } from './VariantsEditor';
 
 /** The nodes (or, for link-loss, edges too) an action may target on `graph`. */
 export function targetsFor(action: FaultAction, graph: Graph): string[] {
@@ -146,6 +147,7 @@ export function ScenarioTab({ studio }: { studio: Studio }) {
         ))}
       </ul>
       <NoiseSection noise={scenario.noise} editScenario={editScenario} />
+      <VariantsEditor studio={studio} />
     </div>
   );
 }
