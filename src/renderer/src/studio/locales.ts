@@ -161,6 +161,7 @@ export const studioEn = {
   summary: {
     anyNode: 'any node',
     named: '{{what}} “{{id}}”',
+    nodeNamed: 'node “{{id}}”',
     withProps: '{{what}} with {{props}}',
     separator: '; ',
     node: 'there is {{match}}',
@@ -374,6 +375,7 @@ export const studioZhCN = {
   summary: {
     anyNode: '任意节点',
     named: '{{what}}“{{id}}”',
+    nodeNamed: '节点“{{id}}”',
     withProps: '满足 {{props}} 的{{what}}',
     separator: '；',
     node: '存在{{match}}',

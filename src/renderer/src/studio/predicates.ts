@@ -120,7 +120,7 @@ const scalarText = (v: string | number | boolean) => (typeof v === 'string' ? `â
 
 export function summarizeMatch(m: NodeMatch, w: SummaryWords): string {
   const what = m.kind ? w.kind(m.kind) : w.t('summary.anyNode');
-  const named = m.id ? w.t('summary.named', { what, id: m.id }) : what;
+  const named = m.id ? (m.kind ? w.t('summary.named', { what, id: m.id }) : w.t('summary.nodeNamed', { id: m.id })) : what;
   const props = Object.entries(m.props ?? {});
   return props.length === 0 ? named : w.t('summary.withProps', { what: named, props: props.map(([k, v]) => `${k} = ${scalarText(v)}`).join(', ') });
 }
