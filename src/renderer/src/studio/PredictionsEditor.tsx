@@ -53,7 +53,7 @@ export function PredictionsEditor({ studio, faultIds, checkIds }: { studio: Stud
       if (p) recipe(p);
     });
   return (
-    <section className="sl-studio-tab" data-testid="studio-predictions" aria-label={t('predict.title')}>
+    <section className="sl-studio-tab sl-studio-predict" data-testid="studio-predictions" aria-label={t('predict.title')}>
       <h4>{t('predict.title')}</h4>
       <p className="sl-muted">{t('predict.help')}</p>
       <ul className="sl-studio-faults">

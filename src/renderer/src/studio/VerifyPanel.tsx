@@ -46,7 +46,9 @@ export function VerifyPanel({ studio }: { studio: Studio }) {
             <div data-testid="verify-variants">
               <h5>{t('variantRows', { n: verify.result.variants.students.length })}</h5>
               <VerifyTable rows={verify.result.variants.checks} designs={designs.filter((x) => x === 'starter' || x === 'reference')} designName={designName} show={show} wrongs={wrongs} />
-              <p className="sl-muted">{t('variantStudents', { list: verify.result.variants.students.map((s) => s.student).join(', ') })}</p>
+              <p className="sl-muted" title={verify.result.variants.students.map((s) => `${s.student}: ${Object.entries(s.values).map(([k, v]) => `${k} ${v}`).join(', ')}`).join('\n')}>
+                {t('variantStudents', { list: studentRange(verify.result.variants.students.map((s) => s.student)) })}
+              </p>
             </div>
           )}
           <p className="sl-muted">{t('seedsUsed', { seeds: verify.result.seeds.join(', ') })}</p>
@@ -55,6 +57,9 @@ export function VerifyPanel({ studio }: { studio: Studio }) {
     </section>
   );
 }
+
+/** "student-1 … student-10" (hover shows each one's values). */
+const studentRange = (names: string[]) => (names.length > 2 ? `${names[0]} … ${names[names.length - 1]}` : names.join(', '));
 
 interface TableProps {
   rows: VerifyCheckRow[];
@@ -89,7 +94,7 @@ function VerifyTable({ rows, designs, designName, show, wrongs }: TableProps) {
               return (
                 <td key={design} data-design={design} className={cell.passed === 0 ? 'is-fail' : isAll ? 'is-pass' : 'is-mixed'} title={cell.measured.map((v) => show(v, row.unit)).join(', ')}>
                   {t('passCount', { passed: cell.passed, total: cell.total })}
-                  <div className="sl-muted">{cell.measured.slice(0, 3).map((v) => show(v, row.unit)).join(', ')}{cell.measured.length > 3 ? '…' : ''}</div>
+                  {cell.measured.some((v) => v !== null) && <div className="sl-muted">{cell.measured.slice(0, 3).map((v) => show(v, row.unit)).join(', ')}{cell.measured.length > 3 ? '…' : ''}</div>}
                 </td>
               );
             })}
