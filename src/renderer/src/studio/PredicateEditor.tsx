@@ -5,7 +5,7 @@
  * says what it requires. Text that does not parse stays in its box with a message and never reaches
  * the draft.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPARE_OPS, type CompareOp, type NodeMatch, type Predicate } from '../../../shared/checks';
 import { NODE_KINDS, type NodeKind } from '../../../shared/graph';
@@ -32,6 +32,13 @@ function PropsInput({ value, onChange, label }: { value: NodeMatch['props']; onC
   const { t } = useTranslation('studio');
   const [text, setText] = useState(propsText(value));
   const [bad, setBad] = useState<string>();
+  // The props changed elsewhere (the predicate's type, a sibling removed): show them.
+  useEffect(() => {
+    setText((shown) => {
+      const parsed = parsePropsText(shown);
+      return !parsed.ok || propsText(parsed.props) === propsText(value) ? shown : propsText(value);
+    });
+  }, [value]);
   return (
     <span className="sl-studio-inline">
       <input

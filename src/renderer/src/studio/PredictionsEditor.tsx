@@ -5,7 +5,7 @@
  * measurement it predicts. Points are for answering.
  */
 import type { Draft } from 'immer';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckWindow } from '../../../shared/checks';
 import { METRIC_NAMES, METRICS, type MetricName } from '../../../shared/metrics';
@@ -19,6 +19,8 @@ import { WindowFields } from './WindowFields';
 function BoundField({ label, value, onChange }: { label: string; value: number | undefined; onChange(v: number | undefined): void }) {
   const { t } = useTranslation('studio');
   const [text, setText] = useState(value === undefined ? '' : String(value));
+  // The value changed elsewhere (a question moved here, an undo): show it.
+  useEffect(() => setText((shown) => (value === undefined ? (shown.trim() === '' || !Number.isFinite(Number(shown)) ? shown : '') : Number(shown) === value && shown.trim() !== '' ? shown : String(value))), [value]);
   const isBad = text.trim() !== '' && !Number.isFinite(Number(text));
   return (
     <label className="sl-studio-inline">
@@ -85,7 +87,7 @@ export function PredictionsEditor({ studio, faultIds, checkIds }: { studio: Stud
               </label>
               <WindowFields testId={`prediction-window-${i}`} window={p.measure.window as CheckWindow | undefined} faultIds={faultIds} onChange={(w) => edit(i, (x) => void (w ? (x.measure.window = w) : delete x.measure.window))} />
               {p.choices.map((c, j) => (
-                <div key={j} className="sl-studio-list-row" data-testid={`prediction-${i}-choice-${j}`}>
+                <div key={c.id} className="sl-studio-list-row" data-testid={`prediction-${i}-choice-${j}`}>
                   <LocalizedField label={t('choice', { n: j + 1 })} value={c.text} testId={`prediction-${i}-choice-text-${j}`} onChange={(v) => edit(i, (x) => void (x.choices[j]!.text = { ...v, en: v.en ?? '' }))} />
                   <div className="sl-studio-row">
                     <span className="sl-muted">{t('predict.boundsHelp', { unit: d.unit(METRICS[metric].unit) })}</span>

@@ -5,7 +5,7 @@
  * gets. The live panel then also grades starter and reference as sampled students get them.
  */
 import type { Draft } from 'immer';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Graph } from '../../../shared/graph';
 import type { Scenario } from '../../../shared/scenario';
@@ -19,6 +19,8 @@ import { newParameter, previewVariant, rangeSize, variantProblems, variantTarget
 function NumberField({ label, value, onChange, testId }: { label: string; value: number; onChange(v: number): void; testId: string }) {
   const { t } = useTranslation('studio');
   const [text, setText] = useState(String(value));
+  // The value changed elsewhere (another row moved here, an undo): show it.
+  useEffect(() => setText((shown) => (Number(shown) === value && shown.trim() !== '' ? shown : String(value))), [value]);
   const isBad = text.trim() === '' || !Number.isFinite(Number(text));
   return (
     <label className="sl-studio-inline">
@@ -52,7 +54,9 @@ export function VariantsEditor({ studio }: { studio: Studio }) {
   const targetName = (target: VariantTarget | undefined, path: string) =>
     !target ? path : 'fault' in target.about ? t('variant.faultField', { fault: target.about.fault, param: target.about.param === 'atMs' ? t('variant.time') : target.about.param }) : t('variant.nodeField', { node: target.about.node, prop: target.about.prop });
   const byPath = new Map(targets.map((x) => [x.path, x]));
-  const chosen = byPath.get(pick) ?? targets[0];
+  // A field one range already sets is not offered again.
+  const free = targets.filter((x) => !parameters.some((p) => p.sets.includes(x.path)));
+  const chosen = free.find((x) => x.path === pick) ?? free[0];
   const editParam = (i: number, recipe: (p: Draft<VariantParameter>) => void) =>
     studio.editLesson((l) => {
       const p = (l.variants as Draft<LessonVariants> | undefined)?.parameters[i];
@@ -124,10 +128,11 @@ export function VariantsEditor({ studio }: { studio: Studio }) {
       {targets.length === 0 ? (
         <p className="sl-muted">{t('variant.noTargets')}</p>
       ) : (
-        parameters.length < VARIANT_LIMITS.parametersMax && (
+        parameters.length < VARIANT_LIMITS.parametersMax &&
+        free.length > 0 && (
           <div className="sl-studio-row">
             <select aria-label={t('variant.sets')} data-testid="variant-target" value={chosen?.path ?? ''} onChange={(e) => setPick(e.target.value)}>
-              {targets.map((x) => (
+              {free.map((x) => (
                 <option key={x.path} value={x.path}>{targetName(x, x.path)}</option>
               ))}
             </select>
