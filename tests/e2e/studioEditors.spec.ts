@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { E2E_DATA_DIR } from '../../playwright.config';
@@ -127,6 +128,18 @@ test('an instructor adds a per-student range, a prediction and a path-through-a-
   await expect(range.getByTestId('variant-problem')).toHaveCount(0);
   await expect(range).toContainText('17 values');
 
+  // A range for a setting the client leaves at its default: the node gets the value written, and
+  // the range asks for the node to be locked until "Lock it" is pressed; then it is removed again.
+  await variants.getByTestId('variant-target').selectOption('starter.nodes[id=client-1].props.rps');
+  await variants.getByTestId('variant-add').click();
+  const rps = variants.getByTestId('variant-row-1');
+  await expect(rps.getByTestId('variant-id')).toHaveValue('client1Rps');
+  await expect(rps.getByTestId('variant-problem')).toContainText(['Node “client-1” is not locked']);
+  await rps.getByRole('button', { name: 'Lock it' }).click();
+  await expect(rps.getByTestId('variant-problem')).toHaveText(['Give it a name in English (and 简体中文).']);
+  await rps.getByRole('button', { name: 'Remove' }).click();
+  await expect(variants.locator('[data-variant]')).toHaveCount(1);
+
   // Preview as two students: different crash times, each as grading derives it.
   const [first, firstAt, second, secondAt] = twoStudents();
   const preview = variants.getByTestId('variant-preview');
@@ -193,6 +206,9 @@ test('an instructor adds a per-student range, a prediction and a path-through-a-
     await predictions.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/studio-predictions-${width}.png` });
   }
+  // No serious accessibility problems in the editors.
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="studio-panel"]').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   // The same editors in 简体中文.
   await page.getByLabel('Language').selectOption('zh-CN');
   await expect(require.getByTestId('structure-require-summary')).toHaveText('请求能从节点“client-1”经过缓存到达数据库');
@@ -216,11 +232,13 @@ test('an instructor adds a per-student range, a prediction and a path-through-a-
   // Saved and exported: the lesson holds exactly what was built.
   await studio.getByRole('button', { name: 'Save' }).click();
   await expect(studio.getByTestId('studio-message')).toContainText('Saved');
-  const draft = JSON.parse(readFileSync(path.join(E2E_DATA_DIR, 'studio', PACK, 'studio.json'), 'utf8')) as { lessons: { lesson: Record<string, unknown> }[] };
+  const draft = JSON.parse(readFileSync(path.join(E2E_DATA_DIR, 'studio', PACK, 'studio.json'), 'utf8')) as { lessons: { lesson: Record<string, unknown>; starter: { nodes: { id: string; props: unknown }[] } }[] };
   const saved = draft.lessons[0]!.lesson;
   expect(saved.variants).toEqual(VARIANTS);
   expect(saved.predictions).toEqual(PREDICTIONS);
   expect(saved.checks).toEqual([CHECK]);
+  expect(saved.locked).toEqual(['client-1']);
+  expect(draft.lessons[0]!.starter.nodes.find((n) => n.id === 'client-1')!.props).toEqual({ rps: 100 });
   const [download] = await Promise.all([page.waitForEvent('download'), studio.getByRole('button', { name: 'Export zip' }).click()]);
   const zipBytes = readFileSync((await download.path())!);
   const files = unzipSync(new Uint8Array(zipBytes));

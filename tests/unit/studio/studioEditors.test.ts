@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { RESOURCES } from '../../../src/renderer/src/i18n/resources';
 import { addChild, changeType, getAt, newPredicate, parsePropsText, parseScalar, PREDICATE_DEPTH_MAX, predicateType, propKeysOf, removeAt, summarizePredicate, updateAt, type SummaryWords } from '../../../src/renderer/src/studio/predicates';
 import { movePrediction, newPrediction, predictionProblems } from '../../../src/renderer/src/studio/predictionEdit';
-import { newParameter, previewVariant, rangeSize, variantProblems, variantTargets } from '../../../src/renderer/src/studio/variantEdit';
+import { newParameter, previewVariant, rangeSize, variantProblems, variantTargets, withSetting } from '../../../src/renderer/src/studio/variantEdit';
 import { CheckSchema, PredicateSchema, type Predicate } from '../../../src/shared/checks';
 import type { Graph } from '../../../src/shared/graph';
 import { PredictionSchema } from '../../../src/shared/instructor';
-import { deriveVariant, LessonVariantsSchema } from '../../../src/shared/variants';
+import { deriveVariant, LessonVariantsSchema, resolveVariantPath } from '../../../src/shared/variants';
 
 const words = (lng: 'en' | 'zh-CN'): SummaryWords => {
   const i18n = i18next.createInstance();
@@ -94,16 +94,24 @@ const starter = {
 const scenario = { seed: 1, durationMs: 30_000, faults: [{ id: 'crash', atMs: 10_000, action: 'crash' as const, target: 'api-1' }, { atMs: 5_000, action: 'slow' as const, target: 'api-1', params: { durationMs: 4_000 } }] };
 
 describe('per-student ranges in the studio', () => {
-  it('offers the faults’ times and numbers and the starter nodes’ numeric settings', () => {
-    const paths = variantTargets(scenario, starter).map((x) => x.path);
-    expect(paths).toEqual([
-      'scenario.faults[id=crash].atMs',
-      'scenario.faults[1].atMs',
-      'scenario.faults[1].params.durationMs',
-      'starter.nodes[id=users].props.rps',
-      'starter.nodes[id=users].props.users',
-      'starter.nodes[id=api-1].props.workers',
-    ]);
+  it('offers the faults’ times and numbers and the starter nodes’ numeric settings, their kind’s defaults included', () => {
+    const targets = variantTargets(scenario, starter);
+    const paths = targets.map((x) => x.path);
+    expect(paths.slice(0, 3)).toEqual(['scenario.faults[id=crash].atMs', 'scenario.faults[1].atMs', 'scenario.faults[1].params.durationMs']);
+    expect(paths).toEqual(expect.arrayContaining(['starter.nodes[id=users].props.rps', 'starter.nodes[id=users].props.users', 'starter.nodes[id=api-1].props.workers']));
+    // A setting the node leaves to its kind's default is offered too, and written into the node when chosen.
+    const own = targets.find((x) => x.path === 'starter.nodes[id=users].props.rps')!;
+    expect(own).toMatchObject({ value: 500, unit: 'rps', suggestedId: 'usersRps' });
+    expect(own.isDefault).toBeUndefined();
+    const fallback = targets.find((x) => x.path.startsWith('starter.nodes[id=api-1]') && x.isDefault)!;
+    expect(fallback).toBeDefined();
+    const key = (fallback.about as { prop: string }).prop;
+    expect((starter.nodes[1]!.props as Record<string, unknown>)[key]).toBeUndefined();
+    const written = withSetting(starter, fallback);
+    expect((written.nodes[1]!.props as Record<string, unknown>)[key]).toBe(fallback.value);
+    expect(resolveVariantPath(written, fallback.path).ok).toBe(true);
+    expect(resolveVariantPath(starter, fallback.path).ok).toBe(false);
+    expect(withSetting(written, own)).toEqual(written);
   });
 
   it('a new range starts at the field’s value, validates once labelled, and reports what is wrong where it is', () => {
@@ -116,7 +124,7 @@ describe('per-student ranges in the studio', () => {
     const labelled = { ...crash, label: { en: 'Crash at', 'zh-CN': '崩溃时间' } };
     expect(variantProblems([labelled], 0, lesson, starter)).toEqual([]);
     expect(LessonVariantsSchema.safeParse({ parameters: [labelled] }).success).toBe(true);
-    const workers = { ...newParameter(targets[5]!, new Set(['crashAtMs'])), label: { en: 'Workers' } };
+    const workers = { ...newParameter(targets.find((x) => x.path === 'starter.nodes[id=api-1].props.workers')!, new Set(['crashAtMs'])), label: { en: 'Workers' } };
     expect(variantProblems([labelled, workers], 1, lesson, starter)).toEqual([{ key: 'notLocked', params: { node: 'api-1' } }]);
     const broken = { ...labelled, id: '9x', min: 5, max: 1, step: 0, sets: ['scenario.faults[id=gone].atMs'] };
     expect(variantProblems([broken], 0, lesson, starter).map((p) => p.key)).toEqual(['badId', 'maxBelowMin', 'stepNotPositive', 'notANumber']);

@@ -13,7 +13,7 @@ import { VARIANT_LIMITS, VARIANT_UNITS, type LessonVariants, type VariantParamet
 import { formatParameter } from '../lesson/InstructorLayer';
 import { LocalizedField } from './LocalizedField';
 import type { Studio } from './useStudio';
-import { newParameter, previewVariant, rangeSize, variantProblems, variantTargets, type VariantTarget } from './variantEdit';
+import { newParameter, previewVariant, rangeSize, variantProblems, variantTargets, withSetting, type VariantTarget } from './variantEdit';
 
 /** A number box that writes only numbers; anything else stays in the box with a message. */
 function NumberField({ label, value, onChange, testId }: { label: string; value: number; onChange(v: number): void; testId: string }) {
@@ -62,12 +62,29 @@ export function VariantsEditor({ studio }: { studio: Studio }) {
       const p = (l.variants as Draft<LessonVariants> | undefined)?.parameters[i];
       if (p) recipe(p);
     });
+  /** Points range i at another field (writing a default setting into the starter and reference nodes). */
+  const setTarget = (i: number, to: string) => {
+    const target = byPath.get(to);
+    studio.editLesson((l, entry) => {
+      const p = (l.variants as Draft<LessonVariants> | undefined)?.parameters[i];
+      if (!p) return;
+      p.sets = [to];
+      if (target?.isDefault) {
+        entry.starter = withSetting(entry.starter as Graph, target) as Draft<Graph>;
+        if (entry.reference) entry.reference = withSetting(entry.reference as Graph, target) as Draft<Graph>;
+      }
+    });
+  };
   const add = () => {
     if (!chosen) return;
     const next = newParameter(chosen, new Set(parameters.map((p) => p.id)));
-    studio.editLesson((l) => {
+    studio.editLesson((l, entry) => {
       const v = (l.variants ??= { parameters: [] }) as Draft<LessonVariants>;
       v.parameters.push(next);
+      if (chosen.isDefault) {
+        entry.starter = withSetting(entry.starter as Graph, chosen) as Draft<Graph>;
+        if (entry.reference) entry.reference = withSetting(entry.reference as Graph, chosen) as Draft<Graph>;
+      }
     });
   };
   const remove = (i: number) =>
@@ -92,7 +109,7 @@ export function VariantsEditor({ studio }: { studio: Studio }) {
               <div className="sl-studio-row">
                 <label className="sl-studio-inline">
                   {t('variant.sets')}{' '}
-                  <select value={path} onChange={(e) => editParam(i, (d) => void (d.sets = [e.target.value]))}>
+                  <select value={path} onChange={(e) => setTarget(i, e.target.value)}>
                     {[...new Set([path, ...targets.map((x) => x.path)])].map((x) => (
                       <option key={x} value={x}>{targetName(byPath.get(x), x)}</option>
                     ))}
@@ -119,7 +136,15 @@ export function VariantsEditor({ studio }: { studio: Studio }) {
               </div>
               <LocalizedField label={t('variant.label')} value={p.label} testId={`variant-label-${i}`} onChange={(v) => editParam(i, (d) => void (d.label = { ...v, en: v.en ?? '' }))} />
               {problems.map((x, j) => (
-                <p key={j} className="sl-error" role="alert" data-testid="variant-problem">{t(`variant.problems.${x.key}`, x.params ?? {})}</p>
+                <p key={j} className="sl-error" role="alert" data-testid="variant-problem">
+                  {t(`variant.problems.${x.key}`, x.params ?? {})}
+                  {x.key === 'notLocked' && (
+                    <>
+                      {' '}
+                      <button type="button" className="sl-link" onClick={() => studio.toggleLocks([String(x.params?.node)])}>{t('variant.lockIt')}</button>
+                    </>
+                  )}
+                </p>
               ))}
             </li>
           );

@@ -217,6 +217,7 @@ export const studioEn = {
     previewAs: 'Preview as student',
     studentPlaceholder: 'a student’s name',
     previewInvalid: 'Fix the ranges above to preview.',
+    lockIt: 'Lock it',
     problems: {
       badId: 'The id must start with a letter and use only letters, digits and “_”.',
       duplicateId: 'Another range already has the id “{{id}}”.',
@@ -225,7 +226,7 @@ export const studioEn = {
       stepNotPositive: 'Step must be more than 0.',
       tooManySteps: 'At most {{max}} steps between min and max.',
       notANumber: '{{path}} is not a number this lesson has.',
-      notLocked: 'Lock node “{{node}}” (Designs tab): otherwise the student could change the value they were given.',
+      notLocked: 'Node “{{node}}” is not locked: the student could change the value they were given.',
     },
   },
   predict: {
@@ -430,6 +431,7 @@ export const studioZhCN = {
     previewAs: '以学生身份预览',
     studentPlaceholder: '学生姓名',
     previewInvalid: '请先修正上面的范围再预览。',
+    lockIt: '锁定它',
     problems: {
       badId: 'ID 必须以字母开头，只能包含字母、数字和“_”。',
       duplicateId: '已有另一个范围使用 ID“{{id}}”。',
@@ -438,7 +440,7 @@ export const studioZhCN = {
       stepNotPositive: '步长必须大于 0。',
       tooManySteps: '最小值到最大值之间最多 {{max}} 步。',
       notANumber: '{{path}} 不是这节课中存在的数字。',
-      notLocked: '请锁定节点“{{node}}”（设计标签页）：否则学生可以改掉分配给他的取值。',
+      notLocked: '节点“{{node}}”没有锁定：学生可以改掉分配给他的取值。',
     },
   },
   predict: {

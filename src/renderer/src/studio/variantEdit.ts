@@ -5,6 +5,7 @@
  * keys of the studio namespace), and the values a named student gets.
  */
 import type { Graph } from '../../../shared/graph';
+import { parseNodeProps } from '../../../shared/nodeProps';
 import type { Scenario } from '../../../shared/scenario';
 import { deriveVariant, LessonVariantsSchema, parameterSteps, resolveVariantPath, VARIANT_LIMITS, variantPathNode, type StudentVariant, type VariantParameter, type VariantUnit } from '../../../shared/variants';
 
@@ -17,6 +18,15 @@ export interface VariantTarget {
   unit: VariantUnit;
   /** A parameter id made from it ("crashAtMs", "usersRps"). */
   suggestedId: string;
+  /** The node's setting is its kind's default, not written in the node: adding a range writes it. */
+  isDefault?: true;
+}
+
+/** Writes a default setting a range is added for into the node of a graph (a path must lead to an existing number). */
+export function withSetting(graph: Graph, target: VariantTarget): Graph {
+  if (!('node' in target.about)) return graph;
+  const { node: id, prop } = target.about;
+  return { ...graph, nodes: graph.nodes.map((n) => (n.id === id && typeof (n.props as Record<string, unknown> | undefined)?.[prop] !== 'number' ? { ...n, props: { ...(n.props ?? {}), [prop]: target.value } } : n)) };
 }
 
 const unitOf = (key: string): VariantUnit => (key === 'rps' ? 'rps' : /Ms$/.test(key) ? 'ms' : 'count');
@@ -40,8 +50,13 @@ export function variantTargets(scenario: Partial<Scenario> | undefined, starter:
   });
   for (const node of starter?.nodes ?? []) {
     if (!/^[A-Za-z0-9_.-]{1,64}$/.test(node.id)) continue;
-    for (const [key, value] of Object.entries(node.props ?? {})) {
-      if (typeof value === 'number' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) out.push({ path: `starter.nodes[id=${node.id}].props.${key}`, about: { node: node.id, prop: key }, value, unit: unitOf(key), suggestedId: camel(node.id, key) });
+    // The node's own numbers, and the numbers its kind has by default (written into the node when a range is added).
+    const defaults = parseNodeProps(node.kind, {});
+    const own = (node.props ?? {}) as Record<string, unknown>;
+    const all = { ...(defaults.ok ? (defaults.props as Record<string, unknown>) : {}), ...own };
+    for (const [key, value] of Object.entries(all)) {
+      if (typeof value !== 'number' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) continue;
+      out.push({ path: `starter.nodes[id=${node.id}].props.${key}`, about: { node: node.id, prop: key }, value, unit: unitOf(key), suggestedId: camel(node.id, key), ...(typeof own[key] === 'number' ? {} : { isDefault: true }) });
     }
   }
   return out;
