@@ -30,6 +30,14 @@ async function fillBoth(page: Page, testId: string, en: string, zh: string): Pro
   await field.locator('[data-locale="zh-CN"]').fill(zh);
 }
 
+/** Connects two nodes by dragging, again if the canvas was still settling (the view refits after each edit). */
+async function connectTo(page: Page, source: string, target: string, edges: number): Promise<void> {
+  await expect(async () => {
+    if ((await page.locator('.react-flow__edge').count()) < edges) await connect(page, source, target);
+    await expect(page.locator('.react-flow__edge')).toHaveCount(edges, { timeout: 1500 });
+  }).toPass({ timeout: 15_000 });
+}
+
 const VARIANTS = {
   parameters: [
     {
@@ -77,9 +85,8 @@ test('an instructor adds a per-student range, a prediction and a path-through-a-
   await dropKind(page, 'client', 80, 200);
   await dropKind(page, 'service', 260, 200);
   await dropKind(page, 'database', 440, 300);
-  await connect(page, 'client-1', 'service-1');
-  await connect(page, 'service-1', 'database-1');
-  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await connectTo(page, 'client-1', 'service-1', 1);
+  await connectTo(page, 'service-1', 'database-1', 2);
 
   await page.getByTestId('studio-button').click();
   const start = page.getByRole('dialog', { name: 'Studio' });
@@ -93,10 +100,8 @@ test('an instructor adds a per-student range, a prediction and a path-through-a-
   // The reference: a cache between the service and the database.
   await dropKind(page, 'cache', 440, 120);
   await expect(node(page, 'cache-1')).toBeVisible();
-  await connect(page, 'service-1', 'cache-1');
-  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
-  await connect(page, 'cache-1', 'database-1');
-  await expect(page.locator('.react-flow__edge')).toHaveCount(4);
+  await connectTo(page, 'service-1', 'cache-1', 3);
+  await connectTo(page, 'cache-1', 'database-1', 4);
   await studio.getByRole('button', { name: 'Use the canvas as reference' }).click();
   await expect(studio.getByTestId('reference-size')).toHaveText('4 nodes');
 
