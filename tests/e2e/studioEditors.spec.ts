@@ -180,6 +180,21 @@ test('an instructor adds a per-student range, a prediction and a path-through-a-
   await require.getByLabel('To: settings').fill('');
   await expect(require.getByRole('alert')).toHaveCount(0);
 
+  // Nesting, on the forbid side: any of (not a cache, a count of caches), then turned off again.
+  await studio.getByTestId('structure-forbid-on').check();
+  const forbid = studio.getByTestId('structure-forbid');
+  await forbid.getByTestId('pred-root-type').selectOption('not');
+  await expect(forbid.getByTestId('structure-forbid-summary')).toHaveText('not (there is Cache)');
+  await forbid.getByTestId('pred-root-type').selectOption('anyOf');
+  await forbid.getByTestId('pred-root-add').click();
+  await forbid.getByTestId('pred-1-type').selectOption('count');
+  await expect(forbid.getByTestId('structure-forbid-summary')).toHaveText('at least one of: not (there is Cache); count of Cache >= 1');
+  await expect(forbid.getByTestId('pred-0-0')).toHaveAttribute('data-type', 'node');
+  await forbid.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/studio-structure-nested-1440.png` });
+  await studio.getByTestId('structure-forbid-on').uncheck();
+  await expect(forbid).toHaveCount(0);
+
   // A predict-before-run question in both languages.
   const predictions = studio.getByTestId('studio-predictions');
   await predictions.getByTestId('prediction-add').click();
