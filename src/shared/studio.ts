@@ -96,6 +96,8 @@ export interface VerifyResult {
   checks: VerifyCheckRow[];
   /** A design that could not be graded at all (a fault targeting a node it lacks is graded, not an error). */
   errors: { design: VerifyDesign; message: string }[];
+  /** For a lesson with variants: starter and reference graded as sampled students get them (one run each, their own seed). */
+  variants?: { students: { student: string; seed: number; values: Record<string, number> }[]; checks: VerifyCheckRow[] };
 }
 
 /** The seeds a verification grades on: the lesson's own seed first, then the next ones. */

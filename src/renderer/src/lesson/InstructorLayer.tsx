@@ -52,7 +52,7 @@ export function IntroCard({ about, onSelectLesson }: { about: LessonView['about'
 }
 
 /** A parameter's value as the student reads it: a time in seconds, a rate in req/s. */
-function formatParameter(p: VariantParameter, value: number, locale: string): string {
+export function formatParameter(p: VariantParameter, value: number, locale: string): string {
   if (p.unit === 'ms') return formatSeconds(value, locale, value % 1000 === 0 ? 0 : 1);
   if (p.unit === 'rps') return formatValue(value, 'rps', locale);
   return formatNumber(value, locale, Number.isInteger(value) ? 0 : 2);

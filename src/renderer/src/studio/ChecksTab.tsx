@@ -1,59 +1,32 @@
 /**
  * The checks builder: metric checks (a metric from the catalogue, with its unit and description; a
  * window anchored to the scenario's faults, drawn on the timeline; a bound), structural checks (a
- * count of a node kind) and quizzes; each with points, title, feedback and hint in every locale.
+ * predicate to require and/or forbid, PredicateEditor.tsx) and quizzes; each with points, title, feedback and hint in every locale.
  */
 import type { Draft } from 'immer';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMPARE_OPS, type Check, type CheckWindow, type CompareOp } from '../../../shared/checks';
-import { NODE_KINDS, type NodeKind } from '../../../shared/graph';
+import { COMPARE_OPS, type Check, type CheckWindow, type CompareOp, type Predicate } from '../../../shared/checks';
 import { METRIC_NAMES, METRICS, type MetricName } from '../../../shared/metrics';
 import { faultId, type Scenario } from '../../../shared/scenario';
 import { useDomain } from '../i18n/useDomain';
 import { LocalizedField } from './LocalizedField';
+import { PredictionsEditor } from './PredictionsEditor';
+import { WindowFields } from './WindowFields';
+import { PredicateEditor } from './PredicateEditor';
+import { newPredicate } from './predicates';
 import { StudioTimeline } from './StudioTimeline';
 import { windowSpan } from './timeline';
 import type { Studio } from './useStudio';
 
 type CheckDoc = Record<string, unknown> & { id: string; type: Check['type'] };
-type WindowKind = 'whole' | 'range' | 'before' | 'during' | 'after';
-const WINDOW_KINDS: readonly WindowKind[] = ['whole', 'range', 'before', 'during', 'after'];
 const CHECK_KINDS: readonly Check['type'][] = ['metric', 'structure', 'quiz'];
-
-const windowKind = (w: CheckWindow | undefined): WindowKind => (!w ? 'whole' : 'before' in w ? 'before' : 'during' in w ? 'during' : 'after' in w ? 'after' : 'range');
-
-/** "fault:crash+2000" → ["fault:crash", 2000]. */
-const splitAnchor = (anchor: string): [string, number] => {
-  const m = /^(.*?)([+-]\d+)?$/.exec(anchor);
-  return [m?.[1] ?? anchor, m?.[2] ? Number(m[2]) : 0];
-};
-const joinAnchor = (base: string, offset: number) => (offset ? `${base}${offset > 0 ? '+' : ''}${offset}` : base);
-
-function AnchorInput({ label, value, faultIds, onChange, testId }: { label: string; value: string; faultIds: string[]; onChange(v: string): void; testId: string }) {
-  const { t } = useTranslation('studio');
-  const [base, offset] = splitAnchor(value);
-  const bases = ['start', ...faultIds.map((id) => `fault:${id}`), 'end'];
-  return (
-    <span className="sl-studio-inline" data-testid={testId}>
-      {label}{' '}
-      <select aria-label={label} value={base} onChange={(e) => onChange(joinAnchor(e.target.value, offset))}>
-        {[...new Set([base, ...bases])].map((b) => (
-          <option key={b} value={b}>{b === 'start' ? t('runStart') : b === 'end' ? t('runEnd') : t('whenFault', { id: b.slice(6) })}</option>
-        ))}
-      </select>
-      <input type="number" step={100} aria-label={t('offsetMs', { what: label })} value={offset} onChange={(e) => onChange(joinAnchor(base, Math.round(Number(e.target.value))))} /> {t('ms')}
-    </span>
-  );
-}
 
 function MetricFields({ check, faultIds, set }: { check: CheckDoc; faultIds: string[]; set(recipe: (c: Record<string, unknown>) => void): void }) {
   const { t } = useTranslation('studio');
   const d = useDomain();
   const metric = check.metric as MetricName;
   const window = check.window as CheckWindow | undefined;
-  const kind = windowKind(window);
-  const firstFault = faultIds[0] ?? '';
   return (
     <>
       <label className="sl-studio-field">
@@ -67,38 +40,7 @@ function MetricFields({ check, faultIds, set }: { check: CheckDoc; faultIds: str
       <p className="sl-muted" data-testid="metric-about">
         {d.metricDescription(metric)} · {t('unit')}: {d.unit(METRICS[metric].unit)}
       </p>
-      <div className="sl-studio-row">
-        <label className="sl-studio-inline">
-          {t('window')}{' '}
-          <select
-            data-testid="window-kind"
-            value={kind}
-            onChange={(e) =>
-              set((c) => {
-                const next = e.target.value as WindowKind;
-                c.window = next === 'whole' ? undefined : next === 'range' ? { from: firstFault ? `fault:${firstFault}` : 'start', to: 'end' } : { [next]: firstFault };
-              })
-            }
-          >
-            {WINDOW_KINDS.map((k) => (
-              <option key={k} value={k}>{t(`windowKinds.${k}`)}</option>
-            ))}
-          </select>
-        </label>
-        {window && 'from' in window && (
-          <>
-            <AnchorInput label={t('from')} testId="window-from" value={window.from ?? 'start'} faultIds={faultIds} onChange={(v) => set((c) => void ((c.window as { from: string }).from = v))} />
-            <AnchorInput label={t('to')} testId="window-to" value={window.to ?? 'end'} faultIds={faultIds} onChange={(v) => set((c) => void ((c.window as { to: string }).to = v))} />
-          </>
-        )}
-        {window && kind !== 'range' && kind !== 'whole' && (
-          <select aria-label={t('fault')} value={(window as Record<string, string>)[kind]} onChange={(e) => set((c) => void (c.window = { [kind]: e.target.value }))}>
-            {faultIds.map((id) => (
-              <option key={id} value={id}>{id}</option>
-            ))}
-          </select>
-        )}
-      </div>
+      <WindowFields window={window} faultIds={faultIds} onChange={(next) => set((c) => void (c.window = next))} />
       <div className="sl-studio-row">
         <label className="sl-studio-inline">
           {t('mustBe')}{' '}
@@ -118,23 +60,21 @@ function MetricFields({ check, faultIds, set }: { check: CheckDoc; faultIds: str
 
 function StructureFields({ check, set }: { check: CheckDoc; set(recipe: (c: Record<string, unknown>) => void): void }) {
   const { t } = useTranslation('studio');
-  const d = useDomain();
-  const count = (check.require as { count?: { node: { kind?: NodeKind }; op: CompareOp; value: number } } | undefined)?.count ?? { node: { kind: 'cache' as NodeKind }, op: '>=' as CompareOp, value: 1 };
-  const write = (next: typeof count) => set((c) => void (c.require = { count: next }));
+  const sides = ['require', 'forbid'] as const;
   return (
-    <div className="sl-studio-row">
-      {t('nodesOfKind')}{' '}
-      <select value={count.node.kind} onChange={(e) => write({ ...count, node: { kind: e.target.value as NodeKind } })}>
-        {NODE_KINDS.map((k) => (
-          <option key={k} value={k}>{d.kind(k)}</option>
-        ))}
-      </select>
-      <select aria-label={t('mustBe')} value={count.op} onChange={(e) => write({ ...count, op: e.target.value as CompareOp })}>
-        {COMPARE_OPS.map((op) => (
-          <option key={op} value={op}>{op}</option>
-        ))}
-      </select>
-      <input type="number" min={0} aria-label={t('bound')} value={count.value} onChange={(e) => write({ ...count, value: Math.max(0, Math.round(Number(e.target.value))) })} />
+    <div className="sl-studio-tab" data-testid="structure-fields">
+      {sides.map((side) => {
+        const value = check[side] as Predicate | undefined;
+        return (
+          <div key={side} className="sl-studio-list-row">
+            <label className="sl-studio-inline">
+              <input type="checkbox" data-testid={`structure-${side}-on`} checked={value !== undefined} onChange={(e) => set((c) => void (e.target.checked ? (c[side] = newPredicate('node')) : delete c[side]))} /> {t(`pred.${side}`)}
+            </label>
+            {value !== undefined && <PredicateEditor testId={`structure-${side}`} value={value} onChange={(next) => set((c) => void (c[side] = next))} />}
+          </div>
+        );
+      })}
+      {check.require === undefined && check.forbid === undefined && <p className="sl-error" role="alert">{t('pred.needsSide')}</p>}
     </div>
   );
 }
@@ -220,6 +160,7 @@ export function ChecksTab({ studio }: { studio: Studio }) {
           <LocalizedField label={t('hint')} value={check.hint as Text | undefined} isMultiline testId="check-hint" onChange={(v) => set((c) => void (c.hint = v))} />
         </div>
       )}
+      <PredictionsEditor studio={studio} faultIds={faultIds} checkIds={checks.map((c) => c.id)} />
     </div>
   );
 }

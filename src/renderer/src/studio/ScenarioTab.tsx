@@ -18,6 +18,7 @@ import { NoiseSection } from './NoiseSection';
 import { StudioTimeline } from './StudioTimeline';
 import type { ScenarioEdits } from './useScenarioEdits';
 import type { Studio } from './useStudio';
+import { VariantsEditor } from './VariantsEditor';
 
 const defaultsOf = (action: FaultAction): Record<string, unknown> => {
   const parsed = FAULTS[action].params.safeParse({});
@@ -177,6 +178,7 @@ export function ScenarioTab({ studio, edits }: { studio: Studio; edits: Scenario
         ))}
       </ul>
       <NoiseSection noise={scenario.noise} editScenario={(recipe) => editScenario(recipe, 'noise')} />
+      <VariantsEditor studio={studio} />
     </div>
   );
 }

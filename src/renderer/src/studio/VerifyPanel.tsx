@@ -1,11 +1,12 @@
 /**
  * The live verification: per check, how many seeds the starter, the reference and each common wrong
  * answer passed, with what they measured, flagging a free point (the starter passes), a flaky check
- * (the reference fails on some seed) and a wrong answer passing a check it must fail. Re-runs a moment after each edit; the author can run it again or cancel it.
+ * (the reference fails on some seed) and a wrong answer passing a check it must fail; for a lesson with
+ * variants, also starter and reference as sampled students get them. Re-runs a moment after each edit.
  */
 import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../../shared/lesson';
-import { STUDIO_LIMITS, wrongDesign, type VerifyDesign } from '../../../shared/studio';
+import { STUDIO_LIMITS, wrongDesign, type VerifyCheckRow, type VerifyDesign } from '../../../shared/studio';
 import type { MetricUnit } from '../../../shared/metrics';
 import { formatNumber, formatPercent, formatValue } from '../i18n/format';
 import type { Studio } from './useStudio';
@@ -40,45 +41,73 @@ export function VerifyPanel({ studio }: { studio: Studio }) {
             <p key={e.design} className="sl-error">{designName(e.design)}: {e.message}</p>
           ))}
           {verify.result.checks.length === 0 && <p className="sl-muted">{t('noChecks')}</p>}
-          <table className="sl-studio-verify-table">
-            <thead>
-              <tr>
-                <th>{t('check')}</th>
-                {designs.map((design) => (
-                  <th key={design} data-design={design}>{designName(design)}</th>
-                ))}
-                <th>{t('flags')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {verify.result.checks.map((row) => (
-                <tr key={row.checkId} data-check={row.checkId}>
-                  <td>{row.checkId}</td>
-                  {designs.map((design) => {
-                    const cell = row.designs[design];
-                    if (!cell) return <td key={design} className="sl-muted">{t('none')}</td>;
-                    const isAll = cell.passed === cell.total;
-                    return (
-                      <td key={design} data-design={design} className={cell.passed === 0 ? 'is-fail' : isAll ? 'is-pass' : 'is-mixed'} title={cell.measured.map((v) => show(v, row.unit)).join(', ')}>
-                        {t('passCount', { passed: cell.passed, total: cell.total })}
-                        <div className="sl-muted">{cell.measured.slice(0, 3).map((v) => show(v, row.unit)).join(', ')}{cell.measured.length > 3 ? '…' : ''}</div>
-                      </td>
-                    );
-                  })}
-                  <td data-testid="verify-flags">
-                    {row.isFreePoint && <span className="sl-studio-flag">{t('freePoint')}</span>}
-                    {row.isFlaky && <span className="sl-studio-flag">{t('flaky')}</span>}
-                    {row.wrongPasses.map((id) => (
-                      <span key={id} className="sl-studio-flag" data-wrong-passes={id}>{t('wrongPasses', { name: wrongs.get(id) ?? id })}</span>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <VerifyTable rows={verify.result.checks} designs={designs} designName={designName} show={show} wrongs={wrongs} />
+          {verify.result.variants && (
+            <div data-testid="verify-variants">
+              <h5>{t('variantRows', { n: verify.result.variants.students.length })}</h5>
+              <VerifyTable rows={verify.result.variants.checks} designs={designs.filter((x) => x === 'starter' || x === 'reference')} designName={designName} show={show} wrongs={wrongs} />
+              <p className="sl-muted" title={verify.result.variants.students.map((s) => `${s.student}: ${Object.entries(s.values).map(([k, v]) => `${k} ${v}`).join(', ')}`).join('\n')}>
+                {t('variantStudents', { list: studentRange(verify.result.variants.students.map((s) => s.student)) })}
+              </p>
+            </div>
+          )}
           <p className="sl-muted">{t('seedsUsed', { seeds: verify.result.seeds.join(', ') })}</p>
         </>
       )}
     </section>
+  );
+}
+
+/** "student-1 … student-10" (hover shows each one's values). */
+const studentRange = (names: string[]) => (names.length > 2 ? `${names[0]} … ${names[names.length - 1]}` : names.join(', '));
+
+interface TableProps {
+  rows: VerifyCheckRow[];
+  designs: VerifyDesign[];
+  designName(design: VerifyDesign): string;
+  show(v: number | string | boolean | null, unit?: MetricUnit): string;
+  wrongs: Map<string, string>;
+}
+
+/** Per check, per design: passes out of runs, the first measured values, the flags. */
+function VerifyTable({ rows, designs, designName, show, wrongs }: TableProps) {
+  const { t } = useTranslation('studio');
+  return (
+    <table className="sl-studio-verify-table">
+      <thead>
+        <tr>
+          <th>{t('check')}</th>
+          {designs.map((design) => (
+            <th key={design} data-design={design}>{designName(design)}</th>
+          ))}
+          <th>{t('flags')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.checkId} data-check={row.checkId}>
+            <td>{row.checkId}</td>
+            {designs.map((design) => {
+              const cell = row.designs[design];
+              if (!cell) return <td key={design} className="sl-muted">{t('none')}</td>;
+              const isAll = cell.passed === cell.total;
+              return (
+                <td key={design} data-design={design} className={cell.passed === 0 ? 'is-fail' : isAll ? 'is-pass' : 'is-mixed'} title={cell.measured.map((v) => show(v, row.unit)).join(', ')}>
+                  {t('passCount', { passed: cell.passed, total: cell.total })}
+                  {cell.measured.some((v) => v !== null) && <div className="sl-muted">{cell.measured.slice(0, 3).map((v) => show(v, row.unit)).join(', ')}{cell.measured.length > 3 ? '…' : ''}</div>}
+                </td>
+              );
+            })}
+            <td data-testid="verify-flags">
+              {row.isFreePoint && <span className="sl-studio-flag">{t('freePoint')}</span>}
+              {row.isFlaky && <span className="sl-studio-flag">{t('flaky')}</span>}
+              {row.wrongPasses.map((id) => (
+                <span key={id} className="sl-studio-flag" data-wrong-passes={id}>{t('wrongPasses', { name: wrongs.get(id) ?? id })}</span>
+              ))}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -1,0 +1,110 @@
+/**
+ * Pure helpers of the studio's per-student ranges editor (lesson `variants`, src/shared/variants.ts):
+ * the fields a range can set on this lesson (a fault's time or a numeric parameter it has, a numeric
+ * setting of a starter node), a new range for one of them, what is wrong with a range (as message
+ * keys of the studio namespace), and the values a named student gets.
+ */
+import type { Graph } from '../../../shared/graph';
+import { parseNodeProps } from '../../../shared/nodeProps';
+import type { Scenario } from '../../../shared/scenario';
+import { deriveVariant, LessonVariantsSchema, parameterSteps, resolveVariantPath, VARIANT_LIMITS, variantPathNode, type StudentVariant, type VariantParameter, type VariantUnit } from '../../../shared/variants';
+
+/** A field a range can set, with what it is now. */
+export interface VariantTarget {
+  path: string;
+  /** What the editor calls it: a fault's time or parameter, or a node's setting. */
+  about: { fault: string; param: string } | { node: string; prop: string };
+  value: number;
+  unit: VariantUnit;
+  /** A parameter id made from it ("crashAtMs", "usersRps"). */
+  suggestedId: string;
+  /** The node's setting is its kind's default, not written in the node: adding a range writes it. */
+  isDefault?: true;
+}
+
+/** Writes a default setting a range is added for into the node of a graph (a path must lead to an existing number). */
+export function withSetting(graph: Graph, target: VariantTarget): Graph {
+  if (!('node' in target.about)) return graph;
+  const { node: id, prop } = target.about;
+  return { ...graph, nodes: graph.nodes.map((n) => (n.id === id && typeof (n.props as Record<string, unknown> | undefined)?.[prop] !== 'number' ? { ...n, props: { ...(n.props ?? {}), [prop]: target.value } } : n)) };
+}
+
+const unitOf = (key: string): VariantUnit => (key === 'rps' ? 'rps' : /Ms$/.test(key) ? 'ms' : 'count');
+const camel = (...parts: string[]) =>
+  parts
+    .map((p) => p.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase()))
+    .map((p, i) => (i === 0 ? p.charAt(0).toLowerCase() + p.slice(1) : p.charAt(0).toUpperCase() + p.slice(1)))
+    .join('')
+    .replace(/^[^A-Za-z]+/, '');
+
+/** Every number of the scenario's faults and of the starter's node props that a range may set. */
+export function variantTargets(scenario: Partial<Scenario> | undefined, starter: Graph | undefined): VariantTarget[] {
+  const out: VariantTarget[] = [];
+  (scenario?.faults ?? []).forEach((fault, i) => {
+    const ref = fault.id ? `[id=${fault.id}]` : `[${i}]`;
+    const name = fault.id ?? `${fault.action}-${i}`;
+    out.push({ path: `scenario.faults${ref}.atMs`, about: { fault: name, param: 'atMs' }, value: fault.atMs, unit: 'ms', suggestedId: camel(name, 'atMs') });
+    for (const [key, value] of Object.entries((fault.params ?? {}) as Record<string, unknown>)) {
+      if (typeof value === 'number') out.push({ path: `scenario.faults${ref}.params.${key}`, about: { fault: name, param: key }, value, unit: unitOf(key), suggestedId: camel(name, key) });
+    }
+  });
+  for (const node of starter?.nodes ?? []) {
+    if (!/^[A-Za-z0-9_.-]{1,64}$/.test(node.id)) continue;
+    // The node's own numbers, and the numbers its kind has by default (written into the node when a range is added).
+    const defaults = parseNodeProps(node.kind, {});
+    const own = (node.props ?? {}) as Record<string, unknown>;
+    const all = { ...(defaults.ok ? (defaults.props as Record<string, unknown>) : {}), ...own };
+    for (const [key, value] of Object.entries(all)) {
+      if (typeof value !== 'number' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) continue;
+      out.push({ path: `starter.nodes[id=${node.id}].props.${key}`, about: { node: node.id, prop: key }, value, unit: unitOf(key), suggestedId: camel(node.id, key), ...(typeof own[key] === 'number' ? {} : { isDefault: true }) });
+    }
+  }
+  return out;
+}
+
+/** A range for a target: from its value up, in about ten steps. */
+export function newParameter(target: VariantTarget, usedIds: ReadonlySet<string>): VariantParameter {
+  let id = target.suggestedId || 'value';
+  for (let n = 2; usedIds.has(id); n++) id = `${target.suggestedId}${n}`;
+  const step = target.unit === 'ms' ? 500 : Math.max(1, Math.round(Math.abs(target.value) / 10));
+  const min = target.value;
+  const max = target.unit === 'ms' ? target.value + 4000 : target.value + step * 5;
+  return { id, label: { en: '' }, min, max, step, unit: target.unit, sets: [target.path] };
+}
+
+/** A problem of one range: a key of the studio namespace's `variant.problems` and its parameters. */
+export interface VariantProblem {
+  key: 'badId' | 'duplicateId' | 'noLabel' | 'maxBelowMin' | 'stepNotPositive' | 'tooManySteps' | 'notANumber' | 'notLocked';
+  params?: Record<string, string | number>;
+}
+
+/** What is wrong with range `index` of `parameters`, on this lesson's scenario, starter and locks. */
+export function variantProblems(parameters: readonly VariantParameter[], index: number, lesson: { scenario?: unknown; locked?: readonly string[] | undefined }, starter: Graph | undefined): VariantProblem[] {
+  const p = parameters[index];
+  if (!p) return [];
+  const problems: VariantProblem[] = [];
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(p.id) || p.id.length > 64) problems.push({ key: 'badId' });
+  else if (parameters.some((other, i) => i !== index && other.id === p.id)) problems.push({ key: 'duplicateId', params: { id: p.id } });
+  if (!p.label?.en?.trim()) problems.push({ key: 'noLabel' });
+  const finite = [p.min, p.max, p.step].every((v) => Number.isFinite(v));
+  if (finite && p.max < p.min) problems.push({ key: 'maxBelowMin' });
+  if (!(p.step > 0)) problems.push({ key: 'stepNotPositive' });
+  else if (finite && p.max >= p.min && (p.max - p.min) / p.step > VARIANT_LIMITS.stepsMax) problems.push({ key: 'tooManySteps', params: { max: VARIANT_LIMITS.stepsMax } });
+  for (const path of p.sets) {
+    const isScenario = path.startsWith('scenario');
+    const at = resolveVariantPath(isScenario ? lesson.scenario : starter, path);
+    if (!at.ok) problems.push({ key: 'notANumber', params: { path } });
+    const node = isScenario ? undefined : variantPathNode(path);
+    if (node !== undefined && !(lesson.locked ?? []).includes(node)) problems.push({ key: 'notLocked', params: { node } });
+  }
+  return problems;
+}
+
+/** The values a named student gets; undefined for an empty name or ranges that do not validate yet. */
+export function previewVariant(lessonId: string, variants: unknown, student: string): StudentVariant | undefined {
+  const parsed = LessonVariantsSchema.safeParse(variants);
+  return parsed.success ? deriveVariant(lessonId, parsed.data, student) : undefined;
+}
+
+/** How many values a range has (0 while it is invalid). */
+export const rangeSize = (p: VariantParameter): number => (p.step > 0 && p.max >= p.min && Number.isFinite(p.max - p.min) ? parameterSteps(p) : 0);

@@ -1,0 +1,44 @@
+// The studio's live verification grades a lesson with variants as pack:validate --run proves it:
+// starter and reference as sampled students get them (their values and seed), beside the seeds.
+import { describe, expect, it } from 'vitest';
+import { simEngine } from '../../../src/main/grading/simEngine';
+import { loadPackFolder } from '../../../src/main/packs/folder';
+import { verifyLesson } from '../../../src/main/packs/studioVerify';
+import { deriveVariant } from '../../../src/shared/variants';
+import { PACK_DIR } from '../lessons/expectations';
+
+const pack = await loadPackFolder(PACK_DIR);
+const entry = (id: string) => {
+  const found = pack.lessons.find((l) => l.lesson.id === id);
+  if (!found) throw new Error(`no lesson ${id}`);
+  return found;
+};
+
+describe('studio verification over sampled variants', () => {
+  it('grades starter and reference as each sampled student gets them: the starter fails, the reference passes', () => {
+    const { lesson, starter, reference } = entry('any-instance');
+    expect(lesson.variants).toBeDefined();
+    const result = verifyLesson({ packId: 'p', lesson, starter, ...(reference ? { reference } : {}), seeds: [1, 2, 3] }, simEngine);
+    const variants = result.variants!;
+    expect(variants.students.map((s) => s.student)).toEqual(['student-1', 'student-2', 'student-3']);
+    for (const s of variants.students) expect(s).toEqual({ student: s.student, ...deriveVariant(lesson.id, lesson.variants, s.student) });
+    // Three students do not all get the same values.
+    expect(new Set(variants.students.map((s) => JSON.stringify(s.values))).size).toBeGreaterThan(1);
+    const graded = variants.checks.filter((row) => row.designs.starter);
+    expect(graded.length).toBeGreaterThan(0);
+    for (const row of graded) {
+      expect(row.designs.reference).toEqual(expect.objectContaining({ passed: 3, total: 3 }));
+      expect(row.designs.starter!.total).toBe(3);
+    }
+    expect(graded.some((row) => row.designs.starter!.passed < 3)).toBe(true);
+    expect(result.errors).toEqual([]);
+  });
+
+  it('a lesson without variants has no variant rows', () => {
+    const { lesson, starter, reference } = entry('remote-state');
+    expect(lesson.variants).toBeUndefined();
+    const result = verifyLesson({ packId: 'p', lesson, starter, ...(reference ? { reference } : {}), seeds: [1] }, simEngine);
+    expect(result.variants).toBeUndefined();
+    expect(result.checks.length).toBeGreaterThan(0);
+  });
+});
