@@ -155,6 +155,9 @@ test('an instructor builds, verifies and exports a one-lesson pack; a student on
   await expect(wrongs.getByTestId('use-as-wrong')).toBeDisabled();
   await wrongs.getByTestId('wrong-name').fill('Left as given');
   await wrongs.getByTestId('use-as-wrong').click();
+  // An edit marks the panel's last result as from before it until the new grading arrives.
+  await expect(verify.getByTestId('verify-stale')).toBeVisible();
+  await verify.screenshot({ path: `${SHOTS}/studio-verify-stale.png` });
   await expect(wrongs.locator('[data-wrong="left-as-given"]')).toContainText('0 removed, 0 added, 0 with changed settings');
   await studio.getByRole('button', { name: 'Show on canvas' }).nth(1).click();
   await wrongs.getByTestId('wrong-name').fill('Copied the reference');
@@ -165,6 +168,7 @@ test('an instructor builds, verifies and exports a one-lesson pack; a student on
   await expect(row.locator('[data-design="wrong:left-as-given"]')).toContainText('passes 0/10', { timeout: 120_000 });
   await expect(row.locator('[data-design="wrong:copied-the-reference"]')).toContainText('passes 10/10');
   await expect(row.getByTestId('verify-flags')).toContainText('wrong answer “Copied the reference” passes it on some seed');
+  await expect(verify.getByTestId('verify-stale')).toHaveCount(0);
   for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `${SHOTS}/studio-wrong-answers-${width}.png` });

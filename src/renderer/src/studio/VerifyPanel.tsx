@@ -36,7 +36,10 @@ export function VerifyPanel({ studio }: { studio: Studio }) {
         </p>
       )}
       {verify.state === 'done' && (
-        <>
+        <div className={verify.isStale ? 'sl-studio-stale' : undefined} data-stale={verify.isStale ? 'true' : undefined}>
+          {verify.isStale && (
+            <p role="status" className="sl-studio-stale-note" data-testid="verify-stale">{t('verifyStale')}</p>
+          )}
           {verify.result.errors.map((e) => (
             <p key={e.design} className="sl-error">{designName(e.design)}: {e.message}</p>
           ))}
@@ -52,7 +55,7 @@ export function VerifyPanel({ studio }: { studio: Studio }) {
             </div>
           )}
           <p className="sl-muted">{t('seedsUsed', { seeds: verify.result.seeds.join(', ') })}</p>
-        </>
+        </div>
       )}
     </section>
   );

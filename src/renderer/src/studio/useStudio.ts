@@ -17,8 +17,17 @@ export type LessonDoc = z.input<typeof LessonSchema>;
 export type VerifyState =
   | { state: 'idle' }
   | { state: 'running'; fraction: number; queuePosition?: number }
-  | { state: 'done'; result: VerifyResult }
+  | { state: 'done'; result: VerifyResult; isStale?: boolean }
   | { state: 'error'; message: string };
+
+/**
+ * What the panel shows right after an edit: the last result, marked as from before the edit (it is
+ * graded again once the lesson validates); a run the edit cancelled shows nothing rather than its progress.
+ */
+export function staleAfterEdit(verify: VerifyState): VerifyState {
+  if (verify.state === 'done') return verify.isStale ? verify : { ...verify, isStale: true };
+  return verify.state === 'running' ? { state: 'idle' } : verify;
+}
 
 const UPDATE_DELAY_MS = 400;
 const VERIFY_DELAY_MS = 800;
@@ -91,6 +100,7 @@ export function useStudio(api: StateLabApi) {
         const next = produce(current, recipe);
         clearTimeout(updateTimer.current);
         cancelVerify();
+        setVerify(staleAfterEdit);
         updateTimer.current = setTimeout(() => void send(next), UPDATE_DELAY_MS);
         return next;
       });
