@@ -220,7 +220,7 @@ export const METRICS = {
   },
   costPer1kServed: {
     label: 'Cost per 1000 served',
-    unit: 'count',
+    unit: 'ratio',
     description: 'Cost (as in the cost metric) per 1000 requests that succeeded: what capacity costs for the work it did. A design that serves nothing has no value here.',
     aggregate: ratio('costUnits', ['ok'], 1000, true),
     scope: 'all',
