@@ -93,7 +93,7 @@ export type Aggregation =
   | { kind: 'last'; counter: CounterName }
   | { kind: 'ratio'; num: CounterName; den: readonly CounterName[]; scale: number; isDenFromClients?: boolean }
   | { kind: 'perSecond'; counter: CounterName }
-  | { kind: 'percentile'; quantile: number }
+  | { kind: 'percentile'; quantile: number; isServedOnly?: boolean }
   | { kind: 'imbalance' }
   | { kind: 'share' }
   | { kind: 'hottestPartition' };
@@ -136,7 +136,15 @@ export const METRICS = {
   latencyMean: { label: 'Latency mean', unit: 'ms', description: 'Mean end-to-end latency of ended requests.', aggregate: ratio('latencySumUs', ['ok', 'failed'], 1e-3), scope: 'clients', unmeasured: 'unmeasured.requestEnded' },
   latencyP50: { label: 'Latency p50', unit: 'ms', description: 'Median end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.5 }, scope: 'clients', unmeasured: 'unmeasured.requestEnded' },
   latencyP90: { label: 'Latency p90', unit: 'ms', description: '90th percentile end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.9 }, scope: 'clients', unmeasured: 'unmeasured.requestEnded' },
-  latencyP99: { label: 'Latency p99', unit: 'ms', description: '99th percentile end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.99 }, scope: 'clients', unmeasured: 'unmeasured.requestEnded' },
+  latencyP99: { label: 'Latency p99', unit: 'ms', description: '99th percentile end-to-end latency of ended requests, failed ones included (a request that fails at once counts as fast; servedLatencyP99 leaves failures out).', aggregate: { kind: 'percentile', quantile: 0.99 }, scope: 'clients', unmeasured: 'unmeasured.requestEnded' },
+  servedLatencyP99: {
+    label: 'Served p99 latency',
+    unit: 'ms',
+    description: '99th percentile latency of the requests that succeeded; failed requests are left out, so a design that serves nothing has no value here.',
+    aggregate: { kind: 'percentile', quantile: 0.99, isServedOnly: true },
+    scope: 'clients',
+    unmeasured: 'unmeasured.requestServed',
+  },
   latencyMax: { label: 'Latency max', unit: 'ms', description: 'Largest end-to-end latency.', aggregate: { kind: 'max', counter: 'latencyMaxUs', scale: 1e-3 }, scope: 'clients', unmeasured: 'unmeasured.requestEnded' },
   remoteCallsPerRequest: { label: 'Remote calls per request', unit: 'ratio', description: 'Calls between nodes behind the client, per user request.', aggregate: ratio('remoteCalls', ['requests'], 1, true), scope: 'all', unmeasured: 'unmeasured.requestIssued' },
   lbShare: { label: 'Load-balancer share', unit: 'fraction', description: "A target's share of the requests load balancers forwarded (read per node).", aggregate: { kind: 'share' }, scope: 'all', unmeasured: 'unmeasured.balancerForwarded' },
@@ -209,6 +217,14 @@ export const METRICS = {
     description: "Instance-seconds weighted by each kind's unit price and size (a service's workers count), so more capacity costs more.",
     aggregate: sum('costUnits'),
     scope: 'all',
+  },
+  costPer1kServed: {
+    label: 'Cost per 1000 served',
+    unit: 'ratio',
+    description: 'Cost (as in the cost metric) per 1000 requests that succeeded: what capacity costs for the work it did. A design that serves nothing has no value here.',
+    aggregate: ratio('costUnits', ['ok'], 1000, true),
+    scope: 'all',
+    unmeasured: 'unmeasured.requestServed',
   },
   coldMissRate: {
     label: 'Cold-miss rate',
@@ -339,6 +355,11 @@ export interface RunBuckets {
   counters: Record<string, Partial<Record<CounterName, number[]>>>;
   /** Per node id, one latency histogram per bucket (null when empty), in microseconds. */
   latency: Record<string, (SparseHistogram | null)[]>;
+  /**
+   * The same, of successful requests only (a client's requests that succeeded, a node's successful
+   * answers). Always set by the simulator; absent only in runs made before it existed.
+   */
+  latencyServed?: Record<string, (SparseHistogram | null)[]>;
   /** Per bucket, requests per partition (empty when the graph has no partitions). */
   partitionRequests: number[][];
   /**

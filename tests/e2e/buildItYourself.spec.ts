@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { EN, ZH_CN } from '../../src/renderer/src/i18n/resources';
+import { GRADE_TEXTS } from '../../src/shared/i18n/gradeTexts';
 import { APP_PATH, connect, dropKind, forgetStudentWork, node } from './helpers';
 
 // Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
@@ -25,6 +26,10 @@ test('lesson 13 is solved from its empty canvas by dragging nodes from the palet
   await expect(page.getByTestId('grade-score')).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('.sl-check.is-failed[data-check="serves-load"] .sl-check-feedback')).toContainText('0');
   await expect(page.locator('.sl-check.is-failed[data-check="writes-kept"]')).toHaveCount(1);
+  // Nothing was served: no served latency and no cost per request served, so both fail, with points.
+  await expect(page.getByTestId('measured-p99')).toHaveText(GRADE_TEXTS['unmeasured.requestServed'].en);
+  await expect(page.locator('.sl-check.is-failed[data-check="budget"] .sl-check-points')).toHaveText(`0/1 ${t.points}`);
+  await expect(page.locator('.sl-check[data-check="budget"] .sl-check-feedback')).toContainText('no data');
 
   // Users → balancer → three instances → a database.
   await dropKind(page, 'load-balancer', 260, 300);
@@ -66,4 +71,26 @@ test('lesson 13 is solved from its empty canvas by dragging nodes from the palet
   await expect(page.getByRole('button', { name: ZH_CN.lesson.checkMyWork })).toBeVisible();
   await expect(page.getByTestId('measured-serves-load')).toHaveText(/^[\d,.]+\/秒$/);
   await page.screenshot({ path: `${SHOTS}/lesson13-zh-CN-1280x720.png` });
+});
+
+test('lesson 13 in Chinese: an empty canvas serves nothing, and its latency and budget checks say so', async ({ page }) => {
+  test.setTimeout(120_000);
+  const t = ZH_CN.lesson;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(APP_PATH);
+  await expect(page.getByTestId('lesson-title')).toContainText('1');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await page.getByRole('combobox', { name: t.lesson, exact: true }).selectOption('build-it-yourself');
+  await expect(page.getByTestId('lesson-title')).toHaveText('课程 3: 自己动手搭建');
+  await page.locator('[data-quiz="why-busiest"] input[value="any"]').check();
+  await page.getByRole('button', { name: t.checkMyWork }).click();
+  await expect(page.getByTestId('grade-score')).toBeVisible({ timeout: 60_000 });
+  const p99 = page.locator('.sl-check.is-failed[data-check="p99"]');
+  await expect(page.getByTestId('measured-p99')).toHaveText(GRADE_TEXTS['unmeasured.requestServed']['zh-CN']);
+  await expect(p99.locator('.sl-check-feedback')).toContainText('成功请求的 p99 延迟：无数据');
+  // Not an evaluation error: the check was evaluated and failed.
+  await expect(p99.locator('.sl-error')).toHaveCount(0);
+  await expect(page.locator('.sl-check[data-check="budget"] .sl-check-feedback')).toContainText('无数据');
+  await p99.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/lesson13-empty-checked-zh-CN-1280x720.png` });
 });

@@ -16,7 +16,7 @@ import { evaluateMetric } from './metricCheck';
 import { evaluatePrediction } from './predictions';
 import { evaluateQuiz } from './quiz';
 import { holdFrame, usersView } from './frame';
-import { englishGrade, gradeMessage } from '../../shared/i18n/gradeTexts';
+import { englishGrade, GRADE_TEXTS, gradeMessage } from '../../shared/i18n/gradeTexts';
 import { evaluateStructure } from './structure';
 import { faultTimings } from './window';
 
@@ -34,11 +34,13 @@ export interface GradeInput {
   starter?: Graph;
 }
 
-/** Fills {measured} and {bound} in every locale of a feedback text. */
+/** Fills {measured} and {bound} in every locale of a feedback text ("no data" in that locale's words when nothing was measured). */
 export function fillFeedback(text: LocalizedText, measured: Scalar | null, bound: string | null, unit?: MetricUnit): LocalizedText {
   const out: LocalizedText = { en: '' };
+  const noData: Readonly<Record<string, string>> = GRADE_TEXTS['value.noData'];
   for (const [locale, template] of Object.entries(text)) {
-    out[locale] = template.replaceAll('{measured}', formatValue(measured, unit)).replaceAll('{bound}', bound ?? '');
+    const value = measured === null ? (noData[locale] ?? noData.en!) : formatValue(measured, unit);
+    out[locale] = template.replaceAll('{measured}', value).replaceAll('{bound}', bound ?? '');
   }
   return out;
 }

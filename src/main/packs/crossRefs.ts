@@ -110,5 +110,15 @@ export function lessonCrossRefs(file: string, lesson: Lesson, starter: Graph | u
       }
     });
   }
+  // A wrong answer that fails only checks worth 0 points scores full marks: the lesson would teach it.
+  // (pack:validate --run proves it fails what it names; this makes sure one of those is scored.)
+  const points = new Map(lesson.checks.map((c) => [c.id, c.type === 'quiz' ? 0 : c.points]));
+  lesson.wrongAnswers.forEach((wrong, i) => {
+    if (wrong.fails.some((id) => (points.get(id) ?? 0) > 0)) return;
+    add(
+      `wrongAnswers[${i}].fails`,
+      `wrong answer "${wrong.id}" of lesson "${lesson.id}" fails only checks worth 0 points (${wrong.fails.join(', ')}), so it would score full marks: it must fail at least one check (not a quiz) worth points`,
+    );
+  });
   return problems;
 }

@@ -85,7 +85,7 @@ export abstract class Network extends EventLoop {
       const k = FAIL_COUNTER[status]!;
       if (k >= 0) rec.add(i, k, 1);
     }
-    rec.latency(i, this.nowUs + extraUs - calls.arriveUs[c]!);
+    rec.latency(i, this.nowUs + extraUs - calls.arriveUs[c]!, status === STATUS.ok);
     this.transmit(c, node, this.nodes[calls.from[c]!]!, this.edges[calls.edge[c]!]!, EV.deliverResp, extraUs);
     calls.releaseByCallee(c);
   }

@@ -47,6 +47,8 @@ export const GRADE_TEXTS = {
     'zh-CN': '课程场景在 {{seconds}} 秒时对“{{node}}”施加“{{action}}”，但这个设计没有节点“{{node}}”；请用这个 ID 把它放回去。',
   },
   'check.noSuchNode': { en: 'the check reads node "{{node}}", which this design does not have', 'zh-CN': '这项检查读取节点“{{node}}”，但这个设计没有该节点' },
+  // What {measured} reads in a failed check's feedback when the window held no value (compare.ts).
+  'value.noData': { en: 'no data', 'zh-CN': '无数据' },
   'check.nothingMeasured': { en: 'nothing was measured in the window', 'zh-CN': '时间窗口内没有测到任何数据' },
   'quiz.noMetric': { en: 'the answer names no metric', 'zh-CN': '答案没有指定指标' },
   'quiz.noChoice': { en: 'no choice is a node of this run with a value of {{metric}}', 'zh-CN': '没有哪个选项是本次运行中具有 {{metric}} 数值的节点' },
@@ -56,6 +58,7 @@ export const GRADE_TEXTS = {
   'unmeasured.balancerForwarded': { en: 'no load balancer forwarded a request in the window', 'zh-CN': '时间窗口内没有负载均衡器转发请求' },
   'unmeasured.ownerServed': { en: 'no owner served a keyed request in the window', 'zh-CN': '时间窗口内没有所有者处理带键的请求' },
   'unmeasured.recoveryFinished': { en: 'no recovery finished in the window', 'zh-CN': '时间窗口内没有完成任何恢复' },
+  'unmeasured.requestServed': { en: 'no request was served (none succeeded) in the window', 'zh-CN': '时间窗口内没有请求被成功处理' },
   'unmeasured.requestEnded': { en: 'no request ended in the window', 'zh-CN': '时间窗口内没有请求结束' },
   'unmeasured.partitionReached': { en: 'no request reached a partition in the window', 'zh-CN': '时间窗口内没有请求到达分区' },
   'unmeasured.workStarted': { en: 'no request started work in the window', 'zh-CN': '时间窗口内没有请求开始处理' },

@@ -3,7 +3,7 @@
  * one node. Pure and in src/shared, so the grader, the lab's charts (renderer/src/lab/series.ts) and
  * the CLI all read runs through this one function: their numbers agree by construction.
  */
-import { METRICS, METRIC_NAMES, type CounterName, type MetricName, type MetricWindow, type RunResult } from '../metrics';
+import { METRICS, METRIC_NAMES, type Aggregation, type CounterName, type MetricName, type MetricWindow, type RunResult } from '../metrics';
 
 /** What reading a metric needs of a run: its per-bucket counters, its nodes and how far it got. */
 export type MetricSource = Pick<RunResult, 'buckets' | 'nodes' | 'endedAtMs'>;
@@ -38,7 +38,7 @@ export function readMetric(run: MetricSource, metric: MetricName, window: Partia
     }
     return s;
   };
-  const agg = def.aggregate;
+  const agg: Aggregation = def.aggregate;
   switch (agg.kind) {
     case 'sum':
       return total(agg.counter) * agg.scale;
@@ -70,8 +70,10 @@ export function readMetric(run: MetricSource, metric: MetricName, window: Partia
     case 'percentile': {
       const dense = new Float64Array(HISTOGRAM_SIZE);
       let n = 0;
+      // Served-only percentiles of a run made before they were recorded read as not measured.
+      const hists = agg.isServedOnly === true ? (run.buckets.latencyServed ?? {}) : run.buckets.latency;
       for (const id of nodes) {
-        const hs = run.buckets.latency[id];
+        const hs = hists[id];
         if (hs === undefined) continue;
         for (let b = b0; b <= b1; b++) {
           const h = hs[b];

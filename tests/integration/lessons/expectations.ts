@@ -26,10 +26,10 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
   },
   'build-it-yourself': {
     answers: { 'why-busiest': 'any' },
-    // The empty canvas: nothing is served and no write is kept. Its users fail at once (no latency,
-    // no cost), and each is counted as affected in the window where it first failed, before the crash.
-    // The p99 and budget checks it passes that way are observations worth 0 points.
-    starterFails: ['serves-load', 'writes-kept', 'survives-crash', 'few-users-hurt'],
+    // The empty canvas: nothing is served and no write is kept. Its users fail at once and each is
+    // counted as affected in the window where it first failed, before the crash. With nothing served
+    // there is no latency of served requests and no cost per request served: p99 and budget fail too.
+    starterFails: ['serves-load', 'p99', 'writes-kept', 'survives-crash', 'few-users-hurt', 'budget'],
   },
   'session-state': {
     answers: { 'sticky-share': 'third' },
@@ -76,7 +76,7 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
   },
   'stateful-deploy': {
     answers: { 'why-drain-not-enough': 'ownership' },
-    // The starter never has two owners: one-owner is an observation (0 points) that guards the fix.
+    // The starter never has two owners: one-owner guards the fix (all knobs at their minimum fail it).
     starterFails: ['deploy-errors', 'users-unaffected'],
   },
   observability: {
@@ -91,10 +91,10 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
   },
   choosing: {
     answers: { 'which-stateful': 'board' },
-    // The empty canvas: no workload is served. Its requests fail at once, so its p99 is low; it
-    // loses no session and costs only the data stores. Those three checks (board-fast,
-    // shop-sessions, budget) are therefore observations worth 0 points: doing nothing earns none.
-    starterFails: ['shop-survives', 'board-available', 'search-rush'],
+    // The empty canvas: no workload is served, so the leaderboard has no served latency and the
+    // data stores' cost buys no served request (board-fast and budget fail). It loses no session
+    // because it creates none: shop-sessions is an observation worth 0 points.
+    starterFails: ['shop-survives', 'board-fast', 'board-available', 'search-rush', 'budget'],
   },
   capstone: {
     answers: {},

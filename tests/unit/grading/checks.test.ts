@@ -94,6 +94,14 @@ describe('behavioural (metric) checks', () => {
     expect(gone).toMatchObject({ passed: false, error: 'the check reads node "api-9", which this design does not have' });
   });
 
+  it('a served-only metric with nothing served fails with the reason, and its feedback says "no data" in each language', () => {
+    const feedback = { en: 'Served p99: {measured} (target {bound}).', 'zh-CN': '成功请求的 p99：{measured}（目标 {bound}）。' };
+    const lesson = lessonWith([{ id: 'p99', type: 'metric', metric: 'servedLatencyP99', op: '<', value: 150, feedback }]);
+    const [p99] = grade(lesson, {}).checks;
+    expect(p99).toMatchObject({ passed: false, measured: null, error: 'no request was served (none succeeded) in the window', errorKeys: [{ key: 'unmeasured.requestServed' }] });
+    expect(p99?.feedback).toEqual({ en: 'Served p99: no data (target < 150 ms).', 'zh-CN': '成功请求的 p99：无数据（目标 < 150 ms）。' });
+  });
+
   it.each([
     ['<', 1, true], ['<', 0.5, false], ['<=', 0.5, true], ['==', 0.5, true], ['!=', 0.5, false], ['>=', 0.6, false], ['>', 0.4, true],
   ] as const)('compares 0.5 %s %s → %s', (op, value, passed) => {

@@ -39,6 +39,15 @@ describe('wrong answers in a lesson', () => {
     expect(await problemsWith([{ ...sticky, fails: ['no-such-check'] }])).toEqual([expect.stringMatching(/wrongAnswers\[0\]\.fails\[0\]: unknown check "no-such-check"/)]);
   });
 
+  it('a wrong answer that fails only checks worth 0 points is reported: it would score full marks', async () => {
+    const observation = (l: Record<string, unknown>) => {
+      l.checks = (l.checks as { id: string; points?: number }[]).map((c) => (c.id === 'no-lost-sessions' ? { ...c, points: 0 } : c));
+    };
+    expect(await problemsWith([sticky], observation)).toEqual([
+      `${LESSON}: wrongAnswers[0].fails: wrong answer "sticky" of lesson "session-state" fails only checks worth 0 points (no-lost-sessions), so it would score full marks: it must fail at least one check (not a quiz) worth points`,
+    ]);
+  });
+
   it('an edit of a locked node is reported: grading would undo it', async () => {
     const problems = await problemsWith([sticky], (l) => (l.locked = ['lb']));
     expect(problems).toEqual([`${LESSON}: wrongAnswers[0].edit: wrong answer "sticky" of lesson "session-state": edits locked node "lb", which grading restores to the starter's`]);

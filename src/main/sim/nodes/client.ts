@@ -272,7 +272,7 @@ export class ClientNode extends SimNode {
       rec.add(this.idx, C.failed, 1);
       rec.add(this.idx, FAIL_AT_CLIENT[status]!, 1);
     }
-    rec.latency(this.idx, latencyUs);
+    rec.latency(this.idx, latencyUs, status === STATUS.ok);
   }
 
   override onCrash(): void {

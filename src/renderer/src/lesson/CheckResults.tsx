@@ -22,6 +22,9 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
   const [isHintOpen, setHintOpen] = useState(false);
   // A question left blank is not a wrong answer: say so rather than show the wrong answer's feedback.
   const isUnanswered = check.type === 'quiz' && check.measured === null && !check.error;
+  // A metric that measured nothing (no request served, no recovery...) failed, it was not broken:
+  // say what did not happen where the number would be, not as an evaluation error.
+  const notMeasured = check.type === 'metric' && check.measured === null && (check.errorKeys ?? []).length > 0 && check.errorKeys!.every((k) => k.key.startsWith('unmeasured.'));
   return (
     <li className={`sl-check ${check.passed ? 'is-passed' : 'is-failed'}`} data-check={check.id}>
       <div className="sl-check-head">
@@ -39,7 +42,7 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
       </div>
       {check.type !== 'quiz' && (check.bound !== null || check.measured !== null) && (
         <div className="sl-check-numbers">
-          {t('measured')}: <strong data-testid={`measured-${check.id}`}>{formatMeasured(check, locale)}</strong>
+          {t('measured')}: <strong data-testid={`measured-${check.id}`}>{notMeasured ? checkErrorText(check, locale) : formatMeasured(check, locale)}</strong>
           {check.bound !== null && (
             <>
               {' · '}
@@ -50,7 +53,7 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
           )}
         </div>
       )}
-      {check.error && <div className="sl-error">{t('couldNotEvaluate')}: {checkErrorText(check, locale)}</div>}
+      {check.error && !notMeasured && <div className="sl-error">{t('couldNotEvaluate')}: {checkErrorText(check, locale)}</div>}
       {isUnanswered && <p className="sl-check-feedback" data-testid={`not-answered-${check.id}`}>{t('notAnswered')}</p>}
       {!check.passed && !isUnanswered && check.feedback && (
         <div className="sl-check-feedback">
