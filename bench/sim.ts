@@ -18,17 +18,19 @@ import { jsSimulatorMmc } from './jsSimulator';
 import { mmcGraph, tierGraph } from './models';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1_000_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** A benchmark measures the engine over a million requests, past a user run's event budget on purpose. */
 const NO_BUDGET = { maxEvents: Number.POSITIVE_INFINITY };
 
 /** Not a contender: the plain-object loop plus StateLab's per-request draws, counters, histograms and trace hash (bareLoops.ts). */
 const BOUND = 'bound: plain + model work';
 
-type Contender = { name: string; run: () => { done: number; note: string } };
+/** What one row of the table computes: printed under it, so every ratio can be read for what it compares. */
+type Contender = { name: string; computes: string; run: () => { done: number; note: string } };
 
-const statelab = (run: () => RunResult, note: (r: RunResult) => string): Contender => ({
+const statelab = (run: () => RunResult, note: (r: RunResult) => string, computes: string): Contender => ({
   name: 'StateLab',
+  computes,
   run: () => {
     const r = run();
     return { done: r.summary.requests ?? 0, note: note(r) };
@@ -43,11 +45,28 @@ const MODELS = {
       statelab(
         () => simulate(mmcGraph(4, 0.9, 1), { seed: 1, durationMs: Math.round((REQUESTS * 1) / (0.9 * 4)) }, NO_BUDGET),
         (r) => waitNote(r.summary.queueWaitMs ?? NaN),
+        'simulate() on the graph client → service (bench/models.ts), in-process, with everything a lesson run records: per-node counters and latency histograms per time bucket, the trace hash and the run summary. Its arrivals come from the client node\'s own stream (the same generator), so its sample path and mean wait differ slightly from the loops\'.',
       ),
-      { name: 'bare loop, plain objects', run: () => ((b) => ({ done: b.done, note: waitNote(b.meanWaitMs) }))(bareMmcObjects(4, 0.9, 1, REQUESTS, 1)) },
-      { name: 'bare loop, typed arrays', run: () => ((b) => ({ done: b.done, note: waitNote(b.meanWaitMs) }))(bareMmc(4, 0.9, 1, REQUESTS, 1)) },
-      { name: 'js-simulator', run: () => ((b) => ({ done: b.done, note: waitNote(b.meanWaitMs) }))(jsSimulatorMmc(4, 0.9, 1, REQUESTS, 1)) },
-      { name: BOUND, run: () => ((b) => ({ done: b.done, note: waitNote(b.meanWaitMs) }))(bareMmcWithModelWork(4, 0.9, 1, REQUESTS, 1)) },
+      {
+        name: 'bare loop, plain objects',
+        computes: 'the yardstick: a binary heap of {t, seq, kind, req} objects ordered by (time, sequence); per request one arrival and one completion event, a FIFO array queue; it counts completions and sums queue waits, nothing else.',
+        run: () => ((b) => ({ done: b.done, note: waitNote(b.meanWaitMs) }))(bareMmcObjects(4, 0.9, 1, REQUESTS, 1)),
+      },
+      {
+        name: 'bare loop, typed arrays',
+        computes: 'the same loop with the heap in typed arrays (struct of arrays) instead of objects.',
+        run: () => ((b) => ({ done: b.done, note: waitNote(b.meanWaitMs) }))(bareMmc(4, 0.9, 1, REQUESTS, 1)),
+      },
+      {
+        name: 'js-simulator',
+        computes: 'the same model on the js-simulator package\'s Scheduler (one SimEvent per arrival chain and per completion), the same streams, the same two statistics as the bare loops.',
+        run: () => ((b) => ({ done: b.done, note: waitNote(b.meanWaitMs) }))(jsSimulatorMmc(4, 0.9, 1, REQUESTS, 1)),
+      },
+      {
+        name: BOUND,
+        computes: 'not a contender: the plain-object loop plus only the per-request work StateLab\'s model asks for (three more draws, the key\'s partition, four trace-hash folds, about fifteen counters, a latency histogram at client and service); no call records, links, timeouts, dispatch or time buckets.',
+        run: () => ((b) => ({ done: b.done, note: waitNote(b.meanWaitMs) }))(bareMmcWithModelWork(4, 0.9, 1, REQUESTS, 1)),
+      },
     ] as Contender[],
   },
   b: {
@@ -56,8 +75,13 @@ const MODELS = {
       statelab(
         () => simulate(tierGraph(5000), { seed: 1, durationMs: Math.round((REQUESTS / 5000) * 1000) }, NO_BUDGET),
         (r) => `cache hit ratio ${(r.summary.cacheHitRatio ?? NaN).toFixed(3)}`,
+        'simulate() on the graph client → load balancer → service → cache → database (bench/models.ts), with its statistics.',
       ),
-      { name: 'bare loop, typed arrays', run: () => ((b) => ({ done: b.done, note: `cache hit ratio ${b.hitRatio.toFixed(3)}` }))(bareTier(5000, REQUESTS, 1)) },
+      {
+        name: 'bare loop, typed arrays',
+        computes: 'the same hops, latencies, 64 workers, read-through LRU cache (the simulator\'s LruMap) and Zipf keys on a typed-array heap; counts completions and cache hits.',
+        run: () => ((b) => ({ done: b.done, note: `cache hit ratio ${b.hitRatio.toFixed(3)}` }))(bareTier(5000, REQUESTS, 1)),
+      },
     ] as Contender[],
   },
 } as const;
@@ -82,19 +106,23 @@ export interface Row {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Every contender of one model, ROUNDS times in turn; the median rate of each. */
+/** Every contender of one model, ROUNDS times in turn (rotating which goes first); the median rate of each. */
 function sideBySide(key: ModelKey): Measured[] {
   const { contenders } = MODELS[key];
   const rates = contenders.map(() => [] as number[]);
   const last: { done: number; note: string }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    contenders.forEach((c, i) => {
+    // Each round starts with the next row, so no row always runs first (on a cold cache, or
+    // paying for the garbage the row before it left).
+    for (let k = 0; k < contenders.length; k++) {
+      const i = (round + k) % contenders.length;
+      const c = contenders[i]!;
       const c0 = process.cpuUsage();
       const out = c.run();
       const cpu = process.cpuUsage(c0);
       rates[i]!.push(out.done / ((cpu.user + cpu.system) / 1e6));
       last[i] = out;
-    });
+    }
   }
   return contenders.map((c, i) => ({ name: c.name, rps: median(rates[i]!), done: last[i]!.done, note: last[i]!.note }));
 }
@@ -137,6 +165,9 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(12);
 
 export function printSimBench(rows: Row[]): void {
   console.log(`\nSimulator throughput (requests simulated per CPU-second, median of ${ROUNDS} alternating rounds); load average ${loadAverage()}`);
+  console.log(
+    '  Each model is one process running its rows in turn, round after round. (a) is the same queue for every row: Poisson arrivals at utilisation 0.9 into 4 servers, an unbounded FIFO queue, exponential service of mean 1 ms, draws from the same sfc32 generator (src/main/sim/rng.ts), an integer-microsecond clock, 1,000,000 requests.',
+  );
   for (const r of rows) {
     console.log(`  ${r.model}`);
     const own = r.measured[0]!;
@@ -155,6 +186,9 @@ export function printSimBench(rows: Row[]): void {
       console.log(`    targets: StateLab ÷ plain-object loop ${vsPlain.toFixed(2)} (≥ 0.70: ${ok(vsPlain >= 0.7)}); StateLab ÷ js-simulator ${vsJs.toFixed(2)} (> 1: ${ok(vsJs > 1)})`);
       if (bound !== undefined) console.log(`    the model's own work alone caps StateLab at ${(bound / plain).toFixed(2)} of the plain-object loop; StateLab reaches ${(own.rps / bound).toFixed(2)} of that cap`);
     }
+    const model = Object.values(MODELS).find((m) => m.name === r.model);
+    console.log('    what each row computes:');
+    for (const c of model?.contenders ?? []) console.log(`      ${c.name}: ${c.computes}`);
     console.log(`    peak RSS of a process running only StateLab's simulation: ${r.peakRssMb.toFixed(0)} MB (${r.startRssMb.toFixed(0)} MB before it began)`);
   }
 }

@@ -24,6 +24,11 @@ export class TimeoutFifo {
     return this.tail - this.head;
   }
 
+  /** The next push grows the buffer. */
+  get isFull(): boolean {
+    return this.tail - this.head > this.mask;
+  }
+
   push(call: number, gen: number, deadlineUs: number): void {
     if (this.tail - this.head > this.mask) this.grow();
     const i = this.tail & this.mask;

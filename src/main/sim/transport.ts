@@ -57,12 +57,16 @@ export abstract class Network extends EventLoop {
       let f = from.timeouts;
       if (f === null) f = from.timeouts = new TimeoutFifo();
       const deadline = this.nowUs + from.timeoutUs;
-      // Drop answered calls at the head now, so the FIFO holds about the calls in flight rather
-      // than every call of the last timeout period.
-      while (f.length > 0) {
-        const h = f.headCall();
-        if (calls.gen[h] === f.headGen() && (calls.held[h]! & 1) !== 0 && calls.from[h] === from.idx) break;
-        f.shift();
+      // Before the FIFO would grow, drop the answered calls at its head, so it holds about the
+      // calls in flight rather than every call of the last timeout period. Only then: an answered
+      // call stays answered (its generation moved on), and fireTimeouts skips such entries just
+      // the same, so when they are dropped changes nothing but the FIFO's size.
+      if (f.isFull) {
+        while (f.length > 0) {
+          const h = f.headCall();
+          if (calls.gen[h] === f.headGen() && (calls.held[h]! & 1) !== 0 && calls.from[h] === from.idx) break;
+          f.shift();
+        }
       }
       f.push(c, gen, deadline);
       if (f.armedUs < 0) {

@@ -47,6 +47,8 @@ export class ClientNode extends SimNode {
   /** hotKeySalt > 1: the hot key is split into sub-keys, its reads or writes fan out (saltedKeys.ts). */
   private readonly salted: SaltedKeys | null;
 
+  /** Generation of the call issueCall last made, at the moment it was made. */
+  private issuedGen = 0;
   /** Per user, logical requests not ended yet (a crash ends them: those users are affected). */
   private readonly openByUser: Int32Array;
 
@@ -142,11 +144,17 @@ export class ClientNode extends SimNode {
       return;
     }
     const group = salted.open(sim.nowUs);
-    for (let i = 0; i < salted.count; i++) salted.register(...this.issueCall(edge, op, subKey(key, i), user), group);
+    for (let i = 0; i < salted.count; i++) {
+      const c = this.issueCall(edge, op, subKey(key, i), user);
+      salted.register(c, this.issuedGen, group);
+    }
   }
 
-  /** One call of a logical request: [call, gen]. */
-  private issueCall(edge: SimEdge, op: number, key: number, user: number): [number, number] {
+  /**
+   * One call of a logical request: returns the call, its generation at issue in `issuedGen` (a
+   * field, not a returned pair: an array per request was the run's only steady allocation).
+   */
+  private issueCall(edge: SimEdge, op: number, key: number, user: number): number {
     const sim = this.sim;
     sim.rec.partCur[partitionOf(key, sim.rec.partitions)]! += 1;
     const c = sim.newCall(this, edge, op);
@@ -155,9 +163,9 @@ export class ClientNode extends SimNode {
     calls.key[c] = key;
     calls.user[c] = this.userBase + user;
     if (sim.tracer !== null) sim.tracer.onIssue(this, c);
-    const gen = calls.gen[c]!;
+    this.issuedGen = calls.gen[c]!;
     if (this.attachSession(c, user)) this.send(c);
-    return [c, gen];
+    return c;
   }
 
   /**
