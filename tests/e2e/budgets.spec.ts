@@ -33,7 +33,7 @@ test('a client at 1,000,000 rps: Run stops quickly with the event-budget message
 });
 
 test('with both run slots busy, a third run waits and shows its place in the queue', async ({ context }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(60_000);
   const pages = [await context.newPage(), await context.newPage(), await context.newPage()];
   const [first, second, third] = pages as [Page, Page, Page];
   await floodDesign(first, '1000000');
@@ -50,7 +50,12 @@ test('with both run slots busy, a third run waits and shows its place in the que
     await third.setViewportSize({ width, height });
     await third.screenshot({ path: `${SHOTS}/budget-queued-${width}.png` });
   }
-  // Its turn comes when one of the floods ends on the budget; then it runs and plays.
-  await expect(third.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 90_000 });
-  for (const page of [first, second]) await expect(page.locator('.sl-runbar').getByRole('alert')).toHaveText(BUDGET, { timeout: 90_000 });
+  // Its turn comes as soon as a slot frees: the student cancels the first flood (the budget's own end
+  // is the test above; waiting for two floods to exhaust it took most of a minute and loaded the
+  // machine for the specs after this one).
+  await first.locator('.sl-runbar').getByRole('button', { name: 'Cancel' }).click();
+  await expect(third.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });
+  await expect(second.locator('.sl-runbar').getByRole('button', { name: 'Cancel' })).toBeVisible();
+  await second.locator('.sl-runbar').getByRole('button', { name: 'Cancel' }).click();
+  await expect(second.getByRole('button', { name: /Run/ })).toBeEnabled();
 });
