@@ -271,4 +271,16 @@ test('an instructor adds a per-student range, a prediction and a path-through-a-
   writeFileSync(zip, zipBytes);
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/validatePack.ts', '--run', zip], { timeout: 180_000 });
   expect(stdout).toContain(`${zip}: OK: pack "${PACK}"`);
+
+  // A range may set several fields to its value: each has its own picker, and changing or removing
+  // one leaves the others alone (a range written by hand with two fields keeps both).
+  await studio.getByRole('tab', { name: 'Scenario' }).click();
+  const crashRange = studio.getByTestId('studio-variants').getByTestId('variant-row-0');
+  await crashRange.getByTestId('variant-add-field').click();
+  await expect(crashRange.getByTestId('variant-field-1').getByRole('combobox')).toBeVisible();
+  await expect(crashRange.getByTestId('variant-field-0').getByRole('combobox')).toHaveValue('scenario.faults[id=crash].atMs');
+  await crashRange.screenshot({ path: `${SHOTS}/studio-variant-two-fields.png` });
+  await crashRange.getByTestId('variant-field-1').getByRole('button', { name: 'Stop setting this field' }).click();
+  await expect(crashRange.getByTestId('variant-field-1')).toHaveCount(0);
+  await expect(crashRange.getByTestId('variant-field-0').getByRole('combobox')).toHaveValue('scenario.faults[id=crash].atMs');
 });

@@ -62,19 +62,20 @@ export function VariantsEditor({ studio }: { studio: Studio }) {
       const p = (l.variants as Draft<LessonVariants> | undefined)?.parameters[i];
       if (p) recipe(p);
     });
-  /** Points range i at another field (writing a default setting into the starter and reference nodes). */
-  const setTarget = (i: number, to: string) => {
+  /** Points field k of range i at another field (writing a default setting into the starter and reference nodes); k = its length adds one. */
+  const setTarget = (i: number, k: number, to: string) => {
     const target = byPath.get(to);
     studio.editLesson((l, entry) => {
       const p = (l.variants as Draft<LessonVariants> | undefined)?.parameters[i];
       if (!p) return;
-      p.sets = [to];
+      p.sets[k] = to;
       if (target?.isDefault) {
         entry.starter = withSetting(entry.starter as Graph, target) as Draft<Graph>;
         if (entry.reference) entry.reference = withSetting(entry.reference as Graph, target) as Draft<Graph>;
       }
     });
   };
+  const removeField = (i: number, k: number) => editParam(i, (p) => void p.sets.splice(k, 1));
   const add = () => {
     if (!chosen) return;
     const next = newParameter(chosen, new Set(parameters.map((p) => p.id)));
@@ -103,18 +104,29 @@ export function VariantsEditor({ studio }: { studio: Studio }) {
       <ul className="sl-studio-faults">
         {parameters.map((p, i) => {
           const problems = variantProblems(parameters, i, lesson as { scenario?: unknown; locked?: string[] }, starter);
-          const path = p.sets[0] ?? '';
+          // Every field the range sets has its own picker (a lesson written by hand may set several).
+          const others = free.filter((x) => !p.sets.includes(x.path));
           return (
             <li key={i} data-testid={`variant-row-${i}`} data-variant={p.id}>
               <div className="sl-studio-row">
-                <label className="sl-studio-inline">
-                  {t('variant.sets')}{' '}
-                  <select value={path} onChange={(e) => setTarget(i, e.target.value)}>
-                    {[...new Set([path, ...targets.map((x) => x.path)])].map((x) => (
-                      <option key={x} value={x}>{targetName(byPath.get(x), x)}</option>
-                    ))}
-                  </select>
-                </label>
+                {p.sets.map((path, k) => (
+                  <span key={k} className="sl-studio-inline" data-testid={`variant-field-${k}`}>
+                    <label className="sl-studio-inline">
+                      {k === 0 ? t('variant.sets') : t('variant.alsoSets')}{' '}
+                      <select value={path} onChange={(e) => setTarget(i, k, e.target.value)}>
+                        {[...new Set([path, ...targets.map((x) => x.path)])].map((x) => (
+                          <option key={x} value={x}>{targetName(byPath.get(x), x)}</option>
+                        ))}
+                      </select>
+                    </label>
+                    {p.sets.length > 1 && (
+                      <button type="button" className="sl-link" aria-label={t('variant.removeField')} title={t('variant.removeField')} onClick={() => removeField(i, k)}>×</button>
+                    )}
+                  </span>
+                ))}
+                {others[0] && p.sets.length < VARIANT_LIMITS.setsMax && (
+                  <button type="button" className="sl-link" data-testid="variant-add-field" onClick={() => setTarget(i, p.sets.length, others[0]!.path)}>{t('variant.addField')}</button>
+                )}
                 <label className="sl-studio-inline">
                   {t('variant.id')} <input value={p.id} data-testid="variant-id" onChange={(e) => editParam(i, (d) => void (d.id = e.target.value))} />
                 </label>
