@@ -8,7 +8,7 @@ import { newParameter, previewVariant, rangeSize, variantProblems, variantTarget
 import { CheckSchema, PredicateSchema, type Predicate } from '../../../src/shared/checks';
 import type { Graph } from '../../../src/shared/graph';
 import { PredictionSchema } from '../../../src/shared/instructor';
-import { deriveVariant, LessonVariantsSchema, resolveVariantPath } from '../../../src/shared/variants';
+import { deriveVariant, LessonVariantsSchema, resolveVariantPath, variantGraph } from '../../../src/shared/variants';
 
 const words = (lng: 'en' | 'zh-CN'): SummaryWords => {
   const i18n = i18next.createInstance();
@@ -112,6 +112,23 @@ describe('per-student ranges in the studio', () => {
     expect(resolveVariantPath(written, fallback.path).ok).toBe(true);
     expect(resolveVariantPath(starter, fallback.path).ok).toBe(false);
     expect(withSetting(written, own)).toEqual(written);
+  });
+
+  it('offers nested settings such as a balancer’s probe interval, and writes a default one without touching its neighbours', () => {
+    const withLb = { ...starter, nodes: [...starter.nodes, { id: 'lb', kind: 'load-balancer', label: 'lb', position: { x: 0, y: 0 }, props: { healthCheck: { intervalMs: 500 } } }] } as unknown as Graph;
+    const targets = variantTargets(scenario, withLb);
+    const interval = targets.find((x) => x.path === 'starter.nodes[id=lb].props.healthCheck.intervalMs')!;
+    expect(interval).toMatchObject({ value: 500, unit: 'ms', suggestedId: 'lbHealthCheckIntervalMs' });
+    expect(interval.isDefault).toBeUndefined();
+    const after = targets.find((x) => x.path === 'starter.nodes[id=lb].props.healthCheck.unhealthyAfter')!;
+    expect(after).toMatchObject({ isDefault: true, unit: 'count' });
+    expect(targets.some((x) => x.path.includes('.weights.'))).toBe(false);
+    const written = withSetting(withLb, after);
+    expect(written.nodes[2]!.props).toEqual({ healthCheck: { intervalMs: 500, unhealthyAfter: after.value } });
+    // Grading writes a student's value into the nested setting.
+    const variants = { parameters: [{ ...newParameter(interval, new Set()), label: { en: 'Probe interval' } }] };
+    const graded = variantGraph(written, variants, { seed: 1, values: { lbHealthCheckIntervalMs: 700 } });
+    expect((graded.nodes[2]!.props as { healthCheck: { intervalMs: number } }).healthCheck.intervalMs).toBe(700);
   });
 
   it('a new range starts at the field’s value, validates once labelled, and reports what is wrong where it is', () => {

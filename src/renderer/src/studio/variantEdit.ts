@@ -22,11 +22,33 @@ export interface VariantTarget {
   isDefault?: true;
 }
 
-/** Writes a default setting a range is added for into the node of a graph (a path must lead to an existing number). */
+type Props = Record<string, unknown>;
+const isProps = (v: unknown): v is Props => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The value at a dotted key ("healthCheck.intervalMs") of a node's props. */
+const valueAt = (props: unknown, key: string): unknown => key.split('.').reduce<unknown>((here, k) => (isProps(here) ? here[k] : undefined), props);
+/** `props` with the dotted key set to `value`, creating the objects on the way and keeping their other keys. */
+const withValueAt = (props: Props, keys: readonly string[], value: number): Props => {
+  const [head, ...rest] = keys as [string, ...string[]];
+  return { ...props, [head]: rest.length === 0 ? value : withValueAt(isProps(props[head]) ? props[head] : {}, rest, value) };
+};
+
+/** Writes a default setting a range is added for into the node of a graph (a path must lead to an existing number); dotted settings write into their object. */
 export function withSetting(graph: Graph, target: VariantTarget): Graph {
   if (!('node' in target.about)) return graph;
   const { node: id, prop } = target.about;
-  return { ...graph, nodes: graph.nodes.map((n) => (n.id === id && typeof (n.props as Record<string, unknown> | undefined)?.[prop] !== 'number' ? { ...n, props: { ...(n.props ?? {}), [prop]: target.value } } : n)) };
+  return { ...graph, nodes: graph.nodes.map((n) => (n.id === id && typeof valueAt(n.props, prop) !== 'number' ? { ...n, props: withValueAt((n.props ?? {}) as Props, prop.split('.'), target.value) } : n)) };
+}
+
+/** The numbers of a node's props by dotted key, nested settings ("healthCheck.intervalMs") included, two levels down at most. */
+function numbersIn(props: Props, prefix = '', depth = 0): [string, number][] {
+  const out: [string, number][] = [];
+  for (const [k, v] of Object.entries(props)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) continue;
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'number') out.push([key, v]);
+    else if (isProps(v) && depth < 2) out.push(...numbersIn(v, key, depth + 1));
+  }
+  return out;
 }
 
 const unitOf = (key: string): VariantUnit => (key === 'rps' ? 'rps' : /Ms$/.test(key) ? 'ms' : 'count');
@@ -50,13 +72,15 @@ export function variantTargets(scenario: Partial<Scenario> | undefined, starter:
   });
   for (const node of starter?.nodes ?? []) {
     if (!/^[A-Za-z0-9_.-]{1,64}$/.test(node.id)) continue;
-    // The node's own numbers, and the numbers its kind has by default (written into the node when a range is added).
+    // The node's own numbers, and the numbers its kind has by default (written into the node when a
+    // range is added), nested settings included; a weights map keyed by node id is not a setting.
+    const own = (node.props ?? {}) as Props;
+    const parsed = parseNodeProps(node.kind, own);
     const defaults = parseNodeProps(node.kind, {});
-    const own = (node.props ?? {}) as Record<string, unknown>;
-    const all = { ...(defaults.ok ? (defaults.props as Record<string, unknown>) : {}), ...own };
-    for (const [key, value] of Object.entries(all)) {
-      if (typeof value !== 'number' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) continue;
-      out.push({ path: `starter.nodes[id=${node.id}].props.${key}`, about: { node: node.id, prop: key }, value, unit: unitOf(key), suggestedId: camel(node.id, key), ...(typeof own[key] === 'number' ? {} : { isDefault: true }) });
+    const all = parsed.ok ? (parsed.props as Props) : { ...(defaults.ok ? (defaults.props as Props) : {}), ...own };
+    for (const [key, value] of numbersIn(all)) {
+      if (key.startsWith('weights.')) continue;
+      out.push({ path: `starter.nodes[id=${node.id}].props.${key}`, about: { node: node.id, prop: key }, value, unit: unitOf(key.split('.').pop() ?? key), suggestedId: camel(node.id, ...key.split('.')), ...(typeof valueAt(own, key) === 'number' ? {} : { isDefault: true }) });
     }
   }
   return out;
