@@ -5,42 +5,15 @@
  * measurement it predicts. Points are for answering.
  */
 import type { Draft } from 'immer';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckWindow } from '../../../shared/checks';
 import { METRIC_NAMES, METRICS, type MetricName } from '../../../shared/metrics';
 import { useDomain } from '../i18n/useDomain';
 import { LocalizedField } from './LocalizedField';
+import { NumberBox } from './NumberBox';
 import { movePrediction, newPrediction, predictionProblems, type PredictionDoc } from './predictionEdit';
 import type { Studio } from './useStudio';
 import { WindowFields } from './WindowFields';
-
-/** An optional bound: empty means none; anything else not a number stays in the box with a message. */
-function BoundField({ label, value, onChange }: { label: string; value: number | undefined; onChange(v: number | undefined): void }) {
-  const { t } = useTranslation('studio');
-  const [text, setText] = useState(value === undefined ? '' : String(value));
-  // The value changed elsewhere (a question moved here, an undo): show it.
-  useEffect(() => setText((shown) => (value === undefined ? (shown.trim() === '' || !Number.isFinite(Number(shown)) ? shown : '') : Number(shown) === value && shown.trim() !== '' ? shown : String(value))), [value]);
-  const isBad = text.trim() !== '' && !Number.isFinite(Number(text));
-  return (
-    <label className="sl-studio-inline">
-      {label}{' '}
-      <input
-        type="number"
-        step="any"
-        value={text}
-        placeholder={t('predict.noBound')}
-        aria-invalid={isBad || undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          if (e.target.value.trim() === '') onChange(undefined);
-          else if (Number.isFinite(Number(e.target.value))) onChange(Number(e.target.value));
-        }}
-      />
-      {isBad && <span className="sl-error" role="alert">{t('variant.notNumber')}</span>}
-    </label>
-  );
-}
 
 export function PredictionsEditor({ studio, faultIds, checkIds }: { studio: Studio; faultIds: string[]; checkIds: string[] }) {
   const { t } = useTranslation('studio');
@@ -91,8 +64,8 @@ export function PredictionsEditor({ studio, faultIds, checkIds }: { studio: Stud
                   <LocalizedField label={t('choice', { n: j + 1 })} value={c.text} testId={`prediction-${i}-choice-text-${j}`} onChange={(v) => edit(i, (x) => void (x.choices[j]!.text = { ...v, en: v.en ?? '' }))} />
                   <div className="sl-studio-row">
                     <span className="sl-muted">{t('predict.boundsHelp', { unit: d.unit(METRICS[metric].unit) })}</span>
-                    <BoundField label={t('predict.min')} value={c.min} onChange={(v) => edit(i, (x) => void (v === undefined ? delete x.choices[j]!.min : (x.choices[j]!.min = v)))} />
-                    <BoundField label={t('predict.max')} value={c.max} onChange={(v) => edit(i, (x) => void (v === undefined ? delete x.choices[j]!.max : (x.choices[j]!.max = v)))} />
+                    <NumberBox isOptional placeholder={t('predict.noBound')} label={t('predict.min')} value={c.min} onChange={(v) => edit(i, (x) => void (v === undefined ? delete x.choices[j]!.min : (x.choices[j]!.min = v)))} />
+                    <NumberBox isOptional placeholder={t('predict.noBound')} label={t('predict.max')} value={c.max} onChange={(v) => edit(i, (x) => void (v === undefined ? delete x.choices[j]!.max : (x.choices[j]!.max = v)))} />
                     {p.choices.length > 2 && <button type="button" className="sl-link" onClick={() => edit(i, (x) => void x.choices.splice(j, 1))}>{t('remove')}</button>}
                   </div>
                 </div>

@@ -5,42 +5,16 @@
  * gets. The live panel then also grades starter and reference as sampled students get them.
  */
 import type { Draft } from 'immer';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Graph } from '../../../shared/graph';
 import type { Scenario } from '../../../shared/scenario';
 import { VARIANT_LIMITS, VARIANT_UNITS, type LessonVariants, type VariantParameter, type VariantUnit } from '../../../shared/variants';
 import { formatParameter } from '../lesson/InstructorLayer';
 import { LocalizedField } from './LocalizedField';
+import { NumberBox } from './NumberBox';
 import type { Studio } from './useStudio';
 import { newParameter, previewVariant, rangeSize, variantProblems, variantTargets, withSetting, type VariantTarget } from './variantEdit';
-
-/** A number box that writes only numbers; anything else stays in the box with a message. */
-function NumberField({ label, value, onChange, testId }: { label: string; value: number; onChange(v: number): void; testId: string }) {
-  const { t } = useTranslation('studio');
-  const [text, setText] = useState(String(value));
-  // The value changed elsewhere (another row moved here, an undo): show it.
-  useEffect(() => setText((shown) => (Number(shown) === value && shown.trim() !== '' ? shown : String(value))), [value]);
-  const isBad = text.trim() === '' || !Number.isFinite(Number(text));
-  return (
-    <label className="sl-studio-inline">
-      {label}{' '}
-      <input
-        type="number"
-        step="any"
-        data-testid={testId}
-        value={text}
-        aria-invalid={isBad || undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          const n = Number(e.target.value);
-          if (e.target.value.trim() !== '' && Number.isFinite(n)) onChange(n);
-        }}
-      />
-      {isBad && <span className="sl-error" role="alert">{t('variant.notNumber')}</span>}
-    </label>
-  );
-}
 
 export function VariantsEditor({ studio }: { studio: Studio }) {
   const { t, i18n } = useTranslation('studio');
@@ -133,9 +107,9 @@ export function VariantsEditor({ studio }: { studio: Studio }) {
                 <button type="button" className="sl-link" onClick={() => remove(i)}>{t('remove')}</button>
               </div>
               <div className="sl-studio-row">
-                <NumberField label={t('variant.min')} testId="variant-min" value={p.min} onChange={(v) => editParam(i, (d) => void (d.min = v))} />
-                <NumberField label={t('variant.max')} testId="variant-max" value={p.max} onChange={(v) => editParam(i, (d) => void (d.max = v))} />
-                <NumberField label={t('variant.step')} testId="variant-step" value={p.step} onChange={(v) => editParam(i, (d) => void (d.step = v))} />
+                <NumberBox label={t('variant.min')} testId="variant-min" value={p.min} onChange={(v) => editParam(i, (d) => void (d.min = v))} />
+                <NumberBox label={t('variant.max')} testId="variant-max" value={p.max} onChange={(v) => editParam(i, (d) => void (d.max = v))} />
+                <NumberBox label={t('variant.step')} testId="variant-step" value={p.step} onChange={(v) => editParam(i, (d) => void (d.step = v))} />
                 <label className="sl-studio-inline">
                   {t('unit')}{' '}
                   <select value={p.unit ?? 'count'} onChange={(e) => editParam(i, (d) => void (d.unit = e.target.value as VariantUnit))}>
