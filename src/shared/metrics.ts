@@ -356,10 +356,11 @@ export interface RunBuckets {
   /** Per node id, one latency histogram per bucket (null when empty), in microseconds. */
   latency: Record<string, (SparseHistogram | null)[]>;
   /**
-   * The same, of successful requests only (a client's requests that succeeded, a node's successful
-   * answers). Always set by the simulator; absent only in runs made before it existed.
+   * The same, of failed answers only (a client's requests that failed, a node's failed answers):
+   * `latency` less these is the latency of successful (served) requests. Always set by the
+   * simulator; absent only in runs made before it existed.
    */
-  latencyServed?: Record<string, (SparseHistogram | null)[]>;
+  latencyFailed?: Record<string, (SparseHistogram | null)[]>;
   /** Per bucket, requests per partition (empty when the graph has no partitions). */
   partitionRequests: number[][];
   /**

@@ -71,12 +71,12 @@ export class Histogram {
   }
 }
 
-/** Adds a stored sparse histogram into a dense count array. */
-export function addSparse(into: Float64Array, sparse: SparseHistogram): number {
+/** Adds a stored sparse histogram into a dense count array (`sign` -1 takes a subset of it back out); returns the count added. */
+export function addSparse(into: Float64Array, sparse: SparseHistogram, sign: 1 | -1 = 1): number {
   let total = 0;
   for (let i = 0; i < sparse.length; i += 2) {
-    into[sparse[i]!]! += sparse[i + 1]!;
-    total += sparse[i + 1]!;
+    into[sparse[i]!]! += sign * sparse[i + 1]!;
+    total += sign * sparse[i + 1]!;
   }
   return total;
 }

@@ -70,14 +70,17 @@ export function readMetric(run: MetricSource, metric: MetricName, window: Partia
     case 'percentile': {
       const dense = new Float64Array(HISTOGRAM_SIZE);
       let n = 0;
-      // Served-only percentiles of a run made before they were recorded read as not measured.
-      const hists = agg.isServedOnly === true ? (run.buckets.latencyServed ?? {}) : run.buckets.latency;
+      // Served only: every answer less the failed ones; a run made before failures were kept apart reads as not measured.
+      const failed = agg.isServedOnly === true ? run.buckets.latencyFailed : undefined;
+      if (agg.isServedOnly === true && failed === undefined) return NaN;
       for (const id of nodes) {
-        const hs = hists[id];
-        if (hs === undefined) continue;
+        const hs = run.buckets.latency[id];
+        const fs = failed?.[id];
         for (let b = b0; b <= b1; b++) {
-          const h = hs[b];
+          const h = hs?.[b];
           if (h) n += addSparse(dense, h);
+          const f = fs?.[b];
+          if (f) n += addSparse(dense, f, -1);
         }
       }
       return n === 0 ? NaN : quantileOf(dense, n, agg.quantile) / 1000;

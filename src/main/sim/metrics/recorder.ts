@@ -50,11 +50,11 @@ export class Recorder {
   /** Current bucket, node-major: cur[node * NC + counter]. */
   cur: Float64Array;
   private hists: Histogram[] = [];
-  /** Latencies of successful answers only (servedLatencyP99). */
-  private servedHists: Histogram[] = [];
+  /** Latencies of failed answers only: served latency is the whole less these (failures are rare, so this stays small and off the hot path). */
+  private failedHists: Histogram[] = [];
   private stored: (number[] | undefined)[][] = [];
   private storedLatency: (SparseHistogram | null)[][] = [];
-  private storedServed: (SparseHistogram | null)[][] = [];
+  private storedFailed: (SparseHistogram | null)[][] = [];
   private ids: string[] = [];
   readonly partitions: number;
   partCur: Float64Array;
@@ -80,10 +80,10 @@ export class Recorder {
     const idx = this.ids.length;
     this.ids.push(id);
     this.hists.push(new Histogram());
-    this.servedHists.push(new Histogram());
+    this.failedHists.push(new Histogram());
     this.stored.push(new Array<number[] | undefined>(NC).fill(undefined));
     this.storedLatency.push(new Array<SparseHistogram | null>(this.bucketIndex).fill(null));
-    this.storedServed.push(new Array<SparseHistogram | null>(this.bucketIndex).fill(null));
+    this.storedFailed.push(new Array<SparseHistogram | null>(this.bucketIndex).fill(null));
     if ((idx + 1) * NC > this.cur.length) {
       const next = new Float64Array(this.cur.length * 2);
       next.set(this.cur);
@@ -117,13 +117,13 @@ export class Recorder {
     this.cur[node * NC + counter] = v;
   }
 
-  /** An answered request's latency at a node (µs); `isOk` when it succeeded (served). */
+  /** An answered request's latency at a node (µs); `isOk` when it succeeded (served), else it is also kept among the failed. */
   latency(node: number, us: number, isOk: boolean): void {
     const base = node * NC;
     this.cur[base + C.latencySumUs]! += us;
     if (us > this.cur[base + C.latencyMaxUs]!) this.cur[base + C.latencyMaxUs] = us;
     this.hists[node]!.record(us);
-    if (isOk) this.servedHists[node]!.record(us);
+    if (!isOk) this.failedHists[node]!.record(us);
   }
 
   /** Closes the current bucket: samples gauges, stores non-zero counters, clears. */
@@ -133,7 +133,7 @@ export class Recorder {
     for (let n = 0; n < this.ids.length; n++) {
       storeRow(this.stored[n]!, this.cur, n * NC, b);
       this.storedLatency[n]!.push(this.hists[n]!.takeSparse());
-      this.storedServed[n]!.push(this.servedHists[n]!.takeSparse());
+      this.storedFailed[n]!.push(this.failedHists[n]!.takeSparse());
     }
     for (let e = 0; e < this.edgeIds.length; e++) storeRow(this.edgeStored[e]!, this.edgeCur, e * NE, b);
     this.partStored.push(Array.from(this.partCur));
@@ -146,7 +146,7 @@ export class Recorder {
     const count = this.bucketIndex;
     const counters: RunBuckets['counters'] = {};
     const latency: RunBuckets['latency'] = {};
-    const latencyServed: NonNullable<RunBuckets['latencyServed']> = {};
+    const latencyFailed: NonNullable<RunBuckets['latencyFailed']> = {};
     this.ids.forEach((id, n) => {
       const out: Partial<Record<CounterName, number[]>> = {};
       this.stored[n]!.forEach((arr, k) => {
@@ -156,7 +156,7 @@ export class Recorder {
       });
       counters[id] = out;
       latency[id] = this.storedLatency[n]!;
-      latencyServed[id] = this.storedServed[n]!;
+      latencyFailed[id] = this.storedFailed[n]!;
     });
     const edges: NonNullable<RunBuckets['edges']> = {};
     this.edgeIds.forEach((id, e) => {
@@ -170,6 +170,6 @@ export class Recorder {
       edges[id] = out;
     });
     const usesPartitions = this.partStored.some((row) => row.some((v) => v !== 0));
-    return { bucketMs: this.bucketMs, count, counters, latency, latencyServed, partitionRequests: usesPartitions ? this.partStored : [], edges };
+    return { bucketMs: this.bucketMs, count, counters, latency, latencyFailed, partitionRequests: usesPartitions ? this.partStored : [], edges };
   }
 }
