@@ -104,6 +104,20 @@ export class CoordinatorNode extends SimNode {
     return n;
   }
 
+  /** The member owning the fewest partitions now (the first of equals), if any. */
+  private leastLoaded(): Member | undefined {
+    let best: Member | undefined;
+    let bestLoad = Infinity;
+    for (const x of this.members) {
+      const l = this.load(x.node);
+      if (l < bestLoad) {
+        best = x;
+        bestLoad = l;
+      }
+    }
+    return best;
+  }
+
   private expire(m: Member): void {
     const sim = this.sim;
     const own = this.own;
@@ -115,15 +129,7 @@ export class CoordinatorNode extends SimNode {
     let moved = 0;
     for (let p = 0; p < own.partitions; p++) {
       if (own.ownerMap[p] !== m.node.idx) continue;
-      let best: Member | undefined;
-      let bestLoad = Infinity;
-      for (const x of this.members) {
-        const l = this.load(x.node);
-        if (l < bestLoad) {
-          best = x;
-          bestLoad = l;
-        }
-      }
+      const best = this.leastLoaded();
       own.ownerMap[p] = best === undefined ? -1 : best.node.idx;
       own.epoch[p]!++;
       if (own.failedAtUs[p]! < 0) own.failedAtUs[p] = m.lastRenewUs;
@@ -203,15 +209,7 @@ export class CoordinatorNode extends SimNode {
     let moved = 0;
     for (let p = 0; p < own.partitions; p++) {
       if (own.ownerMap[p] !== node.idx) continue;
-      let best: Member | undefined;
-      let bestLoad = Infinity;
-      for (const x of this.members) {
-        const l = this.load(x.node);
-        if (l < bestLoad) {
-          best = x;
-          bestLoad = l;
-        }
-      }
+      const best = this.leastLoaded();
       own.ownerMap[p] = best!.node.idx;
       own.epoch[p]!++;
       if (!best!.waitingFor.includes(node.idx)) {
