@@ -11,6 +11,7 @@ import path from 'node:path';
 import { DocumentError } from '../../shared/json';
 import { folderSource, openPackSource, type PackSource } from './source';
 import { formatProblem, loadPack, problemIssue, validatePack, type LoadedPack } from './validate';
+import { replaceFolder } from '../host/files/atomicWrite';
 
 const PACK_ID = /^[a-z0-9][a-z0-9-]*$/;
 /** Temporary and trash folders start with "." so listPacks never mistakes them for packs. */
@@ -50,21 +51,12 @@ export async function importPack(sourcePath: string, dataDir: string, label = so
   await mkdir(root, { recursive: true });
   const temp = path.join(root, `.import-${randomUUID()}`);
   const final = path.join(root, pack.manifest.id);
-  const trash = path.join(root, `.old-${randomUUID()}`);
   try {
     await writeAll(source, temp);
     // Re-read what landed on disk: the installed copy is what the app will load.
     const written = await validatePack(folderSource(temp));
     if (!written.pack) throw new DocumentError(errorMessage('pack.copyProblems', { label }), written.problems.map(problemIssue));
-    let hadOld = false;
-    try {
-      await rename(final, trash);
-      hadOld = true;
-    } catch {
-      // Nothing installed under this id yet.
-    }
-    await rename(temp, final);
-    if (hadOld) await rm(trash, { recursive: true, force: true });
+    await replaceFolder(temp, final);
     return written.pack;
   } finally {
     await rm(temp, { recursive: true, force: true });

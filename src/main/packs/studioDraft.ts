@@ -5,14 +5,14 @@
  * yet is still kept (studio.json beside the pack folder), so an author never loses work.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { errorMessage } from '../../shared/i18n/errorTexts';
 import { DocumentError, parseUntrustedJson } from '../../shared/json';
 import { BUILTIN_PACK_ID, PACK_FORMAT, PACK_VERSION } from '../../shared/lesson';
 import { STUDIO_LIMITS, StudioDraftSchema, type StudioDraft, type StudioDraftInfo, type StudioProblem } from '../../shared/studio';
 import { APP_VERSION } from '../../shared/version';
-import { writeFileAtomic } from '../host/files/atomicWrite';
+import { replaceFolder, writeFileAtomic } from '../host/files/atomicWrite';
 import { PACK_LIMITS } from './limits';
 import type { PackSource } from './source';
 import { packZipBytes } from './store';
@@ -146,18 +146,9 @@ export async function saveDraft(dataDir: string, draft: StudioDraft): Promise<{ 
   if (problems.length > 0) return { problems, isPackWritten: false };
   const final = draftPackDir(dataDir, draft.id);
   const temp = path.join(path.dirname(final), `.pack-${randomUUID()}`);
-  const trash = path.join(path.dirname(final), `.old-${randomUUID()}`);
   try {
     for (const [relative, bytes] of draftFiles(draft)) await writeFileAtomic(path.join(temp, ...relative.split('/')), new TextDecoder().decode(bytes));
-    let hadOld = false;
-    try {
-      await rename(final, trash);
-      hadOld = true;
-    } catch {
-      // Not saved before.
-    }
-    await rename(temp, final);
-    if (hadOld) await rm(trash, { recursive: true, force: true });
+    await replaceFolder(temp, final);
   } finally {
     await rm(temp, { recursive: true, force: true });
   }

@@ -35,6 +35,24 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
   await syncFolder(path.dirname(file));
 }
 
+/**
+ * Puts a finished folder `temp` in place of `final` (a pack written or imported whole): the old
+ * folder is moved aside first and removed after, so `final` is at every moment the old folder or
+ * the new one, never a mix. `temp` must sit beside `final` (rename within one file system).
+ */
+export async function replaceFolder(temp: string, final: string): Promise<void> {
+  const aside = path.join(path.dirname(final), `.old-${randomBytes(8).toString('hex')}`);
+  let hadOld = false;
+  try {
+    await rename(final, aside);
+    hadOld = true;
+  } catch {
+    // Nothing there yet.
+  }
+  await rename(temp, final);
+  if (hadOld) await rm(aside, { recursive: true, force: true });
+}
+
 /** fsync on the folder makes the rename durable; some systems (Windows) cannot open a folder, and lose nothing by skipping it. */
 async function syncFolder(folder: string): Promise<void> {
   let handle;
