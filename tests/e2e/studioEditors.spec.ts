@@ -279,7 +279,14 @@ test('an instructor adds a per-student range, a prediction and a path-through-a-
   await crashRange.getByTestId('variant-add-field').click();
   await expect(crashRange.getByTestId('variant-field-1').getByRole('combobox')).toBeVisible();
   await expect(crashRange.getByTestId('variant-field-0').getByRole('combobox')).toHaveValue('scenario.faults[id=crash].atMs');
-  await crashRange.screenshot({ path: `${SHOTS}/studio-variant-two-fields.png` });
+  for (const [lang, label] of [['en', 'Language'], ['zh-CN', '语言']] as const) {
+    for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+      await page.setViewportSize({ width, height });
+      await crashRange.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/studio-variant-two-fields-${lang}-${width}.png` });
+    }
+    await page.getByLabel(label).selectOption(lang === 'en' ? 'zh-CN' : 'en');
+  }
   await crashRange.getByTestId('variant-field-1').getByRole('button', { name: 'Stop setting this field' }).click();
   await expect(crashRange.getByTestId('variant-field-1')).toHaveCount(0);
   await expect(crashRange.getByTestId('variant-field-0').getByRole('combobox')).toHaveValue('scenario.faults[id=crash].atMs');
