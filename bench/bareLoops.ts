@@ -321,14 +321,71 @@ function foldInto(h: Int32Array, t: number, seq: number, type: number, nh: numbe
 }
 
 /**
- * Not a yardstick of its own but a bound on one: bareMmcObjects plus only the per-request work
- * StateLab's M/M/4 model does that the queueing model does not need: three more draws (user,
- * read or write, key) with the key's partition counted, four events folded into a trace hash
- * (the two heap events and the two zero-delay deliveries), the client's and the service's
- * counters, and a latency histogram at each. No call records, links, timeouts, node dispatch or
- * time buckets: a simulator with those cannot run faster than this loop. Its extra draws come
- * from the arrival stream, as StateLab's client draws them from its own, so its arrivals (and its
- * mean wait) differ from bareMmcObjects': another sample path of the same queue.
+ * The per-request work StateLab's M/M/4 model does that the queueing model does not need: three
+ * more draws (user, read or write, key) with the key's partition counted, four events folded into
+ * a trace hash (the two heap events and the two zero-delay deliveries), the client's and the
+ * service's counters, and a latency histogram at each. No call records, links, timeouts, node
+ * dispatch or time buckets. One class serves both bound loops, so they differ only in their heap.
+ */
+class ModelWork {
+  private readonly hash = new Int32Array(2);
+  // Counters of the client (0..3) and the service (4..10); partitions; one histogram each.
+  private readonly cur = new Float64Array(16);
+  private readonly partitions = new Float64Array(64);
+  private readonly clientHist = new Histogram();
+  private readonly serviceHist = new Histogram();
+  private seq = 0;
+
+  /** Any event taken off the heap. */
+  event(now: number): void {
+    foldInto(this.hash, now, this.seq++, 3, 0x1234);
+  }
+
+  /** A request arrives: its draws come from the arrival stream, as StateLab's client draws from its own. */
+  arrival(now: number, rngA: Rng, isServed: boolean): void {
+    const cur = this.cur;
+    const user = rngA.int(1000);
+    const isRead = rngA.next() < 1;
+    const key = rngA.int(10_000);
+    this.partitions[partitionOf(key, 64)]! += 1;
+    cur[0]! += 1;
+    cur[1]! += user >= 0 && isRead ? 1 : 0;
+    foldInto(this.hash, now, this.seq++, 1, 0x5678);
+    cur[4]! += 1;
+    if (isServed) cur[6]! += 1;
+  }
+
+  /** A request completes after `serviceUsed` µs at the service. */
+  completion(now: number, serviceUsed: number): void {
+    const cur = this.cur;
+    cur[7]! += 1;
+    cur[8]! += serviceUsed;
+    if (serviceUsed > cur[9]!) cur[9] = serviceUsed;
+    this.serviceHist.record(serviceUsed);
+    foldInto(this.hash, now, this.seq++, 2, 0x9abc);
+    cur[2]! += 1;
+    cur[3]! += serviceUsed;
+    if (serviceUsed > cur[10]!) cur[10] = serviceUsed;
+    this.clientHist.record(serviceUsed);
+  }
+
+  /** A queued request starts after waiting `waitUs`. */
+  dequeued(waitUs: number): void {
+    this.cur[5]! += waitUs;
+    this.cur[6]! += 1;
+  }
+
+  /** Keeps the work observable, so the compiler cannot drop it. */
+  check(): void {
+    if (this.hash[0] === 0 && this.hash[1] === 0 && this.cur[0] === 0 && this.partitions[0] === -1) throw new Error('unreachable');
+  }
+}
+
+/**
+ * Not a yardstick of its own but a bound on one: bareMmcObjects plus ModelWork. A simulator with
+ * call records, links, timeouts, dispatch and time buckets cannot run faster than this loop on a
+ * plain-object heap. Its extra draws come from the arrival stream, so its arrivals (and its mean
+ * wait) differ from bareMmcObjects': another sample path of the same queue.
  */
 export function bareMmcWithModelWork(c: number, utilisation: number, serviceMs: number, requests: number, seed: number): { done: number; meanWaitMs: number } {
   const rngA = new Rng(seed);
@@ -336,14 +393,8 @@ export function bareMmcWithModelWork(c: number, utilisation: number, serviceMs: 
   const meanGapUs = (serviceMs * 1000) / (utilisation * c);
   const serviceUs = serviceMs * 1000;
   const heap = new ObjectHeap();
+  const work = new ModelWork();
   const queue: number[] = [];
-  const hash = new Int32Array(2);
-  // Counters of the client (0..3) and the service (4..9); partitions; one histogram each.
-  const cur = new Float64Array(16);
-  const partitions = new Float64Array(64);
-  const clientHist = new Histogram();
-  const serviceHist = new Histogram();
-  let seq = 0;
   let qHead = 0;
   let busy = 0;
   let issued = 0;
@@ -353,45 +404,71 @@ export function bareMmcWithModelWork(c: number, utilisation: number, serviceMs: 
   while (heap.size > 0) {
     const e = heap.pop();
     const now = e.t;
-    foldInto(hash, now, seq++, 3, 0x1234);
+    work.event(now);
     if (e.kind === 0) {
       issued++;
       if (issued < requests) heap.push(now + Math.max(1, Math.round(rngA.exp(meanGapUs))), 0, 0);
-      const user = rngA.int(1000);
-      const isRead = rngA.next() < 1;
-      const key = rngA.int(10_000);
-      partitions[partitionOf(key, 64)]! += 1;
-      cur[0]! += 1;
-      cur[1]! += user >= 0 && isRead ? 1 : 0;
-      foldInto(hash, now, seq++, 1, 0x5678);
-      cur[4]! += 1;
+      work.arrival(now, rngA, busy < c);
       if (busy < c) {
         busy++;
-        cur[5]! += 0;
-        cur[6]! += 1;
         heap.push(now + Math.round(rngS.exp(serviceUs)), 1, now);
       } else queue.push(now);
     } else {
       done++;
-      const serviceUsed = now - e.req;
-      cur[7]! += 1;
-      cur[8]! += serviceUsed;
-      if (serviceUsed > cur[9]!) cur[9] = serviceUsed;
-      serviceHist.record(serviceUsed);
-      foldInto(hash, now, seq++, 2, 0x9abc);
-      cur[2]! += 1;
-      cur[3]! += serviceUsed;
-      if (serviceUsed > cur[10]!) cur[10] = serviceUsed;
-      clientHist.record(serviceUsed);
+      work.completion(now, now - e.req);
       if (qHead < queue.length) {
         const arrived = queue[qHead++]!;
         waitSum += now - arrived;
-        cur[5]! += now - arrived;
-        cur[6]! += 1;
+        work.dequeued(now - arrived);
         heap.push(now + Math.round(rngS.exp(serviceUs)), 1, arrived);
       } else busy--;
     }
   }
-  if (hash[0] === 0 && hash[1] === 0 && cur[0] === 0 && partitions[0] === -1) throw new Error('unreachable: keeps the work observable');
+  work.check();
+  return { done, meanWaitMs: waitSum / done / 1000 };
+}
+
+/** The same bound on the typed-array heap StateLab itself uses: the fastest a simulator of this model could be. */
+export function bareMmcWithModelWorkTyped(c: number, utilisation: number, serviceMs: number, requests: number, seed: number): { done: number; meanWaitMs: number } {
+  const rngA = new Rng(seed);
+  const rngS = new Rng(seed ^ 0x5bd1e995);
+  const meanGapUs = (serviceMs * 1000) / (utilisation * c);
+  const serviceUs = serviceMs * 1000;
+  const heap = new Heap();
+  const work = new ModelWork();
+  const arrivedAt = new Float64Array(requests);
+  const queue = new Int32Array(requests);
+  let qHead = 0;
+  let qTail = 0;
+  let busy = 0;
+  let issued = 0;
+  let done = 0;
+  let waitSum = 0;
+  heap.push(Math.round(rngA.exp(meanGapUs)), 0, 0);
+  while (heap.n > 0) {
+    heap.pop();
+    const now = heap.topT;
+    work.event(now);
+    if (heap.topKind === 0) {
+      const r = issued++;
+      arrivedAt[r] = now;
+      if (issued < requests) heap.push(now + Math.max(1, Math.round(rngA.exp(meanGapUs))), 0, 0);
+      work.arrival(now, rngA, busy < c);
+      if (busy < c) {
+        busy++;
+        heap.push(now + Math.round(rngS.exp(serviceUs)), 1, r);
+      } else queue[qTail++] = r;
+    } else {
+      done++;
+      work.completion(now, now - arrivedAt[heap.topReq]!);
+      if (qHead < qTail) {
+        const r = queue[qHead++]!;
+        waitSum += now - arrivedAt[r]!;
+        work.dequeued(now - arrivedAt[r]!);
+        heap.push(now + Math.round(rngS.exp(serviceUs)), 1, r);
+      } else busy--;
+    }
+  }
+  work.check();
   return { done, meanWaitMs: waitSum / done / 1000 };
 }
