@@ -68,9 +68,10 @@ export function App({ api }: { api: StateLabApi }) {
   const onAdopt = useCallback((graph: Graph) => adoptRef.current?.(graph), []);
   const [notice, setNotice] = useState<NoticeState>();
   const say = useCallback((message: string, isInfo = false) => setNotice((n) => ({ message, x: 16, y: 16, serial: (n?.serial ?? 0) + 1, isInfo })), []);
-  const session = useLessonSession(api, editor.doc, isInLesson, onAdopt, say);
   const studio = useStudio(api);
   const isStudio = studio.draft !== undefined;
+  // The studio's canvas is the author's scratch space: it is never saved as the open lesson's work.
+  const session = useLessonSession(api, editor.doc, isInLesson && !isStudio, onAdopt, say);
   const scenarioEdits = useScenarioEdits(studio, editor.doc, editor.selection.nodes, say);
   /** The studio's start dialog, optionally with a pack to duplicate. */
   const [studioStart, setStudioStart] = useState<{ from?: string }>();
@@ -133,6 +134,11 @@ export function App({ api }: { api: StateLabApi }) {
     adopt(graph, null);
   };
   const { openInitial } = session;
+  /** Leaves the studio; the lesson the student was in comes back with their own work on the canvas. */
+  const closeStudio = useCallback(() => {
+    studio.close();
+    if (lesson && isInLesson) void session.open(lesson.packId, lesson.lessonId);
+  }, [studio, lesson, isInLesson, session]);
 
   // "Show me" from a failed check: the graded run, paused where the check first failed (useGradedRun).
   const { showMe, inGradedRun } = useGradedRun(lab, session.report, session.graded);
@@ -313,7 +319,7 @@ export function App({ api }: { api: StateLabApi }) {
           {t('lessonPacks')}
         </button>
         <button type="button" className="sl-header-button" onClick={() => setClassResultsOpen(true)}>{t('classResults')}</button>
-        <button type="button" className="sl-header-button" aria-pressed={isStudio} data-testid="studio-button" onClick={() => (isStudio ? studio.close() : setStudioStart({}))}>
+        <button type="button" className="sl-header-button" aria-pressed={isStudio} data-testid="studio-button" onClick={() => (isStudio ? closeStudio() : setStudioStart({}))}>
           {t('studio:studioButton')}
         </button>
         <LanguagePicker />
@@ -388,7 +394,7 @@ export function App({ api }: { api: StateLabApi }) {
                   if (zip) downloadUrl(zip.fileName, `data:application/zip;base64,${zip.zipBase64}`);
                 })
               }
-              onClose={studio.close}
+              onClose={closeStudio}
             />
           </div>
         )}

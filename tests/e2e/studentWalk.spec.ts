@@ -1,0 +1,60 @@
+/**
+ * What a new student (and an instructor on the same machine) tripped over on a first walk through
+ * lessons 1–3 and the studio: each test is one friction point, checked at the level the user sees.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { E2E_DATA_DIR } from '../../playwright.config';
+import { dropKind, forgetStudentWork, node, openApp } from './helpers';
+
+test.beforeEach(forgetStudentWork);
+
+const SHOTS = 'test-results/screenshots';
+const PACK = 'stateless-vs-stateful';
+const nodes = (page: Page) => page.locator('.react-flow__node');
+const lessonSelect = (page: Page) => page.getByRole('combobox', { name: 'Lesson', exact: true });
+/** A data-folder file's text ('' while there is none), for polling. */
+const textOf = (file: string) => () => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+};
+const workOnDisk = (lessonId: string) => textOf(path.join(E2E_DATA_DIR, 'lessons-work', PACK, `${lessonId}.statelab.json`));
+
+test("the studio's canvas never replaces the lesson work the student had open; closing the studio brings that work back", async ({ page }) => {
+  test.setTimeout(90_000);
+  rmSync(path.join(E2E_DATA_DIR, 'studio'), { recursive: true, force: true });
+  await openApp(page);
+  await lessonSelect(page).selectOption('build-it-yourself');
+  await expect(page.getByTestId('lesson-title')).toHaveText('Lesson 3: Build it yourself');
+  await expect(nodes(page)).toHaveCount(1);
+  await dropKind(page, 'service', 320, 200);
+  await expect(nodes(page)).toHaveCount(2);
+  await expect.poll(workOnDisk('build-it-yourself')).toContain('"service-1"');
+
+  // The instructor (or a curious student) opens the studio on a copy of the course and shows
+  // lesson 1's starter on the canvas.
+  await page.getByTestId('studio-button').click();
+  const start = page.getByRole('dialog', { name: 'Studio' });
+  await start.getByTestId('new-pack-title').fill('Walk copy');
+  await start.getByTestId('new-pack-id').fill('walk-copy');
+  await start.getByRole('combobox').selectOption(PACK);
+  await start.getByRole('button', { name: 'Duplicate' }).click();
+  const studio = page.getByTestId('studio-panel');
+  await studio.getByRole('tab', { name: 'Designs' }).click();
+  await studio.getByRole('button', { name: 'Show on canvas' }).first().click();
+  await expect(nodes(page)).toHaveCount(6);
+  // Well past the 0.8 s after which lesson work is saved: the student's work on disk is untouched.
+  await page.waitForTimeout(2_500);
+  expect(workOnDisk('build-it-yourself')()).toContain('"service-1"');
+  expect(workOnDisk('build-it-yourself')()).not.toContain('"api-1"');
+
+  await studio.getByRole('button', { name: 'Close studio' }).click();
+  await expect(page.getByTestId('lesson-title')).toHaveText('Lesson 3: Build it yourself');
+  await expect(nodes(page)).toHaveCount(2);
+  await expect(node(page, 'service-1')).toHaveCount(1);
+  await page.screenshot({ path: `${SHOTS}/walk-studio-closed-lesson-back.png` });
+});
