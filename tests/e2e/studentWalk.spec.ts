@@ -58,3 +58,27 @@ test("the studio's canvas never replaces the lesson work the student had open; c
   await expect(node(page, 'service-1')).toHaveCount(1);
   await page.screenshot({ path: `${SHOTS}/walk-studio-closed-lesson-back.png` });
 });
+
+test("switching lessons takes the last lesson's run off the bench and its live states off the new lesson's nodes", async ({ page }) => {
+  test.setTimeout(90_000);
+  await openApp(page);
+  await page.getByRole('button', { name: /Run/ }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{12}$/);
+  await expect(page.getByTestId('live-api-1')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Next →' }).click();
+  await expect(page.getByTestId('lesson-title')).toHaveText('Lesson 2: Stateless is not free');
+  await expect(nodes(page)).toHaveCount(7);
+  // Lesson 2 has api-1 too: nothing of lesson 1's run may sit on it, nor on the bench.
+  await expect(page.getByTestId('trace-hash')).toHaveCount(0);
+  await expect(page.getByTestId('live-api-1')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Pause' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Play' })).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/walk-next-lesson-no-stale-run.png` });
+
+  // Back in lesson 1, a run is one click away again.
+  await page.getByRole('button', { name: /Run/ }).click();
+  await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{12}$/, { timeout: 30_000 });
+});

@@ -95,7 +95,8 @@ export function App({ api }: { api: StateLabApi }) {
   const runGate = !isStudio && lesson && isInLesson && session.unansweredPredictions > 0 ? t('predictFirst', { count: session.unansweredPredictions }) : undefined;
   const refuseRun = useCallback(() => runGate ?? invalidFields.refuse((field, owner) => t('fixFirst', { field, owner })), [invalidFields, t, runGate]);
   const labScenario = isStudio ? (studioScenario ?? FREE_SCENARIO) : lesson && isInLesson && session.scenario ? session.scenario : FREE_SCENARIO;
-  const lab = useLab(api, editor.doc, labScenario, refuseRun);
+  const labContext = isStudio ? `studio:${studio.draft?.id ?? ''}/${studio.lessonIndex}` : lesson && isInLesson ? `lesson:${lesson.packId}/${lesson.lessonId}` : 'design';
+  const lab = useLab(api, editor.doc, labScenario, refuseRun, labContext);
   const faultMenu = useFaultMenu(lab, editor.doc, editor.selection.nodes);
   const [isClassResultsOpen, setClassResultsOpen] = useState(false);
   // A student's design replaces the lesson's canvas as one edit: Undo brings the instructor's own work back.
@@ -146,6 +147,8 @@ export function App({ api }: { api: StateLabApi }) {
   // The request trace panel (issue 17), and "show a failing request" from a failed check: in the
   // graded run, at the check's first violation, trace the first request failing after it.
   const [trace, setTrace] = useState<{ initial?: TraceRequest; serial: number }>();
+  // A trace belongs to the run it came from, which goes when another lesson takes the canvas.
+  useEffect(() => setTrace(undefined), [labContext]);
   const openTrace = useCallback((next: { initial?: TraceRequest } | undefined) => setTrace((was) => (next ? { ...next, serial: (was?.serial ?? 0) + 1 } : undefined)), []);
   const showFailingRequest = useCallback(
     (atMs: number) =>
