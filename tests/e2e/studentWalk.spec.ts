@@ -2,11 +2,12 @@
  * What a new student (and an instructor on the same machine) tripped over on a first walk through
  * lessons 1–3 and the studio: each test is one friction point, checked at the level the user sees.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
-import { dropKind, forgetStudentWork, node, openApp } from './helpers';
+import { answerPredictions, dropKind, forgetStudentWork, node, openApp, startOwnHost } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
@@ -81,4 +82,47 @@ test("switching lessons takes the last lesson's run off the bench and its live s
   // Back in lesson 1, a run is one click away again.
   await page.getByRole('button', { name: /Run/ }).click();
   await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{12}$/, { timeout: 30_000 });
+});
+
+test('quiz answers and predictions survive a reload and a restart of the host, so Run stays open and an export carries them', async ({ page }) => {
+  test.setTimeout(90_000);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'statelab-e2e-answers-'));
+  let host = await startOwnHost(dataDir, 11);
+  try {
+    await page.goto(host.url);
+    await expect(page.getByTestId('lesson-title')).toHaveText('Lesson 1: Any request, any instance');
+    const why = page.getByLabel('Everything a request needs lives in the database, not in the instance');
+    await why.check();
+
+    await lessonSelect(page).selectOption('session-state');
+    await expect(page.locator('.sl-prediction').first()).toBeVisible({ timeout: 10_000 });
+    await answerPredictions(page);
+    await expect(page.getByTestId('run-gate')).toHaveCount(0);
+
+    // A reload of the page keeps them…
+    await page.reload();
+    await expect(page.getByTestId('lesson-title')).toHaveText('Lesson 4: Where does the session live?');
+    await expect(page.locator('.sl-prediction').first()).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByTestId('run-gate')).toHaveCount(0);
+
+    // …and so does a restart on another port (another origin: the page's own storage is gone).
+    await host.stop();
+    host = await startOwnHost(dataDir, 12);
+    await page.goto(host.url);
+    await expect(page.getByTestId('lesson-title')).toHaveText('Lesson 1: Any request, any instance');
+    await expect(why).toBeChecked();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export submission' }).click();
+    const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as { answers: Record<string, string> };
+    expect(Object.keys(exported.answers)).toEqual(['why-any']);
+    await lessonSelect(page).selectOption('session-state');
+    await expect(page.locator('.sl-prediction').first()).toBeVisible({ timeout: 10_000 });
+    await expect(page.locator('.sl-prediction input[type="radio"]:checked')).toHaveCount(await page.locator('.sl-prediction').count());
+    await expect(page.getByTestId('run-gate')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /Run/ }).first()).toBeEnabled();
+    await page.screenshot({ path: `${SHOTS}/walk-predictions-kept-after-restart.png` });
+  } finally {
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

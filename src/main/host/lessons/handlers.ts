@@ -27,6 +27,7 @@ type LessonChannels =
   | 'lessons:grade'
   | 'lessons:loadWork'
   | 'lessons:saveWork'
+  | 'lessons:saveAnswers'
   | 'progress:get'
   | 'packs:catalogue'
   | 'packs:import'
@@ -102,6 +103,7 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
     },
     'lessons:loadWork': ({ packId, lessonId }) => work.load(packId, lessonId),
     'lessons:saveWork': ({ packId, lessonId, graph }) => work.save(packId, lessonId, graph),
+    'lessons:saveAnswers': ({ packId, lessonId, answers }) => work.saveAnswers(packId, lessonId, answers),
     'progress:get': ({ packId }) => progress.get(packId),
     'packs:import': async ({ fileName, zipBase64 }) => {
       // The pack code validates zips from a path; a private temp folder keeps the upload away from everything else.
