@@ -126,3 +126,21 @@ test('quiz answers and predictions survive a reload and a restart of the host, s
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+]) {
+  test(`Check my work brings its results into view (${size.width}x${size.height})`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.setViewportSize(size);
+    await openApp(page);
+    await page.getByRole('button', { name: 'Check my work' }).click();
+    const results = page.getByRole('region', { name: 'Results' });
+    await expect(results.getByTestId('grade-score')).toBeVisible({ timeout: 30_000 });
+    // The score and the first check are on screen, not below the steps and the question.
+    await expect(results.getByTestId('grade-score')).toBeInViewport({ ratio: 1 });
+    await expect(results.locator('[data-check]').first()).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: `${SHOTS}/walk-check-results-in-view-${size.width}x${size.height}.png` });
+  });
+}
