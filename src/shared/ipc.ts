@@ -63,6 +63,8 @@ export interface LessonView {
   };
   /** The pack around it, for navigation and progress. */
   pack: { title: LocalizedText; version: string; lessons: { id: string; title: LocalizedText }[] };
+  /** Every check the lesson grades, in order, with its title and points (0: an observation, graded but worth nothing). */
+  checks: { id: string; title: LocalizedText; points: number }[];
   /** Observation questions the student answers before Check my work (never their answers). */
   quizzes: { id: string; question: LocalizedText; choices: { id: string; text: LocalizedText }[] }[];
   /** The instructor layer a student sees (never instructorNotes). */

@@ -2,7 +2,7 @@
  * What a new student (and an instructor on the same machine) tripped over on a first walk through
  * lessons 1–3 and the studio: each test is one friction point, checked at the level the user sees.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -144,3 +144,34 @@ for (const size of [
     await page.screenshot({ path: `${SHOTS}/walk-check-results-in-view-${size.width}x${size.height}.png` });
   });
 }
+
+test("class results show lesson 1's observation (0 points) as one, not as failed by every student", async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  // Two students' submissions of lesson 1's starter: it fails the crash checks, and spreads load evenly.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export submission' }).click();
+  const submission = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as { student?: string };
+  const folder = mkdtempSync(path.join(tmpdir(), 'statelab-e2e-class-'));
+  mkdirSync(path.join(folder, 'class'));
+  for (const student of ['Ana', 'Bo']) writeFileSync(path.join(folder, 'class', `${student}.json`), JSON.stringify({ ...submission, student }));
+
+  await page.getByRole('button', { name: 'Class results' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Class results' });
+  await dialog.getByTestId('class-folder-picker').setInputFiles(path.join(folder, 'class'));
+  await expect(dialog.getByTestId('class-summary')).toHaveText(/^2 submissions · 2 graded/, { timeout: 60_000 });
+  await expect(dialog.getByTestId('pass-rate-recovered-quickly')).toHaveText('0/2 (0%)');
+  await expect(dialog.getByTestId('pass-rate-even-spread')).toHaveText('Observation (no points)');
+  // The table marks it as not graded rather than ✗ for both students.
+  const column = (await dialog.locator('.sl-class-table thead th').allTextContents()).indexOf('3');
+  expect(column).toBeGreaterThan(0);
+  for (const row of await dialog.locator('.sl-class-table tbody tr').all()) await expect(row.locator('td').nth(column)).toHaveText('·');
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SHOTS}/walk-class-results-observation-${width}.png` });
+  }
+  await page.locator('select').filter({ has: page.locator('option[value="zh-CN"]') }).first().selectOption('zh-CN');
+  await expect(page.getByTestId('pass-rate-even-spread')).toHaveText('观察项（不计分）');
+  await page.screenshot({ path: `${SHOTS}/walk-class-results-observation-zh.png` });
+  rmSync(folder, { recursive: true, force: true });
+});

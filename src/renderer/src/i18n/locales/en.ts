@@ -413,6 +413,8 @@ export const en = {
     debriefTitle: 'What you just saw',
   },
   classResults: {
+    observation: 'Observation (no points)',
+    observationHint: 'Worth no points: the grades do not say whether it held',
     title: 'Class results',
     open: 'Class results',
     gradeFolder: 'Grade a folder of submissions…',

@@ -397,6 +397,8 @@ export const zhCN: ZhStrings<typeof en> = {
     debriefTitle: '刚才你看到了什么',
   },
   classResults: {
+    observation: '观察项（不计分）',
+    observationHint: '不计分：成绩里看不出它是否成立',
     title: '班级成绩',
     open: '班级成绩',
     gradeFolder: '批改一个提交文件夹…',
