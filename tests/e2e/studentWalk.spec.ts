@@ -152,6 +152,10 @@ test("class results show lesson 1's observation (0 points) as one, not as failed
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export submission' }).click();
   const submission = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as { student?: string };
+  // A download shows nothing in the app: the lesson panel says what was written.
+  await expect(page.getByTestId('submission-exported')).toHaveText(`Exported ${(await download).suggestedFilename()} to your downloads.`);
+  await expect(page.getByTestId('submission-exported')).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: `${SHOTS}/walk-submission-exported.png` });
   const folder = mkdtempSync(path.join(tmpdir(), 'statelab-e2e-class-'));
   mkdirSync(path.join(folder, 'class'));
   for (const student of ['Ana', 'Bo']) writeFileSync(path.join(folder, 'class', `${student}.json`), JSON.stringify({ ...submission, student }));
@@ -173,5 +177,8 @@ test("class results show lesson 1's observation (0 points) as one, not as failed
   await page.locator('select').filter({ has: page.locator('option[value="zh-CN"]') }).first().selectOption('zh-CN');
   await expect(page.getByTestId('pass-rate-even-spread')).toHaveText('观察项（不计分）');
   await page.screenshot({ path: `${SHOTS}/walk-class-results-observation-zh.png` });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('submission-exported')).toContainText('已导出');
+  await page.screenshot({ path: `${SHOTS}/walk-submission-exported-zh.png` });
   rmSync(folder, { recursive: true, force: true });
 });

@@ -374,6 +374,7 @@ export const en = {
     couldNotEvaluate: 'Could not be evaluated',
     gradingNotes: 'Graded as the lesson set it up',
     exportSubmission: 'Export submission',
+    submissionExported: 'Exported {{file}} to your downloads.',
     yourName: 'Your name (optional)',
     openSubmission: 'Open a submission…',
     regradeTitle: 'Re-graded submission',

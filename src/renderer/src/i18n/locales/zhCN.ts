@@ -359,6 +359,7 @@ export const zhCN: ZhStrings<typeof en> = {
     couldNotEvaluate: '无法评估',
     gradingNotes: '已按课程的设定评分',
     exportSubmission: '导出作业',
+    submissionExported: '已导出 {{file}}，在下载文件夹中。',
     yourName: '你的名字（可选）',
     openSubmission: '打开作业文件…',
     regradeTitle: '重新评分的作业',
