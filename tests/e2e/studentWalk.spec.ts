@@ -182,3 +182,38 @@ test("class results show lesson 1's observation (0 points) as one, not as failed
   await page.screenshot({ path: `${SHOTS}/walk-submission-exported-zh.png` });
   rmSync(folder, { recursive: true, force: true });
 });
+
+test('after an edit the bench says its run is of the design before; Run again (or Undo) clears it, moving a node does not raise it', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openApp(page);
+  await page.getByRole('button', { name: /Run/ }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const stale = page.getByTestId('run-stale');
+  await expect(stale).toHaveCount(0);
+
+  // Moving a node changes nothing a run depends on.
+  const box = (await node(page, 'db').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 60, { steps: 5 });
+  await page.mouse.up();
+  await expect(stale).toHaveCount(0);
+
+  await node(page, 'lb').click();
+  await page.locator('.sl-properties [data-field="healthCheck.intervalMs"] input').fill('500');
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await expect(stale).toHaveText('You changed the design after this run: the charts and numbers are still those of the design before. Press Run to see your change.');
+  await page.screenshot({ path: `${SHOTS}/walk-run-stale.png` });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.locator('select').filter({ has: page.locator('option[value="zh-CN"]') }).first().selectOption('zh-CN');
+  await expect(stale).toContainText('这次运行之后你改了设计');
+  await page.screenshot({ path: `${SHOTS}/walk-run-stale-zh-1280.png` });
+  await page.locator('select').filter({ has: page.locator('option[value="zh-CN"]') }).first().selectOption('en');
+  await page.keyboard.press('Control+z');
+  await expect(stale).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(stale).toBeVisible();
+  await page.getByRole('button', { name: /Run/ }).click();
+  await expect(stale).toHaveCount(0, { timeout: 30_000 });
+});

@@ -227,6 +227,7 @@ export const en = {
     finding: 'Finding the next event…',
     endOfRun: 'End of the run: no more events',
     stepEvent: '{{time}} s · {{what}}',
+    runStale: 'You changed the design after this run: the charts and numbers are still those of the design before. Press Run to see your change.',
     gradedView: 'You are looking at the design as it was graded; your canvas is unchanged. Press Run to see your current design.',
     nextBucket: '{{time}} · next logged event or bucket ({{reason}})',
     timeline: 'Timeline',
