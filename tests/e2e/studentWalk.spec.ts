@@ -48,6 +48,17 @@ test("the studio's canvas never replaces the lesson work the student had open; c
   await studio.getByRole('tab', { name: 'Designs' }).click();
   await studio.getByRole('button', { name: 'Show on canvas' }).first().click();
   await expect(nodes(page)).toHaveCount(6);
+  // The design shown is fitted in view like an opened one, not left at the last design's zoom.
+  await expect(async () => {
+    const pane = (await page.locator('.react-flow').boundingBox())!;
+    for (const box of await Promise.all((await nodes(page).all()).map((n) => n.boundingBox()))) {
+      expect(box!.x).toBeGreaterThanOrEqual(pane.x);
+      expect(box!.y).toBeGreaterThanOrEqual(pane.y);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(pane.x + pane.width);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(pane.y + pane.height);
+    }
+  }).toPass({ timeout: 5_000 });
+  await page.screenshot({ path: `${SHOTS}/walk-studio-show-on-canvas.png` });
   // Well past the 0.8 s after which lesson work is saved: the student's work on disk is untouched.
   await page.waitForTimeout(2_500);
   expect(workOnDisk('build-it-yourself')()).toContain('"service-1"');
