@@ -38,7 +38,10 @@ export function SubmissionControls({ api, packId, lessonId, graph, answers, repo
   const [exported, setExported] = useState<string>();
   useEffect(() => setExported(undefined), [packId, lessonId]);
   const exportedLine = useRef<HTMLParagraphElement>(null);
-  useEffect(() => exportedLine.current?.scrollIntoView({ block: 'nearest' }), [exported]);
+  // A block, not an arrow returning the call: scrollIntoView may return a promise, which React would take for a cleanup.
+  useEffect(() => {
+    exportedLine.current?.scrollIntoView({ block: 'nearest' });
+  }, [exported]);
   const commit = () => {
     if (student !== committed) onStudent(student);
   };
