@@ -4,11 +4,17 @@
 //
 //   node scripts/start.mjs [--browser] [--port N]
 //   --browser (or STATELAB_BROWSER=1) uses the browser host even where Electron is installed;
-//   --port N (or STATELAB_PORT) is the browser host's port, 0 (the default) takes a free one.
+//   --port N (or STATELAB_PORT) is the browser host's port; 0 takes a free one. By default the port is
+//   the data folder's own (derived from its path, 20000–29999) when it is free, else a free one: the
+//   page's address then stays the same from one start to the next, and with it what the browser keeps
+//   for that address (the student's name, which picks their numbers, the language, the last lesson).
+//   A port taken anew each start was a new origin each time, and the student's name was gone.
 //   CI=1 or STATELAB_NO_OPEN=1: print the address, do not open a browser.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,10 +37,27 @@ function electronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
-function portArgument() {
+/** The data folder's own port: the same folder (as web.ts resolves it) gives the same port on every start. */
+function homePort(env = process.env) {
+  const dataDir = env.STATELAB_DATA_DIR ? path.resolve(env.STATELAB_DATA_DIR) : path.join(homedir(), '.statelab');
+  let hash = 0x811c9dc5; // FNV-1a over the path
+  for (const ch of dataDir) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return 20000 + (hash % 10000);
+}
+
+/** Whether 127.0.0.1:port can be listened on right now. */
+function isPortFree(port) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+async function portArgument() {
   const i = args.indexOf('--port');
   const raw = i >= 0 ? args[i + 1] : process.env.STATELAB_PORT;
-  if (raw === undefined || raw === '') return '0';
+  if (raw === undefined || raw === '') return (await isPortFree(homePort())) ? String(homePort()) : '0';
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`StateLab: --port must be a whole number from 0 to 65535, not "${raw}".`);
@@ -99,9 +122,9 @@ function openBrowser(url) {
   }
 }
 
-function startBrowserHost() {
+async function startBrowserHost() {
   if (isBuildStale()) build();
-  const child = spawn(process.execPath, [path.join(root, 'out', 'main', 'web.js'), '--port', portArgument()], {
+  const child = spawn(process.execPath, [path.join(root, 'out', 'main', 'web.js'), '--port', await portArgument()], {
     cwd: root,
     env: process.env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -145,5 +168,5 @@ if (!wantsBrowser && electronBinary()) {
         '.',
     );
   }
-  startBrowserHost();
+  void startBrowserHost();
 }

@@ -25,6 +25,7 @@ export const CHANNELS = [
   'autosave:dismissPrevious',
   'lessons:loadWork',
   'lessons:saveWork',
+  'lessons:saveAnswers',
   'lessons:grade',
   'progress:get',
   'packs:catalogue',

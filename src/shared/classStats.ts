@@ -8,6 +8,11 @@ import { GRADE_CSV_COLUMNS, type ClassResults, type ClassRow } from './classResu
 
 export interface CheckStat {
   checkId: string;
+  /**
+   * Worth 0 points in the lesson (an observation): the grades CSV cannot say whether it held, so it
+   * has no pass rate and nobody is listed as failing it.
+   */
+  isObservation: boolean;
   /** Graded submissions of the lesson that passed the check. */
   passed: number;
   /** Graded submissions of the lesson. */
@@ -43,7 +48,8 @@ export function lessonsOf(results: ClassResults): { lessonId: string; count: num
   return [...counts].map(([lessonId, count]) => ({ lessonId, count })).sort((a, b) => b.count - a.count || a.lessonId.localeCompare(b.lessonId));
 }
 
-export function lessonStats(results: ClassResults, lessonId: string): LessonStats {
+/** `observations`: the lesson's checks worth 0 points, when the pack is known (else every check counts as graded). */
+export function lessonStats(results: ClassResults, lessonId: string, observations: ReadonlySet<string> = new Set()): LessonStats {
   const graded = results.rows.filter((r) => r.lessonId === lessonId && !r.error && r.score !== null);
   const maxScore = graded.reduce((m, r) => Math.max(m, r.maxScore ?? 0, r.score ?? 0), 0);
   const scoreCounts = new Array<number>(maxScore + 1).fill(0);
@@ -51,8 +57,9 @@ export function lessonStats(results: ClassResults, lessonId: string): LessonStat
   const checks = results.columns
     .filter((c) => c.lessonId === lessonId)
     .map(({ checkId }): CheckStat => {
+      if (observations.has(checkId)) return { checkId, isObservation: true, passed: 0, total: graded.length, failed: [] };
       const failed = graded.filter((r) => !hasPassed(r, checkId));
-      return { checkId, passed: graded.length - failed.length, total: graded.length, failed };
+      return { checkId, isObservation: false, passed: graded.length - failed.length, total: graded.length, failed };
     });
   const meanScore = graded.length === 0 ? null : graded.reduce((sum, r) => sum + (r.score as number), 0) / graded.length;
   return { lessonId, graded, scoreCounts, maxScore, meanScore, checks, mismatched: graded.filter((r) => r.stored === 'MISMATCH') };

@@ -63,6 +63,8 @@ export interface LessonView {
   };
   /** The pack around it, for navigation and progress. */
   pack: { title: LocalizedText; version: string; lessons: { id: string; title: LocalizedText }[] };
+  /** Every check the lesson grades, in order, with its title and points (0: an observation, graded but worth nothing). */
+  checks: { id: string; title: LocalizedText; points: number }[];
   /** Observation questions the student answers before Check my work (never their answers). */
   quizzes: { id: string; question: LocalizedText; choices: { id: string; text: LocalizedText }[] }[];
   /** The instructor layer a student sees (never instructorNotes). */
@@ -227,7 +229,14 @@ export const channels = {
   /** The student's saved work on a lesson; graph null when there is none (the lesson starts from its starter). */
   'lessons:loadWork': {
     request: z.object({ packId: workId, lessonId: workId }).strict(),
-    response: null as unknown as { graph: Graph | null } & WithWarning,
+    /** answers: the student's quiz and prediction answers on the lesson (question id → choice id), {} when none. */
+    response: null as unknown as { graph: Graph | null; answers: Record<string, string> } & WithWarning,
+  },
+  /** Keeps the student's quiz and prediction answers on a lesson across restarts (sent on each answer). */
+  'lessons:saveAnswers': {
+    request: z.object({ packId: workId, lessonId: workId, answers: answersSchema }).strict(),
+    /** savedAtMs null (and a warning) when the data folder could not be written. */
+    response: null as unknown as { savedAtMs: number | null } & WithWarning,
   },
   /** Keeps the student's work on a lesson across restarts (sent a moment after each edit). */
   'lessons:saveWork': {

@@ -37,7 +37,8 @@ for (const size of [
     await openApp(page);
     for (const locale of ['en', 'zh-CN'] as const) {
       const t = (locale === 'en' ? EN : ZH_CN).lesson;
-      // A fresh page: predictions are answered once per session, so each language starts unanswered.
+      // A fresh page on a fresh data folder: answers are kept with the lesson work, so each language starts unanswered.
+      forgetStudentWork();
       await page.reload();
       await expect(node(page, 'api-2')).toBeVisible();
       await pickLanguage(page, locale);

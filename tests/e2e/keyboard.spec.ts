@@ -129,6 +129,12 @@ test('Escape closes Compare and the help overlay, keys in a dialog stay there, a
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toContainText('Show or hide the Properties panel');
   await expect(help).toContainText('pick the target from a list');
+  // "?" shows or hides the help, as the help itself says: pressed again it closes it.
+  await expect(help).toContainText('Show or hide this help');
+  await page.keyboard.press('?');
+  await expect(help).toHaveCount(0);
+  await page.keyboard.press('?');
+  await expect(help).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
   await page.locator('body').focus();

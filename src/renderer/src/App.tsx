@@ -68,9 +68,10 @@ export function App({ api }: { api: StateLabApi }) {
   const onAdopt = useCallback((graph: Graph) => adoptRef.current?.(graph), []);
   const [notice, setNotice] = useState<NoticeState>();
   const say = useCallback((message: string, isInfo = false) => setNotice((n) => ({ message, x: 16, y: 16, serial: (n?.serial ?? 0) + 1, isInfo })), []);
-  const session = useLessonSession(api, editor.doc, isInLesson, onAdopt, say);
   const studio = useStudio(api);
   const isStudio = studio.draft !== undefined;
+  // The studio's canvas is the author's scratch space: it is never saved as the open lesson's work.
+  const session = useLessonSession(api, editor.doc, isInLesson && !isStudio, onAdopt, say);
   const scenarioEdits = useScenarioEdits(studio, editor.doc, editor.selection.nodes, say);
   /** The studio's start dialog, optionally with a pack to duplicate. */
   const [studioStart, setStudioStart] = useState<{ from?: string }>();
@@ -94,7 +95,8 @@ export function App({ api }: { api: StateLabApi }) {
   const runGate = !isStudio && lesson && isInLesson && session.unansweredPredictions > 0 ? t('predictFirst', { count: session.unansweredPredictions }) : undefined;
   const refuseRun = useCallback(() => runGate ?? invalidFields.refuse((field, owner) => t('fixFirst', { field, owner })), [invalidFields, t, runGate]);
   const labScenario = isStudio ? (studioScenario ?? FREE_SCENARIO) : lesson && isInLesson && session.scenario ? session.scenario : FREE_SCENARIO;
-  const lab = useLab(api, editor.doc, labScenario, refuseRun);
+  const labContext = isStudio ? `studio:${studio.draft?.id ?? ''}/${studio.lessonIndex}` : lesson && isInLesson ? `lesson:${lesson.packId}/${lesson.lessonId}` : 'design';
+  const lab = useLab(api, editor.doc, labScenario, refuseRun, labContext);
   const faultMenu = useFaultMenu(lab, editor.doc, editor.selection.nodes);
   const [isClassResultsOpen, setClassResultsOpen] = useState(false);
   // A student's design replaces the lesson's canvas as one edit: Undo brings the instructor's own work back.
@@ -133,6 +135,11 @@ export function App({ api }: { api: StateLabApi }) {
     adopt(graph, null);
   };
   const { openInitial } = session;
+  /** Leaves the studio; the lesson the student was in comes back with their own work on the canvas. */
+  const closeStudio = useCallback(() => {
+    studio.close();
+    if (lesson && isInLesson) void session.open(lesson.packId, lesson.lessonId);
+  }, [studio, lesson, isInLesson, session]);
 
   // "Show me" from a failed check: the graded run, paused where the check first failed (useGradedRun).
   const { showMe, inGradedRun } = useGradedRun(lab, session.report, session.graded);
@@ -140,6 +147,8 @@ export function App({ api }: { api: StateLabApi }) {
   // The request trace panel (issue 17), and "show a failing request" from a failed check: in the
   // graded run, at the check's first violation, trace the first request failing after it.
   const [trace, setTrace] = useState<{ initial?: TraceRequest; serial: number }>();
+  // A trace belongs to the run it came from, which goes when another lesson takes the canvas.
+  useEffect(() => setTrace(undefined), [labContext]);
   const openTrace = useCallback((next: { initial?: TraceRequest } | undefined) => setTrace((was) => (next ? { ...next, serial: (was?.serial ?? 0) + 1 } : undefined)), []);
   const showFailingRequest = useCallback(
     (atMs: number) =>
@@ -313,7 +322,7 @@ export function App({ api }: { api: StateLabApi }) {
           {t('lessonPacks')}
         </button>
         <button type="button" className="sl-header-button" onClick={() => setClassResultsOpen(true)}>{t('classResults')}</button>
-        <button type="button" className="sl-header-button" aria-pressed={isStudio} data-testid="studio-button" onClick={() => (isStudio ? studio.close() : setStudioStart({}))}>
+        <button type="button" className="sl-header-button" aria-pressed={isStudio} data-testid="studio-button" onClick={() => (isStudio ? closeStudio() : setStudioStart({}))}>
           {t('studio:studioButton')}
         </button>
         <LanguagePicker />
@@ -388,7 +397,7 @@ export function App({ api }: { api: StateLabApi }) {
                   if (zip) downloadUrl(zip.fileName, `data:application/zip;base64,${zip.zipBase64}`);
                 })
               }
-              onClose={studio.close}
+              onClose={closeStudio}
             />
           </div>
         )}

@@ -25,21 +25,21 @@ describe('lesson work', () => {
   it('keeps every lesson’s own work across a restart', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'statelab-work-'));
     const call = start(dataDir);
-    expect(await call('lessons:loadWork', { packId: PACK, lessonId: 'any-instance' })).toEqual({ ok: true, value: { graph: null } });
+    expect(await call('lessons:loadWork', { packId: PACK, lessonId: 'any-instance' })).toEqual({ ok: true, value: { graph: null, answers: {} } });
     expect(await call('lessons:saveWork', { packId: PACK, lessonId: 'any-instance', graph: graphOf('first try') })).toMatchObject({ ok: true });
     expect(await call('lessons:saveWork', { packId: PACK, lessonId: 'any-instance', graph: graphOf('lesson one') })).toMatchObject({ ok: true });
     expect(await call('lessons:saveWork', { packId: PACK, lessonId: 'session-state', graph: graphOf('lesson three') })).toMatchObject({ ok: true });
 
     const restarted = start(dataDir);
-    expect(await restarted('lessons:loadWork', { packId: PACK, lessonId: 'any-instance' })).toEqual({ ok: true, value: { graph: graphOf('lesson one') } });
-    expect(await restarted('lessons:loadWork', { packId: PACK, lessonId: 'session-state' })).toEqual({ ok: true, value: { graph: graphOf('lesson three') } });
+    expect(await restarted('lessons:loadWork', { packId: PACK, lessonId: 'any-instance' })).toEqual({ ok: true, value: { graph: graphOf('lesson one'), answers: {} } });
+    expect(await restarted('lessons:loadWork', { packId: PACK, lessonId: 'session-state' })).toEqual({ ok: true, value: { graph: graphOf('lesson three'), answers: {} } });
     expect(readdirSync(path.join(dataDir, 'lessons-work', PACK)).sort()).toEqual(['any-instance.statelab.json', 'session-state.statelab.json']);
   });
 
   it('writes quick successive saves in order: the last edit is what stays', async () => {
     const call = start(mkdtempSync(path.join(tmpdir(), 'statelab-work-')));
     await Promise.all(Array.from({ length: 12 }, (_, i) => call('lessons:saveWork', { packId: PACK, lessonId: 'l', graph: graphOf(`edit ${i}`) })));
-    expect(await call('lessons:loadWork', { packId: PACK, lessonId: 'l' })).toEqual({ ok: true, value: { graph: graphOf('edit 11') } });
+    expect(await call('lessons:loadWork', { packId: PACK, lessonId: 'l' })).toEqual({ ok: true, value: { graph: graphOf('edit 11'), answers: {} } });
   });
 
   it('sets a damaged file aside with a warning, and the lesson starts from its starter', async () => {
@@ -54,6 +54,26 @@ describe('lesson work', () => {
     expect(warning).toContain(`lessons-work/${PACK}/any-instance.statelab.json.damaged`);
     expect(readFileSync(path.join(folder, 'any-instance.statelab.json.damaged'), 'utf8')).toMatch(/^\{"format"/);
     expect(existsSync(path.join(folder, 'any-instance.statelab.json'))).toBe(false);
+  });
+
+  it('keeps a lesson’s quiz and prediction answers across a restart, apart from its design; a file not ours reads as no answers', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'statelab-work-'));
+    const call = start(dataDir);
+    expect(await call('lessons:saveAnswers', { packId: PACK, lessonId: 'any-instance', answers: { 'why-any': 'db' } })).toMatchObject({ ok: true });
+    expect(await call('lessons:saveAnswers', { packId: PACK, lessonId: 'any-instance', answers: { 'why-any': 'memory', other: 'b' } })).toMatchObject({ ok: true });
+    expect(await call('lessons:saveWork', { packId: PACK, lessonId: 'any-instance', graph: graphOf('lesson one') })).toMatchObject({ ok: true });
+
+    const restarted = start(dataDir);
+    expect(await restarted('lessons:loadWork', { packId: PACK, lessonId: 'any-instance' })).toEqual({ ok: true, value: { graph: graphOf('lesson one'), answers: { 'why-any': 'memory', other: 'b' } } });
+    // Answers without a design: the lesson starts from its starter with the answers kept.
+    expect(await restarted('lessons:saveAnswers', { packId: PACK, lessonId: 'session-state', answers: { predict: 'a' } })).toMatchObject({ ok: true });
+    expect(await restarted('lessons:loadWork', { packId: PACK, lessonId: 'session-state' })).toEqual({ ok: true, value: { graph: null, answers: { predict: 'a' } } });
+
+    writeFileSync(path.join(dataDir, 'lessons-work', PACK, 'session-state.answers.json'), '{"answers": {"predict": 7}}');
+    expect(await restarted('lessons:loadWork', { packId: PACK, lessonId: 'session-state' })).toEqual({ ok: true, value: { graph: null, answers: {} } });
+    const tooMany = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`q${i}`, 'a']));
+    const refused = await restarted('lessons:saveAnswers', { packId: PACK, lessonId: 'session-state', answers: tooMany });
+    expect(!refused.ok && refused.error.message).toMatch(/lessons:saveAnswers: the request has problems:\nanswers/);
   });
 
   it('refuses pack and lesson ids that would leave the folder, naming the field', async () => {

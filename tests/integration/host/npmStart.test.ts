@@ -18,12 +18,12 @@ function temp(): string {
 }
 
 /** Starts `node scripts/start.mjs` in its own process group; resolves with the first URL it prints. */
-function start(extraArgs: string[] = []) {
+function start(extraArgs: string[] = [], dataDir = temp()) {
   const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs'), ...extraArgs], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CI: '1', STATELAB_DATA_DIR: temp(), ELECTRON_OVERRIDE_DIST_PATH: temp(), STATELAB_PORT: '' },
+    env: { ...process.env, CI: '1', STATELAB_DATA_DIR: dataDir, ELECTRON_OVERRIDE_DIST_PATH: temp(), STATELAB_PORT: '' },
   });
   running.push(child);
   let stdout = '';
@@ -67,6 +67,23 @@ describe('npm start without the Electron binary', () => {
     expect(stdout).toMatch(/Electron binary is not installed/);
     expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(stderr).not.toMatch(/Error:/);
+  }, 120_000);
+
+  it('starts on the same address each time for the same data folder, so what the page keeps (the student’s name) survives a restart', async () => {
+    const dataDir = temp();
+    const first = start([], dataDir);
+    const port = Number(new URL(await first.url).port);
+    expect(port).toBeGreaterThanOrEqual(20000);
+    expect(port).toBeLessThan(30000);
+    process.kill(-first.child.pid!, 'SIGKILL');
+    await new Promise((resolve) => first.child.on('exit', resolve));
+    const again = start([], dataDir);
+    expect(Number(new URL(await again.url).port)).toBe(port);
+    // That port taken (another StateLab on the same folder, say): a free one instead, never a failure.
+    const third = start([], dataDir);
+    const other = Number(new URL(await third.url).port);
+    expect(other).not.toBe(port);
+    expect((await fetch(await third.url)).status).toBe(200);
   }, 120_000);
 
   it('refuses a bad --port with one sentence, not a stack trace', async () => {

@@ -58,7 +58,10 @@ describe('a data folder that cannot be written', () => {
     const saved = await call('lessons:saveWork', { packId: PACK, lessonId: 'session-state', graph: lesson.starter });
     expect(saved).toMatchObject({ ok: true, value: { savedAtMs: null } });
     expect(saved.ok && saved.value.warning?.message).toMatch(/^Your work on this lesson could not be saved: the data folder could not be written \(ENOTDIR\)\./);
-    expect(await call('lessons:loadWork', { packId: PACK, lessonId: 'session-state' })).toEqual({ ok: true, value: { graph: null } });
+    expect(await call('lessons:loadWork', { packId: PACK, lessonId: 'session-state' })).toEqual({ ok: true, value: { graph: null, answers: {} } });
+    const answered = await call('lessons:saveAnswers', { packId: PACK, lessonId: 'session-state', answers: { predict: 'a' } });
+    expect(answered).toMatchObject({ ok: true, value: { savedAtMs: null } });
+    expect(answered.ok && answered.value.warning?.message).toMatch(/^Your work on this lesson could not be saved: the data folder could not be written \(ENOTDIR\)\./);
     const autosaved = await call('autosave:write', { graph: lesson.starter, name: null, lessonId: null });
     expect(autosaved).toMatchObject({ ok: true, value: { savedAtMs: null } });
     expect(autosaved.ok && autosaved.value.warning?.message).toMatch(/^Unsaved work could not be kept safe: .*\(E[A-Z]+\)\./);

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadPackFolder } from '../../../src/main/packs/folder';
 import { folderSource } from '../../../src/main/packs/source';
 import { validatePack } from '../../../src/main/packs/validate';
+import { fillFeedback } from '../../../src/main/grading/grade';
+import { METRICS } from '../../../src/shared/metrics';
 import type { Lesson } from '../../../src/shared/lesson';
 import { PACK_DIR } from './expectations';
 import { lessonTexts } from '../../support/lessonTexts';
@@ -58,6 +60,30 @@ describe('the built-in pack', () => {
       expect(Object.keys(lesson.objectives).sort()).toEqual([...LOCALES].sort());
       expect(lesson.objectives['zh-CN']?.length).toBe(lesson.objectives.en?.length);
       for (const line of lesson.objectives['zh-CN'] ?? []) expect(line).toMatch(HAN);
+    });
+
+    it('says a rate once: feedback filled with a measured rate ("850/s") does not repeat "a second"', () => {
+      for (const check of lesson.checks) {
+        if (check.type !== 'metric' || !check.feedback || METRICS[check.metric].unit !== 'per-second') continue;
+        const filled = fillFeedback(check.feedback, 850, '>= 900/s', 'per-second');
+        expect(filled.en, `${check.id}.feedback.en`).not.toMatch(/\/s (requests )?(a|per) second/);
+        expect(filled['zh-CN'], `${check.id}.feedback.zh-CN`).not.toMatch(/每秒[^。；，]*\/s/);
+      }
+    });
+
+    it('points a student with their own numbers to them wherever a step states the time they vary', () => {
+      for (const parameter of lesson.variants?.parameters ?? []) {
+        for (const set of parameter.sets) {
+          const fault = /^scenario\.faults\[id=([^\]]+)\]\.atMs$/.exec(set)?.[1];
+          const atMs = lesson.scenario.faults.find((f) => f.id === fault)?.atMs;
+          if (atMs === undefined) continue;
+          const seconds = atMs / 1000;
+          lesson.steps.forEach((step, i) => {
+            if (new RegExp(`\\b${seconds} s\\b`).test(step.en)) expect(step.en, `steps[${i}].en`).toContain('Your numbers');
+            if (step['zh-CN']?.includes(`第 ${seconds} 秒`)) expect(step['zh-CN'], `steps[${i}].zh-CN`).toContain('你的参数');
+          });
+        }
+      }
     });
 
     it('fills the same placeholders and keeps the same inline code in both languages', () => {

@@ -69,6 +69,18 @@ describe('reading grades CSVs for the class results dashboard', () => {
     expect(stats.mismatched.map((r) => r.file)).toEqual(['a/2.json']);
   });
 
+  it('gives an observation (a check worth 0 points) no pass rate and nobody failing it, instead of 0% and everyone', () => {
+    const merged = parseGradesCsv(shardA + shardB);
+    // Without the pack, 0 points reads as not passed.
+    expect(lessonStats(merged, 'sessions').checks.find((c) => c.checkId === 'quiz')).toMatchObject({ isObservation: false, passed: 2 });
+    const stats = lessonStats(merged, 'sessions', new Set(['quiz']));
+    expect(stats.checks.map((c) => [c.checkId, c.isObservation, c.failed.length])).toEqual([
+      ['no-loss', false, 2],
+      ['recover', false, 2],
+      ['quiz', true, 0],
+    ]);
+  });
+
   it('flags a file graded in two shards and counts its first row only', () => {
     const merged = parseGradesCsv(shardA + shardA.split('\n').slice(0, 2).join('\n'));
     expect(merged.rows).toHaveLength(3);

@@ -27,6 +27,7 @@ type LessonChannels =
   | 'lessons:grade'
   | 'lessons:loadWork'
   | 'lessons:saveWork'
+  | 'lessons:saveAnswers'
   | 'progress:get'
   | 'packs:catalogue'
   | 'packs:import'
@@ -65,6 +66,7 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
           version: pack.manifest.packVersion,
           lessons: pack.lessons.map((l) => ({ id: l.lesson.id, title: l.lesson.title })),
         },
+        checks: lesson.checks.map((c) => ({ id: c.id, title: c.title ?? { en: c.id }, points: c.points })),
         quizzes: lesson.checks.flatMap((c) => (c.type === 'quiz' ? [{ id: c.id, question: c.question, choices: c.choices }] : [])),
         // instructorNotes stay in the pack: a student's app never receives them.
         about: {
@@ -102,6 +104,7 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
     },
     'lessons:loadWork': ({ packId, lessonId }) => work.load(packId, lessonId),
     'lessons:saveWork': ({ packId, lessonId, graph }) => work.save(packId, lessonId, graph),
+    'lessons:saveAnswers': ({ packId, lessonId, answers }) => work.saveAnswers(packId, lessonId, answers),
     'progress:get': ({ packId }) => progress.get(packId),
     'packs:import': async ({ fileName, zipBase64 }) => {
       // The pack code validates zips from a path; a private temp folder keeps the upload away from everything else.

@@ -1,21 +1,37 @@
 /**
  * Each lesson's work, kept across restarts: `<dataDir>/lessons-work/<pack>/<lesson>.statelab.json`,
- * a plain graph file written atomically. The renderer sends it a moment after each edit in a
+ * a plain graph file written atomically, and beside it `<lesson>.answers.json`, the student's quiz
+ * and prediction answers. The renderer sends it a moment after each edit in a
  * lesson and asks for it when the lesson opens. A file that cannot be read is set aside, never
  * deleted, and the lesson starts from its starter with a warning.
  */
 import { DocumentError } from '../../../shared/json';
 import { notice, type Notice } from '../../../shared/result';
 import { errorMessage } from '../../../shared/i18n/errorTexts';
-import { rename, stat } from 'node:fs/promises';
+import { readFile, rename, stat } from 'node:fs/promises';
+import { z } from 'zod';
 import path from 'node:path';
 import type { Graph } from '../../../shared/graph';
 import { describeWriteFailure, writeFileAtomic } from '../files/atomicWrite';
 import { readGraphFile } from '../files/readGraphFile';
 
+/** `<lesson>.answers.json`: question id → the choice id the student picked. */
+const AnswersFileSchema = z
+  .object({
+    format: z.literal('statelab.lessonAnswers'),
+    version: z.literal(1),
+    /** The student's answers, as lessons:grade takes them. */
+    answers: z.record(z.string().max(64), z.string().max(64)).refine((a) => Object.keys(a).length <= 100),
+  })
+  .strict();
+/** An answers file is a few hundred bytes; anything far larger is not ours. */
+const MAX_ANSWERS_FILE_BYTES = 64 * 1024;
+
 export interface LoadedWork {
   /** The student's last design for the lesson; null when there is none (or it could not be read). */
   graph: Graph | null;
+  /** The student's answers on the lesson; {} when none were kept (or the file is not one we wrote). */
+  answers: Record<string, string>;
   /** Why saved work could not be used, for the student to see. */
   warning?: Notice;
 }
@@ -24,44 +40,68 @@ export function createLessonWork(dataDir: string) {
   // Pack and lesson ids are checked by the contract (letters, digits, "-", "_", ".", starting with
   // a letter or digit), so neither can be "..", hold a separator, or leave this folder.
   const fileOf = (packId: string, lessonId: string) => path.join(dataDir, 'lessons-work', packId, `${lessonId}.statelab.json`);
+  const answersFileOf = (packId: string, lessonId: string) => path.join(dataDir, 'lessons-work', packId, `${lessonId}.answers.json`);
   /** Writes per file, in order: a slow older write never lands after a newer one. */
   const queues = new Map<string, Promise<unknown>>();
+  /** A write that fails (read-only or full data folder) is a warning for the student, not a failed call. */
+  const write = async (file: string, text: string): Promise<{ savedAtMs: number | null; warning?: Notice }> => {
+    const queued = (queues.get(file) ?? Promise.resolve()).catch(() => {}).then(() => writeFileAtomic(file, text));
+    queues.set(file, queued);
+    try {
+      await queued;
+      return { savedAtMs: Date.now() };
+    } catch (error) {
+      return { savedAtMs: null, warning: notice(errorMessage('warn.workNotSaved', { why: describeWriteFailure(error) })) };
+    } finally {
+      if (queues.get(file) === queued) queues.delete(file);
+    }
+  };
+  /** Answers are a few clicks, not worth a warning: a file that is missing, too large or not ours reads as none. */
+  const loadAnswers = async (packId: string, lessonId: string): Promise<Record<string, string>> => {
+    const file = answersFileOf(packId, lessonId);
+    try {
+      if ((await stat(file)).size > MAX_ANSWERS_FILE_BYTES) return {};
+      const parsed = AnswersFileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+      return parsed.success ? parsed.data.answers : {};
+    } catch {
+      return {};
+    }
+  };
+
+  const loadGraph = async (packId: string, lessonId: string): Promise<Omit<LoadedWork, 'answers'>> => {
+    const file = fileOf(packId, lessonId);
+    const found = await stat(file).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' || error.code === 'ENOTDIR' ? null : error));
+    if (found === null) return { graph: null };
+    try {
+      if (found instanceof Error) throw found;
+      return { graph: await readGraphFile(file, errorMessage('noun.lessonWork', { lesson: lessonId }), errorMessage('document.unreadable', { what: errorMessage('noun.lessonWork', { lesson: lessonId }) })) };
+    } catch (error) {
+      const aside = `${file}.damaged`;
+      const isKept = await rename(file, aside).then(
+        () => true,
+        () => false,
+      );
+      const reason = error instanceof DocumentError ? error.text : error instanceof Error ? error.message : String(error);
+      return {
+        graph: null,
+        warning: notice(errorMessage('warn.workNotUsed', { reason, kept: isKept ? errorMessage('warn.workKeptAs', { file: `lessons-work/${packId}/${path.basename(aside)}` }) : errorMessage('warn.workLeft') })),
+      };
+    }
+  };
 
   return {
     async load(packId: string, lessonId: string): Promise<LoadedWork> {
-      const file = fileOf(packId, lessonId);
-      const found = await stat(file).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' || error.code === 'ENOTDIR' ? null : error));
-      if (found === null) return { graph: null };
-      try {
-        if (found instanceof Error) throw found;
-        return { graph: await readGraphFile(file, errorMessage('noun.lessonWork', { lesson: lessonId }), errorMessage('document.unreadable', { what: errorMessage('noun.lessonWork', { lesson: lessonId }) })) };
-      } catch (error) {
-        const aside = `${file}.damaged`;
-        const isKept = await rename(file, aside).then(
-          () => true,
-          () => false,
-        );
-        const reason = error instanceof DocumentError ? error.text : error instanceof Error ? error.message : String(error);
-        return {
-          graph: null,
-          warning: notice(errorMessage('warn.workNotUsed', { reason, kept: isKept ? errorMessage('warn.workKeptAs', { file: `lessons-work/${packId}/${path.basename(aside)}` }) : errorMessage('warn.workLeft') })),
-        };
-      }
+      const answers = await loadAnswers(packId, lessonId);
+      return { ...(await loadGraph(packId, lessonId)), answers };
     },
 
-    /** A write that fails (read-only or full data folder) is a warning for the student, not a failed call. */
-    async save(packId: string, lessonId: string, graph: Graph): Promise<{ savedAtMs: number | null; warning?: Notice }> {
-      const file = fileOf(packId, lessonId);
-      const write = (queues.get(file) ?? Promise.resolve()).catch(() => {}).then(() => writeFileAtomic(file, `${JSON.stringify(graph, null, 2)}\n`));
-      queues.set(file, write);
-      try {
-        await write;
-        return { savedAtMs: Date.now() };
-      } catch (error) {
-        return { savedAtMs: null, warning: notice(errorMessage('warn.workNotSaved', { why: describeWriteFailure(error) })) };
-      } finally {
-        if (queues.get(file) === write) queues.delete(file);
-      }
+    save(packId: string, lessonId: string, graph: Graph): Promise<{ savedAtMs: number | null; warning?: Notice }> {
+      return write(fileOf(packId, lessonId), `${JSON.stringify(graph, null, 2)}\n`);
+    },
+
+    saveAnswers(packId: string, lessonId: string, answers: Record<string, string>): Promise<{ savedAtMs: number | null; warning?: Notice }> {
+      const doc: z.infer<typeof AnswersFileSchema> = { format: 'statelab.lessonAnswers', version: 1, answers };
+      return write(answersFileOf(packId, lessonId), `${JSON.stringify(doc, null, 2)}\n`);
     },
   };
 }

@@ -34,17 +34,29 @@ export function PassRateBars({ checks, selected, onSelect }: { checks: CheckStat
       <ul className="sl-pass-bars">
         {checks.map((c, i) => (
           <li key={c.checkId} data-check={c.checkId}>
-            <button type="button" className={`sl-pass-bar${selected === c.checkId ? ' is-selected' : ''}`} aria-pressed={selected === c.checkId} onClick={() => onSelect(c.checkId)}>
-              <span className="sl-pass-name" title={c.checkId}>
-                {i + 1}. {c.checkId}
-              </span>
-              <span className="sl-pass-track">
-                <span className="sl-pass-fill" style={{ width: `${percent(c.passed, c.total)}%` }} />
-              </span>
-              <span className="sl-pass-value" data-testid={`pass-rate-${c.checkId}`}>
-                {c.passed}/{c.total} ({percent(c.passed, c.total)}%)
-              </span>
-            </button>
+            {c.isObservation ? (
+              // Worth no points: the grades say nothing about whether it held, so no bar and no list of who "failed".
+              <div className="sl-pass-bar is-observation">
+                <span className="sl-pass-name" title={c.checkId}>
+                  {i + 1}. {c.checkId}
+                </span>
+                <span className="sl-pass-value sl-muted" data-testid={`pass-rate-${c.checkId}`} title={t('observationHint')}>
+                  {t('observation')}
+                </span>
+              </div>
+            ) : (
+              <button type="button" className={`sl-pass-bar${selected === c.checkId ? ' is-selected' : ''}`} aria-pressed={selected === c.checkId} onClick={() => onSelect(c.checkId)}>
+                <span className="sl-pass-name" title={c.checkId}>
+                  {i + 1}. {c.checkId}
+                </span>
+                <span className="sl-pass-track">
+                  <span className="sl-pass-fill" style={{ width: `${percent(c.passed, c.total)}%` }} />
+                </span>
+                <span className="sl-pass-value" data-testid={`pass-rate-${c.checkId}`}>
+                  {c.passed}/{c.total} ({percent(c.passed, c.total)}%)
+                </span>
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { ClassRow } from '../../../shared/classResults';
 import { classResultsCsv, hasPassed, lessonStats, lessonsOf } from '../../../shared/classStats';
+import { BUILTIN_PACK_ID } from '../../../shared/lesson';
 import { downloadText } from '../files/localFile';
 import { FilePickerButton } from '../lesson/FilePickerButton';
 import { PassRateBars, ScoreHistogram } from './ClassCharts';
@@ -52,6 +53,8 @@ function RowList({ title, rows, onPick, testId }: { title: string; rows: { key: 
   );
 }
 
+const NO_OBSERVATIONS: ReadonlySet<string> = new Set();
+
 export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props) {
   const t = useClassStrings();
   const grading = useClassGrading(api);
@@ -59,7 +62,22 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
   const lessons = useMemo(() => (results ? lessonsOf(results) : []), [results]);
   const [lessonId, setLessonId] = useState<string>();
   const shownLesson = lessonId && lessons.some((l) => l.lessonId === lessonId) ? lessonId : lessons[0]?.lessonId;
-  const stats = useMemo(() => (results && shownLesson ? lessonStats(results, shownLesson) : undefined), [results, shownLesson]);
+  // The lesson's observations (checks worth 0 points): the CSV's points cannot say whether they
+  // held, so they get no pass rate rather than a ✗ for everyone. A CSV alone names no pack: the
+  // built-in one is asked, and a lesson it does not have leaves every check graded.
+  const [observations, setObservations] = useState<ReadonlySet<string>>(NO_OBSERVATIONS);
+  useEffect(() => {
+    setObservations(NO_OBSERVATIONS);
+    if (!shownLesson) return;
+    let isCurrent = true;
+    void api.lessonsOpen({ packId: grading.packId ?? BUILTIN_PACK_ID, lessonId: shownLesson }).then((opened) => {
+      if (isCurrent && opened.ok) setObservations(new Set(opened.value.checks.filter((c) => c.points === 0).map((c) => c.id)));
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [api, grading.packId, shownLesson]);
+  const stats = useMemo(() => (results && shownLesson ? lessonStats(results, shownLesson, observations) : undefined), [results, shownLesson, observations]);
   const [checkId, setCheckId] = useState<string>();
   const [selectedFile, setSelectedFile] = useState<string>();
   const selected = results?.rows.find((r) => r.file === selectedFile);
@@ -154,7 +172,15 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
                       </td>
                       <td>{r.score ?? '—'}/{r.maxScore ?? '—'}</td>
                       <td className={r.stored === 'MISMATCH' ? 'sl-error' : ''}>{r.error ? '—' : r.stored}</td>
-                      {stats?.checks.map((c) => <td key={c.checkId} className="sl-class-mark">{r.error ? '' : hasPassed(r, c.checkId) ? '✓' : '✗'}</td>)}
+                      {stats?.checks.map((c) =>
+                        c.isObservation ? (
+                          <td key={c.checkId} className="sl-class-mark sl-muted" title={t('observationHint')}>
+                            {r.error ? '' : '·'}
+                          </td>
+                        ) : (
+                          <td key={c.checkId} className="sl-class-mark">{r.error ? '' : hasPassed(r, c.checkId) ? '✓' : '✗'}</td>
+                        ),
+                      )}
                     </tr>
                   ))}
                 </tbody>

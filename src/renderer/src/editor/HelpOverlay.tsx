@@ -6,7 +6,7 @@ import { Modal } from '../ui/Modal';
 export function HelpOverlay({ onClose }: { onClose(): void }) {
   const { t } = useTranslation('editor');
   return (
-    <Modal label={t('keyboardShortcuts')} onClose={onClose}>
+    <Modal label={t('keyboardShortcuts')} onClose={onClose} closeKey="?">
       <h2>{t('keyboardShortcuts')}</h2>
       <table className="sl-shortcuts">
         <tbody>

@@ -16,7 +16,7 @@ const PASTE_OFFSET = 40;
 export function useEditor(initial: Graph) {
   const [state, dispatch] = useReducer(editorReducer, initial, initialEditorState);
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
-  /** Counts documents opened (file, lesson, new, restore), so the canvas fits each one in view. */
+  /** Counts documents opened or put in place (file, lesson, new, restore, Start over, a design shown from the studio), so the canvas fits each one in view. */
   const [loadSerial, setLoadSerial] = useState(0);
   const clipboard = useRef<{ fragment: Fragment; pastes: number } | undefined>(undefined);
   const docRef = useRef(state.doc);
@@ -28,10 +28,11 @@ export function useEditor(initial: Graph) {
     setSelection(EMPTY_SELECTION);
     setLoadSerial((n) => n + 1);
   }, []);
-  /** Puts another document on the canvas as one undoable step. */
+  /** Puts another document on the canvas as one undoable step, fitted in view like an opened one. */
   const replace = useCallback((doc: Graph) => {
     dispatch({ type: 'replace', doc, atMs: Date.now() });
     setSelection(EMPTY_SELECTION);
+    setLoadSerial((n) => n + 1);
   }, []);
 
   const insert = useCallback(

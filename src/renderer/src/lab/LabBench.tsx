@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
 import type { MetricName } from '../../../shared/metrics';
@@ -19,6 +19,9 @@ import './lab.css';
  * the results (headline metrics, charts, event log, faults), which fold away into the strip to
  * give a small screen's height back to the canvas.
  */
+/** What of a design a run depends on: everything but where nodes sit and what they are called. */
+const simulationKey = (graph: Graph) => JSON.stringify([graph.nodes.map(({ position: _position, label: _label, ...rest }) => rest), graph.edges]);
+
 export function LabBench({
   api,
   lab,
@@ -59,6 +62,11 @@ export function LabBench({
     lab.seek(atMs);
     onTrace({ initial: { kind: 'firstFailedAfter', atMs } });
   };
+  // The run shown came from another design than the canvas now holds (an edit since the run): say
+  // so, or the student reads old numbers as the answer to their change. Positions and names do not
+  // change a run, so moving a node is no change.
+  const ranGraph = lab.run ? lab.simulatedWith()?.graph : undefined;
+  const isStale = useMemo(() => ranGraph !== undefined && ranGraph !== graph && simulationKey(ranGraph) !== simulationKey(graph), [ranGraph, graph]);
   const compare = (
     <button type="button" onClick={() => setComparing(true)} disabled={graph.nodes.length === 0} title={t('compareHint')}>
       {t('compare')}
@@ -80,6 +88,11 @@ export function LabBench({
       {lab.isGradedView && (
         <p className="sl-graded-note" role="status" data-testid="graded-view">
           {t('gradedView')}
+        </p>
+      )}
+      {!lab.isGradedView && isStale && (
+        <p className="sl-graded-note" role="status" data-testid="run-stale">
+          {t('runStale')}
         </p>
       )}
       {isComparing && <CompareDialog api={api} graph={graph} scenario={lab.scenario} locked={locked} onClose={() => setComparing(false)} />}

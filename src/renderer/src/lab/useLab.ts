@@ -27,10 +27,14 @@ export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20] as const;
  * scenario, and a playback cursor over the finished run. Running simulates the whole scenario
  * once (in the host's worker); playing, stepping and seeking only move the cursor.
  */
-export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, refuse?: () => string | undefined) {
+/**
+ * `context` names what the canvas holds (a lesson, the studio's lesson, the student's own design):
+ * when it changes the shown run goes, since it was a run of something no longer on the canvas.
+ */
+export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, refuse?: () => string | undefined, context = '') {
   const [injected, setInjected] = useState<Fault[]>([]);
   const scenario = useMemo<Scenario>(() => ({ ...baseScenario, faults: [...(baseScenario.faults ?? []), ...injected] }), [baseScenario, injected]);
-  const { run: view, status, start, cancel } = useRun(api, graph, scenario, refuse);
+  const { run: view, status, start, cancel, clear } = useRun(api, graph, scenario, refuse);
   const run = asLabRun(view);
   const [cursorMs, setCursorMsState] = useState(0);
   const [isPlaying, setPlaying] = useState(false);
@@ -51,6 +55,18 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
   useEffect(() => setStep(undefined), [run]);
 
   useEffect(() => setInjected([]), [baseScenario]);
+  // Another lesson (or the studio, or a design of the student's own) is on the canvas: the last
+  // lesson's charts, numbers and node states would describe a design that is not there.
+  const shownContext = useRef(context);
+  useEffect(() => {
+    if (shownContext.current === context) return;
+    shownContext.current = context;
+    clear();
+    ranWith.current = undefined;
+    setPlaying(false);
+    setCursorMsState(0);
+    setGradedView(false);
+  }, [context, clear]);
   useEffect(() => store.show(run, run ? bucketAt(run, cursorMs) : 0, isPlaying ? speed : Infinity), [store, run, cursorMs, isPlaying, speed]);
 
   const endMs = run?.endedAtMs ?? 0;

@@ -57,5 +57,11 @@ export function useRun(api: StateLabApi, graph: Graph, scenario: Scenario | unde
     if (runIdRef.current) void api.simCancel({ runId: runIdRef.current });
   }, [api]);
 
-  return { run, status, start, cancel };
+  /** Forgets the shown run (another lesson is open): a run still going is kept, and shown when it ends. */
+  const clear = useCallback(() => {
+    setRun(undefined);
+    setStatus((s) => (s.state === 'running' ? s : { state: 'idle' }));
+  }, []);
+
+  return { run, status, start, cancel, clear };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CheckResult, GradeReport } from '../../../shared/gradeReport';
 import { localize } from '../../../shared/i18n';
 import { checkErrorText, reportNotes } from '../../../shared/i18n/reportText';
@@ -88,12 +88,23 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
   );
 }
 
+/** Reports already brought into view once: going back to a lesson does not scroll its old results again. */
+const broughtIntoView = new WeakSet<GradeReport>();
+
 /** The grade report as a student reads it: what passed, by how much the rest missed, and what to try. */
 export function CheckResults({ report, onShowMe, onShowFailingRequest }: { report: GradeReport; onShowMe?: (atMs: number) => void; onShowFailingRequest?: (atMs: number) => void }) {
   const { locale, t } = useLocale();
   const allPassed = report.checks.every((c) => c.passed);
+  const section = useRef<HTMLElement>(null);
+  // The results land below the steps and questions, out of sight at 1280×720: a new grade scrolls
+  // the lesson panel to them, so Check my work visibly answers.
+  useEffect(() => {
+    if (broughtIntoView.has(report)) return;
+    broughtIntoView.add(report);
+    section.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [report]);
   return (
-    <section className="sl-results" aria-label={t('results')}>
+    <section className="sl-results" aria-label={t('results')} ref={section}>
       <div className="sl-results-head">
         <h3>{t('results')}</h3>
         <span data-testid="grade-score">

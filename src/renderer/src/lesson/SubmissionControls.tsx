@@ -1,6 +1,6 @@
 import { errorMessage } from '../../../shared/i18n/errorTexts';
 import { failureText } from '../i18n/useErrorText';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { GradeReport } from '../../../shared/gradeReport';
 import type { Graph } from '../../../shared/graph';
@@ -34,6 +34,14 @@ export function SubmissionControls({ api, packId, lessonId, graph, answers, repo
   const [student, setStudent] = useState(committed);
   useEffect(() => setStudent(committed), [committed]);
   const [regrade, setRegrade] = useState<SubmissionRegrade>();
+  /** The file the last export wrote: a download gives no other sign inside the app. */
+  const [exported, setExported] = useState<string>();
+  useEffect(() => setExported(undefined), [packId, lessonId]);
+  const exportedLine = useRef<HTMLParagraphElement>(null);
+  // A block, not an arrow returning the call: scrollIntoView may return a promise, which React would take for a cleanup.
+  useEffect(() => {
+    exportedLine.current?.scrollIntoView({ block: 'nearest' });
+  }, [exported]);
   const commit = () => {
     if (student !== committed) onStudent(student);
   };
@@ -43,6 +51,7 @@ export function SubmissionControls({ api, packId, lessonId, graph, answers, repo
     const result = await api.submissionsExport({ packId, lessonId, graph, answers: { ...answers }, ...(student.trim() ? { student } : {}), ...(report ? { report } : {}) });
     if (!result.ok) return onError(failureText(result.error, locale));
     downloadText(result.value.fileName, result.value.text);
+    setExported(result.value.fileName);
   };
 
   const openSubmission = async (file: File) => {
@@ -64,6 +73,11 @@ export function SubmissionControls({ api, packId, lessonId, graph, answers, repo
           {t('exportSubmission')}
         </button>
       </div>
+      {exported && (
+        <p className="sl-muted" role="status" data-testid="submission-exported" ref={exportedLine}>
+          {t('submissionExported', { file: exported })}
+        </p>
+      )}
       <FilePickerButton className="sl-link" accept=".json,application/json" testId="submission-picker" onPick={([file]) => void openSubmission(file!)}>
         {t('openSubmission')}
       </FilePickerButton>

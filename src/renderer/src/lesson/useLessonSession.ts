@@ -37,6 +37,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   /** What each report's run came from (the framed design, the scenario and seed), to show that run again. */
   const [gradedRuns, setGradedRuns] = useState<Record<string, GradedRun>>({});
   const [answers, setAnswers] = useState<Record<string, Record<string, string>>>({});
+  /** The answers as last set, for setAnswer to build on between renders. */
+  const answersRef = useRef(answers);
   const [isGrading, setGrading] = useState(false);
   const [gradeError, setGradeError] = useState<string>();
   const [student, setStudentState] = useState(() => globalThis.localStorage?.getItem(STUDENT_KEY) ?? '');
@@ -102,6 +104,11 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
       if (stored.ok && stored.value.warning) notify(failureText(stored.value.warning, i18n.language));
       else if (!stored.ok) notify(t('lessonWorkNotRead', { reason: failureText(stored.error, i18n.language) }));
       const key = keyOf({ packId, lessonId });
+      // The answers kept on disk come back, unless this session already holds newer ones.
+      if (stored.ok && !(key in answersRef.current)) {
+        answersRef.current = { ...answersRef.current, [key]: stored.value.answers };
+        setAnswers(answersRef.current);
+      }
       const graph = work.current.get(key) ?? (stored.ok ? stored.value.graph : null) ?? opened.value.starter;
       // What the host already holds (or the starter, which needs no saving) is not sent back.
       if (!work.current.has(key)) persisted.current.set(key, graph);
@@ -170,9 +177,22 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   }, []);
 
   const key = lesson ? `${lesson.packId}/${lesson.lessonId}` : '';
+  /** An answer is kept on disk at once (lessons:saveAnswers), so a reload or a restart keeps it. */
   const setAnswer = useCallback(
-    (checkId: string, choiceId: string) => setAnswers((a) => ({ ...a, [key]: { ...(a[key] ?? {}), [checkId]: choiceId } })),
-    [key],
+    (checkId: string, choiceId: string) => {
+      const current = lessonRef.current;
+      if (!current) return;
+      const lessonKey = keyOf(current);
+      const next = { ...(answersRef.current[lessonKey] ?? {}), [checkId]: choiceId };
+      answersRef.current = { ...answersRef.current, [lessonKey]: next };
+      setAnswers(answersRef.current);
+      void api.lessonsSaveAnswers({ packId: current.packId, lessonId: current.lessonId, answers: next }).then((saved) => {
+        const warning = saved.ok ? saved.value.warning && failureText(saved.value.warning, i18n.language) : t('lessonWorkNotSaved', { reason: failureText(saved.error, i18n.language) });
+        if (warning && !isSaveFailing.current) notify(warning);
+        isSaveFailing.current = warning !== undefined;
+      });
+    },
+    [api, notify],
   );
 
   useEffect(() => {

@@ -10,17 +10,21 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]):not([ty
  * Escape and a click on the backdrop close it. Keys pressed inside never reach the editor's
  * shortcuts (Delete in a dialog must not delete nodes behind it).
  */
-export function Modal({ label, onClose, className, children }: { label: string; onClose(): void; className?: string; children: ReactNode }) {
+export function Modal({ label, onClose, className, closeKey, children }: { label: string; onClose(): void; className?: string; closeKey?: string; children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
   close.current = onClose;
+  /** A key that closes the dialog besides Escape: the one that opened it ("?" for the help). */
+  const alsoCloses = useRef(closeKey);
+  alsoCloses.current = closeKey;
   // Escape is caught on the window (capture), so it closes the dialog even when focus has left
   // it (a button inside went disabled while working) and never reaches the editor's shortcuts.
   useEffect(() => {
     const me = Symbol('modal');
     openModals.push(me);
     const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key !== 'Escape' || openModals[openModals.length - 1] !== me) return;
+      const isCloseKey = event.key === 'Escape' || (alsoCloses.current !== undefined && event.key === alsoCloses.current);
+      if (!isCloseKey || openModals[openModals.length - 1] !== me) return;
       event.stopPropagation();
       event.preventDefault();
       close.current();
