@@ -92,6 +92,8 @@ export function LessonPanel(props: LessonPanelProps) {
           value={lesson.id}
           onChange={(e) => props.onSelectLesson(e.target.value)}
           className="sl-lesson-select"
+          // Between Previous and Next it is too narrow for most titles: the tooltip reads the whole one.
+          title={index >= 0 ? `${index + 1}. ${localize(lessons[index]!.title, locale)}` : undefined}
         >
           {lessons.map((l, i) => (
             <option key={l.id} value={l.id}>
