@@ -87,7 +87,7 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
       <div className="sl-dialog sl-class-dialog" role="dialog" aria-modal="true" aria-label={t('title')} onClick={(e) => e.stopPropagation()}>
         <header className="sl-class-header">
           <h2>{t('title')}</h2>
-          {grading.sourceName && <span className="sl-muted" data-testid="class-source">{grading.sourceName}{grading.packId ? ` · ${t('pack')}: ${grading.packId}` : ''}</span>}
+          {grading.sourceName && <span className="sl-muted" data-testid="class-source">{grading.packId ? t('sourceWithPack', { source: grading.sourceName, pack: grading.packId }) : grading.sourceName}</span>}
           {lessons.length > 0 && (
             <label>
               {t('lesson')}{' '}
@@ -153,7 +153,7 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
                         <button type="button" className="sl-link" onClick={() => setSelectedFile(r.file)} title={r.file}>{r.student || r.file}</button>
                       </td>
                       <td>{r.score ?? '—'}/{r.maxScore ?? '—'}</td>
-                      <td className={r.stored === 'MISMATCH' ? 'sl-error' : ''}>{r.error ? '—' : r.stored}</td>
+                      <td className={r.stored === 'MISMATCH' ? 'sl-error' : ''}>{r.error || !r.stored ? '—' : t(`storedGrade.${r.stored}`)}</td>
                       {stats?.checks.map((c) => <td key={c.checkId} className="sl-class-mark">{r.error ? '' : hasPassed(r, c.checkId) ? '✓' : '✗'}</td>)}
                     </tr>
                   ))}

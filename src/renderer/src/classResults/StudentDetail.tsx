@@ -71,7 +71,7 @@ export function StudentDetail({ api, row, file, onOpen, onClose }: { api: StateL
         </button>
       </div>
       <p>
-        {t('score')}: <strong>{row.score ?? '—'}/{row.maxScore ?? '—'}</strong> · {t('stored')}: <span className={row.stored === 'MISMATCH' ? 'sl-error' : ''}>{row.stored || '—'}</span>
+        {t('score')}: <strong>{row.score ?? '—'}/{row.maxScore ?? '—'}</strong> · {t('stored')}: <span className={row.stored === 'MISMATCH' ? 'sl-error' : ''}>{row.stored ? t(`storedGrade.${row.stored}`) : '—'}</span>
       </p>
       {row.error && <p className="sl-error">{row.error}</p>}
       {row.notes && <p className="sl-muted">{row.notes}</p>}
