@@ -128,7 +128,7 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
                   <RowList title={t('failedBy', { check: failedCheck.checkId })} testId="class-failed" rows={failedCheck.failed.map((r) => ({ key: r.file, label: label(r), row: r }))} onPick={(r) => setSelectedFile(r.file)} />
                 ))}
               <RowList title={t('mismatches')} testId="class-mismatches" rows={(stats?.mismatched ?? []).map((r) => ({ key: r.file, label: label(r), row: r }))} onPick={(r) => setSelectedFile(r.file)} />
-              <RowList title={t('errors')} testId="class-errors" rows={rowsOfLesson.filter((r) => r.error).map((r) => ({ key: r.file, label: `${r.file}: ${r.error}`, row: r }))} onPick={(r) => setSelectedFile(r.file)} />
+              <RowList title={t('errors')} testId="class-errors" rows={rowsOfLesson.filter((r) => r.error).map((r) => ({ key: r.file, label: `${r.file}: ${grading.errorOf(r)}`, row: r }))} onPick={(r) => setSelectedFile(r.file)} />
               <RowList title={t('duplicates')} testId="class-duplicates" rows={results.duplicates.map((d) => ({ key: d.file, label: `${d.file} (${t('line')} ${d.lines.join(', ')})` }))} onPick={() => {}} />
               <RowList title={t('skipped')} testId="class-skipped" rows={grading.skipped.map((s) => ({ key: s, label: s }))} onPick={() => {}} />
             </div>
@@ -162,7 +162,7 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
             </div>
             {selected && (
               <div className="sl-class-col">
-                <StudentDetail api={api} row={selected} file={submissionFor(grading.submissions, selected.file)} onOpen={onOpenDesign} onClose={() => setSelectedFile(undefined)} />
+                <StudentDetail api={api} row={selected} file={submissionFor(grading.submissions, selected.file)} errorText={grading.errorOf(selected)} onOpen={onOpenDesign} onClose={() => setSelectedFile(undefined)} />
               </div>
             )}
           </div>

@@ -27,7 +27,7 @@ export interface StudentDesign {
 
 type Loaded = { regrade: SubmissionRegrade; graph: Graph } | { error: string };
 
-export function StudentDetail({ api, row, file, onOpen, onClose }: { api: StateLabApi; row: ClassRow; file: File | undefined; onOpen(design: StudentDesign): void; onClose(): void }) {
+export function StudentDetail({ api, row, file, errorText, onOpen, onClose }: { api: StateLabApi; row: ClassRow; file: File | undefined; errorText: string; onOpen(design: StudentDesign): void; onClose(): void }) {
   const t = useClassStrings();
   const { i18n } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>();
@@ -73,7 +73,7 @@ export function StudentDetail({ api, row, file, onOpen, onClose }: { api: StateL
       <p>
         {t('score')}: <strong>{row.score ?? '—'}/{row.maxScore ?? '—'}</strong> · {t('stored')}: <span className={row.stored === 'MISMATCH' ? 'sl-error' : ''}>{row.stored ? t(`storedGrade.${row.stored}`) : '—'}</span>
       </p>
-      {row.error && <p className="sl-error">{row.error}</p>}
+      {row.error && <p className="sl-error">{errorText}</p>}
       {row.notes && <p className="sl-muted">{row.notes}</p>}
       {!file && <p className="sl-muted">{t('noDesign')}</p>}
       {file && !loaded && <p className="sl-muted">{t('regrading')}</p>}
