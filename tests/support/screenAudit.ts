@@ -8,12 +8,21 @@ import type { Page } from '@playwright/test';
 /**
  * Words that may stay in Latin letters on a Chinese screen: node ids and labels come from the
  * lesson data (added per page), units, key names, file formats, proper names and the course's
- * English abbreviations.
+ * English abbreviations (ID as Chinese software writes it: 课程包 ID).
  */
-export const ALLOWED = /\b(ms|s|req|p50|p99|PNG|SVG|CSV|JSON|zip|API|Ctrl|Shift|Tab|Enter|Esc|Escape|Space|Delete|Backspace|StateLab|English|LRU|Zipf|GC|etcd|ZooKeeper|M\/M\/c|npm|run|grade|cat|factor|latencyFactor|drain|false|MB)\b/g;
+export const ALLOWED = /\b(ms|s|req|p50|p99|PNG|SVG|CSV|JSON|zip|API|Ctrl|Shift|Tab|Enter|Esc|Escape|Space|Delete|Backspace|StateLab|English|LRU|Zipf|GC|etcd|ZooKeeper|WebSocket|M\/M\/c|npm|run|grade|cat|factor|latencyFactor|drain|false|MB|ID)\b/g;
 
 /** Quoted words are data too: a key the file had ("name"), a file or design name (“damaged”). */
 export const QUOTED = /"[^"\n]*"|“[^”\n]*”/g;
+
+/**
+ * An English term given in full-width brackets right after its Chinese word, as Chinese course
+ * books do (粘性（sticky）路由): a gloss for the student, not a text left untranslated.
+ */
+export const GLOSS = /(?<=\p{Script=Han}|^)（[A-Za-z][A-Za-z -]*）/gu;
+
+/** A lesson text's placeholders are what an instructor types: {measured}, {bound}. */
+export const PLACEHOLDERS = /\{\w+\}/g;
 
 /** JSON paths and file names are data: `nodes[0].position.x`, `cut.statelab.json`. */
 export const PATHS = /[A-Za-z_$][\w$-]*(\[\d+\])*(\.[A-Za-z_$][\w$-]*(\[\d+\])*)+/g;
@@ -34,7 +43,7 @@ export async function englishOnScreen(page: Page, data: readonly string[] = [], 
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
       const text = n.textContent?.trim();
-      if (!el || !text || el.closest(skip) || el.closest('option, script, style')) continue;
+      if (!el || !text || el.closest(skip) || el.closest('option, script, style, textarea')) continue;
       if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
       out.push(text);
     }
@@ -47,7 +56,7 @@ export async function englishOnScreen(page: Page, data: readonly string[] = [], 
   const faultIds = await page.locator('.sl-eventlog li').evaluateAll((els) => els.flatMap((e) => [...(e.textContent ?? '').matchAll(/lab-[a-z-]+-\d+|(?<=故障 )[\w-]+(?=：)/g)].map((m) => m[0])));
   const ids = [...nodeIds, ...faultIds, ...data];
   const idPattern = new RegExp(`(^|[^\\w-])(${ids.filter(Boolean).map((i) => i.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '$^'})(?![\\w-])`, 'g');
-  return texts.filter((t) => /[A-Za-z]{2,}/.test(t.replace(QUOTED, ' ').replace(idPattern, ' ').replace(PATHS, ' ').replace(ALLOWED, ' ')));
+  return texts.filter((t) => /[A-Za-z]{2,}/.test(t.replace(idPattern, ' ').replace(QUOTED, ' ').replace(GLOSS, ' ').replace(PLACEHOLDERS, ' ').replace(PATHS, ' ').replace(ALLOWED, ' ')));
 }
 
 /**
@@ -59,6 +68,7 @@ export async function englishOnScreen(page: Page, data: readonly string[] = [], 
  * - the header is more than one row;
  * - a text is cut off or spills out of its box (its `scrollWidth > clientWidth`), or a select is too
  *   narrow for its chosen option, with no `title` to read it in full;
+ * - a short button label is broken over two lines;
  * - a panel needs horizontal scrolling.
  * `allowScroll` names selectors whose sideways scrolling is the content's own (a long diagram).
  */
@@ -110,7 +120,8 @@ export async function layoutProblems(page: Page, allowScroll: readonly string[] 
       const style = getComputedStyle(el);
       const scrolls = (style.overflowX === 'auto' || style.overflowX === 'scroll') && !el.matches('input, select');
       if (!hasText && !scrolls && el.tagName !== 'SELECT') continue;
-      if (!visible(el) || el.clientWidth === 0) continue;
+      // Words only a screen reader hears (sl-visually-hidden) are 1 px wide on purpose.
+      if (!visible(el) || el.clientWidth <= 1) continue;
       if (el.tagName === 'SELECT') {
         const select = el as HTMLSelectElement;
         const label = select.selectedOptions[0]?.textContent ?? '';
@@ -119,6 +130,26 @@ export async function layoutProblems(page: Page, allowScroll: readonly string[] 
         const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16;
         if (ctx.measureText(label).width > room + 1 && !titled(el)) problems.push(`${name(el)} is too narrow for "${label}" (${Math.round(ctx.measureText(label).width)} px of text in ${Math.round(room)} px)`);
         continue;
+      }
+      const ownText = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE);
+      const own = ownText.map((n) => n.textContent).join('').trim();
+      if (hasText && ((el.matches('button, [role="tab"]') && own.length <= 16) || (el.matches('th, td') && own.length <= 10))) {
+        // A short label broken over two lines (显示提示 as 显示提 / 示, 初始设计 as 初始设 / 计) reads as two
+        // words; a table's longer cells (a wrong answer's name) may wrap.
+        const rects = ownText.flatMap((n) => {
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          return [...range.getClientRects()].filter((r) => r.width > 0);
+        });
+        let lines = 0;
+        let bottom = -Infinity;
+        for (const r of rects.sort((a, b) => a.top - b.top)) {
+          if (r.top >= bottom - 2) {
+            lines++;
+            bottom = r.bottom;
+          } else bottom = Math.max(bottom, r.bottom);
+        }
+        if (lines > 1) problems.push(`${name(el)} breaks its label over ${lines} lines`);
       }
       if (el.scrollWidth <= el.clientWidth + 1) continue;
       if (scrolls) {
