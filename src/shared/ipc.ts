@@ -113,6 +113,8 @@ export interface SubmissionRegrade {
   /** Whether the grade stored in the file matched; null when the file had none. */
   storedMatched: boolean | null;
   differences: string[];
+  /** The same differences as keys of GRADE_TEXTS (same order); absent from an older host. */
+  differenceKeys?: GradeMessage[];
   /** What an instructor should know, in English (notes) and as keys of GRADE_TEXTS (noteKeys, same order). */
   notes: string[];
   noteKeys?: GradeMessage[];

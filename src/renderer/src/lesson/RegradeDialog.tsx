@@ -19,8 +19,8 @@ export function RegradeDialog({ regrade, onClose }: { regrade: SubmissionRegrade
         </p>
         {regrade.differences.length > 0 && (
           <ul className="sl-differences">
-            {regrade.differences.map((d) => (
-              <li key={d}>{differenceText(d, regrade.report, locale)}</li>
+            {regrade.differences.map((d, i) => (
+              <li key={d}>{differenceText(d, regrade.report, locale, regrade.differenceKeys?.[i])}</li>
             ))}
           </ul>
         )}
