@@ -155,7 +155,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     expect(audit.problems).toEqual([]);
   });
 
-  test(`class results with a graded class, the glossary and banners, in ${locale}`, async ({ page }) => {
+  test(`class results with a graded class, a re-graded submission, every file dialog, the glossary and banners, in ${locale}`, async ({ page }) => {
     test.setTimeout(180_000);
     const dir = mkdtempSync(path.join(tmpdir(), 'statelab-screens-'));
     const generated = await writeClassSubmissions(dir, 6, { withBroken: true });
@@ -172,6 +172,39 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await audit.check('class-results', { data: names });
     await page.keyboard.press('Escape');
 
+    // A submission re-graded from the lesson panel: it claims full marks its design does not earn.
+    const failing = generated.find((g) => g.report && g.report.score < g.report.maxScore)!;
+    const submission = JSON.parse(readFileSync(path.join(dir, failing.name), 'utf8'));
+    const claimed = { ...submission.grade, score: submission.grade.maxScore, checks: submission.grade.checks.map((c: { maxPoints: number }) => ({ ...c, passed: true, points: c.maxPoints })) };
+    await page.getByTestId('submission-picker').setInputFiles({ name: 'forged.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...submission, grade: claimed })) });
+    const regrade = page.getByRole('dialog', { name: w.lesson.regradeTitle });
+    await expect(regrade.getByTestId('regrade-verdict')).toBeVisible({ timeout: 60_000 });
+    await audit.check('regrade', { data: names });
+    await regrade.getByRole('button', { name: w.lesson.close }).click();
+
+    // The file bar's and the editor's dialogs.
+    await page.getByRole('button', { name: w.app.lessonPacks }).click();
+    await expect(page.getByRole('dialog', { name: w.lesson.packs })).toBeVisible();
+    await audit.check('packs', { data: ['stateless-vs-stateful'] });
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: w.files.open, exact: true }).click();
+    await expect(page.getByRole('dialog', { name: w.files.openTitle })).toBeVisible();
+    await audit.check('open');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: w.files.saveAs, exact: true }).click();
+    await expect(page.getByRole('dialog', { name: w.files.saveAsTitle })).toBeVisible();
+    await audit.check('save-as');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: w.editor.shortcuts, exact: true }).click();
+    await expect(page.getByRole('dialog', { name: w.editor.keyboardShortcuts })).toBeVisible();
+    await audit.check('shortcuts');
+    await page.keyboard.press('Escape');
+    await node(page, 'api-1').click();
+    await page.keyboard.press('c');
+    await expect(page.locator('.sl-dialog')).toBeVisible();
+    await audit.check('connect');
+    await page.keyboard.press('Escape');
+
     await page.getByRole('button', { name: w.lesson.glossary.title, exact: true }).click();
     await expect(page.getByRole('dialog', { name: w.lesson.glossary.title })).toBeVisible();
     await audit.check('glossary', { skip: ['.sl-glossary-entry dt'] });
@@ -181,6 +214,5 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await expect(page.getByTestId('file-error')).toBeVisible();
     await audit.check('error-banner');
     expect(audit.problems).toEqual([]);
-    void node;
   });
 }
