@@ -14,7 +14,7 @@ import { E2E_DATA_DIR } from '../../playwright.config';
 import { EN, ZH_CN } from '../../src/renderer/src/i18n/resources';
 import type { AppLocale } from '../../src/renderer/src/i18n/resources';
 import { writeClassSubmissions } from '../support/classSubmissions';
-import { englishOnScreen, layoutProblems } from '../support/screenAudit';
+import { asciiColonsAfterChinese, englishOnScreen, layoutProblems } from '../support/screenAudit';
 import { answerPredictions, forgetStudentWork, node, openApp } from './helpers';
 
 test.beforeEach(forgetStudentWork);
@@ -56,7 +56,10 @@ class ScreenAudit {
       await page.setViewportSize(size);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const tag = `${screen} (${this.locale}, ${size.width}×${size.height})`;
-      if (this.locale === 'zh-CN' && size.width === 1280) for (const text of await englishOnScreen(page, options.data, options.skip)) this.problems.push(`${tag}: English: ${text}`);
+      if (this.locale === 'zh-CN' && size.width === 1280) {
+        for (const text of await englishOnScreen(page, options.data, options.skip)) this.problems.push(`${tag}: English: ${text}`);
+        for (const text of await asciiColonsAfterChinese(page, options.skip)) this.problems.push(`${tag}: ASCII colon after Chinese: ${text}`);
+      }
       for (const problem of await layoutProblems(page, options.allowScroll)) this.problems.push(`${tag}: ${problem}`);
       await page.screenshot({ path: `test-results/screenshots/screens-${screen}-${this.locale}-${size.width}x${size.height}.png` });
     }

@@ -161,3 +161,17 @@ export async function layoutProblems(page: Page, allowScroll: readonly string[] 
     return problems;
   }, allowScroll);
 }
+
+/**
+ * Chinese words followed by an ASCII colon ("实测: 0"), as a label joined to its value in code
+ * reads in 简体中文: Chinese text takes the full-width "：". The innermost visible elements whose
+ * text has one. `skip` as for englishOnScreen (data: an instructor's own text).
+ */
+export async function asciiColonsAfterChinese(page: Page, skip: readonly string[] = []): Promise<string[]> {
+  return page.evaluate((skip) => {
+    const pattern = /\p{Script=Han}[:;] ?/u;
+    const skipped = ['kbd, code, textarea, script, style, option', ...skip].join(', ');
+    const hits = [...document.querySelectorAll('body *')].filter((el) => !el.closest(skipped) && pattern.test(el.textContent ?? '') && el.checkVisibility({ visibilityProperty: true, opacityProperty: true }));
+    return hits.filter((el) => !hits.some((other) => other !== el && el.contains(other))).map((el) => (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 80));
+  }, skip);
+}
