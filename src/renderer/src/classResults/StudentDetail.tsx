@@ -2,6 +2,7 @@
  * One student's row, drilled into: the file is re-graded (submissions:regrade, in a worker) for the
  * full report with each failed check's first violation, and the design opens in the lab there.
  */
+import { labelColon } from '../i18n/format';
 import { useTranslation } from 'react-i18next';
 import { failureText } from '../i18n/useErrorText';
 import { errorMessage } from '../../../shared/i18n/errorTexts';
@@ -71,7 +72,7 @@ export function StudentDetail({ api, row, file, errorText, onOpen, onClose }: { 
         </button>
       </div>
       <p>
-        {t('score')}: <strong>{row.score ?? '—'}/{row.maxScore ?? '—'}</strong> · {t('stored')}: <span className={row.stored === 'MISMATCH' ? 'sl-error' : ''}>{row.stored ? t(`storedGrade.${row.stored}`) : '—'}</span>
+        {t('score')}{labelColon(i18n.language)}<strong>{row.score ?? '—'}/{row.maxScore ?? '—'}</strong> · {t('stored')}{labelColon(i18n.language)}<span className={row.stored === 'MISMATCH' ? 'sl-error' : ''}>{row.stored ? t(`storedGrade.${row.stored}`) : '—'}</span>
       </p>
       {row.error && <p className="sl-error">{errorText}</p>}
       {row.notes && <p className="sl-muted">{row.notes}</p>}

@@ -13,7 +13,7 @@ import { readMetric } from '../../../shared/metrics/read';
 import { faultTimings, resolveWindow } from '../../../shared/runWindow';
 import { ScenarioSchema, type Scenario } from '../../../shared/scenario';
 import type { StudentVariant, VariantParameter } from '../../../shared/variants';
-import { formatNumber, formatSeconds, formatValue } from '../i18n/format';
+import { formatNumber, formatSeconds, formatValue, labelColon } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
 import { Markdown } from './Markdown';
 
@@ -87,7 +87,7 @@ export function VariantCard({ lesson, student, variant, onStudent }: { lesson: L
         <ul className="sl-variant-values">
           {lesson.variants.parameters.map((p) => (
             <li key={p.id} data-parameter={p.id}>
-              {localize(p.label, locale)}: <strong data-testid={`variant-${p.id}`}>{formatParameter(p, variant.values[p.id] ?? p.min, locale)}</strong>
+              {localize(p.label, locale)}{labelColon(locale)}<strong data-testid={`variant-${p.id}`}>{formatParameter(p, variant.values[p.id] ?? p.min, locale)}</strong>
             </li>
           ))}
         </ul>
@@ -146,9 +146,9 @@ export function PredictionQuestions({
             ))}
             {picked && measured !== undefined && (
               <p className={`sl-prediction-result ${isBorneOut === false ? 'is-off' : ''}`} data-testid={`prediction-result-${p.id}`}>
-                {t('youPredicted')}: <strong>{localize(picked.text, locale)}</strong>
+                {t('youPredicted')}{labelColon(locale)}<strong>{localize(picked.text, locale)}</strong>
                 <br />
-                {t('runMeasured')}: <strong data-testid={`prediction-measured-${p.id}`}>{formatValue(measured, METRICS[p.measure.metric].unit, locale)}</strong>
+                {t('runMeasured')}{labelColon(locale)}<strong data-testid={`prediction-measured-${p.id}`}>{formatValue(measured, METRICS[p.measure.metric].unit, locale)}</strong>
                 {isBorneOut !== undefined && <> · {isBorneOut ? t('borneOut') : t('notBorneOut')}</>}
               </p>
             )}
