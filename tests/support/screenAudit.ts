@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
  * lesson data (added per page), units, key names, file formats, proper names and the course's
  * English abbreviations (ID as Chinese software writes it: 课程包 ID).
  */
-export const ALLOWED = /\b(ms|s|req|p50|p99|PNG|SVG|CSV|JSON|zip|API|Ctrl|Shift|Tab|Enter|Esc|Escape|Space|Delete|Backspace|StateLab|English|LRU|Zipf|GC|etcd|ZooKeeper|WebSocket|M\/M\/c|npm|run|grade|cat|factor|latencyFactor|drain|false|MB|ID)\b/g;
+export const ALLOWED = /\b(ms|s|req|p50|p99|PNG|SVG|CSV|JSON|zip|API|Ctrl|Shift|Tab|Enter|Esc|Escape|Space|Delete|Backspace|StateLab|English|LRU|Zipf|GC|etcd|ZooKeeper|WebSocket|M\/M\/c|npm|run|grade|cat|factor|latencyFactor|drain|false|MB|ID|TLS)\b/g;
 
 /** Quoted words are data too: a key the file had ("name"), a file or design name (“damaged”). */
 export const QUOTED = /"[^"\n]*"|“[^”\n]*”/g;
@@ -173,5 +173,21 @@ export async function asciiColonsAfterChinese(page: Page, skip: readonly string[
     const skipped = ['kbd, code, textarea, script, style, option', ...skip].join(', ');
     const hits = [...document.querySelectorAll('body *')].filter((el) => !el.closest(skipped) && pattern.test(el.textContent ?? '') && el.checkVisibility({ visibilityProperty: true, opacityProperty: true }));
     return hits.filter((el) => !hits.some((other) => other !== el && el.contains(other))).map((el) => (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 80));
+  }, skip);
+}
+
+/** Lesson Markdown shown as raw text: `ws-2` with its backticks, **Run** with its asterisks. */
+export async function rawMarkdown(page: Page, skip: readonly string[] = []): Promise<string[]> {
+  return page.evaluate((skip) => {
+    const skipped = ['code, textarea, script, style, option, kbd', ...skip].join(', ');
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      const text = n.textContent ?? '';
+      if (!el || el.closest(skipped) || !/`[^`\n]+`|\*\*[^*\n]+\*\*/.test(text)) continue;
+      if (el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) out.push(text.trim().slice(0, 80));
+    }
+    return out;
   }, skip);
 }
