@@ -4,7 +4,7 @@ import { localize } from '../../../shared/i18n';
 import { checkErrorText, reportNotes } from '../../../shared/i18n/reportText';
 import { formatSeconds, formatValue, labelColon } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
-import { Markdown } from './Markdown';
+import { InlineMarkdown, Markdown } from './Markdown';
 
 function formatMeasured(check: CheckResult, locale: string): string {
   const { measured, unit } = check;
@@ -121,7 +121,7 @@ export function CheckResults({ report, onShowMe, onShowFailingRequest }: { repor
             <div className="sl-check-head">
               <span className="sl-check-mark" aria-hidden="true">{p.answer !== null ? '✓' : '✗'}</span>
               <span className="sl-check-title">
-                {t('predictionRow')}{labelColon(locale)}{localize(p.question, locale)}
+                {t('predictionRow')}{labelColon(locale)}<InlineMarkdown text={localize(p.question, locale)} />
               </span>
               <span className="sl-check-points">
                 {p.points}/{p.maxPoints} {t('points')}

@@ -15,7 +15,7 @@ import { ScenarioSchema, type Scenario } from '../../../shared/scenario';
 import type { StudentVariant, VariantParameter } from '../../../shared/variants';
 import { formatNumber, formatSeconds, formatValue, labelColon } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
-import { Markdown } from './Markdown';
+import { InlineMarkdown, Markdown } from './Markdown';
 
 export function IntroCard({ about, onSelectLesson }: { about: LessonView['about']; onSelectLesson(id: string): void }) {
   const { locale, t } = useLocale();
@@ -134,19 +134,19 @@ export function PredictionQuestions({
         const hasRange = picked && (picked.min !== undefined || picked.max !== undefined);
         const isBorneOut = measured !== undefined && hasRange ? (picked.min === undefined || measured >= picked.min) && (picked.max === undefined || measured < picked.max) : undefined;
         return (
-          <fieldset key={p.id} className="sl-quiz sl-prediction" data-prediction={p.id} aria-label={localize(p.question, locale)}>
+          <fieldset key={p.id} className="sl-quiz sl-prediction" data-prediction={p.id} aria-label={localize(p.question, locale).replaceAll("`", "")}>
             <div className="sl-quiz-question">
               <Markdown text={localize(p.question, locale)} />
             </div>
             {p.choices.map((choice) => (
               <label key={choice.id} className="sl-quiz-choice">
                 <input type="radio" name={`prediction-${p.id}`} value={choice.id} checked={answers[p.id] === choice.id} onChange={() => onAnswer(p.id, choice.id)} />
-                {localize(choice.text, locale)}
+                <InlineMarkdown text={localize(choice.text, locale)} />
               </label>
             ))}
             {picked && measured !== undefined && (
               <p className={`sl-prediction-result ${isBorneOut === false ? 'is-off' : ''}`} data-testid={`prediction-result-${p.id}`}>
-                {t('youPredicted')}{labelColon(locale)}<strong>{localize(picked.text, locale)}</strong>
+                {t('youPredicted')}{labelColon(locale)}<strong><InlineMarkdown text={localize(picked.text, locale)} /></strong>
                 <br />
                 {t('runMeasured')}{labelColon(locale)}<strong data-testid={`prediction-measured-${p.id}`}>{formatValue(measured, METRICS[p.measure.metric].unit, locale)}</strong>
                 {isBorneOut !== undefined && <> · {isBorneOut ? t('borneOut') : t('notBorneOut')}</>}
