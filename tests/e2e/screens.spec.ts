@@ -74,7 +74,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
   const w = words(locale);
 
   test(`the studio's every tab, in ${locale} at 1280×720 and 1440×900`, async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(120_000);
     const draft = `audit-${locale.toLowerCase()}`;
     rmSync(path.join(E2E_DATA_DIR, 'studio', draft), { recursive: true, force: true });
     await page.setViewportSize(SIZES[0]);
@@ -105,7 +105,11 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await audit.check('studio-design', { data: lesson1, skip: [enColumn] });
     await studio.getByRole('tab', { name: s.tabs.scenario }).click();
     await expect(studio.getByTestId('studio-variants')).toBeVisible();
-    await audit.check('studio-scenario', { data: lesson1, skip: [enColumn] });
+    // A fault added on the timeline, and the range previewed for one student.
+    await studio.getByRole('button', { name: s.addFault }).click();
+    await studio.getByTestId('variant-student').fill('Wang Lei');
+    await expect(studio.getByTestId('variant-preview-values')).toBeVisible();
+    await audit.check('studio-scenario', { data: [...lesson1, 'Wang Lei', 'crash-2', 'lab-crash-1'], skip: [enColumn] });
     await studio.getByRole('tab', { name: s.tabs.checks }).click();
     await audit.check('studio-checks', { data: lesson1, skip: [enColumn] });
 
@@ -128,7 +132,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
   });
 
   test(`a lesson's prediction, check results with feedback, Show me, the request trace and Step, in ${locale}`, async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(120_000);
     await page.setViewportSize(SIZES[0]);
     await openApp(page);
     await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
@@ -177,7 +181,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
   });
 
   test(`class results with a graded class, a re-graded submission, every file dialog, the glossary and banners, in ${locale}`, async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(120_000);
     const dir = mkdtempSync(path.join(tmpdir(), 'statelab-screens-'));
     const generated = await writeClassSubmissions(dir, 6, { withBroken: true });
     await page.setViewportSize(SIZES[0]);
@@ -224,7 +228,10 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await page.keyboard.press('c');
     await expect(page.locator('.sl-dialog')).toBeVisible();
     await audit.check('connect');
-    await page.keyboard.press('Escape');
+    // Connecting from the dialog confirms it where the student looks (the editor's notice).
+    await page.locator('.sl-dialog [data-target]:not([disabled])').first().click();
+    await expect(page.getByTestId('editor-notice')).toBeVisible();
+    await audit.check('notice', { data: names });
 
     await page.getByRole('button', { name: w.lesson.glossary.title, exact: true }).click();
     await expect(page.getByRole('dialog', { name: w.lesson.glossary.title })).toBeVisible();
