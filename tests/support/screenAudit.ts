@@ -151,6 +151,16 @@ export async function layoutProblems(page: Page, allowScroll: readonly string[] 
         }
         if (lines > 1) problems.push(`${name(el)} breaks its label over ${lines} lines`);
       }
+      // Vertical text (a folded panel's rail label) runs down its box: it needs the string's length in
+      // height (measured as the select's text is). It is the label itself: a tooltip on its button
+      // does not make it readable.
+      if (style.writingMode.startsWith('vertical') && hasText) {
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const needed = ctx.measureText(own).width;
+        if (el.getBoundingClientRect().height + 1 < needed) problems.push(`${name(el)} is squeezed (${Math.round(needed)} px of vertical text in ${Math.round(el.getBoundingClientRect().height)} px)`);
+        continue;
+      }
       if (el.scrollWidth <= el.clientWidth + 1) continue;
       if (scrolls) {
         if (!allowScroll.some((s) => el.closest(s))) problems.push(`${name(el)} scrolls sideways (${el.scrollWidth} px in ${el.clientWidth} px)`);
