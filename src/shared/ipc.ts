@@ -6,6 +6,8 @@
 import type { Notice } from './result';
 import type { StepText } from './i18n/stepTexts';
 import type { GradeMessage } from './i18n/gradeTexts';
+import type { ErrorMessage } from './i18n/errorTexts';
+import type { Issue } from './i18n/issues';
 import { z } from 'zod';
 import { GraphSchema, type Graph, type NodeKind } from './graph';
 import { SCENARIO_LIMITS, ScenarioSchema } from './scenario';
@@ -113,6 +115,8 @@ export interface SubmissionRegrade {
   /** Whether the grade stored in the file matched; null when the file had none. */
   storedMatched: boolean | null;
   differences: string[];
+  /** The same differences as keys of GRADE_TEXTS (same order); absent from an older host. */
+  differenceKeys?: GradeMessage[];
   /** What an instructor should know, in English (notes) and as keys of GRADE_TEXTS (noteKeys, same order). */
   notes: string[];
   noteKeys?: GradeMessage[];
@@ -286,7 +290,8 @@ export const channels = {
           .max(CLASS_BATCH_FILES_MAX, `expected at most ${CLASS_BATCH_FILES_MAX} files in one batch`),
       })
       .strict(),
-    response: null as unknown as { csv: string },
+    /** errors: per file that could not be graded, its error as a key of ERROR_TEXTS (the CSV has the English). */
+    response: null as unknown as { csv: string; errors?: Record<string, { text: ErrorMessage; issues?: readonly Issue[] }> },
   },
   /** Stops a classResults:grade batch; cancelled is false when no such batch is running. */
   'classResults:cancel': { request: z.object({ jobId: runId }).strict(), response: null as unknown as { cancelled: boolean } },

@@ -67,7 +67,7 @@ test('lesson 13 is solved from its empty canvas by dragging nodes from the palet
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.screenshot({ path: `${SHOTS}/lesson13-passing-1280x720.png` });
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
-  await expect(page.getByTestId('lesson-title')).toHaveText('课程 3: 自己动手搭建');
+  await expect(page.getByTestId('lesson-title')).toHaveText('课程 3：自己动手搭建');
   await expect(page.getByRole('button', { name: ZH_CN.lesson.checkMyWork })).toBeVisible();
   await expect(page.getByTestId('measured-serves-load')).toHaveText(/^[\d,.]+\/秒$/);
   await page.screenshot({ path: `${SHOTS}/lesson13-zh-CN-1280x720.png` });
@@ -81,7 +81,7 @@ test('lesson 13 in Chinese: an empty canvas serves nothing, and its latency and 
   await expect(page.getByTestId('lesson-title')).toContainText('1');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await page.getByRole('combobox', { name: t.lesson, exact: true }).selectOption('build-it-yourself');
-  await expect(page.getByTestId('lesson-title')).toHaveText('课程 3: 自己动手搭建');
+  await expect(page.getByTestId('lesson-title')).toHaveText('课程 3：自己动手搭建');
   await page.locator('[data-quiz="why-busiest"] input[value="any"]').check();
   await page.getByRole('button', { name: t.checkMyWork }).click();
   await expect(page.getByTestId('grade-score')).toBeVisible({ timeout: 60_000 });

@@ -4,53 +4,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
 import { ZH_CN } from '../../src/renderer/src/i18n/resources';
 import { GRAPH_LIMITS } from '../../src/shared/graph';
+import { englishOnScreen } from '../support/screenAudit';
 import { forgetStudentWork, node, openApp } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
 const zh = ZH_CN;
-
-/**
- * Words that may stay in Latin letters on a Chinese screen: node ids and labels come from the
- * lesson data (added per page), units, key names, file formats, proper names and the course's
- * English abbreviations.
- */
-const ALLOWED = /\b(ms|s|req|p50|p99|PNG|SVG|CSV|JSON|zip|API|Ctrl|Shift|Tab|Enter|Esc|Escape|Space|Delete|Backspace|StateLab|English|LRU|Zipf|GC|etcd|ZooKeeper|M\/M\/c|npm|run|grade|cat|factor|latencyFactor|drain|false|MB)\b/g;
-
-/** Quoted words are data too: a key the file had ("name"), a file or design name (“damaged”). */
-const QUOTED = /"[^"\n]*"|“[^”\n]*”/g;
-
-/** JSON paths and file names are data: `nodes[0].position.x`, `cut.statelab.json`. */
-const PATHS = /[A-Za-z_$][\w$-]*(\[\d+\])*(\.[A-Za-z_$][\w$-]*(\[\d+\])*)+/g;
-
-/**
- * Every visible text on the page that still reads as English once the allowed words, the design's
- * node ids and labels, the lab's fault ids, and numbers are taken out (event-log sentences included).
- */
-async function englishOnScreen(page: Page, data: readonly string[] = []): Promise<string[]> {
-  const texts = await page.evaluate(() => {
-    // Data, not words: key names, node labels, the trace hash, saved designs' names.
-    const skip = 'kbd, .sl-node-label, [data-testid="trace-hash"], .sl-lesson-body code, .sl-compare-pick select, .sl-compare-table th:nth-child(3), ul[aria-label] .sl-file-item:not([data-target]):not([data-edge])';
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      const text = n.textContent?.trim();
-      if (!el || !text || el.closest(skip) || el.closest('option, script, style')) continue;
-      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
-      out.push(text);
-    }
-    for (const select of document.querySelectorAll('select')) if (select.checkVisibility() && !select.closest(skip)) out.push(select.selectedOptions[0]?.textContent ?? '');
-    return out;
-  });
-  const nodeIds = await page.locator('.react-flow__node').evaluateAll((els) => els.flatMap((e) => [e.getAttribute('data-id') ?? '', e.querySelector('.sl-node-label')?.textContent ?? '']));
-  // Fault ids the lab gives injected faults (lab-crash-1) are data like node ids.
-  // and so are a scenario's own fault ids, which the log names as "故障 <id>：".
-  const faultIds = await page.locator('.sl-eventlog li').evaluateAll((els) => els.flatMap((e) => [...(e.textContent ?? '').matchAll(/lab-[a-z-]+-\d+|(?<=故障 )[\w-]+(?=：)/g)].map((m) => m[0])));
-  const ids = [...nodeIds, ...faultIds, ...data];
-  const idPattern = new RegExp(`(^|[^\\w-])(${ids.filter(Boolean).map((i) => i.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '$^'})(?![\\w-])`, 'g');
-  return texts.filter((t) => /[A-Za-z]{2,}/.test(t.replace(QUOTED, ' ').replace(idPattern, ' ').replace(PATHS, ' ').replace(ALLOWED, ' ')));
-}
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/zh-CN-${name}.png` });
 

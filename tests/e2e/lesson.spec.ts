@@ -22,7 +22,7 @@ for (const locale of APP_LOCALES) {
     await expect(page.getByTestId('lesson-title')).toContainText('1');
     await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
     await page.getByRole('combobox', { name: t.lesson, exact: true }).selectOption('session-state');
-    const title = locale === 'en' ? 'Lesson 4: Where does the session live?' : '课程 4: 会话放在哪里？';
+    const title = locale === 'en' ? 'Lesson 4: Where does the session live?' : '课程 4：会话放在哪里？';
     await expect(page.getByTestId('lesson-title')).toHaveText(title);
 
     // The lesson says which button to press, in bold and in the student's language (点击 **运行**):

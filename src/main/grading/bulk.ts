@@ -3,6 +3,9 @@
  * row carrying its error, so one bad file never stops a class's grading.
  */
 import { GRADE_CSV_COLUMNS } from '../../shared/classResults';
+import type { ErrorMessage } from '../../shared/i18n/errorTexts';
+import type { Issue } from '../../shared/i18n/issues';
+import { isMessage } from '../../shared/i18n/messages';
 import type { Submission } from '../../shared/submission';
 import type { SimEngine } from './engine';
 import { loadSubmission, regradeSubmission, type PackForGrading } from './submission';
@@ -24,6 +27,8 @@ export interface GradeRow {
   checks: Record<string, number>;
   /** Why the file could not be graded. */
   error?: string;
+  /** The same, as a key of ERROR_TEXTS (with a document's schema problems), so the app words it in its language; absent for an error without a key. */
+  errorText?: { text: ErrorMessage; issues?: readonly Issue[] };
   /** What grading changed before running (the lesson's frame, see frame.ts), one sentence each. */
   notes: string[];
 }
@@ -53,7 +58,9 @@ export function gradeSubmissionText(file: string, text: string, pack: PackForGra
 /** The row of a file that could not be graded. */
 export function errorRow(file: string, error: unknown): GradeRow {
   const message = error instanceof Error ? error.message : String(error);
-  return { file, student: '', lessonId: '', score: null, maxScore: null, storedMatched: null, checks: {}, error: oneLine(message), notes: [] };
+  const keyed = error instanceof Error && isMessage((error as { text?: unknown }).text) ? (error as unknown as { text: ErrorMessage; issues?: readonly Issue[] }) : undefined;
+  const errorText = keyed ? { text: keyed.text, ...(keyed.issues?.length ? { issues: keyed.issues } : {}) } : undefined;
+  return { file, student: '', lessonId: '', score: null, maxScore: null, storedMatched: null, checks: {}, error: oneLine(message), ...(errorText ? { errorText } : {}), notes: [] };
 }
 
 /** A spreadsheet would run a cell starting with one of these as a formula; student names are untrusted. */

@@ -76,8 +76,10 @@ export interface Regrade {
   report: GradeReport;
   /** Whether the grade stored in the file agrees with the fresh one; null when it had none. */
   storedMatched: boolean | null;
-  /** What differed between the stored and the fresh grade, one line each. */
+  /** What differed between the stored and the fresh grade, one line each (English: the CSV and the CLI). */
   differences: string[];
+  /** The same, as keys of GRADE_TEXTS (same order), for the reader's language. */
+  differenceKeys: GradeMessage[];
   /** Things an instructor should know (another pack version, another seed, another app version), in English. */
   notes: string[];
   /** The same notes as keys of GRADE_TEXTS, for the reader's language. */
@@ -86,18 +88,30 @@ export interface Regrade {
 
 /** Compares a claimed grade with a fresh one: score and each check's pass/points. */
 export function compareGrades(stored: GradeReport, fresh: GradeReport): string[] {
-  const out: string[] = [];
+  return gradeDifferences(stored, fresh).map((d) => d.en);
+}
+
+/** Each difference in English (as the CSV has always written it) and as a key of GRADE_TEXTS. */
+export function gradeDifferences(stored: GradeReport, fresh: GradeReport): { en: string; key: GradeMessage }[] {
+  const out: { en: string; key: GradeMessage }[] = [];
+  const outcome = (c: { passed: boolean; points: number }) => gradeMessage(c.passed ? 'regrade.diff.passed' : 'regrade.diff.failed', { count: c.points });
   if (stored.score !== fresh.score || stored.maxScore !== fresh.maxScore) {
-    out.push(`score: the file says ${stored.score}/${stored.maxScore}, re-grading gives ${fresh.score}/${fresh.maxScore}`);
+    out.push({
+      en: `score: the file says ${stored.score}/${stored.maxScore}, re-grading gives ${fresh.score}/${fresh.maxScore}`,
+      key: gradeMessage('regrade.diff.score', { stored: `${stored.score}/${stored.maxScore}`, fresh: `${fresh.score}/${fresh.maxScore}` }),
+    });
   }
   for (const check of fresh.checks) {
     const claim = stored.checks.find((c) => c.id === check.id);
-    if (!claim) out.push(`checks.${check.id}: missing from the file's grade`);
+    if (!claim) out.push({ en: `checks.${check.id}: missing from the file's grade`, key: gradeMessage('regrade.diff.missing', { check: check.id }) });
     else if (claim.passed !== check.passed || claim.points !== check.points) {
-      out.push(`checks.${check.id}: the file says ${claim.passed ? 'passed' : 'failed'} (${claim.points} points), re-grading says ${check.passed ? 'passed' : 'failed'} (${check.points} points)`);
+      out.push({
+        en: `checks.${check.id}: the file says ${claim.passed ? 'passed' : 'failed'} (${claim.points} points), re-grading says ${check.passed ? 'passed' : 'failed'} (${check.points} points)`,
+        key: gradeMessage('regrade.diff.check', { check: check.id, stored: outcome(claim), fresh: outcome(check) }),
+      });
     }
   }
-  for (const claim of stored.checks) if (!fresh.checks.some((c) => c.id === claim.id)) out.push(`checks.${claim.id}: not a check of this lesson`);
+  for (const claim of stored.checks) if (!fresh.checks.some((c) => c.id === claim.id)) out.push({ en: `checks.${claim.id}: not a check of this lesson`, key: gradeMessage('regrade.diff.unknown', { check: claim.id }) });
   return out;
 }
 
@@ -136,7 +150,7 @@ export function regradeSubmission(submission: Submission, pack: PackForGrading, 
     },
     engine,
   );
-  if (submission.grade === undefined) return { report, storedMatched: null, differences: [], notes, noteKeys };
-  const differences = compareGrades(submission.grade, report);
-  return { report, storedMatched: differences.length === 0, differences, notes, noteKeys };
+  if (submission.grade === undefined) return { report, storedMatched: null, differences: [], differenceKeys: [], notes, noteKeys };
+  const differences = gradeDifferences(submission.grade, report);
+  return { report, storedMatched: differences.length === 0, differences: differences.map((d) => d.en), differenceKeys: differences.map((d) => d.key), notes, noteKeys };
 }

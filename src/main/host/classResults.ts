@@ -33,7 +33,9 @@ export function createClassResultsHandlers(builtinPackDirs: readonly string[], d
           onProgress: (done, total) => ctx.emit('onDidClassResultsProgress', { jobId, done, total }),
           onQueued: (queuePosition) => ctx.emit('onDidClassResultsProgress', { jobId, done: 0, total: files.length, queuePosition }),
         });
-        return { csv: gradesCsv(pack, rows) };
+        // Beside the CSV (English, as `npm run grade` writes it): each unreadable file's error as a key, for the app's language.
+        const errors = Object.fromEntries(rows.flatMap((r) => (r.errorText ? [[r.file, r.errorText] as const] : [])));
+        return { csv: gradesCsv(pack, rows), errors };
       });
     },
     'classResults:cancel': ({ jobId }) => jobs.cancel(jobId),

@@ -37,6 +37,15 @@ export const GRADE_TEXTS = {
   'regrade.seedStudent': { en: "The file names seed {{file}}; graded with the student's seed {{seed}}.", 'zh-CN': '文件写明的种子为 {{file}}；评分使用该学生的种子 {{seed}}。' },
   'regrade.seedLesson': { en: "The file names seed {{file}}; graded with the lesson's seed {{seed}}.", 'zh-CN': '文件写明的种子为 {{file}}；评分使用课程的种子 {{seed}}。' },
   'regrade.appVersion': { en: 'Exported by StateLab {{exported}}; graded by {{graded}}.', 'zh-CN': '由 StateLab {{exported}} 导出；由 {{graded}} 评分。' },
+  // What differs between the grade a submission claims and re-grading (Regrade.differenceKeys); {{check}} is the check's id, the app shows its title.
+  'regrade.diff.score': { en: 'Score: the file says {{stored}}, re-grading gives {{fresh}}', 'zh-CN': '分数：文件中写的是 {{stored}}，重新评分得到 {{fresh}}' },
+  'regrade.diff.check': { en: '{{check}}: the file says {{stored}}, re-grading says {{fresh}}', 'zh-CN': '{{check}}：文件中写的是{{stored}}，重新评分为{{fresh}}' },
+  'regrade.diff.missing': { en: "{{check}}: missing from the file's grade", 'zh-CN': '{{check}}：文件的成绩里没有这一项' },
+  'regrade.diff.unknown': { en: '{{check}}: not a check of this lesson', 'zh-CN': '{{check}}：不是本课程的检查项' },
+  'regrade.diff.passed_one': { en: 'passed ({{count}} point)', 'zh-CN': '通过（{{count}} 分）' },
+  'regrade.diff.passed_other': { en: 'passed ({{count}} points)', 'zh-CN': '通过（{{count}} 分）' },
+  'regrade.diff.failed_one': { en: 'failed ({{count}} point)', 'zh-CN': '未通过（{{count}} 分）' },
+  'regrade.diff.failed_other': { en: 'failed ({{count}} points)', 'zh-CN': '未通过（{{count}} 分）' },
   // A student's variant: "crashAtMs 11500, rps 650, seed 123".
   'variant.values': { en: '{{values}}, seed {{seed}}', 'zh-CN': '{{values}}，种子 {{seed}}' },
   'variant.seedOnly': { en: 'seed {{seed}}', 'zh-CN': '种子 {{seed}}' },

@@ -15,6 +15,17 @@ const words = (lng: 'en' | 'zh-CN'): SummaryWords => {
   void i18n.init({ resources: RESOURCES as never, lng, fallbackLng: 'en', ns: ['studio', 'domain'], defaultNS: 'studio', interpolation: { escapeValue: false }, initAsync: false });
   return { t: (key, params) => i18n.t(key, params ?? {}), kind: (kind) => i18n.t(`domain:kinds.${kind}.label`) };
 };
+/** The editor's words: settings and their choices by the domain's names too. */
+const editorWords = (lng: 'en' | 'zh-CN'): SummaryWords => {
+  const i18n = i18next.createInstance();
+  void i18n.init({ resources: RESOURCES as never, lng, fallbackLng: 'en', ns: ['studio', 'domain'], defaultNS: 'studio', interpolation: { escapeValue: false }, initAsync: false });
+  const field = (kind: string, path: readonly string[]) => `domain:props.${kind}.${path.join('.')}`;
+  return {
+    ...words(lng),
+    field: (kind, path) => i18n.t(`${field(kind, path)}.label`, { defaultValue: path.join('.') }),
+    option: (kind, path, value) => i18n.t(`${field(kind, path)}.options.${value}`, { defaultValue: value }),
+  };
+};
 
 const cacheBetween: Predicate = { path: { from: { id: 'users' }, to: { kind: 'database' }, via: { kind: 'cache' } } };
 
@@ -32,6 +43,16 @@ describe('structure predicates in the studio', () => {
     expect(line).toMatch(/[\u4e00-\u9fff]/);
     expect(line).toContain('经过');
     expect(line).not.toMatch(/requests|through/);
+  });
+
+  it('names settings and their choices in the app language when the node kind is known (a Chinese instructor read “sessions = local-memory”)', () => {
+    const lessonThree: Predicate = { anyOf: [{ node: { kind: 'service', props: { sessions: 'local-memory' } } }, { prop: { node: { kind: 'load-balancer' }, key: 'policy', op: '==', value: 'sticky' } }] };
+    const zh = summarizePredicate(lessonThree, editorWords('zh-CN'));
+    expect(zh).toBe('至少满足其一：存在会话 = “本地内存”的服务；每个负载均衡器的策略 == “粘性会话”');
+    expect(zh).not.toMatch(/[A-Za-z]{2,}/);
+    expect(summarizePredicate(lessonThree, editorWords('en'))).toBe('at least one of: there is Service with Sessions = “local-memory”; every Load balancer has Policy == “sticky”');
+    // A node of any kind has no settings table to name them from: the key reads as written.
+    expect(summarizePredicate({ node: { props: { sessions: 'local-memory' } } }, editorWords('zh-CN'))).toBe('存在会话 = “local-memory”的任意节点'.replace('会话', 'sessions'));
   });
 
   it('a new predicate of every type, and one switched to every type, is what the check schema accepts', () => {

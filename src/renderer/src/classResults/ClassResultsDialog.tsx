@@ -105,7 +105,7 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
       <div className="sl-dialog sl-class-dialog" role="dialog" aria-modal="true" aria-label={t('title')} onClick={(e) => e.stopPropagation()}>
         <header className="sl-class-header">
           <h2>{t('title')}</h2>
-          {grading.sourceName && <span className="sl-muted" data-testid="class-source">{grading.sourceName}{grading.packId ? ` · ${t('pack')}: ${grading.packId}` : ''}</span>}
+          {grading.sourceName && <span className="sl-muted" data-testid="class-source">{grading.packId ? t('sourceWithPack', { source: grading.sourceName, pack: grading.packId }) : grading.sourceName}</span>}
           {lessons.length > 0 && (
             <label>
               {t('lesson')}{' '}
@@ -146,7 +146,7 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
                   <RowList title={t('failedBy', { check: failedCheck.checkId })} testId="class-failed" rows={failedCheck.failed.map((r) => ({ key: r.file, label: label(r), row: r }))} onPick={(r) => setSelectedFile(r.file)} />
                 ))}
               <RowList title={t('mismatches')} testId="class-mismatches" rows={(stats?.mismatched ?? []).map((r) => ({ key: r.file, label: label(r), row: r }))} onPick={(r) => setSelectedFile(r.file)} />
-              <RowList title={t('errors')} testId="class-errors" rows={rowsOfLesson.filter((r) => r.error).map((r) => ({ key: r.file, label: `${r.file}: ${r.error}`, row: r }))} onPick={(r) => setSelectedFile(r.file)} />
+              <RowList title={t('errors')} testId="class-errors" rows={rowsOfLesson.filter((r) => r.error).map((r) => ({ key: r.file, label: `${r.file}: ${grading.errorOf(r)}`, row: r }))} onPick={(r) => setSelectedFile(r.file)} />
               <RowList title={t('duplicates')} testId="class-duplicates" rows={results.duplicates.map((d) => ({ key: d.file, label: `${d.file} (${t('line')} ${d.lines.join(', ')})` }))} onPick={() => {}} />
               <RowList title={t('skipped')} testId="class-skipped" rows={grading.skipped.map((s) => ({ key: s, label: s }))} onPick={() => {}} />
             </div>
@@ -171,7 +171,7 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
                         <button type="button" className="sl-link" onClick={() => setSelectedFile(r.file)} title={r.file}>{r.student || r.file}</button>
                       </td>
                       <td>{r.score ?? '—'}/{r.maxScore ?? '—'}</td>
-                      <td className={r.stored === 'MISMATCH' ? 'sl-error' : ''}>{r.error ? '—' : r.stored}</td>
+                      <td className={r.stored === 'MISMATCH' ? 'sl-error' : ''}>{r.error || !r.stored ? '—' : t(`storedGrade.${r.stored}`)}</td>
                       {stats?.checks.map((c) =>
                         c.isObservation ? (
                           <td key={c.checkId} className="sl-class-mark sl-muted" title={t('observationHint')}>
@@ -188,7 +188,7 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
             </div>
             {selected && (
               <div className="sl-class-col">
-                <StudentDetail api={api} row={selected} file={submissionFor(grading.submissions, selected.file)} onOpen={onOpenDesign} onClose={() => setSelectedFile(undefined)} />
+                <StudentDetail api={api} row={selected} file={submissionFor(grading.submissions, selected.file)} errorText={grading.errorOf(selected)} onOpen={onOpenDesign} onClose={() => setSelectedFile(undefined)} />
               </div>
             )}
           </div>

@@ -2,6 +2,7 @@
  * One student's row, drilled into: the file is re-graded (submissions:regrade, in a worker) for the
  * full report with each failed check's first violation, and the design opens in the lab there.
  */
+import { labelColon } from '../i18n/format';
 import { useTranslation } from 'react-i18next';
 import { failureText } from '../i18n/useErrorText';
 import { errorMessage } from '../../../shared/i18n/errorTexts';
@@ -27,7 +28,7 @@ export interface StudentDesign {
 
 type Loaded = { regrade: SubmissionRegrade; graph: Graph } | { error: string };
 
-export function StudentDetail({ api, row, file, onOpen, onClose }: { api: StateLabApi; row: ClassRow; file: File | undefined; onOpen(design: StudentDesign): void; onClose(): void }) {
+export function StudentDetail({ api, row, file, errorText, onOpen, onClose }: { api: StateLabApi; row: ClassRow; file: File | undefined; errorText: string; onOpen(design: StudentDesign): void; onClose(): void }) {
   const t = useClassStrings();
   const { i18n } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>();
@@ -71,9 +72,9 @@ export function StudentDetail({ api, row, file, onOpen, onClose }: { api: StateL
         </button>
       </div>
       <p>
-        {t('score')}: <strong>{row.score ?? '—'}/{row.maxScore ?? '—'}</strong> · {t('stored')}: <span className={row.stored === 'MISMATCH' ? 'sl-error' : ''}>{row.stored || '—'}</span>
+        {t('score')}{labelColon(i18n.language)}<strong>{row.score ?? '—'}/{row.maxScore ?? '—'}</strong> · {t('stored')}{labelColon(i18n.language)}<span className={row.stored === 'MISMATCH' ? 'sl-error' : ''}>{row.stored ? t(`storedGrade.${row.stored}`) : '—'}</span>
       </p>
-      {row.error && <p className="sl-error">{row.error}</p>}
+      {row.error && <p className="sl-error">{errorText}</p>}
       {row.notes && <p className="sl-muted">{row.notes}</p>}
       {!file && <p className="sl-muted">{t('noDesign')}</p>}
       {file && !loaded && <p className="sl-muted">{t('regrading')}</p>}

@@ -1,4 +1,5 @@
-import { errorMessage } from '../../../shared/i18n/errorTexts';
+import { errorMessage, errorTextIn, type ErrorMessage } from '../../../shared/i18n/errorTexts';
+import type { Issue } from '../../../shared/i18n/issues';
 import { useTranslation } from 'react-i18next';
 import { failureText } from '../i18n/useErrorText';
 import { useClassStrings } from './strings';
@@ -9,7 +10,7 @@ import { useClassStrings } from './strings';
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
-import { CLASS_CSV_LIMITS, parseGradesCsv, type ClassResults } from '../../../shared/classResults';
+import { CLASS_CSV_LIMITS, parseGradesCsv, type ClassResults, type ClassRow } from '../../../shared/classResults';
 import { CLASS_BATCH_FILES_MAX, MAX_PAYLOAD_BYTES } from '../../../shared/ipc';
 import { encodedBytes, tooLargeMessage } from '../../../shared/payloadSize';
 import { SUBMISSION_LIMITS } from '../../../shared/submission';
@@ -50,6 +51,8 @@ export function useClassGrading(api: StateLabApi) {
   const [skipped, setSkipped] = useState<string[]>([]);
   /** The picked submission files by name: the drill-down opens designs from them. */
   const [submissions, setSubmissions] = useState<ReadonlyMap<string, File>>(new Map());
+  /** Per file the host could not grade, its error as a key (the CSV keeps the English): worded in the app's language. */
+  const [errors, setErrors] = useState<ReadonlyMap<string, { text: ErrorMessage; issues?: readonly Issue[] }>>(new Map());
   const job = useRef<{ id: string; isCancelled: boolean; offset: number; total: number }>(undefined);
   const counter = useRef(0);
   const tabId = useRef(crypto.randomUUID());
@@ -83,6 +86,7 @@ export function useClassGrading(api: StateLabApi) {
       setResults(undefined);
       setSkipped([]);
       setSourceName(folder);
+      setErrors(new Map());
       setStatus({ state: 'reading' });
       const notSent: string[] = [];
       let csv = '';
@@ -98,6 +102,8 @@ export function useClassGrading(api: StateLabApi) {
           if (current.isCancelled) return;
           if (!result.ok) throw new Error(failureText(result.error, i18n.language));
           csv += result.value.csv;
+          const keyed = Object.entries(result.value.errors ?? {});
+          if (keyed.length) setErrors((known) => new Map([...known, ...keyed]));
           current.offset += batch.length;
           setResults(parseGradesCsv(csv, folder));
           batch = [];
@@ -151,13 +157,23 @@ export function useClassGrading(api: StateLabApi) {
       setPackId(undefined);
       setSkipped([]);
       setSubmissions(new Map());
+      setErrors(new Map());
       setStatus({ state: 'idle' });
     } catch (error) {
       setStatus({ state: 'error', message: failureText(error, i18n.language) });
     }
   }, []);
 
-  return { results, sourceName, packId, status, skipped, submissions, gradeFolder, cancel, readCsv, attachFolder: rememberFolder };
+  /** Why a row's file could not be graded, in the app's language when the host said it as a key (a CSV read back has only its English). */
+  const errorOf = useCallback(
+    (row: ClassRow) => {
+      const keyed = errors.get(row.file);
+      return keyed ? errorTextIn(keyed.text, keyed.issues, i18n.language) : row.error;
+    },
+    [errors, i18n.language],
+  );
+
+  return { results, sourceName, packId, status, skipped, submissions, gradeFolder, cancel, readCsv, attachFolder: rememberFolder, errorOf };
 }
 
 /**

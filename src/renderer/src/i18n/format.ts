@@ -41,3 +41,6 @@ export function formatValue(value: number | null | undefined, unit: Unit, locale
       return formatNumber(Math.round(value), locale);
   }
 }
+
+/** What joins a label to its value: "Measured: 12" in English, "实测：12" (the full-width colon) in Chinese. */
+export const labelColon = (locale: string): string => (locale.startsWith('zh') ? '：' : ': ');

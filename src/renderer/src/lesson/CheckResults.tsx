@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { CheckResult, GradeReport } from '../../../shared/gradeReport';
 import { localize } from '../../../shared/i18n';
 import { checkErrorText, reportNotes } from '../../../shared/i18n/reportText';
-import { formatSeconds, formatValue } from '../i18n/format';
+import { formatSeconds, formatValue, labelColon } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
-import { Markdown } from './Markdown';
+import { InlineMarkdown, Markdown } from './Markdown';
 
 function formatMeasured(check: CheckResult, locale: string): string {
   const { measured, unit } = check;
@@ -42,18 +42,18 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
       </div>
       {check.type !== 'quiz' && (check.bound !== null || check.measured !== null) && (
         <div className="sl-check-numbers">
-          {t('measured')}: <strong data-testid={`measured-${check.id}`}>{notMeasured ? checkErrorText(check, locale) : formatMeasured(check, locale)}</strong>
+          {t('measured')}{labelColon(locale)}<strong data-testid={`measured-${check.id}`}>{notMeasured ? checkErrorText(check, locale) : formatMeasured(check, locale)}</strong>
           {check.bound !== null && (
             <>
               {' · '}
-              {t('expected')}: {check.bound}
+              {t('expected')}{labelColon(locale)}{check.bound}
               {/* The bound carries its unit already where it has one (ms, /s, %). */}
               {check.unit === 'partitions' ? ` ${check.unit}` : ''}
             </>
           )}
         </div>
       )}
-      {check.error && !notMeasured && <div className="sl-error">{t('couldNotEvaluate')}: {checkErrorText(check, locale)}</div>}
+      {check.error && !notMeasured && <div className="sl-error">{t('couldNotEvaluate')}{labelColon(locale)}{checkErrorText(check, locale)}</div>}
       {isUnanswered && <p className="sl-check-feedback" data-testid={`not-answered-${check.id}`}>{t('notAnswered')}</p>}
       {!check.passed && !isUnanswered && check.feedback && (
         <div className="sl-check-feedback">
@@ -132,7 +132,7 @@ export function CheckResults({ report, onShowMe, onShowFailingRequest }: { repor
             <div className="sl-check-head">
               <span className="sl-check-mark" aria-hidden="true">{p.answer !== null ? '✓' : '✗'}</span>
               <span className="sl-check-title">
-                {t('predictionRow')}: {localize(p.question, locale)}
+                {t('predictionRow')}{labelColon(locale)}<InlineMarkdown text={localize(p.question, locale)} />
               </span>
               <span className="sl-check-points">
                 {p.points}/{p.maxPoints} {t('points')}

@@ -13,9 +13,9 @@ import { readMetric } from '../../../shared/metrics/read';
 import { faultTimings, resolveWindow } from '../../../shared/runWindow';
 import { ScenarioSchema, type Scenario } from '../../../shared/scenario';
 import type { StudentVariant, VariantParameter } from '../../../shared/variants';
-import { formatNumber, formatSeconds, formatValue } from '../i18n/format';
+import { formatNumber, formatSeconds, formatValue, labelColon } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
-import { Markdown } from './Markdown';
+import { InlineMarkdown, Markdown } from './Markdown';
 
 export function IntroCard({ about, onSelectLesson }: { about: LessonView['about']; onSelectLesson(id: string): void }) {
   const { locale, t } = useLocale();
@@ -87,7 +87,7 @@ export function VariantCard({ lesson, student, variant, onStudent }: { lesson: L
         <ul className="sl-variant-values">
           {lesson.variants.parameters.map((p) => (
             <li key={p.id} data-parameter={p.id}>
-              {localize(p.label, locale)}: <strong data-testid={`variant-${p.id}`}>{formatParameter(p, variant.values[p.id] ?? p.min, locale)}</strong>
+              {localize(p.label, locale)}{labelColon(locale)}<strong data-testid={`variant-${p.id}`}>{formatParameter(p, variant.values[p.id] ?? p.min, locale)}</strong>
             </li>
           ))}
         </ul>
@@ -134,21 +134,21 @@ export function PredictionQuestions({
         const hasRange = picked && (picked.min !== undefined || picked.max !== undefined);
         const isBorneOut = measured !== undefined && hasRange ? (picked.min === undefined || measured >= picked.min) && (picked.max === undefined || measured < picked.max) : undefined;
         return (
-          <fieldset key={p.id} className="sl-quiz sl-prediction" data-prediction={p.id} aria-label={localize(p.question, locale)}>
+          <fieldset key={p.id} className="sl-quiz sl-prediction" data-prediction={p.id} aria-label={localize(p.question, locale).replaceAll("`", "")}>
             <div className="sl-quiz-question">
               <Markdown text={localize(p.question, locale)} />
             </div>
             {p.choices.map((choice) => (
               <label key={choice.id} className="sl-quiz-choice">
                 <input type="radio" name={`prediction-${p.id}`} value={choice.id} checked={answers[p.id] === choice.id} onChange={() => onAnswer(p.id, choice.id)} />
-                {localize(choice.text, locale)}
+                <InlineMarkdown text={localize(choice.text, locale)} />
               </label>
             ))}
             {picked && measured !== undefined && (
               <p className={`sl-prediction-result ${isBorneOut === false ? 'is-off' : ''}`} data-testid={`prediction-result-${p.id}`}>
-                {t('youPredicted')}: <strong>{localize(picked.text, locale)}</strong>
+                {t('youPredicted')}{labelColon(locale)}<strong><InlineMarkdown text={localize(picked.text, locale)} /></strong>
                 <br />
-                {t('runMeasured')}: <strong data-testid={`prediction-measured-${p.id}`}>{formatValue(measured, METRICS[p.measure.metric].unit, locale)}</strong>
+                {t('runMeasured')}{labelColon(locale)}<strong data-testid={`prediction-measured-${p.id}`}>{formatValue(measured, METRICS[p.measure.metric].unit, locale)}</strong>
                 {isBorneOut !== undefined && <> · {isBorneOut ? t('borneOut') : t('notBorneOut')}</>}
               </p>
             )}

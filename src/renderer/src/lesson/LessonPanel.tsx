@@ -1,3 +1,4 @@
+import { labelColon } from '../i18n/format';
 import { useState, type ReactNode } from 'react';
 import type { GradeReport } from '../../../shared/gradeReport';
 import { localize, localizeList } from '../../../shared/i18n';
@@ -77,7 +78,7 @@ export function LessonPanel(props: LessonPanelProps) {
           {t('glossary.title')}
         </button>
       </div>
-      <div className="sl-pack-progress" title={`${t('packProgress')}: ${percent}%`}>
+      <div className="sl-pack-progress" title={`${t('packProgress')}${labelColon(locale)}${percent}%`}>
         <progress max={100} value={percent} aria-label={t('packProgress')} />
         <span data-testid="pack-percent">
           {percent}% {t('complete')}
@@ -92,6 +93,8 @@ export function LessonPanel(props: LessonPanelProps) {
           value={lesson.id}
           onChange={(e) => props.onSelectLesson(e.target.value)}
           className="sl-lesson-select"
+          // Between Previous and Next it is too narrow for most titles: the tooltip reads the whole one.
+          title={index >= 0 ? `${index + 1}. ${localize(lessons[index]!.title, locale)}` : undefined}
         >
           {lessons.map((l, i) => (
             <option key={l.id} value={l.id}>
@@ -105,7 +108,7 @@ export function LessonPanel(props: LessonPanelProps) {
         </button>
       </nav>
       <h2 className="sl-lesson-heading" data-testid="lesson-title">
-        {t('lesson')} {index + 1}: {localize(lesson.title, locale)}
+        {t('lesson')} {index + 1}{labelColon(locale)}{localize(lesson.title, locale)}
       </h2>
       {props.intro}
       <section>

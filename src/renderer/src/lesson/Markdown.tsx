@@ -60,3 +60,17 @@ function MarkdownView({ text, resolveImage, onLessonLink, onGlossaryLink }: Mark
 }
 
 export const Markdown = memo(MarkdownView);
+
+const INLINE: Components = { p: ({ children }) => <>{children}</> };
+
+/**
+ * One line of lesson Markdown inside a label or a title (a quiz's question and choices: `ws-2` as
+ * code, not with its backticks): no paragraph around it, no links, no images.
+ */
+export const InlineMarkdown = memo(function InlineMarkdown({ text }: { text: string }) {
+  return (
+    <ReactMarkdown skipHtml allowedElements={['p', 'code', 'em', 'strong']} unwrapDisallowed components={INLINE}>
+      {text}
+    </ReactMarkdown>
+  );
+});

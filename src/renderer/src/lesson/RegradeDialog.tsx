@@ -1,3 +1,4 @@
+import { labelColon } from '../i18n/format';
 import type { SubmissionRegrade } from '../../../shared/ipc';
 import { useLocale } from '../i18n/LocaleContext';
 import { reportNotes } from '../../../shared/i18n/reportText';
@@ -12,15 +13,15 @@ export function RegradeDialog({ regrade, onClose }: { regrade: SubmissionRegrade
       <div className="sl-dialog sl-dialog-wide" role="dialog" aria-modal="true" aria-label={t('regradeTitle')} onClick={(e) => e.stopPropagation()}>
         <h2>{t('regradeTitle')}</h2>
         <p>
-          {t('student')}: <strong>{regrade.student ?? '—'}</strong> · {regrade.lessonId} · {new Date(regrade.savedAt).toLocaleString()}
+          {t('student')}{labelColon(locale)}<strong>{regrade.student ?? '—'}</strong> · {regrade.lessonId} · {new Date(regrade.savedAt).toLocaleString(locale)}
         </p>
         <p className={regrade.storedMatched === false ? 'sl-error' : ''} data-testid="regrade-verdict">
           {regrade.storedMatched === null ? t('storedNone') : regrade.storedMatched ? t('storedMatched') : t('storedDiffers')}
         </p>
         {regrade.differences.length > 0 && (
           <ul className="sl-differences">
-            {regrade.differences.map((d) => (
-              <li key={d}>{differenceText(d, regrade.report, locale)}</li>
+            {regrade.differences.map((d, i) => (
+              <li key={d}>{differenceText(d, regrade.report, locale, regrade.differenceKeys?.[i])}</li>
             ))}
           </ul>
         )}

@@ -3,6 +3,7 @@
  * window anchored to the scenario's faults, drawn on the timeline; a bound), structural checks (a
  * predicate to require and/or forbid, PredicateEditor.tsx) and quizzes; each with points, title, feedback and hint in every locale.
  */
+import { labelColon } from '../i18n/format';
 import type { Draft } from 'immer';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +24,7 @@ type CheckDoc = Record<string, unknown> & { id: string; type: Check['type'] };
 const CHECK_KINDS: readonly Check['type'][] = ['metric', 'structure', 'quiz'];
 
 function MetricFields({ check, faultIds, set }: { check: CheckDoc; faultIds: string[]; set(recipe: (c: Record<string, unknown>) => void): void }) {
-  const { t } = useTranslation('studio');
+  const { t, i18n } = useTranslation('studio');
   const d = useDomain();
   const metric = check.metric as MetricName;
   const window = check.window as CheckWindow | undefined;
@@ -38,7 +39,7 @@ function MetricFields({ check, faultIds, set }: { check: CheckDoc; faultIds: str
         </select>
       </label>
       <p className="sl-muted" data-testid="metric-about">
-        {d.metricDescription(metric)} · {t('unit')}: {d.unit(METRICS[metric].unit)}
+        {d.metricDescription(metric)} · {t('unit')}{labelColon(i18n.language)}{d.unit(METRICS[metric].unit)}
       </p>
       <WindowFields window={window} faultIds={faultIds} onChange={(next) => set((c) => void (c.window = next))} />
       <div className="sl-studio-row">

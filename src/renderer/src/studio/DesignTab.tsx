@@ -1,4 +1,5 @@
 /** The lesson's designs (starter, reference and common wrong answers from the canvas), the nodes it locks, and the palette the student gets. */
+import { labelColon } from '../i18n/format';
 import { useTranslation } from 'react-i18next';
 import { NODE_KINDS, type Graph } from '../../../shared/graph';
 import { useDomain } from '../i18n/useDomain';
@@ -16,7 +17,7 @@ interface Props {
 }
 
 export function DesignTab({ studio, canvas, selectedNodes, onShow }: Props) {
-  const { t } = useTranslation('studio');
+  const { t, i18n } = useTranslation('studio');
   const d = useDomain();
   const entry = studio.lesson;
   const lesson = studio.lessonDoc;
@@ -38,14 +39,14 @@ export function DesignTab({ studio, canvas, selectedNodes, onShow }: Props) {
         <h4>{t('designs')}</h4>
         <div className="sl-studio-design-row">
           <span>
-            {t('starter')}: <span className="sl-muted" data-testid="starter-size">{nodeCount(entry.starter)}</span>
+            {t('starter')}{labelColon(i18n.language)}<span className="sl-muted" data-testid="starter-size">{nodeCount(entry.starter)}</span>
           </span>
           <button type="button" onClick={() => studio.edit((dr) => void (dr.lessons[studio.lessonIndex]!.starter = canvas))}>{t('useAsStarter')}</button>
           <button type="button" onClick={() => onShow(entry.starter)}>{t('showOnCanvas')}</button>
         </div>
         <div className="sl-studio-design-row">
           <span>
-            {t('reference')}: <span className="sl-muted" data-testid="reference-size">{nodeCount(entry.reference)}</span>
+            {t('reference')}{labelColon(i18n.language)}<span className="sl-muted" data-testid="reference-size">{nodeCount(entry.reference)}</span>
           </span>
           <button type="button" onClick={() => studio.edit((dr) => void (dr.lessons[studio.lessonIndex]!.reference = canvas))}>{t('useAsReference')}</button>
           <button type="button" disabled={!entry.reference} onClick={() => entry.reference && onShow(entry.reference)}>{t('showOnCanvas')}</button>

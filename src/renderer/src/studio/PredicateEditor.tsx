@@ -168,7 +168,7 @@ export function PredicateEditor({ value, onChange, testId }: { value: Predicate;
   const d = useDomain();
   return (
     <div className="sl-studio-pred-root" data-testid={testId}>
-      <p className="sl-studio-summary" data-testid={`${testId}-summary`}>{summarizePredicate(value, { t: (key, params) => t(key, params ?? {}), kind: d.kind })}</p>
+      <p className="sl-studio-summary" data-testid={`${testId}-summary`}>{summarizePredicate(value, { t: (key, params) => t(key, params ?? {}), kind: d.kind, field: (kind, path) => d.fieldLabel(kind, path, path.join('.')), option: (kind, path, o) => d.option(kind, path, o) })}</p>
       <PredicateNode root={value} path={[]} onChange={onChange} />
     </div>
   );

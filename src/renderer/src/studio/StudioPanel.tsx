@@ -32,7 +32,7 @@ interface Props {
 }
 
 export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onShow, onExport, onClose }: Props) {
-  const { t } = useTranslation('studio');
+  const { t, i18n } = useTranslation('studio');
   const [tab, setTab] = useState<Tab>('texts');
   const [isProblemsOpen, setProblemsOpen] = useState(false);
   const { draft } = studio;
@@ -50,7 +50,7 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
   return (
     <aside className="sl-studio" aria-label={t('studio')} data-testid="studio-panel">
       <div className="sl-studio-head">
-        <strong className="sl-studio-pack" title={draft.id}>{draft.title.en || draft.id}</strong>
+        <strong className="sl-studio-pack" title={draft.id}>{draft.title[i18n.language]?.trim() || draft.title.en || draft.id}</strong>
         <select aria-label={t('lesson')} data-testid="studio-lesson" value={studio.lessonIndex} onChange={(e) => studio.pickLesson(Number(e.target.value))}>
           {draft.lessons.map((l, i) => (
             <option key={i} value={i}>{i + 1}. {(l.lesson as { id?: string }).id}</option>

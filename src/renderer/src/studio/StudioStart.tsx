@@ -64,7 +64,7 @@ export function StudioStart({ api, studio, initialFrom, onClose }: { api: StateL
           </label>
           <label className="sl-studio-field">
             {t('startFrom')}
-            <select value={from} onChange={(e) => setFrom(e.target.value)}>
+            <select value={from} title={from ? t('copyOf', { title: localize(packs.find((p) => p.id === from)?.title ?? { en: from }, i18n.language) }) : t('emptyPack')} onChange={(e) => setFrom(e.target.value)}>
               <option value="">{t('emptyPack')}</option>
               {packs.map((p) => (
                 <option key={p.id} value={p.id}>{t('copyOf', { title: localize(p.title, i18n.language) })}</option>

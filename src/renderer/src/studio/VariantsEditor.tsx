@@ -4,6 +4,7 @@
  * max, step and unit, see what is wrong with it where it is, and preview the values a named student
  * gets. The live panel then also grades starter and reference as sampled students get them.
  */
+import { labelColon } from '../i18n/format';
 import type { Draft } from 'immer';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -161,11 +162,11 @@ export function VariantsEditor({ studio }: { studio: Studio }) {
             <ul data-testid="variant-preview-values">
               {parameters.map((p) => (
                 <li key={p.id} data-value-of={p.id}>
-                  {localized(p)}: <strong>{formatParameter(p, preview.values[p.id] ?? p.min, i18n.language)}</strong>
+                  {localized(p)}{labelColon(i18n.language)}<strong>{formatParameter(p, preview.values[p.id] ?? p.min, i18n.language)}</strong>
                 </li>
               ))}
               <li data-value-of="seed">
-                {t('seed')}: <strong>{preview.seed}</strong>
+                {t('seed')}{labelColon(i18n.language)}<strong>{preview.seed}</strong>
               </li>
             </ul>
           )}

@@ -114,15 +114,25 @@ export function removeAt(root: Predicate, path: PredicatePath): Predicate {
 export interface SummaryWords {
   t(key: string, params?: Record<string, unknown>): string;
   kind(kind: NodeKind): string;
+  /** A setting's name (`path` inside the kind's props) and one of its choices; without them the key and value read as written. */
+  field?(kind: NodeKind, path: readonly string[]): string;
+  option?(kind: NodeKind, path: readonly string[], value: string): string;
 }
 
 const scalarText = (v: string | number | boolean) => (typeof v === 'string' ? `“${v}”` : String(v));
+
+/** "会话 = “本地内存”" for a node of a known kind; "sessions = “local-memory”" when the kind is open. */
+function propText(kind: NodeKind | undefined, key: string, op: string, v: string | number | boolean, w: SummaryWords): string {
+  if (!kind || !w.field) return `${key} ${op} ${scalarText(v)}`;
+  const path = key.split('.');
+  return `${w.field(kind, path)} ${op} ${typeof v === 'string' && w.option ? `“${w.option(kind, path, v)}”` : scalarText(v)}`;
+}
 
 export function summarizeMatch(m: NodeMatch, w: SummaryWords): string {
   const what = m.kind ? w.kind(m.kind) : w.t('summary.anyNode');
   const named = m.id ? (m.kind ? w.t('summary.named', { what, id: m.id }) : w.t('summary.nodeNamed', { id: m.id })) : what;
   const props = Object.entries(m.props ?? {});
-  return props.length === 0 ? named : w.t('summary.withProps', { what: named, props: props.map(([k, v]) => `${k} = ${scalarText(v)}`).join(', ') });
+  return props.length === 0 ? named : w.t('summary.withProps', { what: named, props: props.map(([k, v]) => propText(m.kind, k, '=', v, w)).join(w.t('summary.propSeparator')) });
 }
 
 /** One line saying what the predicate requires, in the caller's language. */
@@ -133,7 +143,7 @@ export function summarizePredicate(p: Predicate, w: SummaryWords, depth = 0): st
   if ('node' in p) return w.t('summary.node', { match: m(p.node) });
   if ('path' in p) return p.path.via ? w.t('summary.pathVia', { from: m(p.path.from), to: m(p.path.to), via: m(p.path.via) }) : w.t('summary.path', { from: m(p.path.from), to: m(p.path.to) });
   if ('count' in p) return w.t('summary.count', { match: m(p.count.node), op: p.count.op, value: p.count.value });
-  if ('prop' in p) return w.t('summary.prop', { match: m(p.prop.node), key: p.prop.key, op: p.prop.op, value: scalarText(p.prop.value) });
+  if ('prop' in p) return w.t('summary.prop', { match: m(p.prop.node), setting: propText(p.prop.node.kind, p.prop.key, p.prop.op, p.prop.value, w) });
   if ('anyOf' in p) return w.t('summary.anyOf', { list: inner(p.anyOf) });
   if ('allOf' in p) return w.t('summary.allOf', { list: inner(p.allOf) });
   return w.t('summary.not', { inner: summarizePredicate(p.not, w, depth + 1) });

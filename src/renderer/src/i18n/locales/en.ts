@@ -447,6 +447,8 @@ export const en = {
     file: 'File',
     score: 'Score',
     stored: 'Stored grade',
+    /** The storedGrade column's values (the CSV keeps its English words). */
+    storedGrade: { matched: 'matched', MISMATCH: 'MISMATCH', none: 'none' },
     table: 'Students',
     detail: 'Student',
     closeDetail: 'Close the student’s details',
@@ -456,6 +458,7 @@ export const en = {
     noDesign: 'The design is not loaded: pick the submissions folder to open it.',
     line: 'line',
     pack: 'Pack',
+    sourceWithPack: '{{source}} · Pack: {{pack}}',
     noSubmissions: '{{folder}}: no .json submission files in this folder.',
     tooManyFiles: '{{folder}}: {{count}} files; at most {{max}} are graded at once.',
   },
