@@ -18,6 +18,8 @@ export interface ZodArbOptions {
   maxArray?: number;
   /** Strings drawn for an unbounded string/record key when no recordKeys are given. */
   maxString?: number;
+  /** Arbitraries to use for particular schemas wherever they appear (e.g. GraphSchema → graphArb). */
+  overrides?: ReadonlyMap<unknown, fc.Arbitrary<unknown>>;
 }
 
 type AnySchema = z.core.$ZodType;
@@ -57,6 +59,8 @@ function isOmittable(s: AnySchema): boolean {
 
 /** An arbitrary of values `schema` should accept (inputs, before defaults and transforms). */
 export function arbFromZod(schema: AnySchema, opts: ZodArbOptions = {}): fc.Arbitrary<unknown> {
+  const override = opts.overrides?.get(schema);
+  if (override !== undefined) return override;
   const def = defOf(schema);
   const s = schema as unknown as Record<string, unknown>;
   switch (def.type) {
@@ -70,7 +74,9 @@ export function arbFromZod(schema: AnySchema, opts: ZodArbOptions = {}): fc.Arbi
     case 'string': {
       const max = typeof s.maxLength === 'number' ? s.maxLength : (opts.maxString ?? 20);
       const min = typeof s.minLength === 'number' ? s.minLength : 0;
-      return fc.oneof(fc.string({ minLength: min, maxLength: Math.min(max, 12) }), fc.string({ minLength: Math.max(min, max), maxLength: max }));
+      // At the bound too, unless the bound is a size limit (megabytes of text would only slow the run).
+      const short = fc.string({ minLength: min, maxLength: Math.max(min, Math.min(max, 12)) });
+      return max <= 1000 ? fc.oneof(short, fc.string({ minLength: max, maxLength: max })) : short;
     }
     case 'enum':
       return fc.constantFrom(...Object.values(def.entries as Record<string, string>));
