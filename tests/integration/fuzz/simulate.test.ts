@@ -80,7 +80,6 @@ describe('simulate on any graph the schema accepts', () => {
             expect(times).toEqual([...times].sort((a, b) => a - b));
             for (const t of times) expect(t).toBeGreaterThan(probe.stepFromMs * 1000 - 1);
           } else if ('budget' in first) seen.budget++;
-          else if ('budget' in first) seen.budget++;
           else {
             seen.invalid++;
             if (process.env.FUZZ_STATS) console.log(first.invalid.split('\n')[1] ?? first.invalid);
