@@ -24,7 +24,9 @@ export type Mutation =
   | { op: 'huge'; at: number; chars: number }
   | { op: 'deep'; at: number; depth: number }
   | { op: 'number'; at: number; raw: (typeof RAW_NUMBERS)[number] }
-  | { op: 'protoKey'; at: number; key: (typeof PROTO_KEYS)[number] };
+  | { op: 'protoKey'; at: number; key: (typeof PROTO_KEYS)[number] }
+  | { op: 'nudge'; at: number; to: number | 'double' | 'plusOne' }
+  | { op: 'swap'; at: number; from: number };
 
 export type TextDamage = { op: 'truncate'; at: number } | { op: 'garble'; at: number; char: string } | { op: 'none' };
 
@@ -38,6 +40,9 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('deep' as const), at: fc.nat(), depth: fc.constantFrom(10, 63, 65, 500, 1500) }),
   fc.record({ op: fc.constant('number' as const), at: fc.nat(), raw: fc.constantFrom(...RAW_NUMBERS) }),
   fc.record({ op: fc.constant('protoKey' as const), at: fc.nat(), key: fc.constantFrom(...PROTO_KEYS) }),
+  // Changes that often stay valid, so what a validator lets through gets used: another number, another string of the same document.
+  fc.record({ op: fc.constant('nudge' as const), at: fc.nat(), to: fc.constantFrom<number | 'double' | 'plusOne'>(0, 1, -1, 0.5, 1e-9, 1e6, 3_600_000, 'double', 'plusOne') }),
+  fc.record({ op: fc.constant('swap' as const), at: fc.nat(), from: fc.nat() }),
 );
 
 export const textDamageArb: fc.Arbitrary<TextDamage> = fc.oneof(
@@ -112,6 +117,20 @@ export function mutateJson(doc: unknown, mutations: readonly Mutation[], damage:
       case 'number':
         set(copy, path, sentinel(m.raw));
         break;
+      case 'nudge': {
+        const numbers = paths.filter((p) => typeof get(copy, p) === 'number');
+        if (numbers.length === 0) break;
+        const at = numbers[m.at % numbers.length]!;
+        const n = get(copy, at) as number;
+        set(copy, at, m.to === 'double' ? n * 2 : m.to === 'plusOne' ? n + 1 : m.to);
+        break;
+      }
+      case 'swap': {
+        const strings = paths.filter((p) => typeof get(copy, p) === 'string');
+        if (strings.length === 0) break;
+        set(copy, strings[m.at % strings.length]!, get(copy, strings[m.from % strings.length]!));
+        break;
+      }
       case 'protoKey': {
         const target = current !== null && typeof current === 'object' && !Array.isArray(current) ? path : path.slice(0, -1);
         const obj = get(copy, target);
