@@ -13,6 +13,7 @@ import { EDGE_KINDS, EdgePropsSchema, NODE_KINDS, type NodeKind } from '../../sr
 import { NODE_PROPS_SCHEMAS } from '../../src/shared/nodeProps';
 import { NoiseSchema } from '../../src/shared/noise';
 import { WorkloadSchema } from '../../src/shared/scenario';
+import { DocumentError } from '../../src/shared/json';
 import { arbFromZod } from './zodArb';
 
 /** Valid ids of different shapes (the graph id pattern allows ".", ":", "-" and "_"). */
@@ -115,5 +116,10 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The messages simulate's own input checks start with (sim/build.ts, sim/index.ts): a refusal that names the problem. */
-export const SIM_INPUT_ERROR = /^(The graph cannot be simulated:\n|The scenario cannot be simulated:\n|faults\[\d+\]\.)/;
+/**
+ * simulate's own refusal of its input (sim/build.ts, sim/index.ts): a DocumentError (the design is
+ * at fault, not the app) whose every problem names its path.
+ */
+export function isSimInputError(e: unknown): e is DocumentError {
+  return e instanceof DocumentError && (e.text.key === 'sim.cannotSimulate' || e.text.key === 'sim.scenarioInvalid') && e.issues.length > 0 && e.issues.every((i) => i.path !== '' && i.message !== '');
+}

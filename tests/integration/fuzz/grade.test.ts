@@ -18,7 +18,7 @@ import { EventBudgetError, readMetric, simulate } from '../../../src/main/sim/in
 import { GradeReportSchema, type GradeReport } from '../../../src/shared/gradeReport';
 import { EDGE_KINDS, GraphSchema } from '../../../src/shared/graph';
 import { NODE_PROPS_SCHEMAS } from '../../../src/shared/nodeProps';
-import { deepFreeze, graphArb, SIM_INPUT_ERROR } from '../../support/graphArb';
+import { deepFreeze, graphArb, isSimInputError } from '../../support/graphArb';
 import { arbFromZod } from '../../support/zodArb';
 import { PACK_DIR } from '../lessons/expectations';
 
@@ -77,7 +77,7 @@ function gradeOnce(d: Design): GradeReport | 'budget' | 'refused' | 'invalid' {
   } catch (e) {
     if (e instanceof EventBudgetError) return 'budget';
     // A design the simulator refuses (props out of range, two coordinators) is refused by name, as in the lab.
-    if (e instanceof Error && e.constructor === Error && SIM_INPUT_ERROR.test(e.message)) return 'invalid';
+    if (isSimInputError(e)) return 'invalid';
     throw e;
   }
 }

@@ -19,7 +19,7 @@ import { loadPack } from '../../../src/main/packs/validate';
 import { EventBudgetError, readMetric, simulate } from '../../../src/main/sim/index';
 import { GradeReportSchema } from '../../../src/shared/gradeReport';
 import { DocumentError } from '../../../src/shared/json';
-import { SIM_INPUT_ERROR } from '../../support/graphArb';
+import { isSimInputError } from '../../support/graphArb';
 import { mutateJson, mutationArb, textDamageArb } from '../../support/jsonMutate';
 import { BUILTIN_PACK_DIR } from '../../support/packZip';
 
@@ -77,7 +77,7 @@ describe('mutated lesson packs', () => {
               seen.graded++;
             } catch (error) {
               if (error instanceof EventBudgetError) continue;
-              if (error instanceof Error && error.constructor === Error && SIM_INPUT_ERROR.test(error.message)) continue;
+              if (isSimInputError(error)) continue;
               throw new Error(`${file} mutated ${JSON.stringify(mutations)}: grading ${item.lesson.id} threw ${String(error)}`, { cause: error });
             }
           }

@@ -2,8 +2,18 @@
  * Shrunk counterexamples the schema-driven fuzzers (simulate.test.ts, grade.test.ts,
  * documents.test.ts) found, each kept as a named case so the bug stays fixed.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createSubmission } from '../../../src/main/grading/submission';
+import { createHost } from '../../../src/main/host/services';
+import { loadPackFolder } from '../../../src/main/packs/folder';
 import { simulate } from '../../../src/main/sim/index';
+import { errorText } from '../../../src/shared/i18n/errorTexts';
+import { DocumentError } from '../../../src/shared/json';
+import type { Result } from '../../../src/shared/result';
+import { BUILTIN_PACK_DIR } from '../../support/packZip';
 import { edge, graph, node } from '../../unit/sim/helpers';
 
 describe('fuzz regressions: simulator', () => {
@@ -22,5 +32,43 @@ describe('fuzz regressions: simulator', () => {
     expect(run.summary.requests).toBeGreaterThan(500);
     expect(run.summary.ok + run.summary.failed + run.requestsInFlight).toBe(run.summary.requests);
     expect(run.summary.failed).toBeGreaterThan(run.summary.requests * 0.9);
+  });
+});
+
+describe('fuzz regressions: documents', () => {
+  it('a submission whose design has a prop out of range is refused as the file\'s fault, naming file and prop, in Chinese too (was: an internal error)', async () => {
+    // Found by documents.test.ts (DOC_FUZZ_RUNS=3): the lesson's reference with healthCheck.intervalMs
+    // nudged to 0 passes the graph schema (props are checked by the simulator), so the simulator
+    // threw a plain Error inside the grading worker and the host answered "internal".
+    const pack = await loadPackFolder(BUILTIN_PACK_DIR);
+    const entry = pack.lessons.find((l) => l.lesson.id === 'remote-state')!;
+    const design = structuredClone(entry.reference!);
+    const lb = design.nodes.findIndex((n) => n.kind === 'load-balancer');
+    design.nodes[lb]!.props = { ...design.nodes[lb]!.props, healthCheck: { intervalMs: 0 } };
+    const submission = createSubmission({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson: entry.lesson, graph: design, savedAt: new Date(Date.UTC(2026, 0, 1)) });
+    const host = createHost({ host: 'web', builtinPackDirs: [BUILTIN_PACK_DIR], dataDir: mkdtempSync(path.join(tmpdir(), 'statelab-fuzz-reg-')) });
+    try {
+      const result = (await host.dispatch('submissions:regrade', { fileName: 'ada.json', text: JSON.stringify(submission) }, { emit: () => {} })) as Result<unknown>;
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('invalid-document');
+      expect(result.error.message).toMatch(/^ada\.json: The graph cannot be simulated:/);
+      expect(result.error.issues?.map((i) => i.path)).toEqual([`nodes[${lb}].props.healthCheck.intervalMs (node "${design.nodes[lb]!.id}", load-balancer)`]);
+      expect(errorText(result.error, 'zh-CN')).toMatch(/^ada\.json：无法模拟这个设计图：\n.*healthCheck\.intervalMs.*: .*10/);
+    } finally {
+      host.dispose();
+    }
+  });
+
+  it('simulate refuses a fault at a missing node with a DocumentError naming the path (the same door)', () => {
+    const g = graph([node('users', 'client', { rps: 10 })], []);
+    let error: unknown;
+    try {
+      simulate(g, { seed: 1, durationMs: 100, faults: [{ atMs: 0, action: 'crash', target: 'ghost' }] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DocumentError);
+    expect((error as DocumentError).issues).toEqual([{ path: 'faults[0].target', message: 'unknown node "ghost"' }]);
   });
 });

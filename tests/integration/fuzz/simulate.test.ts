@@ -13,7 +13,7 @@ import { EventBudgetError, readMetric, simulate, type RunResult } from '../../..
 import { METRIC_NAMES } from '../../../src/shared/metrics';
 import { GraphSchema } from '../../../src/shared/graph';
 import type { Scenario } from '../../../src/shared/scenario';
-import { deepFreeze, graphArb, scenarioArb, SIM_INPUT_ERROR } from '../../support/graphArb';
+import { deepFreeze, graphArb, scenarioArb, isSimInputError } from '../../support/graphArb';
 
 const RUNS = Number(process.env.SIM_FUZZ_RUNS ?? 120);
 const MAX_EVENTS = Number(process.env.SIM_FUZZ_EVENTS ?? 40_000);
@@ -37,7 +37,7 @@ function outcomeOf(graph: unknown, scenario: Scenario): Outcome {
     return { hash: run.traceHash, summary: run.summary, run };
   } catch (e) {
     if (e instanceof EventBudgetError) return { budget: e.maxEvents };
-    if (e instanceof Error && e.constructor === Error && SIM_INPUT_ERROR.test(e.message)) return { invalid: e.message };
+    if (isSimInputError(e)) return { invalid: e.message };
     throw e;
   }
 }
