@@ -170,6 +170,8 @@ export const ERROR_TEXTS = {
   'steps.tooMany': { en: 'too many events at this instant', 'zh-CN': '此刻的事件过多' },
   'sim.cannotSimulate': { en: 'The graph cannot be simulated:', 'zh-CN': '无法模拟这个设计图：' },
   'sim.scenarioInvalid': { en: 'The scenario cannot be simulated:', 'zh-CN': '无法模拟这个场景：' },
+  'trace.noFault': { en: 'faultIndex: the scenario has no fault number {{number}}.', 'zh-CN': 'faultIndex：场景中没有第 {{number}} 个故障。' },
+  'trace.noEdge': { en: 'edge: the design has no connection "{{edge}}".', 'zh-CN': 'edge：设计中没有连接“{{edge}}”。' },
 
   // Class results (the grades CSV, read in the renderer).
   'csv.tooLarge': { en: '{{source}} is too large ({{chars}} characters; the limit is {{limit}}).', 'zh-CN': '{{source}}过大（{{chars}} 个字符；上限为 {{limit}}）。' },

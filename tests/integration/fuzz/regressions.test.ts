@@ -72,3 +72,27 @@ describe('fuzz regressions: documents', () => {
     expect((error as DocumentError).issues).toEqual([{ path: 'faults[0].target', message: 'unknown node "ghost"' }]);
   });
 });
+
+describe('fuzz regressions: IPC', () => {
+  it('sim:trace with a selector naming a connection or fault the run lacks is refused as the request\'s fault, in Chinese too (was: an internal error)', async () => {
+    // Found by simulate.test.ts's trace probe: traceRequests threw a plain Error, which the worker reported as internal.
+    const g = graph([node('users', 'client', { rps: 10 }), node('api', 'service', {})], [edge('users', 'api')]);
+    const scenario = { seed: 0, durationMs: 100, faults: [] };
+    const host = createHost({ host: 'web', builtinPackDirs: [], dataDir: mkdtempSync(path.join(tmpdir(), 'statelab-fuzz-reg-')) });
+    try {
+      for (const [selector, en, zh] of [
+        [{ kind: 'edge', edge: ' ', atMs: 0 }, 'edge: the design has no connection " ".', 'edge：设计中没有连接“ ”。'],
+        [{ kind: 'firstFailedAfter', faultIndex: 2 }, 'faultIndex: the scenario has no fault number 3.', 'faultIndex：场景中没有第 3 个故障。'],
+      ] as const) {
+        const result = (await host.dispatch('sim:trace', { graph: g, scenario, selector }, { emit: () => {} })) as Result<unknown>;
+        expect(result.ok).toBe(false);
+        if (result.ok) continue;
+        expect(result.error.code).toBe('invalid-document');
+        expect(result.error.message).toBe(en);
+        expect(errorText(result.error, 'zh-CN')).toBe(zh);
+      }
+    } finally {
+      host.dispose();
+    }
+  });
+});
