@@ -10,7 +10,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StepSession } from '../../../src/main/host/simEvents';
 import { EventBudgetError, readMetric, simulate, type RunResult } from '../../../src/main/sim/index';
+import { traceRequests } from '../../../src/main/sim/trace/run';
+import { DocumentError } from '../../../src/shared/json';
 import { METRIC_NAMES } from '../../../src/shared/metrics';
+import { TraceSelectorSchema, type TraceSelector } from '../../../src/shared/requestTrace';
+import { arbFromZod } from '../../support/zodArb';
 import { GraphSchema } from '../../../src/shared/graph';
 import type { Scenario } from '../../../src/shared/scenario';
 import { deepFreeze, graphArb, scenarioArb, isSimInputError } from '../../support/graphArb';
@@ -26,6 +30,8 @@ const probeArb = fc.record({
   windows: fc.array(fc.record({ fromMs: fc.oneof(fc.integer({ min: -10, max: MAX_DURATION_MS + 10 }), fc.constantFrom(0, 0.5, 1e-9)), toMs: fc.option(fc.integer({ min: -10, max: MAX_DURATION_MS + 10 }), { nil: undefined }) }), { maxLength: 3 }),
   nodeIndex: fc.option(fc.nat(), { nil: undefined }),
   stepFromMs: fc.oneof(fc.constant(0), fc.double({ min: 0, max: MAX_DURATION_MS, noNaN: true })),
+  // A request trace (sim:trace): any selector its schema takes; fault numbers and edge ids are often ones the run lacks.
+  trace: fc.option(arbFromZod(TraceSelectorSchema, { maxArray: 3 }), { nil: undefined }),
 });
 
 function outcomeOf(graph: unknown, scenario: Scenario): Outcome {
@@ -79,6 +85,14 @@ describe('simulate on any graph the schema accepts', () => {
             const times = step.events.map((e) => e.atUs);
             expect(times).toEqual([...times].sort((a, b) => a - b));
             for (const t of times) expect(t).toBeGreaterThan(probe.stepFromMs * 1000 - 1);
+            if (probe.trace !== undefined) {
+              try {
+                traceRequests(graph, scenario as Scenario, probe.trace as TraceSelector, { maxEvents: MAX_EVENTS * 2 });
+              } catch (e) {
+                // A selector naming what the run does not have is the request's fault: a DocumentError naming the field.
+                if (!(e instanceof DocumentError && /^(faultIndex|edge): /.test(e.message))) throw e;
+              }
+            }
           } else if ('budget' in first) seen.budget++;
           else {
             seen.invalid++;
