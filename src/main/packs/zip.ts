@@ -43,6 +43,16 @@ export function readZip(bytes: Uint8Array, label: string, limits: PackLimits = P
     declared += entry.size;
     if (declared > limits.totalBytes) throw new DocumentError(errorMessage('zip.bombTotal', { label, limit: limits.totalBytes }));
   }
+  // A file named like a folder other entries live in ("lessons" beside "lessons/a.json"): a zip holds
+  // both, a disk cannot, and the import would fail half-way while writing them out.
+  for (const name of names) {
+    if (name.endsWith('/')) continue;
+    const parts = name.split('/');
+    for (let k = 1; k < parts.length; k++) {
+      const folder = parts.slice(0, k).join('/');
+      if (names.has(folder)) throw new DocumentError(errorMessage('zip.fileAndFolder', { label, name: folder, inside: name }));
+    }
+  }
   // Pass 2: inflate each listed entry from where the directory says it is, counting real bytes.
   const files = new Map<string, Uint8Array>();
   let total = 0;

@@ -13,7 +13,8 @@ import { simulate } from '../../../src/main/sim/index';
 import { errorText } from '../../../src/shared/i18n/errorTexts';
 import { DocumentError } from '../../../src/shared/json';
 import type { Result } from '../../../src/shared/result';
-import { BUILTIN_PACK_DIR } from '../../support/packZip';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { BUILTIN_PACK_DIR, zipPackFolder } from '../../support/packZip';
 import { edge, graph, node } from '../../unit/sim/helpers';
 
 describe('fuzz regressions: simulator', () => {
@@ -70,6 +71,31 @@ describe('fuzz regressions: documents', () => {
     }
     expect(error).toBeInstanceOf(DocumentError);
     expect((error as DocumentError).issues).toEqual([{ path: 'faults[0].target', message: 'unknown node "ghost"' }]);
+  });
+});
+
+describe('fuzz regressions: pack zips', () => {
+  it('a zip with a file named like a folder of other entries is refused naming both, and the installed pack stays (was: an internal "file already exists" half-way through writing)', async () => {
+    // Found by documents.test.ts (the 'shadow' zip mutation): "lessons" beside "lessons/01-….json".
+    const good = new Uint8Array(zipPackFolder(BUILTIN_PACK_DIR, { id: 'class-pack' }));
+    const host = createHost({ host: 'web', builtinPackDirs: [], dataDir: mkdtempSync(path.join(tmpdir(), 'statelab-fuzz-reg-')) });
+    const call = (channel: string, payload: unknown) => host.dispatch(channel, payload, { emit: () => {} }) as Promise<Result<unknown>>;
+    try {
+      expect((await call('packs:import', { fileName: 'class-pack.zip', zipBase64: Buffer.from(good).toString('base64') })).ok).toBe(true);
+      const before = await call('packs:catalogue', {});
+      for (const [extra, folder] of [['lessons', 'lessons'], ['pack.json/x.json', 'pack.json']] as const) {
+        const bad = zipSync({ ...unzipSync(good), [extra]: strToU8('{}') });
+        const result = await call('packs:import', { fileName: 'class-pack.zip', zipBase64: Buffer.from(bad).toString('base64') });
+        expect(result.ok).toBe(false);
+        if (result.ok) continue;
+        expect(result.error.code).toBe('invalid-document');
+        expect(result.error.message).toMatch(new RegExp(`^class-pack\\.zip: entry "${folder.replace('.', '\\.')}" is a file, and entry ".*" puts a file inside it as if it were a folder; refusing the whole zip\\.$`));
+        expect(errorText(result.error, 'zh-CN')).toMatch(/^class-pack\.zip：条目“.*”是一个文件/);
+        expect(await call('packs:catalogue', {})).toEqual(before);
+      }
+    } finally {
+      host.dispose();
+    }
   });
 });
 
