@@ -136,6 +136,8 @@ describe('mutated lesson pack zips', () => {
     fc.record({ op: fc.constant('json' as const), entry: fc.constantFrom(...jsonNames), mutations: mutationsArb, damage: textDamageArb }),
     fc.record({ op: fc.constant('rename' as const), entry: fc.constantFrom(...names), to: fc.constantFrom('../evil.json', '../../x', '/abs.json', 'a\\b.json', 'C:/x.json', 'lessons/../../up.json', 'd/'.repeat(12) + 'deep.json', 'lessons/nul\u0000.json') }),
     fc.record({ op: fc.constant('drop' as const), entry: fc.constantFrom(...names) }),
+    // An entry named like a folder other entries live in, or a folder under a file: the zip is fine, the disk cannot hold both.
+    fc.record({ op: fc.constant('shadow' as const), name: fc.constantFrom('lessons', 'graphs', 'pack.json/x.json', 'README.md/a', 'lessons/01-any-instance.lesson.json/b.json', 'assets') }),
     fc.record({ op: fc.constant('many' as const), count: fc.constantFrom(10, 999, 1001, 3000) }),
     fc.record({ op: fc.constant('empty' as const) }),
   );
@@ -159,6 +161,8 @@ describe('mutated lesson pack zips', () => {
         const { [m.entry]: _dropped, ...rest } = files;
         return zipSync(rest);
       }
+      case 'shadow':
+        return zipSync({ ...files, [m.name]: strToU8('{}') });
       case 'many': {
         const extra = Object.fromEntries(Array.from({ length: m.count }, (_, i) => [`assets/extra-${i}.txt`, strToU8('x')]));
         return zipSync({ ...files, ...extra }, { level: 0 });
