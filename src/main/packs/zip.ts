@@ -15,6 +15,8 @@ import { readZipDirectory, type ZipEntry } from './zipDirectory';
 /** Compressed bytes handed to the inflater at a time; deflate expands at most ~1032×, so ≤ 17 MB per step. */
 const SLICE_BYTES = 16_384;
 
+const utf8 = new TextEncoder();
+
 /** Why an entry name is refused, or undefined when it is a safe relative path. */
 export function unsafeEntryName(name: string): ErrorMessage | undefined {
   if (name.includes('\\')) return errorMessage('zip.unsafe.backslash');
@@ -22,6 +24,8 @@ export function unsafeEntryName(name: string): ErrorMessage | undefined {
   if (name.split('/').some((part) => part === '..')) return errorMessage('zip.unsafe.parent');
   if (name.includes('\0')) return errorMessage('zip.unsafe.nul');
   if (name.split('/').length > PACK_LIMITS.depth + 1) return errorMessage('zip.unsafe.deep', { max: PACK_LIMITS.depth });
+  // A zip holds any name; a disk refuses one over 255 bytes, half-way through writing the pack out.
+  if (name.split('/').some((part) => utf8.encode(part).length > PACK_LIMITS.nameBytes)) return errorMessage('zip.unsafe.longName', { max: PACK_LIMITS.nameBytes });
   return undefined;
 }
 

@@ -144,6 +144,7 @@ export const ERROR_TEXTS = {
   'zip.unsafe.parent': { en: 'leaves the pack ("..")', 'zh-CN': '跳出了课程包（“..”）' },
   'zip.unsafe.nul': { en: 'contains a NUL character', 'zh-CN': '包含 NUL 字符' },
   'zip.unsafe.deep': { en: 'is nested deeper than {{max}} folders', 'zh-CN': '嵌套超过 {{max}} 层文件夹' },
+  'zip.unsafe.longName': { en: 'has a folder or file name longer than {{max}} bytes', 'zh-CN': '含有超过 {{max}} 字节的文件夹或文件名' },
   'zip.duplicate': { en: '{{label}}: entry "{{name}}" appears twice.', 'zh-CN': '{{label}}：条目“{{name}}”出现了两次。' },
   'zip.fileAndFolder': { en: '{{label}}: entry "{{name}}" is a file, and entry "{{inside}}" puts a file inside it as if it were a folder; refusing the whole zip.', 'zh-CN': '{{label}}：条目“{{name}}”是一个文件，而条目“{{inside}}”把它当作文件夹、在其中放了文件；拒绝整个 zip。' },
   'zip.bombEntry': { en: '{{label}}: entry "{{name}}" would expand to {{bytes}} bytes (the limit is {{limit}}); refusing a possible zip bomb.', 'zh-CN': '{{label}}：条目“{{name}}”解压后将达 {{bytes}} 字节（上限为 {{limit}}）；拒绝可能的 zip 炸弹。' },

@@ -134,7 +134,7 @@ describe('mutated lesson pack zips', () => {
     fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
     fc.record({ op: fc.constant('flip' as const), at: fc.nat(), bits: fc.integer({ min: 1, max: 255 }) }),
     fc.record({ op: fc.constant('json' as const), entry: fc.constantFrom(...jsonNames), mutations: mutationsArb, damage: textDamageArb }),
-    fc.record({ op: fc.constant('rename' as const), entry: fc.constantFrom(...names), to: fc.constantFrom('../evil.json', '../../x', '/abs.json', 'a\\b.json', 'C:/x.json', 'lessons/../../up.json', 'd/'.repeat(12) + 'deep.json', 'lessons/nul\u0000.json') }),
+    fc.record({ op: fc.constant('rename' as const), entry: fc.constantFrom(...names), to: fc.constantFrom('../evil.json', '../../x', '/abs.json', 'a\\b.json', 'C:/x.json', 'lessons/../../up.json', 'd/'.repeat(12) + 'deep.json', 'lessons/nul\u0000.json', `lessons/${'a'.repeat(300)}.json`, `assets/${'é'.repeat(130)}.png`) }),
     fc.record({ op: fc.constant('drop' as const), entry: fc.constantFrom(...names) }),
     // An entry named like a folder other entries live in, or a folder under a file: the zip is fine, the disk cannot hold both.
     fc.record({ op: fc.constant('shadow' as const), name: fc.constantFrom('lessons', 'graphs', 'pack.json/x.json', 'README.md/a', 'lessons/01-any-instance.lesson.json/b.json', 'assets') }),

@@ -97,6 +97,25 @@ describe('fuzz regressions: pack zips', () => {
       host.dispose();
     }
   });
+
+  it('a zip entry with a name longer than a disk takes is refused naming it (was: an internal "a file name is too long" half-way through writing)', async () => {
+    // Found with the documents.test.ts 'rename' zip mutation to a 304-character name.
+    const good = new Uint8Array(zipPackFolder(BUILTIN_PACK_DIR, { id: 'class-pack' }));
+    const host = createHost({ host: 'web', builtinPackDirs: [], dataDir: mkdtempSync(path.join(tmpdir(), 'statelab-fuzz-reg-')) });
+    try {
+      for (const name of [`${'a'.repeat(300)}.txt`, `assets/${'é'.repeat(130)}.png`]) {
+        const bad = zipSync({ ...unzipSync(good), [name]: strToU8('x') });
+        const result = (await host.dispatch('packs:import', { fileName: 'class-pack.zip', zipBase64: Buffer.from(bad).toString('base64') }, { emit: () => {} })) as Result<unknown>;
+        expect(result.ok).toBe(false);
+        if (result.ok) continue;
+        expect(result.error.code).toBe('invalid-document');
+        expect(result.error.message).toBe(`class-pack.zip: entry "${name}" has a folder or file name longer than 120 bytes; refusing the whole zip.`);
+        expect(errorText(result.error, 'zh-CN')).toMatch(/含有超过 120 字节的文件夹或文件名；拒绝整个 zip。$/);
+      }
+    } finally {
+      host.dispose();
+    }
+  });
 });
 
 describe('fuzz regressions: IPC', () => {
