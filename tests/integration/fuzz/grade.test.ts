@@ -17,6 +17,7 @@ import { loadPackFolder } from '../../../src/main/packs/folder';
 import { EventBudgetError, readMetric, simulate } from '../../../src/main/sim/index';
 import { GradeReportSchema, type GradeReport } from '../../../src/shared/gradeReport';
 import { EDGE_KINDS, GraphSchema } from '../../../src/shared/graph';
+import type { Lesson } from '../../../src/shared/lesson';
 import { NODE_PROPS_SCHEMAS } from '../../../src/shared/nodeProps';
 import { deepFreeze, graphArb, isSimInputError } from '../../support/graphArb';
 import { arbFromZod } from '../../support/zodArb';
@@ -31,6 +32,14 @@ const engine: SimEngine = {
   readMetric: (run, metric, window, nodeId) => readMetric(run, metric, window, nodeId),
 };
 
+/** Answers a student could give: for each quiz and prediction, one of its choices, a stray id, or nothing. */
+function answersArb(lesson: Lesson): fc.Arbitrary<Record<string, string>> {
+  const questions = [...lesson.checks.flatMap((c) => (c.type === 'quiz' ? [{ id: c.id, choices: c.choices.map((x) => x.id) }] : [])), ...(lesson.predictions ?? []).map((p) => ({ id: p.id, choices: p.choices.map((x) => x.id) }))];
+  return fc
+    .tuple(...questions.map((q) => fc.option(fc.constantFrom(...q.choices, 'not-a-choice'), { nil: undefined })))
+    .map((picked) => Object.fromEntries(questions.flatMap((q, i) => (picked[i] === undefined ? [] : [[q.id, picked[i]]]))));
+}
+
 const designArb = fc.integer({ min: 0, max: pack.lessons.length - 1 }).chain((lessonIdx) => {
   const starter = pack.lessons[lessonIdx]!.starter;
   return fc.record({
@@ -41,7 +50,8 @@ const designArb = fc.integer({ min: 0, max: pack.lessons.length - 1 }).chain((le
     starterNodes: fc.tuple(...starter.nodes.map((n) => fc.oneof(fc.constant('keep' as const), fc.constant('drop' as const), arbFromZod(NODE_PROPS_SCHEMAS[n.kind]).map((props) => ({ props }))))),
     extra: graphArb({ maxNodes: 4, maxEdges: 5 }),
     crossEdges: fc.array(fc.record({ s: fc.nat(), t: fc.nat(), kind: fc.constantFrom(...EDGE_KINDS) }), { maxLength: 5 }),
-    answers: fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }), { maxKeys: 3 }),
+    // Answers to the lesson's own quizzes and predictions (any of their choices, or none), or stray keys.
+    answers: fc.oneof(fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }), { maxKeys: 3 }), answersArb(pack.lessons[lessonIdx]!.lesson)),
   });
 });
 
