@@ -24,6 +24,9 @@ import { ServiceNode } from './nodes/service';
 import { SessionStoreNode } from './nodes/sessionStore';
 import { Ownership } from './ownership';
 
+/** Points of one consistent-hash ring (targets × virtual nodes), at most: far above any lesson's, and each rebuild stays milliseconds. */
+export const RING_POINTS_MAX = 200_000;
+
 /** Partitions when no coordinator or partition-aware balancer says otherwise. */
 const DEFAULT_PARTITIONS = 16;
 
@@ -44,6 +47,19 @@ function parseGraph(graph: Graph): { nodes: (TypedProps | undefined)[]; problems
       problems.push({ path: `${formatPath(['nodes', i, 'props', ...issue.path])} (node "${node.id}", ${node.kind})`, message: issue.message, ...(issue.zod ? { zod: issue.zod } : {}) });
     }
     return typed;
+  });
+  // A consistent-hash ring is rebuilt whenever a target comes or goes: its size bounds that cost.
+  graph.nodes.forEach((node, i) => {
+    const lb = nodes[i];
+    if (lb?.kind !== 'load-balancer' || lb.props.policy !== 'consistent-hash') return;
+    const targets = graph.edges.filter((e) => e.kind === 'request' && e.source === node.id && graph.nodes.find((n) => n.id === e.target)?.kind !== 'cache').length;
+    const points = targets * lb.props.virtualNodes;
+    if (points > RING_POINTS_MAX) {
+      problems.push({
+        path: `${formatPath(['nodes', i, 'props', 'virtualNodes'])} (node "${node.id}", load-balancer)`,
+        message: `${targets} targets × ${lb.props.virtualNodes} virtual nodes make a ring of ${points.toLocaleString('en-US')} points; at most ${RING_POINTS_MAX.toLocaleString('en-US')} (use fewer virtual nodes)`,
+      });
+    }
   });
   // One lease service per design: owners renew with it and it alone assigns partitions.
   const coordinators = graph.nodes.flatMap((n, i) => (n.kind === 'coordinator' ? [{ id: n.id, i }] : []));

@@ -50,6 +50,19 @@ describe('fuzz regressions: bounded runs', () => {
     expect(run.summary.requests).toBeGreaterThan(0);
     expect(run.summary.ok + run.summary.failed + run.requestsInFlight).toBe(run.summary.requests);
   }, 20_000);
+
+  it('a ring larger than RING_POINTS_MAX is refused naming the balancer and virtualNodes (a partition made each health change rebuild 2,000,000 points: no end in sight)', () => {
+    let error: unknown;
+    try {
+      simulate(ring(201, { healthCheck: { intervalMs: 10, timeoutMs: 5, unhealthyAfter: 1 } }), { seed: 1, durationMs: 400, faults: [{ atMs: 50, action: 'partition', target: 'lb', params: { durationMs: 100 } }] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DocumentError);
+    expect((error as DocumentError).issues).toEqual([
+      { path: 'nodes[1].props.virtualNodes (node "lb", load-balancer)', message: '201 targets × 1000 virtual nodes make a ring of 201,000 points; at most 200,000 (use fewer virtual nodes)' },
+    ]);
+  });
 });
 
 describe('fuzz regressions: documents', () => {
