@@ -19,7 +19,7 @@ import { GraphSchema } from '../../../src/shared/graph';
 import type { Scenario } from '../../../src/shared/scenario';
 import { deepFreeze, graphArb, scenarioArb, isSimInputError } from '../../support/graphArb';
 
-const RUNS = Number(process.env.SIM_FUZZ_RUNS ?? 120);
+const RUNS = Number(process.env.SIM_FUZZ_RUNS ?? 80);
 const MAX_EVENTS = Number(process.env.SIM_FUZZ_EVENTS ?? 40_000);
 const MAX_DURATION_MS = Number(process.env.SIM_FUZZ_MAX_MS ?? 8000);
 
