@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { NodeKind } from './graph';
+import { issueOf, type ZodIssueData } from './i18n/issues';
 
 const ms = (max: number) => z.number().min(0).max(max);
 /** A timeout: 0 is refused rather than read as "never" (a call that never times out is no setting a real client has). */
@@ -246,6 +247,8 @@ export interface PropsIssue {
   path: PropertyKey[];
   /** What was expected. */
   message: string;
+  /** zod's data of the problem, when zod worded it, so it can be worded in the student's language (i18n/issues.ts). */
+  zod?: ZodIssueData;
 }
 
 export type ParsedProps<K extends NodeKind> = { ok: true; props: NodePropsByKind[K] } | { ok: false; issues: PropsIssue[] };
@@ -255,7 +258,13 @@ export function parseNodeProps<K extends NodeKind>(kind: K, props: unknown): Par
   const schema = NODE_PROPS_SCHEMAS[kind] as unknown as z.ZodType<NodePropsByKind[K]>;
   const parsed = schema.safeParse(props ?? {});
   if (parsed.success) return { ok: true, props: parsed.data };
-  return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((i) => {
+      const { zod } = issueOf(i);
+      return { path: i.path, message: i.message, ...(zod ? { zod } : {}) };
+    }),
+  };
 }
 
 /** When the editor shows a field, and whether it is folded under "Advanced". */

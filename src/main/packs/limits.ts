@@ -12,6 +12,8 @@ export const PACK_LIMITS = {
   totalBytes: 100_000_000,
   /** Folder nesting inside a pack. */
   depth: 8,
+  /** One folder or file name inside a pack, in UTF-8 bytes: far above any lesson file's, below every file system's 255. */
+  nameBytes: 120,
 } as const;
 
 /** The same bounds as plain numbers, so tests can tighten them. */

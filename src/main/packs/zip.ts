@@ -15,6 +15,8 @@ import { readZipDirectory, type ZipEntry } from './zipDirectory';
 /** Compressed bytes handed to the inflater at a time; deflate expands at most ~1032×, so ≤ 17 MB per step. */
 const SLICE_BYTES = 16_384;
 
+const utf8 = new TextEncoder();
+
 /** Why an entry name is refused, or undefined when it is a safe relative path. */
 export function unsafeEntryName(name: string): ErrorMessage | undefined {
   if (name.includes('\\')) return errorMessage('zip.unsafe.backslash');
@@ -22,6 +24,8 @@ export function unsafeEntryName(name: string): ErrorMessage | undefined {
   if (name.split('/').some((part) => part === '..')) return errorMessage('zip.unsafe.parent');
   if (name.includes('\0')) return errorMessage('zip.unsafe.nul');
   if (name.split('/').length > PACK_LIMITS.depth + 1) return errorMessage('zip.unsafe.deep', { max: PACK_LIMITS.depth });
+  // A zip holds any name; a disk refuses one over 255 bytes, half-way through writing the pack out.
+  if (name.split('/').some((part) => utf8.encode(part).length > PACK_LIMITS.nameBytes)) return errorMessage('zip.unsafe.longName', { max: PACK_LIMITS.nameBytes });
   return undefined;
 }
 
@@ -42,6 +46,16 @@ export function readZip(bytes: Uint8Array, label: string, limits: PackLimits = P
     }
     declared += entry.size;
     if (declared > limits.totalBytes) throw new DocumentError(errorMessage('zip.bombTotal', { label, limit: limits.totalBytes }));
+  }
+  // A file named like a folder other entries live in ("lessons" beside "lessons/a.json"): a zip holds
+  // both, a disk cannot, and the import would fail half-way while writing them out.
+  for (const name of names) {
+    if (name.endsWith('/')) continue;
+    const parts = name.split('/');
+    for (let k = 1; k < parts.length; k++) {
+      const folder = parts.slice(0, k).join('/');
+      if (names.has(folder)) throw new DocumentError(errorMessage('zip.fileAndFolder', { label, name: folder, inside: name }));
+    }
   }
   // Pass 2: inflate each listed entry from where the directory says it is, counting real bytes.
   const files = new Map<string, Uint8Array>();

@@ -4,9 +4,11 @@
  * demand for scale-out.
  */
 import type { Graph, NodeKind } from '../../shared/graph';
-import { formatPath } from '../../shared/json';
+import { errorMessage } from '../../shared/i18n/errorTexts';
+import type { Issue } from '../../shared/i18n/issues';
+import { DocumentError, formatPath } from '../../shared/json';
 import { costPerSecond } from '../../shared/nodeKinds';
-import { parseNodeProps, type NodePropsByKind } from '../../shared/nodeProps';
+import { parseNodeProps, type NodePropsByKind, type PropsIssue } from '../../shared/nodeProps';
 import { wiringIssues, type WiringNeed } from '../../shared/wiring';
 import type { ParsedScenario } from '../../shared/scenario';
 import { Sim, type SimNode } from './engine';
@@ -22,42 +24,67 @@ import { ServiceNode } from './nodes/service';
 import { SessionStoreNode } from './nodes/sessionStore';
 import { Ownership } from './ownership';
 
+/** Points of one consistent-hash ring (targets × virtual nodes), at most: far above any lesson's, and each rebuild stays milliseconds. */
+export const RING_POINTS_MAX = 200_000;
+
 /** Partitions when no coordinator or partition-aware balancer says otherwise. */
 const DEFAULT_PARTITIONS = 16;
 
 /** A node's kind with its parsed props: switching on `kind` types `props` (no casts). */
 export type TypedProps = { [K in NodeKind]: { kind: K; props: NodePropsByKind[K] } }[NodeKind];
 
-function parseTyped<K extends NodeKind>(kind: K, raw: unknown): { typed: TypedProps; issues?: undefined } | { typed?: undefined; issues: { path: PropertyKey[]; message: string }[] } {
+function parseTyped<K extends NodeKind>(kind: K, raw: unknown): { typed: TypedProps; issues?: undefined } | { typed?: undefined; issues: PropsIssue[] } {
   const parsed = parseNodeProps(kind, raw);
   return parsed.ok ? { typed: { kind, props: parsed.props } as TypedProps } : { issues: parsed.issues };
 }
 
 /** Each node's parsed props (undefined where they do not parse) and every problem, each naming the node and the JSON path. */
-function parseGraph(graph: Graph): { nodes: (TypedProps | undefined)[]; problems: string[] } {
-  const problems: string[] = [];
+function parseGraph(graph: Graph): { nodes: (TypedProps | undefined)[]; problems: Issue[] } {
+  const problems: Issue[] = [];
   const nodes = graph.nodes.map((node, i) => {
     const { typed, issues } = parseTyped(node.kind, node.props);
-    for (const issue of issues ?? []) problems.push(`${formatPath(['nodes', i, 'props', ...issue.path])} (node "${node.id}", ${node.kind}): ${issue.message}`);
+    for (const issue of issues ?? []) {
+      problems.push({ path: `${formatPath(['nodes', i, 'props', ...issue.path])} (node "${node.id}", ${node.kind})`, message: issue.message, ...(issue.zod ? { zod: issue.zod } : {}) });
+    }
     return typed;
   });
+  // A consistent-hash ring is rebuilt whenever a target comes or goes: its size bounds that cost.
+  graph.nodes.forEach((node, i) => {
+    const lb = nodes[i];
+    if (lb?.kind !== 'load-balancer' || lb.props.policy !== 'consistent-hash') return;
+    const targets = graph.edges.filter((e) => e.kind === 'request' && e.source === node.id && graph.nodes.find((n) => n.id === e.target)?.kind !== 'cache').length;
+    const points = targets * lb.props.virtualNodes;
+    if (points > RING_POINTS_MAX) {
+      problems.push({
+        path: `${formatPath(['nodes', i, 'props', 'virtualNodes'])} (node "${node.id}", load-balancer)`,
+        message: `${targets} targets × ${lb.props.virtualNodes} virtual nodes make a ring of ${points.toLocaleString('en-US')} points; at most ${RING_POINTS_MAX.toLocaleString('en-US')} (use fewer virtual nodes)`,
+      });
+    }
+  });
   // One lease service per design: owners renew with it and it alone assigns partitions.
-  const coordinators = graph.nodes.filter((n) => n.kind === 'coordinator');
+  const coordinators = graph.nodes.flatMap((n, i) => (n.kind === 'coordinator' ? [{ id: n.id, i }] : []));
   if (coordinators.length > 1) {
-    problems.push(`A design can have one coordinator; remove ${coordinators.slice(1).map((n) => `"${n.id}"`).join(', ')} (the lease service is "${coordinators[0]!.id}").`);
+    problems.push({
+      path: formatPath(['nodes', coordinators[1]!.i]),
+      message: `A design can have one coordinator; remove ${coordinators.slice(1).map((n) => `"${n.id}"`).join(', ')} (the lease service is "${coordinators[0]!.id}").`,
+    });
   }
   return { nodes, problems };
 }
 
 /** Every problem with the graph's node props, each naming the node and the JSON path. */
 export function validateGraphForSim(graph: Graph): string[] {
-  return parseGraph(graph).problems;
+  return parseGraph(graph).problems.map((p) => `${p.path}: ${p.message}`);
 }
 
-/** The graph's node props, parsed once; throws naming every problem. */
+/**
+ * The graph's node props, parsed once; throws naming every problem. A DocumentError: the design
+ * is at fault, not the app, so the host reports it as such (with the file it came from) and the
+ * student reads it in their language.
+ */
 function parseAll(graph: Graph): TypedProps[] {
   const { nodes, problems } = parseGraph(graph);
-  if (problems.length > 0) throw new Error(`The graph cannot be simulated:\n${problems.join('\n')}`);
+  if (problems.length > 0) throw new DocumentError(errorMessage('sim.cannotSimulate'), problems);
   return nodes.filter((n) => n !== undefined);
 }
 

@@ -23,6 +23,16 @@ export const routeHash = (id: number): number => hashInt(id, ROUTE_SALT);
 /** Modulo placement: which of `n` members an id goes to. */
 export const moduloPick = (id: number, n: number): number => modU32(routeHash(id), n);
 
+/** A member's points on a consistent-hash ring: the hashes of "<name>#<i>", one per virtual node. */
+export function ringPoints(name: string, virtualNodes: number): Uint32Array {
+  const out = new Uint32Array(virtualNodes);
+  for (let v = 0; v < virtualNodes; v++) out[v] = hashString(`${name}#${v}`);
+  return out;
+}
+
+/** Room for a member's rank below a point's hash in one exact double (2^32 · 2^21 = 2^53). */
+const RANK_SPAN = 2 ** 21;
+
 /**
  * A consistent-hash ring: each member appears at `virtualNodes` points (hash of "<id>#<i>"), an
  * id goes to the first point clockwise of its hash. Adding one member to N moves about
@@ -32,16 +42,31 @@ export class HashRing {
   private points: Uint32Array;
   private owners: Int32Array;
 
-  /** `members` are opaque numbers (node indices); `names` give them stable ring positions. */
-  constructor(members: readonly number[], names: readonly string[], virtualNodes: number) {
-    const pairs: [number, number][] = [];
-    members.forEach((m, i) => {
-      for (let v = 0; v < virtualNodes; v++) pairs.push([hashString(`${names[i]}#${v}`), m]);
+  /**
+   * `members` are opaque numbers (node indices); `names` give them stable ring positions. `points`
+   * (ringPoints of each name) may be passed in when the caller keeps them: a balancer rebuilds its
+   * ring whenever a target comes or goes, and hashing every point again made that the run's cost.
+   */
+  constructor(members: readonly number[], names: readonly string[], virtualNodes: number, points: readonly Uint32Array[] = names.map((n) => ringPoints(n, virtualNodes))) {
+    if (members.length >= RANK_SPAN) throw new RangeError(`a hash ring holds fewer than ${RANK_SPAN} members`);
+    // Ties (vanishingly rare) are ordered by member so the ring never depends on insertion order:
+    // each point is sorted as one number, its hash then the member's rank, in a typed array.
+    const byMember = members.map((_, i) => i).sort((a, b) => members[a]! - members[b]!);
+    const rank = new Int32Array(members.length);
+    byMember.forEach((i, r) => (rank[i] = r));
+    const keys = new Float64Array(points.reduce((n, p) => n + p.length, 0));
+    let k = 0;
+    points.forEach((p, i) => {
+      for (const h of p) keys[k++] = h * RANK_SPAN + rank[i]!;
     });
-    // Ties (vanishingly rare) are ordered by member so the ring never depends on insertion order.
-    pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-    this.points = Uint32Array.from(pairs, (p) => p[0]);
-    this.owners = Int32Array.from(pairs, (p) => p[1]);
+    keys.sort();
+    this.points = new Uint32Array(keys.length);
+    this.owners = new Int32Array(keys.length);
+    for (let j = 0; j < keys.length; j++) {
+      const h = Math.floor(keys[j]! / RANK_SPAN);
+      this.points[j] = h;
+      this.owners[j] = members[byMember[keys[j]! - h * RANK_SPAN]!]!;
+    }
   }
 
   get isEmpty(): boolean {

@@ -5,7 +5,8 @@
  */
 import type { Graph } from '../../shared/graph';
 import { faultTargetIssues } from '../../shared/faults';
-import { formatZodError } from '../../shared/json';
+import { errorMessage } from '../../shared/i18n/errorTexts';
+import { DocumentError, formatPath, zodIssues } from '../../shared/json';
 import { METRIC_NAMES, type RunResult } from '../../shared/metrics';
 import { ScenarioSchema, faultId, type Fault, type ParsedScenario, type Scenario } from '../../shared/scenario';
 import { buildSim, validateGraphForSim } from './build';
@@ -42,13 +43,14 @@ export interface Prepared {
 
 /** Validates and builds `scenario` on `graph` without running it. Throws like simulate on bad input. */
 export function prepareSimulation(graph: Graph, scenario: Scenario): Prepared {
+  // Bad input is a DocumentError naming each problem's path: the scenario is at fault, not the app.
   const parsed = ScenarioSchema.safeParse(scenario);
-  if (!parsed.success) throw new Error(`The scenario cannot be simulated:\n${formatZodError(parsed.error)}`);
+  if (!parsed.success) throw new DocumentError(errorMessage('sim.scenarioInvalid'), zodIssues(parsed.error));
   const sc = parsed.data;
   const faults = sc.faults.map((f, i) => ({ ...f, id: faultId(f, i) }));
   for (const [i, f] of faults.entries()) {
     const missing = faultTargetIssues(f, graph).find((issue) => issue.kind === 'missing');
-    if (missing) throw new Error(`faults[${i}].${missing.path.join('.')}: ${missing.message}.`);
+    if (missing) throw new DocumentError(errorMessage('sim.scenarioInvalid'), [{ path: formatPath(['faults', i, ...missing.path]), message: missing.message }]);
   }
 
   const { sim, clone } = buildSim(graph, sc);
@@ -59,7 +61,7 @@ export function prepareSimulation(graph: Graph, scenario: Scenario): Prepared {
   return { sim, faults, scenario: sc };
 }
 
-/** Runs `scenario` on `graph`. Throws an Error naming the node and prop (or scenario path) on bad input. */
+/** Runs `scenario` on `graph`. Throws a DocumentError naming the node and prop (or scenario path) on bad input. */
 export function simulate(graph: Graph, scenario: Scenario, options: SimOptions = {}): RunResult {
   const { sim, faults, scenario: sc } = prepareSimulation(graph, scenario);
   sim.run(options);

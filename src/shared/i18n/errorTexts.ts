@@ -144,7 +144,9 @@ export const ERROR_TEXTS = {
   'zip.unsafe.parent': { en: 'leaves the pack ("..")', 'zh-CN': '跳出了课程包（“..”）' },
   'zip.unsafe.nul': { en: 'contains a NUL character', 'zh-CN': '包含 NUL 字符' },
   'zip.unsafe.deep': { en: 'is nested deeper than {{max}} folders', 'zh-CN': '嵌套超过 {{max}} 层文件夹' },
+  'zip.unsafe.longName': { en: 'has a folder or file name longer than {{max}} bytes', 'zh-CN': '含有超过 {{max}} 字节的文件夹或文件名' },
   'zip.duplicate': { en: '{{label}}: entry "{{name}}" appears twice.', 'zh-CN': '{{label}}：条目“{{name}}”出现了两次。' },
+  'zip.fileAndFolder': { en: '{{label}}: entry "{{name}}" is a file, and entry "{{inside}}" puts a file inside it as if it were a folder; refusing the whole zip.', 'zh-CN': '{{label}}：条目“{{name}}”是一个文件，而条目“{{inside}}”把它当作文件夹、在其中放了文件；拒绝整个 zip。' },
   'zip.bombEntry': { en: '{{label}}: entry "{{name}}" would expand to {{bytes}} bytes (the limit is {{limit}}); refusing a possible zip bomb.', 'zh-CN': '{{label}}：条目“{{name}}”解压后将达 {{bytes}} 字节（上限为 {{limit}}）；拒绝可能的 zip 炸弹。' },
   'zip.bombTotal': { en: '{{label}}: the zip would expand to more than {{limit}} bytes; refusing a possible zip bomb.', 'zh-CN': '{{label}}：该 zip 解压后将超过 {{limit}} 字节；拒绝可能的 zip 炸弹。' },
   'zip.bombInflate': { en: '{{label}}: entry "{{name}}" expands beyond {{limit}} bytes; refusing a possible zip bomb.', 'zh-CN': '{{label}}：条目“{{name}}”解压后超过 {{limit}} 字节；拒绝可能的 zip 炸弹。' },
@@ -170,6 +172,8 @@ export const ERROR_TEXTS = {
   'steps.tooMany': { en: 'too many events at this instant', 'zh-CN': '此刻的事件过多' },
   'sim.cannotSimulate': { en: 'The graph cannot be simulated:', 'zh-CN': '无法模拟这个设计图：' },
   'sim.scenarioInvalid': { en: 'The scenario cannot be simulated:', 'zh-CN': '无法模拟这个场景：' },
+  'trace.noFault': { en: 'faultIndex: the scenario has no fault number {{number}}.', 'zh-CN': 'faultIndex：场景中没有第 {{number}} 个故障。' },
+  'trace.noEdge': { en: 'edge: the design has no connection "{{edge}}".', 'zh-CN': 'edge：设计中没有连接“{{edge}}”。' },
 
   // Class results (the grades CSV, read in the renderer).
   'csv.tooLarge': { en: '{{source}} is too large ({{chars}} characters; the limit is {{limit}}).', 'zh-CN': '{{source}}过大（{{chars}} 个字符；上限为 {{limit}}）。' },

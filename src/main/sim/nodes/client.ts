@@ -14,7 +14,7 @@ import { partitionOf } from '../hashing';
 import { ZipfSampler, type Rng } from '../rng';
 import { timerTag } from './timers';
 import { ClientConnections } from './clientConnections';
-import { SaltedKeys, subKey } from './saltedKeys';
+import { SaltedKeys, subKey, type SaltGroup } from './saltedKeys';
 
 const T_ARRIVAL = timerTag('client', 'next request');
 const T_RETRY = timerTag('client', 'retry');
@@ -47,8 +47,6 @@ export class ClientNode extends SimNode {
   /** hotKeySalt > 1: the hot key is split into sub-keys, its reads or writes fan out (saltedKeys.ts). */
   private readonly salted: SaltedKeys | null;
 
-  /** Generation of the call issueCall last made, at the moment it was made. */
-  private issuedGen = 0;
   /** Per user, logical requests not ended yet (a crash ends them: those users are affected). */
   private readonly openByUser: Int32Array;
 
@@ -144,17 +142,15 @@ export class ClientNode extends SimNode {
       return;
     }
     const group = salted.open(sim.nowUs);
-    for (let i = 0; i < salted.count; i++) {
-      const c = this.issueCall(edge, op, subKey(key, i), user);
-      salted.register(c, this.issuedGen, group);
-    }
+    for (let i = 0; i < salted.count; i++) this.issueCall(edge, op, subKey(key, i), user, group);
   }
 
   /**
-   * One call of a logical request: returns the call, its generation at issue in `issuedGen` (a
-   * field, not a returned pair: an array per request was the run's only steady allocation).
+   * One call of a logical request (a part of `group` when given). A part is registered before it
+   * is sent: a zero-latency hop is delivered inline, so its answer can come back before
+   * sendRequest returns, and an unregistered part would end the whole request on its own.
    */
-  private issueCall(edge: SimEdge, op: number, key: number, user: number): number {
+  private issueCall(edge: SimEdge, op: number, key: number, user: number, group?: SaltGroup): number {
     const sim = this.sim;
     sim.rec.partCur[partitionOf(key, sim.rec.partitions)]! += 1;
     const c = sim.newCall(this, edge, op);
@@ -163,7 +159,7 @@ export class ClientNode extends SimNode {
     calls.key[c] = key;
     calls.user[c] = this.userBase + user;
     if (sim.tracer !== null) sim.tracer.onIssue(this, c);
-    this.issuedGen = calls.gen[c]!;
+    if (group !== undefined) this.salted?.register(c, calls.gen[c]!, group);
     if (this.attachSession(c, user)) this.send(c);
     return c;
   }

@@ -6,7 +6,7 @@
 import type { LoadBalancerProps } from '../../../shared/nodeProps';
 import { FLAG_COLD, FLAG_KEY_ROUTED, FLAG_REPLICA_READ, OP, STATUS } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
-import { HashRing, moduloPick, movedFraction, partitionOf } from '../hashing';
+import { HashRing, moduloPick, movedFraction, partitionOf, ringPoints } from '../hashing';
 import { C } from '../metrics/recorder';
 import { countSuspicion } from '../detect';
 import { sendProbe } from '../probes';
@@ -41,7 +41,10 @@ export interface Target {
 export class LoadBalancerNode extends SimNode {
   readonly targets: Target[] = [];
   private active: Target[] = [];
+  /** consistent-hash: the ring of `active`, built when first needed after a change (null: not built since). */
   private ring: HashRing | null = null;
+  /** consistent-hash: each target's ring points, hashed once per node id. */
+  private readonly ringPointsById = new Map<string, Uint32Array>();
   private rr = 0;
   private readonly affinity = new Map<number, Target>();
   private readonly byNode = new Map<number, Target>();
@@ -98,7 +101,7 @@ export class LoadBalancerNode extends SimNode {
   override start(): void {
     if (this.initialOwner === null && this.isKeyRouted && this.props.policy !== 'partition-aware') {
       const list = this.active.slice();
-      const ring = this.ring;
+      const ring = this.props.policy === 'consistent-hash' ? this.activeRing() : null;
       const policy = this.props.policy;
       this.initialOwner = (key) => (list.length === 0 ? -1 : policy === 'hash-modulo' ? list[moduloPick(key, list.length)]!.node.idx : list[ring!.lookup(key)]!.node.idx);
     }
@@ -202,17 +205,13 @@ export class LoadBalancerNode extends SimNode {
     const beforeRing = this.ring;
     this.active = this.targets.filter((t) => t.isHealthy && t.isRegistered);
     const policy = this.props.policy;
-    if (policy === 'consistent-hash') {
-      this.ring = new HashRing(
-        this.active.map((_, i) => i),
-        this.active.map((t) => t.node.id),
-        this.props.virtualNodes,
-      );
-    }
+    // Built when next needed: the targets added one by one at build time cost one ring, not one each.
+    if (policy === 'consistent-hash') this.ring = null;
     if ((policy === 'hash-modulo' || policy === 'consistent-hash') && before.length > 0 && this.active.length > 0 && this.sim.nowUs > 0) {
+      const isRing = policy === 'consistent-hash';
       const pick = (list: Target[], ring: HashRing | null) => (id: number) =>
         policy === 'hash-modulo' ? list[moduloPick(id, list.length)]!.node.idx : list[ring!.lookup(id)]!.node.idx;
-      const moved = movedFraction(pick(before, beforeRing), pick(this.active, this.ring));
+      const moved = movedFraction(pick(before, isRing ? (beforeRing ?? this.ringOf(before)) : null), pick(this.active, isRing ? this.activeRing() : null));
       // A change that moves no key (a target added but not healthy yet) is no rebalance.
       if (moved > 0) {
         this.sim.rec.max(this.idx, C.keysMovedMax, moved);
@@ -221,6 +220,26 @@ export class LoadBalancerNode extends SimNode {
       }
     }
     this.sim.model.ownership?.checkRebalance();
+  }
+
+  /** The ring of a target list (members are its indices), from each target's points hashed once. */
+  private ringOf(list: readonly Target[]): HashRing {
+    const V = this.props.virtualNodes;
+    const points = list.map((t) => {
+      let p = this.ringPointsById.get(t.node.id);
+      if (p === undefined) this.ringPointsById.set(t.node.id, (p = ringPoints(t.node.id, V)));
+      return p;
+    });
+    return new HashRing(
+      list.map((_, i) => i),
+      list.map((t) => t.node.id),
+      V,
+      points,
+    );
+  }
+
+  private activeRing(): HashRing {
+    return (this.ring ??= this.ringOf(this.active));
   }
 
   private routeId(c: number): number {
@@ -280,7 +299,7 @@ export class LoadBalancerNode extends SimNode {
       case 'hash-modulo':
         return list[moduloPick(this.routeId(c), n)];
       case 'consistent-hash':
-        return list[this.ring!.lookup(this.routeId(c))];
+        return list[this.activeRing().lookup(this.routeId(c))];
       case 'partition-aware': {
         const owner = this.ownerView[partitionOf(calls.key[c]!, this.ownerView.length)]!;
         const t = owner >= 0 ? this.byNode.get(owner) : undefined;

@@ -12,7 +12,7 @@
 /** Sub-key i of a key; sub-key 0 is the key itself. Beyond the largest key count (10 M), so no sub-key is another real key. */
 export const subKey = (key: number, i: number): number => (i === 0 ? key : key + i * 10_000_019);
 
-interface Group {
+export interface SaltGroup {
   /** Parts not answered yet. */
   remaining: number;
   /** The first failure of a part (0: all answered ok so far). */
@@ -23,16 +23,16 @@ interface Group {
 /** The fan-outs of one client in flight: which call is a part of which logical request. */
 export class SaltedKeys {
   /** call index → [gen, group]: a call index is reused, so its generation says it is still the same call. */
-  private readonly parts = new Map<number, { gen: number; group: Group }>();
+  private readonly parts = new Map<number, { gen: number; group: SaltGroup }>();
 
   constructor(readonly count: number) {}
 
   /** Starts a logical read of `count` parts; `register` each part's call. */
-  open(t0Us: number): Group {
+  open(t0Us: number): SaltGroup {
     return { remaining: this.count, status: 0, t0Us };
   }
 
-  register(c: number, gen: number, group: Group): void {
+  register(c: number, gen: number, group: SaltGroup): void {
     this.parts.set(c, { gen, group });
   }
 
@@ -48,7 +48,7 @@ export class SaltedKeys {
    * Call `c` ended with `status` (no more retries). undefined: it is no part of a fan-out read (it
    * ends its own request); null: other parts are still out; else the read's outcome and start.
    */
-  ended(c: number, gen: number, status: number): Group | null | undefined {
+  ended(c: number, gen: number, status: number): SaltGroup | null | undefined {
     const p = this.parts.get(c);
     if (p === undefined || p.gen !== gen) return undefined;
     this.parts.delete(c);

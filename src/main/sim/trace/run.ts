@@ -5,6 +5,8 @@
  * picks one, and runs again tracing it. A user's journey traces that user's requests.
  */
 import type { Graph } from '../../../shared/graph';
+import { errorMessage } from '../../../shared/i18n/errorTexts';
+import { DocumentError } from '../../../shared/json';
 import type { Scenario } from '../../../shared/scenario';
 import { prepareSimulation, type SimOptions } from '../index';
 import { RequestRecorder, type RequestSummary, type TracePredicate } from './recorder';
@@ -27,7 +29,8 @@ function runWith(graph: Graph, scenario: Scenario, shouldTrace: TracePredicate, 
 export function choose(selector: Exclude<TraceSelector, { kind: 'ids' | 'user' | 'edge' }>, summaries: readonly RequestSummary[], faultStartMs: (index: number) => number | undefined): RequestSummary | undefined {
   if (selector.kind === 'firstFailedAfter') {
     const fromMs = selector.faultIndex !== undefined ? faultStartMs(selector.faultIndex) : (selector.atMs ?? 0);
-    if (fromMs === undefined) throw new Error(`faultIndex: the scenario has no fault number ${selector.faultIndex! + 1}.`);
+    // The selector names what the run lacks: the request's fault, so a DocumentError (the host answers invalid-document).
+    if (fromMs === undefined) throw new DocumentError(errorMessage('trace.noFault', { number: selector.faultIndex! + 1 }));
     const fromUs = fromMs * 1000;
     let best: RequestSummary | undefined;
     for (const s of summaries) if (s.status > 0 && s.endUs >= fromUs && (best === undefined || s.endUs < best.endUs)) best = s;
@@ -45,7 +48,7 @@ export function choose(selector: Exclude<TraceSelector, { kind: 'ids' | 'user' |
 function crossingOf(graph: Graph, scenario: Scenario, edgeId: string, atMs: number, options: RunOptions) {
   const { sim } = prepareSimulation(graph, scenario);
   const edge = sim.edges.findIndex((e) => e.id === edgeId);
-  if (edge < 0) throw new Error(`edge: the design has no connection "${edgeId}".`);
+  if (edge < 0) throw new DocumentError(errorMessage('trace.noEdge', { edge: edgeId }));
   const recorder = new RequestRecorder(sim, () => false, true, 0);
   recorder.watchEdge(edge, atMs * 1000);
   sim.tracer = recorder;
