@@ -46,7 +46,7 @@ function cliPassRates(): Map<string, { passed: number; total: number; failed: st
 
 test('the dashboard grades a folder of 30 submissions to the pass rates of npm run grade, and opens a student’s design at its first violation', async ({ page }) => {
   test.setTimeout(180_000);
-  forgetStudentWork();
+  await forgetStudentWork();
   await page.goto(APP_PATH);
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await page.getByRole('button', { name: 'Class results' }).click();

@@ -9,19 +9,41 @@ export const APP_PATH = `/?key=${E2E_BRIDGE_KEY}`;
 
 export const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
+/** Deletes the lesson work and unsaved work in the shared host's data folder; true when there was some. */
+function deleteStudentWork(): boolean {
+  if (!existsSync(E2E_DATA_DIR)) return false;
+  const lessonsWork = path.join(E2E_DATA_DIR, 'lessons-work');
+  const autosaves = readdirSync(E2E_DATA_DIR).filter((f) => f.startsWith('autosave'));
+  const hadWork = existsSync(lessonsWork) || autosaves.length > 0;
+  rmSync(lessonsWork, { recursive: true, force: true });
+  for (const file of autosaves) rmSync(path.join(E2E_DATA_DIR, file), { force: true });
+  return hadWork;
+}
+
+/**
+ * How long the folder must stay free of student work before a test goes on. The page of the test
+ * before saves its last edit as it closes (pagehide), and on a busy machine the host may write that
+ * a moment after this test began: seen once as lesson 1 opening with the previous test's extra node.
+ */
+const QUIET_MS = 300;
+
 /**
  * Forgets the lesson work and unsaved work earlier tests left in the shared host's data folder, so
- * every lesson opens at its starter and no restore offer is waiting.
+ * every lesson opens at its starter and no restore offer is waiting: deleted, then deleted again
+ * if a late save of the previous test's page lands within QUIET_MS.
  */
-export function forgetStudentWork(): void {
-  if (!existsSync(E2E_DATA_DIR)) return;
-  rmSync(path.join(E2E_DATA_DIR, 'lessons-work'), { recursive: true, force: true });
-  for (const file of readdirSync(E2E_DATA_DIR).filter((f) => f.startsWith('autosave'))) rmSync(path.join(E2E_DATA_DIR, file), { force: true });
+export async function forgetStudentWork(): Promise<void> {
+  deleteStudentWork();
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < QUIET_MS) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (deleteStudentWork()) quietSince = Date.now();
+  }
 }
 
 /** Opens the app and waits for the first lesson's canvas. */
 export async function openApp(page: Page): Promise<void> {
-  forgetStudentWork();
+  await forgetStudentWork();
   await page.goto(APP_PATH);
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
 }

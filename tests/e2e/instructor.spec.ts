@@ -38,7 +38,7 @@ for (const size of [
     for (const locale of ['en', 'zh-CN'] as const) {
       const t = (locale === 'en' ? EN : ZH_CN).lesson;
       // A fresh page on a fresh data folder: answers are kept with the lesson work, so each language starts unanswered.
-      forgetStudentWork();
+      await forgetStudentWork();
       await page.reload();
       await expect(node(page, 'api-2')).toBeVisible();
       await pickLanguage(page, locale);
