@@ -14,6 +14,14 @@ import Papa from 'papaparse';
 import { LESSON_ID, PACK_DIR, writeClassSubmissions, type GeneratedSubmission } from '../support/classSubmissions';
 import { APP_PATH, forgetStudentWork } from './helpers';
 
+/** The lesson's checks as its file names them: id and bilingual title. */
+function lessonChecks(): { id: string; title: { en: string; 'zh-CN': string } }[] {
+  const file = path.join(PACK_DIR, 'lessons', '03-session-state.lesson.json');
+  const lesson = JSON.parse(readFileSync(file, 'utf8')) as { id: string; checks: { id: string; title: { en: string; 'zh-CN': string } }[] };
+  expect(lesson.id).toBe(LESSON_ID);
+  return lesson.checks;
+}
+
 const run = promisify(execFile);
 const SHOTS = 'test-results/screenshots';
 let dir: string;
@@ -117,6 +125,32 @@ test('the dashboard reads the merged CSV of two shards, flags a file graded twic
     await expect(dialog.getByTestId(`pass-rate-${checkId}`)).toHaveText(`${passed}/${total} (${Math.round((passed / total) * 100)}%)`);
   }
   await expect(dialog.getByTestId('class-duplicates')).toContainText('(line 17, 19)');
+
+  // Checks are named as the student reads them in the lesson, in the app's language; the id is only a tooltip.
+  const checks = lessonChecks();
+  expect(checks.length).toBe(5);
+  const assertTitles = async (locale: 'en' | 'zh-CN') => {
+    // The dialog's own name is translated too.
+    const dialog = page.locator('.sl-class-dialog');
+    for (const [i, check] of checks.entries()) {
+      const name = dialog.locator(`[data-check="${check.id}"] .sl-pass-name`);
+      await expect(name).toHaveText(`${i + 1}. ${check.title[locale]}`);
+      await expect(name).toHaveAttribute('title', `${check.title[locale]} (${check.id})`);
+      await expect(dialog.locator(`th[data-check="${check.id}"]`)).toHaveAttribute('title', `${i + 1}. ${check.title[locale]} (${check.id})`);
+    }
+  };
+  await assertTitles('en');
+  await dialog.locator('[data-check="errors-recover"] button').click();
+  await expect(dialog.getByTestId('class-failed').locator('h3')).toContainText(checks.find((c) => c.id === 'errors-recover')!.title.en);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await assertTitles('zh-CN');
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SHOTS}/class-results-titles-zh-CN-${width}.png` });
+  }
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await assertTitles('en');
+  await dialog.locator('[data-check="errors-recover"] button').click();
 
   // The CSV names files by the grader's paths: picking the folder matches them, so designs open from here too.
   await dialog.locator('.sl-class-table').getByRole('button', { name: 'Student 10', exact: true }).click();

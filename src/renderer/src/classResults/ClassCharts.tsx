@@ -26,7 +26,8 @@ export function ScoreHistogram({ stats }: { stats: LessonStats }) {
   );
 }
 
-export function PassRateBars({ checks, selected, onSelect }: { checks: CheckStat[]; selected?: string; onSelect(checkId: string): void }) {
+/** `titleOf`: the check's title in the app's language; the tooltip adds its id (and the whole title when ellipsised). */
+export function PassRateBars({ checks, titleOf, selected, onSelect }: { checks: CheckStat[]; titleOf(checkId: string): string; selected?: string; onSelect(checkId: string): void }) {
   const t = useClassStrings();
   return (
     <figure className="sl-class-figure">
@@ -37,8 +38,8 @@ export function PassRateBars({ checks, selected, onSelect }: { checks: CheckStat
             {c.isObservation ? (
               // Worth no points: the grades say nothing about whether it held, so no bar and no list of who "failed".
               <div className="sl-pass-bar is-observation">
-                <span className="sl-pass-name" title={c.checkId}>
-                  {i + 1}. {c.checkId}
+                <span className="sl-pass-name" title={`${titleOf(c.checkId)} (${c.checkId})`}>
+                  {i + 1}. {titleOf(c.checkId)}
                 </span>
                 <span className="sl-pass-value sl-muted" data-testid={`pass-rate-${c.checkId}`} title={t('observationHint')}>
                   {t('observation')}
@@ -46,8 +47,8 @@ export function PassRateBars({ checks, selected, onSelect }: { checks: CheckStat
               </div>
             ) : (
               <button type="button" className={`sl-pass-bar${selected === c.checkId ? ' is-selected' : ''}`} aria-pressed={selected === c.checkId} onClick={() => onSelect(c.checkId)}>
-                <span className="sl-pass-name" title={c.checkId}>
-                  {i + 1}. {c.checkId}
+                <span className="sl-pass-name" title={`${titleOf(c.checkId)} (${c.checkId})`}>
+                  {i + 1}. {titleOf(c.checkId)}
                 </span>
                 <span className="sl-pass-track">
                   <span className="sl-pass-fill" style={{ width: `${percent(c.passed, c.total)}%` }} />

@@ -8,7 +8,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { ClassRow } from '../../../shared/classResults';
 import { classResultsCsv, hasPassed, lessonStats, lessonsOf } from '../../../shared/classStats';
+import { localize } from '../../../shared/i18n';
+import type { LocalizedText } from '../../../shared/checks';
 import { BUILTIN_PACK_ID } from '../../../shared/lesson';
+import { useLocale } from '../i18n/LocaleContext';
 import { downloadText } from '../files/localFile';
 import { FilePickerButton } from '../lesson/FilePickerButton';
 import { PassRateBars, ScoreHistogram } from './ClassCharts';
@@ -54,9 +57,11 @@ function RowList({ title, rows, onPick, testId }: { title: string; rows: { key: 
 }
 
 const NO_OBSERVATIONS: ReadonlySet<string> = new Set();
+const NO_TITLES: ReadonlyMap<string, LocalizedText> = new Map();
 
 export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props) {
   const t = useClassStrings();
+  const { locale } = useLocale();
   const grading = useClassGrading(api);
   const { results } = grading;
   const lessons = useMemo(() => (results ? lessonsOf(results) : []), [results]);
@@ -65,18 +70,28 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
   // The lesson's observations (checks worth 0 points): the CSV's points cannot say whether they
   // held, so they get no pass rate rather than a ✗ for everyone. A CSV alone names no pack: the
   // built-in one is asked, and a lesson it does not have leaves every check graded.
+  // The same answer names each check as the student reads it in the lesson; the id stays a tooltip.
   const [observations, setObservations] = useState<ReadonlySet<string>>(NO_OBSERVATIONS);
+  const [checkTitles, setCheckTitles] = useState<ReadonlyMap<string, LocalizedText>>(NO_TITLES);
   useEffect(() => {
     setObservations(NO_OBSERVATIONS);
+    setCheckTitles(NO_TITLES);
     if (!shownLesson) return;
     let isCurrent = true;
     void api.lessonsOpen({ packId: grading.packId ?? BUILTIN_PACK_ID, lessonId: shownLesson }).then((opened) => {
-      if (isCurrent && opened.ok) setObservations(new Set(opened.value.checks.filter((c) => c.points === 0).map((c) => c.id)));
+      if (!isCurrent || !opened.ok) return;
+      setObservations(new Set(opened.value.checks.filter((c) => c.points === 0).map((c) => c.id)));
+      setCheckTitles(new Map(opened.value.checks.map((c) => [c.id, c.title])));
     });
     return () => {
       isCurrent = false;
     };
   }, [api, grading.packId, shownLesson]);
+  /** A check's title in the app's language, or its id when the pack does not know the lesson. */
+  const checkTitle = (id: string) => {
+    const title = checkTitles.get(id);
+    return title ? localize(title, locale) : id;
+  };
   const stats = useMemo(() => (results && shownLesson ? lessonStats(results, shownLesson, observations) : undefined), [results, shownLesson, observations]);
   const [checkId, setCheckId] = useState<string>();
   const [selectedFile, setSelectedFile] = useState<string>();
@@ -138,12 +153,12 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
                 </p>
               )}
               {stats && <ScoreHistogram stats={stats} />}
-              {stats && <PassRateBars checks={stats.checks} selected={checkId} onSelect={(id) => setCheckId((c) => (c === id ? undefined : id))} />}
+              {stats && <PassRateBars checks={stats.checks} titleOf={checkTitle} selected={checkId} onSelect={(id) => setCheckId((c) => (c === id ? undefined : id))} />}
               {failedCheck &&
                 (failedCheck.failed.length === 0 ? (
                   <p className="sl-muted">{t('nobodyFailed')}</p>
                 ) : (
-                  <RowList title={t('failedBy', { check: failedCheck.checkId })} testId="class-failed" rows={failedCheck.failed.map((r) => ({ key: r.file, label: label(r), row: r }))} onPick={(r) => setSelectedFile(r.file)} />
+                  <RowList title={t('failedBy', { check: checkTitle(failedCheck.checkId) })} testId="class-failed" rows={failedCheck.failed.map((r) => ({ key: r.file, label: label(r), row: r }))} onPick={(r) => setSelectedFile(r.file)} />
                 ))}
               <RowList title={t('mismatches')} testId="class-mismatches" rows={(stats?.mismatched ?? []).map((r) => ({ key: r.file, label: label(r), row: r }))} onPick={(r) => setSelectedFile(r.file)} />
               <RowList title={t('errors')} testId="class-errors" rows={rowsOfLesson.filter((r) => r.error).map((r) => ({ key: r.file, label: `${r.file}: ${grading.errorOf(r)}`, row: r }))} onPick={(r) => setSelectedFile(r.file)} />
@@ -158,7 +173,7 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
                     <th>{t('score')}</th>
                     <th>{t('stored')}</th>
                     {stats?.checks.map((c, i) => (
-                      <th key={c.checkId} title={c.checkId} className="sl-class-check-head" aria-label={c.checkId}>
+                      <th key={c.checkId} title={`${i + 1}. ${checkTitle(c.checkId)} (${c.checkId})`} className="sl-class-check-head" aria-label={checkTitle(c.checkId)} data-check={c.checkId}>
                         {i + 1}
                       </th>
                     ))}
