@@ -32,10 +32,13 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 /** `onDidMenuCommand`'s payload, checked by the renderer before it acts. */
 export const MenuCommandEventSchema = z.object({ command: z.enum(MENU_COMMANDS) }).strict();
 
+/** A lesson pack's file name ends so (the studio exports it so); import also takes any other .zip. */
+export const PACK_FILE_EXTENSION = '.statelab-pack.zip';
+
 /** The file kinds StateLab opens, by their double extension (the file associations). */
 export const OPENABLE_FILES = [
   { kind: 'design', extension: '.statelab.json' },
-  { kind: 'pack', extension: '.statelab-pack.zip' },
+  { kind: 'pack', extension: PACK_FILE_EXTENSION },
   { kind: 'submission', extension: '.statelab-submission.json' },
 ] as const;
 export type OpenableKind = (typeof OPENABLE_FILES)[number]['kind'];

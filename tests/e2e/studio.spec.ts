@@ -194,7 +194,7 @@ test('an instructor builds, verifies and exports a one-lesson pack; a student on
   await studio.getByRole('button', { name: 'Save' }).click();
   await expect(studio.getByTestId('studio-message')).toContainText('Saved');
   const [download] = await Promise.all([page.waitForEvent('download'), studio.getByRole('button', { name: 'Export zip' }).click()]);
-  expect(download.suggestedFilename()).toBe('health-checks-0.1.0.zip');
+  expect(download.suggestedFilename()).toBe('health-checks-0.1.0.statelab-pack.zip');
   const zip = readFileSync((await download.path())!);
 
   // A student, on a fresh data folder: import, fail, fix, pass.

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { errorMessage } from '../../shared/i18n/errorTexts';
 import { DocumentError, parseUntrustedJson } from '../../shared/json';
 import { BUILTIN_PACK_ID, PACK_FORMAT, PACK_VERSION } from '../../shared/lesson';
+import { PACK_FILE_EXTENSION } from '../../shared/shell';
 import { STUDIO_LIMITS, StudioDraftSchema, type StudioDraft, type StudioDraftInfo, type StudioProblem } from '../../shared/studio';
 import { APP_VERSION } from '../../shared/version';
 import { replaceFolder, writeFileAtomic } from '../host/files/atomicWrite';
@@ -155,7 +156,10 @@ export async function saveDraft(dataDir: string, draft: StudioDraft): Promise<{ 
   return { problems: [], isPackWritten: true };
 }
 
-/** The draft as a pack zip, refused with every problem when it does not validate. */
+/**
+ * The draft as a pack zip, refused with every problem when it does not validate. Named with the pack
+ * extension the desktop shell opens from the file manager (`health-checks-0.1.0.statelab-pack.zip`).
+ */
 export async function exportDraft(draft: StudioDraft): Promise<{ fileName: string; bytes: Uint8Array }> {
   const files = draftFiles(draft);
   const source = memorySource(files, `the draft "${draft.id}"`);
@@ -163,7 +167,7 @@ export async function exportDraft(draft: StudioDraft): Promise<{ fileName: strin
   if (problems.length > 0) throw new DocumentError(errorMessage('studio.cannotExport', { detail: problems.map((p) => `${p.file}: ${p.path}: ${p.message}`).join('\n') }));
   const bytes = await packZipBytes(source);
   if (bytes.length > PACK_LIMITS.zipBytes) throw new DocumentError(errorMessage('studio.zipTooLarge', { bytes: bytes.length }));
-  return { fileName: `${draft.id}-${draft.packVersion}.zip`, bytes };
+  return { fileName: `${draft.id}-${draft.packVersion}${PACK_FILE_EXTENSION}`, bytes };
 }
 
 /** Draft ids may not take the built-in pack's. */

@@ -16,6 +16,7 @@ import { draftPackDir } from '../../../src/main/packs/studioDraft';
 import { liveWorkerCount } from '../../../src/main/workers/pool';
 import type { Graph } from '../../../src/shared/graph';
 import { LESSON_VERSION } from '../../../src/shared/lesson';
+import { openableKind } from '../../../src/shared/shell';
 import { diffGraphs } from '../../../src/shared/graphEdit';
 import type { Result } from '../../../src/shared/result';
 import type { StudioDraft, VerifyResult } from '../../../src/shared/studio';
@@ -103,7 +104,9 @@ describe('studio services', () => {
     expect(folder.lessons.map((l) => l.lesson.id)).toEqual(['fast-health-checks']);
 
     const { fileName, zipBase64 } = await call<{ fileName: string; zipBase64: string }>('studio:export', { id: 'health-checks' });
-    expect(fileName).toBe('health-checks-0.1.0.zip');
+    // Named so the desktop shell opens it from the file manager.
+    expect(fileName).toBe('health-checks-0.1.0.statelab-pack.zip');
+    expect(openableKind(fileName)).toBe('pack');
     const zip = path.join(mkdtempSync(path.join(tmpdir(), 'statelab-export-')), fileName);
     writeFileSync(zip, Buffer.from(zipBase64, 'base64'));
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/validatePack.ts', '--run', zip]);
@@ -112,6 +115,9 @@ describe('studio services', () => {
     // The student's side: the zip imports as a pack.
     const imported = await call<{ id: string; lessons: { id: string }[] }>('packs:import', { fileName, zipBase64 });
     expect(imported.lessons.map((l) => l.id)).toEqual(['fast-health-checks']);
+    // A pack renamed to a plain .zip (the old export name) imports too.
+    const renamed = await call<{ id: string; lessons: { id: string }[] }>('packs:import', { fileName: 'health-checks-0.1.0.zip', zipBase64 });
+    expect(renamed).toMatchObject({ id: 'health-checks', lessons: [{ id: 'fast-health-checks' }] });
   }, 120_000);
 
   it('flags a free point and a flaky check, and refuses a duplicate or built-in id', async () => {
