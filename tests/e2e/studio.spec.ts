@@ -283,6 +283,50 @@ test('the built-in pack is read-only: "Duplicate to edit" makes an editable copy
   await expect(again.getByRole('alert')).toContainText("built-in pack's id");
 });
 
+test('while the studio is open the header names its draft (pack · lesson) in the app’s language, and the lesson’s title comes back when it closes', async ({ page }) => {
+  test.setTimeout(120_000);
+  rmSync(path.join(E2E_DATA_DIR, 'studio', 'header-course'), { recursive: true, force: true });
+  const builtin = JSON.parse(readFileSync('lessons/stateless-vs-stateful/pack.json', 'utf8')) as { lessons: string[] };
+  const titles = builtin.lessons.slice(0, 2).map((file) => (JSON.parse(readFileSync(path.join('lessons/stateless-vs-stateful', file), 'utf8')) as { title: { en: string; 'zh-CN': string } }).title);
+  await openApp(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const lessonTitle = page.locator('.sl-header .sl-lesson-title');
+  await expect(lessonTitle).toHaveText(titles[0]!.en);
+  await page.getByRole('button', { name: 'Lesson packs' }).click();
+  await page.getByRole('dialog', { name: 'Lesson packs' }).getByTestId('edit-pack-stateless-vs-stateful').click();
+  const start = page.getByRole('dialog', { name: 'Studio' });
+  await start.getByTestId('new-pack-title').fill('Header course');
+  await start.getByTestId('new-pack-id').fill('header-course');
+  await start.getByRole('button', { name: 'Duplicate' }).click();
+  const studio = page.getByTestId('studio-panel');
+  const headerTitle = page.getByTestId('studio-header-title');
+  await expect(headerTitle).toHaveText(`Header course · ${titles[0]!.en}`);
+  // Only the studio's title is in the header, not the open lesson's as well.
+  await expect(lessonTitle).toHaveCount(1);
+  await studio.getByTestId('studio-lesson').selectOption('1');
+  await expect(headerTitle).toHaveText(`Header course · ${titles[1]!.en}`);
+  const oneRow = async () => expect((await page.locator('.sl-header').boundingBox())!.height).toBeLessThan(60);
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await oneRow();
+    await page.screenshot({ path: `${SHOTS}/studio-header-en-${width}.png` });
+  }
+  // In Chinese the lesson's Chinese title (the pack title was written in English only, so it reads in English).
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(headerTitle).toHaveText(`Header course · ${titles[1]!['zh-CN']}`);
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await oneRow();
+    await page.screenshot({ path: `${SHOTS}/studio-header-zh-CN-${width}.png` });
+  }
+  await page.getByLabel('语言').selectOption('en');
+  // Closing the studio brings back the lesson the student had open.
+  await page.getByTestId('studio-button').click();
+  await expect(studio).toHaveCount(0);
+  await expect(headerTitle).toHaveCount(0);
+  await expect(lessonTitle).toHaveText(titles[0]!.en);
+});
+
 test('scenario noise: GC-like pauses per node kind from the node table, beside latency tails', async ({ page }) => {
   test.setTimeout(120_000);
   rmSync(path.join(E2E_DATA_DIR, 'studio', 'noise-pack'), { recursive: true, force: true });

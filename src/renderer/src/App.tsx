@@ -47,6 +47,7 @@ import { RegradeDialog } from './lesson/RegradeDialog';
 import { useShell } from './shell/useShell';
 import { ClassResultsDialog } from './classResults/ClassResultsDialog';
 import { useOpenStudentDesign } from './classResults/useOpenStudentDesign';
+import { StudioHeaderTitle } from './studio/StudioHeaderTitle';
 import { StudioPanel } from './studio/StudioPanel';
 import { StudioStart } from './studio/StudioStart';
 import { useStudio } from './studio/useStudio';
@@ -311,8 +312,10 @@ export function App({ api }: { api: StateLabApi }) {
     <div className="sl-app">
       <header className="sl-header">
         <span className="sl-brand">StateLab</span>
-        {lesson && isInLesson && <LessonHeaderTitle lesson={lesson} />}
-        {lesson && !isInLesson && (
+        {/* The studio's draft while it is open; the lesson's title comes back when it closes. */}
+        {studio.draft && <StudioHeaderTitle draft={studio.draft} lessonDoc={studio.lessonDoc} lessonIndex={studio.lessonIndex} />}
+        {!isStudio && lesson && isInLesson && <LessonHeaderTitle lesson={lesson} />}
+        {!isStudio && lesson && !isInLesson && (
           <button type="button" className="sl-header-button sl-header-back" title={t('lab:bench.backToLessonHint')} onClick={() => void session.open(lesson.packId, lesson.lessonId)}>
             {t('lab:bench.backToLesson')} {localize(lesson.text.title, locale)}
           </button>
