@@ -234,7 +234,8 @@ export const channels = {
   'lessons:loadWork': {
     request: z.object({ packId: workId, lessonId: workId }).strict(),
     /** answers: the student's quiz and prediction answers on the lesson (question id → choice id), {} when none. */
-    response: null as unknown as { graph: Graph | null; answers: Record<string, string> } & WithWarning,
+    /** lastGrade: the lesson's last grade report with the run it graded and when (ms), absent when none was kept. */
+    response: null as unknown as { graph: Graph | null; answers: Record<string, string>; lastGrade?: { report: GradeReport; graded: GradedRun; gradedAtMs: number } } & WithWarning,
   },
   /** Keeps the student's quiz and prediction answers on a lesson across restarts (sent on each answer). */
   'lessons:saveAnswers': {

@@ -95,6 +95,9 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
         },
         jobContext(ctx.signal),
       );
+      // The last results come back when the lesson opens again (after a reload or a restart too). A
+      // data folder that cannot keep them is already said by the progress warning below.
+      await work.saveReport(packId, lessonId, report, graded, Date.now());
       // A grade is the student's to see even when the data folder cannot record it.
       try {
         return { report, graded, progress: await progress.record(report) };

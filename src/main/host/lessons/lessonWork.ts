@@ -1,17 +1,21 @@
 /**
  * Each lesson's work, kept across restarts: `<dataDir>/lessons-work/<pack>/<lesson>.statelab.json`,
  * a plain graph file written atomically, and beside it `<lesson>.answers.json`, the student's quiz
- * and prediction answers. The renderer sends it a moment after each edit in a
- * lesson and asks for it when the lesson opens. A file that cannot be read is set aside, never
+ * and prediction answers, and `<lesson>.report.json`, the lesson's last grade report with the run it
+ * graded (written by lessons:grade, so the student's last results come back after a reload or a
+ * restart). The renderer sends the design a moment after each edit in a
+ * lesson and asks for all of it when the lesson opens. A file that cannot be read is set aside, never
  * deleted, and the lesson starts from its starter with a warning.
  */
-import { DocumentError } from '../../../shared/json';
+import { DocumentError, parseUntrustedJson } from '../../../shared/json';
 import { notice, type Notice } from '../../../shared/result';
 import { errorMessage } from '../../../shared/i18n/errorTexts';
-import { readFile, rename, stat } from 'node:fs/promises';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import path from 'node:path';
-import type { Graph } from '../../../shared/graph';
+import { GraphSchema, GRAPH_LIMITS, type Graph } from '../../../shared/graph';
+import { GradeReportSchema, type GradedRun, type GradeReport } from '../../../shared/gradeReport';
+import { ScenarioSchema } from '../../../shared/scenario';
 import { describeWriteFailure, writeFileAtomic } from '../files/atomicWrite';
 import { readGraphFile } from '../files/readGraphFile';
 
@@ -27,11 +31,34 @@ const AnswersFileSchema = z
 /** An answers file is a few hundred bytes; anything far larger is not ours. */
 const MAX_ANSWERS_FILE_BYTES = 64 * 1024;
 
+/** `<lesson>.report.json`: the last grade report, the run it graded (for Show me) and when. */
+const ReportFileSchema = z
+  .object({
+    format: z.literal('statelab.lessonReport'),
+    version: z.literal(1),
+    gradedAtMs: z.number().int().min(0),
+    report: GradeReportSchema,
+    graded: z.object({ graph: GraphSchema, scenario: ScenarioSchema }).strict(),
+  })
+  .strict();
+/** A report plus the graded design: the design's own bound and room for the report. */
+export const MAX_REPORT_FILE_BYTES = GRAPH_LIMITS.bytes + 1_000_000;
+
+/** The lesson's last grade as kept on disk. */
+export interface LastGrade {
+  report: GradeReport;
+  graded: GradedRun;
+  /** When the grade completed (ms since the epoch). */
+  gradedAtMs: number;
+}
+
 export interface LoadedWork {
   /** The student's last design for the lesson; null when there is none (or it could not be read). */
   graph: Graph | null;
   /** The student's answers on the lesson; {} when none were kept (or the file is not one we wrote). */
   answers: Record<string, string>;
+  /** The lesson's last grade report and its run; absent when none was kept (or the file is not one we wrote). */
+  lastGrade?: LastGrade;
   /** Why saved work could not be used, for the student to see. */
   warning?: Notice;
 }
@@ -41,6 +68,7 @@ export function createLessonWork(dataDir: string) {
   // a letter or digit), so neither can be "..", hold a separator, or leave this folder.
   const fileOf = (packId: string, lessonId: string) => path.join(dataDir, 'lessons-work', packId, `${lessonId}.statelab.json`);
   const answersFileOf = (packId: string, lessonId: string) => path.join(dataDir, 'lessons-work', packId, `${lessonId}.answers.json`);
+  const reportFileOf = (packId: string, lessonId: string) => path.join(dataDir, 'lessons-work', packId, `${lessonId}.report.json`);
   /** Writes per file, in order: a slow older write never lands after a newer one. */
   const queues = new Map<string, Promise<unknown>>();
   /** A write that fails (read-only or full data folder) is a warning for the student, not a failed call. */
@@ -68,6 +96,20 @@ export function createLessonWork(dataDir: string) {
     }
   };
 
+  /** Results are shown again, never trusted: a file missing, too large, not ours or for another lesson reads as none. */
+  const loadReport = async (packId: string, lessonId: string): Promise<LastGrade | undefined> => {
+    const file = reportFileOf(packId, lessonId);
+    try {
+      if ((await stat(file)).size > MAX_REPORT_FILE_BYTES) return undefined;
+      const parsed = ReportFileSchema.safeParse(parseUntrustedJson(await readFile(file, 'utf8'), MAX_REPORT_FILE_BYTES));
+      if (!parsed.success || parsed.data.report.packId !== packId || parsed.data.report.lessonId !== lessonId) return undefined;
+      const { report, graded, gradedAtMs } = parsed.data;
+      return { report, graded: graded as GradedRun, gradedAtMs };
+    } catch {
+      return undefined;
+    }
+  };
+
   const loadGraph = async (packId: string, lessonId: string): Promise<Omit<LoadedWork, 'answers'>> => {
     const file = fileOf(packId, lessonId);
     const found = await stat(file).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' || error.code === 'ENOTDIR' ? null : error));
@@ -91,8 +133,8 @@ export function createLessonWork(dataDir: string) {
 
   return {
     async load(packId: string, lessonId: string): Promise<LoadedWork> {
-      const answers = await loadAnswers(packId, lessonId);
-      return { ...(await loadGraph(packId, lessonId)), answers };
+      const [answers, lastGrade] = await Promise.all([loadAnswers(packId, lessonId), loadReport(packId, lessonId)]);
+      return { ...(await loadGraph(packId, lessonId)), answers, ...(lastGrade ? { lastGrade } : {}) };
     },
 
     save(packId: string, lessonId: string, graph: Graph): Promise<{ savedAtMs: number | null; warning?: Notice }> {
@@ -102,6 +144,17 @@ export function createLessonWork(dataDir: string) {
     saveAnswers(packId: string, lessonId: string, answers: Record<string, string>): Promise<{ savedAtMs: number | null; warning?: Notice }> {
       const doc: z.infer<typeof AnswersFileSchema> = { format: 'statelab.lessonAnswers', version: 1, answers };
       return write(answersFileOf(packId, lessonId), `${JSON.stringify(doc, null, 2)}\n`);
+    },
+
+    /** Keeps the lesson's last grade; one too large to read back is not written (the older one goes, it no longer holds). */
+    async saveReport(packId: string, lessonId: string, report: GradeReport, graded: GradedRun, gradedAtMs: number): Promise<{ savedAtMs: number | null; warning?: Notice }> {
+      const doc: z.input<typeof ReportFileSchema> = { format: 'statelab.lessonReport', version: 1, gradedAtMs, report, graded };
+      const text = `${JSON.stringify(doc)}\n`;
+      if (Buffer.byteLength(text) > MAX_REPORT_FILE_BYTES) {
+        await rm(reportFileOf(packId, lessonId), { force: true }).catch(() => {});
+        return { savedAtMs: null };
+      }
+      return write(reportFileOf(packId, lessonId), text);
     },
   };
 }

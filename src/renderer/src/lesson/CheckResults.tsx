@@ -92,17 +92,19 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
 const broughtIntoView = new WeakSet<GradeReport>();
 
 /** The grade report as a student reads it: what passed, by how much the rest missed, and what to try. */
-export function CheckResults({ report, onShowMe, onShowFailingRequest }: { report: GradeReport; onShowMe?: (atMs: number) => void; onShowFailingRequest?: (atMs: number) => void }) {
+/** `earlierAtMs`: the report is the last check's, kept from before a reload or restart (when it was graded). */
+export function CheckResults({ report, earlierAtMs, onShowMe, onShowFailingRequest }: { report: GradeReport; earlierAtMs?: number; onShowMe?: (atMs: number) => void; onShowFailingRequest?: (atMs: number) => void }) {
   const { locale, t } = useLocale();
   const allPassed = report.checks.every((c) => c.passed);
   const section = useRef<HTMLElement>(null);
   // The results land below the steps and questions, out of sight at 1280×720: a new grade scrolls
   // the lesson panel to them, so Check my work visibly answers.
   useEffect(() => {
-    if (broughtIntoView.has(report)) return;
+    // An earlier session's results wait below the lesson's text: opening the lesson starts at its top.
+    if (broughtIntoView.has(report) || earlierAtMs !== undefined) return;
     broughtIntoView.add(report);
     section.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-  }, [report]);
+  }, [report, earlierAtMs]);
   return (
     <section className="sl-results" aria-label={t('results')} ref={section}>
       <div className="sl-results-head">
@@ -111,6 +113,11 @@ export function CheckResults({ report, onShowMe, onShowFailingRequest }: { repor
           {t('score')} {report.score}/{report.maxScore}
         </span>
       </div>
+      {earlierAtMs !== undefined && (
+        <p className="sl-results-earlier" role="note" data-testid="results-earlier">
+          {t('earlierResults', { time: new Date(earlierAtMs).toLocaleString(locale) })}
+        </p>
+      )}
       {report.notes && report.notes.length > 0 && (
         <div className="sl-grading-notes" role="note" data-testid="grading-notes">
           <strong>{t('gradingNotes')}</strong>

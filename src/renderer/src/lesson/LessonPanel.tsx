@@ -31,6 +31,8 @@ export interface LessonPanelProps {
   lesson: LessonText;
   progress: Readonly<Record<string, LessonProgress>>;
   report: GradeReport | undefined;
+  /** Set when `report` is the last check's kept from an earlier session: when it was graded (ms). */
+  reportEarlierAtMs?: number;
   isGrading: boolean;
   onCheck(): void;
   onSelectLesson(lessonId: string): void;
@@ -146,7 +148,7 @@ export function LessonPanel(props: LessonPanelProps) {
           {props.gradeError}
         </p>
       )}
-      {props.report && <CheckResults report={props.report} onShowMe={props.onShowMe} onShowFailingRequest={props.onShowFailingRequest} />}
+      {props.report && <CheckResults report={props.report} earlierAtMs={props.reportEarlierAtMs} onShowMe={props.onShowMe} onShowFailingRequest={props.onShowFailingRequest} />}
       {props.debrief}
       {props.footer}
       {glossaryAt !== undefined && <GlossaryDialog termId={glossaryAt || undefined} onClose={() => setGlossaryAt(undefined)} />}

@@ -57,6 +57,7 @@ export function LessonSidebar({
       lesson={{ id: lesson.lessonId, ...lesson.text }}
       progress={session.progress}
       report={session.report}
+      reportEarlierAtMs={session.reportEarlierAtMs}
       isGrading={session.isGrading}
       gradeError={session.gradeError ?? error}
       onCheck={() => void session.grade()}

@@ -36,6 +36,11 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   const [reports, setReports] = useState<Record<string, GradeReport>>({});
   /** What each report's run came from (the framed design, the scenario and seed), to show that run again. */
   const [gradedRuns, setGradedRuns] = useState<Record<string, GradedRun>>({});
+  /** The reports as last rendered, for open to tell whether this session already holds one. */
+  const reportsRef = useRef(reports);
+  reportsRef.current = reports;
+  /** Per lesson, when its report was graded if it came back from disk (an earlier session's check), not from a grade in this one. */
+  const [earlierAt, setEarlierAt] = useState<Record<string, number>>({});
   const [answers, setAnswers] = useState<Record<string, Record<string, string>>>({});
   /** The answers as last set, for setAnswer to build on between renders. */
   const answersRef = useRef(answers);
@@ -109,6 +114,13 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
         answersRef.current = { ...answersRef.current, [key]: stored.value.answers };
         setAnswers(answersRef.current);
       }
+      // The last check's results come back too (kept by the host at each grade), unless this session graded since.
+      const lastGrade = stored.ok ? stored.value.lastGrade : undefined;
+      if (lastGrade && !(key in reportsRef.current)) {
+        setReports((r) => ({ ...r, [key]: lastGrade.report }));
+        setGradedRuns((r) => ({ ...r, [key]: lastGrade.graded }));
+        setEarlierAt((r) => ({ ...r, [key]: lastGrade.gradedAtMs }));
+      }
       const graph = work.current.get(key) ?? (stored.ok ? stored.value.graph : null) ?? opened.value.starter;
       // What the host already holds (or the starter, which needs no saving) is not sent back.
       if (!work.current.has(key)) persisted.current.set(key, graph);
@@ -166,6 +178,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     if (!result.ok) return setGradeError(failureText(result.error, i18n.language));
     setReports((r) => ({ ...r, [key]: result.value.report }));
     setGradedRuns((r) => ({ ...r, [key]: result.value.graded }));
+    setEarlierAt(({ [key]: _earlier, ...rest }) => rest);
     setProgress(result.value.progress);
     if (result.value.warning) notify(failureText(result.value.warning, i18n.language));
   }, [api, answers, notify]);
@@ -236,6 +249,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     loadError,
     progress,
     report: reports[key],
+    /** When `report` was graded, if it is an earlier session's check (kept on disk); undefined for one graded now. */
+    reportEarlierAtMs: reports[key] ? earlierAt[key] : undefined,
     /** The run behind `report`, undefined for a report without one. */
     graded: reports[key] ? gradedRuns[key] : undefined,
     answers: answers[key] ?? {},

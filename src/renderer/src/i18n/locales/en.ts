@@ -374,6 +374,7 @@ export const en = {
     score: 'Score',
     couldNotEvaluate: 'Could not be evaluated',
     gradingNotes: 'Graded as the lesson set it up',
+    earlierResults: 'Results of your last check ({{time}}). Your design may have changed since: Check my work grades it as it is now.',
     exportSubmission: 'Export submission',
     submissionExported: 'Exported {{file}} to your downloads.',
     yourName: 'Your name (optional)',
