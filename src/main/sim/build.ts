@@ -49,10 +49,11 @@ function parseGraph(graph: Graph): { nodes: (TypedProps | undefined)[]; problems
     return typed;
   });
   // A consistent-hash ring is rebuilt whenever a target comes or goes: its size bounds that cost.
+  const kindOf = new Map(graph.nodes.map((n) => [n.id, n.kind]));
   graph.nodes.forEach((node, i) => {
     const lb = nodes[i];
     if (lb?.kind !== 'load-balancer' || lb.props.policy !== 'consistent-hash') return;
-    const targets = graph.edges.filter((e) => e.kind === 'request' && e.source === node.id && graph.nodes.find((n) => n.id === e.target)?.kind !== 'cache').length;
+    const targets = graph.edges.filter((e) => e.kind === 'request' && e.source === node.id && kindOf.get(e.target) !== 'cache').length;
     const points = targets * lb.props.virtualNodes;
     if (points > RING_POINTS_MAX) {
       problems.push({

@@ -52,6 +52,21 @@ export interface LastGrade {
   gradedAtMs: number;
 }
 
+/**
+ * A small file this module wrote beside the lesson's design: its content, or undefined when it is
+ * missing, larger than `maxBytes`, not JSON (or unsafe JSON) or not of `schema`. The one reader of
+ * the answers and the report files.
+ */
+async function readOwnFile<T>(file: string, maxBytes: number, schema: z.ZodType<T>): Promise<T | undefined> {
+  try {
+    if ((await stat(file)).size > maxBytes) return undefined;
+    const parsed = schema.safeParse(parseUntrustedJson(await readFile(file, 'utf8'), maxBytes));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface LoadedWork {
   /** The student's last design for the lesson; null when there is none (or it could not be read). */
   graph: Graph | null;
@@ -85,29 +100,14 @@ export function createLessonWork(dataDir: string) {
     }
   };
   /** Answers are a few clicks, not worth a warning: a file that is missing, too large or not ours reads as none. */
-  const loadAnswers = async (packId: string, lessonId: string): Promise<Record<string, string>> => {
-    const file = answersFileOf(packId, lessonId);
-    try {
-      if ((await stat(file)).size > MAX_ANSWERS_FILE_BYTES) return {};
-      const parsed = AnswersFileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
-      return parsed.success ? parsed.data.answers : {};
-    } catch {
-      return {};
-    }
-  };
+  const loadAnswers = async (packId: string, lessonId: string): Promise<Record<string, string>> =>
+    (await readOwnFile(answersFileOf(packId, lessonId), MAX_ANSWERS_FILE_BYTES, AnswersFileSchema))?.answers ?? {};
 
   /** Results are shown again, never trusted: a file missing, too large, not ours or for another lesson reads as none. */
   const loadReport = async (packId: string, lessonId: string): Promise<LastGrade | undefined> => {
-    const file = reportFileOf(packId, lessonId);
-    try {
-      if ((await stat(file)).size > MAX_REPORT_FILE_BYTES) return undefined;
-      const parsed = ReportFileSchema.safeParse(parseUntrustedJson(await readFile(file, 'utf8'), MAX_REPORT_FILE_BYTES));
-      if (!parsed.success || parsed.data.report.packId !== packId || parsed.data.report.lessonId !== lessonId) return undefined;
-      const { report, graded, gradedAtMs } = parsed.data;
-      return { report, graded: graded as GradedRun, gradedAtMs };
-    } catch {
-      return undefined;
-    }
+    const kept = await readOwnFile(reportFileOf(packId, lessonId), MAX_REPORT_FILE_BYTES, ReportFileSchema);
+    if (kept === undefined || kept.report.packId !== packId || kept.report.lessonId !== lessonId) return undefined;
+    return { report: kept.report, graded: kept.graded as GradedRun, gradedAtMs: kept.gradedAtMs };
   };
 
   const loadGraph = async (packId: string, lessonId: string): Promise<Omit<LoadedWork, 'answers'>> => {
