@@ -97,7 +97,7 @@ export function App({ api }: { api: StateLabApi }) {
   const refuseRun = useCallback(() => runGate ?? invalidFields.refuse((field, owner) => t('fixFirst', { field, owner })), [invalidFields, t, runGate]);
   const labScenario = isStudio ? (studioScenario ?? FREE_SCENARIO) : lesson && isInLesson && session.scenario ? session.scenario : FREE_SCENARIO;
   const labContext = isStudio ? `studio:${studio.draft?.id ?? ''}/${studio.lessonIndex}` : lesson && isInLesson ? `lesson:${lesson.packId}/${lesson.lessonId}` : 'design';
-  const lab = useLab(api, editor.doc, labScenario, refuseRun, labContext);
+  const lab = useLab(api, editor.doc, labScenario, refuseRun, labContext, editor.record);
   const faultMenu = useFaultMenu(lab, editor.doc, editor.selection.nodes);
   const [isClassResultsOpen, setClassResultsOpen] = useState(false);
   // A student's design replaces the lesson's canvas as one edit: Undo brings the instructor's own work back.
@@ -350,6 +350,8 @@ export function App({ api }: { api: StateLabApi }) {
                   canRedo={editor.canRedo}
                   onUndo={editor.undo}
                   onRedo={editor.redo}
+                  undoAbout={editor.undoAbout}
+                  redoAbout={editor.redoAbout}
                   onLayout={layout}
                   onHelp={() => setHelpOpen(true)}
                   connectKind={connectKind}

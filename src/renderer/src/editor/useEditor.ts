@@ -8,7 +8,7 @@ import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import type { Graph } from '../../../shared/graph';
 import { copyFragment, deleteItems, insertFragment, moveNodes, planPaste, type Fragment, type XY } from './commands';
 import { EMPTY_SELECTION, type Selection } from './flowView';
-import { editorReducer, initialEditorState } from './history';
+import { editorReducer, initialEditorState, isOutsideStep, type OutsideChange } from './history';
 import { layoutGraph } from './layout';
 
 const PASTE_OFFSET = 40;
@@ -21,6 +21,9 @@ export function useEditor(initial: Graph) {
   const clipboard = useRef<{ fragment: Fragment; pastes: number } | undefined>(undefined);
   const docRef = useRef(state.doc);
   docRef.current = state.doc;
+  /** The history as last rendered: undo and redo call an outside step's owner before moving it. */
+  const historyRef = useRef(state);
+  historyRef.current = state;
 
   const edit = useCallback((recipe: (draft: Draft<Graph>) => void, mergeKey?: string) => dispatch({ type: 'edit', recipe, mergeKey, atMs: Date.now() }), []);
   const reset = useCallback((doc: Graph) => {
@@ -50,8 +53,19 @@ export function useEditor(initial: Graph) {
       reset,
       replace,
       setSelection,
-      undo: () => dispatch({ type: 'undo' }),
-      redo: () => dispatch({ type: 'redo' }),
+      /** Takes back the student's last action, an edit of the design or a change outside it (a fault injected in the lab). */
+      undo: () => {
+        const step = historyRef.current.past.at(-1);
+        if (step && isOutsideStep(step)) step.outside.undo();
+        dispatch({ type: 'undo' });
+      },
+      redo: () => {
+        const step = historyRef.current.future[0];
+        if (step && isOutsideStep(step)) step.outside.redo();
+        dispatch({ type: 'redo' });
+      },
+      /** Puts a change made outside the document (already done) in the history, after the edits before it. */
+      record: (change: OutsideChange) => dispatch({ type: 'record', change, atMs: Date.now() }),
       selectAll: () => setSelection({ nodes: new Set(docRef.current.nodes.map((n) => n.id)), edges: new Set(docRef.current.edges.map((e) => e.id)) }),
       /** Deletes the selection except locked nodes; returns the labels of the locked ones it kept. */
       deleteSelection(selected: Selection, locked: ReadonlySet<string>): string[] {
@@ -80,7 +94,19 @@ export function useEditor(initial: Graph) {
     [edit, reset, replace, insert],
   );
 
-  return { doc: state.doc, loadSerial, canUndo: state.past.length > 0, canRedo: state.future.length > 0, selection, ...actions };
+  const nextUndo = state.past.at(-1);
+  const nextRedo = state.future[0];
+  return {
+    doc: state.doc,
+    loadSerial,
+    canUndo: nextUndo !== undefined,
+    canRedo: nextRedo !== undefined,
+    /** What Undo and Redo would take back or bring back when it is not an edit of the design (for their tooltips). */
+    undoAbout: nextUndo && isOutsideStep(nextUndo) ? nextUndo.outside.about : undefined,
+    redoAbout: nextRedo && isOutsideStep(nextRedo) ? nextRedo.outside.about : undefined,
+    selection,
+    ...actions,
+  };
 }
 
 export type Editor = ReturnType<typeof useEditor>;

@@ -5,6 +5,7 @@ import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
 import type { SimEvent } from '../../../shared/ipc';
 import type { Fault, Scenario } from '../../../shared/scenario';
+import type { OutsideChange } from '../editor/history';
 import { useRun } from './useRun';
 import { asLabRun } from './labRun';
 import { LiveStore } from './liveStore';
@@ -20,6 +21,11 @@ const STEP_PREFETCH_MS = 250;
 /** What the last Step showed: a simulator event, or (host unable to tell) the old logged-event step. */
 export type StepReadout = { state: 'event'; event: SimEvent } | { state: 'busy' } | { state: 'end'; atMs: number } | { state: 'fallback'; atMs: number; reason: AppError | ErrorMessage };
 
+/** The injected list without a fault (the same list when it is not there). */
+const without = (id: string) => (faults: Fault[]) => (faults.some((f) => f.id === id) ? faults.filter((f) => f.id !== id) : faults);
+/** The injected list with a fault back at its place (the same list when it is there already). */
+const withFault = (fault: Fault, index: number) => (faults: Fault[]) => (faults.some((f) => f.id === fault.id) ? faults : [...faults.slice(0, index), fault, ...faults.slice(index)]);
+
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20] as const;
 
 /**
@@ -31,8 +37,14 @@ export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20] as const;
  * `context` names what the canvas holds (a lesson, the studio's lesson, the student's own design):
  * when it changes the shown run goes, since it was a run of something no longer on the canvas.
  */
-export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, refuse?: () => string | undefined, context = '') {
+/**
+ * `record`, if given, puts each fault the student injects or removes into the editor's history, so
+ * Ctrl+Z takes back their last action whichever it was (a fault, or an edit of the design).
+ */
+export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, refuse?: () => string | undefined, context = '', record?: (change: OutsideChange) => void) {
   const [injected, setInjected] = useState<Fault[]>([]);
+  /** The injected faults as last set (ahead of the render an undo or redo reads them from). */
+  const injectedNow = useRef(injected);
   const scenario = useMemo<Scenario>(() => ({ ...baseScenario, faults: [...(baseScenario.faults ?? []), ...injected] }), [baseScenario, injected]);
   const { run: view, status, start, cancel, clear } = useRun(api, graph, scenario, refuse);
   const run = asLabRun(view);
@@ -54,7 +66,10 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
   // A new run (re-simulated with other faults, or run again) starts with no stepped event.
   useEffect(() => setStep(undefined), [run]);
 
-  useEffect(() => setInjected([]), [baseScenario]);
+  useEffect(() => {
+    injectedNow.current = [];
+    setInjected([]);
+  }, [baseScenario]);
   // Another lesson (or the studio, or a design of the student's own) is on the canvas: the last
   // lesson's charts, numbers and node states would describe a design that is not there.
   const shownContext = useRef(context);
@@ -94,21 +109,57 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
     [endMs],
   );
 
-  /** Re-simulates under `faults` (same seed: identical up to the first change), keeping the cursor. */
+  /** The faults a re-simulation going on will run next (undefined: none going on). */
+  const rerunWants = useRef<Fault[]>(undefined);
+  /**
+   * Re-simulates under `faults` (same seed: identical up to the first change), keeping the cursor.
+   * Asked again while one is going on (Ctrl+Z, then Ctrl+Shift+Z at once), it runs the latest list
+   * when that one ends, so the run shown always matches the list.
+   */
   const rerun = useCallback(
     async (faults: Fault[]) => {
+      injectedNow.current = faults;
+      setInjected(faults);
+      const isGoing = rerunWants.current !== undefined;
+      rerunWants.current = faults;
+      if (isGoing) return;
       const wasPlaying = isPlaying;
       setPlaying(false);
-      setInjected(faults);
-      const next = { ...baseScenario, faults: [...(baseScenario.faults ?? []), ...faults] };
-      const inputs = { graph, scenario: next };
-      if (!(await start(next))) return;
-      ranWith.current = inputs;
-      setGradedView(false);
-      if (wasPlaying) setPlaying(true);
+      try {
+        let ran: Fault[] | undefined;
+        while (ran !== rerunWants.current) {
+          ran = rerunWants.current;
+          const next = { ...baseScenario, faults: [...(baseScenario.faults ?? []), ...ran] };
+          const inputs = { graph: latestGraph.current, scenario: next };
+          if (!(await latestStart.current(next))) return;
+          ranWith.current = inputs;
+          setGradedView(false);
+        }
+        if (wasPlaying) setPlaying(true);
+      } finally {
+        rerunWants.current = undefined;
+      }
     },
-    [isPlaying, start, baseScenario, graph],
+    [isPlaying, baseScenario],
   );
+  const latestStart = useRef(start);
+  latestStart.current = start;
+  const latestGraph = useRef(graph);
+  latestGraph.current = graph;
+  const latestRerun = useRef(rerun);
+  latestRerun.current = rerun;
+  const shownScenario = useRef(baseScenario);
+  shownScenario.current = baseScenario;
+  /**
+   * What an undo or redo of a fault change does: `change` maps the injected list as it is now. A
+   * change made under another lesson's scenario (the list has been cleared since) does nothing.
+   */
+  const changeFaults = useCallback((scope: Scenario, change: (faults: Fault[]) => Fault[]) => {
+    if (shownScenario.current !== scope) return;
+    const now = injectedNow.current;
+    const next = change(now);
+    if (next !== now) void latestRerun.current(next);
+  }, []);
 
   /**
    * Shows the run of another design and scenario (what a grade ran) without touching the editor's
@@ -120,6 +171,7 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
       if (!(await start(inputs.scenario, inputs.graph))) return false;
       ranWith.current = inputs;
       // The graded scenario is the lesson's own: faults injected on the editor's run are not in it.
+      injectedNow.current = [];
       setInjected([]);
       setGradedView(true);
       return true;
@@ -128,10 +180,29 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
   );
 
   const inject = useCallback(
-    (fault: Omit<Fault, 'atMs' | 'id'>) => rerun([...injected, { ...fault, id: `lab-${fault.action}-${++serial.current}`, atMs: Math.round(cursorMs) }]),
-    [rerun, injected, cursorMs],
+    (fault: Omit<Fault, 'atMs' | 'id'>) => {
+      const added: Fault = { ...fault, id: `lab-${fault.action}-${++serial.current}`, atMs: Math.round(cursorMs) };
+      const scope = baseScenario;
+      const index = injected.length;
+      const done = rerun([...injected, added]);
+      record?.({ undo: () => changeFaults(scope, without(added.id!)), redo: () => changeFaults(scope, withFault(added, index)), about: { kind: 'faultInjected', fault: added } });
+      return done;
+    },
+    [rerun, injected, cursorMs, baseScenario, record, changeFaults],
   );
-  const remove = useCallback((id: string) => rerun(injected.filter((f) => f.id !== id)), [rerun, injected]);
+  const remove = useCallback(
+    (id: string) => {
+      const index = injected.findIndex((f) => f.id === id);
+      const removed = injected[index];
+      if (!removed) return Promise.resolve();
+      const scope = baseScenario;
+      const done = rerun(injected.filter((f) => f.id !== id));
+      // Put back where it was: the scenario, and so the run, is the one before the removal.
+      record?.({ undo: () => changeFaults(scope, withFault(removed, index)), redo: () => changeFaults(scope, without(id)), about: { kind: 'faultRemoved', fault: removed } });
+      return done;
+    },
+    [rerun, injected, baseScenario, record, changeFaults],
+  );
 
   const fetchBatch = useCallback(
     (fromMs: number) => {

@@ -1,0 +1,111 @@
+import { expect, test, type Page } from '@playwright/test';
+import { forgetStudentWork, node, openApp } from './helpers';
+
+// Ctrl+Z takes back the student's last action, a fault injected in the lab as much as an edit of
+// the design, and Ctrl+Shift+Z (or Redo) brings it back; the toolbar's buttons say which.
+test.beforeEach(forgetStudentWork);
+
+const seek = async (page: Page, ms: number) => {
+  await page.getByLabel('Timeline').fill(String(ms));
+  await expect(page.getByTestId('cursor-time')).toHaveText(new RegExp(`^${(ms / 1000).toFixed(1)} s`));
+};
+const runAndPause = async (page: Page) => {
+  await page.getByRole('button', { name: /Run/ }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+};
+const injectCrash = async (page: Page, target: string) => {
+  await node(page, target).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Crash' }).click();
+};
+/** The run settled: nothing re-simulating (Run is back). */
+const settled = (page: Page) => expect(page.getByRole('toolbar', { name: 'Run controls' }).getByRole('button', { name: /Run$/ })).toBeEnabled({ timeout: 30_000 });
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+]) {
+  test(`Ctrl+Z takes an injected fault back off the timeline and the list; Ctrl+Shift+Z puts it back (${size.width}x${size.height})`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openApp(page);
+    await runAndPause(page);
+    await seek(page, 4000);
+    await injectCrash(page, 'api-1');
+    const list = page.getByRole('region', { name: 'Injected faults' });
+    const marker = page.getByRole('button', { name: 'Go to Crash api-1 at 4.0 s' });
+    await expect(list).toContainText('4.0 s · crash api-1');
+    await expect(marker).toHaveCount(1);
+    await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
+    const undo = page.getByRole('toolbar', { name: 'Edit' }).getByRole('button', { name: 'Undo', exact: true });
+    const redo = page.getByRole('toolbar', { name: 'Edit' }).getByRole('button', { name: 'Redo', exact: true });
+    await expect(undo).toHaveAttribute('title', 'Undo injecting Crash api-1 at 4.0 s (Ctrl+Z)');
+    await settled(page);
+
+    await page.keyboard.press('Control+z');
+    await expect(list).not.toContainText('crash api-1');
+    await expect(marker).toHaveCount(0);
+    // The run is simulated again without it: the instance is up at the cursor.
+    await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'up');
+    await expect(page.getByTestId('cursor-time')).toHaveText(/^4\.0 s/);
+    await expect(redo).toHaveAttribute('title', 'Redo injecting Crash api-1 at 4.0 s (Ctrl+Shift+Z or Ctrl+Y)');
+    await settled(page);
+    await page.screenshot({ path: `test-results/screenshots/fault-undo-${size.width}x${size.height}.png` });
+
+    await page.keyboard.press('Control+Shift+z');
+    await expect(list).toContainText('4.0 s · crash api-1');
+    await expect(marker).toHaveCount(1);
+    await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
+    await settled(page);
+
+    // Removing it with ✕ is an action too: Undo (the button this time) puts it back, Ctrl+Y removes it again.
+    await page.getByRole('button', { name: 'Remove 4.0 s · crash api-1' }).click();
+    await expect(marker).toHaveCount(0);
+    await settled(page);
+    await expect(undo).toHaveAttribute('title', 'Undo removing Crash api-1 at 4.0 s (Ctrl+Z)');
+    await undo.click();
+    await expect(marker).toHaveCount(1);
+    await expect(list).toContainText('4.0 s · crash api-1');
+    await settled(page);
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+y');
+    await expect(marker).toHaveCount(0);
+    await expect(list).not.toContainText('crash api-1');
+  });
+}
+
+test('edit a property, inject a fault, Ctrl+Z twice: the fault goes first, then the edit', async ({ page }) => {
+  await openApp(page);
+  await runAndPause(page);
+  await node(page, 'lb').click();
+  const policy = page.locator('.sl-properties [data-field="policy"] select');
+  const before = await policy.inputValue();
+  await policy.selectOption('least-connections');
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await seek(page, 5000);
+  await injectCrash(page, 'api-2');
+  const list = page.getByRole('region', { name: 'Injected faults' });
+  await expect(list).toContainText('5.0 s · crash api-2');
+  await settled(page);
+
+  await page.keyboard.press('Control+z');
+  await expect(list).not.toContainText('crash api-2');
+  await node(page, 'lb').click();
+  // The edit is still there: only the fault was taken back.
+  await expect(policy).toHaveValue('least-connections');
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await settled(page);
+  await page.keyboard.press('Control+z');
+  await node(page, 'lb').click();
+  await expect(policy).toHaveValue(before);
+  await expect(list).not.toContainText('crash api-2');
+
+  // And back in the order they were made: the edit first, then the fault.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+Shift+z');
+  await node(page, 'lb').click();
+  await expect(policy).toHaveValue('least-connections');
+  await expect(list).not.toContainText('crash api-2');
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+Shift+z');
+  await expect(list).toContainText('5.0 s · crash api-2');
+});
