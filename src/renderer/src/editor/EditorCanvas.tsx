@@ -245,6 +245,7 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
         fitView
         fitViewOptions={autoFit.options}
         onMoveStart={autoFit.onMoveStart}
+        onMoveEnd={autoFit.onMoveEnd}
         edgesFocusable={false}
         minZoom={0.1}
         onlyRenderVisibleElements={doc.nodes.length > 150}

@@ -1,9 +1,12 @@
 /**
  * Keeps the whole design in view when the space around it changes: after a design or lesson is
- * opened, after a run opens the charts, after a side panel folds or the split is dragged. Once
- * the student pans or zooms by hand, their view is left alone until the next open or Fit view.
+ * opened, after a run opens the charts, after a side panel folds, the split is dragged or the
+ * window is resized. Once the student pans or zooms by hand, their view is left alone until the
+ * next open or Fit view, with one exception: a shrinking canvas that would cut off a design the
+ * student could see whole (their view showed every node; now some would fall outside) fits again.
+ * A click on the canvas or a node is no move (React Flow starts a "move" on every press).
  */
-import { useReactFlow, type FitViewOptions } from '@xyflow/react';
+import { useReactFlow, type FitViewOptions, type Viewport } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 
 /** Room kept clear along the bottom edge for the zoom controls, or the minimap when it shows. */
@@ -23,6 +26,7 @@ export function fitOptions(isMinimapShown: boolean): FitViewOptions {
 const TIGHT_FIT: FitViewOptions = { padding: { top: '16px', left: '20px', right: '20px', bottom: '16px' }, maxZoom: MAX_FIT_ZOOM };
 
 type Rect = { x: number; y: number; width: number; height: number };
+type Size = { width: number; height: number };
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 export function useAutoFit(wrapper: RefObject<HTMLElement | null>, loadSerial: number, nodeCount: number, isMinimapShown: boolean) {
@@ -31,6 +35,8 @@ export function useAutoFit(wrapper: RefObject<HTMLElement | null>, loadSerial: n
   const optionsRef = useRef(options);
   optionsRef.current = options;
   const hasUserMoved = useRef(false);
+  /** The viewport where a press on the canvas began. */
+  const moveFrom = useRef<Viewport>(undefined);
   const settleUntil = useRef(0);
   const frame = useRef(0);
   const nodeCountRef = useRef(nodeCount);
@@ -62,18 +68,38 @@ export function useAutoFit(wrapper: RefObject<HTMLElement | null>, loadSerial: n
     });
   }, [flow, wrapper]);
 
+  /** Whether every measured node lies inside a canvas of `size` under the current viewport (the pane's corner does not move). */
+  const isAllInside = useCallback(
+    (size: Size) => {
+      const { x, y, zoom } = flow.getViewport();
+      return flow.getNodes().every((n) => {
+        const left = n.position.x * zoom + x;
+        const top = n.position.y * zoom + y;
+        return left >= -0.5 && top >= -0.5 && left + (n.measured?.width ?? 0) * zoom <= size.width + 0.5 && top + (n.measured?.height ?? 0) * zoom <= size.height + 0.5;
+      });
+    },
+    [flow],
+  );
+  /** The canvas's size at the last resize seen. */
+  const lastSize = useRef<Size>(undefined);
+
   useEffect(() => {
     const el = wrapper.current;
     if (!el) return;
     const observer = new ResizeObserver(() => {
-      if (!hasUserMoved.current && nodeCountRef.current > 0) fit('open-window');
+      const size = { width: el.clientWidth, height: el.clientHeight };
+      const before = lastSize.current;
+      lastSize.current = size;
+      if (nodeCountRef.current === 0) return;
+      if (!hasUserMoved.current) fit('open-window');
+      else if (before && isAllInside(before) && !isAllInside(size)) fit('open-window');
     });
     observer.observe(el);
     return () => {
       observer.disconnect();
       cancelAnimationFrame(frame.current);
     };
-  }, [wrapper, fit]);
+  }, [wrapper, fit, isAllInside]);
 
   useEffect(() => {
     hasUserMoved.current = false;
@@ -88,9 +114,15 @@ export function useAutoFit(wrapper: RefObject<HTMLElement | null>, loadSerial: n
 
   return {
     options,
-    /** React Flow's onMoveStart: an event means the student moved the view. */
-    onMoveStart: useCallback((event: unknown) => {
-      if (event) hasUserMoved.current = true;
+    /** React Flow's onMoveStart: an event means the student may be moving the view (or only pressing on it). */
+    onMoveStart: useCallback((event: unknown, viewport: Viewport) => {
+      if (event) moveFrom.current = viewport;
+    }, []),
+    /** React Flow's onMoveEnd: a press that moved the view is the student's own view. */
+    onMoveEnd: useCallback((event: unknown, viewport: Viewport) => {
+      const from = moveFrom.current;
+      moveFrom.current = undefined;
+      if (event && (!from || from.x !== viewport.x || from.y !== viewport.y || from.zoom !== viewport.zoom)) hasUserMoved.current = true;
     }, []),
     onZoomByHand: useCallback(() => {
       hasUserMoved.current = true;
