@@ -232,10 +232,17 @@ export const channels = {
   'autosave:dismissPrevious': { request: z.object({}).strict(), response: null as unknown as Record<string, never> },
   /** The student's saved work on a lesson; graph null when there is none (the lesson starts from its starter). */
   'lessons:loadWork': {
-    request: z.object({ packId: workId, lessonId: workId }).strict(),
+    /** student: the name the student goes by now (it picks a lesson's variant numbers); absent or "" for none. */
+    request: z.object({ packId: workId, lessonId: workId, student: z.string().max(200).optional() }).strict(),
     /** answers: the student's quiz and prediction answers on the lesson (question id → choice id), {} when none. */
-    /** lastGrade: the lesson's last grade report with the run it graded and when (ms), absent when none was kept. */
-    response: null as unknown as { graph: Graph | null; answers: Record<string, string>; lastGrade?: { report: GradeReport; graded: GradedRun; gradedAtMs: number } } & WithWarning,
+    /** lastGrade: the lesson's last grade report with the run it graded and when (ms), absent when none was kept or it was graded under a name that gives other numbers. */
+    /** lastGradeUnderOtherName: instead of lastGrade, that name ("" for none) and when, so the student can be told why no results show. */
+    response: null as unknown as {
+      graph: Graph | null;
+      answers: Record<string, string>;
+      lastGrade?: { report: GradeReport; graded: GradedRun; gradedAtMs: number; student?: string };
+      lastGradeUnderOtherName?: { student: string; gradedAtMs: number };
+    } & WithWarning,
   },
   /** Keeps the student's quiz and prediction answers on a lesson across restarts (sent on each answer). */
   'lessons:saveAnswers': {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ZH_CN } from '../../src/renderer/src/i18n/resources';
-import { forgetStudentWork, startOwnHost } from './helpers';
+import { forgetStudentWork, openApp, startOwnHost } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
@@ -76,4 +76,50 @@ test('Check my work, reload, restart: the last results are still there, said to 
   } finally {
     await host.stop();
   }
+});
+
+test('the last results show only to the name they were checked under: after a rename, in the session and after a reload, a note says whose they were', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  const name = page.getByTestId('variant-student');
+  const otherName = page.getByTestId('results-other-name');
+  await name.fill('Ana');
+  await name.press('Enter');
+  await page.getByRole('button', { name: 'Check my work' }).click();
+  await expect(page.getByTestId('grade-score')).toBeVisible({ timeout: 120_000 });
+  const score = (await page.getByTestId('grade-score').textContent())!;
+  await page.reload();
+  await expect(page.getByTestId('grade-score')).toHaveText(score);
+  await expect(earlier(page)).toBeVisible();
+
+  // Renamed: Ana's numbers are not Bo's, so Ana's results go, with a note saying whose they were.
+  await name.fill('Bo');
+  await name.press('Enter');
+  await expect(page.getByTestId('grade-score')).toHaveCount(0);
+  await expect(otherName).toHaveText(/^Your last check on this lesson \(.+\) was made under the name “Ana”, which gives other numbers than yours/);
+  // After a reload the host keeps them back too.
+  await page.reload();
+  await expect(page.getByTestId('lesson-title')).toHaveText('Lesson 1: Any request, any instance');
+  await expect(name).toHaveValue('Bo');
+  await expect(otherName).toContainText('“Ana”');
+  await expect(page.getByTestId('grade-score')).toHaveCount(0);
+  await expect(earlier(page)).toHaveCount(0);
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await otherName.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/last-results-other-name-en-${width}.png` });
+  }
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(otherName).toContainText('“Ana”');
+  await expect(otherName).toContainText(ZH_CN.lesson.otherNameResults.split('（')[0]!);
+  await otherName.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/last-results-other-name-zh-CN-1440.png` });
+  await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
+
+  // Back to Ana: they are hers, and show again.
+  await name.fill('Ana');
+  await name.press('Enter');
+  await expect(page.getByTestId('grade-score')).toHaveText(score);
+  await expect(otherName).toHaveCount(0);
 });

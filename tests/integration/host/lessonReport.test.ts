@@ -15,7 +15,12 @@ import { BUILTIN_PACK_DIR } from '../../support/packZip';
 
 const PACK = 'stateless-vs-stateful';
 const ctx = { emit: () => {} };
-type Loaded = { graph: Graph | null; answers: Record<string, string>; lastGrade?: { report: GradeReport; graded: GradedRun; gradedAtMs: number } };
+type Loaded = {
+  graph: Graph | null;
+  answers: Record<string, string>;
+  lastGrade?: { report: GradeReport; graded: GradedRun; gradedAtMs: number; student?: string };
+  lastGradeUnderOtherName?: { student: string; gradedAtMs: number };
+};
 
 function start(dataDir: string) {
   const host = createHost({ host: 'web', builtinPackDirs: [BUILTIN_PACK_DIR], dataDir });
@@ -79,5 +84,49 @@ describe('last grade report', () => {
     // The lesson's design and answers are not affected by a bad report file.
     const loaded = await start(dataDir)<Loaded>('lessons:loadWork', { packId: PACK, lessonId: 'session-state' });
     expect(loaded).toEqual({ graph: null, answers: {} });
+  });
+
+  it('shows a lesson’s last results only to the name they were graded under, when the name picks the numbers', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'statelab-report-'));
+    const call = start(dataDir);
+    const lessons = (await loadPack(folderSource(BUILTIN_PACK_DIR))).lessons;
+    // Lesson 1 declares variants: each name gets its own crash time, rate and seed.
+    const withVariants = lessons.find((l) => l.lesson.id === 'any-instance')!;
+    expect(withVariants.lesson.variants).toBeDefined();
+    const load = (lessonId: string, student?: string) => start(dataDir)<Loaded>('lessons:loadWork', { packId: PACK, lessonId, ...(student !== undefined ? { student } : {}) });
+
+    const ana = await call<{ report: GradeReport }>('lessons:grade', { packId: PACK, lessonId: 'any-instance', graph: withVariants.starter, student: 'Ana' });
+    const asAna = await load('any-instance', 'Ana');
+    expect(asAna.lastGrade?.report).toEqual(ana.report);
+    expect(asAna.lastGrade?.student).toBe('Ana');
+    expect(asAna.lastGradeUnderOtherName).toBeUndefined();
+    // Renamed since: no results, only whose they were and when.
+    for (const now of ['Bo', '', undefined]) {
+      const renamed = await load('any-instance', now);
+      expect(renamed.lastGrade, `as ${JSON.stringify(now)}`).toBeUndefined();
+      expect(renamed.lastGradeUnderOtherName).toEqual({ student: 'Ana', gradedAtMs: asAna.lastGrade!.gradedAtMs });
+      // The design and the answers are the student's whatever their name.
+      expect(renamed.answers).toEqual(asAna.answers);
+    }
+
+    // Checked without a name: shown without one, not to "Ana".
+    await call('lessons:grade', { packId: PACK, lessonId: 'any-instance', graph: withVariants.starter });
+    expect((await load('any-instance')).lastGrade).toBeDefined();
+    expect((await load('any-instance', '')).lastGrade).toBeDefined();
+    expect((await load('any-instance', 'Ana')).lastGradeUnderOtherName?.student).toBe('');
+
+    // A lesson without variants gives every name the same numbers: its results show whatever the name.
+    const noVariants = lessons.find((l) => l.lesson.id === 'session-state')!;
+    expect(noVariants.lesson.variants).toBeUndefined();
+    await call('lessons:grade', { packId: PACK, lessonId: 'session-state', graph: noVariants.starter, student: 'Ana' });
+    expect((await load('session-state', 'Bo')).lastGrade?.student).toBe('Ana');
+
+    // A report file from before names were kept (version 1): on a lesson with variants, whose it was is unknown, so it is not shown.
+    const file = path.join(dataDir, 'lessons-work', PACK, 'any-instance.report.json');
+    const kept = (await load('any-instance')).lastGrade!;
+    writeFileSync(file, JSON.stringify({ format: 'statelab.lessonReport', version: 1, gradedAtMs: kept.gradedAtMs, report: kept.report, graded: kept.graded }));
+    const old = await load('any-instance', 'Ana');
+    expect(old.lastGrade).toBeUndefined();
+    expect(old.lastGradeUnderOtherName).toBeUndefined();
   });
 });

@@ -14,6 +14,7 @@ import type { LessonView } from '../../../shared/ipc';
 import { DocumentError } from '../../../shared/json';
 import { createSubmission, loadSubmission } from '../../grading/submission';
 import { lessonForStudent } from '../../grading/variant';
+import { deriveVariant } from '../../../shared/variants';
 import { ServiceError, type Handlers } from '../dispatcher';
 import { describeWriteFailure } from '../files/atomicWrite';
 import { createCatalogue } from './catalogue';
@@ -97,7 +98,8 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
       );
       // The last results come back when the lesson opens again (after a reload or a restart too). A
       // data folder that cannot keep them is already said by the progress warning below.
-      await work.saveReport(packId, lessonId, report, graded, Date.now());
+      // The name goes with it: another name's numbers are another lesson's as far as its results go.
+      await work.saveReport(packId, lessonId, report, graded, Date.now(), student ?? '');
       // A grade is the student's to see even when the data folder cannot record it.
       try {
         return { report, graded, progress: await progress.record(report) };
@@ -105,7 +107,21 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
         return { report, graded, progress: await progress.get(packId), warning: notice(errorMessage('warn.gradeNotRecorded', { why: describeWriteFailure(error) })) };
       }
     },
-    'lessons:loadWork': ({ packId, lessonId }) => work.load(packId, lessonId),
+    'lessons:loadWork': async ({ packId, lessonId, student }) => {
+      const { lastGrade, ...loaded } = await work.load(packId, lessonId);
+      if (!lastGrade) return loaded;
+      // A lesson with variants gives each name its own numbers: results checked under another name
+      // (a rename since) would mislead, so they are not returned, only that they exist and whose they are.
+      const variants = await catalogue.lesson(packId, lessonId).then(
+        (found) => found.lesson.lesson.variants,
+        () => undefined,
+      );
+      const numbersOf = (name: string | undefined) => JSON.stringify(deriveVariant(lessonId, variants, name) ?? null);
+      const isSameNumbers = variants === undefined || (lastGrade.student !== undefined && numbersOf(lastGrade.student) === numbersOf(student));
+      if (isSameNumbers) return { ...loaded, lastGrade };
+      // A file from before names were kept: whose it was is unknown, so it is simply not shown.
+      return lastGrade.student === undefined ? loaded : { ...loaded, lastGradeUnderOtherName: { student: lastGrade.student, gradedAtMs: lastGrade.gradedAtMs } };
+    },
     'lessons:saveWork': ({ packId, lessonId, graph }) => work.save(packId, lessonId, graph),
     'lessons:saveAnswers': ({ packId, lessonId, answers }) => work.saveAnswers(packId, lessonId, answers),
     'progress:get': ({ packId }) => progress.get(packId),

@@ -31,8 +31,8 @@ const AnswersFileSchema = z
 /** An answers file is a few hundred bytes; anything far larger is not ours. */
 const MAX_ANSWERS_FILE_BYTES = 64 * 1024;
 
-/** `<lesson>.report.json`: the last grade report, the run it graded (for Show me) and when. */
-const ReportFileSchema = z
+/** `<lesson>.report.json` version 1: the last grade report, the run it graded (for Show me) and when. */
+const ReportFileV1Schema = z
   .object({
     format: z.literal('statelab.lessonReport'),
     version: z.literal(1),
@@ -41,6 +41,13 @@ const ReportFileSchema = z
     graded: z.object({ graph: GraphSchema, scenario: ScenarioSchema }).strict(),
   })
   .strict();
+/**
+ * Version 2 adds the student name the grade was made under ("" for none): the name picks a lesson's
+ * variant numbers, so the results are shown again only to the same name (lessons:loadWork).
+ */
+const ReportFileV2Schema = ReportFileV1Schema.extend({ version: z.literal(2), student: z.string().max(200) }).strict();
+/** Either version; a version 1 file (written before names were kept) reads with its name unknown. */
+const ReportFileSchema = z.discriminatedUnion('version', [ReportFileV1Schema, ReportFileV2Schema]);
 /** A report plus the graded design: the design's own bound and room for the report. */
 export const MAX_REPORT_FILE_BYTES = GRAPH_LIMITS.bytes + 1_000_000;
 
@@ -50,6 +57,8 @@ export interface LastGrade {
   graded: GradedRun;
   /** When the grade completed (ms since the epoch). */
   gradedAtMs: number;
+  /** The student name it was graded under ("" for none); undefined when the file predates names being kept. */
+  student?: string;
 }
 
 /**
@@ -107,7 +116,7 @@ export function createLessonWork(dataDir: string) {
   const loadReport = async (packId: string, lessonId: string): Promise<LastGrade | undefined> => {
     const kept = await readOwnFile(reportFileOf(packId, lessonId), MAX_REPORT_FILE_BYTES, ReportFileSchema);
     if (kept === undefined || kept.report.packId !== packId || kept.report.lessonId !== lessonId) return undefined;
-    return { report: kept.report, graded: kept.graded as GradedRun, gradedAtMs: kept.gradedAtMs };
+    return { report: kept.report, graded: kept.graded as GradedRun, gradedAtMs: kept.gradedAtMs, ...(kept.version === 2 ? { student: kept.student } : {}) };
   };
 
   const loadGraph = async (packId: string, lessonId: string): Promise<Omit<LoadedWork, 'answers'>> => {
@@ -147,8 +156,8 @@ export function createLessonWork(dataDir: string) {
     },
 
     /** Keeps the lesson's last grade; one too large to read back is not written (the older one goes, it no longer holds). */
-    async saveReport(packId: string, lessonId: string, report: GradeReport, graded: GradedRun, gradedAtMs: number): Promise<{ savedAtMs: number | null; warning?: Notice }> {
-      const doc: z.input<typeof ReportFileSchema> = { format: 'statelab.lessonReport', version: 1, gradedAtMs, report, graded };
+    async saveReport(packId: string, lessonId: string, report: GradeReport, graded: GradedRun, gradedAtMs: number, student: string): Promise<{ savedAtMs: number | null; warning?: Notice }> {
+      const doc: z.input<typeof ReportFileV2Schema> = { format: 'statelab.lessonReport', version: 2, gradedAtMs, report, graded, student };
       const text = `${JSON.stringify(doc)}\n`;
       if (Buffer.byteLength(text) > MAX_REPORT_FILE_BYTES) {
         await rm(reportFileOf(packId, lessonId), { force: true }).catch(() => {});

@@ -33,6 +33,8 @@ export interface LessonPanelProps {
   report: GradeReport | undefined;
   /** Set when `report` is the last check's kept from an earlier session: when it was graded (ms). */
   reportEarlierAtMs?: number;
+  /** No report shows because the last check was made under a name that gives other numbers: whose ("" for none) and when. */
+  reportUnderOtherName?: { student: string; gradedAtMs: number } | undefined;
   isGrading: boolean;
   onCheck(): void;
   onSelectLesson(lessonId: string): void;
@@ -146,6 +148,13 @@ export function LessonPanel(props: LessonPanelProps) {
       {props.gradeError && (
         <p className="sl-error" role="alert">
           {props.gradeError}
+        </p>
+      )}
+      {!props.report && props.reportUnderOtherName && (
+        <p className="sl-results-earlier" role="note" data-testid="results-other-name">
+          {props.reportUnderOtherName.student.trim()
+            ? t('otherNameResults', { name: props.reportUnderOtherName.student.trim(), time: new Date(props.reportUnderOtherName.gradedAtMs).toLocaleString(locale) })
+            : t('noNameResults', { time: new Date(props.reportUnderOtherName.gradedAtMs).toLocaleString(locale) })}
         </p>
       )}
       {props.report && <CheckResults report={props.report} earlierAtMs={props.reportEarlierAtMs} onShowMe={props.onShowMe} onShowFailingRequest={props.onShowFailingRequest} />}

@@ -58,6 +58,7 @@ export function LessonSidebar({
       progress={session.progress}
       report={session.report}
       reportEarlierAtMs={session.reportEarlierAtMs}
+      reportUnderOtherName={session.reportUnderOtherName}
       isGrading={session.isGrading}
       gradeError={session.gradeError ?? error}
       onCheck={() => void session.grade()}

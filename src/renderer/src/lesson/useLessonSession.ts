@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { GradedRun, GradeReport } from '../../../shared/gradeReport';
 import type { Graph } from '../../../shared/graph';
-import type { LessonView, PackProgress } from '../../../shared/ipc';
+import type { LessonView, PackProgress, ResponseOf } from '../../../shared/ipc';
 import { BUILTIN_PACK_ID as BUILTIN_PACK } from '../../../shared/lesson';
 import { deriveVariant, variantGraph, variantScenario } from '../../../shared/variants';
 
@@ -39,6 +39,13 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   /** The reports as last rendered, for open to tell whether this session already holds one. */
   const reportsRef = useRef(reports);
   reportsRef.current = reports;
+  /**
+   * Per lesson, the name its report was graded under and when: a lesson with variants gives each name
+   * its own numbers, so a report shows only while the name gives the same ones.
+   */
+  const [reportMeta, setReportMeta] = useState<Record<string, { student: string; gradedAtMs: number }>>({});
+  /** Per lesson, the last check the host kept under a name that gives other numbers (not sent; only that it exists). */
+  const [otherName, setOtherName] = useState<Record<string, { student: string; gradedAtMs: number }>>({});
   /** Per lesson, when its report was graded if it came back from disk (an earlier session's check), not from a grade in this one. */
   const [earlierAt, setEarlierAt] = useState<Record<string, number>>({});
   const [answers, setAnswers] = useState<Record<string, Record<string, string>>>({});
@@ -95,12 +102,27 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     return () => window.removeEventListener('pagehide', flush);
   }, [flush]);
 
+  /** Asks the host for the lesson's kept work, for the name the student goes by now. */
+  const loadWork = useCallback((packId: string, lessonId: string) => api.lessonsLoadWork({ packId, lessonId, ...(studentRef.current ? { student: studentRef.current } : {}) }), [api]);
+  /** The last check's results kept on disk (unless this session graded since), or the note that they were another name's. */
+  const adoptLastGrade = useCallback((key: string, stored: ResponseOf<'lessons:loadWork'>) => {
+    const { lastGrade, lastGradeUnderOtherName } = stored;
+    if (lastGrade && !(key in reportsRef.current)) {
+      reportsRef.current = { ...reportsRef.current, [key]: lastGrade.report };
+      setReports(reportsRef.current);
+      setGradedRuns((r) => ({ ...r, [key]: lastGrade.graded }));
+      setEarlierAt((r) => ({ ...r, [key]: lastGrade.gradedAtMs }));
+      setReportMeta((r) => ({ ...r, [key]: { student: lastGrade.student ?? studentRef.current, gradedAtMs: lastGrade.gradedAtMs } }));
+    }
+    setOtherName(({ [key]: _was, ...rest }) => (lastGradeUnderOtherName ? { ...rest, [key]: lastGradeUnderOtherName } : rest));
+  }, []);
+
   const open = useCallback(
     async (packId: string, lessonId: string) => {
       const previous = lessonRef.current;
       if (previous && isActiveRef.current) work.current.set(keyOf(previous), graphRef.current);
       flush();
-      const [opened, stored] = await Promise.all([api.lessonsOpen({ packId, lessonId }), api.lessonsLoadWork({ packId, lessonId })]);
+      const [opened, stored] = await Promise.all([api.lessonsOpen({ packId, lessonId }), loadWork(packId, lessonId)]);
       if (!opened.ok) {
         setLoadError(failureText(opened.error, i18n.language));
         return false;
@@ -114,13 +136,9 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
         answersRef.current = { ...answersRef.current, [key]: stored.value.answers };
         setAnswers(answersRef.current);
       }
-      // The last check's results come back too (kept by the host at each grade), unless this session graded since.
-      const lastGrade = stored.ok ? stored.value.lastGrade : undefined;
-      if (lastGrade && !(key in reportsRef.current)) {
-        setReports((r) => ({ ...r, [key]: lastGrade.report }));
-        setGradedRuns((r) => ({ ...r, [key]: lastGrade.graded }));
-        setEarlierAt((r) => ({ ...r, [key]: lastGrade.gradedAtMs }));
-      }
+      // The last check's results come back too (kept by the host at each grade), unless this session
+      // graded since; the host keeps back those of a name that gives other numbers.
+      if (stored.ok) adoptLastGrade(key, stored.value);
       const graph = work.current.get(key) ?? (stored.ok ? stored.value.graph : null) ?? opened.value.starter;
       // What the host already holds (or the starter, which needs no saving) is not sent back.
       if (!work.current.has(key)) persisted.current.set(key, graph);
@@ -133,7 +151,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
       if (saved.ok) setProgress(saved.value);
       return true;
     },
-    [api, onAdopt, flush, notify],
+    [api, onAdopt, flush, notify, loadWork, adoptLastGrade],
   );
 
   /** Opens the last lesson the student was in, else the built-in pack's first; true when one opened. */
@@ -167,6 +185,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     setGrading(true);
     setGradeError(undefined);
     const key = `${current.packId}/${current.lessonId}`;
+    const gradedAs = studentRef.current;
     const result = await api.lessonsGrade({
       packId: current.packId,
       lessonId: current.lessonId,
@@ -176,8 +195,11 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     });
     setGrading(false);
     if (!result.ok) return setGradeError(failureText(result.error, i18n.language));
-    setReports((r) => ({ ...r, [key]: result.value.report }));
+    reportsRef.current = { ...reportsRef.current, [key]: result.value.report };
+    setReports(reportsRef.current);
     setGradedRuns((r) => ({ ...r, [key]: result.value.graded }));
+    setReportMeta((r) => ({ ...r, [key]: { student: gradedAs, gradedAtMs: Date.now() } }));
+    setOtherName(({ [key]: _stale, ...rest }) => rest);
     setEarlierAt(({ [key]: _earlier, ...rest }) => rest);
     setProgress(result.value.progress);
     if (result.value.warning) notify(failureText(result.value.warning, i18n.language));
@@ -185,7 +207,9 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
 
   /** Forgets a lesson's grade: another design (a student's submission) has replaced the one it graded. */
   const clearReport = useCallback((packId: string, lessonId: string) => {
-    setReports(({ [keyOf({ packId, lessonId })]: _gone, ...rest }) => rest);
+    const { [keyOf({ packId, lessonId })]: _gone, ...rest } = reportsRef.current;
+    reportsRef.current = rest;
+    setReports(rest);
     setGradedRuns(({ [keyOf({ packId, lessonId })]: _gone, ...rest }) => rest);
   }, []);
 
@@ -225,13 +249,27 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
       studentRef.current = name;
       const current = lessonRef.current;
       if (!current?.variants || !isActiveRef.current) return;
-      // The last grade was for another student's numbers: it no longer says anything about this one.
-      setReports(({ [keyOf(current)]: _stale, ...rest }) => rest);
+      // A last grade of another name's numbers no longer shows (see `report` below); one the host
+      // kept back may be this name's: ask again.
+      if (!(keyOf(current) in reportsRef.current)) {
+        void loadWork(current.packId, current.lessonId).then((stored) => {
+          if (stored.ok && lessonRef.current === current && studentRef.current === name) adoptLastGrade(keyOf(current), stored.value);
+        });
+      }
       const next = variantGraph(graphRef.current, current.variants, deriveVariant(current.lessonId, current.variants, name));
       if (JSON.stringify(next) !== JSON.stringify(graphRef.current)) onAdopt(next);
     },
-    [onAdopt],
+    [onAdopt, loadWork, adoptLastGrade],
   );
+
+  // A lesson with variants: a report shows only to a name with the numbers it was graded with.
+  const numbersOf = (name: string) => JSON.stringify(lesson ? (deriveVariant(lesson.lessonId, lesson.variants, name) ?? null) : null);
+  const meta = reportMeta[key];
+  const isOthersReport = reports[key] !== undefined && meta !== undefined && numbersOf(meta.student) !== numbersOf(student);
+  const report = isOthersReport ? undefined : reports[key];
+  const keptBack = otherName[key];
+  /** The last check, when it was made under a name that gives other numbers than the student's: whose and when. */
+  const reportUnderOtherName = isOthersReport ? meta : !reports[key] && keptBack && numbersOf(keptBack.student) !== numbersOf(student) ? keptBack : undefined;
 
   const keyAnswers = answers[key];
   const unansweredPredictions = useMemo(() => (lesson?.predictions ?? []).filter((p) => !keyAnswers?.[p.id]).length, [lesson, keyAnswers]);
@@ -248,11 +286,12 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     unansweredPredictions,
     loadError,
     progress,
-    report: reports[key],
+    report,
     /** When `report` was graded, if it is an earlier session's check (kept on disk); undefined for one graded now. */
-    reportEarlierAtMs: reports[key] ? earlierAt[key] : undefined,
+    reportEarlierAtMs: report ? earlierAt[key] : undefined,
     /** The run behind `report`, undefined for a report without one. */
-    graded: reports[key] ? gradedRuns[key] : undefined,
+    graded: report ? gradedRuns[key] : undefined,
+    reportUnderOtherName,
     answers: answers[key] ?? {},
     setAnswer,
     isGrading,

@@ -379,6 +379,8 @@ export const en = {
     couldNotEvaluate: 'Could not be evaluated',
     gradingNotes: 'Graded as the lesson set it up',
     earlierResults: 'Results of your last check ({{time}}). Your design may have changed since: Check my work grades it as it is now.',
+    otherNameResults: 'Your last check on this lesson ({{time}}) was made under the name “{{name}}”, which gives other numbers than yours, so its results are not shown. Check my work grades your design with your numbers.',
+    noNameResults: 'Your last check on this lesson ({{time}}) was made without a name, which gives other numbers than yours, so its results are not shown. Check my work grades your design with your numbers.',
     exportSubmission: 'Export submission',
     submissionExported: 'Exported {{file}} to your downloads.',
     yourName: 'Your name (optional)',

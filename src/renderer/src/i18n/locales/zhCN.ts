@@ -364,6 +364,8 @@ export const zhCN: ZhStrings<typeof en> = {
     couldNotEvaluate: '无法评估',
     gradingNotes: '已按课程的设定评分',
     earlierResults: '这是你上次检查的结果（{{time}}）。此后你的设计可能已有改动：点击 检查作业 按现在的设计重新评分。',
+    otherNameResults: '你上次在本课的检查（{{time}}）是以名字“{{name}}”做的，那个名字对应的数值与你的不同，所以不显示其结果。点击 检查作业 会用你的数值为你的设计评分。',
+    noNameResults: '你上次在本课的检查（{{time}}）是在没有填写名字时做的，对应的数值与你的不同，所以不显示其结果。点击 检查作业 会用你的数值为你的设计评分。',
     exportSubmission: '导出作业',
     submissionExported: '已导出 {{file}}，在下载文件夹中。',
     yourName: '你的名字（可选）',
