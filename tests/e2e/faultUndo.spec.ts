@@ -109,3 +109,28 @@ test('edit a property, inject a fault, Ctrl+Z twice: the fault goes first, then 
   await page.keyboard.press('Control+Shift+z');
   await expect(list).toContainText('5.0 s · crash api-2');
 });
+
+test('a fault that went with the graded run shown since is passed over: Ctrl+Z takes back the edit before it', async ({ page }) => {
+  await openApp(page);
+  await runAndPause(page);
+  await node(page, 'lb').click();
+  const policy = page.locator('.sl-properties [data-field="policy"] select');
+  const before = await policy.inputValue();
+  await policy.selectOption('least-connections');
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await injectCrash(page, 'api-2');
+  const list = page.getByRole('region', { name: 'Injected faults' });
+  await expect(list).toContainText('crash api-2');
+  await settled(page);
+  // Show me on a failed check: the lab shows the graded run, the lesson's own scenario, without the fault.
+  await page.getByRole('button', { name: 'Check my work' }).click();
+  await page.locator('.sl-check.is-failed').getByRole('button', { name: /Show me/ }).first().click({ timeout: 120_000 });
+  await expect(page.getByTestId('graded-view')).toBeVisible({ timeout: 60_000 });
+  await expect(list).not.toContainText('crash api-2');
+  await settled(page);
+
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+z');
+  await node(page, 'lb').click();
+  await expect(policy).toHaveValue(before);
+});

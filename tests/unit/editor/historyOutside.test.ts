@@ -6,7 +6,7 @@ import { GRAPH_FORMAT, GRAPH_VERSION, type Graph } from '../../../src/shared/gra
 // A fault injected in the lab is a step of the editor's one history: Ctrl+Z takes back the
 // student's last action, whichever kind it was, and Ctrl+Shift+Z brings them back in order.
 const empty: Graph = { format: GRAPH_FORMAT, version: GRAPH_VERSION, nodes: [], edges: [] };
-const fault = (id: string): OutsideChange => ({ undo: () => undefined, redo: () => undefined, about: { kind: 'faultInjected', fault: { id, atMs: 5000, action: 'crash', target: 'service-1' } } });
+const fault = (id: string): OutsideChange => ({ undo: () => true, redo: () => true, about: { kind: 'faultInjected', fault: { id, atMs: 5000, action: 'crash', target: 'service-1' } } });
 const record = (s: EditorState, change: OutsideChange, atMs: number) => editorReducer(s, { type: 'record', change, atMs });
 const workers = (s: EditorState) => (s.doc.nodes[0]?.props as { workers?: number } | undefined)?.workers;
 /** What the next undo would act on: a fault's id, or "edit". */

@@ -22,10 +22,13 @@ export interface DocStep {
   atMs: number;
 }
 
-/** A change outside the document, undone and redone by its owner; `about` names it for the Undo/Redo tooltips. */
+/**
+ * A change outside the document, undone and redone by its owner; `about` names it for the Undo/Redo
+ * tooltips. Each returns false when there was nothing to do (the fault had gone another way since).
+ */
 export interface OutsideChange {
-  undo(): void;
-  redo(): void;
+  undo(): boolean;
+  redo(): boolean;
   about: { kind: 'faultInjected' | 'faultRemoved'; fault: Fault };
 }
 export interface OutsideStep {

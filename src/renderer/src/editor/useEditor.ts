@@ -54,15 +54,22 @@ export function useEditor(initial: Graph) {
       replace,
       setSelection,
       /** Takes back the student's last action, an edit of the design or a change outside it (a fault injected in the lab). */
+      // An outside step with nothing left to do (its fault went with a graded run shown since) is
+      // passed over, so one Ctrl+Z always takes back something the student can see.
       undo: () => {
-        const step = historyRef.current.past.at(-1);
-        if (step && isOutsideStep(step)) step.outside.undo();
-        dispatch({ type: 'undo' });
+        const { past } = historyRef.current;
+        for (let i = past.length - 1; i >= 0; i--) {
+          const step = past[i]!;
+          dispatch({ type: 'undo' });
+          if (!isOutsideStep(step) || step.outside.undo()) break;
+        }
       },
       redo: () => {
-        const step = historyRef.current.future[0];
-        if (step && isOutsideStep(step)) step.outside.redo();
-        dispatch({ type: 'redo' });
+        const { future } = historyRef.current;
+        for (const step of future) {
+          dispatch({ type: 'redo' });
+          if (!isOutsideStep(step) || step.outside.redo()) break;
+        }
       },
       /** Puts a change made outside the document (already done) in the history, after the edits before it. */
       record: (change: OutsideChange) => dispatch({ type: 'record', change, atMs: Date.now() }),

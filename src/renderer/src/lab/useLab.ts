@@ -155,10 +155,12 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
    * change made under another lesson's scenario (the list has been cleared since) does nothing.
    */
   const changeFaults = useCallback((scope: Scenario, change: (faults: Fault[]) => Fault[]) => {
-    if (shownScenario.current !== scope) return;
+    if (shownScenario.current !== scope) return false;
     const now = injectedNow.current;
     const next = change(now);
-    if (next !== now) void latestRerun.current(next);
+    if (next === now) return false;
+    void latestRerun.current(next);
+    return true;
   }, []);
 
   /**
