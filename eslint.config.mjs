@@ -71,6 +71,8 @@ export default tseslint.config(
         { selector: 'Literal[value=/^\\/bridge\\b/]', message: 'Use BRIDGE_PATH from src/shared/bridgeProtocol.ts: the bridge protocol is declared once.' },
         { selector: 'TemplateElement[value.raw=/\\/bridge\\b/]', message: 'Use BRIDGE_PATH from src/shared/bridgeProtocol.ts: the bridge protocol is declared once.' },
         { selector: ':matches(TSInterfaceDeclaration, TSTypeAliasDeclaration)[id.name=/^Bridge/]', message: 'Import the bridge message types from src/shared/bridgeProtocol.ts instead of re-declaring them.' },
+        // A notice the student reads is a t() key, not an English sentence (no-literal-string only sees JSX).
+        { selector: 'CallExpression[callee.name="say"] > :matches(Literal[value=/[a-z]/i], TemplateLiteral).arguments:first-child', message: 'say() shows a notice to the student: pass t(key), not a literal sentence.' },
       ],
     },
   },

@@ -107,7 +107,7 @@ export function App({ api }: { api: StateLabApi }) {
     (graph: Graph, design: { packId: string; lessonId: string }) => {
       clearReport(design.packId, design.lessonId);
       editor.replace(graph);
-      say("This is the student's design. Undo (Ctrl+Z) brings your own work on this lesson back.", true);
+      say(t('studentDesignShown'), true);
     },
     [editor, say, clearReport],
   );

@@ -17,6 +17,7 @@ export const en = {
     diagramTrace: 'Trace hash: {{hash}}',
     diagramNotRun: 'Trace hash: not run as drawn',
     exportFailed: 'Could not export the diagram: {{reason}}',
+    studentDesignShown: "This is the student's design. Undo (Ctrl+Z) brings your own work on this lesson back.",
     backAtStarter: 'The lesson is back at its starter. Undo (Ctrl+Z) brings your design back.',
     predictFirst_one: 'Predict first: answer the question in the lesson panel.',
     predictFirst_other: 'Predict first: answer the {{count}} questions in the lesson panel.',

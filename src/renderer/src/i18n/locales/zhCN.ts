@@ -18,6 +18,7 @@ export const zhCN: ZhStrings<typeof en> = {
     diagramTrace: '轨迹哈希：{{hash}}',
     diagramNotRun: '轨迹哈希：未按此图运行',
     exportFailed: '无法导出图表：{{reason}}',
+    studentDesignShown: '这是学生的设计。撤销（Ctrl+Z）可找回你在本课上的设计。',
     backAtStarter: '本课已回到初始设计。撤销（Ctrl+Z）可找回你的设计。',
     predictFirst_other: '请先预测：在课程面板中回答 {{count}} 个问题。',
     lockedNotDeleted_other: '{{names}} 被课程锁定，不能删除。',
