@@ -190,3 +190,23 @@ test('there is exactly one Fit view button, and it brings back a design panned o
   await settled(page);
   await expectWholeDesignReadable(page, 'after Fit view');
 });
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  test(`at 1280x720 with the components panel open, the canvas toolbar stays on one row (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openApp(page);
+    if (lang !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(lang);
+    const palette = page.locator('button[data-panel="palette"]');
+    if ((await palette.getAttribute('aria-expanded')) === 'false') await palette.click();
+    await expect(palette).toHaveAttribute('aria-expanded', 'true');
+    // One row: every item's top lies above every item's bottom (items of different heights are centred).
+    const boxes = await page.locator('.sl-toolbar').first().evaluate((bar) => [...bar.children].map((c) => ({ top: c.getBoundingClientRect().top, bottom: c.getBoundingClientRect().bottom })));
+    expect(boxes.length).toBeGreaterThan(4);
+    const lowestTop = Math.max(...boxes.map((b) => b.top));
+    const highestBottom = Math.min(...boxes.map((b) => b.bottom));
+    expect(lowestTop, `toolbar items ${JSON.stringify(boxes)}`).toBeLessThan(highestBottom);
+    // The connection kind stays named: the select's accessible name and its tooltip keep the words.
+    await expect(page.getByRole('combobox', { name: lang === 'en' ? 'Connection kind' : /连接/ })).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/toolbar-one-row-${lang}-1280x720.png` });
+  });
+}

@@ -33,7 +33,7 @@ export function EditorToolbar(p: ToolbarProps) {
       <button type="button" onClick={p.onRedo} disabled={!p.canRedo} title={redoHint} aria-keyshortcuts="Control+Shift+Z Control+Y">{t('redo')}</button>
       <button type="button" onClick={p.onLayout} title={t('layoutHint')} aria-keyshortcuts="L">{t('layout')}</button>
       <label title={t('connectAsHint')}>
-        {t('connectAs')}{' '}
+        <span className="sl-toolbar-wordy">{t('connectAs')}</span>
         <select value={p.connectKind} onChange={(e) => p.onConnectKind(e.target.value as EdgeKind)} aria-label={t('connectionKind')}>
           {EDGE_KINDS.map((k) => <option key={k} value={k}>{d.edgeKind(k)}</option>)}
         </select>
