@@ -128,6 +128,27 @@ test('sticky routing with in-memory sessions loses sessions on a crash, on the c
   await expect(row.nth(1)).toHaveText('0');
   await expect(row.nth(1)).toHaveClass(/is-better/);
   await expect(row.nth(2)).not.toHaveText('0');
+  // Metrics equal in both are folded away until asked for (both served every request: Requests is one).
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.locator('tr[data-metric="requests"]')).toHaveCount(0);
+  await dialog.getByLabel(/Only the metrics that differ \(\d+ the same, hidden\)/).uncheck();
+  await expect(dialog.locator('tr[data-metric="requests"]')).toHaveCount(1);
+  // The picture: one metric of both designs over time; a metric's name in the table charts it.
+  const chart = page.getByTestId('compare-chart');
+  await expect(chart).toContainText('This design');
+  await expect(chart).toContainText('memory-sessions');
+  await row.nth(0).getByRole('button').click();
+  await expect(chart).toHaveAttribute('data-metric', 'sessionsLost');
+  await expect(chart.locator('.sl-chart-title')).toHaveText('Session losses');
+  // Read at 5.5 s, just after the crash: none lost with the store, some in the in-memory variant.
+  const plot = chart.locator('.u-over');
+  const box = (await plot.boundingBox())!;
+  await page.screenshot({ path: 'test-results/screenshots/labbench-compare-chart.png' });
+  await plot.hover({ position: { x: box.width * (5.5 / 30), y: box.height / 2 } });
+  await expect(chart.getByTestId('chart-hover-compare-sessionsLost')).toHaveText(/^5 s · This design 0 · memory-sessions [1-9]\d*$/);
+  await plot.hover({ position: { x: box.width * (2.5 / 30), y: box.height / 2 } });
+  await expect(chart.getByTestId('chart-hover-compare-sessionsLost')).toHaveText(/^2 s · This design 0 · memory-sessions 0$/);
+  await dialog.getByLabel(/Only the metrics that differ/).check();
   await page.screenshot({ path: 'test-results/screenshots/labbench-compare.png', fullPage: true });
   expect(problems, problems.join('\n')).toEqual([]);
 });

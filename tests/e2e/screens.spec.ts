@@ -6,7 +6,7 @@
  * English left: `englishOnScreen`) and, at 1280×720 and 1440×900 in both languages, nothing is cut
  * off or scrolls sideways (`layoutProblems`). Screenshots land in test-results/screenshots/screens-*.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -160,9 +160,19 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await page.getByRole('button', { name: w.lab.step, exact: true }).click();
     await expect(page.getByTestId('step-readout')).toHaveAttribute('data-state', 'event', { timeout: 60_000 });
     await audit.check('step', { data, allowScroll: ['.sl-trace-body'] });
+    // A saved variant of the lesson (its starter as given), so Compare has results and its chart to show.
+    mkdirSync(path.join(E2E_DATA_DIR, 'designs'), { recursive: true });
+    writeFileSync(path.join(E2E_DATA_DIR, 'designs', 'variant-b.statelab.json'), readFileSync('lessons/stateless-vs-stateful/graphs/03-session-state.starter.json'));
     await page.getByRole('button', { name: w.lab.compare }).first().click();
-    await expect(page.getByRole('dialog', { name: w.lab.compareTitle })).toBeVisible();
+    const compare = page.getByRole('dialog', { name: w.lab.compareTitle });
+    await expect(compare).toBeVisible();
     await audit.check('compare', { data, allowScroll: ['.sl-trace-body'] });
+    await compare.getByRole('combobox').selectOption('variant-b');
+    await compare.getByRole('button', { name: w.lab.compareButton, exact: true }).click();
+    await expect(compare.getByTestId('compare-chart')).toBeVisible({ timeout: 60_000 });
+    // The variant is the starter as given: the same numbers, said in words rather than a long table.
+    await expect(compare.getByTestId('compare-all-same')).toBeVisible();
+    await audit.check('compare-results', { data: [...data, 'variant-b'], allowScroll: ['.sl-trace-body'] });
     await page.keyboard.press('Escape');
 
     // Lesson 18 (connections): its own prediction, then its results with feedback. (A fresh start:

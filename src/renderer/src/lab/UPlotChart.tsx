@@ -24,18 +24,21 @@ interface Props {
   tS: number[];
   /** Last revealed bucket: later values are hidden until playback reaches them. */
   revealed: number;
-  cursorMs: number;
+  /** The playback cursor's line (none: no cursor, as in a comparison of two whole runs). */
+  cursorMs?: number | undefined;
   endMs: number;
   faultsMs: number[];
   /** Clicking the plot picks the time clicked (ms); the plot shows a pointer. */
   onPickMs?: ((ms: number) => void) | undefined;
+  /** Line colours in series order (default COLORS); a caption's swatches use the same. */
+  colors?: readonly string[] | undefined;
 }
 
 /**
  * One uPlot time-series chart (canvas, fast enough to redraw at every playback frame). The chart
  * is created once; playback only swaps its data or redraws the cursor and fault markers.
  */
-function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs, onPickMs }: Props) {
+function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs, onPickMs, colors = COLORS }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const hover = useRef<HTMLOutputElement>(null);
@@ -63,7 +66,7 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs, onPickM
         ctx.restore();
       };
       for (const f of marks.current.faultsMs) line(f, '#dc2626', [4 * devicePixelRatio, 3 * devicePixelRatio]);
-      line(marks.current.cursorMs, muted, []);
+      if (marks.current.cursorMs !== undefined) line(marks.current.cursorMs, muted, []);
     };
     const isInteger = spec.unit === 'count';
     const showHover = (u: uPlot) => {
@@ -96,7 +99,7 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs, onPickM
           },
         },
       ],
-      series: [{}, ...spec.series.map((s, i) => ({ label: s.label, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: false }))],
+      series: [{}, ...spec.series.map((s, i) => ({ label: s.label, stroke: colors[i % colors.length], width: 1.5, spanGaps: false }))],
       hooks: { draw: [drawMarks], setCursor: [showHover] },
     };
     const u = new uPlot(opts, [tS, ...spec.series.map(() => [])] as uPlot.AlignedData, el);
@@ -114,7 +117,7 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs, onPickM
       u.destroy();
       plot.current = null;
     };
-  }, [spec, tS, endMs]);
+  }, [spec, tS, endMs, colors]);
 
   useEffect(() => {
     const data = [tS, ...spec.series.map((s) => s.values.map((v, i) => (i <= revealed ? v : null)))] as uPlot.AlignedData;

@@ -36,6 +36,8 @@ export const PICKABLE_METRICS: readonly MetricName[] = METRIC_NAMES.filter((m) =
 /** A picked metric's chart id. */
 export const pickedChartId = (metric: MetricName) => `metric-${metric}`;
 const CHART_UNIT: Record<MetricUnit, ChartUnit> = { count: 'count', partitions: 'count', fraction: 'fraction', ms: 'ms', 'per-second': 'per-second', ratio: 'ratio' };
+/** The chart unit a catalogue metric is drawn in. */
+export const chartUnitOf = (metric: MetricName): ChartUnit => CHART_UNIT[METRICS[metric].unit];
 
 /**
  * The charts under the canvas: the default set, then one chart per metric the student picked
