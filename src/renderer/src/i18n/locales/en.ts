@@ -253,7 +253,7 @@ export const en = {
       connections: 'Open connections per node',
       hottestPartition: 'Hottest partition',
     },
-    series: { okPerSecond: 'ok req/s', allErrors: 'all errors', hitRatio: 'hit ratio', meanLag: 'mean lag', writeWait: 'write waits for replicas', maxOverMean: 'max / mean' },
+    series: { okPerSecond: 'ok req/s', allErrors: 'all errors', hitRatio: 'hit ratio', meanLag: 'mean lag', writeWait: 'write waits for replicas', maxOverMean: 'max / mean', allUsers: 'all users' },
     eventLog: 'Event log',
     nothingHappened: 'Nothing happened: no faults, no failures.',
     goToMoment: 'Go to this moment',

@@ -243,7 +243,7 @@ export const zhCN: ZhStrings<typeof en> = {
       connections: '各节点的在线连接',
       hottestPartition: '最热分区',
     },
-    series: { okPerSecond: '成功 次/秒', allErrors: '全部错误', hitRatio: '命中率', meanLag: '平均延迟', writeWait: '写入等待副本确认', maxOverMean: '最大 / 平均' },
+    series: { okPerSecond: '成功 次/秒', allErrors: '全部错误', hitRatio: '命中率', meanLag: '平均延迟', writeWait: '写入等待副本确认', maxOverMean: '最大 / 平均', allUsers: '全部用户' },
     eventLog: '事件日志',
     nothingHappened: '什么也没发生：没有故障，没有失败。',
     goToMoment: '跳到这一时刻',
