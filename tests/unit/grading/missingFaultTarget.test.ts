@@ -23,7 +23,7 @@ describe('grading a design that removed the node a fault targets', () => {
     expect(runChecks.length).toBeGreaterThan(0);
     for (const check of runChecks) {
       expect(check.passed).toBe(false);
-      expect(check.error).toContain(`("${target}")`);
+      expect(check.error).toContain(`"${target}"`);
     }
     expect(report.checks.some((c) => c.type === 'structure' && c.error === undefined)).toBe(true);
     expect(report.score).toBe(report.checks.reduce((sum, c) => sum + c.points, 0));
