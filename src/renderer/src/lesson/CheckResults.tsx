@@ -4,6 +4,7 @@ import { localize } from '../../../shared/i18n';
 import { checkErrorText, reportNotes } from '../../../shared/i18n/reportText';
 import { formatSeconds, formatValue, labelColon } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
+import { requestChart } from '../lab/chartRequests';
 import { InlineMarkdown, Markdown } from './Markdown';
 
 function formatMeasured(check: CheckResult, locale: string): string {
@@ -57,7 +58,7 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
       {isUnanswered && <p className="sl-check-feedback" data-testid={`not-answered-${check.id}`}>{t('notAnswered')}</p>}
       {!check.passed && !isUnanswered && check.feedback && (
         <div className="sl-check-feedback">
-          <Markdown text={localize(check.feedback, locale)} />
+          <Markdown text={localize(check.feedback, locale)} onMetricLink={requestChart} />
         </div>
       )}
       {!check.passed && (
@@ -81,7 +82,7 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
       )}
       {!check.passed && isHintOpen && check.hint && (
         <div className="sl-check-hint">
-          <Markdown text={localize(check.hint, locale)} />
+          <Markdown text={localize(check.hint, locale)} onMetricLink={requestChart} />
         </div>
       )}
     </li>

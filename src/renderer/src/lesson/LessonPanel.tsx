@@ -4,6 +4,7 @@ import type { GradeReport } from '../../../shared/gradeReport';
 import { localize, localizeList } from '../../../shared/i18n';
 import type { LocalizedText } from '../../../shared/lesson';
 import { useLocale } from '../i18n/LocaleContext';
+import { requestChart } from '../lab/chartRequests';
 import { CheckResults } from './CheckResults';
 import { GlossaryDialog } from './GlossaryDialog';
 import { Markdown } from './Markdown';
@@ -127,7 +128,7 @@ export function LessonPanel(props: LessonPanelProps) {
         <ol className="sl-steps">
           {lesson.steps.map((step, i) => (
             <li key={i}>
-              <Markdown text={localize(step, locale)} resolveImage={props.resolveImage} onLessonLink={props.onSelectLesson} onGlossaryLink={setGlossaryAt} />
+              <Markdown text={localize(step, locale)} resolveImage={props.resolveImage} onLessonLink={props.onSelectLesson} onGlossaryLink={setGlossaryAt} onMetricLink={requestChart} />
             </li>
           ))}
         </ol>

@@ -369,6 +369,7 @@ export const en = {
     complete: 'complete',
     language: 'Language',
     externalLink: 'Links to outside the pack are not opened.',
+    showChartHint: 'Show this chart under the canvas (added after Run if there is no run yet)',
     missingImage: 'image not in the pack',
     allPassed: 'Every check passes. Well done!',
     score: 'Score',

@@ -354,6 +354,7 @@ export const zhCN: ZhStrings<typeof en> = {
     complete: '已完成',
     language: '语言',
     externalLink: '不会打开课程包之外的链接。',
+    showChartHint: '在画布下方显示这张图表（还没有运行时，运行后出现）',
     missingImage: '课程包中没有这张图片',
     allPassed: '全部检查通过，做得好！',
     score: '得分',
