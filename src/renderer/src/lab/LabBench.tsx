@@ -8,6 +8,7 @@ import { RunBar } from './RunBar';
 import { ChartPicker, Charts } from './Charts';
 import { useChartRequests } from './chartRequests';
 import { pickedChartId } from './series';
+import { isDesignChanged } from './simulationKey';
 import { CompareDialog } from './CompareDialog';
 import { EventLog } from './EventLog';
 import { InjectedFaults } from './InjectedFaults';
@@ -22,7 +23,6 @@ import './lab.css';
  * give a small screen's height back to the canvas.
  */
 /** What of a design a run depends on: everything but where nodes sit and what they are called. */
-const simulationKey = (graph: Graph) => JSON.stringify([graph.nodes.map(({ position: _position, label: _label, ...rest }) => rest), graph.edges]);
 
 export function LabBench({
   api,
@@ -83,7 +83,7 @@ export function LabBench({
   // so, or the student reads old numbers as the answer to their change. Positions and names do not
   // change a run, so moving a node is no change.
   const ranGraph = lab.run ? lab.simulatedWith()?.graph : undefined;
-  const isStale = useMemo(() => ranGraph !== undefined && ranGraph !== graph && simulationKey(ranGraph) !== simulationKey(graph), [ranGraph, graph]);
+  const isStale = useMemo(() => ranGraph !== undefined && isDesignChanged(ranGraph, graph), [ranGraph, graph]);
   const compare = (
     <button type="button" onClick={() => setComparing(true)} disabled={graph.nodes.length === 0} title={t('compareHint')}>
       {t('compare')}

@@ -93,8 +93,8 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
 const broughtIntoView = new WeakSet<GradeReport>();
 
 /** The grade report as a student reads it: what passed, by how much the rest missed, and what to try. */
-/** `earlierAtMs`: the report is the last check's, kept from before a reload or restart (when it was graded). */
-export function CheckResults({ report, earlierAtMs, onShowMe, onShowFailingRequest }: { report: GradeReport; earlierAtMs?: number; onShowMe?: (atMs: number) => void; onShowFailingRequest?: (atMs: number) => void }) {
+/** `earlierAtMs`: the report is the last check's, kept from before a reload or restart (when it was graded); `isStale`: the design changed since this check. */
+export function CheckResults({ report, earlierAtMs, isStale, onShowMe, onShowFailingRequest }: { report: GradeReport; earlierAtMs?: number; isStale?: boolean; onShowMe?: (atMs: number) => void; onShowFailingRequest?: (atMs: number) => void }) {
   const { locale, t } = useLocale();
   const allPassed = report.checks.every((c) => c.passed);
   const section = useRef<HTMLElement>(null);
@@ -117,6 +117,11 @@ export function CheckResults({ report, earlierAtMs, onShowMe, onShowFailingReque
       {earlierAtMs !== undefined && (
         <p className="sl-results-earlier" role="note" data-testid="results-earlier">
           {t('earlierResults', { time: new Date(earlierAtMs).toLocaleString(locale) })}
+        </p>
+      )}
+      {isStale && (
+        <p className="sl-results-earlier" role="note" data-testid="results-stale">
+          {t('staleResults')}
         </p>
       )}
       {report.notes && report.notes.length > 0 && (

@@ -34,6 +34,8 @@ export interface LessonPanelProps {
   report: GradeReport | undefined;
   /** Set when `report` is the last check's kept from an earlier session: when it was graded (ms). */
   reportEarlierAtMs?: number;
+  /** The design changed since `report` graded it. */
+  isReportStale?: boolean;
   isGrading: boolean;
   onCheck(): void;
   onSelectLesson(lessonId: string): void;
@@ -149,7 +151,7 @@ export function LessonPanel(props: LessonPanelProps) {
           {props.gradeError}
         </p>
       )}
-      {props.report && <CheckResults report={props.report} earlierAtMs={props.reportEarlierAtMs} onShowMe={props.onShowMe} onShowFailingRequest={props.onShowFailingRequest} />}
+      {props.report && <CheckResults report={props.report} earlierAtMs={props.reportEarlierAtMs} isStale={props.isReportStale} onShowMe={props.onShowMe} onShowFailingRequest={props.onShowFailingRequest} />}
       {props.debrief}
       {props.footer}
       {glossaryAt !== undefined && <GlossaryDialog termId={glossaryAt || undefined} onClose={() => setGlossaryAt(undefined)} />}

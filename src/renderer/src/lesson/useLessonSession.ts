@@ -36,6 +36,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   const [reports, setReports] = useState<Record<string, GradeReport>>({});
   /** What each report's run came from (the framed design, the scenario and seed), to show that run again. */
   const [gradedRuns, setGradedRuns] = useState<Record<string, GradedRun>>({});
+  /** The canvas each report of this session graded, as the student drew it: an edit since makes the results old. */
+  const [gradedDesigns, setGradedDesigns] = useState<Record<string, Graph>>({});
   /** The reports as last rendered, for open to tell whether this session already holds one. */
   const reportsRef = useRef(reports);
   reportsRef.current = reports;
@@ -167,10 +169,11 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     setGrading(true);
     setGradeError(undefined);
     const key = `${current.packId}/${current.lessonId}`;
+    const design = graphRef.current;
     const result = await api.lessonsGrade({
       packId: current.packId,
       lessonId: current.lessonId,
-      graph: graphRef.current,
+      graph: design,
       answers: answers[key] ?? {},
       ...(studentRef.current.trim() ? { student: studentRef.current } : {}),
     });
@@ -178,6 +181,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     if (!result.ok) return setGradeError(failureText(result.error, i18n.language));
     setReports((r) => ({ ...r, [key]: result.value.report }));
     setGradedRuns((r) => ({ ...r, [key]: result.value.graded }));
+    setGradedDesigns((r) => ({ ...r, [key]: design }));
     setEarlierAt(({ [key]: _earlier, ...rest }) => rest);
     setProgress(result.value.progress);
     if (result.value.warning) notify(failureText(result.value.warning, i18n.language));
@@ -253,6 +257,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     reportEarlierAtMs: reports[key] ? earlierAt[key] : undefined,
     /** The run behind `report`, undefined for a report without one. */
     graded: reports[key] ? gradedRuns[key] : undefined,
+    /** The canvas `report` graded, when this session graded it (an earlier session's report has its own note). */
+    gradedDesign: reports[key] && earlierAt[key] === undefined ? gradedDesigns[key] : undefined,
     answers: answers[key] ?? {},
     setAnswer,
     isGrading,

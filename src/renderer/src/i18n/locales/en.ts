@@ -375,6 +375,7 @@ export const en = {
     score: 'Score',
     couldNotEvaluate: 'Could not be evaluated',
     gradingNotes: 'Graded as the lesson set it up',
+    staleResults: 'You changed the design after this check: these results are still those of the design before. Press Check my work to grade your change.',
     earlierResults: 'Results of your last check ({{time}}). Your design may have changed since: Check my work grades it as it is now.',
     exportSubmission: 'Export submission',
     submissionExported: 'Exported {{file}} to your downloads.',
