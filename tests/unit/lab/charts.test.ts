@@ -77,6 +77,14 @@ describe('per-node views of a stateful tier', () => {
     for (const other of rest) expect(hot!).toBeGreaterThan(2 * other!);
   });
 
+  it('charts the hottest partition where instances own partitions, and not for a stateless tier', () => {
+    expect(obs.charts.some((c) => c.id === 'hottestPartition')).toBe(true);
+    // Lesson 1's stateless tier: requests reach partitions of the key space, but nobody owns one.
+    expect(readMetric(run, 'hottestPartitionLoad', { fromMs: 0, toMs: 8500 })).toBeGreaterThan(1);
+    expect(set.charts.some((c) => c.id === 'hottestPartition')).toBe(false);
+    expect(chartSet(run, ['hottestPartitionLoad']).charts.some((c) => c.metric === 'hottestPartitionLoad')).toBe(true);
+  });
+
   it('charts replication lag per replica: the one across the long link is behind by about the link', () => {
     const lag = obs.charts.find((c) => c.id === 'replicationLag')!;
     expect(lag.series.map((s) => s.label)).toEqual(['db-r1', 'db-r2']);
