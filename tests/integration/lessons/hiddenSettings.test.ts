@@ -22,3 +22,20 @@ describe('a lesson step about a setting the form keeps under Advanced', () => {
     expect(hint['zh-CN']).toContain(`**${(RESOURCES['zh-CN'].properties as { advanced: string }).advanced}**`);
   });
 });
+
+describe("lesson 14's deploy hint", () => {
+  it('names the reason a replica-recovering owner without replication connections fails, as the error chart words it', async () => {
+    const { FAILURE_REASONS } = await import('../../../src/shared/failureReasons');
+    const { simulate } = await import('../../../src/main/sim');
+    const { readMetric } = await import('../../../src/shared/metrics/read');
+    const lesson = JSON.parse(readFileSync(`${PACK_DIR}/lessons/14-stateful-deploy.lesson.json`, 'utf8'));
+    const reference = JSON.parse(readFileSync(`${PACK_DIR}/graphs/14-stateful-deploy.reference.json`, 'utf8'));
+    // The reference with its replication connections taken away: a plausible first try.
+    const unwired = { ...reference, edges: reference.edges.filter((e: { kind: string }) => e.kind !== 'replication') };
+    const run = simulate(unwired, lesson.scenario);
+    expect(readMetric(run, 'failedNotWired', { fromMs: 0, toMs: lesson.scenario.durationMs })).toBeGreaterThan(0);
+    const hint = lesson.checks.find((c: { id: string }) => c.id === 'deploy-errors').hint as { en: string; 'zh-CN': string };
+    expect(hint.en).toContain(`*${FAILURE_REASONS.notWired.label}*`);
+    expect(hint['zh-CN']).toContain(`*${(RESOURCES['zh-CN'].domain as { reasons: Record<string, string> }).reasons.notWired}*`);
+  });
+});
