@@ -1,6 +1,6 @@
 // Lessons 14 and 12 pass only once the router refreshes its owner map often (ownerRefreshMs), a
 // field the properties form keeps under "Advanced": the text that asks about it says where it is.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RESOURCES } from '../../../src/renderer/src/i18n/resources';
 import { NODE_FIELD_RULES } from '../../../src/shared/nodeProps';
@@ -37,5 +37,14 @@ describe("lesson 14's deploy hint", () => {
     const hint = lesson.checks.find((c: { id: string }) => c.id === 'deploy-errors').hint as { en: string; 'zh-CN': string };
     expect(hint.en).toContain(`*${FAILURE_REASONS.notWired.label}*`);
     expect(hint['zh-CN']).toContain(`*${(RESOURCES['zh-CN'].domain as { reasons: Record<string, string> }).reasons.notWired}*`);
+  });
+});
+
+describe('a quiz decided by a metric per node (which owner, which replica, which users)', () => {
+  it.each(readdirSync(`${PACK_DIR}/lessons`).filter((f) => f.endsWith('.lesson.json')))('%s: each choice names its node as the chart legends do (`own-1`), in both languages', (file) => {
+    const lesson = JSON.parse(readFileSync(`${PACK_DIR}/lessons/${file}`, 'utf8')) as { checks: { type: string; answer?: unknown; choices?: { id: string; text: Record<string, string> }[] }[] };
+    for (const quiz of lesson.checks.filter((c) => c.type === 'quiz' && typeof c.answer === 'object')) {
+      for (const choice of quiz.choices ?? []) for (const locale of ['en', 'zh-CN']) expect(choice.text[locale], `${choice.id} (${locale})`).toContain(`\`${choice.id}\``);
+    }
   });
 });
