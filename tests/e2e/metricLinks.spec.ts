@@ -50,6 +50,7 @@ for (const size of [
 
 test('lesson 16 names the charts to watch as the picker does, and lesson 15 reads each group of users apart', async ({ page }) => {
   test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(APP_PATH);
   const lessons = page.getByRole('combobox', { name: EN.lesson.lesson, exact: true });
   await lessons.selectOption('sessions-choice');
@@ -64,6 +65,8 @@ test('lesson 16 names the charts to watch as the picker does, and lesson 15 read
   await expect(perClient).toContainText(EN.lab.series.allUsers, { timeout: 60_000 });
   await expect(perClient).toContainText('users-west');
   await expect(perClient).toContainText('users-east');
+  // The whole run played: both lines drawn through the split.
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toHaveCount(0, { timeout: 90_000 });
   await page.locator('.sl-chart[data-chart="metric-errorRate"]').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/per-client-error-rate-lesson15-1280x720.png` });
 });
