@@ -122,10 +122,14 @@ export function gradeLesson(input: GradeInput, engine: SimEngine): { report: Gra
     // structural checks still speak, and fail every run-based check with the reason.
     const scenario = { ...input.lesson.scenario, faults: (input.lesson.scenario.faults ?? []).filter((f) => !missing.some((m) => m.fault === f)) };
     const run = engine.simulate(graph, scenario);
-    const errorKeys = missing.map(({ fault, node }) => gradeMessage('check.missingFaultTarget', { action: fault.action, node, seconds: fault.atMs / 1000 }));
+    // Named as the starter's canvas showed it: a student sees names, and cannot type an id back.
+    const nameOf = (id: string) => input.starter?.nodes.find((n) => n.id === id)?.label ?? id;
+    const errorKeys = missing.map(({ fault, node }) => gradeMessage('check.missingFaultTarget', { action: fault.action, node, name: nameOf(node), seconds: fault.atMs / 1000 }));
     const reason = errorKeys.map(englishGrade).join(' ');
     const report = evaluateChecks({ ...input, graph, lesson: { ...input.lesson, scenario } }, usersView(run, users), engine);
-    const checks = report.checks.map((c) => (c.type === 'structure' ? c : { ...c, passed: false, points: 0, error: reason, errorKeys }));
+    // A quiz with a fixed right answer does not depend on the run: its answer keeps its points.
+    const fixedQuizzes = new Set(input.lesson.checks.flatMap((c) => (c.type === 'quiz' && typeof c.answer === 'string' ? [c.id] : [])));
+    const checks = report.checks.map((c) => (c.type === 'structure' || fixedQuizzes.has(c.id) ? c : { ...c, passed: false, points: 0, error: reason, errorKeys }));
     const failed = { ...report, checks, score: [...checks, ...(report.predictions ?? [])].reduce((sum, c) => sum + c.points, 0) };
     return { report: withNotes(failed), run, graded: { graph, scenario } };
   }

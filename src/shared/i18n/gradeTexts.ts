@@ -52,8 +52,8 @@ export const GRADE_TEXTS = {
 
   // Why a check could not be evaluated (src/main/grading/grade.ts, metricCheck.ts, quiz.ts).
   'check.missingFaultTarget': {
-    en: 'The lesson\'s scenario applies "{{action}}" to "{{node}}" at {{seconds}} s, but this design has no node "{{node}}"; put it back with that id.',
-    'zh-CN': '课程场景在 {{seconds}} 秒时对“{{node}}”施加“{{action}}”，但这个设计没有节点“{{node}}”；请用这个 ID 把它放回去。',
+    en: 'The lesson\'s scenario applies "{{action}}" to "{{name}}" at {{seconds}} s, but this design no longer has it. Undo its deletion (Ctrl+Z) or press Start over; to stop using it, delete only its connections.',
+    'zh-CN': '课程场景在 {{seconds}} 秒时对“{{name}}”施加“{{action}}”，但这个设计里已经没有它了。请撤销删除（Ctrl+Z）或点击“重新开始”；如果不想再用它，只删除它的连线即可。',
   },
   'check.noSuchNode': { en: 'the check reads node "{{node}}", which this design does not have', 'zh-CN': '这项检查读取节点“{{node}}”，但这个设计没有该节点' },
   // What {measured} reads in a failed check's feedback when the window held no value (compare.ts).

@@ -23,6 +23,8 @@ describe('property forms from schemas', () => {
     expect(policy?.type === 'enum' && policy.options).toContain('sticky');
     expect(fieldsOf(EdgePropsSchema).map((f) => [f.key, f.unit])).toEqual([['latencyMs', 'ms'], ['jitterMs', 'ms'], ['lossRate', '0–1']]);
     expect([labelOf('capacityRps'), unitOf('capacityRps')]).toEqual(['Capacity', 'req/s']);
+    // Lesson 16 names the field a student changes as the form shows it: *Token TTL*.
+    expect([labelOf('tokenTtlMs'), labelOf('leaseTtlMs'), labelOf('ttlMs')]).toEqual(['Token TTL', 'Lease TTL', 'TTL']);
   });
 
   it('edits a service time given as a bare number through its object form', () => {

@@ -63,13 +63,16 @@ describe('check errors as keys', () => {
     const { lesson: real, starter: realStarter } = pack.lessons.find((l) => l.lesson.id === 'session-state')!;
     const target = real.scenario.faults[0]!.target;
     const graph = { ...realStarter, nodes: realStarter.nodes.filter((n) => n.id !== target), edges: realStarter.edges.filter((e) => e.source !== target && e.target !== target) };
-    const { report } = gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson: real, graph }, simEngine);
-    const check = report.checks.find((c) => c.type !== 'structure')!;
+    const { report } = gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson: real, graph, starter: realStarter }, simEngine);
+    const check = report.checks.find((c) => c.type === 'metric')!;
     expect(check.errorKeys?.length).toBeGreaterThan(0);
-    expect(check.error).toContain(`no node "${target}"`);
+    // Named as the starter's canvas showed it.
+    const label = realStarter.nodes.find((n) => n.id === target)!.label;
+    expect(check.error).toContain(`"${label}"`);
     const zh = checkErrorText(check, 'zh-CN')!;
-    expect(zh).toContain(`没有节点“${target}”`);
-    expect(englishWords(zh, [target, real.scenario.faults[0]!.action])).toEqual([]);
+    expect(zh).toContain(`“${label}”`);
+    expect(zh).toContain('撤销');
+    expect(englishWords(zh, [...label.split(' '), real.scenario.faults[0]!.action, 'Ctrl+Z'])).toEqual([]);
     expect(checkErrorText(check, 'en')).toBe(check.error);
     // The report with its keys is what a submission stores: the strict schema takes it.
     expect(GradeReportSchema.safeParse(report).success).toBe(true);

@@ -77,6 +77,14 @@ describe('per-node views of a stateful tier', () => {
     for (const other of rest) expect(hot!).toBeGreaterThan(2 * other!);
   });
 
+  it('charts the hottest partition where instances own partitions, and not for a stateless tier', () => {
+    expect(obs.charts.some((c) => c.id === 'hottestPartition')).toBe(true);
+    // Lesson 1's stateless tier: requests reach partitions of the key space, but nobody owns one.
+    expect(readMetric(run, 'hottestPartitionLoad', { fromMs: 0, toMs: 8500 })).toBeGreaterThan(1);
+    expect(set.charts.some((c) => c.id === 'hottestPartition')).toBe(false);
+    expect(chartSet(run, ['hottestPartitionLoad']).charts.some((c) => c.metric === 'hottestPartitionLoad')).toBe(true);
+  });
+
   it('charts replication lag per replica: the one across the long link is behind by about the link', () => {
     const lag = obs.charts.find((c) => c.id === 'replicationLag')!;
     expect(lag.series.map((s) => s.label)).toEqual(['db-r1', 'db-r2']);
@@ -91,5 +99,34 @@ describe('per-node views of a stateful tier', () => {
     for (const s of conns.series) expect(s.values[4]!).toBeGreaterThan(900);
     expect(conns.series[1]!.values.at(-1)).toBe(0);
     expect(conns.series[0]!.values.at(-1)! + conns.series[2]!.values.at(-1)!).toBe(3000);
+  });
+});
+
+describe('a picked chart of what users see, in a design with several user populations', () => {
+  it('draws one line per client beside the one over all users (lesson 15: west and east read apart during the split)', () => {
+    const lesson = JSON.parse(readFileSync('lessons/stateless-vs-stateful/lessons/15-partition.lesson.json', 'utf8'));
+    const zones = JSON.parse(readFileSync('lessons/stateless-vs-stateful/graphs/15-partition.starter.json', 'utf8'));
+    const split = ScenarioSchema.parse({ ...lesson.scenario, durationMs: 14_000 });
+    const zoneRun = simulate(zones, split);
+    const picked = chartSet(zoneRun, ['errorRate']).charts.find((c) => c.metric === 'errorRate')!;
+    expect(picked.series.map((s) => s.label)).toEqual(['all users', 'users-west', 'users-east']);
+    const zoneSet = chartSet(zoneRun, ['errorRate']);
+    for (const id of ['users-west', 'users-east']) {
+      const values = picked.series.find((s) => s.label === id)!.values;
+      values.forEach((v, i) => {
+        const expected = readMetric(zoneRun, 'errorRate', chartWindow(zoneSet, i), id);
+        expect(v).toBe(Number.isNaN(expected) ? null : expected);
+      });
+    }
+    // During the split (8 s to 14 s) the two populations do not see the same thing.
+    const during = (id: string) => picked.series.find((s) => s.label === id)!.values.slice(9, 14).reduce<number>((a, v) => a + (v ?? 0), 0);
+    expect(during('users-west')).not.toBeCloseTo(during('users-east'), 3);
+  });
+
+  it('keeps one line where there is one client, and one line for a metric not about users', () => {
+    expect(chartSet(run, ['errorRate']).charts.find((c) => c.metric === 'errorRate')!.series).toHaveLength(1);
+    const zones = JSON.parse(readFileSync('lessons/stateless-vs-stateful/graphs/15-partition.starter.json', 'utf8'));
+    const zoneRun = simulate(zones, ScenarioSchema.parse({ seed: 1, durationMs: 3000, faults: [] }));
+    expect(chartSet(zoneRun, ['conflictingWrites']).charts.find((c) => c.metric === 'conflictingWrites')!.series).toHaveLength(1);
   });
 });

@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
 import type { MetricName } from '../../../shared/metrics';
 import { MetricsPanel } from './MetricsPanel';
 import { RunBar } from './RunBar';
 import { ChartPicker, Charts } from './Charts';
+import { useChartRequests } from './chartRequests';
+import { pickedChartId } from './series';
+import { isDesignChanged } from './simulationKey';
 import { CompareDialog } from './CompareDialog';
 import { EventLog } from './EventLog';
 import { InjectedFaults } from './InjectedFaults';
@@ -20,7 +23,6 @@ import './lab.css';
  * give a small screen's height back to the canvas.
  */
 /** What of a design a run depends on: everything but where nodes sit and what they are called. */
-const simulationKey = (graph: Graph) => JSON.stringify([graph.nodes.map(({ position: _position, label: _label, ...rest }) => rest), graph.edges]);
 
 export function LabBench({
   api,
@@ -50,6 +52,21 @@ export function LabBench({
   /** Metrics the student added as charts; kept across runs. */
   const [picked, setPicked] = useState<MetricName[]>([]);
   const { t } = useTranslation('lab');
+  // A metric named in the lesson's text was clicked: its chart joins the bench, in view.
+  const [shownMetric, setShownMetric] = useState<{ metric: MetricName; serial: number }>();
+  const onChartRequest = useCallback(
+    (metric: MetricName) => {
+      setPicked((p) => (p.includes(metric) ? p : [...p, metric]));
+      setShownMetric((s) => ({ metric, serial: (s?.serial ?? 0) + 1 }));
+      if (!isResultsOpen) onToggleResults();
+      if (trace) onTrace(undefined);
+    },
+    [isResultsOpen, onToggleResults, trace, onTrace],
+  );
+  useChartRequests(onChartRequest);
+  useEffect(() => {
+    if (shownMetric) document.querySelector(`.sl-chart[data-chart="${pickedChartId(shownMetric.metric)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [shownMetric, lab.run]);
   // The trace panel opened from elsewhere (a request dot on the canvas) shows the results it lives in.
   const traceSerial = trace?.serial;
   useEffect(() => {
@@ -66,7 +83,7 @@ export function LabBench({
   // so, or the student reads old numbers as the answer to their change. Positions and names do not
   // change a run, so moving a node is no change.
   const ranGraph = lab.run ? lab.simulatedWith()?.graph : undefined;
-  const isStale = useMemo(() => ranGraph !== undefined && ranGraph !== graph && simulationKey(ranGraph) !== simulationKey(graph), [ranGraph, graph]);
+  const isStale = useMemo(() => ranGraph !== undefined && isDesignChanged(ranGraph, graph), [ranGraph, graph]);
   const compare = (
     <button type="button" onClick={() => setComparing(true)} disabled={graph.nodes.length === 0} title={t('compareHint')}>
       {t('compare')}

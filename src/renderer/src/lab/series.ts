@@ -85,10 +85,18 @@ export function chartSet(run: LabRun, picked: readonly MetricName[] = []): Chart
   const owners = run.nodes.map((n) => ({ label: n.id, values: each('ownedPartitions', n.id) })).filter((s) => hasAny(s.values));
   if (owners.length > 0) charts.push({ id: 'ownership', title: 'Ownership (partitions owned)', unit: 'count', series: owners });
   const hottest = each('hottestPartitionLoad');
-  if (hottest.some((v) => v !== null)) charts.push({ id: 'hottestPartition', title: 'Hottest partition', unit: 'ratio', series: [{ label: 'max / mean', key: 'lab:series.maxOverMean', values: hottest }] });
+  // Partition load only means something where instances own partitions (a stateless tier's "hottest
+  // partition 1.3" in lessons 13, 16 and 18 read as a problem to fix); the metric stays in the picker.
+  if (owners.length > 0 && hottest.some((v) => v !== null)) charts.push({ id: 'hottestPartition', title: 'Hottest partition', unit: 'ratio', series: [{ label: 'max / mean', key: 'lab:series.maxOverMean', values: hottest }] });
+  // Several user populations (lessons 15 and 17: one per zone or workload) are read apart: a picked
+  // metric of what users see gets one line per client beside the line over all of them.
+  const clients = run.nodes.filter((n) => n.kind === 'client').map((n) => n.id);
   for (const metric of picked) {
     const def = METRICS[metric];
-    charts.push({ id: pickedChartId(metric), title: def.label, unit: CHART_UNIT[def.unit], series: [{ label: def.label, key: `domain:metrics.${metric}.name`, values: each(metric, undefined, def.unit === 'count' ? 0 : null) }], metric });
+    const nothing = def.unit === 'count' ? 0 : null;
+    const perClient = def.scope === 'clients' && clients.length > 1 ? clients.map((id) => ({ label: id, values: each(metric, id, nothing) })) : [];
+    const whole = perClient.length > 0 ? { label: 'all users', key: 'lab:series.allUsers' } : { label: def.label, key: `domain:metrics.${metric}.name` };
+    charts.push({ id: pickedChartId(metric), title: def.label, unit: CHART_UNIT[def.unit], series: [{ ...whole, values: each(metric, undefined, nothing) }, ...perClient], metric });
   }
   return { bucketMs, tS, charts };
 }

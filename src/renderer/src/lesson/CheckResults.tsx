@@ -4,6 +4,7 @@ import { localize } from '../../../shared/i18n';
 import { checkErrorText, reportNotes } from '../../../shared/i18n/reportText';
 import { formatSeconds, formatValue, labelColon } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
+import { requestChart } from '../lab/chartRequests';
 import { InlineMarkdown, Markdown } from './Markdown';
 
 function formatMeasured(check: CheckResult, locale: string): string {
@@ -57,7 +58,7 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
       {isUnanswered && <p className="sl-check-feedback" data-testid={`not-answered-${check.id}`}>{t('notAnswered')}</p>}
       {!check.passed && !isUnanswered && check.feedback && (
         <div className="sl-check-feedback">
-          <Markdown text={localize(check.feedback, locale)} />
+          <Markdown text={localize(check.feedback, locale)} onMetricLink={requestChart} />
         </div>
       )}
       {!check.passed && (
@@ -81,7 +82,7 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
       )}
       {!check.passed && isHintOpen && check.hint && (
         <div className="sl-check-hint">
-          <Markdown text={localize(check.hint, locale)} />
+          <Markdown text={localize(check.hint, locale)} onMetricLink={requestChart} />
         </div>
       )}
     </li>
@@ -92,8 +93,8 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
 const broughtIntoView = new WeakSet<GradeReport>();
 
 /** The grade report as a student reads it: what passed, by how much the rest missed, and what to try. */
-/** `earlierAtMs`: the report is the last check's, kept from before a reload or restart (when it was graded). */
-export function CheckResults({ report, earlierAtMs, onShowMe, onShowFailingRequest }: { report: GradeReport; earlierAtMs?: number; onShowMe?: (atMs: number) => void; onShowFailingRequest?: (atMs: number) => void }) {
+/** `earlierAtMs`: the report is the last check's, kept from before a reload or restart (when it was graded); `isStale`: the design changed since this check. */
+export function CheckResults({ report, earlierAtMs, isStale, onShowMe, onShowFailingRequest }: { report: GradeReport; earlierAtMs?: number; isStale?: boolean; onShowMe?: (atMs: number) => void; onShowFailingRequest?: (atMs: number) => void }) {
   const { locale, t } = useLocale();
   const allPassed = report.checks.every((c) => c.passed);
   const section = useRef<HTMLElement>(null);
@@ -116,6 +117,11 @@ export function CheckResults({ report, earlierAtMs, onShowMe, onShowFailingReque
       {earlierAtMs !== undefined && (
         <p className="sl-results-earlier" role="note" data-testid="results-earlier">
           {t('earlierResults', { time: new Date(earlierAtMs).toLocaleString(locale) })}
+        </p>
+      )}
+      {isStale && (
+        <p className="sl-results-earlier" role="note" data-testid="results-stale">
+          {t('staleResults')}
         </p>
       )}
       {report.notes && report.notes.length > 0 && (

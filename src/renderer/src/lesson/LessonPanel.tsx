@@ -4,6 +4,7 @@ import type { GradeReport } from '../../../shared/gradeReport';
 import { localize, localizeList } from '../../../shared/i18n';
 import type { LocalizedText } from '../../../shared/lesson';
 import { useLocale } from '../i18n/LocaleContext';
+import { requestChart } from '../lab/chartRequests';
 import { CheckResults } from './CheckResults';
 import { GlossaryDialog } from './GlossaryDialog';
 import { Markdown } from './Markdown';
@@ -35,6 +36,8 @@ export interface LessonPanelProps {
   reportEarlierAtMs?: number;
   /** No report shows because the last check was made under a name that gives other numbers: whose ("" for none) and when. */
   reportUnderOtherName?: { student: string; gradedAtMs: number } | undefined;
+  /** The design changed since `report` graded it. */
+  isReportStale?: boolean;
   isGrading: boolean;
   onCheck(): void;
   onSelectLesson(lessonId: string): void;
@@ -129,7 +132,7 @@ export function LessonPanel(props: LessonPanelProps) {
         <ol className="sl-steps">
           {lesson.steps.map((step, i) => (
             <li key={i}>
-              <Markdown text={localize(step, locale)} resolveImage={props.resolveImage} onLessonLink={props.onSelectLesson} onGlossaryLink={setGlossaryAt} />
+              <Markdown text={localize(step, locale)} resolveImage={props.resolveImage} onLessonLink={props.onSelectLesson} onGlossaryLink={setGlossaryAt} onMetricLink={requestChart} />
             </li>
           ))}
         </ol>
@@ -157,7 +160,7 @@ export function LessonPanel(props: LessonPanelProps) {
             : t('noNameResults', { time: new Date(props.reportUnderOtherName.gradedAtMs).toLocaleString(locale) })}
         </p>
       )}
-      {props.report && <CheckResults report={props.report} earlierAtMs={props.reportEarlierAtMs} onShowMe={props.onShowMe} onShowFailingRequest={props.onShowFailingRequest} />}
+      {props.report && <CheckResults report={props.report} earlierAtMs={props.reportEarlierAtMs} isStale={props.isReportStale} onShowMe={props.onShowMe} onShowFailingRequest={props.onShowFailingRequest} />}
       {props.debrief}
       {props.footer}
       {glossaryAt !== undefined && <GlossaryDialog termId={glossaryAt || undefined} onClose={() => setGlossaryAt(undefined)} />}

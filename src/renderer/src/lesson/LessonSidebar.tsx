@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph';
 import type { RunResult } from '../../../shared/metrics';
+import { isDesignChanged } from '../lab/simulationKey';
 import { Debrief, IntroCard, PredictionQuestions, VariantCard } from './InstructorLayer';
 import { LessonPanel } from './LessonPanel';
 import { QuizQuestions } from './QuizQuestions';
@@ -49,6 +50,10 @@ export function LessonSidebar({
     [api, packId, images],
   );
 
+  // An edit since the check: the results describe the design before it.
+  const gradedDesign = session.gradedDesign;
+  const isReportStale = useMemo(() => gradedDesign !== undefined && isDesignChanged(gradedDesign, graph), [gradedDesign, graph]);
+
   if (!lesson) return null;
   return (
     <LessonPanel
@@ -59,6 +64,7 @@ export function LessonSidebar({
       report={session.report}
       reportEarlierAtMs={session.reportEarlierAtMs}
       reportUnderOtherName={session.reportUnderOtherName}
+      isReportStale={isReportStale}
       isGrading={session.isGrading}
       gradeError={session.gradeError ?? error}
       onCheck={() => void session.grade()}

@@ -1,7 +1,10 @@
-import { memo } from 'react';
+import { Children, isValidElement, memo, type ReactNode } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import { GLOSSARY_BY_ID, GLOSSARY_LINK } from '../../../shared/glossary';
+import type { MetricName } from '../../../shared/metrics';
 import { useLocale } from '../i18n/LocaleContext';
+import { useDomain } from '../i18n/useDomain';
+import { metricNamed } from '../lab/chartRequests';
 
 export interface MarkdownProps {
   text: string;
@@ -11,6 +14,15 @@ export interface MarkdownProps {
   onLessonLink?: (lessonId: string) => void;
   /** Called for `glossary:<term id>` links to a term the glossary has. */
   onGlossaryLink?: (termId: string) => void;
+  /** When given, an italic metric name (*Dropped connections*) is a button that shows that chart. */
+  onMetricLink?: (metric: MetricName) => void;
+}
+
+/** The plain text of an element's children ('' when they hold more than text). */
+function plainText(children: ReactNode): string {
+  return Children.toArray(children)
+    .map((c) => (typeof c === 'string' || typeof c === 'number' ? String(c) : isValidElement(c) ? '\u0000' : ''))
+    .join('');
 }
 
 const LESSON_LINK = /^lesson:([A-Za-z0-9][A-Za-z0-9_.-]*)$/;
@@ -19,9 +31,19 @@ const LESSON_LINK = /^lesson:([A-Za-z0-9][A-Za-z0-9_.-]*)$/;
  * Lesson text is Markdown from a pack, which may come from anywhere: raw HTML is dropped, links
  * only move between lessons of the pack or open the glossary, and images only come from the pack itself.
  */
-function MarkdownView({ text, resolveImage, onLessonLink, onGlossaryLink }: MarkdownProps) {
+function MarkdownView({ text, resolveImage, onLessonLink, onGlossaryLink, onMetricLink }: MarkdownProps) {
   const { t } = useLocale();
+  const d = useDomain();
   const components: Components = {
+    em: ({ children }) => {
+      const metric = onMetricLink ? metricNamed(plainText(children), d.metric) : undefined;
+      if (metric === undefined || !onMetricLink) return <em>{children}</em>;
+      return (
+        <button type="button" className="sl-link sl-metric-link" data-metric={metric} title={t('showChartHint')} onClick={() => onMetricLink(metric)}>
+          <em>{children}</em>
+        </button>
+      );
+    },
     a: ({ href, children }) => {
       const term = href ? GLOSSARY_LINK.exec(href)?.[1] : undefined;
       if (term !== undefined && GLOSSARY_BY_ID.has(term)) {

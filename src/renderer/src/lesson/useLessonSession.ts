@@ -36,6 +36,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   const [reports, setReports] = useState<Record<string, GradeReport>>({});
   /** What each report's run came from (the framed design, the scenario and seed), to show that run again. */
   const [gradedRuns, setGradedRuns] = useState<Record<string, GradedRun>>({});
+  /** The canvas each report of this session graded, as the student drew it: an edit since makes the results old. */
+  const [gradedDesigns, setGradedDesigns] = useState<Record<string, Graph>>({});
   /** The reports as last rendered, for open to tell whether this session already holds one. */
   const reportsRef = useRef(reports);
   reportsRef.current = reports;
@@ -186,10 +188,11 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     setGradeError(undefined);
     const key = `${current.packId}/${current.lessonId}`;
     const gradedAs = studentRef.current;
+    const design = graphRef.current;
     const result = await api.lessonsGrade({
       packId: current.packId,
       lessonId: current.lessonId,
-      graph: graphRef.current,
+      graph: design,
       answers: answers[key] ?? {},
       ...(studentRef.current.trim() ? { student: studentRef.current } : {}),
     });
@@ -200,6 +203,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     setGradedRuns((r) => ({ ...r, [key]: result.value.graded }));
     setReportMeta((r) => ({ ...r, [key]: { student: gradedAs, gradedAtMs: Date.now() } }));
     setOtherName(({ [key]: _stale, ...rest }) => rest);
+    setGradedDesigns((r) => ({ ...r, [key]: design }));
     setEarlierAt(({ [key]: _earlier, ...rest }) => rest);
     setProgress(result.value.progress);
     if (result.value.warning) notify(failureText(result.value.warning, i18n.language));
@@ -292,6 +296,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     /** The run behind `report`, undefined for a report without one. */
     graded: report ? gradedRuns[key] : undefined,
     reportUnderOtherName,
+    /** The canvas `report` graded, when this session graded it (an earlier session's report has its own note). */
+    gradedDesign: report && earlierAt[key] === undefined ? gradedDesigns[key] : undefined,
     answers: answers[key] ?? {},
     setAnswer,
     isGrading,

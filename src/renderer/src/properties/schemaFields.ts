@@ -44,10 +44,13 @@ export function unitOf(key: string): string | undefined {
   return UNITS.find(([re]) => re.test(key))?.[1];
 }
 
-/** `callTimeoutMs` → "Call timeout"; `rps` → "Rate". */
+/** Words that read as abbreviations: `tokenTtlMs` → "Token TTL", not "Token ttl". */
+const ABBREVIATIONS: Readonly<Record<string, string>> = { ttl: 'TTL' };
+
+/** `callTimeoutMs` → "Call timeout"; `rps` → "Rate"; `leaseTtlMs` → "Lease TTL". */
 export function labelOf(key: string): string {
   if (key === 'rps') return 'Rate';
-  const words = key.replace(/(Ms|Rps)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = key.replace(/(Ms|Rps)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(' ').map((w) => ABBREVIATIONS[w] ?? w).join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import { EN } from '../../src/renderer/src/i18n/resources';
+import { answerPredictions, APP_PATH, forgetStudentWork } from './helpers';
+
+// Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
+test.beforeEach(forgetStudentWork);
+
+const SHOTS = 'test-results/screenshots';
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+]) {
+  test(`a chart a lesson step names is one click away, in English and Chinese (${size.width}x${size.height})`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize(size);
+    await page.goto(APP_PATH);
+    await page.getByRole('combobox', { name: EN.lesson.lesson, exact: true }).selectOption('connections');
+    await expect(page.locator('.sl-prediction').first()).toBeVisible({ timeout: 10_000 });
+    // Lesson 18 says "Read *Dropped connections*": a chart no lesson bench shows until it is added.
+    const dropped = page.locator('.sl-steps .sl-metric-link', { hasText: 'Dropped connections' });
+    await expect(dropped).toHaveAttribute('data-metric', 'connectionsDropped');
+    await expect(page.locator('.sl-steps .sl-metric-link', { hasText: 'Connection errors' })).toHaveCount(1);
+    // Italics that name no metric stay words.
+    await expect(page.locator('.sl-steps em', { hasText: 'immediately' }).locator('xpath=ancestor::button')).toHaveCount(0);
+    // Asked for before any run, the chart is there once the run is.
+    await dropped.click();
+    await answerPredictions(page);
+    await page.getByRole('button', { name: /Run/ }).first().click();
+    const chart = page.locator('.sl-chart[data-chart="metric-connectionsDropped"]');
+    await expect(chart).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator('.sl-chart[data-chart^="metric-"]')).toHaveCount(1);
+    // Asked for again from further down, it is brought into view, not added twice.
+    await page.locator('.sl-labbench-charts').evaluate((e) => e.scrollTo(0, 0));
+    await page.locator('.sl-steps .sl-metric-link', { hasText: 'Connection errors' }).click();
+    const errors = page.locator('.sl-chart[data-chart="metric-connectionErrors"]');
+    await expect(errors).toBeInViewport();
+    await dropped.click();
+    await expect(chart).toBeInViewport();
+    await expect(page.locator('.sl-chart[data-chart^="metric-"]')).toHaveCount(2);
+    await page.screenshot({ path: `${SHOTS}/metric-links-lesson18-${size.width}x${size.height}.png` });
+
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    const zhLink = page.locator('.sl-steps .sl-metric-link', { hasText: '断开的连接' });
+    await expect(zhLink).toHaveAttribute('data-metric', 'connectionsDropped');
+    await zhLink.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/metric-links-lesson18-zh-CN-${size.width}x${size.height}.png` });
+  });
+}
+
+test('lesson 16 names the charts to watch as the picker does, and lesson 15 reads each group of users apart', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(APP_PATH);
+  const lessons = page.getByRole('combobox', { name: EN.lesson.lesson, exact: true });
+  await lessons.selectOption('sessions-choice');
+  await expect(page.locator('.sl-steps .sl-metric-link[data-metric="requestsAcceptedAfterRevoke"]')).toHaveText('Accepted after revoke');
+  await expect(page.locator('.sl-steps .sl-metric-link[data-metric="remoteCallsPerRequest"]')).toHaveText('Remote calls per request');
+
+  await lessons.selectOption('partition');
+  await expect(page.locator('.sl-steps .sl-metric-link[data-metric="conflictingWrites"]')).toBeVisible();
+  await page.getByRole('button', { name: /Run/ }).first().click();
+  await page.getByRole('combobox', { name: EN.lab.bench.addChart }).selectOption('errorRate');
+  const perClient = page.locator('.sl-chart[data-chart="metric-errorRate"] figcaption');
+  await expect(perClient).toContainText(EN.lab.series.allUsers, { timeout: 60_000 });
+  await expect(perClient).toContainText('users-west');
+  await expect(perClient).toContainText('users-east');
+  // The whole run played: both lines drawn through the split.
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toHaveCount(0, { timeout: 90_000 });
+  await page.locator('.sl-chart[data-chart="metric-errorRate"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/per-client-error-rate-lesson15-1280x720.png` });
+});
