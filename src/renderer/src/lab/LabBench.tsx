@@ -20,6 +20,7 @@ import './lab.css';
  * give a small screen's height back to the canvas.
  */
 /** What of a design a run depends on: everything but where nodes sit and what they are called. */
+const NO_METRICS: readonly MetricName[] = [];
 const simulationKey = (graph: Graph) => JSON.stringify([graph.nodes.map(({ position: _position, label: _label, ...rest }) => rest), graph.edges]);
 
 export function LabBench({
@@ -32,6 +33,7 @@ export function LabBench({
   onToggleResults,
   trace,
   onTrace,
+  lessonMetrics = NO_METRICS,
 }: {
   api: StateLabApi;
   lab: Lab;
@@ -45,10 +47,18 @@ export function LabBench({
   /** The request trace panel, when open (with what it was first asked for); kept by the caller so "Show me" can open it. */
   trace?: { initial?: TraceRequest; serial: number } | undefined;
   onTrace(next: { initial?: TraceRequest } | undefined): void;
+  /** Charts the open lesson starts with (lessonChartMetrics): what its checks grade. */
+  lessonMetrics?: readonly MetricName[];
 }) {
   const [isComparing, setComparing] = useState(false);
-  /** Metrics the student added as charts; kept across runs. */
-  const [picked, setPicked] = useState<MetricName[]>([]);
+  /** Metrics the student added as charts, after the lesson's own; kept across runs, started afresh by another lesson. */
+  const [picked, setPicked] = useState<MetricName[]>(() => [...lessonMetrics]);
+  const lessonKey = lessonMetrics.join(' ');
+  const [pickedFor, setPickedFor] = useState(lessonKey);
+  if (pickedFor !== lessonKey) {
+    setPickedFor(lessonKey);
+    setPicked([...lessonMetrics]);
+  }
   const { t } = useTranslation('lab');
   // The trace panel opened from elsewhere (a request dot on the canvas) shows the results it lives in.
   const traceSerial = trace?.serial;
