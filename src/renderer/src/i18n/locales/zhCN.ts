@@ -392,7 +392,7 @@ export const zhCN: ZhStrings<typeof en> = {
     predictTitle: '运行前先预测',
     predictHint: '第一次运行前先说出你的预期；所有预测都回答后才能运行。任何答案都能得分：运行之后，把它和实际结果对比。',
     youPredicted: '你的预测',
-    runMeasured: '运行测得',
+    runMeasuredMetric: '本次运行的{{metric}}',
     borneOut: '与预测一致',
     notBorneOut: '与预测不同',
     predictionRow: '预测',
