@@ -45,3 +45,20 @@ describe('the lessons name the UI by its labels', () => {
     });
   }
 });
+
+describe('lesson 7 (scaling out) sends a student whose p99 fails to charts the bench shows', () => {
+  // A session-store design (lesson 4's answer) absorbs the spike's errors but not its p99: the hint
+  // used to say "compare the queues of the old and the new API instances", which no chart shows
+  // (the new instances are not on the canvas and the queue chart is one total).
+  const lesson = JSON.parse(readFileSync(path.join(LESSONS, '05-scaling-out.lesson.json'), 'utf8'));
+  const hint = lesson.checks.find((c: { id: string }) => c.id === 'spike-p99').hint;
+  it.each(APP_LOCALES)('%s: names the per-node chart and the remote-calls chart by their titles', (locale) => {
+    const lab = RESOURCES[locale].lab as { chartTitles: Record<string, string> };
+    const domain = RESOURCES[locale].domain as { metrics: Record<string, { name: string }> };
+    const perNode = lab.chartTitles.requestsPerNode!;
+    const remoteCalls = locale === 'en' ? 'Remote calls per request' : domain.metrics.remoteCallsPerRequest!.name;
+    expect(hint[locale]).toContain(`*${perNode}*`);
+    expect(hint[locale]).toContain(`*${remoteCalls}*`);
+    expect(hint[locale]).not.toMatch(/queues of the old|队列长度/);
+  });
+});
