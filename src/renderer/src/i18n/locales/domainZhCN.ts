@@ -116,7 +116,7 @@ export const domainZhCN = {
       replicationTimeoutMs: { label: '复制超时', description: '同步：从库在这段时间内未确认的写入失败；半同步：照样确认，并在没有它们的情况下继续（毫秒）' },
       replicationLagMs: { label: '复制延迟', description: '异步复制的延迟（毫秒）' },
       failover: { label: '故障转移', description: '自动：检测到故障后提升一个从库；手动：等待提升操作', options: { auto: '自动', manual: '手动' } },
-      failoverAfterMs: { label: '故障转移等待', description: '自动故障转移前的检测时间（毫秒）' },
+      failoverAfterMs: { label: '故障转移等待', description: '主库这么久没有应答，从库就接管；从库每隔这段时间的三分之一询问一次，所以等待从最后一次应答算起，往往早于崩溃（毫秒）' },
     },
     coordinator: {
       leaseTtlMs: { label: '租约时长', description: '租约的存活时间（毫秒）' },
