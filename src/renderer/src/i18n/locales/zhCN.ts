@@ -139,7 +139,7 @@ export const zhCN: ZhStrings<typeof en> = {
     sessions_other: '{{count}} 个会话',
     partitions_other: '{{count}} 个分区',
     epoch: '纪元 {{epoch}}',
-    clones_other: '+{{count}} 个副本',
+    clones_other: '+{{count}} 个克隆',
     sessionsLost_other: '丢失 {{count}} 个会话',
     roles: { leader: '主库', follower: '从库' },
     traffic: '{{rate}}/秒',
