@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_LOCALES, RESOURCES } from '../../../src/renderer/src/i18n/resources';
+import { CoordinatorPropsSchema, DatabasePropsSchema } from '../../../src/shared/nodeProps';
 
 const LESSONS = path.join(__dirname, '../../../lessons/stateless-vs-stateful/lessons');
 
@@ -60,5 +61,34 @@ describe('lesson 7 (scaling out) sends a student whose p99 fails to charts the b
     expect(hint[locale]).toContain(`*${perNode}*`);
     expect(hint[locale]).toContain(`*${remoteCalls}*`);
     expect(hint[locale]).not.toMatch(/queues of the old|队列长度/);
+  });
+});
+
+describe('lesson 14 (rooms) says how to draw the replication connection it asks for', () => {
+  // The step asked for "a room server fed by a replication connection on the canvas", and no lesson
+  // said that the toolbar's Connect as picks the kind of the connections a student draws.
+  const lesson = JSON.parse(readFileSync(path.join(LESSONS, '10-rooms.lesson.json'), 'utf8'));
+  it.each(APP_LOCALES)('%s: names Connect as and its replication choice by their labels', (locale) => {
+    const editor = RESOURCES[locale].editor as { connectAs: string };
+    const domain = RESOURCES[locale].domain as { edgeKinds: { replication: string } };
+    const step = lesson.steps.map((s: Record<string, string>) => s[locale]).join('\n');
+    expect(step).toContain(`**${editor.connectAs}**`);
+    expect(step).toContain(`**${domain.edgeKinds.replication}**`);
+  });
+});
+
+describe('lesson 11 (split brain) sends the student to the setting that fences', () => {
+  // The hint asked "what could the database do with that number?", and the database has no such
+  // setting: fencing is the coordinator's (Fencing, "checked on writes"). Students clicked the
+  // database and found nothing to change.
+  const lesson = JSON.parse(readFileSync(path.join(LESSONS, '09-split-brain.lesson.json'), 'utf8'));
+  const hint = lesson.checks.find((c: { id: string }) => c.id === 'no-conflicting-writes').hint;
+  it('the coordinator has the fencing setting, the database none', () => {
+    expect(Object.keys(CoordinatorPropsSchema.shape)).toContain('fencing');
+    expect(Object.keys(DatabasePropsSchema.shape).some((k) => /fenc|epoch/i.test(k))).toBe(false);
+  });
+  it.each(APP_LOCALES)("%s: the hint names the coordinator's settings", (locale) => {
+    const coordinator = (RESOURCES[locale].domain as { kinds: { coordinator: { label: string } } }).kinds.coordinator.label;
+    expect(hint[locale].toLowerCase()).toContain(coordinator.toLowerCase());
   });
 });
