@@ -92,3 +92,21 @@ describe('lesson 11 (split brain) sends the student to the setting that fences',
     expect(hint[locale].toLowerCase()).toContain(coordinator.toLowerCase());
   });
 });
+
+describe('lesson 10 (locality) grades the latency of requests served, and names the box a student misses', () => {
+  // Stateful services, a coordinator and partition-aware routing without "Owns partitions": every
+  // request failed at once with no route, and the two p99 checks passed on those fast failures
+  // (49 ms) while the structure feedback did not name the box. The p99 checks read the served p99.
+  const lesson = JSON.parse(readFileSync(path.join(LESSONS, '08-locality.lesson.json'), 'utf8'));
+  const check = (id: string) => lesson.checks.find((c: { id: string }) => c.id === id);
+  it('the p99 checks read the served p99 and a wrong answer pins the case', () => {
+    expect(check('p99-normal').metric).toBe('servedLatencyP99');
+    expect(check('p99-slow-db').metric).toBe('servedLatencyP99');
+    expect(lesson.wrongAnswers.find((w: { id: string }) => w.id === 'stateful-not-owning').fails).toEqual(expect.arrayContaining(['p99-normal', 'p99-slow-db']));
+  });
+  it.each(APP_LOCALES)("%s: the owner-routing feedback names the State and Owns partitions settings", (locale) => {
+    const service = (RESOURCES[locale].domain as { props: { service: Record<string, { label: string }> } }).props.service;
+    expect(check('owner-routing').feedback[locale]).toContain(`**${service.state!.label}**`);
+    expect(check('owner-routing').feedback[locale]).toContain(`**${service.ownsPartitions!.label}**`);
+  });
+});
