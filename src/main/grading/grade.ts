@@ -45,16 +45,30 @@ export function fillFeedback(text: LocalizedText, measured: Scalar | null, bound
   return out;
 }
 
+/** A sentence end: ". " and the like in English, "。" and the like in Chinese (no space after it). */
+const SENTENCE_END = /(?<=[.!?])\s+|(?<=[。！？])/u;
+
 /**
  * A metric that measured nothing (no recovery finished, no request served...) has no number to put
- * in the lesson's feedback ("…took no data"): the feedback says what did not happen instead, in each
- * locale the lesson's feedback has. Undefined when something was measured.
+ * in the lesson's feedback ("…took no data"): the feedback says what did not happen instead, then
+ * the lesson's own sentences that do not name the missing number (what it teaches about it); with
+ * none left, where to look. In each locale the lesson's feedback has; undefined when something was
+ * measured.
  */
 export function unmeasuredFeedback(text: LocalizedText, measured: Scalar | null, bound: string | null, reason: GradeMessage | undefined): LocalizedText | undefined {
   if (measured !== null || reason === undefined || !reason.key.startsWith('unmeasured.')) return undefined;
   const message = gradeMessage(bound === null ? 'feedback.unmeasured' : 'feedback.unmeasuredBound', bound === null ? { reason } : { reason, bound });
-  const out: LocalizedText = { en: gradeText(message, 'en') };
-  for (const locale of Object.keys(text)) out[locale] = gradeText(message, locale);
+  const pointer = gradeMessage('feedback.unmeasuredLook');
+  const inLocale = (locale: string): string => {
+    const rest = (text[locale] ?? text.en)
+      .split(SENTENCE_END)
+      .filter((sentence) => sentence.trim() !== '' && !sentence.includes('{measured}'))
+      .map((sentence) => sentence.replaceAll('{bound}', bound ?? ''));
+    const separator = locale.startsWith('zh') ? '' : ' ';
+    return [gradeText(message, locale), ...(rest.length > 0 ? rest : [gradeText(pointer, locale)])].join(separator);
+  };
+  const out: LocalizedText = { en: inLocale('en') };
+  for (const locale of Object.keys(text)) out[locale] = inLocale(locale);
   return out;
 }
 

@@ -3,7 +3,7 @@
 // life to its rooms serving again took no data (needed <= 3000 ms)." The feedback now says what
 // did not happen, in each of the lesson's languages.
 import { describe, expect, it } from 'vitest';
-import { gradeLesson } from '../../../src/main/grading/grade';
+import { gradeLesson, unmeasuredFeedback } from '../../../src/main/grading/grade';
 import { simEngine } from '../../../src/main/grading/simEngine';
 import { loadPackFolder } from '../../../src/main/packs/folder';
 import { applyGraphEdit } from '../../../src/shared/graphEdit';
@@ -24,9 +24,20 @@ describe('feedback of a check that measured nothing', () => {
     expect(check.feedback!.en).toContain(check.bound!);
     expect(check.feedback!['zh-CN']).not.toContain('无数据');
     expect(check.feedback!['zh-CN']).toContain('时间窗口内没有完成任何恢复');
+    // The lesson's feedback had one sentence, about the missing number: where to look instead.
+    expect(check.feedback!.en).toMatch(/The error chart and the event log show what went wrong\.$/);
     // A check that measured a number keeps the lesson's own feedback, filled in.
     const errors = report.checks.find((c) => c.id === 'errors-after')!;
     expect(errors.measured).not.toBeNull();
     expect(errors.feedback!.en).toMatch(/^From 4 s after the owner died, [\d.]+% of messages still failed/);
+  });
+
+  it("keeps the lesson's sentences that do not name the missing number (lesson 3's p99 and budget, empty canvas)", () => {
+    const text = { en: 'p99 of the requests that succeeded: {measured} (target {bound}). A request that fails at once is not fast, it is an error.', 'zh-CN': '成功请求的 p99 延迟：{measured}（目标 {bound}）。立刻失败的请求不算“快”，它是错误。' };
+    const reason = { key: 'unmeasured.requestServed' } as const;
+    const out = unmeasuredFeedback(text, null, '< 150 ms', reason)!;
+    expect(out.en).toBe('Nothing to measure: no request was served (none succeeded) in the window (needed < 150 ms). A request that fails at once is not fast, it is an error.');
+    expect(out['zh-CN']).toBe('无从测量：时间窗口内没有请求被成功处理（要求 < 150 ms）。立刻失败的请求不算“快”，它是错误。');
+    expect(unmeasuredFeedback(text, 12, '< 150 ms', reason)).toBeUndefined();
   });
 });
