@@ -11,7 +11,7 @@ import type { Issue } from './i18n/issues';
 import { z } from 'zod';
 import { GraphSchema, type Graph, type NodeKind } from './graph';
 import { SCENARIO_LIMITS, ScenarioSchema } from './scenario';
-import type { RunResult } from './metrics';
+import type { MetricName, RunResult } from './metrics';
 import type { Channel } from './api';
 import type { GradedRun, GradeReport } from './gradeReport';
 import type { LocalizedText } from './checks';
@@ -65,8 +65,8 @@ export interface LessonView {
   };
   /** The pack around it, for navigation and progress. */
   pack: { title: LocalizedText; version: string; lessons: { id: string; title: LocalizedText }[] };
-  /** Every check the lesson grades, in order, with its title and points (0: an observation, graded but worth nothing). */
-  checks: { id: string; title: LocalizedText; points: number }[];
+  /** Every check the lesson grades, in order, with its title and points (0: an observation, graded but worth nothing); a metric check names its metric, which the bench charts. */
+  checks: { id: string; title: LocalizedText; points: number; metric?: MetricName }[];
   /** Observation questions the student answers before Check my work (never their answers). */
   quizzes: { id: string; question: LocalizedText; choices: { id: string; text: LocalizedText }[] }[];
   /** The instructor layer a student sees (never instructorNotes). */

@@ -206,7 +206,7 @@ export const DatabasePropsSchema = z
     /** Whether a follower is promoted without an operator. */
     failover: z.enum(['auto', 'manual']).default('auto').describe('auto: promote a follower after detection; manual: wait for a promote action'),
     /** Time to detect a dead leader before automatic failover. */
-    failoverAfterMs: ms(600_000).default(3000).describe('Detection time before automatic failover (ms)'),
+    failoverAfterMs: ms(600_000).default(3000).describe('A follower takes over once the leader has not answered for this long; it asks every third of it, so the wait starts at the last answer, often before a crash (ms)'),
     /** How long a sync or semi-sync write waits for followers' acknowledgements (MySQL semi-sync's default: 10 s). */
     replicationTimeoutMs: z.number().min(1).max(600_000).default(10_000).describe('sync: fail a write not acknowledged by the followers in this time; semi-sync: acknowledge it anyway and continue without them (ms)'),
   })

@@ -29,7 +29,9 @@ test('lesson 13 is solved from its empty canvas by dragging nodes from the palet
   // Nothing was served: no served latency and no cost per request served, so both fail, with points.
   await expect(page.getByTestId('measured-p99')).toHaveText(GRADE_TEXTS['unmeasured.requestServed'].en);
   await expect(page.locator('.sl-check.is-failed[data-check="budget"] .sl-check-points')).toHaveText(`0/1 ${t.points}`);
-  await expect(page.locator('.sl-check[data-check="budget"] .sl-check-feedback')).toContainText('no data');
+  // Its feedback says what did not happen, then what the lesson teaches about it (not "no data").
+  await expect(page.locator('.sl-check[data-check="budget"] .sl-check-feedback')).toContainText('Nothing to measure: no request was served');
+  await expect(page.locator('.sl-check[data-check="budget"] .sl-check-feedback')).toContainText('The budget pays for work done');
 
   // Users → balancer → three instances → a database.
   await dropKind(page, 'load-balancer', 260, 300);
@@ -87,10 +89,11 @@ test('lesson 13 in Chinese: an empty canvas serves nothing, and its latency and 
   await expect(page.getByTestId('grade-score')).toBeVisible({ timeout: 60_000 });
   const p99 = page.locator('.sl-check.is-failed[data-check="p99"]');
   await expect(page.getByTestId('measured-p99')).toHaveText(GRADE_TEXTS['unmeasured.requestServed']['zh-CN']);
-  await expect(p99.locator('.sl-check-feedback')).toContainText('成功请求的 p99 延迟：无数据');
+  await expect(p99.locator('.sl-check-feedback')).toContainText('无从测量：时间窗口内没有请求被成功处理');
+  await expect(p99.locator('.sl-check-feedback')).toContainText('立刻失败的请求不算“快”');
   // Not an evaluation error: the check was evaluated and failed.
   await expect(p99.locator('.sl-error')).toHaveCount(0);
-  await expect(page.locator('.sl-check[data-check="budget"] .sl-check-feedback')).toContainText('无数据');
+  await expect(page.locator('.sl-check[data-check="budget"] .sl-check-feedback')).toContainText('无从测量');
   await p99.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/lesson13-empty-checked-zh-CN-1280x720.png` });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { EN, ZH_CN } from '../../src/renderer/src/i18n/resources';
+import { domainZhCN } from '../../src/renderer/src/i18n/locales/domainZhCN';
 import { deriveVariant, LessonVariantsSchema } from '../../src/shared/variants';
 import { forgetStudentWork, node, openApp } from './helpers';
 
@@ -76,7 +77,8 @@ for (const size of [
       await expect(page.getByTestId('trace-hash')).toBeVisible({ timeout: 60_000 });
       // After the run the prediction sits next to what the run measured (async replication loses writes).
       const result = page.getByTestId('prediction-result-predict-lost');
-      await expect(result).toContainText(t.runMeasured);
+      // …named, not a bare number: "Lost writes in the run: 59".
+      await expect(result).toContainText(t.runMeasuredMetric.replace('{{metric}}', locale === 'en' ? 'Lost writes' : domainZhCN.metrics.lostWrites.name));
       expect(Number((await page.getByTestId('prediction-measured-predict-lost').textContent())!.replace(/[^0-9.]/g, ''))).toBeGreaterThan(0);
       await expect(result).toContainText(t.borneOut);
       await result.scrollIntoViewIfNeeded();

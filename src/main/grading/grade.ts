@@ -16,7 +16,7 @@ import { evaluateMetric } from './metricCheck';
 import { evaluatePrediction } from './predictions';
 import { evaluateQuiz } from './quiz';
 import { holdFrame, usersView } from './frame';
-import { englishGrade, GRADE_TEXTS, gradeMessage } from '../../shared/i18n/gradeTexts';
+import { englishGrade, GRADE_TEXTS, gradeMessage, gradeText, type GradeMessage } from '../../shared/i18n/gradeTexts';
 import { evaluateStructure } from './structure';
 import { faultTimings } from './window';
 
@@ -45,6 +45,33 @@ export function fillFeedback(text: LocalizedText, measured: Scalar | null, bound
   return out;
 }
 
+/** A sentence end: ". " and the like in English, "。" and the like in Chinese (no space after it). */
+const SENTENCE_END = /(?<=[.!?])\s+|(?<=[。！？])/u;
+
+/**
+ * A metric that measured nothing (no recovery finished, no request served...) has no number to put
+ * in the lesson's feedback ("…took no data"): the feedback says what did not happen instead, then
+ * the lesson's own sentences that do not name the missing number (what it teaches about it); with
+ * none left, where to look. In each locale the lesson's feedback has; undefined when something was
+ * measured.
+ */
+export function unmeasuredFeedback(text: LocalizedText, measured: Scalar | null, bound: string | null, reason: GradeMessage | undefined): LocalizedText | undefined {
+  if (measured !== null || reason === undefined || !reason.key.startsWith('unmeasured.')) return undefined;
+  const message = gradeMessage(bound === null ? 'feedback.unmeasured' : 'feedback.unmeasuredBound', bound === null ? { reason } : { reason, bound });
+  const pointer = gradeMessage('feedback.unmeasuredLook');
+  const inLocale = (locale: string): string => {
+    const rest = (text[locale] ?? text.en)
+      .split(SENTENCE_END)
+      .filter((sentence) => sentence.trim() !== '' && !sentence.includes('{measured}'))
+      .map((sentence) => sentence.replaceAll('{bound}', bound ?? ''));
+    const separator = locale.startsWith('zh') ? '' : ' ';
+    return [gradeText(message, locale), ...(rest.length > 0 ? rest : [gradeText(pointer, locale)])].join(separator);
+  };
+  const out: LocalizedText = { en: inLocale('en') };
+  for (const locale of Object.keys(text)) out[locale] = inLocale(locale);
+  return out;
+}
+
 function evaluateOne(check: Check, graph: Graph, run: RunResult, engine: SimEngine, scenario: ParsedScenario, answers: Readonly<Record<string, string>>): CheckResult {
   const faults = faultTimings(scenario);
   let passed: boolean;
@@ -52,6 +79,7 @@ function evaluateOne(check: Check, graph: Graph, run: RunResult, engine: SimEngi
   let bound: string | null = null;
   let unit: MetricUnit | undefined;
   const extra: Partial<CheckResult> = {};
+  let metricError: GradeMessage | undefined;
   if (check.type === 'metric') {
     const outcome = evaluateMetric(run, engine, check, faults);
     unit = METRICS[check.metric].unit;
@@ -61,6 +89,7 @@ function evaluateOne(check: Check, graph: Graph, run: RunResult, engine: SimEngi
     if (outcome.firstViolationMs !== undefined) extra.firstViolationMs = outcome.firstViolationMs;
     if (outcome.error) extra.error = outcome.error;
     if (outcome.errorKey) extra.errorKeys = [outcome.errorKey];
+    metricError = outcome.errorKey;
   } else if (check.type === 'structure') {
     ({ passed, measured, bound } = evaluateStructure(graph, check));
   } else {
@@ -80,7 +109,7 @@ function evaluateOne(check: Check, graph: Graph, run: RunResult, engine: SimEngi
     bound,
     ...extra,
   };
-  if (!passed && check.feedback) result.feedback = fillFeedback(check.feedback, measured, bound, unit);
+  if (!passed && check.feedback) result.feedback = unmeasuredFeedback(check.feedback, measured, bound, metricError) ?? fillFeedback(check.feedback, measured, bound, unit);
   if (!passed && check.hint) result.hint = check.hint;
   return result;
 }

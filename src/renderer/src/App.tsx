@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StateLabApi } from '../../shared/api';
 import { NODE_KINDS, type EdgeKind, type NodeKind } from '../../shared/graph';
 import type { Graph } from '../../shared/graph';
+import type { MetricName } from '../../shared/metrics';
 import { localize } from '../../shared/i18n';
 import type { Scenario } from '../../shared/scenario';
 import { addEdge, addNode } from './editor/commands';
@@ -34,6 +35,7 @@ import { Palette } from './palette/Palette';
 import { InvalidFields, InvalidFieldsContext } from './properties/invalidFields';
 import { PropertiesPanel } from './properties/PropertiesPanel';
 import { LabBench } from './lab/LabBench';
+import { lessonChartMetrics } from './lab/series';
 import type { TraceRequest } from './lab/trace/TracePanel';
 import { PanelToggle } from './layout/PanelToggle';
 import { usePanelPrefs } from './layout/panelPrefs';
@@ -58,6 +60,7 @@ import { ScenarioSchema } from '../../shared/scenario';
 const FREE_SCENARIO: Scenario = { seed: 42, durationMs: 30_000, faults: [] };
 const NO_LOCKS: ReadonlySet<string> = new Set();
 const NO_PROP_LOCKS: Readonly<Record<string, readonly string[]>> = {};
+const NO_METRICS: readonly MetricName[] = [];
 
 export function App({ api }: { api: StateLabApi }) {
   const { t, i18n } = useTranslation('app');
@@ -96,6 +99,8 @@ export function App({ api }: { api: StateLabApi }) {
   const runGate = !isStudio && lesson && isInLesson && session.unansweredPredictions > 0 ? t('predictFirst', { count: session.unansweredPredictions }) : undefined;
   const refuseRun = useCallback(() => runGate ?? invalidFields.refuse((field, owner) => t('fixFirst', { field, owner })), [invalidFields, t, runGate]);
   const labScenario = isStudio ? (studioScenario ?? FREE_SCENARIO) : lesson && isInLesson && session.scenario ? session.scenario : FREE_SCENARIO;
+  // The lesson's graded metrics start as charts under the canvas (not in the studio or a free design).
+  const lessonMetrics = useMemo(() => (lesson && isInLesson && !isStudio ? lessonChartMetrics(lesson) : NO_METRICS), [lesson, isInLesson, isStudio]);
   const labContext = isStudio ? `studio:${studio.draft?.id ?? ''}/${studio.lessonIndex}` : lesson && isInLesson ? `lesson:${lesson.packId}/${lesson.lessonId}` : 'design';
   const lab = useLab(api, editor.doc, labScenario, refuseRun, labContext, editor.record);
   const faultMenu = useFaultMenu(lab, editor.doc, editor.selection.nodes);
@@ -387,7 +392,7 @@ export function App({ api }: { api: StateLabApi }) {
               </div>
             </div>
           }
-          bench={(isOpen, toggle) => <LabBench api={api} lab={lab} graph={editor.doc} locked={lesson && isInLesson ? lesson.locked : undefined} runGate={runGate} isResultsOpen={isOpen} onToggleResults={toggle} trace={trace} onTrace={openTrace} />}
+          bench={(isOpen, toggle) => <LabBench api={api} lab={lab} graph={editor.doc} locked={lesson && isInLesson ? lesson.locked : undefined} runGate={runGate} isResultsOpen={isOpen} onToggleResults={toggle} trace={trace} onTrace={openTrace} lessonMetrics={lessonMetrics} />}
         />
         {isStudio && (
           <div className="sl-side sl-side-studio">

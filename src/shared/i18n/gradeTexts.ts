@@ -58,6 +58,11 @@ export const GRADE_TEXTS = {
   'check.noSuchNode': { en: 'the check reads node "{{node}}", which this design does not have', 'zh-CN': '这项检查读取节点“{{node}}”，但这个设计没有该节点' },
   // What {measured} reads in a failed check's feedback when the window held no value (compare.ts).
   'value.noData': { en: 'no data', 'zh-CN': '无数据' },
+  // A failed check's feedback when its metric measured nothing (grade.ts unmeasuredFeedback): {{reason}} is an unmeasured.* sentence.
+  'feedback.unmeasured': { en: 'Nothing to measure: {{reason}}.', 'zh-CN': '无从测量：{{reason}}。' },
+  'feedback.unmeasuredBound': { en: 'Nothing to measure: {{reason}} (needed {{bound}}).', 'zh-CN': '无从测量：{{reason}}（要求 {{bound}}）。' },
+  // After it when the lesson's feedback has nothing else to say.
+  'feedback.unmeasuredLook': { en: 'The error chart and the event log show what went wrong.', 'zh-CN': '错误率图表和事件日志会显示出了什么问题。' },
   'check.nothingMeasured': { en: 'nothing was measured in the window', 'zh-CN': '时间窗口内没有测到任何数据' },
   'quiz.noMetric': { en: 'the answer names no metric', 'zh-CN': '答案没有指定指标' },
   'quiz.noChoice': { en: 'no choice is a node of this run with a value of {{metric}}', 'zh-CN': '没有哪个选项是本次运行中具有 {{metric}} 数值的节点' },

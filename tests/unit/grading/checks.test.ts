@@ -94,12 +94,15 @@ describe('behavioural (metric) checks', () => {
     expect(gone).toMatchObject({ passed: false, error: 'the check reads node "api-9", which this design does not have' });
   });
 
-  it('a served-only metric with nothing served fails with the reason, and its feedback says "no data" in each language', () => {
+  it('a served-only metric with nothing served fails with the reason, and its feedback says what did not happen (not "no data") in each language', () => {
     const feedback = { en: 'Served p99: {measured} (target {bound}).', 'zh-CN': '成功请求的 p99：{measured}（目标 {bound}）。' };
     const lesson = lessonWith([{ id: 'p99', type: 'metric', metric: 'servedLatencyP99', op: '<', value: 150, feedback }]);
     const [p99] = grade(lesson, {}).checks;
     expect(p99).toMatchObject({ passed: false, measured: null, error: 'no request was served (none succeeded) in the window', errorKeys: [{ key: 'unmeasured.requestServed' }] });
-    expect(p99?.feedback).toEqual({ en: 'Served p99: no data (target < 150 ms).', 'zh-CN': '成功请求的 p99：无数据（目标 < 150 ms）。' });
+    expect(p99?.feedback).toEqual({
+      en: 'Nothing to measure: no request was served (none succeeded) in the window (needed < 150 ms). The error chart and the event log show what went wrong.',
+      'zh-CN': '无从测量：时间窗口内没有请求被成功处理（要求 < 150 ms）。错误率图表和事件日志会显示出了什么问题。',
+    });
   });
 
   it.each([

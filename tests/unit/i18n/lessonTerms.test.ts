@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_LOCALES, RESOURCES } from '../../../src/renderer/src/i18n/resources';
+import { CoordinatorPropsSchema, DatabasePropsSchema } from '../../../src/shared/nodeProps';
 
 const LESSONS = path.join(__dirname, '../../../lessons/stateless-vs-stateful/lessons');
 
@@ -44,4 +45,68 @@ describe('the lessons name the UI by its labels', () => {
       expect(missing).toEqual([]);
     });
   }
+});
+
+describe('lesson 7 (scaling out) sends a student whose p99 fails to charts the bench shows', () => {
+  // A session-store design (lesson 4's answer) absorbs the spike's errors but not its p99: the hint
+  // used to say "compare the queues of the old and the new API instances", which no chart shows
+  // (the new instances are not on the canvas and the queue chart is one total).
+  const lesson = JSON.parse(readFileSync(path.join(LESSONS, '05-scaling-out.lesson.json'), 'utf8'));
+  const hint = lesson.checks.find((c: { id: string }) => c.id === 'spike-p99').hint;
+  it.each(APP_LOCALES)('%s: names the per-node chart and the remote-calls chart by their titles', (locale) => {
+    const lab = RESOURCES[locale].lab as { chartTitles: Record<string, string> };
+    const domain = RESOURCES[locale].domain as { metrics: Record<string, { name: string }> };
+    const perNode = lab.chartTitles.requestsPerNode!;
+    const remoteCalls = locale === 'en' ? 'Remote calls per request' : domain.metrics.remoteCallsPerRequest!.name;
+    expect(hint[locale]).toContain(`*${perNode}*`);
+    expect(hint[locale]).toContain(`*${remoteCalls}*`);
+    expect(hint[locale]).not.toMatch(/queues of the old|队列长度/);
+  });
+});
+
+describe('lesson 14 (rooms) says how to draw the replication connection it asks for', () => {
+  // The step asked for "a room server fed by a replication connection on the canvas", and no lesson
+  // said that the toolbar's Connect as picks the kind of the connections a student draws.
+  const lesson = JSON.parse(readFileSync(path.join(LESSONS, '10-rooms.lesson.json'), 'utf8'));
+  it.each(APP_LOCALES)('%s: names Connect as and its replication choice by their labels', (locale) => {
+    const editor = RESOURCES[locale].editor as { connectAs: string };
+    const domain = RESOURCES[locale].domain as { edgeKinds: { replication: string } };
+    const step = lesson.steps.map((s: Record<string, string>) => s[locale]).join('\n');
+    expect(step).toContain(`**${editor.connectAs}**`);
+    expect(step).toContain(`**${domain.edgeKinds.replication}**`);
+  });
+});
+
+describe('lesson 11 (split brain) sends the student to the setting that fences', () => {
+  // The hint asked "what could the database do with that number?", and the database has no such
+  // setting: fencing is the coordinator's (Fencing, "checked on writes"). Students clicked the
+  // database and found nothing to change.
+  const lesson = JSON.parse(readFileSync(path.join(LESSONS, '09-split-brain.lesson.json'), 'utf8'));
+  const hint = lesson.checks.find((c: { id: string }) => c.id === 'no-conflicting-writes').hint;
+  it('the coordinator has the fencing setting, the database none', () => {
+    expect(Object.keys(CoordinatorPropsSchema.shape)).toContain('fencing');
+    expect(Object.keys(DatabasePropsSchema.shape).some((k) => /fenc|epoch/i.test(k))).toBe(false);
+  });
+  it.each(APP_LOCALES)("%s: the hint names the coordinator's settings", (locale) => {
+    const coordinator = (RESOURCES[locale].domain as { kinds: { coordinator: { label: string } } }).kinds.coordinator.label;
+    expect(hint[locale].toLowerCase()).toContain(coordinator.toLowerCase());
+  });
+});
+
+describe('lesson 10 (locality) grades the latency of requests served, and names the box a student misses', () => {
+  // Stateful services, a coordinator and partition-aware routing without "Owns partitions": every
+  // request failed at once with no route, and the two p99 checks passed on those fast failures
+  // (49 ms) while the structure feedback did not name the box. The p99 checks read the served p99.
+  const lesson = JSON.parse(readFileSync(path.join(LESSONS, '08-locality.lesson.json'), 'utf8'));
+  const check = (id: string) => lesson.checks.find((c: { id: string }) => c.id === id);
+  it('the p99 checks read the served p99 and a wrong answer pins the case', () => {
+    expect(check('p99-normal').metric).toBe('servedLatencyP99');
+    expect(check('p99-slow-db').metric).toBe('servedLatencyP99');
+    expect(lesson.wrongAnswers.find((w: { id: string }) => w.id === 'stateful-not-owning').fails).toEqual(expect.arrayContaining(['p99-normal', 'p99-slow-db']));
+  });
+  it.each(APP_LOCALES)("%s: the owner-routing feedback names the State and Owns partitions settings", (locale) => {
+    const service = (RESOURCES[locale].domain as { props: { service: Record<string, { label: string }> } }).props.service;
+    expect(check('owner-routing').feedback[locale]).toContain(`**${service.state!.label}**`);
+    expect(check('owner-routing').feedback[locale]).toContain(`**${service.ownsPartitions!.label}**`);
+  });
 });

@@ -67,7 +67,7 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
           version: pack.manifest.packVersion,
           lessons: pack.lessons.map((l) => ({ id: l.lesson.id, title: l.lesson.title })),
         },
-        checks: lesson.checks.map((c) => ({ id: c.id, title: c.title ?? { en: c.id }, points: c.points })),
+        checks: lesson.checks.map((c) => ({ id: c.id, title: c.title ?? { en: c.id }, points: c.points, ...(c.type === 'metric' ? { metric: c.metric } : {}) })),
         quizzes: lesson.checks.flatMap((c) => (c.type === 'quiz' ? [{ id: c.id, question: c.question, choices: c.choices }] : [])),
         // instructorNotes stay in the pack: a student's app never receives them.
         about: {

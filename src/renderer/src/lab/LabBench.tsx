@@ -23,6 +23,7 @@ import './lab.css';
  * give a small screen's height back to the canvas.
  */
 /** What of a design a run depends on: everything but where nodes sit and what they are called. */
+const NO_METRICS: readonly MetricName[] = [];
 
 export function LabBench({
   api,
@@ -34,6 +35,7 @@ export function LabBench({
   onToggleResults,
   trace,
   onTrace,
+  lessonMetrics = NO_METRICS,
 }: {
   api: StateLabApi;
   lab: Lab;
@@ -47,10 +49,18 @@ export function LabBench({
   /** The request trace panel, when open (with what it was first asked for); kept by the caller so "Show me" can open it. */
   trace?: { initial?: TraceRequest; serial: number } | undefined;
   onTrace(next: { initial?: TraceRequest } | undefined): void;
+  /** Charts the open lesson starts with (lessonChartMetrics): what its checks grade. */
+  lessonMetrics?: readonly MetricName[];
 }) {
   const [isComparing, setComparing] = useState(false);
-  /** Metrics the student added as charts; kept across runs. */
-  const [picked, setPicked] = useState<MetricName[]>([]);
+  /** Metrics the student added as charts, after the lesson's own; kept across runs, started afresh by another lesson. */
+  const [picked, setPicked] = useState<MetricName[]>(() => [...lessonMetrics]);
+  const lessonKey = lessonMetrics.join(' ');
+  const [pickedFor, setPickedFor] = useState(lessonKey);
+  if (pickedFor !== lessonKey) {
+    setPickedFor(lessonKey);
+    setPicked([...lessonMetrics]);
+  }
   const { t } = useTranslation('lab');
   // A metric named in the lesson's text was clicked: its chart joins the bench, in view.
   const [shownMetric, setShownMetric] = useState<{ metric: MetricName; serial: number }>();

@@ -3,7 +3,7 @@ import { memo, useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { hoverValues, type ChartSpec, type ChartUnit } from './series';
-import { niceTicks } from './ticks';
+import { niceTicks, yAxisWidth } from './ticks';
 
 const COLORS = ['#2563eb', '#dc2626', '#d97706', '#059669', '#7c3aed', '#db2777', '#0891b2', '#475569'];
 /** The smallest plot: below this the ticks crowd (CSS gives the plot box the same minimum). */
@@ -89,7 +89,8 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs, onPickM
           stroke: muted,
           grid: { stroke: 'rgba(127,127,127,0.15)' },
           ticks: { show: false },
-          size: 62,
+          // Wide enough for the longest tick label ("6,000.0 ms" was cut to "000.0 ms" at a fixed 62 px).
+          size: (_u, values) => yAxisWidth(values ?? []),
           splits: (_u, _axis, _min, max) => niceTicks(max, 4, isInteger).filter((t) => t <= max * (1 + 1e-9)),
           values: (_u, v) => {
             const labels = v.map((x) => formatChartValue(x, spec.unit));

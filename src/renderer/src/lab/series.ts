@@ -33,6 +33,21 @@ export const chartWindow = (set: Pick<ChartSet, 'bucketMs'>, i: number): MetricW
 
 /** Metrics a student can add as a chart: the whole catalogue except the per-node load-balancer share (charted per target already). */
 export const PICKABLE_METRICS: readonly MetricName[] = METRIC_NAMES.filter((m) => m !== 'lbShare');
+/** Metrics a chart of the default set already shows (the catalogue need not add them again). */
+const DEFAULT_CHART_METRICS: ReadonlySet<MetricName> = new Set<MetricName>([
+  'throughput', 'errorRate', 'latencyP50', 'latencyP99', 'lbShare', 'requests', 'connectionsOpen', 'cacheHitRatio', 'replicationLagMs', 'replicationWaitMs', 'ownedPartitions', 'hottestPartitionLoad',
+]);
+
+/**
+ * The charts a lesson starts with besides the default set: the metrics its checks grade and its
+ * predictions measure, in lesson order. A step that says "read *conflicting writes*" or "note
+ * *remote calls per request*" then finds it under the canvas without knowing the catalogue.
+ */
+export function lessonChartMetrics(lesson: { checks: readonly { metric?: MetricName }[]; predictions: readonly { measure: { metric: MetricName } }[] }): MetricName[] {
+  const named = [...lesson.checks.map((c) => c.metric), ...lesson.predictions.map((p) => p.measure.metric)];
+  return [...new Set(named.filter((m): m is MetricName => m !== undefined && !DEFAULT_CHART_METRICS.has(m) && PICKABLE_METRICS.includes(m)))];
+}
+
 /** A picked metric's chart id. */
 export const pickedChartId = (metric: MetricName) => `metric-${metric}`;
 const CHART_UNIT: Record<MetricUnit, ChartUnit> = { count: 'count', partitions: 'count', fraction: 'fraction', ms: 'ms', 'per-second': 'per-second', ratio: 'ratio' };

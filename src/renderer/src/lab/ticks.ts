@@ -18,3 +18,6 @@ export function niceTicks(max: number, target = 4, isInteger = false): number[] 
   const steps = Math.max(2, Math.ceil(top / step - 1e-9));
   return Array.from({ length: steps + 1 }, (_, i) => Number((i * step).toPrecision(12)));
 }
+
+/** Pixels the y axis needs for its labels (uPlot's 12 px axis font, about 7 px a character, and a gap). */
+export const yAxisWidth = (labels: readonly (string | null | undefined)[]): number => Math.max(62, 14 + 7 * Math.max(0, ...labels.map((l) => l?.length ?? 0)));

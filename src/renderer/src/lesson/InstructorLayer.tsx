@@ -15,6 +15,7 @@ import { ScenarioSchema, type Scenario } from '../../../shared/scenario';
 import type { StudentVariant, VariantParameter } from '../../../shared/variants';
 import { formatNumber, formatSeconds, formatValue, labelColon } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
+import { useDomain } from '../i18n/useDomain';
 import { InlineMarkdown, Markdown } from './Markdown';
 
 export function IntroCard({ about, onSelectLesson }: { about: LessonView['about']; onSelectLesson(id: string): void }) {
@@ -123,6 +124,7 @@ export function PredictionQuestions({
   scenario: Scenario | undefined;
 }) {
   const { locale, t } = useLocale();
+  const d = useDomain();
   if (predictions.length === 0) return null;
   return (
     <section className="sl-predictions" data-testid="predictions" aria-label={t('predictTitle')}>
@@ -148,7 +150,8 @@ export function PredictionQuestions({
               <p className={`sl-prediction-result ${isBorneOut === false ? 'is-off' : ''}`} data-testid={`prediction-result-${p.id}`}>
                 {t('youPredicted')}{labelColon(locale)}<strong><InlineMarkdown text={localize(picked.text, locale)} /></strong>
                 <br />
-                {t('runMeasured')}{labelColon(locale)}<strong data-testid={`prediction-measured-${p.id}`}>{formatValue(measured, METRICS[p.measure.metric].unit, locale)}</strong>
+                {/* Named: "The run measured: 59" left the student guessing 59 of what. */}
+                {t('runMeasuredMetric', { metric: d.metric(p.measure.metric) })}{labelColon(locale)}<strong data-testid={`prediction-measured-${p.id}`}>{formatValue(measured, METRICS[p.measure.metric].unit, locale)}</strong>
                 {isBorneOut !== undefined && <> · {isBorneOut ? t('borneOut') : t('notBorneOut')}</>}
               </p>
             )}

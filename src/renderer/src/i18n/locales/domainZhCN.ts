@@ -116,7 +116,7 @@ export const domainZhCN = {
       replicationTimeoutMs: { label: '复制超时', description: '同步：从库在这段时间内未确认的写入失败；半同步：照样确认，并在没有它们的情况下继续（毫秒）' },
       replicationLagMs: { label: '复制延迟', description: '异步复制的延迟（毫秒）' },
       failover: { label: '故障转移', description: '自动：检测到故障后提升一个从库；手动：等待提升操作', options: { auto: '自动', manual: '手动' } },
-      failoverAfterMs: { label: '故障转移等待', description: '自动故障转移前的检测时间（毫秒）' },
+      failoverAfterMs: { label: '故障转移等待', description: '主库这么久没有应答，从库就接管；从库每隔这段时间的三分之一询问一次，所以等待从最后一次应答算起，往往早于崩溃（毫秒）' },
     },
     coordinator: {
       leaseTtlMs: { label: '租约时长', description: '租约的存活时间（毫秒）' },
@@ -200,7 +200,7 @@ export const domainZhCN = {
     heal: { label: '修复分区', description: '结束所有网络分区，无论指定哪个节点。', menu: '修复分区' },
     'link-loss': { label: '链路丢包', description: '丢弃一条连接（或节点所有链路）上一定比例的消息。', menu: '丢弃 50% 的消息（10 秒）' },
     pause: { label: '暂停', description: '冻结进程（如 GC 停顿）：恢复前什么都不处理，之后处理期间到达的全部请求。崩溃会结束暂停。', menu: '暂停（5 秒）' },
-    'scale-out': { label: '扩容', description: '增加应用实例的副本；路由到它的负载均衡器也会路由到这些副本。', menu: '扩容（+1 个实例）' },
+    'scale-out': { label: '扩容', description: '按应用实例的配置增加克隆实例；路由到它的负载均衡器也会路由到这些克隆。', menu: '扩容（+1 个实例）' },
     'scale-in': { label: '缩容', description: '把实例移出负载均衡器并停止它；除非 drain 为 false，否则先排空。', menu: '缩容（排空后停止）' },
     'rolling-deploy': { label: '滚动部署', description: '分批用新版本替换负载均衡器的目标（或单个实例）。', menu: '滚动部署' },
     'cache-flush': { label: '清空缓存', description: '清空缓存：之后的读取全部未命中，转到数据库。', menu: '清空缓存' },

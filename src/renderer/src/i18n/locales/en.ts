@@ -422,7 +422,8 @@ export const en = {
     predictTitle: 'Predict before you run',
     predictHint: 'Say what you expect before the first run; Run starts once every prediction has an answer. Any answer earns its points: after the run, compare it with what happened.',
     youPredicted: 'You predicted',
-    runMeasured: 'The run measured',
+    /** Before the value a prediction is compared with: the metric by its name ("Lost writes in the run: 59"). */
+    runMeasuredMetric: '{{metric}} in the run',
     borneOut: 'as you predicted',
     notBorneOut: 'not what you predicted',
     predictionRow: 'Prediction',
