@@ -29,7 +29,9 @@ for (const size of [
     await page.getByRole('button', { name: /Run/ }).first().click();
     const chart = page.locator('.sl-chart[data-chart="metric-connectionsDropped"]');
     await expect(chart).toBeVisible({ timeout: 60_000 });
-    await expect(page.locator('.sl-chart[data-chart^="metric-"]')).toHaveCount(1);
+    await expect(chart).toHaveCount(1);
+    // The lesson starts with charts of what its checks grade; the links add to those, never twice.
+    const pickedCount = await page.locator('.sl-chart[data-chart^="metric-"]').count();
     // Asked for again from further down, it is brought into view, not added twice.
     await page.locator('.sl-labbench-charts').evaluate((e) => e.scrollTo(0, 0));
     await page.locator('.sl-steps .sl-metric-link', { hasText: 'Connection errors' }).click();
@@ -37,7 +39,9 @@ for (const size of [
     await expect(errors).toBeInViewport();
     await dropped.click();
     await expect(chart).toBeInViewport();
-    await expect(page.locator('.sl-chart[data-chart^="metric-"]')).toHaveCount(2);
+    await expect(errors).toHaveCount(1);
+    await expect(chart).toHaveCount(1);
+    expect(await page.locator('.sl-chart[data-chart^="metric-"]').count()).toBeLessThanOrEqual(pickedCount + 1);
     await page.screenshot({ path: `${SHOTS}/metric-links-lesson18-${size.width}x${size.height}.png` });
 
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
