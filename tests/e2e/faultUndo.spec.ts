@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { forgetStudentWork, node, openApp } from './helpers';
+import { forgetStudentWork, node, openApp, runAndPause } from './helpers';
 
 // Ctrl+Z takes back the student's last action, a fault injected in the lab as much as an edit of
 // the design, and Ctrl+Shift+Z (or Redo) brings it back; the toolbar's buttons say which.
@@ -9,17 +9,29 @@ const seek = async (page: Page, ms: number) => {
   await page.getByLabel('Timeline').fill(String(ms));
   await expect(page.getByTestId('cursor-time')).toHaveText(new RegExp(`^${(ms / 1000).toFixed(1)} s`));
 };
-const runAndPause = async (page: Page) => {
-  await page.getByRole('button', { name: /Run/ }).click();
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Pause' }).click();
-};
 const injectCrash = async (page: Page, target: string) => {
   await node(page, target).click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Crash' }).click();
 };
 /** The run settled: nothing re-simulating (Run is back). */
-const settled = (page: Page) => expect(page.getByRole('toolbar', { name: 'Run controls' }).getByRole('button', { name: /Run$/ })).toBeEnabled({ timeout: 30_000 });
+const runSettled = (page: Page) => expect(page.getByRole('toolbar', { name: 'Run controls' }).getByRole('button', { name: /Run$/ })).toBeEnabled({ timeout: 30_000 });
+
+/** Lesson 1 run and paused, the balancer's policy changed, then api-2 crashed at `atMs` (or at the cursor). */
+async function policyEditedThenCrash(page: Page, atMs?: number) {
+  await openApp(page);
+  await runAndPause(page);
+  await node(page, 'lb').click();
+  const policy = page.locator('.sl-properties [data-field="policy"] select');
+  const before = await policy.inputValue();
+  await policy.selectOption('least-connections');
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  if (atMs !== undefined) await seek(page, atMs);
+  await injectCrash(page, 'api-2');
+  const list = page.getByRole('region', { name: 'Injected faults' });
+  await expect(list).toContainText(atMs !== undefined ? `${(atMs / 1000).toFixed(1)} s · crash api-2` : 'crash api-2');
+  await runSettled(page);
+  return { policy, before, list };
+}
 
 for (const size of [
   { width: 1280, height: 720 },
@@ -39,7 +51,7 @@ for (const size of [
     const undo = page.getByRole('toolbar', { name: 'Edit' }).getByRole('button', { name: 'Undo', exact: true });
     const redo = page.getByRole('toolbar', { name: 'Edit' }).getByRole('button', { name: 'Redo', exact: true });
     await expect(undo).toHaveAttribute('title', 'Undo injecting Crash api-1 at 4.0 s (Ctrl+Z)');
-    await settled(page);
+    await runSettled(page);
 
     await page.keyboard.press('Control+z');
     await expect(list).not.toContainText('crash api-1');
@@ -48,24 +60,24 @@ for (const size of [
     await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'up');
     await expect(page.getByTestId('cursor-time')).toHaveText(/^4\.0 s/);
     await expect(redo).toHaveAttribute('title', 'Redo injecting Crash api-1 at 4.0 s (Ctrl+Shift+Z or Ctrl+Y)');
-    await settled(page);
+    await runSettled(page);
     await page.screenshot({ path: `test-results/screenshots/fault-undo-${size.width}x${size.height}.png` });
 
     await page.keyboard.press('Control+Shift+z');
     await expect(list).toContainText('4.0 s · crash api-1');
     await expect(marker).toHaveCount(1);
     await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
-    await settled(page);
+    await runSettled(page);
 
     // Removing it with ✕ is an action too: Undo (the button this time) puts it back, Ctrl+Y removes it again.
     await page.getByRole('button', { name: 'Remove 4.0 s · crash api-1' }).click();
     await expect(marker).toHaveCount(0);
-    await settled(page);
+    await runSettled(page);
     await expect(undo).toHaveAttribute('title', 'Undo removing Crash api-1 at 4.0 s (Ctrl+Z)');
     await undo.click();
     await expect(marker).toHaveCount(1);
     await expect(list).toContainText('4.0 s · crash api-1');
-    await settled(page);
+    await runSettled(page);
     await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
     await page.keyboard.press('Control+y');
     await expect(marker).toHaveCount(0);
@@ -74,18 +86,7 @@ for (const size of [
 }
 
 test('edit a property, inject a fault, Ctrl+Z twice: the fault goes first, then the edit', async ({ page }) => {
-  await openApp(page);
-  await runAndPause(page);
-  await node(page, 'lb').click();
-  const policy = page.locator('.sl-properties [data-field="policy"] select');
-  const before = await policy.inputValue();
-  await policy.selectOption('least-connections');
-  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
-  await seek(page, 5000);
-  await injectCrash(page, 'api-2');
-  const list = page.getByRole('region', { name: 'Injected faults' });
-  await expect(list).toContainText('5.0 s · crash api-2');
-  await settled(page);
+  const { policy, before, list } = await policyEditedThenCrash(page, 5000);
 
   await page.keyboard.press('Control+z');
   await expect(list).not.toContainText('crash api-2');
@@ -93,7 +94,7 @@ test('edit a property, inject a fault, Ctrl+Z twice: the fault goes first, then 
   // The edit is still there: only the fault was taken back.
   await expect(policy).toHaveValue('least-connections');
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
-  await settled(page);
+  await runSettled(page);
   await page.keyboard.press('Control+z');
   await node(page, 'lb').click();
   await expect(policy).toHaveValue(before);
@@ -111,23 +112,13 @@ test('edit a property, inject a fault, Ctrl+Z twice: the fault goes first, then 
 });
 
 test('a fault that went with the graded run shown since is passed over: Ctrl+Z takes back the edit before it', async ({ page }) => {
-  await openApp(page);
-  await runAndPause(page);
-  await node(page, 'lb').click();
-  const policy = page.locator('.sl-properties [data-field="policy"] select');
-  const before = await policy.inputValue();
-  await policy.selectOption('least-connections');
-  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
-  await injectCrash(page, 'api-2');
-  const list = page.getByRole('region', { name: 'Injected faults' });
-  await expect(list).toContainText('crash api-2');
-  await settled(page);
+  const { policy, before, list } = await policyEditedThenCrash(page);
   // Show me on a failed check: the lab shows the graded run, the lesson's own scenario, without the fault.
   await page.getByRole('button', { name: 'Check my work' }).click();
   await page.locator('.sl-check.is-failed').getByRole('button', { name: /Show me/ }).first().click({ timeout: 120_000 });
   await expect(page.getByTestId('graded-view')).toBeVisible({ timeout: 60_000 });
   await expect(list).not.toContainText('crash api-2');
-  await settled(page);
+  await runSettled(page);
 
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('Control+z');

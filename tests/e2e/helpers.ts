@@ -165,3 +165,30 @@ export async function startOwnHost(dataDir: string, offset: number): Promise<{ u
     },
   };
 }
+
+export type Box = { x: number; y: number; width: number; height: number };
+/** Whether box `a` lies wholly inside box `b` (half a pixel of rounding allowed). */
+export const inside = (a: Box, b: Box) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
+
+/** Runs the open design (answering any predictions first) and pauses once the nodes show live state. */
+export async function runAndPause(page: Page): Promise<void> {
+  await answerPredictions(page);
+  await page.getByRole('button', { name: /Run/ }).click();
+  const pause = page.getByRole('button', { name: 'Pause', exact: true });
+  await expect(pause).toBeVisible({ timeout: 30_000 });
+  await pause.click();
+  await expect(page.locator('.sl-node-live').first()).toBeVisible();
+}
+
+/** Waits until the canvas has settled after a layout change (its fit is animation-free, one frame later). */
+export async function settled(page: Page): Promise<void> {
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await page.locator('.react-flow__viewport').getAttribute('style');
+      const same = now === last;
+      last = now ?? '';
+      return same;
+    }, { intervals: [150, 150, 150, 300] })
+    .toBe(true);
+}

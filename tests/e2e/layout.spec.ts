@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { answerPredictions, APP_PATH, forgetStudentWork, openApp } from './helpers';
+import { APP_PATH, forgetStudentWork, inside, openApp, runAndPause, settled, type Box } from './helpers';
 
 // Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
 test.beforeEach(forgetStudentWork);
@@ -14,9 +14,7 @@ const MIN_LABEL_PX = 11;
 const MIN_HANDLE_PX = 12;
 const SAVED_DESIGN = 'lessons/stateless-vs-stateful/graphs/12-capstone.reference.json';
 
-type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const inside = (a: Box, b: Box) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
 
 /**
  * Every node of the open design lies inside the visible canvas and under none of its overlays
@@ -50,27 +48,7 @@ async function expectWholeDesignReadable(page: Page, screen: string): Promise<vo
   expect(sizes.handle, `${screen}: handles are ${sizes.handle.toFixed(1)} px on screen`).toBeGreaterThanOrEqual(MIN_HANDLE_PX);
 }
 
-async function runAndPause(page: Page): Promise<void> {
-  await answerPredictions(page);
-  await page.getByRole('button', { name: /Run/ }).click();
-  const pause = page.getByRole('button', { name: 'Pause', exact: true });
-  await expect(pause).toBeVisible({ timeout: 30_000 });
-  await pause.click();
-  await expect(page.locator('.sl-node-live').first()).toBeVisible();
-}
 
-/** Waits until the canvas has settled after a layout change (its fit is animation-free, one frame later). */
-async function settled(page: Page): Promise<void> {
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = await page.locator('.react-flow__viewport').getAttribute('style');
-      const same = now === last;
-      last = now ?? '';
-      return same;
-    }, { intervals: [150, 150, 150, 300] })
-    .toBe(true);
-}
 
 for (const size of SIZES) {
   const tag = `${size.width}x${size.height}`;

@@ -1,25 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { answerPredictions, forgetStudentWork, node, openApp } from './helpers';
+import { forgetStudentWork, inside, node, openApp, runAndPause, settled } from './helpers';
 
 // A window made smaller (1440×900 → 1280×720) keeps the whole design in view, whether or not the
 // student clicked on the canvas meanwhile; a view the student zoomed into by hand is left alone.
 test.beforeEach(forgetStudentWork);
 
-type Box = { x: number; y: number; width: number; height: number };
-const inside = (a: Box, b: Box) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
 
-/** Waits until the canvas has settled after a layout change (as tests/e2e/layout.spec.ts does). */
-async function settled(page: Page): Promise<void> {
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = await page.locator('.react-flow__viewport').getAttribute('style');
-      const same = now === last;
-      last = now ?? '';
-      return same;
-    }, { intervals: [150, 150, 150, 300] })
-    .toBe(true);
-}
 /** The ids of the nodes not wholly inside the canvas pane. */
 async function nodesOutOfView(page: Page): Promise<string[]> {
   const pane = (await page.locator('.react-flow').boundingBox())!;
@@ -30,14 +16,6 @@ async function nodesOutOfView(page: Page): Promise<string[]> {
     if (!box || !inside(box, pane)) out.push((await nodes.nth(i).getAttribute('data-id')) ?? '?');
   }
   return out;
-}
-async function runAndPause(page: Page): Promise<void> {
-  await answerPredictions(page);
-  await page.getByRole('button', { name: /Run/ }).click();
-  const pause = page.getByRole('button', { name: 'Pause', exact: true });
-  await expect(pause).toBeVisible({ timeout: 30_000 });
-  await pause.click();
-  await expect(page.locator('.sl-node-live').first()).toBeVisible();
 }
 const shrink = async (page: Page, size: { width: number; height: number }) => {
   await page.setViewportSize(size);
