@@ -311,6 +311,7 @@ export const RUN_EVENT_KINDS = [
   'revoked',
   'not-wired',
   'connections-dropped',
+  'failing',
 ] as const;
 export type RunEventKind = (typeof RUN_EVENT_KINDS)[number];
 

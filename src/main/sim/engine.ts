@@ -5,9 +5,9 @@
  * model.ts. Nothing here reads wall-clock time or global randomness: `nowUs` and each node's
  * `rng` are the only sources of time and chance.
  */
-import { englishEventText, eventKindOf, type EventParams, type EventTextKey } from '../../shared/i18n/eventTexts';
+import { FAILING_TEXT, englishEventText, eventKindOf, type EventParams, type EventTextKey, type FailingTextKey } from '../../shared/i18n/eventTexts';
 import type { RunEvent } from '../../shared/metrics';
-import { FLAG_ONE_WAY, STATUS } from './calls';
+import { FLAG_ONE_WAY, OP, STATUS, STATUS_REASON } from './calls';
 import { EV } from './loop';
 import { C, E, NE } from './metrics/recorder';
 import { ModelState } from './model';
@@ -20,6 +20,8 @@ export { EV, EV_NAMES, EVENTS_MAX_DEFAULT, EventBudgetError, InvariantError, typ
 export { SimNode, type Cut, type SimEdge } from './node';
 
 const LOG_LIMIT = 10_000;
+/** A node's failures for one reason are one burst until none comes for this long: one log line per burst. */
+export const FAILURE_QUIET_US = 1_000_000;
 
 export class Sim extends Network {
   readonly byId = new Map<string, SimNode>();
@@ -85,6 +87,31 @@ export class Sim extends Network {
     if (node !== undefined) e.node = node.id;
     if (value !== undefined) e.value = value;
     this.events.push(e);
+  }
+
+  /**
+   * `node` fails a request with `status` now (call once per failure, where the failure starts, not
+   * where it is relayed): true when this starts a burst of that reason at that node (its first
+   * such failure, or the first after FAILURE_QUIET_US without one), so the caller logs it with
+   * `logFailing`. Reads and writes only simulated time: the log stays a pure function of the run.
+   */
+  failureStarts(node: SimNode, status: number): boolean {
+    const r = status - 1;
+    const last = node.lastFailedUs[r]!;
+    node.lastFailedUs[r] = this.nowUs;
+    return this.nowUs - last >= FAILURE_QUIET_US;
+  }
+
+  /** Both at once, for a failure with no more precise cause than its reason's sentence. */
+  noteFailure(node: SimNode, status: number): void {
+    if (this.failureStarts(node, status)) this.logFailing(node, status);
+  }
+
+  /** Logs that `node` started failing requests with `status`: the reason's sentence, or `cause`'s with its params. */
+  logFailing(node: SimNode, status: number, cause?: FailingTextKey, params?: EventParams): void {
+    const reason = STATUS_REASON[status];
+    if (reason === undefined) return;
+    this.log(cause ?? FAILING_TEXT[reason], node, { node: node.id, ...params });
   }
 
   timer(node: SimNode, delayUs: number, tag: number, a = 0, b = 0): void {
@@ -194,6 +221,13 @@ export class Sim extends Network {
     }
   }
 
+  /** A request call reached a dead process: its caller fails it as down (transport's refuse). */
+  protected noteRefused(c: number): void {
+    const calls = this.calls;
+    const caller = this.nodes[calls.from[c]!]!;
+    if (isRequestOp(calls.op[c]!) && this.failureStarts(caller, STATUS.down)) this.logFailing(caller, STATUS.down, undefined, { target: this.nodes[calls.to[c]!]!.id });
+  }
+
   protected nodeId(n: number): string {
     return this.nodes[n]!.id;
   }
@@ -229,10 +263,18 @@ export class Sim extends Network {
       }
       f.shift();
       calls.status[c] = STATUS.timeout;
+      if (isRequestOp(calls.op[c]!) && this.failureStarts(node, STATUS.timeout)) {
+        this.logFailing(node, STATUS.timeout, undefined, { target: this.nodes[calls.to[c]!]!.id, ms: node.timeoutUs / 1000 });
+      }
       if (this.tracer !== null) this.tracer.onTimeout(c);
       this.rec.edgeCur[calls.edge[c]! * NE + E.failed]! += 1;
       node.onResponse(c);
       if (!node.isUp) return;
     }
   }
+}
+
+/** A call on a user's behalf (not a lease renewal or a replication message, whose failures are the system's own). */
+function isRequestOp(op: number): boolean {
+  return op !== OP.lease && op !== OP.replicate;
 }

@@ -2,6 +2,7 @@
  * What the engine runs: a node (its life-cycle flags and the behaviour hooks nodes/* implement)
  * and a link between two nodes.
  */
+import { FAILURE_REASON_KEYS } from '../../shared/failureReasons';
 import type { NodeKind } from '../../shared/graph';
 import type { Sim } from './engine';
 import { C, type Recorder } from './metrics/recorder';
@@ -71,6 +72,8 @@ export abstract class SimNode {
   lastPauseToUs = -1;
   /** Random stream of the health probes this node sends (probes.ts), apart from its own. */
   probeRng: Rng | null = null;
+  /** Per failure reason (table order): when this node last failed a request for it (engine `failureStarts`). */
+  readonly lastFailedUs = new Float64Array(FAILURE_REASON_KEYS.length).fill(-Infinity);
 
   constructor(
     readonly sim: Sim,

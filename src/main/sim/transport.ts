@@ -126,11 +126,15 @@ export abstract class Network extends EventLoop {
   protected refuse(c: number): void {
     const calls = this.calls;
     calls.status[c] = STATUS.down;
+    this.noteRefused(c);
     const edge = this.edges[calls.edge[c]!]!;
     this.sent++;
     this.inFlight++;
     this.queue.push(this.nowUs + edge.latUs, EV.deliverResp, calls.from[c]!, c, calls.gen[c]!, 0, 0);
   }
+
+  /** A refused request call: the engine logs its caller's failure (Sim). */
+  protected abstract noteRefused(c: number): void;
 
   private isLost(from: SimNode, to: SimNode, edge: SimEdge): boolean {
     const p = edge.lossRate + edge.extraLoss + from.lossRate + to.lossRate;

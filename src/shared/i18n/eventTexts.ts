@@ -6,6 +6,7 @@
  * A key is a RunEventKind, or `<kind>.<variant>` where one kind has more than one sentence.
  * Placeholders are `{{name}}` (i18next's syntax), filled from RunEvent.params.
  */
+import type { FailureReason } from '../failureReasons';
 import type { RunEvent, RunEventKind } from '../metrics';
 
 export interface EventTemplate {
@@ -68,10 +69,75 @@ export const EVENT_TEXTS = {
     en: '{{node}} stopped: its {{count}} open connections dropped, and their clients reconnect.',
     'zh-CN': '{{node}} 停止了：它持有的 {{count}} 条连接全部断开，这些客户端开始重连。',
   },
+  // A node starts failing requests for a reason (its first such failure, or the first after a quiet
+  // spell): one sentence per reason (FAILING_TEXT below), and more precise ones where the simulator
+  // knows what is missing. The kind's own sentence is the fallback of an unknown variant.
+  failing: { en: '{{node}} started failing requests.', 'zh-CN': '{{node}} 开始让请求失败。' },
+  'failing.down': { en: '{{node}} fails requests as down: {{target}} is down.', 'zh-CN': '{{node}} 的请求因宕机而失败：{{target}} 已宕机。' },
+  'failing.down.starting': { en: '{{node}} fails requests as down: it is still starting.', 'zh-CN': '{{node}} 的请求因宕机而失败：它仍在启动中。' },
+  'failing.down.loading': { en: '{{node}} fails requests as down: it is still loading partition {{partition}}.', 'zh-CN': '{{node}} 的请求因宕机而失败：它仍在加载分区 {{partition}}。' },
+  'failing.down.not-leader': { en: '{{node}} fails requests as down: it is not the leader.', 'zh-CN': '{{node}} 的请求因宕机而失败：它不是主库。' },
+  'failing.timeout': { en: '{{node}} fails requests with a timeout: {{target}} did not answer within {{ms}} ms.', 'zh-CN': '{{node}} 的请求因超时而失败：{{target}} 在 {{ms}} ms 内没有应答。' },
+  'failing.timeout.no-connection': {
+    en: '{{node}} fails requests with a timeout: its users had no connection within {{ms}} ms.',
+    'zh-CN': '{{node}} 的请求因超时而失败：它的用户在 {{ms}} ms 内没有连接。',
+  },
+  'failing.timeout.replica': { en: '{{node}} fails writes with a timeout: its followers did not acknowledge in time.', 'zh-CN': '{{node}} 的写入因超时而失败：它的从库没有及时确认。' },
+  'failing.overloaded': { en: '{{node}} refuses requests as overloaded: its queue is full ({{count}} waiting).', 'zh-CN': '{{node}} 因过载而拒绝请求：它的队列已满（{{count}} 个在等待）。' },
+  'failing.noRoute': { en: '{{node}} fails requests with no route: none of its targets is healthy.', 'zh-CN': '{{node}} 的请求因无路由而失败：它的目标没有一个是健康的。' },
+  'failing.noRoute.unowned': { en: '{{node}} fails requests with no route: no instance owns partition {{partition}}.', 'zh-CN': '{{node}} 的请求因无路由而失败：没有实例拥有分区 {{partition}}。' },
+  'failing.noRoute.owner-unhealthy': {
+    en: '{{node}} fails requests with no route: {{owner}}, the owner of partition {{partition}}, is not healthy.',
+    'zh-CN': '{{node}} 的请求因无路由而失败：分区 {{partition}} 的所有者 {{owner}} 不健康。',
+  },
+  'failing.noRoute.stale': {
+    en: '{{node}} fails requests with no route: it does not own partition {{partition}} (the router sent them by an old owner map).',
+    'zh-CN': '{{node}} 的请求因无路由而失败：它并不拥有分区 {{partition}}（路由器按旧的所有者映射发送了它们）。',
+  },
+  'failing.noRoute.unconnected': { en: '{{node}} fails requests with no route: it is connected to nothing to send them to.', 'zh-CN': '{{node}} 的请求因无路由而失败：它没有连接任何可以接收请求的节点。' },
+  'failing.noRoute.connection-gone': { en: "{{node}} fails requests with no route: the users' connections are gone.", 'zh-CN': '{{node}} 的请求因无路由而失败：用户的连接已断开。' },
+  'failing.sessionLost': { en: "{{node}} fails requests with session lost: the users' sessions are not in its memory.", 'zh-CN': '{{node}} 的请求因会话丢失而失败：用户的会话不在它的内存中。' },
+  'failing.sessionLost.store': { en: "{{node}} fails requests with session lost: the users' sessions are not in the store.", 'zh-CN': '{{node}} 的请求因会话丢失而失败：用户的会话不在存储中。' },
+  'failing.sessionLost.revoked': { en: "{{node}} fails requests with session lost: the users' sessions were revoked.", 'zh-CN': '{{node}} 的请求因会话丢失而失败：用户的会话已被撤销。' },
+  'failing.fenced': { en: '{{node}} rejects writes as fenced: they carry a stale fencing token.', 'zh-CN': '{{node}} 以被隔离为由拒绝写入：它们携带过期的隔离令牌。' },
+  'failing.notWired': { en: '{{node}} fails requests as not wired: no session store is connected.', 'zh-CN': '{{node}} 的请求因未连线而失败：没有连接会话存储。' },
+  'failing.notWired.coordinator': { en: '{{node}} fails requests as not wired: it is not connected to the coordinator.', 'zh-CN': '{{node}} 的请求因未连线而失败：它没有连接到协调器。' },
+  'failing.notWired.replica': {
+    en: '{{node}} fails requests as not wired: no replica is connected to recover partition {{partition}} from.',
+    'zh-CN': '{{node}} 的请求因未连线而失败：没有连接可用于恢复分区 {{partition}} 的副本。',
+  },
+  'failing.wrongOwner': { en: '{{node}} fails requests as wrong owner: it does not own partition {{partition}} and does not forward them.', 'zh-CN': '{{node}} 的请求因所有者错误而失败：它不拥有分区 {{partition}}，也不转发。' },
+  'failing.wrongOwner.owner': {
+    en: '{{node}} fails requests as wrong owner: {{owner}} owns partition {{partition}}, and {{node}} does not forward them.',
+    'zh-CN': '{{node}} 的请求因所有者错误而失败：分区 {{partition}} 归 {{owner}} 所有，而 {{node}} 不转发。',
+  },
+  'failing.wrongOwner.forwarded': {
+    en: '{{node}} fails requests as wrong owner: they were forwarded to it for partition {{partition}}, which it does not own either.',
+    'zh-CN': '{{node}} 的请求因所有者错误而失败：它们因分区 {{partition}} 被转发到这里，但它同样不拥有该分区。',
+  },
   'log-truncated': { en: 'Event log limit reached; later events are not listed.', 'zh-CN': '事件日志已达上限，之后的事件不再列出。' },
 } as const satisfies Record<RunEventKind, EventTemplate> & Record<string, EventTemplate>;
 
 export type EventTextKey = keyof typeof EVENT_TEXTS;
+
+/**
+ * Per failure reason (shared/failureReasons.ts), the sentence logged when a node starts failing
+ * requests for it and the simulator names no more precise cause: a new reason does not compile
+ * until it has one.
+ */
+export const FAILING_TEXT = {
+  down: 'failing.down',
+  timeout: 'failing.timeout',
+  overloaded: 'failing.overloaded',
+  noRoute: 'failing.noRoute',
+  sessionLost: 'failing.sessionLost',
+  fenced: 'failing.fenced',
+  notWired: 'failing.notWired',
+  wrongOwner: 'failing.wrongOwner',
+} as const satisfies Record<FailureReason, EventTextKey>;
+
+/** The sentences of a node starting to fail requests: a reason's own, or a more precise one. */
+export type FailingTextKey = Extract<EventTextKey, `failing.${string}`>;
 export type EventParams = Record<string, string | number>;
 
 /** The event kind a text key belongs to: `restarted.deploy` is a `restarted` event. */

@@ -191,6 +191,8 @@ export class ClientConnections implements ConnectionHolder {
     if (!calls.isValid(c, gen) || calls.stage[c] !== STAGE_PARKED || !calls.isHeldByCaller(c)) return;
     calls.stage[c] = 0;
     calls.status[c] = STATUS.timeout;
+    const sim = this.client.sim;
+    if (sim.failureStarts(this.client, STATUS.timeout)) sim.logFailing(this.client, STATUS.timeout, 'failing.timeout.no-connection', { ms: this.client.timeoutUs / 1000 });
     this.client.onResponse(c);
   }
 

@@ -76,7 +76,11 @@ export class DbGroup {
     this.acked = [];
     this.ackedMax = 0;
     // Writes the old leader still held for its followers were never acknowledged: they fail.
-    for (const [, w] of this.waiting) if (sim.calls.isValid(w[0], w[1]) && sim.calls.isHeldByCallee(w[0])) sim.reply(old, w[0], STATUS.down);
+    for (const [, w] of this.waiting) {
+      if (!sim.calls.isValid(w[0], w[1]) || !sim.calls.isHeldByCallee(w[0])) continue;
+      if (sim.failureStarts(old, STATUS.down)) sim.logFailing(old, STATUS.down, 'failing.down.not-leader');
+      sim.reply(old, w[0], STATUS.down);
+    }
     this.waiting.clear();
     // The old leader's entries beyond the new leader's log are discarded; it rejoins the sync
     // set once it acknowledges the new leader's log. The others keep their place.
@@ -152,12 +156,16 @@ export class DatabaseNode extends SimNode {
     const sim = this.sim;
     if (sim.calls.op[c] === OP.replicate) return this.applyFrom(c);
     if (this.group.leader !== this || !this.isReady) {
+      if (sim.failureStarts(this, STATUS.down)) sim.logFailing(this, STATUS.down, this.isReady ? 'failing.down.not-leader' : 'failing.down.starting');
       sim.reply(this, c, STATUS.down);
       return;
     }
     if (this.busy < this.workers) this.startWork(c);
     else if (this.queue.length < this.props.queueLimit) this.queue.push(c);
-    else sim.reply(this, c, STATUS.overloaded);
+    else {
+      if (sim.failureStarts(this, STATUS.overloaded)) sim.logFailing(this, STATUS.overloaded, undefined, { count: this.queue.length });
+      sim.reply(this, c, STATUS.overloaded);
+    }
   }
 
   /** A replication message: applies the log up to its index if it comes from the current leader. */
@@ -202,8 +210,10 @@ export class DatabaseNode extends SimNode {
       const c = a;
       if (!sim.calls.isValid(c, b)) return this.done();
       // Taken over while this operation waited (a pause past the failover time): no longer the leader.
-      if (this.group.leader !== this) sim.reply(this, c, STATUS.down);
-      else if (sim.calls.op[c] === OP.write) this.write(c);
+      if (this.group.leader !== this) {
+        if (sim.failureStarts(this, STATUS.down)) sim.logFailing(this, STATUS.down, 'failing.down.not-leader');
+        sim.reply(this, c, STATUS.down);
+      } else if (sim.calls.op[c] === OP.write) this.write(c);
       else sim.reply(this, c, STATUS.ok);
       this.done();
     } else if (tag === T_SHIP) {
@@ -228,6 +238,7 @@ export class DatabaseNode extends SimNode {
       const p = partitionOf(calls.key[c]!, g.highestEpoch.length);
       if (own.hasFencing && epoch < g.highestEpoch[p]!) {
         sim.rec.add(this.idx, C.fencedWrites, 1);
+        sim.noteFailure(this, STATUS.fenced);
         sim.reply(this, c, STATUS.fenced);
         return;
       }
@@ -318,7 +329,10 @@ export class DatabaseNode extends SimNode {
       return this.release();
     }
     g.waiting.delete(index);
-    if (sim.calls.isValid(w[0], w[1]) && sim.calls.isHeldByCallee(w[0])) sim.reply(this, w[0], STATUS.timeout);
+    if (sim.calls.isValid(w[0], w[1]) && sim.calls.isHeldByCallee(w[0])) {
+      if (sim.failureStarts(this, STATUS.timeout)) sim.logFailing(this, STATUS.timeout, 'failing.timeout.replica');
+      sim.reply(this, w[0], STATUS.timeout);
+    }
   }
 
   private ack(c: number, index: number): void {

@@ -332,6 +332,7 @@ export class LoadBalancerNode extends SimNode {
     if (this.front !== null && this.front.lookup(c, this.pinned(c) !== undefined)) return;
     const t = this.choose(c);
     if (t === undefined) {
+      if (sim.failureStarts(this, STATUS.noRoute)) this.logNoRoute(c);
       sim.reply(this, c, STATUS.noRoute);
       return;
     }
@@ -350,6 +351,19 @@ export class LoadBalancerNode extends SimNode {
     t.outstanding++;
     sim.rec.add(t.node.idx, C.forwardedTo, 1);
     sim.sendRequest(child);
+  }
+
+  /** Logs why this balancer found nowhere to send request `c` (it starts failing requests as "no route"). */
+  private logNoRoute(c: number): void {
+    const sim = this.sim;
+    if (this.pinned(c) === null) return sim.logFailing(this, STATUS.noRoute, 'failing.noRoute.connection-gone');
+    if (this.props.policy === 'partition-aware' && this.pinned(c) === undefined) {
+      const partition = partitionOf(sim.calls.key[c]!, this.ownerView.length);
+      const owner = this.ownerView[partition]!;
+      if (owner < 0) return sim.logFailing(this, STATUS.noRoute, 'failing.noRoute.unowned', { partition });
+      return sim.logFailing(this, STATUS.noRoute, 'failing.noRoute.owner-unhealthy', { partition, owner: sim.nodes[owner]!.id });
+    }
+    sim.logFailing(this, STATUS.noRoute);
   }
 
   /**

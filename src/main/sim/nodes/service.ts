@@ -134,12 +134,16 @@ export class ServiceNode extends SimNode {
     const sim = this.sim;
     this.requestsReceived++;
     if (!this.isReady) {
+      if (sim.failureStarts(this, STATUS.down)) sim.logFailing(this, STATUS.down, 'failing.down.starting');
       sim.reply(this, c, STATUS.down);
       return;
     }
     if (this.busy < this.props.workers) this.startWork(c);
     else if (this.queue.length < this.props.queueLimit) this.queue.push(c);
-    else sim.reply(this, c, STATUS.overloaded);
+    else {
+      if (sim.failureStarts(this, STATUS.overloaded)) sim.logFailing(this, STATUS.overloaded, undefined, { count: this.queue.length });
+      sim.reply(this, c, STATUS.overloaded);
+    }
   }
 
   private startWork(c: number): void {
@@ -187,7 +191,10 @@ export class ServiceNode extends SimNode {
     const op = this.sim.calls.op[c]!;
     if (op === OP.connect) return acceptConnection(this, c);
     // An owner with no lease service to ask owns nothing.
-    if (this.lacksCoordinator) return this.finish(c, STATUS.notWired);
+    if (this.lacksCoordinator) {
+      if (this.sim.failureStarts(this, STATUS.notWired)) this.sim.logFailing(this, STATUS.notWired, 'failing.notWired.coordinator');
+      return this.finish(c, STATUS.notWired);
+    }
     if (this.props.ownsPartitions && servedAsOwner(this, c, op)) return;
     if (this.downstreamEdge !== undefined) return this.callChild(c, this.downstreamEdge, op, STAGE_DOWNSTREAM);
     if (op === OP.read && this.cacheEdge !== undefined) return this.callChild(c, this.cacheEdge, op, STAGE_CACHE);

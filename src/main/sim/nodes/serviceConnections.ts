@@ -26,8 +26,15 @@ export function acceptConnection(node: ServiceNode, c: number): void {
   const calls = node.sim.calls;
   if (node.usesLeases && (calls.flags[c]! & FLAG_KEY_ROUTED) !== 0) {
     const p = partitionOf(calls.key[c]!, node.ownedEpoch.length);
-    if (node.ownedEpoch[p] === 0) return node.finish(c, STATUS.noRoute);
-    if (node.sim.nowUs < node.readyAtUs[p]!) return node.finish(c, STATUS.down);
+    const sim = node.sim;
+    if (node.ownedEpoch[p] === 0) {
+      if (sim.failureStarts(node, STATUS.noRoute)) sim.logFailing(node, STATUS.noRoute, 'failing.noRoute.stale', { partition: p });
+      return node.finish(c, STATUS.noRoute);
+    }
+    if (sim.nowUs < node.readyAtUs[p]!) {
+      if (sim.failureStarts(node, STATUS.down)) sim.logFailing(node, STATUS.down, 'failing.down.loading', { partition: p });
+      return node.finish(c, STATUS.down);
+    }
   }
   node.sim.model.connections?.accept(calls.user[c]!, node);
   node.finish(c, STATUS.ok);

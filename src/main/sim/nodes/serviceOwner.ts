@@ -34,15 +34,19 @@ export function servedAsOwner(node: ServiceNode, c: number, op: number): boolean
       if ((calls.flags[c]! & FLAG_REPLICA_READ) !== 0 && op === OP.read && node.props.state === 'stateful') node.finish(c, STATUS.ok);
       // A partition-aware router that sent it here has a stale view: fail fast so it is retried
       // once the router has caught up (a second guess from this instance's view could be as stale).
-      else if ((calls.flags[c]! & FLAG_KEY_ROUTED) !== 0) node.finish(c, STATUS.noRoute);
-      else notOwner(node, c, node.beliefVersion < 0 ? -1 : sim.model.ownership!.versions[node.beliefVersion]!.ownerMap[p]!);
+      else if ((calls.flags[c]! & FLAG_KEY_ROUTED) !== 0) {
+        if (sim.failureStarts(node, STATUS.noRoute)) sim.logFailing(node, STATUS.noRoute, 'failing.noRoute.stale', { partition: p });
+        node.finish(c, STATUS.noRoute);
+      } else notOwner(node, c, node.beliefVersion < 0 ? -1 : sim.model.ownership!.versions[node.beliefVersion]!.ownerMap[p]!);
       return true;
     }
     if (node.isUnrecoverable[p] === 1) {
+      if (sim.failureStarts(node, STATUS.notWired)) sim.logFailing(node, STATUS.notWired, 'failing.notWired.replica', { partition: p });
       node.finish(c, STATUS.notWired);
       return true;
     }
     if (sim.nowUs < node.readyAtUs[p]!) {
+      if (sim.failureStarts(node, STATUS.down)) sim.logFailing(node, STATUS.down, 'failing.down.loading', { partition: p });
       node.finish(c, STATUS.down);
       return true;
     }
@@ -82,9 +86,21 @@ export function servedAsOwner(node: ServiceNode, c: number, op: number): boolean
  * failed as "wrong owner", per `nonOwner`; never answered from this instance's memory.
  */
 function notOwner(node: ServiceNode, c: number, owner: number): void {
-  const calls = node.sim.calls;
-  const isForwardable = node.props.nonOwner === 'forward' && owner >= 0 && owner !== node.idx && (calls.flags[c]! & FLAG_FORWARDED) === 0;
-  if (!isForwardable) return node.finish(c, node.usesLeases && owner < 0 ? STATUS.noRoute : STATUS.wrongOwner);
+  const sim = node.sim;
+  const calls = sim.calls;
+  const isForwarded = (calls.flags[c]! & FLAG_FORWARDED) !== 0;
+  const isForwardable = node.props.nonOwner === 'forward' && owner >= 0 && owner !== node.idx && !isForwarded;
+  if (!isForwardable) {
+    const status = node.usesLeases && owner < 0 ? STATUS.noRoute : STATUS.wrongOwner;
+    if (sim.failureStarts(node, status)) {
+      const partition = partitionOf(calls.key[c]!, node.ownedEpoch.length);
+      if (status === STATUS.noRoute) sim.logFailing(node, status, 'failing.noRoute.unowned', { partition });
+      else if (isForwarded) sim.logFailing(node, status, 'failing.wrongOwner.forwarded', { partition });
+      else if (owner >= 0 && owner !== node.idx) sim.logFailing(node, status, 'failing.wrongOwner.owner', { partition, owner: sim.nodes[owner]!.id });
+      else sim.logFailing(node, status, undefined, { partition });
+    }
+    return node.finish(c, status);
+  }
   node.callChild(c, peerEdge(node, owner), calls.op[c]!, STAGE_FORWARD);
 }
 

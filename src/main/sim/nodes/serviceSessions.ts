@@ -26,11 +26,13 @@ export function checkSession(node: ServiceNode, c: number, user: number): void {
       sim.rec.add(node.idx, C.sessionsCreated, 1);
     } else if (node.sessions.get(user) !== gen) {
       sim.sessionLost(node, user, gen);
+      sim.noteFailure(node, STATUS.sessionLost);
       node.finish(c, STATUS.sessionLost);
       return;
     }
   } else if (mode === 'session-store' && node.missing.has('sessionStore')) {
     // Sessions live in a store that is not connected: nothing can check them.
+    sim.noteFailure(node, STATUS.notWired);
     node.finish(c, STATUS.notWired);
     return;
   } else if (mode === 'session-store' && node.storeEdge !== undefined) {
@@ -74,7 +76,10 @@ function checkToken(node: ServiceNode, c: number, user: number): void {
 export function refreshed(node: ServiceNode, c: number): void {
   const sim = node.sim;
   const user = sim.calls.user[c]!;
-  if (sim.model.isRevoked(user, sim.calls.session[c]!)) return node.finish(c, STATUS.sessionLost);
+  if (sim.model.isRevoked(user, sim.calls.session[c]!)) {
+    if (sim.failureStarts(node, STATUS.sessionLost)) sim.logFailing(node, STATUS.sessionLost, 'failing.sessionLost.revoked');
+    return node.finish(c, STATUS.sessionLost);
+  }
   sim.model.tokenIssuedUs[user] = sim.nowUs;
   node.compute(c, node.props.tokenBytes / LINK_BYTES_PER_US);
 }

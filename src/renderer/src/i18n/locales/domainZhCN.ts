@@ -215,6 +215,7 @@ export const domainZhCN = {
     revoked: '已撤销',
     'not-wired': '未连线',
     'connections-dropped': '连接断开',
+    failing: '请求失败',
     fault: '故障',
     crashed: '崩溃',
     restarted: '重启',
