@@ -6,7 +6,8 @@ import { readMetric } from '../../../src/shared/metrics/read';
 import { ScenarioSchema } from '../../../src/shared/scenario';
 import { nextLoggedEventMs, pastEvents } from '../../../src/renderer/src/lab/playback';
 import { chartSet, chartWindow, hoverValues, PICKABLE_METRICS, pickedChartId } from '../../../src/renderer/src/lab/series';
-import { niceTicks } from '../../../src/renderer/src/lab/ticks';
+import { chartTicks, niceTicks } from '../../../src/renderer/src/lab/ticks';
+import { formatChartValue } from '../../../src/renderer/src/lab/UPlotChart';
 import { createI18n } from '../../../src/renderer/src/i18n/i18n';
 import { EN, ZH_CN } from '../../../src/renderer/src/i18n/resources';
 
@@ -35,6 +36,17 @@ describe('y-axis ticks', () => {
       expect(ticks.length).toBeGreaterThanOrEqual(3);
       expect(ticks.every(Number.isInteger)).toBe(true);
       expect(ticks.at(-1)!).toBeGreaterThanOrEqual(max);
+    }
+  });
+});
+
+describe("a chart's y-axis labels", () => {
+  it.each(['per-second', 'fraction', 'ms', 'count', 'ratio'] as const)('%s: no two labels read the same, from a run that served nothing to a busy one', (unit) => {
+    for (const max of [0, 0.3, 0.8, 1, 2.5, 7, 42, 1234]) {
+      for (const locale of ['en', 'zh-CN']) {
+        const labels = chartTicks(max, unit).map((v) => formatChartValue(v, unit, locale));
+        expect(new Set(labels).size, `${unit} up to ${max} (${locale}): ${labels.join(' | ')}`).toBe(labels.length);
+      }
     }
   });
 });

@@ -3,7 +3,7 @@ import { memo, useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { hoverValues, type ChartSpec, type ChartUnit } from './series';
-import { niceTicks, yAxisWidth } from './ticks';
+import { chartTicks, yAxisWidth } from './ticks';
 
 const COLORS = ['#2563eb', '#dc2626', '#d97706', '#059669', '#7c3aed', '#db2777', '#0891b2', '#475569'];
 /** The smallest plot: below this the ticks crowd (CSS gives the plot box the same minimum). */
@@ -68,7 +68,6 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs, onPickM
       for (const f of marks.current.faultsMs) line(f, '#dc2626', [4 * devicePixelRatio, 3 * devicePixelRatio]);
       if (marks.current.cursorMs !== undefined) line(marks.current.cursorMs, muted, []);
     };
-    const isInteger = spec.unit === 'count';
     const showHover = (u: uPlot) => {
       const out = hover.current;
       if (!out) return;
@@ -82,7 +81,7 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs, onPickM
       legend: { show: false },
       // A vertical hair line only: the read-out above the plot gives the values at the hovered time.
       cursor: { y: false, points: { show: false }, drag: { x: false, y: false, setScale: false } },
-      scales: { x: { time: false, range: [0, Math.max(1, endMs / 1000)] }, y: { range: (_u, _min, max) => [0, niceTicks(max, 4, isInteger).at(-1)!] } },
+      scales: { x: { time: false, range: [0, Math.max(1, endMs / 1000)] }, y: { range: (_u, _min, max) => [0, chartTicks(max, spec.unit).at(-1)!] } },
       axes: [
         { stroke: muted, grid: { stroke: 'rgba(127,127,127,0.15)' }, ticks: { show: false }, size: 24, values: (_u, v) => v.map((s) => `${s} s`) },
         {
@@ -91,7 +90,7 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs, onPickM
           ticks: { show: false },
           // Wide enough for the longest tick label ("6,000.0 ms" was cut to "000.0 ms" at a fixed 62 px).
           size: (_u, values) => yAxisWidth(values ?? []),
-          splits: (_u, _axis, _min, max) => niceTicks(max, 4, isInteger).filter((t) => t <= max * (1 + 1e-9)),
+          splits: (_u, _axis, _min, max) => chartTicks(max, spec.unit).filter((t) => t <= max * (1 + 1e-9)),
           values: (_u, v) => {
             const labels = v.map((x) => formatChartValue(x, spec.unit));
             // The tick labels are drawn on the canvas: the DOM names them too (tests, inspection).

@@ -21,3 +21,9 @@ export function niceTicks(max: number, target = 4, isInteger = false): number[] 
 
 /** Pixels the y axis needs for its labels (uPlot's 12 px axis font, about 7 px a character, and a gap). */
 export const yAxisWidth = (labels: readonly (string | null | undefined)[]): number => Math.max(62, 14 + 7 * Math.max(0, ...labels.map((l) => l?.length ?? 0)));
+
+/**
+ * A chart's y ticks: whole steps for units whose labels show whole numbers (counts, and rates,
+ * whose labels round to a whole "/s"), so no two labels read the same ("1/s" for 0.5 and 1).
+ */
+export const chartTicks = (max: number, unit: 'per-second' | 'fraction' | 'ms' | 'count' | 'ratio'): number[] => niceTicks(max, 4, unit === 'count' || unit === 'per-second');
