@@ -60,12 +60,23 @@ export const GRADE_TEXTS = {
   'value.noData': { en: 'no data', 'zh-CN': '无数据' },
   // A failed check's feedback when its metric measured nothing (grade.ts unmeasuredFeedback): {{reason}} is an unmeasured.* sentence.
   'feedback.unmeasured': { en: 'Nothing to measure: {{reason}}.', 'zh-CN': '无从测量：{{reason}}。' },
-  'feedback.unmeasuredBound': { en: 'Nothing to measure: {{reason}} (needed {{bound}}).', 'zh-CN': '无从测量：{{reason}}（要求 {{bound}}）。' },
+  'feedback.unmeasuredBound': { en: 'Nothing to measure: {{reason}} (needed {{bound}}).', 'zh-CN': '无从测量：{{reason}}（要求{{bound}}）。' },
   // After it when the lesson's feedback has nothing else to say.
   'feedback.unmeasuredLook': { en: 'The error chart and the event log show what went wrong.', 'zh-CN': '错误率图表和事件日志会显示出了什么问题。' },
   'check.nothingMeasured': { en: 'nothing was measured in the window', 'zh-CN': '时间窗口内没有测到任何数据' },
   'quiz.noMetric': { en: 'the answer names no metric', 'zh-CN': '答案没有指定指标' },
   'quiz.noChoice': { en: 'no choice is a node of this run with a value of {{metric}}', 'zh-CN': '没有哪个选项是本次运行中具有 {{metric}} 数值的节点' },
+
+  // A check's bound as a student reads it ("at most 3,000 ms", "至多 3,000毫秒"): checkValue.ts words the stored "<= 3000 ms" with these.
+  'bound.lt': { en: 'less than {{value}}', 'zh-CN': '低于 {{value}}' },
+  'bound.le': { en: 'at most {{value}}', 'zh-CN': '至多 {{value}}' },
+  'bound.eq': { en: 'exactly {{value}}', 'zh-CN': '恰好 {{value}}' },
+  'bound.ge': { en: 'at least {{value}}', 'zh-CN': '至少 {{value}}' },
+  'bound.gt': { en: 'more than {{value}}', 'zh-CN': '高于 {{value}}' },
+  'bound.ne': { en: 'other than {{value}}', 'zh-CN': '不等于 {{value}}' },
+  // A number of partitions in a check's measured line and bound.
+  'unit.partitions_one': { en: '{{count}} partition', 'zh-CN': '{{count}} 个分区' },
+  'unit.partitions_other': { en: '{{count}} partitions', 'zh-CN': '{{count}} 个分区' },
 
   // Why a metric has no value in a window (METRICS[…].unmeasured, src/shared/metrics.ts).
   'unmeasured.cacheRead': { en: 'no cache read happened in the window', 'zh-CN': '时间窗口内没有发生缓存读取' },

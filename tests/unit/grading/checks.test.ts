@@ -53,7 +53,7 @@ describe('behavioural (metric) checks', () => {
   it('fills {measured} and {bound} in the metric\'s unit', () => {
     const lesson = lessonWith([{ id: 'rate', type: 'metric', metric: 'errorRate', op: '<', value: 0.01, feedback: { en: 'Errors were {measured}; keep them {bound}.' } }]);
     const result = grade(lesson, { errorRate: { '*': zeros(60).map(() => 0.025) } }).checks[0];
-    expect(result?.feedback).toEqual({ en: 'Errors were 2.5%; keep them < 1%.' });
+    expect(result?.feedback).toEqual({ en: 'Errors were 2.5%; keep them less than 1%.' });
   });
 
   it('points a count over its bound at the moment the total crossed it', () => {
@@ -100,8 +100,8 @@ describe('behavioural (metric) checks', () => {
     const [p99] = grade(lesson, {}).checks;
     expect(p99).toMatchObject({ passed: false, measured: null, error: 'no request was served (none succeeded) in the window', errorKeys: [{ key: 'unmeasured.requestServed' }] });
     expect(p99?.feedback).toEqual({
-      en: 'Nothing to measure: no request was served (none succeeded) in the window (needed < 150 ms). The error chart and the event log show what went wrong.',
-      'zh-CN': '无从测量：时间窗口内没有请求被成功处理（要求 < 150 ms）。错误率图表和事件日志会显示出了什么问题。',
+      en: 'Nothing to measure: no request was served (none succeeded) in the window (needed less than 150 ms). The error chart and the event log show what went wrong.',
+      'zh-CN': '无从测量：时间窗口内没有请求被成功处理（要求低于 150毫秒）。错误率图表和事件日志会显示出了什么问题。',
     });
   });
 

@@ -2,20 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import type { CheckResult, GradeReport } from '../../../shared/gradeReport';
 import { localize } from '../../../shared/i18n';
 import { checkErrorText, reportNotes } from '../../../shared/i18n/reportText';
-import { formatSeconds, formatValue, labelColon } from '../i18n/format';
+import { boundText, boundValue, formatCheckValue } from '../../../shared/i18n/checkValue';
+import { formatSeconds, labelColon } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
 import { requestChart } from '../lab/chartRequests';
 import { InlineMarkdown, Markdown } from './Markdown';
 
+/** The measured value with the formatter grading filled the feedback with (checkValue.ts), so both read the same number. */
 function formatMeasured(check: CheckResult, locale: string): string {
-  const { measured, unit } = check;
-  if (measured === null) return '—';
-  if (typeof measured !== 'number') return String(measured);
-  if (unit === 'fraction') return `${(measured * 100).toFixed(measured !== 0 && Math.abs(measured) < 0.01 ? 2 : 1)} %`;
-  // Rates and durations in the student's words ("884/s", "884/秒"; "81 ms", "81毫秒"), not the unit's id.
-  if (unit === 'per-second' || unit === 'ms') return formatValue(measured, unit, locale, true);
-  const rounded = Number.isInteger(measured) ? String(measured) : measured.toFixed(Math.abs(measured) >= 100 ? 0 : 2);
-  return unit && unit !== 'count' && unit !== 'ratio' ? `${rounded} ${unit}` : rounded;
+  return check.measured === null ? '—' : formatCheckValue(check.measured, check.unit, locale, boundValue(check.bound, check.unit));
 }
 
 function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResult; onShowMe?: (atMs: number) => void; onShowFailingRequest?: (atMs: number) => void }) {
@@ -47,9 +42,8 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
           {check.bound !== null && (
             <>
               {' · '}
-              {t('expected')}{labelColon(locale)}{check.bound}
-              {/* The bound carries its unit already where it has one (ms, /s, %). */}
-              {check.unit === 'partitions' ? ` ${check.unit}` : ''}
+              {/* In words ("at most 3,000 ms"), worded here: the report keeps the grader's "<= 3000 ms". */}
+              {t('expected')}{labelColon(locale)}<span data-testid={`bound-${check.id}`}>{boundText(check.bound, check.unit, locale)}</span>
             </>
           )}
         </div>
