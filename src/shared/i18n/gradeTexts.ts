@@ -23,7 +23,7 @@ export const GRADE_TEXTS = {
   'frame.removed_other': { en: '{{reason}}; {{ids}} were removed before grading, with their connections.', 'zh-CN': '{{reason}}；评分前已移除 {{ids}} 及其连线。' },
   'frame.reason.secondClient': { en: 'The lesson does not allow a second client', 'zh-CN': '本课程不允许添加第二个客户端' },
   'frame.reason.otherClients': { en: 'The lesson does not allow clients other than its own ({{clients}})', 'zh-CN': '本课程只允许使用它自己的客户端（{{clients}}）' },
-  'frame.reason.kind': { en: 'The lesson does not offer {{kind}} nodes', 'zh-CN': '本课程不提供 {{kind}} 节点' },
+  'frame.reason.kind': { en: 'The lesson does not offer {{kind}} nodes', 'zh-CN': '本课程不提供{{kind}}节点' },
   'frame.more_one': { en: '… and {{count}} more change like these.', 'zh-CN': '……另有 {{count}} 处类似的改动。' },
   'frame.more_other': { en: '… and {{count}} more changes like these.', 'zh-CN': '……另有 {{count}} 处类似的改动。' },
   // Node ids named in a note: "a", "b" and "c"; "a", …, "e" and 3 more.
@@ -122,8 +122,14 @@ function resolvePlurals(message: Message, locale: string): Message {
   return params ? { key, params } : { key };
 }
 
+/**
+ * How a parameter reads: as stored by default; the renderer passes one that words the shared tables'
+ * ids in the student's language (a fault action as "崩溃", a node kind as "缓存").
+ */
+export type GradeParamFormat = (name: string, value: string | number) => string;
+
 /** The message in a locale (English for an unknown locale). */
-export const gradeText = (message: Message, locale: string): string => fillMessage(GRADE_TEXTS, resolvePlurals(message, locale), locale);
+export const gradeText = (message: Message, locale: string, format?: GradeParamFormat): string => fillMessage(GRADE_TEXTS, resolvePlurals(message, locale), locale, format);
 
 /** The English sentence: what the report's `notes` / `error`, the CLI and the grades CSV keep. */
 export const englishGrade = (message: GradeMessage): string => gradeText(message, 'en');
@@ -132,7 +138,7 @@ export const englishGrade = (message: GradeMessage): string => gradeText(message
 export const keyedError = (message: GradeMessage): { error: string; errorKey: GradeMessage } => ({ error: englishGrade(message), errorKey: message });
 
 /** Sentences in a locale, one after another (a check's error may have several). */
-export const gradeTexts = (messages: readonly Message[], locale: string): string => messages.map((m) => gradeText(m, locale)).join(' ');
+export const gradeTexts = (messages: readonly Message[], locale: string, format?: GradeParamFormat): string => messages.map((m) => gradeText(m, locale, format)).join(' ');
 
 /**
  * A stored message, as a submission file holds it (never trusted): bounded keys, few parameters,

@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CheckResult, GradeReport } from '../../../shared/gradeReport';
 import { localize } from '../../../shared/i18n';
 import { checkErrorText, reportNotes } from '../../../shared/i18n/reportText';
 import { boundText, boundValue, formatCheckValue } from '../../../shared/i18n/checkValue';
 import { formatSeconds, labelColon } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
+import { gradeParamWords } from '../i18n/useDomain';
 import { requestChart } from '../lab/chartRequests';
 import { InlineMarkdown, Markdown } from './Markdown';
 
@@ -13,8 +15,15 @@ function formatMeasured(check: CheckResult, locale: string): string {
   return check.measured === null ? '—' : formatCheckValue(check.measured, check.unit, locale, boundValue(check.bound, check.unit));
 }
 
+/** Grade messages name fault actions and node kinds by their words in the student's language. */
+function useGradeWords() {
+  const { t: d } = useTranslation('domain');
+  return useMemo(() => gradeParamWords(d), [d]);
+}
+
 function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResult; onShowMe?: (atMs: number) => void; onShowFailingRequest?: (atMs: number) => void }) {
   const { locale, t } = useLocale();
+  const words = useGradeWords();
   const [isHintOpen, setHintOpen] = useState(false);
   // A question left blank is not a wrong answer: say so rather than show the wrong answer's feedback.
   const isUnanswered = check.type === 'quiz' && check.measured === null && !check.error;
@@ -38,7 +47,7 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
       </div>
       {check.type !== 'quiz' && (check.bound !== null || check.measured !== null) && (
         <div className="sl-check-numbers">
-          {t('measured')}{labelColon(locale)}<strong data-testid={`measured-${check.id}`}>{notMeasured ? checkErrorText(check, locale) : formatMeasured(check, locale)}</strong>
+          {t('measured')}{labelColon(locale)}<strong data-testid={`measured-${check.id}`}>{notMeasured ? checkErrorText(check, locale, words) : formatMeasured(check, locale)}</strong>
           {check.bound !== null && (
             <>
               {' · '}
@@ -48,7 +57,7 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
           )}
         </div>
       )}
-      {check.error && !notMeasured && <div className="sl-error">{t('couldNotEvaluate')}{labelColon(locale)}{checkErrorText(check, locale)}</div>}
+      {check.error && !notMeasured && <div className="sl-error">{t('couldNotEvaluate')}{labelColon(locale)}{checkErrorText(check, locale, words)}</div>}
       {isUnanswered && <p className="sl-check-feedback" data-testid={`not-answered-${check.id}`}>{t('notAnswered')}</p>}
       {!check.passed && !isUnanswered && check.feedback && (
         <div className="sl-check-feedback">
@@ -90,6 +99,7 @@ const broughtIntoView = new WeakSet<GradeReport>();
 /** `earlierAtMs`: the report is the last check's, kept from before a reload or restart (when it was graded); `isStale`: the design changed since this check. */
 export function CheckResults({ report, earlierAtMs, isStale, onShowMe, onShowFailingRequest }: { report: GradeReport; earlierAtMs?: number; isStale?: boolean; onShowMe?: (atMs: number) => void; onShowFailingRequest?: (atMs: number) => void }) {
   const { locale, t } = useLocale();
+  const words = useGradeWords();
   const allPassed = report.checks.every((c) => c.passed);
   const section = useRef<HTMLElement>(null);
   // The results land below the steps and questions, out of sight at 1280×720: a new grade scrolls
@@ -122,7 +132,7 @@ export function CheckResults({ report, earlierAtMs, isStale, onShowMe, onShowFai
         <div className="sl-grading-notes" role="note" data-testid="grading-notes">
           <strong>{t('gradingNotes')}</strong>
           <ul>
-            {reportNotes(report, locale).map((note, i) => (
+            {reportNotes(report, locale, words).map((note, i) => (
               <li key={i}>{note}</li>
             ))}
           </ul>
