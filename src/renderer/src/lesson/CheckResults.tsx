@@ -9,6 +9,7 @@ import { useLocale } from '../i18n/LocaleContext';
 import { gradeParamWords } from '../i18n/useDomain';
 import { requestChart } from '../lab/chartRequests';
 import { InlineMarkdown, Markdown } from './Markdown';
+import { showMeAtMs } from './showMe';
 
 /** The measured value with the formatter grading filled the feedback with (checkValue.ts), so both read the same number. */
 function formatMeasured(check: CheckResult, locale: string): string {
@@ -30,6 +31,7 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
   // A metric that measured nothing (no request served, no recovery...) failed, it was not broken:
   // say what did not happen where the number would be, not as an evaluation error.
   const notMeasured = check.type === 'metric' && check.measured === null && (check.errorKeys ?? []).length > 0 && check.errorKeys!.every((k) => k.key.startsWith('unmeasured.'));
+  const showMeAt = showMeAtMs(check);
   return (
     <li className={`sl-check ${check.passed ? 'is-passed' : 'is-failed'}`} data-check={check.id}>
       <div className="sl-check-head">
@@ -71,9 +73,9 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
               {isHintOpen ? t('hideHint') : t('showHint')}
             </button>
           )}
-          {check.firstViolationMs !== undefined && onShowMe && (
-            <button type="button" onClick={() => onShowMe(check.firstViolationMs!)} title={formatSeconds(check.firstViolationMs, locale)}>
-              {t('showMe')} ({formatSeconds(check.firstViolationMs, locale)})
+          {showMeAt !== undefined && onShowMe && (
+            <button type="button" onClick={() => onShowMe(showMeAt)} title={formatSeconds(showMeAt, locale)}>
+              {t('showMe')} ({formatSeconds(showMeAt, locale)})
             </button>
           )}
           {check.firstViolationMs !== undefined && onShowFailingRequest && (
