@@ -35,6 +35,9 @@ export interface GradeInput {
   starter?: Graph;
 }
 
+/** Chinese words join without a space: "要求 {bound}" reads "要求低于 1%", as the bound now starts with a word. */
+const fillBound = (text: string, words: string): string => text.replace(/ ?\{bound\}/g, (match) => (/^\p{Script=Han}/u.test(words) ? words : match.replace('{bound}', words)));
+
 /**
  * Fills {measured} and {bound} in every locale of a feedback text, each in that locale's words with
  * the check results' own formatter (checkValue.ts): "5.5%" as the measured line reads, "at most
@@ -45,7 +48,7 @@ export function fillFeedback(text: LocalizedText, measured: Scalar | null, bound
   const noData: Readonly<Record<string, string>> = GRADE_TEXTS['value.noData'];
   for (const [locale, template] of Object.entries(text)) {
     const value = measured === null ? (noData[locale] ?? noData.en!) : formatCheckValue(measured, unit, locale, boundValue(bound, unit));
-    out[locale] = template.replaceAll('{measured}', value).replaceAll('{bound}', bound === null ? '' : boundText(bound, unit, locale));
+    out[locale] = fillBound(template.replaceAll('{measured}', value), bound === null ? '' : boundText(bound, unit, locale));
   }
   return out;
 }
@@ -69,7 +72,7 @@ export function unmeasuredFeedback(text: LocalizedText, measured: Scalar | null,
     const rest = (text[locale] ?? text.en)
       .split(SENTENCE_END)
       .filter((sentence) => sentence.trim() !== '' && !sentence.includes('{measured}'))
-      .map((sentence) => sentence.replaceAll('{bound}', words));
+      .map((sentence) => fillBound(sentence, words));
     const separator = locale.startsWith('zh') ? '' : ' ';
     return [gradeText(message, locale), ...(rest.length > 0 ? rest : [gradeText(pointer, locale)])].join(separator);
   };

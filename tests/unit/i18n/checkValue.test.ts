@@ -46,9 +46,9 @@ describe('check values and bounds in words', () => {
 
   it('fills the feedback with the same numbers and words in each of its languages', () => {
     const text = { en: '{measured} of requests failed (needed {bound}).', 'zh-CN': '有 {measured} 的请求失败（要求 {bound}）。' };
-    expect(fillFeedback(text, 0.05518, '< 1%', 'fraction')).toEqual({ en: '5.5% of requests failed (needed less than 1%).', 'zh-CN': '有 5.5% 的请求失败（要求 低于 1%）。' });
+    expect(fillFeedback(text, 0.05518, '< 1%', 'fraction')).toEqual({ en: '5.5% of requests failed (needed less than 1%).', 'zh-CN': '有 5.5% 的请求失败（要求低于 1%）。' });
     const took = { en: 'It took {measured} (needed {bound}).', 'zh-CN': '用了 {measured}（要求 {bound}）。' };
-    expect(fillFeedback(took, 4272.44, '<= 3000 ms', 'ms')).toEqual({ en: 'It took 4,272.4 ms (needed at most 3,000 ms).', 'zh-CN': '用了 4,272.4毫秒（要求 至多 3,000毫秒）。' });
+    expect(fillFeedback(took, 4272.44, '<= 3000 ms', 'ms')).toEqual({ en: 'It took 4,272.4 ms (needed at most 3,000 ms).', 'zh-CN': '用了 4,272.4毫秒（要求至多 3,000毫秒）。' });
     const out = unmeasuredFeedback(took, null, '<= 3000 ms', gradeMessage('unmeasured.recoveryFinished'), 'ms')!;
     expect(out.en).toContain('(needed at most 3,000 ms)');
     expect(out['zh-CN']).toContain('（要求至多 3,000毫秒）');
