@@ -28,6 +28,9 @@ test('lesson 13 is solved from its empty canvas by dragging nodes from the palet
   await expect(page.locator('.sl-check.is-failed[data-check="writes-kept"]')).toHaveCount(1);
   // Nothing was served: no served latency and no cost per request served, so both fail, with points.
   await expect(page.getByTestId('measured-p99')).toHaveText(GRADE_TEXTS['unmeasured.requestServed'].en);
+  // Nothing measured means no moment it went wrong: no "Show me (0.0 s)"; the bound reads in words.
+  await expect(page.locator('.sl-check[data-check="p99"]').getByRole('button', { name: new RegExp(t.showMe) })).toHaveCount(0);
+  await expect(page.getByTestId('bound-p99')).not.toContainText('<');
   await expect(page.locator('.sl-check.is-failed[data-check="budget"] .sl-check-points')).toHaveText(`0/1 ${t.points}`);
   // Its feedback says what did not happen, then what the lesson teaches about it (not "no data").
   await expect(page.locator('.sl-check[data-check="budget"] .sl-check-feedback')).toContainText('Nothing to measure: no request was served');

@@ -10,7 +10,8 @@ import type { Lesson } from '../../shared/lesson';
 import { METRICS, type MetricUnit, type RunResult } from '../../shared/metrics';
 import { ScenarioSchema, type ParsedScenario } from '../../shared/scenario';
 import { APP_VERSION } from '../../shared/version';
-import { formatValue, type Scalar } from './compare';
+import type { Scalar } from './compare';
+import { boundText, boundValue, formatCheckValue } from '../../shared/i18n/checkValue';
 import type { SimEngine } from './engine';
 import { evaluateMetric } from './metricCheck';
 import { evaluatePrediction } from './predictions';
@@ -34,13 +35,20 @@ export interface GradeInput {
   starter?: Graph;
 }
 
-/** Fills {measured} and {bound} in every locale of a feedback text ("no data" in that locale's words when nothing was measured). */
+/** Chinese words join without a space: "要求 {bound}" reads "要求低于 1%", as the bound now starts with a word. */
+const fillBound = (text: string, words: string): string => text.replace(/ ?\{bound\}/g, (match) => (/^\p{Script=Han}/u.test(words) ? words : match.replace('{bound}', words)));
+
+/**
+ * Fills {measured} and {bound} in every locale of a feedback text, each in that locale's words with
+ * the check results' own formatter (checkValue.ts): "5.5%" as the measured line reads, "at most
+ * 3,000 ms" / "至多 3,000毫秒" for the bound ("no data" in that locale's words when nothing was measured).
+ */
 export function fillFeedback(text: LocalizedText, measured: Scalar | null, bound: string | null, unit?: MetricUnit): LocalizedText {
   const out: LocalizedText = { en: '' };
   const noData: Readonly<Record<string, string>> = GRADE_TEXTS['value.noData'];
   for (const [locale, template] of Object.entries(text)) {
-    const value = measured === null ? (noData[locale] ?? noData.en!) : formatValue(measured, unit);
-    out[locale] = template.replaceAll('{measured}', value).replaceAll('{bound}', bound ?? '');
+    const value = measured === null ? (noData[locale] ?? noData.en!) : formatCheckValue(measured, unit, locale, boundValue(bound, unit));
+    out[locale] = fillBound(template.replaceAll('{measured}', value), bound === null ? '' : boundText(bound, unit, locale));
   }
   return out;
 }
@@ -55,15 +63,16 @@ const SENTENCE_END = /(?<=[.!?])\s+|(?<=[。！？])/u;
  * none left, where to look. In each locale the lesson's feedback has; undefined when something was
  * measured.
  */
-export function unmeasuredFeedback(text: LocalizedText, measured: Scalar | null, bound: string | null, reason: GradeMessage | undefined): LocalizedText | undefined {
+export function unmeasuredFeedback(text: LocalizedText, measured: Scalar | null, bound: string | null, reason: GradeMessage | undefined, unit?: MetricUnit): LocalizedText | undefined {
   if (measured !== null || reason === undefined || !reason.key.startsWith('unmeasured.')) return undefined;
-  const message = gradeMessage(bound === null ? 'feedback.unmeasured' : 'feedback.unmeasuredBound', bound === null ? { reason } : { reason, bound });
   const pointer = gradeMessage('feedback.unmeasuredLook');
   const inLocale = (locale: string): string => {
+    const words = bound === null ? '' : boundText(bound, unit, locale);
+    const message = gradeMessage(bound === null ? 'feedback.unmeasured' : 'feedback.unmeasuredBound', bound === null ? { reason } : { reason, bound: words });
     const rest = (text[locale] ?? text.en)
       .split(SENTENCE_END)
       .filter((sentence) => sentence.trim() !== '' && !sentence.includes('{measured}'))
-      .map((sentence) => sentence.replaceAll('{bound}', bound ?? ''));
+      .map((sentence) => fillBound(sentence, words));
     const separator = locale.startsWith('zh') ? '' : ' ';
     return [gradeText(message, locale), ...(rest.length > 0 ? rest : [gradeText(pointer, locale)])].join(separator);
   };
@@ -109,7 +118,7 @@ function evaluateOne(check: Check, graph: Graph, run: RunResult, engine: SimEngi
     bound,
     ...extra,
   };
-  if (!passed && check.feedback) result.feedback = unmeasuredFeedback(check.feedback, measured, bound, metricError) ?? fillFeedback(check.feedback, measured, bound, unit);
+  if (!passed && check.feedback) result.feedback = unmeasuredFeedback(check.feedback, measured, bound, metricError, unit) ?? fillFeedback(check.feedback, measured, bound, unit);
   if (!passed && check.hint) result.hint = check.hint;
   return result;
 }

@@ -34,7 +34,7 @@ export const EVENT_TEXTS = {
   'rebalance-done': { en: '{{node}} now routes over {{count}} targets; {{percent}}% of keys moved.', 'zh-CN': '{{node}} 现在在 {{count}} 个目标之间路由；{{percent}}% 的键已迁移。' },
   failover: { en: '{{node}} promoted to leader in place of {{old}}.', 'zh-CN': '{{node}} 被提升为主库，接替 {{old}}。' },
   drained: { en: 'Drained {{nodes}}.', 'zh-CN': '已排空（drain）{{nodes}}。' },
-  'deploy-done': { en: 'Rolling deploy {{fault}} finished: {{count}} instances replaced.', 'zh-CN': '滚动部署 {{fault}} 完成：已替换 {{count}} 个实例。' },
+  'deploy-done': { en: 'Rolling deploy finished: {{count}} instances replaced.', 'zh-CN': '滚动部署完成：已替换 {{count}} 个实例。' },
   'scaled-out': { en: '{{clone}} added as a copy of {{node}}.', 'zh-CN': '已添加 {{clone}}，它是 {{node}} 的克隆（配置相同的新实例）。' },
   'scaled-in': { en: '{{node}} removed.', 'zh-CN': '{{node}} 已移除。' },
   'lease-expired.false-suspicion': {

@@ -23,7 +23,7 @@ export const GRADE_TEXTS = {
   'frame.removed_other': { en: '{{reason}}; {{ids}} were removed before grading, with their connections.', 'zh-CN': '{{reason}}；评分前已移除 {{ids}} 及其连线。' },
   'frame.reason.secondClient': { en: 'The lesson does not allow a second client', 'zh-CN': '本课程不允许添加第二个客户端' },
   'frame.reason.otherClients': { en: 'The lesson does not allow clients other than its own ({{clients}})', 'zh-CN': '本课程只允许使用它自己的客户端（{{clients}}）' },
-  'frame.reason.kind': { en: 'The lesson does not offer {{kind}} nodes', 'zh-CN': '本课程不提供 {{kind}} 节点' },
+  'frame.reason.kind': { en: 'The lesson does not offer {{kind}} nodes', 'zh-CN': '本课程不提供{{kind}}节点' },
   'frame.more_one': { en: '… and {{count}} more change like these.', 'zh-CN': '……另有 {{count}} 处类似的改动。' },
   'frame.more_other': { en: '… and {{count}} more changes like these.', 'zh-CN': '……另有 {{count}} 处类似的改动。' },
   // Node ids named in a note: "a", "b" and "c"; "a", …, "e" and 3 more.
@@ -60,12 +60,23 @@ export const GRADE_TEXTS = {
   'value.noData': { en: 'no data', 'zh-CN': '无数据' },
   // A failed check's feedback when its metric measured nothing (grade.ts unmeasuredFeedback): {{reason}} is an unmeasured.* sentence.
   'feedback.unmeasured': { en: 'Nothing to measure: {{reason}}.', 'zh-CN': '无从测量：{{reason}}。' },
-  'feedback.unmeasuredBound': { en: 'Nothing to measure: {{reason}} (needed {{bound}}).', 'zh-CN': '无从测量：{{reason}}（要求 {{bound}}）。' },
+  'feedback.unmeasuredBound': { en: 'Nothing to measure: {{reason}} (needed {{bound}}).', 'zh-CN': '无从测量：{{reason}}（要求{{bound}}）。' },
   // After it when the lesson's feedback has nothing else to say.
   'feedback.unmeasuredLook': { en: 'The error chart and the event log show what went wrong.', 'zh-CN': '错误率图表和事件日志会显示出了什么问题。' },
   'check.nothingMeasured': { en: 'nothing was measured in the window', 'zh-CN': '时间窗口内没有测到任何数据' },
   'quiz.noMetric': { en: 'the answer names no metric', 'zh-CN': '答案没有指定指标' },
   'quiz.noChoice': { en: 'no choice is a node of this run with a value of {{metric}}', 'zh-CN': '没有哪个选项是本次运行中具有 {{metric}} 数值的节点' },
+
+  // A check's bound as a student reads it ("at most 3,000 ms", "至多 3,000毫秒"): checkValue.ts words the stored "<= 3000 ms" with these.
+  'bound.lt': { en: 'less than {{value}}', 'zh-CN': '低于 {{value}}' },
+  'bound.le': { en: 'at most {{value}}', 'zh-CN': '至多 {{value}}' },
+  'bound.eq': { en: 'exactly {{value}}', 'zh-CN': '恰好 {{value}}' },
+  'bound.ge': { en: 'at least {{value}}', 'zh-CN': '至少 {{value}}' },
+  'bound.gt': { en: 'more than {{value}}', 'zh-CN': '高于 {{value}}' },
+  'bound.ne': { en: 'other than {{value}}', 'zh-CN': '不等于 {{value}}' },
+  // A number of partitions in a check's measured line and bound.
+  'unit.partitions_one': { en: '{{count}} partition', 'zh-CN': '{{count}} 个分区' },
+  'unit.partitions_other': { en: '{{count}} partitions', 'zh-CN': '{{count}} 个分区' },
 
   // Why a metric has no value in a window (METRICS[…].unmeasured, src/shared/metrics.ts).
   'unmeasured.cacheRead': { en: 'no cache read happened in the window', 'zh-CN': '时间窗口内没有发生缓存读取' },
@@ -111,8 +122,14 @@ function resolvePlurals(message: Message, locale: string): Message {
   return params ? { key, params } : { key };
 }
 
+/**
+ * How a parameter reads: as stored by default; the renderer passes one that words the shared tables'
+ * ids in the student's language (a fault action as "崩溃", a node kind as "缓存").
+ */
+export type GradeParamFormat = (name: string, value: string | number) => string;
+
 /** The message in a locale (English for an unknown locale). */
-export const gradeText = (message: Message, locale: string): string => fillMessage(GRADE_TEXTS, resolvePlurals(message, locale), locale);
+export const gradeText = (message: Message, locale: string, format?: GradeParamFormat): string => fillMessage(GRADE_TEXTS, resolvePlurals(message, locale), locale, format);
 
 /** The English sentence: what the report's `notes` / `error`, the CLI and the grades CSV keep. */
 export const englishGrade = (message: GradeMessage): string => gradeText(message, 'en');
@@ -121,7 +138,7 @@ export const englishGrade = (message: GradeMessage): string => gradeText(message
 export const keyedError = (message: GradeMessage): { error: string; errorKey: GradeMessage } => ({ error: englishGrade(message), errorKey: message });
 
 /** Sentences in a locale, one after another (a check's error may have several). */
-export const gradeTexts = (messages: readonly Message[], locale: string): string => messages.map((m) => gradeText(m, locale)).join(' ');
+export const gradeTexts = (messages: readonly Message[], locale: string, format?: GradeParamFormat): string => messages.map((m) => gradeText(m, locale, format)).join(' ');
 
 /**
  * A stored message, as a submission file holds it (never trusted): bounded keys, few parameters,

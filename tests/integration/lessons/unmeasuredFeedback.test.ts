@@ -8,6 +8,7 @@ import { simEngine } from '../../../src/main/grading/simEngine';
 import { loadPackFolder } from '../../../src/main/packs/folder';
 import { applyGraphEdit } from '../../../src/shared/graphEdit';
 import { PACK_DIR } from './expectations';
+import { boundText } from '../../../src/shared/i18n/checkValue';
 
 describe('feedback of a check that measured nothing', () => {
   it('says what did not happen and the bound, not "no data", in English and Chinese', async () => {
@@ -21,7 +22,10 @@ describe('feedback of a check that measured nothing', () => {
     expect(check.measured).toBeNull();
     expect(check.feedback!.en).not.toContain('no data');
     expect(check.feedback!.en).toContain('no recovery finished in the window');
-    expect(check.feedback!.en).toContain(check.bound!);
+    // The bound in words, as the measured line's neighbour reads it (the report keeps "<= 3000 ms").
+    expect(check.feedback!.en).toContain(`(needed ${boundText(check.bound!, check.unit, 'en')})`);
+    expect(check.feedback!.en).not.toMatch(/<=|==/);
+    expect(check.feedback!['zh-CN']).toContain(`（要求${boundText(check.bound!, check.unit, 'zh-CN')}）`);
     expect(check.feedback!['zh-CN']).not.toContain('无数据');
     expect(check.feedback!['zh-CN']).toContain('时间窗口内没有完成任何恢复');
     // The lesson's feedback had one sentence, about the missing number: where to look instead.
@@ -35,9 +39,9 @@ describe('feedback of a check that measured nothing', () => {
   it("keeps the lesson's sentences that do not name the missing number (lesson 3's p99 and budget, empty canvas)", () => {
     const text = { en: 'p99 of the requests that succeeded: {measured} (target {bound}). A request that fails at once is not fast, it is an error.', 'zh-CN': '成功请求的 p99 延迟：{measured}（目标 {bound}）。立刻失败的请求不算“快”，它是错误。' };
     const reason = { key: 'unmeasured.requestServed' } as const;
-    const out = unmeasuredFeedback(text, null, '< 150 ms', reason)!;
-    expect(out.en).toBe('Nothing to measure: no request was served (none succeeded) in the window (needed < 150 ms). A request that fails at once is not fast, it is an error.');
-    expect(out['zh-CN']).toBe('无从测量：时间窗口内没有请求被成功处理（要求 < 150 ms）。立刻失败的请求不算“快”，它是错误。');
+    const out = unmeasuredFeedback(text, null, '< 150 ms', reason, 'ms')!;
+    expect(out.en).toBe('Nothing to measure: no request was served (none succeeded) in the window (needed less than 150 ms). A request that fails at once is not fast, it is an error.');
+    expect(out['zh-CN']).toBe('无从测量：时间窗口内没有请求被成功处理（要求低于 150毫秒）。立刻失败的请求不算“快”，它是错误。');
     expect(unmeasuredFeedback(text, 12, '< 150 ms', reason)).toBeUndefined();
   });
 });

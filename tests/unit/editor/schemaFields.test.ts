@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldsOf, labelOf, unitOf, withValue } from '../../../src/renderer/src/properties/schemaFields';
+import { RESOURCES } from '../../../src/renderer/src/i18n/resources';
 import { EdgePropsSchema } from '../../../src/shared/graph';
 import { LoadBalancerPropsSchema, NODE_PROPS_SCHEMAS, ServicePropsSchema, parseNodeProps } from '../../../src/shared/nodeProps';
 
@@ -37,5 +38,27 @@ describe('property forms from schemas', () => {
 
   it('removing a value falls back to the default', () => {
     expect(withValue({ workers: 3, state: 'stateful' }, ['workers'], undefined)).toEqual({ state: 'stateful' });
+  });
+});
+
+describe('the English properties panel reads words, not ids', () => {
+  // A student walk found "signed-token", "local-memory", "partition-aware" in the English dropdowns
+  // (the Chinese had words) and a "Non owner" label that read as a typo.
+  const en = RESOURCES.en.domain as { props: Record<string, Record<string, { label: string; options?: Record<string, string> }>> };
+  it('shows every enum option of every kind by a word, and the setting about keys an owner does not own by what it is', () => {
+    expect(en.props.service!.sessions!.options).toMatchObject({ 'local-memory': 'Local memory', 'signed-token': 'Signed token', 'session-store': 'Session store' });
+    expect(en.props['load-balancer']!.policy!.options!['partition-aware']).toBe('Partition-aware');
+    expect(en.props.service!.nonOwner!.label).toBe('Keys it does not own');
+    const ids: string[] = [];
+    const walk = (tree: Record<string, unknown>) => {
+      for (const value of Object.values(tree)) {
+        if (typeof value !== 'object' || value === null) continue;
+        const options = (value as { options?: Record<string, string> }).options;
+        if (options) for (const [id, word] of Object.entries(options)) if (word === id && /[a-z]/.test(id)) ids.push(id);
+        walk(value as Record<string, unknown>);
+      }
+    };
+    walk(en.props);
+    expect(ids).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { graphSpec, type Graph } from '../../../src/shared/graph';
 import { parseUntrustedJson } from '../../../src/shared/json';
 import { lessonSpec, type Lesson } from '../../../src/shared/lesson';
 import { fakeEngine, fakeRun, type Series } from './fakeRun';
+import { showMeAtMs } from '../../../src/renderer/src/lesson/showMe';
 
 const example = (name: string) => parseUntrustedJson(readFileSync(path.resolve(__dirname, '../../fixtures/examples', name), 'utf8'), 1e6);
 const starter = loadDocument(example('stateless-tier.graph.json'), graphSpec);
@@ -53,7 +54,7 @@ describe('behavioural (metric) checks', () => {
   it('fills {measured} and {bound} in the metric\'s unit', () => {
     const lesson = lessonWith([{ id: 'rate', type: 'metric', metric: 'errorRate', op: '<', value: 0.01, feedback: { en: 'Errors were {measured}; keep them {bound}.' } }]);
     const result = grade(lesson, { errorRate: { '*': zeros(60).map(() => 0.025) } }).checks[0];
-    expect(result?.feedback).toEqual({ en: 'Errors were 2.5%; keep them < 1%.' });
+    expect(result?.feedback).toEqual({ en: 'Errors were 2.5%; keep them less than 1%.' });
   });
 
   it('points a count over its bound at the moment the total crossed it', () => {
@@ -100,9 +101,19 @@ describe('behavioural (metric) checks', () => {
     const [p99] = grade(lesson, {}).checks;
     expect(p99).toMatchObject({ passed: false, measured: null, error: 'no request was served (none succeeded) in the window', errorKeys: [{ key: 'unmeasured.requestServed' }] });
     expect(p99?.feedback).toEqual({
-      en: 'Nothing to measure: no request was served (none succeeded) in the window (needed < 150 ms). The error chart and the event log show what went wrong.',
-      'zh-CN': '无从测量：时间窗口内没有请求被成功处理（要求 < 150 ms）。错误率图表和事件日志会显示出了什么问题。',
+      en: 'Nothing to measure: no request was served (none succeeded) in the window (needed less than 150 ms). The error chart and the event log show what went wrong.',
+      'zh-CN': '无从测量：时间窗口内没有请求被成功处理（要求低于 150毫秒）。错误率图表和事件日志会显示出了什么问题。',
     });
+  });
+
+  // "Show me (0.0 s)" appeared on a whole-run check that measured nothing: there is no moment to show.
+  it('offers no Show me moment for a metric that measured nothing, and the first violation for one that measured a miss', () => {
+    const [p99] = grade(lessonWith([{ id: 'p99', type: 'metric', metric: 'servedLatencyP99', op: '<', value: 150 }]), {}).checks;
+    expect(p99).toMatchObject({ passed: false, measured: null });
+    expect(showMeAtMs(p99!)).toBeUndefined();
+    const [few] = grade(lessonWith([{ id: 'few', type: 'metric', metric: 'sessionsLost', op: '<=', value: 5 }]), { sessionsLost: { '*': lostFrom33 } }).checks;
+    expect(showMeAtMs(few!)).toBe(few!.firstViolationMs);
+    expect(few!.firstViolationMs).toBeGreaterThan(30_000);
   });
 
   it.each([

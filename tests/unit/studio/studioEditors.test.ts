@@ -50,7 +50,7 @@ describe('structure predicates in the studio', () => {
     const zh = summarizePredicate(lessonThree, editorWords('zh-CN'));
     expect(zh).toBe('至少满足其一：存在会话 = “本地内存”的服务；每个负载均衡器的策略 == “粘性会话”');
     expect(zh).not.toMatch(/[A-Za-z]{2,}/);
-    expect(summarizePredicate(lessonThree, editorWords('en'))).toBe('at least one of: there is Service with Sessions = “local-memory”; every Load balancer has Policy == “sticky”');
+    expect(summarizePredicate(lessonThree, editorWords('en'))).toBe('at least one of: there is Service with Sessions = “Local memory”; every Load balancer has Policy == “Sticky”');
     // A node of any kind has no settings table to name them from: the key reads as written.
     expect(summarizePredicate({ node: { props: { sessions: 'local-memory' } } }, editorWords('zh-CN'))).toBe('存在会话 = “local-memory”的任意节点'.replace('会话', 'sessions'));
   });

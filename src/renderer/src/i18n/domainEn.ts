@@ -10,7 +10,7 @@ import { FAILURE_REASONS } from '../../../shared/failureReasons';
 import { METRICS, RUN_EVENT_KINDS } from '../../../shared/metrics';
 import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
 import { NODE_PROPS_SCHEMAS } from '../../../shared/nodeProps';
-import { fieldsOf, type Field } from '../properties/schemaFields';
+import { fieldsOf, optionLabelOf, type Field } from '../properties/schemaFields';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -22,7 +22,7 @@ function fieldTexts(fields: Field[], into: Tree): Tree {
   for (const f of fields) {
     const entry: Tree = { label: f.label };
     if (f.description) entry.description = f.description;
-    if (f.type === 'enum') entry.options = Object.fromEntries(f.options.map((o) => [o, o]));
+    if (f.type === 'enum') entry.options = Object.fromEntries(f.options.map((o) => [o, optionLabelOf(o)]));
     if (f.type === 'group') fieldTexts(f.fields, entry);
     into[f.key] = entry;
   }

@@ -9,6 +9,7 @@ import type { TFunction } from 'i18next';
 import type { ConnectionVerdict } from '../../../shared/connections';
 import { isTargetSelector } from '../../../shared/faults';
 import { eventText } from '../../../shared/i18n/eventTexts';
+import type { GradeParamFormat } from '../../../shared/i18n/gradeTexts';
 import type { RunEvent } from '../../../shared/metrics';
 
 export function domainWords(t: TFunction<'domain'>) {
@@ -46,6 +47,19 @@ export type DomainWords = ReturnType<typeof domainWords>;
 export function useDomain(): DomainWords {
   const { t } = useTranslation('domain');
   return useMemo(() => domainWords(t), [t]);
+}
+
+/**
+ * How a grade message's parameters read in the student's language (reportText.ts): a fault action
+ * ("crash") by its label ("崩溃"), a node kind by its name; anything else as stored.
+ */
+export function gradeParamWords(d: TFunction<'domain'>): GradeParamFormat {
+  return (name, value) => {
+    const text = String(value);
+    if (name === 'action') return d(`faults.${text}.label`, { defaultValue: text });
+    if (name === 'kind') return d(`kinds.${text}.label`, { defaultValue: text });
+    return text;
+  };
 }
 
 /**

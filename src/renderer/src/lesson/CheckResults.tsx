@@ -1,31 +1,37 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CheckResult, GradeReport } from '../../../shared/gradeReport';
 import { localize } from '../../../shared/i18n';
 import { checkErrorText, reportNotes } from '../../../shared/i18n/reportText';
-import { formatSeconds, formatValue, labelColon } from '../i18n/format';
+import { boundText, boundValue, formatCheckValue } from '../../../shared/i18n/checkValue';
+import { formatSeconds, labelColon } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
+import { gradeParamWords } from '../i18n/useDomain';
 import { requestChart } from '../lab/chartRequests';
 import { InlineMarkdown, Markdown } from './Markdown';
+import { showMeAtMs } from './showMe';
 
+/** The measured value with the formatter grading filled the feedback with (checkValue.ts), so both read the same number. */
 function formatMeasured(check: CheckResult, locale: string): string {
-  const { measured, unit } = check;
-  if (measured === null) return '—';
-  if (typeof measured !== 'number') return String(measured);
-  if (unit === 'fraction') return `${(measured * 100).toFixed(measured !== 0 && Math.abs(measured) < 0.01 ? 2 : 1)} %`;
-  // Rates and durations in the student's words ("884/s", "884/秒"; "81 ms", "81毫秒"), not the unit's id.
-  if (unit === 'per-second' || unit === 'ms') return formatValue(measured, unit, locale, true);
-  const rounded = Number.isInteger(measured) ? String(measured) : measured.toFixed(Math.abs(measured) >= 100 ? 0 : 2);
-  return unit && unit !== 'count' && unit !== 'ratio' ? `${rounded} ${unit}` : rounded;
+  return check.measured === null ? '—' : formatCheckValue(check.measured, check.unit, locale, boundValue(check.bound, check.unit));
+}
+
+/** Grade messages name fault actions and node kinds by their words in the student's language. */
+function useGradeWords() {
+  const { t: d } = useTranslation('domain');
+  return useMemo(() => gradeParamWords(d), [d]);
 }
 
 function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResult; onShowMe?: (atMs: number) => void; onShowFailingRequest?: (atMs: number) => void }) {
   const { locale, t } = useLocale();
+  const words = useGradeWords();
   const [isHintOpen, setHintOpen] = useState(false);
   // A question left blank is not a wrong answer: say so rather than show the wrong answer's feedback.
   const isUnanswered = check.type === 'quiz' && check.measured === null && !check.error;
   // A metric that measured nothing (no request served, no recovery...) failed, it was not broken:
   // say what did not happen where the number would be, not as an evaluation error.
   const notMeasured = check.type === 'metric' && check.measured === null && (check.errorKeys ?? []).length > 0 && check.errorKeys!.every((k) => k.key.startsWith('unmeasured.'));
+  const showMeAt = showMeAtMs(check);
   return (
     <li className={`sl-check ${check.passed ? 'is-passed' : 'is-failed'}`} data-check={check.id}>
       <div className="sl-check-head">
@@ -43,18 +49,17 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
       </div>
       {check.type !== 'quiz' && (check.bound !== null || check.measured !== null) && (
         <div className="sl-check-numbers">
-          {t('measured')}{labelColon(locale)}<strong data-testid={`measured-${check.id}`}>{notMeasured ? checkErrorText(check, locale) : formatMeasured(check, locale)}</strong>
+          {t('measured')}{labelColon(locale)}<strong data-testid={`measured-${check.id}`}>{notMeasured ? checkErrorText(check, locale, words) : formatMeasured(check, locale)}</strong>
           {check.bound !== null && (
             <>
               {' · '}
-              {t('expected')}{labelColon(locale)}{check.bound}
-              {/* The bound carries its unit already where it has one (ms, /s, %). */}
-              {check.unit === 'partitions' ? ` ${check.unit}` : ''}
+              {/* In words ("at most 3,000 ms"), worded here: the report keeps the grader's "<= 3000 ms". */}
+              {t('expected')}{labelColon(locale)}<span data-testid={`bound-${check.id}`}>{boundText(check.bound, check.unit, locale)}</span>
             </>
           )}
         </div>
       )}
-      {check.error && !notMeasured && <div className="sl-error">{t('couldNotEvaluate')}{labelColon(locale)}{checkErrorText(check, locale)}</div>}
+      {check.error && !notMeasured && <div className="sl-error">{t('couldNotEvaluate')}{labelColon(locale)}{checkErrorText(check, locale, words)}</div>}
       {isUnanswered && <p className="sl-check-feedback" data-testid={`not-answered-${check.id}`}>{t('notAnswered')}</p>}
       {!check.passed && !isUnanswered && check.feedback && (
         <div className="sl-check-feedback">
@@ -68,9 +73,9 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
               {isHintOpen ? t('hideHint') : t('showHint')}
             </button>
           )}
-          {check.firstViolationMs !== undefined && onShowMe && (
-            <button type="button" onClick={() => onShowMe(check.firstViolationMs!)} title={formatSeconds(check.firstViolationMs, locale)}>
-              {t('showMe')} ({formatSeconds(check.firstViolationMs, locale)})
+          {showMeAt !== undefined && onShowMe && (
+            <button type="button" onClick={() => onShowMe(showMeAt)} title={formatSeconds(showMeAt, locale)}>
+              {t('showMe')} ({formatSeconds(showMeAt, locale)})
             </button>
           )}
           {check.firstViolationMs !== undefined && onShowFailingRequest && (
@@ -96,6 +101,7 @@ const broughtIntoView = new WeakSet<GradeReport>();
 /** `earlierAtMs`: the report is the last check's, kept from before a reload or restart (when it was graded); `isStale`: the design changed since this check. */
 export function CheckResults({ report, earlierAtMs, isStale, onShowMe, onShowFailingRequest }: { report: GradeReport; earlierAtMs?: number; isStale?: boolean; onShowMe?: (atMs: number) => void; onShowFailingRequest?: (atMs: number) => void }) {
   const { locale, t } = useLocale();
+  const words = useGradeWords();
   const allPassed = report.checks.every((c) => c.passed);
   const section = useRef<HTMLElement>(null);
   // The results land below the steps and questions, out of sight at 1280×720: a new grade scrolls
@@ -128,7 +134,7 @@ export function CheckResults({ report, earlierAtMs, isStale, onShowMe, onShowFai
         <div className="sl-grading-notes" role="note" data-testid="grading-notes">
           <strong>{t('gradingNotes')}</strong>
           <ul>
-            {reportNotes(report, locale).map((note, i) => (
+            {reportNotes(report, locale, words).map((note, i) => (
               <li key={i}>{note}</li>
             ))}
           </ul>

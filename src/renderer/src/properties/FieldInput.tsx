@@ -85,7 +85,8 @@ export function FieldInput({ field, value, disabled, onPropose }: FieldInputProp
       control = (
         <select id={id} value={typeof value === 'string' ? value : String(field.defaultValue ?? '')} disabled={disabled} onChange={(e) => propose(e.target.value)}>
           {field.options.map((o) => (
-            <option key={o} value={o}>{field.optionLabels?.[o] ?? o}</option>
+            // The id in the tooltip: lessons and packs name a setting's value by it (`signed-token`).
+            <option key={o} value={o} title={o}>{field.optionLabels?.[o] ?? o}</option>
           ))}
         </select>
       );

@@ -47,10 +47,31 @@ export function unitOf(key: string): string | undefined {
 /** Words that read as abbreviations: `tokenTtlMs` → "Token TTL", not "Token ttl". */
 const ABBREVIATIONS: Readonly<Record<string, string>> = { ttl: 'TTL' };
 
+/** Keys whose words alone read wrong: `nonOwner` is not "Non owner" but what the setting is about. */
+const FIELD_LABELS: Readonly<Record<string, string>> = { rps: 'Rate', nonOwner: 'Keys it does not own' };
+
 /** `callTimeoutMs` → "Call timeout"; `rps` → "Rate"; `leaseTtlMs` → "Lease TTL". */
 export function labelOf(key: string): string {
-  if (key === 'rps') return 'Rate';
+  if (Object.hasOwn(FIELD_LABELS, key)) return FIELD_LABELS[key]!;
   const words = key.replace(/(Ms|Rps)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(' ').map((w) => ABBREVIATIONS[w] ?? w).join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Options whose words alone read wrong (an abbreviation, a name, a hyphenated word). */
+const OPTION_WORDS: Readonly<Record<string, string>> = {
+  lru: 'LRU (least recently used)',
+  zipf: 'Zipf',
+  request: 'Per request',
+  'long-lived': 'Long-lived',
+  'semi-sync': 'Semi-sync',
+  'partition-aware': 'Partition-aware',
+  'backoff-jitter': 'Backoff with jitter',
+};
+
+/** An enum option as the English UI shows it: `signed-token` → "Signed token", `lru` → "LRU (least recently used)"; the id stays the value. */
+export function optionLabelOf(option: string): string {
+  if (Object.hasOwn(OPTION_WORDS, option)) return OPTION_WORDS[option]!;
+  const words = option.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
