@@ -208,6 +208,12 @@ export const MetricCheckSchema = z
     op: z.enum(COMPARE_OPS).describe('measured <op> value must hold'),
     /** The bound, in the metric's unit. */
     value: z.number().finite().describe("The bound, in the metric's unit (fractions are 0..1, latencies in ms)"),
+    /**
+     * The check fails when the users' requests that succeeded in the window number zero, whatever
+     * the metric reads: "no lost writes" or "p99 < 100 ms" says nothing about a design that serves
+     * nobody (nothing is written; requests that fail at once are fast).
+     */
+    requireServed: z.boolean().optional().describe('Fail when no user request succeeded in the window: a design that serves nobody never passes'),
   })
   .strict();
 export type MetricCheck = z.infer<typeof MetricCheckSchema>;

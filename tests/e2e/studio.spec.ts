@@ -99,6 +99,9 @@ test('an instructor builds, verifies and exports a one-lesson pack; a student on
   await studio.getByTestId('window-from').getByRole('spinbutton').fill('2000');
   await studio.getByTestId('check-op').selectOption('<');
   await studio.getByTestId('check-bound').fill('0.01');
+  // An error rate over a window that served nobody must not pass on nothing.
+  await studio.getByTestId('check-require-served').check();
+  await expect(studio.getByTestId('check-require-served')).toBeChecked();
   await expect(studio.getByTestId('timeline-window')).toBeVisible();
   await fillBoth(page, 'check-title', 'Errors stop soon after the crash', '崩溃后错误很快消失');
   await fillBoth(page, 'check-feedback', '{measured} of requests failed (needed {bound}).', '有 {measured} 的请求失败（要求 {bound}）。');

@@ -68,6 +68,10 @@ export function evaluateMetric(run: RunResult, engine: SimEngine, check: MetricC
   if (check.node !== undefined && !run.nodes.some((n) => n.id === check.node)) {
     return { passed: false, measured: null, bound, window: window.value, ...keyedError(gradeMessage('check.noSuchNode', { node: check.node })) };
   }
+  if (check.requireServed === true && !(engine.readMetric(run, 'ok', window.value) > 0)) {
+    // Nothing served in the window: the bound would only describe requests that all failed (or none at all).
+    return { passed: false, measured: null, bound, window: window.value, firstViolationMs: fromMs, ...keyedError(gradeMessage('unmeasured.requestServed')) };
+  }
   const value = engine.readMetric(run, check.metric, window.value, check.node);
   if (Number.isNaN(value)) {
     // Not measured (e.g. no recovery finished): a bound never passes on nothing.

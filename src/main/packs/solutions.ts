@@ -28,6 +28,7 @@ export function checkSolutions(pack: LoadedPack, engine: SimEngine, variantSampl
     }
     problems.push(...proveLesson(pack, engine, loaded.file, loaded.lesson, loaded.starter, loaded.reference, ''));
     problems.push(...proveWrongAnswers(pack, engine, loaded.file, loaded.lesson, loaded.starter));
+    problems.push(...proveServesNobody(pack, engine, loaded.file, loaded.lesson, loaded.starter, loaded.reference));
     if (!loaded.lesson.variants) continue;
     for (const student of sampleStudents(variantSamples)) {
       const own = lessonForStudent(loaded, student);
@@ -77,4 +78,32 @@ function proveWrongAnswers(pack: LoadedPack, engine: SimEngine, file: string, le
     }
   });
   return problems;
+}
+
+/**
+ * A design that serves nobody earns no points: the reference with every connection out of the
+ * users (the clients) cut must not pass a metric or structure check worth points. "No lost writes"
+ * holds when nothing is written, a p99 over requests that all failed at once is small: such a check
+ * needs `requireServed` (or a path from the users, or 0 points as an observation).
+ */
+function proveServesNobody(pack: LoadedPack, engine: SimEngine, file: string, lesson: Lesson, starter: Graph, reference: Graph): Problem[] {
+  const clients = new Set(reference.nodes.filter((n) => n.kind === 'client').map((n) => n.id));
+  if (clients.size === 0) return [];
+  const cut: Graph = { ...reference, edges: reference.edges.filter((e) => !clients.has(e.source)) };
+  try {
+    const { report, run } = gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson, graph: cut, starter }, engine);
+    if (engine.readMetric(run, 'ok', { fromMs: 0, toMs: run.durationMs }) > 0) return [];
+    return report.checks
+      .filter((c) => c.type !== 'quiz' && c.passed && c.points > 0)
+      .map((c) => ({
+        file,
+        path: `checks[${lesson.checks.findIndex((check) => check.id === c.id)}]`,
+        message:
+          c.type === 'metric'
+            ? `check "${c.id}" gives ${c.points} point(s) to a design that serves nobody (the reference with the users' connections cut; measured ${String(c.measured)}): set "requireServed": true, or make it an observation worth 0 points`
+            : `check "${c.id}" gives ${c.points} point(s) to a design that serves nobody (the reference with the users' connections cut): require a path from the users (a client), or make it an observation worth 0 points`,
+      }));
+  } catch (error) {
+    return [{ file, path: 'reference', message: `grading the reference with the users' connections cut failed: ${error instanceof Error ? error.message : String(error)}` }];
+  }
 }

@@ -27,7 +27,17 @@ export const shortLesson = () => ({
   ...goodLesson(),
   scenario: { seed: 42, durationMs: 10_000, faults: [{ id: 'crash', atMs: 4000, action: 'crash', target: 'api-2' }] },
   checks: [
-    ...(goodLesson().checks as Record<string, unknown>[]).map((c) => (c.id === 'errors-recover' ? { ...c, window: { from: 'fault:crash+3000', to: 'end' } } : c)),
+    // A design that serves nobody loses no session and may hold a store: no-lost-sessions needs served
+    // requests, external-state a path from the users (pack:validate --run proves both; solutions.test).
+    ...(goodLesson().checks as Record<string, unknown>[]).map((c) =>
+      c.id === 'errors-recover'
+        ? { ...c, window: { from: 'fault:crash+3000', to: 'end' } }
+        : c.id === 'no-lost-sessions'
+          ? { ...c, requireServed: true }
+          : c.id === 'external-state'
+            ? { ...c, require: { anyOf: [{ path: { from: { kind: 'client' }, to: { kind: 'session-store' } } }, { path: { from: { kind: 'client' }, to: { kind: 'service', props: { sessions: 'signed-token' } } } }] } }
+            : c,
+    ),
     {
       id: 'which-crashed',
       type: 'quiz',

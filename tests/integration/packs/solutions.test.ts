@@ -44,6 +44,22 @@ describe('starter fails, reference passes', () => {
     expect(problems).toEqual([expect.stringMatching(/^lessons\/session-state\.lesson\.json: wrongAnswers\[1\]: the wrong answer "store" passes check "no-lost-sessions", which it must fail \(measured 0, bound == 0\)$/)]);
   });
 
+  it('reports a check that gives points to a design that serves nobody (the reference with the users cut off)', async () => {
+    // The example lesson as first written: "no session lost" holds when nobody logs in, and a
+    // session store on the canvas counts even when no request reaches it.
+    const lesson = shortLesson();
+    const vacuous = (lesson.checks as Record<string, unknown>[]).map((c) => {
+      if (c.id === 'no-lost-sessions') return Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'requireServed'));
+      if (c.id === 'external-state') return { ...c, require: { node: { kind: 'session-store' } } };
+      return c;
+    });
+    const problems = await solutionProblems({ ...shortPack(), [LESSON]: { ...lesson, checks: vacuous } });
+    expect(problems).toEqual([
+      `${LESSON}: checks[0]: check "no-lost-sessions" gives 3 point(s) to a design that serves nobody (the reference with the users' connections cut; measured 0): set "requireServed": true, or make it an observation worth 0 points`,
+      `${LESSON}: checks[2]: check "external-state" gives 1 point(s) to a design that serves nobody (the reference with the users' connections cut): require a path from the users (a client), or make it an observation worth 0 points`,
+    ]);
+  });
+
   it('holds for every built-in pack', async () => {
     const packs = readdirSync('lessons', { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'schema');
     expect(packs.length).toBeGreaterThan(0);

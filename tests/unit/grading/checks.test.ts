@@ -116,6 +116,25 @@ describe('behavioural (metric) checks', () => {
     expect(few!.firstViolationMs).toBeGreaterThan(30_000);
   });
 
+  it('requireServed: a bound that holds over a window that served nobody fails with the reason; served requests in the window let it pass', () => {
+    const feedback = { en: 'Sessions were lost {measured} times. Keep them outside the instances.', 'zh-CN': '会话丢失了 {measured} 次。把会话放到实例之外。' };
+    const lesson = lessonWith([
+      { id: 'guarded', type: 'metric', metric: 'sessionsLost', window: { from: 'start+30000', to: 'end' }, op: '==', value: 0, requireServed: true, feedback },
+      { id: 'unguarded', type: 'metric', metric: 'sessionsLost', window: { from: 'start+30000', to: 'end' }, op: '==', value: 0 },
+    ]);
+    // Requests succeed only in the first half: nothing is served in the window.
+    const servedEarly = zeros(60).map((_, i) => (i < 30 ? 10 : 0));
+    const [guarded, unguarded] = grade(lesson, { sessionsLost: { '*': zeros(60) }, ok: { '*': servedEarly } }).checks;
+    expect(unguarded).toMatchObject({ passed: true, measured: 0 });
+    expect(guarded).toMatchObject({ passed: false, points: 0, measured: null, errorKeys: [{ key: 'unmeasured.requestServed' }] });
+    expect(guarded?.feedback?.en).toBe('Nothing to measure: no request was served (none succeeded) in the window (needed exactly 0). Keep them outside the instances.');
+    expect(guarded?.feedback?.['zh-CN']).toBe('无从测量：时间窗口内没有请求被成功处理（要求恰好 0）。把会话放到实例之外。');
+    // One served request in the window is enough: the metric decides again.
+    const servedLate = zeros(60).map((_, i) => (i === 45 ? 1 : 0));
+    expect(grade(lesson, { sessionsLost: { '*': zeros(60) }, ok: { '*': servedLate } }).checks[0]).toMatchObject({ passed: true, measured: 0 });
+    expect(grade(lesson, { sessionsLost: { '*': lostFrom33 }, ok: { '*': servedLate } }).checks[0]).toMatchObject({ passed: false, measured: 27 });
+  });
+
   it.each([
     ['<', 1, true], ['<', 0.5, false], ['<=', 0.5, true], ['==', 0.5, true], ['!=', 0.5, false], ['>=', 0.6, false], ['>', 0.4, true],
   ] as const)('compares 0.5 %s %s → %s', (op, value, passed) => {

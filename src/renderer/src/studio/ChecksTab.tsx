@@ -55,6 +55,9 @@ function MetricFields({ check, faultIds, set }: { check: CheckDoc; faultIds: str
           {t('bound')} <input data-testid="check-bound" type="number" step="any" value={String(check.value ?? 0)} onChange={(e) => set((c) => void (c.value = Number(e.target.value)))} /> {d.unit(METRICS[metric].unit)}
         </label>
       </div>
+      <label className="sl-studio-inline">
+        <input type="checkbox" data-testid="check-require-served" checked={check.requireServed === true} onChange={(e) => set((c) => void (e.target.checked ? (c.requireServed = true) : delete c.requireServed))} /> {t('requireServed')}
+      </label>
     </>
   );
 }
