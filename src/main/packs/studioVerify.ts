@@ -45,7 +45,10 @@ function tally(lesson: Lesson, runs: Run[], packId: string, engine: SimEngine, e
         cell.total++;
         if (check.passed) cell.passed++;
         if (check.unit) row.unit = check.unit as MetricUnit;
-        cell.measured.push(check.error ? check.error : check.measured);
+        // A check that measured nothing (no request served, no recovery in its window) reads as
+        // nothing measured (null, "–"), as the lesson panel says it; only a grading error is text.
+        const isUnmeasured = (check.errorKeys ?? []).length > 0 && check.errorKeys!.every((k) => k.key.startsWith('unmeasured.'));
+        cell.measured.push(check.error && !isUnmeasured ? check.error : check.measured);
       }
     } catch (error) {
       errors.push({ design: run.design, message: error instanceof Error ? error.message : String(error) });

@@ -42,3 +42,18 @@ describe('studio verification over sampled variants', () => {
     expect(result.checks.length).toBeGreaterThan(0);
   });
 });
+
+describe('studio verification of a wrong answer that serves nobody', () => {
+  it('shows its unmeasured checks as nothing measured, not as an English sentence in the table', () => {
+    const { lesson, starter, reference } = entry('session-state');
+    const result = verifyLesson({ packId: 'p', lesson, starter, ...(reference ? { reference } : {}), seeds: [1] }, simEngine);
+    const cells = result.checks.flatMap((row) => Object.values(row.designs));
+    const texts = cells.flatMap((cell) => cell!.measured.filter((v) => typeof v === 'string'));
+    expect(texts).toEqual([]);
+    // The store-not-wired answer serves nobody: its guarded checks fail with nothing measured.
+    const guarded = result.checks.find((row) => row.checkId === 'no-loss-while-healthy')!;
+    const notWired = Object.entries(guarded.designs).filter(([design]) => design.includes('store-not-wired'));
+    expect(notWired.length).toBe(1);
+    expect(notWired[0]![1]).toMatchObject({ passed: 0, measured: [null] });
+  });
+});
