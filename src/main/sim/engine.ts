@@ -102,9 +102,9 @@ export class Sim extends Network {
     return this.nowUs - last >= FAILURE_QUIET_US;
   }
 
-  /** Both at once, for a failure with no more precise cause than its reason's sentence. */
-  noteFailure(node: SimNode, status: number): void {
-    if (this.failureStarts(node, status)) this.logFailing(node, status);
+  /** Both at once: logs the failure when it starts a burst (`cause`: a more precise sentence than the reason's). */
+  noteFailure(node: SimNode, status: number, cause?: FailingTextKey, params?: EventParams): void {
+    if (this.failureStarts(node, status)) this.logFailing(node, status, cause, params);
   }
 
   /** Logs that `node` started failing requests with `status`: the reason's sentence, or `cause`'s with its params. */

@@ -133,7 +133,7 @@ export class ClientNode extends SimNode {
     if (edge === undefined) {
       // Nothing to send it to (no connection out): the request fails, and its user felt it.
       rec.partCur[partitionOf(key, rec.partitions)]! += 1;
-      if (sim.failureStarts(this, STATUS.noRoute)) sim.logFailing(this, STATUS.noRoute, 'failing.noRoute.unconnected');
+      sim.noteFailure(this, STATUS.noRoute, 'failing.noRoute.unconnected');
       this.end(STATUS.noRoute, 0, user);
       sim.model.userAffected(this.idx, this.userBase + user);
       return;

@@ -192,7 +192,7 @@ export class ClientConnections implements ConnectionHolder {
     calls.stage[c] = 0;
     calls.status[c] = STATUS.timeout;
     const sim = this.client.sim;
-    if (sim.failureStarts(this.client, STATUS.timeout)) sim.logFailing(this.client, STATUS.timeout, 'failing.timeout.no-connection', { ms: this.client.timeoutUs / 1000 });
+    sim.noteFailure(this.client, STATUS.timeout, 'failing.timeout.no-connection', { ms: this.client.timeoutUs / 1000 });
     this.client.onResponse(c);
   }
 

@@ -78,7 +78,7 @@ export class DbGroup {
     // Writes the old leader still held for its followers were never acknowledged: they fail.
     for (const [, w] of this.waiting) {
       if (!sim.calls.isValid(w[0], w[1]) || !sim.calls.isHeldByCallee(w[0])) continue;
-      if (sim.failureStarts(old, STATUS.down)) sim.logFailing(old, STATUS.down, 'failing.down.not-leader');
+      sim.noteFailure(old, STATUS.down, 'failing.down.not-leader');
       sim.reply(old, w[0], STATUS.down);
     }
     this.waiting.clear();
@@ -156,14 +156,14 @@ export class DatabaseNode extends SimNode {
     const sim = this.sim;
     if (sim.calls.op[c] === OP.replicate) return this.applyFrom(c);
     if (this.group.leader !== this || !this.isReady) {
-      if (sim.failureStarts(this, STATUS.down)) sim.logFailing(this, STATUS.down, this.isReady ? 'failing.down.not-leader' : 'failing.down.starting');
+      sim.noteFailure(this, STATUS.down, this.isReady ? 'failing.down.not-leader' : 'failing.down.starting');
       sim.reply(this, c, STATUS.down);
       return;
     }
     if (this.busy < this.workers) this.startWork(c);
     else if (this.queue.length < this.props.queueLimit) this.queue.push(c);
     else {
-      if (sim.failureStarts(this, STATUS.overloaded)) sim.logFailing(this, STATUS.overloaded, undefined, { count: this.queue.length });
+      sim.noteFailure(this, STATUS.overloaded, undefined, { count: this.queue.length });
       sim.reply(this, c, STATUS.overloaded);
     }
   }
@@ -211,7 +211,7 @@ export class DatabaseNode extends SimNode {
       if (!sim.calls.isValid(c, b)) return this.done();
       // Taken over while this operation waited (a pause past the failover time): no longer the leader.
       if (this.group.leader !== this) {
-        if (sim.failureStarts(this, STATUS.down)) sim.logFailing(this, STATUS.down, 'failing.down.not-leader');
+        sim.noteFailure(this, STATUS.down, 'failing.down.not-leader');
         sim.reply(this, c, STATUS.down);
       } else if (sim.calls.op[c] === OP.write) this.write(c);
       else sim.reply(this, c, STATUS.ok);
@@ -330,7 +330,7 @@ export class DatabaseNode extends SimNode {
     }
     g.waiting.delete(index);
     if (sim.calls.isValid(w[0], w[1]) && sim.calls.isHeldByCallee(w[0])) {
-      if (sim.failureStarts(this, STATUS.timeout)) sim.logFailing(this, STATUS.timeout, 'failing.timeout.replica');
+      sim.noteFailure(this, STATUS.timeout, 'failing.timeout.replica');
       sim.reply(this, w[0], STATUS.timeout);
     }
   }

@@ -134,14 +134,14 @@ export class ServiceNode extends SimNode {
     const sim = this.sim;
     this.requestsReceived++;
     if (!this.isReady) {
-      if (sim.failureStarts(this, STATUS.down)) sim.logFailing(this, STATUS.down, 'failing.down.starting');
+      sim.noteFailure(this, STATUS.down, 'failing.down.starting');
       sim.reply(this, c, STATUS.down);
       return;
     }
     if (this.busy < this.props.workers) this.startWork(c);
     else if (this.queue.length < this.props.queueLimit) this.queue.push(c);
     else {
-      if (sim.failureStarts(this, STATUS.overloaded)) sim.logFailing(this, STATUS.overloaded, undefined, { count: this.queue.length });
+      sim.noteFailure(this, STATUS.overloaded, undefined, { count: this.queue.length });
       sim.reply(this, c, STATUS.overloaded);
     }
   }
@@ -192,7 +192,7 @@ export class ServiceNode extends SimNode {
     if (op === OP.connect) return acceptConnection(this, c);
     // An owner with no lease service to ask owns nothing.
     if (this.lacksCoordinator) {
-      if (this.sim.failureStarts(this, STATUS.notWired)) this.sim.logFailing(this, STATUS.notWired, 'failing.notWired.coordinator');
+      this.sim.noteFailure(this, STATUS.notWired, 'failing.notWired.coordinator');
       return this.finish(c, STATUS.notWired);
     }
     if (this.props.ownsPartitions && servedAsOwner(this, c, op)) return;

@@ -28,11 +28,11 @@ export function acceptConnection(node: ServiceNode, c: number): void {
     const p = partitionOf(calls.key[c]!, node.ownedEpoch.length);
     const sim = node.sim;
     if (node.ownedEpoch[p] === 0) {
-      if (sim.failureStarts(node, STATUS.noRoute)) sim.logFailing(node, STATUS.noRoute, 'failing.noRoute.stale', { partition: p });
+      sim.noteFailure(node, STATUS.noRoute, 'failing.noRoute.stale', { partition: p });
       return node.finish(c, STATUS.noRoute);
     }
     if (sim.nowUs < node.readyAtUs[p]!) {
-      if (sim.failureStarts(node, STATUS.down)) sim.logFailing(node, STATUS.down, 'failing.down.loading', { partition: p });
+      sim.noteFailure(node, STATUS.down, 'failing.down.loading', { partition: p });
       return node.finish(c, STATUS.down);
     }
   }

@@ -35,18 +35,18 @@ export function servedAsOwner(node: ServiceNode, c: number, op: number): boolean
       // A partition-aware router that sent it here has a stale view: fail fast so it is retried
       // once the router has caught up (a second guess from this instance's view could be as stale).
       else if ((calls.flags[c]! & FLAG_KEY_ROUTED) !== 0) {
-        if (sim.failureStarts(node, STATUS.noRoute)) sim.logFailing(node, STATUS.noRoute, 'failing.noRoute.stale', { partition: p });
+        sim.noteFailure(node, STATUS.noRoute, 'failing.noRoute.stale', { partition: p });
         node.finish(c, STATUS.noRoute);
       } else notOwner(node, c, node.beliefVersion < 0 ? -1 : sim.model.ownership!.versions[node.beliefVersion]!.ownerMap[p]!);
       return true;
     }
     if (node.isUnrecoverable[p] === 1) {
-      if (sim.failureStarts(node, STATUS.notWired)) sim.logFailing(node, STATUS.notWired, 'failing.notWired.replica', { partition: p });
+      sim.noteFailure(node, STATUS.notWired, 'failing.notWired.replica', { partition: p });
       node.finish(c, STATUS.notWired);
       return true;
     }
     if (sim.nowUs < node.readyAtUs[p]!) {
-      if (sim.failureStarts(node, STATUS.down)) sim.logFailing(node, STATUS.down, 'failing.down.loading', { partition: p });
+      sim.noteFailure(node, STATUS.down, 'failing.down.loading', { partition: p });
       node.finish(c, STATUS.down);
       return true;
     }

@@ -77,7 +77,7 @@ export function refreshed(node: ServiceNode, c: number): void {
   const sim = node.sim;
   const user = sim.calls.user[c]!;
   if (sim.model.isRevoked(user, sim.calls.session[c]!)) {
-    if (sim.failureStarts(node, STATUS.sessionLost)) sim.logFailing(node, STATUS.sessionLost, 'failing.sessionLost.revoked');
+    sim.noteFailure(node, STATUS.sessionLost, 'failing.sessionLost.revoked');
     return node.finish(c, STATUS.sessionLost);
   }
   sim.model.tokenIssuedUs[user] = sim.nowUs;

@@ -35,7 +35,7 @@ export class SessionStoreNode extends SimNode {
       sim.reply(this, c, STATUS.ok, delay);
     } else if (calls.op[c] === OP.sessionGet && this.sessions.get(user) !== gen) {
       sim.sessionLost(this, user, gen);
-      if (sim.failureStarts(this, STATUS.sessionLost)) sim.logFailing(this, STATUS.sessionLost, 'failing.sessionLost.store');
+      sim.noteFailure(this, STATUS.sessionLost, 'failing.sessionLost.store');
       sim.reply(this, c, STATUS.sessionLost, delay);
     } else sim.reply(this, c, STATUS.ok, delay);
   }
