@@ -19,6 +19,22 @@ interface LessonWork {
   lessonId: string;
   graph: Graph;
 }
+/** Whose a check was and when it was made. */
+interface GradedAs {
+  student: string;
+  gradedAtMs: number;
+}
+
+/** A lesson's last check: its report, the run it came from, and whose and when it was. */
+interface LessonGrade extends GradedAs {
+  report: GradeReport;
+  graded: GradedRun;
+  /** Whether it came back from disk (an earlier session's check) rather than from a grade in this session. */
+  isEarlier: boolean;
+  /** The canvas it graded, as the student drew it, when this session graded it: an edit since makes the results old. */
+  design?: Graph;
+}
+
 const keyOf = (w: { packId: string; lessonId: string }) => `${w.packId}/${w.lessonId}`;
 
 /**
@@ -33,23 +49,17 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   const [lesson, setLesson] = useState<LessonView>();
   const [loadError, setLoadError] = useState<string>();
   const [progress, setProgress] = useState<PackProgress>({});
-  const [reports, setReports] = useState<Record<string, GradeReport>>({});
-  /** What each report's run came from (the framed design, the scenario and seed), to show that run again. */
-  const [gradedRuns, setGradedRuns] = useState<Record<string, GradedRun>>({});
-  /** The canvas each report of this session graded, as the student drew it: an edit since makes the results old. */
-  const [gradedDesigns, setGradedDesigns] = useState<Record<string, Graph>>({});
-  /** The reports as last rendered, for open to tell whether this session already holds one. */
-  const reportsRef = useRef(reports);
-  reportsRef.current = reports;
-  /**
-   * Per lesson, the name its report was graded under and when: a lesson with variants gives each name
-   * its own numbers, so a report shows only while the name gives the same ones.
-   */
-  const [reportMeta, setReportMeta] = useState<Record<string, { student: string; gradedAtMs: number }>>({});
+  /** Per lesson, its last check: the report, the run it came from and whose and when it was. */
+  const [grades, setGrades] = useState<Record<string, LessonGrade>>({});
+  /** The grades as last set, for open and setStudent to tell whether this session already holds one. */
+  const gradesRef = useRef(grades);
+  const putGrade = useCallback((key: string, grade: LessonGrade | undefined) => {
+    const { [key]: _was, ...rest } = gradesRef.current;
+    gradesRef.current = grade ? { ...rest, [key]: grade } : rest;
+    setGrades(gradesRef.current);
+  }, []);
   /** Per lesson, the last check the host kept under a name that gives other numbers (not sent; only that it exists). */
-  const [otherName, setOtherName] = useState<Record<string, { student: string; gradedAtMs: number }>>({});
-  /** Per lesson, when its report was graded if it came back from disk (an earlier session's check), not from a grade in this one. */
-  const [earlierAt, setEarlierAt] = useState<Record<string, number>>({});
+  const [otherName, setOtherName] = useState<Record<string, GradedAs>>({});
   const [answers, setAnswers] = useState<Record<string, Record<string, string>>>({});
   /** The answers as last set, for setAnswer to build on between renders. */
   const answersRef = useRef(answers);
@@ -109,15 +119,11 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   /** The last check's results kept on disk (unless this session graded since), or the note that they were another name's. */
   const adoptLastGrade = useCallback((key: string, stored: ResponseOf<'lessons:loadWork'>) => {
     const { lastGrade, lastGradeUnderOtherName } = stored;
-    if (lastGrade && !(key in reportsRef.current)) {
-      reportsRef.current = { ...reportsRef.current, [key]: lastGrade.report };
-      setReports(reportsRef.current);
-      setGradedRuns((r) => ({ ...r, [key]: lastGrade.graded }));
-      setEarlierAt((r) => ({ ...r, [key]: lastGrade.gradedAtMs }));
-      setReportMeta((r) => ({ ...r, [key]: { student: lastGrade.student ?? studentRef.current, gradedAtMs: lastGrade.gradedAtMs } }));
+    if (lastGrade && !(key in gradesRef.current)) {
+      putGrade(key, { report: lastGrade.report, graded: lastGrade.graded, student: lastGrade.student ?? studentRef.current, gradedAtMs: lastGrade.gradedAtMs, isEarlier: true });
     }
     setOtherName(({ [key]: _was, ...rest }) => (lastGradeUnderOtherName ? { ...rest, [key]: lastGradeUnderOtherName } : rest));
-  }, []);
+  }, [putGrade]);
 
   const open = useCallback(
     async (packId: string, lessonId: string) => {
@@ -198,24 +204,14 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     });
     setGrading(false);
     if (!result.ok) return setGradeError(failureText(result.error, i18n.language));
-    reportsRef.current = { ...reportsRef.current, [key]: result.value.report };
-    setReports(reportsRef.current);
-    setGradedRuns((r) => ({ ...r, [key]: result.value.graded }));
-    setReportMeta((r) => ({ ...r, [key]: { student: gradedAs, gradedAtMs: Date.now() } }));
+    putGrade(key, { report: result.value.report, graded: result.value.graded, student: gradedAs, gradedAtMs: Date.now(), isEarlier: false, design });
     setOtherName(({ [key]: _stale, ...rest }) => rest);
-    setGradedDesigns((r) => ({ ...r, [key]: design }));
-    setEarlierAt(({ [key]: _earlier, ...rest }) => rest);
     setProgress(result.value.progress);
     if (result.value.warning) notify(failureText(result.value.warning, i18n.language));
-  }, [api, answers, notify]);
+  }, [api, answers, notify, putGrade]);
 
   /** Forgets a lesson's grade: another design (a student's submission) has replaced the one it graded. */
-  const clearReport = useCallback((packId: string, lessonId: string) => {
-    const { [keyOf({ packId, lessonId })]: _gone, ...rest } = reportsRef.current;
-    reportsRef.current = rest;
-    setReports(rest);
-    setGradedRuns(({ [keyOf({ packId, lessonId })]: _gone, ...rest }) => rest);
-  }, []);
+  const clearReport = useCallback((packId: string, lessonId: string) => putGrade(keyOf({ packId, lessonId }), undefined), [putGrade]);
 
   const key = lesson ? `${lesson.packId}/${lesson.lessonId}` : '';
   /** An answer is kept on disk at once (lessons:saveAnswers), so a reload or a restart keeps it. */
@@ -255,7 +251,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
       if (!current?.variants || !isActiveRef.current) return;
       // A last grade of another name's numbers no longer shows (see `report` below); one the host
       // kept back may be this name's: ask again.
-      if (!(keyOf(current) in reportsRef.current)) {
+      if (!(keyOf(current) in gradesRef.current)) {
         void loadWork(current.packId, current.lessonId).then((stored) => {
           if (stored.ok && lessonRef.current === current && studentRef.current === name) adoptLastGrade(keyOf(current), stored.value);
         });
@@ -268,12 +264,13 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
 
   // A lesson with variants: a report shows only to a name with the numbers it was graded with.
   const numbersOf = (name: string) => JSON.stringify(lesson ? (deriveVariant(lesson.lessonId, lesson.variants, name) ?? null) : null);
-  const meta = reportMeta[key];
-  const isOthersReport = reports[key] !== undefined && meta !== undefined && numbersOf(meta.student) !== numbersOf(student);
-  const report = isOthersReport ? undefined : reports[key];
+  const last = grades[key];
+  const isOthersReport = last !== undefined && numbersOf(last.student) !== numbersOf(student);
+  /** The last check of the open lesson, when it is the student's (their name gives the numbers it was graded with). */
+  const shown = isOthersReport ? undefined : last;
   const keptBack = otherName[key];
   /** The last check, when it was made under a name that gives other numbers than the student's: whose and when. */
-  const reportUnderOtherName = isOthersReport ? meta : !reports[key] && keptBack && numbersOf(keptBack.student) !== numbersOf(student) ? keptBack : undefined;
+  const reportUnderOtherName: GradedAs | undefined = isOthersReport ? { student: last.student, gradedAtMs: last.gradedAtMs } : !last && keptBack && numbersOf(keptBack.student) !== numbersOf(student) ? keptBack : undefined;
 
   const keyAnswers = answers[key];
   const unansweredPredictions = useMemo(() => (lesson?.predictions ?? []).filter((p) => !keyAnswers?.[p.id]).length, [lesson, keyAnswers]);
@@ -290,14 +287,14 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     unansweredPredictions,
     loadError,
     progress,
-    report,
+    report: shown?.report,
     /** When `report` was graded, if it is an earlier session's check (kept on disk); undefined for one graded now. */
-    reportEarlierAtMs: report ? earlierAt[key] : undefined,
+    reportEarlierAtMs: shown?.isEarlier ? shown.gradedAtMs : undefined,
     /** The run behind `report`, undefined for a report without one. */
-    graded: report ? gradedRuns[key] : undefined,
+    graded: shown?.graded,
     reportUnderOtherName,
     /** The canvas `report` graded, when this session graded it (an earlier session's report has its own note). */
-    gradedDesign: report && earlierAt[key] === undefined ? gradedDesigns[key] : undefined,
+    gradedDesign: shown?.design,
     answers: answers[key] ?? {},
     setAnswer,
     isGrading,
