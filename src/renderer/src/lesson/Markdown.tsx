@@ -1,4 +1,4 @@
-import { Children, isValidElement, memo, type ReactNode } from 'react';
+import { Children, isValidElement, memo, useMemo, useRef, type ReactNode } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import { GLOSSARY_BY_ID, GLOSSARY_LINK } from '../../../shared/glossary';
 import type { MetricName } from '../../../shared/metrics';
@@ -34,46 +34,53 @@ const LESSON_LINK = /^lesson:([A-Za-z0-9][A-Za-z0-9_.-]*)$/;
 function MarkdownView({ text, resolveImage, onLessonLink, onGlossaryLink, onMetricLink }: MarkdownProps) {
   const { t } = useLocale();
   const d = useDomain();
-  const components: Components = {
-    em: ({ children }) => {
-      const metric = onMetricLink ? metricNamed(plainText(children), d.metric) : undefined;
-      if (metric === undefined || !onMetricLink) return <em>{children}</em>;
-      return (
-        <button type="button" className="sl-link sl-metric-link" data-metric={metric} title={t('showChartHint')} onClick={() => onMetricLink(metric)}>
-          <em>{children}</em>
-        </button>
-      );
-    },
-    a: ({ href, children }) => {
-      const term = href ? GLOSSARY_LINK.exec(href)?.[1] : undefined;
-      if (term !== undefined && GLOSSARY_BY_ID.has(term)) {
-        if (!onGlossaryLink) return <>{children}</>;
+  // The latest handlers, read when an element is clicked or drawn: the components below keep their
+  // identity across renders, so a re-render (every frame while a run plays) updates the links in
+  // place instead of replacing them, and a click that lands between two frames is not lost.
+  const handlers = useRef({ resolveImage, onLessonLink, onGlossaryLink, onMetricLink });
+  handlers.current = { resolveImage, onLessonLink, onGlossaryLink, onMetricLink };
+  const hasMetricLinks = onMetricLink !== undefined;
+  const hasGlossaryLinks = onGlossaryLink !== undefined;
+  const hasLessonLinks = onLessonLink !== undefined;
+  const components = useMemo<Components>(
+    () => ({
+      em: ({ children }) => {
+        const metric = hasMetricLinks ? metricNamed(plainText(children), d.metric) : undefined;
+        if (metric === undefined) return <em>{children}</em>;
         return (
-          <button type="button" className="sl-link sl-glossary-link" data-term={term} onClick={() => onGlossaryLink(term)}>
-            {children}
+          <button type="button" className="sl-link sl-metric-link" data-metric={metric} title={t('showChartHint')} onClick={() => handlers.current.onMetricLink?.(metric)}>
+            <em>{children}</em>
           </button>
         );
-      }
-      const lesson = href ? LESSON_LINK.exec(href) : null;
-      if (lesson && onLessonLink) {
+      },
+      a: ({ href, children }) => {
+        const term = href ? GLOSSARY_LINK.exec(href)?.[1] : undefined;
+        if (term !== undefined && GLOSSARY_BY_ID.has(term)) {
+          if (!hasGlossaryLinks) return <>{children}</>;
+          return (
+            <button type="button" className="sl-link sl-glossary-link" data-term={term} onClick={() => handlers.current.onGlossaryLink?.(term)}>
+              {children}
+            </button>
+          );
+        }
+        const lesson = href ? LESSON_LINK.exec(href) : null;
+        if (lesson && hasLessonLinks) {
+          return (
+            <button type="button" className="sl-link" onClick={() => handlers.current.onLessonLink?.(lesson[1]!)}>
+              {children}
+            </button>
+          );
+        }
         return (
-          <button type="button" className="sl-link" onClick={() => onLessonLink(lesson[1]!)}>
+          <span className="sl-external-link" title={t('externalLink')}>
             {children}
-          </button>
+          </span>
         );
-      }
-      return (
-        <span className="sl-external-link" title={t('externalLink')}>
-          {children}
-        </span>
-      );
-    },
-    img: ({ src, alt }) => {
-      const resolved = typeof src === 'string' ? resolveImage?.(src) : undefined;
-      if (!resolved) return <span className="sl-missing-image">[{alt || t('missingImage')}]</span>;
-      return <img src={resolved} alt={alt ?? ''} className="sl-step-image" />;
-    },
-  };
+      },
+      img: ({ src, alt }) => <PackImage src={src} alt={alt} resolve={handlers.current.resolveImage} missing={t('missingImage')} />,
+    }),
+    [t, d, hasMetricLinks, hasGlossaryLinks, hasLessonLinks],
+  );
   return (
     <ReactMarkdown skipHtml components={components} urlTransform={(url) => url}>
       {text}
@@ -82,6 +89,13 @@ function MarkdownView({ text, resolveImage, onLessonLink, onGlossaryLink, onMetr
 }
 
 export const Markdown = memo(MarkdownView);
+
+/** An image of the pack, as a data: URL the CSP allows, or its alt text in brackets. */
+function PackImage({ src, alt, resolve, missing }: { src: unknown; alt: string | undefined; resolve: MarkdownProps['resolveImage']; missing: string }) {
+  const resolved = typeof src === 'string' ? resolve?.(src) : undefined;
+  if (!resolved) return <span className="sl-missing-image">[{alt || missing}]</span>;
+  return <img src={resolved} alt={alt ?? ''} className="sl-step-image" />;
+}
 
 const INLINE: Components = { p: ({ children }) => <>{children}</> };
 
