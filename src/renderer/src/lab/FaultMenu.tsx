@@ -4,8 +4,11 @@ import type { FaultMenuItem } from './faultMenu';
 import { formatSeconds } from '../i18n/format';
 import { useDomain } from '../i18n/useDomain';
 
-/** The right-click menu of faults, at the pointer; Escape or a click elsewhere closes it. */
-export function FaultMenu({ items, x, y, atMs, onPick, onClose }: { items: FaultMenuItem[]; x: number; y: number; atMs: number; onPick(item: FaultMenuItem): void; onClose(): void }) {
+/**
+ * The right-click menu of faults, at the pointer, headed by what it acts on (`targetName`, as the
+ * canvas names it; `nameOf` names the nodes an item mentions); Escape or a click elsewhere closes it.
+ */
+export function FaultMenu({ items, x, y, atMs, targetName, nameOf, onPick, onClose }: { items: FaultMenuItem[]; x: number; y: number; atMs: number; targetName: string; nameOf(id: string): string; onPick(item: FaultMenuItem): void; onClose(): void }) {
   const menu = useRef<HTMLDivElement>(null);
   const { t, i18n } = useTranslation('lab');
   const d = useDomain();
@@ -23,10 +26,11 @@ export function FaultMenu({ items, x, y, atMs, onPick, onClose }: { items: Fault
   }, [onClose]);
   return (
     <div className="sl-fault-menu" role="menu" aria-label={t('injectFault')} ref={menu} style={{ left: x, top: y }}>
+      <div className="sl-fault-menu-target" data-testid="fault-menu-target">{targetName}</div>
       <div className="sl-muted">{t('injectAt', { time: formatSeconds(atMs, i18n.language) })}</div>
       {items.map((item) => (
         <button type="button" role="menuitem" key={item.label} title={d.faultDescription(item.fault.action) || item.description} onClick={() => onPick(item)}>
-          {item.text ? t(item.text.key, item.text.values) : d.faultMenu(item.fault.action)}
+          {item.text ? t(item.text.key, item.text.key === 'partitionEdge' ? { from: nameOf(String(item.text.values.from)), to: nameOf(String(item.text.values.to)) } : item.text.values) : d.faultMenu(item.fault.action)}
         </button>
       ))}
     </div>
