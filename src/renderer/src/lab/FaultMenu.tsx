@@ -3,12 +3,16 @@ import { useEffect, useRef } from 'react';
 import type { FaultMenuItem } from './faultMenu';
 import { formatSeconds } from '../i18n/format';
 import { useDomain } from '../i18n/useDomain';
+import { useNameOfId } from '../i18n/nodeNames';
+import type { GraphEdge } from '../../../shared/graph';
 
 /**
- * The right-click menu of faults, at the pointer, headed by what it acts on (`targetName`, as the
- * canvas names it; `nameOf` names the nodes an item mentions); Escape or a click elsewhere closes it.
+ * The right-click menu of faults, at the pointer, headed by what it acts on (a node's id, or an
+ * edge), named as the canvas names it; Escape or a click elsewhere closes it.
  */
-export function FaultMenu({ items, x, y, atMs, targetName, nameOf, onPick, onClose }: { items: FaultMenuItem[]; x: number; y: number; atMs: number; targetName: string; nameOf(id: string): string; onPick(item: FaultMenuItem): void; onClose(): void }) {
+export function FaultMenu({ items, x, y, atMs, target, onPick, onClose }: { items: FaultMenuItem[]; x: number; y: number; atMs: number; target: string | GraphEdge; onPick(item: FaultMenuItem): void; onClose(): void }) {
+  const nameOf = useNameOfId();
+  const targetName = typeof target === 'string' ? nameOf(target) : `${nameOf(target.source)} → ${nameOf(target.target)}`;
   const menu = useRef<HTMLDivElement>(null);
   const { t, i18n } = useTranslation('lab');
   const d = useDomain();

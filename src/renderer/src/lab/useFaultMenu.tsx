@@ -3,7 +3,6 @@ import type { Graph } from '../../../shared/graph';
 import { FaultMenu } from './FaultMenu';
 import { faultMenuItems } from './faultMenu';
 import type { Lab } from './useLab';
-import { useNameOfId } from '../i18n/nodeNames';
 
 type MenuTarget = { kind: 'node' | 'edge'; id: string; x: number; y: number };
 
@@ -12,13 +11,10 @@ export function useFaultMenu(lab: Lab, graph: Graph, selectedNodes: ReadonlySet<
   const [target, setTarget] = useState<MenuTarget>();
   const open = useCallback((t: MenuTarget) => setTarget(t), []);
   const close = useCallback(() => setTarget(undefined), []);
-  const nameOf = useNameOfId();
-  const edge = target?.kind === 'edge' ? graph.edges.find((e) => e.id === target.id) : undefined;
   const element = target ? (
     <FaultMenu
       items={faultMenuItems(graph, target, selectedNodes)}
-      targetName={edge ? `${nameOf(edge.source)} → ${nameOf(edge.target)}` : nameOf(target.id)}
-      nameOf={nameOf}
+      target={target.kind === 'edge' ? (graph.edges.find((e) => e.id === target.id) ?? target.id) : target.id}
       x={target.x}
       y={target.y}
       atMs={lab.cursorMs}
