@@ -231,7 +231,9 @@ export function App({ api }: { api: StateLabApi }) {
       const lessonTitle = lesson && isInLesson ? localize(lesson.text.title, locale) : undefined;
       const title = files.name ?? lessonTitle ?? t('untitledDesign');
       const meta = { title, lesson: lessonTitle, date: new Date().toISOString().slice(0, 10), traceHash: ranDoc.current === editor.doc ? lab.run?.traceHash : undefined, words: diagramWords };
-      downloadUrl(fileNameOf(title, format), await exportDiagram(format, editor.doc, canvasApi.current?.sizes() ?? new Map(), meta));
+      // The picture names nodes as the canvas shows them, in the app's language.
+      const shown = { ...editor.doc, nodes: editor.doc.nodes.map((n) => ({ ...n, label: nameOfNode(n.id) })) };
+      downloadUrl(fileNameOf(title, format), await exportDiagram(format, shown, canvasApi.current?.sizes() ?? new Map(), meta));
     } catch (e) {
       files.setError(t('exportFailed', { reason: failureText(e, i18n.language) }));
     }

@@ -48,7 +48,7 @@ export function ConnectDialog({ graph, sourceId, initialKind, onConnect, onSelec
                 </button>
                 {!verdict.ok && (
                   <div className="sl-muted" id={`why-${n.id}`}>
-                    {d.refusal(verdict)}
+                    {d.refusal(verdict, { source: nameOf(sourceId), target: nameOf(n.id) })}
                   </div>
                 )}
               </li>

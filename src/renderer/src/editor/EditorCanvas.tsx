@@ -23,7 +23,7 @@ import { StateLabNode, type StateLabFlowNode } from '../canvas/StateLabNode';
 import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
 import { PALETTE_MIME } from '../palette/Palette';
 import { addEdge, addNode, moveNodes } from './commands';
-import { useNodeName } from '../i18n/nodeNames';
+import { useNameOfId, useNodeName } from '../i18n/nodeNames';
 import { syncFlowEdges, syncFlowNodes, type DescribeNode, type Selection } from './flowView';
 import { useDomain } from '../i18n/useDomain';
 import { Notice, type NoticeState } from './Notice';
@@ -79,6 +79,7 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
     return new Map([...byNode].map(([id, issues]) => [id, issues.map((issue) => ({ ...issue, message: d.wiring(issue) }))]));
   }, [doc.nodes, doc.edges, d]);
   const nameOf = useNodeName();
+  const nameOfId = useNameOfId();
   const [nodes, setNodes] = useState<StateLabFlowNode[]>(() => syncFlowNodes([], doc.nodes, selection, locked, describeNode, wiring, nameOf));
   const edgeCache = useRef(new Map<string, Edge>());
   const serial = useRef(0);
@@ -164,9 +165,9 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
       if (!target) return;
       const [source, to] = state.fromHandle?.type === 'target' ? [target, state.fromNode.id] : [state.fromNode.id, target];
       const verdict = checkConnection(doc, source, to, connectKind);
-      if (!verdict.ok) showAt(d.refusal(verdict), point.clientX, point.clientY);
+      if (!verdict.ok) showAt(d.refusal(verdict, { source: nameOfId(source), target: nameOfId(to) }), point.clientX, point.clientY);
     },
-    [doc, connectKind, showAt, d],
+    [doc, connectKind, showAt, d, nameOfId],
   );
 
   const onNodeContextMenu = useCallback(

@@ -34,9 +34,9 @@ export function domainWords(t: TFunction<'domain'>) {
     fieldLabel: (nodeKind: string, path: readonly string[], fallback: string) => word(`${field(nodeKind, path)}.label`, fallback),
     fieldDescription: (nodeKind: string, path: readonly string[], fallback: string | undefined) => word(`${field(nodeKind, path)}.description`, fallback ?? ''),
     option: (nodeKind: string, path: readonly string[], option: string) => word(`${field(nodeKind, path)}.options.${option}`, option),
-    /** A refused connection: the rule's own sentence in English, else the refusal's words in this language. */
-    refusal: (verdict: Extract<ConnectionVerdict, { ok: false }>) => {
-      const values = { from: verdict.from && word(`kinds.${verdict.from}.label`, verdict.from), to: verdict.to && word(`kinds.${verdict.to}.label`, verdict.to), source: verdict.source, target: verdict.target };
+    /** A refused connection: the rule's own sentence in English, else the refusal's words in this language; `names`: its two nodes as the canvas names them. */
+    refusal: (verdict: Extract<ConnectionVerdict, { ok: false }>, names?: { source: string; target: string }) => {
+      const values = { from: verdict.from && word(`kinds.${verdict.from}.label`, verdict.from), to: verdict.to && word(`kinds.${verdict.to}.label`, verdict.to), source: names?.source ?? verdict.source, target: names?.target ?? verdict.target };
       const text = t(`refusals.${verdict.refusal}`, { ...values, defaultValue: verdict.reason });
       return verdict.useReplication ? `${text}${t('refusals.useReplication', { defaultValue: '' })}` : text;
     },

@@ -190,7 +190,7 @@ function EdgeProperties({ edge, graph, editor }: { edge: GraphEdge; graph: Graph
           onPropose={(v) => {
             const others = { nodes: graph.nodes, edges: graph.edges.filter((e) => e.id !== edge.id) };
             const verdict = checkConnection(others, edge.source, edge.target, v as EdgeKind);
-            if (!verdict.ok) return d.refusal(verdict);
+            if (!verdict.ok) return d.refusal(verdict, { source, target });
             editor.edit(setEdge(edge.id, { kind: v as EdgeKind }));
             return undefined;
           }}
