@@ -8,6 +8,7 @@ import type { Graph, GraphNode } from '../../../shared/graph';
 import type { NodeNames } from '../../../shared/nodeNames';
 import { LocalizedField } from './LocalizedField';
 import type { Studio } from './useStudio';
+import { setNodeName } from './nodeNamesEdit';
 
 type Name = { en: string; [locale: string]: string | undefined };
 
@@ -16,19 +17,7 @@ export function NodeNamesEditor({ studio, starter, reference }: { studio: Studio
   const names = (studio.lessonDoc?.nodeNames ?? {}) as NodeNames;
   const nodes = new Map<string, GraphNode>();
   for (const node of [...starter.nodes, ...(reference?.nodes ?? [])]) if (!nodes.has(node.id)) nodes.set(node.id, node);
-  const rename = (id: string, next: Name) =>
-    studio.editLesson((lesson, entry) => {
-      for (const graph of [entry.starter, entry.reference]) {
-        const node = graph?.nodes.find((n) => n.id === id);
-        if (node) node.label = next.en;
-      }
-      const kept = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined && v.trim() !== ''));
-      const all = { ...((lesson.nodeNames ?? {}) as NodeNames) };
-      // A node named only in English needs no entry: its label says it.
-      if (Object.keys(kept).some((locale) => locale !== 'en')) all[id] = { ...kept, en: next.en };
-      else delete all[id];
-      lesson.nodeNames = Object.keys(all).length > 0 ? all : undefined;
-    });
+  const rename = (id: string, next: Name) => studio.editLesson((lesson, entry) => setNodeName(lesson as { nodeNames?: NodeNames }, [entry.starter, entry.reference], id, next));
   return (
     <section data-testid="studio-node-names">
       <h4>{t('nodeNames')}</h4>
