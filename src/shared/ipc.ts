@@ -10,6 +10,7 @@ import type { ErrorMessage } from './i18n/errorTexts';
 import type { Issue } from './i18n/issues';
 import { z } from 'zod';
 import { GraphSchema, type Graph, type NodeKind } from './graph';
+import type { NodeNames } from './nodeNames';
 import { SCENARIO_LIMITS, ScenarioSchema } from './scenario';
 import type { MetricName, RunResult } from './metrics';
 import type { Channel } from './api';
@@ -57,6 +58,8 @@ export interface LessonView {
   lockedProps: Record<string, string[]>;
   /** Node kinds the palette offers (all of NODE_KINDS when the lesson does not restrict it). */
   palette: NodeKind[];
+  /** Node id → the node's name in each locale (shared/nodeNames.ts); absent when the lesson names none. */
+  nodeNames?: NodeNames;
   /** The lesson's texts in every locale the pack has. */
   text: {
     title: LocalizedText;

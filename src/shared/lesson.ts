@@ -5,6 +5,7 @@ import { GraphEdgeSchema, GraphNodeSchema, NODE_KINDS } from './graph';
 import { instructorFields } from './instructor';
 import { ScenarioSchema } from './scenario';
 import { LessonVariantsSchema } from './variants';
+import { NodeNamesSchema } from './nodeNames';
 
 export { LocalizedTextSchema, type LocalizedText } from './checks';
 
@@ -81,6 +82,8 @@ export const LessonSchema = z
     locked: z.array(z.string().max(64)).max(500).default([]),
     /** Node id → its top-level props the student may not change; grading restores them to the starter's. */
     lockedProps: z.record(refId, z.array(z.string().min(1).max(64)).min(1).max(50)).default({}),
+    /** Node id → the node's name in each locale, shown while the student keeps it (src/shared/nodeNames.ts). */
+    nodeNames: NodeNamesSchema.optional(),
     /** Node kinds the palette offers; all when absent. */
     palette: z.array(z.enum(NODE_KINDS)).optional(),
     /** The workload and fault schedule grading runs. */

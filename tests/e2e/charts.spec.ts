@@ -147,7 +147,7 @@ test('the event log lists nothing after the cursor, and "Next logged event" jump
     expect(times.every((t) => t <= at + 0.005)).toBe(true);
     previous = at;
   }
-  await expect(log.locator('[data-kind="failure-detected"]', { hasText: 'api-1' })).toHaveCount(1);
+  await expect(log.locator('[data-kind="failure-detected"]', { hasText: 'API 1' })).toHaveCount(1);
   // Step still walks raw simulator events: it moves far less than a logged event away.
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.getByTestId('step-readout')).toHaveAttribute('data-state', 'event');

@@ -32,13 +32,13 @@ for (const size of [
     await chart.scrollIntoViewIfNeeded();
     // Before the crash at 6 s, each of the three servers holds about a third of the 3000 users.
     for (const i of [0, 1, 2]) {
-      const value = Number((await chart.locator(`[data-series="${i}"]`).textContent())!.replace(/^ws-\d\s*/, '').replace(/[^0-9.]/g, ''));
+      const value = Number((await chart.locator(`[data-series="${i}"]`).textContent())!.replace(/^WebSocket server \d\s*/, '').replace(/[^0-9.]/g, ''));
       expect(value).toBeGreaterThan(900);
     }
     await page.screenshot({ path: `test-results/screenshots/connections-before-${size.width}x${size.height}.png` });
     await page.getByLabel('Timeline').fill('6500');
-    await expect(page.getByRole('region', { name: 'Event log' }).locator('[data-kind="connections-dropped"]')).toContainText(/ws-2 stopped: its \d+ open connections dropped/);
-    await expect(chart.locator('[data-series="1"]')).toContainText(/ws-2\s*0\b/);
+    await expect(page.getByRole('region', { name: 'Event log' }).locator('[data-kind="connections-dropped"]')).toContainText(/WebSocket server 2 stopped: its \d+ open connections dropped/);
+    await expect(chart.locator('[data-series="1"]')).toContainText(/WebSocket server 2\s*0\b/);
     await page.screenshot({ path: `test-results/screenshots/connections-storm-${size.width}x${size.height}.png` });
   });
 }
@@ -50,9 +50,9 @@ test('lesson 11 charts requests per owner and lag per replica, in Chinese too', 
   await runTo(page, 'observability', 12_000);
   const requests = page.locator('[data-chart="requestsPerNode"]');
   await requests.scrollIntoViewIfNeeded();
-  await expect(requests.locator('.sl-chart-value')).toHaveText([/own-1/, /own-2/, /own-3/]);
+  await expect(requests.locator('.sl-chart-value')).toHaveText([/Owner 1/, /Owner 2/, /Owner 3/]);
   const lag = page.locator('[data-chart="replicationLag"]');
-  await expect(lag.locator('.sl-chart-value')).toHaveText([/db-r1/, /db-r2/]);
+  await expect(lag.locator('.sl-chart-value')).toHaveText([/Replica 1/, /Replica 2/]);
   await page.screenshot({ path: 'test-results/screenshots/observability-per-node-1280x720.png' });
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(requests.locator('.sl-chart-title')).toHaveText('各节点收到的请求');

@@ -34,15 +34,23 @@ test('in 简体中文 the editor, a run with a crash, the fault menu, properties
   await page.getByRole('button', { name: zh.lab.run }).click();
   await expect(page.getByRole('button', { name: zh.lab.pause })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: zh.lab.pause }).click();
+  // Nodes are named in the student's language (the lesson's nodeNames): on the canvas and in the fault menu.
+  await expect(node(page, 'lb').locator('.sl-node-label')).toHaveText('负载均衡器');
+  await expect(node(page, 'db').locator('.sl-node-label')).toHaveText('数据库');
   await node(page, 'api-1').click({ button: 'right' });
   const menu = page.getByRole('menu', { name: zh.lab.injectFault });
   await expect(menu.getByRole('menuitem', { name: '崩溃' })).toBeVisible();
+  await expect(menu.getByTestId('fault-menu-target')).toHaveText('API 实例 1');
   expect(await englishOnScreen(page)).toEqual([]);
   await shot(page, 'fault-menu');
   await menu.getByRole('menuitem', { name: '崩溃' }).click();
-  await expect(page.getByRole('region', { name: zh.lab.injectedFaults })).toContainText('崩溃 api-1', { timeout: 60_000 });
+  await expect(page.getByRole('region', { name: zh.lab.injectedFaults })).toContainText('崩溃 API 实例 1', { timeout: 60_000 });
   await page.getByRole('button', { name: zh.lab.play }).click();
   await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down', { timeout: 60_000 });
+  // … in a chart legend and in the event log.
+  const share = page.locator('[data-chart="lbShare"] .sl-chart-value[data-node="api-1"]');
+  await expect(share).toContainText('API 实例 1');
+  await expect(page.locator('.sl-eventlog [data-kind="failure-detected"]').first()).toContainText('负载均衡器', { timeout: 60_000 });
   expect(await englishOnScreen(page)).toEqual([]);
   await shot(page, 'run-with-crash-1280x720');
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -65,6 +73,18 @@ test('in 简体中文 the editor, a run with a crash, the fault menu, properties
   expect(await englishOnScreen(page)).toEqual([]);
   await shot(page, 'help');
   await page.keyboard.press('Escape');
+
+  // In English the same nodes read in English; a node the student renamed keeps their name in both.
+  await page.getByRole('combobox', { name: zh.app.language }).selectOption('en');
+  await expect(node(page, 'lb').locator('.sl-node-label')).toHaveText('Load balancer');
+  await expect(share).toContainText('API 1');
+  await expect(share).not.toContainText('实例');
+  await node(page, 'lb').click();
+  await page.getByRole('complementary', { name: 'Properties' }).getByLabel('Name', { exact: true }).fill('Front door');
+  await expect(node(page, 'lb').locator('.sl-node-label')).toHaveText('Front door');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(node(page, 'lb').locator('.sl-node-label')).toHaveText('Front door');
+  await expect(node(page, 'db').locator('.sl-node-label')).toHaveText('数据库');
 });
 
 test('the language stays reachable after New and is kept across a reload', async ({ page }) => {

@@ -42,7 +42,7 @@ test('a run plays, a crash injected at the cursor shows the instance down, error
   await seek(page, 6000);
   expect(await percent(page, 'chart-errorRate')).toBeGreaterThan(10);
   // The detection comes later: the log does not list it before the cursor gets there.
-  const detection = page.getByRole('region', { name: 'Event log' }).locator('[data-kind="failure-detected"]', { hasText: 'api-1' });
+  const detection = page.getByRole('region', { name: 'Event log' }).locator('[data-kind="failure-detected"]', { hasText: 'API 1' });
   await expect(detection).toHaveCount(0);
   await seek(page, 25_000);
   expect(await percent(page, 'chart-errorRate')).toBe(0);

@@ -60,7 +60,7 @@ test('Step walks the simulator event by event: the cursor moves in sub-bucket st
 
   // The detection is logged later, so the log does not list it yet; "Next logged event" reaches it,
   // clicking it seeks there, and Step then continues from there.
-  const detection = page.getByRole('region', { name: 'Event log' }).locator('[data-kind="failure-detected"]', { hasText: 'api-1' });
+  const detection = page.getByRole('region', { name: 'Event log' }).locator('[data-kind="failure-detected"]', { hasText: 'API 1' });
   await expect(detection).toHaveCount(0);
   for (let i = 0; i < 10 && (await detection.count()) === 0; i++) await page.getByRole('button', { name: 'Next logged event' }).click();
   await page.getByRole('button', { name: 'To start' }).click();

@@ -67,8 +67,8 @@ test('lesson 16 names the charts to watch as the picker does, and lesson 15 read
   await page.getByRole('combobox', { name: EN.lab.bench.addChart }).selectOption('errorRate');
   const perClient = page.locator('.sl-chart[data-chart="metric-errorRate"] figcaption');
   await expect(perClient).toContainText(EN.lab.series.allUsers, { timeout: 60_000 });
-  await expect(perClient).toContainText('users-west');
-  await expect(perClient).toContainText('users-east');
+  await expect(perClient).toContainText('Users (west)');
+  await expect(perClient).toContainText('Users (east)');
   // The whole run played: both lines drawn through the split.
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toHaveCount(0, { timeout: 90_000 });
   await page.locator('.sl-chart[data-chart="metric-errorRate"]').scrollIntoViewIfNeeded();

@@ -10,6 +10,7 @@ import { graphSpec, type Graph } from '../../shared/graph';
 import { DocumentError, JsonDepthError, parseUntrustedJson } from '../../shared/json';
 import { lessonSpec, packSpec, type Lesson, type PackManifest } from '../../shared/lesson';
 import { APP_VERSION } from '../../shared/version';
+import { lessonNodeNameRefs } from './nodeNameRefs';
 import { lessonCrossRefs, type Problem } from './crossRefs';
 import { lessonInstructorRefs, prerequisiteProblems } from './instructorRefs';
 import { PACK_LIMITS } from './limits';
@@ -152,6 +153,7 @@ export async function validatePack(source: PackSource, appVersion = APP_VERSION)
     const reference = lesson.reference === undefined ? undefined : await loadGraph(source, lesson.reference, file, 'reference', problems);
     problems.push(...lessonCrossRefs(file, lesson, starter, reference));
     problems.push(...lessonInstructorRefs(file, lesson, starter, reference, manifest.locales));
+    problems.push(...lessonNodeNameRefs(file, lesson, starter, reference, manifest.locales));
     parsed.push({ file, lesson });
     if (starter) lessons.push({ file, lesson, starter, ...(reference ? { reference } : {}) });
   }

@@ -55,6 +55,8 @@ import { StudioStart } from './studio/StudioStart';
 import { useStudio } from './studio/useStudio';
 import { useScenarioEdits } from './studio/useScenarioEdits';
 import { ScenarioSchema } from '../../shared/scenario';
+import { NodeNamesSchema, nodeNamer } from '../../shared/nodeNames';
+import { DesignNamerProvider, NodeNamesProvider } from './i18n/nodeNames';
 
 /** The workload a design outside any lesson runs under. */
 const FREE_SCENARIO: Scenario = { seed: 42, durationMs: 30_000, faults: [] };
@@ -184,6 +186,14 @@ export function App({ api }: { api: StateLabApi }) {
     })();
   }, [openInitial, checkAutosave]);
 
+  // The names of the lesson on the canvas, in every language (none for a design outside lessons).
+  const studioNames = studio.lessonDoc?.nodeNames;
+  const nodeNames = useMemo(() => {
+    if (isStudio) return studioNames && NodeNamesSchema.safeParse(studioNames).success ? NodeNamesSchema.parse(studioNames) : undefined;
+    return lesson && isInLesson ? lesson.nodeNames : undefined;
+  }, [isStudio, studioNames, lesson, isInLesson]);
+  const nameOfNode = useMemo(() => nodeNamer(editor.doc.nodes, nodeNames, locale), [editor.doc.nodes, nodeNames, locale]);
+
   const resetToStarter = () => {
     if (!lesson || !session.starter) return;
     editor.replace(session.starter);
@@ -191,16 +201,18 @@ export function App({ api }: { api: StateLabApi }) {
   };
   const deleteSelection = () => {
     const kept = editor.deleteSelection(editor.selection, locked);
-    if (kept.length > 0) say(t('lockedNotDeleted', { names: kept.join(', '), count: kept.length }));
+    if (kept.length > 0) say(t('lockedNotDeleted', { names: kept.map(nameOfNode).join(', '), count: kept.length }));
   };
   const layout = () => editor.layout(canvasApi.current?.sizes() ?? new Map());
+  const domain = useDomain();
   const addAtCentre = useCallback(
     (kind: NodeKind) => {
       const box = canvasBox.current?.getBoundingClientRect();
       const n = editor.doc.nodes.length;
-      editor.edit(addNode(kind, { x: (box ? box.width / 2 : 300) + (n % 5) * 20, y: (box ? box.height / 2 : 200) + (n % 5) * 20 }));
+      const naming = { base: domain.kind(kind), shown: editor.doc.nodes.map((node) => nameOfNode(node.id)) };
+      editor.edit(addNode(kind, { x: (box ? box.width / 2 : 300) + (n % 5) * 20, y: (box ? box.height / 2 : 200) + (n % 5) * 20 }, naming));
     },
-    [editor],
+    [editor, domain, nameOfNode],
   );
   // The design the shown run was made from: an export carries its trace hash only while unchanged.
   const ranDoc = useRef<Graph>(undefined);
@@ -209,7 +221,6 @@ export function App({ api }: { api: StateLabApi }) {
   useEffect(() => {
     ranDoc.current = lab.run ? docRef.current : undefined;
   }, [lab.run]);
-  const domain = useDomain();
   const diagramWords: DiagramWords = {
     lesson: (title) => t('diagramLesson', { title }),
     traceHash: (hash) => (hash ? t('diagramTrace', { hash }) : t('diagramNotRun')),
@@ -220,7 +231,9 @@ export function App({ api }: { api: StateLabApi }) {
       const lessonTitle = lesson && isInLesson ? localize(lesson.text.title, locale) : undefined;
       const title = files.name ?? lessonTitle ?? t('untitledDesign');
       const meta = { title, lesson: lessonTitle, date: new Date().toISOString().slice(0, 10), traceHash: ranDoc.current === editor.doc ? lab.run?.traceHash : undefined, words: diagramWords };
-      downloadUrl(fileNameOf(title, format), await exportDiagram(format, editor.doc, canvasApi.current?.sizes() ?? new Map(), meta));
+      // The picture names nodes as the canvas shows them, in the app's language.
+      const shown = { ...editor.doc, nodes: editor.doc.nodes.map((n) => ({ ...n, label: nameOfNode(n.id) })) };
+      downloadUrl(fileNameOf(title, format), await exportDiagram(format, shown, canvasApi.current?.sizes() ?? new Map(), meta));
     } catch (e) {
       files.setError(t('exportFailed', { reason: failureText(e, i18n.language) }));
     }
@@ -314,6 +327,8 @@ export function App({ api }: { api: StateLabApi }) {
   });
 
   return (
+    <NodeNamesProvider value={nodeNames}>
+    <DesignNamerProvider value={nameOfNode}>
     <div className="sl-app">
       <header className="sl-header">
         <span className="sl-brand">StateLab</span>
@@ -429,8 +444,7 @@ export function App({ api }: { api: StateLabApi }) {
           onConnect={(target, kind) => {
             setConnectFrom(undefined);
             editor.edit(addEdge(connectFrom, target, kind));
-            const name = (id: string) => editor.doc.nodes.find((n) => n.id === id)?.label ?? id;
-            say(t('connected', { from: name(connectFrom), to: name(target) }), true);
+            say(t('connected', { from: nameOfNode(connectFrom), to: nameOfNode(target) }), true);
           }}
           onSelectEdge={(edgeId) => {
             setConnectFrom(undefined);
@@ -472,5 +486,7 @@ export function App({ api }: { api: StateLabApi }) {
         <ConfirmDialog label={t('newQuestion')} message={t('unsavedLost')} confirm={t('discardAndNew')} onConfirm={files.newDesign} onClose={() => files.setDialog(undefined)} />
       )}
     </div>
+    </DesignNamerProvider>
+    </NodeNamesProvider>
   );
 }

@@ -61,6 +61,7 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
         locked: lesson.locked,
         lockedProps: lesson.lockedProps,
         palette: lesson.palette ?? [...NODE_KINDS],
+        ...(lesson.nodeNames ? { nodeNames: lesson.nodeNames } : {}),
         text: { title: lesson.title, objectives: lesson.objectives, steps: lesson.steps },
         pack: {
           title: pack.manifest.title,

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { checkConnection } from '../../../shared/connections';
 import { EDGE_KINDS, type EdgeKind, type Graph } from '../../../shared/graph';
+import { useNodeNamer } from '../i18n/nodeNames';
 import { useDomain } from '../i18n/useDomain';
 import { Modal } from '../ui/Modal';
 
@@ -20,13 +21,14 @@ export function ConnectDialog({ graph, sourceId, initialKind, onConnect, onSelec
   const [kind, setKind] = useState(initialKind);
   const { t } = useTranslation('editor');
   const d = useDomain();
+  const nameOf = useNodeNamer(graph.nodes);
   const source = graph.nodes.find((n) => n.id === sourceId);
   if (!source) return null;
-  const label = new Map(graph.nodes.map((n) => [n.id, n.label]));
+  const label = nameOf;
   const touching = graph.edges.filter((e) => e.source === sourceId || e.target === sourceId);
   return (
-    <Modal label={t('connectTitle', { name: source.label })} onClose={onClose} className="sl-connect">
-      <h2>{t('connectTitle', { name: source.label })}</h2>
+    <Modal label={t('connectTitle', { name: nameOf(source.id) })} onClose={onClose} className="sl-connect">
+      <h2>{t('connectTitle', { name: nameOf(source.id) })}</h2>
       <label className="sl-connect-kind">
         {t('connectAs')}{' '}
         <select value={kind} onChange={(e) => setKind(e.target.value as EdgeKind)}>
@@ -42,11 +44,11 @@ export function ConnectDialog({ graph, sourceId, initialKind, onConnect, onSelec
             return (
               <li key={n.id}>
                 <button type="button" className="sl-file-item" data-target={n.id} disabled={!verdict.ok} onClick={() => onConnect(n.id, kind)} aria-describedby={verdict.ok ? undefined : `why-${n.id}`}>
-                  {n.label} <span className="sl-muted">{d.kind(n.kind)}</span>
+                  {nameOf(n.id)} <span className="sl-muted">{d.kind(n.kind)}</span>
                 </button>
                 {!verdict.ok && (
                   <div className="sl-muted" id={`why-${n.id}`}>
-                    {d.refusal(verdict)}
+                    {d.refusal(verdict, { source: nameOf(sourceId), target: nameOf(n.id) })}
                   </div>
                 )}
               </li>
@@ -60,7 +62,7 @@ export function ConnectDialog({ graph, sourceId, initialKind, onConnect, onSelec
             {touching.map((e) => (
               <li key={e.id}>
                 <button type="button" className="sl-file-item" data-edge={e.id} onClick={() => onSelectEdge(e.id)}>
-                  {t('selectEdge', { from: label.get(e.source), to: label.get(e.target) })}
+                  {t('selectEdge', { from: label(e.source), to: label(e.target) })}
                   {e.kind === 'replication' ? t('replicationSuffix') : ''}
                 </button>
               </li>

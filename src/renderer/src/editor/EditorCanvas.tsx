@@ -23,6 +23,7 @@ import { StateLabNode, type StateLabFlowNode } from '../canvas/StateLabNode';
 import { NODE_KIND_SPECS } from '../../../shared/nodeKinds';
 import { PALETTE_MIME } from '../palette/Palette';
 import { addEdge, addNode, moveNodes } from './commands';
+import { useNameOfId, useNodeName } from '../i18n/nodeNames';
 import { syncFlowEdges, syncFlowNodes, type DescribeNode, type Selection } from './flowView';
 import { useDomain } from '../i18n/useDomain';
 import { Notice, type NoticeState } from './Notice';
@@ -77,11 +78,13 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
     const byNode = wiringIssuesByNode({ nodes: doc.nodes, edges: doc.edges });
     return new Map([...byNode].map(([id, issues]) => [id, issues.map((issue) => ({ ...issue, message: d.wiring(issue) }))]));
   }, [doc.nodes, doc.edges, d]);
-  const [nodes, setNodes] = useState<StateLabFlowNode[]>(() => syncFlowNodes([], doc.nodes, selection, locked, describeNode, wiring));
+  const nameOf = useNodeName();
+  const nameOfId = useNameOfId();
+  const [nodes, setNodes] = useState<StateLabFlowNode[]>(() => syncFlowNodes([], doc.nodes, selection, locked, describeNode, wiring, nameOf));
   const edgeCache = useRef(new Map<string, Edge>());
   const serial = useRef(0);
 
-  useEffect(() => setNodes((prev) => syncFlowNodes(prev, doc.nodes, selection, locked, describeNode, wiring)), [doc.nodes, selection, locked, describeNode, wiring]);
+  useEffect(() => setNodes((prev) => syncFlowNodes(prev, doc.nodes, selection, locked, describeNode, wiring, nameOf)), [doc.nodes, selection, locked, describeNode, wiring, nameOf]);
   const edges = useMemo(() => {
     const next = syncFlowEdges(edgeCache.current, doc.edges, selection);
     edgeCache.current = new Map(next.map((e) => [e.id, e]));
@@ -162,9 +165,9 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
       if (!target) return;
       const [source, to] = state.fromHandle?.type === 'target' ? [target, state.fromNode.id] : [state.fromNode.id, target];
       const verdict = checkConnection(doc, source, to, connectKind);
-      if (!verdict.ok) showAt(d.refusal(verdict), point.clientX, point.clientY);
+      if (!verdict.ok) showAt(d.refusal(verdict, { source: nameOfId(source), target: nameOfId(to) }), point.clientX, point.clientY);
     },
-    [doc, connectKind, showAt, d],
+    [doc, connectKind, showAt, d, nameOfId],
   );
 
   const onNodeContextMenu = useCallback(
@@ -210,9 +213,9 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       // The drop point is the node's centre, where the student let go.
       const snapped = snapToGrid ? { x: Math.round((at.x - 80) / GRID) * GRID, y: Math.round((at.y - 28) / GRID) * GRID } : { x: at.x - 80, y: at.y - 28 };
-      edit(addNode(kind, snapped));
+      edit(addNode(kind, snapped, { base: d.kind(kind), shown: doc.nodes.map(nameOf) }));
     },
-    [flow, edit, snapToGrid, drop, showAt],
+    [flow, edit, snapToGrid, drop, showAt, d, doc.nodes, nameOf],
   );
   // While a fault is dragged, the nodes and links it may target stand out and the rest fade.
   const highlight = drop?.highlight;

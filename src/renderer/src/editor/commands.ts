@@ -12,9 +12,15 @@ export type XY = { x: number; y: number };
 
 const DEFAULT_EDGE_PROPS: EdgeProps = { latencyMs: 1, jitterMs: 0, lossRate: 0 };
 
-export const addNode = (kind: NodeKind, position: XY): Recipe => (draft) => {
+/** How a new node is named: its kind's name in the student's language, numbered past the names already shown. */
+export interface NewNodeNaming {
+  base: string;
+  shown: readonly string[];
+}
+
+export const addNode = (kind: NodeKind, position: XY, naming?: NewNodeNaming): Recipe => (draft) => {
   const id = freshId(kind, new Set(draft.nodes.map((n) => n.id)));
-  const label = freshLabel(kind, new Set(draft.nodes.map((n) => n.label)));
+  const label = freshLabel(kind, new Set([...draft.nodes.map((n) => n.label), ...(naming?.shown ?? [])]), naming?.base);
   draft.nodes.push({ id, kind, label, position: { x: Math.round(position.x), y: Math.round(position.y) }, props: {} });
 };
 

@@ -21,7 +21,10 @@ export const EMPTY_SELECTION: Selection = { nodes: new Set(), edges: new Set() }
 export type DescribeNode = (label: string, kind: GraphNode['kind'], isLocked: boolean) => string;
 const describeInEnglish: DescribeNode = (label, kind, isLocked) => `${label}, ${NODE_KIND_SPECS[kind].label}${isLocked ? ', locked' : ''}`;
 
-/** `wiring`: the design's wiring issues by node (shared/wiring.ts), shown as a badge on the node. */
+/**
+ * `wiring`: the design's wiring issues by node (shared/wiring.ts), shown as a badge on the node;
+ * `nameOf`: the node's name as the student sees it (the lesson's name in their language, or their label).
+ */
 export function syncFlowNodes(
   previous: readonly StateLabFlowNode[],
   nodes: readonly GraphNode[],
@@ -29,6 +32,7 @@ export function syncFlowNodes(
   locked: ReadonlySet<string>,
   describe: DescribeNode = describeInEnglish,
   wiring: ReadonlyMap<string, readonly WiringIssue[]> = NO_ISSUES,
+  nameOf: (node: GraphNode) => string = (node) => node.label,
 ): StateLabFlowNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
   return nodes.map((node) => {
@@ -36,11 +40,12 @@ export function syncFlowNodes(
     const selected = selection.nodes.has(node.id);
     const isLocked = locked.has(node.id);
     const warning = wiring.get(node.id)?.map((i) => i.message).join('\n');
-    const ariaLabel = describe(node.label, node.kind, isLocked);
+    const label = nameOf(node);
+    const ariaLabel = describe(label, node.kind, isLocked);
     if (
       prev &&
       prev.ariaLabel === ariaLabel &&
-      prev.data.label === node.label &&
+      prev.data.label === label &&
       prev.data.warning === warning &&
       prev.data.kind === node.kind &&
       prev.data.isLocked === isLocked &&
@@ -59,7 +64,7 @@ export function syncFlowNodes(
       deletable: !isLocked,
       // Screen readers and Tab announce the node as its card reads: label, then kind.
       ariaLabel,
-      data: { label: node.label, kind: node.kind, isLocked, warning },
+      data: { label, kind: node.kind, isLocked, warning },
     };
   });
 }

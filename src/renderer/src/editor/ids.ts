@@ -9,9 +9,12 @@ export function freshId(prefix: string, taken: ReadonlySet<string>): string {
   }
 }
 
-/** "Service 2": the kind's name and the first number no node of the graph is labelled with. */
-export function freshLabel(kind: NodeKind, labels: ReadonlySet<string>): string {
-  const { label: base, isNumbered } = NODE_KIND_SPECS[kind];
+/**
+ * "Service 2": the kind's name (`base`, in the student's language when given) and the first number
+ * no node of the graph is labelled or shown with.
+ */
+export function freshLabel(kind: NodeKind, labels: ReadonlySet<string>, base: string = NODE_KIND_SPECS[kind].label): string {
+  const { isNumbered } = NODE_KIND_SPECS[kind];
   if (!labels.has(base) && !isNumbered) return base;
   for (let n = 1; ; n++) if (!labels.has(`${base} ${n}`)) return `${base} ${n}`;
 }

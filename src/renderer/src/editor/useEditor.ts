@@ -74,13 +74,13 @@ export function useEditor(initial: Graph) {
       /** Puts a change made outside the document (already done) in the history, after the edits before it. */
       record: (change: OutsideChange) => dispatch({ type: 'record', change, atMs: Date.now() }),
       selectAll: () => setSelection({ nodes: new Set(docRef.current.nodes.map((n) => n.id)), edges: new Set(docRef.current.edges.map((e) => e.id)) }),
-      /** Deletes the selection except locked nodes; returns the labels of the locked ones it kept. */
+      /** Deletes the selection except locked nodes; returns the ids of the locked ones it kept. */
       deleteSelection(selected: Selection, locked: ReadonlySet<string>): string[] {
         if (selected.nodes.size === 0 && selected.edges.size === 0) return [];
         edit(deleteItems(selected.nodes, selected.edges, locked));
         const kept = docRef.current.nodes.filter((n) => selected.nodes.has(n.id) && locked.has(n.id));
         setSelection({ nodes: new Set(kept.map((n) => n.id)), edges: new Set() });
-        return kept.map((n) => n.label);
+        return kept.map((n) => n.id);
       },
       copy(selected: Selection) {
         if (selected.nodes.size > 0) clipboard.current = { fragment: copyFragment(docRef.current, selected.nodes), pastes: 0 };

@@ -34,9 +34,9 @@ export function domainWords(t: TFunction<'domain'>) {
     fieldLabel: (nodeKind: string, path: readonly string[], fallback: string) => word(`${field(nodeKind, path)}.label`, fallback),
     fieldDescription: (nodeKind: string, path: readonly string[], fallback: string | undefined) => word(`${field(nodeKind, path)}.description`, fallback ?? ''),
     option: (nodeKind: string, path: readonly string[], option: string) => word(`${field(nodeKind, path)}.options.${option}`, option),
-    /** A refused connection: the rule's own sentence in English, else the refusal's words in this language. */
-    refusal: (verdict: Extract<ConnectionVerdict, { ok: false }>) => {
-      const values = { from: verdict.from && word(`kinds.${verdict.from}.label`, verdict.from), to: verdict.to && word(`kinds.${verdict.to}.label`, verdict.to), source: verdict.source, target: verdict.target };
+    /** A refused connection: the rule's own sentence in English, else the refusal's words in this language; `names`: its two nodes as the canvas names them. */
+    refusal: (verdict: Extract<ConnectionVerdict, { ok: false }>, names?: { source: string; target: string }) => {
+      const values = { from: verdict.from && word(`kinds.${verdict.from}.label`, verdict.from), to: verdict.to && word(`kinds.${verdict.to}.label`, verdict.to), source: names?.source ?? verdict.source, target: names?.target ?? verdict.target };
       const text = t(`refusals.${verdict.refusal}`, { ...values, defaultValue: verdict.reason });
       return verdict.useReplication ? `${text}${t('refusals.useReplication', { defaultValue: '' })}` : text;
     },
@@ -62,10 +62,18 @@ export function gradeParamWords(d: TFunction<'domain'>): GradeParamFormat {
   };
 }
 
+/** The event-log parameters that name nodes (ids, as the simulator logs them); `nodes` is a list. */
+const NODE_PARAMS: ReadonlySet<string> = new Set(['node', 'lb', 'target', 'owner', 'clone', 'old', 'leader']);
+
 /**
  * An event-log line in the student's language (shared/i18n/eventTexts.ts), a fault's action by its
- * label in that language (`d`: the domain namespace's t).
+ * label in that language (`d`: the domain namespace's t), a node by its name on the canvas (`nameOf`).
  */
-export function eventLine(event: RunEvent, locale: string, d?: TFunction<'domain'>): string {
-  return eventText(event, locale, (name, value) => (name === 'action' && d ? d(`faults.${String(value)}.label`, { defaultValue: String(value) }) : String(value)));
+export function eventLine(event: RunEvent, locale: string, d?: TFunction<'domain'>, nameOf: (id: string) => string = (id) => id): string {
+  return eventText(event, locale, (name, value) => {
+    if (name === 'action' && d) return d(`faults.${String(value)}.label`, { defaultValue: String(value) });
+    if (NODE_PARAMS.has(name)) return nameOf(String(value));
+    if (name === 'nodes') return String(value).split(', ').map(nameOf).join(locale === 'zh-CN' ? '、' : ', ');
+    return String(value);
+  });
 }

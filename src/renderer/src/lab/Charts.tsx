@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import type { MetricName } from '../../../shared/metrics';
 import { useDomain } from '../i18n/useDomain';
+import { useNameOfId } from '../i18n/nodeNames';
 import type { LabRun } from './labRun';
 import { chartSet, PICKABLE_METRICS, revealedIndex, type ChartUnit } from './series';
 import { formatChartValue, UPlotChart } from './UPlotChart';
@@ -45,10 +46,16 @@ export function ChartPicker({ picked, onPick }: { picked: readonly MetricName[];
  */
 export function Charts({ run, cursorMs, picked, onPick, onPickFailure }: { run: LabRun; cursorMs: number; picked: readonly MetricName[]; onPick(picked: MetricName[]): void; onPickFailure?(atMs: number): void }) {
   const d = useDomain();
-  const set = useMemo(() => chartSet(run, picked), [run, picked]);
+  const nameOf = useNameOfId();
+  const { t, i18n } = useTranslation('lab');
+  // Each line named as the student reads it: a node by its name on the canvas, others by their words.
+  const set = useMemo(() => {
+    const english = chartSet(run, picked);
+    const charts = english.charts.map((spec) => ({ ...spec, series: spec.series.map((s) => ({ ...s, label: s.key ? t(s.key) : s.node ? nameOf(s.node) : s.label })) }));
+    return { ...english, charts };
+  }, [run, picked, nameOf, t]);
   const faultsMs = useMemo(() => run.faults.map((f) => f.atMs), [run]);
   const revealed = revealedIndex(set, cursorMs);
-  const { t, i18n } = useTranslation('lab');
   const pickFailure = (ms: number) => {
     const bucketStart = Math.floor(ms / set.bucketMs) * set.bucketMs;
     if (onPickFailure && bucketStart <= cursorMs) onPickFailure(bucketStart);
@@ -63,8 +70,8 @@ export function Charts({ run, cursorMs, picked, onPick, onPickFailure }: { run: 
               <span className="sl-chart-title">{spec.metric ? d.metric(spec.metric) : t(`chartTitles.${spec.id}`, { defaultValue: spec.title })}</span>
               <span className="sl-chart-unit">({unitText(spec.unit)})</span>
               {spec.series.map((s, i) => (
-                <span className="sl-chart-value" key={s.label} data-series={i}>
-                  {spec.series.length > 1 ? `${s.key ? t(s.key) : s.label} ` : ''}
+                <span className="sl-chart-value" key={s.node ?? s.key ?? s.label} data-series={i} data-node={s.node}>
+                  {spec.series.length > 1 ? `${s.label} ` : ''}
                   <span data-testid={i === 0 ? `chart-${spec.id}` : undefined}>{formatChartValue(s.values[revealed], spec.unit, i18n.language)}</span>
                 </span>
               ))}

@@ -13,6 +13,7 @@ import { UPlotChart } from './UPlotChart';
 import { describeFaultIn } from './faultMenu';
 import { formatValue, type Unit } from '../i18n/format';
 import { useDomain } from '../i18n/useDomain';
+import { useNameOfId } from '../i18n/nodeNames';
 
 let compareSerial = 0;
 
@@ -38,6 +39,7 @@ export function CompareDialog({ api, graph, scenario, locked = [], onClose }: { 
 
   const [hiddenCount, setHiddenCount] = useState(0);
   const { t, i18n } = useTranslation('lab');
+  const nameOf = useNameOfId();
   const d = useDomain();
   useEffect(() => {
     let isCurrent = true;
@@ -82,7 +84,7 @@ export function CompareDialog({ api, graph, scenario, locked = [], onClose }: { 
     setRuns({ current: a.value.result, variant: b.value.result, name: picked });
     setCharted(firstDifference(compared));
     const dropped = (scenario.faults ?? []).filter((f) => !faults.includes(f));
-    setState({ note: faultsNote(scenario.seed, faults, dropped, picked, (f) => describeFaultIn(f, i18n.language, d.fault), t) });
+    setState({ note: faultsNote(scenario.seed, faults, dropped, picked, (f) => describeFaultIn(f, i18n.language, d.fault, nameOf), t) });
   };
 
   const chart = useMemo(() => (runs ? compareChart(runs.current, runs.variant, charted, [t('thisDesign'), runs.name]) : undefined), [runs, charted, t]);

@@ -3,11 +3,13 @@ import type { LabRun } from './labRun';
 import { pastEvents } from './playback';
 import { formatSeconds } from '../i18n/format';
 import { eventLine } from '../i18n/useDomain';
+import { useNameOfId } from '../i18n/nodeNames';
 
 /** The run's event log up to the cursor (later entries would give the run away); clicking one seeks there. */
 export function EventLog({ run, cursorMs, onSeek }: { run: LabRun; cursorMs: number; onSeek(ms: number): void }) {
   const { t, i18n } = useTranslation('lab');
   const d = useTranslation('domain').t;
+  const nameOf = useNameOfId();
   const shown = pastEvents(run.events, cursorMs);
   const later = run.events.length - shown.length;
   return (
@@ -20,7 +22,7 @@ export function EventLog({ run, cursorMs, onSeek }: { run: LabRun; cursorMs: num
         {shown.map((e, i) => (
           <li key={i} data-kind={e.kind}>
             <button type="button" onClick={() => onSeek(e.atMs)} title={t('goToMoment')}>
-              <span className="sl-mono">{formatSeconds(e.atMs, i18n.language, 2)}</span> <span className="sl-event-kind">{d(`events.${e.kind}`, { defaultValue: e.kind })}</span> {eventLine(e, i18n.language, d)}
+              <span className="sl-mono">{formatSeconds(e.atMs, i18n.language, 2)}</span> <span className="sl-event-kind">{d(`events.${e.kind}`, { defaultValue: e.kind })}</span> {eventLine(e, i18n.language, d, nameOf)}
             </button>
           </li>
         ))}

@@ -3,9 +3,16 @@ import { useEffect, useRef } from 'react';
 import type { FaultMenuItem } from './faultMenu';
 import { formatSeconds } from '../i18n/format';
 import { useDomain } from '../i18n/useDomain';
+import { useNameOfId } from '../i18n/nodeNames';
+import type { GraphEdge } from '../../../shared/graph';
 
-/** The right-click menu of faults, at the pointer; Escape or a click elsewhere closes it. */
-export function FaultMenu({ items, x, y, atMs, onPick, onClose }: { items: FaultMenuItem[]; x: number; y: number; atMs: number; onPick(item: FaultMenuItem): void; onClose(): void }) {
+/**
+ * The right-click menu of faults, at the pointer, headed by what it acts on (a node's id, or an
+ * edge), named as the canvas names it; Escape or a click elsewhere closes it.
+ */
+export function FaultMenu({ items, x, y, atMs, target, onPick, onClose }: { items: FaultMenuItem[]; x: number; y: number; atMs: number; target: string | GraphEdge; onPick(item: FaultMenuItem): void; onClose(): void }) {
+  const nameOf = useNameOfId();
+  const targetName = typeof target === 'string' ? nameOf(target) : `${nameOf(target.source)} → ${nameOf(target.target)}`;
   const menu = useRef<HTMLDivElement>(null);
   const { t, i18n } = useTranslation('lab');
   const d = useDomain();
@@ -23,10 +30,11 @@ export function FaultMenu({ items, x, y, atMs, onPick, onClose }: { items: Fault
   }, [onClose]);
   return (
     <div className="sl-fault-menu" role="menu" aria-label={t('injectFault')} ref={menu} style={{ left: x, top: y }}>
+      <div className="sl-fault-menu-target" data-testid="fault-menu-target">{targetName}</div>
       <div className="sl-muted">{t('injectAt', { time: formatSeconds(atMs, i18n.language) })}</div>
       {items.map((item) => (
         <button type="button" role="menuitem" key={item.label} title={d.faultDescription(item.fault.action) || item.description} onClick={() => onPick(item)}>
-          {item.text ? t(item.text.key, item.text.values) : d.faultMenu(item.fault.action)}
+          {item.text ? t(item.text.key, item.text.key === 'partitionEdge' ? { from: nameOf(String(item.text.values.from)), to: nameOf(String(item.text.values.to)) } : item.text.values) : d.faultMenu(item.fault.action)}
         </button>
       ))}
     </div>

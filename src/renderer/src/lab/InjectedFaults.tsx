@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next';
 import type { Fault } from '../../../shared/scenario';
 import { describeFaultIn } from './faultMenu';
 import { useDomain } from '../i18n/useDomain';
+import { useNameOfId } from '../i18n/nodeNames';
 
 /** The faults the student added to the run's scenario, each removable (the run re-simulates). */
 export function InjectedFaults({ faults, onRemove }: { faults: Fault[]; onRemove(id: string): void }) {
   const { t, i18n } = useTranslation('lab');
   const d = useDomain();
-  const describe = (f: Fault) => describeFaultIn(f, i18n.language, d.fault);
+  const nameOf = useNameOfId();
+  const describe = (f: Fault) => describeFaultIn(f, i18n.language, d.fault, nameOf);
   return (
     // Focusable: it scrolls when the bench is small, and the keyboard must be able to scroll it.
     <section className="sl-injected" aria-label={t('injectedFaults')} tabIndex={0}>

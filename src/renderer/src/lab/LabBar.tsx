@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { useNameOfId } from '../i18n/nodeNames';
 import { useTranslation } from 'react-i18next';
 import { SPEEDS, type Lab, type StepReadout } from './useLab';
 import { Timeline } from './Timeline';
@@ -7,13 +8,13 @@ import { stepText } from '../../../shared/i18n/stepTexts';
 import { useDomain, type DomainWords } from '../i18n/useDomain';
 import { useErrorText, type Failure } from '../i18n/useErrorText';
 
-/** The last Step's event while the cursor stands on it: "12.000312 s · request delivered to api-2". */
-function readoutText(step: StepReadout | undefined, cursorMs: number, t: TFunction<'lab'>, locale: string, d: DomainWords, err: (failure: Failure) => string): string | undefined {
+/** The last Step's event while the cursor stands on it: "12.000312 s · request delivered to API 2" (nodes by their names). */
+function readoutText(step: StepReadout | undefined, cursorMs: number, t: TFunction<'lab'>, locale: string, d: DomainWords, err: (failure: Failure) => string, nameOf: (id: string) => string): string | undefined {
   if (!step) return undefined;
   if (step.state === 'busy') return t('finding');
   if (step.state === 'event') {
     if (step.event.atMs !== cursorMs) return undefined;
-    const what = step.event.text ? stepText(step.event.text, locale, (name, value) => (name === 'action' ? d.fault(String(value)) : String(value))) : step.event.description;
+    const what = step.event.text ? stepText(step.event.text, locale, (name, value) => (name === 'action' ? d.fault(String(value)) : name === 'node' || name === 'target' ? nameOf(String(value)) : String(value))) : step.event.description;
     return t('stepEvent', { time: formatNumber(step.event.atUs / 1e6, locale, 6), what });
   }
   if (step.atMs !== cursorMs) return undefined;
@@ -27,7 +28,8 @@ export function LabBar({ lab }: { lab: Lab }) {
   const d = useDomain();
   const err = useErrorText();
   if (!run) return null;
-  const readout = readoutText(lab.step, lab.cursorMs, t, i18n.language, d, err);
+  const nameOf = useNameOfId();
+  const readout = readoutText(lab.step, lab.cursorMs, t, i18n.language, d, err, nameOf);
   return (
     <div className="sl-labbar" role="toolbar" aria-label={t('playback')}>
       {lab.isPlaying ? (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { formatSeconds } from '../i18n/format';
 import { useDomain } from '../i18n/useDomain';
+import { useNameOfId } from '../i18n/nodeNames';
 import type { LabRun } from './labRun';
 
 
@@ -11,7 +12,8 @@ export function Timeline({ run, cursorMs, onSeek, children }: { run: LabRun; cur
   const { t, i18n } = useTranslation('lab');
   const d = useDomain();
   const formatTime = (ms: number) => formatSeconds(ms, i18n.language);
-  const name = (f: { action: string; target: string }) => `${d.fault(f.action)} ${d.target(f.target)}`;
+  const nameOf = useNameOfId();
+  const name = (f: { action: string; target: string }) => `${d.fault(f.action)} ${d.target(nameOf(f.target))}`;
   return (
     <div className="sl-timeline">
       <input

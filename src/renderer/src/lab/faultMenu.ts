@@ -57,6 +57,9 @@ export function faultMenuItems(graph: Graph, target: { kind: 'node' | 'edge'; id
 /** How an injected fault reads in the list: by its action id, as scenario files and the event log name it. */
 export const describeFault = (f: Fault): string => `${(f.atMs / 1000).toFixed(1)} s · ${f.action} ${f.target}`;
 
-/** describeFault in the student's language: English keeps the action id; other languages name the action in their words. */
-export const describeFaultIn = (f: Fault, locale: string, faultLabel: (action: string) => string): string =>
-  locale.startsWith('en') ? describeFault(f) : `${formatSeconds(f.atMs, locale)} · ${faultLabel(f.action)} ${f.target}`;
+/**
+ * describeFault in the student's language: English keeps the ids (as scenario files name them);
+ * other languages name the action and the target node (`nameOf`) in their words.
+ */
+export const describeFaultIn = (f: Fault, locale: string, faultLabel: (action: string) => string, nameOf: (id: string) => string = (id) => id): string =>
+  locale.startsWith('en') ? describeFault(f) : `${formatSeconds(f.atMs, locale)} · ${faultLabel(f.action)} ${nameOf(f.target)}`;

@@ -15,7 +15,8 @@ export interface ChartSpec {
   title: string;
   unit: ChartUnit;
   /** `key`: the label's key (lab:series.* or domain:reasons.*) when it is words, not a node id. */
-  series: { label: string; key?: string; values: (number | null)[] }[];
+  /** `label` in English (ids for a node's line), `key` its message key, `node` the node a line is of (named in the student's language). */
+  series: { label: string; key?: string; node?: string; values: (number | null)[] }[];
   /** Set on a chart the student picked from the catalogue (it can be removed again). */
   metric?: MetricName;
 }
@@ -79,13 +80,13 @@ export function chartSet(run: LabRun, picked: readonly MetricName[] = []): Chart
   charts.push({ id: 'latency', title: 'Latency', unit: 'ms', series: [{ label: 'p50', values: each('latencyP50') }, { label: 'p99', values: each('latencyP99') }] });
 
   const targets = run.nodes.filter((n) => n.isLbTarget).map((n) => n.id);
-  if (targets.length > 0) charts.push({ id: 'lbShare', title: 'Load-balancer share', unit: 'fraction', series: targets.map((id) => ({ label: id, values: each('lbShare', id, 0) })) });
+  if (targets.length > 0) charts.push({ id: 'lbShare', title: 'Load-balancer share', unit: 'fraction', series: targets.map((id) => ({ label: id, node: id, values: each('lbShare', id, 0) })) });
   // Per-node views for stateful tiers: which instance receives the load, and which holds the connections.
   if (targets.length > 1) {
     const perSecond = (id: string) => tS.map((_, i) => readMetric(run, 'requests', chartWindow({ bucketMs }, i), id) / (Math.min(bucketMs, run.endedAtMs - i * bucketMs) / 1000));
-    charts.push({ id: 'requestsPerNode', title: 'Requests received per node', unit: 'per-second', series: targets.map((id) => ({ label: id, values: perSecond(id) })) });
+    charts.push({ id: 'requestsPerNode', title: 'Requests received per node', unit: 'per-second', series: targets.map((id) => ({ label: id, node: id, values: perSecond(id) })) });
   }
-  const holders = run.nodes.map((n) => ({ label: n.id, values: each('connectionsOpen', n.id, 0) })).filter((s) => hasAny(s.values));
+  const holders = run.nodes.map((n) => ({ label: n.id, node: n.id, values: each('connectionsOpen', n.id, 0) })).filter((s) => hasAny(s.values));
   if (holders.length > 0) charts.push({ id: 'connections', title: 'Open connections per node', unit: 'count', series: holders });
   const hitRatio = each('cacheHitRatio');
   if (hitRatio.some((v) => v !== null)) charts.push({ id: 'cacheHitRatio', title: 'Cache hit ratio', unit: 'fraction', series: [{ label: 'hit ratio', key: 'lab:series.hitRatio', values: hitRatio }] });
@@ -94,10 +95,10 @@ export function chartSet(run: LabRun, picked: readonly MetricName[] = []): Chart
   const wait = each('replicationWaitMs');
   const waitSeries = wait.some((v) => v !== null) ? [{ label: 'write waits for replicas', key: 'lab:series.writeWait', values: wait }] : [];
   // One series per replica when there are several: each replica's own lag.
-  const replicas = run.nodes.map((n) => ({ label: n.id, values: each('replicationLagMs', n.id) })).filter((s) => s.values.some((v) => v !== null));
+  const replicas = run.nodes.map((n) => ({ label: n.id, node: n.id, values: each('replicationLagMs', n.id) })).filter((s) => s.values.some((v) => v !== null));
   const lagSeries = replicas.length > 1 ? replicas : [{ label: 'mean lag', key: 'lab:series.meanLag', values: lag }];
   if (lag.some((v) => v !== null)) charts.push({ id: 'replicationLag', title: 'Replication lag', unit: 'ms', series: [...lagSeries, ...waitSeries] });
-  const owners = run.nodes.map((n) => ({ label: n.id, values: each('ownedPartitions', n.id) })).filter((s) => hasAny(s.values));
+  const owners = run.nodes.map((n) => ({ label: n.id, node: n.id, values: each('ownedPartitions', n.id) })).filter((s) => hasAny(s.values));
   if (owners.length > 0) charts.push({ id: 'ownership', title: 'Ownership (partitions owned)', unit: 'count', series: owners });
   const hottest = each('hottestPartitionLoad');
   // Partition load only means something where instances own partitions (a stateless tier's "hottest
@@ -109,7 +110,7 @@ export function chartSet(run: LabRun, picked: readonly MetricName[] = []): Chart
   for (const metric of picked) {
     const def = METRICS[metric];
     const nothing = def.unit === 'count' ? 0 : null;
-    const perClient = def.scope === 'clients' && clients.length > 1 ? clients.map((id) => ({ label: id, values: each(metric, id, nothing) })) : [];
+    const perClient = def.scope === 'clients' && clients.length > 1 ? clients.map((id) => ({ label: id, node: id, values: each(metric, id, nothing) })) : [];
     const whole = perClient.length > 0 ? { label: 'all users', key: 'lab:series.allUsers' } : { label: def.label, key: `domain:metrics.${metric}.name` };
     charts.push({ id: pickedChartId(metric), title: def.label, unit: CHART_UNIT[def.unit], series: [{ ...whole, values: each(metric, undefined, nothing) }, ...perClient], metric });
   }

@@ -14,6 +14,7 @@ export function useFaultMenu(lab: Lab, graph: Graph, selectedNodes: ReadonlySet<
   const element = target ? (
     <FaultMenu
       items={faultMenuItems(graph, target, selectedNodes)}
+      target={target.kind === 'edge' ? (graph.edges.find((e) => e.id === target.id) ?? target.id) : target.id}
       x={target.x}
       y={target.y}
       atMs={lab.cursorMs}

@@ -7,6 +7,7 @@ import { boundText, boundValue, formatCheckValue } from '../../../shared/i18n/ch
 import { formatSeconds, labelColon } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
 import { gradeParamWords } from '../i18n/useDomain';
+import { useNameOfId } from '../i18n/nodeNames';
 import { requestChart } from '../lab/chartRequests';
 import { InlineMarkdown, Markdown } from './Markdown';
 import { showMeAtMs } from './showMe';
@@ -25,6 +26,7 @@ function useGradeWords() {
 function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResult; onShowMe?: (atMs: number) => void; onShowFailingRequest?: (atMs: number) => void }) {
   const { locale, t } = useLocale();
   const words = useGradeWords();
+  const nameOf = useNameOfId();
   const [isHintOpen, setHintOpen] = useState(false);
   // A question left blank is not a wrong answer: say so rather than show the wrong answer's feedback.
   const isUnanswered = check.type === 'quiz' && check.measured === null && !check.error;
@@ -49,7 +51,7 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
       </div>
       {check.type !== 'quiz' && (check.bound !== null || check.measured !== null) && (
         <div className="sl-check-numbers">
-          {t('measured')}{labelColon(locale)}<strong data-testid={`measured-${check.id}`}>{notMeasured ? checkErrorText(check, locale, words) : formatMeasured(check, locale)}</strong>
+          {t('measured')}{labelColon(locale)}<strong data-testid={`measured-${check.id}`}>{notMeasured ? checkErrorText(check, locale, words, nameOf) : formatMeasured(check, locale)}</strong>
           {check.bound !== null && (
             <>
               {' · '}
@@ -59,7 +61,7 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
           )}
         </div>
       )}
-      {check.error && !notMeasured && <div className="sl-error">{t('couldNotEvaluate')}{labelColon(locale)}{checkErrorText(check, locale, words)}</div>}
+      {check.error && !notMeasured && <div className="sl-error">{t('couldNotEvaluate')}{labelColon(locale)}{checkErrorText(check, locale, words, nameOf)}</div>}
       {isUnanswered && <p className="sl-check-feedback" data-testid={`not-answered-${check.id}`}>{t('notAnswered')}</p>}
       {!check.passed && !isUnanswered && check.feedback && (
         <div className="sl-check-feedback">
@@ -102,6 +104,7 @@ const broughtIntoView = new WeakSet<GradeReport>();
 export function CheckResults({ report, earlierAtMs, isStale, onShowMe, onShowFailingRequest }: { report: GradeReport; earlierAtMs?: number; isStale?: boolean; onShowMe?: (atMs: number) => void; onShowFailingRequest?: (atMs: number) => void }) {
   const { locale, t } = useLocale();
   const words = useGradeWords();
+  const nameOf = useNameOfId();
   const allPassed = report.checks.every((c) => c.passed);
   const section = useRef<HTMLElement>(null);
   // The results land below the steps and questions, out of sight at 1280×720: a new grade scrolls
@@ -134,7 +137,7 @@ export function CheckResults({ report, earlierAtMs, isStale, onShowMe, onShowFai
         <div className="sl-grading-notes" role="note" data-testid="grading-notes">
           <strong>{t('gradingNotes')}</strong>
           <ul>
-            {reportNotes(report, locale, words).map((note, i) => (
+            {reportNotes(report, locale, words, nameOf).map((note, i) => (
               <li key={i}>{note}</li>
             ))}
           </ul>

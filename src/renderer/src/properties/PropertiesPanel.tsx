@@ -5,6 +5,7 @@ import { EDGE_KINDS, EdgePropsSchema, GRAPH_LIMITS, type EdgeKind, type Graph, t
 import { formatPath } from '../../../shared/json';
 import { parseNodeProps } from '../../../shared/nodeProps';
 import { wiringIssuesByNode } from '../../../shared/wiring';
+import { useNodeNamer } from '../i18n/nodeNames';
 import { useDomain, type DomainWords } from '../i18n/useDomain';
 import { setEdge, setNodeLabel, setNodeProps } from '../editor/commands';
 import type { Selection } from '../editor/flowView';
@@ -111,10 +112,9 @@ function NodeProperties({ node, graph, editor, isLocked, locks }: { node: GraphN
     return { main: localized(fields.main, node.kind, d), advanced: localized(fields.advanced, node.kind, d) };
   }, [node.kind, node.props, d]);
   const wiring = useMemo(() => wiringIssuesByNode(graph).get(node.id) ?? [], [graph, node.id]);
-  const targets = useMemo(
-    () => graph.edges.filter((e) => e.source === node.id && e.kind === 'request').map((e) => ({ id: e.target, label: graph.nodes.find((n) => n.id === e.target)?.label ?? e.target })),
-    [graph, node.id],
-  );
+  const nameOf = useNodeNamer(graph.nodes);
+  const name = nameOf(node.id);
+  const targets = useMemo(() => graph.edges.filter((e) => e.source === node.id && e.kind === 'request').map((e) => ({ id: e.target, label: nameOf(e.target) })), [graph, node.id, nameOf]);
   const propose = (field: Field, v: unknown, numberMeans?: string) => {
     // A locked prop is refused even if a control slipped through (the field is disabled with its reason).
     if (locks.keys.has(field.path[0] ?? field.key)) return t('propLocked', { name: field.label });
@@ -125,8 +125,8 @@ function NodeProperties({ node, graph, editor, isLocked, locks }: { node: GraphN
     return undefined;
   };
   return (
-    <FieldOwnerContext.Provider value={node.label || node.id}>
-      <section className="sl-props" aria-label={t('propertiesOf', { name: node.label })} data-node-id={node.id}>
+    <FieldOwnerContext.Provider value={name}>
+      <section className="sl-props" aria-label={t('propertiesOf', { name })} data-node-id={node.id}>
         <h2 className="sl-panel-title">{d.kind(node.kind)}<span className="sl-muted"> · {node.id}</span></h2>
         {isLocked && <p className="sl-locked-note" role="note">{t('locked')}</p>}
         {wiring.length > 0 && (
@@ -142,7 +142,7 @@ function NodeProperties({ node, graph, editor, isLocked, locks }: { node: GraphN
           <FieldInput
             key={`${node.id}-label`}
             field={{ key: 'label', path: ['label'], label: t('name'), type: 'string', maxLength: GRAPH_LIMITS.labelChars }}
-            value={node.label}
+            value={name}
             disabled={isLocked}
             onPropose={(v) => {
               const label = typeof v === 'string' ? v : '';
@@ -168,8 +168,9 @@ function EdgeProperties({ edge, graph, editor }: { edge: GraphEdge; graph: Graph
   const { t } = useTranslation('properties');
   const d = useDomain();
   const edgeFields = useMemo(() => localized(EDGE_FIELDS, 'edge', d), [d]);
-  const source = graph.nodes.find((n) => n.id === edge.source);
-  const target = graph.nodes.find((n) => n.id === edge.target);
+  const nameOf = useNodeNamer(graph.nodes);
+  const source = nameOf(edge.source);
+  const target = nameOf(edge.target);
   const propose = (field: Field, v: unknown) => {
     const parsed = EdgePropsSchema.safeParse(withValue(edge.props, field.path, v));
     if (!parsed.success) return problemAt(parsed.error.issues, field.path);
@@ -178,9 +179,9 @@ function EdgeProperties({ edge, graph, editor }: { edge: GraphEdge; graph: Graph
   };
   const kindField: Field = { key: 'kind', path: ['kind'], label: t('kind'), type: 'enum', options: EDGE_KINDS, optionLabels: Object.fromEntries(EDGE_KINDS.map((k) => [k, d.edgeKind(k)])), description: t('kindHint') };
   return (
-    <FieldOwnerContext.Provider value={t('theConnection', { from: source?.label ?? edge.source, to: target?.label ?? edge.target })}>
+    <FieldOwnerContext.Provider value={t('theConnection', { from: source, to: target })}>
       <section className="sl-props" aria-label={t('ofConnection')} data-edge-id={edge.id}>
-        <h2 className="sl-panel-title">{t('connection')}<span className="sl-muted"> · {source?.label} → {target?.label}</span></h2>
+        <h2 className="sl-panel-title">{t('connection')}<span className="sl-muted"> · {source} → {target}</span></h2>
         <FieldInput
           key={`${edge.id}-kind`}
           field={kindField}
@@ -189,7 +190,7 @@ function EdgeProperties({ edge, graph, editor }: { edge: GraphEdge; graph: Graph
           onPropose={(v) => {
             const others = { nodes: graph.nodes, edges: graph.edges.filter((e) => e.id !== edge.id) };
             const verdict = checkConnection(others, edge.source, edge.target, v as EdgeKind);
-            if (!verdict.ok) return d.refusal(verdict);
+            if (!verdict.ok) return d.refusal(verdict, { source, target });
             editor.edit(setEdge(edge.id, { kind: v as EdgeKind }));
             return undefined;
           }}

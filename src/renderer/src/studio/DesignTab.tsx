@@ -5,6 +5,8 @@ import { NODE_KINDS, type Graph } from '../../../shared/graph';
 import { useDomain } from '../i18n/useDomain';
 import type { Studio } from './useStudio';
 import { WrongAnswers } from './WrongAnswers';
+import { NodeNamesEditor } from './NodeNamesEditor';
+import { useNodeName } from '../i18n/nodeNames';
 
 interface Props {
   studio: Studio;
@@ -19,6 +21,7 @@ interface Props {
 export function DesignTab({ studio, canvas, selectedNodes, onShow }: Props) {
   const { t, i18n } = useTranslation('studio');
   const d = useDomain();
+  const nameOf = useNodeName();
   const entry = studio.lesson;
   const lesson = studio.lessonDoc;
   if (!entry || !lesson) return null;
@@ -53,6 +56,7 @@ export function DesignTab({ studio, canvas, selectedNodes, onShow }: Props) {
         </div>
       </section>
       <WrongAnswers studio={studio} canvas={canvas} onShow={onShow} />
+      <NodeNamesEditor studio={studio} starter={entry.starter} reference={entry.reference} />
       <section>
         <h4>{t('lockedNodes')}</h4>
         <p className="sl-muted">{t('lockHelp')}</p>
@@ -68,7 +72,7 @@ export function DesignTab({ studio, canvas, selectedNodes, onShow }: Props) {
           {entry.starter.nodes.map((node) => (
             <li key={node.id}>
               <label>
-                <input type="checkbox" checked={locked.has(node.id)} onChange={() => toggleLock([node.id])} /> {node.label || node.id} <span className="sl-muted">({d.kind(node.kind)})</span>
+                <input type="checkbox" checked={locked.has(node.id)} onChange={() => toggleLock([node.id])} /> {nameOf(node)} <span className="sl-muted">({d.kind(node.kind)})</span>
               </label>
             </li>
           ))}

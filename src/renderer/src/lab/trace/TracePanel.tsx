@@ -6,6 +6,7 @@ import type { RequestId, RequestTrace, TraceSelector, UserJourney } from '../../
 import { downloadUrl } from '../../files/localFile';
 import { formatSeconds } from '../../i18n/format';
 import { Modal } from '../../ui/Modal';
+import { useNodeNamer } from '../../i18n/nodeNames';
 import { useDomain } from '../../i18n/useDomain';
 import type { Lab } from '../useLab';
 import { JourneyView } from './JourneyView';
@@ -37,7 +38,7 @@ export function TracePanel({ api, lab, graph, initial, onClose }: { api: StateLa
   const [state, setState] = useState<{ busy?: boolean; error?: string; note?: string }>({});
   const svgRef = useRef<SVGSVGElement>(null);
   const serial = useRef(0);
-  const labelOf = useCallback((id: string) => graph.nodes.find((n) => n.id === id)?.label ?? id, [graph]);
+  const labelOf = useNodeNamer(graph.nodes);
   // The panel re-renders at every playback update (the lab changes); the diagrams are memoized and
   // get callbacks that stay the same, so a frame does not redraw them.
   const labNow = useRef(lab);
