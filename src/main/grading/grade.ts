@@ -162,7 +162,10 @@ export function gradeLesson(input: GradeInput, engine: SimEngine): { report: Gra
     const run = engine.simulate(graph, scenario);
     // Named as the starter's canvas showed it: a student sees names, and cannot type an id back.
     const nameOf = (id: string) => input.starter?.nodes.find((n) => n.id === id)?.label ?? id;
-    const errorKeys = missing.map(({ fault, node }) => gradeMessage('check.missingFaultTarget', { action: fault.action, node, name: nameOf(node), seconds: fault.atMs / 1000 }));
+    // A node the starter has was deleted (undo brings it back); one it lacks is the student's to add
+    // (the reference has it): "Undo its deletion or press Start over" would send them back for nothing.
+    const isDeleted = (id: string) => input.starter === undefined || input.starter.nodes.some((n) => n.id === id);
+    const errorKeys = missing.map(({ fault, node }) => gradeMessage(isDeleted(node) ? 'check.missingFaultTarget' : 'check.faultTargetToAdd', { action: fault.action, node, name: nameOf(node), seconds: fault.atMs / 1000 }));
     const reason = errorKeys.map(englishGrade).join(' ');
     const report = evaluateChecks({ ...input, graph, lesson: { ...input.lesson, scenario } }, usersView(run, users), engine);
     // A quiz with a fixed right answer does not depend on the run: its answer keeps its points.

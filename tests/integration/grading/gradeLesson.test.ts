@@ -57,3 +57,25 @@ describe('grading a lesson on the simulator', () => {
     expect(grade(lesson.starter)).toEqual(grade(lesson.starter));
   });
 });
+
+describe('a scenario fault aimed at a node the design lacks', () => {
+  const withoutApi2 = (graph: LoadedLesson['starter']) => ({ ...graph, nodes: graph.nodes.filter((n) => n.id !== 'api-2'), edges: graph.edges.filter((e) => e.source !== 'api-2' && e.target !== 'api-2') });
+  const reason = (graph: LoadedLesson['starter'], starter: LoadedLesson['starter']) =>
+    gradeLesson({ packId: 'sessions', packVersion: '1.0.0', lesson: lesson.lesson, graph, starter }, simEngine).report.checks.find((c) => c.id === 'no-lost-sessions')!;
+
+  it('asks the student to undo the deletion when the starter had the node', () => {
+    const check = reason(withoutApi2(lesson.starter), lesson.starter);
+    expect(check.passed).toBe(false);
+    expect(check.errorKeys?.map((k) => k.key)).toEqual(['check.missingFaultTarget']);
+    expect(check.error).toContain('Undo its deletion');
+  });
+
+  it('asks the student to add it when the starter never had it (the student is to build it), not to undo or start over', () => {
+    const starter = withoutApi2(lesson.starter);
+    const check = reason(starter, starter);
+    expect(check.passed).toBe(false);
+    expect(check.errorKeys?.map((k) => k.key)).toEqual(['check.faultTargetToAdd']);
+    expect(check.error).not.toMatch(/Undo|Start over/);
+    expect(check.error).toContain('no such node yet');
+  });
+});

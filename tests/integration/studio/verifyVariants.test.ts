@@ -72,7 +72,7 @@ describe('studio verification of a design without the node a fault targets', () 
     expect(cell).toMatchObject({ passed: 0, total: 2 });
     // The values are what the run measured (numbers), never the English sentence.
     expect(cell.measured.filter((v) => typeof v === 'string')).toEqual([]);
-    expect(cell.error?.keys?.map((k) => k.key)).toEqual(['check.missingFaultTarget']);
+    expect(cell.error?.keys?.map((k) => k.key)).toEqual(['check.faultTargetToAdd']);
     expect(cell.error?.text).toContain('api-2');
     // The reference has api-2: graded, no reason.
     expect(row.designs.reference!.error).toBeUndefined();
