@@ -471,6 +471,7 @@ export const en = {
     openDesign: 'Open design at first violation ({{at}} s)',
     openDesignPlain: 'Open design in the lab',
     regrading: 'Re-grading this submission…',
+    differences: 'What the file claims, against re-grading:',
     noDesign: 'The design is not loaded: pick the submissions folder to open it.',
     line: 'line',
     pack: 'Pack',

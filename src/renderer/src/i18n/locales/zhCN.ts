@@ -452,6 +452,7 @@ export const zhCN: ZhStrings<typeof en> = {
     openDesign: '在首次违规处打开设计（{{at}} 秒）',
     openDesignPlain: '在实验台中打开设计',
     regrading: '正在重新批改该提交…',
+    differences: '文件自称的成绩与重新评分的差别：',
     noDesign: '设计未载入：请选择提交文件夹以打开。',
     line: '行',
     pack: '课程包',
