@@ -99,6 +99,8 @@ test('an instructor builds, verifies and exports a one-lesson pack; a student on
   await studio.getByTestId('window-from').getByRole('spinbutton').fill('2000');
   await studio.getByTestId('check-op').selectOption('<');
   await studio.getByTestId('check-bound').fill('0.01');
+  // A fraction is typed as one: the studio says how the student will read it.
+  await expect(studio.getByTestId('check-bound-words')).toHaveText('Students read it as: less than 1%');
   // An error rate over a window that served nobody must not pass on nothing.
   await studio.getByTestId('check-require-served').check();
   await expect(studio.getByTestId('check-require-served')).toBeChecked();

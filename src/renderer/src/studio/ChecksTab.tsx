@@ -8,6 +8,7 @@ import type { Draft } from 'immer';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPARE_OPS, type Check, type CheckWindow, type CompareOp, type Predicate } from '../../../shared/checks';
+import { boundWords } from '../../../shared/i18n/checkValue';
 import { METRIC_NAMES, METRICS, type MetricName } from '../../../shared/metrics';
 import { faultId, type Scenario } from '../../../shared/scenario';
 import { useDomain } from '../i18n/useDomain';
@@ -55,6 +56,12 @@ function MetricFields({ check, faultIds, set }: { check: CheckDoc; faultIds: str
           {t('bound')} <input data-testid="check-bound" type="number" step="any" value={String(check.value ?? 0)} onChange={(e) => set((c) => void (c.value = Number(e.target.value)))} /> {d.unit(METRICS[metric].unit)}
         </label>
       </div>
+      {/* The bound as the student will read it (a fraction typed as 0.01 reads "less than 1%"), with the lesson panel's formatter. */}
+      {typeof check.value === 'number' && COMPARE_OPS.includes(check.op as CompareOp) && (
+        <p className="sl-muted" data-testid="check-bound-words">
+          {t('boundReads', { bound: boundWords(check.op as CompareOp, check.value, METRICS[metric].unit, i18n.language) })}
+        </p>
+      )}
       <label className="sl-studio-inline">
         <input type="checkbox" data-testid="check-require-served" checked={check.requireServed === true} onChange={(e) => set((c) => void (e.target.checked ? (c.requireServed = true) : delete c.requireServed))} /> {t('requireServed')}
       </label>
