@@ -389,7 +389,7 @@ export const zhCN: ZhStrings<typeof en> = {
     builtIn: '内置',
     close: '关闭',
     doesNotLoad: '无法加载',
-    lessons: '课',
+    lessonCount_other: '{{count}} 节课',
     packImported: '已导入“{{title}}” {{version}}。',
     packReplaced: '已将“{{title}}” {{old}} 替换为 {{version}}。',
     packTooManyFiles: '{{folder}}：文件夹有 {{count}} 个文件；课程包最多 {{max}} 个。',
