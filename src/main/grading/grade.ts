@@ -2,7 +2,7 @@
  * Grading a lesson = simulate the lesson's scenario on the student's graph, then evaluate every
  * check over that run. Pure and deterministic: the same inputs give the same report.
  */
-import type { Check, LocalizedText } from '../../shared/checks';
+import { checkTitleOf, type Check, type LocalizedText } from '../../shared/checks';
 import { faultTargetIssues } from '../../shared/faults';
 import type { CheckResult, GradedRun, GradeReport } from '../../shared/gradeReport';
 import type { Graph } from '../../shared/graph';
@@ -110,7 +110,7 @@ function evaluateOne(check: Check, graph: Graph, run: RunResult, engine: SimEngi
   const result: CheckResult = {
     id: check.id,
     type: check.type,
-    title: check.title ?? { en: check.id },
+    title: checkTitleOf(check),
     passed,
     points: passed ? check.points : 0,
     maxPoints: check.points,

@@ -45,6 +45,11 @@ describe('grading a lesson on the simulator', () => {
     expect(grade(lesson.reference!, { 'which-crashed': 'api-1' }).checks.find((c) => c.id === 'which-crashed')?.passed).toBe(false);
   });
 
+  it('calls a quiz without a title by its question, not its id, in the report the results and class results list', () => {
+    const quiz = grade(lesson.reference!, { 'which-crashed': 'api-2' }).checks.find((c) => c.id === 'which-crashed')!;
+    expect(quiz.title).toEqual({ en: 'Which instance received the fewest requests?' });
+  });
+
   it('grades locked nodes as the lesson set them: turning the users down does not pass', () => {
     const quiet = { ...lesson.starter, nodes: lesson.starter.nodes.map((n) => (n.id === 'users' ? { ...n, props: { ...n.props, rps: 1, users: 1 } } : n)) };
     const cheat = gradeLesson({ packId: 'sessions', packVersion: '1.0.0', lesson: lesson.lesson, graph: quiet }, simEngine).report;
