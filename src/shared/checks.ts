@@ -290,3 +290,9 @@ export type Check = z.infer<typeof CheckSchema>;
 export type CheckType = Check['type'];
 /** Every check family, read off CheckSchema (the grade report's `type` derives from it). */
 export const CHECK_TYPES = CheckSchema.options.map((o) => o.shape.type.value) as [CheckType, ...CheckType[]];
+
+/**
+ * What a check is called wherever it is listed (the student's results, class results): its title,
+ * else a quiz's own question (the author wrote it in every language), else its id.
+ */
+export const checkTitleOf = (check: Check): LocalizedText => check.title ?? (check.type === 'quiz' ? check.question : { en: check.id });

@@ -180,3 +180,9 @@ function recordLines(text: string, count: number): number[] {
   if (out.length > count) out.length = count;
   return out;
 }
+
+/**
+ * A file that could not be graded, as the dashboard lists it: "file: why", without naming the
+ * file twice when the reason already starts with it ("class/a.json: class/a.json: …").
+ */
+export const fileErrorLabel = (file: string, reason: string): string => (reason.startsWith(`${file}: `) || reason.startsWith(`${file}：`) ? reason : `${file}: ${reason}`);

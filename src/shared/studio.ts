@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { GraphSchema } from './graph';
 import type { MetricUnit } from './metrics';
+import type { CheckResult } from './gradeReport';
 import { LESSON_FORMAT, LESSON_VERSION, LessonSchema, LocalizedTextSchema } from './lesson';
 
 export const STUDIO_LIMITS = {
@@ -75,13 +76,25 @@ export interface StudioDraftInfo {
 export type VerifyDesign = 'starter' | 'reference' | `wrong:${string}`;
 export const wrongDesign = (id: string): VerifyDesign => `wrong:${id}`;
 
+/** One design's results on one check over the seeds. */
+export interface VerifyCell {
+  passed: number;
+  total: number;
+  /** One per seed, in seed order; null where nothing was measured or the check could not be evaluated. */
+  measured: (number | string | boolean | null)[];
+  /** Why the check could not be evaluated on some seed (a fault target the design lacks): the first reason, in English and as keys for the app's language. */
+  error?: { text: string; keys?: CheckResult['errorKeys'] };
+}
+
 /** Per check, per design: how many seeds passed, and the measured values (one per seed, in seed order). */
 export interface VerifyCheckRow {
   checkId: string;
   /** The metric's unit, for metric checks. */
   unit?: MetricUnit;
-  /** Design → passes, seeds graded, measured values (null: nothing measured; error text if grading failed). */
-  designs: Partial<Record<VerifyDesign, { passed: number; total: number; measured: (number | string | boolean | null)[] }>>;
+  /** The bound as the grade report stores it ("< 1%"), for the panel to word and to format measured values against, as the lesson panel does. */
+  bound?: string;
+  /** Design → passes, seeds graded, measured values, and why grading could not evaluate it. */
+  designs: Partial<Record<VerifyDesign, VerifyCell>>;
   /** The starter passes on every seed: a point the student gets for nothing. */
   isFreePoint: boolean;
   /** The reference fails on some seed. */

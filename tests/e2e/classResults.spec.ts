@@ -83,6 +83,11 @@ test('the dashboard grades a folder of 30 submissions to the pass rates of npm r
     await page.screenshot({ path: `${SHOTS}/class-results-${width}.png` });
   }
 
+  // A forged grade: the student's details say what the file claimed against what re-grading gives.
+  const forgedFile = generated.find((g) => g.isForged)!;
+  await dialog.locator(`tr[data-file="${forgedFile.name}"] button`).click();
+  await expect(dialog.getByTestId('class-differences')).toContainText(/Score: the file says \d+\/\d+, re-grading gives \d+\/\d+/, { timeout: 30_000 });
+
   // Student 10 kept sessions in one instance's memory: the design opens, the run stops at 5.0 s.
   const student = generated.find((g) => g.student === 'Student 10')!;
   await dialog.locator('tr[data-file="class/student-10.json"] button').click();

@@ -97,8 +97,11 @@ test('an instructor builds, verifies and exports a one-lesson pack; a student on
   await expect(studio.getByTestId('metric-about')).toContainText('unit: fraction');
   await studio.getByTestId('window-kind').selectOption('range');
   await studio.getByTestId('window-from').getByRole('spinbutton').fill('2000');
+  await expect(studio.getByTestId('window-reading')).toHaveText('Measures the run from 12.0 s to 30.0 s.');
   await studio.getByTestId('check-op').selectOption('<');
   await studio.getByTestId('check-bound').fill('0.01');
+  // A fraction is typed as one: the studio says how the student will read it.
+  await expect(studio.getByTestId('check-bound-words')).toHaveText('Students read it as: less than 1%');
   // An error rate over a window that served nobody must not pass on nothing.
   await studio.getByTestId('check-require-served').check();
   await expect(studio.getByTestId('check-require-served')).toBeChecked();

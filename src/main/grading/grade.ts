@@ -2,7 +2,7 @@
  * Grading a lesson = simulate the lesson's scenario on the student's graph, then evaluate every
  * check over that run. Pure and deterministic: the same inputs give the same report.
  */
-import type { Check, LocalizedText } from '../../shared/checks';
+import { checkTitleOf, type Check, type LocalizedText } from '../../shared/checks';
 import { faultTargetIssues } from '../../shared/faults';
 import type { CheckResult, GradedRun, GradeReport } from '../../shared/gradeReport';
 import type { Graph } from '../../shared/graph';
@@ -110,7 +110,7 @@ function evaluateOne(check: Check, graph: Graph, run: RunResult, engine: SimEngi
   const result: CheckResult = {
     id: check.id,
     type: check.type,
-    title: check.title ?? { en: check.id },
+    title: checkTitleOf(check),
     passed,
     points: passed ? check.points : 0,
     maxPoints: check.points,
@@ -162,7 +162,10 @@ export function gradeLesson(input: GradeInput, engine: SimEngine): { report: Gra
     const run = engine.simulate(graph, scenario);
     // Named as the starter's canvas showed it: a student sees names, and cannot type an id back.
     const nameOf = (id: string) => input.starter?.nodes.find((n) => n.id === id)?.label ?? id;
-    const errorKeys = missing.map(({ fault, node }) => gradeMessage('check.missingFaultTarget', { action: fault.action, node, name: nameOf(node), seconds: fault.atMs / 1000 }));
+    // A node the starter has was deleted (undo brings it back); one it lacks is the student's to add
+    // (the reference has it): "Undo its deletion or press Start over" would send them back for nothing.
+    const isDeleted = (id: string) => input.starter === undefined || input.starter.nodes.some((n) => n.id === id);
+    const errorKeys = missing.map(({ fault, node }) => gradeMessage(isDeleted(node) ? 'check.missingFaultTarget' : 'check.faultTargetToAdd', { action: fault.action, node, name: nameOf(node), seconds: fault.atMs / 1000 }));
     const reason = errorKeys.map(englishGrade).join(' ');
     const report = evaluateChecks({ ...input, graph, lesson: { ...input.lesson, scenario } }, usersView(run, users), engine);
     // A quiz with a fixed right answer does not depend on the run: its answer keeps its points.

@@ -45,10 +45,16 @@ function tally(lesson: Lesson, runs: Run[], packId: string, engine: SimEngine, e
         cell.total++;
         if (check.passed) cell.passed++;
         if (check.unit) row.unit = check.unit as MetricUnit;
+        if (check.bound !== null) row.bound = check.bound;
         // A check that measured nothing (no request served, no recovery in its window) reads as
-        // nothing measured (null, "–"), as the lesson panel says it; only a grading error is text.
+        // nothing measured (null, "—"), as the lesson panel says it. A check grading could not
+        // evaluate (a fault target the design lacks) keeps what the run measured, as the lesson
+        // panel shows it, and its reason once per cell, with its keys, for the panel to say in the
+        // author's language beside the table, not as a value in it.
         const isUnmeasured = (check.errorKeys ?? []).length > 0 && check.errorKeys!.every((k) => k.key.startsWith('unmeasured.'));
-        cell.measured.push(check.error && !isUnmeasured ? check.error : check.measured);
+        const isError = check.error !== undefined && !isUnmeasured;
+        if (isError) cell.error ??= { text: check.error!, ...(check.errorKeys ? { keys: check.errorKeys } : {}) };
+        cell.measured.push(check.measured);
       }
     } catch (error) {
       errors.push({ design: run.design, message: error instanceof Error ? error.message : String(error) });

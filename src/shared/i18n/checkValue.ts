@@ -83,6 +83,14 @@ export function formatCheckValue(value: Scalar, unit: string | undefined, locale
   return text(digits);
 }
 
+/**
+ * A check's measured value as every screen shows it (the lesson's results, class results, the
+ * studio's live verification): '—' when nothing was measured, else formatCheckValue with the
+ * digits that tell it apart from the stored bound.
+ */
+export const measuredText = (measured: Scalar | null, unit: string | undefined, bound: string | null | undefined, locale: string): string =>
+  measured === null ? '—' : formatCheckValue(measured, unit, locale, boundValue(bound ?? null, unit));
+
 /** "at most 3,000 ms" / "至多 3,000毫秒". */
 export const boundWords = (op: CompareOp, value: Scalar, unit: string | undefined, locale: string): string =>
   gradeText(gradeMessage(BOUND_WORDS[op], { value: formatBoundValue(value, unit, locale) }), locale);

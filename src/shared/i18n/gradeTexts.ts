@@ -55,6 +55,11 @@ export const GRADE_TEXTS = {
     en: 'The lesson\'s scenario applies "{{action}}" to "{{name}}" at {{seconds}} s, but this design no longer has it. Undo its deletion (Ctrl+Z) or press Start over; to stop using it, delete only its connections.',
     'zh-CN': '课程场景在 {{seconds}} 秒时对“{{name}}”施加“{{action}}”，但这个设计里已经没有它了。请撤销删除（Ctrl+Z）或点击“重新开始”；如果不想再用它，只删除它的连线即可。',
   },
+  // The same when the lesson's starter lacks the node too: the student is to add it (the reference has it).
+  'check.faultTargetToAdd': {
+    en: 'The lesson\'s scenario applies "{{action}}" to "{{name}}" at {{seconds}} s, and this design has no such node yet: add the node the lesson asks for.',
+    'zh-CN': '课程场景在 {{seconds}} 秒时对“{{name}}”施加“{{action}}”，但这个设计里还没有这个节点：请按课程要求添加它。',
+  },
   'check.noSuchNode': { en: 'the check reads node "{{node}}", which this design does not have', 'zh-CN': '这项检查读取节点“{{node}}”，但这个设计没有该节点' },
   // What {measured} reads in a failed check's feedback when the window held no value (compare.ts).
   'value.noData': { en: 'no data', 'zh-CN': '无数据' },

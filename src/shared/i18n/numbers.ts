@@ -46,3 +46,5 @@ export function formatValue(value: number | null | undefined, unit: Unit, locale
 
 /** What joins a label to its value: "Measured: 12" in English, "实测：12" (the full-width colon) in Chinese. */
 export const labelColon = (locale: string): string => (locale.startsWith('zh') ? '：' : ': ');
+/** What separates the items of a short list of values: "0.0%, 1.2%" in English, "0.0%、1.2%" (the enumeration comma) in Chinese. */
+export const listSeparator = (locale: string): string => (locale.startsWith('zh') ? '、' : ', ');

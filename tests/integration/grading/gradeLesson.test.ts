@@ -45,6 +45,11 @@ describe('grading a lesson on the simulator', () => {
     expect(grade(lesson.reference!, { 'which-crashed': 'api-1' }).checks.find((c) => c.id === 'which-crashed')?.passed).toBe(false);
   });
 
+  it('calls a quiz without a title by its question, not its id, in the report the results and class results list', () => {
+    const quiz = grade(lesson.reference!, { 'which-crashed': 'api-2' }).checks.find((c) => c.id === 'which-crashed')!;
+    expect(quiz.title).toEqual({ en: 'Which instance received the fewest requests?' });
+  });
+
   it('grades locked nodes as the lesson set them: turning the users down does not pass', () => {
     const quiet = { ...lesson.starter, nodes: lesson.starter.nodes.map((n) => (n.id === 'users' ? { ...n, props: { ...n.props, rps: 1, users: 1 } } : n)) };
     const cheat = gradeLesson({ packId: 'sessions', packVersion: '1.0.0', lesson: lesson.lesson, graph: quiet }, simEngine).report;
@@ -55,5 +60,27 @@ describe('grading a lesson on the simulator', () => {
 
   it('is deterministic: the same design gives the same report and trace hash', () => {
     expect(grade(lesson.starter)).toEqual(grade(lesson.starter));
+  });
+});
+
+describe('a scenario fault aimed at a node the design lacks', () => {
+  const withoutApi2 = (graph: LoadedLesson['starter']) => ({ ...graph, nodes: graph.nodes.filter((n) => n.id !== 'api-2'), edges: graph.edges.filter((e) => e.source !== 'api-2' && e.target !== 'api-2') });
+  const reason = (graph: LoadedLesson['starter'], starter: LoadedLesson['starter']) =>
+    gradeLesson({ packId: 'sessions', packVersion: '1.0.0', lesson: lesson.lesson, graph, starter }, simEngine).report.checks.find((c) => c.id === 'no-lost-sessions')!;
+
+  it('asks the student to undo the deletion when the starter had the node', () => {
+    const check = reason(withoutApi2(lesson.starter), lesson.starter);
+    expect(check.passed).toBe(false);
+    expect(check.errorKeys?.map((k) => k.key)).toEqual(['check.missingFaultTarget']);
+    expect(check.error).toContain('Undo its deletion');
+  });
+
+  it('asks the student to add it when the starter never had it (the student is to build it), not to undo or start over', () => {
+    const starter = withoutApi2(lesson.starter);
+    const check = reason(starter, starter);
+    expect(check.passed).toBe(false);
+    expect(check.errorKeys?.map((k) => k.key)).toEqual(['check.faultTargetToAdd']);
+    expect(check.error).not.toMatch(/Undo|Start over/);
+    expect(check.error).toContain('no such node yet');
   });
 });

@@ -57,3 +57,24 @@ describe('studio verification of a wrong answer that serves nobody', () => {
     expect(notWired[0]![1]).toMatchObject({ passed: 0, measured: [null] });
   });
 });
+
+describe('studio verification of a design without the node a fault targets', () => {
+  it('keeps the reason out of the values, once per cell with its keys, and gives each row its bound', () => {
+    // A lesson whose student must add the node the scenario's crash hits: the starter lacks api-2.
+    const { lesson, starter, reference } = entry('any-instance');
+    const without = { ...starter, nodes: starter.nodes.filter((n) => n.id !== 'api-2'), edges: starter.edges.filter((e) => e.source !== 'api-2' && e.target !== 'api-2') };
+    const plain = { ...lesson };
+    delete plain.variants;
+    const result = verifyLesson({ packId: 'p', lesson: plain, starter: without, ...(reference ? { reference } : {}), seeds: [1, 2] }, simEngine);
+    const row = result.checks.find((r) => r.checkId === 'recovered-quickly')!;
+    expect(row.bound).toBe('< 1%');
+    const cell = row.designs.starter!;
+    expect(cell).toMatchObject({ passed: 0, total: 2 });
+    // The values are what the run measured (numbers), never the English sentence.
+    expect(cell.measured.filter((v) => typeof v === 'string')).toEqual([]);
+    expect(cell.error?.keys?.map((k) => k.key)).toEqual(['check.faultTargetToAdd']);
+    expect(cell.error?.text).toContain('api-2');
+    // The reference has api-2: graded, no reason.
+    expect(row.designs.reference!.error).toBeUndefined();
+  });
+});

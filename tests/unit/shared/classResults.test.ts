@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorRow, gradesCsv, type GradeRow } from '../../../src/main/grading/bulk';
 import type { PackForGrading } from '../../../src/main/grading/submission';
-import { parseGradesCsv } from '../../../src/shared/classResults';
+import { fileErrorLabel, parseGradesCsv } from '../../../src/shared/classResults';
 import { classResultsCsv, lessonStats, lessonsOf } from '../../../src/shared/classStats';
 
 /** Just what gradesCsv reads of a pack: its lessons' check ids. */
@@ -105,5 +105,13 @@ describe('reading grades CSVs for the class results dashboard', () => {
     expect(() => parseGradesCsv(`${shardA}file,student,lesson,score,maxScore,storedGrade,error,notes,x/y\n`, 'grades.csv')).toThrow("grades.csv, line 6: a header that differs from line 1's; were these shards graded with different packs?");
     expect(() => parseGradesCsv('', 'grades.csv')).toThrow('grades.csv is empty');
     expect(() => parseGradesCsv(at(1, 'a/1.json,"Ada,sessions,6,6,matched,,,3,2,1,'), 'grades.csv')).toThrow(/^grades\.csv, line 2: /);
+  });
+});
+
+describe('a file that could not be graded, as the dashboard lists it', () => {
+  it('names the file once, whether or not the reason already starts with it (in either language)', () => {
+    expect(fileErrorLabel('subs/a.json', 'subs/a.json: The submission has problems')).toBe('subs/a.json: The submission has problems');
+    expect(fileErrorLabel('subs/a.json', 'subs/a.json：提交文件有问题')).toBe('subs/a.json：提交文件有问题');
+    expect(fileErrorLabel('subs/a.json', 'The file is empty.')).toBe('subs/a.json: The file is empty.');
   });
 });

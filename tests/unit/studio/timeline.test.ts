@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorMs, faultSpan, markerLanes, msAt, windowSpan } from '../../../src/renderer/src/studio/timeline';
+import { anchorMs, faultSpan, markerLanes, msAt, readWindow, windowSpan } from '../../../src/renderer/src/studio/timeline';
 import type { Fault } from '../../../src/shared/scenario';
 
 const faults: Fault[] = [
@@ -37,5 +37,30 @@ describe('the studio timeline', () => {
     expect(markerLanes([{ atMs: 12_000 }, { atMs: 12_000 }, { atMs: 20_000 }, { atMs: 13_000 }], 30_000)).toEqual([0, 1, 0, 2]);
     expect(markerLanes([{ atMs: 0 }, { atMs: 5_000 }, { atMs: 10_000 }], 30_000)).toEqual([0, 0, 0]);
     expect(markerLanes([], 30_000)).toEqual([]);
+  });
+});
+
+describe('what a check window measures, as the studio says it under the window', () => {
+  const scenario = {
+    seed: 1,
+    durationMs: 30_000,
+    faults: [
+      { id: 'cache-flush', atMs: 10_000, action: 'cache-flush', target: 'cache-1' },
+      { id: 'crash', atMs: 5000, action: 'crash', target: 'api-1' },
+      { id: 'restart', atMs: 8000, action: 'restart', target: 'api-1' },
+    ],
+  };
+  it('reads the span grading measures: during a flush is from it to the end, after a crash from its restart', () => {
+    expect(readWindow({ during: 'cache-flush' }, scenario)).toEqual({ ok: true, fromMs: 10_000, toMs: 30_000 });
+    expect(readWindow({ after: 'crash' }, scenario)).toEqual({ ok: true, fromMs: 8000, toMs: 30_000 });
+    expect(readWindow(undefined, scenario)).toEqual({ ok: true, fromMs: 0, toMs: 30_000 });
+  });
+  it('says why a window is empty: after a fault that lasts to the end, or a fault the scenario lacks', () => {
+    expect(readWindow({ after: 'cache-flush' }, scenario)).toEqual({ ok: false, reason: 'lastsToEnd', fault: 'cache-flush' });
+    expect(readWindow({ before: 'gone' }, scenario)).toEqual({ ok: false, reason: 'unknownFault', fault: 'gone' });
+    expect(readWindow({ from: 'end', to: 'start' }, scenario)).toEqual({ ok: false, reason: 'empty' });
+  });
+  it('says nothing while the scenario does not validate', () => {
+    expect(readWindow(undefined, { durationMs: -1 })).toBeUndefined();
   });
 });

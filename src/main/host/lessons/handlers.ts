@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GradeReportSchema } from '../../../shared/gradeReport';
+import { checkTitleOf } from '../../../shared/checks';
 import { NODE_KINDS } from '../../../shared/graph';
 import type { LessonView } from '../../../shared/ipc';
 import { DocumentError } from '../../../shared/json';
@@ -68,7 +69,7 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
           version: pack.manifest.packVersion,
           lessons: pack.lessons.map((l) => ({ id: l.lesson.id, title: l.lesson.title })),
         },
-        checks: lesson.checks.map((c) => ({ id: c.id, title: c.title ?? { en: c.id }, points: c.points, ...(c.type === 'metric' ? { metric: c.metric } : {}) })),
+        checks: lesson.checks.map((c) => ({ id: c.id, title: checkTitleOf(c), points: c.points, ...(c.type === 'metric' ? { metric: c.metric } : {}) })),
         quizzes: lesson.checks.flatMap((c) => (c.type === 'quiz' ? [{ id: c.id, question: c.question, choices: c.choices }] : [])),
         // instructorNotes stay in the pack: a student's app never receives them.
         about: {

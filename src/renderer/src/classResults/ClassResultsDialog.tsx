@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
-import type { ClassRow } from '../../../shared/classResults';
+import { fileErrorLabel, type ClassRow } from '../../../shared/classResults';
 import { classResultsCsv, hasPassed, lessonStats, lessonsOf } from '../../../shared/classStats';
 import { localize } from '../../../shared/i18n';
 import type { LocalizedText } from '../../../shared/checks';
@@ -161,7 +161,7 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
                   <RowList title={t('failedBy', { check: checkTitle(failedCheck.checkId) })} testId="class-failed" rows={failedCheck.failed.map((r) => ({ key: r.file, label: label(r), row: r }))} onPick={(r) => setSelectedFile(r.file)} />
                 ))}
               <RowList title={t('mismatches')} testId="class-mismatches" rows={(stats?.mismatched ?? []).map((r) => ({ key: r.file, label: label(r), row: r }))} onPick={(r) => setSelectedFile(r.file)} />
-              <RowList title={t('errors')} testId="class-errors" rows={rowsOfLesson.filter((r) => r.error).map((r) => ({ key: r.file, label: `${r.file}: ${grading.errorOf(r)}`, row: r }))} onPick={(r) => setSelectedFile(r.file)} />
+              <RowList title={t('errors')} testId="class-errors" rows={rowsOfLesson.filter((r) => r.error).map((r) => ({ key: r.file, label: fileErrorLabel(r.file, grading.errorOf(r)), row: r }))} onPick={(r) => setSelectedFile(r.file)} />
               <RowList title={t('duplicates')} testId="class-duplicates" rows={results.duplicates.map((d) => ({ key: d.file, label: `${d.file} (${t('line')} ${d.lines.join(', ')})` }))} onPick={() => {}} />
               <RowList title={t('skipped')} testId="class-skipped" rows={grading.skipped.map((s) => ({ key: s, label: s }))} onPick={() => {}} />
             </div>

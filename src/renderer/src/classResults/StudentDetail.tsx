@@ -15,6 +15,7 @@ import type { SubmissionRegrade } from '../../../shared/ipc';
 import { parseUntrustedJson } from '../../../shared/json';
 import { SUBMISSION_LIMITS, submissionSpec } from '../../../shared/submission';
 import { CheckResults } from '../lesson/CheckResults';
+import { differenceText } from '../lesson/regradeText';
 import { useClassStrings } from './strings';
 
 /** A student's design to open in the lab, at `atMs` when given. */
@@ -84,6 +85,17 @@ export function StudentDetail({ api, row, file, errorText, onOpen, onClose }: { 
           <button type="button" className="sl-primary" onClick={() => open(Number.isFinite(firstMs) ? firstMs : undefined)}>
             {Number.isFinite(firstMs) ? t('openDesign', { at: (firstMs / 1000).toFixed(1) }) : t('openDesignPlain')}
           </button>
+          {/* A stored grade that did not match says how: "Score: the file says 5/5, re-grading gives 2/5". */}
+          {loaded.regrade.differences.length > 0 && (
+            <div className="sl-error" data-testid="class-differences">
+              <p>{t('differences')}</p>
+              <ul className="sl-differences">
+                {loaded.regrade.differences.map((d, i) => (
+                  <li key={d}>{differenceText(d, loaded.regrade.report, i18n.language, loaded.regrade.differenceKeys?.[i])}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <CheckResults report={loaded.regrade.report} onShowMe={(atMs) => open(atMs)} />
         </>
       )}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckResult, GradeReport } from '../../../shared/gradeReport';
 import { localize } from '../../../shared/i18n';
 import { checkErrorText, reportNotes } from '../../../shared/i18n/reportText';
-import { boundText, boundValue, formatCheckValue } from '../../../shared/i18n/checkValue';
+import { boundText, measuredText } from '../../../shared/i18n/checkValue';
 import { formatSeconds, labelColon } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
 import { gradeParamWords } from '../i18n/useDomain';
@@ -14,7 +14,7 @@ import { showMeAtMs } from './showMe';
 
 /** The measured value with the formatter grading filled the feedback with (checkValue.ts), so both read the same number. */
 function formatMeasured(check: CheckResult, locale: string): string {
-  return check.measured === null ? '—' : formatCheckValue(check.measured, check.unit, locale, boundValue(check.bound, check.unit));
+  return measuredText(check.measured, check.unit, check.bound, locale);
 }
 
 /** Grade messages name fault actions and node kinds by their words in the student's language. */

@@ -90,7 +90,7 @@ export function PacksDialog({ api, onClose, onOpenLesson, onEditPack }: { api: S
             <div>
               <strong>{localize(pack.title, locale)}</strong> <span className="sl-muted">{pack.version}</span>{' '}
               {pack.origin === 'builtin' ? <span className="sl-badge">{t('builtIn')}</span> : null}
-              {pack.error ? <div className="sl-error">{t('doesNotLoad')}{labelColon(locale)}{pack.error}</div> : <span className="sl-muted"> · {pack.lessons.length} {t('lessons')}</span>}
+              {pack.error ? <div className="sl-error">{t('doesNotLoad')}{labelColon(locale)}{pack.error}</div> : <span className="sl-muted"> · {t('lessonCount', { count: pack.lessons.length })}</span>}
             </div>
             <div className="sl-pack-actions">
               {!pack.error && pack.lessons[0] && (

@@ -3,11 +3,12 @@
  * window anchored to the scenario's faults, drawn on the timeline; a bound), structural checks (a
  * predicate to require and/or forbid, PredicateEditor.tsx) and quizzes; each with points, title, feedback and hint in every locale.
  */
-import { labelColon } from '../i18n/format';
+import { formatSeconds, labelColon } from '../i18n/format';
 import type { Draft } from 'immer';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPARE_OPS, type Check, type CheckWindow, type CompareOp, type Predicate } from '../../../shared/checks';
+import { boundWords } from '../../../shared/i18n/checkValue';
 import { METRIC_NAMES, METRICS, type MetricName } from '../../../shared/metrics';
 import { faultId, type Scenario } from '../../../shared/scenario';
 import { useDomain } from '../i18n/useDomain';
@@ -17,17 +18,18 @@ import { WindowFields } from './WindowFields';
 import { PredicateEditor } from './PredicateEditor';
 import { newPredicate } from './predicates';
 import { StudioTimeline } from './StudioTimeline';
-import { windowSpan } from './timeline';
+import { readWindow, windowSpan } from './timeline';
 import type { Studio } from './useStudio';
 
 type CheckDoc = Record<string, unknown> & { id: string; type: Check['type'] };
 const CHECK_KINDS: readonly Check['type'][] = ['metric', 'structure', 'quiz'];
 
-function MetricFields({ check, faultIds, set }: { check: CheckDoc; faultIds: string[]; set(recipe: (c: Record<string, unknown>) => void): void }) {
+function MetricFields({ check, faultIds, scenario, set }: { check: CheckDoc; faultIds: string[]; scenario: Scenario; set(recipe: (c: Record<string, unknown>) => void): void }) {
   const { t, i18n } = useTranslation('studio');
   const d = useDomain();
   const metric = check.metric as MetricName;
   const window = check.window as CheckWindow | undefined;
+  const reading = readWindow(window, scenario);
   return (
     <>
       <label className="sl-studio-field">
@@ -42,6 +44,13 @@ function MetricFields({ check, faultIds, set }: { check: CheckDoc; faultIds: str
         {d.metricDescription(metric)} · {t('unit')}{labelColon(i18n.language)}{d.unit(METRICS[metric].unit)}
       </p>
       <WindowFields window={window} faultIds={faultIds} onChange={(next) => set((c) => void (c.window = next))} />
+      {/* What the window measures, as grading resolves it; an empty one says why (after a fault that never ends). */}
+      {reading?.ok === true && (
+        <p className="sl-muted" data-testid="window-reading">{t('windowReads', { from: formatSeconds(reading.fromMs, i18n.language), to: formatSeconds(reading.toMs, i18n.language) })}</p>
+      )}
+      {reading?.ok === false && (
+        <p className="sl-error" role="note" data-testid="window-reading">{t(`windowEmpty.${reading.reason}`, { fault: reading.fault ?? '' })}</p>
+      )}
       <div className="sl-studio-row">
         <label className="sl-studio-inline">
           {t('mustBe')}{' '}
@@ -55,6 +64,12 @@ function MetricFields({ check, faultIds, set }: { check: CheckDoc; faultIds: str
           {t('bound')} <input data-testid="check-bound" type="number" step="any" value={String(check.value ?? 0)} onChange={(e) => set((c) => void (c.value = Number(e.target.value)))} /> {d.unit(METRICS[metric].unit)}
         </label>
       </div>
+      {/* The bound as the student will read it (a fraction typed as 0.01 reads "less than 1%"), with the lesson panel's formatter. */}
+      {typeof check.value === 'number' && COMPARE_OPS.includes(check.op as CompareOp) && (
+        <p className="sl-muted" data-testid="check-bound-words">
+          {t('boundReads', { bound: boundWords(check.op as CompareOp, check.value, METRICS[metric].unit, i18n.language) })}
+        </p>
+      )}
       <label className="sl-studio-inline">
         <input type="checkbox" data-testid="check-require-served" checked={check.requireServed === true} onChange={(e) => set((c) => void (e.target.checked ? (c.requireServed = true) : delete c.requireServed))} /> {t('requireServed')}
       </label>
@@ -155,7 +170,7 @@ export function ChecksTab({ studio }: { studio: Studio }) {
             </label>
             <button type="button" className="sl-link" onClick={() => studio.editLesson((l) => void l.checks!.splice(index, 1))}>{t('remove')}</button>
           </div>
-          {check.type === 'metric' && <MetricFields check={check} faultIds={faultIds} set={set} />}
+          {check.type === 'metric' && <MetricFields check={check} faultIds={faultIds} scenario={scenario} set={set} />}
           {check.type === 'structure' && <StructureFields check={check} set={set} />}
           {check.type === 'quiz' && <QuizFields check={check} set={set} />}
           <LocalizedField label={t('checkTitle')} value={check.title as Text | undefined} testId="check-title" onChange={(v) => set((c) => void (c.title = v))} />

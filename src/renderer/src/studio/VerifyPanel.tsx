@@ -4,12 +4,15 @@
  * (the reference fails on some seed) and a wrong answer passing a check it must fail; for a lesson with
  * variants, also starter and reference as sampled students get them. Re-runs a moment after each edit.
  */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../../shared/lesson';
 import { STUDIO_LIMITS, wrongDesign, type VerifyCheckRow, type VerifyDesign } from '../../../shared/studio';
-import type { MetricUnit } from '../../../shared/metrics';
-import { formatNumber, formatPercent, formatValue } from '../i18n/format';
+import type { GradeParamFormat } from '../../../shared/i18n/gradeTexts';
+import { formatPercent, labelColon } from '../i18n/format';
+import { gradeParamWords } from '../i18n/useDomain';
 import type { Studio } from './useStudio';
+import { cellReason, cellValues, rowBound, verifyReasons } from './verifyText';
 
 export function VerifyPanel({ studio }: { studio: Studio }) {
   const { t, i18n } = useTranslation('studio');
@@ -18,7 +21,8 @@ export function VerifyPanel({ studio }: { studio: Studio }) {
   const wrongs = new Map((studio.lessonDoc?.wrongAnswers ?? []).map((w) => [w.id, localized(w.name as LocalizedText) || w.id]));
   const designs: VerifyDesign[] = ['starter', 'reference', ...[...wrongs.keys()].map(wrongDesign)];
   const designName = (design: VerifyDesign) => (design.startsWith('wrong:') ? (wrongs.get(design.slice('wrong:'.length)) ?? design) : t(design));
-  const show = (v: number | string | boolean | null, unit?: MetricUnit) => (v === null ? '–' : typeof v === 'number' ? (unit ? formatValue(v, unit, i18n.language, true) : formatNumber(v, i18n.language, 1)) : String(v));
+  const { t: d } = useTranslation('domain');
+  const words = useMemo(() => gradeParamWords(d), [d]);
   return (
     <section className="sl-studio-verify" data-testid="verify-panel" aria-label={t('verifyTitle')}>
       <div className="sl-studio-row">
@@ -44,11 +48,13 @@ export function VerifyPanel({ studio }: { studio: Studio }) {
             <p key={e.design} className="sl-error">{designName(e.design)}: {e.message}</p>
           ))}
           {verify.result.checks.length === 0 && <p className="sl-muted">{t('noChecks')}</p>}
-          <VerifyTable rows={verify.result.checks} designs={designs} designName={designName} show={show} wrongs={wrongs} />
+          <VerifyTable rows={verify.result.checks} designs={designs} designName={designName} words={words} wrongs={wrongs} />
+          <VerifyReasons rows={verify.result.checks} designs={designs} designName={designName} words={words} />
           {verify.result.variants && (
             <div data-testid="verify-variants">
               <h5>{t('variantRows', { n: verify.result.variants.students.length })}</h5>
-              <VerifyTable rows={verify.result.variants.checks} designs={designs.filter((x) => x === 'starter' || x === 'reference')} designName={designName} show={show} wrongs={wrongs} />
+              <VerifyTable rows={verify.result.variants.checks} designs={designs.filter((x) => x === 'starter' || x === 'reference')} designName={designName} words={words} wrongs={wrongs} />
+              <VerifyReasons rows={verify.result.variants.checks} designs={designs.filter((x) => x === 'starter' || x === 'reference')} designName={designName} words={words} />
               <p className="sl-muted" title={verify.result.variants.students.map((s) => `${s.student}: ${Object.entries(s.values).map(([k, v]) => `${k} ${v}`).join(', ')}`).join('\n')}>
                 {t('variantStudents', { list: studentRange(verify.result.variants.students.map((s) => s.student)) })}
               </p>
@@ -68,13 +74,32 @@ interface TableProps {
   rows: VerifyCheckRow[];
   designs: VerifyDesign[];
   designName(design: VerifyDesign): string;
-  show(v: number | string | boolean | null, unit?: MetricUnit): string;
+  words: GradeParamFormat;
   wrongs: Map<string, string>;
 }
 
+/** Why some checks of a design could not be evaluated, each reason once under the table (the cells say "not evaluated"). */
+function VerifyReasons({ rows, designs, designName, words }: Omit<TableProps, 'wrongs'>) {
+  const { i18n } = useTranslation('studio');
+  const reasons = verifyReasons(rows, designs, i18n.language, words);
+  if (reasons.length === 0) return null;
+  return (
+    <ul className="sl-studio-verify-reasons" data-testid="verify-reasons">
+      {reasons.map((r) => (
+        <li key={`${r.design} ${r.text}`} data-design={r.design}>
+          <strong>{designName(r.design)}</strong>
+          {labelColon(i18n.language)}
+          {r.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Per check, per design: passes out of runs, the first measured values, the flags. */
-function VerifyTable({ rows, designs, designName, show, wrongs }: TableProps) {
-  const { t } = useTranslation('studio');
+function VerifyTable({ rows, designs, designName, words, wrongs }: TableProps) {
+  const { t, i18n } = useTranslation('studio');
+  const locale = i18n.language;
   return (
     <table className="sl-studio-verify-table">
       <thead>
@@ -89,15 +114,31 @@ function VerifyTable({ rows, designs, designName, show, wrongs }: TableProps) {
       <tbody>
         {rows.map((row) => (
           <tr key={row.checkId} data-check={row.checkId}>
-            <td>{row.checkId}</td>
+            <td>
+              {row.checkId}
+              {row.bound !== undefined && <div className="sl-muted" data-testid="verify-bound">{rowBound(row, locale)}</div>}
+            </td>
             {designs.map((design) => {
               const cell = row.designs[design];
               if (!cell) return <td key={design} className="sl-muted">{t('none')}</td>;
               const isAll = cell.passed === cell.total;
+              const values = cellValues(row, cell, locale);
+              const reason = cellReason(cell, locale, words);
               return (
-                <td key={design} data-design={design} className={cell.passed === 0 ? 'is-fail' : isAll ? 'is-pass' : 'is-mixed'} title={cell.measured.map((v) => show(v, row.unit)).join(', ')}>
+                <td key={design} data-design={design} className={cell.passed === 0 ? 'is-fail' : isAll ? 'is-pass' : 'is-mixed'} title={[values.all, reason].filter(Boolean).join('\n')}>
                   {t('passCount', { passed: cell.passed, total: cell.total })}
-                  {cell.measured.some((v) => v !== null) && <div className="sl-muted">{cell.measured.slice(0, 3).map((v) => show(v, row.unit)).join(', ')}{cell.measured.length > 3 ? '…' : ''}</div>}
+                  {cell.measured.some((v) => v !== null) && (
+                    <div className="sl-muted" data-testid="verify-values">
+                      {/* Each value on one line (never "238.6 / 毫秒"); the list wraps between them. */}
+                      {values.items.map((text, i) => (
+                        <span key={i} className="sl-studio-verify-value">
+                          {text}
+                          {i < values.items.length - 1 ? values.separator : values.isCut ? '…' : ''}
+                        </span>
+                      ))}
+                    </div>
+                  )}
+                  {reason !== undefined && <div className="sl-studio-not-evaluated" data-testid="verify-not-evaluated">{t('notEvaluated')}</div>}
                 </td>
               );
             })}

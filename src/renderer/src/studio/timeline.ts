@@ -1,7 +1,8 @@
 /** Where faults and check windows sit on the studio's timeline (pure, so it is tested without a page). */
 import type { CheckWindow } from '../../../shared/checks';
 import { FAULTS, resolveFault, type FaultParams } from '../../../shared/faults';
-import { faultId, type Fault } from '../../../shared/scenario';
+import { resolveWindow, faultTimings } from '../../../shared/runWindow';
+import { faultId, ScenarioSchema, type Fault } from '../../../shared/scenario';
 
 export interface Span {
   fromMs: number;
@@ -72,4 +73,24 @@ export function markerLanes(faults: readonly Pick<Fault, 'atMs'>[], durationMs: 
     lanes[i] = lane;
   }
   return lanes;
+}
+
+/**
+ * The part of the run a window measures, as grading resolves it (shared/runWindow.ts), for the
+ * studio to say under the window: the span, or why it is empty — most often "after" a fault that
+ * lasts to the end of the run (a cache flush, a scale-out), after which nothing is left.
+ * Undefined while the scenario does not validate.
+ */
+export type WindowReading = { ok: true; fromMs: number; toMs: number } | { ok: false; reason: 'lastsToEnd' | 'unknownFault' | 'empty'; fault?: string };
+export function readWindow(window: CheckWindow | undefined, scenario: unknown): WindowReading | undefined {
+  const parsed = ScenarioSchema.safeParse(scenario);
+  if (!parsed.success) return undefined;
+  const timings = faultTimings(parsed.data);
+  const resolved = resolveWindow(window, timings, parsed.data.durationMs);
+  if (resolved.ok) return { ok: true, ...resolved.value };
+  const named = window === undefined ? undefined : 'before' in window ? window.before : 'during' in window ? window.during : 'after' in window ? window.after : undefined;
+  if (named !== undefined && !timings.some((f) => f.id === named)) return { ok: false, reason: 'unknownFault', fault: named };
+  const after = window !== undefined && 'after' in window ? timings.find((f) => f.id === window.after) : undefined;
+  if (after && after.endMs >= parsed.data.durationMs) return { ok: false, reason: 'lastsToEnd', fault: after.id };
+  return { ok: false, reason: 'empty' };
 }
