@@ -130,7 +130,8 @@ test('the event log lists nothing after the cursor, and "Next logged event" jump
   await page.locator('.react-flow__node[data-id="api-1"]').click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Crash' }).click();
   await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('4.0 s · crash api-1');
-  await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
+  // The crash re-simulates the whole run in the host: seconds on a loaded machine, not Playwright's default 5.
+  await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down', { timeout: 30_000 });
   await page.getByRole('button', { name: 'To start' }).click();
   await expect(log.locator('li')).toHaveCount(0);
   await expect(page.getByTestId('events-later')).toContainText('more logged events later in the run');
@@ -139,8 +140,8 @@ test('the event log lists nothing after the cursor, and "Next logged event" jump
   let previous = 0;
   for (let i = 0; i < 3; i++) {
     await next.click();
+    await expect.poll(() => cursorS(page)).toBeGreaterThan(previous);
     const at = await cursorS(page);
-    expect(at).toBeGreaterThan(previous);
     const times = await listedTimes();
     // The log ends at the cursor: its last entry is where the cursor jumped, nothing is later.
     expect(times.at(-1)!.toFixed(1)).toBe(at.toFixed(1));
@@ -150,7 +151,8 @@ test('the event log lists nothing after the cursor, and "Next logged event" jump
   await expect(log.locator('[data-kind="failure-detected"]', { hasText: 'API 1' })).toHaveCount(1);
   // Step still walks raw simulator events: it moves far less than a logged event away.
   await page.getByRole('button', { name: 'Step', exact: true }).click();
-  await expect(page.getByTestId('step-readout')).toHaveAttribute('data-state', 'event');
+  // Step asks the host, which re-simulates up to the cursor (12 s of the run) when nothing was fetched ahead yet.
+  await expect(page.getByTestId('step-readout')).toHaveAttribute('data-state', 'event', { timeout: 30_000 });
   await page.screenshot({ path: `${SHOTS}/charts-eventlog-1400x900.png` });
 });
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { gradeLesson } from '../../../src/main/grading/grade';
 import { bulkGrade } from '../../../src/main/packs/bulkGrade';
 import { simEngine } from '../../../src/main/grading/simEngine';
@@ -15,6 +15,7 @@ import { writePack } from '../../unit/packs/fixtures';
 import { shortPack } from './lessonFixture';
 
 const run = promisify(execFile);
+const realSetTimeout = setTimeout;
 
 /** RFC 4180 reading, enough to check our own output. */
 function parseCsv(text: string): string[][] {
@@ -171,7 +172,24 @@ describe('bulk grading budgets', () => {
     const files = [path.join(dir, 'a-flood.json'), path.join(dir, 'b-missing.json')];
     writeFileSync(files[0]!, hostileSubmission());
     const started = Date.now();
-    const rows = await bulkGrade({ pack: budgetPack, files, workers: 1, fileBudgetMs: 1500 });
+    // The budget's clock is the test's: a file's budget starts when it is handed to the worker, and
+    // a fresh worker started from source (tsx compiling the grader) can take longer than 1.5 s to
+    // start on a loaded machine, which ran out the missing file's budget too. So the budget runs out
+    // on the flood, 1.5 s (real time) after the flood was handed over, and never on the next file.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let rows: Awaited<ReturnType<typeof bulkGrade>>;
+    try {
+      const grading = bulkGrade({ pack: budgetPack, files, workers: 1, fileBudgetMs: 1500 });
+      // Polled on real time (vi.waitFor would move the fake clock): the flood's budget is running.
+      const sleep = (ms: number) => new Promise((resolve) => realSetTimeout(resolve, ms));
+      for (let waited = 0; vi.getTimerCount() === 0 && waited < 30_000; waited += 20) await sleep(20);
+      expect(vi.getTimerCount()).toBe(1);
+      await sleep(1500);
+      vi.advanceTimersByTime(1500);
+      rows = await grading;
+    } finally {
+      vi.useRealTimers();
+    }
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(rows.map((r) => r.error)).toEqual(["The grading of this file took longer than 1.5 s, its time limit; reduce the request rate or the run's duration.", 'no such file']);
   }, 60_000);
