@@ -13,6 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeLesson } from '../../../src/main/grading/grade';
 import type { SimEngine } from '../../../src/main/grading/engine';
+import { simEngine } from '../../../src/main/grading/simEngine';
 import { readMetric, simulate } from '../../../src/main/sim';
 import { loadPackFolder } from '../../../src/main/packs/folder';
 import type { LoadedLesson } from '../../../src/main/packs/validate';
@@ -69,6 +70,8 @@ export const PRICED: Priced[] = [
   { kind: 'coordinator', path: 'leaseTtlMs', value: 'max', group: 'generous', price: 'a dead owner keeps its partitions for ten minutes' },
   { kind: 'database', path: 'replication', value: 'sync', group: 'alone', price: 'a write waits for its replica, and fails without it' },
   { kind: 'coordinator', path: 'fencing', value: false, group: 'alone', price: 'a stale owner\'s writes are accepted' },
+  { kind: 'service', path: 'recoverFrom', value: 'none', group: 'alone', price: 'a new owner starts from nothing: what the old one held is lost' },
+  { kind: 'service', path: 'sessions', value: 'none', group: 'alone', price: 'nobody is logged in: no session to lose, none to revoke' },
 ];
 
 /**
@@ -152,5 +155,36 @@ describe('no lesson passes with its knobs at their extremes', () => {
     expect(holes, `${id}: extreme designs that pass the lesson`).toEqual([]);
     // An allowance whose design now fails is stale (graded on a sampled seed, so only the full search says so).
     if (isFull) expect([...stale], `${id}: allowed extremes that fail anyway`).toEqual([]);
+  });
+});
+
+/**
+ * `requireServed` is satisfied by one served request, so a lesson that uses it needs a check that a
+ * design serving almost nobody fails. The reference with the users' connections losing 90% of
+ * what crosses them (a request, then its answer: 1% of round trips get through) serves a few
+ * percent (retries included); it must fail a scored metric check that is not requireServed.
+ */
+const LOSS_RATES = [0.9, 0.8, 0.7] as const;
+describe('a design that serves almost nobody fails every lesson that relies on requireServed', () => {
+  const lossy = (graph: Graph, lossRate: number): Graph => {
+    const clients = new Set(graph.nodes.filter((n) => n.kind === 'client').map((n) => n.id));
+    return { ...graph, edges: graph.edges.map((e) => (clients.has(e.source) && e.kind === 'request' ? { ...e, props: { ...e.props, lossRate } } : e)) };
+  };
+  const lessons = pack.lessons.filter((l) => l.lesson.checks.some((c) => c.type === 'metric' && c.requireServed === true));
+  it.each(lessons.map((l, i) => [l.lesson.id, l, SEEDS[i % SEEDS.length]!] as const))('%s', (_id, entry, seed) => {
+    const lesson = { ...entry.lesson, scenario: { ...entry.lesson.scenario, seed } };
+    // The heaviest loss that still lets someone through (a long-lived connection needs a handshake to get through first).
+    const graded = LOSS_RATES.map((lossRate) => {
+      const { report, run } = gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson, graph: lossy(entry.reference!, lossRate), answers: answersOf(entry), starter: entry.starter }, simEngine);
+      const window = { fromMs: 0, toMs: run.durationMs };
+      return { report, ok: simEngine.readMetric(run, 'ok', window), requests: simEngine.readMetric(run, 'requests', window) };
+    }).find((g) => g.ok > 0);
+    // It does serve someone (so requireServed alone passes), but only a few percent.
+    expect(graded).toBeDefined();
+    const { report, ok, requests } = graded!;
+    expect(ok / requests).toBeLessThan(0.1);
+    const byId = new Map(entry.lesson.checks.map((c) => [c.id, c]));
+    const caught = report.checks.filter((c) => !c.passed && c.maxPoints > 0 && c.type === 'metric' && (byId.get(c.id) as { requireServed?: boolean }).requireServed !== true);
+    expect(caught.map((c) => c.id), 'a scored check that is not satisfied by one served request').not.toEqual([]);
   });
 });
