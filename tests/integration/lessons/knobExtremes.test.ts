@@ -5,7 +5,11 @@
 // - the reference with its "cheap to set, strong in effect" knobs (PRICED below: detectors, timeouts,
 //   leases, capacity, TTLs, sync replication...) pushed to the extreme that has a price, all at once
 //   ("aggressive": every detector and timeout at its quickest; "generous": all capacity at its most),
-//   and, with STATELAB_KNOBS=full, each of them alone and every enum value alone.
+//   and, with STATELAB_KNOBS=full, the enum extremes with a price (group "alone": sync replication,
+//   fencing off, recovery from nothing, no sessions), on every seed. The full search also lists, for a
+//   reader, every single knob and enum value that passes alone on the reference (its verdicts are in
+//   the knobs branch's report: most are one half of a pair, e.g. a 10 ms probe interval with the
+//   threshold still at 2, or capacity in a lesson that does not charge for it).
 // A design that passes every scored check while it holds a priced extreme is a hole, unless ALLOWED
 // says why that extreme is fine for that lesson's point. Sampling (to keep this near 20 s): each
 // design is graded on one seed of SEEDS, taken in turn, so every seed is used; the full search grades
@@ -81,17 +85,35 @@ export const PRICED: Priced[] = [
  */
 const CAPACITY =
   'capacity is not this lesson\'s fix (the starter made generous still fails) and its price is the cost metric, which the lessons about capacity check (11, 13, 17); long timeouts and TTLs are never waited for here (no silent death, no read of a changed key)';
+const NO_STALE_OWNER = 'no owner is ever stale in this scenario (no pause past the lease, no network split), so fencing has nothing to reject; lessons 9, 12 and 15 charge for turning it off (their conflicting-writes checks)';
+const NO_TAKEOVER = 'no partition changes owner in this scenario (partitionsLost stays 0), so there is nothing to recover; lessons 9, 10, 12, 14, 15 and 17 charge for recovering from nothing';
+const NO_SESSIONS = 'this lesson\'s users keep no session it grades (nothing here reads sessions); lessons 3, 7, 12 and 16 charge for an instance that keeps none';
 export const ALLOWED: Record<string, Record<string, string>> = {
   'any-instance': { 'reference generous': 'the instances are locked: only the balancer\'s timeout turns, and a crashed instance refuses at once, so a 10-minute timeout is never waited for' },
-  'remote-state': { 'reference generous': CAPACITY },
   balancing: {
     'reference generous': 'the instances are locked: only the balancer\'s timeout turns, and the slowed instance still answers within it',
     'reference all-max': 'no instance dies here (one only slows down): health checks that never fire cost nothing in this scenario; lessons 1 and 13 charge for slow detection (recovered-quickly, few-users-hurt)',
   },
-  'scaling-out': { 'reference generous': CAPACITY },
   deploying: { 'reference generous': CAPACITY },
-  locality: { 'reference generous': CAPACITY },
-  'stateful-deploy': { 'reference generous': `${CAPACITY}; the rooms move by controlled shutdown, so a 10-minute lease is never waited for` },
+  'session-state': { 'reference generous': CAPACITY },
+  failover: { 'reference generous': `${CAPACITY} (here only the database's capacity turns: the instances and the balancer are locked)` },
+  'stateful-deploy': {
+    'reference generous': `${CAPACITY}; the rooms move by controlled shutdown, so a 10-minute lease is never waited for`,
+    'reference coordinator.fencing=false': NO_STALE_OWNER,
+    'reference service.sessions=none': NO_SESSIONS,
+  },
+  // The enum extremes (full search only).
+  'remote-state': { 'reference generous': CAPACITY, 'reference service.sessions=none': NO_SESSIONS },
+  'build-it-yourself': {
+    'reference database.replication=sync': 'the reference has one database and no follower: sync has no replica to wait for; lesson 6 charges for it (sync-slow-promotion)',
+    'reference service.sessions=none': NO_SESSIONS,
+  },
+  'scaling-out': { 'reference generous': CAPACITY, 'reference service.recoverFrom=none': NO_TAKEOVER, 'reference service.sessions=none': NO_SESSIONS },
+  locality: { 'reference generous': CAPACITY, 'reference coordinator.fencing=false': NO_STALE_OWNER, 'reference service.recoverFrom=none': NO_TAKEOVER, 'reference service.sessions=none': NO_SESSIONS },
+  partition: { 'reference service.sessions=none': NO_SESSIONS },
+  rooms: { 'reference coordinator.fencing=false': NO_STALE_OWNER, 'reference service.sessions=none': NO_SESSIONS },
+  observability: { 'reference service.recoverFrom=none': NO_TAKEOVER, 'reference service.sessions=none': NO_SESSIONS },
+  choosing: { 'reference coordinator.fencing=false': NO_STALE_OWNER, 'reference service.sessions=none': 'the shop\'s sessions are an observation (shop-sessions, 0 points): the lesson asks which workload is stateful, and the board\'s and search\'s users keep no session' },
 };
 
 const answersOf = (entry: LoadedLesson) => ({ ...predictionAnswers(entry.lesson), ...(EXPECTATIONS[entry.lesson.id]?.answers ?? {}) });
@@ -134,7 +156,8 @@ function designsOf(entry: LoadedLesson): ExtremeDesign[] {
     pricedDesign(entry, reference, PRICED.filter((p) => p.group === 'generous'), 'reference generous'),
   ];
   if (isFull) {
-    designs.push(...PRICED.map((p) => pricedDesign(entry, reference, [p], `reference ${p.kind}.${p.path}=${String(p.value)}`)));
+    designs.push(...PRICED.filter((p) => p.group === 'alone').map((p) => pricedDesign(entry, reference, [p], `reference ${p.kind}.${p.path}=${String(p.value)}`)));
+    designs.push(...PRICED.filter((p) => p.group !== 'alone').map((p) => pricedDesign(entry, reference, [p], `reference ${p.kind}.${p.path}=${String(p.value)} (any knob)`)));
     designs.push(...extremeDesigns(entry.lesson, reference, ['one', 'enum']).map((d) => ({ ...d, name: `reference ${d.name} (any knob)` })));
   }
   const seen = new Set([JSON.stringify(entry.starter), JSON.stringify(reference)]);
