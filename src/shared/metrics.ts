@@ -64,6 +64,7 @@ export const COUNTERS = [
   'coldLoads', // requests whose key had moved to this owner and had to be loaded first (cold)
   'warmReads', // requests whose key this owner already held (warm)
   'warmupSumUs', // time spent loading moved keys' state on first use
+  'partitionsLost', // partitions a new owner took over with nothing to recover from (recoverFrom none): their in-memory state is gone
   'falseSuspicions', // nodes a detector took out (health check, lease, database failover) that were up, reachable and not paused longer than its bound
   'flaps', // targets a load balancer took out and put back without them having restarted in between
   'failoversUnnecessary', // database promotions and lease handovers whose old leader or owner was still up (not crashed)
@@ -239,6 +240,13 @@ export const METRICS = {
     unit: 'ms',
     description: 'Time owners spent loading the state of keys that moved to them, summed over the loads.',
     aggregate: sum('warmupSumUs', 1e-3),
+    scope: 'all',
+  },
+  partitionsLost: {
+    label: 'Partition states lost',
+    unit: 'count',
+    description: "Times a new owner took a partition over with nothing to recover it from (recover from: none): the state the old owner held in memory (a room's members and messages) is gone.",
+    aggregate: sum('partitionsLost'),
     scope: 'all',
   },
   falseSuspicions: {

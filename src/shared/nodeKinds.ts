@@ -105,15 +105,24 @@ export const NODE_KIND_SPECS = {
 /** The kind in a sentence: "load balancer". */
 export const kindNoun = (kind: NodeKind): string => NODE_KIND_SPECS[kind].label.toLowerCase();
 
+/** The service time the unit price is set for (the service default). */
+const SERVICE_TIME_MS_BASE = 5;
+/** The fastest service time priced: below it, capacity no longer grows in price (a 0 ms service is no machine). */
+const SERVICE_TIME_MS_FLOOR = 0.5;
+
 /**
  * What a node costs to run (the `cost` metric): `unitPrice` per second for an instance of `size` 1,
- * and the size its props give it (a service with 16 workers is two 8-worker instances' worth).
+ * and the size its props give it (a service with 16 workers is two 8-worker instances' worth, one
+ * with a 2.5 ms service time is two 5 ms ones' worth).
  * Clients are the users, not capacity: they cost nothing. Relative prices, in made-up credits.
  */
 export const NODE_COST: { [K in NodeKind]: { unitPrice: number; size: (props: NodePropsByKind[K]) => number } } = {
   client: { unitPrice: 0, size: () => 0 },
   'load-balancer': { unitPrice: 0.5, size: () => 1 },
-  service: { unitPrice: 1, size: (p) => p.workers / 8 },
+  // An instance's size is the work it can do, workers ÷ service time, against the default 8 workers
+  // at 5 ms: a faster service time is a bigger machine and costs as much as the capacity it buys (a
+  // service time turned to 0 is priced as 0.5 ms). Whichever knob buys capacity, it costs.
+  service: { unitPrice: 1, size: (p) => (p.workers / 8) * (SERVICE_TIME_MS_BASE / Math.max(SERVICE_TIME_MS_FLOOR, p.serviceTimeMs.mean)) },
   cache: { unitPrice: 0.5, size: (p) => Math.max(0.1, p.capacity / 10_000) },
   'session-store': { unitPrice: 0.5, size: () => 1 },
   database: { unitPrice: 2, size: (p) => Math.max(0.1, p.capacityRps / 5000) },

@@ -11,6 +11,7 @@ import { sampleStudents } from '../../shared/variants';
 import type { SimEngine } from '../grading/engine';
 import { gradeLesson } from '../grading/grade';
 import { applyGraphEdit } from '../../shared/graphEdit';
+import { allKnobsAt } from '../../shared/knobs';
 import { describeVariant, lessonForStudent } from '../grading/variant';
 import type { Problem } from './crossRefs';
 import type { LoadedPack } from './validate';
@@ -29,6 +30,7 @@ export function checkSolutions(pack: LoadedPack, engine: SimEngine, variantSampl
     problems.push(...proveLesson(pack, engine, loaded.file, loaded.lesson, loaded.starter, loaded.reference, ''));
     problems.push(...proveWrongAnswers(pack, engine, loaded.file, loaded.lesson, loaded.starter));
     problems.push(...proveServesNobody(pack, engine, loaded.file, loaded.lesson, loaded.starter, loaded.reference));
+    problems.push(...proveKnobsAtMinimum(pack, engine, loaded.file, loaded.lesson, loaded.starter, loaded.reference));
     if (!loaded.lesson.variants) continue;
     for (const student of sampleStudents(variantSamples)) {
       const own = lessonForStudent(loaded, student);
@@ -105,5 +107,25 @@ function proveServesNobody(pack: LoadedPack, engine: SimEngine, file: string, le
       }));
   } catch (error) {
     return [{ file, path: 'reference', message: `grading the reference with the users' connections cut failed: ${error instanceof Error ? error.message : String(error)}` }];
+  }
+}
+
+/**
+ * Every knob has a price (DESIGN.md §3): the reference with every number the student may turn at
+ * its minimum (health checks every 10 ms, a 10 ms lease, 1 ms timeouts, one worker...) must fail a
+ * graded check, or the lesson teaches that the quickest setting is free. (At their maximum, some
+ * knobs are honestly free in a lesson, such as health checks in one where nothing dies: the tests
+ * search those one by one, tests/integration/lessons/knobExtremes.test.ts.)
+ */
+function proveKnobsAtMinimum(pack: LoadedPack, engine: SimEngine, file: string, lesson: Lesson, starter: Graph, reference: Graph): Problem[] {
+  const graph = allKnobsAt(lesson, reference, 'min');
+  if (graph === reference) return [];
+  try {
+    const checks = gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson, graph, starter }, engine).report.checks.filter((c) => c.type !== 'quiz' && c.maxPoints > 0);
+    if (checks.length === 0 || checks.some((c) => !c.passed)) return [];
+    return [{ file, path: 'checks', message: 'the reference with every setting the student may change at its minimum (detectors, timeouts, leases, capacity) passes every check: no check charges for the price of a knob turned to its extreme' }];
+  } catch (error) {
+    // A design too heavy to simulate fails its grading: that is a price too.
+    return error instanceof Error && error.name === 'EventBudgetError' ? [] : [{ file, path: 'reference', message: `grading the reference with every setting at its minimum failed: ${error instanceof Error ? error.message : String(error)}` }];
   }
 }

@@ -92,9 +92,10 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
   choosing: {
     answers: { 'which-stateful': 'board' },
     // The empty canvas: no workload is served, so the leaderboard has no served latency and the
-    // data stores' cost buys no served request (board-fast and budget fail). It loses no session
-    // because it creates none: shop-sessions is an observation worth 0 points.
-    starterFails: ['shop-survives', 'board-fast', 'board-available', 'search-rush', 'budget'],
+    // data stores' cost buys no served request (board-fast and budget fail); state-kept (no partition
+    // taken over empty) needs a served request too. It loses no session because it creates none:
+    // shop-sessions is an observation worth 0 points.
+    starterFails: ['shop-survives', 'board-fast', 'board-available', 'search-rush', 'budget', 'state-kept'],
   },
   capstone: {
     answers: {},

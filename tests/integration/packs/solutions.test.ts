@@ -60,6 +60,18 @@ describe('starter fails, reference passes', () => {
     ]);
   });
 
+  it('reports a lesson whose reference still passes with every setting the student may change at its minimum', async () => {
+    // Only the structure check scores: one worker, 1 ms timeouts and 10 ms health checks cost nothing.
+    const lesson = shortLesson();
+    const free = (lesson.checks as Record<string, unknown>[]).map((c) => (c.type === 'structure' ? c : { ...c, points: 0 }));
+    const problems = await solutionProblems({ ...shortPack(), [LESSON]: { ...lesson, checks: free } });
+    expect(problems).toContain(
+      `${LESSON}: checks: the reference with every setting the student may change at its minimum (detectors, timeouts, leases, capacity) passes every check: no check charges for the price of a knob turned to its extreme`,
+    );
+    // As written, the lesson charges for it.
+    expect((await solutionProblems(shortPack())).filter((p) => p.includes('at its minimum'))).toEqual([]);
+  });
+
   it('holds for every built-in pack', async () => {
     const packs = readdirSync('lessons', { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'schema');
     expect(packs.length).toBeGreaterThan(0);

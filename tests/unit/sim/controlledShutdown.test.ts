@@ -44,3 +44,18 @@ describe('controlled shutdown in a rolling deploy of partition owners', () => {
     expect(simulate(owners({ controlledShutdown: true }), calm).traceHash).toBe(simulate(owners({}), calm).traceHash);
   });
 });
+
+describe('an owner that recovers a partition from nothing', () => {
+  it('serves it at once and loses what the old owner held: each such takeover counts in partitionsLost', () => {
+    const window = { fromMs: 0, toMs: 14_000 };
+    const fromNothing = simulate(owners({ controlledShutdown: true, recoverFrom: 'none' }), deploy);
+    const fromReplica = simulate(owners({ controlledShutdown: true }), deploy);
+    const fromDatabase = simulate(owners({ controlledShutdown: true, recoverFrom: 'database' }), deploy);
+    // Each of the three owners hands its partitions over once and takes some back: at least its own share lost.
+    expect(readMetric(fromNothing, 'partitionsLost', window)).toBeGreaterThanOrEqual(12);
+    expect(readMetric(fromReplica, 'partitionsLost', window)).toBe(0);
+    expect(readMetric(fromDatabase, 'partitionsLost', window)).toBe(0);
+    // The first assignment at the start is no takeover: nothing is lost in a calm run.
+    expect(readMetric(simulate(owners({ recoverFrom: 'none' }), { seed: 3, durationMs: 4000, faults: [] }), 'partitionsLost', { fromMs: 0, toMs: 4000 })).toBe(0);
+  });
+});

@@ -6,22 +6,36 @@ import { ServicePropsSchema } from '../../../src/shared/nodeProps';
 import { tier } from './helpers';
 
 const scenario = { seed: 4, durationMs: 10_000, faults: [] };
+/** The service time of tier()'s services (a service's price depends on it). */
+const TIER_SERVICE_TIME = { mean: 2, distribution: 'exponential' } as const;
 
 describe('cost', () => {
   it('grows with instances and with workers, and is instance-seconds × the unit price', () => {
     const two = simulate(tier({ services: 2, withDb: true }), scenario).summary.cost;
     const four = simulate(tier({ services: 4, withDb: true }), scenario).summary.cost;
     const wide = simulate(tier({ services: 2, withDb: true, service: { workers: 32 } }), scenario).summary.cost;
-    const perService = costPerSecond('service', ServicePropsSchema.parse({ workers: 8 })) * 10;
+    const perService = costPerSecond('service', ServicePropsSchema.parse({ workers: 8, serviceTimeMs: TIER_SERVICE_TIME })) * 10;
     expect(four - two).toBeCloseTo(2 * perService, 6);
     expect(wide).toBeGreaterThan(four);
+  });
+
+  it('charges for capacity bought with a faster service time as for capacity bought with workers', () => {
+    const price = (props: object) => costPerSecond('service', ServicePropsSchema.parse(props));
+    // Twice the work per second costs twice as much, whichever knob bought it.
+    expect(price({ workers: 8, serviceTimeMs: 2.5 })).toBeCloseTo(price({ workers: 16, serviceTimeMs: 5 }), 9);
+    expect(price({ workers: 8, serviceTimeMs: 2.5 })).toBeCloseTo(2 * price({ workers: 8, serviceTimeMs: 5 }), 9);
+    // A service time turned to nothing is no free machine: it costs at least as much as the fastest priced one.
+    expect(price({ workers: 1, serviceTimeMs: 0 })).toBeGreaterThanOrEqual(price({ workers: 1, serviceTimeMs: 0.5 }));
+    expect(price({ workers: 1, serviceTimeMs: 0 })).toBeGreaterThan(price({ workers: 8, serviceTimeMs: 5 }));
+    const run = (ms: number) => simulate(tier({ services: 2, withDb: true, service: { serviceTimeMs: ms } }), scenario).summary.cost;
+    expect(run(1)).toBeGreaterThan(run(5));
   });
 
   it('a scale-out clone costs from when it is added; a scale-in stops the charge', () => {
     const base = tier({ services: 2, withDb: true });
     const plain = simulate(base, scenario).summary.cost;
     const out = simulate(base, { ...scenario, faults: [{ atMs: 5000, action: 'scale-out', target: 'api-1' }] }).summary.cost;
-    const perService = 10 * costPerSecond('service', ServicePropsSchema.parse({}));
+    const perService = 10 * costPerSecond('service', ServicePropsSchema.parse({ serviceTimeMs: TIER_SERVICE_TIME }));
     // Half a run of one more service (bucket-exact: the clone is added at a bucket's start).
     expect(out - plain).toBeCloseTo(perService / 2, 1);
     const run = simulate(base, { ...scenario, faults: [{ atMs: 5000, action: 'scale-in', target: 'api-2' }] });

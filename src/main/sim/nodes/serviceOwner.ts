@@ -180,6 +180,9 @@ export function updateBelief(node: ServiceNode, version: number, isWarm = false)
           node.isUnrecoverable[p] = 1;
           sim.log('not-wired.replica', node, { node: node.id, partition: p });
         }
+        // Taken over (not the first assignment, not a warm hand-over) from nothing: serving at once is
+        // what recovering from nothing buys, and what the old owner held in memory is what it costs.
+        if (node.props.recoverFrom === 'none' && !isWarm && sim.nowUs > 0) sim.rec.add(node.idx, C.partitionsLost, 1);
         const failedAt = own.failedAtUs[p]!;
         // A partition that cannot be recovered is not back: no recovery time to count.
         if (failedAt >= 0 && node.isUnrecoverable[p] === 1) own.failedAtUs[p] = -1;

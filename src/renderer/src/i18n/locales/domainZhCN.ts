@@ -182,6 +182,7 @@ export const domainZhCN = {
     costPer1kServed: { name: '每千次成功请求的成本', description: '每 1000 个成功请求分摊的成本（与成本指标同一口径）：容量为它完成的工作花了多少钱。什么都没处理成功的设计在这里没有数值。' },
     coldMissRate: { name: '冷未命中率', description: '请求的键刚迁移到其所有者（再平衡、扩容）而必须先加载的比例，占所有者按键请求的比例。' },
     warmupMs: { name: '预热时间', description: '所有者加载迁移过来的键的状态所花的时间之和。' },
+    partitionsLost: { name: '丢失的分区状态', description: '新所有者接管分区时无处恢复（恢复来源：无）的次数：旧所有者保存在内存里的状态（房间的成员和消息）就此消失。' },
     falseSuspicions: { name: '误判次数', description: '故障检测（健康检查、租约、数据库故障转移）把仍在运行、可达、暂停时间未超过检测上限的节点摘除的次数。' },
     flaps: { name: '抖动次数', description: '负载均衡器把目标摘除后又在其未重启的情况下放回的次数。' },
     failoversUnnecessary: { name: '不必要的故障转移', description: '旧主库或旧所有者仍在运行时发生的数据库提升和分区移交。' },
