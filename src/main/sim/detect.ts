@@ -1,9 +1,11 @@
 /**
  * What failure detectors count about their own verdicts. A suspicion is false when the node taken
- * out was up and ready, the detector could reach it, and it had not been paused longer than the
- * detector's bound (interval × threshold, the lease TTL, the failover time) in all: the node was only
- * slow (queued work, a short pause, a latency tail), and taking it out costs capacity, sessions
- * or a handover for nothing.
+ * out was up and ready, the detector could reach it, and it was only slow: queued work, a latency
+ * tail, one of the scenario's background (noise) pauses of any length — the GC-like hiccups a
+ * detector must ride out, however aggressively it is tuned — or a fault's pause shorter than the
+ * detector's bound (interval × threshold, the lease TTL, the failover time). Taking such a node out
+ * costs capacity, sessions or a handover for nothing. A fault's pause at least as long as the bound
+ * (a stopped VM, the lessons' long pauses) is what the detector is for.
  */
 import type { Sim } from './engine';
 import { C } from './metrics/recorder';
@@ -14,8 +16,8 @@ export function isFalseSuspicion(sim: Sim, detector: SimNode, node: SimNode, bou
   if (!node.isUp || !node.isReady || node.isRemoved) return false;
   // A pause that lasts as long as the bound (in total) is what the detector is for, also when the
   // verdict comes just as the pause ends (within one bound of it).
-  if (node.isPaused && node.pauseEndsAtUs - node.pausedAtUs >= boundUs) return false;
-  if (!node.isPaused && node.lastPauseToUs >= 0 && sim.nowUs - node.lastPauseToUs < boundUs && node.lastPauseToUs - node.lastPauseFromUs >= boundUs) return false;
+  if (node.isPaused && !node.isPauseNoise && node.pauseEndsAtUs - node.pausedAtUs >= boundUs) return false;
+  if (!node.isPaused && !node.lastPauseWasNoise && node.lastPauseToUs >= 0 && sim.nowUs - node.lastPauseToUs < boundUs && node.lastPauseToUs - node.lastPauseFromUs >= boundUs) return false;
   return sim.canReach(detector.idx, node.idx);
 }
 

@@ -168,12 +168,20 @@ export class Sim extends Network {
     node.onRestart();
   }
 
-  /** Pauses a node (a GC pause, a stopped VM); `untilUs` is when it will resume, when known. */
-  pause(node: SimNode, untilUs = Infinity): void {
+  /**
+   * Pauses a node (a GC pause, a stopped VM); `untilUs` is when it will resume, when known. A fault's
+   * pause that begins during a noise pause takes it over: it is no longer noise, and it lasts as the
+   * fault says (the noise's own resume leaves it alone).
+   */
+  pause(node: SimNode, untilUs = Infinity, isNoise = false): void {
     if (!node.isUp) return;
     if (!node.isPaused) {
       node.pausedAtUs = this.nowUs;
       node.pauseEndsAtUs = untilUs;
+      node.isPauseNoise = isNoise;
+    } else if (!isNoise && node.isPauseNoise) {
+      node.isPauseNoise = false;
+      node.pauseEndsAtUs = Math.max(node.pauseEndsAtUs, untilUs);
     }
     node.isPaused = true;
   }
@@ -184,6 +192,8 @@ export class Sim extends Network {
     node.isPaused = false;
     node.lastPauseFromUs = node.pausedAtUs;
     node.lastPauseToUs = this.nowUs;
+    node.lastPauseWasNoise = node.isPauseNoise;
+    node.isPauseNoise = false;
     node.pausedAtUs = -1;
     const d = node.deferred;
     node.deferred = [];

@@ -67,9 +67,12 @@ export abstract class SimNode {
   pausedAtUs = -1;
   /** When the current pause will end, when known (a fault's or the noise's duration; Infinity: not known). */
   pauseEndsAtUs = Infinity;
-  /** The last pause that ended: when it began and ended (-1: none yet). */
+  /** Whether the current pause is the scenario's background noise (a GC-like hiccup) rather than a fault. */
+  isPauseNoise = false;
+  /** The last pause that ended: when it began and ended (-1: none yet), and whether it was noise. */
   lastPauseFromUs = -1;
   lastPauseToUs = -1;
+  lastPauseWasNoise = false;
   /** Random stream of the health probes this node sends (probes.ts), apart from its own. */
   probeRng: Rng | null = null;
   /** Per failure reason (table order): when this node last failed a request for it (engine `failureStarts`). */

@@ -66,7 +66,7 @@ export class NoiseDriver {
     const sim = this.sim;
     const node = sim.nodes[n]!;
     if (phase === PHASE_RESUME) {
-      if (node.isPaused && node.pausedAtUs === this.pausedAtUs[n]) sim.resume(node);
+      if (node.isPaused && node.isPauseNoise && node.pausedAtUs === this.pausedAtUs[n]) sim.resume(node);
       this.pausedAtUs[n] = -1;
       this.scheduleNext(n);
       return;
@@ -75,7 +75,7 @@ export class NoiseDriver {
     const durUs = Math.max(1, Math.round(Math.min(p.durationMsMax * 1000, this.rngs[n]!.exp(p.durationMsMean * 1000))));
     // A node that is down or already paused skips this pause (the next one is drawn after it).
     if (node.isUp && !node.isPaused) {
-      sim.pause(node, sim.nowUs + durUs);
+      sim.pause(node, sim.nowUs + durUs, true);
       this.pausedAtUs[n] = sim.nowUs;
     }
     this.push(durUs, n, PHASE_RESUME);

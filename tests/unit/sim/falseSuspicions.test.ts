@@ -172,3 +172,38 @@ describe('noise on scale-out', () => {
     expect(clonePauses).toBeGreaterThan(2);
   });
 });
+
+describe('a background pause is never what a detector is for', () => {
+  // Each pause is longer than the quick detector's bound (10 ms × 2) and than its probe timeout,
+  // so it fails two probes in a row: before, such a pause counted as a death rightly detected.
+  const LONG_HICCUPS: NonNullable<Scenario['noise']> = { pauses: { service: { perMinute: 20, durationMsMean: 150, durationMsMax: 300 } } };
+  const QUICK = { intervalMs: 10, unhealthyAfter: 2, timeoutMs: 20 };
+
+  it('a quick prober that takes out an instance during a GC-like pause longer than its bound has misfired', () => {
+    for (const seed of [1, 2, 3]) {
+      const run = simulate(stickyTier(QUICK), { seed, durationMs: 10_000, noise: LONG_HICCUPS });
+      const detections = run.events.filter((e) => e.kind === 'failure-detected').length;
+      expect(detections).toBeGreaterThan(0);
+      expect(run.summary.falseSuspicions).toBe(detections);
+    }
+  });
+
+  it('the same prober taking out an instance during a pause fault as long is no false suspicion', () => {
+    const run = simulate(stickyTier(QUICK), { seed: 1, durationMs: 6000, faults: [{ atMs: 2000, action: 'pause', target: 'api-1', params: { durationMs: 300 } }] });
+    expect(run.events.some((e) => e.kind === 'failure-detected' && e.node === 'api-1')).toBe(true);
+    expect(run.summary.falseSuspicions).toBe(0);
+  });
+
+  it('a pause fault that begins during a background pause lasts as the fault says, and is the fault’s', () => {
+    // The noise pauses api-1 often; a 2 s pause fault lands on whatever state it is in.
+    const noise: NonNullable<Scenario['noise']> = { pauses: { service: { perMinute: 600, durationMsMean: 100, durationMsMax: 200 } } };
+    const prober = { intervalMs: 200, unhealthyAfter: 2, timeoutMs: 100 };
+    for (const seed of [1, 2, 3, 4]) {
+      const run = simulate(stickyTier(prober), { seed, durationMs: 6000, noise, faults: [{ atMs: 2000, action: 'pause', target: 'api-1', params: { durationMs: 2000 } }] });
+      // The 2 s pause outlasts the prober's 400 ms bound only if it holds through the noise's resume.
+      const detected = run.events.filter((e) => e.kind === 'failure-detected' && e.node === 'api-1' && e.atMs >= 2000 && e.atMs < 4000);
+      expect(detected.length, `seed ${seed}`).toBeGreaterThan(0);
+      expect(detected.every((e) => !e.message.includes('false suspicion')), `seed ${seed}`).toBe(true);
+    }
+  });
+});
