@@ -27,16 +27,17 @@ test('lesson 10 routed by partition with no owners: the log names "no route" at 
   await page.getByLabel('Timeline').fill('7000');
   const log = page.getByRole('region', { name: 'Event log' });
   const failing = log.locator('[data-kind="failing"]');
-  await expect(failing.filter({ hasText: 'gateway' })).toHaveText(/gateway fails requests with no route: no instance owns partition \d+\./);
+  // The log names the node as the canvas does ("Gateway", not its id).
+  await expect(failing.filter({ hasText: 'Gateway' })).toHaveText(/Gateway fails requests with no route: no instance owns partition \d+\./);
   // Once for the whole burst, though every connection attempt failed.
-  await expect(failing.filter({ hasText: 'gateway' })).toHaveCount(1);
+  await expect(failing.filter({ hasText: 'Gateway' })).toHaveCount(1);
   await failing.first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/failing-log-1280x720.png' });
   await log.screenshot({ path: 'test-results/screenshots/failing-log-panel-1280x720.png' });
 
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   const zhFailing = page.locator('.sl-eventlog [data-kind="failing"]');
-  await expect(zhFailing.filter({ hasText: 'gateway' })).toHaveText(/请求失败.*gateway 的请求因无路由而失败：没有实例拥有分区 \d+。/);
+  await expect(zhFailing.filter({ hasText: '网关' })).toHaveText(/请求失败.*网关 的请求因无路由而失败：没有实例拥有分区 \d+。/);
   await zhFailing.first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/failing-log-zh-1280x720.png' });
   await page.locator('.sl-eventlog').screenshot({ path: 'test-results/screenshots/failing-log-panel-zh-1280x720.png' });

@@ -44,13 +44,13 @@ for (const size of [
     await seek(page, 4000);
     await injectCrash(page, 'api-1');
     const list = page.getByRole('region', { name: 'Injected faults' });
-    const marker = page.getByRole('button', { name: 'Go to Crash api-1 at 4.0 s' });
+    const marker = page.getByRole('button', { name: 'Go to Crash API 1 at 4.0 s' });
     await expect(list).toContainText('4.0 s · crash api-1');
     await expect(marker).toHaveCount(1);
     await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
     const undo = page.getByRole('toolbar', { name: 'Edit' }).getByRole('button', { name: 'Undo', exact: true });
     const redo = page.getByRole('toolbar', { name: 'Edit' }).getByRole('button', { name: 'Redo', exact: true });
-    await expect(undo).toHaveAttribute('title', 'Undo injecting Crash api-1 at 4.0 s (Ctrl+Z)');
+    await expect(undo).toHaveAttribute('title', 'Undo injecting Crash API 1 at 4.0 s (Ctrl+Z)');
     await runSettled(page);
 
     await page.keyboard.press('Control+z');
@@ -59,7 +59,7 @@ for (const size of [
     // The run is simulated again without it: the instance is up at the cursor.
     await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'up');
     await expect(page.getByTestId('cursor-time')).toHaveText(/^4\.0 s/);
-    await expect(redo).toHaveAttribute('title', 'Redo injecting Crash api-1 at 4.0 s (Ctrl+Shift+Z or Ctrl+Y)');
+    await expect(redo).toHaveAttribute('title', 'Redo injecting Crash API 1 at 4.0 s (Ctrl+Shift+Z or Ctrl+Y)');
     await runSettled(page);
     await page.screenshot({ path: `test-results/screenshots/fault-undo-${size.width}x${size.height}.png` });
 
@@ -73,7 +73,7 @@ for (const size of [
     await page.getByRole('button', { name: 'Remove 4.0 s · crash api-1' }).click();
     await expect(marker).toHaveCount(0);
     await runSettled(page);
-    await expect(undo).toHaveAttribute('title', 'Undo removing Crash api-1 at 4.0 s (Ctrl+Z)');
+    await expect(undo).toHaveAttribute('title', 'Undo removing Crash API 1 at 4.0 s (Ctrl+Z)');
     await undo.click();
     await expect(marker).toHaveCount(1);
     await expect(list).toContainText('4.0 s · crash api-1');

@@ -109,7 +109,7 @@ test('in 简体中文 the Connect, Open, Save as and Class results dialogs show 
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await node(page, 'api-1').click();
   await page.keyboard.press('c');
-  await expect(page.getByRole('dialog', { name: '连接 API 1' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: '连接 API 实例 1' })).toBeVisible();
   expect(await englishOnScreen(page)).toEqual([]);
   await shot(page, 'connect');
   await page.keyboard.press('Escape');

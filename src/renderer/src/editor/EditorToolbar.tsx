@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { EDGE_KINDS, type EdgeKind } from '../../../shared/graph';
 import { formatSeconds } from '../i18n/format';
+import { useNameOfId } from '../i18n/nodeNames';
 import { useDomain } from '../i18n/useDomain';
 import type { OutsideChange } from './history';
 
@@ -24,7 +25,9 @@ export interface ToolbarProps {
 export function EditorToolbar(p: ToolbarProps) {
   const { t, i18n } = useTranslation('editor');
   const d = useDomain();
-  const words = (about: OutsideChange['about']) => ({ fault: `${d.fault(about.fault.action)} ${d.target(about.fault.target)}`, time: formatSeconds(about.fault.atMs, i18n.language) });
+  // The fault's node named as the canvas and the timeline name it.
+  const nameOf = useNameOfId();
+  const words = (about: OutsideChange['about']) => ({ fault: `${d.fault(about.fault.action)} ${d.target(nameOf(about.fault.target))}`, time: formatSeconds(about.fault.atMs, i18n.language) });
   const undoHint = !p.undoAbout ? t('undoHint') : p.undoAbout.kind === 'faultInjected' ? t('undoFaultInjected', words(p.undoAbout)) : t('undoFaultRemoved', words(p.undoAbout));
   const redoHint = !p.redoAbout ? t('redoHint') : p.redoAbout.kind === 'faultInjected' ? t('redoFaultInjected', words(p.redoAbout)) : t('redoFaultRemoved', words(p.redoAbout));
   return (
