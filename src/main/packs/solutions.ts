@@ -115,9 +115,12 @@ function proveServesNobody(pack: LoadedPack, engine: SimEngine, file: string, le
  * its minimum (health checks every 10 ms, a 10 ms lease, 1 ms timeouts, one worker...) must fail a
  * graded check, or the lesson teaches that the quickest setting is free. (At their maximum, some
  * knobs are honestly free in a lesson, such as health checks in one where nothing dies: the tests
- * search those one by one, tests/integration/lessons/knobExtremes.test.ts.)
+ * search those one by one, tests/integration/lessons/knobExtremes.test.ts.) A lesson that scores
+ * only structure and quizzes is left alone: it grades what the design is, not how it runs.
  */
 function proveKnobsAtMinimum(pack: LoadedPack, engine: SimEngine, file: string, lesson: Lesson, starter: Graph, reference: Graph): Problem[] {
+  // A lesson that scores no metric grades the design's shape, not how it runs: no setting is on trial.
+  if (!lesson.checks.some((c) => c.type === 'metric' && c.points > 0)) return [];
   const graph = allKnobsAt(lesson, reference, 'min');
   if (graph === reference) return [];
   try {

@@ -61,15 +61,19 @@ describe('starter fails, reference passes', () => {
   });
 
   it('reports a lesson whose reference still passes with every setting the student may change at its minimum', async () => {
-    // Only the structure check scores: one worker, 1 ms timeouts and 10 ms health checks cost nothing.
+    // The structure check and a metric check every design passes score: one worker, 1 ms timeouts
+    // and 10 ms health checks cost nothing.
     const lesson = shortLesson();
-    const free = (lesson.checks as Record<string, unknown>[]).map((c) => (c.type === 'structure' ? c : { ...c, points: 0 }));
+    const structureOnly = (lesson.checks as Record<string, unknown>[]).map((c) => (c.type === 'structure' ? c : { ...c, points: 0 }));
+    const anything = { id: 'anything', title: { en: 'Anything' }, type: 'metric', metric: 'errorRate', op: '<=', value: 1, points: 1, feedback: { en: 'Always.' } };
+    const free = [...structureOnly, anything];
     const problems = await solutionProblems({ ...shortPack(), [LESSON]: { ...lesson, checks: free } });
     expect(problems).toContain(
       `${LESSON}: checks: the reference with every setting the student may change at its minimum (detectors, timeouts, leases, capacity) passes every check: no check charges for the price of a knob turned to its extreme`,
     );
-    // As written, the lesson charges for it.
+    // As written, the lesson charges for it; a lesson that scores only its structure grades no setting.
     expect((await solutionProblems(shortPack())).filter((p) => p.includes('at its minimum'))).toEqual([]);
+    expect((await solutionProblems({ ...shortPack(), [LESSON]: { ...lesson, checks: structureOnly } })).filter((p) => p.includes('at its minimum'))).toEqual([]);
   });
 
   it('holds for every built-in pack', async () => {
