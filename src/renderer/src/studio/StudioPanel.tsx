@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import type { Graph } from '../../../shared/graph';
 import { newLessonDocument } from '../../../shared/studio';
 import { ChecksTab } from './ChecksTab';
@@ -19,6 +20,12 @@ import './studio.css';
 
 const TABS = ['texts', 'design', 'scenario', 'checks'] as const;
 type Tab = (typeof TABS)[number];
+/** Smallest editing area the split leaves: a check's form with its timeline still shows (at 1280x720 the default gives it about 360 px). */
+const EDIT_MIN_PX = 200;
+/** Smallest live verification: its Verify row and a row of the table. */
+const VERIFY_MIN_PX = 90;
+/** The verification's first share of the split, until the instructor drags it (remembered across restarts). */
+const VERIFY_DEFAULT = '32%';
 
 interface Props {
   studio: Studio;
@@ -35,6 +42,7 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
   const { t, i18n } = useTranslation('studio');
   const [tab, setTab] = useState<Tab>('texts');
   const [isProblemsOpen, setProblemsOpen] = useState(false);
+  const split = useDefaultLayout({ id: 'statelab.studio-split', storage: globalThis.localStorage, onlySaveAfterUserInteractions: true });
   const { draft } = studio;
   if (!draft) return null;
   const addLesson = () => {
@@ -97,22 +105,29 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
               </button>
             ))}
           </div>
-          <div className="sl-studio-body" key={tab}>
-            {tab === 'texts' && (
-              <>
-                <LocalizedField label={t('packTitle')} value={draft.title} testId="pack-title" onChange={(v) => studio.edit((d) => void (d.title = { ...v, en: v.en ?? '' }))} />
-                <label className="sl-studio-field">
-                  {t('lessonId')}
-                  <input data-testid="lesson-id" value={studio.lessonDoc?.id ?? ''} onChange={(e) => studio.editLesson((l) => void (l.id = e.target.value))} />
-                </label>
-                <TextsTab studio={studio} />
-              </>
-            )}
-            {tab === 'design' && <DesignTab studio={studio} canvas={canvas} selectedNodes={selectedNodes} onShow={onShow} />}
-            {tab === 'scenario' && <ScenarioTab studio={studio} edits={scenarioEdits} />}
-            {tab === 'checks' && <ChecksTab studio={studio} />}
-          </div>
-          <VerifyPanel studio={studio} />
+          <Group orientation="vertical" className="sl-studio-split" defaultLayout={split.defaultLayout} onLayoutChanged={split.onLayoutChanged}>
+            <Panel id="edit" minSize={EDIT_MIN_PX} className="sl-studio-split-panel">
+              <div className="sl-studio-body" key={tab}>
+                {tab === 'texts' && (
+                  <>
+                    <LocalizedField label={t('packTitle')} value={draft.title} testId="pack-title" onChange={(v) => studio.edit((d) => void (d.title = { ...v, en: v.en ?? '' }))} />
+                    <label className="sl-studio-field">
+                      {t('lessonId')}
+                      <input data-testid="lesson-id" value={studio.lessonDoc?.id ?? ''} onChange={(e) => studio.editLesson((l) => void (l.id = e.target.value))} />
+                    </label>
+                    <TextsTab studio={studio} />
+                  </>
+                )}
+                {tab === 'design' && <DesignTab studio={studio} canvas={canvas} selectedNodes={selectedNodes} onShow={onShow} />}
+                {tab === 'scenario' && <ScenarioTab studio={studio} edits={scenarioEdits} />}
+                {tab === 'checks' && <ChecksTab studio={studio} />}
+              </div>
+            </Panel>
+            <Separator className="sl-split-handle" />
+            <Panel id="verify" minSize={VERIFY_MIN_PX} defaultSize={VERIFY_DEFAULT} className="sl-studio-split-panel">
+              <VerifyPanel studio={studio} />
+            </Panel>
+          </Group>
         </>
       )}
     </aside>
