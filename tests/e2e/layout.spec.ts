@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { writeClassSubmissions } from '../support/classSubmissions';
 import { APP_PATH, forgetStudentWork, inside, openApp, runAndPause, settled, type Box } from './helpers';
 
 // Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
@@ -188,3 +192,105 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await page.screenshot({ path: `test-results/screenshots/toolbar-one-row-${lang}-1280x720.png` });
   });
 }
+
+test.describe('fits a 1280x720 laptop', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('the studio leaves its editing area room beside the live verification, and the split between them drags', async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId('studio-button').click();
+    const start = page.getByRole('dialog', { name: 'Studio' });
+    await start.getByTestId('new-pack-title').fill('Fit pack');
+    await start.getByTestId('new-pack-id').fill(`fit-${Date.now()}`);
+    await start.locator('select').selectOption('stateless-vs-stateful');
+    await start.getByRole('button', { name: /Duplicate/ }).click();
+    const studio = page.getByTestId('studio-panel');
+    const verify = studio.getByTestId('verify-panel');
+    // One seed keeps the live verification quick; its table is what used to squeeze the form.
+    await verify.getByRole('spinbutton').fill('1');
+    await studio.getByRole('tab', { name: 'Checks' }).click();
+    await expect(studio.getByTestId('studio-checks')).toBeVisible();
+    await expect(verify.locator('table').first()).toBeVisible({ timeout: 60_000 });
+    const body = studio.locator('.sl-studio-body');
+    const heights = async () => ({ edit: (await body.boundingBox())!.height, verify: (await verify.boundingBox())!.height });
+    for (const lang of ['en', 'zh-CN'] as const) {
+      if (lang !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(lang);
+      const h = await heights();
+      // Before the split the live verification took 38% and the form kept about 250 px.
+      expect(h.edit, `${lang}: editing area ${JSON.stringify(h)}`).toBeGreaterThanOrEqual(320);
+      expect(h.verify, `${lang}: live verification ${JSON.stringify(h)}`).toBeGreaterThanOrEqual(120);
+      await page.screenshot({ path: `test-results/screenshots/studio-fit-${lang}-1280x720.png` });
+    }
+    // Dragging the handle up gives the verification the room the form gives up.
+    const before = await heights();
+    const handle = (await studio.locator('.sl-split-handle').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + handle.width / 2, handle.y - 100, { steps: 5 });
+    await page.mouse.up();
+    const after = await heights();
+    expect(after.verify, `after the drag ${JSON.stringify(after)}`).toBeGreaterThan(before.verify + 60);
+    expect(after.edit).toBeLessThan(before.edit - 60);
+  });
+
+  test('the run bar never runs under Hide charts, and stays one row at 1280 px', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('button', { name: /Run/ }).click();
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    for (const lang of ['en', 'zh-CN'] as const) {
+      if (lang !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(lang);
+      for (const width of [1100, 1280]) {
+        await page.setViewportSize({ width, height: 720 });
+        const bar = await page.locator('.sl-labbench-top').evaluate((top) => {
+          const box = (e: Element) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; };
+          const labbar = top.querySelector('.sl-labbar')!;
+          return { labbar: box(labbar), items: [...labbar.children].map(box), toggle: box(top.querySelector(':scope > button[aria-controls="sl-results"]')!) };
+        });
+        const where = `${lang} at ${width}px: ${JSON.stringify(bar)}`;
+        // Every control of the playback bar (speed, timeline) lies inside the bar, so none is under the button beside it.
+        for (const item of bar.items) {
+          expect(inside(item, bar.labbar), where).toBe(true);
+          expect(overlaps(item, bar.toggle), where).toBe(false);
+        }
+        if (width === 1280) expect(Math.max(...bar.items.map((b) => b.y)), `one row: ${where}`).toBeLessThan(Math.min(...bar.items.map((b) => b.y + b.height)));
+        await page.screenshot({ path: `test-results/screenshots/run-bar-${lang}-${width}x720.png` });
+      }
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
+
+  test('class results: the bullet of a file that could not be graded sits on its name’s first line', async ({ page }) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'statelab-fit-class-'));
+    await writeClassSubmissions(dir, 3, { withBroken: true });
+    await openApp(page);
+    await page.getByRole('button', { name: 'Class results' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Class results' });
+    await dialog.getByTestId('class-folder-picker').setInputFiles(path.join(dir, 'class'));
+    const item = dialog.getByTestId('class-errors').locator('li').first();
+    await expect(item).toBeVisible({ timeout: 60_000 });
+    const li = (await item.boundingBox())!;
+    const lineHeightPx = await item.locator('button').evaluate((b) => parseFloat(getComputedStyle(b).lineHeight) || parseFloat(getComputedStyle(b).fontSize) * 1.2);
+    expect(li.height, 'the file name wraps (else the bullet cannot be misplaced)').toBeGreaterThan(1.5 * lineHeightPx);
+    // The marker is no element: find its ink in the strip left of the name.
+    const strip = await page.screenshot({ clip: { x: li.x - 16, y: li.y, width: 14, height: li.height } });
+    const inkRows = await page.evaluate(async (png) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${png}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 0, img.width, img.height);
+      const rows: number[] = [];
+      for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x++) if (data[(y * img.width + x) * 4]! < 128) { rows.push(y / (img.height / canvas.height)); break; }
+      return rows;
+    }, strip.toString('base64'));
+    expect(inkRows.length, 'the bullet is drawn').toBeGreaterThan(0);
+    const scale = (await page.evaluate(() => devicePixelRatio)) || 1;
+    expect(Math.max(...inkRows) / scale, `bullet rows ${inkRows.join(',')} in a ${li.height}px item`).toBeLessThan(lineHeightPx * 1.2);
+    await page.screenshot({ path: 'test-results/screenshots/class-errors-bullet-1280x720.png' });
+  });
+});
