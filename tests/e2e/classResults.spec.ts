@@ -22,6 +22,12 @@ function lessonChecks(): { id: string; title: { en: string; 'zh-CN': string } }[
   return lesson.checks;
 }
 
+/** The titles of the pack and of the lesson the class submitted to, as their files give them. */
+function lessonTitles(): { pack: { en: string; 'zh-CN': string }; lesson: { en: string; 'zh-CN': string } } {
+  const read = (file: string) => JSON.parse(readFileSync(path.join(PACK_DIR, file), 'utf8')) as { title: { en: string; 'zh-CN': string } };
+  return { pack: read('pack.json').title, lesson: read(path.join('lessons', '03-session-state.lesson.json')).title };
+}
+
 const run = promisify(execFile);
 const SHOTS = 'test-results/screenshots';
 let dir: string;
@@ -62,6 +68,13 @@ test('the dashboard grades a folder of 30 submissions to the pass rates of npm r
   await dialog.getByTestId('class-folder-picker').setInputFiles(path.join(dir, 'class'));
   await expect(dialog.getByTestId('class-summary')).toHaveText(/^30 submissions · 29 graded · 1 could not be graded/, { timeout: 120_000 });
 
+  // The pack and the lesson by their titles; the ids stay in tooltips for the CLI.
+  const titles = lessonTitles();
+  await expect(dialog.getByTestId('class-source')).toHaveText(`class · Pack: ${titles.pack.en}`);
+  await expect(dialog.getByTestId('class-source')).toHaveAttribute('title', 'stateless-vs-stateful');
+  await expect(dialog.getByTestId('class-lesson').locator('option:checked')).toHaveText(`${titles.lesson.en} (29)`);
+  await expect(dialog.getByTestId('class-lesson')).toHaveAttribute('title', LESSON_ID);
+
   const expected = cliPassRates();
   expect([...expected.keys()]).toEqual(['no-loss-while-healthy', 'no-loss-at-crash', 'errors-recover', 'state-outside', 'sticky-share']);
   // The generated class has a different pass rate on most checks: a column mix-up would show.
@@ -82,6 +95,16 @@ test('the dashboard grades a folder of 30 submissions to the pass rates of npm r
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `${SHOTS}/class-results-${width}.png` });
   }
+  // In 简体中文 the pack and lesson read in Chinese.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  const zhDialog = page.locator('.sl-class-dialog');
+  await expect(zhDialog.getByTestId('class-source')).toHaveText(`class · 课程包：${titles.pack['zh-CN']}`);
+  await expect(zhDialog.getByTestId('class-lesson').locator('option:checked')).toHaveText(`${titles.lesson['zh-CN']} (29)`);
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SHOTS}/class-results-zh-CN-${width}.png` });
+  }
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
 
   // A forged grade: the student's details say what the file claimed against what re-grading gives.
   const forgedFile = generated.find((g) => g.isForged)!;
@@ -149,6 +172,7 @@ test('the dashboard reads the merged CSV of two shards, flags a file graded twic
   await expect(dialog.getByTestId('class-failed').locator('h3')).toContainText(checks.find((c) => c.id === 'errors-recover')!.title.en);
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await assertTitles('zh-CN');
+  await expect(page.locator('.sl-class-dialog').getByTestId('class-lesson').locator('option:checked')).toHaveText(`${lessonTitles().lesson['zh-CN']} (29)`);
   for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `${SHOTS}/class-results-titles-zh-CN-${width}.png` });

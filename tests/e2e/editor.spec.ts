@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { buildTier, connect, downloadedDesign, node, openApp, saveAs, savedDesign } from './helpers';
+import { buildTier, connect, downloadedDesign, dropKind, newDesign, node, openApp, saveAs, savedDesign } from './helpers';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -200,4 +200,21 @@ test('properties show what applies to the chosen options, defaults as placeholde
   await interval.fill('500');
   await page.getByRole('button', { name: '▶ Run' }).click();
   await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{12}$/, { timeout: 30_000 });
+});
+
+test('in 简体中文, a duplicated or pasted node is named like a palette node: “服务 2”, not “Service 1”', async ({ page }) => {
+  await openApp(page);
+  await newDesign(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await dropKind(page, 'service', 300, 200);
+  await expect(node(page, 'service-1')).toContainText('服务 1');
+  await node(page, 'service-1').click();
+  await page.keyboard.press('Control+d');
+  await expect(node(page, 'service-2')).toContainText('服务 2');
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(node(page, 'service-3')).toContainText('服务 3');
+  expect((await page.locator('.react-flow__node').allTextContents()).join(' ')).not.toMatch(/Service/);
+  await page.screenshot({ path: `${SHOTS}/editor-duplicate-zh-CN.png` });
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
 });

@@ -198,6 +198,15 @@ test('an instructor adds a per-student range, a prediction and a path-through-a-
   // A predict-before-run question in both languages.
   const predictions = studio.getByTestId('studio-predictions');
   await predictions.getByTestId('prediction-add').click();
+  // Switching the metric moves the default bounds with it: a hit ratio splits at one half, not at the error rate's 1 %.
+  const bound = (choice: number, name: 'below' | 'at least') => page.getByTestId(`prediction-0-choice-${choice}`).getByLabel(name);
+  await expect(bound(0, 'below')).toHaveValue('0.01');
+  await predictions.getByTestId('prediction-metric').selectOption('cacheHitRatio');
+  await expect(bound(0, 'below')).toHaveValue('0.5');
+  await expect(bound(1, 'at least')).toHaveValue('0.5');
+  await predictions.getByTestId('prediction-metric').selectOption('errorRate');
+  await expect(bound(0, 'below')).toHaveValue('0.01');
+  await expect(bound(1, 'at least')).toHaveValue('0.01');
   await fillBoth(page, 'prediction-question-0', PREDICTIONS[0]!.question.en, PREDICTIONS[0]!.question['zh-CN']);
   await expect(page.getByTestId('prediction-0-choice-text-0')).toBeVisible();
   await page.getByTestId('prediction-0-choice-text-0').locator('[data-locale="en"]').fill(PREDICTIONS[0]!.choices[0]!.text.en);

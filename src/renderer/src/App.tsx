@@ -8,7 +8,7 @@ import type { Graph } from '../../shared/graph';
 import type { MetricName } from '../../shared/metrics';
 import { localize } from '../../shared/i18n';
 import type { Scenario } from '../../shared/scenario';
-import { addEdge, addNode } from './editor/commands';
+import { addEdge, addNode, type PasteNaming } from './editor/commands';
 import { ConnectDialog } from './editor/ConnectDialog';
 import { EditorCanvas } from './editor/EditorCanvas';
 import { EditorToolbar } from './editor/EditorToolbar';
@@ -214,6 +214,8 @@ export function App({ api }: { api: StateLabApi }) {
     },
     [editor, domain, nameOfNode],
   );
+  /** Pasted and duplicated copies are named as the palette names a node: in the student's language. */
+  const pasteNaming = (): PasteNaming => ({ base: (kind) => domain.kind(kind), shown: editor.doc.nodes.map((node) => nameOfNode(node.id)) });
   // The design the shown run was made from: an export carries its trace hash only while unchanged.
   const ranDoc = useRef<Graph>(undefined);
   const docRef = useRef(editor.doc);
@@ -277,7 +279,7 @@ export function App({ api }: { api: StateLabApi }) {
       redo: editor.redo,
       cut,
       copy: () => editor.copy(editor.selection),
-      paste: editor.paste,
+      paste: () => editor.paste(pasteNaming()),
       fitView: () => canvasApi.current?.fitView(),
       shortcuts: () => setHelpOpen(true),
     },
@@ -299,8 +301,8 @@ export function App({ api }: { api: StateLabApi }) {
     delete: deleteSelection,
     cut,
     copy: () => editor.copy(editor.selection),
-    paste: editor.paste,
-    duplicate: () => editor.duplicate(editor.selection),
+    paste: () => editor.paste(pasteNaming()),
+    duplicate: () => editor.duplicate(editor.selection, pasteNaming()),
     undo: editor.undo,
     redo: editor.redo,
     selectAll: editor.selectAll,

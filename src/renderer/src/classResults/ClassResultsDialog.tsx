@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import { fileErrorLabel, type ClassRow } from '../../../shared/classResults';
+import type { CatalogueEntry } from '../../../shared/ipc';
 import { classResultsCsv, hasPassed, lessonStats, lessonsOf } from '../../../shared/classStats';
 import { localize } from '../../../shared/i18n';
 import type { LocalizedText } from '../../../shared/checks';
@@ -15,6 +16,7 @@ import { useLocale } from '../i18n/LocaleContext';
 import { downloadText } from '../files/localFile';
 import { FilePickerButton } from '../lesson/FilePickerButton';
 import { PassRateBars, ScoreHistogram } from './ClassCharts';
+import { classTitles } from './classTitles';
 import { StudentDetail, type StudentDesign } from './StudentDetail';
 import { useClassStrings } from './strings';
 import { submissionFor, useClassGrading, type GradingStatus } from './useClassGrading';
@@ -92,6 +94,17 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
     const title = checkTitles.get(id);
     return title ? localize(title, locale) : id;
   };
+  // The pack and lessons by their titles (the catalogue is asked again each time the dialog opens: a pack may have been imported since).
+  const [catalogue, setCatalogue] = useState<readonly CatalogueEntry[]>([]);
+  useEffect(() => {
+    if (!isOpen) return;
+    let isCurrent = true;
+    void api.packsCatalogue({}).then((r) => isCurrent && r.ok && setCatalogue(r.value));
+    return () => {
+      isCurrent = false;
+    };
+  }, [api, isOpen]);
+  const titles = useMemo(() => classTitles(catalogue, grading.packId, BUILTIN_PACK_ID, locale), [catalogue, grading.packId, locale]);
   const stats = useMemo(() => (results && shownLesson ? lessonStats(results, shownLesson, observations) : undefined), [results, shownLesson, observations]);
   const [checkId, setCheckId] = useState<string>();
   const [selectedFile, setSelectedFile] = useState<string>();
@@ -120,13 +133,17 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
       <div className="sl-dialog sl-class-dialog" role="dialog" aria-modal="true" aria-label={t('title')} onClick={(e) => e.stopPropagation()}>
         <header className="sl-class-header">
           <h2>{t('title')}</h2>
-          {grading.sourceName && <span className="sl-muted" data-testid="class-source">{grading.packId ? t('sourceWithPack', { source: grading.sourceName, pack: grading.packId }) : grading.sourceName}</span>}
+          {grading.sourceName && (
+            <span className="sl-muted" data-testid="class-source" title={grading.packId}>
+              {titles.pack !== undefined ? t('sourceWithPack', { source: grading.sourceName, pack: titles.pack }) : grading.sourceName}
+            </span>
+          )}
           {lessons.length > 0 && (
             <label>
               {t('lesson')}{' '}
-              <select value={shownLesson} onChange={(e) => setLessonId(e.target.value)} data-testid="class-lesson">
+              <select value={shownLesson} onChange={(e) => setLessonId(e.target.value)} data-testid="class-lesson" title={shownLesson}>
                 {lessons.map((l) => (
-                  <option key={l.lessonId} value={l.lessonId}>{l.lessonId} ({l.count})</option>
+                  <option key={l.lessonId} value={l.lessonId} title={l.lessonId}>{titles.lesson(l.lessonId)} ({l.count})</option>
                 ))}
               </select>
             </label>

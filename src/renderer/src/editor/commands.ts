@@ -73,19 +73,27 @@ export function copyFragment(graph: Graph, nodeIds: ReadonlySet<string>): Fragme
   };
 }
 
+/** How pasted copies are named when their labels clash: a kind's name in the student's language, past the names already shown. */
+export interface PasteNaming {
+  base: (kind: NodeKind) => string;
+  shown: readonly string[];
+}
+
 /**
  * The nodes and edges pasting `fragment` into `graph` adds: fresh ids and labels, shifted by
- * `offset`. Planned outside the recipe so the caller knows the new ids (to select them).
+ * `offset`. A copy keeps its label unless a node is labelled or shown with it; then it is named
+ * as the palette names a new node (`naming`: in the student's language; English without it).
+ * Planned outside the recipe so the caller knows the new ids (to select them).
  */
-export function planPaste(graph: Graph, fragment: Fragment, offset: XY): Fragment {
+export function planPaste(graph: Graph, fragment: Fragment, offset: XY, naming?: PasteNaming): Fragment {
   const ids = new Set(graph.nodes.map((n) => n.id));
-  const labels = new Set(graph.nodes.map((n) => n.label));
+  const labels = new Set([...graph.nodes.map((n) => n.label), ...(naming?.shown ?? [])]);
   const renamed = new Map<string, string>();
   const nodes = fragment.nodes.map((node) => {
     const id = freshId(node.kind, ids);
     ids.add(id);
     renamed.set(node.id, id);
-    const label = labels.has(node.label) ? freshLabel(node.kind, labels) : node.label;
+    const label = labels.has(node.label) ? freshLabel(node.kind, labels, naming?.base(node.kind)) : node.label;
     labels.add(label);
     return { ...structuredClone(node), id, label, position: { x: node.position.x + offset.x, y: node.position.y + offset.y } };
   });

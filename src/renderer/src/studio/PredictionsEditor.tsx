@@ -11,7 +11,7 @@ import { METRIC_NAMES, METRICS, type MetricName } from '../../../shared/metrics'
 import { useDomain } from '../i18n/useDomain';
 import { LocalizedField } from './LocalizedField';
 import { NumberBox } from './NumberBox';
-import { movePrediction, newPrediction, predictionProblems, type PredictionDoc } from './predictionEdit';
+import { movePrediction, newPrediction, predictionProblems, setPredictionMetric, type PredictionDoc } from './predictionEdit';
 import type { Studio } from './useStudio';
 import { WindowFields } from './WindowFields';
 
@@ -51,7 +51,7 @@ export function PredictionsEditor({ studio, faultIds, checkIds }: { studio: Stud
               <LocalizedField label={t('question')} value={p.question} isMultiline testId={`prediction-question-${i}`} onChange={(v) => edit(i, (x) => void (x.question = { ...v, en: v.en ?? '' }))} />
               <label className="sl-studio-inline">
                 {t('predict.measure')}{' '}
-                <select data-testid="prediction-metric" value={metric} onChange={(e) => edit(i, (x) => void (x.measure.metric = e.target.value as MetricName))}>
+                <select data-testid="prediction-metric" value={metric} onChange={(e) => edit(i, (x) => setPredictionMetric(x, e.target.value as MetricName))}>
                   {METRIC_NAMES.map((m) => (
                     <option key={m} value={m}>{d.metric(m)} ({m})</option>
                   ))}
