@@ -1,7 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { E2E_DATA_DIR } from '../../playwright.config';
 import { writeClassSubmissions } from '../support/classSubmissions';
 import { APP_PATH, forgetStudentWork, inside, openApp, runAndPause, settled, type Box } from './helpers';
 
@@ -197,11 +198,12 @@ test.describe('fits a 1280x720 laptop', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
 
   test('the studio leaves its editing area room beside the live verification, and the split between them drags', async ({ page }) => {
+    rmSync(path.join(E2E_DATA_DIR, 'studio', 'fit-studio'), { recursive: true, force: true });
     await openApp(page);
     await page.getByTestId('studio-button').click();
     const start = page.getByRole('dialog', { name: 'Studio' });
     await start.getByTestId('new-pack-title').fill('Fit pack');
-    await start.getByTestId('new-pack-id').fill(`fit-${Date.now()}`);
+    await start.getByTestId('new-pack-id').fill('fit-studio');
     await start.locator('select').selectOption('stateless-vs-stateful');
     await start.getByRole('button', { name: /Duplicate/ }).click();
     const studio = page.getByTestId('studio-panel');
