@@ -15,8 +15,14 @@ function deleteStudentWork(): boolean {
   const lessonsWork = path.join(E2E_DATA_DIR, 'lessons-work');
   const autosaves = readdirSync(E2E_DATA_DIR).filter((f) => f.startsWith('autosave'));
   const hadWork = existsSync(lessonsWork) || autosaves.length > 0;
-  rmSync(lessonsWork, { recursive: true, force: true });
-  for (const file of autosaves) rmSync(path.join(E2E_DATA_DIR, file), { force: true });
+  try {
+    // The host may be writing a late save into the folder while it goes (ENOTEMPTY): retried, and
+    // if it still races, reported as work found so forgetStudentWork deletes again after a pause.
+    rmSync(lessonsWork, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    for (const file of autosaves) rmSync(path.join(E2E_DATA_DIR, file), { force: true });
+  } catch {
+    return true;
+  }
   return hadWork;
 }
 
