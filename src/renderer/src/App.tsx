@@ -8,7 +8,7 @@ import type { Graph } from '../../shared/graph';
 import type { MetricName } from '../../shared/metrics';
 import { localize } from '../../shared/i18n';
 import type { Scenario } from '../../shared/scenario';
-import { addEdge, addNode, type PasteNaming } from './editor/commands';
+import { addEdge, addNode, type NodeNaming } from './editor/commands';
 import { ConnectDialog } from './editor/ConnectDialog';
 import { EditorCanvas } from './editor/EditorCanvas';
 import { EditorToolbar } from './editor/EditorToolbar';
@@ -205,17 +205,16 @@ export function App({ api }: { api: StateLabApi }) {
   };
   const layout = () => editor.layout(canvasApi.current?.sizes() ?? new Map());
   const domain = useDomain();
+  /** New nodes and clashing pasted copies are named in the student's language, past the names the canvas shows. */
+  const naming = useCallback((): NodeNaming => ({ base: domain.kind, shown: editor.doc.nodes.map((node) => nameOfNode(node.id)) }), [domain, editor.doc.nodes, nameOfNode]);
   const addAtCentre = useCallback(
     (kind: NodeKind) => {
       const box = canvasBox.current?.getBoundingClientRect();
       const n = editor.doc.nodes.length;
-      const naming = { base: domain.kind(kind), shown: editor.doc.nodes.map((node) => nameOfNode(node.id)) };
-      editor.edit(addNode(kind, { x: (box ? box.width / 2 : 300) + (n % 5) * 20, y: (box ? box.height / 2 : 200) + (n % 5) * 20 }, naming));
+      editor.edit(addNode(kind, { x: (box ? box.width / 2 : 300) + (n % 5) * 20, y: (box ? box.height / 2 : 200) + (n % 5) * 20 }, naming()));
     },
-    [editor, domain, nameOfNode],
+    [editor, naming],
   );
-  /** Pasted and duplicated copies are named as the palette names a node: in the student's language. */
-  const pasteNaming = (): PasteNaming => ({ base: (kind) => domain.kind(kind), shown: editor.doc.nodes.map((node) => nameOfNode(node.id)) });
   // The design the shown run was made from: an export carries its trace hash only while unchanged.
   const ranDoc = useRef<Graph>(undefined);
   const docRef = useRef(editor.doc);
@@ -279,7 +278,7 @@ export function App({ api }: { api: StateLabApi }) {
       redo: editor.redo,
       cut,
       copy: () => editor.copy(editor.selection),
-      paste: () => editor.paste(pasteNaming()),
+      paste: () => editor.paste(naming()),
       fitView: () => canvasApi.current?.fitView(),
       shortcuts: () => setHelpOpen(true),
     },
@@ -301,8 +300,8 @@ export function App({ api }: { api: StateLabApi }) {
     delete: deleteSelection,
     cut,
     copy: () => editor.copy(editor.selection),
-    paste: () => editor.paste(pasteNaming()),
-    duplicate: () => editor.duplicate(editor.selection, pasteNaming()),
+    paste: () => editor.paste(naming()),
+    duplicate: () => editor.duplicate(editor.selection, naming()),
     undo: editor.undo,
     redo: editor.redo,
     selectAll: editor.selectAll,

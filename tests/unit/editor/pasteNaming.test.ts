@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addNode, copyFragment, planPaste, type PasteNaming } from '../../../src/renderer/src/editor/commands';
+import { addNode, copyFragment, planPaste, type NodeNaming } from '../../../src/renderer/src/editor/commands';
 import { domainZhCN } from '../../../src/renderer/src/i18n/locales/domainZhCN';
 import { GRAPH_FORMAT, GRAPH_VERSION, type Graph, type NodeKind } from '../../../src/shared/graph';
 import { produce } from 'immer';
@@ -8,15 +8,14 @@ const empty: Graph = { format: GRAPH_FORMAT, version: GRAPH_VERSION, nodes: [], 
 const zhKind = (kind: NodeKind): string => domainZhCN.kinds[kind].label;
 
 /** A design built from the palette in 简体中文: the labels are the Chinese names ("服务 1"). */
+const zhNaming = (g: Graph): NodeNaming => ({ base: zhKind, shown: g.nodes.map((n) => n.label) });
 function chineseDesign(): Graph {
   let g = empty;
-  const naming = (kind: NodeKind) => ({ base: zhKind(kind), shown: g.nodes.map((n) => n.label) });
-  g = produce(g, addNode('service', { x: 0, y: 0 }, naming('service')));
-  g = produce(g, addNode('service', { x: 0, y: 100 }, naming('service')));
-  g = produce(g, addNode('cache', { x: 200, y: 0 }, naming('cache')));
+  g = produce(g, addNode('service', { x: 0, y: 0 }, zhNaming(g)));
+  g = produce(g, addNode('service', { x: 0, y: 100 }, zhNaming(g)));
+  g = produce(g, addNode('cache', { x: 200, y: 0 }, zhNaming(g)));
   return g;
 }
-const zhNaming = (g: Graph): PasteNaming => ({ base: zhKind, shown: g.nodes.map((n) => n.label) });
 
 describe('pasting and duplicating names the copy in the student’s language', () => {
   it('numbers a clashing copy from the kind’s name in the current language, as the palette does', () => {

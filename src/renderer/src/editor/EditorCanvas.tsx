@@ -213,7 +213,7 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       // The drop point is the node's centre, where the student let go.
       const snapped = snapToGrid ? { x: Math.round((at.x - 80) / GRID) * GRID, y: Math.round((at.y - 28) / GRID) * GRID } : { x: at.x - 80, y: at.y - 28 };
-      edit(addNode(kind, snapped, { base: d.kind(kind), shown: doc.nodes.map(nameOf) }));
+      edit(addNode(kind, snapped, { base: d.kind, shown: doc.nodes.map(nameOf) }));
     },
     [flow, edit, snapToGrid, drop, showAt, d, doc.nodes, nameOf],
   );

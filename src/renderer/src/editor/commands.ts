@@ -12,15 +12,18 @@ export type XY = { x: number; y: number };
 
 const DEFAULT_EDGE_PROPS: EdgeProps = { latencyMs: 1, jitterMs: 0, lossRate: 0 };
 
-/** How a new node is named: its kind's name in the student's language, numbered past the names already shown. */
-export interface NewNodeNaming {
-  base: string;
+/**
+ * How a new node (from the palette, or a pasted copy whose label clashes) is named: its kind's name
+ * in the student's language, numbered past the names the canvas already shows.
+ */
+export interface NodeNaming {
+  base: (kind: NodeKind) => string;
   shown: readonly string[];
 }
 
-export const addNode = (kind: NodeKind, position: XY, naming?: NewNodeNaming): Recipe => (draft) => {
+export const addNode = (kind: NodeKind, position: XY, naming?: NodeNaming): Recipe => (draft) => {
   const id = freshId(kind, new Set(draft.nodes.map((n) => n.id)));
-  const label = freshLabel(kind, new Set([...draft.nodes.map((n) => n.label), ...(naming?.shown ?? [])]), naming?.base);
+  const label = freshLabel(kind, new Set([...draft.nodes.map((n) => n.label), ...(naming?.shown ?? [])]), naming?.base(kind));
   draft.nodes.push({ id, kind, label, position: { x: Math.round(position.x), y: Math.round(position.y) }, props: {} });
 };
 
@@ -73,19 +76,13 @@ export function copyFragment(graph: Graph, nodeIds: ReadonlySet<string>): Fragme
   };
 }
 
-/** How pasted copies are named when their labels clash: a kind's name in the student's language, past the names already shown. */
-export interface PasteNaming {
-  base: (kind: NodeKind) => string;
-  shown: readonly string[];
-}
-
 /**
  * The nodes and edges pasting `fragment` into `graph` adds: fresh ids and labels, shifted by
  * `offset`. A copy keeps its label unless a node is labelled or shown with it; then it is named
  * as the palette names a new node (`naming`: in the student's language; English without it).
  * Planned outside the recipe so the caller knows the new ids (to select them).
  */
-export function planPaste(graph: Graph, fragment: Fragment, offset: XY, naming?: PasteNaming): Fragment {
+export function planPaste(graph: Graph, fragment: Fragment, offset: XY, naming?: NodeNaming): Fragment {
   const ids = new Set(graph.nodes.map((n) => n.id));
   const labels = new Set([...graph.nodes.map((n) => n.label), ...(naming?.shown ?? [])]);
   const renamed = new Map<string, string>();

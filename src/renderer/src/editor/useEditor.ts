@@ -6,7 +6,7 @@
 import type { Draft } from 'immer';
 import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import type { Graph } from '../../../shared/graph';
-import { copyFragment, deleteItems, insertFragment, moveNodes, planPaste, type Fragment, type PasteNaming, type XY } from './commands';
+import { copyFragment, deleteItems, insertFragment, moveNodes, planPaste, type Fragment, type NodeNaming, type XY } from './commands';
 import { EMPTY_SELECTION, type Selection } from './flowView';
 import { editorReducer, initialEditorState, isOutsideStep, type OutsideChange } from './history';
 import { layoutGraph } from './layout';
@@ -39,7 +39,7 @@ export function useEditor(initial: Graph) {
   }, []);
 
   const insert = useCallback(
-    (fragment: Fragment, offset: XY, naming?: PasteNaming) => {
+    (fragment: Fragment, offset: XY, naming?: NodeNaming) => {
       const planned = planPaste(docRef.current, fragment, offset, naming);
       edit(insertFragment(planned));
       setSelection({ nodes: new Set(planned.nodes.map((n) => n.id)), edges: new Set(planned.edges.map((e) => e.id)) });
@@ -86,13 +86,13 @@ export function useEditor(initial: Graph) {
         if (selected.nodes.size > 0) clipboard.current = { fragment: copyFragment(docRef.current, selected.nodes), pastes: 0 };
       },
       /** Pastes the clipboard; a copy whose label clashes is named by `naming` (the student's language). */
-      paste(naming?: PasteNaming) {
+      paste(naming?: NodeNaming) {
         const held = clipboard.current;
         if (!held) return;
         held.pastes += 1;
         insert(held.fragment, { x: PASTE_OFFSET * held.pastes, y: PASTE_OFFSET * held.pastes }, naming);
       },
-      duplicate(selected: Selection, naming?: PasteNaming) {
+      duplicate(selected: Selection, naming?: NodeNaming) {
         if (selected.nodes.size > 0) insert(copyFragment(docRef.current, selected.nodes), { x: PASTE_OFFSET, y: PASTE_OFFSET }, naming);
       },
       layout(sizes: ReadonlyMap<string, { width: number; height: number }>) {
