@@ -14,6 +14,7 @@ import { ModelState } from './model';
 import type { SimEdge, SimNode } from './node';
 import { Rng, hashString } from './rng';
 import { onProbeEvent } from './probes';
+import { TIMEOUTS_FIRING } from './timeouts';
 import { Network } from './transport';
 
 export { EV, EV_NAMES, EVENTS_MAX_DEFAULT, EventBudgetError, InvariantError, type RunHooks, type TraceRecord } from './loop';
@@ -258,7 +259,11 @@ export class Sim extends Network {
     const f = node.timeouts;
     if (f === null) return;
     const calls = this.calls;
-    f.armedUs = -1;
+    // This event was the node's one timeout timer. While the expired calls are handled, a call the
+    // node sends from onResponse (a failed login releasing the requests that waited for it, a
+    // retry to another target) must not arm a second timer: the head's, armed below, covers it.
+    // Armed by both, every later deadline would fire twice, and each timer re-arms itself.
+    f.armedUs = TIMEOUTS_FIRING;
     while (f.length > 0) {
       const c = f.headCall();
       if (!calls.isValid(c, f.headGen()) || !calls.isHeldByCaller(c) || calls.from[c] !== node.idx) {
@@ -279,8 +284,10 @@ export class Sim extends Network {
       if (this.tracer !== null) this.tracer.onTimeout(c);
       this.rec.edgeCur[calls.edge[c]! * NE + E.failed]! += 1;
       node.onResponse(c);
+      // A crash cleared the FIFO and its timer.
       if (!node.isUp) return;
     }
+    f.armedUs = -1;
   }
 }
 

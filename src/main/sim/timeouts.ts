@@ -3,6 +3,9 @@
  * order and a FIFO is enough: one pending timer per node for the head entry instead of one heap
  * event per call. Answered calls are skipped lazily when the head fires.
  */
+/** `armedUs` while the node's timeout event runs: no deadline reaches it, and it is not < 0, so a call sent meanwhile arms nothing. */
+export const TIMEOUTS_FIRING = Number.MAX_SAFE_INTEGER;
+
 export class TimeoutFifo {
   calls: Int32Array;
   gens: Int32Array;
@@ -10,7 +13,10 @@ export class TimeoutFifo {
   private head = 0;
   private tail = 0;
   private mask: number;
-  /** Deadline the node's timer event is armed for, or -1. */
+  /**
+   * Deadline the node's one timer event is armed for, or -1 (none: the next call sent arms it), or
+   * TIMEOUTS_FIRING while that event is being handled (it re-arms itself for the new head).
+   */
   armedUs = -1;
 
   constructor(capacityPow2 = 256) {
