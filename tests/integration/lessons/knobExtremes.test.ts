@@ -213,8 +213,10 @@ describe('a design that serves almost nobody fails every lesson that relies on r
   it.each(lessons.map((l, i) => [l.lesson.id, l, SEEDS[i % SEEDS.length]!] as const))('%s', (_id, entry, seed) => {
     const lesson = { ...entry.lesson, scenario: { ...entry.lesson.scenario, seed } };
     // The heaviest loss that still lets someone through (a long-lived connection needs a handshake to
-    // get through first). Lossy links multiply a run's events (timeouts, failed logins); one past the
-    // sampled budget is left to the rule below, which reads the lesson's checks.
+    // get through first). A lossy link costs fewer events than a perfect one (what is lost does no
+    // work downstream; a node's timeouts share one timer, tests/unit/sim/timeoutTimers.test.ts);
+    // a design that still goes past the sampled budget is left to the rule below, which reads the
+    // lesson's checks.
     let graded: { report: GradeReport; ok: number; requests: number } | undefined;
     for (const lossRate of LOSS_RATES) {
       try {

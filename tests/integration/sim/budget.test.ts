@@ -11,6 +11,12 @@ const PACK_DIR = new URL('../../../lessons/stateless-vs-stateful', import.meta.u
 /** Every client at the schema's maximum rate. */
 const flooded = (graph: Graph): Graph => ({ ...graph, nodes: graph.nodes.map((n) => (n.kind === 'client' ? { ...n, props: { ...n.props, rps: 1_000_000 } } : n)) });
 
+/** The clients' links lose `lossRate` of what crosses them (requests on the way in, answers on the way back). */
+const lossyUsers = (graph: Graph, lossRate: number): Graph => {
+  const clients = new Set(graph.nodes.filter((n) => n.kind === 'client').map((n) => n.id));
+  return { ...graph, edges: graph.edges.map((e) => (clients.has(e.source) && e.kind === 'request' ? { ...e, props: { ...e.props, lossRate } } : e)) };
+};
+
 describe('event budget', () => {
   it('leaves every built-in lesson run (starter and reference) at least 20x below the default budget', async () => {
     const pack = await loadPack(folderSource(PACK_DIR));
@@ -20,6 +26,24 @@ describe('event budget', () => {
     }
     expect(most).toBeGreaterThan(10_000);
     expect(most * 20).toBeLessThan(EVENTS_MAX_DEFAULT);
+  }, 120_000);
+
+  it("a lossy users' link does not multiply a lesson's work: each reference with its users' links losing 50% or 90% costs per request at most (1 + retries) x (its cost on perfect links + a timeout and a backoff timer)", async () => {
+    const pack = await loadPack(folderSource(PACK_DIR));
+    const over: string[] = [];
+    for (const { lesson, reference } of pack.lessons) {
+      if (!reference) continue;
+      const perfect = simulate(reference, lesson.scenario);
+      const perRequest = perfect.eventsProcessed / perfect.summary.requests;
+      const retries = Math.max(...reference.nodes.map((n) => (n.kind === 'client' ? Number(n.props.retries ?? 0) : 0)));
+      for (const lossRate of [0.5, 0.9]) {
+        // Before each node kept one timeout timer, lesson 3's design at 50% cost 336 events a request (11 on perfect links).
+        const run = simulate(lossyUsers(reference, lossRate), lesson.scenario);
+        const cost = run.eventsProcessed / run.summary.requests;
+        if (cost > (1 + retries) * (perRequest + 2)) over.push(`${lesson.id} at ${lossRate}: ${cost.toFixed(1)} events a request, ${perRequest.toFixed(1)} on perfect links`);
+      }
+    }
+    expect(over).toEqual([]);
   }, 120_000);
 
   it('stops a client at 1,000,000 rps with the budget message, in seconds, not after the whole run', () => {
