@@ -28,6 +28,11 @@ export const FLAG_KEY_ROUTED = 4;
 export const FLAG_COLD = 8;
 /** Forwarded by a non-owner to the owner: it is not forwarded again. */
 export const FLAG_FORWARDED = 16;
+/**
+ * Issued, its timeout running, but held back at its caller (a client's message waiting for its
+ * user's login or connection): not sent yet. Its timeout firing means it gave up waiting.
+ */
+export const FLAG_HELD_BACK = 32;
 /** A connection that existed before the run (t = 0): accepted without a handshake's work. */
 export const FLAG_WARM_CONNECT = 64;
 /** A read a partition-aware balancer sent to a replica of the key's owner: served from the replica. */

@@ -7,7 +7,7 @@
  */
 import { FAILING_TEXT, englishEventText, eventKindOf, type EventParams, type EventTextKey, type FailingTextKey } from '../../shared/i18n/eventTexts';
 import type { RunEvent } from '../../shared/metrics';
-import { FLAG_ONE_WAY, OP, STATUS, STATUS_REASON } from './calls';
+import { FLAG_HELD_BACK, FLAG_ONE_WAY, OP, STATUS, STATUS_REASON } from './calls';
 import { EV } from './loop';
 import { C, E, NE } from './metrics/recorder';
 import { ModelState } from './model';
@@ -278,6 +278,12 @@ export class Sim extends Network {
       }
       f.shift();
       calls.status[c] = STATUS.timeout;
+      if ((calls.flags[c]! & FLAG_HELD_BACK) !== 0) {
+        // Never sent: it gave up waiting at its caller (for its user's login or connection).
+        node.onGaveUpWaiting(c);
+        if (!node.isUp) return;
+        continue;
+      }
       if (isRequestOp(calls.op[c]!) && this.failureStarts(node, STATUS.timeout)) {
         this.logFailing(node, STATUS.timeout, undefined, { target: this.nodes[calls.to[c]!]!.id, ms: node.timeoutUs / 1000 });
       }

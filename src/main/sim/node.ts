@@ -95,6 +95,10 @@ export abstract class SimNode {
   onResponse(c: number): void {
     this.sim.calls.releaseByCaller(c);
   }
+  /** A call it held back (FLAG_HELD_BACK, never sent) reached its timeout (status: timeout); the node must release it. */
+  onGaveUpWaiting(c: number): void {
+    this.onResponse(c);
+  }
   onTimer(_tag: number, _a: number, _b: number): void {}
   /** Called once at t = 0. */
   start(): void {}

@@ -38,8 +38,11 @@ export abstract class Network extends EventLoop {
     return this.calls.alloc(from.idx, to, edge.idx, op);
   }
 
-  /** Sends a call's request; the caller's timeout starts now. */
-  sendRequest(c: number, extraUs = 0): void {
+  /**
+   * Sends a call's request; the caller's timeout starts now, unless `isTimed`: it started when the
+   * call was issued, before it waited at its caller (startTimeout), and it only has the rest.
+   */
+  sendRequest(c: number, extraUs = 0, isTimed = false): void {
     const calls = this.calls;
     const from = this.nodes[calls.from[c]!]!;
     if (this.tracer !== null) this.tracer.onSend(c);
@@ -53,26 +56,35 @@ export abstract class Network extends EventLoop {
       return;
     }
     // An inline delivery may already have answered the call.
-    if (from.timeoutUs > 0 && calls.gen[c] === gen && calls.isHeldByCaller(c)) {
-      let f = from.timeouts;
-      if (f === null) f = from.timeouts = new TimeoutFifo();
-      const deadline = this.nowUs + from.timeoutUs;
-      // Before the FIFO would grow, drop the answered calls at its head, so it holds about the
-      // calls in flight rather than every call of the last timeout period. Only then: an answered
-      // call stays answered (its generation moved on), and fireTimeouts skips such entries just
-      // the same, so when they are dropped changes nothing but the FIFO's size.
-      if (f.isFull) {
-        while (f.length > 0) {
-          const h = f.headCall();
-          if (calls.gen[h] === f.headGen() && (calls.held[h]! & 1) !== 0 && calls.from[h] === from.idx) break;
-          f.shift();
-        }
+    if (!isTimed && calls.gen[c] === gen && calls.isHeldByCaller(c)) this.startTimeout(c);
+  }
+
+  /**
+   * The caller's timeout of call `c` starts now (a no-op for a caller without one): its deadline
+   * joins the caller's FIFO. Deadlines are now + the caller's one timeout, so they come in order.
+   */
+  startTimeout(c: number): void {
+    const calls = this.calls;
+    const from = this.nodes[calls.from[c]!]!;
+    if (from.timeoutUs <= 0) return;
+    let f = from.timeouts;
+    if (f === null) f = from.timeouts = new TimeoutFifo();
+    const deadline = this.nowUs + from.timeoutUs;
+    // Before the FIFO would grow, drop the answered calls at its head, so it holds about the
+    // calls in flight rather than every call of the last timeout period. Only then: an answered
+    // call stays answered (its generation moved on), and fireTimeouts skips such entries just
+    // the same, so when they are dropped changes nothing but the FIFO's size.
+    if (f.isFull) {
+      while (f.length > 0) {
+        const h = f.headCall();
+        if (calls.gen[h] === f.headGen() && (calls.held[h]! & 1) !== 0 && calls.from[h] === from.idx) break;
+        f.shift();
       }
-      f.push(c, gen, deadline);
-      if (f.armedUs < 0) {
-        f.armedUs = deadline;
-        this.queue.push(deadline, EV.timeout, from.idx, 0, 0, 0, from.incarnation);
-      }
+    }
+    f.push(c, calls.gen[c]!, deadline);
+    if (f.armedUs < 0) {
+      f.armedUs = deadline;
+      this.queue.push(deadline, EV.timeout, from.idx, 0, 0, 0, from.incarnation);
     }
   }
 

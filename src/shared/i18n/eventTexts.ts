@@ -82,6 +82,10 @@ export const EVENT_TEXTS = {
     en: '{{node}} fails requests with a timeout: its users had no connection within {{ms}} ms.',
     'zh-CN': '{{node}} 的请求因超时而失败：它的用户在 {{ms}} ms 内没有连接。',
   },
+  'failing.timeout.login-wait': {
+    en: '{{node}} fails requests with a timeout: they waited for their user\'s login longer than {{ms}} ms.',
+    'zh-CN': '{{node}} 的请求因超时而失败：它们等待用户登录超过了 {{ms}} ms。',
+  },
   'failing.timeout.replica': { en: '{{node}} fails writes with a timeout: its followers did not acknowledge in time.', 'zh-CN': '{{node}} 的写入因超时而失败：它的从库没有及时确认。' },
   'failing.overloaded': { en: '{{node}} refuses requests as overloaded: its queue is full ({{count}} waiting).', 'zh-CN': '{{node}} 因过载而拒绝请求：它的队列已满（{{count}} 个在等待）。' },
   'failing.noRoute': { en: '{{node}} fails requests with no route: none of its targets is healthy.', 'zh-CN': '{{node}} 的请求因无路由而失败：它的目标没有一个是健康的。' },

@@ -40,7 +40,6 @@ export const STEP_TEXTS = {
   'purpose.open connections': { en: 'open connections', 'zh-CN': '建立连接' },
   'purpose.reconnect': { en: 'reconnect', 'zh-CN': '重新连接' },
   'purpose.connection dropped': { en: 'connection dropped', 'zh-CN': '连接断开' },
-  'purpose.message gave up waiting': { en: 'message gave up waiting', 'zh-CN': '消息放弃等待' },
 } as const satisfies Record<string, Template>;
 
 export type StepTextKey = keyof typeof STEP_TEXTS;

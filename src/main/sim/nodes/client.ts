@@ -7,7 +7,7 @@
 import type { ClientProps } from '../../../shared/nodeProps';
 import type { FailureReason } from '../../../shared/failureReasons';
 import { FAILURE_REASONS } from '../../../shared/failureReasons';
-import { FLAG_LOGIN, OP, STATUS, STATUS_REASON } from '../calls';
+import { FLAG_HELD_BACK, FLAG_LOGIN, OP, STATUS, STATUS_REASON } from '../calls';
 import { SimNode, type Sim, type SimEdge } from '../engine';
 import { C } from '../metrics/recorder';
 import { partitionOf } from '../hashing';
@@ -18,6 +18,8 @@ import { SaltedKeys, subKey, type SaltGroup } from './saltedKeys';
 
 const T_ARRIVAL = timerTag('client', 'next request');
 const T_RETRY = timerTag('client', 'retry');
+/** calls.stage of a message not sent yet, waiting for its user's login (clientConnections.ts: for a connection). */
+const STAGE_WAIT_LOGIN = 1;
 
 /** Failures worth retrying: the next attempt may take another path. */
 const RETRYABLE_REASONS: ReadonlySet<FailureReason> = new Set<FailureReason>(['down', 'timeout', 'overloaded', 'noRoute']);
@@ -33,7 +35,12 @@ export class ClientNode extends SimNode {
   private readonly lastGen: Int32Array;
   /** Generation of the login in flight per user (0: none): a user holds one login at a time. */
   private readonly loginGen: Int32Array;
-  /** Per user, requests [call, gen, ...] issued while its login was in flight: sent once it ends. */
+  /**
+   * Per user, requests [call, gen, ...] that came while its login was in flight: sent once it ends.
+   * A request's timeout covers its wait: one issued (FLAG_HELD_BACK) gives up when it runs out
+   * (onGaveUpWaiting), and once sent it has only the rest; a retry still in its backoff is issued
+   * when the backoff ends.
+   */
   private readonly waiting = new Map<number, number[]>();
   /** traffic-spike: multiplies the rate. */
   spikeFactor = 1;
@@ -102,13 +109,44 @@ export class ClientNode extends SimNode {
       this.scheduleArrival();
       this.issue();
     } else if (tag === T_RETRY) {
-      if (this.sim.calls.isValid(a, b)) this.send(a);
+      // The backoff is over: the retry is issued, and goes now unless it still waits for a login.
+      if (!this.sim.calls.isValid(a, b)) return;
+      if (this.sim.calls.stage[a] === STAGE_WAIT_LOGIN) this.holdBack(a);
+      else this.send(a);
     } else this.conns?.onTimer(tag, a, b);
   }
 
-  /** Sends a message now, or (long-lived) once its user has a connection. */
+  /** Sends an issued message now, or (long-lived) once its user has a connection. */
   private send(c: number): void {
-    if (this.conns === null || this.conns.mayGo(c, this.sim.calls.user[c]! - this.userBase)) this.sim.sendRequest(c);
+    if (this.conns !== null && !this.conns.mayGo(c, this.sim.calls.user[c]! - this.userBase)) return;
+    const calls = this.sim.calls;
+    // One that waited has only the rest of its timeout, which runs since it was issued.
+    const isTimed = (calls.flags[c]! & FLAG_HELD_BACK) !== 0;
+    calls.flags[c]! &= ~FLAG_HELD_BACK;
+    this.sim.sendRequest(c, 0, isTimed);
+  }
+
+  /**
+   * Issued message `c` waits at the client (for its user's login or connection): its timeout runs
+   * from now, as the user's wait does, in the node's one timeout FIFO (no timer per message).
+   */
+  holdBack(c: number): void {
+    const calls = this.sim.calls;
+    if ((calls.flags[c]! & FLAG_HELD_BACK) !== 0) return;
+    calls.flags[c]! |= FLAG_HELD_BACK;
+    this.sim.startTimeout(c);
+  }
+
+  /** A held-back message's timeout ran out before it could go: it fails as a timeout, and is retried or ends. */
+  override onGaveUpWaiting(c: number): void {
+    const calls = this.sim.calls;
+    const isLoginWait = calls.stage[c] === STAGE_WAIT_LOGIN;
+    calls.flags[c]! &= ~FLAG_HELD_BACK;
+    calls.stage[c] = 0;
+    calls.status[c] = STATUS.timeout;
+    const ms = this.timeoutUs / 1000;
+    this.sim.noteFailure(this, STATUS.timeout, isLoginWait ? 'failing.timeout.login-wait' : 'failing.timeout.no-connection', { ms });
+    this.onResponse(c);
   }
 
   private issue(): void {
@@ -162,6 +200,7 @@ export class ClientNode extends SimNode {
     if (sim.tracer !== null) sim.tracer.onIssue(this, c);
     if (group !== undefined) this.salted?.register(c, calls.gen[c]!, group);
     if (this.attachSession(c, user)) this.send(c);
+    else this.holdBack(c);
     return c;
   }
 
@@ -195,6 +234,7 @@ export class ClientNode extends SimNode {
         const list = this.waiting.get(user);
         if (list === undefined) this.waiting.set(user, [c, calls.gen[c]!]);
         else list.push(c, calls.gen[c]!);
+        calls.stage[c] = STAGE_WAIT_LOGIN;
         return false;
       }
       gen = ++this.lastGen[user]!;
@@ -214,10 +254,10 @@ export class ClientNode extends SimNode {
     const calls = sim.calls;
     for (let k = 0; k < list.length; k += 2) {
       const c = list[k]!;
-      if (!calls.isValid(c, list[k + 1]!) || !this.attachSession(c, user)) continue;
-      // A retry that waited still honours its backoff; a first attempt goes at once.
-      if (calls.attempt[c]! > 0) sim.timer(this, Math.round(this.props.retryBackoffMs * 1000), T_RETRY, c, calls.gen[c]!);
-      else this.send(c);
+      if (!calls.isValid(c, list[k + 1]!) || calls.stage[c] !== STAGE_WAIT_LOGIN) continue;
+      calls.stage[c] = 0;
+      // An issued one goes at once with the rest of its timeout; a retry in its backoff goes when it ends (T_RETRY).
+      if (this.attachSession(c, user) && (calls.flags[c]! & FLAG_HELD_BACK) !== 0) this.send(c);
     }
   }
 
@@ -256,8 +296,10 @@ export class ClientNode extends SimNode {
       if (sim.tracer !== null) sim.tracer.onRetry(c, next);
       this.salted?.moved(c, calls.gen[c]!, next, calls.gen[next]!);
       calls.releaseByCaller(c);
-      // A failed login's retry is the user's next login; the others wait for it.
-      if (this.attachSession(next, user)) sim.timer(this, Math.round(this.props.retryBackoffMs * 1000), T_RETRY, next, calls.gen[next]!);
+      // A failed login's retry is the user's next login; the others wait for it. Either way the
+      // retry is issued when its backoff ends (T_RETRY), and its timeout runs from then.
+      this.attachSession(next, user);
+      sim.timer(this, Math.round(this.props.retryBackoffMs * 1000), T_RETRY, next, calls.gen[next]!);
       return;
     }
     if (sim.tracer !== null) sim.tracer.onEnd(this, c, status);

@@ -9,9 +9,10 @@
  * - backoff: after reconnectBaseMs, doubling per failed attempt up to reconnectMaxMs, on the same
  *   schedule for every user, so users dropped together retry together;
  * - backoff-jitter: after a uniformly random wait up to that backoff ("full jitter").
- * A message sent while its user has no connection waits for one, until the client's timeout.
+ * A message sent while its user has no connection waits for one, until the client's timeout
+ * (measured from when the attempt was issued) runs out: then it fails as a timeout (client.ts holdBack).
  */
-import { FLAG_WARM_CONNECT, OP, STATUS } from '../calls';
+import { FLAG_HELD_BACK, FLAG_WARM_CONNECT, OP, STATUS } from '../calls';
 import type { ConnectionHolder, ConnectionTable } from '../connections';
 import { C } from '../metrics/recorder';
 import { Rng, ZipfSampler } from '../rng';
@@ -21,14 +22,13 @@ import { timerTag } from './timers';
 export const T_CONNECT_ALL = timerTag('client', 'open connections');
 export const T_RECONNECT = timerTag('client', 'reconnect');
 export const T_DROPPED = timerTag('client', 'connection dropped');
-export const T_GIVE_UP = timerTag('client', 'message gave up waiting');
 
 const NONE = 0;
 const CONNECTING = 1;
 const CONNECTED = 2;
 const WAITING = 3;
-/** calls.stage of a message waiting at its client for a connection. */
-const STAGE_PARKED = 1;
+/** calls.stage of a message waiting at its client for a connection (client.ts: 1 is waiting for a login). */
+const STAGE_PARKED = 2;
 /** The least time a new connection takes to be tried (no reconnect loop at one instant). */
 const RECONNECT_MIN_US = 1000;
 
@@ -77,8 +77,6 @@ export class ClientConnections implements ConnectionHolder {
       if (this.state[a] === WAITING) this.connect(a, false);
     } else if (tag === T_DROPPED) {
       if (this.state[a] === CONNECTED && this.pinOf[a] === b) this.dropped(a);
-    } else if (tag === T_GIVE_UP) {
-      this.giveUp(a, b);
     } else return false;
     return true;
   }
@@ -164,8 +162,8 @@ export class ClientConnections implements ConnectionHolder {
     const list = this.parked.get(user);
     if (list === undefined) this.parked.set(user, [c, calls.gen[c]!]);
     else list.push(c, calls.gen[c]!);
-    const leftUs = Math.max(0, calls.t0Us[c]! + this.client.timeoutUs - sim.nowUs);
-    if (this.client.timeoutUs > 0) sim.timer(this.client, leftUs, T_GIVE_UP, c, calls.gen[c]!);
+    // Its timeout runs on (or from now, when it is issued now); running out, it gives up (client onGaveUpWaiting).
+    this.client.holdBack(c);
     if (this.state[user] === NONE) this.connect(user, false);
     return false;
   }
@@ -181,19 +179,9 @@ export class ClientConnections implements ConnectionHolder {
       const c = list[k]!;
       if (!calls.isValid(c, list[k + 1]!) || calls.stage[c] !== STAGE_PARKED) continue;
       calls.stage[c] = 0;
-      sim.sendRequest(c);
+      calls.flags[c]! &= ~FLAG_HELD_BACK;
+      sim.sendRequest(c, 0, true);
     }
-  }
-
-  /** A waiting message reached the client's timeout without a connection: it fails. */
-  private giveUp(c: number, gen: number): void {
-    const calls = this.client.sim.calls;
-    if (!calls.isValid(c, gen) || calls.stage[c] !== STAGE_PARKED || !calls.isHeldByCaller(c)) return;
-    calls.stage[c] = 0;
-    calls.status[c] = STATUS.timeout;
-    const sim = this.client.sim;
-    sim.noteFailure(this.client, STATUS.timeout, 'failing.timeout.no-connection', { ms: this.client.timeoutUs / 1000 });
-    this.client.onResponse(c);
   }
 
   /** The client population itself stopped: its users' connections are closed. */

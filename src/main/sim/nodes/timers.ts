@@ -5,7 +5,7 @@
 import type { NodeKind } from '../../../shared/graph';
 
 export const TIMER_PURPOSES = {
-  client: ['', 'next request', 'retry', 'open connections', 'reconnect', 'connection dropped', 'message gave up waiting'],
+  client: ['', 'next request', 'retry', 'open connections', 'reconnect', 'connection dropped'],
   'load-balancer': ['', 'health check', 'owner map refresh'],
   service: ['', 'work done', 'finished starting', 'lease renewal', 'lease news'],
   cache: [''],
