@@ -20,6 +20,7 @@ import { newPredicate } from './predicates';
 import { StudioTimeline } from './StudioTimeline';
 import { readWindow, windowSpan } from './timeline';
 import type { Studio } from './useStudio';
+import { useStudioNamer } from './useStudioNamer';
 
 type CheckDoc = Record<string, unknown> & { id: string; type: Check['type'] };
 const CHECK_KINDS: readonly Check['type'][] = ['metric', 'structure', 'quiz'];
@@ -128,6 +129,7 @@ const NEW_CHECKS: Record<Check['type'], (id: string) => CheckDoc> = {
 export function ChecksTab({ studio }: { studio: Studio }) {
   const { t } = useTranslation('studio');
   const [selected, setSelected] = useState(0);
+  const nameOf = useStudioNamer(studio.lesson);
   const lesson = studio.lessonDoc;
   if (!lesson) return null;
   const checks = (lesson.checks ?? []) as CheckDoc[];
@@ -160,7 +162,7 @@ export function ChecksTab({ studio }: { studio: Studio }) {
       </div>
       {check && (
         <div className="sl-studio-check" data-testid="check-form">
-          {check.type === 'metric' && <StudioTimeline faults={faults} durationMs={scenario.durationMs} band={windowSpan(check.window as CheckWindow | undefined, faults, scenario.durationMs)} />}
+          {check.type === 'metric' && <StudioTimeline faults={faults} nameOf={nameOf} durationMs={scenario.durationMs} band={windowSpan(check.window as CheckWindow | undefined, faults, scenario.durationMs)} />}
           <div className="sl-studio-row">
             <label className="sl-studio-inline">
               {t('checkId')} <input data-testid="check-id" value={check.id} onChange={(e) => set((c) => void (c.id = e.target.value))} />
