@@ -121,7 +121,7 @@ test('an instructor adds a per-student range, a prediction and a path-through-a-
   const range = variants.getByTestId('variant-row-0');
   await expect(range.getByTestId('variant-id')).toHaveValue('crashAtMs');
   await expect(range.getByRole('combobox', { name: 'Sets' })).toHaveValue('scenario.faults[id=crash].atMs');
-  await expect(range.getByRole('combobox', { name: 'Sets' }).locator('option:checked')).toHaveText('time of fault “crash”');
+  await expect(range.getByRole('combobox', { name: 'Sets' }).locator('option:checked')).toHaveText('Time of fault “Crash Service 1”');
   await range.getByTestId('variant-min').fill('8000');
   // An invalid max is flagged where it is; the draft keeps working.
   await range.getByTestId('variant-max').fill('1000');
@@ -139,7 +139,7 @@ test('an instructor adds a per-student range, a prediction and a path-through-a-
   await variants.getByTestId('variant-add').click();
   const rps = variants.getByTestId('variant-row-1');
   await expect(rps.getByTestId('variant-id')).toHaveValue('client1Rps');
-  await expect(rps.getByTestId('variant-problem')).toContainText(['Node “client-1” is not locked']);
+  await expect(rps.getByTestId('variant-problem')).toContainText(['Node “Client” is not locked']);
   await rps.getByRole('button', { name: 'Lock it' }).click();
   await expect(rps.getByTestId('variant-problem')).toHaveText(['Give it a name in English (and 简体中文).']);
   await rps.getByRole('button', { name: 'Remove' }).click();
