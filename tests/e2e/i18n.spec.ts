@@ -79,6 +79,11 @@ test('in 简体中文 the editor, a run with a crash, the fault menu, properties
   await expect(node(page, 'lb').locator('.sl-node-label')).toHaveText('Load balancer');
   await expect(share).toContainText('API 1');
   await expect(share).not.toContainText('实例');
+  // The injected fault reads by the node's name in English too; the ids stay in its tooltip.
+  const injected = page.getByRole('region', { name: 'Injected faults' });
+  await expect(injected.locator('li > span')).toHaveText(/^\d+\.\d s · Crash API 1$/);
+  await expect(injected.locator('li > span')).toHaveAttribute('title', /^\d+\.\d s · crash api-1$/);
+  await page.screenshot({ path: 'test-results/screenshots/en-injected-fault-names.png' });
   await node(page, 'lb').click();
   await page.getByRole('complementary', { name: 'Properties' }).getByLabel('Name', { exact: true }).fill('Front door');
   await expect(node(page, 'lb').locator('.sl-node-label')).toHaveText('Front door');
