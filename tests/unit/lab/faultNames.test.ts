@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeFault, describeFaultIn } from '../../../src/renderer/src/lab/faultMenu';
 import { createI18n } from '../../../src/renderer/src/i18n/i18n';
-import { domainWords } from '../../../src/renderer/src/i18n/useDomain';
+import { domainWords, eventLine } from '../../../src/renderer/src/i18n/useDomain';
+import type { RunEvent } from '../../../src/shared/metrics';
 import { nodeNamer, NodeNamesSchema } from '../../../src/shared/nodeNames';
 import type { Fault } from '../../../src/shared/scenario';
 
@@ -34,5 +35,20 @@ describe('an injected fault as the student reads it', () => {
     const role = describeFaultIn(busiest, 'en', words('en'), nodeNamer(nodes, names, 'en'));
     expect(role).not.toContain('@');
     expect(role.startsWith('1.0 s · Crash ')).toBe(true);
+  });
+});
+
+describe("the event log's line for a fault", () => {
+  const event: RunEvent = { atMs: 240, kind: 'fault', node: 'api-1', message: 'Fault lab-crash-1: crash api-1.', params: { fault: 'lab-crash-1', action: 'crash', target: 'api-1' } };
+  const d = (locale: 'en' | 'zh-CN') => createI18n(locale).getFixedT(locale, 'domain');
+
+  it('names the action and the node, not the fault\'s id, in both languages', () => {
+    expect(eventLine(event, 'en', d('en'), nodeNamer(nodes, names, 'en'))).toBe('Crash on API 1.');
+    expect(eventLine(event, 'zh-CN', d('zh-CN'), nodeNamer(nodes, names, 'zh-CN'))).toBe(`对 ${names['api-1']!['zh-CN']} 施加“崩溃”。`);
+    // A role target in words.
+    const role = eventLine({ ...event, params: { ...event.params, target: '@busiest-service' } }, 'en', d('en'));
+    expect(role).not.toContain('@');
+    // Another event keeps its own sentence.
+    expect(eventLine({ atMs: 1, kind: 'crashed', message: 'api-1 crashed.', params: { node: 'api-1' } }, 'en', d('en'), nodeNamer(nodes, names, 'en'))).toBe('API 1 crashed.');
   });
 });
