@@ -46,17 +46,28 @@ export function nodeDisplayName(node: NamedNode, names: NodeNames | undefined, l
   return node.label.trim() === '' ? node.id : node.label;
 }
 
+/** What an edge's name is worked out from: its id and its two ends. */
+export interface NamedEdge {
+  id: string;
+  source: string;
+  target: string;
+}
+
 /**
  * Names by id over a design: a node of `nodes` by `nodeDisplayName`, a scale-out clone as its
- * original's name and number ("API 2 ~1"), anything else (an edge, a selector, a gone node) as given.
+ * original's name and number ("API 2 ~1"), a connection of `edges` by its two ends' names
+ * ("Users → Load balancer"), anything else (a selector, a gone node) as given.
  */
-export function nodeNamer(nodes: readonly NamedNode[], names: NodeNames | undefined, locale: string): (id: string) => string {
+export function nodeNamer(nodes: readonly NamedNode[], names: NodeNames | undefined, locale: string, edges: readonly NamedEdge[] = []): (id: string) => string {
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  const edgeById = new Map(edges.map((e) => [e.id, e]));
   const nameOf = (id: string): string => {
     const node = byId.get(id);
     if (node) return nodeDisplayName(node, names, locale);
     const clone = CLONE.exec(id);
     if (clone && byId.has(clone[1]!)) return `${nameOf(clone[1]!)} ~${clone[2]}`;
+    const edge = edgeById.get(id);
+    if (edge) return `${nameOf(edge.source)} → ${nameOf(edge.target)}`;
     return id;
   };
   return nameOf;

@@ -129,7 +129,7 @@ test('the event log lists nothing after the cursor, and "Next logged event" jump
   await seek(page, 4000);
   await page.locator('.react-flow__node[data-id="api-1"]').click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Crash' }).click();
-  await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('4.0 s · crash api-1');
+  await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('4.0 s · Crash API 1');
   // The crash re-simulates the whole run in the host: seconds on a loaded machine, not Playwright's default 5.
   await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down', { timeout: 30_000 });
   await page.getByRole('button', { name: 'To start' }).click();

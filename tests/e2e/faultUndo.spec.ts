@@ -28,7 +28,7 @@ async function policyEditedThenCrash(page: Page, atMs?: number) {
   if (atMs !== undefined) await seek(page, atMs);
   await injectCrash(page, 'api-2');
   const list = page.getByRole('region', { name: 'Injected faults' });
-  await expect(list).toContainText(atMs !== undefined ? `${(atMs / 1000).toFixed(1)} s · crash api-2` : 'crash api-2');
+  await expect(list).toContainText(atMs !== undefined ? `${(atMs / 1000).toFixed(1)} s · Crash API 2` : 'Crash API 2');
   await runSettled(page);
   return { policy, before, list };
 }
@@ -45,7 +45,7 @@ for (const size of [
     await injectCrash(page, 'api-1');
     const list = page.getByRole('region', { name: 'Injected faults' });
     const marker = page.getByRole('button', { name: 'Go to Crash API 1 at 4.0 s' });
-    await expect(list).toContainText('4.0 s · crash api-1');
+    await expect(list).toContainText('4.0 s · Crash API 1');
     await expect(marker).toHaveCount(1);
     await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
     const undo = page.getByRole('toolbar', { name: 'Edit' }).getByRole('button', { name: 'Undo', exact: true });
@@ -54,7 +54,7 @@ for (const size of [
     await runSettled(page);
 
     await page.keyboard.press('Control+z');
-    await expect(list).not.toContainText('crash api-1');
+    await expect(list).not.toContainText('Crash API 1');
     await expect(marker).toHaveCount(0);
     // The run is simulated again without it: the instance is up at the cursor.
     await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'up');
@@ -64,24 +64,24 @@ for (const size of [
     await page.screenshot({ path: `test-results/screenshots/fault-undo-${size.width}x${size.height}.png` });
 
     await page.keyboard.press('Control+Shift+z');
-    await expect(list).toContainText('4.0 s · crash api-1');
+    await expect(list).toContainText('4.0 s · Crash API 1');
     await expect(marker).toHaveCount(1);
     await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
     await runSettled(page);
 
     // Removing it with ✕ is an action too: Undo (the button this time) puts it back, Ctrl+Y removes it again.
-    await page.getByRole('button', { name: 'Remove 4.0 s · crash api-1' }).click();
+    await page.getByRole('button', { name: 'Remove 4.0 s · Crash API 1' }).click();
     await expect(marker).toHaveCount(0);
     await runSettled(page);
     await expect(undo).toHaveAttribute('title', 'Undo removing Crash API 1 at 4.0 s (Ctrl+Z)');
     await undo.click();
     await expect(marker).toHaveCount(1);
-    await expect(list).toContainText('4.0 s · crash api-1');
+    await expect(list).toContainText('4.0 s · Crash API 1');
     await runSettled(page);
     await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
     await page.keyboard.press('Control+y');
     await expect(marker).toHaveCount(0);
-    await expect(list).not.toContainText('crash api-1');
+    await expect(list).not.toContainText('Crash API 1');
   });
 }
 
@@ -89,7 +89,7 @@ test('edit a property, inject a fault, Ctrl+Z twice: the fault goes first, then 
   const { policy, before, list } = await policyEditedThenCrash(page, 5000);
 
   await page.keyboard.press('Control+z');
-  await expect(list).not.toContainText('crash api-2');
+  await expect(list).not.toContainText('Crash API 2');
   await node(page, 'lb').click();
   // The edit is still there: only the fault was taken back.
   await expect(policy).toHaveValue('least-connections');
@@ -98,17 +98,17 @@ test('edit a property, inject a fault, Ctrl+Z twice: the fault goes first, then 
   await page.keyboard.press('Control+z');
   await node(page, 'lb').click();
   await expect(policy).toHaveValue(before);
-  await expect(list).not.toContainText('crash api-2');
+  await expect(list).not.toContainText('Crash API 2');
 
   // And back in the order they were made: the edit first, then the fault.
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('Control+Shift+z');
   await node(page, 'lb').click();
   await expect(policy).toHaveValue('least-connections');
-  await expect(list).not.toContainText('crash api-2');
+  await expect(list).not.toContainText('Crash API 2');
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('Control+Shift+z');
-  await expect(list).toContainText('5.0 s · crash api-2');
+  await expect(list).toContainText('5.0 s · Crash API 2');
 });
 
 test('a fault that went with the graded run shown since is passed over: Ctrl+Z takes back the edit before it', async ({ page }) => {
@@ -117,7 +117,7 @@ test('a fault that went with the graded run shown since is passed over: Ctrl+Z t
   await page.getByRole('button', { name: 'Check my work' }).click();
   await page.locator('.sl-check.is-failed').getByRole('button', { name: /Show me/ }).first().click({ timeout: 120_000 });
   await expect(page.getByTestId('graded-view')).toBeVisible({ timeout: 60_000 });
-  await expect(list).not.toContainText('crash api-2');
+  await expect(list).not.toContainText('Crash API 2');
   await runSettled(page);
 
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });

@@ -51,6 +51,10 @@ test('in 简体中文 the editor, a run with a crash, the fault menu, properties
   const share = page.locator('[data-chart="lbShare"] .sl-chart-value[data-node="api-1"]');
   await expect(share).toContainText('API 实例 1');
   await expect(page.locator('.sl-eventlog [data-kind="failure-detected"]').first()).toContainText('负载均衡器', { timeout: 60_000 });
+  // The fault's line names the action and the node, not the lab fault's id.
+  const faultLine = page.locator('.sl-eventlog [data-kind="fault"]').first();
+  await expect(faultLine).toContainText('对 API 实例 1 施加“崩溃”。');
+  await expect(faultLine).not.toContainText('lab-crash');
   expect(await englishOnScreen(page)).toEqual([]);
   await shot(page, 'run-with-crash-1280x720');
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -79,6 +83,15 @@ test('in 简体中文 the editor, a run with a crash, the fault menu, properties
   await expect(node(page, 'lb').locator('.sl-node-label')).toHaveText('Load balancer');
   await expect(share).toContainText('API 1');
   await expect(share).not.toContainText('实例');
+  // The injected fault reads by the node's name in English too; the ids stay in its tooltip.
+  const injected = page.getByRole('region', { name: 'Injected faults' });
+  await expect(injected.locator('li > span')).toHaveText(/^\d+\.\d s · Crash API 1$/);
+  await expect(injected.locator('li > span')).toHaveAttribute('title', /^\d+\.\d s · crash api-1$/);
+  await expect(faultLine).toContainText('Crash on API 1.');
+  for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/screenshots/en-injected-fault-names-${width}x${height}.png` });
+  }
   await node(page, 'lb').click();
   await page.getByRole('complementary', { name: 'Properties' }).getByLabel('Name', { exact: true }).fill('Front door');
   await expect(node(page, 'lb').locator('.sl-node-label')).toHaveText('Front door');

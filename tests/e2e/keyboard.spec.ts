@@ -100,7 +100,7 @@ test('keyboard only: open a lesson, add and connect a node, run, inject a crash 
   for (let i = 0; i < 10 && !(await focused(page)).text.startsWith('Crash'); i++) await page.keyboard.press('Tab');
   expect((await focused(page)).text).toMatch(/^Crash/);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('crash api-1');
+  await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('Crash API 1');
   await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
 
   // Check my work from the lesson column.

@@ -33,7 +33,7 @@ test('a run plays, a crash injected at the cursor shows the instance down, error
   await seek(page, 4000);
   await node(page, 'api-1').click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Crash' }).click();
-  await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('4.0 s · crash api-1');
+  await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('4.0 s · Crash API 1');
   await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
   await expect(page.getByTestId('live-api-2')).toHaveAttribute('data-health', 'up');
   await expect(page.getByTestId('cursor-time')).toHaveText(/^4\.0 s/);
@@ -74,7 +74,7 @@ test('a run plays, a crash injected at the cursor shows the instance down, error
   }
 
   // Removing the injected crash re-simulates without it.
-  await page.getByRole('button', { name: 'Remove 4.0 s · crash api-1' }).click();
+  await page.getByRole('button', { name: 'Remove 4.0 s · Crash API 1' }).click();
   await expect(page.getByTestId('trace-hash')).not.toHaveText(hash!);
   await seek(page, 6000);
   await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'up');
@@ -104,7 +104,7 @@ test('sticky routing with in-memory sessions loses sessions on a crash, on the c
   await seek(page, 5000);
   await node(page, 'service-1').click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Crash' }).click();
-  await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('5.0 s · crash service-1');
+  await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('5.0 s · Crash Service 1');
   await seek(page, 6000);
   await expect(page.getByTestId('sessions-lost-service-1')).toHaveText(/^[1-9]\d* sessions lost$/);
   await expect(page.getByRole('region', { name: 'Event log' }).locator('[data-kind="session-lost"]').first()).toBeVisible();
@@ -113,7 +113,7 @@ test('sticky routing with in-memory sessions loses sessions on a crash, on the c
 
   await setSessions(page, 'session-store');
   await runAndPause(page);
-  await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('5.0 s · crash service-1');
+  await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('5.0 s · Crash Service 1');
   await seek(page, 6000);
   await expect(page.getByTestId('live-service-1')).toHaveAttribute('data-health', 'down');
   await expect(page.getByTestId('metric-sessionsLost')).toHaveText('0');
@@ -173,6 +173,6 @@ test('compare in a lesson offers only that lesson\'s designs and says which faul
   await dialog.getByRole('button', { name: 'Compare', exact: true }).click();
   await expect(dialog.locator('.sl-compare-table')).toBeVisible({ timeout: 30_000 });
   await expect(dialog).toContainText('Both ran with seed');
-  await expect(dialog).toContainText('this fault: 10.0 s · crash api-2');
+  await expect(dialog).toContainText('this fault: 10.0 s · Crash API 2');
   await page.screenshot({ path: 'test-results/screenshots/compare-in-lesson.png' });
 });

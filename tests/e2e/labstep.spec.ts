@@ -34,7 +34,7 @@ test('Step walks the simulator event by event: the cursor moves in sub-bucket st
   await page.getByLabel('Timeline').fill('4000');
   await node(page, 'api-1').click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Crash' }).click();
-  await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('4.0 s · crash api-1');
+  await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('4.0 s · Crash API 1');
   await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
   await page.getByRole('button', { name: 'To start' }).click();
   await page.getByRole('button', { name: 'Next fault' }).click();

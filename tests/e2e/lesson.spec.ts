@@ -123,10 +123,10 @@ test('"Show me" on a failed check stops the lab at the moment the check was firs
   await node(page, 'api-1').click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Crash' }).click();
   const injected = page.getByRole('region', { name: 'Injected faults' });
-  await expect(injected).toContainText('crash api-1');
+  await expect(injected).toContainText('Crash API 1');
   await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
   await showMe.click();
-  await expect(injected).not.toContainText('crash api-1', { timeout: 30_000 });
+  await expect(injected).not.toContainText('Crash API 1', { timeout: 30_000 });
   await expect(page.locator('.sl-timeline-time')).toHaveText(atCheck, { timeout: 30_000 });
   await expect(page.getByTestId('live-api-1')).not.toHaveAttribute('data-health', 'down');
 });

@@ -40,7 +40,7 @@ for (const size of [
     await expect(menu.getByRole('menuitem', { name: 'Revoke 10 users’ sessions' })).toHaveAttribute('title', /signed token is accepted until it expires/);
     await page.screenshot({ path: `test-results/screenshots/revoke-menu-${size.width}x${size.height}.png` });
     await menu.getByRole('menuitem', { name: 'Revoke 10 users’ sessions' }).click();
-    await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('5.0 s · revoke users');
+    await expect(page.getByRole('region', { name: 'Injected faults' })).toContainText('5.0 s · Revoke sessions Users');
     await expect(page.getByRole('region', { name: 'Event log' }).locator('[data-kind="revoked"]')).toContainText(/\d+ sessions revoked/);
   });
 }

@@ -122,7 +122,23 @@ test('an instructor builds, verifies and exports a one-lesson pack; a student on
   await studio.getByRole('button', { name: 'Add to Steps' }).click();
   await fillBoth(page, 'text-steps-0', 'Press **Run** and watch the error rate after `api-2` crashes.', '点击 **运行**，观察 `api-2` 崩溃后的错误率。');
   await expect(page.getByTestId('text-steps-0').locator('.sl-studio-preview strong').first()).toHaveText('Run');
-  await expect(studio.getByTestId('studio-missing')).toHaveCount(0);
+  // The nodes are named in English only (their labels): each counts as a missing translation and is
+  // listed by its name; picking one opens Designs at its 简体中文 box.
+  const missing = studio.getByTestId('studio-missing');
+  await expect(missing).toHaveText('6 texts have no 简体中文 translation yet');
+  await missing.click();
+  const missingList = studio.getByTestId('studio-missing-list');
+  await expect(missingList.getByRole('button')).toHaveCount(6);
+  await expect(missingList).toContainText('Name of node “Load balancer”');
+  await expect(missingList).not.toContainText('api-1');
+  await missingList.getByRole('button', { name: 'Name of node “API 1”' }).click();
+  const apiName = page.getByTestId('node-name-api-1').locator('[data-locale="zh-CN"]');
+  await expect(apiName).toBeFocused();
+  await page.screenshot({ path: `${SHOTS}/studio-missing-node-names.png` });
+  const zhNames: Record<string, string> = { users: '用户', lb: '负载均衡器', 'api-1': 'API 实例 1', 'api-2': 'API 实例 2', 'api-3': 'API 实例 3', db: '数据库' };
+  for (const [id, zh] of Object.entries(zhNames)) await page.getByTestId(`node-name-${id}`).locator('[data-locale="zh-CN"]').fill(zh);
+  await expect(missing).toHaveCount(0);
+  await studio.getByRole('tab', { name: 'Texts' }).click();
 
   // The live panel: the starter fails on all 10 seeds, the reference passes on all 10.
   const verify = page.getByTestId('verify-panel');

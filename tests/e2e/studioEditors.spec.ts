@@ -121,7 +121,7 @@ test('an instructor adds a per-student range, a prediction and a path-through-a-
   const range = variants.getByTestId('variant-row-0');
   await expect(range.getByTestId('variant-id')).toHaveValue('crashAtMs');
   await expect(range.getByRole('combobox', { name: 'Sets' })).toHaveValue('scenario.faults[id=crash].atMs');
-  await expect(range.getByRole('combobox', { name: 'Sets' }).locator('option:checked')).toHaveText('time of fault “crash”');
+  await expect(range.getByRole('combobox', { name: 'Sets' }).locator('option:checked')).toHaveText('Time of fault “Crash Service 1”');
   await range.getByTestId('variant-min').fill('8000');
   // An invalid max is flagged where it is; the draft keeps working.
   await range.getByTestId('variant-max').fill('1000');
@@ -139,7 +139,7 @@ test('an instructor adds a per-student range, a prediction and a path-through-a-
   await variants.getByTestId('variant-add').click();
   const rps = variants.getByTestId('variant-row-1');
   await expect(rps.getByTestId('variant-id')).toHaveValue('client1Rps');
-  await expect(rps.getByTestId('variant-problem')).toContainText(['Node “client-1” is not locked']);
+  await expect(rps.getByTestId('variant-problem')).toContainText(['Node “Client” is not locked']);
   await rps.getByRole('button', { name: 'Lock it' }).click();
   await expect(rps.getByTestId('variant-problem')).toHaveText(['Give it a name in English (and 简体中文).']);
   await rps.getByRole('button', { name: 'Remove' }).click();
@@ -173,7 +173,7 @@ test('an instructor adds a per-student range, a prediction and a path-through-a-
   await require.getByLabel('From: id').fill('client-1');
   await require.getByRole('checkbox', { name: 'through a node in between' }).check();
   await expect(require.getByLabel('Through: kind')).toHaveValue('cache');
-  await expect(require.getByTestId('structure-require-summary')).toHaveText('requests can go from node “client-1” to Database through Cache');
+  await expect(require.getByTestId('structure-require-summary')).toHaveText('requests can go from node “Client” to Database through Cache');
   // Text that is not key=value stays in its box with a message.
   await require.getByLabel('To: settings').fill('oops');
   await expect(require.getByRole('alert')).toHaveText('“oops” is not key=value');
@@ -214,7 +214,12 @@ test('an instructor adds a per-student range, a prediction and a path-through-a-
   await page.getByTestId('prediction-0-choice-text-0').locator('[data-locale="zh-CN"]').fill(PREDICTIONS[0]!.choices[0]!.text['zh-CN']);
   await fillBoth(page, 'prediction-0-choice-text-1', PREDICTIONS[0]!.choices[1]!.text.en, PREDICTIONS[0]!.choices[1]!.text['zh-CN']);
   await expect(predictions.getByTestId('prediction-problem')).toHaveCount(0);
+  // The nodes are named in English only (their labels): each is a missing translation until named in 简体中文.
+  await expect(studio.getByTestId('studio-missing')).toHaveText('4 texts have no 简体中文 translation yet');
+  await studio.getByRole('tab', { name: 'Designs' }).click();
+  for (const [id, zh] of [['client-1', '客户端'], ['service-1', '服务 1'], ['database-1', '数据库'], ['cache-1', '缓存']] as const) await page.getByTestId(`node-name-${id}`).locator('[data-locale="zh-CN"]').fill(zh);
   await expect(studio.getByTestId('studio-missing')).toHaveCount(0);
+  await studio.getByRole('tab', { name: 'Checks' }).click();
   await expect(studio.getByTestId('studio-problems-count')).toHaveText('No problems: the pack validates clean', { timeout: 30_000 });
 
   // The live panel grades the structure check: starter fails, reference passes, on the seeds and on sampled students.
@@ -240,7 +245,7 @@ test('an instructor adds a per-student range, a prediction and a path-through-a-
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   // The same editors in 简体中文.
   await page.getByLabel('Language').selectOption('zh-CN');
-  await expect(require.getByTestId('structure-require-summary')).toHaveText('请求能从节点“client-1”经过缓存到达数据库');
+  await expect(require.getByTestId('structure-require-summary')).toHaveText('请求能从节点“客户端”经过缓存到达数据库');
   await expect(sampled).toContainText('在 10 个抽样学生的变体上');
   for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
     await page.setViewportSize({ width, height });

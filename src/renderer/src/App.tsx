@@ -192,7 +192,7 @@ export function App({ api }: { api: StateLabApi }) {
     if (isStudio) return studioNames && NodeNamesSchema.safeParse(studioNames).success ? NodeNamesSchema.parse(studioNames) : undefined;
     return lesson && isInLesson ? lesson.nodeNames : undefined;
   }, [isStudio, studioNames, lesson, isInLesson]);
-  const nameOfNode = useMemo(() => nodeNamer(editor.doc.nodes, nodeNames, locale), [editor.doc.nodes, nodeNames, locale]);
+  const nameOfNode = useMemo(() => nodeNamer(editor.doc.nodes, nodeNames, locale, editor.doc.edges), [editor.doc.nodes, editor.doc.edges, nodeNames, locale]);
 
   const resetToStarter = () => {
     if (!lesson || !session.starter) return;

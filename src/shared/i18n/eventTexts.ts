@@ -16,6 +16,8 @@ export interface EventTemplate {
 
 export const EVENT_TEXTS = {
   fault: { en: 'Fault {{fault}}: {{action}} {{target}}.', 'zh-CN': '故障 {{fault}}：{{action}} {{target}}。' },
+  /** How the lab's event log says a fault: without its id (a lab fault's is "lab-crash-1"); the simulator logs `fault`. */
+  'fault.named': { en: '{{action}} on {{target}}.', 'zh-CN': '对 {{target}} 施加“{{action}}”。' },
   crashed: { en: '{{node}} crashed.', 'zh-CN': '{{node}} 已崩溃。' },
   restarted: { en: '{{node}} restarted.', 'zh-CN': '{{node}} 已重启。' },
   'restarted.deploy': { en: '{{node}} restarted for the deploy.', 'zh-CN': '{{node}} 因部署而重启。' },

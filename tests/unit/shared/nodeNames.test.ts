@@ -42,6 +42,18 @@ describe('a node’s name in the student’s language', () => {
     expect(nameOf('@busiest-service')).toBe('@busiest-service');
   });
 
+  it('names a connection of the design by its two ends (a link-loss fault targets one)', () => {
+    const nodes = [
+      { id: 'lb', label: 'Load balancer' },
+      { id: 'own-1', label: 'Owner 1' },
+    ];
+    const edges = [{ id: 'lb-own-1', source: 'lb', target: 'own-1' }];
+    expect(nodeNamer(nodes, names, 'zh-CN', edges)('lb-own-1')).toBe('负载均衡器 → 所有者 1');
+    expect(nodeNamer(nodes, names, 'en', edges)('lb-own-1')).toBe('Load balancer → Owner 1');
+    // Without the design's edges an edge id reads as itself.
+    expect(nodeNamer(nodes, names, 'en')('lb-own-1')).toBe('lb-own-1');
+  });
+
   it('bounds what a pack may say: a name is a non-blank string of at most 200 characters, English required', () => {
     expect(NodeNamesSchema.safeParse({ lb: { 'zh-CN': '负载均衡器' } }).success).toBe(false);
     expect(NodeNamesSchema.safeParse({ lb: { en: '   ' } }).success).toBe(false);

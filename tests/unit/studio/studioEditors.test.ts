@@ -33,6 +33,8 @@ describe('structure predicates in the studio', () => {
   it('summarizes every predicate type in one line, in English and in Chinese', () => {
     const en = words('en');
     expect(summarizePredicate(cacheBetween, en)).toBe('requests can go from node “users” to Database through Cache');
+    // Given the lesson's names, a node picked by id reads by its name.
+    expect(summarizePredicate(cacheBetween, { ...en, name: (id) => (id === 'users' ? 'Shop users' : id) })).toBe('requests can go from node “Shop users” to Database through Cache');
     expect(summarizePredicate({ count: { node: { kind: 'service' }, op: '>=', value: 3 } }, en)).toBe('count of Service >= 3');
     expect(summarizePredicate({ prop: { node: { kind: 'load-balancer' }, key: 'policy', op: '==', value: 'sticky' } }, en)).toBe('every Load balancer has policy == “sticky”');
     expect(summarizePredicate({ not: { anyOf: [{ node: { kind: 'cache', props: { mode: 'write-through' } } }, { node: { kind: 'session-store' } }] } }, en)).toBe(

@@ -21,6 +21,7 @@ import { StudentDetail, type StudentDesign } from './StudentDetail';
 import { useClassStrings } from './strings';
 import { submissionFor, useClassGrading, type GradingStatus } from './useClassGrading';
 import './classResults.css';
+import type { NodeNames } from '../../../shared/nodeNames';
 
 interface Props {
   api: StateLabApi;
@@ -75,15 +76,19 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
   // The same answer names each check as the student reads it in the lesson; the id stays a tooltip.
   const [observations, setObservations] = useState<ReadonlySet<string>>(NO_OBSERVATIONS);
   const [checkTitles, setCheckTitles] = useState<ReadonlyMap<string, LocalizedText>>(NO_TITLES);
+  // The lesson's node names, so a student's grade notes name nodes as the lesson does.
+  const [nodeNames, setNodeNames] = useState<NodeNames>();
   useEffect(() => {
     setObservations(NO_OBSERVATIONS);
     setCheckTitles(NO_TITLES);
+    setNodeNames(undefined);
     if (!shownLesson) return;
     let isCurrent = true;
     void api.lessonsOpen({ packId: grading.packId ?? BUILTIN_PACK_ID, lessonId: shownLesson }).then((opened) => {
       if (!isCurrent || !opened.ok) return;
       setObservations(new Set(opened.value.checks.filter((c) => c.points === 0).map((c) => c.id)));
       setCheckTitles(new Map(opened.value.checks.map((c) => [c.id, c.title])));
+      setNodeNames(opened.value.nodeNames);
     });
     return () => {
       isCurrent = false;
@@ -220,7 +225,7 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
             </div>
             {selected && (
               <div className="sl-class-col">
-                <StudentDetail api={api} row={selected} file={submissionFor(grading.submissions, selected.file)} errorText={grading.errorOf(selected)} onOpen={onOpenDesign} onClose={() => setSelectedFile(undefined)} />
+                <StudentDetail api={api} row={selected} nodeNames={selected.lessonId === shownLesson ? nodeNames : undefined} file={submissionFor(grading.submissions, selected.file)} errorText={grading.errorOf(selected)} onOpen={onOpenDesign} onClose={() => setSelectedFile(undefined)} />
               </div>
             )}
           </div>

@@ -6,7 +6,7 @@ import { labelColon } from '../i18n/format';
 import { useTranslation } from 'react-i18next';
 import { failureText } from '../i18n/useErrorText';
 import { errorMessage } from '../../../shared/i18n/errorTexts';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { StateLabApi } from '../../../shared/api';
 import type { ClassRow } from '../../../shared/classResults';
 import { loadDocument } from '../../../shared/document';
@@ -15,6 +15,8 @@ import type { SubmissionRegrade } from '../../../shared/ipc';
 import { parseUntrustedJson } from '../../../shared/json';
 import { SUBMISSION_LIMITS, submissionSpec } from '../../../shared/submission';
 import { CheckResults } from '../lesson/CheckResults';
+import { DesignNamerProvider } from '../i18n/nodeNames';
+import { nodeNamer, type NodeNames } from '../../../shared/nodeNames';
 import { differenceText } from '../lesson/regradeText';
 import { useClassStrings } from './strings';
 
@@ -29,10 +31,13 @@ export interface StudentDesign {
 
 type Loaded = { regrade: SubmissionRegrade; graph: Graph } | { error: string };
 
-export function StudentDetail({ api, row, file, errorText, onOpen, onClose }: { api: StateLabApi; row: ClassRow; file: File | undefined; errorText: string; onOpen(design: StudentDesign): void; onClose(): void }) {
+export function StudentDetail({ api, row, file, errorText, nodeNames, onOpen, onClose }: { api: StateLabApi; row: ClassRow; file: File | undefined; errorText: string; nodeNames?: NodeNames | undefined; onOpen(design: StudentDesign): void; onClose(): void }) {
   const t = useClassStrings();
   const { i18n } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>();
+  // The student's nodes named as their lesson names them (not as the design on the canvas does).
+  const graph = loaded && 'graph' in loaded ? loaded.graph : undefined;
+  const nameOf = useMemo(() => nodeNamer(graph?.nodes ?? [], nodeNames, i18n.language, graph?.edges), [graph, nodeNames, i18n.language]);
 
   useEffect(() => {
     setLoaded(undefined);
@@ -96,7 +101,9 @@ export function StudentDetail({ api, row, file, errorText, onOpen, onClose }: { 
               </ul>
             </div>
           )}
-          <CheckResults report={loaded.regrade.report} onShowMe={(atMs) => open(atMs)} />
+          <DesignNamerProvider value={nameOf}>
+            <CheckResults report={loaded.regrade.report} onShowMe={(atMs) => open(atMs)} />
+          </DesignNamerProvider>
         </>
       )}
     </section>

@@ -4,7 +4,7 @@
  * each view asks `useNodeName()` for a node or `useNodeNamer(nodes)` for an id.
  */
 import { createContext, useCallback, useContext, useMemo } from 'react';
-import { nodeDisplayName, nodeNamer, type NamedNode, type NodeNames } from '../../../shared/nodeNames';
+import { nodeDisplayName, nodeNamer, type NamedEdge, type NamedNode, type NodeNames } from '../../../shared/nodeNames';
 import { useTranslation } from 'react-i18next';
 
 const NodeNamesContext = createContext<NodeNames | undefined>(undefined);
@@ -24,11 +24,11 @@ export function useNodeName(): (node: NamedNode) => string {
   return useCallback((node: NamedNode) => nodeDisplayName(node, names, locale), [names, locale]);
 }
 
-/** Names by id over `nodes` (a scale-out clone by its original's name; an unknown id as itself). */
-export function useNodeNamer(nodes: readonly NamedNode[]): (id: string) => string {
+/** Names by id over `nodes` (a scale-out clone by its original's name, a connection of `edges` by its ends; an unknown id as itself). */
+export function useNodeNamer(nodes: readonly NamedNode[], edges?: readonly NamedEdge[]): (id: string) => string {
   const names = useContext(NodeNamesContext);
   const locale = useTranslation().i18n.language;
-  return useMemo(() => nodeNamer(nodes, names, locale), [nodes, names, locale]);
+  return useMemo(() => nodeNamer(nodes, names, locale, edges), [nodes, names, locale, edges]);
 }
 
 const DesignNamerContext = createContext<(id: string) => string>((id) => id);

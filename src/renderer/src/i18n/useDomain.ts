@@ -70,8 +70,11 @@ const NODE_PARAMS: ReadonlySet<string> = new Set(['node', 'lb', 'target', 'owner
  * label in that language (`d`: the domain namespace's t), a node by its name on the canvas (`nameOf`).
  */
 export function eventLine(event: RunEvent, locale: string, d?: TFunction<'domain'>, nameOf: (id: string) => string = (id) => id): string {
-  return eventText(event, locale, (name, value) => {
+  // A fault reads by its action and target, not its id (a lab fault's is "lab-crash-1"; the row's tooltip keeps it).
+  const shown = event.kind === 'fault' && event.params?.action !== undefined && event.params.target !== undefined ? { ...event, textKey: 'fault.named' as const } : event;
+  return eventText(shown, locale, (name, value) => {
     if (name === 'action' && d) return d(`faults.${String(value)}.label`, { defaultValue: String(value) });
+    if (name === 'target' && isTargetSelector(String(value)) && d) return d(`targets.${String(value).slice(1)}`, { defaultValue: String(value) });
     if (NODE_PARAMS.has(name)) return nameOf(String(value));
     if (name === 'nodes') return String(value).split(', ').map(nameOf).join(locale === 'zh-CN' ? '、' : ', ');
     return String(value);

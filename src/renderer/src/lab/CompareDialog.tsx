@@ -10,7 +10,7 @@ import type { MetricName } from '../../../shared/metrics';
 import { compareChart, compareRows, faultsNote, firstDifference, isSame, isVariantOf, type CompareRow } from './compare';
 import type { LabRun } from './labRun';
 import { UPlotChart } from './UPlotChart';
-import { describeFaultIn } from './faultMenu';
+import { describeFault, describeFaultIn } from './faultMenu';
 import { formatValue, type Unit } from '../i18n/format';
 import { useDomain } from '../i18n/useDomain';
 import { useNameOfId } from '../i18n/nodeNames';
@@ -35,7 +35,7 @@ export function CompareDialog({ api, graph, scenario, locked = [], onClose }: { 
   const [runs, setRuns] = useState<{ current: LabRun; variant: LabRun; name: string }>();
   const [charted, setCharted] = useState<MetricName>('errorRate');
   const [isOnlyDifferences, setOnlyDifferences] = useState(true);
-  const [state, setState] = useState<{ busy?: boolean; error?: string; note?: string }>({});
+  const [state, setState] = useState<{ busy?: boolean; error?: string; note?: string; noteIds?: string }>({});
 
   const [hiddenCount, setHiddenCount] = useState(0);
   const { t, i18n } = useTranslation('lab');
@@ -84,7 +84,8 @@ export function CompareDialog({ api, graph, scenario, locked = [], onClose }: { 
     setRuns({ current: a.value.result, variant: b.value.result, name: picked });
     setCharted(firstDifference(compared));
     const dropped = (scenario.faults ?? []).filter((f) => !faults.includes(f));
-    setState({ note: faultsNote(scenario.seed, faults, dropped, picked, (f) => describeFaultIn(f, i18n.language, d.fault, nameOf), t) });
+    // Faults by their nodes' names; the ids, as scenario files write them, in the tooltip.
+    setState({ note: faultsNote(scenario.seed, faults, dropped, picked, (f) => describeFaultIn(f, i18n.language, d, nameOf), t), noteIds: faultsNote(scenario.seed, faults, dropped, picked, describeFault, t) });
   };
 
   const chart = useMemo(() => (runs ? compareChart(runs.current, runs.variant, charted, [t('thisDesign'), runs.name]) : undefined), [runs, charted, t]);
@@ -112,7 +113,7 @@ export function CompareDialog({ api, graph, scenario, locked = [], onClose }: { 
         </div>
       )}
       {state.error && <p className="sl-error" role="alert">{state.error}</p>}
-      {state.note && <p className="sl-muted">{state.note}</p>}
+      {state.note && <p className="sl-muted" data-testid="compare-faults-note" title={state.noteIds}>{state.note}</p>}
       {runs && chart && (
         <figure className="sl-chart sl-compare-chart" data-testid="compare-chart" data-metric={charted}>
           <figcaption>

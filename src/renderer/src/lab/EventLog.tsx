@@ -21,7 +21,7 @@ export function EventLog({ run, cursorMs, onSeek }: { run: LabRun; cursorMs: num
       <ol>
         {shown.map((e, i) => (
           <li key={i} data-kind={e.kind}>
-            <button type="button" onClick={() => onSeek(e.atMs)} title={t('goToMoment')}>
+            <button type="button" onClick={() => onSeek(e.atMs)} title={e.kind === 'fault' && e.params?.fault !== undefined ? `${t('goToMoment')} (${String(e.params.fault)})` : t('goToMoment')}>
               <span className="sl-mono">{formatSeconds(e.atMs, i18n.language, 2)}</span> <span className="sl-event-kind">{d(`events.${e.kind}`, { defaultValue: e.kind })}</span> {eventLine(e, i18n.language, d, nameOf)}
             </button>
           </li>

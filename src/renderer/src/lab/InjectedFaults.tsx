@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Fault } from '../../../shared/scenario';
-import { describeFaultIn } from './faultMenu';
+import { describeFault, describeFaultIn } from './faultMenu';
 import { useDomain } from '../i18n/useDomain';
 import { useNameOfId } from '../i18n/nodeNames';
 
@@ -9,7 +9,8 @@ export function InjectedFaults({ faults, onRemove }: { faults: Fault[]; onRemove
   const { t, i18n } = useTranslation('lab');
   const d = useDomain();
   const nameOf = useNameOfId();
-  const describe = (f: Fault) => describeFaultIn(f, i18n.language, d.fault, nameOf);
+  // Named as the timeline names it; the ids (as scenario files write them) stay in the tooltip for instructors.
+  const describe = (f: Fault) => describeFaultIn(f, i18n.language, d, nameOf);
   return (
     // Focusable: it scrolls when the bench is small, and the keyboard must be able to scroll it.
     <section className="sl-injected" aria-label={t('injectedFaults')} tabIndex={0}>
@@ -20,7 +21,7 @@ export function InjectedFaults({ faults, onRemove }: { faults: Fault[]; onRemove
         <ul>
           {faults.map((f) => (
             <li key={f.id}>
-              <span>{describe(f)}</span>
+              <span title={describeFault(f)}>{describe(f)}</span>
               <button type="button" aria-label={t('removeFault', { fault: describe(f) })} onClick={() => onRemove(f.id!)}>✕</button>
             </li>
           ))}

@@ -54,12 +54,19 @@ export function faultMenuItems(graph: Graph, target: { kind: 'node' | 'edge'; id
   return items;
 }
 
-/** How an injected fault reads in the list: by its action id, as scenario files and the event log name it. */
+/** How a fault reads with ids, as scenario files and the CLI name it ("4.0 s · crash api-1"): the list's tooltip, for instructors. */
 export const describeFault = (f: Fault): string => `${(f.atMs / 1000).toFixed(1)} s · ${f.action} ${f.target}`;
 
+/** The words a fault is described in: its action's label and a target selector's words (the domain namespace, useDomain). */
+export interface FaultWords {
+  fault(action: string): string;
+  target(target: string): string;
+}
+
 /**
- * describeFault in the student's language: English keeps the ids (as scenario files name them);
- * other languages name the action and the target node (`nameOf`) in their words.
+ * How an injected fault reads to the student, in every language: the time, the action by its label
+ * and the target node by its name on the canvas (`nameOf`), as the timeline and Undo's tooltip name
+ * it ("4.0 s · Crash API 1", "4.0秒 · 崩溃 API 实例 1"); a role target ("@busiest-service") in words.
  */
-export const describeFaultIn = (f: Fault, locale: string, faultLabel: (action: string) => string, nameOf: (id: string) => string = (id) => id): string =>
-  locale.startsWith('en') ? describeFault(f) : `${formatSeconds(f.atMs, locale)} · ${faultLabel(f.action)} ${nameOf(f.target)}`;
+export const describeFaultIn = (f: Fault, locale: string, words: FaultWords, nameOf: (id: string) => string = (id) => id): string =>
+  `${formatSeconds(f.atMs, locale)} · ${words.fault(f.action)} ${words.target(nameOf(f.target))}`;

@@ -20,6 +20,7 @@ import { newPredicate } from './predicates';
 import { StudioTimeline } from './StudioTimeline';
 import { readWindow, windowSpan } from './timeline';
 import type { Studio } from './useStudio';
+import { useStudioNamer } from './useStudioNamer';
 
 type CheckDoc = Record<string, unknown> & { id: string; type: Check['type'] };
 const CHECK_KINDS: readonly Check['type'][] = ['metric', 'structure', 'quiz'];
@@ -77,7 +78,7 @@ function MetricFields({ check, faultIds, scenario, set }: { check: CheckDoc; fau
   );
 }
 
-function StructureFields({ check, set }: { check: CheckDoc; set(recipe: (c: Record<string, unknown>) => void): void }) {
+function StructureFields({ check, set, nameOf }: { check: CheckDoc; set(recipe: (c: Record<string, unknown>) => void): void; nameOf(id: string): string }) {
   const { t } = useTranslation('studio');
   const sides = ['require', 'forbid'] as const;
   return (
@@ -89,7 +90,7 @@ function StructureFields({ check, set }: { check: CheckDoc; set(recipe: (c: Reco
             <label className="sl-studio-inline">
               <input type="checkbox" data-testid={`structure-${side}-on`} checked={value !== undefined} onChange={(e) => set((c) => void (e.target.checked ? (c[side] = newPredicate('node')) : delete c[side]))} /> {t(`pred.${side}`)}
             </label>
-            {value !== undefined && <PredicateEditor testId={`structure-${side}`} value={value} onChange={(next) => set((c) => void (c[side] = next))} />}
+            {value !== undefined && <PredicateEditor testId={`structure-${side}`} nameOf={nameOf} value={value} onChange={(next) => set((c) => void (c[side] = next))} />}
           </div>
         );
       })}
@@ -128,6 +129,7 @@ const NEW_CHECKS: Record<Check['type'], (id: string) => CheckDoc> = {
 export function ChecksTab({ studio }: { studio: Studio }) {
   const { t } = useTranslation('studio');
   const [selected, setSelected] = useState(0);
+  const nameOf = useStudioNamer(studio.lesson);
   const lesson = studio.lessonDoc;
   if (!lesson) return null;
   const checks = (lesson.checks ?? []) as CheckDoc[];
@@ -160,7 +162,7 @@ export function ChecksTab({ studio }: { studio: Studio }) {
       </div>
       {check && (
         <div className="sl-studio-check" data-testid="check-form">
-          {check.type === 'metric' && <StudioTimeline faults={faults} durationMs={scenario.durationMs} band={windowSpan(check.window as CheckWindow | undefined, faults, scenario.durationMs)} />}
+          {check.type === 'metric' && <StudioTimeline faults={faults} nameOf={nameOf} durationMs={scenario.durationMs} band={windowSpan(check.window as CheckWindow | undefined, faults, scenario.durationMs)} />}
           <div className="sl-studio-row">
             <label className="sl-studio-inline">
               {t('checkId')} <input data-testid="check-id" value={check.id} onChange={(e) => set((c) => void (c.id = e.target.value))} />
@@ -171,7 +173,7 @@ export function ChecksTab({ studio }: { studio: Studio }) {
             <button type="button" className="sl-link" onClick={() => studio.editLesson((l) => void l.checks!.splice(index, 1))}>{t('remove')}</button>
           </div>
           {check.type === 'metric' && <MetricFields check={check} faultIds={faultIds} scenario={scenario} set={set} />}
-          {check.type === 'structure' && <StructureFields check={check} set={set} />}
+          {check.type === 'structure' && <StructureFields check={check} set={set} nameOf={nameOf} />}
           {check.type === 'quiz' && <QuizFields check={check} set={set} />}
           <LocalizedField label={t('checkTitle')} value={check.title as Text | undefined} testId="check-title" onChange={(v) => set((c) => void (c.title = v))} />
           <LocalizedField label={t('feedback')} value={check.feedback as Text | undefined} isMultiline testId="check-feedback" onChange={(v) => set((c) => void (c.feedback = v))} />

@@ -163,12 +163,12 @@ function PredicateNode({ root, path, onChange, onRemove }: { root: Predicate; pa
 }
 
 /** A predicate, its editor and its summary. */
-export function PredicateEditor({ value, onChange, testId }: { value: Predicate; onChange(next: Predicate): void; testId: string }) {
+export function PredicateEditor({ value, onChange, testId, nameOf }: { value: Predicate; onChange(next: Predicate): void; testId: string; nameOf?(id: string): string }) {
   const { t } = useTranslation('studio');
   const d = useDomain();
   return (
     <div className="sl-studio-pred-root" data-testid={testId}>
-      <p className="sl-studio-summary" data-testid={`${testId}-summary`}>{summarizePredicate(value, { t: (key, params) => t(key, params ?? {}), kind: d.kind, field: (kind, path) => d.fieldLabel(kind, path, path.join('.')), option: (kind, path, o) => d.option(kind, path, o) })}</p>
+      <p className="sl-studio-summary" data-testid={`${testId}-summary`}>{summarizePredicate(value, { t: (key, params) => t(key, params ?? {}), kind: d.kind, field: (kind, path) => d.fieldLabel(kind, path, path.join('.')), option: (kind, path, o) => d.option(kind, path, o), ...(nameOf ? { name: nameOf } : {}) })}</p>
       <PredicateNode root={value} path={[]} onChange={onChange} />
     </div>
   );

@@ -18,6 +18,7 @@ import { NoiseSection } from './NoiseSection';
 import { StudioTimeline } from './StudioTimeline';
 import type { ScenarioEdits } from './useScenarioEdits';
 import type { Studio } from './useStudio';
+import { useStudioNamer } from './useStudioNamer';
 import { VariantsEditor } from './VariantsEditor';
 
 const defaultsOf = (action: FaultAction): Record<string, unknown> => {
@@ -56,6 +57,7 @@ function ParamInput({ action, name, params, onChange }: { action: FaultAction; n
 export function ScenarioTab({ studio, edits }: { studio: Studio; edits: ScenarioEdits }) {
   const { t } = useTranslation('studio');
   const d = useDomain();
+  const nameOf = useStudioNamer(studio.lesson);
   const root = useRef<HTMLDivElement>(null);
   const { focus, takeFocus } = edits;
   useEffect(() => {
@@ -104,6 +106,7 @@ export function ScenarioTab({ studio, edits }: { studio: Studio; edits: Scenario
       <FaultPalette edits={edits} dropAtMs={dropAtMs} isPicked={pickedMs !== undefined} />
       <StudioTimeline
         faults={faults}
+        nameOf={nameOf}
         durationMs={scenario.durationMs}
         onMove={(i, atMs) => editFault(i, (f) => void (f.atMs = atMs))}
         pickedMs={pickedMs}
@@ -146,7 +149,8 @@ export function ScenarioTab({ studio, edits }: { studio: Studio; edits: Scenario
                 {t('target')}{' '}
                 <select data-field="target" value={fault.target} onChange={(e) => editFault(i, (f) => void (f.target = e.target.value))}>
                   {[...new Set([fault.target, ...targetsFor(fault.action, graph)])].map((id) => (
-                    <option key={id} value={id}>{id}</option>
+                    // Named as the canvas names the node; the id (what the scenario file says) in the tooltip.
+                    <option key={id} value={id} title={id}>{d.target(nameOf(id))}</option>
                   ))}
                 </select>
               </label>

@@ -2,7 +2,7 @@
  * The studio beside the canvas: the draft pack's lessons, the lesson's texts, designs, scenario and
  * checks in tabs, the live verification under them, and Save / Export.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import type { Graph } from '../../../shared/graph';
@@ -12,7 +12,8 @@ import { DesignTab } from './DesignTab';
 import { LocalizedField } from './LocalizedField';
 import { ScenarioTab } from './ScenarioTab';
 import { TextsTab } from './TextsTab';
-import { missingTranslations } from './translations';
+import { missingTranslations, nodeOfPath } from './translations';
+import { useStudioNamer } from './useStudioNamer';
 import type { ScenarioEdits } from './useScenarioEdits';
 import type { Studio } from './useStudio';
 import { VerifyPanel } from './VerifyPanel';
@@ -42,6 +43,17 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
   const { t, i18n } = useTranslation('studio');
   const [tab, setTab] = useState<Tab>('texts');
   const [isProblemsOpen, setProblemsOpen] = useState(false);
+  const [isMissingOpen, setMissingOpen] = useState(false);
+  // A missing node name picked in the list: the Design tab opens with its 简体中文 box focused.
+  const [nameToFocus, setNameToFocus] = useState<string>();
+  const nameOf = useStudioNamer(studio.lesson);
+  useEffect(() => {
+    if (nameToFocus === undefined || tab !== 'design') return;
+    const box = document.querySelector<HTMLElement>(`[data-testid="node-name-${CSS.escape(nameToFocus)}"] [data-locale]:not([data-locale="en"])`);
+    box?.scrollIntoView({ block: 'center' });
+    box?.focus();
+    setNameToFocus(undefined);
+  }, [nameToFocus, tab]);
   const split = useDefaultLayout({ id: 'statelab.studio-split', storage: globalThis.localStorage, onlySaveAfterUserInteractions: true });
   const { draft } = studio;
   if (!draft) return null;
@@ -53,7 +65,8 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
     studio.pickLesson(draft.lessons.length);
     setTab('design');
   };
-  const missing = studio.lessonDoc ? [...(missingTranslations({ title: draft.title }).length ? ['pack.title'] : []), ...missingTranslations(studio.lessonDoc)] : [];
+  // Node names count too: a node of the starter or reference named in English only lacks its 简体中文.
+  const missing = studio.lessonDoc ? [...(missingTranslations({ title: draft.title }).length ? ['pack.title'] : []), ...missingTranslations(studio.lessonDoc, undefined, [studio.lesson?.starter, studio.lesson?.reference])] : [];
   const message = studio.message && (['saved', 'savedDraftOnly', 'exported'].includes(studio.message.text) ? t(`messages.${studio.message.text}`) : studio.message.text);
   return (
     <aside className="sl-studio" aria-label={t('studio')} data-testid="studio-panel">
@@ -78,9 +91,32 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
         {studio.problems.length === 0 ? t('noProblems') : t('problems', { count: studio.problems.length })}
       </button>
       {missing.length > 0 && (
-        <p className="sl-studio-missing sl-studio-missing-line" data-testid="studio-missing" title={missing.join(', ')}>
-          {t('missingCount', { count: missing.length })}
-        </p>
+        <div className="sl-studio-missing-line">
+          <button type="button" className="sl-link sl-studio-missing" data-testid="studio-missing" aria-expanded={isMissingOpen} title={missing.join(', ')} onClick={() => setMissingOpen((o) => !o)}>
+            {t('missingCount', { count: missing.length })}
+          </button>
+          {isMissingOpen && (
+            <ul className="sl-studio-missing-list" data-testid="studio-missing-list">
+              {missing.map((path) => {
+                const id = nodeOfPath(path);
+                return (
+                  <li key={path}>
+                    {id === undefined ? (
+                      <code>{path}</code>
+                    ) : (
+                      <button type="button" className="sl-link" title={id} onClick={() => {
+                          setTab('design');
+                          setNameToFocus(id);
+                        }}>
+                        {t('missingNodeName', { name: nameOf(id) })}
+                      </button>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
       )}
       {isProblemsOpen && studio.problems.length > 0 && (
         <ul className="sl-studio-problems" data-testid="studio-problems">

@@ -21,6 +21,8 @@ const OUT_OF_TRACK_PX = 24;
 interface Props {
   faults: readonly Fault[];
   durationMs: number;
+  /** A node by its name in the app's language (useStudioNamer); the id stays in the marker's data. */
+  nameOf?(id: string): string;
   /** A check window to draw (the check being edited). */
   band?: Span | undefined;
   onMove?(index: number, atMs: number): void;
@@ -35,7 +37,7 @@ interface Props {
   onMarkerDrop?(index: number, clientX: number, clientY: number): void;
 }
 
-export function StudioTimeline({ faults, durationMs, band, onMove, pickedMs, onPick, onDropChip, onMarkerOut, onMarkerDrop }: Props) {
+export function StudioTimeline({ faults, durationMs, nameOf = (id) => id, band, onMove, pickedMs, onPick, onDropChip, onMarkerOut, onMarkerDrop }: Props) {
   const { t, i18n } = useTranslation('studio');
   const d = useDomain();
   const track = useRef<HTMLDivElement>(null);
@@ -103,8 +105,8 @@ export function StudioTimeline({ faults, durationMs, band, onMove, pickedMs, onP
                 data-target={fault.target}
                 data-at-ms={fault.atMs}
                 style={{ left: pct(atMs), top: 3 + lanes[i]! * LANE_PX }}
-                aria-label={t('faultAt', { fault: `${d.fault(fault.action)} ${d.target(fault.target)}`, time: formatSeconds(atMs, i18n.language) })}
-                title={`${name}: ${d.fault(fault.action)} ${d.target(fault.target)} · ${formatSeconds(atMs, i18n.language)}${onMarkerDrop ? `\n${t('drop.markerHint')}` : ''}`}
+                aria-label={t('faultAt', { fault: `${d.fault(fault.action)} ${d.target(nameOf(fault.target))}`, time: formatSeconds(atMs, i18n.language) })}
+                title={`${name}: ${d.fault(fault.action)} ${d.target(nameOf(fault.target))} · ${formatSeconds(atMs, i18n.language)}${onMarkerDrop ? `\n${t('drop.markerHint')}` : ''}`}
                 onPointerDown={(e) => {
                   if (!onMove) return;
                   e.currentTarget.setPointerCapture(e.pointerId);

@@ -12,13 +12,19 @@ import type { Graph } from '../../../shared/graph';
 import type { Scenario } from '../../../shared/scenario';
 import { VARIANT_LIMITS, VARIANT_UNITS, type LessonVariants, type VariantParameter, type VariantUnit } from '../../../shared/variants';
 import { formatParameter } from '../lesson/InstructorLayer';
+import { labelOf } from '../properties/schemaFields';
+import { useDomain } from '../i18n/useDomain';
 import { LocalizedField } from './LocalizedField';
 import { NumberBox } from './NumberBox';
 import type { Studio } from './useStudio';
+import { useStudioNamer } from './useStudioNamer';
+import { variantTargetText, type VariantWords } from './variantNames';
 import { newParameter, previewVariant, rangeSize, variantProblems, variantTargets, withSetting, type VariantTarget } from './variantEdit';
 
 export function VariantsEditor({ studio }: { studio: Studio }) {
   const { t, i18n } = useTranslation('studio');
+  const d = useDomain();
+  const nameOf = useStudioNamer(studio.lesson);
   const [pick, setPick] = useState('');
   const [student, setStudent] = useState('');
   const lesson = studio.lessonDoc;
@@ -26,8 +32,18 @@ export function VariantsEditor({ studio }: { studio: Studio }) {
   if (!lesson) return null;
   const parameters = ((lesson.variants as LessonVariants | undefined)?.parameters ?? []) as VariantParameter[];
   const targets = variantTargets(lesson.scenario as Partial<Scenario>, starter);
-  const targetName = (target: VariantTarget | undefined, path: string) =>
-    !target ? path : 'fault' in target.about ? t('variant.faultField', { fault: target.about.fault, param: target.about.param === 'atMs' ? t('variant.time') : target.about.param }) : t('variant.nodeField', { node: target.about.node, prop: target.about.prop });
+  // The field in words (the node's name, the properties panel's label, the fault as the timeline names it); the path in the tooltip.
+  const words: VariantWords = {
+    nameOf,
+    fault: d.fault,
+    target: d.target,
+    fieldLabel: d.fieldLabel,
+    param: (name) => t(`params.${name}`, { defaultValue: labelOf(name) }),
+    time: t('variant.time'),
+    faultField: (values) => t('variant.faultField', values),
+    nodeField: (values) => t('variant.nodeField', values),
+  };
+  const targetName = (target: VariantTarget | undefined, path: string) => (target ? variantTargetText(target, words) : path);
   const byPath = new Map(targets.map((x) => [x.path, x]));
   // A field one range already sets is not offered again.
   const free = targets.filter((x) => !parameters.some((p) => p.sets.includes(x.path)));
@@ -90,7 +106,7 @@ export function VariantsEditor({ studio }: { studio: Studio }) {
                       {k === 0 ? t('variant.sets') : t('variant.alsoSets')}{' '}
                       <select value={path} onChange={(e) => setTarget(i, k, e.target.value)}>
                         {[...new Set([path, ...targets.map((x) => x.path)])].map((x) => (
-                          <option key={x} value={x}>{targetName(byPath.get(x), x)}</option>
+                          <option key={x} value={x} title={x}>{targetName(byPath.get(x), x)}</option>
                         ))}
                       </select>
                     </label>
@@ -124,7 +140,7 @@ export function VariantsEditor({ studio }: { studio: Studio }) {
               <LocalizedField label={t('variant.label')} value={p.label} testId={`variant-label-${i}`} onChange={(v) => editParam(i, (d) => void (d.label = { ...v, en: v.en ?? '' }))} />
               {problems.map((x, j) => (
                 <p key={j} className="sl-error" role="alert" data-testid="variant-problem">
-                  {t(`variant.problems.${x.key}`, x.params ?? {})}
+                  {t(`variant.problems.${x.key}`, x.key === 'notLocked' ? { node: nameOf(String(x.params?.node)) } : (x.params ?? {}))}
                   {x.key === 'notLocked' && (
                     <>
                       {' '}
@@ -145,7 +161,7 @@ export function VariantsEditor({ studio }: { studio: Studio }) {
           <div className="sl-studio-row">
             <select aria-label={t('variant.sets')} data-testid="variant-target" value={chosen?.path ?? ''} onChange={(e) => setPick(e.target.value)}>
               {free.map((x) => (
-                <option key={x.path} value={x.path}>{targetName(x, x.path)}</option>
+                <option key={x.path} value={x.path} title={x.path}>{targetName(x, x.path)}</option>
               ))}
             </select>
             <button type="button" data-testid="variant-add" onClick={add}>{t('variant.add')}</button>

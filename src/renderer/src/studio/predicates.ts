@@ -117,6 +117,8 @@ export interface SummaryWords {
   /** A setting's name (`path` inside the kind's props) and one of its choices; without them the key and value read as written. */
   field?(kind: NodeKind, path: readonly string[]): string;
   option?(kind: NodeKind, path: readonly string[], value: string): string;
+  /** A node id by the node's name in the lesson (useStudioNamer); without it the id reads as written. */
+  name?(id: string): string;
 }
 
 const scalarText = (v: string | number | boolean) => (typeof v === 'string' ? `“${v}”` : String(v));
@@ -130,7 +132,8 @@ function propText(kind: NodeKind | undefined, key: string, op: string, v: string
 
 export function summarizeMatch(m: NodeMatch, w: SummaryWords): string {
   const what = m.kind ? w.kind(m.kind) : w.t('summary.anyNode');
-  const named = m.id ? (m.kind ? w.t('summary.named', { what, id: m.id }) : w.t('summary.nodeNamed', { id: m.id })) : what;
+  const id = m.id && w.name ? w.name(m.id) : m.id;
+  const named = id ? (m.kind ? w.t('summary.named', { what, id }) : w.t('summary.nodeNamed', { id })) : what;
   const props = Object.entries(m.props ?? {});
   return props.length === 0 ? named : w.t('summary.withProps', { what: named, props: props.map(([k, v]) => propText(m.kind, k, '=', v, w)).join(w.t('summary.propSeparator')) });
 }

@@ -1,7 +1,8 @@
 /**
  * The texts of a draft lesson that English has and another locale lacks. Walks the lesson document
  * for localized texts ({en, …}) and per-locale lists (objectives), so a text field added to the
- * lesson schema is counted without a change here.
+ * lesson schema is counted without a change here; and the names of the nodes of its starter and
+ * reference (`nodeNames`), a node the lesson names only in English (its label, no entry) included.
  */
 import { LOCALES } from '../../../shared/lesson';
 
@@ -10,8 +11,19 @@ const isLocalized = (value: unknown): value is Record<string, unknown> & { en: s
 const isLocaleLists = (value: unknown): value is Record<string, unknown[]> & { en: unknown[] } =>
   typeof value === 'object' && value !== null && Array.isArray((value as { en?: unknown }).en);
 
-/** JSON paths of the texts missing in `locale` (e.g. "steps[1]", "objectives[0]", "checks[0].feedback"). */
-export function missingTranslations(lesson: unknown, locale: string = LOCALES[1]): string[] {
+/** A graph as far as its nodes' names go. */
+type NamedGraph = { nodes: readonly { id: string; label: string }[] };
+
+/** The path of a node's name in the lesson ("nodeNames.api-1"), as missingTranslations lists it. */
+export const nodeNamePath = (id: string) => `nodeNames.${id}`;
+/** The node id of a nodeNamePath, else undefined. */
+export const nodeOfPath = (path: string): string | undefined => (path.startsWith('nodeNames.') ? path.slice('nodeNames.'.length) : undefined);
+
+/**
+ * JSON paths of the texts missing in `locale` (e.g. "steps[1]", "objectives[0]", "checks[0].feedback",
+ * "nodeNames.api-1"); `graphs`: the lesson's starter and reference, whose every named node needs a name in `locale`.
+ */
+export function missingTranslations(lesson: unknown, locale: string = LOCALES[1], graphs: readonly (NamedGraph | undefined)[] = []): string[] {
   const out: string[] = [];
   const walk = (value: unknown, path: string, depth: number) => {
     if (depth > 12 || typeof value !== 'object' || value === null) return;
@@ -31,5 +43,17 @@ export function missingTranslations(lesson: unknown, locale: string = LOCALES[1]
     else for (const [key, item] of Object.entries(value)) walk(item, path ? `${path}.${key}` : key, depth + 1);
   };
   walk(lesson, '', 0);
+  // A node with an English name only has no entry in nodeNames: its label is its name.
+  const names = typeof lesson === 'object' && lesson !== null ? (lesson as { nodeNames?: unknown }).nodeNames : undefined;
+  const named = typeof names === 'object' && names !== null ? names : {};
+  const seen = new Set(out);
+  for (const graph of graphs) {
+    for (const node of graph?.nodes ?? []) {
+      const path = nodeNamePath(node.id);
+      if (Object.hasOwn(named, node.id) || seen.has(path) || !node.label.trim()) continue;
+      seen.add(path);
+      out.push(path);
+    }
+  }
   return out;
 }

@@ -12,8 +12,8 @@ import { deriveVariant, LessonVariantsSchema, parameterSteps, resolveVariantPath
 /** A field a range can set, with what it is now. */
 export interface VariantTarget {
   path: string;
-  /** What the editor calls it: a fault's time or parameter, or a node's setting. */
-  about: { fault: string; param: string } | { node: string; prop: string };
+  /** What the editor calls it: a fault's time or parameter (the fault by its id, action and target), or a node's setting (a dotted key of its kind's props). */
+  about: { fault: string; action: string; target: string; param: string } | { node: string; kind: string; prop: string };
   value: number;
   unit: VariantUnit;
   /** A parameter id made from it ("crashAtMs", "usersRps"). */
@@ -65,9 +65,9 @@ export function variantTargets(scenario: Partial<Scenario> | undefined, starter:
   (scenario?.faults ?? []).forEach((fault, i) => {
     const ref = fault.id ? `[id=${fault.id}]` : `[${i}]`;
     const name = fault.id ?? `${fault.action}-${i}`;
-    out.push({ path: `scenario.faults${ref}.atMs`, about: { fault: name, param: 'atMs' }, value: fault.atMs, unit: 'ms', suggestedId: camel(name, 'atMs') });
+    out.push({ path: `scenario.faults${ref}.atMs`, about: { fault: name, action: fault.action, target: fault.target, param: 'atMs' }, value: fault.atMs, unit: 'ms', suggestedId: camel(name, 'atMs') });
     for (const [key, value] of Object.entries((fault.params ?? {}) as Record<string, unknown>)) {
-      if (typeof value === 'number') out.push({ path: `scenario.faults${ref}.params.${key}`, about: { fault: name, param: key }, value, unit: unitOf(key), suggestedId: camel(name, key) });
+      if (typeof value === 'number') out.push({ path: `scenario.faults${ref}.params.${key}`, about: { fault: name, action: fault.action, target: fault.target, param: key }, value, unit: unitOf(key), suggestedId: camel(name, key) });
     }
   });
   for (const node of starter?.nodes ?? []) {
@@ -80,7 +80,7 @@ export function variantTargets(scenario: Partial<Scenario> | undefined, starter:
     const all = parsed.ok ? (parsed.props as Props) : { ...(defaults.ok ? (defaults.props as Props) : {}), ...own };
     for (const [key, value] of numbersIn(all)) {
       if (key.startsWith('weights.')) continue;
-      out.push({ path: `starter.nodes[id=${node.id}].props.${key}`, about: { node: node.id, prop: key }, value, unit: unitOf(key.split('.').pop() ?? key), suggestedId: camel(node.id, ...key.split('.')), ...(typeof valueAt(own, key) === 'number' ? {} : { isDefault: true }) });
+      out.push({ path: `starter.nodes[id=${node.id}].props.${key}`, about: { node: node.id, kind: node.kind, prop: key }, value, unit: unitOf(key.split('.').pop() ?? key), suggestedId: camel(node.id, ...key.split('.')), ...(typeof valueAt(own, key) === 'number' ? {} : { isDefault: true }) });
     }
   }
   return out;
