@@ -313,7 +313,7 @@ export interface FaultTargetGraph {
 /** What is wrong with a fault's target on `graph`: a node (or group member) it lacks, or a kind the action does nothing to. */
 export type FaultTargetIssue =
   | { kind: 'missing'; path: (string | number)[]; id: string; message: string }
-  | { kind: 'wrong-kind'; path: (string | number)[]; id: string; message: string };
+  | { kind: 'wrong-kind'; path: (string | number)[]; id: string; message: string; kinds: readonly NodeKind[]; found: NodeKind; isSelector: boolean };
 
 /** The one check of a fault's targets against a design, used by the pack validator and by grading. */
 export function faultTargetIssues(fault: { action: FaultAction; target: string; params?: FaultParams | undefined }, graph: FaultTargetGraph): FaultTargetIssue[] {
@@ -324,14 +324,14 @@ export function faultTargetIssues(fault: { action: FaultAction; target: string; 
     // A selector is never missing (a design without such a node just does not get the fault).
     const kind = TARGET_SELECTORS[fault.target].kind;
     if (spec.target.nodeKinds !== 'any' && !spec.target.nodeKinds.includes(kind)) {
-      issues.push({ kind: 'wrong-kind', path: ['target'], id: fault.target, message: `${fault.action} applies to ${spec.target.nodeKinds.join(' or ')} nodes; "${fault.target}" picks a ${kind}` });
+      issues.push({ kind: 'wrong-kind', path: ['target'], id: fault.target, message: `${fault.action} applies to ${spec.target.nodeKinds.join(' or ')} nodes; "${fault.target}" picks a ${kind}`, kinds: spec.target.nodeKinds, found: kind, isSelector: true });
     }
   } else if (!spec.target.isIgnored) {
     const isEdge = spec.target.isEdgeAllowed && graph.edges.some((e) => e.id === fault.target);
     const what = spec.target.isEdgeAllowed ? 'node or edge' : 'node';
     if (node === undefined && !isEdge) issues.push({ kind: 'missing', path: ['target'], id: fault.target, message: `unknown ${what} "${fault.target}"` });
     else if (node !== undefined && spec.target.nodeKinds !== 'any' && !spec.target.nodeKinds.includes(node.kind)) {
-      issues.push({ kind: 'wrong-kind', path: ['target'], id: fault.target, message: `${fault.action} applies to ${spec.target.nodeKinds.join(' or ')} nodes; "${fault.target}" is a ${node.kind}` });
+      issues.push({ kind: 'wrong-kind', path: ['target'], id: fault.target, message: `${fault.action} applies to ${spec.target.nodeKinds.join(' or ')} nodes; "${fault.target}" is a ${node.kind}`, kinds: spec.target.nodeKinds, found: node.kind, isSelector: false });
     }
   }
   fault.params?.groups?.forEach((group, g) =>

@@ -10,6 +10,7 @@ import { GraphSchema } from './graph';
 import type { MetricUnit } from './metrics';
 import type { CheckResult } from './gradeReport';
 import { LESSON_FORMAT, LESSON_VERSION, LessonSchema, LocalizedTextSchema } from './lesson';
+import type { PackMessage } from './i18n/packTexts';
 
 export const STUDIO_LIMITS = {
   /** Lessons in one draft (the pack manifest's own bound). */
@@ -58,11 +59,12 @@ export type StudioLesson = z.infer<typeof StudioLessonSchema>;
 /** Checks a draft lesson's document with the lesson schema (the studio fills the graph paths). */
 export const parseDraftLesson = (raw: unknown) => LessonSchema.safeParse(raw);
 
-/** A problem with a draft, as the pack validator words it: file, JSON path, message. */
+/** A problem with a draft, as the pack validator words it: file, JSON path, the English message and its key (shown in the author's language). */
 export interface StudioProblem {
   file: string;
   path: string;
   message: string;
+  text: PackMessage;
 }
 
 /** A draft pack in the data folder's studio list. */

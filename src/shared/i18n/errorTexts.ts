@@ -9,7 +9,9 @@
  * "The {{what}} is too large" is `{key: 'noun.submission'}`, so it reads 提交文件 in Chinese.
  */
 import { fillMessage, type Message, type MessageParam, type Template } from './messages';
-import { issueText, type Issue } from './issues';
+import { issuePlace, issueText, type Issue } from './issues';
+import { labelColon } from './numbers';
+import { PACK_TEXTS } from './packTexts';
 
 export const ERROR_TEXTS = {
   // What a document is called in messages ("The {{what}} is too large").
@@ -208,10 +210,32 @@ export type ErrorParams = Readonly<Record<string, MessageParam<ErrorKey>>>;
 /** A message of this table: `errorMessage('job.cancelled', { what: errorMessage('noun.run') })`. */
 export const errorMessage = (key: ErrorKey, params?: ErrorParams): ErrorMessage => (params === undefined ? { key } : { key, params });
 
+/** Both tables: a pack problem (PACK_TEXTS) may hold an error (a file that is not JSON), and an error may list pack problems. */
+const MESSAGE_TEXTS: Readonly<Record<string, Template>> = { ...ERROR_TEXTS, ...PACK_TEXTS };
+
+/** A message of ERROR_TEXTS or PACK_TEXTS in a locale (English for an unknown locale; the key itself for an unknown key). */
+export const messageText = (message: Message, locale: string): string => fillMessage(MESSAGE_TEXTS, message, locale);
+
+/** Whether every key of a message (nested ones too) is one this app has. */
+export function isKnownMessage(message: Message): boolean {
+  if (!Object.hasOwn(MESSAGE_TEXTS, message.key)) return false;
+  return Object.values(message.params ?? {}).every((v) => typeof v !== 'object' || isKnownMessage(v));
+}
+
+/** What a pack problem says, in a locale: its message from PACK_TEXTS, else (a key this app lacks) its English. */
+export const packProblemText = (problem: { message: string; text?: Message }, locale: string): string =>
+  problem.text !== undefined && isKnownMessage(problem.text) ? messageText(problem.text, locale) : problem.message;
+
+/** One schema or pack problem in a locale: "where: what", a keyed pack problem in its words. */
+export function problemLine(issue: Issue, locale: string): string {
+  if (issue.text !== undefined && isKnownMessage(issue.text)) return `${issuePlace(issue.path, locale)}${labelColon(locale)}${packProblemText(issue, locale)}`;
+  return issueText(issue, locale);
+}
+
 /** The message in a locale, its schema problems one per line below it. */
 export function errorTextIn(text: ErrorMessage, issues: readonly Issue[] | undefined, locale: string): string {
   const head = fillMessage(ERROR_TEXTS, text, locale);
-  return issues && issues.length > 0 ? [head, ...issues.map((issue) => issueText(issue, locale))].join('\n') : head;
+  return issues && issues.length > 0 ? [head, ...issues.map((issue) => (locale === 'en' ? issueText(issue, locale) : problemLine(issue, locale)))].join('\n') : head;
 }
 
 /** The English sentence: what the CLI prints and the log keeps. */
