@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { NODE_KINDS } from './graph';
 import { METRIC_NAMES, type MetricName } from './metrics';
+import { ownIssue } from './i18n/packTexts';
 
 /** Size bounds: generous for any lesson, small enough that a hostile pack cannot stall grading. */
 export const CHECK_LIMITS = { checksMax: 100, anyOfMax: 20, choicesMax: 20, textChars: 20_000 } as const;
@@ -229,7 +230,7 @@ export const StructureCheckSchema = z
     forbid: PredicateSchema.optional(),
   })
   .strict()
-  .refine((c) => c.require !== undefined || c.forbid !== undefined, 'expected "require", "forbid" or both');
+  .refine((c) => c.require !== undefined || c.forbid !== undefined, ownIssue('own.requireOrForbid'));
 export type StructureCheck = z.infer<typeof StructureCheckSchema>;
 
 /** The right answer to a quiz: a fixed choice, or the choice (a node id) where a metric is highest or lowest. */
@@ -245,7 +246,7 @@ export const QuizAnswerSchema = z.union([
       window: WindowSchema.optional(),
     })
     .strict()
-    .refine((a) => (a.highest === undefined) !== (a.lowest === undefined), 'expected exactly one of "highest" or "lowest"'),
+    .refine((a) => (a.highest === undefined) !== (a.lowest === undefined), ownIssue('own.highestOrLowest')),
 ]);
 export type QuizAnswer = z.infer<typeof QuizAnswerSchema>;
 
@@ -277,10 +278,10 @@ export const QuizCheckSchema = z
   .superRefine((quiz, ctx) => {
     const ids = quiz.choices.map((c) => c.id);
     ids.forEach((choice, i) => {
-      if (ids.indexOf(choice) !== i) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], message: `duplicate choice id "${choice}"` });
+      if (ids.indexOf(choice) !== i) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], ...ownIssue('own.duplicateChoice', { id: choice }) });
     });
     if (typeof quiz.answer === 'string' && !ids.includes(quiz.answer)) {
-      ctx.addIssue({ code: 'custom', path: ['answer'], message: `expected one of the choice ids (${ids.map((c) => `"${c}"`).join(', ')}), found "${quiz.answer}"` });
+      ctx.addIssue({ code: 'custom', path: ['answer'], ...ownIssue('own.quizAnswer', { ids: ids.map((c) => `"${c}"`).join(', '), found: quiz.answer }) });
     }
   });
 export type QuizCheck = z.infer<typeof QuizCheckSchema>;

@@ -10,6 +10,8 @@
  */
 import { z } from 'zod';
 import type { NodeKind } from './graph';
+import { englishPackText, packMessage, zodIssueMessage, type PackMessage } from './i18n/packTexts';
+import { issueOf } from './i18n/issues';
 
 /** Runs longer than an hour of simulated time are not useful in a lesson and would hold memory. */
 export const SCENARIO_LIMITS = { durationMsMax: 3_600_000, faultsMax: 500 } as const;
@@ -264,16 +266,21 @@ export function faultParamNames(action: FaultAction): string[] {
 }
 
 /** Checks `params` against `action`'s schema: the problems, each with its path inside params. */
-export function faultParamsIssues(action: FaultAction, params: FaultParams | undefined): { path: PropertyKey[]; message: string }[] {
+export function faultParamsIssues(action: FaultAction, params: FaultParams | undefined): { path: PropertyKey[]; message: string; text: PackMessage }[] {
   const parsed = FAULTS[action].params.safeParse(params ?? {});
   if (parsed.success) return [];
   const takes = faultParamNames(action);
-  const accepted = takes.length === 0 ? `${action} takes no parameters` : `${action} takes ${takes.join(', ')}`;
-  return parsed.error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: [key], message: `"${key}" does not apply to ${action}: ${accepted}` }))
-      : [{ path: issue.path, message: issue.message }],
-  );
+  const accepted = takes.length === 0 ? packMessage('own.takesNothing', { action }) : packMessage('own.takes', { action, params: takes.join(', ') });
+  return parsed.error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => {
+        const text = packMessage('own.faultParam', { key, action, accepted });
+        return { path: [key], message: englishPackText(text), text };
+      });
+    }
+    const { message, zod } = issueOf(issue);
+    return [{ path: issue.path, message: issue.message, text: zodIssueMessage(zod, message) }];
+  });
 }
 
 /** Applies the action's defaults; the fault must have passed the scenario schema. */

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LocalizedTextSchema, WindowSchema } from './checks';
 import { METRIC_NAMES, type MetricName } from './metrics';
+import { ownIssue } from './i18n/packTexts';
 
 export const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
@@ -72,7 +73,7 @@ export const PredictionSchema = z
   .superRefine((p, ctx) => {
     const seen = new Set<string>();
     p.choices.forEach((c, i) => {
-      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], message: `duplicate choice id "${c.id}"` });
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], ...ownIssue('own.duplicateChoice', { id: c.id }) });
       seen.add(c.id);
     });
   });

@@ -6,6 +6,7 @@ import { instructorFields } from './instructor';
 import { ScenarioSchema } from './scenario';
 import { LessonVariantsSchema } from './variants';
 import { NodeNamesSchema } from './nodeNames';
+import { ownIssue } from './i18n/packTexts';
 
 export { LocalizedTextSchema, type LocalizedText } from './checks';
 
@@ -18,7 +19,7 @@ export const PackPathSchema = z
   .string()
   .min(1)
   .max(200)
-  .refine((p) => !p.startsWith('/') && !p.includes('\\') && !p.split('/').includes('..'), 'expected a relative path inside the pack');
+  .refine((p) => !p.startsWith('/') && !p.includes('\\') && !p.split('/').includes('..'), ownIssue('own.relativePath'));
 
 export const LESSON_FORMAT = 'statelab.lesson';
 /** 2: the instructor layer (estimatedMinutes … instructorNotes) and per-student variants. */
@@ -101,21 +102,21 @@ export const LessonSchema = z
     // Quiz and prediction answers share one record in a submission: their ids must differ.
     const seen = new Set<string>();
     lesson.checks.forEach((check, i) => {
-      if (seen.has(check.id)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'id'], message: `duplicate check id "${check.id}"` });
+      if (seen.has(check.id)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'id'], ...ownIssue('own.duplicateCheck', { id: check.id }) });
       seen.add(check.id);
     });
     const answers = new Set<string>();
     lesson.wrongAnswers.forEach((wrong, i) => {
-      if (answers.has(wrong.id)) ctx.addIssue({ code: 'custom', path: ['wrongAnswers', i, 'id'], message: `duplicate wrong answer id "${wrong.id}"` });
+      if (answers.has(wrong.id)) ctx.addIssue({ code: 'custom', path: ['wrongAnswers', i, 'id'], ...ownIssue('own.duplicateWrong', { id: wrong.id }) });
       answers.add(wrong.id);
       for (const field of ['fails', 'mayFail'] as const) {
         wrong[field].forEach((id, j) => {
-          if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['wrongAnswers', i, field, j], message: `unknown check "${id}": expected one of ${[...seen].join(', ')}` });
+          if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['wrongAnswers', i, field, j], ...ownIssue('own.unknownCheck', { id, known: [...seen].join(', ') }) });
         });
       }
     });
     lesson.predictions.forEach((p, i) => {
-      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['predictions', i, 'id'], message: `duplicate id "${p.id}": a check or prediction already has it` });
+      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['predictions', i, 'id'], ...ownIssue('own.duplicatePrediction', { id: p.id }) });
       seen.add(p.id);
     });
   });

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { GRAPH_LIMITS } from './graph';
+import { ownIssue } from './i18n/packTexts';
 
 /** At most this many names per lesson (far above any lesson's graphs). */
 export const NODE_NAMES_MAX = 500;
@@ -20,7 +21,7 @@ export type NodeName = z.infer<typeof NodeNameSchema>;
 /** Node id → its names; ids must be nodes of the lesson's graphs (pack:validate checks). */
 export const NodeNamesSchema = z
   .record(z.string().min(1).max(GRAPH_LIMITS.idChars), NodeNameSchema)
-  .refine((names) => Object.keys(names).length <= NODE_NAMES_MAX, `expected at most ${NODE_NAMES_MAX} node names`);
+  .refine((names) => Object.keys(names).length <= NODE_NAMES_MAX, ownIssue('own.nodeNamesMax', { max: NODE_NAMES_MAX }));
 export type NodeNames = z.infer<typeof NodeNamesSchema>;
 
 /** What a name is worked out from: the node's id and label. */

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { LocalizedTextSchema } from './checks';
 import type { Graph } from './graph';
 import type { Scenario } from './scenario';
-import { englishPackText, packMessage, type PackKey, type PackMessage } from './i18n/packTexts';
+import { englishPackText, ownIssue, packMessage, type PackKey, type PackMessage } from './i18n/packTexts';
 
 export const VARIANT_LIMITS = { parametersMax: 8, setsMax: 8, stepsMax: 100_000, pathChars: 200 } as const;
 
@@ -50,8 +50,8 @@ export const VariantParameterSchema = z
   })
   .strict()
   .superRefine((p, ctx) => {
-    if (p.max < p.min) ctx.addIssue({ code: 'custom', path: ['max'], message: `expected max (${p.max}) to be at least min (${p.min})` });
-    else if ((p.max - p.min) / p.step > VARIANT_LIMITS.stepsMax) ctx.addIssue({ code: 'custom', path: ['step'], message: `expected at most ${VARIANT_LIMITS.stepsMax} steps between min and max` });
+    if (p.max < p.min) ctx.addIssue({ code: 'custom', path: ['max'], ...ownIssue('own.variantMaxBelowMin', { max: p.max, min: p.min }) });
+    else if ((p.max - p.min) / p.step > VARIANT_LIMITS.stepsMax) ctx.addIssue({ code: 'custom', path: ['step'], ...ownIssue('own.variantSteps', { max: VARIANT_LIMITS.stepsMax }) });
   });
 export type VariantParameter = z.infer<typeof VariantParameterSchema>;
 
@@ -64,7 +64,7 @@ export const LessonVariantsSchema = z
   .superRefine((v, ctx) => {
     const seen = new Set<string>();
     v.parameters.forEach((p, i) => {
-      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['parameters', i, 'id'], message: `duplicate parameter id "${p.id}"` });
+      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['parameters', i, 'id'], ...ownIssue('own.duplicateParameter', { id: p.id }) });
       seen.add(p.id);
     });
   });

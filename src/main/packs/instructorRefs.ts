@@ -106,8 +106,8 @@ export function lessonInstructorRefs(file: string, lesson: Lesson, starter: Grap
     if (!parsed.success) {
       // One problem per issue, each worded from zod's data (or as our schema words it).
       for (const x of parsed.error.issues) {
-        const { message, zod } = issueOf(x);
-        add('variants', packMessage('problem.variantScenario', { lesson: lesson.id, end, where: x.path.join('.'), detail: zodIssueMessage(zod, message) }));
+        const { message, zod, text } = issueOf(x);
+        add('variants', packMessage('problem.variantScenario', { lesson: lesson.id, end, where: x.path.join('.'), detail: (text as PackMessage | undefined) ?? zodIssueMessage(zod, message) }));
       }
       continue;
     }

@@ -99,9 +99,9 @@ function checkDocument<T>(raw: unknown, spec: DocumentSpec<T>, file: string, pro
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
     for (const explained of explainIssue(issue, [])) {
-      const { path, message, zod } = issueOf(explained.issue, explained.path);
-      // The CLI keeps zod's English (or our schema's own words); the app words zod's issue from its code.
-      problems.push({ file, path, message, text: zodIssueMessage(zod, message), ...(zod ? { zod } : {}) });
+      const { path, message, zod, text } = issueOf(explained.issue, explained.path);
+      // The CLI keeps zod's English (or our schema's own words); the app words zod's issue from its code, or our schema's by its key.
+      problems.push({ file, path, message, text: (text as PackMessage | undefined) ?? zodIssueMessage(zod, message), ...(zod ? { zod } : {}) });
     }
   }
   return undefined;

@@ -5,7 +5,7 @@
  * `error`) has no zod wording to translate and reads as written.
  */
 import { z } from 'zod';
-import type { Message } from './messages';
+import { isMessage, type Message } from './messages';
 
 /** Renders a JSON path the way pack authors read it: `nodes[2].props.workers`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -95,7 +95,9 @@ export function issueOf(issue: z.core.$ZodIssue, path: readonly PropertyKey[] = 
   // zod words its issues in its configured locale (the renderer sets the app's): any of ours is its own wording.
   const english = zodWording(data, 'en');
   const isZodWording = Object.keys(WORDING).some((locale) => zodWording(data, locale) === issue.message);
-  return { path: formatPath(path), message: isZodWording && english !== undefined ? english : issue.message, ...(isZodWording ? { zod: data } : {}) };
+  // A problem our schema words itself may carry its message (packTexts.ts ownIssue) as the issue's params.
+  const own = issue.code === 'custom' && isMessage(issue.params?.text) ? (issue.params.text as Message) : undefined;
+  return { path: formatPath(path), message: isZodWording && english !== undefined ? english : issue.message, ...(isZodWording ? { zod: data } : {}), ...(own ? { text: own } : {}) };
 }
 
 /** Every issue of a failed parse, `prefix` put before each path. */

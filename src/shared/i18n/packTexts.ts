@@ -103,6 +103,29 @@ export const PACK_TEXTS = {
   'word.reference': { en: 'reference', 'zh-CN': '参考设计' },
   'word.wrongAnswer': { en: 'wrong answer "{{id}}"', 'zh-CN': '常见错误答案“{{id}}”' },
 
+  // Problems our schemas word themselves (custom issues carry their message as `params.text`, issues.ts reads it back).
+  'own.relativePath': { en: 'expected a relative path inside the pack', 'zh-CN': '应为课程包内的相对路径' },
+  'own.duplicateNode': { en: 'duplicate node id "{{id}}"', 'zh-CN': '节点 ID“{{id}}”重复' },
+  'own.duplicateEdge': { en: 'duplicate edge id "{{id}}"', 'zh-CN': '连线 ID“{{id}}”重复' },
+  'own.edgeNoNode': { en: 'no node with id "{{id}}"', 'zh-CN': '没有 ID 为“{{id}}”的节点' },
+  'own.selfEdge': { en: 'an edge cannot connect a node to itself', 'zh-CN': '连线不能把节点连到它自己' },
+  'own.duplicateFault': { en: 'duplicate fault id "{{id}}"', 'zh-CN': '故障 ID“{{id}}”重复' },
+  'own.faultParam': { en: '"{{key}}" does not apply to {{action}}: {{accepted}}', 'zh-CN': '“{{key}}”不适用于 {{action}}：{{accepted}}' },
+  'own.takesNothing': { en: '{{action}} takes no parameters', 'zh-CN': '{{action}} 不接受参数' },
+  'own.takes': { en: '{{action}} takes {{params}}', 'zh-CN': '{{action}} 接受的参数为 {{params}}' },
+  'own.duplicateCheck': { en: 'duplicate check id "{{id}}"', 'zh-CN': '检查项 ID“{{id}}”重复' },
+  'own.duplicateWrong': { en: 'duplicate wrong answer id "{{id}}"', 'zh-CN': '常见错误答案 ID“{{id}}”重复' },
+  'own.unknownCheck': { en: 'unknown check "{{id}}": expected one of {{known}}', 'zh-CN': '未知检查项“{{id}}”：应为 {{known}} 之一' },
+  'own.duplicatePrediction': { en: 'duplicate id "{{id}}": a check or prediction already has it', 'zh-CN': 'ID“{{id}}”重复：已有检查项或预测使用了它' },
+  'own.duplicateChoice': { en: 'duplicate choice id "{{id}}"', 'zh-CN': '选项 ID“{{id}}”重复' },
+  'own.quizAnswer': { en: 'expected one of the choice ids ({{ids}}), found "{{found}}"', 'zh-CN': '应为选项 ID（{{ids}}）之一，实际为“{{found}}”' },
+  'own.requireOrForbid': { en: 'expected "require", "forbid" or both', 'zh-CN': '应有“require”“forbid”或两者' },
+  'own.highestOrLowest': { en: 'expected exactly one of "highest" or "lowest"', 'zh-CN': '“highest”和“lowest”应恰好有一个' },
+  'own.nodeNamesMax': { en: 'expected at most {{max}} node names', 'zh-CN': '节点名称最多 {{max}} 个' },
+  'own.variantMaxBelowMin': { en: 'expected max ({{max}}) to be at least min ({{min}})', 'zh-CN': 'max（{{max}}）应不小于 min（{{min}}）' },
+  'own.variantSteps': { en: 'expected at most {{max}} steps between min and max', 'zh-CN': 'min 与 max 之间最多 {{max}} 步' },
+  'own.duplicateParameter': { en: 'duplicate parameter id "{{id}}"', 'zh-CN': '参数 ID“{{id}}”重复' },
+
   // zod's own issues, worded from their code and data (the set is closed: zod's $ZodIssue union).
   'schema.invalidType': { en: 'expected {{expected}}, found {{received}}', 'zh-CN': '应为{{expected}}，实际为{{received}}' },
   'schema.required': { en: 'required: expected {{expected}}', 'zh-CN': '缺少此项：应为{{expected}}' },
@@ -148,6 +171,15 @@ export const packMessage = (key: PackKey, params?: PackParams): PackMessage => (
 
 /** A message holding only this table's keys, in English (shared code without ERROR_TEXTS at hand: windows, variant paths). */
 export const englishPackText = (message: Message): string => fillMessage(PACK_TEXTS, message, 'en');
+
+/**
+ * A problem our schema words itself, as the fields of a zod custom issue (`ctx.addIssue({code: 'custom', path, ...ownIssue(…)})`
+ * or `.refine(fn, ownIssue(…))`): its English as zod's message, its message as the issue's params (read back by issues.ts).
+ */
+export const ownIssue = (key: PackKey, params?: PackParams): { message: string; params: { text: PackMessage } } => {
+  const text = packMessage(key, params);
+  return { message: englishPackText(text), params: { text } };
+};
 
 /** "a", "a or b", "a, b or c" as a message (the list's words stay as given: ids). */
 export function orList(items: readonly string[]): MessageParam<PackKey> {

@@ -9,7 +9,7 @@ import { loadPack, validatePack, type Problem } from '../../../src/main/packs/va
 import { ERROR_TEXTS, errorTextIn, packProblemText, problemLine } from '../../../src/shared/i18n/errorTexts';
 import { PACK_TEXTS } from '../../../src/shared/i18n/packTexts';
 import { DocumentError } from '../../../src/shared/json';
-import { goodLesson, goodPack, writePack, type PackFiles } from './fixtures';
+import { goodGraph, goodLesson, goodPack, writePack, type PackFiles } from './fixtures';
 
 const LESSON = 'lessons/session-state.lesson.json';
 const HAN = /\p{Script=Han}/u;
@@ -77,6 +77,17 @@ describe('pack problems in both languages', () => {
     delete files[LESSON];
     const missing = await problemsOf(files);
     expect(missing.map(inBoth)).toEqual([{ where: 'pack.json: lessons[0]', en: `no file "${LESSON}" in the pack`, zh: `课程包中没有文件“${LESSON}”` }]);
+  });
+
+  it('a problem our own schemas word (a duplicate id, a second check with one id) reads in Chinese too', async () => {
+    const graph = goodGraph() as { nodes: { id: string }[] };
+    graph.nodes[1]!.id = graph.nodes[0]!.id;
+    const dup = await problemsOf({ ...goodPack(), 'graphs/session-state.starter.json': graph });
+    const node = dup.find((p) => p.path === 'nodes[1].id');
+    expect(node && inBoth(node)).toEqual({ where: 'graphs/session-state.starter.json: nodes[1].id', en: `duplicate node id "${graph.nodes[0]!.id}"`, zh: `节点 ID“${graph.nodes[0]!.id}”重复` });
+    expect(node?.message).toBe(`duplicate node id "${graph.nodes[0]!.id}"`);
+    const checks = await problemsOf(withLesson((l) => ((l.checks as { id: string }[])[1]!.id = (l.checks as { id: string }[])[0]!.id)));
+    expect(checks.map((p) => packProblemText(p, 'zh-CN'))).toEqual([expect.stringMatching(/^检查项 ID“.+”重复$/)]);
   });
 
   it('a file that is not JSON keeps the reader’s own message, in either language', async () => {
