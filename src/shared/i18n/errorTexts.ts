@@ -119,6 +119,7 @@ export const ERROR_TEXTS = {
   'pack.notFound': { en: '{{label}}: no such folder or zip file.', 'zh-CN': '{{label}}：没有这个文件夹或 zip 文件。' },
   'pack.badId': { en: '"{{id}}" is not a pack id (expected lower-case letters, digits and "-").', 'zh-CN': '“{{id}}”不是课程包 ID（应为小写字母、数字和“-”）。' },
   'pack.unknown': { en: 'There is no lesson pack "{{pack}}"; the installed packs are {{known}}.', 'zh-CN': '没有课程包“{{pack}}”；已安装的课程包有 {{known}}。' },
+  'pack.doesNotLoadProblems': { en: 'The pack "{{pack}}" does not load:', 'zh-CN': '课程包“{{pack}}”无法加载：' },
   'pack.doesNotLoad': { en: 'The pack "{{pack}}" does not load:\n{{detail}}', 'zh-CN': '课程包“{{pack}}”无法加载：\n{{detail}}' },
   'pack.unknownLesson': { en: 'The pack "{{pack}}" has no lesson "{{lesson}}"; its lessons are {{known}}.', 'zh-CN': '课程包“{{pack}}”中没有课程“{{lesson}}”；它的课程有 {{known}}。' },
   'pack.builtinId': { en: '{{label}}: the pack id "{{id}}" belongs to a built-in pack; give the imported pack another id in its pack.json.', 'zh-CN': '{{label}}：课程包 ID“{{id}}”属于内置课程包；请在导入包的 pack.json 中换一个 ID。' },

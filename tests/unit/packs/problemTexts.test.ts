@@ -9,7 +9,11 @@ import { loadPack, validatePack, type Problem } from '../../../src/main/packs/va
 import { ERROR_TEXTS, errorTextIn, packProblemText, problemLine } from '../../../src/shared/i18n/errorTexts';
 import { PACK_TEXTS } from '../../../src/shared/i18n/packTexts';
 import { DocumentError } from '../../../src/shared/json';
-import { goodGraph, goodLesson, goodPack, writePack, type PackFiles } from './fixtures';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createCatalogue } from '../../../src/main/host/lessons/catalogue';
+import { goodGraph, goodLesson, goodManifest, goodPack, writePack, type PackFiles } from './fixtures';
 
 const LESSON = 'lessons/session-state.lesson.json';
 const HAN = /\p{Script=Han}/u;
@@ -108,6 +112,19 @@ describe('pack problems in both languages', () => {
     const zh = errorTextIn(text, issues, 'zh-CN');
     expect(zh).toContain(`${LESSON}: checks[0].node：未知节点“api-9”：应为初始设计图或参考设计图中的节点`);
     expect(zh).not.toMatch(/unknown|expected/);
+  });
+
+  it('an installed pack that no longer loads lists its problems, and opening it says them, in the app’s language', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'statelab-data-'));
+    const manifest = { ...goodManifest(), id: 'broken-course' };
+    writePack({ ...withLesson((l) => ((l.checks as Record<string, unknown>[])[0]!.node = 'api-9')), 'pack.json': manifest }, path.join(dataDir, 'packs', 'broken-course'));
+    const catalogue = createCatalogue([], dataDir);
+    const [entry] = await catalogue.list();
+    expect(entry?.error).toContain('unknown node "api-9"');
+    expect(entry?.problems?.map((p) => problemLine(p, 'zh-CN'))).toEqual([expect.stringMatching(/^lessons\/session-state\.lesson\.json: checks\[0\]\.node：未知节点“api-9”/)]);
+    const error = await catalogue.pack('broken-course').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DocumentError);
+    expect(errorTextIn((error as DocumentError).text, (error as DocumentError).issues, 'zh-CN')).toMatch(/^课程包“broken-course”无法加载：\n.*未知节点“api-9”/);
   });
 
   it('the table has no key of ERROR_TEXTS (they fill nested messages together) and every sentence is in both languages', () => {
