@@ -8,6 +8,8 @@ import { folderSource } from '../../../src/main/packs/source';
 import { loadPack, validatePack, type Problem } from '../../../src/main/packs/validate';
 import { ERROR_TEXTS, errorTextIn, packProblemText, problemLine } from '../../../src/shared/i18n/errorTexts';
 import { PACK_TEXTS } from '../../../src/shared/i18n/packTexts';
+import { loadDocument } from '../../../src/shared/document';
+import { graphSpec } from '../../../src/shared/graph';
 import { DocumentError } from '../../../src/shared/json';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,6 +94,21 @@ describe('pack problems in both languages', () => {
     expect(node?.message).toBe(`duplicate node id "${graph.nodes[0]!.id}"`);
     const checks = await problemsOf(withLesson((l) => ((l.checks as { id: string }[])[1]!.id = (l.checks as { id: string }[])[0]!.id)));
     expect(checks.map((p) => packProblemText(p, 'zh-CN'))).toEqual([expect.stringMatching(/^检查项 ID“.+”重复$/)]);
+  });
+
+  it('opening a design whose problem our schema words (a duplicate node id) says it in Chinese too, the English kept', () => {
+    const graph = goodGraph() as { nodes: { id: string }[] };
+    graph.nodes[1]!.id = graph.nodes[0]!.id;
+    const error = (() => {
+      try {
+        loadDocument(graph, graphSpec);
+      } catch (e) {
+        return e as DocumentError;
+      }
+      throw new Error('expected the graph to be refused');
+    })();
+    expect(error.message).toContain(`nodes[1].id: duplicate node id "${graph.nodes[0]!.id}"`);
+    expect(errorTextIn(error.text, error.issues, 'zh-CN')).toContain(`nodes[1].id：节点 ID“${graph.nodes[0]!.id}”重复`);
   });
 
   it('a file that is not JSON keeps the reader’s own message, in either language', async () => {
