@@ -15,6 +15,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCatalogue } from '../../../src/main/host/lessons/catalogue';
+import { draftFromPack, exportDraft, validateDraft } from '../../../src/main/packs/studioDraft';
 import { goodGraph, goodLesson, goodManifest, goodPack, writePack, type PackFiles } from './fixtures';
 
 const LESSON = 'lessons/session-state.lesson.json';
@@ -142,6 +143,17 @@ describe('pack problems in both languages', () => {
     const error = await catalogue.pack('broken-course').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DocumentError);
     expect(errorTextIn((error as DocumentError).text, (error as DocumentError).issues, 'zh-CN')).toMatch(/^课程包“broken-course”无法加载：\n.*未知节点“api-9”/);
+  });
+
+  it('a draft the studio cannot export yet says why in the author’s language, each problem with its file and path', async () => {
+    const pack = await loadPack(folderSource(writePack(goodPack())));
+    const draft = draftFromPack(pack, 'my-draft');
+    (draft.lessons[0]!.lesson as { checks: Record<string, unknown>[] }).checks[0]!.node = 'api-9';
+    expect((await validateDraft(draft)).problems.map((p) => packProblemText(p, 'zh-CN'))).toEqual([expect.stringMatching(/^未知节点“api-9”/)]);
+    const error = await exportDraft(draft).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DocumentError);
+    expect((error as DocumentError).message).toMatch(/^The pack cannot be exported yet:\n.*checks\[0\]\.node: unknown node "api-9"/);
+    expect(errorTextIn((error as DocumentError).text, (error as DocumentError).issues, 'zh-CN')).toMatch(/^课程包暂时还不能导出：\n.*checks\[0\]\.node：未知节点“api-9”/);
   });
 
   it('the table has no key of ERROR_TEXTS (they fill nested messages together) and every sentence is in both languages', () => {
