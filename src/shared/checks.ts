@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { NODE_KINDS } from './graph';
 import { METRIC_NAMES, type MetricName } from './metrics';
-import { ownIssue } from './i18n/packTexts';
+import { ownIssue, ownText } from './i18n/packTexts';
 
 /** Size bounds: generous for any lesson, small enough that a hostile pack cannot stall grading. */
 export const CHECK_LIMITS = { checksMax: 100, anyOfMax: 20, choicesMax: 20, textChars: 20_000 } as const;
@@ -24,7 +24,7 @@ const checkId = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected an id of letters, digits, "-", "_" or "."');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, ownText('own.id'));
 const nodeRef = z.string().min(1).max(64);
 const faultRef = z.string().min(1).max(64);
 
@@ -35,7 +35,7 @@ const faultRef = z.string().min(1).max(64);
 export const TimeAnchorSchema = z
   .string()
   .max(100)
-  .regex(/^(start|end|fault:.+?)([+-]\d{1,9})?$/, 'expected "start", "end" or "fault:<id>", optionally followed by +ms or -ms')
+  .regex(/^(start|end|fault:.+?)([+-]\d{1,9})?$/, ownText('own.anchor'))
   .describe('"start", "end" or "fault:<fault id>", optionally with an offset in ms: "fault:crash+5000"');
 export type TimeAnchor = z.infer<typeof TimeAnchorSchema>;
 
@@ -69,7 +69,7 @@ export const WindowSchema = z.union(
       })
       .strict(),
   ],
-  { error: 'expected {from, to}, {before: "<fault id>"}, {during: "<fault id>"} or {after: "<fault id>"}' },
+  { error: ownText('own.windowShape') },
 );
 export type CheckWindow = z.infer<typeof WindowSchema>;
 
@@ -99,9 +99,10 @@ function closestMetric(name: string): MetricName | undefined {
 /** A metric name from the catalogue; an unknown one is refused with the closest name, if any. */
 const MetricNameSchema = z.enum(METRIC_NAMES as [MetricName, ...MetricName[]], {
   error: (issue) => {
-    if (typeof issue.input !== 'string') return 'expected a metric name';
-    const close = closestMetric(issue.input.slice(0, 100));
-    return `unknown metric "${issue.input.slice(0, 100)}": expected a metric of src/shared/metrics.ts${close ? ` (did you mean "${close}"?)` : ''}`;
+    if (typeof issue.input !== 'string') return ownText('own.metricName');
+    const name = issue.input.slice(0, 100);
+    const close = closestMetric(name);
+    return close ? ownText('own.unknownMetricClose', { name, close }) : ownText('own.unknownMetric', { name });
   },
 });
 
@@ -176,7 +177,7 @@ export const PredicateSchema: z.ZodType<Predicate> = z.lazy(() =>
         })
         .strict(),
     ],
-    { error: 'expected one predicate: {node}, {path}, {count}, {prop}, {anyOf}, {allOf} or {not}' },
+    { error: ownText('own.predicateShape') },
   ),
 );
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DocumentSpec } from './document';
-import { ownIssue } from './i18n/packTexts';
+import { ownIssue, ownText } from './i18n/packTexts';
 
 /** Every kind of node a student can place, in palette order. */
 export const NODE_KINDS = [
@@ -24,7 +24,7 @@ const id = z
   .string()
   .min(1)
   .max(GRAPH_LIMITS.idChars)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'expected an id of letters, digits, "-", "_", "." or ":"');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, ownText('own.graphId'));
 
 const finite = z.number().finite();
 

@@ -6,7 +6,7 @@ import { instructorFields } from './instructor';
 import { ScenarioSchema } from './scenario';
 import { LessonVariantsSchema } from './variants';
 import { NodeNamesSchema } from './nodeNames';
-import { ownIssue } from './i18n/packTexts';
+import { ownIssue, ownText } from './i18n/packTexts';
 
 export { LocalizedTextSchema, type LocalizedText } from './checks';
 
@@ -47,7 +47,7 @@ export type GraphEdit = z.infer<typeof GraphEditSchema>;
 /** A common wrong answer: a named half-way design (an edit of the starter) and the checks it must fail. */
 export const WrongAnswerSchema = z
   .object({
-    id: z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected an id of letters, digits, "-", "_" or "."'),
+    id: z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, ownText('own.id')),
     /** What the student tried, in the instructor's words. */
     name: LocalizedTextSchema,
     edit: GraphEditSchema,
@@ -68,7 +68,7 @@ export const LessonSchema = z
     /** Optional JSON Schema reference for editors' autocompletion. */
     $schema: z.string().max(500).optional(),
     /** Stable id, unique in the pack. */
-    id: z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected an id of letters, digits, "-", "_" or "."'),
+    id: z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, ownText('own.id')),
     /** The lesson's name. */
     title: LocalizedTextSchema,
     /** What the student should be able to do afterwards. */
@@ -150,17 +150,17 @@ export const PackManifestSchema = z
     /** Optional JSON Schema reference for editors' autocompletion. */
     $schema: z.string().max(500).optional(),
     /** Stable id of the pack, e.g. "stateless-vs-stateful". */
-    id: z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and "-"'),
+    id: z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, ownText('own.packId')),
     /** The pack's name. */
     title: LocalizedTextSchema,
     /** The pack's own version (semver). */
-    packVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like 1.0.0'),
+    packVersion: z.string().regex(/^\d+\.\d+\.\d+$/, ownText('own.version', { example: '1.0.0' })),
     /** Who wrote it. */
     authors: z.array(z.string().max(200)).max(50).default([]),
     /** Locales the texts are written in. */
     locales: z.array(z.string().max(16)).min(1).max(20),
     /** The oldest StateLab that can run it. */
-    minAppVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like 0.1.0'),
+    minAppVersion: z.string().regex(/^\d+\.\d+\.\d+$/, ownText('own.version', { example: '0.1.0' })),
     /** Lesson files, in teaching order. */
     lessons: z.array(PackPathSchema).min(1).max(100),
   })

@@ -7,12 +7,12 @@
  */
 import { z } from 'zod';
 import { GRAPH_LIMITS } from './graph';
-import { ownIssue } from './i18n/packTexts';
+import { ownIssue, ownText } from './i18n/packTexts';
 
 /** At most this many names per lesson (far above any lesson's graphs). */
 export const NODE_NAMES_MAX = 500;
 
-const name = z.string().max(GRAPH_LIMITS.labelChars).regex(/\S/, 'expected a name, not blank');
+const name = z.string().max(GRAPH_LIMITS.labelChars).regex(/\S/, ownText('own.blankName'));
 
 /** One node's name per locale; English is required (it is the graphs' label). */
 export const NodeNameSchema = z.object({ en: name }).catchall(name);

@@ -10,7 +10,7 @@ import { GraphSchema } from './graph';
 import type { MetricUnit } from './metrics';
 import type { CheckResult } from './gradeReport';
 import { LESSON_FORMAT, LESSON_VERSION, LessonSchema, LocalizedTextSchema } from './lesson';
-import type { PackMessage } from './i18n/packTexts';
+import { ownText, type PackMessage } from './i18n/packTexts';
 
 export const STUDIO_LIMITS = {
   /** Lessons in one draft (the pack manifest's own bound). */
@@ -24,7 +24,7 @@ export const STUDIO_LIMITS = {
 } as const;
 
 /** A pack id: the manifest's rule (lower-case letters, digits and "-"). */
-export const StudioPackIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and "-"');
+export const StudioPackIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, ownText('own.packId'));
 
 export const StudioLessonSchema = z
   .object({
@@ -44,7 +44,7 @@ export const StudioDraftSchema = z
     /** The pack's name. */
     title: LocalizedTextSchema,
     /** The pack's own version (semver). */
-    packVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like 1.0.0'),
+    packVersion: z.string().regex(/^\d+\.\d+\.\d+$/, ownText('own.version', { example: '1.0.0' })),
     /** Who wrote it. */
     authors: z.array(z.string().max(200)).max(50),
     /** Locales the texts are written in. */

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { LocalizedTextSchema } from './checks';
 import type { Graph } from './graph';
 import type { Scenario } from './scenario';
-import { englishPackText, ownIssue, packMessage, type PackKey, type PackMessage } from './i18n/packTexts';
+import { englishPackText, ownIssue, ownText, packMessage, type PackKey, type PackMessage } from './i18n/packTexts';
 
 export const VARIANT_LIMITS = { parametersMax: 8, setsMax: 8, stepsMax: 100_000, pathChars: 200 } as const;
 
@@ -34,7 +34,7 @@ export const VariantPathSchema = z
 export const VariantParameterSchema = z
   .object({
     /** Stable id, unique in the lesson ("crashAtMs"). */
-    id: z.string().min(1).max(64).regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'expected an id of letters, digits and "_"'),
+    id: z.string().min(1).max(64).regex(/^[A-Za-z][A-Za-z0-9_]*$/, ownText('own.variantId')),
     /** What the lesson panel calls it. */
     label: LocalizedTextSchema,
     /** Smallest value a student can get. */

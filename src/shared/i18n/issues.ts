@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { isMessage, type Message } from './messages';
+import { ownWorded } from './packTexts';
 
 /** Renders a JSON path the way pack authors read it: `nodes[2].props.workers`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -96,7 +97,7 @@ export function issueOf(issue: z.core.$ZodIssue, path: readonly PropertyKey[] = 
   const english = zodWording(data, 'en');
   const isZodWording = Object.keys(WORDING).some((locale) => zodWording(data, locale) === issue.message);
   // A problem our schema words itself may carry its message (packTexts.ts ownIssue) as the issue's params.
-  const own = issue.code === 'custom' && isMessage(issue.params?.text) ? (issue.params.text as Message) : undefined;
+  const own = issue.code === 'custom' && isMessage(issue.params?.text) ? (issue.params.text as Message) : isZodWording ? undefined : ownWorded(issue.message);
   return { path: formatPath(path), message: isZodWording && english !== undefined ? english : issue.message, ...(isZodWording ? { zod: data } : {}), ...(own ? { text: own } : {}) };
 }
 

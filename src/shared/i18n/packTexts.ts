@@ -126,6 +126,21 @@ export const PACK_TEXTS = {
   'own.variantSteps': { en: 'expected at most {{max}} steps between min and max', 'zh-CN': 'min 与 max 之间最多 {{max}} 步' },
   'own.duplicateParameter': { en: 'duplicate parameter id "{{id}}"', 'zh-CN': '参数 ID“{{id}}”重复' },
 
+  // Our schemas' own words for a format or a shape (a regex's, a union's, an enum's error), registered by ownText.
+  'own.id': { en: 'expected an id of letters, digits, "-", "_" or "."', 'zh-CN': '应为由字母、数字、“-”“_”或“.”组成的 ID' },
+  'own.graphId': { en: 'expected an id of letters, digits, "-", "_", "." or ":"', 'zh-CN': '应为由字母、数字、“-”“_”“.”或“:”组成的 ID' },
+  'own.variantId': { en: 'expected an id of letters, digits and "_"', 'zh-CN': '应为由字母、数字和“_”组成的 ID' },
+  'own.packId': { en: 'expected lower-case letters, digits and "-"', 'zh-CN': '应为小写字母、数字和“-”' },
+  'own.version': { en: 'expected a version like {{example}}', 'zh-CN': '应为形如 {{example}} 的版本号' },
+  'own.anchor': { en: 'expected "start", "end" or "fault:<id>", optionally followed by +ms or -ms', 'zh-CN': '应为“start”“end”或“fault:<id>”，后面可加 +毫秒数或 -毫秒数' },
+  'own.windowShape': { en: 'expected {from, to}, {before: "<fault id>"}, {during: "<fault id>"} or {after: "<fault id>"}', 'zh-CN': '应为 {from, to}、{before: "<fault id>"}、{during: "<fault id>"} 或 {after: "<fault id>"}（分别表示区间、故障前、故障期间、故障后）' },
+  'own.predicateShape': { en: 'expected one predicate: {node}, {path}, {count}, {prop}, {anyOf}, {allOf} or {not}', 'zh-CN': '应为一个谓词：{node}、{path}、{count}、{prop}、{anyOf}、{allOf} 或 {not}' },
+  'own.metricName': { en: 'expected a metric name', 'zh-CN': '应为指标名称' },
+  'own.unknownMetric': { en: 'unknown metric "{{name}}": expected a metric of src/shared/metrics.ts', 'zh-CN': '未知指标“{{name}}”：应为 src/shared/metrics.ts 中的指标' },
+  'own.unknownMetricClose': { en: 'unknown metric "{{name}}": expected a metric of src/shared/metrics.ts (did you mean "{{close}}"?)', 'zh-CN': '未知指标“{{name}}”：应为 src/shared/metrics.ts 中的指标（是不是“{{close}}”？）' },
+  'own.blankName': { en: 'expected a name, not blank', 'zh-CN': '名称不能为空' },
+  'own.timeoutMin': { en: 'must be at least 1 ms: a timeout of 0 would never fire', 'zh-CN': '至少为 1 毫秒：超时为 0 永远不会触发' },
+
   // zod's own issues, worded from their code and data (the set is closed: zod's $ZodIssue union).
   'schema.invalidType': { en: 'expected {{expected}}, found {{received}}', 'zh-CN': '应为{{expected}}，实际为{{received}}' },
   'schema.required': { en: 'required: expected {{expected}}', 'zh-CN': '缺少此项：应为{{expected}}' },
@@ -181,6 +196,24 @@ export const ownIssue = (key: PackKey, params?: PackParams): { message: string; 
   return { message: englishPackText(text), params: { text } };
 };
 
+/**
+ * Our schemas' own words where zod keeps no parameters (a regex's, a union's or an enum's `error`):
+ * the English sentence, remembered with its message so issues.ts can give the issue its key. The
+ * English of a key and its parameters is always the same, so the lookup cannot mistake one for another;
+ * the map is bounded (an unknown metric's sentence names what the author typed).
+ */
+const OWN_WORDED = new Map<string, PackMessage>();
+const OWN_WORDED_MAX = 1000;
+export function ownText(key: PackKey, params?: PackParams): string {
+  const text = packMessage(key, params);
+  const english = englishPackText(text);
+  if (!OWN_WORDED.has(english) && OWN_WORDED.size >= OWN_WORDED_MAX) OWN_WORDED.delete(OWN_WORDED.keys().next().value as string);
+  OWN_WORDED.set(english, text);
+  return english;
+}
+/** The message of an English sentence ownText made, if any. */
+export const ownWorded = (english: string): PackMessage | undefined => OWN_WORDED.get(english);
+
 /** "a", "a or b", "a, b or c" as a message (the list's words stay as given: ids). */
 export function orList(items: readonly string[]): MessageParam<PackKey> {
   if (items.length <= 1) return items[0] ?? '';
@@ -196,7 +229,7 @@ const quoted = (v: unknown) => (typeof v === 'string' ? `"${v}"` : String(v));
  * word themselves (a refine, a custom error) carries its own message; it reads as written.
  */
 export function zodIssueMessage(zod: ZodIssueData | undefined, message: string): PackMessage {
-  if (zod === undefined) return packMessage('problem.asIs', { detail: message });
+  if (zod === undefined) return ownWorded(message) ?? packMessage('problem.asIs', { detail: message });
   const origin = zod.origin;
   switch (zod.code) {
     case 'invalid_type':

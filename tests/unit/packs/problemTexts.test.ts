@@ -163,3 +163,23 @@ describe('pack problems in both languages', () => {
     expect(entries.filter(([k, t]) => k !== 'problem.asIs' && !HAN.test(t['zh-CN'])).map(([k]) => k)).toEqual([]);
   });
 });
+
+describe('our schemas’ own words for a shape or a format', () => {
+  it('an unknown metric, a window of no known shape and an id with spaces read in Chinese, the CLI’s English unchanged', async () => {
+    const problems = await problemsOf(
+      withLesson((l) => {
+        const checks = l.checks as Record<string, unknown>[];
+        checks[0]!.metric = 'sessionLost';
+        checks[1]!.window = { since: 'crash' };
+        checks[2]!.id = 'has spaces';
+      }),
+    );
+    const byPath = Object.fromEntries(problems.map((p) => [p.path, { en: p.message, zh: packProblemText(p, 'zh-CN') }]));
+    expect(byPath['checks[0].metric']).toEqual({
+      en: 'unknown metric "sessionLost": expected a metric of src/shared/metrics.ts (did you mean "sessionsLost"?)',
+      zh: '未知指标“sessionLost”：应为 src/shared/metrics.ts 中的指标（是不是“sessionsLost”？）',
+    });
+    expect(byPath['checks[1].window']?.zh).toBe('未知字段："since"');
+    expect(byPath['checks[2].id']).toEqual({ en: 'expected an id of letters, digits, "-", "_" or "."', zh: '应为由字母、数字、“-”“_”或“.”组成的 ID' });
+  });
+});
