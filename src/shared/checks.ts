@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { NODE_KINDS } from './graph';
 import { METRIC_NAMES, type MetricName } from './metrics';
+import { ownIssue, ownText } from './i18n/packTexts';
 
 /** Size bounds: generous for any lesson, small enough that a hostile pack cannot stall grading. */
 export const CHECK_LIMITS = { checksMax: 100, anyOfMax: 20, choicesMax: 20, textChars: 20_000 } as const;
@@ -23,7 +24,7 @@ const checkId = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected an id of letters, digits, "-", "_" or "."');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, ownText('own.id'));
 const nodeRef = z.string().min(1).max(64);
 const faultRef = z.string().min(1).max(64);
 
@@ -34,7 +35,7 @@ const faultRef = z.string().min(1).max(64);
 export const TimeAnchorSchema = z
   .string()
   .max(100)
-  .regex(/^(start|end|fault:.+?)([+-]\d{1,9})?$/, 'expected "start", "end" or "fault:<id>", optionally followed by +ms or -ms')
+  .regex(/^(start|end|fault:.+?)([+-]\d{1,9})?$/, ownText('own.anchor'))
   .describe('"start", "end" or "fault:<fault id>", optionally with an offset in ms: "fault:crash+5000"');
 export type TimeAnchor = z.infer<typeof TimeAnchorSchema>;
 
@@ -68,7 +69,7 @@ export const WindowSchema = z.union(
       })
       .strict(),
   ],
-  { error: 'expected {from, to}, {before: "<fault id>"}, {during: "<fault id>"} or {after: "<fault id>"}' },
+  { error: ownText('own.windowShape') },
 );
 export type CheckWindow = z.infer<typeof WindowSchema>;
 
@@ -98,9 +99,10 @@ function closestMetric(name: string): MetricName | undefined {
 /** A metric name from the catalogue; an unknown one is refused with the closest name, if any. */
 const MetricNameSchema = z.enum(METRIC_NAMES as [MetricName, ...MetricName[]], {
   error: (issue) => {
-    if (typeof issue.input !== 'string') return 'expected a metric name';
-    const close = closestMetric(issue.input.slice(0, 100));
-    return `unknown metric "${issue.input.slice(0, 100)}": expected a metric of src/shared/metrics.ts${close ? ` (did you mean "${close}"?)` : ''}`;
+    if (typeof issue.input !== 'string') return ownText('own.metricName');
+    const name = issue.input.slice(0, 100);
+    const close = closestMetric(name);
+    return close ? ownText('own.unknownMetricClose', { name, close }) : ownText('own.unknownMetric', { name });
   },
 });
 
@@ -175,7 +177,7 @@ export const PredicateSchema: z.ZodType<Predicate> = z.lazy(() =>
         })
         .strict(),
     ],
-    { error: 'expected one predicate: {node}, {path}, {count}, {prop}, {anyOf}, {allOf} or {not}' },
+    { error: ownText('own.predicateShape') },
   ),
 );
 
@@ -229,7 +231,7 @@ export const StructureCheckSchema = z
     forbid: PredicateSchema.optional(),
   })
   .strict()
-  .refine((c) => c.require !== undefined || c.forbid !== undefined, 'expected "require", "forbid" or both');
+  .refine((c) => c.require !== undefined || c.forbid !== undefined, ownIssue('own.requireOrForbid'));
 export type StructureCheck = z.infer<typeof StructureCheckSchema>;
 
 /** The right answer to a quiz: a fixed choice, or the choice (a node id) where a metric is highest or lowest. */
@@ -245,7 +247,7 @@ export const QuizAnswerSchema = z.union([
       window: WindowSchema.optional(),
     })
     .strict()
-    .refine((a) => (a.highest === undefined) !== (a.lowest === undefined), 'expected exactly one of "highest" or "lowest"'),
+    .refine((a) => (a.highest === undefined) !== (a.lowest === undefined), ownIssue('own.highestOrLowest')),
 ]);
 export type QuizAnswer = z.infer<typeof QuizAnswerSchema>;
 
@@ -277,10 +279,10 @@ export const QuizCheckSchema = z
   .superRefine((quiz, ctx) => {
     const ids = quiz.choices.map((c) => c.id);
     ids.forEach((choice, i) => {
-      if (ids.indexOf(choice) !== i) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], message: `duplicate choice id "${choice}"` });
+      if (ids.indexOf(choice) !== i) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], ...ownIssue('own.duplicateChoice', { id: choice }) });
     });
     if (typeof quiz.answer === 'string' && !ids.includes(quiz.answer)) {
-      ctx.addIssue({ code: 'custom', path: ['answer'], message: `expected one of the choice ids (${ids.map((c) => `"${c}"`).join(', ')}), found "${quiz.answer}"` });
+      ctx.addIssue({ code: 'custom', path: ['answer'], ...ownIssue('own.quizAnswer', { ids: ids.map((c) => `"${c}"`).join(', '), found: quiz.answer }) });
     }
   });
 export type QuizCheck = z.infer<typeof QuizCheckSchema>;

@@ -10,6 +10,8 @@
  */
 import { z } from 'zod';
 import type { NodeKind } from './graph';
+import { englishPackText, packMessage, zodIssueMessage, type PackMessage } from './i18n/packTexts';
+import { issueOf } from './i18n/issues';
 
 /** Runs longer than an hour of simulated time are not useful in a lesson and would hold memory. */
 export const SCENARIO_LIMITS = { durationMsMax: 3_600_000, faultsMax: 500 } as const;
@@ -264,16 +266,21 @@ export function faultParamNames(action: FaultAction): string[] {
 }
 
 /** Checks `params` against `action`'s schema: the problems, each with its path inside params. */
-export function faultParamsIssues(action: FaultAction, params: FaultParams | undefined): { path: PropertyKey[]; message: string }[] {
+export function faultParamsIssues(action: FaultAction, params: FaultParams | undefined): { path: PropertyKey[]; message: string; text: PackMessage }[] {
   const parsed = FAULTS[action].params.safeParse(params ?? {});
   if (parsed.success) return [];
   const takes = faultParamNames(action);
-  const accepted = takes.length === 0 ? `${action} takes no parameters` : `${action} takes ${takes.join(', ')}`;
-  return parsed.error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: [key], message: `"${key}" does not apply to ${action}: ${accepted}` }))
-      : [{ path: issue.path, message: issue.message }],
-  );
+  const accepted = takes.length === 0 ? packMessage('own.takesNothing', { action }) : packMessage('own.takes', { action, params: takes.join(', ') });
+  return parsed.error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => {
+        const text = packMessage('own.faultParam', { key, action, accepted });
+        return { path: [key], message: englishPackText(text), text };
+      });
+    }
+    const { message, zod } = issueOf(issue);
+    return [{ path: issue.path, message: issue.message, text: zodIssueMessage(zod, message) }];
+  });
 }
 
 /** Applies the action's defaults; the fault must have passed the scenario schema. */
@@ -313,7 +320,7 @@ export interface FaultTargetGraph {
 /** What is wrong with a fault's target on `graph`: a node (or group member) it lacks, or a kind the action does nothing to. */
 export type FaultTargetIssue =
   | { kind: 'missing'; path: (string | number)[]; id: string; message: string }
-  | { kind: 'wrong-kind'; path: (string | number)[]; id: string; message: string };
+  | { kind: 'wrong-kind'; path: (string | number)[]; id: string; message: string; kinds: readonly NodeKind[]; found: NodeKind; isSelector: boolean };
 
 /** The one check of a fault's targets against a design, used by the pack validator and by grading. */
 export function faultTargetIssues(fault: { action: FaultAction; target: string; params?: FaultParams | undefined }, graph: FaultTargetGraph): FaultTargetIssue[] {
@@ -324,14 +331,14 @@ export function faultTargetIssues(fault: { action: FaultAction; target: string; 
     // A selector is never missing (a design without such a node just does not get the fault).
     const kind = TARGET_SELECTORS[fault.target].kind;
     if (spec.target.nodeKinds !== 'any' && !spec.target.nodeKinds.includes(kind)) {
-      issues.push({ kind: 'wrong-kind', path: ['target'], id: fault.target, message: `${fault.action} applies to ${spec.target.nodeKinds.join(' or ')} nodes; "${fault.target}" picks a ${kind}` });
+      issues.push({ kind: 'wrong-kind', path: ['target'], id: fault.target, message: `${fault.action} applies to ${spec.target.nodeKinds.join(' or ')} nodes; "${fault.target}" picks a ${kind}`, kinds: spec.target.nodeKinds, found: kind, isSelector: true });
     }
   } else if (!spec.target.isIgnored) {
     const isEdge = spec.target.isEdgeAllowed && graph.edges.some((e) => e.id === fault.target);
     const what = spec.target.isEdgeAllowed ? 'node or edge' : 'node';
     if (node === undefined && !isEdge) issues.push({ kind: 'missing', path: ['target'], id: fault.target, message: `unknown ${what} "${fault.target}"` });
     else if (node !== undefined && spec.target.nodeKinds !== 'any' && !spec.target.nodeKinds.includes(node.kind)) {
-      issues.push({ kind: 'wrong-kind', path: ['target'], id: fault.target, message: `${fault.action} applies to ${spec.target.nodeKinds.join(' or ')} nodes; "${fault.target}" is a ${node.kind}` });
+      issues.push({ kind: 'wrong-kind', path: ['target'], id: fault.target, message: `${fault.action} applies to ${spec.target.nodeKinds.join(' or ')} nodes; "${fault.target}" is a ${node.kind}`, kinds: spec.target.nodeKinds, found: node.kind, isSelector: false });
     }
   }
   fault.params?.groups?.forEach((group, g) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DocumentSpec } from './document';
+import { ownIssue, ownText } from './i18n/packTexts';
 
 /** Every kind of node a student can place, in palette order. */
 export const NODE_KINDS = [
@@ -23,7 +24,7 @@ const id = z
   .string()
   .min(1)
   .max(GRAPH_LIMITS.idChars)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'expected an id of letters, digits, "-", "_", "." or ":"');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, ownText('own.graphId'));
 
 const finite = z.number().finite();
 
@@ -84,19 +85,19 @@ export const GraphSchema = z
   .superRefine((graph, ctx) => {
     const ids = new Set<string>();
     graph.nodes.forEach((node, i) => {
-      if (ids.has(node.id)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `duplicate node id "${node.id}"` });
+      if (ids.has(node.id)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], ...ownIssue('own.duplicateNode', { id: node.id }) });
       ids.add(node.id);
     });
     const edgeIds = new Set<string>();
     graph.edges.forEach((edge, i) => {
-      if (edgeIds.has(edge.id)) ctx.addIssue({ code: 'custom', path: ['edges', i, 'id'], message: `duplicate edge id "${edge.id}"` });
+      if (edgeIds.has(edge.id)) ctx.addIssue({ code: 'custom', path: ['edges', i, 'id'], ...ownIssue('own.duplicateEdge', { id: edge.id }) });
       edgeIds.add(edge.id);
       for (const end of ['source', 'target'] as const) {
         if (!ids.has(edge[end])) {
-          ctx.addIssue({ code: 'custom', path: ['edges', i, end], message: `no node with id "${edge[end]}"` });
+          ctx.addIssue({ code: 'custom', path: ['edges', i, end], ...ownIssue('own.edgeNoNode', { id: edge[end] }) });
         }
       }
-      if (edge.source === edge.target) ctx.addIssue({ code: 'custom', path: ['edges', i], message: 'an edge cannot connect a node to itself' });
+      if (edge.source === edge.target) ctx.addIssue({ code: 'custom', path: ['edges', i], ...ownIssue('own.selfEdge') });
     });
   });
 

@@ -4,6 +4,7 @@
  * validator to report (graphEditIssues), so applying never throws.
  */
 import type { Graph } from './graph';
+import { englishPackText, packMessage, type PackMessage } from './i18n/packTexts';
 import type { GraphEdit } from './lesson';
 
 export function applyGraphEdit(graph: Graph, edit: GraphEdit): Graph {
@@ -17,33 +18,34 @@ export function applyGraphEdit(graph: Graph, edit: GraphEdit): Graph {
   return { ...graph, nodes, edges };
 }
 
-/** What an edit names that the graph does not have (or already has), as [JSON path under the edit, message]. */
-export function graphEditIssues(graph: Graph, edit: GraphEdit): [string, string][] {
-  const issues: [string, string][] = [];
+/** What an edit names that the graph does not have (or already has), as [JSON path under the edit, message, its key in PACK_TEXTS]. */
+export function graphEditIssues(graph: Graph, edit: GraphEdit): [string, string, PackMessage][] {
+  const issues: [string, string, PackMessage][] = [];
+  const add = (path: string, text: PackMessage) => issues.push([path, englishPackText(text), text]);
   const nodeIds = new Set(graph.nodes.map((n) => n.id));
   const edgeIds = new Set(graph.edges.map((e) => e.id));
   const listed = () => [...nodeIds].sort().slice(0, 20).join(', ');
   edit.removeEdges.forEach((id, i) => {
-    if (!edgeIds.has(id)) issues.push([`removeEdges[${i}]`, `unknown edge "${id}": expected an edge of the starter graph`]);
+    if (!edgeIds.has(id)) add(`removeEdges[${i}]`, packMessage('edit.unknownEdge', { id }));
   });
   edit.removeNodes.forEach((id, i) => {
-    if (!nodeIds.has(id)) issues.push([`removeNodes[${i}]`, `unknown node "${id}": expected a node of the starter graph (${listed()})`]);
+    if (!nodeIds.has(id)) add(`removeNodes[${i}]`, packMessage('edit.unknownNode', { id, known: listed() }));
     nodeIds.delete(id);
   });
   // A removed edge (or one a removed node took along) frees its id for an added edge.
   for (const e of graph.edges) if (edit.removeEdges.includes(e.id) || !nodeIds.has(e.source) || !nodeIds.has(e.target)) edgeIds.delete(e.id);
   edit.addNodes.forEach((n, i) => {
-    if (nodeIds.has(n.id)) issues.push([`addNodes[${i}].id`, `node "${n.id}" already exists`]);
+    if (nodeIds.has(n.id)) add(`addNodes[${i}].id`, packMessage('edit.nodeExists', { id: n.id }));
     nodeIds.add(n.id);
   });
   edit.addEdges.forEach((e, i) => {
-    if (edgeIds.has(e.id)) issues.push([`addEdges[${i}].id`, `edge "${e.id}" already exists`]);
+    if (edgeIds.has(e.id)) add(`addEdges[${i}].id`, packMessage('edit.edgeExists', { id: e.id }));
     for (const end of ['source', 'target'] as const) {
-      if (!nodeIds.has(e[end])) issues.push([`addEdges[${i}].${end}`, `unknown node "${e[end]}": expected a node of the edited graph (${listed()})`]);
+      if (!nodeIds.has(e[end])) add(`addEdges[${i}].${end}`, packMessage('edit.unknownEditedNode', { id: e[end], known: listed() }));
     }
   });
   for (const id of Object.keys(edit.setProps)) {
-    if (!nodeIds.has(id)) issues.push([`setProps.${id}`, `unknown node "${id}": expected a node of the edited graph (${listed()})`]);
+    if (!nodeIds.has(id)) add(`setProps.${id}`, packMessage('edit.unknownEditedNode', { id, known: listed() }));
   }
   return issues;
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LocalizedTextSchema, WindowSchema } from './checks';
 import { METRIC_NAMES, type MetricName } from './metrics';
+import { ownIssue, ownText } from './i18n/packTexts';
 
 export const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
@@ -15,7 +16,7 @@ const id = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected an id of letters, digits, "-", "_" or "."');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, ownText('own.id'));
 
 /** The section of the course notes a lesson teaches: shown as the lesson's intro card. */
 export const NotesSectionSchema = z
@@ -72,7 +73,7 @@ export const PredictionSchema = z
   .superRefine((p, ctx) => {
     const seen = new Set<string>();
     p.choices.forEach((c, i) => {
-      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], message: `duplicate choice id "${c.id}"` });
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], ...ownIssue('own.duplicateChoice', { id: c.id }) });
       seen.add(c.id);
     });
   });

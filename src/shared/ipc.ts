@@ -94,8 +94,10 @@ export interface CatalogueEntry {
   version: string;
   origin: 'builtin' | 'imported';
   lessons: { id: string; title: LocalizedText }[];
-  /** Why an imported pack does not load. */
+  /** Why an imported pack does not load (in English, one problem a line). */
   error?: string;
+  /** The same problems as data (file and path, and each one's message key), shown in the app's language. */
+  problems?: Issue[];
 }
 
 /** What importing a pack did: the pack as now listed, and the installed copy it replaced, if any. */

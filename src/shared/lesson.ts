@@ -6,6 +6,7 @@ import { instructorFields } from './instructor';
 import { ScenarioSchema } from './scenario';
 import { LessonVariantsSchema } from './variants';
 import { NodeNamesSchema } from './nodeNames';
+import { ownIssue, ownText } from './i18n/packTexts';
 
 export { LocalizedTextSchema, type LocalizedText } from './checks';
 
@@ -18,7 +19,7 @@ export const PackPathSchema = z
   .string()
   .min(1)
   .max(200)
-  .refine((p) => !p.startsWith('/') && !p.includes('\\') && !p.split('/').includes('..'), 'expected a relative path inside the pack');
+  .refine((p) => !p.startsWith('/') && !p.includes('\\') && !p.split('/').includes('..'), ownIssue('own.relativePath'));
 
 export const LESSON_FORMAT = 'statelab.lesson';
 /** 2: the instructor layer (estimatedMinutes … instructorNotes) and per-student variants. */
@@ -46,7 +47,7 @@ export type GraphEdit = z.infer<typeof GraphEditSchema>;
 /** A common wrong answer: a named half-way design (an edit of the starter) and the checks it must fail. */
 export const WrongAnswerSchema = z
   .object({
-    id: z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected an id of letters, digits, "-", "_" or "."'),
+    id: z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, ownText('own.id')),
     /** What the student tried, in the instructor's words. */
     name: LocalizedTextSchema,
     edit: GraphEditSchema,
@@ -67,7 +68,7 @@ export const LessonSchema = z
     /** Optional JSON Schema reference for editors' autocompletion. */
     $schema: z.string().max(500).optional(),
     /** Stable id, unique in the pack. */
-    id: z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected an id of letters, digits, "-", "_" or "."'),
+    id: z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, ownText('own.id')),
     /** The lesson's name. */
     title: LocalizedTextSchema,
     /** What the student should be able to do afterwards. */
@@ -101,21 +102,21 @@ export const LessonSchema = z
     // Quiz and prediction answers share one record in a submission: their ids must differ.
     const seen = new Set<string>();
     lesson.checks.forEach((check, i) => {
-      if (seen.has(check.id)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'id'], message: `duplicate check id "${check.id}"` });
+      if (seen.has(check.id)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'id'], ...ownIssue('own.duplicateCheck', { id: check.id }) });
       seen.add(check.id);
     });
     const answers = new Set<string>();
     lesson.wrongAnswers.forEach((wrong, i) => {
-      if (answers.has(wrong.id)) ctx.addIssue({ code: 'custom', path: ['wrongAnswers', i, 'id'], message: `duplicate wrong answer id "${wrong.id}"` });
+      if (answers.has(wrong.id)) ctx.addIssue({ code: 'custom', path: ['wrongAnswers', i, 'id'], ...ownIssue('own.duplicateWrong', { id: wrong.id }) });
       answers.add(wrong.id);
       for (const field of ['fails', 'mayFail'] as const) {
         wrong[field].forEach((id, j) => {
-          if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['wrongAnswers', i, field, j], message: `unknown check "${id}": expected one of ${[...seen].join(', ')}` });
+          if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['wrongAnswers', i, field, j], ...ownIssue('own.unknownCheck', { id, known: [...seen].join(', ') }) });
         });
       }
     });
     lesson.predictions.forEach((p, i) => {
-      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['predictions', i, 'id'], message: `duplicate id "${p.id}": a check or prediction already has it` });
+      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['predictions', i, 'id'], ...ownIssue('own.duplicatePrediction', { id: p.id }) });
       seen.add(p.id);
     });
   });
@@ -149,17 +150,17 @@ export const PackManifestSchema = z
     /** Optional JSON Schema reference for editors' autocompletion. */
     $schema: z.string().max(500).optional(),
     /** Stable id of the pack, e.g. "stateless-vs-stateful". */
-    id: z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and "-"'),
+    id: z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, ownText('own.packId')),
     /** The pack's name. */
     title: LocalizedTextSchema,
     /** The pack's own version (semver). */
-    packVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like 1.0.0'),
+    packVersion: z.string().regex(/^\d+\.\d+\.\d+$/, ownText('own.version', { example: '1.0.0' })),
     /** Who wrote it. */
     authors: z.array(z.string().max(200)).max(50).default([]),
     /** Locales the texts are written in. */
     locales: z.array(z.string().max(16)).min(1).max(20),
     /** The oldest StateLab that can run it. */
-    minAppVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like 0.1.0'),
+    minAppVersion: z.string().regex(/^\d+\.\d+\.\d+$/, ownText('own.version', { example: '0.1.0' })),
     /** Lesson files, in teaching order. */
     lessons: z.array(PackPathSchema).min(1).max(100),
   })

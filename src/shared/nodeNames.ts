@@ -7,11 +7,12 @@
  */
 import { z } from 'zod';
 import { GRAPH_LIMITS } from './graph';
+import { ownIssue, ownText } from './i18n/packTexts';
 
 /** At most this many names per lesson (far above any lesson's graphs). */
 export const NODE_NAMES_MAX = 500;
 
-const name = z.string().max(GRAPH_LIMITS.labelChars).regex(/\S/, 'expected a name, not blank');
+const name = z.string().max(GRAPH_LIMITS.labelChars).regex(/\S/, ownText('own.blankName'));
 
 /** One node's name per locale; English is required (it is the graphs' label). */
 export const NodeNameSchema = z.object({ en: name }).catchall(name);
@@ -20,7 +21,7 @@ export type NodeName = z.infer<typeof NodeNameSchema>;
 /** Node id → its names; ids must be nodes of the lesson's graphs (pack:validate checks). */
 export const NodeNamesSchema = z
   .record(z.string().min(1).max(GRAPH_LIMITS.idChars), NodeNameSchema)
-  .refine((names) => Object.keys(names).length <= NODE_NAMES_MAX, `expected at most ${NODE_NAMES_MAX} node names`);
+  .refine((names) => Object.keys(names).length <= NODE_NAMES_MAX, ownIssue('own.nodeNamesMax', { max: NODE_NAMES_MAX }));
 export type NodeNames = z.infer<typeof NodeNamesSchema>;
 
 /** What a name is worked out from: the node's id and label. */

@@ -6,10 +6,11 @@
 import { z } from 'zod';
 import type { NodeKind } from './graph';
 import { issueOf, type ZodIssueData } from './i18n/issues';
+import { ownText } from './i18n/packTexts';
 
 const ms = (max: number) => z.number().min(0).max(max);
 /** A timeout: 0 is refused rather than read as "never" (a call that never times out is no setting a real client has). */
-const timeoutMs = () => z.number().min(1, { error: 'must be at least 1 ms: a timeout of 0 would never fire' }).max(600_000);
+const timeoutMs = () => z.number().min(1, { error: ownText('own.timeoutMin') }).max(600_000);
 
 /** A service-time distribution; a bare number means an exponential with that mean. */
 const ServiceTimeSchema = z

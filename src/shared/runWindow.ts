@@ -5,6 +5,7 @@
  */
 import type { CheckWindow, TimeAnchor } from './checks';
 import { FAULTS, faultDurationMs, resolveFault } from './faults';
+import { englishPackText, packMessage, type PackMessage } from './i18n/packTexts';
 import { faultId, type ParsedScenario } from './scenario';
 
 /** A scheduled fault as windows see it. */
@@ -17,7 +18,10 @@ export interface FaultTiming {
   endMs: number;
 }
 
-export type Resolved<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A failure keeps its English (`error`, what grading reports) and its message (`text`, what the pack validator reports in every language). */
+export type Resolved<T> = { ok: true; value: T } | { ok: false; error: string; text: PackMessage };
+
+const failure = (text: PackMessage): { ok: false; error: string; text: PackMessage } => ({ ok: false, error: englishPackText(text), text });
 
 /** The faults of a scenario with their start and end times. */
 export function faultTimings(scenario: ParsedScenario): FaultTiming[] {
@@ -40,7 +44,7 @@ export function resolveAnchor(anchor: TimeAnchor, faults: readonly FaultTiming[]
   if (anchor === 'end') return { ok: true, value: durationMs };
   const offset = /^(start|end)([+-]\d+)$/.exec(anchor);
   if (offset) return { ok: true, value: (offset[1] === 'start' ? 0 : durationMs) + Number(offset[2]) };
-  if (!anchor.startsWith('fault:')) return { ok: false, error: `"${anchor}" is not "start", "end" or "fault:<id>"` };
+  if (!anchor.startsWith('fault:')) return failure(packMessage('window.badAnchor', { anchor }));
   const rest = anchor.slice('fault:'.length);
   const whole = faults.find((f) => f.id === rest);
   if (whole) return { ok: true, value: whole.atMs };
@@ -52,9 +56,9 @@ export function resolveAnchor(anchor: TimeAnchor, faults: readonly FaultTiming[]
   return unknownFault(rest, faults);
 }
 
-function unknownFault(id: string, faults: readonly FaultTiming[]): { ok: false; error: string } {
-  const known = faults.map((f) => `"${f.id}"`).join(', ') || 'none';
-  return { ok: false, error: `window names fault "${id}", which the scenario does not schedule (its faults: ${known})` };
+function unknownFault(id: string, faults: readonly FaultTiming[]): { ok: false; error: string; text: PackMessage } {
+  const known = faults.map((f) => `"${f.id}"`).join(', ');
+  return failure(packMessage('window.unknownFault', { id, known: known === '' ? packMessage('word.none') : known }));
 }
 
 /** The window in run time, clamped to the run; refuses windows that are empty. */
@@ -91,6 +95,6 @@ export function resolveWindow(window: CheckWindow | undefined, faults: readonly 
   if (!to.ok) return to;
   const fromMs = Math.max(0, Math.min(durationMs, from.value));
   const toMs = Math.max(0, Math.min(durationMs, to.value));
-  if (toMs <= fromMs) return { ok: false, error: `the window is empty (from ${fromMs} ms to ${toMs} ms of a ${durationMs} ms run)` };
+  if (toMs <= fromMs) return failure(packMessage('window.empty', { fromMs, toMs, durationMs }));
   return { ok: true, value: { fromMs, toMs } };
 }

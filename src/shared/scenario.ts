@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FAULT_ACTIONS, faultParamsIssues, FaultParamsSchema, SCENARIO_LIMITS } from './faults';
 import { NoiseSchema } from './noise';
+import { ownIssue } from './i18n/packTexts';
 
 export { FAULT_ACTIONS, FaultParamsSchema, SCENARIO_LIMITS, type FaultAction, type FaultParams } from './faults';
 
@@ -53,11 +54,11 @@ export const ScenarioSchema = z
     const ids = new Set<string>();
     s.faults.forEach((f, i) => {
       if (f.id !== undefined) {
-        if (ids.has(f.id)) ctx.addIssue({ code: 'custom', path: ['faults', i, 'id'], message: `duplicate fault id "${f.id}"` });
+        if (ids.has(f.id)) ctx.addIssue({ code: 'custom', path: ['faults', i, 'id'], ...ownIssue('own.duplicateFault', { id: f.id }) });
         ids.add(f.id);
       }
       // Each action takes only its own parameters (FAULTS in faults.ts).
-      for (const issue of faultParamsIssues(f.action, f.params)) ctx.addIssue({ code: 'custom', path: ['faults', i, 'params', ...issue.path], message: issue.message });
+      for (const issue of faultParamsIssues(f.action, f.params)) ctx.addIssue({ code: 'custom', path: ['faults', i, 'params', ...issue.path], message: issue.message, params: { text: issue.text } });
     });
   });
 

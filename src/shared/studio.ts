@@ -10,6 +10,7 @@ import { GraphSchema } from './graph';
 import type { MetricUnit } from './metrics';
 import type { CheckResult } from './gradeReport';
 import { LESSON_FORMAT, LESSON_VERSION, LessonSchema, LocalizedTextSchema } from './lesson';
+import { ownText, type PackMessage } from './i18n/packTexts';
 
 export const STUDIO_LIMITS = {
   /** Lessons in one draft (the pack manifest's own bound). */
@@ -23,7 +24,7 @@ export const STUDIO_LIMITS = {
 } as const;
 
 /** A pack id: the manifest's rule (lower-case letters, digits and "-"). */
-export const StudioPackIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and "-"');
+export const StudioPackIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, ownText('own.packId'));
 
 export const StudioLessonSchema = z
   .object({
@@ -43,7 +44,7 @@ export const StudioDraftSchema = z
     /** The pack's name. */
     title: LocalizedTextSchema,
     /** The pack's own version (semver). */
-    packVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like 1.0.0'),
+    packVersion: z.string().regex(/^\d+\.\d+\.\d+$/, ownText('own.version', { example: '1.0.0' })),
     /** Who wrote it. */
     authors: z.array(z.string().max(200)).max(50),
     /** Locales the texts are written in. */
@@ -58,11 +59,12 @@ export type StudioLesson = z.infer<typeof StudioLessonSchema>;
 /** Checks a draft lesson's document with the lesson schema (the studio fills the graph paths). */
 export const parseDraftLesson = (raw: unknown) => LessonSchema.safeParse(raw);
 
-/** A problem with a draft, as the pack validator words it: file, JSON path, message. */
+/** A problem with a draft, as the pack validator words it: file, JSON path, the English message and its key (shown in the author's language). */
 export interface StudioProblem {
   file: string;
   path: string;
   message: string;
+  text: PackMessage;
 }
 
 /** A draft pack in the data folder's studio list. */

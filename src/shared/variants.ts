@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { LocalizedTextSchema } from './checks';
 import type { Graph } from './graph';
 import type { Scenario } from './scenario';
+import { englishPackText, ownIssue, ownText, packMessage, type PackKey, type PackMessage } from './i18n/packTexts';
 
 export const VARIANT_LIMITS = { parametersMax: 8, setsMax: 8, stepsMax: 100_000, pathChars: 200 } as const;
 
@@ -33,7 +34,7 @@ export const VariantPathSchema = z
 export const VariantParameterSchema = z
   .object({
     /** Stable id, unique in the lesson ("crashAtMs"). */
-    id: z.string().min(1).max(64).regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'expected an id of letters, digits and "_"'),
+    id: z.string().min(1).max(64).regex(/^[A-Za-z][A-Za-z0-9_]*$/, ownText('own.variantId')),
     /** What the lesson panel calls it. */
     label: LocalizedTextSchema,
     /** Smallest value a student can get. */
@@ -49,8 +50,8 @@ export const VariantParameterSchema = z
   })
   .strict()
   .superRefine((p, ctx) => {
-    if (p.max < p.min) ctx.addIssue({ code: 'custom', path: ['max'], message: `expected max (${p.max}) to be at least min (${p.min})` });
-    else if ((p.max - p.min) / p.step > VARIANT_LIMITS.stepsMax) ctx.addIssue({ code: 'custom', path: ['step'], message: `expected at most ${VARIANT_LIMITS.stepsMax} steps between min and max` });
+    if (p.max < p.min) ctx.addIssue({ code: 'custom', path: ['max'], ...ownIssue('own.variantMaxBelowMin', { max: p.max, min: p.min }) });
+    else if ((p.max - p.min) / p.step > VARIANT_LIMITS.stepsMax) ctx.addIssue({ code: 'custom', path: ['step'], ...ownIssue('own.variantSteps', { max: VARIANT_LIMITS.stepsMax }) });
   });
 export type VariantParameter = z.infer<typeof VariantParameterSchema>;
 
@@ -63,7 +64,7 @@ export const LessonVariantsSchema = z
   .superRefine((v, ctx) => {
     const seen = new Set<string>();
     v.parameters.forEach((p, i) => {
-      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['parameters', i, 'id'], message: `duplicate parameter id "${p.id}"` });
+      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['parameters', i, 'id'], ...ownIssue('own.duplicateParameter', { id: p.id }) });
       seen.add(p.id);
     });
   });
@@ -133,32 +134,36 @@ export function parseVariantPath(path: string): { root: 'scenario' | 'starter'; 
  * Where a path leads in a document: the object holding the field and the field's name, or why it
  * does not resolve. Only an existing number can be set: a typo must not add a field nobody reads.
  */
-export function resolveVariantPath(doc: unknown, path: string): { ok: true; holder: Record<string, unknown>; key: string } | { ok: false; error: string } {
+export function resolveVariantPath(doc: unknown, path: string): { ok: true; holder: Record<string, unknown>; key: string } | { ok: false; error: string; text: PackMessage } {
+  const fail = (key: Extract<PackKey, `variantPath.${string}`>, at: string) => {
+    const text = packMessage(key, { at });
+    return { ok: false as const, error: englishPackText(text), text };
+  };
   const { segments } = parseVariantPath(path);
   let here: unknown = doc;
   let walked = path.startsWith('scenario') ? 'scenario' : 'starter';
   for (const [i, segment] of segments.entries()) {
     const isLast = i === segments.length - 1;
     if ('key' in segment) {
-      if (typeof here !== 'object' || here === null || Array.isArray(here)) return { ok: false, error: `${walked} is not an object` };
+      if (typeof here !== 'object' || here === null || Array.isArray(here)) return fail('variantPath.notObject', walked);
       if (isLast) {
         const value = (here as Record<string, unknown>)[segment.key];
-        if (typeof value !== 'number') return { ok: false, error: `${walked}.${segment.key} is ${value === undefined ? 'not set' : 'not a number'}: a variant can only change an existing number` };
+        if (typeof value !== 'number') return fail(value === undefined ? 'variantPath.notSet' : 'variantPath.notNumber', `${walked}.${segment.key}`);
         return { ok: true, holder: here as Record<string, unknown>, key: segment.key };
       }
       here = Object.prototype.hasOwnProperty.call(here, segment.key) ? (here as Record<string, unknown>)[segment.key] : undefined;
       walked += `.${segment.key}`;
     } else {
-      if (!Array.isArray(here)) return { ok: false, error: `${walked} is not a list` };
+      if (!Array.isArray(here)) return fail('variantPath.notList', walked);
       const found = 'index' in segment ? here[segment.index] : here.find((item: unknown) => (item as { id?: unknown } | null)?.id === segment.id);
       walked += 'index' in segment ? `[${segment.index}]` : `[id=${segment.id}]`;
-      if (found === undefined) return { ok: false, error: `${walked} does not exist` };
-      if (isLast) return { ok: false, error: `${walked} is not a number field` };
+      if (found === undefined) return fail('variantPath.missing', walked);
+      if (isLast) return fail('variantPath.notNumberField', walked);
       here = found;
     }
-    if (here === undefined) return { ok: false, error: `${walked} does not exist` };
+    if (here === undefined) return fail('variantPath.missing', walked);
   }
-  return { ok: false, error: `${walked} names no field` };
+  return fail('variantPath.noField', walked);
 }
 
 /** The node a starter path names (`starter.nodes[id=users]…`), if it names one by id. */

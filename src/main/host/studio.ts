@@ -6,6 +6,7 @@
  */
 import { errorMessage } from '../../shared/i18n/errorTexts';
 import { LessonSchema } from '../../shared/lesson';
+import { DocumentError, zodIssues } from '../../shared/json';
 import type { StudioDraft } from '../../shared/studio';
 import { verifySeeds } from '../../shared/studio';
 import { draftFromPack, emptyDraft, exportDraft, isReservedId, listDrafts, readDraft, saveDraft, validateDraft, writeDraft } from '../packs/studioDraft';
@@ -57,7 +58,7 @@ export function createStudioHandlers(builtinPackDirs: readonly string[], dataDir
       const entry = (await draft(id)).lessons[lessonIndex];
       if (!entry) throw new ServiceError('invalid-payload', errorMessage('studio.noLesson', { id, number: lessonIndex + 1 }));
       const parsed = LessonSchema.safeParse(entry.lesson);
-      if (!parsed.success) throw new ServiceError('invalid-document', errorMessage('studio.lessonIncomplete', { number: lessonIndex + 1, detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
+      if (!parsed.success) throw new DocumentError(errorMessage('studio.lessonIncompleteProblems', { number: lessonIndex + 1 }), zodIssues(parsed.error));
       const lesson = parsed.data;
       return jobs.run(jobId, ctx.signal, (signal) => {
         const input = { packId: id, lesson, starter: entry.starter, ...(entry.reference ? { reference: entry.reference } : {}), seeds: verifySeeds(lesson.scenario.seed, seeds) };

@@ -2,7 +2,9 @@
  * Checks a lesson against its own graphs and scenario: things no schema can see alone, like a
  * check reading a node the graphs do not have, or a window naming a fault never scheduled.
  */
+import { messageText } from '../../shared/i18n/errorTexts';
 import type { ZodIssueData } from '../../shared/i18n/issues';
+import { orList, packMessage, type PackMessage } from '../../shared/i18n/packTexts';
 import type { Predicate } from '../../shared/checks';
 import type { Graph } from '../../shared/graph';
 import type { Lesson } from '../../shared/lesson';
@@ -17,30 +19,35 @@ export interface Problem {
   file: string;
   /** JSON path inside that file, e.g. "checks[1].window". */
   path: string;
-  /** What is wrong and what was expected. */
+  /** What is wrong and what was expected, in English (what `npm run pack:validate` prints). */
   message: string;
+  /** The same as a message of PACK_TEXTS (src/shared/i18n/packTexts.ts): what the app shows, in its language. */
+  text: PackMessage;
   /** zod's data for a schema problem in zod's own words, so it can be shown in the student's language. */
   zod?: ZodIssueData;
 }
+
+/** A problem from its message: the English `message` is made from it. */
+export const problemOf = (file: string, path: string, text: PackMessage, zod?: ZodIssueData): Problem => ({ file, path, message: messageText(text, 'en'), text, ...(zod ? { zod } : {}) });
 
 /** Raw HTML in a Markdown step could carry scripts into the lesson panel. */
 const RAW_HTML = /<\/?[A-Za-z][^>]*>/;
 
 export function lessonCrossRefs(file: string, lesson: Lesson, starter: Graph | undefined, reference: Graph | undefined): Problem[] {
   const problems: Problem[] = [];
-  const add = (path: string, message: string) => problems.push({ file, path, message });
+  const add = (path: string, text: PackMessage) => problems.push(problemOf(file, path, text));
   const nodes = new Set([...(starter?.nodes ?? []), ...(reference?.nodes ?? [])].map((n) => n.id));
   const listed = () => [...nodes].sort().slice(0, 20).join(', ');
   const knownNode = (id: string, path: string) => {
     // Without a loadable starter the node list is unknown; its own problem is reported already.
-    if (starter !== undefined && !nodes.has(id)) add(path, `unknown node "${id}": expected a node of the starter or reference graph (${listed()})`);
+    if (starter !== undefined && !nodes.has(id)) add(path, packMessage('problem.unknownNode', { id, known: listed() }));
   };
 
   lesson.locked.forEach((id, i) => knownNode(id, `locked[${i}]`));
   lesson.steps.forEach((step, i) => {
     for (const [locale, text] of Object.entries(step)) {
-      if (RAW_HTML.test(text)) add(`steps[${i}].${locale}`, 'raw HTML is not allowed in Markdown steps');
-      for (const id of unknownGlossaryLinks(text)) add(`steps[${i}].${locale}`, `unknown glossary term "${id}" in a glossary: link: expected one of ${GLOSSARY.map((e) => e.id).join(', ')}`);
+      if (RAW_HTML.test(text)) add(`steps[${i}].${locale}`, packMessage('problem.rawHtml'));
+      for (const id of unknownGlossaryLinks(text)) add(`steps[${i}].${locale}`, packMessage('problem.unknownGlossary', { id, known: GLOSSARY.map((e) => e.id).join(', ') }));
     }
   });
 
@@ -52,8 +59,9 @@ export function lessonCrossRefs(file: string, lesson: Lesson, starter: Graph | u
     scenario.faults.forEach((fault, i) => {
       for (const issue of faultTargetIssues(fault, design)) {
         const path = `scenario.faults[${i}]${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')}`;
-        const expected = issue.path[0] === 'target' && FAULTS[fault.action].target.isEdgeAllowed ? 'a node or an edge' : 'a node';
-        add(path, issue.kind === 'missing' ? `${issue.message}: expected ${expected} of the starter or reference graph (${listed()})` : issue.message);
+        const orEdge = issue.path[0] === 'target' && FAULTS[fault.action].target.isEdgeAllowed;
+        if (issue.kind === 'missing') add(path, packMessage(orEdge ? 'problem.unknownNodeOrEdge' : 'problem.unknownNode', { id: issue.id, known: listed() }));
+        else add(path, packMessage(issue.isSelector ? 'problem.faultSelectorKind' : 'problem.faultWrongKind', { action: fault.action, kinds: orList(issue.kinds), id: issue.id, found: issue.found }));
       }
     });
   }
@@ -80,7 +88,7 @@ export function lessonCrossRefs(file: string, lesson: Lesson, starter: Graph | u
     if (check.type === 'metric') {
       if (check.node !== undefined) knownNode(check.node, `${at}.node`);
       const window = resolveWindow(check.window, faults, scenario.durationMs);
-      if (!window.ok) add(`${at}.window`, window.error);
+      if (!window.ok) add(`${at}.window`, window.text);
     } else if (check.type === 'structure') {
       if (check.require) walk(check.require, `${at}.require`);
       if (check.forbid) walk(check.forbid, `${at}.forbid`);
@@ -88,13 +96,13 @@ export function lessonCrossRefs(file: string, lesson: Lesson, starter: Graph | u
       // A metric-decided answer reads each choice as a node.
       check.choices.forEach((choice, j) => knownNode(choice.id, `${at}.choices[${j}].id`));
       const window = resolveWindow(check.answer.window, faults, scenario.durationMs);
-      if (!window.ok) add(`${at}.answer.window`, window.error);
+      if (!window.ok) add(`${at}.answer.window`, window.text);
     }
   });
   if (starter !== undefined) {
     const starterNodes = new Set(starter.nodes.map((n) => n.id));
     for (const id of Object.keys(lesson.lockedProps)) {
-      if (!starterNodes.has(id)) add(`lockedProps.${id}`, `lesson "${lesson.id}" locks props of unknown node "${id}": expected a node of the starter graph`);
+      if (!starterNodes.has(id)) add(`lockedProps.${id}`, packMessage('problem.lockedPropsUnknown', { lesson: lesson.id, id }));
     }
   }
   // Common wrong answers are edits of the starter: what they name must be there, and grading
@@ -102,11 +110,10 @@ export function lessonCrossRefs(file: string, lesson: Lesson, starter: Graph | u
   if (starter !== undefined) {
     lesson.wrongAnswers.forEach((wrong, i) => {
       const at = `wrongAnswers[${i}].edit`;
-      const of = `wrong answer "${wrong.id}" of lesson "${lesson.id}"`;
-      for (const [path, message] of graphEditIssues(starter, wrong.edit)) add(`${at}.${path}`, `${of}: ${message}`);
+      for (const [path, , detail] of graphEditIssues(starter, wrong.edit)) add(`${at}.${path}`, packMessage('problem.wrongAnswer', { wrong: wrong.id, lesson: lesson.id, detail }));
       const locked = new Set(lesson.locked);
       for (const id of [...Object.keys(wrong.edit.setProps), ...wrong.edit.removeNodes]) {
-        if (locked.has(id)) add(at, `${of}: edits locked node "${id}", which grading restores to the starter's`);
+        if (locked.has(id)) add(at, packMessage('problem.wrongAnswerLocked', { wrong: wrong.id, lesson: lesson.id, id }));
       }
     });
   }
@@ -115,10 +122,7 @@ export function lessonCrossRefs(file: string, lesson: Lesson, starter: Graph | u
   const points = new Map(lesson.checks.map((c) => [c.id, c.type === 'quiz' ? 0 : c.points]));
   lesson.wrongAnswers.forEach((wrong, i) => {
     if (wrong.fails.some((id) => (points.get(id) ?? 0) > 0)) return;
-    add(
-      `wrongAnswers[${i}].fails`,
-      `wrong answer "${wrong.id}" of lesson "${lesson.id}" fails only checks worth 0 points (${wrong.fails.join(', ')}), so it would score full marks: it must fail at least one check (not a quiz) worth points`,
-    );
+    add(`wrongAnswers[${i}].fails`, packMessage('problem.wrongAnswerFree', { wrong: wrong.id, lesson: lesson.id, checks: wrong.fails.join(', ') }));
   });
   return problems;
 }

@@ -11,7 +11,9 @@ import { parseNodeProps } from '../../shared/nodeProps';
 import { faultTimings, resolveWindow } from '../../shared/runWindow';
 import { ScenarioSchema } from '../../shared/scenario';
 import { parseVariantPath, resolveVariantPath, variantGraph, variantPathNode, variantScenario } from '../../shared/variants';
-import type { Problem } from './crossRefs';
+import { issueOf } from '../../shared/i18n/issues';
+import { packMessage, zodIssueMessage, type PackMessage } from '../../shared/i18n/packTexts';
+import { problemOf, type Problem } from './crossRefs';
 
 /** Prerequisites: known lesson ids, not the lesson itself, no circle (reported once, on the lesson that closes it). */
 export function prerequisiteProblems(lessons: readonly { file: string; lesson: Lesson }[]): Problem[] {
@@ -19,9 +21,9 @@ export function prerequisiteProblems(lessons: readonly { file: string; lesson: L
   const byId = new Map(lessons.map((l) => [l.lesson.id, l]));
   for (const { file, lesson } of lessons) {
     lesson.prerequisites.forEach((id, i) => {
-      if (id === lesson.id) problems.push({ file, path: `prerequisites[${i}]`, message: `lesson "${lesson.id}" names itself as a prerequisite` });
+      if (id === lesson.id) problems.push(problemOf(file, `prerequisites[${i}]`, packMessage('problem.prereqSelf', { lesson: lesson.id })));
       else if (!byId.has(id)) {
-        problems.push({ file, path: `prerequisites[${i}]`, message: `unknown lesson "${id}" in the prerequisites of lesson "${lesson.id}": expected one of ${[...byId.keys()].join(', ')}` });
+        problems.push(problemOf(file, `prerequisites[${i}]`, packMessage('problem.prereqUnknown', { id, lesson: lesson.id, known: [...byId.keys()].join(', ') })));
       }
     });
   }
@@ -38,7 +40,7 @@ export function prerequisiteProblems(lessons: readonly { file: string; lesson: L
         const key = [...new Set(circle)].sort().join(',');
         if (!reported.has(key)) {
           reported.add(key);
-          problems.push({ file: entry.file, path: `prerequisites[${i}]`, message: `lesson "${id}": the prerequisites go round in a circle (${circle.join(' → ')})` });
+          problems.push(problemOf(entry.file, `prerequisites[${i}]`, packMessage('problem.prereqCircle', { lesson: id, circle: circle.join(' → ') })));
         }
       } else if (!state.has(next)) visit(next, [...trail, id]);
     });
@@ -64,18 +66,18 @@ function layerTexts(lesson: Lesson): { path: string; text: LocalizedText }[] {
 
 export function lessonInstructorRefs(file: string, lesson: Lesson, starter: Graph | undefined, reference: Graph | undefined, locales: readonly string[]): Problem[] {
   const problems: Problem[] = [];
-  const add = (path: string, message: string) => problems.push({ file, path, message });
+  const add = (path: string, text: PackMessage) => problems.push(problemOf(file, path, text));
 
   for (const { path, text } of layerTexts(lesson)) {
     for (const locale of locales) {
-      if ((text[locale] ?? '').trim() === '') add(`${path}.${locale}`, `lesson "${lesson.id}": ${path} has no ${locale} text (the pack lists the locales ${locales.join(', ')})`);
+      if ((text[locale] ?? '').trim() === '') add(`${path}.${locale}`, packMessage('problem.missingLocale', { lesson: lesson.id, path, locale, locales: locales.join(', ') }));
     }
   }
 
   const scenario = ScenarioSchema.parse(lesson.scenario);
   lesson.predictions.forEach((p, i) => {
     const window = resolveWindow(p.measure.window, faultTimings(scenario), scenario.durationMs);
-    if (!window.ok) add(`predictions[${i}].measure.window`, window.error);
+    if (!window.ok) add(`predictions[${i}].measure.window`, window.text);
   });
 
   const variants = lesson.variants;
@@ -87,11 +89,11 @@ export function lessonInstructorRefs(file: string, lesson: Lesson, starter: Grap
       if (root === 'starter') {
         if (!starter) return; // its own problem is reported already
         const node = variantPathNode(path);
-        if (node === undefined) return add(at, `lesson "${lesson.id}": "${path}" must name a node by id (starter.nodes[id=<node>]…)`);
-        if (!lesson.locked.includes(node)) add(at, `lesson "${lesson.id}": "${path}" sets node "${node}", which the lesson does not lock: grading could not hold the student's value`);
+        if (node === undefined) return add(at, packMessage('problem.variantNoNode', { lesson: lesson.id, path }));
+        if (!lesson.locked.includes(node)) add(at, packMessage('problem.variantNotLocked', { lesson: lesson.id, path, node }));
       }
       const resolved = resolveVariantPath(root === 'scenario' ? lesson.scenario : starter, path);
-      if (!resolved.ok) add(at, `lesson "${lesson.id}": "${path}" does not lead to a number: ${resolved.error}`);
+      if (!resolved.ok) add(at, packMessage('problem.variantNotNumber', { lesson: lesson.id, path, detail: resolved.text }));
     });
   });
   if (problems.length > 0) return problems;
@@ -102,7 +104,11 @@ export function lessonInstructorRefs(file: string, lesson: Lesson, starter: Grap
     const variant = { seed: 1, values };
     const parsed = ScenarioSchema.safeParse(variantScenario(lesson.scenario, variants, variant));
     if (!parsed.success) {
-      add('variants', `lesson "${lesson.id}": at every parameter's ${end} the scenario is invalid: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+      // One problem per issue, each worded from zod's data (or as our schema words it).
+      for (const x of parsed.error.issues) {
+        const { message, zod, text } = issueOf(x);
+        add('variants', packMessage('problem.variantScenario', { lesson: lesson.id, end, where: x.path.join('.'), detail: (text as PackMessage | undefined) ?? zodIssueMessage(zod, message) }));
+      }
       continue;
     }
     const faults = faultTimings(parsed.data);
@@ -110,13 +116,16 @@ export function lessonInstructorRefs(file: string, lesson: Lesson, starter: Grap
       const window = check.type === 'metric' ? check.window : check.type === 'quiz' && typeof check.answer !== 'string' ? check.answer.window : undefined;
       if (window === undefined) return;
       const resolved = resolveWindow(window, faults, parsed.data.durationMs);
-      if (!resolved.ok) add(`checks[${i}]`, `lesson "${lesson.id}": at every variant parameter's ${end}, ${resolved.error}`);
+      if (!resolved.ok) add(`checks[${i}]`, packMessage('problem.variantWindow', { lesson: lesson.id, end, detail: resolved.text }));
     });
     for (const [name, graph] of [['starter', starter], ['reference', reference]] as const) {
       if (!graph) continue;
       for (const node of variantGraph(graph, variants, variant).nodes) {
         const props = parseNodeProps(node.kind, node.props);
-        if (!props.ok) add('variants', `lesson "${lesson.id}": at every parameter's ${end}, the ${name}'s node "${node.id}" is invalid: ${props.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+        if (props.ok) continue;
+        for (const x of props.issues) {
+          add('variants', packMessage('problem.variantNode', { lesson: lesson.id, end, graph: packMessage(name === 'starter' ? 'word.starter' : 'word.reference'), node: node.id, where: x.path.join('.'), detail: zodIssueMessage(x.zod, x.message) }));
+        }
       }
     }
   }

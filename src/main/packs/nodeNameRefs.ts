@@ -6,32 +6,33 @@
  */
 import type { Graph } from '../../shared/graph';
 import type { Lesson } from '../../shared/lesson';
-import type { Problem } from './crossRefs';
+import { packMessage, type PackMessage } from '../../shared/i18n/packTexts';
+import { problemOf, type Problem } from './crossRefs';
 
 export function lessonNodeNameRefs(file: string, lesson: Lesson, starter: Graph | undefined, reference: Graph | undefined, locales: readonly string[]): Problem[] {
   const problems: Problem[] = [];
   const names = lesson.nodeNames;
   // Without a loadable starter the node list is unknown; its own problem is reported already.
   if (!names || !starter) return problems;
-  const add = (path: string, message: string) => problems.push({ file, path, message });
-  const graphs: { where: string; nodes: readonly { id: string; label: string }[] }[] = [
+  const add = (path: string, text: PackMessage) => problems.push(problemOf(file, path, text));
+  const graphs: { where: string | PackMessage; nodes: readonly { id: string; label: string }[] }[] = [
     { where: lesson.starter, nodes: starter.nodes },
     ...(reference && lesson.reference ? [{ where: lesson.reference, nodes: reference.nodes }] : []),
-    ...lesson.wrongAnswers.map((w) => ({ where: `wrong answer "${w.id}"`, nodes: w.edit.addNodes })),
+    ...lesson.wrongAnswers.map((w) => ({ where: packMessage('word.wrongAnswer', { id: w.id }), nodes: w.edit.addNodes })),
   ];
   const known = new Set(graphs.flatMap((g) => g.nodes.map((n) => n.id)));
   for (const [id, name] of Object.entries(names)) {
     const at = `nodeNames.${id}`;
     if (!known.has(id)) {
-      add(at, `lesson "${lesson.id}" names unknown node "${id}": expected a node of its starter, reference or wrong answers (${[...known].sort().slice(0, 20).join(', ')})`);
+      add(at, packMessage('problem.nameUnknownNode', { lesson: lesson.id, id, known: [...known].sort().slice(0, 20).join(', ') }));
       continue;
     }
     for (const g of graphs) {
       const node = g.nodes.find((n) => n.id === id);
-      if (node && node.label !== name.en) add(`${at}.en`, `lesson "${lesson.id}": the English name of node "${id}" is "${name.en}" but ${g.where} labels it "${node.label}": they must be the same`);
+      if (node && node.label !== name.en) add(`${at}.en`, packMessage('problem.nameMismatch', { lesson: lesson.id, id, name: name.en, where: g.where, label: node.label }));
     }
     for (const locale of locales) {
-      if ((name[locale] ?? '').trim() === '') add(`${at}.${locale}`, `lesson "${lesson.id}": node "${id}" has no ${locale} name (the pack lists the locales ${locales.join(', ')})`);
+      if ((name[locale] ?? '').trim() === '') add(`${at}.${locale}`, packMessage('problem.nameMissingLocale', { lesson: lesson.id, id, locale, locales: locales.join(', ') }));
     }
   }
   return problems;

@@ -13,7 +13,10 @@ import { gradeLesson } from '../grading/grade';
 import { applyGraphEdit } from '../../shared/graphEdit';
 import { allKnobsAt } from '../../shared/knobs';
 import { describeVariant, lessonForStudent } from '../grading/variant';
-import type { Problem } from './crossRefs';
+import { packMessage } from '../../shared/i18n/packTexts';
+import { problemOf, type Problem } from './crossRefs';
+
+const errorDetail = (error: unknown) => (error instanceof Error ? error.message : String(error));
 import type { LoadedPack } from './validate';
 
 /** How many students' variants `--run` proves a lesson with variants over. */
@@ -24,7 +27,7 @@ export function checkSolutions(pack: LoadedPack, engine: SimEngine, variantSampl
   for (const loaded of pack.lessons) {
     if (loaded.lesson.checks.length === 0) continue;
     if (loaded.reference === undefined) {
-      problems.push({ file: loaded.file, path: 'reference', message: 'a lesson with checks needs a reference solution that passes them' });
+      problems.push(problemOf(loaded.file, 'reference', packMessage('run.noReference')));
       continue;
     }
     problems.push(...proveLesson(pack, engine, loaded.file, loaded.lesson, loaded.starter, loaded.reference, ''));
@@ -49,15 +52,15 @@ function proveLesson(pack: LoadedPack, engine: SimEngine, file: string, lesson: 
     gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson, graph, starter }, engine).report.checks.filter((c) => c.type !== 'quiz');
   try {
     const start = graded(starter);
-    if (start.length > 0 && start.every((c) => c.passed)) problems.push({ file, path: 'starter', message: `the starter already passes every check${which}: there is nothing for the student to do` });
+    if (start.length > 0 && start.every((c) => c.passed)) problems.push(problemOf(file, 'starter', packMessage('run.starterPasses', { which })));
     for (const check of graded(reference)) {
       if (check.passed) continue;
       const measured = check.measured === null ? 'nothing measured' : `measured ${String(check.measured)}`;
       const index = lesson.checks.findIndex((c) => c.id === check.id);
-      problems.push({ file, path: `checks[${index}]`, message: `the reference solution fails check "${check.id}"${which} (${measured}${check.bound ? `, expected ${check.bound}` : ''}${check.error ? `: ${check.error}` : ''})` });
+      problems.push(problemOf(file, `checks[${index}]`, packMessage('run.referenceFails', { check: check.id, which, detail: `${measured}${check.bound ? `, expected ${check.bound}` : ''}${check.error ? `: ${check.error}` : ''}` })));
     }
   } catch (error) {
-    problems.push({ file, path: '(document root)', message: `grading failed${which}: ${error instanceof Error ? error.message : String(error)}` });
+    problems.push(problemOf(file, '(document root)', packMessage('run.gradingFailed', { which, detail: errorDetail(error) })));
   }
   return problems;
 }
@@ -73,10 +76,10 @@ function proveWrongAnswers(pack: LoadedPack, engine: SimEngine, file: string, le
         const check = report.find((c) => c.id === id);
         if (check?.passed !== true) continue;
         const measured = check.measured === null ? 'nothing measured' : `measured ${String(check.measured)}`;
-        problems.push({ file, path: `wrongAnswers[${i}]`, message: `the wrong answer "${wrong.id}" passes check "${id}", which it must fail (${measured}${check.bound ? `, bound ${check.bound}` : ''})` });
+        problems.push(problemOf(file, `wrongAnswers[${i}]`, packMessage('run.wrongPasses', { wrong: wrong.id, check: id, detail: `${measured}${check.bound ? `, bound ${check.bound}` : ''}` })));
       }
     } catch (error) {
-      problems.push({ file, path: `wrongAnswers[${i}]`, message: `grading the wrong answer "${wrong.id}" failed: ${error instanceof Error ? error.message : String(error)}` });
+      problems.push(problemOf(file, `wrongAnswers[${i}]`, packMessage('run.wrongFailed', { wrong: wrong.id, detail: errorDetail(error) })));
     }
   });
   return problems;
@@ -97,16 +100,15 @@ function proveServesNobody(pack: LoadedPack, engine: SimEngine, file: string, le
     if (engine.readMetric(run, 'ok', { fromMs: 0, toMs: run.durationMs }) > 0) return [];
     return report.checks
       .filter((c) => c.type !== 'quiz' && c.passed && c.points > 0)
-      .map((c) => ({
-        file,
-        path: `checks[${lesson.checks.findIndex((check) => check.id === c.id)}]`,
-        message:
-          c.type === 'metric'
-            ? `check "${c.id}" gives ${c.points} point(s) to a design that serves nobody (the reference with the users' connections cut; measured ${String(c.measured)}): set "requireServed": true, or make it an observation worth 0 points`
-            : `check "${c.id}" gives ${c.points} point(s) to a design that serves nobody (the reference with the users' connections cut): require a path from the users (a client), or make it an observation worth 0 points`,
-      }));
+      .map((c) =>
+        problemOf(
+          file,
+          `checks[${lesson.checks.findIndex((check) => check.id === c.id)}]`,
+          c.type === 'metric' ? packMessage('run.servesNobodyMetric', { check: c.id, points: c.points, measured: String(c.measured) }) : packMessage('run.servesNobodyStructure', { check: c.id, points: c.points }),
+        ),
+      );
   } catch (error) {
-    return [{ file, path: 'reference', message: `grading the reference with the users' connections cut failed: ${error instanceof Error ? error.message : String(error)}` }];
+    return [problemOf(file, 'reference', packMessage('run.cutFailed', { detail: errorDetail(error) }))];
   }
 }
 
@@ -126,9 +128,9 @@ function proveKnobsAtMinimum(pack: LoadedPack, engine: SimEngine, file: string, 
   try {
     const checks = gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson, graph, starter }, engine).report.checks.filter((c) => c.type !== 'quiz' && c.maxPoints > 0);
     if (checks.length === 0 || checks.some((c) => !c.passed)) return [];
-    return [{ file, path: 'checks', message: 'the reference with every setting the student may change at its minimum (detectors, timeouts, leases, capacity) passes every check: no check charges for the price of a knob turned to its extreme' }];
+    return [problemOf(file, 'checks', packMessage('run.knobsFree'))];
   } catch (error) {
     // A design too heavy to simulate fails its grading: that is a price too.
-    return error instanceof Error && error.name === 'EventBudgetError' ? [] : [{ file, path: 'reference', message: `grading the reference with every setting at its minimum failed: ${error instanceof Error ? error.message : String(error)}` }];
+    return error instanceof Error && error.name === 'EventBudgetError' ? [] : [problemOf(file, 'reference', packMessage('run.knobsFailed', { detail: errorDetail(error) }))];
   }
 }

@@ -10,6 +10,7 @@ import { zipSync } from 'fflate';
 import path from 'node:path';
 import { DocumentError } from '../../shared/json';
 import { folderSource, openPackSource, type PackSource } from './source';
+import type { Issue } from '../../shared/i18n/issues';
 import { formatProblem, loadPack, problemIssue, validatePack, type LoadedPack } from './validate';
 import { replaceFolder } from '../host/files/atomicWrite';
 
@@ -28,6 +29,8 @@ export interface StoredPack {
   pack?: LoadedPack;
   /** Why it does not load (every problem, one per line), when it does not. */
   error?: string;
+  /** The same problems as issues (their keys), for the app's language. */
+  problems?: Issue[];
 }
 
 async function writeAll(source: PackSource, target: string): Promise<void> {
@@ -76,7 +79,7 @@ export async function listPacks(dataDir: string): Promise<StoredPack[]> {
     const dir = path.join(packsDir(dataDir), id);
     // Labelled by id: the data folder's own path is nothing the user needs to read.
     const { problems, pack } = await validatePack({ ...folderSource(dir), label: `the installed pack "${id}"` });
-    out.push(pack ? { id, dir, pack } : { id, dir, error: problems.map(formatProblem).join('\n') });
+    out.push(pack ? { id, dir, pack } : { id, dir, error: problems.map(formatProblem).join('\n'), problems: problems.map(problemIssue) });
   }
   return out;
 }

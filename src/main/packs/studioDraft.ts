@@ -17,7 +17,7 @@ import { replaceFolder, writeFileAtomic } from '../host/files/atomicWrite';
 import { PACK_LIMITS } from './limits';
 import type { PackSource } from './source';
 import { packZipBytes } from './store';
-import { validatePack, type LoadedPack } from './validate';
+import { problemIssue, validatePack, type LoadedPack } from './validate';
 
 export const studioDir = (dataDir: string) => path.join(dataDir, 'studio');
 const draftFile = (dataDir: string, id: string) => path.join(studioDir(dataDir), id, 'studio.json');
@@ -164,7 +164,7 @@ export async function exportDraft(draft: StudioDraft): Promise<{ fileName: strin
   const files = draftFiles(draft);
   const source = memorySource(files, `the draft "${draft.id}"`);
   const { problems } = await validatePack(source);
-  if (problems.length > 0) throw new DocumentError(errorMessage('studio.cannotExport', { detail: problems.map((p) => `${p.file}: ${p.path}: ${p.message}`).join('\n') }));
+  if (problems.length > 0) throw new DocumentError(errorMessage('studio.cannotExportProblems'), problems.map(problemIssue));
   const bytes = await packZipBytes(source);
   if (bytes.length > PACK_LIMITS.zipBytes) throw new DocumentError(errorMessage('studio.zipTooLarge', { bytes: bytes.length }));
   return { fileName: `${draft.id}-${draft.packVersion}${PACK_FILE_EXTENSION}`, bytes };

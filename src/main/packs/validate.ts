@@ -11,7 +11,8 @@ import { DocumentError, JsonDepthError, parseUntrustedJson } from '../../shared/
 import { lessonSpec, packSpec, type Lesson, type PackManifest } from '../../shared/lesson';
 import { APP_VERSION } from '../../shared/version';
 import { lessonNodeNameRefs } from './nodeNameRefs';
-import { lessonCrossRefs, type Problem } from './crossRefs';
+import { lessonCrossRefs, problemOf, type Problem } from './crossRefs';
+import { packMessage, zodIssueMessage, type PackMessage } from '../../shared/i18n/packTexts';
 import { lessonInstructorRefs, prerequisiteProblems } from './instructorRefs';
 import { PACK_LIMITS } from './limits';
 import type { PackSource } from './source';
@@ -46,7 +47,18 @@ export function compareVersions(a: string, b: string): number {
 export const formatProblem = (p: Problem): string => `${p.file}: ${p.path}: ${p.message}`;
 
 /** A problem as an issue of a DocumentError: the file and path as its place, zod's data kept. */
-export const problemIssue = (p: Problem): Issue => ({ path: `${p.file}: ${p.path}`, message: p.message, ...(p.zod ? { zod: p.zod } : {}) });
+export const problemIssue = (p: Problem): Issue => ({ path: `${p.file}: ${p.path}`, message: p.message, ...(p.zod ? { zod: p.zod } : {}), text: p.text });
+
+/** What an error says, as a problem's message: a DocumentError by its key (its "file: " prefix dropped), any other in English. */
+function errorProblem(error: unknown, file?: string): PackMessage {
+  if (error instanceof DocumentError && error.issues.length === 0) {
+    const text = error.text;
+    const inner = file !== undefined && text.key === 'at.file' && text.params?.file === file ? text.params.detail : text;
+    return packMessage('problem.asIs', { detail: inner ?? text });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return packMessage('problem.asIs', { detail: file === undefined ? message : message.replace(`${file}: `, '') });
+}
 
 /** Reads and parses one JSON file; missing files are reported by the caller, who knows who referred to it. */
 async function readJson(source: PackSource, file: string, problems: Problem[]): Promise<unknown | 'missing' | 'bad'> {
@@ -54,20 +66,20 @@ async function readJson(source: PackSource, file: string, problems: Problem[]): 
   try {
     bytes = await source.readBytes(file);
   } catch (error) {
-    problems.push({ file, path: ROOT, message: error instanceof Error ? error.message.replace(`${file}: `, '') : String(error) });
+    problems.push(problemOf(file, ROOT, errorProblem(error, file)));
     return 'bad';
   }
   if (bytes === undefined) return 'missing';
   if (bytes.length > PACK_LIMITS.jsonBytes) {
-    problems.push({ file, path: ROOT, message: `The file is too large (${bytes.length} bytes; the limit is ${PACK_LIMITS.jsonBytes}).` });
+    problems.push(problemOf(file, ROOT, packMessage('problem.tooLarge', { bytes: bytes.length, limit: PACK_LIMITS.jsonBytes })));
     return 'bad';
   }
   let value: unknown;
   try {
     value = parseUntrustedJson(new TextDecoder('utf-8', { fatal: false }).decode(bytes), PACK_LIMITS.jsonBytes, errorMessage('noun.fileNamed', { name: file }));
   } catch (error) {
-    if (error instanceof JsonDepthError) problems.push({ file, path: error.path, message: `nested more than ${error.max} levels deep` });
-    else problems.push({ file, path: ROOT, message: (error as Error).message });
+    if (error instanceof JsonDepthError) problems.push(problemOf(file, error.path, packMessage('problem.tooDeep', { max: error.max })));
+    else problems.push(problemOf(file, ROOT, errorProblem(error)));
     return 'bad';
   }
   return value;
@@ -80,15 +92,16 @@ function checkDocument<T>(raw: unknown, spec: DocumentSpec<T>, file: string, pro
     migrated = loadDocument(raw, { ...spec, schema: z.record(z.string(), z.unknown()) as unknown as z.ZodType<T> });
   } catch (error) {
     if (!(error instanceof DocumentError)) throw error;
-    problems.push({ file, path: ROOT, message: error.message });
+    problems.push(problemOf(file, ROOT, errorProblem(error)));
     return undefined;
   }
   const parsed = spec.schema.safeParse(migrated);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
     for (const explained of explainIssue(issue, [])) {
-      const { path, message, zod } = issueOf(explained.issue, explained.path);
-      problems.push({ file, path, message, ...(zod ? { zod } : {}) });
+      const { path, message, zod, text } = issueOf(explained.issue, explained.path);
+      // The CLI keeps zod's English (or our schema's own words); the app words zod's issue from its code, or our schema's by its key.
+      problems.push({ file, path, message, text: (text as PackMessage | undefined) ?? zodIssueMessage(zod, message), ...(zod ? { zod } : {}) });
     }
   }
   return undefined;
@@ -110,10 +123,10 @@ function explainIssue(issue: z.core.$ZodIssue, base: PropertyKey[]): { path: Pro
   return [{ path, issue }];
 }
 
-async function loadGraph(source: PackSource, file: string, referrer: string, field: string, problems: Problem[]): Promise<Graph | undefined> {
+async function loadGraph(source: PackSource, file: string, referrer: string, field: 'starter' | 'reference', problems: Problem[]): Promise<Graph | undefined> {
   const raw = await readJson(source, file, problems);
   if (raw === 'missing') {
-    problems.push({ file: referrer, path: field, message: `the ${field} graph "${file}" is missing from the pack` });
+    problems.push(problemOf(referrer, field, packMessage(field === 'starter' ? 'problem.starterMissing' : 'problem.referenceMissing', { file })));
     return undefined;
   }
   if (raw === 'bad') return undefined;
@@ -124,13 +137,13 @@ async function loadGraph(source: PackSource, file: string, referrer: string, fie
 export async function validatePack(source: PackSource, appVersion = APP_VERSION): Promise<{ problems: Problem[]; pack?: LoadedPack }> {
   const problems: Problem[] = [];
   const manifestRaw = await readJson(source, 'pack.json', problems);
-  if (manifestRaw === 'missing') return { problems: [{ file: 'pack.json', path: ROOT, message: `no pack.json in ${source.label}: not a lesson pack` }] };
+  if (manifestRaw === 'missing') return { problems: [problemOf('pack.json', ROOT, packMessage('problem.noManifest', { label: source.label }))] };
   if (manifestRaw === 'bad') return { problems };
   const manifest = checkDocument(manifestRaw, packSpec, 'pack.json', problems);
   if (!manifest) return { problems };
   if (compareVersions(manifest.minAppVersion, appVersion) > 0) {
     // Its checks may name metrics or faults this app does not know: refuse rather than misgrade.
-    return { problems: [{ file: 'pack.json', path: 'minAppVersion', message: `the pack needs StateLab ${manifest.minAppVersion} or newer; this is ${appVersion}` }] };
+    return { problems: [problemOf('pack.json', 'minAppVersion', packMessage('problem.needsNewerApp', { needed: manifest.minAppVersion, version: appVersion }))] };
   }
 
   const lessons: LoadedLesson[] = [];
@@ -139,14 +152,14 @@ export async function validatePack(source: PackSource, appVersion = APP_VERSION)
   for (const [i, file] of manifest.lessons.entries()) {
     const raw = await readJson(source, file, problems);
     if (raw === 'missing') {
-      problems.push({ file: 'pack.json', path: `lessons[${i}]`, message: `no file "${file}" in the pack` });
+      problems.push(problemOf('pack.json', `lessons[${i}]`, packMessage('problem.noLessonFile', { file })));
       continue;
     }
     if (raw === 'bad') continue;
     const lesson = checkDocument(raw, lessonSpec, file, problems);
     if (!lesson) continue;
     const clash = ids.get(lesson.id);
-    if (clash !== undefined) problems.push({ file, path: 'id', message: `duplicate lesson id "${lesson.id}" (also in ${clash})` });
+    if (clash !== undefined) problems.push(problemOf(file, 'id', packMessage('problem.duplicateLesson', { id: lesson.id, other: clash })));
     ids.set(lesson.id, file);
     // Paths inside a lesson are relative to the pack root, so lessons can share graphs.
     const starter = await loadGraph(source, lesson.starter, file, 'starter', problems);

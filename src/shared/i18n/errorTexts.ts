@@ -9,7 +9,9 @@
  * "The {{what}} is too large" is `{key: 'noun.submission'}`, so it reads 提交文件 in Chinese.
  */
 import { fillMessage, type Message, type MessageParam, type Template } from './messages';
-import { issueText, type Issue } from './issues';
+import { issuePlace, issueText, type Issue } from './issues';
+import { labelColon } from './numbers';
+import { PACK_TEXTS } from './packTexts';
 
 export const ERROR_TEXTS = {
   // What a document is called in messages ("The {{what}} is too large").
@@ -117,6 +119,7 @@ export const ERROR_TEXTS = {
   'pack.notFound': { en: '{{label}}: no such folder or zip file.', 'zh-CN': '{{label}}：没有这个文件夹或 zip 文件。' },
   'pack.badId': { en: '"{{id}}" is not a pack id (expected lower-case letters, digits and "-").', 'zh-CN': '“{{id}}”不是课程包 ID（应为小写字母、数字和“-”）。' },
   'pack.unknown': { en: 'There is no lesson pack "{{pack}}"; the installed packs are {{known}}.', 'zh-CN': '没有课程包“{{pack}}”；已安装的课程包有 {{known}}。' },
+  'pack.doesNotLoadProblems': { en: 'The pack "{{pack}}" does not load:', 'zh-CN': '课程包“{{pack}}”无法加载：' },
   'pack.doesNotLoad': { en: 'The pack "{{pack}}" does not load:\n{{detail}}', 'zh-CN': '课程包“{{pack}}”无法加载：\n{{detail}}' },
   'pack.unknownLesson': { en: 'The pack "{{pack}}" has no lesson "{{lesson}}"; its lessons are {{known}}.', 'zh-CN': '课程包“{{pack}}”中没有课程“{{lesson}}”；它的课程有 {{known}}。' },
   'pack.builtinId': { en: '{{label}}: the pack id "{{id}}" belongs to a built-in pack; give the imported pack another id in its pack.json.', 'zh-CN': '{{label}}：课程包 ID“{{id}}”属于内置课程包；请在导入包的 pack.json 中换一个 ID。' },
@@ -187,9 +190,9 @@ export const ERROR_TEXTS = {
   'studio.draftExists': { en: 'A draft pack "{{id}}" exists already; open it or pick another id.', 'zh-CN': '草稿课程包“{{id}}”已存在；请打开它或换一个 ID。' },
   'studio.verifyBusy': { en: 'A verification with id "{{id}}" is already going.', 'zh-CN': 'ID 为“{{id}}”的验证已在进行中。' },
   'studio.noLesson': { en: 'The draft "{{id}}" has no lesson {{number}}.', 'zh-CN': '草稿“{{id}}”中没有第 {{number}} 课。' },
-  'studio.lessonIncomplete': { en: 'Lesson {{number}} is not complete yet: {{detail}}', 'zh-CN': '第 {{number}} 课还不完整：{{detail}}' },
   'studio.draftDoesNotLoad': { en: 'The draft "{{id}}" in the data folder does not load: {{detail}}', 'zh-CN': '数据文件夹中的草稿“{{id}}”无法加载：{{detail}}' },
-  'studio.cannotExport': { en: 'The pack cannot be exported yet:\n{{detail}}', 'zh-CN': '课程包暂时还不能导出：\n{{detail}}' },
+  'studio.cannotExportProblems': { en: 'The pack cannot be exported yet:', 'zh-CN': '课程包暂时还不能导出：' },
+  'studio.lessonIncompleteProblems': { en: 'Lesson {{number}} is not complete yet:', 'zh-CN': '第 {{number}} 课还不完整：' },
   'studio.zipTooLarge': { en: 'The pack zip would be too large ({{bytes}} bytes).', 'zh-CN': '课程包 zip 会过大（{{bytes}} 字节）。' },
   'noun.draft': { en: 'draft "{{id}}"', 'zh-CN': '草稿“{{id}}”' },
   'csv.notGrades': { en: 'this is not a grades CSV from "npm run grade": the header must start with {{expected}}; it starts with {{found}}.', 'zh-CN': '这不是“npm run grade”生成的成绩 CSV：表头应以 {{expected}} 开头；实际以 {{found}} 开头。' },
@@ -208,10 +211,32 @@ export type ErrorParams = Readonly<Record<string, MessageParam<ErrorKey>>>;
 /** A message of this table: `errorMessage('job.cancelled', { what: errorMessage('noun.run') })`. */
 export const errorMessage = (key: ErrorKey, params?: ErrorParams): ErrorMessage => (params === undefined ? { key } : { key, params });
 
+/** Both tables: a pack problem (PACK_TEXTS) may hold an error (a file that is not JSON), and an error may list pack problems. */
+const MESSAGE_TEXTS: Readonly<Record<string, Template>> = { ...ERROR_TEXTS, ...PACK_TEXTS };
+
+/** A message of ERROR_TEXTS or PACK_TEXTS in a locale (English for an unknown locale; the key itself for an unknown key). */
+export const messageText = (message: Message, locale: string): string => fillMessage(MESSAGE_TEXTS, message, locale);
+
+/** Whether every key of a message (nested ones too) is one this app has. */
+export function isKnownMessage(message: Message): boolean {
+  if (!Object.hasOwn(MESSAGE_TEXTS, message.key)) return false;
+  return Object.values(message.params ?? {}).every((v) => typeof v !== 'object' || isKnownMessage(v));
+}
+
+/** What a pack problem says, in a locale: its message from PACK_TEXTS, else (a key this app lacks) its English. */
+export const packProblemText = (problem: { message: string; text?: Message }, locale: string): string =>
+  problem.text !== undefined && isKnownMessage(problem.text) ? messageText(problem.text, locale) : problem.message;
+
+/** One schema or pack problem in a locale: "where: what", a keyed pack problem in its words. */
+export function problemLine(issue: Issue, locale: string): string {
+  if (issue.text !== undefined && isKnownMessage(issue.text)) return `${issuePlace(issue.path, locale)}${labelColon(locale)}${packProblemText(issue, locale)}`;
+  return issueText(issue, locale);
+}
+
 /** The message in a locale, its schema problems one per line below it. */
 export function errorTextIn(text: ErrorMessage, issues: readonly Issue[] | undefined, locale: string): string {
   const head = fillMessage(ERROR_TEXTS, text, locale);
-  return issues && issues.length > 0 ? [head, ...issues.map((issue) => issueText(issue, locale))].join('\n') : head;
+  return issues && issues.length > 0 ? [head, ...issues.map((issue) => (locale === 'en' ? issueText(issue, locale) : problemLine(issue, locale)))].join('\n') : head;
 }
 
 /** The English sentence: what the CLI prints and the log keeps. */

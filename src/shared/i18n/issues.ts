@@ -5,6 +5,8 @@
  * `error`) has no zod wording to translate and reads as written.
  */
 import { z } from 'zod';
+import { isMessage, type Message } from './messages';
+import { ownWorded } from './packTexts';
 
 /** Renders a JSON path the way pack authors read it: `nodes[2].props.workers`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -27,6 +29,8 @@ export interface Issue {
   message: string;
   /** zod's issue code and the fields its wording needs; absent for a problem worded by hand. */
   zod?: ZodIssueData;
+  /** The problem as a message of PACK_TEXTS (a pack's problems, src/shared/i18n/packTexts.ts): worded from it in every language. */
+  text?: Message;
 }
 
 export interface ZodIssueData {
@@ -92,13 +96,18 @@ export function issueOf(issue: z.core.$ZodIssue, path: readonly PropertyKey[] = 
   // zod words its issues in its configured locale (the renderer sets the app's): any of ours is its own wording.
   const english = zodWording(data, 'en');
   const isZodWording = Object.keys(WORDING).some((locale) => zodWording(data, locale) === issue.message);
-  return { path: formatPath(path), message: isZodWording && english !== undefined ? english : issue.message, ...(isZodWording ? { zod: data } : {}) };
+  // A problem our schema words itself may carry its message (packTexts.ts ownIssue) as the issue's params.
+  const own = issue.code === 'custom' && isMessage(issue.params?.text) ? (issue.params.text as Message) : isZodWording ? undefined : ownWorded(issue.message);
+  return { path: formatPath(path), message: isZodWording && english !== undefined ? english : issue.message, ...(isZodWording ? { zod: data } : {}), ...(own ? { text: own } : {}) };
 }
 
 /** Every issue of a failed parse, `prefix` put before each path. */
 export function issuesOf(error: z.ZodError, prefix: readonly PropertyKey[] = []): Issue[] {
   return error.issues.map((issue) => issueOf(issue, [...prefix, ...issue.path]));
 }
+
+/** The place of an issue as read in a locale: the document root in its words. */
+export const issuePlace = (path: string, locale: string): string => (path === DOCUMENT_ROOT ? (ROOT_WORDS[locale] ?? path) : path.endsWith(`: ${DOCUMENT_ROOT}`) ? `${path.slice(0, -DOCUMENT_ROOT.length)}${ROOT_WORDS[locale] ?? DOCUMENT_ROOT}` : path);
 
 /** "path: what is wrong", in the locale when zod words it, else as written. */
 export function issueText(issue: Issue, locale: string): string {

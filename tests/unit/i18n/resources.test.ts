@@ -13,6 +13,7 @@ import { ERROR_TEXTS } from '../../../src/shared/i18n/errorTexts';
 import { templatePlaceholders, type Template } from '../../../src/shared/i18n/messages';
 import { STEP_TEXTS } from '../../../src/shared/i18n/stepTexts';
 import { GRADE_TEXTS } from '../../../src/shared/i18n/gradeTexts';
+import { PACK_TEXTS } from '../../../src/shared/i18n/packTexts';
 
 /** Leaf keys of a namespace, plural suffixes folded ("nodes_one", "nodes_other" → "nodes"), with their values. */
 function leaves(tree: object, prefix = ''): Map<string, string> {
@@ -122,6 +123,7 @@ describe.each([
   ['ERROR_TEXTS', ERROR_TEXTS as Record<string, Template>],
   ['STEP_TEXTS', STEP_TEXTS as Record<string, Template>],
   ['GRADE_TEXTS', GRADE_TEXTS as Record<string, Template>],
+  ['PACK_TEXTS', PACK_TEXTS as Record<string, Template>],
 ])('%s', (_, table) => {
   it('every zh-CN sentence is Chinese, not the English left in place', () => {
     const english = Object.entries(table).filter(([, t]) => !isFrame(t.en) && (!HAN.test(t['zh-CN']) || t['zh-CN'] === t.en)).map(([k]) => k);

@@ -6,6 +6,7 @@
 import { errorMessage } from '../../../shared/i18n/errorTexts';
 import path from 'node:path';
 import type { CatalogueEntry, PackImportResult } from '../../../shared/ipc';
+import type { Issue } from '../../../shared/i18n/issues';
 import { DocumentError } from '../../../shared/json';
 import { folderSource, openPackSource } from '../../packs/source';
 import { importPack, listPacks, removePack } from '../../packs/store';
@@ -30,6 +31,7 @@ interface Entry {
   dir: string;
   pack?: LoadedPack;
   error?: string;
+  problems?: Issue[];
 }
 
 export interface Catalogue {
@@ -50,6 +52,7 @@ const summary = (entry: Entry, fallbackId: string): CataloguePack => ({
   origin: entry.origin,
   lessons: entry.pack?.lessons.map(({ lesson }) => ({ id: lesson.id, title: lesson.title })) ?? [],
   ...(entry.error ? { error: entry.error } : {}),
+  ...(entry.problems ? { problems: entry.problems } : {}),
 });
 
 export function createCatalogue(builtinPackDirs: readonly string[], dataDir: string): Catalogue {
@@ -65,7 +68,7 @@ export function createCatalogue(builtinPackDirs: readonly string[], dataDir: str
     for (const stored of await listPacks(dataDir)) {
       // A built-in pack's id is reserved: an import cannot shadow what the course ships.
       if (out.has(stored.id)) continue;
-      out.set(stored.id, { origin: 'imported', dir: stored.dir, pack: stored.pack, error: stored.error });
+      out.set(stored.id, { origin: 'imported', dir: stored.dir, pack: stored.pack, error: stored.error, ...(stored.problems ? { problems: stored.problems } : {}) });
     }
     return out;
   };
@@ -75,6 +78,7 @@ export function createCatalogue(builtinPackDirs: readonly string[], dataDir: str
     const all = await entries();
     const entry = all.get(packId);
     if (!entry) throw new ServiceError('invalid-payload', errorMessage('pack.unknown', { pack: packId, known: quoted([...all.keys()]) }));
+    if (!entry.pack && entry.problems) throw new DocumentError(errorMessage('pack.doesNotLoadProblems', { pack: packId }), entry.problems);
     if (!entry.pack) throw new ServiceError('invalid-document', errorMessage('pack.doesNotLoad', { pack: packId, detail: entry.error ?? '' }));
     return { pack: entry.pack, dir: entry.dir };
   };

@@ -1,5 +1,5 @@
 import { labelColon } from '../i18n/format';
-import { errorMessage } from '../../../shared/i18n/errorTexts';
+import { errorMessage, problemLine } from '../../../shared/i18n/errorTexts';
 import { failureText } from '../i18n/useErrorText';
 import { zipSync } from 'fflate';
 import { useCallback, useEffect, useState } from 'react';
@@ -90,7 +90,7 @@ export function PacksDialog({ api, onClose, onOpenLesson, onEditPack }: { api: S
             <div>
               <strong>{localize(pack.title, locale)}</strong> <span className="sl-muted">{pack.version}</span>{' '}
               {pack.origin === 'builtin' ? <span className="sl-badge">{t('builtIn')}</span> : null}
-              {pack.error ? <div className="sl-error">{t('doesNotLoad')}{labelColon(locale)}{pack.error}</div> : <span className="sl-muted"> · {t('lessonCount', { count: pack.lessons.length })}</span>}
+              {pack.error ? <div className="sl-error" data-testid="pack-problems">{t('doesNotLoad')}{labelColon(locale)}{pack.problems ? pack.problems.map((p) => problemLine(p, locale)).join('\n') : pack.error}</div> : <span className="sl-muted"> · {t('lessonCount', { count: pack.lessons.length })}</span>}
             </div>
             <div className="sl-pack-actions">
               {!pack.error && pack.lessons[0] && (

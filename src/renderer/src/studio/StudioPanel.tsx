@@ -6,6 +6,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import type { Graph } from '../../../shared/graph';
+import { packProblemText } from '../../../shared/i18n/errorTexts';
+import { issuePlace } from '../../../shared/i18n/issues';
+import { labelColon } from '../i18n/format';
 import { newLessonDocument } from '../../../shared/studio';
 import { ChecksTab } from './ChecksTab';
 import { DesignTab } from './DesignTab';
@@ -121,8 +124,8 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
       {isProblemsOpen && studio.problems.length > 0 && (
         <ul className="sl-studio-problems" data-testid="studio-problems">
           {studio.problems.map((p, i) => (
-            <li key={i}>
-              <code>{p.file}</code> {p.path}: {p.message}
+            <li key={i} data-testid="studio-problem">
+              <code>{p.file}</code> {issuePlace(p.path, i18n.language)}{labelColon(i18n.language)}{packProblemText(p, i18n.language)}
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { StateLabApi } from '../../../shared/api';
 import type { LessonSchema } from '../../../shared/lesson';
 import { STUDIO_LIMITS, type StudioDraft, type StudioLesson, type StudioProblem, type VerifyResult } from '../../../shared/studio';
+import { useErrorText } from '../i18n/useErrorText';
 
 /** A lesson document as the studio edits it: the lesson schema's input, possibly incomplete. */
 export type LessonDoc = z.input<typeof LessonSchema>;
@@ -41,6 +42,8 @@ export const isLessonProblem = (problem: StudioProblem, index: number) => {
 };
 
 export function useStudio(api: StateLabApi) {
+  // What main refuses (a pack that cannot be exported yet, with its problems) reads in the author's language.
+  const errorText = useErrorText();
   const [draft, setDraft] = useState<StudioDraft>();
   const [lessonIndex, setLessonIndex] = useState(0);
   const [problems, setProblems] = useState<StudioProblem[]>([]);
@@ -75,13 +78,13 @@ export function useStudio(api: StateLabApi) {
     off();
     if (runningJob.current !== jobId) return; // a newer edit took over
     runningJob.current = undefined;
-    setVerify(result.ok ? { state: 'done', result: result.value } : result.error.code === 'cancelled' ? { state: 'idle' } : { state: 'error', message: result.error.message });
-  }, [api, cancelVerify]);
+    setVerify(result.ok ? { state: 'done', result: result.value } : result.error.code === 'cancelled' ? { state: 'idle' } : { state: 'error', message: errorText(result.error) });
+  }, [api, errorText, cancelVerify]);
 
   const send = useCallback(
     async (next: StudioDraft) => {
       const result = await api.studioUpdate({ draft: next });
-      if (!result.ok) return setMessage({ text: result.error.message, isError: true });
+      if (!result.ok) return setMessage({ text: errorText(result.error), isError: true });
       setProblems(result.value.problems);
       const index = latest.current.lessonIndex;
       if (next.lessons[index] && !result.value.problems.some((p) => isLessonProblem(p, index))) {
@@ -89,7 +92,7 @@ export function useStudio(api: StateLabApi) {
         verifyTimer.current = setTimeout(() => void runVerify(), VERIFY_DELAY_MS);
       }
     },
-    [api, runVerify],
+    [api, errorText, runVerify],
   );
 
   /** Every edit: a recipe over the whole draft; main gets the result a moment later. */
@@ -157,19 +160,19 @@ export function useStudio(api: StateLabApi) {
   const open = useCallback(
     async (id: string) => {
       const result = await api.studioOpen({ id });
-      if (!result.ok) return setMessage({ text: result.error.message, isError: true });
+      if (!result.ok) return setMessage({ text: errorText(result.error), isError: true });
       adopt(result.value);
     },
-    [api, adopt],
+    [api, errorText, adopt],
   );
   const create = useCallback(
     async (id: string, title: string, fromPackId?: string): Promise<string | undefined> => {
       const result = await api.studioCreate({ id, title, ...(fromPackId ? { fromPackId } : {}) });
-      if (!result.ok) return result.error.message;
+      if (!result.ok) return errorText(result.error);
       adopt(result.value);
       return undefined;
     },
-    [api, adopt],
+    [api, errorText, adopt],
   );
   /** Sends any edit still waiting, so Save and Export act on what the author sees. */
   const flush = useCallback(async () => {
@@ -180,21 +183,21 @@ export function useStudio(api: StateLabApi) {
     if (!draft) return undefined;
     await flush();
     const result = await api.studioSave({ id: draft.id });
-    if (!result.ok) return setMessage({ text: result.error.message, isError: true });
+    if (!result.ok) return setMessage({ text: errorText(result.error), isError: true });
     setProblems(result.value.problems);
     setMessage({ text: result.value.isPackWritten ? 'saved' : 'savedDraftOnly', isError: !result.value.isPackWritten });
-  }, [api, draft, flush]);
+  }, [api, errorText, draft, flush]);
   const exportZip = useCallback(async (): Promise<{ fileName: string; zipBase64: string } | undefined> => {
     if (!draft) return undefined;
     await flush();
     const result = await api.studioExport({ id: draft.id });
     if (!result.ok) {
-      setMessage({ text: result.error.message, isError: true });
+      setMessage({ text: errorText(result.error), isError: true });
       return undefined;
     }
     setMessage({ text: 'exported', isError: false });
     return result.value;
-  }, [api, draft, flush]);
+  }, [api, errorText, draft, flush]);
   const close = useCallback(() => {
     cancelVerify();
     // An edit still waiting for its debounce is kept before the studio closes.
