@@ -1,0 +1,149 @@
+/**
+ * Everything fits from a 1100 px window to a 1440 px one, in English and in 简体中文: the header
+ * stays one row with every control inside the window, the editor's toolbar one row beside a lesson,
+ * the lab's Compare in view after a run, and Class results keeps its actions on the title's row at
+ * 1280 px once a lesson is chosen. Each test measures the boxes a student would see cut off or
+ * pushed to another row. Screenshots land in test-results/screenshots/narrow-*.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { writeClassSubmissions } from '../support/classSubmissions';
+import { forgetStudentWork, openApp, runLesson3Paused, type Box } from './helpers';
+
+test.beforeEach(forgetStudentWork);
+
+const SIZES = [
+  { width: 1100, height: 700 },
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+] as const;
+const LOCALES = ['en', 'zh-CN'] as const;
+
+/** The boxes of `selector`'s matches that are shown (a hidden file input has no box). */
+async function boxesOf(page: Page, selector: string): Promise<(Box & { text: string })[]> {
+  return page.locator(selector).evaluateAll((els) =>
+    els
+      .filter((e) => e.checkVisibility())
+      .map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height, text: (e.textContent ?? '').trim().slice(0, 30) };
+      })
+      .filter((b) => b.width > 0),
+  );
+}
+
+/** One row: the lowest top lies above the highest bottom (items of different heights are centred on the row). */
+function isOneRow(boxes: readonly Box[]): boolean {
+  return Math.max(...boxes.map((b) => b.y)) < Math.min(...boxes.map((b) => b.y + b.height));
+}
+
+async function setSize(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+test('the header is one row with every control inside the window, and the lesson title keeps room, from 1100 to 1440 px', async ({ page }) => {
+  await openApp(page);
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    for (const size of SIZES) {
+      await setSize(page, size);
+      const where = `${locale} at ${size.width}px`;
+      const controls = await boxesOf(page, '.sl-header button, .sl-header select, .sl-header .sl-brand, .sl-header .sl-filename');
+      expect(controls.length, where).toBeGreaterThan(10);
+      // At 1100 px Studio and the language picker ran past the right edge (the page scrolled sideways).
+      for (const c of controls) expect(c.x + c.width, `${where}: "${c.text}" ${JSON.stringify(c)}`).toBeLessThanOrEqual(size.width);
+      expect(isOneRow(controls), `${where}: ${JSON.stringify(controls)}`).toBe(true);
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), where).toBeLessThanOrEqual(size.width);
+      // The lesson's title gives way first, but keeps a few letters (it was squeezed to nothing at 1100 px).
+      const title = (await page.locator('.sl-header .sl-lesson-title').boundingBox())!;
+      expect(title.width, `${where}: the lesson title is ${title.width} px wide`).toBeGreaterThanOrEqual(40);
+      await page.screenshot({ path: `test-results/screenshots/narrow-header-${locale}-${size.width}x${size.height}.png` });
+    }
+    await setSize(page, SIZES[1]);
+  }
+});
+
+test('beside a lesson at 1100 px, the editor toolbar stays one row with Shortcuts in it', async ({ page }) => {
+  await page.setViewportSize(SIZES[0]);
+  await openApp(page);
+  // The lesson column is open and the components panel a rail of icons (as a narrow window starts).
+  await expect(page.locator('.sl-lesson')).toBeVisible();
+  await expect(page.locator('button[data-panel="palette"]')).toHaveAttribute('aria-expanded', 'false');
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    const items = await boxesOf(page, '.sl-toolbar > *');
+    expect(items.length).toBeGreaterThan(4);
+    // Shortcuts went to a second row, taking 33 px of canvas height.
+    expect(isOneRow(items), `${locale}: ${JSON.stringify(items)}`).toBe(true);
+    const bar = (await page.locator('.sl-toolbar').boundingBox())!;
+    for (const item of items) expect(item.x + item.width, `${locale}: "${item.text}" inside the toolbar`).toBeLessThanOrEqual(bar.x + bar.width);
+    // Still named in words: the connection kind's select and the Shortcuts button.
+    await expect(page.locator('.sl-toolbar select')).toHaveAccessibleName(locale === 'en' ? 'Connection kind' : /连接/);
+    await expect(page.getByRole('button', { name: locale === 'en' ? 'Shortcuts' : '快捷键', exact: true })).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/narrow-toolbar-${locale}-1100x700.png` });
+  }
+});
+
+test('after a run, Compare… and every headline number stay in view in the results head, from 1100 to 1440 px', async ({ page }) => {
+  await runLesson3Paused(page);
+  await expect(page.getByTestId('trace-hash')).toBeVisible();
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    for (const size of SIZES) {
+      await setSize(page, size);
+      const where = `${locale} at ${size.width}px`;
+      const head = (await page.locator('.sl-labbench-head').boundingBox())!;
+      const compare = (await page.locator('.sl-labbench-head > button').boundingBox())!;
+      // At 1100 px Compare… lay wholly past the head's right edge, clipped away by the bench.
+      expect(compare.x + compare.width, `${where}: Compare… ${JSON.stringify(compare)} in the head ${JSON.stringify(head)}`).toBeLessThanOrEqual(head.x + head.width + 0.5);
+      const bench = (await page.locator('.sl-labbench').boundingBox())!;
+      expect(compare.x + compare.width, `${where}: Compare… inside the bench`).toBeLessThanOrEqual(bench.x + bench.width + 0.5);
+      const metrics = await boxesOf(page, '.sl-labbench-head .sl-metric');
+      expect(metrics.length, where).toBe(5);
+      for (const m of metrics) {
+        expect(m.x + m.width, `${where}: "${m.text}" left of Compare…`).toBeLessThanOrEqual(compare.x);
+        // A number reads beside its label, as the others do: the trace hash stood in a column of its own (it shared the request trace panel's class).
+        expect(m.height, `${where}: "${m.text}" on one line`).toBeLessThan(30);
+      }
+      await page.screenshot({ path: `test-results/screenshots/narrow-results-head-${locale}-${size.width}x${size.height}.png` });
+    }
+    await setSize(page, SIZES[1]);
+  }
+});
+
+test('class results: with a lesson chosen, the actions share the title’s row at 1280 px and stay inside the dialog from 1100 to 1440 px', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'statelab-narrow-class-'));
+  await writeClassSubmissions(dir, 4);
+  await page.setViewportSize(SIZES[1]);
+  await openApp(page);
+  await page.getByRole('button', { name: 'Class results' }).click();
+  // Found by its class: its name changes with the language.
+  const dialog = page.locator('.sl-class-dialog[role="dialog"]');
+  await dialog.getByTestId('class-folder-picker').setInputFiles(path.join(dir, 'class'));
+  await expect(dialog.getByTestId('class-summary')).toBeVisible({ timeout: 90_000 });
+  await expect(dialog.getByTestId('class-lesson')).toBeVisible();
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    for (const size of SIZES) {
+      await setSize(page, size);
+      const where = `${locale} at ${size.width}px`;
+      const box = (await dialog.boundingBox())!;
+      const title = (await dialog.locator('.sl-class-header h2').boundingBox())!;
+      const lesson = (await dialog.getByTestId('class-lesson').boundingBox())!;
+      const actions = await boxesOf(page, '.sl-class-actions > *');
+      expect(actions.length, where).toBe(4);
+      for (const a of actions) expect(a.x + a.width, `${where}: "${a.text}" inside the dialog`).toBeLessThanOrEqual(box.x + box.width);
+      // The lesson picker stays on the title's row, and it names the whole lesson (no cut-off words).
+      expect(isOneRow([title, lesson]), `${where}: lesson picker ${JSON.stringify(lesson)} beside the title ${JSON.stringify(title)}`).toBe(true);
+      expect(await dialog.getByTestId('class-lesson').evaluate((s: HTMLSelectElement) => s.scrollWidth <= s.clientWidth), where).toBe(true);
+      // From 1280 px the actions are on that row too (in English they dropped to a row of their own below it).
+      if (size.width >= 1280) expect(isOneRow([title, lesson, ...actions]), `${where}: ${JSON.stringify(actions)}`).toBe(true);
+      await page.screenshot({ path: `test-results/screenshots/narrow-class-${locale}-${size.width}x${size.height}.png` });
+    }
+    await setSize(page, SIZES[1]);
+  }
+});
