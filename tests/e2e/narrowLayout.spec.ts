@@ -5,10 +5,11 @@
  * 1280 px once a lesson is chosen. Each test measures the boxes a student would see cut off or
  * pushed to another row. Screenshots land in test-results/screenshots/narrow-*.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { E2E_DATA_DIR } from '../../playwright.config';
 import { writeClassSubmissions } from '../support/classSubmissions';
 import { forgetStudentWork, openApp, runLesson3Paused, type Box } from './helpers';
 
@@ -145,5 +146,40 @@ test('class results: with a lesson chosen, the actions share the title’s row a
       await page.screenshot({ path: `test-results/screenshots/narrow-class-${locale}-${size.width}x${size.height}.png` });
     }
     await setSize(page, SIZES[1]);
+  }
+});
+
+test('the studio’s live verification heads a wrong answer’s column in at most two lines, its name in the tooltip, at 1100 and 1280 px', async ({ page }) => {
+  test.setTimeout(120_000);
+  rmSync(path.join(E2E_DATA_DIR, 'studio', 'narrow-studio'), { recursive: true, force: true });
+  await page.setViewportSize(SIZES[1]);
+  await openApp(page);
+  await page.getByTestId('studio-button').click();
+  const start = page.getByRole('dialog', { name: 'Studio' });
+  await start.getByTestId('new-pack-title').fill('Narrow pack');
+  await start.getByTestId('new-pack-id').fill('narrow-studio');
+  await start.locator('select').selectOption('stateless-vs-stateful');
+  await start.getByRole('button', { name: /Duplicate/ }).click();
+  const verify = page.getByTestId('studio-panel').getByTestId('verify-panel');
+  await verify.getByRole('spinbutton').fill('1');
+  const wrong = verify.locator('th[data-design^="wrong:"]').first();
+  await expect(wrong).toBeVisible({ timeout: 90_000 });
+  const name = (await wrong.textContent())!.trim();
+  expect(name.length, 'lesson 1 has a wrong answer named in a sentence').toBeGreaterThan(60);
+  await expect(wrong).toHaveAttribute('title', name);
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    for (const size of SIZES.slice(0, 2)) {
+      await setSize(page, size);
+      const where = `${locale} at ${size.width}px`;
+      const lineHeight = await wrong.locator('span').evaluate((s) => parseFloat(getComputedStyle(s).lineHeight) || parseFloat(getComputedStyle(s).fontSize) * 1.2);
+      const head = (await wrong.boundingBox())!;
+      // It stood eight lines tall in a column 90 px wide, and the rows below it out of the panel's view.
+      expect(head.height, `${where}: the header is ${head.height} px tall, a line is ${lineHeight} px`).toBeLessThan(2.6 * lineHeight + 6);
+      const panel = (await verify.boundingBox())!;
+      const firstRow = (await verify.locator('tbody tr').first().boundingBox())!;
+      expect(firstRow.y + firstRow.height, `${where}: the first check's row shows in the panel`).toBeLessThanOrEqual(panel.y + panel.height);
+      await page.screenshot({ path: `test-results/screenshots/narrow-studio-verify-${locale}-${size.width}x${size.height}.png` });
+    }
   }
 });
