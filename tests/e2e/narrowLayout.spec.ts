@@ -183,3 +183,22 @@ test('the studio’s live verification heads a wrong answer’s column in at mos
     }
   }
 });
+
+test('the Step readout under the timeline covers neither the results head nor the note above it, from 1100 to 1440 px', async ({ page }) => {
+  test.setTimeout(90_000);
+  await runLesson3Paused(page);
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  const readout = page.getByTestId('step-readout');
+  await expect(readout).toHaveAttribute('data-state', 'event', { timeout: 60_000 });
+  const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  for (const size of SIZES) {
+    await setSize(page, size);
+    const where = `at ${size.width}px`;
+    const text = (await readout.boundingBox())!;
+    // What lies below the playback bar: the stale-run or graded-view note when shown, and the results head.
+    for (const below of await boxesOf(page, '.sl-graded-note, .sl-labbench-head .sl-summary-scope, .sl-labbench-head .sl-metric')) {
+      expect(overlaps(text, below), `${where}: the readout ${JSON.stringify(text)} covers "${below.text}" ${JSON.stringify(below)}`).toBe(false);
+    }
+    await page.screenshot({ path: `test-results/screenshots/narrow-step-readout-${size.width}x${size.height}.png` });
+  }
+});
