@@ -11,7 +11,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
 import { writeClassSubmissions } from '../support/classSubmissions';
-import { forgetStudentWork, openApp, runLesson3Paused, type Box } from './helpers';
+import { forgetStudentWork, openApp, runLesson3Paused, saveAs, type Box } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
@@ -35,6 +35,12 @@ async function boxesOf(page: Page, selector: string): Promise<(Box & { text: str
   );
 }
 
+/** No box runs into the next one along the row (a shrunk group's buttons spilled under its neighbour's). */
+function apartAlongRow(boxes: readonly (Box & { text: string })[]): string[] {
+  const sorted = [...boxes].sort((a, b) => a.x - b.x);
+  return sorted.slice(1).flatMap((b, i) => (sorted[i]!.x + sorted[i]!.width > b.x + 0.5 ? [`"${sorted[i]!.text}" runs into "${b.text}"`] : []));
+}
+
 /** One row: the lowest top lies above the highest bottom (items of different heights are centred on the row). */
 function isOneRow(boxes: readonly Box[]): boolean {
   return Math.max(...boxes.map((b) => b.y)) < Math.min(...boxes.map((b) => b.y + b.height));
@@ -52,15 +58,18 @@ test('the header is one row with every control inside the window, and the lesson
     for (const size of SIZES) {
       await setSize(page, size);
       const where = `${locale} at ${size.width}px`;
-      const controls = await boxesOf(page, '.sl-header button, .sl-header select, .sl-header .sl-brand, .sl-header .sl-filename');
+      const controls = await boxesOf(page, '.sl-header button, .sl-header select, .sl-header .sl-brand, .sl-header .sl-filename, .sl-header .sl-lesson-title');
       expect(controls.length, where).toBeGreaterThan(10);
       // At 1100 px Studio and the language picker ran past the right edge (the page scrolled sideways).
       for (const c of controls) expect(c.x + c.width, `${where}: "${c.text}" ${JSON.stringify(c)}`).toBeLessThanOrEqual(size.width);
       expect(isOneRow(controls), `${where}: ${JSON.stringify(controls)}`).toBe(true);
+      expect(apartAlongRow(controls), where).toEqual([]);
       expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), where).toBeLessThanOrEqual(size.width);
       // The lesson's title gives way first, but keeps a few letters (it was squeezed to nothing at 1100 px).
       const title = (await page.locator('.sl-header .sl-lesson-title').boundingBox())!;
       expect(title.width, `${where}: the lesson title is ${title.width} px wide`).toBeGreaterThanOrEqual(40);
+      // "Untitled" reads whole: the title gives way first.
+      expect(await page.getByTestId('file-name').evaluate((e) => e.scrollWidth <= e.clientWidth), `${where}: the file name is whole`).toBe(true);
       await page.screenshot({ path: `test-results/screenshots/narrow-header-${locale}-${size.width}x${size.height}.png` });
     }
     await setSize(page, SIZES[1]);
@@ -200,5 +209,52 @@ test('the Step readout under the timeline covers neither the results head nor th
       expect(overlaps(text, below), `${where}: the readout ${JSON.stringify(text)} covers "${below.text}" ${JSON.stringify(below)}`).toBe(false);
     }
     await page.screenshot({ path: `test-results/screenshots/narrow-step-readout-${size.width}x${size.height}.png` });
+  }
+});
+
+test('a design saved under a long name keeps the header inside the window, the name cut with its whole self in the tooltip', async ({ page }) => {
+  const name = 'capstone-review-with-two-regions-and-a-session-store-final-version';
+  await page.setViewportSize(SIZES[0]);
+  await openApp(page);
+  await saveAs(page, name);
+  for (const size of SIZES) {
+    await setSize(page, size);
+    const where = `at ${size.width}px`;
+    const controls = await boxesOf(page, '.sl-header button, .sl-header select, .sl-header .sl-filename, .sl-header .sl-lesson-title');
+    for (const c of controls) expect(c.x + c.width, `${where}: "${c.text}" ${JSON.stringify(c)}`).toBeLessThanOrEqual(size.width);
+    expect(isOneRow(controls), where).toBe(true);
+    expect(apartAlongRow(controls), where).toEqual([]);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), where).toBeLessThanOrEqual(size.width);
+    await expect(page.getByTestId('file-name')).toHaveAttribute('title', name);
+  }
+  await setSize(page, SIZES[0]);
+  await page.screenshot({ path: 'test-results/screenshots/narrow-header-long-name-1100x700.png' });
+});
+
+test('beside a lesson, the components panel keeps each Chinese kind name on one line (负载均衡器 broke as 负载均衡 / 器)', async ({ page }) => {
+  await page.setViewportSize(SIZES[0]);
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  const palette = page.locator('button[data-panel="palette"]');
+  if ((await palette.getAttribute('aria-expanded')) === 'false') await palette.click();
+  await expect(page.locator('.sl-palette-item span').first()).toBeVisible();
+  for (const size of SIZES) {
+    await setSize(page, size);
+    const names = await page.locator('.sl-palette-item span').evaluateAll((spans) =>
+      spans.map((s) => {
+        const range = document.createRange();
+        range.selectNodeContents(s);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        const item = s.closest('button')!.getBoundingClientRect();
+        const text = s.getBoundingClientRect();
+        return { name: s.textContent, lines: tops.size, inside: text.right <= item.right + 0.5 };
+      }),
+    );
+    expect(names.length).toBeGreaterThan(2);
+    for (const n of names) {
+      expect(n.lines, `at ${size.width}px: ${n.name} on one line`).toBe(1);
+      expect(n.inside, `at ${size.width}px: ${n.name} inside its button`).toBe(true);
+    }
+    await page.screenshot({ path: `test-results/screenshots/narrow-palette-zh-CN-${size.width}x${size.height}.png` });
   }
 });
