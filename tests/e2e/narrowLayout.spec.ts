@@ -229,6 +229,25 @@ test('a design saved under a long name keeps the header inside the window, the n
   }
   await setSize(page, SIZES[0]);
   await page.screenshot({ path: 'test-results/screenshots/narrow-header-long-name-1100x700.png' });
+  // Compare… lists it: the picker gives way, not the button (对比 broke as 对 / 比 beside the long name).
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await page.getByRole('button', { name: '对比…' }).click();
+  const dialog = page.locator('.sl-compare[role="dialog"]');
+  await expect(dialog.getByRole('combobox')).toHaveAttribute('title', name);
+  for (const size of SIZES) {
+    await setSize(page, size);
+    const box = (await dialog.boundingBox())!;
+    const button = dialog.locator('.sl-compare-pick > button');
+    const b = (await button.boundingBox())!;
+    const lineHeight = await button.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight) || parseFloat(getComputedStyle(e).fontSize) * 1.2);
+    expect(b.height, `at ${size.width}px: the compare button ${JSON.stringify(b)} on one line`).toBeLessThan(2 * lineHeight);
+    expect(b.x + b.width, `at ${size.width}px: the compare button inside the dialog`).toBeLessThanOrEqual(box.x + box.width);
+    // Nor its label, 变体 (it broke as 变 / 体 once the picker gave way).
+    const pick = await boxesOf(page, '.sl-compare-pick > label, .sl-compare-pick select, .sl-compare-pick > button');
+    expect(isOneRow(pick), `at ${size.width}px: ${JSON.stringify(pick)}`).toBe(true);
+    expect(Math.max(...pick.map((p) => p.height)), `at ${size.width}px: ${JSON.stringify(pick)}`).toBeLessThan(2 * lineHeight);
+  }
+  await page.screenshot({ path: 'test-results/screenshots/narrow-compare-long-name-zh-CN-1440x900.png' });
 });
 
 test('beside a lesson, the components panel keeps each Chinese kind name on one line (负载均衡器 broke as 负载均衡 / 器)', async ({ page }) => {
