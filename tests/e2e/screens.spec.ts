@@ -3,8 +3,8 @@
  * 1280×720 laptop. Each screen built after i18n.spec.ts — the instructor studio's every tab, lessons
  * with a prediction and check results with feedback, "Show me", the request trace, the Step
  * readout, Class results with a graded class, the glossary, banners — is walked in 简体中文 (no
- * English left: `englishOnScreen`) and, at 1280×720 and 1440×900 in both languages, nothing is cut
- * off or scrolls sideways (`layoutProblems`). Screenshots land in test-results/screenshots/screens-*.
+ * English left: `englishOnScreen`) and, at 1100×700, 1280×720 and 1440×900 in both languages, nothing
+ * is cut off or scrolls sideways (`layoutProblems`). Screenshots land in test-results/screenshots/screens-*.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,8 +19,10 @@ import { answerPredictions, forgetStudentWork, node, openApp } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
+/** From the smallest window the app promises to fit (1100×700) to a large laptop's. */
 const SIZES = [
   { width: 1280, height: 720 },
+  { width: 1100, height: 700 },
   { width: 1440, height: 900 },
 ] as const;
 const LESSONS_DIR = 'lessons/stateless-vs-stateful/lessons';
@@ -73,7 +75,7 @@ const words = (locale: AppLocale) => (locale === 'en' ? EN : ZH_CN);
 for (const locale of ['zh-CN', 'en'] as const) {
   const w = words(locale);
 
-  test(`the studio's every tab, in ${locale} at 1280×720 and 1440×900`, async ({ page }) => {
+  test(`the studio's every tab, in ${locale} from 1100×700 to 1440×900`, async ({ page }) => {
     test.setTimeout(120_000);
     const draft = `audit-${locale.toLowerCase()}`;
     // No drafts but its own: the audit reads the list of drafts, and earlier specs leave theirs (English ids and titles).

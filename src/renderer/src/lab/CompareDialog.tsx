@@ -103,7 +103,7 @@ export function CompareDialog({ api, graph, scenario, locked = [], onClose }: { 
         <div className="sl-compare-pick">
           <label>
             {t('variant')}{' '}
-            <select aria-label={t('variant')} value={picked} onChange={(e) => setPicked(e.currentTarget.value)}>
+            <select aria-label={t('variant')} value={picked} title={picked} onChange={(e) => setPicked(e.currentTarget.value)}>
               {names.map((n) => <option key={n} value={n}>{n}</option>)}
             </select>
           </label>

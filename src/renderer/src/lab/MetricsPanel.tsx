@@ -25,7 +25,7 @@ export function MetricsPanel({ run }: { run: RunResult | undefined }) {
         </div>
       ))}
       {run && (
-        <div className="sl-metric sl-trace" title={t('traceHint')}>
+        <div className="sl-metric sl-metric-trace" title={t('traceHint')}>
           <div className="sl-metric-label">{t('trace')}</div>
           <div className="sl-metric-value sl-mono" data-testid="trace-hash">{run.traceHash.slice(0, 12)}</div>
         </div>

@@ -106,7 +106,9 @@ function VerifyTable({ rows, designs, designName, words, wrongs }: TableProps) {
         <tr>
           <th>{t('check')}</th>
           {designs.map((design) => (
-            <th key={design} data-design={design}>{designName(design)}</th>
+            <th key={design} data-design={design} title={designName(design)}>
+              <span className="sl-studio-verify-design">{designName(design)}</span>
+            </th>
           ))}
           <th>{t('flags')}</th>
         </tr>

@@ -1,0 +1,279 @@
+/**
+ * Everything fits from a 1100 px window to a 1440 px one, in English and in 简体中文: the header
+ * stays one row with every control inside the window, the editor's toolbar one row beside a lesson,
+ * the lab's Compare in view after a run, and Class results keeps its actions on the title's row at
+ * 1280 px once a lesson is chosen. Each test measures the boxes a student would see cut off or
+ * pushed to another row. Screenshots land in test-results/screenshots/narrow-*.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { E2E_DATA_DIR } from '../../playwright.config';
+import { writeClassSubmissions } from '../support/classSubmissions';
+import { forgetStudentWork, openApp, runLesson3Paused, saveAs, type Box } from './helpers';
+
+test.beforeEach(forgetStudentWork);
+
+const SIZES = [
+  { width: 1100, height: 700 },
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+] as const;
+const LOCALES = ['en', 'zh-CN'] as const;
+
+/** The boxes of `selector`'s matches that are shown (a hidden file input has no box). */
+async function boxesOf(page: Page, selector: string): Promise<(Box & { text: string })[]> {
+  return page.locator(selector).evaluateAll((els) =>
+    els
+      .filter((e) => e.checkVisibility())
+      .map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height, text: (e.textContent ?? '').trim().slice(0, 30) };
+      })
+      .filter((b) => b.width > 0),
+  );
+}
+
+/** No box runs into the next one along the row (a shrunk group's buttons spilled under its neighbour's). */
+function apartAlongRow(boxes: readonly (Box & { text: string })[]): string[] {
+  const sorted = [...boxes].sort((a, b) => a.x - b.x);
+  return sorted.slice(1).flatMap((b, i) => (sorted[i]!.x + sorted[i]!.width > b.x + 0.5 ? [`"${sorted[i]!.text}" runs into "${b.text}"`] : []));
+}
+
+/** One row: the lowest top lies above the highest bottom (items of different heights are centred on the row). */
+function isOneRow(boxes: readonly Box[]): boolean {
+  return Math.max(...boxes.map((b) => b.y)) < Math.min(...boxes.map((b) => b.y + b.height));
+}
+
+async function setSize(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+test('the header is one row with every control inside the window, and the lesson title keeps room, from 1100 to 1440 px', async ({ page }) => {
+  await openApp(page);
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    for (const size of SIZES) {
+      await setSize(page, size);
+      const where = `${locale} at ${size.width}px`;
+      const controls = await boxesOf(page, '.sl-header button, .sl-header select, .sl-header .sl-brand, .sl-header .sl-filename, .sl-header .sl-lesson-title');
+      expect(controls.length, where).toBeGreaterThan(10);
+      // At 1100 px Studio and the language picker ran past the right edge (the page scrolled sideways).
+      for (const c of controls) expect(c.x + c.width, `${where}: "${c.text}" ${JSON.stringify(c)}`).toBeLessThanOrEqual(size.width);
+      expect(isOneRow(controls), `${where}: ${JSON.stringify(controls)}`).toBe(true);
+      expect(apartAlongRow(controls), where).toEqual([]);
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), where).toBeLessThanOrEqual(size.width);
+      // The lesson's title gives way first, but keeps a few letters (it was squeezed to nothing at 1100 px).
+      const title = (await page.locator('.sl-header .sl-lesson-title').boundingBox())!;
+      expect(title.width, `${where}: the lesson title is ${title.width} px wide`).toBeGreaterThanOrEqual(40);
+      // "Untitled" reads whole: the title gives way first.
+      expect(await page.getByTestId('file-name').evaluate((e) => e.scrollWidth <= e.clientWidth), `${where}: the file name is whole`).toBe(true);
+      await page.screenshot({ path: `test-results/screenshots/narrow-header-${locale}-${size.width}x${size.height}.png` });
+    }
+    await setSize(page, SIZES[1]);
+  }
+});
+
+test('beside a lesson at 1100 px, the editor toolbar stays one row with Shortcuts in it', async ({ page }) => {
+  await page.setViewportSize(SIZES[0]);
+  await openApp(page);
+  // The lesson column is open and the components panel a rail of icons (as a narrow window starts).
+  await expect(page.locator('.sl-lesson')).toBeVisible();
+  await expect(page.locator('button[data-panel="palette"]')).toHaveAttribute('aria-expanded', 'false');
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    const items = await boxesOf(page, '.sl-toolbar > *');
+    expect(items.length).toBeGreaterThan(4);
+    // Shortcuts went to a second row, taking 33 px of canvas height.
+    expect(isOneRow(items), `${locale}: ${JSON.stringify(items)}`).toBe(true);
+    const bar = (await page.locator('.sl-toolbar').boundingBox())!;
+    for (const item of items) expect(item.x + item.width, `${locale}: "${item.text}" inside the toolbar`).toBeLessThanOrEqual(bar.x + bar.width);
+    // Still named in words: the connection kind's select and the Shortcuts button.
+    await expect(page.locator('.sl-toolbar select')).toHaveAccessibleName(locale === 'en' ? 'Connection kind' : /连接/);
+    await expect(page.getByRole('button', { name: locale === 'en' ? 'Shortcuts' : '快捷键', exact: true })).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/narrow-toolbar-${locale}-1100x700.png` });
+  }
+});
+
+test('after a run, Compare… and every headline number stay in view in the results head, from 1100 to 1440 px', async ({ page }) => {
+  await runLesson3Paused(page);
+  await expect(page.getByTestId('trace-hash')).toBeVisible();
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    for (const size of SIZES) {
+      await setSize(page, size);
+      const where = `${locale} at ${size.width}px`;
+      const head = (await page.locator('.sl-labbench-head').boundingBox())!;
+      const compare = (await page.locator('.sl-labbench-head > button').boundingBox())!;
+      // At 1100 px Compare… lay wholly past the head's right edge, clipped away by the bench.
+      expect(compare.x + compare.width, `${where}: Compare… ${JSON.stringify(compare)} in the head ${JSON.stringify(head)}`).toBeLessThanOrEqual(head.x + head.width + 0.5);
+      const bench = (await page.locator('.sl-labbench').boundingBox())!;
+      expect(compare.x + compare.width, `${where}: Compare… inside the bench`).toBeLessThanOrEqual(bench.x + bench.width + 0.5);
+      const metrics = await boxesOf(page, '.sl-labbench-head .sl-metric');
+      expect(metrics.length, where).toBe(5);
+      for (const m of metrics) {
+        expect(m.x + m.width, `${where}: "${m.text}" left of Compare…`).toBeLessThanOrEqual(compare.x);
+        // A number reads beside its label, as the others do: the trace hash stood in a column of its own (it shared the request trace panel's class).
+        expect(m.height, `${where}: "${m.text}" on one line`).toBeLessThan(30);
+      }
+      await page.screenshot({ path: `test-results/screenshots/narrow-results-head-${locale}-${size.width}x${size.height}.png` });
+    }
+    await setSize(page, SIZES[1]);
+  }
+});
+
+test('class results: with a lesson chosen, the actions share the title’s row at 1280 px and stay inside the dialog from 1100 to 1440 px', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'statelab-narrow-class-'));
+  await writeClassSubmissions(dir, 4);
+  await page.setViewportSize(SIZES[1]);
+  await openApp(page);
+  await page.getByRole('button', { name: 'Class results' }).click();
+  // Found by its class: its name changes with the language.
+  const dialog = page.locator('.sl-class-dialog[role="dialog"]');
+  await dialog.getByTestId('class-folder-picker').setInputFiles(path.join(dir, 'class'));
+  await expect(dialog.getByTestId('class-summary')).toBeVisible({ timeout: 90_000 });
+  await expect(dialog.getByTestId('class-lesson')).toBeVisible();
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    for (const size of SIZES) {
+      await setSize(page, size);
+      const where = `${locale} at ${size.width}px`;
+      const box = (await dialog.boundingBox())!;
+      const title = (await dialog.locator('.sl-class-header h2').boundingBox())!;
+      const lesson = (await dialog.getByTestId('class-lesson').boundingBox())!;
+      const actions = await boxesOf(page, '.sl-class-actions > *');
+      expect(actions.length, where).toBe(4);
+      for (const a of actions) expect(a.x + a.width, `${where}: "${a.text}" inside the dialog`).toBeLessThanOrEqual(box.x + box.width);
+      // The lesson picker stays on the title's row, and it names the whole lesson (no cut-off words).
+      expect(isOneRow([title, lesson]), `${where}: lesson picker ${JSON.stringify(lesson)} beside the title ${JSON.stringify(title)}`).toBe(true);
+      expect(await dialog.getByTestId('class-lesson').evaluate((s: HTMLSelectElement) => s.scrollWidth <= s.clientWidth), where).toBe(true);
+      // From 1280 px the actions are on that row too (in English they dropped to a row of their own below it).
+      if (size.width >= 1280) expect(isOneRow([title, lesson, ...actions]), `${where}: ${JSON.stringify(actions)}`).toBe(true);
+      await page.screenshot({ path: `test-results/screenshots/narrow-class-${locale}-${size.width}x${size.height}.png` });
+    }
+    await setSize(page, SIZES[1]);
+  }
+});
+
+test('the studio’s live verification heads a wrong answer’s column in at most two lines, its name in the tooltip, at 1100 and 1280 px', async ({ page }) => {
+  test.setTimeout(120_000);
+  rmSync(path.join(E2E_DATA_DIR, 'studio', 'narrow-studio'), { recursive: true, force: true });
+  await page.setViewportSize(SIZES[1]);
+  await openApp(page);
+  await page.getByTestId('studio-button').click();
+  const start = page.getByRole('dialog', { name: 'Studio' });
+  await start.getByTestId('new-pack-title').fill('Narrow pack');
+  await start.getByTestId('new-pack-id').fill('narrow-studio');
+  await start.locator('select').selectOption('stateless-vs-stateful');
+  await start.getByRole('button', { name: /Duplicate/ }).click();
+  const verify = page.getByTestId('studio-panel').getByTestId('verify-panel');
+  await verify.getByRole('spinbutton').fill('1');
+  const wrong = verify.locator('th[data-design^="wrong:"]').first();
+  await expect(wrong).toBeVisible({ timeout: 90_000 });
+  const name = (await wrong.textContent())!.trim();
+  expect(name.length, 'lesson 1 has a wrong answer named in a sentence').toBeGreaterThan(60);
+  await expect(wrong).toHaveAttribute('title', name);
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    for (const size of SIZES.slice(0, 2)) {
+      await setSize(page, size);
+      const where = `${locale} at ${size.width}px`;
+      const lineHeight = await wrong.locator('span').evaluate((s) => parseFloat(getComputedStyle(s).lineHeight) || parseFloat(getComputedStyle(s).fontSize) * 1.2);
+      const head = (await wrong.boundingBox())!;
+      // It stood eight lines tall in a column 90 px wide, and the rows below it out of the panel's view.
+      expect(head.height, `${where}: the header is ${head.height} px tall, a line is ${lineHeight} px`).toBeLessThan(2.6 * lineHeight + 6);
+      const panel = (await verify.boundingBox())!;
+      const firstRow = (await verify.locator('tbody tr').first().boundingBox())!;
+      expect(firstRow.y + firstRow.height, `${where}: the first check's row shows in the panel`).toBeLessThanOrEqual(panel.y + panel.height);
+      await page.screenshot({ path: `test-results/screenshots/narrow-studio-verify-${locale}-${size.width}x${size.height}.png` });
+    }
+  }
+});
+
+test('the Step readout under the timeline covers neither the results head nor the note above it, from 1100 to 1440 px', async ({ page }) => {
+  test.setTimeout(90_000);
+  await runLesson3Paused(page);
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  const readout = page.getByTestId('step-readout');
+  await expect(readout).toHaveAttribute('data-state', 'event', { timeout: 60_000 });
+  const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  for (const size of SIZES) {
+    await setSize(page, size);
+    const where = `at ${size.width}px`;
+    const text = (await readout.boundingBox())!;
+    // What lies below the playback bar: the stale-run or graded-view note when shown, and the results head.
+    for (const below of await boxesOf(page, '.sl-graded-note, .sl-labbench-head .sl-summary-scope, .sl-labbench-head .sl-metric')) {
+      expect(overlaps(text, below), `${where}: the readout ${JSON.stringify(text)} covers "${below.text}" ${JSON.stringify(below)}`).toBe(false);
+    }
+    await page.screenshot({ path: `test-results/screenshots/narrow-step-readout-${size.width}x${size.height}.png` });
+  }
+});
+
+test('a design saved under a long name keeps the header inside the window, the name cut with its whole self in the tooltip', async ({ page }) => {
+  const name = 'capstone-review-with-two-regions-and-a-session-store-final-version';
+  await page.setViewportSize(SIZES[0]);
+  await openApp(page);
+  await saveAs(page, name);
+  for (const size of SIZES) {
+    await setSize(page, size);
+    const where = `at ${size.width}px`;
+    const controls = await boxesOf(page, '.sl-header button, .sl-header select, .sl-header .sl-filename, .sl-header .sl-lesson-title');
+    for (const c of controls) expect(c.x + c.width, `${where}: "${c.text}" ${JSON.stringify(c)}`).toBeLessThanOrEqual(size.width);
+    expect(isOneRow(controls), where).toBe(true);
+    expect(apartAlongRow(controls), where).toEqual([]);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), where).toBeLessThanOrEqual(size.width);
+    await expect(page.getByTestId('file-name')).toHaveAttribute('title', name);
+  }
+  await setSize(page, SIZES[0]);
+  await page.screenshot({ path: 'test-results/screenshots/narrow-header-long-name-1100x700.png' });
+  // Compare… lists it: the picker gives way, not the button (对比 broke as 对 / 比 beside the long name).
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await page.getByRole('button', { name: '对比…' }).click();
+  const dialog = page.locator('.sl-compare[role="dialog"]');
+  await expect(dialog.getByRole('combobox')).toHaveAttribute('title', name);
+  for (const size of SIZES) {
+    await setSize(page, size);
+    const box = (await dialog.boundingBox())!;
+    const button = dialog.locator('.sl-compare-pick > button');
+    const b = (await button.boundingBox())!;
+    const lineHeight = await button.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight) || parseFloat(getComputedStyle(e).fontSize) * 1.2);
+    expect(b.height, `at ${size.width}px: the compare button ${JSON.stringify(b)} on one line`).toBeLessThan(2 * lineHeight);
+    expect(b.x + b.width, `at ${size.width}px: the compare button inside the dialog`).toBeLessThanOrEqual(box.x + box.width);
+    // Nor its label, 变体 (it broke as 变 / 体 once the picker gave way).
+    const pick = await boxesOf(page, '.sl-compare-pick > label, .sl-compare-pick select, .sl-compare-pick > button');
+    expect(isOneRow(pick), `at ${size.width}px: ${JSON.stringify(pick)}`).toBe(true);
+    expect(Math.max(...pick.map((p) => p.height)), `at ${size.width}px: ${JSON.stringify(pick)}`).toBeLessThan(2 * lineHeight);
+  }
+  await page.screenshot({ path: 'test-results/screenshots/narrow-compare-long-name-zh-CN-1440x900.png' });
+});
+
+test('beside a lesson, the components panel keeps each Chinese kind name on one line (负载均衡器 broke as 负载均衡 / 器)', async ({ page }) => {
+  await page.setViewportSize(SIZES[0]);
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  const palette = page.locator('button[data-panel="palette"]');
+  if ((await palette.getAttribute('aria-expanded')) === 'false') await palette.click();
+  await expect(page.locator('.sl-palette-item span').first()).toBeVisible();
+  for (const size of SIZES) {
+    await setSize(page, size);
+    const names = await page.locator('.sl-palette-item span').evaluateAll((spans) =>
+      spans.map((s) => {
+        const range = document.createRange();
+        range.selectNodeContents(s);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        const item = s.closest('button')!.getBoundingClientRect();
+        const text = s.getBoundingClientRect();
+        return { name: s.textContent, lines: tops.size, inside: text.right <= item.right + 0.5 };
+      }),
+    );
+    expect(names.length).toBeGreaterThan(2);
+    for (const n of names) {
+      expect(n.lines, `at ${size.width}px: ${n.name} on one line`).toBe(1);
+      expect(n.inside, `at ${size.width}px: ${n.name} inside its button`).toBe(true);
+    }
+    await page.screenshot({ path: `test-results/screenshots/narrow-palette-zh-CN-${size.width}x${size.height}.png` });
+  }
+});
