@@ -2,9 +2,9 @@
  * Background noise a scenario can turn on (off by default): seeded GC-like pauses per node kind,
  * latency tails on links, and lost connection openings (handshakes). Real failure detectors see all
  * three and sometimes suspect a node that is only slow or whose probe was unlucky; lessons use noise
- * so that a detector tuned to its extreme shows that price. The
- * simulator draws noise from streams of its own (src/main/sim/noise.ts), derived from the run's
- * seed and the node or edge id, so turning noise on never shifts a node's own random stream.
+ * so that a detector tuned to its extreme shows that price. The simulator draws noise from streams
+ * of its own (src/main/sim/noise.ts), derived from the run's seed and the node or edge id, so
+ * turning noise on never shifts a node's own random stream.
  */
 import { z } from 'zod';
 import { NODE_KINDS } from './graph';

@@ -1,8 +1,9 @@
 /**
  * Background noise from the scenario (src/shared/noise.ts): GC-like pauses per node kind, latency
  * tails on links and lost connection openings (which a probe's new connection pays, probes.ts).
- * Each node's pauses and each edge's tails and openings draw from a stream of their own, derived from the run's seed and the node or edge id, so noise never shifts the random
- * stream of a node's own behaviour, and noise on one node does not shift another's.
+ * Each node's pauses and each edge's tails and openings draw from a stream of their own, derived
+ * from the run's seed and the node or edge id, so noise never shifts the random stream of a node's
+ * own behaviour, and noise on one node does not shift another's.
  */
 import type { Noise } from '../../shared/noise';
 import type { Sim } from './engine';

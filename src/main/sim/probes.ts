@@ -4,8 +4,8 @@
  * message, waits behind the target's pause (it is deferred like any event) and behind its queued
  * work (`probeWaitUs`), and an answer that does not come back within the probe's own timeout is a
  * failed probe. Each probe opens a new connection (as HAProxy's, cloud balancers' and the kubelet's
- * HTTP checks do), so an opening lost to the scenario's noise delays it by TCP's retry wait (1 s),
- * longer than most probe timeouts: one failed probe now and then from a healthy target, which a
+ * HTTP checks do), so an opening lost to the scenario's noise delays it by the retry wait (TCP's
+ * 1 s), longer than most probe timeouts: one failed probe now and then from a healthy target, which a
  * threshold of one failure takes for a death. A crashed process's host refuses at once, so a crash
  * is still seen after a round trip; a cut or a lost probe is a timeout. A detector built on these
  * therefore suspects nodes that are only slow, paused or unlucky, as real ones do.
