@@ -44,7 +44,7 @@ export const ScenarioSchema = z
     workload: WorkloadSchema.optional(),
     /** The schedule of faults and operations. */
     faults: z.array(FaultSchema).max(SCENARIO_LIMITS.faultsMax).default([]),
-    /** Background noise (GC-like pauses, latency tails); none when absent (src/shared/noise.ts). */
+    /** Background noise (GC-like pauses, latency tails, lost connection openings); none when absent (src/shared/noise.ts). */
     noise: NoiseSchema.optional(),
     /** Partition owners start cold: each loads its partitions' state before serving (default: warm at t = 0). */
     isColdStart: z.boolean().optional(),

@@ -349,7 +349,7 @@ test('while the studio is open the header names its draft (pack · lesson) in th
   await expect(lessonTitle).toHaveText(titles[0]!.en);
 });
 
-test('scenario noise: GC-like pauses per node kind from the node table, beside latency tails', async ({ page }) => {
+test('scenario noise: GC-like pauses per node kind from the node table, beside latency tails and lost connection openings', async ({ page }) => {
   test.setTimeout(120_000);
   rmSync(path.join(E2E_DATA_DIR, 'studio', 'noise-pack'), { recursive: true, force: true });
   await openApp(page);
@@ -365,6 +365,17 @@ test('scenario noise: GC-like pauses per node kind from the node table, beside l
   // One row per node kind of the node table.
   await expect(noise.locator('[data-pause-kind]')).toHaveCount(7);
   const services = noise.locator('[data-pause-kind="service"]');
+  // Lost openings alone are noise too: turning every other row off keeps them.
+  const openings = noise.getByRole('checkbox', { name: 'Lost connection openings' });
+  await openings.check();
+  await expect(noise.getByLabel('Sent again after (ms)')).toHaveValue('1000');
+  await noise.getByLabel('Sent again after (ms)').fill('1500');
+  await services.getByRole('checkbox', { name: 'Pauses on every Service' }).check();
+  await services.getByRole('checkbox', { name: 'Pauses on every Service' }).uncheck();
+  await studio.getByRole('tab', { name: 'Checks' }).click();
+  await studio.getByRole('tab', { name: 'Scenario' }).click();
+  await expect(openings).toBeChecked();
+  await expect(noise.getByLabel('Sent again after (ms)')).toHaveValue('1500');
   await services.getByRole('checkbox', { name: 'Pauses on every Service' }).check();
   await services.getByLabel('Per minute').fill('3');
   await services.getByLabel('Longest (ms)').fill('2000');
@@ -375,17 +386,25 @@ test('scenario noise: GC-like pauses per node kind from the node table, beside l
   await studio.getByRole('tab', { name: 'Scenario' }).click();
   await expect(services.getByLabel('Per minute')).toHaveValue('3');
   await expect(services.getByLabel('Longest (ms)')).toHaveValue('2000');
+  await expect(noise.getByLabel('Sent again after (ms)')).toHaveValue('1500');
   await expect(studio.getByTestId('studio-problems-count')).toHaveText('No problems: the pack validates clean', { timeout: 30_000 });
   await noise.scrollIntoViewIfNeeded();
   for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `${SHOTS}/studio-noise-${width}.png` });
+    await openings.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/studio-noise-openings-${width}.png` });
+    await noise.scrollIntoViewIfNeeded();
   }
   await page.getByLabel('Language').selectOption('zh-CN');
   await expect(services).toContainText('每个服务都会停顿');
+  await expect(noise).toContainText('建立连接时丢包');
   for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `${SHOTS}/studio-noise-zh-${width}.png` });
+    await noise.getByRole('checkbox', { name: '建立连接时丢包' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/studio-noise-openings-zh-${width}.png` });
+    await noise.scrollIntoViewIfNeeded();
   }
   await page.getByLabel('语言').selectOption('en');
 });

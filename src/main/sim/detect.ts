@@ -1,11 +1,12 @@
 /**
  * What failure detectors count about their own verdicts. A suspicion is false when the node taken
- * out was up and ready, the detector could reach it, and it was only slow: queued work, a latency
- * tail, one of the scenario's background (noise) pauses of any length — the GC-like hiccups a
- * detector must ride out, however aggressively it is tuned — or a fault's pause shorter than the
- * detector's bound (interval × threshold, the lease TTL, the failover time). Taking such a node out
- * costs capacity, sessions or a handover for nothing. A fault's pause at least as long as the bound
- * (a stopped VM, the lessons' long pauses) is what the detector is for.
+ * out was up and ready, the detector could reach it, and it was only slow or unlucky: queued work,
+ * a latency tail, a probe whose connection opening was lost, one of the scenario's background
+ * (noise) pauses of any length — the GC-like hiccups a detector must ride out, however
+ * aggressively it is tuned — or a fault's pause shorter than the detector's bound (interval ×
+ * threshold, the lease TTL, the failover time). Taking such a node out costs capacity, sessions or
+ * a handover for nothing. A fault's pause at least as long as the bound (a stopped VM, the lessons'
+ * long pauses) is what the detector is for.
  */
 import type { Sim } from './engine';
 import { C } from './metrics/recorder';

@@ -35,6 +35,8 @@ export class Sim extends Network {
   onNoise: (node: number, phase: number) => void = () => {};
   /** Called for every node added after the run started (scale-out clones), e.g. so noise reaches them. */
   onNodeAdded: (node: SimNode) => void = () => {};
+  /** Extra delay of a probe's new connection over a link: its lost openings (noise.ts; null: none lost). */
+  handshakeUs: ((edge: SimEdge) => number) | null = null;
 
   constructor(
     seed: number,

@@ -1,8 +1,9 @@
 /**
- * Background noise from the scenario (src/shared/noise.ts): GC-like pauses per node kind and
- * latency tails on links. Each node's pauses and each edge's tails draw from a stream of their
- * own, derived from the run's seed and the node or edge id, so noise never shifts the random
- * stream of a node's own behaviour, and noise on one node does not shift another's.
+ * Background noise from the scenario (src/shared/noise.ts): GC-like pauses per node kind, latency
+ * tails on links and lost connection openings (which a probe's new connection pays, probes.ts).
+ * Each node's pauses and each edge's tails and openings draw from a stream of their own, derived
+ * from the run's seed and the node or edge id, so noise never shifts the random stream of a node's
+ * own behaviour, and noise on one node does not shift another's.
  */
 import type { Noise } from '../../shared/noise';
 import type { Sim } from './engine';
@@ -10,6 +11,8 @@ import { EV } from './loop';
 import type { SimEdge, SimNode } from './node';
 import { Rng } from './rng';
 
+/** Linux gives up a connection after this many lost openings (tcp_syn_retries); any probe has timed out long before. */
+const HANDSHAKE_RETRIES_MAX = 6;
 const PHASE_PAUSE = 0;
 const PHASE_RESUME = 1;
 
@@ -19,6 +22,7 @@ export class NoiseDriver {
   /** Per node index: when our current pause began (a pause that began at another time is a fault's, left to it). */
   private readonly pausedAtUs: number[] = [];
   private readonly tailRngs: Rng[] = [];
+  private readonly handshakeRngs: Rng[] = [];
 
   constructor(
     private readonly sim: Sim,
@@ -34,6 +38,22 @@ export class NoiseDriver {
         if (rng === undefined) rng = this.tailRngs[edge.idx] = Rng.forNode(sim.seed, `${edge.id}/tails`);
         if (rng.next() >= tails.probability) return 0;
         return Math.round(Math.min(maxUs, rng.exp(meanUs)));
+      };
+    }
+    const loss = noise.handshakeLoss;
+    if (loss !== undefined && loss.probability > 0) {
+      const retryUs = Math.round(loss.retryMs * 1000);
+      // A lost opening is sent again after the retry wait, which doubles at each further loss (TCP's
+      // backoff). One draw per opening says how many times it is lost (u < p: once, u < p²: twice…),
+      // so each probe's luck is its own draw and does not shift the draws of the probes after it.
+      sim.handshakeUs = (edge: SimEdge) => {
+        let rng = this.handshakeRngs[edge.idx];
+        if (rng === undefined) rng = this.handshakeRngs[edge.idx] = Rng.forNode(sim.seed, `${edge.id}/handshakes`);
+        const u = rng.next();
+        let waitUs = 0;
+        let bound = loss.probability;
+        for (let lost = 0; lost < HANDSHAKE_RETRIES_MAX && u < bound; lost++, bound *= loss.probability) waitUs += retryUs * 2 ** lost;
+        return waitUs;
       };
     }
   }

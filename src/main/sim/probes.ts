@@ -1,10 +1,14 @@
 /**
  * Health probes as messages. A prober (a load balancer, a database follower watching its leader)
- * sends a probe over a link; the probe waits behind the target's pause (it is deferred like any
- * event) and behind its queued work (`probeWaitUs`), and an answer that does not come back within
- * the probe's own timeout is a failed probe. A crashed process's host refuses at once, so a crash
+ * sends a probe over a link; the probe sees the link's latency, jitter, loss and tails like any
+ * message, waits behind the target's pause (it is deferred like any event) and behind its queued
+ * work (`probeWaitUs`), and an answer that does not come back within the probe's own timeout is a
+ * failed probe. Each probe opens a new connection (as HAProxy's, cloud balancers' and the kubelet's
+ * HTTP checks do), so an opening lost to the scenario's noise delays it by the retry wait (TCP's
+ * 1 s), longer than most probe timeouts: one failed probe now and then from a healthy target, which a
+ * threshold of one failure takes for a death. A crashed process's host refuses at once, so a crash
  * is still seen after a round trip; a cut or a lost probe is a timeout. A detector built on these
- * therefore suspects nodes that are only slow or paused, as real ones do.
+ * therefore suspects nodes that are only slow, paused or unlucky, as real ones do.
  */
 import type { Sim } from './engine';
 import { EV } from './loop';
@@ -39,7 +43,9 @@ function hopUs(sim: Sim, from: SimNode, to: SimNode, edge: SimEdge, rng: Rng): n
 /** Sends probe `seq` from `from` to `to`; its result reaches `from.onProbeResult(slot, seq, …)` within `timeoutUs`. */
 export function sendProbe(sim: Sim, from: SimNode, to: SimNode, edge: SimEdge, slot: number, seq: number, timeoutUs: number): void {
   const d = hopUs(sim, from, to, edge, probeRng(sim, from));
-  if (d >= 0) sim.queue.push(sim.nowUs + d, EV.probe, to.idx, from.idx, slot, seq * 4 + PH_REQUEST, edge.idx);
+  // The connection is opened first: a lost opening (either way) waits for TCP to send it again.
+  const openUs = d >= 0 && sim.handshakeUs !== null ? sim.handshakeUs(edge) : 0;
+  if (d >= 0) sim.queue.push(sim.nowUs + openUs + d, EV.probe, to.idx, from.idx, slot, seq * 4 + PH_REQUEST, edge.idx);
   sim.queue.push(sim.nowUs + timeoutUs, EV.probe, from.idx, to.idx, slot, seq * 4 + PH_TIMEOUT, from.incarnation);
 }
 

@@ -10,6 +10,8 @@ export interface LessonExpectation {
   answers: Record<string, string>;
   /** Checks the starter fails on every seed; every other check it passes. */
   starterFails: string[];
+  /** Checks the starter may also fail on some seeds (luck of the noise), each with why that is right. */
+  starterMayFail?: Record<string, string>;
 }
 
 export const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
@@ -100,5 +102,9 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
   capstone: {
     answers: {},
     starterFails: ['slo-errors', 'slo-p99', 'slo-sessions', 'slo-writes', 'slo-conflicts'],
+    starterMayFail: {
+      'slo-no-false-alarms':
+        "the starter's router takes an owner out after one failed probe, and a probe whose connection opening is lost (the scenario's handshakeLoss) fails although the owner is fine; with one probe a second that happens on some seeds only",
+    },
   },
 };

@@ -1,32 +1,35 @@
 /**
  * The scenario's background noise (src/shared/noise.ts): GC-like pauses per node kind, one row per
- * kind of the node table, and latency tails on links. The fields come from the noise schemas'
- * shapes; their words are Record<field, string> in locales.ts, so a new field does not compile
- * without them.
+ * kind of the node table, latency tails on links and lost connection openings (which health probes
+ * pay). The fields come from the noise schemas' shapes; their words are Record<field, string> in
+ * locales.ts, so a new field does not compile without them.
  */
 import type { Draft } from 'immer';
 import { useTranslation } from 'react-i18next';
 import { NODE_KINDS, type NodeKind } from '../../../shared/graph';
-import { LinkTailSchema, PauseNoiseSchema, type LinkTail, type PauseNoise } from '../../../shared/noise';
+import { HandshakeLossSchema, LinkTailSchema, PauseNoiseSchema, type HandshakeLoss, type LinkTail, type PauseNoise } from '../../../shared/noise';
 import type { Scenario } from '../../../shared/scenario';
 import { useDomain } from '../i18n/useDomain';
 
 const PAUSE_FIELDS = Object.keys(PauseNoiseSchema.shape) as (keyof PauseNoise)[];
 const TAIL_FIELDS = Object.keys(LinkTailSchema.shape) as (keyof LinkTail)[];
-/** What turning a row on starts from: rare short pauses, rare short tails (the author tunes them). */
+const HANDSHAKE_FIELDS = Object.keys(HandshakeLossSchema.shape) as (keyof HandshakeLoss)[];
+/** What turning a row on starts from: rare short pauses, rare short tails, rare lost openings retried after TCP's 1 s (the author tunes them). */
 const PAUSE_START: PauseNoise = { perMinute: 2, durationMsMean: 100, durationMsMax: 1000 };
 const TAIL_START: LinkTail = { probability: 0.01, extraMsMean: 50, extraMsMax: 500 };
+const HANDSHAKE_START: HandshakeLoss = { probability: 0.01, retryMs: 1000 };
 
 type Noise = NonNullable<Scenario['noise']>;
 /** Drops the noise object once nothing in it is on, so a scenario without noise stays without it. */
 const tidy = (s: Draft<Scenario>) => {
-  if (s.noise && Object.keys(s.noise.pauses ?? {}).length === 0 && !s.noise.linkTails) s.noise = undefined;
+  if (s.noise && Object.keys(s.noise.pauses ?? {}).length === 0 && !s.noise.linkTails && !s.noise.handshakeLoss) s.noise = undefined;
 };
 
 export function NoiseSection({ noise, editScenario }: { noise: Scenario['noise']; editScenario(recipe: (s: Draft<Scenario>) => void): void }) {
   const { t } = useTranslation('studio');
   const d = useDomain();
   const linkTails = noise?.linkTails;
+  const handshakeLoss = noise?.handshakeLoss;
   const ensure = (s: Draft<Scenario>): Draft<Noise> => (s.noise ??= { pauses: {} });
   const togglePauses = (kind: NodeKind, isOn: boolean) =>
     editScenario((s) => {
@@ -85,6 +88,32 @@ export function NoiseSection({ noise, editScenario }: { noise: Scenario['noise']
           ))}
         </div>
       )}
+      <div data-noise="handshakeLoss">
+        <label className="sl-studio-inline">
+          <input
+            type="checkbox"
+            checked={handshakeLoss !== undefined}
+            onChange={(e) =>
+              editScenario((s) => {
+                if (e.target.checked) ensure(s).handshakeLoss = { ...HANDSHAKE_START };
+                else if (s.noise) delete s.noise.handshakeLoss;
+                tidy(s);
+              })
+            }
+          />{' '}
+          {t('handshakeLoss')}
+        </label>
+        <p className="sl-muted">{t('handshakeHelp')}</p>
+        {handshakeLoss && (
+          <div className="sl-studio-row">
+            {HANDSHAKE_FIELDS.map((key) => (
+              <label key={key} className="sl-studio-inline">
+                {t(`handshakeFields.${key}`)} {numberInput(handshakeLoss[key], key === 'probability' ? 0.005 : 100, (v) => editScenario((s) => void (ensure(s).handshakeLoss![key] = v)))}
+              </label>
+            ))}
+          </div>
+        )}
+      </div>
     </section>
   );
 }

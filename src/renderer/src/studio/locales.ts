@@ -1,6 +1,6 @@
 /** The studio's words (the `studio` namespace), English and 简体中文; en.ts and zhCN.ts include them. */
 import type { FaultParamName } from '../../../shared/faults';
-import type { LinkTail, PauseNoise } from '../../../shared/noise';
+import type { HandshakeLoss, LinkTail, PauseNoise } from '../../../shared/noise';
 
 /** One word per fault parameter of the fault table: a new parameter does not compile without its words. */
 const PARAMS_EN: Record<FaultParamName, string> = {
@@ -118,6 +118,9 @@ export const studioEn = {
   noise: 'Background noise',
   linkTails: 'Latency tails on links',
   noiseFields: { probability: 'Chance', extraMsMean: 'Mean extra (ms)', extraMsMax: 'Longest extra (ms)' } satisfies Record<keyof LinkTail, string>,
+  handshakeLoss: 'Lost connection openings',
+  handshakeHelp: 'Each health probe opens a new connection. A lost opening is sent again after the wait (TCP: 1 s), so a probe with a shorter timeout fails although its target is fine. Requests use connections already open.',
+  handshakeFields: { probability: 'Chance', retryMs: 'Sent again after (ms)' } satisfies Record<keyof HandshakeLoss, string>,
   pausesHelp: 'GC-like pauses: a paused node handles nothing, probes and renewals included, until it resumes. Each node of a ticked kind pauses at random, seeded by the run.',
   pausesOn: 'Pauses on every {{kind}}',
   pauseFields: { perMinute: 'Per minute', durationMsMean: 'Mean length (ms)', durationMsMax: 'Longest (ms)' } satisfies Record<keyof PauseNoise, string>,
@@ -371,6 +374,9 @@ export const studioZhCN = {
   noise: '背景噪声',
   linkTails: '链路延迟长尾',
   noiseFields: { probability: '概率', extraMsMean: '平均额外延迟（毫秒）', extraMsMax: '最长额外延迟（毫秒）' } satisfies Record<keyof LinkTail, string>,
+  handshakeLoss: '建立连接时丢包',
+  handshakeHelp: '每次健康探测都新建一个连接。建立连接的包丢了，要等一段时间（TCP 为 1 秒）才重发，超时比这更短的探测就会失败，尽管目标安然无恙。请求走已经建立的连接，不受影响。',
+  handshakeFields: { probability: '概率', retryMs: '重发等待（毫秒）' } satisfies Record<keyof HandshakeLoss, string>,
   pausesHelp: '类似 GC 的停顿：停顿中的节点什么都不处理（包括探测和续约），直到恢复。勾选的类型中每个节点都会按运行的种子随机停顿。',
   pausesOn: '每个{{kind}}都会停顿',
   pauseFields: { perMinute: '每分钟次数', durationMsMean: '平均时长（毫秒）', durationMsMax: '最长（毫秒）' } satisfies Record<keyof PauseNoise, string>,
