@@ -278,6 +278,7 @@ export class Sim extends Network {
       }
       f.shift();
       calls.status[c] = STATUS.timeout;
+      this.foldOutcome(STATUS.timeout);
       if (isRequestOp(calls.op[c]!) && this.failureStarts(node, STATUS.timeout)) {
         this.logFailing(node, STATUS.timeout, undefined, { target: this.nodes[calls.to[c]!]!.id, ms: node.timeoutUs / 1000 });
       }
