@@ -23,6 +23,7 @@ const SLOW_FIRST = [
   'tests/integration/grading/variants.test.ts',
   'tests/integration/host/classResults.test.ts',
   'tests/integration/grading/bulkGrade.test.ts',
+  'tests/integration/lessons/traceHashes.test.ts',
 ];
 
 class SlowFirstSequencer extends BaseSequencer {

@@ -386,7 +386,7 @@ export interface RunResult {
   seed: number;
   /** Simulated length of the run. */
   durationMs: number;
-  /** Hex digest folded over every processed event (time, sequence, type, node): equal hashes, equal runs. */
+  /** Hex digest folded over every processed event (time, sequence, type, node), every answer's status and every bucket's counters: equal hashes, equal runs. */
   traceHash: string;
   /** Events the engine processed. */
   eventsProcessed: number;

@@ -280,6 +280,7 @@ export class Sim extends Network {
       }
       f.shift();
       calls.status[c] = STATUS.timeout;
+      this.foldOutcome(STATUS.timeout);
       if ((calls.flags[c]! & FLAG_HELD_BACK) !== 0) {
         // Never sent: it gave up waiting at its caller (for its user's login or connection).
         node.onGaveUpWaiting(c);

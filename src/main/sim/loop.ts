@@ -206,8 +206,30 @@ export abstract class EventLoop {
     this.processed++;
   }
 
+  /**
+   * Folds one outcome into the trace hash: the status of an answer a caller took (delivered, or
+   * its timeout). Events alone say when things happened, not what they answered: a write accepted
+   * and the same write refused for a stale fencing token arrive at the same microsecond.
+   */
+  protected foldOutcome(status: number): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    h1 = Math.imul(h1 ^ (status + 0x3c6ef372), 0xcc9e2d51);
+    h1 = (h1 << 15) | (h1 >>> 17);
+    h2 = Math.imul(h2 ^ (status + 0x7f4a7c15), 0x85ebca6b);
+    h2 = (h2 << 13) | (h2 >>> 19);
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
+  /**
+   * Every processed event (time, sequence, type, node), the status of every answer taken, and the
+   * recorder's closed buckets (every counter and gauge the metrics read, cost included): equal
+   * hashes, equal runs, as far as what a run shows and grading reads.
+   */
   traceHash(): string {
     const hex = (x: number) => fmix32(x >>> 0).toString(16).padStart(8, '0');
-    return hex(this.h1 ^ this.processed) + hex(this.h2 ^ Math.imul(this.processed, 0x9e3779b1));
+    const rec = this.rec;
+    return hex(this.h1 ^ this.processed ^ rec.hash1) + hex(this.h2 ^ Math.imul(this.processed, 0x9e3779b1) ^ rec.hash2);
   }
 }

@@ -204,6 +204,7 @@ export abstract class Network extends EventLoop {
       if (!node.isUp) this.fail(`${node.id} handled a response while down`);
       isHandled = true;
       const status = calls.status[a]!;
+      this.foldOutcome(status);
       if (status !== STATUS.ok && status !== STATUS.miss) this.rec.edgeCur[calls.edge[a]! * NE + E.failed]! += 1;
       node.onResponse(a);
     }

@@ -31,6 +31,20 @@ describe('submissions', () => {
     expect(regrade.report.score).toBe(regrade.report.maxScore);
   });
 
+  it("compares a stored grade by its outcomes, not its trace hash: a file from an app whose hash covered less still matches, and another app version is noted", () => {
+    // Trace hashes changed when they came to cover answers' statuses and the buckets' counters;
+    // the runs did not. A grade stored before that carries the old hash, which no fresh run has.
+    const older = submit('reference');
+    const fresh = regradeSubmission(loadSubmission(JSON.stringify(older)), pack, simEngine).report;
+    older.grade = { ...older.grade!, traceHash: '5b21d86ce4d404ef' };
+    expect(fresh.traceHash).not.toBe(older.grade.traceHash);
+    expect(regradeSubmission(loadSubmission(JSON.stringify(older)), pack, simEngine)).toMatchObject({ storedMatched: true, differences: [], notes: [] });
+    const otherApp = { ...older, appVersion: '0.0.9' };
+    const regrade = regradeSubmission(loadSubmission(JSON.stringify(otherApp)), pack, simEngine);
+    expect(regrade).toMatchObject({ storedMatched: true, differences: [] });
+    expect(regrade.notes).toEqual([expect.stringMatching(/0\.0\.9/)]);
+  });
+
   it('never trusts the stored grade: an edited score is caught and the real grade given', () => {
     const forged = submit('starter');
     forged.grade = { ...forged.grade!, score: forged.grade!.maxScore, checks: forged.grade!.checks.map((c) => ({ ...c, passed: true, points: c.maxPoints })) };

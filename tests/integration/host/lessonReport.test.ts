@@ -74,6 +74,11 @@ describe('last grade report', () => {
 
     // The file as written reads back: the cases below fail for their own reason.
     expect(await loadAfter(JSON.stringify(doc))).toBeDefined();
+    // Kept by an app whose trace hash covered less (events only): still the student's results. Its
+    // hash is no run's now, so Show me (useGradedRun) runs the graded design again, as after an edit.
+    const older = await loadAfter(JSON.stringify({ ...doc, report: { ...doc.report, traceHash: '2c6313d6b311a0d8' } }));
+    expect(older?.report.checks).toEqual(doc.report.checks);
+    expect(older?.report.traceHash).not.toBe(doc.report.traceHash);
     expect(await loadAfter('{"format":"statelab.lessonReport","version":1,')).toBeUndefined();
     expect(await loadAfter(JSON.stringify({ ...doc, format: 'statelab.graph' }))).toBeUndefined();
     expect(await loadAfter(JSON.stringify({ ...doc, report: { ...doc.report, score: 'all of it' } }))).toBeUndefined();

@@ -5,6 +5,7 @@
  */
 import { COUNTERS, EDGE_COUNTERS, MAX_COUNTERS, type CounterName, type EdgeCounterName, type RunBuckets, type SparseHistogram } from '../../../shared/metrics';
 import { Histogram } from '../../../shared/metrics/histogram';
+import { hashString } from '../rng';
 
 export const NC = COUNTERS.length;
 /** Counter index by name, for the hot path. */
@@ -19,6 +20,10 @@ export function bucketMsFor(durationMs: number): number {
   for (const b of [100, 200, 500, 1000, 2000, 5000, 10_000]) if (durationMs / b <= 600) return b;
   return 10_000;
 }
+
+/** A stored value's exact bits, read as two 32-bit words (one buffer for the module: no allocation per value; every platform the app runs on is little-endian, so the words are the same everywhere). */
+const bits = new Float64Array(1);
+const words = new Int32Array(bits.buffer);
 
 /**
  * Appends one bucket's row of counters (cur[base ...]) to their series and clears it. A series is
@@ -64,6 +69,16 @@ export class Recorder {
   /** Per edge (by Sim index): its id when it is a request edge (others record nothing), and its series. */
   private edgeIds: (string | null)[] = [];
   private edgeStored: (number[] | undefined)[][] = [];
+  /** Hash of each node's and edge's id (the outcome hash names a row by its id, not its position). */
+  private nodeKeys: number[] = [];
+  private edgeKeys: number[] = [];
+  /**
+   * The outcome hash, two lanes (the trace hash folds them in): every non-zero counter and gauge of
+   * every closed bucket, by its row's id, its counter and its exact value. What a run measures but no
+   * event shows (the cost of an idle worker, a read served stale, a write kept or lost) lives here.
+   */
+  hash1 = 0x2f8c6a1d;
+  hash2 = 0x6b43a9b5;
 
   constructor(
     readonly bucketMs: number,
@@ -79,6 +94,7 @@ export class Recorder {
   addNode(id: string): number {
     const idx = this.ids.length;
     this.ids.push(id);
+    this.nodeKeys.push(hashString(id));
     this.hists.push(new Histogram());
     this.failedHists.push(new Histogram());
     this.stored.push(new Array<number[] | undefined>(NC).fill(undefined));
@@ -96,6 +112,7 @@ export class Recorder {
   addEdge(id: string, isRequest: boolean): void {
     const idx = this.edgeIds.length;
     this.edgeIds.push(isRequest ? id : null);
+    this.edgeKeys.push(hashString(id, 0x9747b28c));
     this.edgeStored.push(new Array<number[] | undefined>(NE).fill(undefined));
     if ((idx + 1) * NE > this.edgeCur.length) {
       const next = new Float64Array(this.edgeCur.length * 2);
@@ -130,16 +147,43 @@ export class Recorder {
   flush(sources: readonly GaugeSource[]): void {
     for (const s of sources) s.sampleGauges(this);
     const b = this.bucketIndex;
+    this.foldValue(-1, b);
     for (let n = 0; n < this.ids.length; n++) {
+      this.foldRow(this.cur, n * NC, NC, this.nodeKeys[n]!);
       storeRow(this.stored[n]!, this.cur, n * NC, b);
       this.storedLatency[n]!.push(this.hists[n]!.takeSparse());
       this.storedFailed[n]!.push(this.failedHists[n]!.takeSparse());
     }
-    for (let e = 0; e < this.edgeIds.length; e++) storeRow(this.edgeStored[e]!, this.edgeCur, e * NE, b);
+    for (let e = 0; e < this.edgeIds.length; e++) {
+      // Only request edges are stored (replication messages count on their own edges, unread).
+      if (this.edgeIds[e] !== null) this.foldRow(this.edgeCur, e * NE, NE, this.edgeKeys[e]!);
+      storeRow(this.edgeStored[e]!, this.edgeCur, e * NE, b);
+    }
+    this.foldRow(this.partCur, 0, this.partitions, 0x27d4eb2f);
     this.partStored.push(Array.from(this.partCur));
     this.partCur.fill(0);
     this.bucketIndex++;
     this.bucketEndUs += this.bucketUs;
+  }
+
+  /** Folds a row's non-zero values (cur[base ...], `count` of them) into the outcome hash, each with its counter. */
+  private foldRow(cur: Float64Array, base: number, count: number, key: number): void {
+    for (let k = 0; k < count; k++) {
+      const v = cur[base + k]!;
+      if (v !== 0) this.foldValue(key ^ Math.imul(k + 1, 0x9e3779b1), v);
+    }
+  }
+
+  private foldValue(key: number, v: number): void {
+    bits[0] = v;
+    let h1 = this.hash1;
+    let h2 = this.hash2;
+    h1 = Math.imul(h1 ^ key ^ words[0]!, 0xcc9e2d51);
+    h1 = Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64;
+    h2 = Math.imul(h2 ^ key ^ words[1]!, 0x1b873593);
+    h2 = Math.imul((h2 << 15) | (h2 >>> 17), 5) + 0x561ccd1b;
+    this.hash1 = h1 | 0;
+    this.hash2 = h2 | 0;
   }
 
   result(): RunBuckets {
