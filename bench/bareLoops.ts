@@ -320,10 +320,23 @@ function foldInto(h: Int32Array, t: number, seq: number, type: number, nh: numbe
   h[1] = h2;
 }
 
+/** Folds the status of an answer a caller takes into the hash, as the simulator does (loop.ts foldOutcome). */
+function foldStatusInto(h: Int32Array, status: number): void {
+  let h1 = h[0]!;
+  let h2 = h[1]!;
+  h1 = Math.imul(h1 ^ (status + 0x3c6ef372), 0xcc9e2d51);
+  h1 = (h1 << 15) | (h1 >>> 17);
+  h2 = Math.imul(h2 ^ (status + 0x7f4a7c15), 0x85ebca6b);
+  h2 = (h2 << 13) | (h2 >>> 19);
+  h[0] = h1;
+  h[1] = h2;
+}
+
 /**
  * The per-request work StateLab's M/M/4 model does that the queueing model does not need: three
  * more draws (user, read or write, key) with the key's partition counted, four events folded into
- * a trace hash (the two heap events and the two zero-delay deliveries), the client's and the
+ * a trace hash (the two heap events and the two zero-delay deliveries) with the status of the answer
+ * the client takes, the client's and the
  * service's counters, and a latency histogram at each. No call records, links, timeouts, node
  * dispatch or time buckets. One class serves both bound loops, so they differ only in their heap.
  */
@@ -363,6 +376,7 @@ class ModelWork {
     if (serviceUsed > cur[9]!) cur[9] = serviceUsed;
     this.serviceHist.record(serviceUsed);
     foldInto(this.hash, now, this.seq++, 2, 0x9abc);
+    foldStatusInto(this.hash, 0);
     cur[2]! += 1;
     cur[3]! += serviceUsed;
     if (serviceUsed > cur[10]!) cur[10] = serviceUsed;

@@ -65,7 +65,7 @@ const MODELS = {
       },
       {
         name: BOUND,
-        computes: 'not a contender: the plain-object loop plus only the per-request work StateLab\'s model asks for (three more draws, the key\'s partition, four trace-hash folds, about fifteen counters, a latency histogram at client and service); no call records, links, timeouts, dispatch or time buckets.',
+        computes: 'not a contender: the plain-object loop plus only the per-request work StateLab\'s model asks for (three more draws, the key\'s partition, four trace-hash folds and the answer\'s status folded in, about fifteen counters, a latency histogram at client and service); no call records, links, timeouts, dispatch or time buckets.',
         run: () => ((b) => ({ done: b.done, note: waitNote(b.meanWaitMs) }))(bareMmcWithModelWork(4, 0.9, 1, REQUESTS, 1)),
       },
       {
