@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
  * lesson data (added per page), units, key names, file formats, proper names and the course's
  * English abbreviations (ID as Chinese software writes it: 课程包 ID).
  */
-export const ALLOWED = /\b(ms|s|req|p50|p99|PNG|SVG|CSV|JSON|zip|API|Ctrl|Shift|Tab|Enter|Esc|Escape|Space|Delete|Backspace|StateLab|English|LRU|Zipf|GC|etcd|ZooKeeper|WebSocket|M\/M\/c|npm|run|grade|cat|factor|latencyFactor|drain|false|MB|ID|TLS)\b/g;
+export const ALLOWED = /\b(ms|s|req|p50|p99|PNG|SVG|CSV|JSON|zip|API|Ctrl|Shift|Tab|Enter|Esc|Escape|Space|Delete|Backspace|StateLab|English|LRU|Zipf|GC|etcd|ZooKeeper|WebSocket|M\/M\/c|npm|run|grade|cat|factor|latencyFactor|drain|false|MB|ID|TLS|TCP|HTTP)\b/g;
 
 /** Quoted words are data too: a key the file had ("name"), a file or design name (“damaged”). */
 export const QUOTED = /"[^"\n]*"|“[^”\n]*”/g;
