@@ -28,14 +28,19 @@ const withLesson = (change: (lesson: Record<string, unknown>) => void): PackFile
 const problemsOf = async (files: PackFiles): Promise<Problem[]> => (await validatePack(folderSource(writePack(files)))).problems;
 const inBoth = (p: Problem) => ({ where: `${p.file}: ${p.path}`, en: packProblemText(p, 'en'), zh: packProblemText(p, 'zh-CN') });
 
-/** A lesson with one of each kind of problem the validator words itself, and two of zod's. */
-const broken = withLesson((l) => {
+/** Problems the validator finds across references (a check's node, a window's fault, a fault's target, prerequisites, a missing translation). */
+const crossRefProblems = (l: Record<string, unknown>) => {
   const checks = l.checks as Record<string, unknown>[];
   checks[0]!.node = 'api-9';
   checks[1]!.window = { from: 'fault:crash-api-3+5000', to: 'end' };
   (l.scenario as { faults: Record<string, unknown>[] }).faults.push({ atMs: 40_000, action: 'slow', target: 'api-7' });
   l.prerequisites = ['session-state', 'no-such-lesson'];
   l.debrief = { en: 'Well done.' };
+};
+
+/** A lesson with one of each kind of problem the validator words itself, and two of zod's. */
+const broken = withLesson((l) => {
+  crossRefProblems(l);
   l.estimatedMinutes = 'ten';
   l.locked = [...(l.locked as string[]), 'x'.repeat(10)];
 });
@@ -48,14 +53,7 @@ describe('pack problems in both languages', () => {
       { where: `${LESSON}: estimatedMinutes`, en: 'expected a number, found a string', zh: '应为数字，实际为字符串' },
     ]);
     // The schema problem stops the lesson there; the rest need a lesson that parses.
-    const rest = (await problemsOf(withLesson((l) => {
-      const checks = l.checks as Record<string, unknown>[];
-      checks[0]!.node = 'api-9';
-      checks[1]!.window = { from: 'fault:crash-api-3+5000', to: 'end' };
-      (l.scenario as { faults: Record<string, unknown>[] }).faults.push({ atMs: 40_000, action: 'slow', target: 'api-7' });
-      l.prerequisites = ['session-state', 'no-such-lesson'];
-      l.debrief = { en: 'Well done.' };
-    }))).map(inBoth);
+    const rest = (await problemsOf(withLesson(crossRefProblems))).map(inBoth);
     const known = 'api-1, api-2, api-3, db, lb, sessions, users';
     expect(rest).toEqual([
       { where: `${LESSON}: scenario.faults[1].target`, en: `unknown node "api-7": expected a node of the starter or reference graph (${known})`, zh: `未知节点“api-7”：应为初始设计图或参考设计图中的节点（${known}）` },

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../src/renderer/src/i18n/i18n';
 import { domainWords } from '../../../src/renderer/src/i18n/useDomain';
 import { variantTargets } from '../../../src/renderer/src/studio/variantEdit';
-import { variantTargetText, type VariantWords } from '../../../src/renderer/src/studio/variantNames';
-import { labelOf } from '../../../src/renderer/src/properties/schemaFields';
+import { variantTargetText, variantWords, type VariantWords } from '../../../src/renderer/src/studio/variantNames';
 import { loadDocument } from '../../../src/shared/document';
 import { graphSpec, type Graph } from '../../../src/shared/graph';
 import { nodeNamer, NodeNamesSchema } from '../../../src/shared/nodeNames';
@@ -20,16 +19,7 @@ function wordsIn(locale: 'en' | 'zh-CN'): VariantWords {
   const i18n = createI18n(locale);
   const t = i18n.getFixedT(locale, 'studio');
   const d = domainWords(i18n.getFixedT(locale, 'domain'));
-  return {
-    nameOf: nodeNamer(starter.nodes, names, locale, starter.edges),
-    fault: d.fault,
-    target: d.target,
-    fieldLabel: d.fieldLabel,
-    param: (name) => t(`params.${name}`, { defaultValue: labelOf(name) }),
-    time: t('variant.time'),
-    faultField: (values) => t('variant.faultField', values),
-    nodeField: (values) => t('variant.nodeField', values),
-  };
+  return variantWords(t, d, nodeNamer(starter.nodes, names, locale, starter.edges));
 }
 
 const targets = variantTargets(lesson.scenario, starter);

@@ -12,13 +12,12 @@ import type { Graph } from '../../../shared/graph';
 import type { Scenario } from '../../../shared/scenario';
 import { VARIANT_LIMITS, VARIANT_UNITS, type LessonVariants, type VariantParameter, type VariantUnit } from '../../../shared/variants';
 import { formatParameter } from '../lesson/InstructorLayer';
-import { labelOf } from '../properties/schemaFields';
 import { useDomain } from '../i18n/useDomain';
 import { LocalizedField } from './LocalizedField';
 import { NumberBox } from './NumberBox';
 import type { Studio } from './useStudio';
 import { useStudioNamer } from './useStudioNamer';
-import { variantTargetText, type VariantWords } from './variantNames';
+import { variantTargetText, variantWords } from './variantNames';
 import { newParameter, previewVariant, rangeSize, variantProblems, variantTargets, withSetting, type VariantTarget } from './variantEdit';
 
 export function VariantsEditor({ studio }: { studio: Studio }) {
@@ -33,16 +32,7 @@ export function VariantsEditor({ studio }: { studio: Studio }) {
   const parameters = ((lesson.variants as LessonVariants | undefined)?.parameters ?? []) as VariantParameter[];
   const targets = variantTargets(lesson.scenario as Partial<Scenario>, starter);
   // The field in words (the node's name, the properties panel's label, the fault as the timeline names it); the path in the tooltip.
-  const words: VariantWords = {
-    nameOf,
-    fault: d.fault,
-    target: d.target,
-    fieldLabel: d.fieldLabel,
-    param: (name) => t(`params.${name}`, { defaultValue: labelOf(name) }),
-    time: t('variant.time'),
-    faultField: (values) => t('variant.faultField', values),
-    nodeField: (values) => t('variant.nodeField', values),
-  };
+  const words = variantWords(t, d, nameOf);
   const targetName = (target: VariantTarget | undefined, path: string) => (target ? variantTargetText(target, words) : path);
   const byPath = new Map(targets.map((x) => [x.path, x]));
   // A field one range already sets is not offered again.

@@ -4,6 +4,8 @@
  * "Health check › Interval"), a fault's time or parameter by the fault editor's label for it and
  * the fault as the timeline names it ("Crash API 2"). The raw path stays the option's value.
  */
+import type { TFunction } from 'i18next';
+import type { DomainWords } from '../i18n/useDomain';
 import { labelOf } from '../properties/schemaFields';
 import type { VariantTarget } from './variantEdit';
 
@@ -21,6 +23,20 @@ export interface VariantWords {
   /** The sentences: "{param} of fault “{fault}”", "{prop} of node “{node}”". */
   faultField(values: { param: string; fault: string }): string;
   nodeField(values: { prop: string; node: string }): string;
+}
+
+/** The words from the app's texts: `t` of the studio namespace, the domain's words, the design's node namer. */
+export function variantWords(t: TFunction<'studio'>, d: Pick<DomainWords, 'fault' | 'target' | 'fieldLabel'>, nameOf: (id: string) => string): VariantWords {
+  return {
+    nameOf,
+    fault: d.fault,
+    target: d.target,
+    fieldLabel: d.fieldLabel,
+    param: (name) => t(`params.${name}`, { defaultValue: labelOf(name) }),
+    time: t('variant.time'),
+    faultField: (values) => t('variant.faultField', values),
+    nodeField: (values) => t('variant.nodeField', values),
+  };
 }
 
 /** A node's setting by its dotted key, each level by the properties panel's label: "Health check › Interval". */
