@@ -183,6 +183,8 @@ function recordLines(text: string, count: number): number[] {
 
 /**
  * A file that could not be graded, as the dashboard lists it: "file: why", without naming the
- * file twice when the reason already starts with it ("class/a.json: class/a.json: …").
+ * file twice when the reason already names it, at its start ("class/a.json: class/a.json: …") or
+ * quoted in its sentence ('The file "class/a.json" is not valid JSON', '文件“class/a.json”…').
  */
-export const fileErrorLabel = (file: string, reason: string): string => (reason.startsWith(`${file}: `) || reason.startsWith(`${file}：`) ? reason : `${file}: ${reason}`);
+export const fileErrorLabel = (file: string, reason: string): string =>
+  reason.startsWith(`${file}: `) || reason.startsWith(`${file}：`) || reason.includes(`"${file}"`) || reason.includes(`“${file}”`) ? reason : `${file}: ${reason}`;

@@ -113,5 +113,10 @@ describe('a file that could not be graded, as the dashboard lists it', () => {
     expect(fileErrorLabel('subs/a.json', 'subs/a.json: The submission has problems')).toBe('subs/a.json: The submission has problems');
     expect(fileErrorLabel('subs/a.json', 'subs/a.json：提交文件有问题')).toBe('subs/a.json：提交文件有问题');
     expect(fileErrorLabel('subs/a.json', 'The file is empty.')).toBe('subs/a.json: The file is empty.');
+    // A reason whose sentence quotes the file (an unreadable document names it as its "what").
+    expect(fileErrorLabel('subs/a.json', 'The file "subs/a.json" is not valid JSON (at line 1, column 49).')).toBe('The file "subs/a.json" is not valid JSON (at line 1, column 49).');
+    expect(fileErrorLabel('subs/a.json', '文件“subs/a.json”不是有效的 JSON。')).toBe('文件“subs/a.json”不是有效的 JSON。');
+    // Another file's name in the sentence does not count.
+    expect(fileErrorLabel('subs/a.json', 'The file "subs/b.json" is empty.')).toBe('subs/a.json: The file "subs/b.json" is empty.');
   });
 });
