@@ -7,6 +7,7 @@ import { formatProblem, loadPack, validatePack } from '../../../src/main/packs/v
 import { loadPackFolder } from '../../../src/main/packs/folder';
 import { goodLesson, goodPack, writePack, type PackFiles } from './fixtures';
 import { LESSON_VERSION } from '../../../src/shared/lesson';
+import { APP_VERSION } from '../../../src/shared/version';
 
 const problemsOf = async (files: PackFiles) => (await validatePack(folderSource(writePack(files)))).problems.map(formatProblem);
 const LESSON = 'lessons/session-state.lesson.json';
@@ -174,7 +175,7 @@ describe('pack validation', () => {
   it('refuses a pack that needs a newer StateLab', async () => {
     const files = goodPack();
     (files['pack.json'] as Record<string, unknown>).minAppVersion = '0.10.0';
-    expect(await problemsOf(files)).toEqual(['pack.json: minAppVersion: the pack needs StateLab 0.10.0 or newer; this is 0.1.0']);
+    expect(await problemsOf(files)).toEqual([`pack.json: minAppVersion: the pack needs StateLab 0.10.0 or newer; this is ${APP_VERSION}`]);
   });
 
   it('does not follow a symbolic link out of a pack folder', async () => {
