@@ -119,8 +119,12 @@ export class ClientNode extends SimNode {
   /** Sends an issued message now, or (long-lived) once its user has a connection. */
   private send(c: number): void {
     if (this.conns !== null && !this.conns.mayGo(c, this.sim.calls.user[c]! - this.userBase)) return;
+    this.transmitIssued(c);
+  }
+
+  /** Puts issued message `c` on the wire: one that waited (FLAG_HELD_BACK) has only the rest of its timeout, which runs since it was issued. */
+  transmitIssued(c: number): void {
     const calls = this.sim.calls;
-    // One that waited has only the rest of its timeout, which runs since it was issued.
     const isTimed = (calls.flags[c]! & FLAG_HELD_BACK) !== 0;
     calls.flags[c]! &= ~FLAG_HELD_BACK;
     this.sim.sendRequest(c, 0, isTimed);

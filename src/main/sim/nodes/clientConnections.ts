@@ -12,7 +12,7 @@
  * A message sent while its user has no connection waits for one, until the client's timeout
  * (measured from when the attempt was issued) runs out: then it fails as a timeout (client.ts holdBack).
  */
-import { FLAG_HELD_BACK, FLAG_WARM_CONNECT, OP, STATUS } from '../calls';
+import { FLAG_WARM_CONNECT, OP, STATUS } from '../calls';
 import type { ConnectionHolder, ConnectionTable } from '../connections';
 import { C } from '../metrics/recorder';
 import { Rng, ZipfSampler } from '../rng';
@@ -173,14 +173,12 @@ export class ClientConnections implements ConnectionHolder {
     const list = this.parked.get(user);
     if (list === undefined) return;
     this.parked.delete(user);
-    const sim = this.client.sim;
-    const calls = sim.calls;
+    const calls = this.client.sim.calls;
     for (let k = 0; k < list.length; k += 2) {
       const c = list[k]!;
       if (!calls.isValid(c, list[k + 1]!) || calls.stage[c] !== STAGE_PARKED) continue;
       calls.stage[c] = 0;
-      calls.flags[c]! &= ~FLAG_HELD_BACK;
-      sim.sendRequest(c, 0, true);
+      this.client.transmitIssued(c);
     }
   }
 

@@ -20,6 +20,7 @@ const TAIL_START: LinkTail = { probability: 0.01, extraMsMean: 50, extraMsMax: 5
 const HANDSHAKE_START: HandshakeLoss = { probability: 0.01, retryMs: 1000 };
 
 type Noise = NonNullable<Scenario['noise']>;
+const numberInput = (value: number, step: number, onChange: (v: number) => void) => <input type="number" min={0} step={step} value={value} onChange={(e) => onChange(Math.max(0, Number(e.target.value)))} />;
 /** Drops the noise object once nothing in it is on, so a scenario without noise stays without it. */
 const tidy = (s: Draft<Scenario>) => {
   if (s.noise && Object.keys(s.noise.pauses ?? {}).length === 0 && !s.noise.linkTails && !s.noise.handshakeLoss) s.noise = undefined;
@@ -39,7 +40,13 @@ export function NoiseSection({ noise, editScenario }: { noise: Scenario['noise']
       else delete n.pauses[kind];
       tidy(s);
     });
-  const numberInput = (value: number, step: number, onChange: (v: number) => void) => <input type="number" min={0} step={step} value={value} onChange={(e) => onChange(Math.max(0, Number(e.target.value)))} />;
+  /** Turns one link-wide setting on (with its starting values) or off. */
+  const toggle = <K extends 'linkTails' | 'handshakeLoss'>(key: K, start: Noise[K] | undefined) =>
+    editScenario((s) => {
+      if (start !== undefined) ensure(s)[key] = start as Draft<Noise>[K];
+      else if (s.noise) delete s.noise[key];
+      tidy(s);
+    });
   return (
     <section data-testid="studio-noise">
       <h4>{t('noise')}</h4>
@@ -65,55 +72,51 @@ export function NoiseSection({ noise, editScenario }: { noise: Scenario['noise']
           );
         })}
       </ul>
+      <NoiseSetting
+        label={t('linkTails')}
+        value={linkTails}
+        fields={TAIL_FIELDS.map((key) => ({ key, label: t(`noiseFields.${key}`), step: key === 'probability' ? 0.01 : 1 }))}
+        onToggle={(isOn) => toggle('linkTails', isOn ? { ...TAIL_START } : undefined)}
+        onField={(key, v) => editScenario((s) => void (ensure(s).linkTails![key] = v))}
+      />
+      <NoiseSetting
+        testId="handshakeLoss"
+        label={t('handshakeLoss')}
+        help={t('handshakeHelp')}
+        value={handshakeLoss}
+        fields={HANDSHAKE_FIELDS.map((key) => ({ key, label: t(`handshakeFields.${key}`), step: key === 'probability' ? 0.005 : 100 }))}
+        onToggle={(isOn) => toggle('handshakeLoss', isOn ? { ...HANDSHAKE_START } : undefined)}
+        onField={(key, v) => editScenario((s) => void (ensure(s).handshakeLoss![key] = v))}
+      />
+    </section>
+  );
+}
+
+/** One link-wide noise setting: a checkbox, an optional line of help, and its fields while it is on. */
+function NoiseSetting<T extends Record<string, number>>(p: {
+  testId?: string;
+  label: string;
+  help?: string;
+  value: T | undefined;
+  fields: { key: keyof T & string; label: string; step: number }[];
+  onToggle(isOn: boolean): void;
+  onField(key: keyof T & string, v: number): void;
+}) {
+  return (
+    <div data-noise={p.testId}>
       <label className="sl-studio-inline">
-        <input
-          type="checkbox"
-          checked={linkTails !== undefined}
-          onChange={(e) =>
-            editScenario((s) => {
-              if (e.target.checked) ensure(s).linkTails = { ...TAIL_START };
-              else if (s.noise) delete s.noise.linkTails;
-              tidy(s);
-            })
-          }
-        />{' '}
-        {t('linkTails')}
+        <input type="checkbox" checked={p.value !== undefined} onChange={(e) => p.onToggle(e.target.checked)} /> {p.label}
       </label>
-      {linkTails && (
+      {p.help && <p className="sl-muted">{p.help}</p>}
+      {p.value && (
         <div className="sl-studio-row">
-          {TAIL_FIELDS.map((key) => (
-            <label key={key} className="sl-studio-inline">
-              {t(`noiseFields.${key}`)} {numberInput(linkTails[key], key === 'probability' ? 0.01 : 1, (v) => editScenario((s) => void (ensure(s).linkTails![key] = v)))}
+          {p.fields.map((f) => (
+            <label key={f.key} className="sl-studio-inline">
+              {f.label} {numberInput(p.value![f.key]!, f.step, (v) => p.onField(f.key, v))}
             </label>
           ))}
         </div>
       )}
-      <div data-noise="handshakeLoss">
-        <label className="sl-studio-inline">
-          <input
-            type="checkbox"
-            checked={handshakeLoss !== undefined}
-            onChange={(e) =>
-              editScenario((s) => {
-                if (e.target.checked) ensure(s).handshakeLoss = { ...HANDSHAKE_START };
-                else if (s.noise) delete s.noise.handshakeLoss;
-                tidy(s);
-              })
-            }
-          />{' '}
-          {t('handshakeLoss')}
-        </label>
-        <p className="sl-muted">{t('handshakeHelp')}</p>
-        {handshakeLoss && (
-          <div className="sl-studio-row">
-            {HANDSHAKE_FIELDS.map((key) => (
-              <label key={key} className="sl-studio-inline">
-                {t(`handshakeFields.${key}`)} {numberInput(handshakeLoss[key], key === 'probability' ? 0.005 : 100, (v) => editScenario((s) => void (ensure(s).handshakeLoss![key] = v)))}
-              </label>
-            ))}
-          </div>
-        )}
-      </div>
-    </section>
+    </div>
   );
 }
