@@ -30,8 +30,9 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
     answers: { 'why-busiest': 'any' },
     // The empty canvas: nothing is served and no write is kept. Its users fail at once and each is
     // counted as affected in the window where it first failed, before the crash. With nothing served
-    // there is no latency of served requests and no cost per request served: p99 and budget fail too.
-    starterFails: ['serves-load', 'p99', 'writes-kept', 'survives-crash', 'few-users-hurt', 'budget'],
+    // there is no latency of served requests and no cost per request served: p99 and budget fail too,
+    // and healthy-stay-in (no false suspicion) counts only once someone is served.
+    starterFails: ['serves-load', 'p99', 'writes-kept', 'survives-crash', 'few-users-hurt', 'healthy-stay-in', 'budget'],
   },
   'session-state': {
     answers: { 'sticky-share': 'third' },
