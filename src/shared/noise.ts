@@ -56,7 +56,9 @@ export const NoiseSchema = z
      * Lost connection openings. A health probe opens a new connection each time (as HAProxy's, a
      * cloud balancer's or the kubelet's HTTP checks do), so a lost opening delays it by the retry
      * wait, and a probe whose timeout is shorter fails although its target is fine: one such probe
-     * now and then is why detectors wait for several failures. Requests ride connections already open.
+     * now and then is why detectors wait for several failures. A long-lived client's reconnection
+     * opens a new connection too and pays it (src/main/sim/nodes/clientConnections.ts); requests ride
+     * connections already open.
      */
     handshakeLoss: HandshakeLossSchema.optional(),
   })

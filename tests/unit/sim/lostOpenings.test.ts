@@ -4,9 +4,12 @@
  * after TCP's retry wait (1 s), past a probe timeout shorter than that, so a healthy target fails
  * one probe now and then. A detector that takes a target out after one failed probe misfires; one
  * that waits for two or three rides it out; requests, on connections already open, never pay it.
+ * A long-lived connection's reconnect is a new connection too (nodes/clientConnections.ts): after a
+ * crash each dropped user's opening may be lost and comes a second later; the connections that
+ * exist before the run pay nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { simulate, type RunResult } from '../../../src/main/sim';
+import { readMetric, simulate, type RunResult } from '../../../src/main/sim';
 import type { Scenario } from '../../../src/shared/scenario';
 import { ScenarioSchema } from '../../../src/shared/scenario';
 import { tier } from './helpers';
@@ -84,5 +87,41 @@ describe('health probes pay lost connection openings', () => {
     const parsed = ScenarioSchema.safeParse({ seed: 1, durationMs: 1000, noise: { handshakeLoss: { probability: 0.9, retryMs: 1000 } } });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.path).toEqual(['noise', 'handshakeLoss', 'probability']);
+  });
+});
+
+describe('reconnections pay lost openings; connections open before the run do not', () => {
+  /**
+   * 3000 chat users on long-lived connections to three instances; api-2 crashes at 4 s, dropping its
+   * third. The balancer's probes wait 1.5 s, so one lost opening (1 s) does not fail them: what the
+   * users see is the reconnections' price alone.
+   */
+  const chat = (client: Record<string, unknown>) =>
+    tier({ services: 3, client: { users: 3000, rps: 600, connection: 'long-lived', reconnect: 'backoff-jitter', reconnectBaseMs: 1000, ...client }, lb: { healthCheck: { intervalMs: 2000, timeoutMs: 1500, unhealthyAfter: 2 } }, service: { workers: 4, queueLimit: 100 } });
+  const crash = (noise?: Scenario['noise']): Scenario => ({ seed: 3, durationMs: 20_000, faults: [{ id: 'crash', atMs: 4000, action: 'crash', target: 'api-2' }], ...(noise ? { noise } : {}) });
+  const beforeCrash = { fromMs: 0, toMs: 4000 };
+
+  it('a dropped user whose opening is lost is offline a second longer; before the crash nothing changes', () => {
+    const g = chat({ timeoutMs: 10_000 });
+    const quiet = simulate(g, crash());
+    const lost = simulate(g, crash(lossy(0.2)));
+    // The users connected at the start rode no handshake: the same messages, the same answers.
+    for (const m of ['requests', 'ok', 'failed', 'connectionErrors'] as const) expect(readMetric(lost, m, beforeCrash), m).toBe(readMetric(quiet, m, beforeCrash));
+    // Every dropped user came back either way (a 10 s timeout outlasts any retry wait here)…
+    expect(lost.summary.reconnects).toBe(quiet.summary.reconnects);
+    expect(quiet.summary.reconnects).toBeGreaterThan(900);
+    // …but a fifth of them a second (or, lost twice, three) later: about 0.3 s more on average.
+    expect(lost.summary.reconnectTimeMs!).toBeGreaterThan(quiet.summary.reconnectTimeMs! + 150);
+  });
+
+  it('an attempt whose opening waits past the client\'s timeout fails and is tried again', () => {
+    const g = chat({ timeoutMs: 500 });
+    const quiet = simulate(g, crash());
+    const lost = simulate(g, crash(lossy(0.2)));
+    // Both runs send some attempts to the dead instance before the balancer sees it (refused at once);
+    // the lost openings add about one failed attempt for every fifth reconnecting user.
+    expect(lost.summary.connectionErrors).toBeGreaterThan(quiet.summary.connectionErrors + 100);
+    // Tried again by the policy, nearly everyone is back by the end (an unlucky few lost several in a row and back off longer).
+    expect(readMetric(lost, 'connectionsOpen', { fromMs: 19_000, toMs: 20_000 })).toBeGreaterThan(0.99 * 3000);
   });
 });

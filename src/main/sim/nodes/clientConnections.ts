@@ -3,7 +3,11 @@
  * opened through the client's entry point to the instance the balancer picks, and sends its
  * messages over it (the balancer keeps them on that instance; connections.ts). A user belongs to
  * one room (a key), which all its messages carry. The connections exist before the run: at t = 0
- * every user connects without a handshake's cost. When a connection drops, the client hears of it
+ * every user connects without a handshake's cost. A later connection (a reconnect, or a user's first
+ * after its client restarted) is a new TCP connection through the entry point, so it pays the
+ * scenario's lost openings (`handshakeLoss`, noise.ts) as a health probe does: an opening the network
+ * loses is sent again after TCP's retry wait (1 s, doubling), and an attempt that waits past the
+ * client's timeout fails and is retried by the policy. When a connection drops, the client hears of it
  * after its link's latency and reconnects by its policy:
  * - immediate: at once (after 1 ms, a new TCP connection's minimum), and again at once on failure;
  * - backoff: after reconnectBaseMs, doubling per failed attempt up to reconnectMaxMs, on the same
@@ -93,7 +97,8 @@ export class ClientConnections implements ConnectionHolder {
     calls.user[c] = this.userBase + user;
     calls.key[c] = this.room[user]!;
     if (isWarm) calls.flags[c] = FLAG_WARM_CONNECT;
-    sim.sendRequest(c);
+    // A new connection's opening may be lost and sent again (its timeout runs from now, as a real connect's does).
+    sim.sendRequest(c, !isWarm && sim.handshakeUs !== null ? sim.handshakeUs(edge) : 0);
   }
 
   /** The answer to a connection attempt (the client releases the call). */
