@@ -1,6 +1,9 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { E2E_DATA_DIR } from '../../playwright.config';
 import { APP_LOCALES, EN, LOCALE_NAMES, ZH_CN } from '../../src/renderer/src/i18n/resources';
-import { answerPredictions, APP_PATH, forgetStudentWork, node } from './helpers';
+import { answerPredictions, APP_PATH, forgetStudentWork, node, openApp } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
@@ -36,3 +39,40 @@ for (const locale of APP_LOCALES) {
     });
   }
 }
+
+// Lesson 13 charges the quickest detector: its scenario loses a probe's connection opening now and
+// then, and "healthy instances stay in rotation" fails the wrong answer with every knob at its extreme.
+// The studio shows that noise and verifies the lesson as the pack ships it.
+test('the studio opens lesson 13 with its lost openings and verifies healthy-stay-in: the starter and the all-extreme answer fail, the reference passes', async ({ page }) => {
+  test.setTimeout(300_000);
+  rmSync(path.join(E2E_DATA_DIR, 'studio', 'knob-course'), { recursive: true, force: true });
+  await openApp(page);
+  await page.getByRole('button', { name: 'Lesson packs' }).click();
+  await page.getByRole('dialog', { name: 'Lesson packs' }).getByTestId('edit-pack-stateless-vs-stateful').click();
+  const start = page.getByRole('dialog', { name: 'Studio' });
+  await start.getByTestId('new-pack-title').fill('Knob course');
+  await start.getByRole('button', { name: 'Duplicate' }).click();
+  const studio = page.getByTestId('studio-panel');
+  await expect(studio.getByTestId('studio-problems-count')).toHaveText('No problems: the pack validates clean', { timeout: 30_000 });
+  await studio.getByTestId('studio-lesson').selectOption({ label: '3. build-it-yourself' });
+  await studio.getByRole('tab', { name: 'Scenario' }).click();
+  const noise = studio.getByTestId('studio-noise');
+  await expect(noise.getByRole('checkbox', { name: 'Lost connection openings' })).toBeChecked();
+  await expect(noise.getByLabel('Chance')).toHaveValue('0.01');
+  await expect(noise.getByLabel('Sent again after (ms)')).toHaveValue('1000');
+  const row = page.getByTestId('verify-panel').locator('tr[data-check="healthy-stay-in"]');
+  await expect(row.locator('[data-design="starter"]')).toContainText('passes 0/10', { timeout: 240_000 });
+  await expect(row.locator('[data-design="reference"]')).toContainText('passes 10/10');
+  await expect(row.locator('[data-design="wrong:all-knobs-extreme"]')).toContainText('passes 0/10');
+  await expect(row.getByTestId('verify-flags')).toHaveText('');
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(noise).toContainText('长连接的用户重连时也一样');
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await noise.getByRole('checkbox', { name: '建立连接时丢包' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screenshots/knob-l13-openings-zh-${width}.png` });
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screenshots/knob-l13-verify-zh-${width}.png` });
+  }
+  await page.getByLabel('语言').selectOption('en');
+});
