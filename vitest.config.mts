@@ -24,6 +24,7 @@ const SLOW_FIRST = [
   'tests/integration/host/classResults.test.ts',
   'tests/integration/grading/bulkGrade.test.ts',
   'tests/integration/lessons/traceHashes.test.ts',
+  'tests/integration/lessons/detectorAlone.test.ts',
 ];
 
 class SlowFirstSequencer extends BaseSequencer {
