@@ -76,6 +76,20 @@ test('lesson 13 is solved from its empty canvas by dragging nodes from the palet
   await expect(page.getByRole('button', { name: ZH_CN.lesson.checkMyWork })).toBeVisible();
   await expect(page.getByTestId('measured-serves-load')).toHaveText(/^[\d,.]+\/秒$/);
   await page.screenshot({ path: `${SHOTS}/lesson13-zh-CN-1280x720.png` });
+
+  // The quickest detector has a price: taken out after one failed probe, a healthy instance whose
+  // probe lost its connection opening (the scenario's lost openings) counts as a false suspicion.
+  await node(page, 'load-balancer-1').click();
+  await page.locator('.sl-properties [data-field="healthCheck.unhealthyAfter"] input').fill('1');
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page.getByRole('button', { name: ZH_CN.lesson.checkMyWork }).click();
+  const falseAlarms = page.locator('.sl-check.is-failed[data-check="healthy-stay-in"]');
+  await expect(falseAlarms).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.sl-check.is-failed')).toHaveCount(1);
+  await falseAlarms.getByRole('button', { name: ZH_CN.lesson.showHint }).click();
+  await expect(falseAlarms.locator('.sl-check-hint')).toContainText('偶尔还有探测在路上丢失');
+  await falseAlarms.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/lesson13-one-failure-zh-CN-1280x720.png` });
 });
 
 test('lesson 13 in Chinese: an empty canvas serves nothing, and its latency and budget checks say so', async ({ page }) => {
