@@ -97,6 +97,112 @@ test('beside a lesson at 1100 px, the editor toolbar stays one row with Shortcut
   }
 });
 
+/** Opens the studio on a copy of the built-in pack (its first lesson on the canvas). */
+async function openStudio(page: Page, packId: string): Promise<void> {
+  rmSync(path.join(E2E_DATA_DIR, 'studio', packId), { recursive: true, force: true });
+  await page.getByTestId('studio-button').click();
+  const start = page.getByRole('dialog', { name: 'Studio' });
+  await start.getByTestId('new-pack-title').fill('Narrow pack');
+  await start.getByTestId('new-pack-id').fill(packId);
+  await start.locator('select').selectOption('stateless-vs-stateful');
+  await start.getByRole('button', { name: /Duplicate/ }).click();
+  await expect(page.getByTestId('studio-panel')).toBeVisible();
+}
+
+/**
+ * The toolbar is one row inside its bar, and Snap to grid and Shortcuts are in it or, when the
+ * canvas is too narrow for them, in its More menu (checked by opening it).
+ */
+async function expectToolbarFits(page: Page, where: string, locale: (typeof LOCALES)[number]): Promise<void> {
+  const items = await boxesOf(page, '.sl-toolbar > *');
+  expect(items.length, where).toBeGreaterThanOrEqual(5);
+  expect(isOneRow(items), `${where}: ${JSON.stringify(items)}`).toBe(true);
+  expect(apartAlongRow(items), where).toEqual([]);
+  const bar = (await page.locator('.sl-toolbar').boundingBox())!;
+  for (const item of items) expect(item.x + item.width, `${where}: "${item.text}" inside the toolbar`).toBeLessThanOrEqual(bar.x + bar.width);
+  const toolbar = page.getByRole('toolbar', { name: locale === 'en' ? 'Edit' : '编辑' });
+  // Undo, Redo and Layout keep their words as names (an icon stands for them on a narrow canvas).
+  for (const name of locale === 'en' ? ['Undo', 'Redo', 'Layout'] : ['撤销', '重做', '布局']) await expect(toolbar.getByRole('button', { name, exact: true }), where).toBeVisible();
+  const snap = locale === 'en' ? 'Snap to grid' : '对齐网格';
+  const more = toolbar.getByRole('button', { name: locale === 'en' ? 'More' : '更多', exact: true });
+  if (await more.isVisible()) {
+    await more.click();
+    const menu = page.getByRole('menu');
+    await expect(menu.getByRole('menuitemcheckbox', { name: snap }), where).toBeVisible();
+    await expect(menu.getByRole('menuitem', { name: locale === 'en' ? 'Keyboard shortcuts' : '键盘快捷键' }), where).toBeVisible();
+    // The menu opens over the canvas, not cut off by the window or under the panels beside it.
+    const m = (await menu.boundingBox())!;
+    const canvas = (await page.locator('.sl-canvas').boundingBox())!;
+    expect(m.x, where).toBeGreaterThanOrEqual(canvas.x);
+    expect(m.x + m.width, where).toBeLessThanOrEqual(canvas.x + canvas.width);
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    await expect(more).toBeFocused();
+  } else {
+    await expect(toolbar.getByRole('checkbox', { name: snap }), where).toBeVisible();
+    await expect(toolbar.getByRole('button', { name: locale === 'en' ? 'Shortcuts' : '快捷键', exact: true }), where).toBeVisible();
+  }
+}
+
+test('with the lesson and the components panel open, the editor toolbar is one row from 1100 to 1440 px, what does not fit in its More menu', async ({ page }) => {
+  await page.setViewportSize(SIZES[0]);
+  await openApp(page);
+  await page.locator('button[data-panel="palette"]').click();
+  await expect(page.locator('button[data-panel="palette"]')).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('.sl-lesson')).toBeVisible();
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    for (const size of SIZES) {
+      await setSize(page, size);
+      // In English at 1100 px Shortcuts went to a second row.
+      await expectToolbarFits(page, `${locale} at ${size.width}px`, locale);
+      await page.screenshot({ path: `test-results/screenshots/narrow-toolbar-lesson-palette-${locale}-${size.width}x${size.height}.png` });
+    }
+    await setSize(page, SIZES[0]);
+  }
+});
+
+test('with the studio and the components panel open, the editor toolbar is one row from 1100 to 1440 px, and its More menu works', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize(SIZES[1]);
+  await openApp(page);
+  await openStudio(page, 'narrow-toolbar');
+  const palette = page.locator('button[data-panel="palette"]');
+  if ((await palette.getAttribute('aria-expanded')) === 'false') await palette.click();
+  await expect(palette).toHaveAttribute('aria-expanded', 'true');
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    for (const size of SIZES) {
+      await setSize(page, size);
+      // At 1100 px the canvas is 290 px wide: Snap to grid and Shortcuts went to a second row (in English a third).
+      await expectToolbarFits(page, `${locale} at ${size.width}px`, locale);
+      await page.screenshot({ path: `test-results/screenshots/narrow-toolbar-studio-palette-${locale}-${size.width}x${size.height}.png` });
+    }
+  }
+  // In its More menu, Snap to grid turns snapping on and off and Keyboard shortcuts opens the help.
+  await setSize(page, SIZES[0]);
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  const more = page.getByRole('button', { name: 'More', exact: true });
+  await more.click();
+  const snap = page.getByRole('menuitemcheckbox', { name: 'Snap to grid' });
+  const was = await snap.getAttribute('aria-checked');
+  await page.screenshot({ path: 'test-results/screenshots/narrow-toolbar-more-menu-en-1100x700.png' });
+  await snap.click();
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await setSize(page, SIZES[2]);
+  await expect(page.getByRole('checkbox', { name: 'Snap to grid' })).toBeChecked({ checked: was !== 'true' });
+  await setSize(page, SIZES[0]);
+  await more.click();
+  await expect(page.getByRole('menuitemcheckbox', { name: 'Snap to grid' })).toHaveAttribute('aria-checked', was === 'true' ? 'false' : 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Keyboard shortcuts' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
+  await expect(more).toBeFocused();
+});
+
 test('after a run, Compare… and every headline number stay in view in the results head, from 1100 to 1440 px', async ({ page }) => {
   await runLesson3Paused(page);
   await expect(page.getByTestId('trace-hash')).toBeVisible();

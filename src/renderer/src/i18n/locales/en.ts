@@ -91,6 +91,8 @@ export const en = {
     snap: 'Snap to grid',
     shortcuts: 'Shortcuts',
     shortcutsHint: 'Keyboard shortcuts (?)',
+    more: 'More',
+    moreHint: 'More: snap to grid, keyboard shortcuts',
     keyboardShortcuts: 'Keyboard shortcuts',
     close: 'Close',
     minimap: 'Minimap',

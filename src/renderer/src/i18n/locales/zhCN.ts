@@ -90,6 +90,8 @@ export const zhCN: ZhStrings<typeof en> = {
     snap: '对齐网格',
     shortcuts: '快捷键',
     shortcutsHint: '键盘快捷键（?）',
+    more: '更多',
+    moreHint: '更多：对齐网格、键盘快捷键',
     keyboardShortcuts: '键盘快捷键',
     close: '关闭',
     minimap: '小地图',
