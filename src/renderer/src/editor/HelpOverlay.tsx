@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from './shortcuts';
 import { Modal } from '../ui/Modal';
 
+/** Keys said in words, in the student's language. */
+const KEY_WORDS: Record<string, `keys.${'shiftDrag' | 'ctrlClick' | 'arrows'}`> = { boxSelect: 'keys.shiftDrag', addSelect: 'keys.ctrlClick', move: 'keys.arrows' };
+
 /** The "?" overlay: every shortcut the editor knows. */
 export function HelpOverlay({ onClose }: { onClose(): void }) {
   const { t } = useTranslation('editor');
@@ -12,7 +15,7 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
         <tbody>
           {SHORTCUTS.map(({ keys, id, panel }) => (
             <tr key={keys}>
-              <td><kbd>{id === 'boxSelect' ? t('keys.shiftDrag') : id === 'addSelect' ? t('keys.ctrlClick') : keys}</kbd></td>
+              <td><kbd>{KEY_WORDS[id] ? t(KEY_WORDS[id]) : keys}</kbd></td>
               <td>{t(`help.${id}`, { panel: panel && t(`panels.${panel}`) })}</td>
             </tr>
           ))}

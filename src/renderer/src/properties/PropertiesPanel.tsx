@@ -151,8 +151,10 @@ function NodeProperties({ node, graph, editor, isLocked, locks }: { node: GraphN
         <fieldset disabled={isLocked} className="sl-plain">
           <FieldInput
             key={`${node.id}-label`}
-            field={{ key: 'label', path: ['label'], label: t('name'), type: 'string', maxLength: GRAPH_LIMITS.labelChars }}
-            value={name}
+            field={{ key: 'label', path: ['label'], label: t('name'), type: 'string', maxLength: GRAPH_LIMITS.labelChars, defaultValue: node.id }}
+            // A name cleared to retype reads empty, the id the canvas shows in its place as the placeholder
+            // (the field showed the id, and what was typed next went after it: "service-1Orders").
+            value={node.label === '' ? '' : name}
             disabled={isLocked}
             onPropose={(v, typing) => {
               const label = typeof v === 'string' ? v : '';
