@@ -11,7 +11,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
 import { writeClassSubmissions } from '../support/classSubmissions';
-import { forgetStudentWork, openApp, runLesson3Paused, saveAs, type Box } from './helpers';
+import { forgetStudentWork, node, openApp, runLesson3Paused, saveAs, type Box } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
@@ -225,6 +225,40 @@ test('after a run, Compare… and every headline number stay in view in the resu
         expect(m.height, `${where}: "${m.text}" on one line`).toBeLessThan(30);
       }
       await page.screenshot({ path: `test-results/screenshots/narrow-results-head-${locale}-${size.width}x${size.height}.png` });
+    }
+    await setSize(page, SIZES[1]);
+  }
+});
+
+test('after a run with an injected fault, the lab’s side column shows its event log and the injected fault inside the bench, from 1100 to 1440 px', async ({ page }) => {
+  test.setTimeout(90_000);
+  await runLesson3Paused(page);
+  await node(page, 'api-1').click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Inject a fault' }).getByRole('menuitem', { name: 'Crash', exact: true }).click();
+  const injected = page.locator('.sl-injected li').first();
+  await expect(injected).toBeAttached({ timeout: 30_000 });
+  // The run with the fault has come back (while it runs, the bar holds Cancel and its progress).
+  await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0, { timeout: 60_000 });
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    for (const size of SIZES) {
+      await setSize(page, size);
+      const where = `${locale} at ${size.width}×${size.height}`;
+      await page.locator('.sl-labbench-side').evaluate((e) => e.scrollTo(0, 0));
+      const side = (await page.locator('.sl-labbench-side').boundingBox())!;
+      expect(side.y + side.height, `${where}: the side column inside the window`).toBeLessThanOrEqual(size.height);
+      // At 1280×720 the event log's 96 px pushed the injected faults wholly below the window.
+      if (size.width >= 1280) {
+        expect(await page.locator('.sl-labbench-side').evaluate((e) => e.scrollHeight - e.clientHeight), `${where}: the side column needs no scrolling`).toBeLessThanOrEqual(1);
+        for (const part of await boxesOf(page, '.sl-labbench-side > *')) expect(part.y + part.height, `${where}: "${part.text}" ${JSON.stringify(part)} inside the side column ${JSON.stringify(side)}`).toBeLessThanOrEqual(side.y + side.height + 0.5);
+      }
+      // From 1280×720 both show as the bench opens; in the 1100×700 window's smaller bench the column scrolls to them.
+      if (size.width < 1280) await injected.scrollIntoViewIfNeeded();
+      await expect(injected, where).toBeInViewport({ ratio: 1 });
+      if (size.width < 1280) await page.locator('.sl-eventlog h3').scrollIntoViewIfNeeded();
+      await expect(page.locator('.sl-eventlog h3'), where).toBeInViewport({ ratio: 1 });
+      expect(await page.evaluate(() => document.scrollingElement!.scrollTop), `${where}: the page itself does not scroll`).toBe(0);
+      await page.screenshot({ path: `test-results/screenshots/narrow-lab-side-${locale}-${size.width}x${size.height}.png` });
     }
     await setSize(page, SIZES[1]);
   }
