@@ -264,6 +264,35 @@ test('after a run with an injected fault, the lab’s side column shows its even
   }
 });
 
+test('the fault menu of a node low on the canvas stays whole inside the window, at 1280×720 and 1100×700 in 简体中文', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize(SIZES[1]);
+  await runLesson3Paused(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  for (const size of SIZES.slice(0, 2)) {
+    await setSize(page, size);
+    // API 3 dragged to the canvas's bottom edge, just above the lab bench.
+    const canvas = (await page.locator('.react-flow__pane').boundingBox())!;
+    const card = (await node(page, 'api-3').boundingBox())!;
+    await page.mouse.move(card.x + card.width / 2, card.y + card.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(card.x + card.width / 2, canvas.y + canvas.height - card.height / 2 - 4, { steps: 8 });
+    await page.mouse.up();
+    const low = (await node(page, 'api-3').boundingBox())!;
+    await page.mouse.click(low.x + low.width / 2, low.y + low.height - 4, { button: 'right' });
+    const menu = page.getByRole('menu', { name: '注入故障' });
+    await expect(menu).toBeVisible();
+    const box = (await menu.boundingBox())!;
+    // Its items ran past the window's bottom edge: a service's ten faults from 470 px down in a 720 px window.
+    expect(box.y + box.height, `at ${size.width}px: the menu ${JSON.stringify(box)}`).toBeLessThanOrEqual(size.height);
+    expect(box.y, `at ${size.width}px`).toBeGreaterThanOrEqual(0);
+    for (const item of await menu.getByRole('menuitem').all()) await expect(item, `at ${size.width}px`).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: `test-results/screenshots/narrow-fault-menu-low-zh-CN-${size.width}x${size.height}.png` });
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+  }
+});
+
 test('class results: with a lesson chosen, the actions share the title’s row at 1280 px and stay inside the dialog from 1100 to 1440 px', async ({ page }) => {
   test.setTimeout(120_000);
   const dir = mkdtempSync(path.join(tmpdir(), 'statelab-narrow-class-'));
