@@ -293,6 +293,29 @@ test('the fault menu of a node low on the canvas stays whole inside the window, 
   }
 });
 
+test('the keyboard shortcuts help shows its heading, every key and Close without scrolling, from 1100×700 to 1440×900 in both languages', async ({ page }) => {
+  await page.setViewportSize(SIZES[0]);
+  await openApp(page);
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    await page.locator('body').focus();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: locale === 'en' ? 'Keyboard shortcuts' : '键盘快捷键' });
+    await expect(help).toBeVisible();
+    for (const size of SIZES) {
+      await setSize(page, size);
+      const where = `${locale} at ${size.width}×${size.height}`;
+      // In one column the list was taller than the dialog: it opened scrolled to Close, its heading out of view.
+      expect(await help.evaluate((d) => d.scrollHeight - d.clientHeight), `${where}: the help scrolls`).toBeLessThanOrEqual(1);
+      await expect(help.getByRole('heading'), where).toBeInViewport({ ratio: 1 });
+      await expect(help.locator('kbd').last(), where).toBeInViewport({ ratio: 1 });
+      await page.screenshot({ path: `test-results/screenshots/narrow-help-${locale}-${size.width}x${size.height}.png` });
+    }
+    await page.keyboard.press('Escape');
+    await setSize(page, SIZES[0]);
+  }
+});
+
 test('class results: with a lesson chosen, the actions share the title’s row at 1280 px and stay inside the dialog from 1100 to 1440 px', async ({ page }) => {
   test.setTimeout(120_000);
   const dir = mkdtempSync(path.join(tmpdir(), 'statelab-narrow-class-'));
