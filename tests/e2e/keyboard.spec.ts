@@ -144,3 +144,94 @@ test('Escape closes Compare and the help overlay, keys in a dialog stay there, a
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByTestId('editor-notice')).toContainText('press C');
 });
+
+/** The keys an element's aria-keyshortcuts names, as the tooltips and the help write them ("Control+Shift+Z" → "Ctrl+Shift+Z"). */
+const shownKeys = (aria: string) => aria.split(' ').map((k) => k.replace('Control', 'Ctrl'));
+
+test('the actions a student uses often name their key in their tooltip and in the help, in English and 简体中文', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(APP_PATH);
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await page.keyboard.press('Control+Enter');
+  const pause = page.getByRole('button', { name: 'Pause', exact: true });
+  await expect(pause).toBeVisible({ timeout: 30_000 });
+  // P pauses and plays the run (Play and Pause had no key and no tooltip).
+  await page.locator('body').focus();
+  await page.keyboard.press('p');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await page.keyboard.press('p');
+  await expect(pause).toBeVisible();
+  await page.keyboard.press('p');
+  for (const locale of ['en', 'zh-CN'] as const) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    const keyed = await page.locator('[aria-keyshortcuts]').evaluateAll((els) =>
+      els.filter((e) => e.checkVisibility()).map((e) => ({ name: (e.getAttribute('aria-label') ?? e.textContent ?? '').trim(), keys: e.getAttribute('aria-keyshortcuts')!, title: e.getAttribute('title') ?? '' })),
+    );
+    // Each often-used action carries its key: the file, edit, lab and lesson ones.
+    const names = keyed.map((k) => k.name);
+    const often = locale === 'en' ? ['Save', 'Open…', 'Undo', 'Redo', 'Layout', 'Shortcuts', '▶ Run', 'Play', 'Step', 'Check my work'] : ['保存', '撤销', '重做', '布局', '快捷键', '播放', '检查作业'];
+    for (const name of often) expect(names, `${locale}: ${name} has a key`).toContain(name);
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: locale === 'en' ? 'Keyboard shortcuts' : '键盘快捷键' });
+    await expect(help).toBeVisible();
+    const helpText = (await help.textContent())!;
+    for (const { name, keys, title } of keyed) {
+      for (const key of shownKeys(keys)) {
+        expect(title, `${locale}: the tooltip of "${name}" names ${key}`).toContain(key);
+        expect(helpText, `${locale}: the help lists ${key} (${name})`).toContain(key);
+      }
+    }
+    // The arrow keys move the selected nodes: said in words.
+    await expect(help).toContainText(locale === 'en' ? 'Arrow keys' : '方向键');
+    await page.screenshot({ path: `test-results/screenshots/keyboard-help-${locale}-1440x900.png` });
+    await page.keyboard.press('Escape');
+  }
+  // F for a fault is said where faults are listed.
+  await expect(page.getByRole('region', { name: '已注入的故障' })).toContainText('按 F');
+});
+
+test('typing in a text field types: no shortcut fires (P, ., L, ?, C, F, 1–3, Delete, Ctrl+Z), and Ctrl+Shift+Enter checks the work', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(APP_PATH);
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await page.locator('.sl-palette-item[data-kind="service"]').click();
+  await expect(node(page, 'service-1')).toBeVisible();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  await expect(play).toBeVisible();
+  const panels = page.locator('button[data-panel]');
+  const panelStates = async () => panels.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-panel')}:${e.getAttribute('aria-expanded')}`).join(' '));
+  const before = await panelStates();
+  const where = async () => (await node(page, 'service-1').boundingBox())!;
+  const at = await where();
+
+  await node(page, 'service-1').click();
+  const typed = 'p.l?cf123 pl';
+  const fields = [
+    { what: 'the Name field', field: page.locator('.sl-properties [data-field="label"] input') },
+    { what: 'a number field', field: page.locator('.sl-properties [data-field="workers"] input') },
+    { what: 'the lesson’s name field', field: page.getByTestId('variant-student') },
+  ];
+  for (const { what, field } of fields) {
+    await field.click();
+    await field.fill('');
+    await field.pressSequentially(typed);
+    await expect(field, what).toHaveValue(typed);
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Control+z');
+    await expect(page.getByRole('dialog'), what).toHaveCount(0);
+    await expect(play, `${what}: P did not play the run`).toBeVisible();
+    expect(await panelStates(), `${what}: 1, 2 and 3 did not fold a panel`).toBe(before);
+    await expect(node(page, 'service-1'), `${what}: Delete did not delete the node`).toBeVisible();
+    expect(await where(), `${what}: L did not lay the design out`).toEqual(at);
+    await field.fill('');
+  }
+  // Ctrl+Shift+Enter checks the work from anywhere, a field included, as Ctrl+Enter runs.
+  await page.getByTestId('variant-student').click();
+  await page.keyboard.press('Control+Shift+Enter');
+  await expect(page.getByTestId('grade-score')).toBeVisible({ timeout: 60_000 });
+});

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
 import { writeClassSubmissions } from '../support/classSubmissions';
-import { forgetStudentWork, openApp, runLesson3Paused, saveAs, type Box } from './helpers';
+import { forgetStudentWork, node, openApp, runLesson3Paused, saveAs, type Box } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
@@ -97,6 +97,112 @@ test('beside a lesson at 1100 px, the editor toolbar stays one row with Shortcut
   }
 });
 
+/** Opens the studio on a copy of the built-in pack (its first lesson on the canvas). */
+async function openStudio(page: Page, packId: string): Promise<void> {
+  rmSync(path.join(E2E_DATA_DIR, 'studio', packId), { recursive: true, force: true });
+  await page.getByTestId('studio-button').click();
+  const start = page.getByRole('dialog', { name: 'Studio' });
+  await start.getByTestId('new-pack-title').fill('Narrow pack');
+  await start.getByTestId('new-pack-id').fill(packId);
+  await start.locator('select').selectOption('stateless-vs-stateful');
+  await start.getByRole('button', { name: /Duplicate/ }).click();
+  await expect(page.getByTestId('studio-panel')).toBeVisible();
+}
+
+/**
+ * The toolbar is one row inside its bar, and Snap to grid and Shortcuts are in it or, when the
+ * canvas is too narrow for them, in its More menu (checked by opening it).
+ */
+async function expectToolbarFits(page: Page, where: string, locale: (typeof LOCALES)[number]): Promise<void> {
+  const items = await boxesOf(page, '.sl-toolbar > *');
+  expect(items.length, where).toBeGreaterThanOrEqual(5);
+  expect(isOneRow(items), `${where}: ${JSON.stringify(items)}`).toBe(true);
+  expect(apartAlongRow(items), where).toEqual([]);
+  const bar = (await page.locator('.sl-toolbar').boundingBox())!;
+  for (const item of items) expect(item.x + item.width, `${where}: "${item.text}" inside the toolbar`).toBeLessThanOrEqual(bar.x + bar.width);
+  const toolbar = page.getByRole('toolbar', { name: locale === 'en' ? 'Edit' : '编辑' });
+  // Undo, Redo and Layout keep their words as names (an icon stands for them on a narrow canvas).
+  for (const name of locale === 'en' ? ['Undo', 'Redo', 'Layout'] : ['撤销', '重做', '布局']) await expect(toolbar.getByRole('button', { name, exact: true }), where).toBeVisible();
+  const snap = locale === 'en' ? 'Snap to grid' : '对齐网格';
+  const more = toolbar.getByRole('button', { name: locale === 'en' ? 'More' : '更多', exact: true });
+  if (await more.isVisible()) {
+    await more.click();
+    const menu = page.getByRole('menu');
+    await expect(menu.getByRole('menuitemcheckbox', { name: snap }), where).toBeVisible();
+    await expect(menu.getByRole('menuitem', { name: locale === 'en' ? 'Keyboard shortcuts' : '键盘快捷键' }), where).toBeVisible();
+    // The menu opens over the canvas, not cut off by the window or under the panels beside it.
+    const m = (await menu.boundingBox())!;
+    const canvas = (await page.locator('.sl-canvas').boundingBox())!;
+    expect(m.x, where).toBeGreaterThanOrEqual(canvas.x);
+    expect(m.x + m.width, where).toBeLessThanOrEqual(canvas.x + canvas.width);
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    await expect(more).toBeFocused();
+  } else {
+    await expect(toolbar.getByRole('checkbox', { name: snap }), where).toBeVisible();
+    await expect(toolbar.getByRole('button', { name: locale === 'en' ? 'Shortcuts' : '快捷键', exact: true }), where).toBeVisible();
+  }
+}
+
+test('with the lesson and the components panel open, the editor toolbar is one row from 1100 to 1440 px, what does not fit in its More menu', async ({ page }) => {
+  await page.setViewportSize(SIZES[0]);
+  await openApp(page);
+  await page.locator('button[data-panel="palette"]').click();
+  await expect(page.locator('button[data-panel="palette"]')).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('.sl-lesson')).toBeVisible();
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    for (const size of SIZES) {
+      await setSize(page, size);
+      // In English at 1100 px Shortcuts went to a second row.
+      await expectToolbarFits(page, `${locale} at ${size.width}px`, locale);
+      await page.screenshot({ path: `test-results/screenshots/narrow-toolbar-lesson-palette-${locale}-${size.width}x${size.height}.png` });
+    }
+    await setSize(page, SIZES[0]);
+  }
+});
+
+test('with the studio and the components panel open, the editor toolbar is one row from 1100 to 1440 px, and its More menu works', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize(SIZES[1]);
+  await openApp(page);
+  await openStudio(page, 'narrow-toolbar');
+  const palette = page.locator('button[data-panel="palette"]');
+  if ((await palette.getAttribute('aria-expanded')) === 'false') await palette.click();
+  await expect(palette).toHaveAttribute('aria-expanded', 'true');
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    for (const size of SIZES) {
+      await setSize(page, size);
+      // At 1100 px the canvas is 290 px wide: Snap to grid and Shortcuts went to a second row (in English a third).
+      await expectToolbarFits(page, `${locale} at ${size.width}px`, locale);
+      await page.screenshot({ path: `test-results/screenshots/narrow-toolbar-studio-palette-${locale}-${size.width}x${size.height}.png` });
+    }
+  }
+  // In its More menu, Snap to grid turns snapping on and off and Keyboard shortcuts opens the help.
+  await setSize(page, SIZES[0]);
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  const more = page.getByRole('button', { name: 'More', exact: true });
+  await more.click();
+  const snap = page.getByRole('menuitemcheckbox', { name: 'Snap to grid' });
+  const was = await snap.getAttribute('aria-checked');
+  await page.screenshot({ path: 'test-results/screenshots/narrow-toolbar-more-menu-en-1100x700.png' });
+  await snap.click();
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await setSize(page, SIZES[2]);
+  await expect(page.getByRole('checkbox', { name: 'Snap to grid' })).toBeChecked({ checked: was !== 'true' });
+  await setSize(page, SIZES[0]);
+  await more.click();
+  await expect(page.getByRole('menuitemcheckbox', { name: 'Snap to grid' })).toHaveAttribute('aria-checked', was === 'true' ? 'false' : 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Keyboard shortcuts' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
+  await expect(more).toBeFocused();
+});
+
 test('after a run, Compare… and every headline number stay in view in the results head, from 1100 to 1440 px', async ({ page }) => {
   await runLesson3Paused(page);
   await expect(page.getByTestId('trace-hash')).toBeVisible();
@@ -121,6 +227,92 @@ test('after a run, Compare… and every headline number stay in view in the resu
       await page.screenshot({ path: `test-results/screenshots/narrow-results-head-${locale}-${size.width}x${size.height}.png` });
     }
     await setSize(page, SIZES[1]);
+  }
+});
+
+test('after a run with an injected fault, the lab’s side column shows its event log and the injected fault inside the bench, from 1100 to 1440 px', async ({ page }) => {
+  test.setTimeout(90_000);
+  await runLesson3Paused(page);
+  await node(page, 'api-1').click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Inject a fault' }).getByRole('menuitem', { name: 'Crash', exact: true }).click();
+  const injected = page.locator('.sl-injected li').first();
+  await expect(injected).toBeAttached({ timeout: 30_000 });
+  // The run with the fault has come back (while it runs, the bar holds Cancel and its progress).
+  await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0, { timeout: 60_000 });
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    for (const size of SIZES) {
+      await setSize(page, size);
+      const where = `${locale} at ${size.width}×${size.height}`;
+      await page.locator('.sl-labbench-side').evaluate((e) => e.scrollTo(0, 0));
+      const side = (await page.locator('.sl-labbench-side').boundingBox())!;
+      expect(side.y + side.height, `${where}: the side column inside the window`).toBeLessThanOrEqual(size.height);
+      // At 1280×720 the event log's 96 px pushed the injected faults wholly below the window.
+      if (size.width >= 1280) {
+        expect(await page.locator('.sl-labbench-side').evaluate((e) => e.scrollHeight - e.clientHeight), `${where}: the side column needs no scrolling`).toBeLessThanOrEqual(1);
+        for (const part of await boxesOf(page, '.sl-labbench-side > *')) expect(part.y + part.height, `${where}: "${part.text}" ${JSON.stringify(part)} inside the side column ${JSON.stringify(side)}`).toBeLessThanOrEqual(side.y + side.height + 0.5);
+      }
+      // From 1280×720 both show as the bench opens; in the 1100×700 window's smaller bench the column scrolls to them.
+      if (size.width < 1280) await injected.scrollIntoViewIfNeeded();
+      await expect(injected, where).toBeInViewport({ ratio: 1 });
+      if (size.width < 1280) await page.locator('.sl-eventlog h3').scrollIntoViewIfNeeded();
+      await expect(page.locator('.sl-eventlog h3'), where).toBeInViewport({ ratio: 1 });
+      expect(await page.evaluate(() => document.scrollingElement!.scrollTop), `${where}: the page itself does not scroll`).toBe(0);
+      await page.screenshot({ path: `test-results/screenshots/narrow-lab-side-${locale}-${size.width}x${size.height}.png` });
+    }
+    await setSize(page, SIZES[1]);
+  }
+});
+
+test('the fault menu of a node low on the canvas stays whole inside the window, at 1280×720 and 1100×700 in 简体中文', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize(SIZES[1]);
+  await runLesson3Paused(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  for (const size of SIZES.slice(0, 2)) {
+    await setSize(page, size);
+    // API 3 dragged to the canvas's bottom edge, just above the lab bench.
+    const canvas = (await page.locator('.react-flow__pane').boundingBox())!;
+    const card = (await node(page, 'api-3').boundingBox())!;
+    await page.mouse.move(card.x + card.width / 2, card.y + card.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(card.x + card.width / 2, canvas.y + canvas.height - card.height / 2 - 4, { steps: 8 });
+    await page.mouse.up();
+    const low = (await node(page, 'api-3').boundingBox())!;
+    await page.mouse.click(low.x + low.width / 2, low.y + low.height - 4, { button: 'right' });
+    const menu = page.getByRole('menu', { name: '注入故障' });
+    await expect(menu).toBeVisible();
+    const box = (await menu.boundingBox())!;
+    // Its items ran past the window's bottom edge: a service's ten faults from 470 px down in a 720 px window.
+    expect(box.y + box.height, `at ${size.width}px: the menu ${JSON.stringify(box)}`).toBeLessThanOrEqual(size.height);
+    expect(box.y, `at ${size.width}px`).toBeGreaterThanOrEqual(0);
+    for (const item of await menu.getByRole('menuitem').all()) await expect(item, `at ${size.width}px`).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: `test-results/screenshots/narrow-fault-menu-low-zh-CN-${size.width}x${size.height}.png` });
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+  }
+});
+
+test('the keyboard shortcuts help shows its heading, every key and Close without scrolling, from 1100×700 to 1440×900 in both languages', async ({ page }) => {
+  await page.setViewportSize(SIZES[0]);
+  await openApp(page);
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    await page.locator('body').focus();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: locale === 'en' ? 'Keyboard shortcuts' : '键盘快捷键' });
+    await expect(help).toBeVisible();
+    for (const size of SIZES) {
+      await setSize(page, size);
+      const where = `${locale} at ${size.width}×${size.height}`;
+      // In one column the list was taller than the dialog: it opened scrolled to Close, its heading out of view.
+      expect(await help.evaluate((d) => d.scrollHeight - d.clientHeight), `${where}: the help scrolls`).toBeLessThanOrEqual(1);
+      await expect(help.getByRole('heading'), where).toBeInViewport({ ratio: 1 });
+      await expect(help.locator('kbd').last(), where).toBeInViewport({ ratio: 1 });
+      await page.screenshot({ path: `test-results/screenshots/narrow-help-${locale}-${size.width}x${size.height}.png` });
+    }
+    await page.keyboard.press('Escape');
+    await setSize(page, SIZES[0]);
   }
 });
 

@@ -310,6 +310,17 @@ export function App({ api }: { api: StateLabApi }) {
     layout,
     help: () => setHelpOpen((o) => !o),
     run: () => void lab.runFromStart(),
+    check: () => {
+      if (!showLesson || session.isGrading) return;
+      // The results show in the lesson column: opened if it was folded away.
+      if (panels.collapsed.lesson) panels.toggle('lesson');
+      void session.grade();
+    },
+    playPause: () => {
+      if (!lab.run) return say(t('runFirstToPlay'));
+      if (lab.isPlaying) lab.pause();
+      else lab.play();
+    },
     step: lab.stepEvent,
     connect: () => {
       const source = onlySelectedNode();

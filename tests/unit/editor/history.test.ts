@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft } from 'immer';
 import { addEdge, addNode, copyFragment, deleteItems, insertFragment, moveNodes, planPaste, setNodeProps } from '../../../src/renderer/src/editor/commands';
-import { editorReducer, initialEditorState, type EditorState } from '../../../src/renderer/src/editor/history';
+import { editorReducer, initialEditorState, MERGE_WINDOW_MS, TYPING_SESSION, type EditorState } from '../../../src/renderer/src/editor/history';
 import { GRAPH_FORMAT, GRAPH_VERSION, GraphSchema, type Graph } from '../../../src/shared/graph';
 
 const empty: Graph = { format: GRAPH_FORMAT, version: GRAPH_VERSION, nodes: [], edges: [] };
@@ -48,6 +48,41 @@ describe('editor history', () => {
     expect(s.doc.nodes[2]!.props).toEqual({});
     s = edit(s, moveNodes(new Map([['client-1', { x: 5, y: 5 }]])));
     expect(s.future).toEqual([]);
+  });
+
+  it('merges what is typed in one focus of a field into one step however slowly, and nothing across two focuses or another edit', () => {
+    let s = buildTier();
+    const before = s.past.length;
+    // "250" typed a character every ten seconds: one step.
+    for (const workers of [2, 25, 250]) s = editorReducer(s, { type: 'edit', recipe: setNodeProps('service-1', { workers }), mergeKey: 'service-1.workers#typing-1', mergeWindowMs: TYPING_SESSION, atMs: (clock += 10_000) });
+    expect(s.past).toHaveLength(before + 1);
+    s = editorReducer(s, { type: 'undo' });
+    expect(s.doc.nodes[2]!.props).toEqual({});
+    s = editorReducer(s, { type: 'redo' });
+    expect(s.doc.nodes[2]!.props).toEqual({ workers: 250 });
+    // The field focused again: a step of its own.
+    s = editorReducer(s, { type: 'edit', recipe: setNodeProps('service-1', { workers: 3 }), mergeKey: 'service-1.workers#typing-2', mergeWindowMs: TYPING_SESSION, atMs: (clock += 100) });
+    expect(s.past).toHaveLength(before + 2);
+    // Another edit in between ends the session's step, even with the same key.
+    s = edit(s, moveNodes(new Map([['client-1', { x: 7, y: 7 }]])));
+    s = editorReducer(s, { type: 'edit', recipe: setNodeProps('service-1', { workers: 4 }), mergeKey: 'service-1.workers#typing-2', mergeWindowMs: TYPING_SESSION, atMs: (clock += 100) });
+    expect(s.past).toHaveLength(before + 4);
+  });
+
+  it('merges key presses with one key only within the default window (an arrow key held down, not pressed again later)', () => {
+    let s = buildTier();
+    const before = s.past.length;
+    const nudge = (x: number, atMs: number) => (s = editorReducer(s, { type: 'edit', recipe: moveNodes(new Map([['client-1', { x, y: 0 }]])), mergeKey: 'keys:client-1', atMs }));
+    const t0 = (clock += 10_000);
+    nudge(5, t0);
+    nudge(10, t0 + 30);
+    nudge(15, t0 + 60);
+    expect(s.past).toHaveLength(before + 1);
+    nudge(20, t0 + 60 + MERGE_WINDOW_MS + 1);
+    expect(s.past).toHaveLength(before + 2);
+    s = editorReducer(s, { type: 'undo' });
+    s = editorReducer(s, { type: 'undo' });
+    expect(s.doc.nodes[0]!.position).toEqual({ x: 0, y: 0 });
   });
 
   it('deletes a node with its edges but never a locked one', () => {

@@ -15,6 +15,10 @@ describe('keyboard shortcuts', () => {
     expect(key('l')).toBe('layout');
     expect(key('?', { shift: true })).toBe('help');
     expect(key('Enter', { ctrl: true })).toBe('run');
+    expect(key('Enter', { ctrl: true, shift: true })).toBe('check');
+    expect(key('p')).toBe('playPause');
+    expect(key('P', { shift: true })).toBe('playPause');
+    expect(key('p', { ctrl: true })).toBeUndefined();
   });
 
   it('leaves typing in a field alone, except save, open and run', () => {
@@ -23,6 +27,10 @@ describe('keyboard shortcuts', () => {
     expect(key('z', { ctrl: true, target: input })).toBeUndefined();
     expect(key('l', { target: input })).toBeUndefined();
     expect(key('s', { ctrl: true, target: input })).toBe('save');
+    for (const k of ['p', '.', '?', 'f', 'c', '1', 'Delete']) expect(key(k, { target: input }), k).toBeUndefined();
+    for (const target of [{ tagName: 'TEXTAREA' }, { tagName: 'SELECT' }, { tagName: 'DIV', isContentEditable: true }]) expect(key('p', { target }), target.tagName).toBeUndefined();
+    // Run and Check my work are Ctrl chords: they work from a field too, as Save does.
+    expect(key('Enter', { ctrl: true, shift: true, target: input })).toBe('check');
   });
 
   it('connects with C, opens the fault menu with F and folds the side panels with 1, 2 and 3', () => {
@@ -47,7 +55,7 @@ describe('keyboard shortcuts', () => {
 
   it('lists every shortcut in the help overlay', () => {
     const listed = SHORTCUTS.map((s) => s.keys).join(' ');
-    for (const k of ['Delete', 'Ctrl+C', 'Ctrl+V', 'Ctrl+D', 'Ctrl+Z', 'Ctrl+Shift+Z', 'Ctrl+Y', 'Ctrl+S', 'Ctrl+O', 'Ctrl+A', 'L', '?', 'Ctrl+Enter', 'C', 'F', '1', '2', '3', 'Tab']) {
+    for (const k of ['Delete', 'Ctrl+C', 'Ctrl+V', 'Ctrl+D', 'Ctrl+Z', 'Ctrl+Shift+Z', 'Ctrl+Y', 'Ctrl+S', 'Ctrl+O', 'Ctrl+A', 'L', '?', 'Ctrl+Enter', 'Ctrl+Shift+Enter', 'P', 'Arrow keys', 'C', 'F', '1', '2', '3', 'Tab']) {
       expect(listed).toContain(k);
     }
   });

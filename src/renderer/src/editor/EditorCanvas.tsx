@@ -115,6 +115,8 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
     [setSelection],
   );
 
+  /** True while an arrow key's press is being handled: React Flow moves the selected nodes inside it. */
+  const isArrowKey = useRef(false);
   const onNodesChange = useCallback(
     (changes: NodeChange<StateLabFlowNode>[]) => {
       // Removal goes through the editor (locks, undo); React Flow only moves, measures and selects.
@@ -122,8 +124,14 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
       if (changes.some((c) => c.type === 'dimensions' && measured.has(c.id))) autoFit.onNodesMeasured();
       setNodes((prev) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), prev));
       updateSelection('nodes', changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [])));
+      // A move by the arrow keys goes into the document (a drag goes in when it stops): the presses
+      // of one run of keys on one selection are one undo step. They moved the card only, unsaved and not undoable.
+      if (isArrowKey.current) {
+        const moved = changes.flatMap((c) => (c.type === 'position' && c.position ? [[c.id, { x: Math.round(c.position.x), y: Math.round(c.position.y) }] as const] : []));
+        if (moved.length > 0) edit(moveNodes(new Map(moved)), `keys:${moved.map(([id]) => id).sort().join(',')}`);
+      }
     },
-    [updateSelection, autoFit],
+    [updateSelection, autoFit, edit],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => updateSelection('edges', changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []))),
@@ -223,7 +231,14 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
   const shownEdges = useMemo(() => (highlight ? edges.map((e) => ({ ...e, className: `${e.className ?? ''} ${highlight.has(e.id) ? 'is-drop-target' : 'is-not-drop-target'}` })) : edges), [edges, highlight]);
 
   return (
-    <div className={`sl-canvas-inner${highlight ? ' is-fault-dragging' : ''}`} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className={`sl-canvas-inner${highlight ? ' is-fault-dragging' : ''}`}
+      ref={wrapper}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onKeyDownCapture={(e) => void (isArrowKey.current = e.key.startsWith('Arrow'))}
+      onKeyDown={() => void (isArrowKey.current = false)}
+    >
       <ReactFlow
         nodes={shownNodes}
         edges={shownEdges}

@@ -4,6 +4,7 @@ import { formatSeconds } from '../i18n/format';
 import { useNameOfId } from '../i18n/nodeNames';
 import { useDomain } from '../i18n/useDomain';
 import type { OutsideChange } from './history';
+import { ToolbarMore } from './ToolbarMore';
 
 export interface ToolbarProps {
   canUndo: boolean;
@@ -32,19 +33,39 @@ export function EditorToolbar(p: ToolbarProps) {
   const redoHint = !p.redoAbout ? t('redoHint') : p.redoAbout.kind === 'faultInjected' ? t('redoFaultInjected', words(p.redoAbout)) : t('redoFaultRemoved', words(p.redoAbout));
   return (
     <div className="sl-toolbar" role="toolbar" aria-label={t('toolbar')}>
-      <button type="button" onClick={p.onUndo} disabled={!p.canUndo} title={undoHint} aria-keyshortcuts="Control+Z">{t('undo')}</button>
-      <button type="button" onClick={p.onRedo} disabled={!p.canRedo} title={redoHint} aria-keyshortcuts="Control+Shift+Z Control+Y">{t('redo')}</button>
-      <button type="button" onClick={p.onLayout} title={t('layoutHint')} aria-keyshortcuts="L">{t('layout')}</button>
+      {/* Each button keeps its word as its name; a narrow canvas shows its icon instead (styles.css). */}
+      <button type="button" onClick={p.onUndo} disabled={!p.canUndo} title={undoHint} aria-label={t('undo')} aria-keyshortcuts="Control+Z">
+        <ToolIcon d="M9 14 4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
+        <span className="sl-toolbar-word">{t('undo')}</span>
+      </button>
+      <button type="button" onClick={p.onRedo} disabled={!p.canRedo} title={redoHint} aria-label={t('redo')} aria-keyshortcuts="Control+Shift+Z Control+Y">
+        <ToolIcon d="m15 14 5-5-5-5M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />
+        <span className="sl-toolbar-word">{t('redo')}</span>
+      </button>
+      <button type="button" onClick={p.onLayout} title={t('layoutHint')} aria-label={t('layout')} aria-keyshortcuts="L" className="sl-toolbar-layout">
+        <ToolIcon d="M3 4h6v5H3zM15 4h6v5h-6zM9 15h6v5H9zM6 9v3h12V9M12 12v3" />
+        <span className="sl-toolbar-word">{t('layout')}</span>
+      </button>
       <label title={t('connectAsHint')}>
         <span className="sl-toolbar-wordy">{t('connectAs')}</span>
         <select value={p.connectKind} onChange={(e) => p.onConnectKind(e.target.value as EdgeKind)} aria-label={t('connectionKind')}>
           {EDGE_KINDS.map((k) => <option key={k} value={k}>{d.edgeKind(k)}</option>)}
         </select>
       </label>
-      <label>
+      <label className="sl-toolbar-roomy">
         <input type="checkbox" checked={p.snapToGrid} onChange={(e) => p.onSnapToGrid(e.target.checked)} /> {t('snap')}
       </label>
-      <button type="button" onClick={p.onHelp} title={t('shortcutsHint')} aria-keyshortcuts="?">{t('shortcuts')}</button>
+      <button type="button" className="sl-toolbar-roomy" onClick={p.onHelp} title={t('shortcutsHint')} aria-keyshortcuts="?">{t('shortcuts')}</button>
+      <ToolbarMore snapToGrid={p.snapToGrid} onSnapToGrid={p.onSnapToGrid} onHelp={p.onHelp} />
     </div>
+  );
+}
+
+/** A toolbar button's icon, drawn in its text colour. */
+function ToolIcon({ d }: { d: string }) {
+  return (
+    <svg className="sl-toolbar-icon" viewBox="0 0 24 24" aria-hidden="true">
+      <path d={d} />
+    </svg>
   );
 }

@@ -23,6 +23,14 @@ export interface DocStep {
 }
 
 /**
+ * How long after the last edit with the same key the next one still joins its step: keys held down
+ * (arrow keys moving a node) use the default; a typing session's key names one focus of one field,
+ * so everything typed there is one step however slowly it is typed (`TYPING_SESSION`).
+ */
+export const MERGE_WINDOW_MS = 1500;
+export const TYPING_SESSION = Number.POSITIVE_INFINITY;
+
+/**
  * A change outside the document, undone and redone by its owner; `about` names it for the Undo/Redo
  * tooltips. Each returns false when there was nothing to do (the fault had gone another way since).
  */
@@ -45,7 +53,7 @@ export interface EditorState {
 }
 
 export type EditorAction =
-  | { type: 'edit'; recipe: (draft: Draft<Graph>) => void; mergeKey?: string; atMs: number }
+  | { type: 'edit'; recipe: (draft: Draft<Graph>) => void; mergeKey?: string | undefined; mergeWindowMs?: number | undefined; atMs: number }
   | { type: 'undo' }
   | { type: 'redo' }
   /** A change made outside the document (the lab's faults), kept in the order of the student's actions. */
@@ -57,8 +65,6 @@ export type EditorAction =
 
 /** Far more than a lesson needs; bounds memory on very long sessions. */
 const MAX_STEPS = 500;
-/** Edits of one field closer together than this are one step to undo. */
-const MERGE_WINDOW_MS = 1500;
 
 export const initialEditorState = (doc: Graph): EditorState => ({ doc, past: [], future: [] });
 
@@ -68,7 +74,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       const [doc, patches, inverse] = produceWithPatches(state.doc, action.recipe);
       if (patches.length === 0) return state;
       const last = state.past[state.past.length - 1];
-      if (last && !isOutsideStep(last) && action.mergeKey !== undefined && last.mergeKey === action.mergeKey && action.atMs - last.atMs < MERGE_WINDOW_MS) {
+      if (last && !isOutsideStep(last) && action.mergeKey !== undefined && last.mergeKey === action.mergeKey && action.atMs - last.atMs < (action.mergeWindowMs ?? MERGE_WINDOW_MS)) {
         const merged: DocStep = { patches: [...last.patches, ...patches], inverse: [...inverse, ...last.inverse], mergeKey: action.mergeKey, atMs: action.atMs };
         return { doc, past: [...state.past.slice(0, -1), merged], future: [] };
       }

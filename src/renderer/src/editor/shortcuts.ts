@@ -3,6 +3,7 @@ import { SIDE_PANELS, type SidePanel } from '../layout/panelPrefs';
 /** The keyboard shortcuts, listed once: the help overlay shows exactly what the handler does; `id` names its words (the editor namespace's `help`). */
 export const SHORTCUTS: { id: string; keys: string; panel?: SidePanel }[] = [
   { id: 'tab', keys: 'Tab / Shift+Tab' },
+  { id: 'move', keys: 'Arrow keys' },
   { id: 'connect', keys: 'C' },
   { id: 'fault', keys: 'F' },
   { id: 'delete', keys: 'Delete / Backspace' },
@@ -18,14 +19,16 @@ export const SHORTCUTS: { id: string; keys: string; panel?: SidePanel }[] = [
   { id: 'layout', keys: 'L' },
   { id: 'help', keys: '?' },
   { id: 'run', keys: 'Ctrl+Enter' },
+  { id: 'play', keys: 'P' },
   { id: 'step', keys: '.' },
+  { id: 'check', keys: 'Ctrl+Shift+Enter' },
   { id: 'boxSelect', keys: 'Shift+drag' },
   { id: 'addSelect', keys: 'Ctrl+click' },
   { id: 'escape', keys: 'Escape' },
   ...(Object.keys(SIDE_PANELS) as SidePanel[]).map((panel) => ({ id: 'panel', panel, keys: SIDE_PANELS[panel].key })),
 ];
 
-export type ShortcutCommand = 'delete' | 'cut' | 'copy' | 'paste' | 'duplicate' | 'undo' | 'redo' | 'selectAll' | 'save' | 'open' | 'layout' | 'help' | 'run' | 'escape' | 'step' | 'connect' | 'fault' | 'togglePalette' | 'toggleProperties' | 'toggleLesson';
+export type ShortcutCommand = 'delete' | 'cut' | 'copy' | 'paste' | 'duplicate' | 'undo' | 'redo' | 'selectAll' | 'save' | 'open' | 'layout' | 'help' | 'run' | 'check' | 'playPause' | 'escape' | 'step' | 'connect' | 'fault' | 'togglePalette' | 'toggleProperties' | 'toggleLesson';
 
 const PANEL_COMMANDS: Record<string, ShortcutCommand> = {
   [SIDE_PANELS.palette.key]: 'togglePalette',
@@ -44,7 +47,7 @@ const isInModal = (target: EventTarget | null) => Boolean((target as Partial<Ele
 export function commandOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'>): ShortcutCommand | undefined {
   const ctrl = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
-  if (ctrl && key === 'enter') return 'run';
+  if (ctrl && key === 'enter') return event.shiftKey ? 'check' : 'run';
   if (ctrl && key === 's') return 'save';
   if (ctrl && key === 'o') return 'open';
   if (event.key === 'Escape') return 'escape';
@@ -61,6 +64,7 @@ export function commandOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
   if (key === 'l') return 'layout';
   if (event.key === '?') return 'help';
   if (event.key === '.') return 'step';
+  if (key === 'p') return 'playPause';
   if (key === 'c') return 'connect';
   if (key === 'f') return 'fault';
   if (PANEL_COMMANDS[event.key]) return PANEL_COMMANDS[event.key];

@@ -25,7 +25,8 @@ export function useEditor(initial: Graph) {
   const historyRef = useRef(state);
   historyRef.current = state;
 
-  const edit = useCallback((recipe: (draft: Draft<Graph>) => void, mergeKey?: string) => dispatch({ type: 'edit', recipe, mergeKey, atMs: Date.now() }), []);
+  /** One undo step, or part of the last one when `mergeKey` matches it within `mergeWindowMs` (see history.ts). */
+  const edit = useCallback((recipe: (draft: Draft<Graph>) => void, mergeKey?: string, mergeWindowMs?: number) => dispatch({ type: 'edit', recipe, mergeKey, mergeWindowMs, atMs: Date.now() }), []);
   const reset = useCallback((doc: Graph) => {
     dispatch({ type: 'reset', doc });
     setSelection(EMPTY_SELECTION);

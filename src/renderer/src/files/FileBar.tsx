@@ -8,8 +8,8 @@ export function FileBar({ files, onExport }: { files: Files; onExport(format: 'p
     <>
       <div className="sl-filebar" role="toolbar" aria-label={t('toolbar')}>
         <button type="button" onClick={files.requestNew} title={t('newHint')}>{t('new')}</button>
-        <button type="button" onClick={() => void files.showOpen()} title={t('openHint')}>{t('open')}</button>
-        <button type="button" onClick={() => void files.save()} title={t('saveHint')}>{t('save')}</button>
+        <button type="button" onClick={() => void files.showOpen()} title={t('openHint')} aria-keyshortcuts="Control+O">{t('open')}</button>
+        <button type="button" onClick={() => void files.save()} title={t('saveHint')} aria-keyshortcuts="Control+S">{t('save')}</button>
         <button type="button" onClick={() => files.setDialog({ kind: 'saveAs' })}>{t('saveAs')}</button>
         <button type="button" onClick={() => void files.download()} title={t('downloadHint')}>{t('download')}</button>
         <button type="button" onClick={() => onExport('png')}>{t('exportPng')}</button>

@@ -33,9 +33,9 @@ export function LabBar({ lab }: { lab: Lab }) {
   return (
     <div className="sl-labbar" role="toolbar" aria-label={t('playback')}>
       {lab.isPlaying ? (
-        <button type="button" onClick={lab.pause}>{t('pause')}</button>
+        <button type="button" onClick={lab.pause} title={t('pauseHint')} aria-keyshortcuts="P">{t('pause')}</button>
       ) : (
-        <button type="button" onClick={lab.play}>{t('play')}</button>
+        <button type="button" onClick={lab.play} title={t('playHint')} aria-keyshortcuts="P">{t('play')}</button>
       )}
       <button type="button" onClick={lab.stepEvent} title={t('stepHint')} aria-keyshortcuts=".">{t('step')}</button>
       <button type="button" onClick={lab.stepLogged} disabled={!lab.hasNextLogged} title={t('bench.nextLoggedHint')}>{t('bench.nextLogged')}</button>

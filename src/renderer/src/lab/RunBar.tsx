@@ -15,7 +15,7 @@ export function RunBar({ status, canRun, gate, onRun, onCancel }: { status: RunS
       {running ? (
         <button type="button" onClick={onCancel}>{t('cancel')}</button>
       ) : (
-        <button type="button" className="sl-primary" onClick={onRun} disabled={!canRun || gate !== undefined} title={gate ?? t('runHint')} aria-describedby={gate ? 'sl-run-gate' : undefined}>
+        <button type="button" className="sl-primary" onClick={onRun} disabled={!canRun || gate !== undefined} title={gate ?? t('runHint')} aria-keyshortcuts="Control+Enter" aria-describedby={gate ? 'sl-run-gate' : undefined}>
           ▶ {t('run')}
         </button>
       )}

@@ -139,7 +139,7 @@ export function LessonPanel(props: LessonPanelProps) {
       </section>
       {props.quiz}
       <div className="sl-check-row">
-        <button type="button" className="sl-primary sl-check-button" onClick={props.onCheck} disabled={props.isGrading}>
+        <button type="button" className="sl-primary sl-check-button" onClick={props.onCheck} disabled={props.isGrading} title={t('checkMyWorkHint')} aria-keyshortcuts="Control+Shift+Enter">
           {props.isGrading ? t('checking') : t('checkMyWork')}
         </button>
         {props.onReset && (

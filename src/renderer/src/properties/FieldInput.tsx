@@ -11,10 +11,14 @@ export interface FieldInputProps {
   disabled: boolean;
   /**
    * Proposes a new value; returns the problem if the schema refuses it (the document is then
-   * left unchanged, so an invalid value never reaches the simulator).
+   * left unchanged, so an invalid value never reaches the simulator). `typing` names the focus of a
+   * text field the value was typed in: what is typed in one focus is one undo step.
    */
-  onPropose(value: unknown): string | undefined;
+  onPropose(value: unknown, typing?: string): string | undefined;
 }
+
+/** Counts the focuses of text fields, so each typing session has a name of its own. */
+let typingSessions = 0;
 
 const rangeOf = (field: Extract<Field, { type: 'number' }>, t: TFunction<'properties'>) => {
   const parts = [field.min !== undefined && field.max !== undefined ? `${field.min}–${field.max}` : field.min !== undefined ? `≥ ${field.min}` : field.max !== undefined ? `≤ ${field.max}` : ''];
@@ -29,7 +33,10 @@ export function FieldInput({ field, value, disabled, onPropose }: FieldInputProp
   const { t } = useTranslation('properties');
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string>();
+  const typing = useRef('');
+  const startTyping = () => void (typing.current = `typing-${++typingSessions}`);
   const propose = (next: unknown) => setError(onPropose(next));
+  const proposeTyped = (next: unknown) => setError(onPropose(next, typing.current || undefined));
   // The document changed under the field (undo, another node selected): show it, not a stale draft.
   useEffect(() => {
     setDraft(null);
@@ -66,13 +73,14 @@ export function FieldInput({ field, value, disabled, onPropose }: FieldInputProp
           placeholder={field.defaultValue !== undefined ? String(field.defaultValue) : ''}
           aria-invalid={error ? true : undefined}
           disabled={disabled}
+          onFocus={startTyping}
           onChange={(e) => {
             const text = e.target.value;
             setDraft(text);
-            if (text.trim() === '') return propose(undefined);
+            if (text.trim() === '') return proposeTyped(undefined);
             const n = Number(text);
             if (!Number.isFinite(n)) return setError(t('enterNumber'));
-            propose(n);
+            proposeTyped(n);
           }}
           onBlur={() => {
             if (!error) setDraft(null);
@@ -96,7 +104,7 @@ export function FieldInput({ field, value, disabled, onPropose }: FieldInputProp
       break;
     case 'string':
       control = (
-        <input id={id} type="text" value={typeof value === 'string' ? value : ''} placeholder={String(field.defaultValue ?? '')} disabled={disabled} aria-invalid={error ? true : undefined} onChange={(e) => propose(e.target.value === '' ? undefined : e.target.value)} />
+        <input id={id} type="text" value={typeof value === 'string' ? value : ''} placeholder={String(field.defaultValue ?? '')} disabled={disabled} aria-invalid={error ? true : undefined} onFocus={startTyping} onChange={(e) => proposeTyped(e.target.value === '' ? undefined : e.target.value)} />
       );
       break;
     default:

@@ -10,6 +10,7 @@ import { useDomain, type DomainWords } from '../i18n/useDomain';
 import { setEdge, setNodeLabel, setNodeProps } from '../editor/commands';
 import type { Selection } from '../editor/flowView';
 import type { Editor } from '../editor/useEditor';
+import { TYPING_SESSION } from '../editor/history';
 import { FieldInput } from './FieldInput';
 import { fieldsFor } from './fieldsFor';
 import { FieldOwnerContext } from './invalidFields';
@@ -33,10 +34,19 @@ function problemAt(issues: readonly { path: PropertyKey[]; message: string }[], 
   return mine && `${mine.message.replace(/^Invalid input: /, '')}${mine.path.length > path.length ? ` (${formatPath(mine.path)})` : ''}`;
 }
 
+/** Proposes a field's value (`typing`: the focus of the text field it was typed in); returns the problem if refused. */
+type Propose = (field: Field, v: unknown, numberMeans?: string, typing?: string) => string | undefined;
+
+/**
+ * How an edit of `field` joins the undo history: what is typed in one focus of a text field is one
+ * step however slowly it is typed; a choice or a switch is a step of its own each time.
+ */
+const typedStep = (field: string, typing: string | undefined): [mergeKey?: string, mergeWindowMs?: number] => (typing ? [`${field}#${typing}`, TYPING_SESSION] : []);
+
 /** Keys a record field offers: a load balancer weighs the nodes it sends requests to. */
 export type RecordKeys = readonly { id: string; label: string }[];
 
-function RecordField({ field, keys, value, disabled, propose }: { field: Extract<Field, { type: 'record' }>; keys: RecordKeys; value: unknown; disabled: boolean; propose(field: Field, v: unknown): string | undefined }) {
+function RecordField({ field, keys, value, disabled, propose }: { field: Extract<Field, { type: 'record' }>; keys: RecordKeys; value: unknown; disabled: boolean; propose: Propose }) {
   const { t } = useTranslation('properties');
   return (
     <fieldset className="sl-group">
@@ -44,7 +54,7 @@ function RecordField({ field, keys, value, disabled, propose }: { field: Extract
       {keys.length === 0 && <p className="sl-muted">{t('connectTargets', { field: field.label.toLowerCase() })}</p>}
       {keys.map(({ id, label }) => {
         const item = { ...field.item, key: id, path: [...field.path, id], label, description: undefined } as Field;
-        return <FieldInput key={id} field={item} value={valueAt(value, item)} disabled={disabled} onPropose={(v) => propose(item, v)} />;
+        return <FieldInput key={id} field={item} value={valueAt(value, item)} disabled={disabled} onPropose={(v, typing) => propose(item, v, undefined, typing)} />;
       })}
     </fieldset>
   );
@@ -74,7 +84,7 @@ function LockableField({ field, locks, children }: { field: Field; locks: PropLo
   );
 }
 
-function Fields({ fields, value, disabled, propose, shorthand, recordKeys = [], locks }: { fields: Field[]; value: unknown; disabled: boolean; propose(field: Field, v: unknown, numberMeans?: string): string | undefined; shorthand?: { key: string; means: string }; recordKeys?: RecordKeys; locks?: PropLocks }) {
+function Fields({ fields, value, disabled, propose, shorthand, recordKeys = [], locks }: { fields: Field[]; value: unknown; disabled: boolean; propose: Propose; shorthand?: { key: string; means: string }; recordKeys?: RecordKeys; locks?: PropLocks }) {
   if (locks && (locks.keys.size > 0 || locks.onToggle)) {
     return (
       <>
@@ -94,10 +104,10 @@ function Fields({ fields, value, disabled, propose, shorthand, recordKeys = [], 
         ) : field.type === 'group' ? (
           <fieldset key={field.key} className="sl-group">
             <legend title={field.description}>{field.label}{field.unit && <span className="sl-unit"> ({field.unit})</span>}</legend>
-            <Fields fields={field.fields} value={value} disabled={disabled} propose={(f, v) => propose(f, v, field.numberMeans)} shorthand={field.numberMeans ? { key: field.key, means: field.numberMeans } : undefined} />
+            <Fields fields={field.fields} value={value} disabled={disabled} propose={(f, v, _means, typing) => propose(f, v, field.numberMeans, typing)} shorthand={field.numberMeans ? { key: field.key, means: field.numberMeans } : undefined} />
           </fieldset>
         ) : (
-          <FieldInput key={field.key} field={field} value={valueAt(value, field, shorthand && new Map([[shorthand.key, shorthand.means]]))} disabled={disabled} onPropose={(v) => propose(field, v)} />
+          <FieldInput key={field.key} field={field} value={valueAt(value, field, shorthand && new Map([[shorthand.key, shorthand.means]]))} disabled={disabled} onPropose={(v, typing) => propose(field, v, undefined, typing)} />
         ),
       )}
     </>
@@ -115,13 +125,13 @@ function NodeProperties({ node, graph, editor, isLocked, locks }: { node: GraphN
   const nameOf = useNodeNamer(graph.nodes);
   const name = nameOf(node.id);
   const targets = useMemo(() => graph.edges.filter((e) => e.source === node.id && e.kind === 'request').map((e) => ({ id: e.target, label: nameOf(e.target) })), [graph, node.id, nameOf]);
-  const propose = (field: Field, v: unknown, numberMeans?: string) => {
+  const propose: Propose = (field, v, numberMeans, typing) => {
     // A locked prop is refused even if a control slipped through (the field is disabled with its reason).
     if (locks.keys.has(field.path[0] ?? field.key)) return t('propLocked', { name: field.label });
     const candidate = withValue(node.props, field.path, v, numberMeans);
     const parsed = parseNodeProps(node.kind, candidate);
     if (!parsed.ok) return problemAt(parsed.issues, field.path);
-    editor.edit(setNodeProps(node.id, candidate), `${node.id}.props.${field.path.join('.')}`);
+    editor.edit(setNodeProps(node.id, candidate), ...typedStep(`${node.id}.props.${field.path.join('.')}`, typing));
     return undefined;
   };
   return (
@@ -141,13 +151,15 @@ function NodeProperties({ node, graph, editor, isLocked, locks }: { node: GraphN
         <fieldset disabled={isLocked} className="sl-plain">
           <FieldInput
             key={`${node.id}-label`}
-            field={{ key: 'label', path: ['label'], label: t('name'), type: 'string', maxLength: GRAPH_LIMITS.labelChars }}
-            value={name}
+            field={{ key: 'label', path: ['label'], label: t('name'), type: 'string', maxLength: GRAPH_LIMITS.labelChars, defaultValue: node.id }}
+            // A name cleared to retype reads empty, the id the canvas shows in its place as the placeholder
+            // (the field showed the id, and what was typed next went after it: "service-1Orders").
+            value={node.label === '' ? '' : name}
             disabled={isLocked}
-            onPropose={(v) => {
+            onPropose={(v, typing) => {
               const label = typeof v === 'string' ? v : '';
               if (label.length > GRAPH_LIMITS.labelChars) return t('atMost', { count: GRAPH_LIMITS.labelChars });
-              editor.edit(setNodeLabel(node.id, label), `${node.id}.label`);
+              editor.edit(setNodeLabel(node.id, label), ...typedStep(`${node.id}.label`, typing));
               return undefined;
             }}
           />
@@ -171,10 +183,10 @@ function EdgeProperties({ edge, graph, editor }: { edge: GraphEdge; graph: Graph
   const nameOf = useNodeNamer(graph.nodes);
   const source = nameOf(edge.source);
   const target = nameOf(edge.target);
-  const propose = (field: Field, v: unknown) => {
+  const propose: Propose = (field, v, _means, typing) => {
     const parsed = EdgePropsSchema.safeParse(withValue(edge.props, field.path, v));
     if (!parsed.success) return problemAt(parsed.error.issues, field.path);
-    editor.edit(setEdge(edge.id, { props: parsed.data }), `${edge.id}.props.${field.key}`);
+    editor.edit(setEdge(edge.id, { props: parsed.data }), ...typedStep(`${edge.id}.props.${field.key}`, typing));
     return undefined;
   };
   const kindField: Field = { key: 'kind', path: ['kind'], label: t('kind'), type: 'enum', options: EDGE_KINDS, optionLabels: Object.fromEntries(EDGE_KINDS.map((k) => [k, d.edgeKind(k)])), description: t('kindHint') };

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 /** Open modals, newest last: Escape closes only the top one. */
 const openModals: symbol[] = [];
@@ -35,12 +35,14 @@ export function Modal({ label, onClose, className, closeKey, children }: { label
       openModals.splice(openModals.indexOf(me), 1);
     };
   }, []);
+  // What had focus before it opened, read while rendering: by the time an effect runs, a child's
+  // autoFocus has already taken focus, and closing would give focus back to nothing.
+  const [before] = useState(() => document.activeElement as HTMLElement | null);
   useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
     const el = box.current;
     if (el && !el.contains(document.activeElement)) (el.querySelector<HTMLElement>('[autofocus]') ?? el.querySelector<HTMLElement>(FOCUSABLE) ?? el).focus();
     return () => before?.focus?.();
-  }, []);
+  }, [before]);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Tab' || !box.current) return;
     const items = [...box.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
