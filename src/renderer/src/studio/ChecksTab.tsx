@@ -126,9 +126,9 @@ const NEW_CHECKS: Record<Check['type'], (id: string) => CheckDoc> = {
   quiz: (id) => ({ id, type: 'quiz', question: { en: '' }, choices: [{ id: 'a', text: { en: '' } }, { id: 'b', text: { en: '' } }], answer: 'a', points: 1 }),
 };
 
-export function ChecksTab({ studio }: { studio: Studio }) {
+export function ChecksTab({ studio, initialCheck = 0 }: { studio: Studio; initialCheck?: number | undefined }) {
   const { t } = useTranslation('studio');
-  const [selected, setSelected] = useState(0);
+  const [selected, setSelected] = useState(initialCheck);
   const nameOf = useStudioNamer(studio.lesson);
   const lesson = studio.lessonDoc;
   if (!lesson) return null;
