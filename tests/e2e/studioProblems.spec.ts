@@ -60,7 +60,7 @@ test('a broken draft lists its problems in Chinese, naming where the studio show
   // A check's window left empty (after a crash that lasts to the end): its problem names the check by
   // its title, and picking that place opens the Checks tab on that check, not the first one.
   await studio.getByRole('tab', { name: EN.studio.tabs.checks }).click();
-  await studio.getByRole('button', { name: 'small-blast', exact: true }).click();
+  await studio.locator('button[data-check="small-blast"]').click();
   await studio.getByTestId('window-kind').selectOption('after');
   await studio.getByRole('tab', { name: EN.studio.tabs.texts }).click();
   const windowProblem = studio.locator(`[data-testid="studio-problem"][title="${LESSON_FILE} checks[1].window"]`);
@@ -70,9 +70,17 @@ test('a broken draft lists its problems in Chinese, naming where the studio show
   await place.click();
   await expect(studio.getByRole('tab', { name: EN.studio.tabs.checks })).toHaveAttribute('aria-selected', 'true');
   await expect(studio.getByTestId('check-id')).toHaveValue('small-blast');
+  // The checks are named by their titles in the author's language (the id in the tooltip), here and
+  // in a wrong answer's "must fail" boxes, as the lesson panel names them.
+  const checkButton = studio.locator('button[data-check="small-blast"]');
+  await expect(checkButton).toHaveText('Few requests fail because of the crash');
+  await expect(checkButton).toHaveAttribute('title', 'small-blast');
   await page.screenshot({ path: `${SHOTS}/studio-problem-place-en-1280x720.png` });
   await page.getByRole('combobox', { name: EN.app.language }).selectOption('zh-CN');
-  await expect(place).toHaveText(/^检查›检查项“.+”$/);
+  await expect(place).toHaveText('检查›检查项“崩溃只导致少量请求失败”');
+  await expect(checkButton).toHaveText('崩溃只导致少量请求失败');
+  await studio.getByRole('tab', { name: ZH_CN.studio.tabs.design }).click();
+  await expect(studio.getByTestId('studio-wrong-answers').locator('label[title="small-blast"]').first()).toHaveText('崩溃只导致少量请求失败');
   await page.screenshot({ path: `${SHOTS}/studio-problem-place-zh-CN-1280x720.png` });
   await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
 
