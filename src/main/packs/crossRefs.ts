@@ -44,15 +44,6 @@ export function lessonCrossRefs(file: string, lesson: Lesson, starter: Graph | u
   };
 
   lesson.locked.forEach((id, i) => knownNode(id, `locked[${i}]`));
-  // A row added and never written (the studio's "Add to Steps" pressed once too often) is shown to students as an empty item.
-  const isBlank = (texts: (string | undefined)[]) => texts.every((text) => (text ?? '').trim() === '');
-  lesson.steps.forEach((step, i) => {
-    if (isBlank(Object.values(step))) add(`steps[${i}]`, packMessage('problem.emptyStep', { lesson: lesson.id, n: i + 1 }));
-  });
-  const objectiveRows = Math.max(0, ...Object.values(lesson.objectives).map((list) => list.length));
-  for (let i = 0; i < objectiveRows; i++) {
-    if (isBlank(Object.values(lesson.objectives).map((list) => list[i]))) add(`objectives.en[${i}]`, packMessage('problem.emptyObjective', { lesson: lesson.id, n: i + 1 }));
-  }
   lesson.steps.forEach((step, i) => {
     for (const [locale, text] of Object.entries(step)) {
       if (RAW_HTML.test(text)) add(`steps[${i}].${locale}`, packMessage('problem.rawHtml'));

@@ -29,8 +29,6 @@ export const PACK_TEXTS = {
   'problem.unknownNodeOrEdge': { en: 'unknown node or edge "{{id}}": expected a node or an edge of the starter or reference graph ({{known}})', 'zh-CN': '未知节点或连线“{{id}}”：应为初始设计图或参考设计图中的节点或连线（{{known}}）' },
   'problem.faultWrongKind': { en: '{{action}} applies to {{kinds}} nodes; "{{id}}" is a {{found}}', 'zh-CN': '{{action}} 只作用于 {{kinds}} 节点；“{{id}}”是 {{found}}' },
   'problem.faultSelectorKind': { en: '{{action}} applies to {{kinds}} nodes; "{{id}}" picks a {{found}}', 'zh-CN': '{{action}} 只作用于 {{kinds}} 节点；“{{id}}”选中的是 {{found}}' },
-  'problem.emptyStep': { en: 'lesson "{{lesson}}": step {{n}} is empty in every language: write it or remove it (a student would see an empty step)', 'zh-CN': '课程“{{lesson}}”：第 {{n}} 步在所有语言中都是空的：请填写或删除它（学生会看到一个空步骤）' },
-  'problem.emptyObjective': { en: 'lesson "{{lesson}}": objective {{n}} is empty in every language: write it or remove it (a student would see an empty bullet)', 'zh-CN': '课程“{{lesson}}”：学习目标 {{n}} 在所有语言中都是空的：请填写或删除它（学生会看到一个空的条目）' },
   'problem.rawHtml': { en: 'raw HTML is not allowed in Markdown steps', 'zh-CN': 'Markdown 步骤中不允许使用原始 HTML' },
   'problem.unknownGlossary': { en: 'unknown glossary term "{{id}}" in a glossary: link: expected one of {{known}}', 'zh-CN': 'glossary: 链接中的术语“{{id}}”不在术语表中：应为 {{known}} 之一' },
   'problem.lockedPropsUnknown': { en: 'lesson "{{lesson}}" locks props of unknown node "{{id}}": expected a node of the starter graph', 'zh-CN': '课程“{{lesson}}”锁定了未知节点“{{id}}”的设置：应为初始设计图中的节点' },

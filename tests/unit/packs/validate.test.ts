@@ -8,7 +8,6 @@ import { loadPackFolder } from '../../../src/main/packs/folder';
 import { goodLesson, goodPack, writePack, type PackFiles } from './fixtures';
 import { LESSON_VERSION } from '../../../src/shared/lesson';
 import { APP_VERSION } from '../../../src/shared/version';
-import { messageText } from '../../../src/shared/i18n/errorTexts';
 
 const problemsOf = async (files: PackFiles) => (await validatePack(folderSource(writePack(files)))).problems.map(formatProblem);
 const LESSON = 'lessons/session-state.lesson.json';
@@ -145,28 +144,6 @@ describe('pack validation', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(new RegExp(`^${LESSON}: steps\\[0\\]\\.zh-CN: unknown glossary term "sticky-sessions" in a glossary: link: expected one of .*\\bsticky-session\\b`));
     expect(await problemsOf(withLesson((l) => ((l.steps as Record<string, string>[])[0]!.en = 'Try [sticky sessions](glossary:sticky-session).')))).toEqual([]);
-  });
-
-  it('refuses a step or an objective left empty in every language, naming which (a student would see an empty item)', async () => {
-    const problems = await problemsOf(
-      withLesson((l) => {
-        (l.steps as Record<string, string>[]).push({ en: ' ', 'zh-CN': '' });
-        const objectives = l.objectives as Record<string, string[]>;
-        objectives.en = [...(objectives.en ?? []), ''];
-      }),
-    );
-    const lesson = goodLesson() as { id: string; steps: unknown[]; objectives: Record<string, string[]> };
-    const step = lesson.steps.length + 1;
-    const objective = (lesson.objectives.en ?? []).length + 1;
-    expect(problems).toEqual([
-      `${LESSON}: steps[${step - 1}]: lesson "${lesson.id}": step ${step} is empty in every language: write it or remove it (a student would see an empty step)`,
-      `${LESSON}: objectives.en[${objective - 1}]: lesson "${lesson.id}": objective ${objective} is empty in every language: write it or remove it (a student would see an empty bullet)`,
-    ]);
-    // The same problems in Chinese, as the studio lists them.
-    const { problems: raw } = await validatePack(folderSource(writePack(withLesson((l) => (l.steps as Record<string, string>[]).push({ en: '' })))));
-    expect(raw.map((p) => messageText(p.text, 'zh-CN'))).toEqual([`课程“${lesson.id}”：第 ${step} 步在所有语言中都是空的：请填写或删除它（学生会看到一个空步骤）`]);
-    // A step written in one language only is not empty.
-    expect(await problemsOf(withLesson((l) => (l.steps as Record<string, string>[]).push({ en: 'Run it.' })))).toEqual([]);
   });
 
   it('refuses raw HTML in steps and duplicate check ids', async () => {
