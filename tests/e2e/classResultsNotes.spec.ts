@@ -1,7 +1,8 @@
 /**
  * Class results say what re-grading noticed about a file: a student who handed in a classmate's file
  * under their own name (another student's numbers in it) is graded with their own numbers, and the
- * instructor reads so in the list and in the student's details, in English and in 简体中文.
+ * instructor reads so in the list and in the student's details, in English and in 简体中文; a file
+ * for another pack says what to do with it.
  */
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,8 @@ test('a file carrying another student’s numbers is listed with its note, said 
   mkdirSync(path.join(dir, 'class'));
   writeFileSync(path.join(dir, 'class', 'carol.json'), JSON.stringify(carol));
   writeFileSync(path.join(dir, 'class', 'dave.json'), JSON.stringify({ ...carol, student: 'Dave Park' }));
+  // Erin's file is for another course's pack: it cannot be graded with this one, and the row says what to do.
+  writeFileSync(path.join(dir, 'class', 'erin.json'), JSON.stringify({ ...carol, student: 'Erin Zhao', packId: 'week-3' }));
 
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(APP_PATH);
@@ -37,7 +40,9 @@ test('a file carrying another student’s numbers is listed with its note, said 
   await page.getByRole('button', { name: 'Class results' }).click();
   const dialog = page.locator('.sl-class-dialog');
   await dialog.getByTestId('class-folder-picker').setInputFiles(path.join(dir, 'class'));
-  await expect(dialog.getByTestId('class-summary')).toHaveText(/^2 submissions · 2 graded/, { timeout: 90_000 });
+  await expect(dialog.getByTestId('class-summary')).toHaveText(/^3 submissions · 2 graded · 1 could not be graded/, { timeout: 90_000 });
+  const errors = dialog.getByTestId('class-errors');
+  await expect(errors).toContainText(`class/erin.json: packId: this submission is for the pack "week-3", not "${pack.manifest.id}", which graded these files: grade it with "week-3" (in Class results, a folder of that pack's files alone).`);
 
   // Dave's file is listed as graded with a note; Carol's, her own, is not.
   const noted = dialog.getByTestId('class-noted');
@@ -51,6 +56,7 @@ test('a file carrying another student’s numbers is listed with its note, said 
 
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(noted).toContainText('评分附有说明');
+  await expect(errors).toContainText('请用“week-3”为它评分（在班级成绩中，把该课程包的文件单独放进一个文件夹）');
   await expect(note).toHaveText(/^文件记录的变体是 .+；按学生姓名得到的是 .+，评分用的是后者。$/);
   await page.screenshot({ path: `${SHOTS}/class-results-note-zh-CN-1280.png` });
   await page.setViewportSize({ width: 1440, height: 900 });
