@@ -14,7 +14,7 @@ const lessons = [lesson, lesson];
 const FILE = 'lessons/01-sessions.lesson.json';
 
 /** The place as the studio's problem list words it (StudioPanel's placeText), from the locale's resources. */
-function words(place: ProblemPlace, strings: typeof EN.studio, currentLesson = 0): string {
+function words(place: ProblemPlace, strings: Pick<typeof EN.studio, 'place' | 'tabs'>, currentLesson = 0): string {
   const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k]));
   const where = fill(strings.place.inTab, { tab: strings.tabs[place.tab], place: fill(strings.place[place.key], place.params) });
   return place.lessonIndex !== undefined && place.lessonIndex !== currentLesson ? fill(strings.place.inLesson, { n: place.lessonIndex + 1, place: where }) : where;
