@@ -119,7 +119,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     // Lesson 3: a prediction and a structure check; an edit makes the live panel's result stale.
     await studio.getByTestId('studio-lesson').selectOption({ label: '4. session-state' });
     await studio.getByRole('tab', { name: s.tabs.checks }).click();
-    await studio.getByTestId('studio-checks').getByRole('button', { name: 'state-outside' }).click();
+    await studio.getByTestId('studio-checks').locator('button[data-check="state-outside"]').click();
     await expect(studio.getByTestId('structure-fields')).toBeVisible();
     await expect(studio.getByTestId('studio-predictions').locator('li').first()).toBeVisible();
     await studio.getByRole('button', { name: s.verifyNow }).click();

@@ -79,13 +79,14 @@ test('an instructor drags faults onto canvas nodes and the timeline; a wrong-kin
   }
   // Dropped on the database: refused, in words, and nothing changes.
   await page.mouse.up();
-  await expect(page.getByTestId('editor-notice')).toHaveText('Scale out applies to Service only: “db” is a Database. Nothing changed.');
+  await expect(page.getByTestId('editor-notice')).toHaveText('Scale out applies to Service only: “Database” is a Database. Nothing changed.');
   await expect(studio.locator('[data-testid^="fault-row-"]')).toHaveCount(0);
   await expect(node(page, 'db')).not.toHaveClass(/is-not-drop-target/);
 
   // A crash dropped on api-2: at the picked 12 s, targeting api-2.
   await palette.getByTestId('fault-chip-crash').dragTo(node(page, 'api-2'));
-  await expect(page.getByTestId('editor-notice')).toHaveText('Added Crash on api-2 at 12.0 s.');
+  // The message names the node as the canvas does (its id is the scenario's, in the fault's row).
+  await expect(page.getByTestId('editor-notice')).toHaveText('Added Crash on API 2 at 12.0 s.');
   const crash = studio.getByTestId('timeline-fault-crash');
   await expect(crash).toHaveAttribute('data-target', 'api-2');
   await expect(crash).toHaveAttribute('data-at-ms', '12000');
@@ -126,7 +127,7 @@ test('an instructor drags faults onto canvas nodes and the timeline; a wrong-kin
   await dragHold(page, palette.getByTestId('fault-chip-link-loss'), link);
   await expect(link).toHaveClass(/is-drop-target/);
   await page.mouse.up();
-  await expect(page.getByTestId('editor-notice')).toHaveText('Added Link loss on users-lb at 12.0 s.');
+  await expect(page.getByTestId('editor-notice')).toHaveText('Added Link loss on Users → Load balancer at 12.0 s.');
   await expect(studio.getByTestId('timeline-fault-link-loss')).toHaveAttribute('data-target', 'users-lb');
 
   // The crash's marker dragged off the timeline onto api-1: it now crashes api-1, still at 12 s.
@@ -159,7 +160,7 @@ test('an instructor drags faults onto canvas nodes and the timeline; a wrong-kin
     await page.screenshot({ path: `${SHOTS}/studio-drag-mid-zh-${width}.png` });
   }
   await page.mouse.up();
-  await expect(page.getByTestId('editor-notice')).toHaveText('“清空缓存”只能用于缓存：“api-2”是服务。没有做任何修改。');
+  await expect(page.getByTestId('editor-notice')).toHaveText(/^“清空缓存”只能用于缓存：“API[^”]*2”是服务。没有做任何修改。$/);
   for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `${SHOTS}/studio-drag-after-zh-${width}.png` });

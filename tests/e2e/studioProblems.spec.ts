@@ -1,7 +1,9 @@
 /**
  * The studio's problem list in the author's language: a draft broken in the Texts tab (raw HTML and
- * a glossary link to no term in a step) lists the validator's problems in 简体中文, each naming the
- * lesson file and the JSON path; switching to English lists the same problems in English.
+ * a glossary link to no term in a step) lists the validator's problems in 简体中文, each saying where
+ * the studio shows it (the tab, then the step or check by its name; the file and JSON path in its
+ * tooltip); switching to English lists the same problems in English, and picking a problem's place
+ * opens its tab at the check it is about.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +18,7 @@ const SHOTS = 'test-results/screenshots';
 const DRAFT = 'problems-zh';
 const LESSON_FILE = 'lessons/01-any-instance.lesson.json';
 
-test('a broken draft lists its problems in Chinese, naming file and path, and in English after switching', async ({ page }) => {
+test('a broken draft lists its problems in Chinese, naming where the studio shows them, and in English after switching; a problem goes to its check', async ({ page }) => {
   test.setTimeout(120_000);
   rmSync(path.join(E2E_DATA_DIR, 'studio', DRAFT), { recursive: true, force: true });
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -40,8 +42,10 @@ test('a broken draft lists its problems in Chinese, naming file and path, and in
   await count.click();
   const items = studio.getByTestId('studio-problem');
   await expect(items).toHaveCount(2);
-  await expect(items.nth(0)).toHaveText(`${LESSON_FILE} steps[0].en：Markdown 步骤中不允许使用原始 HTML`);
-  await expect(items.nth(1)).toContainText(`${LESSON_FILE} steps[0].en：glossary: 链接中的术语“no-such-term”不在术语表中：应为 `);
+  await expect(items.nth(0)).toHaveText('文字›第 1 步：Markdown 步骤中不允许使用原始 HTML');
+  await expect(items.nth(0)).toHaveAttribute('title', `${LESSON_FILE} steps[0].en`);
+  await expect(items.nth(1)).toContainText('文字›第 1 步：glossary: 链接中的术语“no-such-term”不在术语表中：应为 ');
+  await expect(studio.getByTestId('studio-problems')).not.toContainText(LESSON_FILE);
   await expect(studio.getByTestId('studio-problems')).not.toContainText('raw HTML is not allowed');
   await expect(studio.getByTestId('studio-problems')).not.toContainText('unknown glossary term');
   await page.screenshot({ path: `${SHOTS}/studio-problems-zh-CN-1280x720.png` });
@@ -49,9 +53,36 @@ test('a broken draft lists its problems in Chinese, naming file and path, and in
   // The same problems in English once the author switches language: worded again, not fetched again.
   await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
   await expect(studio.getByTestId('studio-problems-count')).toHaveText(EN.studio.problems_other.replace('{{count}}', '2'));
-  await expect(items.nth(0)).toHaveText(`${LESSON_FILE} steps[0].en: raw HTML is not allowed in Markdown steps`);
+  await expect(items.nth(0)).toHaveText('Texts › Step 1: raw HTML is not allowed in Markdown steps');
   await expect(items.nth(1)).toContainText('unknown glossary term "no-such-term" in a glossary: link: expected one of ');
   await page.screenshot({ path: `${SHOTS}/studio-problems-en-1280x720.png` });
+
+  // A check's window left empty (after a crash that lasts to the end): its problem names the check by
+  // its title, and picking that place opens the Checks tab on that check, not the first one.
+  await studio.getByRole('tab', { name: EN.studio.tabs.checks }).click();
+  await studio.locator('button[data-check="small-blast"]').click();
+  await studio.getByTestId('window-kind').selectOption('after');
+  await studio.getByRole('tab', { name: EN.studio.tabs.texts }).click();
+  const windowProblem = studio.locator(`[data-testid="studio-problem"][title="${LESSON_FILE} checks[1].window"]`);
+  await expect(windowProblem).toContainText('the window is empty', { timeout: 20_000 });
+  const place = windowProblem.getByTestId('studio-problem-place');
+  await expect(place).toHaveText('Checks › “Few requests fail because of the crash”');
+  await place.click();
+  await expect(studio.getByRole('tab', { name: EN.studio.tabs.checks })).toHaveAttribute('aria-selected', 'true');
+  await expect(studio.getByTestId('check-id')).toHaveValue('small-blast');
+  // The checks are named by their titles in the author's language (the id in the tooltip), here and
+  // in a wrong answer's "must fail" boxes, as the lesson panel names them.
+  const checkButton = studio.locator('button[data-check="small-blast"]');
+  await expect(checkButton).toHaveText('Few requests fail because of the crash');
+  await expect(checkButton).toHaveAttribute('title', 'small-blast');
+  await page.screenshot({ path: `${SHOTS}/studio-problem-place-en-1280x720.png` });
+  await page.getByRole('combobox', { name: EN.app.language }).selectOption('zh-CN');
+  await expect(place).toHaveText('检查›检查项“崩溃只导致少量请求失败”');
+  await expect(checkButton).toHaveText('崩溃只导致少量请求失败');
+  await studio.getByRole('tab', { name: ZH_CN.studio.tabs.design }).click();
+  await expect(studio.getByTestId('studio-wrong-answers').locator('label[title="small-blast"]').first()).toHaveText('崩溃只导致少量请求失败');
+  await page.screenshot({ path: `${SHOTS}/studio-problem-place-zh-CN-1280x720.png` });
+  await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
 
   // The header stays one row at 1280 px.
   const header = await page.locator('.sl-header').boundingBox();

@@ -29,7 +29,11 @@ export interface GradeRow {
   error?: string;
   /** The same, as a key of ERROR_TEXTS (with a document's schema problems), so the app words it in its language; absent for an error without a key. */
   errorText?: { text: ErrorMessage; issues?: readonly Issue[] };
-  /** What grading changed before running (the lesson's frame, see frame.ts), one sentence each. */
+  /**
+   * What re-grading noticed about the file (another student's variant or seed, another pack or app
+   * version: regradeSubmission's notes), then what grading changed before running (the lesson's
+   * frame, see frame.ts), one sentence each.
+   */
   notes: string[];
 }
 
@@ -39,7 +43,7 @@ export function gradeSubmissionText(file: string, text: string, pack: PackForGra
   let submission: Submission | undefined;
   try {
     submission = loadSubmission(text, file);
-    const { report, storedMatched } = regradeSubmission(submission, pack, engine);
+    const { report, storedMatched, notes } = regradeSubmission(submission, pack, engine);
     return {
       file,
       student: submission.student ?? '',
@@ -48,7 +52,8 @@ export function gradeSubmissionText(file: string, text: string, pack: PackForGra
       maxScore: report.maxScore,
       storedMatched,
       checks: Object.fromEntries(report.checks.map((c) => [c.id, c.points])),
-      notes: report.notes ?? [],
+      // A file carrying another student's numbers is graded with the student's own: the instructor is told so.
+      notes: [...notes, ...(report.notes ?? [])],
     };
   } catch (error) {
     return { ...errorRow(file, error), student: submission?.student ?? '', lessonId: submission?.lessonId ?? '' };

@@ -36,9 +36,23 @@ describe('bulk grading rows and CSV', () => {
     expect(gradesCsv(pack, [row]).split('\n')[1]).toBe('b.json,Bob,other,1,1,none,,"Locked node ""users"" was changed; graded with the lesson\'s settings for it. The lesson does not offer cache nodes; ""c1"", ""c2"" were removed.",,,,1');
   });
 
+  it('says in the notes when a file carries another student’s numbers (a copied file renamed), graded with the student’s own', () => {
+    const variants = { parameters: [{ id: 'crashAtMs', label: { en: 'Crash time' }, min: 20_000, max: 40_000, step: 500, unit: 'ms', sets: ['scenario.faults[0].atMs'] }] };
+    const varied = loadDocument({ ...example('session-state.lesson.json'), id: 'varied', variants }, lessonSpec);
+    const variedPack: PackForGrading = { manifest, lessons: [{ lesson: varied }] };
+    const carol = createSubmission({ packId: 'p', packVersion: '1.0.0', lesson: varied, graph, student: 'Carol', savedAt: new Date(0) });
+    const own = gradeSubmissionText('carol.json', JSON.stringify(carol), variedPack, engine);
+    expect(own.notes).toEqual([]);
+    const copied = gradeSubmissionText('dave.json', JSON.stringify({ ...carol, student: 'Dave' }), variedPack, engine);
+    expect(copied.notes.length).toBeGreaterThan(0);
+    expect(copied.notes[0]).toMatch(/^The file records the variant crashAtMs \d+, seed \d+; the student's name gives crashAtMs \d+, seed \d+, which was graded\.$/);
+    // The CSV's notes column carries it, so `npm run grade` and Class results say it too.
+    expect(gradesCsv(variedPack, [copied]).split('\n')[1]).toContain('The file records the variant crashAtMs');
+  });
+
   it('turns a malformed file into a row with a one-line error, keeping what it could read', () => {
     const wrongPack = submission().replace('"packId":"p"', '"packId":"q"');
-    expect(gradeSubmissionText('w.json', wrongPack, pack, engine)).toMatchObject({ student: 'Ada', lessonId: 'other', score: null, error: 'packId: this submission is for pack "q", not "p".' });
+    expect(gradeSubmissionText('w.json', wrongPack, pack, engine)).toMatchObject({ student: 'Ada', lessonId: 'other', score: null, error: 'packId: this submission is for the pack "q", not "p", which graded these files: grade it with "q" (in Class results, a folder of that pack\'s files alone).' });
     const bad = gradeSubmissionText('x.json', '{"format":"statelab.submission","version":1}', pack, engine);
     expect(bad.error).toMatch(/^x\.json: The submission has problems:; packId: Invalid input/);
   });

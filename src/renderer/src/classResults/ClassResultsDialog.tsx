@@ -183,6 +183,7 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
                   <RowList title={t('failedBy', { check: checkTitle(failedCheck.checkId) })} testId="class-failed" rows={failedCheck.failed.map((r) => ({ key: r.file, label: label(r), row: r }))} onPick={(r) => setSelectedFile(r.file)} />
                 ))}
               <RowList title={t('mismatches')} testId="class-mismatches" rows={(stats?.mismatched ?? []).map((r) => ({ key: r.file, label: label(r), row: r }))} onPick={(r) => setSelectedFile(r.file)} />
+              <RowList title={t('withNotes')} testId="class-noted" rows={rowsOfLesson.filter((r) => !r.error && r.notes).map((r) => ({ key: r.file, label: label(r), row: r }))} onPick={(r) => setSelectedFile(r.file)} />
               <RowList title={t('errors')} testId="class-errors" rows={rowsOfLesson.filter((r) => r.error).map((r) => ({ key: r.file, label: fileErrorLabel(r.file, grading.errorOf(r)), row: r }))} onPick={(r) => setSelectedFile(r.file)} />
               <RowList title={t('duplicates')} testId="class-duplicates" rows={results.duplicates.map((d) => ({ key: d.file, label: `${d.file} (${t('line')} ${d.lines.join(', ')})` }))} onPick={() => {}} />
               <RowList title={t('skipped')} testId="class-skipped" rows={grading.skipped.map((s) => ({ key: s, label: s }))} onPick={() => {}} />

@@ -18,6 +18,7 @@ import { CheckResults } from '../lesson/CheckResults';
 import { DesignNamerProvider } from '../i18n/nodeNames';
 import { nodeNamer, type NodeNames } from '../../../shared/nodeNames';
 import { differenceText } from '../lesson/regradeText';
+import { reportNotes } from '../../../shared/i18n/reportText';
 import { useClassStrings } from './strings';
 
 /** A student's design to open in the lab, at `atMs` when given. */
@@ -81,7 +82,8 @@ export function StudentDetail({ api, row, file, errorText, nodeNames, onOpen, on
         {t('score')}{labelColon(i18n.language)}<strong>{row.score ?? '—'}/{row.maxScore ?? '—'}</strong> · {t('stored')}{labelColon(i18n.language)}<span className={row.stored === 'MISMATCH' ? 'sl-error' : ''}>{row.stored ? t(`storedGrade.${row.stored}`) : '—'}</span>
       </p>
       {row.error && <p className="sl-error">{errorText}</p>}
-      {row.notes && <p className="sl-muted">{row.notes}</p>}
+      {/* The CSV's notes are English; once the file is re-graded here they are said in the app's language below. */}
+      {row.notes && !(loaded && 'regrade' in loaded) && <p className="sl-muted">{row.notes}</p>}
       {!file && <p className="sl-muted">{t('noDesign')}</p>}
       {file && !loaded && <p className="sl-muted">{t('regrading')}</p>}
       {loaded && 'error' in loaded && <p className="sl-error">{loaded.error}</p>}
@@ -101,6 +103,10 @@ export function StudentDetail({ api, row, file, errorText, nodeNames, onOpen, on
               </ul>
             </div>
           )}
+          {/* What re-grading noticed about the file: another student's numbers, another pack or app version. */}
+          {reportNotes(loaded.regrade, i18n.language).map((note, i) => (
+            <p key={i} className="sl-class-note" data-testid="class-regrade-note">{note}</p>
+          ))}
           <DesignNamerProvider value={nameOf}>
             <CheckResults report={loaded.regrade.report} onShowMe={(atMs) => open(atMs)} />
           </DesignNamerProvider>

@@ -130,7 +130,8 @@ export function LessonPanel(props: LessonPanelProps) {
       <section>
         <h3>{t('steps')}</h3>
         <ol className="sl-steps">
-          {lesson.steps.map((step, i) => (
+          {/* A step blank in every language (added and never written) is no step for the student. */}
+          {lesson.steps.filter((step) => localize(step, locale).trim() !== '').map((step, i) => (
             <li key={i}>
               <Markdown text={localize(step, locale)} resolveImage={props.resolveImage} onLessonLink={props.onSelectLesson} onGlossaryLink={setGlossaryAt} onMetricLink={requestChart} />
             </li>

@@ -15,6 +15,7 @@ import { useDomain } from '../i18n/useDomain';
 import { LocalizedField } from './LocalizedField';
 import { PredictionsEditor } from './PredictionsEditor';
 import { WindowFields } from './WindowFields';
+import { checkName } from './checkName';
 import { PredicateEditor } from './PredicateEditor';
 import { newPredicate } from './predicates';
 import { StudioTimeline } from './StudioTimeline';
@@ -126,9 +127,9 @@ const NEW_CHECKS: Record<Check['type'], (id: string) => CheckDoc> = {
   quiz: (id) => ({ id, type: 'quiz', question: { en: '' }, choices: [{ id: 'a', text: { en: '' } }, { id: 'b', text: { en: '' } }], answer: 'a', points: 1 }),
 };
 
-export function ChecksTab({ studio }: { studio: Studio }) {
-  const { t } = useTranslation('studio');
-  const [selected, setSelected] = useState(0);
+export function ChecksTab({ studio, initialCheck = 0 }: { studio: Studio; initialCheck?: number | undefined }) {
+  const { t, i18n } = useTranslation('studio');
+  const [selected, setSelected] = useState(initialCheck);
   const nameOf = useStudioNamer(studio.lesson);
   const lesson = studio.lessonDoc;
   if (!lesson) return null;
@@ -150,8 +151,8 @@ export function ChecksTab({ studio }: { studio: Studio }) {
     <div className="sl-studio-tab" data-testid="studio-checks">
       <div className="sl-studio-row">
         {checks.map((c, i) => (
-          <button key={i} type="button" className={i === index ? 'is-active' : undefined} aria-pressed={i === index} onClick={() => setSelected(i)}>
-            {c.id}
+          <button key={i} type="button" className={i === index ? 'is-active' : undefined} aria-pressed={i === index} data-check={c.id} title={c.id} onClick={() => setSelected(i)}>
+            {checkName(c as Parameters<typeof checkName>[0], i18n.language)}
           </button>
         ))}
       </div>

@@ -9,20 +9,21 @@ import type { Graph } from '../../../shared/graph';
 import { packProblemText } from '../../../shared/i18n/errorTexts';
 import { issuePlace } from '../../../shared/i18n/issues';
 import { labelColon } from '../i18n/format';
-import { newLessonDocument } from '../../../shared/studio';
+import { newLessonDocument, type StudioProblem } from '../../../shared/studio';
 import { ChecksTab } from './ChecksTab';
 import { DesignTab } from './DesignTab';
 import { LocalizedField } from './LocalizedField';
 import { ScenarioTab } from './ScenarioTab';
 import { TextsTab } from './TextsTab';
 import { missingTranslations, nodeOfPath } from './translations';
+import { problemPlace, type ProblemPlace } from './problemPlace';
 import { useStudioNamer } from './useStudioNamer';
 import type { ScenarioEdits } from './useScenarioEdits';
 import type { Studio } from './useStudio';
 import { VerifyPanel } from './VerifyPanel';
 import './studio.css';
 
-const TABS = ['texts', 'design', 'scenario', 'checks'] as const;
+const TABS = ['texts', 'design', 'scenario', 'checks'] as const satisfies readonly ProblemPlace['tab'][];
 type Tab = (typeof TABS)[number];
 /** Smallest editing area the split leaves: a check's form with its timeline still shows (at 1280x720 the default gives it about 360 px). */
 const EDIT_MIN_PX = 200;
@@ -49,6 +50,8 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
   const [isMissingOpen, setMissingOpen] = useState(false);
   // A missing node name picked in the list: the Design tab opens with its 简体中文 box focused.
   const [nameToFocus, setNameToFocus] = useState<string>();
+  // A problem's place picked in the list: the tab opens (remounted, so a check to show is selected).
+  const [jump, setJump] = useState<{ serial: number; checkIndex?: number }>({ serial: 0 });
   const nameOf = useStudioNamer(studio.lesson);
   useEffect(() => {
     if (nameToFocus === undefined || tab !== 'design') return;
@@ -70,6 +73,16 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
   };
   // Node names count too: a node of the starter or reference named in English only lacks its 简体中文.
   const missing = studio.lessonDoc ? [...(missingTranslations({ title: draft.title }).length ? ['pack.title'] : []), ...missingTranslations(studio.lessonDoc, undefined, [studio.lesson?.starter, studio.lesson?.reference])] : [];
+  const placeOf = (p: StudioProblem) => problemPlace(p, draft.lessons.map((l) => l.lesson as Parameters<typeof problemPlace>[1][number]), i18n.language);
+  const placeText = (place: ProblemPlace) => {
+    const where = t('place.inTab', { tab: t(`tabs.${place.tab}`), place: t(`place.${place.key}`, place.params) });
+    return place.lessonIndex !== undefined && place.lessonIndex !== studio.lessonIndex ? t('place.inLesson', { n: place.lessonIndex + 1, place: where }) : where;
+  };
+  const goTo = (place: ProblemPlace) => {
+    if (place.lessonIndex !== undefined && place.lessonIndex !== studio.lessonIndex) studio.pickLesson(place.lessonIndex);
+    setTab(place.tab);
+    setJump((j) => ({ serial: j.serial + 1, ...(place.checkIndex !== undefined ? { checkIndex: place.checkIndex } : {}) }));
+  };
   const message = studio.message && (['saved', 'savedDraftOnly', 'exported'].includes(studio.message.text) ? t(`messages.${studio.message.text}`) : studio.message.text);
   return (
     <aside className="sl-studio" aria-label={t('studio')} data-testid="studio-panel">
@@ -123,11 +136,19 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
       )}
       {isProblemsOpen && studio.problems.length > 0 && (
         <ul className="sl-studio-problems" data-testid="studio-problems">
-          {studio.problems.map((p, i) => (
-            <li key={i} data-testid="studio-problem">
-              <code>{p.file}</code> {issuePlace(p.path, i18n.language)}{labelColon(i18n.language)}{packProblemText(p, i18n.language)}
-            </li>
-          ))}
+          {/* Each problem says where the studio shows it and goes there; the file and JSON path stay in the tooltip. */}
+          {studio.problems.map((p, i) => {
+            const place = placeOf(p);
+            const file = `${p.file} ${issuePlace(p.path, i18n.language)}`;
+            return (
+              <li key={i} data-testid="studio-problem" title={file}>
+                <button type="button" className="sl-link" data-testid="studio-problem-place" aria-label={t('place.goTo', { where: placeText(place) })} onClick={() => goTo(place)}>
+                  {placeText(place)}
+                </button>
+                {labelColon(i18n.language)}{packProblemText(p, i18n.language)}
+              </li>
+            );
+          })}
         </ul>
       )}
       {draft.lessons.length === 0 ? (
@@ -146,7 +167,7 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
           </div>
           <Group orientation="vertical" className="sl-studio-split" defaultLayout={split.defaultLayout} onLayoutChanged={split.onLayoutChanged}>
             <Panel id="edit" minSize={EDIT_MIN_PX} className="sl-studio-split-panel">
-              <div className="sl-studio-body" key={tab}>
+              <div className="sl-studio-body" key={`${tab}:${jump.serial}`}>
                 {tab === 'texts' && (
                   <>
                     <LocalizedField label={t('packTitle')} value={draft.title} testId="pack-title" onChange={(v) => studio.edit((d) => void (d.title = { ...v, en: v.en ?? '' }))} />
@@ -159,7 +180,7 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
                 )}
                 {tab === 'design' && <DesignTab studio={studio} canvas={canvas} selectedNodes={selectedNodes} onShow={onShow} />}
                 {tab === 'scenario' && <ScenarioTab studio={studio} edits={scenarioEdits} />}
-                {tab === 'checks' && <ChecksTab studio={studio} />}
+                {tab === 'checks' && <ChecksTab studio={studio} initialCheck={jump.checkIndex} />}
               </div>
             </Panel>
             <Separator className="sl-split-handle" />

@@ -13,6 +13,7 @@ import { formatPercent, labelColon } from '../i18n/format';
 import { gradeParamWords } from '../i18n/useDomain';
 import type { Studio } from './useStudio';
 import { cellReason, cellValues, rowBound, verifyReasons } from './verifyText';
+import { checkNamer } from './checkName';
 
 export function VerifyPanel({ studio }: { studio: Studio }) {
   const { t, i18n } = useTranslation('studio');
@@ -23,6 +24,7 @@ export function VerifyPanel({ studio }: { studio: Studio }) {
   const designName = (design: VerifyDesign) => (design.startsWith('wrong:') ? (wrongs.get(design.slice('wrong:'.length)) ?? design) : t(design));
   const { t: d } = useTranslation('domain');
   const words = useMemo(() => gradeParamWords(d), [d]);
+  const checkName = checkNamer(studio.lessonDoc?.checks as Parameters<typeof checkNamer>[0], i18n.language);
   return (
     <section className="sl-studio-verify" data-testid="verify-panel" aria-label={t('verifyTitle')}>
       <div className="sl-studio-row">
@@ -48,12 +50,12 @@ export function VerifyPanel({ studio }: { studio: Studio }) {
             <p key={e.design} className="sl-error">{designName(e.design)}: {e.message}</p>
           ))}
           {verify.result.checks.length === 0 && <p className="sl-muted">{t('noChecks')}</p>}
-          <VerifyTable rows={verify.result.checks} designs={designs} designName={designName} words={words} wrongs={wrongs} />
+          <VerifyTable rows={verify.result.checks} designs={designs} designName={designName} words={words} wrongs={wrongs} checkName={checkName} />
           <VerifyReasons rows={verify.result.checks} designs={designs} designName={designName} words={words} />
           {verify.result.variants && (
             <div data-testid="verify-variants">
               <h5>{t('variantRows', { n: verify.result.variants.students.length })}</h5>
-              <VerifyTable rows={verify.result.variants.checks} designs={designs.filter((x) => x === 'starter' || x === 'reference')} designName={designName} words={words} wrongs={wrongs} />
+              <VerifyTable rows={verify.result.variants.checks} designs={designs.filter((x) => x === 'starter' || x === 'reference')} designName={designName} words={words} wrongs={wrongs} checkName={checkName} />
               <VerifyReasons rows={verify.result.variants.checks} designs={designs.filter((x) => x === 'starter' || x === 'reference')} designName={designName} words={words} />
               <p className="sl-muted" title={verify.result.variants.students.map((s) => `${s.student}: ${Object.entries(s.values).map(([k, v]) => `${k} ${v}`).join(', ')}`).join('\n')}>
                 {t('variantStudents', { list: studentRange(verify.result.variants.students.map((s) => s.student)) })}
@@ -76,10 +78,12 @@ interface TableProps {
   designName(design: VerifyDesign): string;
   words: GradeParamFormat;
   wrongs: Map<string, string>;
+  /** A check's name by its id (its title in the author's language). */
+  checkName(id: string): string;
 }
 
 /** Why some checks of a design could not be evaluated, each reason once under the table (the cells say "not evaluated"). */
-function VerifyReasons({ rows, designs, designName, words }: Omit<TableProps, 'wrongs'>) {
+function VerifyReasons({ rows, designs, designName, words }: Omit<TableProps, 'wrongs' | 'checkName'>) {
   const { i18n } = useTranslation('studio');
   const reasons = verifyReasons(rows, designs, i18n.language, words);
   if (reasons.length === 0) return null;
@@ -97,7 +101,7 @@ function VerifyReasons({ rows, designs, designName, words }: Omit<TableProps, 'w
 }
 
 /** Per check, per design: passes out of runs, the first measured values, the flags. */
-function VerifyTable({ rows, designs, designName, words, wrongs }: TableProps) {
+function VerifyTable({ rows, designs, designName, words, wrongs, checkName }: TableProps) {
   const { t, i18n } = useTranslation('studio');
   const locale = i18n.language;
   return (
@@ -116,7 +120,8 @@ function VerifyTable({ rows, designs, designName, words, wrongs }: TableProps) {
       <tbody>
         {rows.map((row) => (
           <tr key={row.checkId} data-check={row.checkId}>
-            <td>
+            {/* The id keeps the narrow table's first column short (a title would break mid-word); the title is its tooltip. */}
+            <td title={checkName(row.checkId)}>
               {row.checkId}
               {row.bound !== undefined && <div className="sl-muted" data-testid="verify-bound">{rowBound(row, locale)}</div>}
             </td>

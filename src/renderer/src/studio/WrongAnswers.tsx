@@ -9,6 +9,7 @@ import type { Graph } from '../../../shared/graph';
 import { applyGraphEdit, diffGraphs } from '../../../shared/graphEdit';
 import type { GraphEdit, LocalizedText, WrongAnswer } from '../../../shared/lesson';
 import { LocalizedField } from './LocalizedField';
+import { checkNamer } from './checkName';
 import type { Studio } from './useStudio';
 
 /** A wrong answer's id from its name: letters and digits joined by "-", made unique in the lesson. */
@@ -26,13 +27,14 @@ const editSize = (edit: Partial<GraphEdit>) => ({
 });
 
 export function WrongAnswers({ studio, canvas, onShow }: { studio: Studio; canvas: Graph; onShow(graph: Graph): void }) {
-  const { t } = useTranslation('studio');
+  const { t, i18n } = useTranslation('studio');
   const [name, setName] = useState('');
   const entry = studio.lesson;
   const lesson = studio.lessonDoc;
   if (!entry || !lesson) return null;
   const wrongs = (lesson.wrongAnswers ?? []) as WrongAnswer[];
   const graded = (lesson.checks ?? []).filter((c) => c.type !== 'quiz').map((c) => c.id);
+  const nameOfCheck = checkNamer(lesson.checks as Parameters<typeof checkNamer>[0], i18n.language);
   const store = () => {
     const id = wrongAnswerId(name, new Set(wrongs.map((w) => w.id)));
     const edit = diffGraphs(entry.starter, canvas);
@@ -67,13 +69,13 @@ export function WrongAnswers({ studio, canvas, onShow }: { studio: Studio; canva
               <div className="sl-studio-row">
                 <span>{t('mustFail')}</span>
                 {graded.map((checkId) => (
-                  <label key={checkId} className="sl-studio-inline">
+                  <label key={checkId} className="sl-studio-inline" title={checkId}>
                     <input
                       type="checkbox"
                       checked={wrong.fails.includes(checkId)}
                       onChange={() => change(i, (w) => void (w.fails = w.fails.includes(checkId) ? w.fails.filter((c) => c !== checkId) : [...w.fails, checkId]))}
                     />
-                    {checkId}
+                    {nameOfCheck(checkId)}
                   </label>
                 ))}
               </div>

@@ -7,6 +7,7 @@
 import type { Draft } from 'immer';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNodeNamer } from '../i18n/nodeNames';
 import type { Graph } from '../../../shared/graph';
 import type { CanvasDrop } from '../editor/EditorCanvas';
 import type { Scenario } from '../../../shared/scenario';
@@ -18,6 +19,8 @@ import type { Studio } from './useStudio';
 
 export function useScenarioEdits(studio: Studio, canvas: Graph, selectedNodes: ReadonlySet<string>, say: (message: string, isInfo?: boolean) => void) {
   const { t, i18n } = useTranslation('studio');
+  // What a drop's message calls its node: the name the canvas shows it by ("Service 1", "服务 1"), not its id.
+  const nameOnCanvas = useNodeNamer(canvas.nodes, canvas.edges);
   const d = useDomain();
   const [drag, setDrag] = useState<FaultDrag>();
   /** The time picked on the timeline: where canvas drops land. */
@@ -85,14 +88,14 @@ export function useScenarioEdits(studio: Studio, canvas: Graph, selectedNodes: R
         if (result.reason === 'no-fault') return undefined;
         const kinds = new Intl.ListFormat(i18n.language, { type: 'disjunction' }).format(result.allowed.map((k) => d.kind(k)));
         return result.reason === 'wrong-kind'
-          ? { message: t('drop.wrongKind', { fault: d.fault(result.action), kinds, target: on.id, kind: d.kind(result.nodeKind) }), isInfo: false }
+          ? { message: t('drop.wrongKind', { fault: d.fault(result.action), kinds, target: nameOnCanvas(on.id), kind: d.kind(result.nodeKind) }), isInfo: false }
           : { message: t('drop.notLink', { fault: d.fault(result.action), kinds }), isInfo: false };
       }
       setFaults(result.faults, result.index, false);
       const made = result.faults[result.index]!;
-      return { message: t(dragged.kind === 'new' ? 'drop.added' : 'drop.retargeted', { fault: d.fault(made.action), target: made.target, time: formatSeconds(made.atMs, i18n.language) }), isInfo: true };
+      return { message: t(dragged.kind === 'new' ? 'drop.added' : 'drop.retargeted', { fault: d.fault(made.action), target: made.target === undefined ? '' : nameOnCanvas(made.target), time: formatSeconds(made.atMs, i18n.language) }), isInfo: true };
     },
-    [scenario, canvas, pickedMs, setFaults, t, d, i18n.language],
+    [scenario, canvas, pickedMs, setFaults, t, d, i18n.language, nameOnCanvas],
   );
 
   /** A chip dropped on the timeline (or pressed: at the picked time). */

@@ -466,6 +466,7 @@ export const en = {
     failedBy: 'Did not pass {{check}}',
     nobodyFailed: 'Everyone passed.',
     mismatches: 'Stored grades that did not match',
+    withNotes: 'Graded with a note: read it before the score',
     duplicates: 'Files graded more than once (first row counted)',
     errors: 'Files that could not be graded',
     skipped: 'Files not sent',

@@ -447,6 +447,7 @@ export const zhCN: ZhStrings<typeof en> = {
     failedBy: '未通过 {{check}}',
     nobodyFailed: '全部通过。',
     mismatches: '与存储成绩不符',
+    withNotes: '评分附有说明：先看说明再看分数',
     duplicates: '被批改多次的文件（只计第一行）',
     errors: '无法批改的文件',
     skipped: '未发送的文件',

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { lessonIndexOfFile, problemPlace, type ProblemPlace } from '../../../src/renderer/src/studio/problemPlace';
+import { EN, ZH_CN } from '../../../src/renderer/src/i18n/resources';
+
+const lesson = {
+  checks: [
+    { id: 'no-lost-sessions', title: { en: 'No session is lost', 'zh-CN': '不丢失会话' } },
+    { id: 'few-errors' },
+  ],
+  variants: { parameters: [{ id: 'crashAtMs', label: { en: 'Crash time', 'zh-CN': '' } }] },
+  wrongAnswers: [{ id: 'store-unused', name: { en: 'Store added but not used', 'zh-CN': '加了存储却没用' } }],
+};
+const lessons = [lesson, lesson];
+const FILE = 'lessons/01-sessions.lesson.json';
+
+/** The place as the studio's problem list words it (StudioPanel's placeText), from the locale's resources. */
+function words(place: ProblemPlace, strings: Pick<typeof EN.studio, 'place' | 'tabs'>, currentLesson = 0): string {
+  const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k]));
+  const where = fill(strings.place.inTab, { tab: strings.tabs[place.tab], place: fill(strings.place[place.key], place.params) });
+  return place.lessonIndex !== undefined && place.lessonIndex !== currentLesson ? fill(strings.place.inLesson, { n: place.lessonIndex + 1, place: where }) : where;
+}
+
+describe('where a pack problem is fixed in the studio', () => {
+  it('reads the lesson from the file name, and none for the pack’s own file', () => {
+    expect(lessonIndexOfFile('lessons/03-x.lesson.json')).toBe(2);
+    expect(lessonIndexOfFile('graphs/12-x.starter.json')).toBe(11);
+    expect(lessonIndexOfFile('pack.json')).toBeUndefined();
+  });
+
+  it('names a check by its title in the author’s language and opens the Checks tab on it', () => {
+    const place = problemPlace({ file: FILE, path: 'checks[0].window' }, lessons, 'en');
+    expect(place).toMatchObject({ lessonIndex: 0, tab: 'checks', checkIndex: 0 });
+    expect(words(place, EN.studio)).toBe('Checks › “No session is lost”');
+    expect(words(problemPlace({ file: FILE, path: 'checks[0].window' }, lessons, 'zh-CN'), ZH_CN.studio)).toBe('检查›检查项“不丢失会话”');
+    // A check without a title is named by its id.
+    expect(words(problemPlace({ file: FILE, path: 'checks[1].value' }, lessons, 'en'), EN.studio)).toBe('Checks › “few-errors”');
+  });
+
+  it('names steps, objectives, ranges, faults and wrong answers as the tabs show them, in both languages', () => {
+    const both = (file: string, path: string) => [words(problemPlace({ file, path }, lessons, 'en'), EN.studio), words(problemPlace({ file, path }, lessons, 'zh-CN'), ZH_CN.studio)];
+    expect(both(FILE, 'steps[1].en')).toEqual(['Texts › Step 2', '文字›第 2 步']);
+    expect(both(FILE, 'objectives.zh-CN[0]')).toEqual(['Texts › Objective 1', '文字›学习目标 1']);
+    // A range without its Chinese label is named by its English one.
+    expect(both(FILE, 'variants.parameters[0].label.zh-CN')).toEqual(['Scenario › Per-student range “Crash time”', '场景›每个学生的取值范围“Crash time”']);
+    expect(both(FILE, 'scenario.faults[0].target')).toEqual(['Scenario › Fault 1', '场景›故障 1']);
+    expect(both(FILE, 'wrongAnswers[0].edit')).toEqual(['Designs › Wrong answer “Store added but not used”', '设计›错误答案“加了存储却没用”']);
+    expect(both('graphs/01-sessions.reference.json', 'nodes[2].props')).toEqual(['Designs › Reference', '设计›参考答案']);
+    expect(both('pack.json', 'title.zh-CN')).toEqual(['Texts › Pack title', '文字›课程包标题']);
+  });
+
+  it('says which lesson when the problem is in another lesson than the one open', () => {
+    const place = problemPlace({ file: 'lessons/02-other.lesson.json', path: 'steps[0].en' }, lessons, 'en');
+    expect(place.lessonIndex).toBe(1);
+    expect(words(place, EN.studio, 0)).toBe('Lesson 2 › Texts › Step 1');
+    expect(words(place, ZH_CN.studio, 0)).toBe('第 2 课›文字›第 1 步');
+  });
+});
