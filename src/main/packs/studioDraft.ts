@@ -142,8 +142,10 @@ export async function listDrafts(dataDir: string): Promise<StudioDraftInfo[]> {
   }
   const out: StudioDraftInfo[] = [];
   for (const id of names.sort().slice(0, STUDIO_LIMITS.draftsMax)) {
-    const draft = await readDraft(dataDir, id).catch(() => undefined);
-    if (draft) out.push({ id, title: draft.title, lessons: draft.lessons.length });
+    const draft = await readDraft(dataDir, id).catch(() => 'broken' as const);
+    // A draft that no longer loads is listed by its id: opening it says why, and no new draft takes its place.
+    if (draft === 'broken') out.push({ id, title: { en: id }, lessons: 0, doesNotLoad: true });
+    else if (draft) out.push({ id, title: draft.title, lessons: draft.lessons.length });
   }
   return out;
 }

@@ -15,7 +15,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCatalogue } from '../../../src/main/host/lessons/catalogue';
-import { draftFromPack, exportDraft, readDraft, validateDraft, writeDraft } from '../../../src/main/packs/studioDraft';
+import { draftFromPack, exportDraft, listDrafts, readDraft, validateDraft, writeDraft } from '../../../src/main/packs/studioDraft';
 import { goodGraph, goodLesson, goodManifest, goodPack, writePack, type PackFiles } from './fixtures';
 
 const LESSON = 'lessons/session-state.lesson.json';
@@ -177,6 +177,8 @@ describe('pack problems in both languages', () => {
     const zh = errorTextIn(text, issues, 'zh-CN');
     expect(zh).toBe('数据文件夹中的草稿“my-draft”无法加载：\npackVersion：应为字符串，实际为数字');
     expect(zh).not.toMatch(/Invalid|expected|received/);
+    // Still listed (opening it says why), and a new draft with its id does not overwrite it.
+    expect(await listDrafts(dataDir)).toEqual([{ id: 'my-draft', title: { en: 'my-draft' }, lessons: 0, doesNotLoad: true }]);
   });
 
   it('the table has no key of ERROR_TEXTS (they fill nested messages together) and every sentence is in both languages', () => {
