@@ -15,6 +15,7 @@ import { loadPack } from '../../src/main/packs/validate';
 import { localize } from '../../src/shared/i18n';
 import { EN, ZH_CN } from '../../src/renderer/src/i18n/resources';
 import { PACK_DIR } from '../support/classSubmissions';
+import { englishInTooltips } from '../support/screenAudit';
 import { forgetStudentWork, node, openApp } from './helpers';
 
 test.beforeEach(forgetStudentWork);
@@ -127,4 +128,7 @@ test('requests that gave up waiting for their user’s login say so in the event
   await expect(plots.first()).toHaveAttribute('data-x-ticks', /^0秒 \| \d+秒 \| \d+秒/);
   for (const ticks of await plots.evaluateAll((els) => els.map((el) => `${(el as HTMLElement).dataset.xTicks} ${(el as HTMLElement).dataset.yTicks}`))) expect(ticks).not.toMatch(/\d (s|ms)\b|\/s\b/);
   await page.screenshot({ path: `${SHOTS}/words-login-wait-zh-CN-1280x720.png` });
+  // Nor is any tooltip left in English (React Flow's zoom buttons said "Zoom In"); the injected
+  // fault's id and its scenario-file form ("crash sessions") are data, as the tooltip's purpose.
+  expect(await englishInTooltips(page, ['lab-crash-1', 'crash sessions'])).toEqual([]);
 });

@@ -8,7 +8,7 @@
 import { localize } from '../i18n';
 import type { VariantParameter } from '../variants';
 import type { GradeParamFormat } from './gradeTexts';
-import { formatNumber, formatSeconds, formatValue } from './numbers';
+import { formatNumber, formatSeconds, formatValue, labelColon, listSeparator } from './numbers';
 
 /** What a note needs of a lesson's parameter: its id, its label in each language, its unit. */
 export type VariantLabel = Pick<VariantParameter, 'id' | 'label' | 'unit'>;
@@ -34,4 +34,13 @@ export function variantParamFormat(parameters: readonly VariantLabel[] | undefin
     if (typeof value === 'number' && (name === 'ms' || name === 'rps' || name === 'number')) return formatParameter({ unit: name === 'number' ? 'count' : name }, value, locale);
     return otherwise ? otherwise(name, value) : String(value);
   };
+}
+
+/** A student's values in a line, in the lesson's parameter order: "API 2 crashes at: 11.5 s, Request rate of the users: 650 req/s" (an id the lesson lacks by its id). */
+export function variantValuesText(parameters: readonly VariantLabel[] | undefined, values: Readonly<Record<string, number>>, locale: string): string {
+  const known = (parameters ?? []).filter((p) => values[p.id] !== undefined).map((p) => `${localize(p.label, locale)}${labelColon(locale)}${formatParameter(p, values[p.id]!, locale)}`);
+  const others = Object.entries(values)
+    .filter(([id]) => !(parameters ?? []).some((p) => p.id === id))
+    .map(([id, value]) => `${id}${labelColon(locale)}${formatParameter({}, value, locale)}`);
+  return [...known, ...others].join(listSeparator(locale));
 }

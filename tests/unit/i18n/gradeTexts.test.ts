@@ -16,7 +16,7 @@ import { checkErrorText, reportNotes } from '../../../src/shared/i18n/reportText
 import { LESSON_VERSION, LessonSchema } from '../../../src/shared/lesson';
 import { describeVariant, englishNote, variantMessage } from '../../../src/main/grading/variant';
 import { createSubmission, regradeSubmission } from '../../../src/main/grading/submission';
-import { variantParamFormat } from '../../../src/shared/i18n/variantText';
+import { variantParamFormat, variantValuesText } from '../../../src/shared/i18n/variantText';
 
 const BUILTIN = path.resolve(__dirname, '../../../lessons/stateless-vs-stateful');
 const HAN = /\p{Script=Han}/u;
@@ -119,6 +119,11 @@ describe('re-grade notes as keys', () => {
     const [zh] = reportNotes({ notes, noteKeys }, 'zh-CN', variantParamFormat(listed.lesson.variants!.parameters, 'zh-CN'));
     expect(zh).toContain('API 实例 2 崩溃时间：99.5秒');
     expect(englishWords(zh!, ['API'])).toEqual([]);
+  });
+
+  it('the studio verification words a sampled student\'s numbers the same way (its tooltip), not "crashAtMs 11500"', () => {
+    expect(variantValuesText(parameters, { rps: 650, crashAtMs: 11_500 }, 'en')).toBe('API 2 crashes at: 11.5 s, Request rate of the users: 650 req/s');
+    expect(variantValuesText(parameters, { rps: 650, crashAtMs: 11_500 }, 'zh-CN')).toBe('API 实例 2 崩溃时间：11.5秒、用户请求速率：650 次/秒');
   });
 
   it('a note from an older host (the values as one string) still reads as it was sent', () => {
