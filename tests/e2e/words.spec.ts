@@ -5,7 +5,8 @@
  * listed and says why in our words (not zod's English); a request that gave up waiting for its
  * user's login says so in the lab's event log.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
@@ -15,7 +16,7 @@ import { loadPack } from '../../src/main/packs/validate';
 import { localize } from '../../src/shared/i18n';
 import { EN, ZH_CN } from '../../src/renderer/src/i18n/resources';
 import { PACK_DIR } from '../support/classSubmissions';
-import { englishInTooltips } from '../support/screenAudit';
+import { englishInTooltips, englishOnScreen } from '../support/screenAudit';
 import { forgetStudentWork, node, openApp } from './helpers';
 
 test.beforeEach(forgetStudentWork);
@@ -131,4 +132,30 @@ test('requests that gave up waiting for their user’s login say so in the event
   // Nor is any tooltip left in English (React Flow's zoom buttons said "Zoom In"); the injected
   // fault's id and its scenario-file form ("crash sessions") are data, as the tooltip's purpose.
   expect(await englishInTooltips(page, ['lab-crash-1', 'crash sessions'])).toEqual([]);
+});
+
+test('a student’s detail in Class results says what grading put back in the app’s language, not the CSV’s English', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const pack = await loadPack(await openPackSource(PACK_DIR));
+  const lesson = pack.lessons.find((l) => l.lesson.id === 'session-state')!;
+  // The users' rate turned up: grading puts the lesson's client back, and says so.
+  const graph = { ...lesson.reference!, nodes: lesson.reference!.nodes.map((n) => (n.id === 'users' ? { ...n, props: { ...n.props, rps: 50 } } : n)) };
+  const dir = mkdtempSync(path.join(tmpdir(), 'statelab-words-class-'));
+  mkdirSync(path.join(dir, 'class'));
+  writeFileSync(path.join(dir, 'class', 'li-lei.json'), JSON.stringify(createSubmission({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson: lesson.lesson, graph, savedAt: new Date(0), student: 'Li Lei' })));
+  await openApp(page);
+  await language(page, 'zh-CN');
+  await page.getByRole('button', { name: ZH_CN.app.classResults }).click();
+  const dialog = page.getByRole('dialog', { name: ZH_CN.classResults.title });
+  await dialog.getByTestId('class-folder-picker').setInputFiles(path.join(dir, 'class'));
+  await expect(dialog.getByTestId('class-summary')).toBeVisible({ timeout: 120_000 });
+  await dialog.locator('tr[data-file="class/li-lei.json"] button').click();
+  const detail = dialog.getByTestId('class-detail');
+  await expect(detail.locator('.sl-check')).not.toHaveCount(0, { timeout: 60_000 });
+  await expect(detail).toContainText('锁定节点“用户”被改动过');
+  await expect(detail).not.toContainText('was changed');
+  expect(await englishOnScreen(page, ['class', 'li-lei.json', 'Li Lei', 'stateless-vs-stateful', 'session-state'])).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/words-class-detail-zh-CN-1280x720.png` });
+  rmSync(dir, { recursive: true, force: true });
 });

@@ -18,6 +18,9 @@ import { CheckResults } from '../lesson/CheckResults';
 import { DesignNamerProvider } from '../i18n/nodeNames';
 import { nodeNamer, type NodeNames } from '../../../shared/nodeNames';
 import { differenceText } from '../lesson/regradeText';
+import { reportNotes } from '../../../shared/i18n/reportText';
+import { variantParamFormat } from '../../../shared/i18n/variantText';
+import { gradeParamWords } from '../i18n/useDomain';
 import { useClassStrings } from './strings';
 
 /** A student's design to open in the lab, at `atMs` when given. */
@@ -37,6 +40,8 @@ export function StudentDetail({ api, row, file, errorText, nodeNames, onOpen, on
   const [loaded, setLoaded] = useState<Loaded>();
   // The student's nodes named as their lesson names them (not as the design on the canvas does).
   const graph = loaded && 'graph' in loaded ? loaded.graph : undefined;
+  const { t: domain } = useTranslation('domain');
+  const gradeWords = useMemo(() => gradeParamWords(domain), [domain]);
   const nameOf = useMemo(() => nodeNamer(graph?.nodes ?? [], nodeNames, i18n.language, graph?.edges), [graph, nodeNames, i18n.language]);
 
   useEffect(() => {
@@ -81,7 +86,8 @@ export function StudentDetail({ api, row, file, errorText, nodeNames, onOpen, on
         {t('score')}{labelColon(i18n.language)}<strong>{row.score ?? '—'}/{row.maxScore ?? '—'}</strong> · {t('stored')}{labelColon(i18n.language)}<span className={row.stored === 'MISMATCH' ? 'sl-error' : ''}>{row.stored ? t(`storedGrade.${row.stored}`) : '—'}</span>
       </p>
       {row.error && <p className="sl-error">{errorText}</p>}
-      {row.notes && <p className="sl-muted">{row.notes}</p>}
+      {/* The CSV's notes are the grader's English; once the file is re-graded, its report says them in the app's language (below). */}
+      {row.notes && !(loaded && 'regrade' in loaded) && <p className="sl-muted">{row.notes}</p>}
       {!file && <p className="sl-muted">{t('noDesign')}</p>}
       {file && !loaded && <p className="sl-muted">{t('regrading')}</p>}
       {loaded && 'error' in loaded && <p className="sl-error">{loaded.error}</p>}
@@ -101,6 +107,9 @@ export function StudentDetail({ api, row, file, errorText, nodeNames, onOpen, on
               </ul>
             </div>
           )}
+          {reportNotes(loaded.regrade, i18n.language, variantParamFormat(loaded.regrade.variantParameters, i18n.language, gradeWords), nameOf).map((note, i) => (
+            <p key={i} className="sl-muted" data-testid="class-regrade-note">{note}</p>
+          ))}
           <DesignNamerProvider value={nameOf}>
             <CheckResults report={loaded.regrade.report} onShowMe={(atMs) => open(atMs)} />
           </DesignNamerProvider>
