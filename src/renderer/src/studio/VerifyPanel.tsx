@@ -10,7 +10,7 @@ import type { LocalizedText } from '../../../shared/lesson';
 import { STUDIO_LIMITS, wrongDesign, type VerifyCheckRow, type VerifyDesign } from '../../../shared/studio';
 import type { GradeParamFormat } from '../../../shared/i18n/gradeTexts';
 import { variantValuesText, type VariantLabel } from '../../../shared/i18n/variantText';
-import { formatPercent, labelColon } from '../i18n/format';
+import { formatPercent, labelColon, listSeparator } from '../i18n/format';
 import { gradeParamWords } from '../i18n/useDomain';
 import type { Studio } from './useStudio';
 import { cellReason, cellValues, rowBound, verifyReasons } from './verifyText';
@@ -64,7 +64,7 @@ export function VerifyPanel({ studio }: { studio: Studio }) {
               </p>
             </div>
           )}
-          <p className="sl-muted">{t('seedsUsed', { seeds: verify.result.seeds.join(', ') })}</p>
+          <p className="sl-muted">{t('seedsUsed', { seeds: verify.result.seeds.join(listSeparator(i18n.language)) })}</p>
         </div>
       )}
     </section>
