@@ -8,6 +8,7 @@ import type { StepText } from './i18n/stepTexts';
 import type { GradeMessage } from './i18n/gradeTexts';
 import type { ErrorMessage } from './i18n/errorTexts';
 import type { Issue } from './i18n/issues';
+import type { VariantLabel } from './i18n/variantText';
 import { z } from 'zod';
 import { GraphSchema, type Graph, type NodeKind } from './graph';
 import type { NodeNames } from './nodeNames';
@@ -125,6 +126,9 @@ export interface SubmissionRegrade {
   /** What an instructor should know, in English (notes) and as keys of GRADE_TEXTS (noteKeys, same order). */
   notes: string[];
   noteKeys?: GradeMessage[];
+  /** The lesson's title, and its per-student parameters (labels and units), so the app words the lesson and a variant note in its language; absent from an older host. */
+  lessonTitle?: LocalizedText;
+  variantParameters?: VariantLabel[];
 }
 
 /** A design saved in the app's data folder. */

@@ -72,6 +72,8 @@ export interface StudioDraftInfo {
   id: string;
   title: z.infer<typeof LocalizedTextSchema>;
   lessons: number;
+  /** The draft's file no longer loads (opening it says why): listed so the author knows it is there. */
+  doesNotLoad?: true;
 }
 
 /** One design the live panel grades: the starter, the reference, or a common wrong answer (`wrong:<its id>`). */

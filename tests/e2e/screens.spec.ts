@@ -14,7 +14,7 @@ import { E2E_DATA_DIR } from '../../playwright.config';
 import { EN, ZH_CN } from '../../src/renderer/src/i18n/resources';
 import type { AppLocale } from '../../src/renderer/src/i18n/resources';
 import { writeClassSubmissions } from '../support/classSubmissions';
-import { asciiColonsAfterChinese, englishOnScreen, layoutProblems, rawMarkdown } from '../support/screenAudit';
+import { asciiColonsAfterChinese, englishInTooltips, englishOnScreen, layoutProblems, rawMarkdown } from '../support/screenAudit';
 import { answerPredictions, forgetStudentWork, node, openApp } from './helpers';
 
 test.beforeEach(forgetStudentWork);
@@ -60,6 +60,7 @@ class ScreenAudit {
       const tag = `${screen} (${this.locale}, ${size.width}×${size.height})`;
       if (this.locale === 'zh-CN' && size.width === 1280) {
         for (const text of await englishOnScreen(page, options.data, options.skip)) this.problems.push(`${tag}: English: ${text}`);
+        for (const text of await englishInTooltips(page, options.data, options.skip)) this.problems.push(`${tag}: English ${text}`);
         for (const text of await asciiColonsAfterChinese(page, options.skip)) this.problems.push(`${tag}: ASCII colon after Chinese: ${text}`);
       }
       for (const problem of await layoutProblems(page, options.allowScroll)) this.problems.push(`${tag}: ${problem}`);
@@ -94,7 +95,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await start.getByTestId('new-pack-title').fill('Audit pack');
     await start.getByTestId('new-pack-id').fill(draft);
     await start.locator('select').selectOption('stateless-vs-stateful');
-    await audit.check('studio-start');
+    // The pack id the title suggests (the id field's placeholder) is data.
+    await audit.check('studio-start', { data: ['audit-pack'] });
     await start.getByRole('button', { name: s.duplicate }).click();
     const studio = page.getByTestId('studio-panel');
     await expect(studio.getByRole('tab', { name: s.tabs.texts })).toBeVisible();
@@ -114,7 +116,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await expect(studio.getByTestId('variant-preview-values')).toBeVisible();
     await audit.check('studio-scenario', { data: [...lesson1, 'Wang Lei', 'crash-2', 'lab-crash-1'], skip: [enColumn] });
     await studio.getByRole('tab', { name: s.tabs.checks }).click();
-    await audit.check('studio-checks', { data: lesson1, skip: [enColumn] });
+    await audit.check('studio-checks', { data: [...lesson1, 'crash-2'], skip: [enColumn] });
 
     // Lesson 3: a prediction and a structure check; an edit makes the live panel's result stale.
     await studio.getByTestId('studio-lesson').selectOption({ label: '4. session-state' });
@@ -169,7 +171,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await page.getByRole('button', { name: w.lab.compare }).first().click();
     const compare = page.getByRole('dialog', { name: w.lab.compareTitle });
     await expect(compare).toBeVisible();
-    await audit.check('compare', { data, allowScroll: ['.sl-trace-body'] });
+    await audit.check('compare', { data: [...data, 'variant-b'], allowScroll: ['.sl-trace-body'] });
     await compare.getByRole('combobox').selectOption('variant-b');
     await compare.getByRole('button', { name: w.lab.compareButton, exact: true }).click();
     await expect(compare.getByTestId('compare-chart')).toBeVisible({ timeout: 60_000 });

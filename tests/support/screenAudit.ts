@@ -27,6 +27,10 @@ export const PLACEHOLDERS = /\{\w+\}/g;
 /** JSON paths and file names are data: `nodes[0].position.x`, `cut.statelab.json`. */
 export const PATHS = /[A-Za-z_$][\w$-]*(\[\d+\])*(\.[A-Za-z_$][\w$-]*(\[\d+\])*)+/g;
 
+/** Ids and names that are data, as whole words. */
+const idPatternOf = (ids: readonly string[]): RegExp =>
+  new RegExp(`(^|[^\\w-])(${ids.filter(Boolean).map((i) => i.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '$^'})(?![\\w-])`, 'g');
+
 /**
  * Every visible text on the page that still reads as English once the allowed words, the design's
  * node ids and labels, the lab's fault ids, and numbers are taken out (event-log sentences included).
@@ -55,8 +59,32 @@ export async function englishOnScreen(page: Page, data: readonly string[] = [], 
   // and so are a scenario's own fault ids, which the log names as "故障 <id>：".
   const faultIds = await page.locator('.sl-eventlog li').evaluateAll((els) => els.flatMap((e) => [...(e.textContent ?? '').matchAll(/lab-[a-z-]+-\d+|(?<=故障 )[\w-]+(?=：)/g)].map((m) => m[0])));
   const ids = [...nodeIds, ...faultIds, ...data];
-  const idPattern = new RegExp(`(^|[^\\w-])(${ids.filter(Boolean).map((i) => i.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '$^'})(?![\\w-])`, 'g');
+  const idPattern = idPatternOf(ids);
   return texts.filter((t) => /[A-Za-z]{2,}/.test(t.replace(idPattern, ' ').replace(QUOTED, ' ').replace(GLOSS, ' ').replace(PLACEHOLDERS, ' ').replace(PATHS, ' ').replace(ALLOWED, ' ')));
+}
+
+/**
+ * The same for what a person reads on hover or in a field: each visible element's tooltip (`title`)
+ * and placeholder, which `englishOnScreen` (text nodes only) does not see. Each finding names the
+ * attribute and its text.
+ */
+export async function englishInTooltips(page: Page, data: readonly string[] = [], skip: readonly string[] = []): Promise<string[]> {
+  const texts = await page.evaluate((extraSkip) => {
+    const skip = ['.sl-node-label, [data-testid="trace-hash"]', ...extraSkip].join(', ');
+    const out: string[] = [];
+    for (const el of document.querySelectorAll('[title], [placeholder]')) {
+      if (el.closest(skip) || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      for (const name of ['title', 'placeholder']) {
+        const value = el.getAttribute(name)?.trim();
+        if (value) out.push(`${name}: ${value}`);
+      }
+    }
+    return out;
+  }, skip);
+  const nodeIds = await page.locator('.react-flow__node').evaluateAll((els) => els.flatMap((e) => [e.getAttribute('data-id') ?? '', e.querySelector('.sl-node-label')?.textContent ?? '']));
+  const ids = [...nodeIds, ...data];
+  const idPattern = idPatternOf(ids);
+  return texts.filter((t) => /[A-Za-z]{2,}/.test(t.replace(/^(title|placeholder): /, '').replace(idPattern, ' ').replace(QUOTED, ' ').replace(GLOSS, ' ').replace(PLACEHOLDERS, ' ').replace(PATHS, ' ').replace(ALLOWED, ' ')));
 }
 
 /**

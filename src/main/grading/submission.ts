@@ -3,7 +3,7 @@
  * The grade inside a file is only a claim; re-grading re-runs the simulation and reports whether
  * the claim matched.
  */
-import { englishGrade, gradeMessage, type GradeMessage } from '../../shared/i18n/gradeTexts';
+import { gradeMessage, type GradeMessage } from '../../shared/i18n/gradeTexts';
 import { errorMessage } from '../../shared/i18n/errorTexts';
 import { loadDocument } from '../../shared/document';
 import type { GradeReport } from '../../shared/gradeReport';
@@ -14,7 +14,7 @@ import { SUBMISSION_FORMAT, SUBMISSION_LIMITS, SUBMISSION_VERSION, submissionSpe
 import { APP_VERSION } from '../../shared/version';
 import type { SimEngine } from './engine';
 import { gradeLesson } from './grade';
-import { describeVariant, lessonForStudent, variantMessage } from './variant';
+import { describeVariant, englishNote, lessonForStudent, variantMessage } from './variant';
 
 export interface SubmissionInput {
   packId: string;
@@ -133,12 +133,13 @@ export function regradeSubmission(submission: Submission, pack: PackForGrading, 
   const noteKeys: GradeMessage[] = [];
   if (found.lesson.variants && !found.variant) noteKeys.push(gradeMessage('regrade.noStudent'));
   if (found.variant && submission.variant && describeVariant(found.variant) !== describeVariant(submission.variant)) {
-    noteKeys.push(gradeMessage('regrade.otherVariant', { recorded: variantMessage(submission.variant), graded: variantMessage(found.variant) }));
+    const parameters = found.lesson.variants?.parameters;
+    noteKeys.push(gradeMessage('regrade.otherVariant', { recorded: variantMessage(submission.variant, parameters), graded: variantMessage(found.variant, parameters) }));
   }
   if (submission.packVersion !== pack.manifest.packVersion) noteKeys.push(gradeMessage('regrade.packVersion', { exported: submission.packVersion, graded: pack.manifest.packVersion }));
   if (submission.seed !== found.lesson.scenario.seed) noteKeys.push(gradeMessage(found.variant ? 'regrade.seedStudent' : 'regrade.seedLesson', { file: submission.seed, seed: found.lesson.scenario.seed }));
   if (submission.appVersion !== APP_VERSION) noteKeys.push(gradeMessage('regrade.appVersion', { exported: submission.appVersion, graded: APP_VERSION }));
-  const notes = noteKeys.map(englishGrade);
+  const notes = noteKeys.map((note) => englishNote(note, found.lesson.variants?.parameters));
   const { report } = gradeLesson(
     {
       packId: pack.manifest.id,

@@ -3,7 +3,8 @@
  * the starter (and reference) graphs. The app's grading, submission export, re-grading (app, CLI,
  * bulk, class results) and `pack:validate --run` all go through here, so they agree.
  */
-import { englishGrade, gradeMessage, type GradeMessage } from '../../shared/i18n/gradeTexts';
+import { gradeMessage, gradeText, type GradeMessage } from '../../shared/i18n/gradeTexts';
+import { variantParamFormat, type VariantLabel } from '../../shared/i18n/variantText';
 import type { Graph } from '../../shared/graph';
 import type { Lesson } from '../../shared/lesson';
 import { deriveVariant, variantGraph, variantScenario, type StudentVariant } from '../../shared/variants';
@@ -28,11 +29,27 @@ export function lessonForStudent<T extends LessonWithGraphs>(item: T, student: s
   };
 }
 
-/** "crashAtMs 11500, rps 650, seed 123": how notes and the CLI name a variant. */
-export const describeVariant = (variant: StudentVariant): string => englishGrade(variantMessage(variant));
-
-/** The same, as a message of GRADE_TEXTS (the value ids stay as the lesson names them). */
-export function variantMessage(variant: StudentVariant): GradeMessage {
+/** "crashAtMs 11500, rps 650, seed 123": a variant as one line (to compare two, and in older notes). */
+export const describeVariant = (variant: StudentVariant): string => {
   const values = Object.entries(variant.values).sort(([a], [b]) => a.localeCompare(b)).map(([id, value]) => `${id} ${value}`);
-  return values.length > 0 ? gradeMessage('variant.values', { values: values.join(', '), seed: variant.seed }) : gradeMessage('variant.seedOnly', { seed: variant.seed });
+  return values.length > 0 ? `${values.join(', ')}, seed ${variant.seed}` : `seed ${variant.seed}`;
+};
+
+/**
+ * A variant as a message of GRADE_TEXTS: each value a `variant.value.<unit>` message naming its
+ * parameter by id (the unit from the lesson's parameter, `count` when it has none), so a reader
+ * words it with the lesson's labels (shared/i18n/variantText.ts); in id order.
+ */
+export function variantMessage(variant: StudentVariant, parameters: readonly VariantLabel[] = []): GradeMessage {
+  const values = Object.entries(variant.values)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, value]): GradeMessage => {
+      const unit = parameters.find((p) => p.id === id)?.unit ?? 'count';
+      return gradeMessage(`variant.value.${unit}`, { parameter: id, [unit === 'count' ? 'number' : unit]: value });
+    });
+  const list = values.reduceRight<GradeMessage | undefined>((tail, head) => (tail ? gradeMessage('variant.list', { head, tail }) : head), undefined);
+  return list ? gradeMessage('variant.values', { values: list, seed: variant.seed }) : gradeMessage('variant.seedOnly', { seed: variant.seed });
 }
+
+/** A re-grade note in English, the variant's values by the lesson's English labels: what the CLI and the grades CSV keep. */
+export const englishNote = (message: GradeMessage, parameters: readonly VariantLabel[] | undefined): string => gradeText(message, 'en', variantParamFormat(parameters, 'en'));

@@ -35,7 +35,8 @@ export function createStudioHandlers(builtinPackDirs: readonly string[], dataDir
     'studio:list': () => listDrafts(dataDir),
     'studio:create': async ({ id, title, fromPackId }) => {
       if (isReservedId(id)) throw new ServiceError('invalid-payload', errorMessage('studio.builtinId', { id }));
-      if (drafts.has(id) || (await readDraft(dataDir, id).catch(() => undefined))) throw new ServiceError('invalid-payload', errorMessage('studio.draftExists', { id }));
+      // A stored draft that does not load still exists: creating one with its id would overwrite it.
+      if (drafts.has(id) || (await readDraft(dataDir, id).catch(() => true))) throw new ServiceError('invalid-payload', errorMessage('studio.draftExists', { id }));
       const created = fromPackId ? draftFromPack((await catalogue.pack(fromPackId)).pack, id, { en: title }) : emptyDraft(id, { en: title });
       await writeDraft(dataDir, created);
       drafts.set(id, created);

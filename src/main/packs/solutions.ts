@@ -12,12 +12,15 @@ import type { SimEngine } from '../grading/engine';
 import { gradeLesson } from '../grading/grade';
 import { applyGraphEdit } from '../../shared/graphEdit';
 import { allKnobsAt } from '../../shared/knobs';
-import { describeVariant, lessonForStudent } from '../grading/variant';
-import { packMessage } from '../../shared/i18n/packTexts';
+import { englishNote, lessonForStudent, variantMessage } from '../grading/variant';
+import { packMessage, type PackMessage } from '../../shared/i18n/packTexts';
 import { problemOf, type Problem } from './crossRefs';
 
 const errorDetail = (error: unknown) => (error instanceof Error ? error.message : String(error));
 import type { LoadedPack } from './validate';
+
+/** What a check measured, in the validator's words. */
+const measuredOf = (check: { measured: string | number | boolean | null }): PackMessage => (check.measured === null ? packMessage('run.nothingMeasured') : packMessage('run.measured', { value: String(check.measured) }));
 
 /** How many students' variants `--run` proves a lesson with variants over. */
 export const VARIANT_SAMPLES = 20;
@@ -37,7 +40,8 @@ export function checkSolutions(pack: LoadedPack, engine: SimEngine, variantSampl
     if (!loaded.lesson.variants) continue;
     for (const student of sampleStudents(variantSamples)) {
       const own = lessonForStudent(loaded, student);
-      const which = own.variant ? ` (variant of "${student}": ${describeVariant(own.variant)})` : '';
+      const parameters = loaded.lesson.variants.parameters;
+      const which = own.variant ? packMessage('run.variantOf', { student, values: englishNote(variantMessage(own.variant, parameters), parameters) }) : '';
       problems.push(...proveLesson(pack, engine, loaded.file, own.lesson, own.starter, own.reference as Graph, which));
     }
   }
@@ -45,7 +49,7 @@ export function checkSolutions(pack: LoadedPack, engine: SimEngine, variantSampl
 }
 
 /** The starter fails at least one graded check and the reference passes them all; `which` names the variant in messages. */
-function proveLesson(pack: LoadedPack, engine: SimEngine, file: string, lesson: Lesson, starter: Graph, reference: Graph, which: string): Problem[] {
+function proveLesson(pack: LoadedPack, engine: SimEngine, file: string, lesson: Lesson, starter: Graph, reference: Graph, which: PackMessage | ''): Problem[] {
   const problems: Problem[] = [];
   // Quiz answers are not part of a graph, so quizzes are left out of both proofs.
   const graded = (graph: Graph) =>
@@ -55,9 +59,9 @@ function proveLesson(pack: LoadedPack, engine: SimEngine, file: string, lesson: 
     if (start.length > 0 && start.every((c) => c.passed)) problems.push(problemOf(file, 'starter', packMessage('run.starterPasses', { which })));
     for (const check of graded(reference)) {
       if (check.passed) continue;
-      const measured = check.measured === null ? 'nothing measured' : `measured ${String(check.measured)}`;
       const index = lesson.checks.findIndex((c) => c.id === check.id);
-      problems.push(problemOf(file, `checks[${index}]`, packMessage('run.referenceFails', { check: check.id, which, detail: `${measured}${check.bound ? `, expected ${check.bound}` : ''}${check.error ? `: ${check.error}` : ''}` })));
+      const bounded = check.bound ? packMessage('run.expected', { measured: measuredOf(check), bound: check.bound }) : measuredOf(check);
+      problems.push(problemOf(file, `checks[${index}]`, packMessage('run.referenceFails', { check: check.id, which, detail: check.error ? packMessage('run.checkError', { detail: bounded, error: check.error }) : bounded })));
     }
   } catch (error) {
     problems.push(problemOf(file, '(document root)', packMessage('run.gradingFailed', { which, detail: errorDetail(error) })));
@@ -75,8 +79,7 @@ function proveWrongAnswers(pack: LoadedPack, engine: SimEngine, file: string, le
       for (const id of wrong.fails) {
         const check = report.find((c) => c.id === id);
         if (check?.passed !== true) continue;
-        const measured = check.measured === null ? 'nothing measured' : `measured ${String(check.measured)}`;
-        problems.push(problemOf(file, `wrongAnswers[${i}]`, packMessage('run.wrongPasses', { wrong: wrong.id, check: id, detail: `${measured}${check.bound ? `, bound ${check.bound}` : ''}` })));
+        problems.push(problemOf(file, `wrongAnswers[${i}]`, packMessage('run.wrongPasses', { wrong: wrong.id, check: id, detail: check.bound ? packMessage('run.bound', { measured: measuredOf(check), bound: check.bound }) : measuredOf(check) })));
       }
     } catch (error) {
       problems.push(problemOf(file, `wrongAnswers[${i}]`, packMessage('run.wrongFailed', { wrong: wrong.id, detail: errorDetail(error) })));

@@ -2,7 +2,7 @@
  * Where a pack's files come from: a folder on disk or an in-memory zip. Validation, loading and
  * import read through this one interface, so a folder and a zip are checked the same way.
  */
-import { errorMessage } from '../../shared/i18n/errorTexts';
+import { errorMessage, type ErrorMessage } from '../../shared/i18n/errorTexts';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentError } from '../../shared/json';
@@ -10,8 +10,8 @@ import { PACK_LIMITS } from './limits';
 import { readZip, unsafeEntryName } from './zip';
 
 export interface PackSource {
-  /** The folder or zip, for messages. */
-  label: string;
+  /** The folder or zip, for messages: its path or file name, or what it is in words (a draft, an installed pack). */
+  label: string | ErrorMessage;
   /** Every file, as a pack-relative path with "/" separators, in sorted order. */
   listFiles(): Promise<string[]>;
   /** A file's bytes, or undefined when the pack has no such file. */

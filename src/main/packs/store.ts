@@ -78,7 +78,7 @@ export async function listPacks(dataDir: string): Promise<StoredPack[]> {
   for (const id of names.sort()) {
     const dir = path.join(packsDir(dataDir), id);
     // Labelled by id: the data folder's own path is nothing the user needs to read.
-    const { problems, pack } = await validatePack({ ...folderSource(dir), label: `the installed pack "${id}"` });
+    const { problems, pack } = await validatePack({ ...folderSource(dir), label: errorMessage('source.installedPack', { id }) });
     out.push(pack ? { id, dir, pack } : { id, dir, error: problems.map(formatProblem).join('\n'), problems: problems.map(problemIssue) });
   }
   return out;

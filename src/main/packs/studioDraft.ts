@@ -7,7 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { errorMessage } from '../../shared/i18n/errorTexts';
+import { errorMessage, messageText } from '../../shared/i18n/errorTexts';
+import { issuesOf, type Issue } from '../../shared/i18n/issues';
+import { zodIssueMessage } from '../../shared/i18n/packTexts';
 import { DocumentError, parseUntrustedJson } from '../../shared/json';
 import { BUILTIN_PACK_ID, PACK_FORMAT, PACK_VERSION } from '../../shared/lesson';
 import { PACK_FILE_EXTENSION } from '../../shared/shell';
@@ -73,13 +75,13 @@ export function draftFiles(draft: StudioDraft): Map<string, Uint8Array> {
 }
 
 /** A pack source over files in memory: the validator reads a draft as it reads a folder or a zip. */
-export function memorySource(files: ReadonlyMap<string, Uint8Array>, label: string): PackSource {
+export function memorySource(files: ReadonlyMap<string, Uint8Array>, label: PackSource['label']): PackSource {
   return { label, listFiles: async () => [...files.keys()].sort(), readBytes: async (relative) => files.get(relative) };
 }
 
 /** Every problem of the draft as a pack, and the loaded pack when there are none. */
 export async function validateDraft(draft: StudioDraft): Promise<{ problems: StudioProblem[]; pack?: LoadedPack }> {
-  return validatePack(memorySource(draftFiles(draft), `the draft "${draft.id}"`));
+  return validatePack(memorySource(draftFiles(draft), errorMessage('source.draft', { id: draft.id })));
 }
 
 /** A new, empty draft. */
@@ -103,6 +105,15 @@ export function draftFromPack(pack: LoadedPack, id: string, title?: StudioDraft[
   };
 }
 
+/** How many of a broken draft's problems its error lists. */
+const DRAFT_ISSUES_MAX = 20;
+
+/** A schema problem in the pack validator's words (PACK_TEXTS), its English too, not zod's: the studio shows it in the app's language. */
+const inOurWords = (issue: Issue): Issue => {
+  const text = issue.text ?? zodIssueMessage(issue.zod, issue.message);
+  return { path: issue.path, message: messageText(text, 'en'), text };
+};
+
 /** Reads a stored draft; undefined when there is none. */
 export async function readDraft(dataDir: string, id: string): Promise<StudioDraft | undefined> {
   let text: string;
@@ -112,7 +123,7 @@ export async function readDraft(dataDir: string, id: string): Promise<StudioDraf
     return undefined;
   }
   const parsed = StudioDraftSchema.safeParse(parseUntrustedJson(text, 8_000_000, errorMessage('noun.draft', { id })));
-  if (!parsed.success) throw new DocumentError(errorMessage('studio.draftDoesNotLoad', { id, detail: parsed.error.issues[0]?.message ?? '' }));
+  if (!parsed.success) throw new DocumentError(errorMessage('studio.draftDoesNotLoad', { id }), issuesOf(parsed.error).slice(0, DRAFT_ISSUES_MAX).map(inOurWords));
   return parsed.data;
 }
 
@@ -131,8 +142,10 @@ export async function listDrafts(dataDir: string): Promise<StudioDraftInfo[]> {
   }
   const out: StudioDraftInfo[] = [];
   for (const id of names.sort().slice(0, STUDIO_LIMITS.draftsMax)) {
-    const draft = await readDraft(dataDir, id).catch(() => undefined);
-    if (draft) out.push({ id, title: draft.title, lessons: draft.lessons.length });
+    const draft = await readDraft(dataDir, id).catch(() => 'broken' as const);
+    // A draft that no longer loads is listed by its id: opening it says why, and no new draft takes its place.
+    if (draft === 'broken') out.push({ id, title: { en: id }, lessons: 0, doesNotLoad: true });
+    else if (draft) out.push({ id, title: draft.title, lessons: draft.lessons.length });
   }
   return out;
 }
@@ -162,7 +175,7 @@ export async function saveDraft(dataDir: string, draft: StudioDraft): Promise<{ 
  */
 export async function exportDraft(draft: StudioDraft): Promise<{ fileName: string; bytes: Uint8Array }> {
   const files = draftFiles(draft);
-  const source = memorySource(files, `the draft "${draft.id}"`);
+  const source = memorySource(files, errorMessage('source.draft', { id: draft.id }));
   const { problems } = await validatePack(source);
   if (problems.length > 0) throw new DocumentError(errorMessage('studio.cannotExportProblems'), problems.map(problemIssue));
   const bytes = await packZipBytes(source);

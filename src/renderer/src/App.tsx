@@ -14,6 +14,7 @@ import { EditorCanvas } from './editor/EditorCanvas';
 import { EditorToolbar } from './editor/EditorToolbar';
 import { HelpOverlay } from './editor/HelpOverlay';
 import { useLocale } from './i18n/LocaleContext';
+import { listSeparator } from './i18n/format';
 import { useTranslation } from 'react-i18next';
 import { LanguagePicker } from './i18n/LanguagePicker';
 import type { NoticeState } from './editor/Notice';
@@ -201,7 +202,7 @@ export function App({ api }: { api: StateLabApi }) {
   };
   const deleteSelection = () => {
     const kept = editor.deleteSelection(editor.selection, locked);
-    if (kept.length > 0) say(t('lockedNotDeleted', { names: kept.map(nameOfNode).join(', '), count: kept.length }));
+    if (kept.length > 0) say(t('lockedNotDeleted', { names: kept.map(nameOfNode).join(listSeparator(locale)), count: kept.length }));
   };
   const layout = () => editor.layout(canvasApi.current?.sizes() ?? new Map());
   const domain = useDomain();

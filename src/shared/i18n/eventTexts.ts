@@ -27,7 +27,7 @@ export const EVENT_TEXTS = {
   'owner-changed': { en: '{{count}} partitions of {{node}} moved to other owners (epochs bumped).', 'zh-CN': '{{node}} 的 {{count}} 个分区已转给其他所有者（纪元已递增）。' },
   'owner-changed.handed-over': { en: '{{node}} hands its {{count}} partitions over to other owners before it stops.', 'zh-CN': '{{node}} 在停止前把自己的 {{count}} 个分区移交给其他所有者。' },
   'owner-changed.joined': { en: '{{node}} joined and took {{count}} partitions.', 'zh-CN': '{{node}} 加入并接管了 {{count}} 个分区。' },
-  'lease-expired': { en: "{{node}}'s lease expired (no renewal for {{ttlMs}} ms).", 'zh-CN': '{{node}} 的租约已过期（{{ttlMs}} ms 内未续约）。' },
+  'lease-expired': { en: "{{node}}'s lease expired (no renewal for {{ttlMs}} ms).", 'zh-CN': '{{node}} 的租约已过期（{{ttlMs}} 毫秒内未续约）。' },
   'session-lost': { en: "{{count}} sessions kept in {{node}}'s memory are lost.", 'zh-CN': '保存在 {{node}} 内存中的 {{count}} 个会话已丢失。' },
   'session-lost.store': { en: '{{node}} kept sessions only in memory: {{count}} sessions are lost.', 'zh-CN': '{{node}} 只把会话保存在内存中：{{count}} 个会话已丢失。' },
   'write-lost': { en: '{{count}} acknowledged writes never reached {{node}} and are lost.', 'zh-CN': '{{count}} 个已确认的写入没有到达 {{node}}，已丢失。' },
@@ -41,7 +41,7 @@ export const EVENT_TEXTS = {
   'scaled-in': { en: '{{node}} removed.', 'zh-CN': '{{node}} 已移除。' },
   'lease-expired.false-suspicion': {
     en: "{{node}}'s lease expired (no renewal for {{ttlMs}} ms) although it was up and only slow.",
-    'zh-CN': '{{node}} 的租约已过期（{{ttlMs}} ms 内未续约），尽管它仍在运行，只是变慢了。',
+    'zh-CN': '{{node}} 的租约已过期（{{ttlMs}} 毫秒内未续约），尽管它仍在运行，只是变慢了。',
   },
   'failure-detected.false-suspicion': {
     en: '{{lb}} marked {{node}} unhealthy after {{count}} failed health checks (a false suspicion: it was up and only slow).',
@@ -79,14 +79,14 @@ export const EVENT_TEXTS = {
   'failing.down.starting': { en: '{{node}} fails requests as down: it is still starting.', 'zh-CN': '{{node}} 的请求因宕机而失败：它仍在启动中。' },
   'failing.down.loading': { en: '{{node}} fails requests as down: it is still loading partition {{partition}}.', 'zh-CN': '{{node}} 的请求因宕机而失败：它仍在加载分区 {{partition}}。' },
   'failing.down.not-leader': { en: '{{node}} fails requests as down: it is not the leader.', 'zh-CN': '{{node}} 的请求因宕机而失败：它不是主库。' },
-  'failing.timeout': { en: '{{node}} fails requests with a timeout: {{target}} did not answer within {{ms}} ms.', 'zh-CN': '{{node}} 的请求因超时而失败：{{target}} 在 {{ms}} ms 内没有应答。' },
+  'failing.timeout': { en: '{{node}} fails requests with a timeout: {{target}} did not answer within {{ms}} ms.', 'zh-CN': '{{node}} 的请求因超时而失败：{{target}} 在 {{ms}} 毫秒内没有应答。' },
   'failing.timeout.no-connection': {
     en: '{{node}} fails requests with a timeout: its users had no connection within {{ms}} ms.',
-    'zh-CN': '{{node}} 的请求因超时而失败：它的用户在 {{ms}} ms 内没有连接。',
+    'zh-CN': '{{node}} 的请求因超时而失败：它的用户在 {{ms}} 毫秒内没有连接。',
   },
   'failing.timeout.login-wait': {
     en: '{{node}} fails requests with a timeout: they waited for their user\'s login longer than {{ms}} ms.',
-    'zh-CN': '{{node}} 的请求因超时而失败：它们等待用户登录超过了 {{ms}} ms。',
+    'zh-CN': '{{node}} 的请求因超时而失败：它们等待用户登录超过了 {{ms}} 毫秒。',
   },
   'failing.timeout.replica': { en: '{{node}} fails writes with a timeout: its followers did not acknowledge in time.', 'zh-CN': '{{node}} 的写入因超时而失败：它的从库没有及时确认。' },
   'failing.overloaded': { en: '{{node}} refuses requests as overloaded: its queue is full ({{count}} waiting).', 'zh-CN': '{{node}} 因过载而拒绝请求：它的队列已满（{{count}} 个在等待）。' },

@@ -46,9 +46,14 @@ export const GRADE_TEXTS = {
   'regrade.diff.passed_other': { en: 'passed ({{count}} points)', 'zh-CN': '通过（{{count}} 分）' },
   'regrade.diff.failed_one': { en: 'failed ({{count}} point)', 'zh-CN': '未通过（{{count}} 分）' },
   'regrade.diff.failed_other': { en: 'failed ({{count}} points)', 'zh-CN': '未通过（{{count}} 分）' },
-  // A student's variant: "crashAtMs 11500, rps 650, seed 123".
+  // A student's variant: "API 2 crashes at: 11.5 s, Request rate of the users: 650 req/s, seed 123" ({{values}}: variant.list or one
+  // variant.value.*; {{parameter}} is the parameter's id, which variantText.ts words by the lesson's label; older hosts sent a string).
   'variant.values': { en: '{{values}}, seed {{seed}}', 'zh-CN': '{{values}}，种子 {{seed}}' },
   'variant.seedOnly': { en: 'seed {{seed}}', 'zh-CN': '种子 {{seed}}' },
+  'variant.list': { en: '{{head}}, {{tail}}', 'zh-CN': '{{head}}，{{tail}}' },
+  'variant.value.ms': { en: '{{parameter}}: {{ms}}', 'zh-CN': '{{parameter}}：{{ms}}' },
+  'variant.value.rps': { en: '{{parameter}}: {{rps}}', 'zh-CN': '{{parameter}}：{{rps}}' },
+  'variant.value.count': { en: '{{parameter}}: {{number}}', 'zh-CN': '{{parameter}}：{{number}}' },
 
   // Why a check could not be evaluated (src/main/grading/grade.ts, metricCheck.ts, quiz.ts).
   'check.missingFaultTarget': {

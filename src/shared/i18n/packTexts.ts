@@ -75,6 +75,14 @@ export const PACK_TEXTS = {
   'problem.nameMissingLocale': { en: 'lesson "{{lesson}}": node "{{id}}" has no {{locale}} name (the pack lists the locales {{locales}})', 'zh-CN': '课程“{{lesson}}”：节点“{{id}}”缺少 {{locale}} 名称（课程包列出的语言为 {{locales}}）' },
 
   // What `pack:validate --run` proves by grading (src/main/packs/solutions.ts); {{which}} is empty or a variant.
+  // {{which}}: a sampled student's variant, its values by the lesson's English labels (the CLI's language).
+  'run.variantOf': { en: ' (variant of "{{student}}": {{values}})', 'zh-CN': '（学生“{{student}}”的变体：{{values}}）' },
+  // {{detail}} of a check that went the wrong way: what it measured, and the bound it has.
+  'run.measured': { en: 'measured {{value}}', 'zh-CN': '测得 {{value}}' },
+  'run.nothingMeasured': { en: 'nothing measured', 'zh-CN': '没有测到数据' },
+  'run.expected': { en: '{{measured}}, expected {{bound}}', 'zh-CN': '{{measured}}，要求 {{bound}}' },
+  'run.bound': { en: '{{measured}}, bound {{bound}}', 'zh-CN': '{{measured}}，界限为 {{bound}}' },
+  'run.checkError': { en: '{{detail}}: {{error}}', 'zh-CN': '{{detail}}；出错：{{error}}' },
   'run.noReference': { en: 'a lesson with checks needs a reference solution that passes them', 'zh-CN': '有检查项的课程需要一个能通过它们的参考答案' },
   'run.starterPasses': { en: 'the starter already passes every check{{which}}: there is nothing for the student to do', 'zh-CN': '初始设计已经通过了所有检查项{{which}}：学生无事可做' },
   'run.referenceFails': { en: 'the reference solution fails check "{{check}}"{{which}} ({{detail}})', 'zh-CN': '参考答案未通过检查项“{{check}}”{{which}}（{{detail}}）' },

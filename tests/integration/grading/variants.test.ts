@@ -2,6 +2,7 @@
 // different crash times, each submission re-grades to the grade stored in it, a file whose numbers
 // were edited is graded with the student's own, and the reference passes / the starter fails on
 // 20 sampled students' variants (what `pack:validate --run` proves).
+import { packProblemText } from '../../../src/shared/i18n/errorTexts';
 import { describe, expect, it } from 'vitest';
 import { gradeSubmissionText } from '../../../src/main/grading/bulk';
 import { gradeLesson } from '../../../src/main/grading/grade';
@@ -58,7 +59,7 @@ describe('per-student variants of lesson 1', () => {
     const easier = { ...submission, variant: { seed: submission.seed, values: { ...submission.variant!.values, rps: 450 } } };
     const regrade = regradeSubmission(easier, pack, simEngine);
     expect(regrade.report.traceHash).toBe(ada.grade.traceHash);
-    expect(regrade.notes.join(' ')).toMatch(/records the variant .*rps 450.*the student's name gives .*which was graded/);
+    expect(regrade.notes.join(' ')).toMatch(/records the variant .*Request rate of the users: 450 req\/s.*the student's name gives .*which was graded/);
   });
 
   it(`passes the reference and fails the starter on ${VARIANT_SAMPLES} sampled students' variants`, () => {
@@ -71,6 +72,10 @@ describe('per-student variants of lesson 1', () => {
     const variants = { parameters: lesson1.lesson.variants!.parameters.map((p) => (p.id === 'rps' ? { ...p, min: 6000, max: 6000 } : p)) };
     const broken = { manifest: pack.manifest, lessons: [{ ...lesson1, lesson: { ...lesson1.lesson, variants } }] };
     const problems = checkSolutions(broken, simEngine, 2);
-    expect(problems.some((p) => p.path === 'checks[1]' && /reference solution fails check "small-blast" \(variant of "student-1": crashAtMs \d+, rps 6000, seed \d+\)/.test(p.message))).toBe(true);
+    // Named by the lesson's labels with their units, as the app words a variant (the CLI's English), not "crashAtMs 11500, rps 6000".
+    const failing = problems.find((p) => p.path === 'checks[1]' && p.message.includes('(variant of "student-1"'));
+    expect(failing?.message).toMatch(/reference solution fails check "small-blast" \(variant of "student-1": API 2 crashes at: \d+(\.\d)? s, Request rate of the users: 6,000 req\/s, seed \d+\) \(measured [\d.]+, expected /);
+    // Where it is read in Chinese, the sentence around the values is ours too.
+    expect(packProblemText(failing!, 'zh-CN')).toMatch(/^参考答案未通过检查项“small-blast”（学生“student-1”的变体：.*）（测得 [\d.]+，要求 /);
   }, 120_000);
 });

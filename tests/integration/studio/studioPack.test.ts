@@ -5,7 +5,7 @@
  * `pack:validate --run` passes clean; the built-in pack duplicates into a draft that validates.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -135,6 +135,19 @@ describe('studio services', () => {
     expect((await raw('studio:create', { id: 'flags', title: 'Again' })).ok).toBe(false);
     expect((await raw('studio:create', { id: 'stateless-vs-stateful', title: 'Mine' })).ok).toBe(false);
   }, 120_000);
+
+  it('a stored draft that no longer loads stays listed, says why when opened, and is not overwritten by a new draft with its id', async () => {
+    const { dataDir, raw } = newHost();
+    const file = path.join(dataDir, 'studio', 'broken', 'studio.json');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ id: 'broken', title: { en: 'Broken' }, packVersion: 7, authors: [], locales: ['en'], lessons: [] }));
+    const listed = await raw('studio:list', {});
+    expect(listed.ok && listed.value).toEqual([{ id: 'broken', title: { en: 'broken' }, lessons: 0, doesNotLoad: true }]);
+    const opened = await raw('studio:open', { id: 'broken' });
+    expect(!opened.ok && opened.error).toMatchObject({ key: 'studio.draftDoesNotLoad', issues: [{ path: 'packVersion', text: { key: 'schema.invalidType' } }] });
+    expect((await raw('studio:create', { id: 'broken', title: 'New' })).ok).toBe(false);
+    expect(JSON.parse(readFileSync(file, 'utf8')).packVersion).toBe(7);
+  });
 
   it('grades each common wrong answer stored from the canvas, and flags one that passes a check it must fail', async () => {
     const { dataDir, call } = newHost();

@@ -14,7 +14,9 @@ import type { Graph, GraphNode, NodeKind } from '../../../src/shared/graph';
 import { englishGrade, gradeMessage, gradeText } from '../../../src/shared/i18n/gradeTexts';
 import { checkErrorText, reportNotes } from '../../../src/shared/i18n/reportText';
 import { LESSON_VERSION, LessonSchema } from '../../../src/shared/lesson';
-import { describeVariant, variantMessage } from '../../../src/main/grading/variant';
+import { describeVariant, englishNote, variantMessage } from '../../../src/main/grading/variant';
+import { createSubmission, regradeSubmission } from '../../../src/main/grading/submission';
+import { variantParamFormat, variantValuesText } from '../../../src/shared/i18n/variantText';
 
 const BUILTIN = path.resolve(__dirname, '../../../lessons/stateless-vs-stateful');
 const HAN = /\p{Script=Han}/u;
@@ -85,15 +87,48 @@ describe('check errors as keys', () => {
 });
 
 describe('re-grade notes as keys', () => {
-  it('the variant note names both variants, in English as before and in Chinese', () => {
-    const recorded = { values: { rps: 450, crashAtMs: 11_500 }, seed: 7 };
-    const graded = { values: { rps: 650, crashAtMs: 11_500 }, seed: 123 };
-    expect(describeVariant(graded)).toBe('crashAtMs 11500, rps 650, seed 123');
-    const note = gradeMessage('regrade.otherVariant', { recorded: variantMessage(recorded), graded: variantMessage(graded) });
-    expect(englishGrade(note)).toBe("The file records the variant crashAtMs 11500, rps 450, seed 7; the student's name gives crashAtMs 11500, rps 650, seed 123, which was graded.");
-    const zh = gradeText(note, 'zh-CN');
-    expect(zh).toBe('文件记录的变体是 crashAtMs 11500, rps 450，种子 7；按学生姓名得到的是 crashAtMs 11500, rps 650，种子 123，评分用的是后者。');
-    expect(englishWords(zh, ['crashAtMs', 'rps'])).toEqual([]);
+  // Lesson 1's parameters, as the pack declares them: the note words each value by its label and unit.
+  const parameters = [
+    { id: 'crashAtMs', label: { en: 'API 2 crashes at', 'zh-CN': 'API 实例 2 崩溃时间' }, unit: 'ms' as const },
+    { id: 'rps', label: { en: 'Request rate of the users', 'zh-CN': '用户请求速率' }, unit: 'rps' as const },
+  ];
+  const recorded = { values: { rps: 450, crashAtMs: 11_500 }, seed: 7 };
+  const graded = { values: { rps: 650, crashAtMs: 12_000 }, seed: 123 };
+  const note = gradeMessage('regrade.otherVariant', { recorded: variantMessage(recorded, parameters), graded: variantMessage(graded, parameters) });
+
+  it('the variant note names each value by the lesson\'s label with its unit, in English (CLI and app) and in Chinese', () => {
+    expect(describeVariant(graded)).toBe('crashAtMs 12000, rps 650, seed 123');
+    expect(englishNote(note, parameters)).toBe(
+      "The file records the variant API 2 crashes at: 11.5 s, Request rate of the users: 450 req/s, seed 7; the student's name gives API 2 crashes at: 12 s, Request rate of the users: 650 req/s, seed 123, which was graded.",
+    );
+    expect(reportNotes({ notes: ['(English)'], noteKeys: [note] }, 'en', variantParamFormat(parameters, 'en'))).toEqual([englishNote(note, parameters)]);
+    const [zh] = reportNotes({ notes: ['(English)'], noteKeys: [note] }, 'zh-CN', variantParamFormat(parameters, 'zh-CN'));
+    expect(zh).toBe('文件记录的变体是 API 实例 2 崩溃时间：11.5秒，用户请求速率：450 次/秒，种子 7；按学生姓名得到的是 API 实例 2 崩溃时间：12秒，用户请求速率：650 次/秒，种子 123，评分用的是后者。');
+    expect(englishWords(zh!, ['API'])).toEqual([]);
+  });
+
+  it('re-grading a submission made under another name gives that note, worded from the pack\'s lesson', async () => {
+    const pack = await loadPack(folderSource(BUILTIN));
+    const listed = pack.lessons.find((l) => l.lesson.id === 'any-instance')!;
+    const submission = createSubmission({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson: listed.lesson, graph: listed.starter, savedAt: new Date(0), student: 'Ada' });
+    const forged = { ...submission, variant: { ...submission.variant!, values: { ...submission.variant!.values, crashAtMs: 99_500 } } };
+    const { notes, noteKeys } = regradeSubmission(forged, { manifest: pack.manifest, lessons: pack.lessons }, simEngine);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('API 2 crashes at: 99.5 s');
+    expect(notes[0]).not.toMatch(/crashAtMs|\brps\b/);
+    const [zh] = reportNotes({ notes, noteKeys }, 'zh-CN', variantParamFormat(listed.lesson.variants!.parameters, 'zh-CN'));
+    expect(zh).toContain('API 实例 2 崩溃时间：99.5秒');
+    expect(englishWords(zh!, ['API'])).toEqual([]);
+  });
+
+  it('the studio verification words a sampled student\'s numbers the same way (its tooltip), not "crashAtMs 11500"', () => {
+    expect(variantValuesText(parameters, { rps: 650, crashAtMs: 11_500 }, 'en')).toBe('API 2 crashes at: 11.5 s, Request rate of the users: 650 req/s');
+    expect(variantValuesText(parameters, { rps: 650, crashAtMs: 11_500 }, 'zh-CN')).toBe('API 实例 2 崩溃时间：11.5秒、用户请求速率：650 次/秒');
+  });
+
+  it('a note from an older host (the values as one string) still reads as it was sent', () => {
+    const old = gradeMessage('regrade.otherVariant', { recorded: gradeMessage('variant.values', { values: 'crashAtMs 11500, rps 450', seed: 7 }), graded: gradeMessage('variant.seedOnly', { seed: 1 }) });
+    expect(reportNotes({ notes: ['x'], noteKeys: [old] }, 'zh-CN', variantParamFormat(parameters, 'zh-CN'))[0]).toBe('文件记录的变体是 crashAtMs 11500, rps 450，种子 7；按学生姓名得到的是 种子 1，评分用的是后者。');
   });
 });
 

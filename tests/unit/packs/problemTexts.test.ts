@@ -15,7 +15,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCatalogue } from '../../../src/main/host/lessons/catalogue';
-import { draftFromPack, exportDraft, validateDraft } from '../../../src/main/packs/studioDraft';
+import { draftFromPack, exportDraft, listDrafts, readDraft, validateDraft, writeDraft } from '../../../src/main/packs/studioDraft';
 import { goodGraph, goodLesson, goodManifest, goodPack, writePack, type PackFiles } from './fixtures';
 
 const LESSON = 'lessons/session-state.lesson.json';
@@ -152,6 +152,33 @@ describe('pack problems in both languages', () => {
     expect(error).toBeInstanceOf(DocumentError);
     expect((error as DocumentError).message).toMatch(/^The pack cannot be exported yet:\n.*checks\[0\]\.node: unknown node "api-9"/);
     expect(errorTextIn((error as DocumentError).text, (error as DocumentError).issues, 'zh-CN')).toMatch(/^课程包暂时还不能导出：\n.*checks\[0\]\.node：未知节点“api-9”/);
+  });
+
+  it('an installed pack without pack.json is named in the app’s language, its English for the log as before', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'statelab-data-'));
+    const files = withLesson(() => {});
+    delete files['pack.json'];
+    writePack(files, path.join(dataDir, 'packs', 'lost-course'));
+    const [entry] = await createCatalogue([], dataDir).list();
+    expect(entry?.error).toBe('pack.json: (document root): no pack.json in the installed pack "lost-course": not a lesson pack');
+    expect(entry?.problems?.map((p) => problemLine(p, 'zh-CN'))).toEqual(['pack.json: （文档根）：已安装的课程包“lost-course” 中没有 pack.json：这不是课程包']);
+  });
+
+  it('a draft whose stored file no longer fits the schema says why in our words, in English and in Chinese, not zod’s', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'statelab-data-'));
+    const pack = await loadPack(folderSource(writePack(goodPack())));
+    const draft = draftFromPack(pack, 'my-draft');
+    await writeDraft(dataDir, { ...draft, packVersion: 7 } as unknown as typeof draft);
+    const error = await readDraft(dataDir, 'my-draft').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DocumentError);
+    const { text, issues } = error as DocumentError;
+    const en = errorTextIn(text, issues, 'en');
+    expect(en).toBe('The draft "my-draft" in the data folder does not load:\npackVersion: expected a string, found a number');
+    const zh = errorTextIn(text, issues, 'zh-CN');
+    expect(zh).toBe('数据文件夹中的草稿“my-draft”无法加载：\npackVersion：应为字符串，实际为数字');
+    expect(zh).not.toMatch(/Invalid|expected|received/);
+    // Still listed (opening it says why), and a new draft with its id does not overwrite it.
+    expect(await listDrafts(dataDir)).toEqual([{ id: 'my-draft', title: { en: 'my-draft' }, lessons: 0, doesNotLoad: true }]);
   });
 
   it('the table has no key of ERROR_TEXTS (they fill nested messages together) and every sentence is in both languages', () => {

@@ -12,6 +12,7 @@ import { GradeReportSchema } from '../../../shared/gradeReport';
 import { checkTitleOf } from '../../../shared/checks';
 import { NODE_KINDS } from '../../../shared/graph';
 import type { LessonView } from '../../../shared/ipc';
+import type { Lesson } from '../../../shared/lesson';
 import { DocumentError } from '../../../shared/json';
 import { createSubmission, loadSubmission } from '../../grading/submission';
 import { lessonForStudent } from '../../grading/variant';
@@ -167,8 +168,10 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
     'submissions:regrade': async ({ fileName, text }, ctx) => {
       const submission = loadSubmission(text, fileName);
       let regrade;
+      let lesson: Lesson | undefined;
       try {
         const { pack } = await catalogue.pack(submission.packId);
+        lesson = pack.lessons.find((l) => l.lesson.id === submission.lessonId)?.lesson;
         regrade = await regradeInWorker(
           { submission, pack: { manifest: pack.manifest, lessons: pack.lessons.map((l) => ({ lesson: l.lesson, starter: l.starter })) } },
           jobContext(ctx.signal),
@@ -185,6 +188,8 @@ export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir
         lessonId: submission.lessonId,
         savedAt: submission.savedAt,
         ...regrade,
+        ...(lesson ? { lessonTitle: lesson.title } : {}),
+        ...(lesson?.variants ? { variantParameters: lesson.variants.parameters.map(({ id, label, unit }) => ({ id, label, ...(unit ? { unit } : {}) })) } : {}),
       };
     },
   };

@@ -19,6 +19,8 @@ import { DesignNamerProvider } from '../i18n/nodeNames';
 import { nodeNamer, type NodeNames } from '../../../shared/nodeNames';
 import { differenceText } from '../lesson/regradeText';
 import { reportNotes } from '../../../shared/i18n/reportText';
+import { variantParamFormat } from '../../../shared/i18n/variantText';
+import { gradeParamWords } from '../i18n/useDomain';
 import { useClassStrings } from './strings';
 
 /** A student's design to open in the lab, at `atMs` when given. */
@@ -38,6 +40,8 @@ export function StudentDetail({ api, row, file, errorText, nodeNames, onOpen, on
   const [loaded, setLoaded] = useState<Loaded>();
   // The student's nodes named as their lesson names them (not as the design on the canvas does).
   const graph = loaded && 'graph' in loaded ? loaded.graph : undefined;
+  const { t: domain } = useTranslation('domain');
+  const gradeWords = useMemo(() => gradeParamWords(domain), [domain]);
   const nameOf = useMemo(() => nodeNamer(graph?.nodes ?? [], nodeNames, i18n.language, graph?.edges), [graph, nodeNames, i18n.language]);
 
   useEffect(() => {
@@ -104,7 +108,7 @@ export function StudentDetail({ api, row, file, errorText, nodeNames, onOpen, on
             </div>
           )}
           {/* What re-grading noticed about the file: another student's numbers, another pack or app version. */}
-          {reportNotes(loaded.regrade, i18n.language).map((note, i) => (
+          {reportNotes(loaded.regrade, i18n.language, variantParamFormat(loaded.regrade.variantParameters, i18n.language, gradeWords), nameOf).map((note, i) => (
             <p key={i} className="sl-class-note" data-testid="class-regrade-note">{note}</p>
           ))}
           <DesignNamerProvider value={nameOf}>

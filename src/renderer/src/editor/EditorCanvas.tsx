@@ -230,6 +230,23 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
   const shownNodes = useMemo(() => (highlight ? nodes.map((n) => ({ ...n, className: highlight.has(n.id) ? 'is-drop-target' : 'is-not-drop-target' })) : nodes), [nodes, highlight]);
   const shownEdges = useMemo(() => (highlight ? edges.map((e) => ({ ...e, className: `${e.className ?? ''} ${highlight.has(e.id) ? 'is-drop-target' : 'is-not-drop-target'}` })) : edges), [edges, highlight]);
 
+  // React Flow's own words (the zoom buttons' tooltips, what a screen reader hears) in the app's language.
+  const ariaLabels = useMemo(
+    () => ({
+      'controls.ariaLabel': t('zoomControls'),
+      'controls.zoomIn.ariaLabel': t('zoomIn'),
+      'controls.zoomOut.ariaLabel': t('zoomOut'),
+      'controls.fitView.ariaLabel': t('fitView'),
+      'minimap.ariaLabel': t('minimap'),
+      'handle.ariaLabel': t('flowA11y.handle'),
+      'node.a11yDescription.default': t('flowA11y.node'),
+      'node.a11yDescription.keyboardDisabled': t('flowA11y.node'),
+      'edge.a11yDescription.default': t('flowA11y.edge'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
+        t('flowA11y.moved', { direction: t(`flowA11y.direction.${direction as 'up'}`, { defaultValue: direction }), x, y }),
+    }),
+    [t],
+  );
   return (
     <div
       className={`sl-canvas-inner${highlight ? ' is-fault-dragging' : ''}`}
@@ -268,6 +285,7 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
         minZoom={0.1}
         onlyRenderVisibleElements={doc.nodes.length > 150}
         proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={ariaLabels}
       >
         <Background gap={GRID} />
         {isMinimapShown && <MiniMap pannable zoomable position="bottom-right" style={MINIMAP_SIZE} nodeColor={(n) => NODE_KIND_SPECS[(n as StateLabFlowNode).data.kind].color} ariaLabel={t('minimap')} />}

@@ -1,5 +1,6 @@
-import { formatMs, formatNumber, formatPercent, formatValue } from '../i18n/format';
+import { formatMs, formatNumber, formatPercent, formatSeconds, formatValue } from '../i18n/format';
 import { memo, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { hoverValues, type ChartSpec, type ChartUnit } from './series';
@@ -18,6 +19,9 @@ export const formatChartValue = (v: number | null | undefined, unit: ChartUnit, 
   if (unit === 'ratio') return formatNumber(v, locale, 2);
   return formatNumber(Math.round(v), locale);
 };
+
+/** A time on the x axis (seconds), with as many decimals as it has (at most one). */
+const atSeconds = (s: number, locale: string): string => formatSeconds(s * 1000, locale, Number.isInteger(s) ? 0 : 1);
 
 interface Props {
   spec: ChartSpec;
@@ -46,6 +50,8 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs, onPickM
   marks.current = { cursorMs, faultsMs, revealed };
   const pick = useRef(onPickMs);
   pick.current = onPickMs;
+  // The ticks and the hover read-out are drawn in the app's language ("10 s", "10秒"; "0.5 ms", "0.5毫秒"): the chart is built again when it changes.
+  const locale = useTranslation().i18n.language;
 
   useEffect(() => {
     const el = box.current;
@@ -73,7 +79,7 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs, onPickM
       if (!out) return;
       const at = hoverValues({ tS }, spec, u.cursor.idx, marks.current.revealed);
       out.hidden = at === undefined;
-      out.textContent = at ? `${at.atS} s · ${at.values.map((v) => `${spec.series.length > 1 ? `${v.label} ` : ''}${formatChartValue(v.value, spec.unit)}`).join(' · ')}` : '';
+      out.textContent = at ? `${atSeconds(at.atS, locale)} · ${at.values.map((v) => `${spec.series.length > 1 ? `${v.label} ` : ''}${formatChartValue(v.value, spec.unit, locale)}`).join(' · ')}` : '';
     };
     const opts: uPlot.Options = {
       width: el.clientWidth || 300,
@@ -83,7 +89,17 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs, onPickM
       cursor: { y: false, points: { show: false }, drag: { x: false, y: false, setScale: false } },
       scales: { x: { time: false, range: [0, Math.max(1, endMs / 1000)] }, y: { range: (_u, _min, max) => [0, chartTicks(max, spec.unit).at(-1)!] } },
       axes: [
-        { stroke: muted, grid: { stroke: 'rgba(127,127,127,0.15)' }, ticks: { show: false }, size: 24, values: (_u, v) => v.map((s) => `${s} s`) },
+        {
+          stroke: muted,
+          grid: { stroke: 'rgba(127,127,127,0.15)' },
+          ticks: { show: false },
+          size: 24,
+          values: (_u, v) => {
+            const labels = v.map((s) => atSeconds(s, locale));
+            el.dataset.xTicks = labels.join(' | ');
+            return labels;
+          },
+        },
         {
           stroke: muted,
           grid: { stroke: 'rgba(127,127,127,0.15)' },
@@ -92,7 +108,7 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs, onPickM
           size: (_u, values) => yAxisWidth(values ?? []),
           splits: (_u, _axis, _min, max) => chartTicks(max, spec.unit).filter((t) => t <= max * (1 + 1e-9)),
           values: (_u, v) => {
-            const labels = v.map((x) => formatChartValue(x, spec.unit));
+            const labels = v.map((x) => formatChartValue(x, spec.unit, locale));
             // The tick labels are drawn on the canvas: the DOM names them too (tests, inspection).
             el.dataset.yTicks = labels.join(' | ');
             return labels;
@@ -117,7 +133,7 @@ function UPlotChartView({ spec, tS, revealed, cursorMs, endMs, faultsMs, onPickM
       u.destroy();
       plot.current = null;
     };
-  }, [spec, tS, endMs, colors]);
+  }, [spec, tS, endMs, colors, locale]);
 
   useEffect(() => {
     const data = [tS, ...spec.series.map((s) => s.values.map((v, i) => (i <= revealed ? v : null)))] as uPlot.AlignedData;

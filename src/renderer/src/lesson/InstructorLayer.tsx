@@ -12,8 +12,9 @@ import { METRICS, type RunResult } from '../../../shared/metrics';
 import { readMetric } from '../../../shared/metrics/read';
 import { faultTimings, resolveWindow } from '../../../shared/runWindow';
 import { ScenarioSchema, type Scenario } from '../../../shared/scenario';
-import type { StudentVariant, VariantParameter } from '../../../shared/variants';
-import { formatNumber, formatSeconds, formatValue, labelColon } from '../i18n/format';
+import type { StudentVariant } from '../../../shared/variants';
+import { formatParameter } from '../../../shared/i18n/variantText';
+import { formatValue, labelColon } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
 import { useDomain } from '../i18n/useDomain';
 import { InlineMarkdown, Markdown } from './Markdown';
@@ -50,13 +51,6 @@ export function IntroCard({ about, onSelectLesson }: { about: LessonView['about'
       </div>
     </section>
   );
-}
-
-/** A parameter's value as the student reads it: a time in seconds, a rate in req/s. */
-export function formatParameter(p: VariantParameter, value: number, locale: string): string {
-  if (p.unit === 'ms') return formatSeconds(value, locale, value % 1000 === 0 ? 0 : 1);
-  if (p.unit === 'rps') return formatValue(value, 'rps', locale);
-  return formatNumber(value, locale, Number.isInteger(value) ? 0 : 2);
 }
 
 /** The student's name and the numbers it gives them; the name is taken on Enter or when the field is left. */

@@ -24,10 +24,16 @@ export function StudioStart({ api, studio, initialFrom, onClose }: { api: StateL
   const [id, setId] = useState('');
   const [from, setFrom] = useState(initialFrom ?? '');
   const [error, setError] = useState<string>();
+  const [openError, setOpenError] = useState<{ id: string; message: string }>();
   useEffect(() => {
     void api.studioList({}).then((r) => r.ok && setDrafts(r.value));
     void api.packsCatalogue({}).then((r) => r.ok && setPacks(r.value.filter((p) => !p.error)));
   }, [api]);
+  const open = async (draftId: string) => {
+    const message = await studio.open(draftId);
+    if (message) setOpenError({ id: draftId, message });
+    else onClose();
+  };
   const create = async () => {
     const message = await studio.create(id || idFromTitle(title), title.trim() || id, from || undefined);
     if (message) setError(message);
@@ -43,12 +49,18 @@ export function StudioStart({ api, studio, initialFrom, onClose }: { api: StateL
             {drafts.map((draft) => (
               <li key={draft.id} data-draft={draft.id}>
                 <span>
-                  <strong>{localize(draft.title, i18n.language)}</strong> <span className="sl-muted">{draft.id} · {t('lessonCount', { count: draft.lessons })}</span>
+                  <strong>{localize(draft.title, i18n.language)}</strong>{' '}
+                  <span className={draft.doesNotLoad ? 'sl-error' : 'sl-muted'}>{draft.doesNotLoad ? t('draftDoesNotLoad') : `${draft.id} · ${t('lessonCount', { count: draft.lessons })}`}</span>
                 </span>
-                <button type="button" onClick={() => void studio.open(draft.id).then(onClose)}>{t('edit')}</button>
+                <button type="button" onClick={() => void open(draft.id)}>{t('edit')}</button>
               </li>
             ))}
           </ul>
+          {openError && (
+            <p className="sl-error sl-studio-open-error" role="alert" data-testid="draft-open-error">
+              {openError.message}
+            </p>
+          )}
         </section>
       )}
       <section>

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { Graph } from '../../../shared/graph';
 import type { Scenario } from '../../../shared/scenario';
 import { VARIANT_LIMITS, VARIANT_UNITS, type LessonVariants, type VariantParameter, type VariantUnit } from '../../../shared/variants';
-import { formatParameter } from '../lesson/InstructorLayer';
+import { formatParameter } from '../../../shared/i18n/variantText';
 import { useDomain } from '../i18n/useDomain';
 import { LocalizedField } from './LocalizedField';
 import { NumberBox } from './NumberBox';

@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../../shared/lesson';
 import { STUDIO_LIMITS, wrongDesign, type VerifyCheckRow, type VerifyDesign } from '../../../shared/studio';
 import type { GradeParamFormat } from '../../../shared/i18n/gradeTexts';
-import { formatPercent, labelColon } from '../i18n/format';
+import { variantValuesText, type VariantLabel } from '../../../shared/i18n/variantText';
+import { formatPercent, labelColon, listSeparator } from '../i18n/format';
 import { gradeParamWords } from '../i18n/useDomain';
 import type { Studio } from './useStudio';
 import { cellReason, cellValues, rowBound, verifyReasons } from './verifyText';
@@ -25,6 +26,9 @@ export function VerifyPanel({ studio }: { studio: Studio }) {
   const { t: d } = useTranslation('domain');
   const words = useMemo(() => gradeParamWords(d), [d]);
   const checkName = checkNamer(studio.lessonDoc?.checks as Parameters<typeof checkNamer>[0], i18n.language);
+  // A sampled student's numbers as the student's variant card words them: each by its label, with its unit.
+  const parameters = (studio.lessonDoc as { variants?: { parameters?: VariantLabel[] } } | undefined)?.variants?.parameters;
+  const studentValues = (values: Readonly<Record<string, number>>) => variantValuesText(parameters, values, i18n.language);
   return (
     <section className="sl-studio-verify" data-testid="verify-panel" aria-label={t('verifyTitle')}>
       <div className="sl-studio-row">
@@ -57,12 +61,12 @@ export function VerifyPanel({ studio }: { studio: Studio }) {
               <h5>{t('variantRows', { n: verify.result.variants.students.length })}</h5>
               <VerifyTable rows={verify.result.variants.checks} designs={designs.filter((x) => x === 'starter' || x === 'reference')} designName={designName} words={words} wrongs={wrongs} checkName={checkName} />
               <VerifyReasons rows={verify.result.variants.checks} designs={designs.filter((x) => x === 'starter' || x === 'reference')} designName={designName} words={words} />
-              <p className="sl-muted" title={verify.result.variants.students.map((s) => `${s.student}: ${Object.entries(s.values).map(([k, v]) => `${k} ${v}`).join(', ')}`).join('\n')}>
+              <p className="sl-muted" title={verify.result.variants.students.map((s) => `${s.student}${labelColon(i18n.language)}${studentValues(s.values)}`).join('\n')}>
                 {t('variantStudents', { list: studentRange(verify.result.variants.students.map((s) => s.student)) })}
               </p>
             </div>
           )}
-          <p className="sl-muted">{t('seedsUsed', { seeds: verify.result.seeds.join(', ') })}</p>
+          <p className="sl-muted">{t('seedsUsed', { seeds: verify.result.seeds.join(listSeparator(i18n.language)) })}</p>
         </div>
       )}
     </section>

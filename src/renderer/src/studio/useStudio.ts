@@ -158,10 +158,12 @@ export function useStudio(api: StateLabApi) {
     [send],
   );
   const open = useCallback(
-    async (id: string) => {
+    /** Opens a stored draft; why it could not, in the app's language, when it could not. */
+    async (id: string): Promise<string | undefined> => {
       const result = await api.studioOpen({ id });
-      if (!result.ok) return setMessage({ text: errorText(result.error), isError: true });
+      if (!result.ok) return errorText(result.error);
       adopt(result.value);
+      return undefined;
     },
     [api, errorText, adopt],
   );

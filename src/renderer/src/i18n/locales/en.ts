@@ -98,6 +98,16 @@ export const en = {
     close: 'Close',
     minimap: 'Minimap',
     zoomControls: 'Zoom controls',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    // What a screen reader hears on the canvas (React Flow's own English otherwise).
+    flowA11y: {
+      node: 'Press Enter or Space to select a node, then the arrow keys to move it; Delete removes it and Escape cancels.',
+      edge: 'Press Enter or Space to select a connection; Delete removes it and Escape cancels.',
+      moved: 'Moved the selected node {{direction}}. New position: x {{x}}, y {{y}}',
+      direction: { up: 'up', down: 'down', left: 'left', right: 'right' },
+      handle: 'Connection point',
+    },
     fitView: 'Fit view',
     fitHint: 'Fit the whole design in view',
     showMinimap: 'Show the minimap',
