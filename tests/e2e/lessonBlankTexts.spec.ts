@@ -56,4 +56,9 @@ test('a student reads no empty step or objective: blank translations read in Eng
   for (const item of await steps.all()) await expect(item).not.toHaveText(/^\s*$/);
   await page.screenshot({ path: `${SHOTS}/lesson-blank-texts-zh-CN-1280.png` });
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+
+  // The host's data folder is shared by the specs after this one: the pack goes again.
+  await page.getByRole('button', { name: 'Lesson packs' }).click();
+  await dialog.locator('[data-pack="blank-texts"]').getByRole('button', { name: 'Remove' }).click();
+  await expect(dialog.locator('[data-pack="blank-texts"]')).toHaveCount(0);
 });
