@@ -52,10 +52,14 @@ export class Histogram {
 
   record(value: number): void {
     const i = bucketOf(value);
-    this.counts[i]! += 1;
-    this.marks[i >>> 5]! |= 1 << (i & 31);
+    const n = this.counts[i]!;
+    this.counts[i] = n + 1;
     this.total++;
-    if (i > this.top) this.top = i;
+    // Only a count's first value can mark it or raise the top.
+    if (n === 0) {
+      this.marks[i >>> 5]! |= 1 << (i & 31);
+      if (i > this.top) this.top = i;
+    }
   }
 
   /** Flattens to [index, count, ...] (index ascending) and clears, for storing a bucket of a run. */
