@@ -81,21 +81,17 @@ export class EventQueue {
     heap[i] = slot;
   }
 
-  /**
-   * Removes the earliest event and returns its slot; the slot stays readable until the next push.
-   * Bottom-up: the hole left at the root goes down the path of smaller children to a leaf, and
-   * the last entry rises from there into place. One comparison per level on the way down instead
-   * of two, and the last entry, late by nature, rarely rises far. (time, sequence) is a strict order,
-   * so every heap discipline pops the same sequence of events.
-   */
+  /** Removes the earliest event and returns its slot; the slot stays readable until the next push. */
   pop(): number {
     const heap = this.heap;
     const top = heap[0]!;
-    const n = --this.size;
-    if (n > 0) {
-      const last = heap[n]!;
+    const last = heap[--this.size]!;
+    if (this.size > 0) {
       const t = this.timeUs;
       const s = this.seq;
+      const lt = t[last]!;
+      const ls = s[last]!;
+      const n = this.size;
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
@@ -112,18 +108,10 @@ export class EventQueue {
             ms = rs;
           }
         }
+        const mt = t[ms]!;
+        if (lt < mt || (lt === mt && ls < s[ms]!)) break;
         heap[i] = ms;
         i = m;
-      }
-      const lt = t[last]!;
-      const ls = s[last]!;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        const ps = heap[p]!;
-        const pt = t[ps]!;
-        if (pt < lt || (pt === lt && s[ps]! < ls)) break;
-        heap[i] = ps;
-        i = p;
       }
       heap[i] = last;
     }
