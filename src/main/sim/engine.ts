@@ -11,7 +11,7 @@ import { FLAG_HELD_BACK, FLAG_ONE_WAY, OP, STATUS, STATUS_REASON } from './calls
 import { EV } from './loop';
 import { C, E, NE } from './metrics/recorder';
 import { ModelState } from './model';
-import type { SimEdge, SimNode } from './node';
+import type { NodeCore, SimEdge, SimNode } from './node';
 import { Rng, hashString } from './rng';
 import { onProbeEvent } from './probes';
 import { TIMEOUTS_FIRING } from './timeouts';
@@ -54,6 +54,7 @@ export class Sim extends Network {
   addNode(node: SimNode): void {
     if (node.idx !== this.nodes.length) throw new Error('node index out of order');
     this.nodes.push(node);
+    this.cores.push(node.core);
     this.byId.set(node.id, node);
     this.nodeHash.push(hashString(node.id));
     this.rec.addNode(node.id);
@@ -118,7 +119,8 @@ export class Sim extends Network {
   }
 
   timer(node: SimNode, delayUs: number, tag: number, a = 0, b = 0): void {
-    this.queue.push(this.nowUs + delayUs, EV.timer, node.idx, tag, a, b, node.incarnation);
+    const core = node.core;
+    this.queue.push(this.nowUs + delayUs, EV.timer, core.idx, tag, a, b, core.incarnation);
   }
 
   scheduleFault(atUs: number, index: number, phase: number): void {
@@ -211,14 +213,15 @@ export class Sim extends Network {
       case EV.timer:
       case EV.timeout: {
         // A timer of a previous life (before a crash) is void; one due while paused waits.
+        const core = this.cores[n]!;
+        if (inc !== core.incarnation || !core.isUp) return false;
         const node = this.nodes[n]!;
-        if (inc !== node.incarnation || !node.isUp) return false;
-        if (node.isPaused) {
+        if (core.isPaused) {
           node.deferred.push(type, a, b, cArg, inc);
           return false;
         }
         if (type === EV.timer) node.onTimer(a, b, cArg);
-        else this.fireTimeouts(node);
+        else this.fireTimeouts(node, core);
         return true;
       }
       case EV.fault:
@@ -246,7 +249,7 @@ export class Sim extends Network {
   }
 
   protected isNodeUp(n: number): boolean {
-    return this.nodes[n]!.isUp;
+    return this.cores[n]!.isUp;
   }
 
   /** Closes the recorder's bucket, with each node's inFlight gauge: the calls it is serving. */
@@ -257,8 +260,8 @@ export class Sim extends Network {
     rec.flush(this.nodes);
   }
 
-  private fireTimeouts(node: SimNode): void {
-    const f = node.timeouts;
+  private fireTimeouts(node: SimNode, core: NodeCore): void {
+    const f = core.timeouts;
     if (f === null) return;
     const calls = this.calls;
     // This event was the node's one timeout timer. While the expired calls are handled, a call the
@@ -268,14 +271,14 @@ export class Sim extends Network {
     f.armedUs = TIMEOUTS_FIRING;
     while (f.length > 0) {
       const c = f.headCall();
-      if (!calls.isValid(c, f.headGen()) || !calls.isHeldByCaller(c) || calls.from[c] !== node.idx) {
+      if (!calls.isValid(c, f.headGen()) || !calls.isHeldByCaller(c) || calls.from[c] !== core.idx) {
         f.shift();
         continue;
       }
       const dl = f.headDeadlineUs();
       if (dl > this.nowUs) {
         f.armedUs = dl;
-        this.queue.push(dl, EV.timeout, node.idx, 0, 0, 0, node.incarnation);
+        this.queue.push(dl, EV.timeout, core.idx, 0, 0, 0, core.incarnation);
         return;
       }
       f.shift();
@@ -284,17 +287,17 @@ export class Sim extends Network {
       if ((calls.flags[c]! & FLAG_HELD_BACK) !== 0) {
         // Never sent: it gave up waiting at its caller (for its user's login or connection).
         node.onGaveUpWaiting(c);
-        if (!node.isUp) return;
+        if (!core.isUp) return;
         continue;
       }
       if (isRequestOp(calls.op[c]!) && this.failureStarts(node, STATUS.timeout)) {
-        this.logFailing(node, STATUS.timeout, undefined, { target: this.nodes[calls.to[c]!]!.id, ms: node.timeoutUs / 1000 });
+        this.logFailing(node, STATUS.timeout, undefined, { target: this.nodes[calls.to[c]!]!.id, ms: core.timeoutUs / 1000 });
       }
       if (this.tracer !== null) this.tracer.onTimeout(c);
       this.rec.edgeCur[calls.edge[c]! * NE + E.failed]! += 1;
       node.onResponse(c);
       // A crash cleared the FIFO and its timer.
-      if (!node.isUp) return;
+      if (!core.isUp) return;
     }
     f.armedUs = -1;
   }

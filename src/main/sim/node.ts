@@ -27,21 +27,75 @@ export interface SimEdge {
   isPeer?: boolean;
 }
 
-export abstract class SimNode {
+/**
+ * What the engine reads about a node on every event, in one object shape for every kind of node.
+ * A node is an instance of its kind's class, so in V8 a field read on "some node" in the engine's
+ * shared paths (delivery, timers, the transport) meets many shapes and becomes a slow generic
+ * lookup; those paths read the node's core (`Network.cores[n]`) instead. The node's own
+ * properties of the same names are accessors onto it, so there is one copy of each.
+ */
+export class NodeCore {
   isUp = true;
-  /** False while starting up (or stopped): up but not serving. */
-  isReady = true;
   isPaused = false;
-  /** Removed by scale-in: never restarts. */
-  isRemoved = false;
   /** Bumped on every crash so timers of the previous life are ignored. */
   incarnation = 0;
-  /** Multiplies service time (slow fault). */
-  serviceFactor = 1;
   /** Multiplies the latency of this node's links (slow fault). */
   latencyFactor = 1;
   /** Loss on every message to or from this node (link-loss fault). */
   lossRate = 0;
+  /** Timeout of the calls this node makes (0: none). */
+  timeoutUs = 0;
+  timeouts: TimeoutFifo | null = null;
+
+  constructor(
+    readonly idx: number,
+    readonly rng: Rng,
+    readonly isClient: boolean,
+  ) {}
+}
+
+export abstract class SimNode {
+  /** The engine's view of this node (see NodeCore); isUp, isPaused, incarnation, latencyFactor, lossRate, timeoutUs and timeouts live there. */
+  readonly core: NodeCore;
+  get isUp(): boolean {
+    return this.core.isUp;
+  }
+  set isUp(v: boolean) {
+    this.core.isUp = v;
+  }
+  /** False while starting up (or stopped): up but not serving. */
+  isReady = true;
+  get isPaused(): boolean {
+    return this.core.isPaused;
+  }
+  set isPaused(v: boolean) {
+    this.core.isPaused = v;
+  }
+  /** Removed by scale-in: never restarts. */
+  isRemoved = false;
+  /** Bumped on every crash so timers of the previous life are ignored. */
+  get incarnation(): number {
+    return this.core.incarnation;
+  }
+  set incarnation(v: number) {
+    this.core.incarnation = v;
+  }
+  /** Multiplies service time (slow fault). */
+  serviceFactor = 1;
+  /** Multiplies the latency of this node's links (slow fault). */
+  get latencyFactor(): number {
+    return this.core.latencyFactor;
+  }
+  set latencyFactor(v: number) {
+    this.core.latencyFactor = v;
+  }
+  /** Loss on every message to or from this node (link-loss fault). */
+  get lossRate(): number {
+    return this.core.lossRate;
+  }
+  set lossRate(v: number) {
+    this.core.lossRate = v;
+  }
   /** Request edges out, in graph order. */
   out: SimEdge[] = [];
   /** Request edges in. */
@@ -49,8 +103,18 @@ export abstract class SimNode {
   replOut: SimEdge[] = [];
   replIn: SimEdge[] = [];
   /** Timeout of the calls this node makes (0: none). */
-  timeoutUs = 0;
-  timeouts: TimeoutFifo | null = null;
+  get timeoutUs(): number {
+    return this.core.timeoutUs;
+  }
+  set timeoutUs(v: number) {
+    this.core.timeoutUs = v;
+  }
+  get timeouts(): TimeoutFifo | null {
+    return this.core.timeouts;
+  }
+  set timeouts(f: TimeoutFifo | null) {
+    this.core.timeouts = f;
+  }
   /** Events that arrived while paused: [type, a, b, c, inc] ... */
   deferred: number[] = [];
   /** A load balancer sends to it. */
@@ -85,6 +149,7 @@ export abstract class SimNode {
     readonly kind: NodeKind,
     readonly rng: Rng,
   ) {
+    this.core = new NodeCore(idx, rng, kind === 'client');
     // A clone made by scale-out costs from the moment it exists.
     this.costSinceUs = sim.nowUs;
   }
@@ -134,7 +199,8 @@ export abstract class SimNode {
   /** A health probe this node sent (probes.ts) was answered (`isOk`), refused or timed out (false). */
   onProbeResult(_slot: number, _seq: number, _isOk: boolean): void {}
   isServing(): boolean {
-    return this.isUp && this.isReady && !this.isPaused;
+    const core = this.core;
+    return core.isUp && this.isReady && !core.isPaused;
   }
   /** First request edge to a node of one of these kinds. */
   edgeTo(...kinds: NodeKind[]): SimEdge | undefined {

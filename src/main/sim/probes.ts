@@ -12,7 +12,7 @@
  */
 import type { Sim } from './engine';
 import { EV } from './loop';
-import type { SimEdge, SimNode } from './node';
+import type { NodeCore, SimEdge, SimNode } from './node';
 import { Rng } from './rng';
 
 const PH_REQUEST = 0;
@@ -26,7 +26,7 @@ function probeRng(sim: Sim, node: SimNode): Rng {
 }
 
 /** Delay of one probe message from `from` to `to` over `edge` (latency, jitter, slow links, tails); -1 when it is dropped. */
-function hopUs(sim: Sim, from: SimNode, to: SimNode, edge: SimEdge, rng: Rng): number {
+function hopUs(sim: Sim, from: NodeCore, to: NodeCore, edge: SimEdge, rng: Rng): number {
   if (sim.cuts.length !== 0 && !sim.canReach(from.idx, to.idx)) return -1;
   if (edge.lossRate + edge.extraLoss + from.lossRate + to.lossRate > 0) {
     const keep = (1 - edge.lossRate) * (1 - edge.extraLoss) * (1 - from.lossRate) * (1 - to.lossRate);
@@ -42,7 +42,7 @@ function hopUs(sim: Sim, from: SimNode, to: SimNode, edge: SimEdge, rng: Rng): n
 
 /** Sends probe `seq` from `from` to `to`; its result reaches `from.onProbeResult(slot, seq, …)` within `timeoutUs`. */
 export function sendProbe(sim: Sim, from: SimNode, to: SimNode, edge: SimEdge, slot: number, seq: number, timeoutUs: number): void {
-  const d = hopUs(sim, from, to, edge, probeRng(sim, from));
+  const d = hopUs(sim, from.core, to.core, edge, probeRng(sim, from));
   // The connection is opened first: a lost opening (either way) waits for TCP to send it again.
   const openUs = d >= 0 && sim.handshakeUs !== null ? sim.handshakeUs(edge) : 0;
   if (d >= 0) sim.queue.push(sim.nowUs + openUs + d, EV.probe, to.idx, from.idx, slot, seq * 4 + PH_REQUEST, edge.idx);
@@ -52,26 +52,28 @@ export function sendProbe(sim: Sim, from: SimNode, to: SimNode, edge: SimEdge, s
 /** A probe event at node `n` (the target, or the prober for answers and timeouts); returns whether a node acted. */
 export function onProbeEvent(sim: Sim, n: number, other: number, slot: number, code: number, inc: number): boolean {
   const node = sim.nodes[n]!;
+  const core = sim.cores[n]!;
   const phase = code & 3;
   if (phase === PH_REQUEST) {
     const prober = sim.nodes[other]!;
+    const proberCore = sim.cores[other]!;
     const edge = sim.edges[inc]!;
-    if (node.isUp && node.isPaused) {
+    if (core.isUp && core.isPaused) {
       node.deferred.push(EV.probe, other, slot, code, inc);
       return false;
     }
     if (node.isRemoved) return false;
     // A dead process's host refuses the connection; a live one answers after its queued work.
-    const waitUs = node.isUp ? node.probeWaitUs() : -1;
-    const d = hopUs(sim, node, prober, edge, probeRng(sim, prober));
-    if (d < 0) return node.isUp;
+    const waitUs = core.isUp ? node.probeWaitUs() : -1;
+    const d = hopUs(sim, core, proberCore, edge, probeRng(sim, prober));
+    if (d < 0) return core.isUp;
     const answer = waitUs >= 0 ? PH_OK : PH_FAIL;
-    sim.queue.push(sim.nowUs + Math.max(0, waitUs) + d, EV.probe, other, n, slot, (code - PH_REQUEST) + answer, prober.incarnation);
-    return node.isUp;
+    sim.queue.push(sim.nowUs + Math.max(0, waitUs) + d, EV.probe, other, n, slot, (code - PH_REQUEST) + answer, proberCore.incarnation);
+    return core.isUp;
   }
   // At the prober: an answer or a timeout of a previous life is void; one due while paused waits.
-  if (inc !== node.incarnation || !node.isUp) return false;
-  if (node.isPaused) {
+  if (inc !== core.incarnation || !core.isUp) return false;
+  if (core.isPaused) {
     node.deferred.push(EV.probe, other, slot, code, inc);
     return false;
   }

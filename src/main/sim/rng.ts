@@ -72,7 +72,7 @@ export class Rng {
     return t >>> 0;
   }
 
-  // next() and exp() repeat nextU32's step rather than call it: one level of calls less lets V8
+  // next(), exp() and expRounded() repeat nextU32's step rather than call it: one level of calls less lets V8
   // inline them into the simulator's large handlers, where a call would also box the double result.
 
   /** Uniform in [0, 1): nextU32() / 2^32. */
@@ -100,6 +100,22 @@ export class Rng {
     this.c = (this.c << 21) | (this.c >>> 11);
     this.c = (this.c + t) | 0;
     return -mean * Math.log(1 - (t >>> 0) / TWO_POW_32);
+  }
+
+  /**
+   * exp(mean) + plusUs rounded to a whole number (of microseconds, for a delay): the same draw and
+   * arithmetic as Math.round(exp(mean) + plusUs). An integer result is passed back without boxing
+   * where V8 does not inline the call, as it does not in the service's busy handlers; a double
+   * result would be a heap allocation per draw.
+   */
+  expRounded(mean: number, plusUs = 0): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return Math.round(-mean * Math.log(1 - (t >>> 0) / TWO_POW_32) + plusUs);
   }
 }
 

@@ -8,7 +8,7 @@ import { FAILURE_REASONS } from '../../shared/failureReasons';
 import { CallPool, FLAG_ONE_WAY, STATUS, STATUS_REASON } from './calls';
 import { EV, EV_NAMES, EventLoop } from './loop';
 import { C, E, NE } from './metrics/recorder';
-import type { Cut, SimEdge, SimNode } from './node';
+import type { Cut, NodeCore, SimEdge, SimNode } from './node';
 import type { RequestTracer } from './trace/hooks';
 import { TimeoutFifo } from './timeouts';
 
@@ -21,6 +21,8 @@ const INLINE_DEPTH_MAX = 16;
 export abstract class Network extends EventLoop {
   readonly calls = new CallPool(4096);
   readonly nodes: SimNode[] = [];
+  /** nodes[n].core, for the hot paths (NodeCore: one object shape for every kind of node). */
+  readonly cores: NodeCore[] = [];
   readonly edges: SimEdge[] = [];
   cuts: Cut[] = [];
   /** Extra delay of one message on a link (latency tails from the scenario's noise; null: none). */
@@ -44,13 +46,13 @@ export abstract class Network extends EventLoop {
    */
   sendRequest(c: number, extraUs = 0, isTimed = false): void {
     const calls = this.calls;
-    const from = this.nodes[calls.from[c]!]!;
+    const from = this.cores[calls.from[c]!]!;
     if (this.tracer !== null) this.tracer.onSend(c);
-    if (from.kind !== 'client') this.rec.add(from.idx, C.remoteCalls, 1);
+    if (!from.isClient) this.rec.add(from.idx, C.remoteCalls, 1);
     this.rec.edgeCur[calls.edge[c]! * NE + E.requests]! += 1;
     const gen = calls.gen[c]!;
     const isOneWay = (calls.flags[c]! & FLAG_ONE_WAY) !== 0;
-    const isSent = this.transmit(c, from, this.nodes[calls.to[c]!]!, this.edges[calls.edge[c]!]!, EV.deliverReq, extraUs);
+    const isSent = this.transmit(c, from, this.cores[calls.to[c]!]!, this.edges[calls.edge[c]!]!, EV.deliverReq, extraUs);
     if (isOneWay) {
       if (!isSent && calls.gen[c] === gen) calls.releaseByCaller(c);
       return;
@@ -65,7 +67,7 @@ export abstract class Network extends EventLoop {
    */
   startTimeout(c: number): void {
     const calls = this.calls;
-    const from = this.nodes[calls.from[c]!]!;
+    const from = this.cores[calls.from[c]!]!;
     if (from.timeoutUs <= 0) return;
     let f = from.timeouts;
     if (f === null) f = from.timeouts = new TimeoutFifo();
@@ -102,12 +104,12 @@ export abstract class Network extends EventLoop {
       if (k >= 0) rec.add(i, k, 1);
     }
     rec.latency(i, this.nowUs + extraUs - calls.arriveUs[c]!, status === STATUS.ok);
-    this.transmit(c, node, this.nodes[calls.from[c]!]!, this.edges[calls.edge[c]!]!, EV.deliverResp, extraUs);
+    this.transmit(c, this.cores[i]!, this.cores[calls.from[c]!]!, this.edges[calls.edge[c]!]!, EV.deliverResp, extraUs);
     calls.releaseByCallee(c);
   }
 
   /** Puts a message on the wire: false when the network drops it at once. */
-  private transmit(c: number, from: SimNode, to: SimNode, edge: SimEdge, type: number, extraUs: number): boolean {
+  private transmit(c: number, from: NodeCore, to: NodeCore, edge: SimEdge, type: number, extraUs: number): boolean {
     this.sent++;
     if ((this.cuts.length !== 0 && !this.canReach(from.idx, to.idx)) || this.isLost(from, to, edge)) {
       this.dropped++;
@@ -148,7 +150,7 @@ export abstract class Network extends EventLoop {
   /** A refused request call: the engine logs its caller's failure (Sim). */
   protected abstract noteRefused(c: number): void;
 
-  private isLost(from: SimNode, to: SimNode, edge: SimEdge): boolean {
+  private isLost(from: NodeCore, to: NodeCore, edge: SimEdge): boolean {
     const p = edge.lossRate + edge.extraLoss + from.lossRate + to.lossRate;
     if (p === 0) return false;
     const keep = (1 - edge.lossRate) * (1 - edge.extraLoss) * (1 - from.lossRate) * (1 - to.lossRate);
@@ -167,11 +169,12 @@ export abstract class Network extends EventLoop {
   /** Delivers a request or response message; returns whether the node's behaviour ran. */
   protected deliver(type: number, n: number, a: number, b: number, inc: number, inlineSeq: number): boolean {
     const node = this.nodes[n]!;
+    const core = this.cores[n]!;
     const calls = this.calls;
     if (this.tracer !== null) this.tracer.onDeliver(type, n, a, b);
     if (inc !== -1) {
       this.inFlight--;
-      if (!node.isUp) {
+      if (!core.isUp) {
         this.dropped++;
         if (type === EV.deliverReq && calls.isValid(a, b) && calls.isHeldByCaller(a)) {
           if ((calls.flags[a]! & FLAG_ONE_WAY) !== 0) calls.releaseByCaller(a);
@@ -181,14 +184,14 @@ export abstract class Network extends EventLoop {
       }
       this.delivered++;
     }
-    if (node.isPaused) {
+    if (core.isPaused) {
       node.deferred.push(type, a, b, 0, -1);
       return false;
     }
     let isHandled = false;
     if (type === EV.deliverReq) {
       if (calls.isValid(a, b)) {
-        if (!node.isUp) this.fail(`${node.id} handled a request while down`);
+        if (!core.isUp) this.fail(`${node.id} handled a request while down`);
         isHandled = true;
         calls.arriveUs[a] = this.nowUs;
         this.rec.add(n, C.requests, 1);
@@ -201,7 +204,7 @@ export abstract class Network extends EventLoop {
         }
       }
     } else if (calls.isValid(a, b) && calls.isHeldByCaller(a) && calls.from[a] === n) {
-      if (!node.isUp) this.fail(`${node.id} handled a response while down`);
+      if (!core.isUp) this.fail(`${node.id} handled a response while down`);
       isHandled = true;
       const status = calls.status[a]!;
       this.foldOutcome(status);

@@ -25,24 +25,6 @@ export function bucketMsFor(durationMs: number): number {
 const bits = new Float64Array(1);
 const words = new Int32Array(bits.buffer);
 
-/**
- * Appends one bucket's row of counters (cur[base ...]) to their series and clears it. A series is
- * created, zero-filled for the earlier buckets, only once its counter is non-zero.
- */
-function storeRow(store: (number[] | undefined)[], cur: Float64Array, base: number, bucket: number): void {
-  for (let k = 0; k < store.length; k++) {
-    const v = cur[base + k]!;
-    let arr = store[k];
-    if (arr === undefined) {
-      if (v === 0) continue;
-      arr = new Array<number>(bucket).fill(0);
-      store[k] = arr;
-    }
-    arr.push(v);
-    cur[base + k] = 0;
-  }
-}
-
 export interface GaugeSource {
   /** Writes this node's gauges into the current bucket. */
   sampleGauges(rec: Recorder): void;
@@ -149,21 +131,45 @@ export class Recorder {
     const b = this.bucketIndex;
     this.foldValue(-1, b);
     for (let n = 0; n < this.ids.length; n++) {
-      this.foldRow(this.cur, n * NC, NC, this.nodeKeys[n]!);
-      storeRow(this.stored[n]!, this.cur, n * NC, b);
+      this.takeRow(this.stored[n]!, this.cur, n * NC, b, this.nodeKeys[n]!, true);
       this.storedLatency[n]!.push(this.hists[n]!.takeSparse());
       this.storedFailed[n]!.push(this.failedHists[n]!.takeSparse());
     }
     for (let e = 0; e < this.edgeIds.length; e++) {
-      // Only request edges are stored (replication messages count on their own edges, unread).
-      if (this.edgeIds[e] !== null) this.foldRow(this.edgeCur, e * NE, NE, this.edgeKeys[e]!);
-      storeRow(this.edgeStored[e]!, this.edgeCur, e * NE, b);
+      // Only request edges are hashed (replication messages count on their own edges, unread).
+      this.takeRow(this.edgeStored[e]!, this.edgeCur, e * NE, b, this.edgeKeys[e]!, this.edgeIds[e] !== null);
     }
     this.foldRow(this.partCur, 0, this.partitions, 0x27d4eb2f);
-    this.partStored.push(Array.from(this.partCur));
-    this.partCur.fill(0);
+    // A plain copy loop: Array.from walks a typed array through its iterator, many times slower.
+    const part = this.partCur;
+    const row: number[] = [];
+    for (let p = 0; p < part.length; p++) row.push(part[p]!);
+    this.partStored.push(row);
+    part.fill(0);
     this.bucketIndex++;
     this.bucketEndUs += this.bucketUs;
+  }
+
+  /**
+   * Closes one row of counters (cur[base ...]) for bucket `bucket`, in one pass: folds its non-zero
+   * values into the outcome hash (when `isHashed`, as foldRow does), appends every value to its
+   * series and clears it. A series is created, zero-filled for the earlier buckets, only once its
+   * counter is non-zero.
+   */
+  private takeRow(store: (number[] | undefined)[], cur: Float64Array, base: number, bucket: number, key: number, isHashed: boolean): void {
+    for (let k = 0; k < store.length; k++) {
+      const v = cur[base + k]!;
+      let arr = store[k];
+      if (v !== 0) {
+        if (isHashed) this.foldValue(key ^ Math.imul(k + 1, 0x9e3779b1), v);
+        if (arr === undefined) {
+          arr = new Array<number>(bucket).fill(0);
+          store[k] = arr;
+        }
+      } else if (arr === undefined) continue;
+      arr.push(v);
+      cur[base + k] = 0;
+    }
   }
 
   /** Folds a row's non-zero values (cur[base ...], `count` of them) into the outcome hash, each with its counter. */

@@ -101,7 +101,7 @@ export class ClientNode extends SimNode {
   private scheduleArrival(): void {
     const mean = this.meanGapUs / this.spikeFactor;
     if (!Number.isFinite(mean)) return;
-    this.sim.timer(this, Math.max(1, Math.round(this.rng.exp(mean))), T_ARRIVAL);
+    this.sim.timer(this, Math.max(1, this.rng.expRounded(mean)), T_ARRIVAL);
   }
 
   override onTimer(tag: number, a: number, b: number): void {

@@ -166,9 +166,9 @@ export class ServiceNode extends SimNode {
     calls.stage[c] = STAGE_COMPUTE;
     const dist = this.distCode;
     const m = this.meanUs * this.serviceFactor;
-    const us = dist === 0 ? this.rng.exp(m) : dist === 1 ? this.rng.next() * 2 * m : m;
-    if (this.sim.tracer !== null) this.sim.tracer.onCompute(this, c, Math.round(us + extraUs));
-    this.sim.timer(this, Math.round(us + extraUs), T_WORK, c, calls.gen[c]!);
+    const us = dist === 0 ? this.rng.expRounded(m, extraUs) : Math.round((dist === 1 ? this.rng.next() * 2 * m : m) + extraUs);
+    if (this.sim.tracer !== null) this.sim.tracer.onCompute(this, c, us);
+    this.sim.timer(this, us, T_WORK, c, calls.gen[c]!);
   }
 
   override onTimer(tag: number, a: number, b: number): void {
