@@ -45,9 +45,9 @@ describe('bulk grading rows and CSV', () => {
     expect(own.notes).toEqual([]);
     const copied = gradeSubmissionText('dave.json', JSON.stringify({ ...carol, student: 'Dave' }), variedPack, engine);
     expect(copied.notes.length).toBeGreaterThan(0);
-    expect(copied.notes[0]).toMatch(/^The file records the variant crashAtMs \d+, seed \d+; the student's name gives crashAtMs \d+, seed \d+, which was graded\.$/);
+    expect(copied.notes[0]).toMatch(/^The file records the variant Crash time: [\d.]+ s, seed \d+; the student's name gives Crash time: [\d.]+ s, seed \d+, which was graded\.$/);
     // The CSV's notes column carries it, so `npm run grade` and Class results say it too.
-    expect(gradesCsv(variedPack, [copied]).split('\n')[1]).toContain('The file records the variant crashAtMs');
+    expect(gradesCsv(variedPack, [copied]).split('\n')[1]).toContain('The file records the variant Crash time: ');
   });
 
   it('turns a malformed file into a row with a one-line error, keeping what it could read', () => {
