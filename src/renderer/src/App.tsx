@@ -312,7 +312,7 @@ export function App({ api }: { api: StateLabApi }) {
     help: () => setHelpOpen((o) => !o),
     run: () => void lab.runFromStart(),
     check: () => {
-      if (!showLesson || session.isGrading) return;
+      if (!showLesson || session.isGrading || session.isOpening) return;
       // The results show in the lesson column: opened if it was folded away.
       if (panels.collapsed.lesson) panels.toggle('lesson');
       void session.grade();

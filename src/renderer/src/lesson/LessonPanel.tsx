@@ -39,6 +39,8 @@ export interface LessonPanelProps {
   /** The design changed since `report` graded it. */
   isReportStale?: boolean;
   isGrading: boolean;
+  /** The chosen lesson is still loading: Check waits for it. */
+  isOpening?: boolean;
   onCheck(): void;
   onSelectLesson(lessonId: string): void;
   onShowMe?(atMs: number): void;
@@ -140,7 +142,7 @@ export function LessonPanel(props: LessonPanelProps) {
       </section>
       {props.quiz}
       <div className="sl-check-row">
-        <button type="button" className="sl-primary sl-check-button" onClick={props.onCheck} disabled={props.isGrading} title={t('checkMyWorkHint')} aria-keyshortcuts="Control+Shift+Enter">
+        <button type="button" className="sl-primary sl-check-button" onClick={props.onCheck} disabled={props.isGrading || props.isOpening === true} title={t('checkMyWorkHint')} aria-keyshortcuts="Control+Shift+Enter">
           {props.isGrading ? t('checking') : t('checkMyWork')}
         </button>
         {props.onReset && (

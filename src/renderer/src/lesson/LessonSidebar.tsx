@@ -66,6 +66,7 @@ export function LessonSidebar({
       reportUnderOtherName={session.reportUnderOtherName}
       isReportStale={isReportStale}
       isGrading={session.isGrading}
+      isOpening={session.isOpening}
       gradeError={session.gradeError ?? error}
       onCheck={() => void session.grade()}
       onSelectLesson={(id) => void session.open(lesson.packId, id)}

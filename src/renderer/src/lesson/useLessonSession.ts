@@ -64,6 +64,13 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   /** The answers as last set, for setAnswer to build on between renders. */
   const answersRef = useRef(answers);
   const [isGrading, setGrading] = useState(false);
+  /**
+   * Lessons being opened now. The picker shows the chosen lesson at once, while the panel and the
+   * canvas still show the last one until it has loaded: Check waits (its button is disabled), so it
+   * never grades the lesson being left under the name of the one chosen.
+   */
+  const [openingCount, setOpeningCount] = useState(0);
+  const openingRef = useRef(0);
   const [gradeError, setGradeError] = useState<string>();
   const [student, setStudentState] = useState(() => globalThis.localStorage?.getItem(STUDENT_KEY) ?? '');
   const studentRef = useRef(student);
@@ -125,7 +132,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     setOtherName(({ [key]: _was, ...rest }) => (lastGradeUnderOtherName ? { ...rest, [key]: lastGradeUnderOtherName } : rest));
   }, [putGrade]);
 
-  const open = useCallback(
+  const openNow = useCallback(
     async (packId: string, lessonId: string) => {
       const previous = lessonRef.current;
       if (previous && isActiveRef.current) work.current.set(keyOf(previous), graphRef.current);
@@ -162,6 +169,21 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     [api, onAdopt, flush, notify, loadWork, adoptLastGrade],
   );
 
+  /** Opens a lesson; while it loads, Check is held back (`isOpening`). */
+  const open = useCallback(
+    async (packId: string, lessonId: string) => {
+      openingRef.current++;
+      setOpeningCount(openingRef.current);
+      try {
+        return await openNow(packId, lessonId);
+      } finally {
+        openingRef.current--;
+        setOpeningCount(openingRef.current);
+      }
+    },
+    [openNow],
+  );
+
   /** Opens the last lesson the student was in, else the built-in pack's first; true when one opened. */
   const openInitial = useCallback(async () => {
     const catalogue = await api.packsCatalogue({});
@@ -189,7 +211,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
 
   const grade = useCallback(async () => {
     const current = lessonRef.current;
-    if (!current) return;
+    if (!current || openingRef.current > 0) return;
     setGrading(true);
     setGradeError(undefined);
     const key = `${current.packId}/${current.lessonId}`;
@@ -298,6 +320,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     answers: answers[key] ?? {},
     setAnswer,
     isGrading,
+    /** A lesson is loading: Check waits for it. */
+    isOpening: openingCount > 0,
     gradeError,
     open,
     openInitial,
