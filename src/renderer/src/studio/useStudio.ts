@@ -55,8 +55,8 @@ export function useStudio(api: StateLabApi) {
   const updateTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const verifyTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const runningJob = useRef<string>(undefined);
-  const latest = useRef<{ draft?: StudioDraft; lessonIndex: number; seeds: number }>({ lessonIndex: 0, seeds });
-  latest.current = { draft, lessonIndex, seeds };
+  const latest = useRef<{ draft?: StudioDraft; lessonIndex: number; seeds: number; problems: typeof problems }>({ lessonIndex: 0, seeds, problems });
+  latest.current = { draft, lessonIndex, seeds, problems };
 
   const cancelVerify = useCallback(() => {
     clearTimeout(verifyTimer.current);
@@ -214,8 +214,13 @@ export function useStudio(api: StateLabApi) {
       cancelVerify();
       setLessonIndex(index);
       setVerify({ state: 'idle' });
+      // The live panel grades the lesson picked a moment later, as after an edit, once it validates:
+      // it stayed idle until the first edit, so a lesson opened to check it showed nothing.
+      if (latest.current.draft?.lessons[index] && !latest.current.problems.some((p) => isLessonProblem(p, index))) {
+        verifyTimer.current = setTimeout(() => void runVerify(), VERIFY_DELAY_MS);
+      }
     },
-    [cancelVerify],
+    [cancelVerify, runVerify],
   );
 
   useEffect(() => () => cancelVerify(), [cancelVerify]);
