@@ -33,13 +33,14 @@ export function ToolbarMore({ snapToGrid, onSnapToGrid, onHelp }: { snapToGrid: 
     else if (e.key === 'ArrowUp') items[(at - 1 + items.length) % items.length]?.focus();
     else if (e.key === 'Home') items[0]?.focus();
     else if (e.key === 'End') items[items.length - 1]?.focus();
-    else if (e.key !== 'Tab') return;
-    if (e.key === 'Tab') setOpen(false);
-    else {
-      // The menu's keys are the menu's: Escape here must not also clear the canvas's selection.
-      e.preventDefault();
-      e.stopPropagation();
+    if (e.key === 'Tab') {
+      setOpen(false);
+      return;
     }
+    // Every key pressed in the open menu is the menu's: Escape must not also clear the canvas's
+    // selection, nor L lay the design out or 2 fold a panel behind it.
+    e.stopPropagation();
+    if (['Escape', 'ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) e.preventDefault();
   };
   return (
     <div className="sl-toolbar-more" ref={box} onKeyDown={isOpen ? onKeyDown : undefined}>
