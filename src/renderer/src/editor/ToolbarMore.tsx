@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keysTextOf } from './shortcuts';
+
+const HELP_KEYS = keysTextOf('help', ' / ');
 
 /**
  * The toolbar's "More" menu, shown only when the canvas is too narrow for every control (a 1100 px
@@ -56,7 +59,7 @@ export function ToolbarMore({ snapToGrid, onSnapToGrid, onHelp }: { snapToGrid: 
           <button type="button" role="menuitem" tabIndex={-1} onClick={() => { close(); onHelp(); }}>
             <span className="sl-menu-check" aria-hidden="true" />
             {t('keyboardShortcuts')}
-            <kbd aria-hidden="true">?</kbd>
+            <kbd aria-hidden="true">{HELP_KEYS}</kbd>
           </button>
         </div>
       )}
