@@ -12,16 +12,14 @@ export function RunBar({ status, canRun, gate, onRun, onCancel }: { status: RunS
   const { t } = useTranslation('lab');
   const err = useErrorText();
   const keyed = useKeyHint();
-  // Each keyed button's tooltip and aria-keyshortcuts, from the key table.
-  const hints = {
-    run: keyed(gate ?? t('runHint'), 'run'),
-  };
+  // The button's tooltip and aria-keyshortcuts, from the key table.
+  const runKeyed = keyed(gate ?? t('runHint'), 'run');
   return (
     <div className="sl-runbar" role="toolbar" aria-label={t('runControls')}>
       {running ? (
         <button type="button" onClick={onCancel}>{t('cancel')}</button>
       ) : (
-        <button type="button" className="sl-primary" onClick={onRun} disabled={!canRun || gate !== undefined} {...hints.run} aria-describedby={gate ? 'sl-run-gate' : undefined}>
+        <button type="button" className="sl-primary" onClick={onRun} disabled={!canRun || gate !== undefined} {...runKeyed} aria-describedby={gate ? 'sl-run-gate' : undefined}>
           ▶ {t('run')}
         </button>
       )}

@@ -71,10 +71,8 @@ export function packPercent(lessons: readonly { id: string }[], progress: Readon
 export function LessonPanel(props: LessonPanelProps) {
   const { locale, t } = useLocale();
   const keyed = useKeyHint();
-  // Each keyed button's tooltip and aria-keyshortcuts, from the key table.
-  const hints = {
-    check: keyed(t('checkMyWorkHint'), 'check'),
-  };
+  // The button's tooltip and aria-keyshortcuts, from the key table.
+  const checkKeyed = keyed(t('checkMyWorkHint'), 'check');
   const { lessons, lesson, progress } = props;
   const index = lessons.findIndex((l) => l.id === lesson.id);
   const percent = packPercent(lessons, progress);
@@ -146,7 +144,7 @@ export function LessonPanel(props: LessonPanelProps) {
       </section>
       {props.quiz}
       <div className="sl-check-row">
-        <button type="button" className="sl-primary sl-check-button" onClick={props.onCheck} disabled={props.isGrading} {...hints.check}>
+        <button type="button" className="sl-primary sl-check-button" onClick={props.onCheck} disabled={props.isGrading} {...checkKeyed}>
           {props.isGrading ? t('checking') : t('checkMyWork')}
         </button>
         {props.onReset && (
