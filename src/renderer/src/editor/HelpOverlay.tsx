@@ -21,8 +21,9 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
   const appRow = row(({ id, panel }) => t(`help.${id}`, { panel: panel && t(`panels.${panel}`) }));
   const menuRow = row(({ id }) => t(`menuHelp.${id}`));
   // Two columns, the menu's keys closing the second: in one column the list ran taller than a 720 px
-  // window's dialog. The first column takes half the rows, counting the menu's heading as two.
-  const half = Math.ceil((SHORTCUTS.length + MENU_SHORTCUTS.length + 2) / 2);
+  // window's dialog. The second starts at the lab bench's stepping keys, so that the first column's
+  // wrapped descriptions and the second's heading leave both about as tall.
+  const half = SHORTCUTS.findIndex((r) => r.id === 'step');
   return (
     <Modal label={t('keyboardShortcuts')} onClose={onClose} closeKey="?" className="sl-help">
       <h2>{t('keyboardShortcuts')}</h2>
