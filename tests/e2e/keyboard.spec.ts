@@ -187,7 +187,7 @@ test('the actions a student uses often name their key in their tooltip and in th
     // The arrow keys move the selected nodes: said in words.
     await expect(help).toContainText(locale === 'en' ? 'Arrow keys' : '方向键');
     // The desktop menu's own keys are listed too, each with its words, under the menu's heading.
-    const menuKeys = help.getByRole('region', { name: locale === 'en' ? 'In the desktop app’s menu' : '桌面版菜单中的快捷键' });
+    const menuKeys = help.getByRole('table', { name: locale === 'en' ? 'In the desktop app’s menu' : '桌面版菜单中的快捷键' });
     const menuWords: [string, string, string][] = [['Ctrl+N', 'New design', '新建设计'], ['Ctrl+Shift+S', 'Save as…', '另存为…'], ['Ctrl+E', 'Export the design file', '导出设计文件'], ['Ctrl+I', 'Import a lesson pack', '导入课程包'], ['Ctrl+Shift+O', 'Open a submission', '打开作业'], ['F1', 'Show this help', '显示本帮助']];
     for (const [key, en, zh] of menuWords) await expect(menuKeys.getByRole('row', { name: `${key} ${locale === 'en' ? en : zh}`, exact: true })).toBeVisible();
     await page.screenshot({ path: `test-results/screenshots/keyboard-help-${locale}-1440x900.png` });

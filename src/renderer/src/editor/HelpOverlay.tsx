@@ -35,12 +35,11 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
           <table className="sl-shortcuts">
             <tbody>{SHORTCUTS.slice(half).map(appRow)}</tbody>
           </table>
-          <section aria-labelledby="sl-menu-keys">
-            <h3 id="sl-menu-keys" className="sl-shortcuts-heading">{t('menuKeys')}</h3>
-            <table className="sl-shortcuts">
-              <tbody>{MENU_SHORTCUTS.map(menuRow)}</tbody>
-            </table>
-          </section>
+          {/* A caption, not a heading: the dialog keeps one heading, and the caption names the table. */}
+          <table className="sl-shortcuts">
+            <caption className="sl-shortcuts-heading">{t('menuKeys')}</caption>
+            <tbody>{MENU_SHORTCUTS.map(menuRow)}</tbody>
+          </table>
         </div>
       </div>
       <div className="sl-dialog-actions">
