@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { APP_PATH, forgetStudentWork, node } from './helpers';
+import { APP_PATH, forgetStudentWork, inside, node, settled } from './helpers';
 
 // Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
 test.beforeEach(forgetStudentWork);
@@ -170,7 +170,9 @@ test('the actions a student uses often name their key in their tooltip and in th
     );
     // Each often-used action carries its key: the file, edit, lab and lesson ones.
     const names = keyed.map((k) => k.name);
-    const often = locale === 'en' ? ['Save', 'Open…', 'Undo', 'Redo', 'Layout', 'Shortcuts', '▶ Run', 'Play', 'Step', 'Check my work'] : ['保存', '撤销', '重做', '布局', '快捷键', '播放', '检查作业'];
+    const often = locale === 'en'
+      ? ['Save', 'Open…', 'Undo', 'Redo', 'Layout', 'Shortcuts', '▶ Run', 'Play', 'Step', 'Next logged event', 'Next fault', 'To start', 'Check my work']
+      : ['保存', '撤销', '重做', '布局', '快捷键', '播放', '下一个日志事件', '下一个故障', '回到开头', '检查作业'];
     for (const name of often) expect(names, `${locale}: ${name} has a key`).toContain(name);
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: locale === 'en' ? 'Keyboard shortcuts' : '键盘快捷键' });
@@ -184,6 +186,10 @@ test('the actions a student uses often name their key in their tooltip and in th
     }
     // The arrow keys move the selected nodes: said in words.
     await expect(help).toContainText(locale === 'en' ? 'Arrow keys' : '方向键');
+    // The desktop menu's own keys are listed too, each with its words, under the menu's heading.
+    const menuKeys = help.getByRole('table', { name: locale === 'en' ? 'In the desktop app’s menu' : '桌面版菜单中的快捷键' });
+    const menuWords: [string, string, string][] = [['Ctrl+N', 'New design', '新建设计'], ['Ctrl+Shift+S', 'Save as…', '另存为…'], ['Ctrl+E', 'Export the design file', '导出设计文件'], ['Ctrl+I', 'Import a lesson pack', '导入课程包'], ['Ctrl+Shift+O', 'Open a submission', '打开作业'], ['F1', 'Show this help', '显示本帮助']];
+    for (const [key, en, zh] of menuWords) await expect(menuKeys.getByRole('row', { name: `${key} ${locale === 'en' ? en : zh}`, exact: true })).toBeVisible();
     await page.screenshot({ path: `test-results/screenshots/keyboard-help-${locale}-1440x900.png` });
     await page.keyboard.press('Escape');
   }
@@ -234,4 +240,119 @@ test('typing in a text field types: no shortcut fires (P, ., L, ?, C, F, 1–3, 
   await page.getByTestId('variant-student').click();
   await page.keyboard.press('Control+Shift+Enter');
   await expect(page.getByTestId('grade-score')).toBeVisible({ timeout: 60_000 });
+});
+
+const cursorMs = async (page: Page) => Number(await page.getByTestId('cursor-time').getAttribute('data-cursor-ms'));
+
+test('N, Shift+F and Home walk a run as Next logged event, Next fault and To start do, in English and 简体中文; F still opens the fault menu', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(APP_PATH);
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  // API 1 selected: F would open its fault menu, Shift+F must not.
+  await node(page, 'api-1').click();
+
+  // Where the buttons take the cursor from the start, the keys take it too.
+  await page.getByRole('button', { name: 'To start' }).click();
+  await page.getByRole('button', { name: 'Next logged event' }).click();
+  const firstLogged = await cursorMs(page);
+  await page.getByRole('button', { name: 'To start' }).click();
+  await page.getByRole('button', { name: 'Next fault' }).click();
+  const firstFault = await cursorMs(page);
+  expect(firstLogged).toBeGreaterThan(0);
+  expect(firstFault).toBeGreaterThan(0);
+  await page.getByLabel('Timeline').fill('1000');
+  await expect.poll(() => cursorMs(page)).toBe(1000);
+  for (const locale of ['en', 'zh-CN'] as const) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    await node(page, 'api-1').click();
+    await page.keyboard.press('Home');
+    await expect.poll(() => cursorMs(page), `${locale}: Home goes to the start`).toBe(0);
+    await page.keyboard.press('Shift+F');
+    await expect.poll(() => cursorMs(page), `${locale}: Shift+F jumps to the next fault`).toBe(firstFault);
+    await expect(page.getByRole('menu')).toHaveCount(0);
+    await page.keyboard.press('Home');
+    await expect.poll(() => cursorMs(page)).toBe(0);
+    await page.keyboard.press('n');
+    await expect.poll(() => cursorMs(page), `${locale}: N goes to the first logged event`).toBe(firstLogged);
+    await expect(page.getByRole('button', { name: locale === 'en' ? 'Play' : '播放', exact: true })).toBeVisible();
+    // Each button names its key in its tooltip, in the student's language.
+    const [logged, fault, start] = locale === 'en' ? ['Next logged event', 'Next fault', 'To start'] : ['下一个日志事件', '下一个故障', '回到开头'];
+    await expect(page.getByRole('button', { name: logged, exact: true })).toHaveAttribute('title', locale === 'en' ? /\(N\)$/ : /（N）$/);
+    await expect(page.getByRole('button', { name: fault, exact: true })).toHaveAttribute('title', locale === 'en' ? /\(Shift\+F\)$/ : /（Shift\+F）$/);
+    await expect(page.getByRole('button', { name: start, exact: true })).toHaveAttribute('title', locale === 'en' ? /\(Home\)$/ : /（Home）$/);
+  }
+  // F, without Shift, still opens the selected node's fault menu.
+  await node(page, 'api-1').click();
+  await page.keyboard.press('f');
+  await expect(page.getByRole('menu')).toBeVisible();
+});
+
+test('a key pressed in the toolbar’s open More menu stays in the menu (L, 2, P), and Escape closes it, in English and 简体中文', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1100, height: 700 });
+  await page.goto(APP_PATH);
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await page.locator('.sl-palette-item[data-kind="service"]').click();
+  await expect(node(page, 'service-1')).toBeVisible();
+  // With the components panel open beside the lesson, the canvas is narrow enough for the More menu.
+  const palette = page.locator('button[data-panel="palette"]');
+  if ((await palette.getAttribute('aria-expanded')) === 'false') await palette.click();
+  const more = page.getByTestId('toolbar-more');
+  await expect(more).toBeVisible();
+  const panels = page.locator('button[data-panel]');
+  const panelStates = async () => panels.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-panel')}:${e.getAttribute('aria-expanded')}`).join(' '));
+  const before = await panelStates();
+  for (const locale of ['en', 'zh-CN'] as const) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    // Where the new service stands (a language's wider words may refit the canvas).
+    await settled(page);
+    const at = (await node(page, 'service-1').boundingBox())!;
+    await more.click();
+    const menu = page.getByRole('menu', { name: locale === 'en' ? 'More' : '更多' });
+    await expect(menu).toBeVisible();
+    for (const key of ['l', '2', 'p', 'c']) {
+      await page.keyboard.press(key);
+      await expect(menu, `${locale}: ${key} left the menu open`).toBeVisible();
+    }
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    expect(await panelStates(), `${locale}: 2 did not fold the Properties panel`).toBe(before);
+    expect((await node(page, 'service-1').boundingBox())!, `${locale}: L did not lay the design out`).toEqual(at);
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    await expect(more).toBeFocused();
+    // Closed, the menu's button is an ordinary control again: 2 folds the Properties panel, and back.
+    await page.keyboard.press('2');
+    await expect.poll(panelStates).not.toBe(before);
+    await page.keyboard.press('2');
+    await expect.poll(panelStates).toBe(before);
+  }
+});
+
+test('the help fits a 1280×720 and a 1100×700 window without scrolling, in English and 简体中文', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(APP_PATH);
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  for (const locale of ['en', 'zh-CN'] as const) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    for (const size of [{ width: 1280, height: 720 }, { width: 1100, height: 700 }]) {
+      await page.setViewportSize(size);
+      await page.locator('body').focus();
+      await page.keyboard.press('?');
+      const help = page.getByRole('dialog', { name: locale === 'en' ? 'Keyboard shortcuts' : '键盘快捷键' });
+      await expect(help).toBeVisible();
+      // The whole list, the desktop menu's keys included, fits.
+      await expect(help).toContainText('Ctrl+Shift+O');
+      await page.screenshot({ path: `test-results/screenshots/keyboard-help-${locale}-${size.width}x${size.height}.png` });
+      const fits = await help.evaluate((el) => el.scrollHeight <= el.clientHeight && el.scrollWidth <= el.clientWidth);
+      expect(fits, `${locale} at ${size.width}×${size.height}: the help scrolls`).toBe(true);
+      expect(inside((await help.boundingBox())!, { x: 0, y: 0, ...size }), `${locale} at ${size.width}×${size.height}: the help is inside the window`).toBe(true);
+      await expect(help.getByRole('button', { name: locale === 'en' ? 'Close' : '关闭' })).toBeInViewport();
+      await page.keyboard.press('Escape');
+      await expect(help).toHaveCount(0);
+    }
+  }
 });

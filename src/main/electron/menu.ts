@@ -3,6 +3,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { APP_LOCALES, LOCALE_NAMES, type AppLocale } from '../../shared/i18n';
 import type { MenuCommand } from '../../shared/shell';
+import { accelerator as acceleratorOf, APP_KEYS, MENU_KEYS, type AppKeyId } from '../../shared/shortcuts';
 import { SHELL_TEXT, type ShellTextKey } from './shellText';
 
 export interface MenuHandlers {
@@ -37,47 +38,50 @@ export function buildMenuTemplate(locale: AppLocale, platform: NodeJS.Platform, 
     click: () => handlers.command(key),
   });
   const isMac = platform === 'darwin';
+  // Accelerators come from the key tables the renderer's handler and its "?" help read too.
+  const menuKey = (id: keyof typeof MENU_KEYS) => acceleratorOf(MENU_KEYS[id]);
+  const appKey = (id: AppKeyId) => acceleratorOf(APP_KEYS[id].chords[0]);
 
   const file: MenuItemConstructorOptions = {
     id: 'file',
     label: label('file'),
     submenu: [
-      send('new', 'CmdOrCtrl+N'),
-      send('open', 'CmdOrCtrl+O', true),
+      send('new', menuKey('new')),
+      send('open', appKey('open'), true),
       { type: 'separator' },
-      send('save', 'CmdOrCtrl+S', true),
-      send('saveAs', 'CmdOrCtrl+Shift+S'),
+      send('save', appKey('save'), true),
+      send('saveAs', menuKey('saveAs')),
       {
         id: 'export',
         label: label('export'),
-        submenu: [send('exportDesign', 'CmdOrCtrl+E'), send('exportPng'), send('exportSvg')],
+        submenu: [send('exportDesign', menuKey('exportDesign')), send('exportPng'), send('exportSvg')],
       },
       { type: 'separator' },
-      { id: 'importPack', label: label('importPack'), accelerator: 'CmdOrCtrl+I', click: () => handlers.importPack() },
-      { id: 'openSubmission', label: label('openSubmission'), accelerator: 'CmdOrCtrl+Shift+O', click: () => handlers.openSubmission() },
-      ...(isMac ? [] : [{ type: 'separator' as const }, { id: 'quit', label: label('quit'), role: 'quit' as const, accelerator: 'CmdOrCtrl+Q' }]),
+      { id: 'importPack', label: label('importPack'), accelerator: menuKey('importPack'), click: () => handlers.importPack() },
+      { id: 'openSubmission', label: label('openSubmission'), accelerator: menuKey('openSubmission'), click: () => handlers.openSubmission() },
+      ...(isMac ? [] : [{ type: 'separator' as const }, { id: 'quit', label: label('quit'), role: 'quit' as const, accelerator: menuKey('quit') }]),
     ],
   };
   const edit: MenuItemConstructorOptions = {
     id: 'edit',
     label: label('edit'),
     submenu: [
-      send('undo', 'CmdOrCtrl+Z', true),
-      send('redo', 'CmdOrCtrl+Shift+Z', true),
+      send('undo', appKey('undo'), true),
+      send('redo', appKey('redo'), true),
       { type: 'separator' },
-      send('cut', 'CmdOrCtrl+X', true),
-      send('copy', 'CmdOrCtrl+C', true),
-      send('paste', 'CmdOrCtrl+V', true),
+      send('cut', appKey('cut'), true),
+      send('copy', appKey('copy'), true),
+      send('paste', appKey('paste'), true),
     ],
   };
   const view: MenuItemConstructorOptions = {
     id: 'view',
     label: label('view'),
     submenu: [
-      { id: 'zoomIn', label: label('zoomIn'), role: 'zoomIn', accelerator: 'CmdOrCtrl+=' },
-      { id: 'zoomOut', label: label('zoomOut'), role: 'zoomOut', accelerator: 'CmdOrCtrl+-' },
-      { id: 'resetZoom', label: label('resetZoom'), role: 'resetZoom', accelerator: 'CmdOrCtrl+0' },
-      send('fitView', 'CmdOrCtrl+Shift+F'),
+      { id: 'zoomIn', label: label('zoomIn'), role: 'zoomIn', accelerator: menuKey('zoomIn') },
+      { id: 'zoomOut', label: label('zoomOut'), role: 'zoomOut', accelerator: menuKey('zoomOut') },
+      { id: 'resetZoom', label: label('resetZoom'), role: 'resetZoom', accelerator: menuKey('resetZoom') },
+      send('fitView', menuKey('fitView')),
       { type: 'separator' },
       {
         id: 'language',
@@ -110,7 +114,7 @@ export function buildMenuTemplate(locale: AppLocale, platform: NodeJS.Platform, 
     id: 'help',
     label: label('help'),
     role: 'help',
-    submenu: [send('shortcuts', 'F1'), ...(isMac ? [] : [{ id: 'about', label: label('about'), click: () => handlers.about() }])],
+    submenu: [send('shortcuts', menuKey('shortcuts')), ...(isMac ? [] : [{ id: 'about', label: label('about'), click: () => handlers.about() }])],
   };
   // macOS puts About and Quit in the application menu, named after the app.
   const appMenu: MenuItemConstructorOptions = {
@@ -123,7 +127,7 @@ export function buildMenuTemplate(locale: AppLocale, platform: NodeJS.Platform, 
       { role: 'hideOthers' },
       { role: 'unhide' },
       { type: 'separator' },
-      { id: 'quit', label: label('quit'), role: 'quit', accelerator: 'CmdOrCtrl+Q' },
+      { id: 'quit', label: label('quit'), role: 'quit', accelerator: menuKey('quit') },
     ],
   };
   return isMac ? [appMenu, file, edit, view, help] : [file, edit, view, help];

@@ -323,6 +323,9 @@ export function App({ api }: { api: StateLabApi }) {
       else lab.play();
     },
     step: lab.stepEvent,
+    nextLogged: lab.stepLogged,
+    nextFault: lab.stepFault,
+    toStart: () => (lab.run ? lab.reset() : false),
     connect: () => {
       const source = onlySelectedNode();
       if (source) setConnectFrom(source);

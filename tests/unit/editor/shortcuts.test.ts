@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandOf, SHORTCUTS } from '../../../src/renderer/src/editor/shortcuts';
+import { commandOf, MENU_SHORTCUTS, SHORTCUTS } from '../../../src/renderer/src/editor/shortcuts';
 
 const key = (k: string, mods: { ctrl?: boolean; shift?: boolean; target?: object } = {}) =>
   commandOf({ key: k, ctrlKey: mods.ctrl ?? false, metaKey: false, shiftKey: mods.shift ?? false, altKey: false, target: (mods.target ?? { tagName: 'DIV' }) as EventTarget });
@@ -53,9 +53,34 @@ describe('keyboard shortcuts', () => {
     expect(key('Delete', { target: outside })).toBe('delete');
   });
 
+  it('walks the lab bench with N (next logged event), Shift+F (next fault) and Home (to start), apart from F', () => {
+    expect(key('n')).toBe('nextLogged');
+    expect(key('F', { shift: true })).toBe('nextFault');
+    expect(key('f')).toBe('fault');
+    expect(key('Home')).toBe('toStart');
+    expect(key('n', { ctrl: true })).toBeUndefined();
+    for (const k of ['n', 'Home']) expect(key(k, { target: { tagName: 'INPUT' } }), k).toBeUndefined();
+    expect(key('F', { shift: true, target: { tagName: 'INPUT' } })).toBeUndefined();
+    // The desktop menu's chords are not the renderer's: Ctrl+Shift+S saves as (menu), it does not save.
+    expect(key('S', { ctrl: true, shift: true })).toBeUndefined();
+  });
+
+  it('leaves keys pressed in an open menu to the menu, Escape aside', () => {
+    const inMenu = { tagName: 'BUTTON', closest: (selector: string) => (selector.includes('menu') ? {} : null) };
+    for (const k of ['l', 'p', '.', 'c', 'f', '1', '2', 'Delete', 'n', 'Home']) expect(key(k, { target: inMenu }), k).toBeUndefined();
+    expect(key('s', { ctrl: true, target: inMenu })).toBeUndefined();
+    expect(key('z', { ctrl: true, target: inMenu })).toBeUndefined();
+    expect(key('Escape', { target: inMenu })).toBe('escape');
+  });
+
+  it('lists the desktop menu’s own keys in the help', () => {
+    const listed = MENU_SHORTCUTS.map((s) => s.keys).join(' ');
+    for (const k of ['Ctrl+N', 'Ctrl+Shift+S', 'Ctrl+E', 'Ctrl+I', 'Ctrl+Shift+O', 'Ctrl+Shift+F', 'Ctrl+=', 'Ctrl+-', 'Ctrl+0', 'F1', 'Ctrl+Q']) expect(listed).toContain(k);
+  });
+
   it('lists every shortcut in the help overlay', () => {
     const listed = SHORTCUTS.map((s) => s.keys).join(' ');
-    for (const k of ['Delete', 'Ctrl+C', 'Ctrl+V', 'Ctrl+D', 'Ctrl+Z', 'Ctrl+Shift+Z', 'Ctrl+Y', 'Ctrl+S', 'Ctrl+O', 'Ctrl+A', 'L', '?', 'Ctrl+Enter', 'Ctrl+Shift+Enter', 'P', 'Arrow keys', 'C', 'F', '1', '2', '3', 'Tab']) {
+    for (const k of ['Delete', 'Ctrl+C', 'Ctrl+V', 'Ctrl+D', 'Ctrl+Z', 'Ctrl+Shift+Z', 'Ctrl+Y', 'Ctrl+S', 'Ctrl+O', 'Ctrl+A', 'L', '?', 'Ctrl+Enter', 'Ctrl+Shift+Enter', 'P', 'N', 'Shift+F', 'Home', 'Arrow keys', 'C', 'F', '1', '2', '3', 'Tab']) {
       expect(listed).toContain(k);
     }
   });

@@ -1,30 +1,46 @@
 import { useTranslation } from 'react-i18next';
-import { SHORTCUTS } from './shortcuts';
+import { MENU_SHORTCUTS, SHORTCUTS, type HelpRow } from './shortcuts';
 import { Modal } from '../ui/Modal';
 
 /** Keys said in words, in the student's language. */
 const KEY_WORDS: Record<string, `keys.${'shiftDrag' | 'ctrlClick' | 'arrows'}`> = { boxSelect: 'keys.shiftDrag', addSelect: 'keys.ctrlClick', move: 'keys.arrows' };
 
-/** The "?" overlay: every shortcut the editor knows. */
+/** The "?" overlay: every shortcut the editor knows, then the desktop menu's own keys. */
 export function HelpOverlay({ onClose }: { onClose(): void }) {
   const { t } = useTranslation('editor');
-  const row = ({ keys, id, panel }: (typeof SHORTCUTS)[number]) => (
-    <tr key={keys}>
-      <td><kbd>{KEY_WORDS[id] ? t(KEY_WORDS[id]) : keys}</kbd></td>
-      <td>{t(`help.${id}`, { panel: panel && t(`panels.${panel}`) })}</td>
+  const keysOf = (r: HelpRow) => {
+    const said = KEY_WORDS[r.id];
+    return said ? t(said) : r.keys;
+  };
+  const row = (words: (r: HelpRow) => string) => (r: HelpRow) => (
+    <tr key={r.keys}>
+      <td><kbd>{keysOf(r)}</kbd></td>
+      <td>{words(r)}</td>
     </tr>
   );
-  // Two columns: in one, the list ran taller than a 720 px window's dialog and its heading scrolled out of view.
-  const half = Math.ceil(SHORTCUTS.length / 2);
+  const appRow = row(({ id, panel }) => t(`help.${id}`, { panel: panel && t(`panels.${panel}`) }));
+  const menuRow = row(({ id }) => t(`menuHelp.${id}`));
+  // Two columns, the menu's keys closing the second: in one column the list ran taller than a 720 px
+  // window's dialog. The second starts at the lab bench's stepping keys, so that the first column's
+  // wrapped descriptions and the second's heading leave both about as tall.
+  const half = SHORTCUTS.findIndex((r) => r.id === 'step');
   return (
     <Modal label={t('keyboardShortcuts')} onClose={onClose} closeKey="?" className="sl-help">
       <h2>{t('keyboardShortcuts')}</h2>
       <div className="sl-shortcuts-columns">
-        {[SHORTCUTS.slice(0, half), SHORTCUTS.slice(half)].map((part, i) => (
-          <table key={i} className="sl-shortcuts">
-            <tbody>{part.map(row)}</tbody>
+        <table className="sl-shortcuts">
+          <tbody>{SHORTCUTS.slice(0, half).map(appRow)}</tbody>
+        </table>
+        <div>
+          <table className="sl-shortcuts">
+            <tbody>{SHORTCUTS.slice(half).map(appRow)}</tbody>
           </table>
-        ))}
+          {/* A caption, not a heading: the dialog keeps one heading, and the caption names the table. */}
+          <table className="sl-shortcuts">
+            <caption className="sl-shortcuts-heading">{t('menuKeys')}</caption>
+            <tbody>{MENU_SHORTCUTS.map(menuRow)}</tbody>
+          </table>
+        </div>
       </div>
       <div className="sl-dialog-actions">
         <button type="button" onClick={onClose} autoFocus>{t('close')}</button>

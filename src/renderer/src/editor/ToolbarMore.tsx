@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keysTextOf } from './shortcuts';
+
+const HELP_KEYS = keysTextOf('help', ' / ');
 
 /**
  * The toolbar's "More" menu, shown only when the canvas is too narrow for every control (a 1100 px
@@ -33,13 +36,14 @@ export function ToolbarMore({ snapToGrid, onSnapToGrid, onHelp }: { snapToGrid: 
     else if (e.key === 'ArrowUp') items[(at - 1 + items.length) % items.length]?.focus();
     else if (e.key === 'Home') items[0]?.focus();
     else if (e.key === 'End') items[items.length - 1]?.focus();
-    else if (e.key !== 'Tab') return;
-    if (e.key === 'Tab') setOpen(false);
-    else {
-      // The menu's keys are the menu's: Escape here must not also clear the canvas's selection.
-      e.preventDefault();
-      e.stopPropagation();
+    if (e.key === 'Tab') {
+      setOpen(false);
+      return;
     }
+    // Every key pressed in the open menu is the menu's: Escape must not also clear the canvas's
+    // selection, nor L lay the design out or 2 fold a panel behind it.
+    e.stopPropagation();
+    if (['Escape', 'ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) e.preventDefault();
   };
   return (
     <div className="sl-toolbar-more" ref={box} onKeyDown={isOpen ? onKeyDown : undefined}>
@@ -55,7 +59,7 @@ export function ToolbarMore({ snapToGrid, onSnapToGrid, onHelp }: { snapToGrid: 
           <button type="button" role="menuitem" tabIndex={-1} onClick={() => { close(); onHelp(); }}>
             <span className="sl-menu-check" aria-hidden="true" />
             {t('keyboardShortcuts')}
-            <kbd aria-hidden="true">?</kbd>
+            <kbd aria-hidden="true">{HELP_KEYS}</kbd>
           </button>
         </div>
       )}

@@ -1,34 +1,43 @@
+import { APP_KEYS, chordAria, chordText, MENU_KEYS, type AppKeyId, type Chord, type MenuKeyId } from '../../../shared/shortcuts';
 import { SIDE_PANELS, type SidePanel } from '../layout/panelPrefs';
 
-/** The keyboard shortcuts, listed once: the help overlay shows exactly what the handler does; `id` names its words (the editor namespace's `help`). */
-export const SHORTCUTS: { id: string; keys: string; panel?: SidePanel }[] = [
+/** A row of the "?" help: its keys as written, and `id` naming its words (the editor namespace's `help`). */
+export interface HelpRow { id: string; keys: string; panel?: SidePanel }
+
+const keysOf = (chords: readonly Chord[]) => chords.map(chordText).join(' / ');
+const appRow = (id: AppKeyId): HelpRow => ({ id, keys: keysOf(APP_KEYS[id].chords) });
+
+/** The help's rows, in the order it shows them, all read from the key tables (src/shared/shortcuts.ts). */
+export const SHORTCUTS: HelpRow[] = [
   { id: 'tab', keys: 'Tab / Shift+Tab' },
   { id: 'move', keys: 'Arrow keys' },
-  { id: 'connect', keys: 'C' },
-  { id: 'fault', keys: 'F' },
-  { id: 'delete', keys: 'Delete / Backspace' },
-  { id: 'cut', keys: 'Ctrl+X' },
-  { id: 'copy', keys: 'Ctrl+C' },
-  { id: 'paste', keys: 'Ctrl+V' },
-  { id: 'duplicate', keys: 'Ctrl+D' },
-  { id: 'undo', keys: 'Ctrl+Z' },
-  { id: 'redo', keys: 'Ctrl+Shift+Z / Ctrl+Y' },
-  { id: 'selectAll', keys: 'Ctrl+A' },
-  { id: 'save', keys: 'Ctrl+S' },
-  { id: 'open', keys: 'Ctrl+O' },
-  { id: 'layout', keys: 'L' },
-  { id: 'help', keys: '?' },
-  { id: 'run', keys: 'Ctrl+Enter' },
-  { id: 'play', keys: 'P' },
-  { id: 'step', keys: '.' },
-  { id: 'check', keys: 'Ctrl+Shift+Enter' },
+  ...(['connect', 'fault', 'delete', 'cut', 'copy', 'paste', 'duplicate', 'undo', 'redo', 'selectAll', 'save', 'open', 'layout', 'help', 'run', 'playPause', 'step', 'nextLogged', 'nextFault', 'toStart', 'check'] as const).map(appRow),
   { id: 'boxSelect', keys: 'Shift+drag' },
   { id: 'addSelect', keys: 'Ctrl+click' },
-  { id: 'escape', keys: 'Escape' },
+  appRow('escape'),
   ...(Object.keys(SIDE_PANELS) as SidePanel[]).map((panel) => ({ id: 'panel', panel, keys: SIDE_PANELS[panel].key })),
 ];
 
-export type ShortcutCommand = 'delete' | 'cut' | 'copy' | 'paste' | 'duplicate' | 'undo' | 'redo' | 'selectAll' | 'save' | 'open' | 'layout' | 'help' | 'run' | 'check' | 'playPause' | 'escape' | 'step' | 'connect' | 'fault' | 'togglePalette' | 'toggleProperties' | 'toggleLesson';
+/** The desktop menu's own keys, grouped as the help lists them (zoom in, out and reset share a row). */
+const MENU_ROWS: { id: string; keys: readonly MenuKeyId[] }[] = [
+  { id: 'new', keys: ['new'] },
+  { id: 'saveAs', keys: ['saveAs'] },
+  { id: 'exportDesign', keys: ['exportDesign'] },
+  { id: 'importPack', keys: ['importPack'] },
+  { id: 'openSubmission', keys: ['openSubmission'] },
+  { id: 'fitView', keys: ['fitView'] },
+  { id: 'zoom', keys: ['zoomIn', 'zoomOut', 'resetZoom'] },
+  { id: 'shortcuts', keys: ['shortcuts'] },
+  { id: 'quit', keys: ['quit'] },
+];
+export const MENU_SHORTCUTS: HelpRow[] = MENU_ROWS.map(({ id, keys }) => ({ id, keys: keysOf(keys.map((k) => MENU_KEYS[k])) }));
+
+/** What a button's aria-keyshortcuts says for a command: "Control+Shift+Z Control+Y". */
+export const ariaKeysOf = (id: AppKeyId) => APP_KEYS[id].chords.map(chordAria).join(' ');
+/** A command's keys as a tooltip writes them, joined by the language's "or". */
+export const keysTextOf = (id: AppKeyId, or: string) => APP_KEYS[id].chords.map(chordText).join(or);
+
+export type ShortcutCommand = AppKeyId | 'togglePalette' | 'toggleProperties' | 'toggleLesson';
 
 const PANEL_COMMANDS: Record<string, ShortcutCommand> = {
   [SIDE_PANELS.palette.key]: 'togglePalette',
@@ -40,33 +49,34 @@ export const isTyping = (target: EventTarget | null) => {
   const el = target as Partial<HTMLElement> | null;
   return Boolean(el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName ?? '')));
 };
-/** Keys pressed in a modal dialog belong to the dialog, not to the design behind it. */
-const isInModal = (target: EventTarget | null) => Boolean((target as Partial<Element> | null)?.closest?.('[aria-modal="true"]'));
+const isInside = (target: EventTarget | null, selector: string) => Boolean((target as Partial<Element> | null)?.closest?.(selector));
 
-/** Maps a key event to a command; typing in a form field keeps its own keys (text undo, Delete). */
-export function commandOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'>): ShortcutCommand | undefined {
+type KeyEvent = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'>;
+const ENTRIES = Object.entries(APP_KEYS) as [AppKeyId, (typeof APP_KEYS)[AppKeyId]][];
+
+/** The command whose chord the event is; `shiftAsked` false lets a key without Shift match with Shift held ("?", "P"). */
+function find(event: KeyEvent, shiftAsked: boolean): AppKeyId | undefined {
   const ctrl = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
-  if (ctrl && key === 'enter') return event.shiftKey ? 'check' : 'run';
-  if (ctrl && key === 's') return 'save';
-  if (ctrl && key === 'o') return 'open';
-  if (event.key === 'Escape') return 'escape';
-  if (isTyping(event.target) || isInModal(event.target)) return undefined;
-  if (ctrl && key === 'z') return event.shiftKey ? 'redo' : 'undo';
-  if (ctrl && key === 'y') return 'redo';
-  if (ctrl && key === 'x') return 'cut';
-  if (ctrl && key === 'c') return 'copy';
-  if (ctrl && key === 'v') return 'paste';
-  if (ctrl && key === 'd') return 'duplicate';
-  if (ctrl && key === 'a') return 'selectAll';
-  if (ctrl || event.altKey) return undefined;
-  if (event.key === 'Delete' || event.key === 'Backspace') return 'delete';
-  if (key === 'l') return 'layout';
-  if (event.key === '?') return 'help';
-  if (event.key === '.') return 'step';
-  if (key === 'p') return 'playPause';
-  if (key === 'c') return 'connect';
-  if (key === 'f') return 'fault';
-  if (PANEL_COMMANDS[event.key]) return PANEL_COMMANDS[event.key];
-  return undefined;
+  const hit = ENTRIES.find(([, entry]) =>
+    entry.chords.some((c: Chord) => c.key.toLowerCase() === key && Boolean(c.ctrl) === ctrl && (shiftAsked ? Boolean(c.shift) === event.shiftKey : !c.shift && !c.ctrl)),
+  );
+  return hit?.[0];
+}
+
+/**
+ * Maps a key event to a command. Typing in a form field keeps its own keys (text undo, Delete),
+ * keys pressed in a modal dialog belong to the dialog, and keys pressed in an open menu belong to
+ * the menu (Escape closes it); only the `anywhere` chords (save, open, run, check) reach past a
+ * field or a dialog.
+ */
+export function commandOf(event: KeyEvent): ShortcutCommand | undefined {
+  if (event.altKey) return undefined;
+  const command = find(event, true) ?? (event.shiftKey ? find(event, false) : undefined) ?? (event.ctrlKey || event.metaKey ? undefined : PANEL_COMMANDS[event.key]);
+  if (!command) return undefined;
+  if (command === 'escape') return command;
+  if (isInside(event.target, '[role="menu"]')) return undefined;
+  const isAnywhere = command in APP_KEYS && 'anywhere' in APP_KEYS[command as AppKeyId];
+  if (!isAnywhere && (isTyping(event.target) || isInside(event.target, '[aria-modal="true"]'))) return undefined;
+  return command;
 }

@@ -1,15 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { Files } from './useFiles';
+import { useKeyHint } from '../editor/useKeyHint';
 
 /** File commands. In the browser host there are no native dialogs: designs live in the data folder, and the computer's files go through the picker and downloads. */
 export function FileBar({ files, onExport }: { files: Files; onExport(format: 'png' | 'svg'): void }) {
   const { t } = useTranslation('files');
+  const keyed = useKeyHint();
+  // Each keyed button's tooltip and aria-keyshortcuts, from the key table.
+  const hints = {
+    open: keyed(t('openHint'), 'open'),
+    save: keyed(t('saveHint'), 'save'),
+  };
   return (
     <>
       <div className="sl-filebar" role="toolbar" aria-label={t('toolbar')}>
         <button type="button" onClick={files.requestNew} title={t('newHint')}>{t('new')}</button>
-        <button type="button" onClick={() => void files.showOpen()} title={t('openHint')} aria-keyshortcuts="Control+O">{t('open')}</button>
-        <button type="button" onClick={() => void files.save()} title={t('saveHint')} aria-keyshortcuts="Control+S">{t('save')}</button>
+        <button type="button" onClick={() => void files.showOpen()} {...hints.open}>{t('open')}</button>
+        <button type="button" onClick={() => void files.save()} {...hints.save}>{t('save')}</button>
         <button type="button" onClick={() => files.setDialog({ kind: 'saveAs' })}>{t('saveAs')}</button>
         <button type="button" onClick={() => void files.download()} title={t('downloadHint')}>{t('download')}</button>
         <button type="button" onClick={() => onExport('png')}>{t('exportPng')}</button>

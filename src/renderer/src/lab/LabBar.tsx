@@ -7,6 +7,7 @@ import { formatNumber, formatSeconds } from '../i18n/format';
 import { stepText } from '../../../shared/i18n/stepTexts';
 import { useDomain, type DomainWords } from '../i18n/useDomain';
 import { useErrorText, type Failure } from '../i18n/useErrorText';
+import { useKeyHint } from '../editor/useKeyHint';
 
 /** The last Step's event while the cursor stands on it: "12.000312 s · request delivered to API 2" (nodes by their names). */
 function readoutText(step: StepReadout | undefined, cursorMs: number, t: TFunction<'lab'>, locale: string, d: DomainWords, err: (failure: Failure) => string, nameOf: (id: string) => string): string | undefined {
@@ -27,20 +28,30 @@ export function LabBar({ lab }: { lab: Lab }) {
   const { t, i18n } = useTranslation('lab');
   const d = useDomain();
   const err = useErrorText();
+  const keyed = useKeyHint();
+  // Each keyed button's tooltip and aria-keyshortcuts, from the key table.
+  const hints = {
+    pause: keyed(t('pauseHint'), 'playPause'),
+    play: keyed(t('playHint'), 'playPause'),
+    step: keyed(t('stepHint'), 'step'),
+    nextLogged: keyed(t('bench.nextLoggedHint'), 'nextLogged'),
+    nextFault: keyed(t('nextFaultHint'), 'nextFault'),
+    toStart: keyed(t('toStartHint'), 'toStart'),
+  };
   if (!run) return null;
   const nameOf = useNameOfId();
   const readout = readoutText(lab.step, lab.cursorMs, t, i18n.language, d, err, nameOf);
   return (
     <div className="sl-labbar" role="toolbar" aria-label={t('playback')}>
       {lab.isPlaying ? (
-        <button type="button" onClick={lab.pause} title={t('pauseHint')} aria-keyshortcuts="P">{t('pause')}</button>
+        <button type="button" onClick={lab.pause} {...hints.pause}>{t('pause')}</button>
       ) : (
-        <button type="button" onClick={lab.play} title={t('playHint')} aria-keyshortcuts="P">{t('play')}</button>
+        <button type="button" onClick={lab.play} {...hints.play}>{t('play')}</button>
       )}
-      <button type="button" onClick={lab.stepEvent} title={t('stepHint')} aria-keyshortcuts=".">{t('step')}</button>
-      <button type="button" onClick={lab.stepLogged} disabled={!lab.hasNextLogged} title={t('bench.nextLoggedHint')}>{t('bench.nextLogged')}</button>
-      <button type="button" onClick={lab.stepFault} title={t('nextFaultHint')}>{t('nextFault')}</button>
-      <button type="button" onClick={lab.reset} title={t('toStartHint')}>{t('toStart')}</button>
+      <button type="button" onClick={lab.stepEvent} {...hints.step}>{t('step')}</button>
+      <button type="button" onClick={lab.stepLogged} disabled={!lab.hasNextLogged} {...hints.nextLogged}>{t('bench.nextLogged')}</button>
+      <button type="button" onClick={lab.stepFault} {...hints.nextFault}>{t('nextFault')}</button>
+      <button type="button" onClick={lab.reset} {...hints.toStart}>{t('toStart')}</button>
       <label className="sl-speed">
         {t('speed')}
         <select aria-label={t('speed')} value={lab.speed} onChange={(e) => lab.setSpeed(Number(e.currentTarget.value))}>

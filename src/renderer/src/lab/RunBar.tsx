@@ -1,6 +1,7 @@
 import type { AppError } from '../../../shared/result';
 import { useErrorText } from '../i18n/useErrorText';
 import { useTranslation } from 'react-i18next';
+import { useKeyHint } from '../editor/useKeyHint';
 /** queuePosition: set while the run waits for a free worker (the host runs a few at once). */
 export type RunStatus = { state: 'idle' } | { state: 'running'; fraction: number; queuePosition?: number } | { state: 'done' } | { state: 'error'; message: string; error?: AppError };
 
@@ -10,12 +11,15 @@ export function RunBar({ status, canRun, gate, onRun, onCancel }: { status: RunS
   const running = status.state === 'running';
   const { t } = useTranslation('lab');
   const err = useErrorText();
+  const keyed = useKeyHint();
+  // The button's tooltip and aria-keyshortcuts, from the key table.
+  const runKeyed = keyed(gate ?? t('runHint'), 'run');
   return (
     <div className="sl-runbar" role="toolbar" aria-label={t('runControls')}>
       {running ? (
         <button type="button" onClick={onCancel}>{t('cancel')}</button>
       ) : (
-        <button type="button" className="sl-primary" onClick={onRun} disabled={!canRun || gate !== undefined} title={gate ?? t('runHint')} aria-keyshortcuts="Control+Enter" aria-describedby={gate ? 'sl-run-gate' : undefined}>
+        <button type="button" className="sl-primary" onClick={onRun} disabled={!canRun || gate !== undefined} {...runKeyed} aria-describedby={gate ? 'sl-run-gate' : undefined}>
           ▶ {t('run')}
         </button>
       )}

@@ -8,6 +8,7 @@ import { requestChart } from '../lab/chartRequests';
 import { CheckResults } from './CheckResults';
 import { GlossaryDialog } from './GlossaryDialog';
 import { Markdown } from './Markdown';
+import { useKeyHint } from '../editor/useKeyHint';
 
 /** What the panel needs of a lesson: its texts, never its checks' internals. */
 export interface LessonText {
@@ -71,6 +72,9 @@ export function packPercent(lessons: readonly { id: string }[], progress: Readon
 
 export function LessonPanel(props: LessonPanelProps) {
   const { locale, t } = useLocale();
+  const keyed = useKeyHint();
+  // The button's tooltip and aria-keyshortcuts, from the key table.
+  const checkKeyed = keyed(t('checkMyWorkHint'), 'check');
   const { lessons, lesson, progress } = props;
   const index = lessons.findIndex((l) => l.id === lesson.id);
   const percent = packPercent(lessons, progress);
@@ -142,7 +146,7 @@ export function LessonPanel(props: LessonPanelProps) {
       </section>
       {props.quiz}
       <div className="sl-check-row">
-        <button type="button" className="sl-primary sl-check-button" onClick={props.onCheck} disabled={props.isGrading || props.isOpening === true} title={t('checkMyWorkHint')} aria-keyshortcuts="Control+Shift+Enter">
+        <button type="button" className="sl-primary sl-check-button" onClick={props.onCheck} disabled={props.isGrading || props.isOpening === true} {...checkKeyed}>
           {props.isGrading ? t('checking') : t('checkMyWork')}
         </button>
         {props.onReset && (
