@@ -109,6 +109,11 @@ test('the studio names lessons, window faults and quiz checks as the author wrot
   await expect(from.locator('option:checked')).toHaveText(`对 ${api2} 施加“崩溃”时`);
   await studio.locator('[data-check="even-spread"]').click();
   await expect(faultPicker.locator('option:checked')).toHaveText(`对 ${api2} 施加“崩溃”`);
+  // An empty window says why with the fault's name too (a crash lasts to the end of the run).
+  await studio.getByTestId('window-kind').selectOption('after');
+  await expect(studio.getByTestId('window-reading')).toContainText(`对 ${api2} 施加“崩溃”这一故障一直持续到运行结束`);
+  await studio.getByTestId('window-kind').selectOption('before');
+  await expect(faultPicker.locator('option:checked')).toHaveText(`对 ${api2} 施加“崩溃”`);
   await expect(quiz).toHaveText('为什么 api-2 失去了它的用户？');
   await expect(quiz.locator('code')).toHaveText('api-2');
   for (const [width, height] of [[1280, 720], [1440, 900]] as const) {

@@ -449,7 +449,7 @@ export const studioZhCN = {
   whenFault: '{{fault}}时',
   windowReads: '测量运行中 {{from}} 至 {{to}} 这一段。',
   windowEmpty: {
-    lastsToEnd: '“{{fault}}”一直持续到运行结束，之后没有剩下的时间：这个时间窗口是空的。请选择“故障期间”，或用“从……到……”加上偏移。',
+    lastsToEnd: '{{fault}}这一故障一直持续到运行结束，之后没有剩下的时间：这个时间窗口是空的。请选择“故障期间”，或用“从……到……”加上偏移。',
     unknownFault: '场景中没有名为“{{fault}}”的故障。',
     empty: '这个时间窗口是空的：它的结束早于开始。',
   },
