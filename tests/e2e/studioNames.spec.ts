@@ -42,7 +42,8 @@ test('the studio names lessons, window faults and quiz checks as the author wrot
   const option = picker.locator('option').first();
   await expect(option).toHaveText(`1. ${first.title.en}`);
   await expect(option).toHaveAttribute('title', first.id);
-  await expect(picker).toHaveAttribute('title', first.id);
+  // The picker is narrow: its own tooltip says the whole title, and the id.
+  await expect(picker).toHaveAttribute('title', `${first.title.en} · ${first.id}`);
 
   // 2. A window's fault by its action and node: the range's anchor and the before/during/after picker.
   await studio.getByRole('tab', { name: 'Checks' }).click();
@@ -66,6 +67,7 @@ test('the studio names lessons, window faults and quiz checks as the author wrot
   await studio.locator('[data-check="even-spread"]').click();
   for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
     await page.setViewportSize({ width, height });
+    await faultPicker.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/studio-names-en-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -118,6 +120,7 @@ test('the studio names lessons, window faults and quiz checks as the author wrot
   await expect(quiz.locator('code')).toHaveText('api-2');
   for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
     await page.setViewportSize({ width, height });
+    await faultPicker.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/studio-names-zh-CN-${width}.png` });
   }
   // A lesson with no checks in Chinese (a new one), then the studio closes in English.

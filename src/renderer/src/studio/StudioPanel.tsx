@@ -95,7 +95,7 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
       <div className="sl-studio-head">
         <strong className="sl-studio-pack" title={draft.id}>{draft.title[i18n.language]?.trim() || draft.title.en || draft.id}</strong>
         {/* Each lesson by its title in the author's language; its id (what the pack's files say) in the tooltip. */}
-        <select aria-label={t('lesson')} data-testid="studio-lesson" title={studio.lessonDoc?.id} value={studio.lessonIndex} onChange={(e) => studio.pickLesson(Number(e.target.value))}>
+        <select aria-label={t('lesson')} data-testid="studio-lesson" title={studio.lessonDoc ? `${lessonName(studio.lessonDoc as Parameters<typeof lessonName>[0], i18n.language, studio.lessonIndex)} · ${studio.lessonDoc.id}` : undefined} value={studio.lessonIndex} onChange={(e) => studio.pickLesson(Number(e.target.value))}>
           {draft.lessons.map((l, i) => (
             <option key={i} value={i} title={(l.lesson as { id?: string }).id}>{i + 1}. {lessonName(l.lesson as Parameters<typeof lessonName>[0], i18n.language, i)}</option>
           ))}
