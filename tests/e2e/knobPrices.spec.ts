@@ -54,7 +54,9 @@ test('the studio opens lesson 13 with its lost openings and verifies healthy-sta
   await start.getByRole('button', { name: 'Duplicate' }).click();
   const studio = page.getByTestId('studio-panel');
   await expect(studio.getByTestId('studio-problems-count')).toHaveText('No problems: the pack validates clean', { timeout: 30_000 });
-  await studio.getByTestId('studio-lesson').selectOption({ label: '3. build-it-yourself' });
+  // The picker names lessons by title; the id is each option's tooltip.
+  const lessonPicker = studio.getByTestId('studio-lesson');
+  await lessonPicker.selectOption((await lessonPicker.locator('option[title="build-it-yourself"]').getAttribute('value'))!);
   await studio.getByRole('tab', { name: 'Scenario' }).click();
   const noise = studio.getByTestId('studio-noise');
   await expect(noise.getByRole('checkbox', { name: 'Lost connection openings' })).toBeChecked();

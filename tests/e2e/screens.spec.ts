@@ -119,7 +119,9 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await audit.check('studio-checks', { data: [...lesson1, 'crash-2'], skip: [enColumn] });
 
     // Lesson 3: a prediction and a structure check; an edit makes the live panel's result stale.
-    await studio.getByTestId('studio-lesson').selectOption({ label: '4. session-state' });
+    // The picker names lessons by title; the id is each option's tooltip.
+    const lessonPicker = studio.getByTestId('studio-lesson');
+    await lessonPicker.selectOption((await lessonPicker.locator('option[title="session-state"]').getAttribute('value'))!);
     await studio.getByRole('tab', { name: s.tabs.checks }).click();
     await studio.getByTestId('studio-checks').locator('button[data-check="state-outside"]').click();
     await expect(studio.getByTestId('structure-fields')).toBeVisible();

@@ -6,6 +6,7 @@ const lesson = {
   checks: [
     { id: 'no-lost-sessions', title: { en: 'No session is lost', 'zh-CN': '不丢失会话' } },
     { id: 'few-errors' },
+    { id: 'why', type: 'quiz', question: { en: 'Why does `ws-2` **fail**?' } },
   ],
   variants: { parameters: [{ id: 'crashAtMs', label: { en: 'Crash time', 'zh-CN': '' } }] },
   wrongAnswers: [{ id: 'store-unused', name: { en: 'Store added but not used', 'zh-CN': '加了存储却没用' } }],
@@ -34,6 +35,8 @@ describe('where a pack problem is fixed in the studio', () => {
     expect(words(problemPlace({ file: FILE, path: 'checks[0].window' }, lessons, 'zh-CN'), ZH_CN.studio)).toBe('检查›检查项“不丢失会话”');
     // A check without a title is named by its id.
     expect(words(problemPlace({ file: FILE, path: 'checks[1].value' }, lessons, 'en'), EN.studio)).toBe('Checks › “few-errors”');
+    // A quiz without a title by its question, as the Checks tab names it, without its Markdown marks.
+    expect(words(problemPlace({ file: FILE, path: 'checks[2].answer' }, lessons, 'en'), EN.studio)).toBe('Checks › “Why does ws-2 fail?”');
   });
 
   it('names steps, objectives, ranges, faults and wrong answers as the tabs show them, in both languages', () => {

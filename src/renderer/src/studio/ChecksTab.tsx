@@ -16,6 +16,8 @@ import { LocalizedField } from './LocalizedField';
 import { PredictionsEditor } from './PredictionsEditor';
 import { WindowFields } from './WindowFields';
 import { checkName } from './checkName';
+import { useFaultNamer } from './faultName';
+import { InlineMarkdown } from '../lesson/Markdown';
 import { PredicateEditor } from './PredicateEditor';
 import { newPredicate } from './predicates';
 import { StudioTimeline } from './StudioTimeline';
@@ -26,7 +28,7 @@ import { useStudioNamer } from './useStudioNamer';
 type CheckDoc = Record<string, unknown> & { id: string; type: Check['type'] };
 const CHECK_KINDS: readonly Check['type'][] = ['metric', 'structure', 'quiz'];
 
-function MetricFields({ check, faultIds, scenario, set }: { check: CheckDoc; faultIds: string[]; scenario: Scenario; set(recipe: (c: Record<string, unknown>) => void): void }) {
+function MetricFields({ check, faultIds, faultName, scenario, set }: { check: CheckDoc; faultIds: string[]; faultName(id: string): string; scenario: Scenario; set(recipe: (c: Record<string, unknown>) => void): void }) {
   const { t, i18n } = useTranslation('studio');
   const d = useDomain();
   const metric = check.metric as MetricName;
@@ -45,13 +47,13 @@ function MetricFields({ check, faultIds, scenario, set }: { check: CheckDoc; fau
       <p className="sl-muted" data-testid="metric-about">
         {d.metricDescription(metric)} · {t('unit')}{labelColon(i18n.language)}{d.unit(METRICS[metric].unit)}
       </p>
-      <WindowFields window={window} faultIds={faultIds} onChange={(next) => set((c) => void (c.window = next))} />
+      <WindowFields window={window} faultIds={faultIds} faultName={faultName} onChange={(next) => set((c) => void (c.window = next))} />
       {/* What the window measures, as grading resolves it; an empty one says why (after a fault that never ends). */}
       {reading?.ok === true && (
         <p className="sl-muted" data-testid="window-reading">{t('windowReads', { from: formatSeconds(reading.fromMs, i18n.language), to: formatSeconds(reading.toMs, i18n.language) })}</p>
       )}
       {reading?.ok === false && (
-        <p className="sl-error" role="note" data-testid="window-reading">{t(`windowEmpty.${reading.reason}`, { fault: reading.fault ?? '' })}</p>
+        <p className="sl-error" role="note" data-testid="window-reading">{t(`windowEmpty.${reading.reason}`, { fault: reading.fault === undefined ? '' : faultName(reading.fault) })}</p>
       )}
       <div className="sl-studio-row">
         <label className="sl-studio-inline">
@@ -131,6 +133,7 @@ export function ChecksTab({ studio, initialCheck = 0 }: { studio: Studio; initia
   const { t, i18n } = useTranslation('studio');
   const [selected, setSelected] = useState(initialCheck);
   const nameOf = useStudioNamer(studio.lesson);
+  const faultName = useFaultNamer((studio.lessonDoc?.scenario as Scenario | undefined)?.faults, nameOf);
   const lesson = studio.lessonDoc;
   if (!lesson) return null;
   const checks = (lesson.checks ?? []) as CheckDoc[];
@@ -152,7 +155,8 @@ export function ChecksTab({ studio, initialCheck = 0 }: { studio: Studio; initia
       <div className="sl-studio-row">
         {checks.map((c, i) => (
           <button key={i} type="button" className={i === index ? 'is-active' : undefined} aria-pressed={i === index} data-check={c.id} title={c.id} onClick={() => setSelected(i)}>
-            {checkName(c as Parameters<typeof checkName>[0], i18n.language)}
+            {/* A quiz named by its question reads as the student reads it (`ws-2` as code, not with its backticks). */}
+            <InlineMarkdown text={checkName(c as Parameters<typeof checkName>[0], i18n.language)} />
           </button>
         ))}
       </div>
@@ -173,7 +177,7 @@ export function ChecksTab({ studio, initialCheck = 0 }: { studio: Studio; initia
             </label>
             <button type="button" className="sl-link" onClick={() => studio.editLesson((l) => void l.checks!.splice(index, 1))}>{t('remove')}</button>
           </div>
-          {check.type === 'metric' && <MetricFields check={check} faultIds={faultIds} scenario={scenario} set={set} />}
+          {check.type === 'metric' && <MetricFields check={check} faultIds={faultIds} faultName={faultName} scenario={scenario} set={set} />}
           {check.type === 'structure' && <StructureFields check={check} set={set} nameOf={nameOf} />}
           {check.type === 'quiz' && <QuizFields check={check} set={set} />}
           <LocalizedField label={t('checkTitle')} value={check.title as Text | undefined} testId="check-title" onChange={(v) => set((c) => void (c.title = v))} />
@@ -182,7 +186,7 @@ export function ChecksTab({ studio, initialCheck = 0 }: { studio: Studio; initia
           <LocalizedField label={t('hint')} value={check.hint as Text | undefined} isMultiline testId="check-hint" onChange={(v) => set((c) => void (c.hint = v))} />
         </div>
       )}
-      <PredictionsEditor studio={studio} faultIds={faultIds} checkIds={checks.map((c) => c.id)} />
+      <PredictionsEditor studio={studio} faultIds={faultIds} faultName={faultName} checkIds={checks.map((c) => c.id)} />
     </div>
   );
 }

@@ -15,7 +15,7 @@ import { movePrediction, newPrediction, predictionProblems, setPredictionMetric,
 import type { Studio } from './useStudio';
 import { WindowFields } from './WindowFields';
 
-export function PredictionsEditor({ studio, faultIds, checkIds }: { studio: Studio; faultIds: string[]; checkIds: string[] }) {
+export function PredictionsEditor({ studio, faultIds, faultName, checkIds }: { studio: Studio; faultIds: string[]; faultName(id: string): string; checkIds: string[] }) {
   const { t } = useTranslation('studio');
   const d = useDomain();
   const lesson = studio.lessonDoc;
@@ -58,7 +58,7 @@ export function PredictionsEditor({ studio, faultIds, checkIds }: { studio: Stud
                 </select>
                 <span className="sl-muted">{d.unit(METRICS[metric].unit)}</span>
               </label>
-              <WindowFields testId={`prediction-window-${i}`} window={p.measure.window as CheckWindow | undefined} faultIds={faultIds} onChange={(w) => edit(i, (x) => void (w ? (x.measure.window = w) : delete x.measure.window))} />
+              <WindowFields testId={`prediction-window-${i}`} window={p.measure.window as CheckWindow | undefined} faultIds={faultIds} faultName={faultName} onChange={(w) => edit(i, (x) => void (w ? (x.measure.window = w) : delete x.measure.window))} />
               {p.choices.map((c, j) => (
                 <div key={c.id} className="sl-studio-list-row" data-testid={`prediction-${i}-choice-${j}`}>
                   <LocalizedField label={t('choice', { n: j + 1 })} value={c.text} testId={`prediction-${i}-choice-text-${j}`} onChange={(v) => edit(i, (x) => void (x.choices[j]!.text = { ...v, en: v.en ?? '' }))} />

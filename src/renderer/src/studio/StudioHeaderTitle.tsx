@@ -1,6 +1,7 @@
 import type { StudioDraft } from '../../../shared/studio';
 import { useLocale } from '../i18n/LocaleContext';
 import type { LessonDoc } from './useStudio';
+import { lessonName } from './checkName';
 
 /** A draft text in the locale, else its English, else '' (a draft's texts may be half written). */
 function draftText(text: Partial<Record<string, string>> | undefined, locale: string): string {
@@ -14,7 +15,7 @@ function draftText(text: Partial<Record<string, string>> | undefined, locale: st
 export function StudioHeaderTitle({ draft, lessonDoc, lessonIndex }: { draft: StudioDraft; lessonDoc: LessonDoc | undefined; lessonIndex: number }) {
   const { locale } = useLocale();
   const pack = draftText(draft.title, locale) || draft.id;
-  const lesson = lessonDoc ? draftText(lessonDoc.title as Partial<Record<string, string>> | undefined, locale) || lessonDoc.id || String(lessonIndex + 1) : '';
+  const lesson = lessonDoc ? lessonName(lessonDoc as Parameters<typeof lessonName>[0], locale, lessonIndex) : '';
   const title = lesson ? `${pack} · ${lesson}` : pack;
   // Ellipsised like the lesson title when the header is crowded: the tooltip reads it whole.
   return (

@@ -11,10 +11,12 @@ import { issuePlace } from '../../../shared/i18n/issues';
 import { labelColon } from '../i18n/format';
 import { newLessonDocument, type StudioProblem } from '../../../shared/studio';
 import { ChecksTab } from './ChecksTab';
+import { lessonName } from './checkName';
 import { DesignTab } from './DesignTab';
 import { LocalizedField } from './LocalizedField';
 import { ScenarioTab } from './ScenarioTab';
 import { TextsTab } from './TextsTab';
+import { lessonGaps } from './lessonGaps';
 import { missingTranslations, nodeOfPath } from './translations';
 import { problemPlace, type ProblemPlace } from './problemPlace';
 import { useStudioNamer } from './useStudioNamer';
@@ -45,6 +47,7 @@ interface Props {
 
 export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onShow, onExport, onClose }: Props) {
   const { t, i18n } = useTranslation('studio');
+  const { t: tLesson } = useTranslation('lesson');
   const [tab, setTab] = useState<Tab>('texts');
   const [isProblemsOpen, setProblemsOpen] = useState(false);
   const [isMissingOpen, setMissingOpen] = useState(false);
@@ -83,14 +86,18 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
     setTab(place.tab);
     setJump((j) => ({ serial: j.serial + 1, ...(place.checkIndex !== undefined ? { checkIndex: place.checkIndex } : {}) }));
   };
+  // What validates but a student would trip on: warned here, never refused (installed packs keep loading).
+  const gaps = lessonGaps(draft.lessons);
+  const gapWords = { checkMyWork: tLesson('checkMyWork'), allPassed: tLesson('allPassed'), useAsReference: t('useAsReference') };
   const message = studio.message && (['saved', 'savedDraftOnly', 'exported'].includes(studio.message.text) ? t(`messages.${studio.message.text}`) : studio.message.text);
   return (
     <aside className="sl-studio" aria-label={t('studio')} data-testid="studio-panel">
       <div className="sl-studio-head">
         <strong className="sl-studio-pack" title={draft.id}>{draft.title[i18n.language]?.trim() || draft.title.en || draft.id}</strong>
-        <select aria-label={t('lesson')} data-testid="studio-lesson" value={studio.lessonIndex} onChange={(e) => studio.pickLesson(Number(e.target.value))}>
+        {/* Each lesson by its title in the author's language; its id (what the pack's files say) in the tooltip. */}
+        <select aria-label={t('lesson')} data-testid="studio-lesson" title={studio.lessonDoc ? `${lessonName(studio.lessonDoc as Parameters<typeof lessonName>[0], i18n.language, studio.lessonIndex)} · ${studio.lessonDoc.id}` : undefined} value={studio.lessonIndex} onChange={(e) => studio.pickLesson(Number(e.target.value))}>
           {draft.lessons.map((l, i) => (
-            <option key={i} value={i}>{i + 1}. {(l.lesson as { id?: string }).id}</option>
+            <option key={i} value={i} title={(l.lesson as { id?: string }).id}>{i + 1}. {lessonName(l.lesson as Parameters<typeof lessonName>[0], i18n.language, i)}</option>
           ))}
         </select>
         <button type="button" onClick={addLesson}>{t('addLesson')}</button>
@@ -106,6 +113,21 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
       <button type="button" className={`sl-link sl-studio-problems-toggle${studio.problems.length ? ' has-problems' : ''}`} data-testid="studio-problems-count" onClick={() => setProblemsOpen((o) => !o)}>
         {studio.problems.length === 0 ? t('noProblems') : t('problems', { count: studio.problems.length })}
       </button>
+      {gaps.length > 0 && (
+        <div className="sl-studio-gaps" role="note" data-testid="studio-gaps">
+          <strong>{t('gaps.title')}</strong>
+          <ul>
+            {gaps.map(({ gap, place }) => (
+              <li key={`${place.lessonIndex ?? ''}:${gap}`} data-gap={gap} data-lesson={place.lessonIndex}>
+                <button type="button" className="sl-link" aria-label={t('place.goTo', { where: placeText(place) })} onClick={() => goTo(place)}>
+                  {placeText(place)}
+                </button>
+                {labelColon(i18n.language)}{t(`gaps.${gap}`, gapWords)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {missing.length > 0 && (
         <div className="sl-studio-missing-line">
           <button type="button" className="sl-link sl-studio-missing" data-testid="studio-missing" aria-expanded={isMissingOpen} title={missing.join(', ')} onClick={() => setMissingOpen((o) => !o)}>

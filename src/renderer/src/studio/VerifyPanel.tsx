@@ -14,7 +14,7 @@ import { formatPercent, labelColon, listSeparator } from '../i18n/format';
 import { gradeParamWords } from '../i18n/useDomain';
 import type { Studio } from './useStudio';
 import { cellReason, cellValues, rowBound, verifyReasons } from './verifyText';
-import { checkNamer } from './checkName';
+import { checkNamer, plainMarkdown } from './checkName';
 
 export function VerifyPanel({ studio }: { studio: Studio }) {
   const { t, i18n } = useTranslation('studio');
@@ -125,7 +125,7 @@ function VerifyTable({ rows, designs, designName, words, wrongs, checkName }: Ta
         {rows.map((row) => (
           <tr key={row.checkId} data-check={row.checkId}>
             {/* The id keeps the narrow table's first column short (a title would break mid-word); the title is its tooltip. */}
-            <td title={checkName(row.checkId)}>
+            <td title={plainMarkdown(checkName(row.checkId))}>
               {row.checkId}
               {row.bound !== undefined && <div className="sl-muted" data-testid="verify-bound">{rowBound(row, locale)}</div>}
             </td>

@@ -17,7 +17,11 @@ const splitAnchor = (anchor: string): [string, number] => {
 };
 const joinAnchor = (base: string, offset: number) => (offset ? `${base}${offset > 0 ? '+' : ''}${offset}` : base);
 
-function AnchorInput({ label, value, faultIds, onChange, testId }: { label: string; value: string; faultIds: string[]; onChange(v: string): void; testId: string }) {
+/** A fault by its id, as the studio names it (faultName.ts: "Crash on API 2"). */
+type FaultNameOf = (id: string) => string;
+const asItself: FaultNameOf = (id) => id;
+
+function AnchorInput({ label, value, faultIds, faultName, onChange, testId }: { label: string; value: string; faultIds: string[]; faultName: FaultNameOf; onChange(v: string): void; testId: string }) {
   const { t } = useTranslation('studio');
   const [base, offset] = splitAnchor(value);
   const bases = ['start', ...faultIds.map((id) => `fault:${id}`), 'end'];
@@ -26,7 +30,7 @@ function AnchorInput({ label, value, faultIds, onChange, testId }: { label: stri
       {label}{' '}
       <select aria-label={label} value={base} onChange={(e) => onChange(joinAnchor(e.target.value, offset))}>
         {[...new Set([base, ...bases])].map((b) => (
-          <option key={b} value={b}>{b === 'start' ? t('runStart') : b === 'end' ? t('runEnd') : t('whenFault', { id: b.slice(6) })}</option>
+          <option key={b} value={b} title={b}>{b === 'start' ? t('runStart') : b === 'end' ? t('runEnd') : t('whenFault', { fault: faultName(b.slice(6)) })}</option>
         ))}
       </select>
       <input type="number" step={100} aria-label={t('offsetMs', { what: label })} value={offset} onChange={(e) => onChange(joinAnchor(base, Math.round(Number(e.target.value))))} /> {t('ms')}
@@ -35,7 +39,7 @@ function AnchorInput({ label, value, faultIds, onChange, testId }: { label: stri
 }
 
 /** A window of a run: whole, from … to …, or before / during / after one of the scenario's faults. */
-export function WindowFields({ window, faultIds, onChange, testId = 'window' }: { window: CheckWindow | undefined; faultIds: string[]; onChange(next: CheckWindow | undefined): void; testId?: string }) {
+export function WindowFields({ window, faultIds, faultName = asItself, onChange, testId = 'window' }: { window: CheckWindow | undefined; faultIds: string[]; faultName?: FaultNameOf; onChange(next: CheckWindow | undefined): void; testId?: string }) {
   const { t } = useTranslation('studio');
   const kind = windowKind(window);
   const firstFault = faultIds[0] ?? '';
@@ -58,14 +62,15 @@ export function WindowFields({ window, faultIds, onChange, testId = 'window' }: 
       </label>
       {window && 'from' in window && (
         <>
-          <AnchorInput label={t('from')} testId={`${testId}-from`} value={window.from ?? 'start'} faultIds={faultIds} onChange={(v) => onChange({ ...(window as { from: string; to: string }), from: v })} />
-          <AnchorInput label={t('to')} testId={`${testId}-to`} value={window.to ?? 'end'} faultIds={faultIds} onChange={(v) => onChange({ ...(window as { from: string; to: string }), to: v })} />
+          <AnchorInput label={t('from')} testId={`${testId}-from`} value={window.from ?? 'start'} faultIds={faultIds} faultName={faultName} onChange={(v) => onChange({ ...(window as { from: string; to: string }), from: v })} />
+          <AnchorInput label={t('to')} testId={`${testId}-to`} value={window.to ?? 'end'} faultIds={faultIds} faultName={faultName} onChange={(v) => onChange({ ...(window as { from: string; to: string }), to: v })} />
         </>
       )}
       {window && kind !== 'range' && kind !== 'whole' && (
-        <select aria-label={t('fault')} value={(window as Record<string, string>)[kind]} onChange={(e) => onChange({ [kind]: e.target.value } as CheckWindow)}>
+        <select aria-label={t('fault')} data-testid={`${testId}-fault`} title={(window as Record<string, string>)[kind]} value={(window as Record<string, string>)[kind]} onChange={(e) => onChange({ [kind]: e.target.value } as CheckWindow)}>
+          {/* Named as the event log names the fault; its id (what the check's window stores) in the tooltip. */}
           {faultIds.map((id) => (
-            <option key={id} value={id}>{id}</option>
+            <option key={id} value={id} title={id}>{faultName(id)}</option>
           ))}
         </select>
       )}

@@ -66,6 +66,12 @@ export const studioEn = {
     exported: 'Exported: the zip validates clean and can be imported.',
   },
   noProblems: 'No problems: the pack validates clean',
+  /** What validates but a student would trip on (lessonGaps.ts): a warning, never a refusal. */
+  gaps: {
+    title: 'Warnings: the pack validates and exports, but students would notice',
+    noChecks: 'this lesson has no checks. A student who presses “{{checkMyWork}}” scores 0/0 and reads “{{allPassed}}”, whatever they build. Add a check.',
+    noReference: 'this lesson has no reference design. Nothing shows its checks can be passed: a student may meet a check no design passes, and the live panel’s Reference column stays empty. Build one on the canvas and press “{{useAsReference}}”.',
+  },
   problems_one: '{{count}} problem (show)',
   problems_other: '{{count}} problems (show)',
   emptyHelp: 'Put the starter design on the canvas (or draw one), then press Add lesson: the canvas becomes the new lesson’s starter.',
@@ -153,7 +159,7 @@ export const studioEn = {
   pauseFields: { perMinute: 'Per minute', durationMsMean: 'Mean length (ms)', durationMsMax: 'Longest (ms)' } satisfies Record<keyof PauseNoise, string>,
   runStart: 'start of the run',
   runEnd: 'end of the run',
-  whenFault: 'when “{{id}}” fires',
+  whenFault: 'when {{fault}} happens',
   windowReads: 'Measures the run from {{from}} to {{to}}.',
   windowEmpty: {
     lastsToEnd: '“{{fault}}” lasts to the end of the run, so nothing comes after it: this window is empty. Pick “During a fault”, or “From … to …” with an offset.',
@@ -353,6 +359,11 @@ export const studioZhCN = {
     exported: '已导出：zip 校验无问题，可以导入。',
   },
   noProblems: '没有问题：课程包校验通过',
+  gaps: {
+    title: '提醒：课程包能通过校验并导出，但学生会遇到问题',
+    noChecks: '本课没有任何检查项。学生点击“{{checkMyWork}}”会得到 0/0 分，并看到“{{allPassed}}”，无论搭出什么设计都一样。请添加检查项。',
+    noReference: '本课没有参考答案。还没有任何设计证明这些检查项能被通过：学生可能遇到一个谁也通不过的检查项，实时验证面板的“参考答案”一栏也是空的。请在画布上搭出参考设计，然后点击“{{useAsReference}}”。',
+  },
   problems_other: '{{count}} 个问题（显示）',
   emptyHelp: '把初始设计放到画布上（或画一个），然后点击“添加课程”：画布会成为新课程的初始设计。',
   place: {
@@ -435,10 +446,10 @@ export const studioZhCN = {
   pauseFields: { perMinute: '每分钟次数', durationMsMean: '平均时长（毫秒）', durationMsMax: '最长（毫秒）' } satisfies Record<keyof PauseNoise, string>,
   runStart: '运行开始',
   runEnd: '运行结束',
-  whenFault: '“{{id}}”发生时',
+  whenFault: '{{fault}}时',
   windowReads: '测量运行中 {{from}} 至 {{to}} 这一段。',
   windowEmpty: {
-    lastsToEnd: '“{{fault}}”一直持续到运行结束，之后没有剩下的时间：这个时间窗口是空的。请选择“故障期间”，或用“从……到……”加上偏移。',
+    lastsToEnd: '{{fault}}这一故障一直持续到运行结束，之后没有剩下的时间：这个时间窗口是空的。请选择“故障期间”，或用“从……到……”加上偏移。',
     unknownFault: '场景中没有名为“{{fault}}”的故障。',
     empty: '这个时间窗口是空的：它的结束早于开始。',
   },

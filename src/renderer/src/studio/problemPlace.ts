@@ -5,6 +5,7 @@
  * by its name) and which lesson, tab and check to open. Pure: the panel words it and goes there.
  */
 import type { StudioProblem } from '../../../shared/studio';
+import { checkName, plainMarkdown } from './checkName';
 
 export type StudioTab = 'texts' | 'design' | 'scenario' | 'checks';
 
@@ -43,7 +44,7 @@ export interface ProblemPlace {
 
 /** The parts of a lesson a place is named from (the draft's lesson document, loosely typed). */
 interface LessonLike {
-  checks?: readonly { id?: string; title?: Record<string, string | undefined> }[];
+  checks?: readonly { id?: string; type?: string; title?: Record<string, string | undefined>; question?: Record<string, string | undefined> }[];
   variants?: { parameters?: readonly { id?: string; label?: Record<string, string | undefined> }[] };
   wrongAnswers?: readonly { id?: string; name?: Record<string, string | undefined> }[];
 }
@@ -89,7 +90,8 @@ export function problemPlace(problem: Pick<StudioProblem, 'file' | 'path'>, less
     case 'checks': {
       if (index === undefined) return at('checks', 'checks');
       const check = lesson?.checks?.[index];
-      return at('checks', 'check', { name: named(check?.title, locale, check?.id ?? String(index + 1)) }, index);
+      // As the Checks tab names it (a quiz by its question), in plain words: the place is a button's text.
+      return at('checks', 'check', { name: check?.id ? plainMarkdown(checkName({ ...check, id: check.id }, locale)) : named(check?.title, locale, String(index + 1)) }, index);
     }
     case 'predictions':
       return index === undefined ? at('checks', 'predictions') : at('checks', 'prediction', n);
