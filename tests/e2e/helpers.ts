@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { E2E_BRIDGE_KEY, E2E_DATA_DIR } from '../../playwright.config';
 
 /** The app's address as the browser host prints it: the page needs the key to open the bridge. */
@@ -197,4 +197,23 @@ export async function settled(page: Page): Promise<void> {
       return same;
     }, { intervals: [150, 150, 150, 300] })
     .toBe(true);
+}
+
+/**
+ * Opens the app and the lesson studio on a new copy of the built-in pack, titled `title` under the
+ * draft id `draftId` (an earlier copy of that id forgotten first); the studio panel, once the copy
+ * validates clean.
+ */
+export async function studioOnBuiltinCopy(page: Page, title: string, draftId: string): Promise<Locator> {
+  rmSync(path.join(E2E_DATA_DIR, 'studio', draftId), { recursive: true, force: true });
+  await openApp(page);
+  await page.getByRole('button', { name: 'Lesson packs' }).click();
+  await page.getByRole('dialog', { name: 'Lesson packs' }).getByTestId('edit-pack-stateless-vs-stateful').click();
+  const start = page.getByRole('dialog', { name: 'Studio' });
+  await start.getByTestId('new-pack-title').fill(title);
+  await start.getByTestId('new-pack-id').fill(draftId);
+  await start.getByRole('button', { name: 'Duplicate' }).click();
+  const studio = page.getByTestId('studio-panel');
+  await expect(studio.getByTestId('studio-problems-count')).toHaveText('No problems: the pack validates clean', { timeout: 30_000 });
+  return studio;
 }

@@ -1,9 +1,6 @@
-import { rmSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { E2E_DATA_DIR } from '../../playwright.config';
 import { APP_LOCALES, EN, LOCALE_NAMES, ZH_CN } from '../../src/renderer/src/i18n/resources';
-import { answerPredictions, APP_PATH, forgetStudentWork, node, openApp } from './helpers';
+import { answerPredictions, APP_PATH, forgetStudentWork, node, studioOnBuiltinCopy } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
@@ -45,15 +42,7 @@ for (const locale of APP_LOCALES) {
 // The studio shows that noise and verifies the lesson as the pack ships it.
 test('the studio opens lesson 13 with its lost openings and verifies healthy-stay-in: the starter and the all-extreme answer fail, the reference passes', async ({ page }) => {
   test.setTimeout(300_000);
-  rmSync(path.join(E2E_DATA_DIR, 'studio', 'knob-course'), { recursive: true, force: true });
-  await openApp(page);
-  await page.getByRole('button', { name: 'Lesson packs' }).click();
-  await page.getByRole('dialog', { name: 'Lesson packs' }).getByTestId('edit-pack-stateless-vs-stateful').click();
-  const start = page.getByRole('dialog', { name: 'Studio' });
-  await start.getByTestId('new-pack-title').fill('Knob course');
-  await start.getByRole('button', { name: 'Duplicate' }).click();
-  const studio = page.getByTestId('studio-panel');
-  await expect(studio.getByTestId('studio-problems-count')).toHaveText('No problems: the pack validates clean', { timeout: 30_000 });
+  const studio = await studioOnBuiltinCopy(page, 'Knob course', 'knob-course');
   // The picker names lessons by title; the id is each option's tooltip.
   const lessonPicker = studio.getByTestId('studio-lesson');
   await lessonPicker.selectOption((await lessonPicker.locator('option[title="build-it-yourself"]').getAttribute('value'))!);
