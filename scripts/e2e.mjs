@@ -1,5 +1,6 @@
 // Runs the Playwright suite in the machine's Chromium against the browser host (`out/main/web.js`).
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -17,8 +18,11 @@ if (!existsSync('out/main/web.js') || !existsSync('out/renderer/index.html')) {
   const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-// Every run starts with an empty data folder, so no autosave or saved design leaks between runs.
-rmSync('test-results/e2e-data', { recursive: true, force: true });
+// Every run starts with empty data folders (one per worker's host: e2e-data, e2e-data-1, …), so no
+// autosave or saved design leaks between runs.
+if (existsSync('test-results')) {
+  for (const name of readdirSync('test-results')) if (/^e2e-data(-\d+)?$/.test(name)) rmSync(path.join('test-results', name), { recursive: true, force: true });
+}
 const run = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, CHROMIUM_PATH: chromium },

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { E2E_BRIDGE_KEY, E2E_DATA_DIR } from '../../playwright.config';
+import { E2E_BRIDGE_KEY, E2E_DATA_DIR, E2E_PORT } from '../../playwright.config';
 
 /** The app's address as the browser host prints it: the page needs the key to open the bridge. */
 export const APP_PATH = `/?key=${E2E_BRIDGE_KEY}`;
@@ -145,11 +145,11 @@ export async function buildTier(page: Page): Promise<void> {
 }
 
 /**
- * A browser host of the test's own (for restarts, or a data folder set up to fail), on the suite's
- * port + `offset` (1..9), serving the built app with `dataDir` as its data folder.
+ * A browser host of the test's own (for restarts, or a data folder set up to fail), on its worker's
+ * host's port + `offset` (1..9), serving the built app with `dataDir` as its data folder.
  */
 export async function startOwnHost(dataDir: string, offset: number): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = Number(process.env.STATELAB_E2E_PORT ?? 5199) + offset;
+  const port = E2E_PORT + offset;
   const child = spawn(process.execPath, ['out/main/web.js', '--port', String(port)], { env: { ...process.env, STATELAB_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
