@@ -32,7 +32,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: WORKERS,
   retries: 0,
-  timeout: 60_000,
+  // Two workers share the machine's cores, so a test may take longer than it would alone.
+  timeout: 90_000,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}/`,

@@ -37,6 +37,8 @@ test('the editor, the lesson column and the lab after a run have no serious acce
 });
 
 test('every dialog has no serious accessibility violations', async ({ page }) => {
+  // Nine axe passes and a Compare run: about 12 s alone, a minute with the other worker busy on a loaded machine.
+  test.setTimeout(150_000);
   await openApp(page);
   const dialogs: { name: string; open(): Promise<unknown>; close?(): Promise<unknown> }[] = [
     { name: 'Keyboard shortcuts', open: () => page.getByRole('button', { name: 'Shortcuts' }).click() },
