@@ -67,3 +67,57 @@ test('the studio opens lesson 13 with its lost openings and verifies healthy-sta
   }
   await page.getByLabel('语言').selectOption('en');
 });
+
+// Lesson 17 charges its detectors the same way: its instances stall now and then and a probe's
+// connection opening is lost once in a while, and "no live instance or owner is declared dead" fails
+// the reference with every detector at its quickest (10 ms probes, one failure, a 10 ms lease).
+test('the studio opens lesson 17 with its stalls and lost openings and verifies no-false-alarms: the starter and the quickest detectors fail, the reference passes', async ({ page }) => {
+  test.setTimeout(300_000);
+  const studio = await studioOnBuiltinCopy(page, 'Choosing course', 'choosing-course');
+  const lessonPicker = studio.getByTestId('studio-lesson');
+  await lessonPicker.selectOption((await lessonPicker.locator('option[title="choosing"]').getAttribute('value'))!);
+  await studio.getByRole('tab', { name: 'Scenario' }).click();
+  const noise = studio.getByTestId('studio-noise');
+  await expect(noise.getByRole('checkbox', { name: 'Lost connection openings' })).toBeChecked();
+  await expect(noise.getByLabel('Chance')).toHaveValue('0.01');
+  const row = page.getByTestId('verify-panel').locator('tr[data-check="no-false-alarms"]');
+  await expect(row.locator('[data-design="starter"]')).toContainText('passes 0/10', { timeout: 240_000 });
+  await expect(row.locator('[data-design="reference"]')).toContainText('passes 10/10');
+  await expect(row.locator('[data-design="wrong:detectors-quickest"]')).toContainText('passes 0/10');
+  await expect(row.getByTestId('verify-flags')).toHaveText('');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const locale of ['en', 'zh-CN'] as const) {
+    if (locale === 'zh-CN') await page.getByLabel('Language').selectOption(locale);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await noise.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screenshots/knob-l17-noise-${locale}-1280.png` });
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screenshots/knob-l17-verify-${locale}-1280.png` });
+  }
+  await page.getByLabel('语言').selectOption('en');
+});
+
+for (const locale of APP_LOCALES) {
+  const t = (locale === 'en' ? EN : ZH_CN).lesson;
+  test(`lesson 17 grades no-false-alarms and says why a detector must wait (${LOCALE_NAMES[locale]}, 1280×720)`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(APP_PATH);
+    await expect(page.getByTestId('lesson-title')).toContainText('1');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    await page.getByRole('combobox', { name: t.lesson, exact: true }).selectOption('choosing');
+    const step = page.locator('.sl-steps li').nth(2);
+    await expect(step).toContainText(locale === 'en' ? 'stalls for a moment' : '停顿片刻');
+    await step.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screenshots/knob-l17-steps-${locale}-1280.png` });
+    await page.getByRole('button', { name: t.checkMyWork }).click();
+    await expect(page.getByTestId('grade-score')).toBeVisible({ timeout: 60_000 });
+    const check = page.locator('.sl-check.is-failed[data-check="no-false-alarms"]');
+    await expect(check).toBeVisible();
+    await expect(check).toContainText(locale === 'en' ? 'No live instance or owner is declared dead' : '没有活着的实例或所有者被判定为宕机');
+    await check.getByRole('button', { name: t.showHint }).click();
+    await expect(check).toContainText(locale === 'en' ? 'A lease shorter than a stall' : '租约比一次卡顿还短');
+    await check.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screenshots/knob-l17-check-${locale}-1280.png` });
+  });
+}

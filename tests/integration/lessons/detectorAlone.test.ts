@@ -49,7 +49,7 @@ const ALLOWED: Record<string, Partial<Record<KnobName, string>>> = {
   },
   'scaling-out': {
     'load-balancer.healthCheck.intervalMs':
-      'it counts false suspicions before the spike only, under mild noise (40 ms pauses, four a minute, no lost connection openings), so a quick prober is lucky on a few seeds (seed 1); the lesson is about adding instances and owners; lessons 1, 2, 4, 12 and 13 charge the quick prober and the threshold of 1',
+      'it counts false suspicions before the spike only, under mild noise (40 ms pauses, four a minute, no lost connection openings), so a quick prober is lucky on a few seeds (seed 1); the lesson is about adding instances and owners; lessons 1, 2, 4, 12, 13 and 17 charge the quick prober and the threshold of 1',
     'load-balancer.healthCheck.unhealthyAfter': `${NOT_DETECTION}: it is adding instances and owners`,
   },
   deploying: {
@@ -71,11 +71,6 @@ const ALLOWED: Record<string, Partial<Record<KnobName, string>>> = {
   },
   observability: {
     'load-balancer.healthCheck.unhealthyAfter': `${NOT_DETECTION}: it is reading the run's metrics to find a hot owner and a lagging replica (a 10 ms prober fails errors-fixed)`,
-  },
-  choosing: {
-    'load-balancer.healthCheck.intervalMs': 'no noise: the lesson asks which workload is stateful and sizes three designs; its crash is a real one, which a quick detector only helps with',
-    'load-balancer.healthCheck.unhealthyAfter': 'no noise (see the interval)',
-    'coordinator.leaseTtlMs': "no noise, so no owner ever stalls past even a 10 ms lease; leases are charged in lessons 9, 10, 12, 14 and 15 (needless handovers, two owners)",
   },
   'build-it-yourself': {
     'database.failoverAfterMs': 'the reference has one database and no follower: there is nothing to fail over to, so the knob does nothing; lesson 6 charges for it (no-needless-failover)',
@@ -104,8 +99,9 @@ describe('one detector knob at its quickest, alone, fails a scored check', () =>
 
 it('charges both probe knobs in every lesson about detection or failover', () => {
   const chargedBoth = (id: string) => ['healthCheck.intervalMs', 'healthCheck.unhealthyAfter'].every((path) => charged.some(([lesson, name]) => lesson === id && name === `load-balancer.${path}`));
-  // Lessons 1, 2, 4 and 12 ask for quick detection outright; 13 asks for it through few-users-hurt.
-  for (const id of ['any-instance', 'remote-state', 'balancing', 'capstone', 'build-it-yourself']) expect(chargedBoth(id), id).toBe(true);
+  // Lessons 1, 2, 4 and 12 ask for quick detection outright; 13 asks for it through few-users-hurt,
+  // 17 through its crash (shop-survives, board-available).
+  for (const id of ['any-instance', 'remote-state', 'balancing', 'capstone', 'build-it-yourself', 'choosing']) expect(chargedBoth(id), id).toBe(true);
 });
 
 it('lists a reason only for a lesson and knob that has that detector', () => {
@@ -120,7 +116,7 @@ it('lists a reason only for a lesson and knob that has that detector', () => {
 // failures) failed healthy-stay-in on seed 45.
 describe("a lesson that loses probe openings passes its reference on the studio's verification seeds", () => {
   const lossy = lessonRows.filter(([, entry]) => entry.reference !== undefined && entry.lesson.scenario.noise?.handshakeLoss !== undefined);
-  it('is every lesson with lost openings', () => expect(lossy.map(([id]) => id)).toEqual(['any-instance', 'remote-state', 'build-it-yourself', 'balancing', 'capstone']));
+  it('is every lesson with lost openings', () => expect(lossy.map(([id]) => id)).toEqual(['any-instance', 'remote-state', 'build-it-yourself', 'balancing', 'choosing', 'capstone']));
   it.each(lossy)('%s', (_id, entry) => {
     for (const seed of verifySeeds(entry.lesson.scenario.seed, STUDIO_LIMITS.seedsDefault)) {
       const report = grade(entry, 'reference', seed);

@@ -98,7 +98,7 @@ export const EXPECTATIONS: Record<string, LessonExpectation> = {
     // data stores' cost buys no served request (board-fast and budget fail); state-kept (no partition
     // taken over empty) needs a served request too. It loses no session because it creates none:
     // shop-sessions is an observation worth 0 points.
-    starterFails: ['shop-survives', 'board-fast', 'board-available', 'search-rush', 'budget', 'state-kept'],
+    starterFails: ['shop-survives', 'board-fast', 'board-available', 'search-rush', 'budget', 'state-kept', 'no-false-alarms'],
   },
   capstone: {
     answers: {},
