@@ -54,6 +54,8 @@ import { StudioHeaderTitle } from './studio/StudioHeaderTitle';
 import { StudioPanel } from './studio/StudioPanel';
 import { StudioStart } from './studio/StudioStart';
 import { useStudio } from './studio/useStudio';
+import { lessonName } from './studio/checkName';
+import type { StudioLesson } from '../../shared/studio';
 import { useScenarioEdits } from './studio/useScenarioEdits';
 import { ScenarioSchema } from '../../shared/scenario';
 import { NodeNamesSchema, nodeNamer } from '../../shared/nodeNames';
@@ -75,7 +77,15 @@ export function App({ api }: { api: StateLabApi }) {
   const onAdopt = useCallback((graph: Graph) => adoptRef.current?.(graph), []);
   const [notice, setNotice] = useState<NoticeState>();
   const say = useCallback((message: string, isInfo = false) => setNotice((n) => ({ message, x: 16, y: 16, serial: (n?.serial ?? 0) + 1, isInfo })), []);
-  const studio = useStudio(api);
+  // The studio turning to a lesson puts that lesson's starter on the canvas (one edit: Undo brings back what was there).
+  const showStudioLesson = useCallback(
+    (entry: StudioLesson, index: number) => {
+      editor.replace(entry.starter);
+      say(t('studio:starterShown', { lesson: lessonName(entry.lesson as Parameters<typeof lessonName>[0], i18n.language, index) }), true);
+    },
+    [editor, say, t, i18n],
+  );
+  const studio = useStudio(api, showStudioLesson);
   const isStudio = studio.draft !== undefined;
   // The studio's canvas is the author's scratch space: it is never saved as the open lesson's work.
   const session = useLessonSession(api, editor.doc, isInLesson && !isStudio, onAdopt, say);
