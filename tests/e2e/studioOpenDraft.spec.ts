@@ -71,6 +71,8 @@ test('opening a draft and picking a lesson show that lesson’s starter on the c
 
   // In Chinese: the notice in the lesson's Chinese title.
   await page.getByLabel('Language').selectOption('zh-CN');
+  // The notice showing rewords itself in the language picked.
+  await expect(notice).toHaveText(`画布现在显示“${first.title['zh-CN']}”的初始设计。撤销可以找回之前画布上的设计。`);
   await picker.selectOption((await picker.locator(`option[title="${small.id}"]`).getAttribute('value'))!);
   await expect.poll(() => canvasIds(page)).toEqual(small.starterIds);
   await expect(notice).toHaveText(`画布现在显示“${small.title['zh-CN']}”的初始设计。撤销可以找回之前画布上的设计。`);
