@@ -307,8 +307,11 @@ export const channels = {
           .max(CLASS_BATCH_FILES_MAX, `expected at most ${CLASS_BATCH_FILES_MAX} files in one batch`),
       })
       .strict(),
-    /** errors: per file that could not be graded, its error as a key of ERROR_TEXTS (the CSV has the English). */
-    response: null as unknown as { csv: string; errors?: Record<string, { text: ErrorMessage; issues?: readonly Issue[] }> },
+    /**
+     * errors: per file that could not be graded, its error as a key of ERROR_TEXTS (the CSV has the English);
+     * notes: per file graded with another installed pack (the one it names), what its row says of it, as keys of GRADE_TEXTS.
+     */
+    response: null as unknown as { csv: string; errors?: Record<string, { text: ErrorMessage; issues?: readonly Issue[] }>; notes?: Record<string, GradeMessage[]> },
   },
   /** Stops a classResults:grade batch; cancelled is false when no such batch is running. */
   'classResults:cancel': { request: z.object({ jobId: runId }).strict(), response: null as unknown as { cancelled: boolean } },

@@ -5,7 +5,7 @@
  * merged CSV of two shards reads to the same figures.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -13,6 +13,7 @@ import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
 import { LESSON_ID, PACK_DIR, writeClassSubmissions, type GeneratedSubmission } from '../support/classSubmissions';
 import { APP_PATH, forgetStudentWork } from './helpers';
+import { E2E_DATA_DIR } from '../../playwright.config';
 
 /** The lesson's checks as its file names them: id and bilingual title. */
 function lessonChecks(): { id: string; title: { en: string; 'zh-CN': string } }[] {
@@ -191,4 +192,62 @@ test('the dashboard reads the merged CSV of two shards, flags a file graded twic
   writeFileSync(broken, [header, rows[0], rows[1]!.replace(/,(matched|MISMATCH|none),/, ',perhaps,')].join('\n'));
   await dialog.getByTestId('class-csv-picker').setInputFiles(broken);
   await expect(dialog.getByRole('alert')).toHaveText('broken.csv, line 3, column storedGrade: expected one of matched, MISMATCH, none or a blank cell.');
+});
+
+test('a folder mixing packs: a file of another installed pack is graded with that pack and its row says so; a pack not installed keeps the note', async ({ page }) => {
+  test.setTimeout(180_000);
+  // A second pack installed in the data folder: a copy of the built-in one under its own id (a course that duplicated it).
+  const installed = path.join(E2E_DATA_DIR, 'packs', 'mixed-course');
+  rmSync(installed, { recursive: true, force: true });
+  cpSync(PACK_DIR, installed, { recursive: true });
+  const manifest = JSON.parse(readFileSync(path.join(installed, 'pack.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(path.join(installed, 'pack.json'), JSON.stringify({ ...manifest, id: 'mixed-course' }));
+  try {
+    const folder = path.join(dir, 'mixed');
+    mkdirSync(folder, { recursive: true });
+    // Two files of the built-in pack (the class's), one of the installed copy, one of a pack this app does not have.
+    const [first, second, third] = generated;
+    const sixth = generated[5]!;
+    const write = (g: GeneratedSubmission, packId: string) => {
+      const doc = JSON.parse(readFileSync(path.join(dir, g.name), 'utf8')) as Record<string, unknown>;
+      writeFileSync(path.join(folder, path.basename(g.name)), JSON.stringify({ ...doc, packId }));
+    };
+    write(first!, 'stateless-vs-stateful');
+    write(sixth, 'stateless-vs-stateful');
+    write(second!, 'mixed-course');
+    write(third!, 'not-installed');
+    await forgetStudentWork();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(APP_PATH);
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Class results' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Class results' });
+    await dialog.getByTestId('class-folder-picker').setInputFiles(folder);
+    await expect(dialog.getByTestId('class-summary')).toHaveText(/^4 submissions · 3 graded · 1 could not be graded/, { timeout: 120_000 });
+    // The pack not installed: its note says which pack it needs.
+    await expect(dialog.getByTestId('class-errors')).toContainText('this submission is for the pack "not-installed", not "stateless-vs-stateful"');
+    // The installed pack's file is graded, and listed among the rows with notes.
+    await expect(dialog.getByTestId('class-noted')).toContainText(second!.student);
+    await dialog.locator('.sl-class-table').getByRole('button', { name: second!.student, exact: true }).click();
+    const detail = dialog.getByTestId('class-detail');
+    await expect(detail).toContainText(`${second!.report!.score}/${second!.report!.maxScore}`);
+    await expect(detail.getByTestId('class-own-pack')).toHaveText('Graded with its own pack "mixed-course" (installed here), not "stateless-vs-stateful", which graded the other files.');
+    for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+      await page.setViewportSize({ width, height });
+      await detail.getByTestId('class-own-pack').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/class-results-own-pack-en-${width}.png` });
+    }
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    // The dialog's own name is translated too.
+    const detailZh = page.locator('.sl-class-dialog').getByTestId('class-detail');
+    await expect(detailZh.getByTestId('class-own-pack')).toHaveText('用它自己的课程包“mixed-course”（已安装）评分，而不是为其他文件评分的“stateless-vs-stateful”。');
+    for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+      await page.setViewportSize({ width, height });
+      await detailZh.getByTestId('class-own-pack').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/class-results-own-pack-zh-CN-${width}.png` });
+    }
+    await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  } finally {
+    rmSync(installed, { recursive: true, force: true });
+  }
 });

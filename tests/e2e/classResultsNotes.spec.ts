@@ -42,7 +42,7 @@ test('a file carrying another student’s numbers is listed with its note, said 
   await dialog.getByTestId('class-folder-picker').setInputFiles(path.join(dir, 'class'));
   await expect(dialog.getByTestId('class-summary')).toHaveText(/^3 submissions · 2 graded · 1 could not be graded/, { timeout: 90_000 });
   const errors = dialog.getByTestId('class-errors');
-  await expect(errors).toContainText(`class/erin.json: packId: this submission is for the pack "week-3", not "${pack.manifest.id}", which graded these files: grade it with "week-3" (in Class results, a folder of that pack's files alone).`);
+  await expect(errors).toContainText(`class/erin.json: packId: this submission is for the pack "week-3", not "${pack.manifest.id}", which graded these files: grade it with "week-3" (in Class results, install that pack: a file of an installed pack is graded with its own).`);
 
   // Dave's file is listed as graded with a note; Carol's, her own, is not.
   const noted = dialog.getByTestId('class-noted');
@@ -56,7 +56,7 @@ test('a file carrying another student’s numbers is listed with its note, said 
 
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(noted).toContainText('评分附有说明');
-  await expect(errors).toContainText('请用“week-3”为它评分（在班级成绩中，把该课程包的文件单独放进一个文件夹）');
+  await expect(errors).toContainText('请用“week-3”为它评分（在班级成绩中，安装该课程包即可：已安装课程包的文件会用它自己的课程包评分）');
   await expect(note).toHaveText(/^文件记录的变体是 .+；按学生姓名得到的是 .+，评分用的是后者。$/);
   await page.screenshot({ path: `${SHOTS}/class-results-note-zh-CN-1280.png` });
   await page.setViewportSize({ width: 1440, height: 900 });

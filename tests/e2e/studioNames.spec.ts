@@ -8,7 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
-import { forgetStudentWork, openApp } from './helpers';
+import { forgetStudentWork, openApp, studioOnBuiltinCopy } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
@@ -17,23 +17,14 @@ const DRAFT = 'names-course';
 
 test('the studio names lessons, window faults and quiz checks as the author wrote them, and warns of a lesson with no checks or no reference', async ({ page }) => {
   test.setTimeout(180_000);
-  rmSync(path.join(E2E_DATA_DIR, 'studio', DRAFT), { recursive: true, force: true });
   const builtin = JSON.parse(readFileSync('lessons/stateless-vs-stateful/pack.json', 'utf8')) as { lessons: string[] };
   const first = JSON.parse(readFileSync(path.join('lessons/stateless-vs-stateful', builtin.lessons[0]!), 'utf8')) as {
     id: string;
     title: { en: string; 'zh-CN': string };
     nodeNames: Record<string, { en: string; 'zh-CN': string }>;
   };
-  await openApp(page);
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.getByRole('button', { name: 'Lesson packs' }).click();
-  await page.getByRole('dialog', { name: 'Lesson packs' }).getByTestId('edit-pack-stateless-vs-stateful').click();
-  const start = page.getByRole('dialog', { name: 'Studio' });
-  await start.getByTestId('new-pack-title').fill('Names course');
-  await start.getByTestId('new-pack-id').fill(DRAFT);
-  await start.getByRole('button', { name: 'Duplicate' }).click();
-  const studio = page.getByTestId('studio-panel');
-  await expect(studio.getByTestId('studio-problems-count')).toHaveText('No problems: the pack validates clean', { timeout: 30_000 });
+  const studio = await studioOnBuiltinCopy(page, 'Names course', DRAFT);
   // Every built-in lesson has checks and a reference: nothing to warn of.
   await expect(studio.getByTestId('studio-gaps')).toHaveCount(0);
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
 import { EN, ZH_CN } from '../../src/renderer/src/i18n/resources';
-import { forgetStudentWork, openApp } from './helpers';
+import { forgetStudentWork, openApp, studioOnBuiltinCopy } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
@@ -88,4 +88,43 @@ test('a broken draft lists its problems in Chinese, naming where the studio show
   const header = await page.locator('.sl-header').boundingBox();
   expect(header!.height).toBeLessThan(60);
   rmSync(path.join(E2E_DATA_DIR, 'studio', DRAFT), { recursive: true, force: true });
+});
+
+test('a problem’s sentence names the field in the studio’s words (“Prediction 1 › Choice 2”), not its JSON path, which stays in the tooltip', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const studio = await studioOnBuiltinCopy(page, 'Field words', 'field-words');
+  await studio.getByRole('tab', { name: 'Checks' }).click();
+  const predictions = studio.getByTestId('studio-predictions');
+  const before = await predictions.getByTestId('prediction-add').evaluate((el) => el.closest('section')?.querySelectorAll('[data-testid^="prediction-question-"]').length ?? 0);
+  await predictions.getByTestId('prediction-add').click();
+  const i = before;
+  const both = async (testId: string, en: string, zh?: string) => {
+    const field = page.getByTestId(testId).first();
+    await field.locator('[data-locale="en"]').fill(en);
+    if (zh !== undefined) await field.locator('[data-locale="zh-CN"]').fill(zh);
+  };
+  await both(`prediction-question-${i}`, 'How many requests fail?', '有多少请求失败？');
+  await both(`prediction-${i}-choice-text-0`, 'Almost none', '几乎没有');
+  // The second choice in English only: the pack lists 简体中文 too.
+  await both(`prediction-${i}-choice-text-1`, 'Many');
+  const count = studio.getByTestId('studio-problems-count');
+  await expect(count).toHaveText(EN.studio.problems_one.replace('{{count}}', '1'), { timeout: 20_000 });
+  await count.click();
+  const item = studio.getByTestId('studio-problem');
+  await expect(item).toHaveText(`Checks › Prediction ${i + 1}: lesson "any-instance": Prediction ${i + 1} › Choice 2 has no zh-CN text (the pack lists the locales en, zh-CN)`);
+  await expect(item).toHaveAttribute('title', `${LESSON_FILE} predictions[${i}].choices[1].text.zh-CN`);
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await item.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/studio-problem-words-en-${width}.png` });
+  }
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(item).toHaveText(`检查›预测 ${i + 1}：课程“any-instance”：预测 ${i + 1} › 选项 2缺少 zh-CN 文本（课程包列出的语言为 en, zh-CN）`);
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await item.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/studio-problem-words-zh-CN-${width}.png` });
+  }
+  await page.getByLabel('语言').selectOption('en');
 });

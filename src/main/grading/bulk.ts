@@ -80,10 +80,16 @@ export function csvCell(value: string | number | null): string {
 
 /**
  * One row per submission; "notes" says what grading put back before running (sentences joined by
- * a space); one column per check of the pack ("lesson/check"), blank for other lessons' checks.
+ * a space); one column per check of the pack ("lesson/check"), blank for other lessons' checks (of
+ * each pack given, for rows graded with different packs).
  */
-export function gradesCsv(pack: PackForGrading, rows: readonly GradeRow[]): string {
-  const checkColumns = pack.lessons.flatMap(({ lesson }) => lesson.checks.map((c) => ({ lessonId: lesson.id, checkId: c.id })));
+export function gradesCsv(packs: PackForGrading | readonly PackForGrading[], rows: readonly GradeRow[]): string {
+  // Several packs (Class results grades a file of another installed pack with its own): their checks' columns, each "lesson/check" once.
+  const all = Array.isArray(packs) ? (packs as readonly PackForGrading[]) : [packs as PackForGrading];
+  const seen = new Set<string>();
+  const checkColumns = all
+    .flatMap((pack) => pack.lessons.flatMap(({ lesson }) => lesson.checks.map((c) => ({ lessonId: lesson.id, checkId: c.id }))))
+    .filter((c) => !seen.has(`${c.lessonId}/${c.checkId}`) && seen.add(`${c.lessonId}/${c.checkId}`));
   const header = [...GRADE_CSV_COLUMNS, ...checkColumns.map((c) => `${c.lessonId}/${c.checkId}`)];
   const lines = [header.map(csvCell).join(',')];
   for (const row of rows) {

@@ -5,6 +5,7 @@
  * to an existing number (a starter path to a locked node), and its extreme values still make a
  * valid scenario and valid node settings.
  */
+import { fieldWords, settingWords } from '../../shared/i18n/fieldWords';
 import type { Graph } from '../../shared/graph';
 import type { Lesson, LocalizedText } from '../../shared/lesson';
 import { parseNodeProps } from '../../shared/nodeProps';
@@ -70,7 +71,7 @@ export function lessonInstructorRefs(file: string, lesson: Lesson, starter: Grap
 
   for (const { path, text } of layerTexts(lesson)) {
     for (const locale of locales) {
-      if ((text[locale] ?? '').trim() === '') add(`${path}.${locale}`, packMessage('problem.missingLocale', { lesson: lesson.id, path, locale, locales: locales.join(', ') }));
+      if ((text[locale] ?? '').trim() === '') add(`${path}.${locale}`, packMessage('problem.missingLocale', { lesson: lesson.id, path: fieldWords(path), locale, locales: locales.join(', ') }));
     }
   }
 
@@ -89,11 +90,11 @@ export function lessonInstructorRefs(file: string, lesson: Lesson, starter: Grap
       if (root === 'starter') {
         if (!starter) return; // its own problem is reported already
         const node = variantPathNode(path);
-        if (node === undefined) return add(at, packMessage('problem.variantNoNode', { lesson: lesson.id, path }));
-        if (!lesson.locked.includes(node)) add(at, packMessage('problem.variantNotLocked', { lesson: lesson.id, path, node }));
+        if (node === undefined) return add(at, packMessage('problem.variantNoNode', { lesson: lesson.id, path: fieldWords(path) }));
+        if (!lesson.locked.includes(node)) add(at, packMessage('problem.variantNotLocked', { lesson: lesson.id, path: fieldWords(path), node }));
       }
       const resolved = resolveVariantPath(root === 'scenario' ? lesson.scenario : starter, path);
-      if (!resolved.ok) add(at, packMessage('problem.variantNotNumber', { lesson: lesson.id, path, detail: resolved.text }));
+      if (!resolved.ok) add(at, packMessage('problem.variantNotNumber', { lesson: lesson.id, path: fieldWords(path), detail: resolved.text }));
     });
   });
   if (problems.length > 0) return problems;
@@ -107,7 +108,7 @@ export function lessonInstructorRefs(file: string, lesson: Lesson, starter: Grap
       // One problem per issue, each worded from zod's data (or as our schema words it).
       for (const x of parsed.error.issues) {
         const { message, zod, text } = issueOf(x);
-        add('variants', packMessage('problem.variantScenario', { lesson: lesson.id, end, where: x.path.join('.'), detail: (text as PackMessage | undefined) ?? zodIssueMessage(zod, message) }));
+        add('variants', packMessage('problem.variantScenario', { lesson: lesson.id, end, where: fieldWords(x.path), detail: (text as PackMessage | undefined) ?? zodIssueMessage(zod, message) }));
       }
       continue;
     }
@@ -124,7 +125,7 @@ export function lessonInstructorRefs(file: string, lesson: Lesson, starter: Grap
         const props = parseNodeProps(node.kind, node.props);
         if (props.ok) continue;
         for (const x of props.issues) {
-          add('variants', packMessage('problem.variantNode', { lesson: lesson.id, end, graph: packMessage(name === 'starter' ? 'word.starter' : 'word.reference'), node: node.id, where: x.path.join('.'), detail: zodIssueMessage(x.zod, x.message) }));
+          add('variants', packMessage('problem.variantNode', { lesson: lesson.id, end, graph: packMessage(name === 'starter' ? 'word.starter' : 'word.reference'), node: node.id, where: settingWords(x.path), detail: zodIssueMessage(x.zod, x.message) }));
         }
       }
     }

@@ -1,7 +1,7 @@
 import { useGradedRun } from './lab/useGradedRun';
 import { failureText } from './i18n/useErrorText';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { StateLabApi } from '../../shared/api';
 import { NODE_KINDS, type EdgeKind, type NodeKind } from '../../shared/graph';
 import type { Graph } from '../../shared/graph';
@@ -54,6 +54,8 @@ import { StudioHeaderTitle } from './studio/StudioHeaderTitle';
 import { StudioPanel } from './studio/StudioPanel';
 import { StudioStart } from './studio/StudioStart';
 import { useStudio } from './studio/useStudio';
+import { StarterShown } from './studio/StarterShown';
+import type { StudioLesson } from '../../shared/studio';
 import { useScenarioEdits } from './studio/useScenarioEdits';
 import { ScenarioSchema } from '../../shared/scenario';
 import { NodeNamesSchema, nodeNamer } from '../../shared/nodeNames';
@@ -74,8 +76,16 @@ export function App({ api }: { api: StateLabApi }) {
   const adoptRef = useRef<(graph: Graph) => void>(undefined);
   const onAdopt = useCallback((graph: Graph) => adoptRef.current?.(graph), []);
   const [notice, setNotice] = useState<NoticeState>();
-  const say = useCallback((message: string, isInfo = false) => setNotice((n) => ({ message, x: 16, y: 16, serial: (n?.serial ?? 0) + 1, isInfo })), []);
-  const studio = useStudio(api);
+  const say = useCallback((message: ReactNode, isInfo = false) => setNotice((n) => ({ message, x: 16, y: 16, serial: (n?.serial ?? 0) + 1, isInfo })), []);
+  // The studio turning to a lesson puts that lesson's starter on the canvas (one edit: Undo brings back what was there).
+  const showStudioLesson = useCallback(
+    (entry: StudioLesson, index: number) => {
+      editor.replace(entry.starter);
+      say(<StarterShown lesson={entry.lesson} index={index} />, true);
+    },
+    [editor, say],
+  );
+  const studio = useStudio(api, showStudioLesson);
   const isStudio = studio.draft !== undefined;
   // The studio's canvas is the author's scratch space: it is never saved as the open lesson's work.
   const session = useLessonSession(api, editor.doc, isInLesson && !isStudio, onAdopt, say);

@@ -158,7 +158,7 @@ export const ERROR_TEXTS = {
   'zip.corrupt': { en: '{{label}}: entry "{{name}}" is corrupt ({{detail}}).', 'zh-CN': '{{label}}：条目“{{name}}”已损坏（{{detail}}）。' },
 
   // Submissions and grading.
-  'submission.otherPack': { en: 'packId: this submission is for the pack "{{pack}}", not "{{expected}}", which graded these files: grade it with "{{pack}}" (in Class results, a folder of that pack\'s files alone).', 'zh-CN': 'packId：此提交文件属于课程包“{{pack}}”，而本次评分用的是“{{expected}}”：请用“{{pack}}”为它评分（在班级成绩中，把该课程包的文件单独放进一个文件夹）。' },
+  'submission.otherPack': { en: 'packId: this submission is for the pack "{{pack}}", not "{{expected}}", which graded these files: grade it with "{{pack}}" (in Class results, install that pack: a file of an installed pack is graded with its own).', 'zh-CN': 'packId：此提交文件属于课程包“{{pack}}”，而本次评分用的是“{{expected}}”：请用“{{pack}}”为它评分（在班级成绩中，安装该课程包即可：已安装课程包的文件会用它自己的课程包评分）。' },
   'submission.unknownLesson': { en: 'lessonId: the pack "{{pack}}" has no lesson "{{lesson}}" (it has {{known}}).', 'zh-CN': 'lessonId：课程包“{{pack}}”中没有课程“{{lesson}}”（它有 {{known}}）。' },
   'submission.tooMany': { en: 'More than {{max}} submission files under {{dir}}.', 'zh-CN': '{{dir}} 下的提交文件超过 {{max}} 个。' },
 

@@ -36,6 +36,8 @@ export const GRADE_TEXTS = {
   'regrade.packVersion': { en: 'Exported with pack version {{exported}}; graded with {{graded}}.', 'zh-CN': '导出时的课程包版本为 {{exported}}；评分时为 {{graded}}。' },
   'regrade.seedStudent': { en: "The file names seed {{file}}; graded with the student's seed {{seed}}.", 'zh-CN': '文件写明的种子为 {{file}}；评分使用该学生的种子 {{seed}}。' },
   'regrade.seedLesson': { en: "The file names seed {{file}}; graded with the lesson's seed {{seed}}.", 'zh-CN': '文件写明的种子为 {{file}}；评分使用课程的种子 {{seed}}。' },
+  // Class results (src/main/host/classResults.ts): a file of another installed pack, graded with that pack.
+  'regrade.ownPack': { en: 'Graded with its own pack "{{pack}}" (installed here), not "{{expected}}", which graded the other files.', 'zh-CN': '用它自己的课程包“{{pack}}”（已安装）评分，而不是为其他文件评分的“{{expected}}”。' },
   'regrade.appVersion': { en: 'Exported by StateLab {{exported}}; graded by {{graded}}.', 'zh-CN': '由 StateLab {{exported}} 导出；由 {{graded}} 评分。' },
   // What differs between the grade a submission claims and re-grading (Regrade.differenceKeys); {{check}} is the check's id, the app shows its title.
   'regrade.diff.score': { en: 'Score: the file says {{stored}}, re-grading gives {{fresh}}', 'zh-CN': '分数：文件中写的是 {{stored}}，重新评分得到 {{fresh}}' },

@@ -4,7 +4,7 @@
  * host gives the same figures, reports progress per file, and stops its workers on cancel.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -83,6 +83,41 @@ describe('grading a picked folder in the app', () => {
     expect(done).toBeLessThan(23);
     await waitFor(() => liveWorkerCount() === 0, 5_000);
   }, 60_000);
+
+  it('grades a file of another installed pack with that pack, saying so in its row, and keeps the note for a pack not installed', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'statelab-data-'));
+    // A second pack installed here: a copy of the built-in one under its own id (a course that duplicated it).
+    const copy = path.join(dataDir, 'packs', 'my-course');
+    cpSync(PACK_DIR, copy, { recursive: true });
+    const manifest = JSON.parse(readFileSync(path.join(copy, 'pack.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(path.join(copy, 'pack.json'), JSON.stringify({ ...manifest, id: 'my-course' }));
+    const host = createHost({ host: 'web', builtinPackDirs: [PACK_DIR], dataDir });
+    hosts.push(host);
+    const withPack = (g: GeneratedSubmission, packId: string) => {
+      const doc = JSON.parse(readFileSync(path.join(dir, g.name), 'utf8')) as Record<string, unknown>;
+      return { fileName: g.name, text: JSON.stringify({ ...doc, packId }) };
+    };
+    const [a, b, c] = generated;
+    const files = [withPack(a!, 'stateless-vs-stateful'), withPack(b!, 'my-course'), withPack(c!, 'not-installed')];
+    const progress: number[] = [];
+    const result = (await host.dispatch('classResults:grade', { jobId: 'class-5', packId: 'stateless-vs-stateful', files }, { emit: (_e, p) => progress.push((p as { done: number }).done) })) as {
+      ok: true;
+      value: { csv: string; notes?: Record<string, { key: string; params?: Record<string, unknown> }[]> };
+    };
+    expect(result.ok).toBe(true);
+    const rows = parseGradesCsv(result.value.csv).rows;
+    expect(rows.map((r) => r.file)).toEqual(files.map((f) => f.fileName));
+    // The class's own file, as before.
+    expect(rows[0]).toMatchObject({ score: a!.report!.score, error: '', notes: '' });
+    // The other installed pack's file: graded (the same lesson, so the same score), its row saying with which pack.
+    expect(rows[1]).toMatchObject({ score: b!.report!.score, maxScore: b!.report!.maxScore, error: '' });
+    expect(rows[1]!.notes).toContain('Graded with its own pack "my-course" (installed here), not "stateless-vs-stateful", which graded the other files.');
+    expect(result.value.notes).toEqual({ [b!.name]: [{ key: 'regrade.ownPack', params: { pack: 'my-course', expected: 'stateless-vs-stateful' } }] });
+    // A pack not installed: the file keeps the note saying which pack it needs.
+    expect(rows[2]).toMatchObject({ score: null });
+    expect(rows[2]!.error).toContain('this submission is for the pack "not-installed", not "stateless-vs-stateful"');
+    expect(progress.at(-1)).toBe(3);
+  }, 120_000);
 
   it('refuses a batch over the file limit, and an unknown pack, by name', async () => {
     const host = newHost();

@@ -30,6 +30,24 @@ describe('npm run pack:validate', () => {
     ]);
   });
 
+  it('words each field in its sentence, the file and JSON path before it, and --json keeps them apart', async () => {
+    const lesson = goodLesson();
+    lesson.predictions = [{ id: 'guess', question: { en: '?', 'zh-CN': '？' }, choices: [{ id: 'a', text: { en: 'A', 'zh-CN': '甲' } }, { id: 'b', text: { en: 'B' } }], measure: { metric: 'failed', window: { before: 'crash' } } }];
+    const folder = writePack({ ...goodPack(), 'lessons/session-state.lesson.json': lesson });
+    const file = 'lessons/session-state.lesson.json';
+    const at = 'predictions[0].choices[1].text.zh-CN';
+    const sentence = `lesson "${String(lesson.id)}": Prediction 1 › Choice 2 has no zh-CN text (the pack lists the locales en, zh-CN)`;
+    const text = await validate(folder);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`  ${file}: ${at}: ${sentence}\n`);
+    const json = await validate('--json', folder);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({ packs: [{ location: folder, ok: false, problems: [{ file, path: at, message: sentence, key: 'problem.missingLocale' }] }] });
+    const good = await validate('--json', writePack(goodPack()));
+    expect(good.code).toBe(0);
+    expect(JSON.parse(good.stdout)).toMatchObject({ packs: [{ ok: true, pack: 'sessions', problems: [] }] });
+  });
+
   it('refuses a zip with "../" entries and passes a good folder, exiting 1 if any pack fails', async () => {
     const zip = path.join(mkdtempSync(path.join(tmpdir(), 'statelab-zip-')), 'evil.zip');
     writeFileSync(zip, zipSync({ ...asBytes(goodPack()), '../../outside.txt': new Uint8Array([1]) }));

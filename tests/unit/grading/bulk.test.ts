@@ -52,7 +52,7 @@ describe('bulk grading rows and CSV', () => {
 
   it('turns a malformed file into a row with a one-line error, keeping what it could read', () => {
     const wrongPack = submission().replace('"packId":"p"', '"packId":"q"');
-    expect(gradeSubmissionText('w.json', wrongPack, pack, engine)).toMatchObject({ student: 'Ada', lessonId: 'other', score: null, error: 'packId: this submission is for the pack "q", not "p", which graded these files: grade it with "q" (in Class results, a folder of that pack\'s files alone).' });
+    expect(gradeSubmissionText('w.json', wrongPack, pack, engine)).toMatchObject({ student: 'Ada', lessonId: 'other', score: null, error: 'packId: this submission is for the pack "q", not "p", which graded these files: grade it with "q" (in Class results, install that pack: a file of an installed pack is graded with its own).' });
     const bad = gradeSubmissionText('x.json', '{"format":"statelab.submission","version":1}', pack, engine);
     expect(bad.error).toMatch(/^x\.json: The submission has problems:; packId: Invalid input/);
   });

@@ -115,8 +115,8 @@ describe('translations', () => {
 });
 
 const HAN = /\p{Script=Han}/u;
-/** Templates that are only punctuation around their placeholders ("{{file}}：{{detail}}"). */
-const isFrame = (text: string) => text.replace(/\{\{\w+\}\}/g, '').replace(/[\s:：.。,，()（）"“”]/g, '') === '';
+/** Templates that are only punctuation around their placeholders ("{{file}}：{{detail}}", "{{a}} › {{b}}"). */
+const isFrame = (text: string) => text.replace(/\{\{\w+\}\}/g, '').replace(/[\s:：.。,，()（）"“”›]/g, '') === '';
 
 // Errors (main, workers, shared loaders) and Step descriptions come from their own bilingual tables.
 describe.each([

@@ -73,8 +73,8 @@ describe('the instructor layer', () => {
       }),
     );
     expect(problems).toEqual([
-      `${LESSON}: notesSection.summary.zh-CN: lesson "session-state": notesSection.summary has no zh-CN text (the pack lists the locales en, zh-CN)`,
-      `${LESSON}: debrief.zh-CN: lesson "session-state": debrief has no zh-CN text (the pack lists the locales en, zh-CN)`,
+      `${LESSON}: notesSection.summary.zh-CN: lesson "session-state": Course notes section › Summary has no zh-CN text (the pack lists the locales en, zh-CN)`,
+      `${LESSON}: debrief.zh-CN: lesson "session-state": Debrief has no zh-CN text (the pack lists the locales en, zh-CN)`,
     ]);
     // A pack written in English only needs English.
     const englishOnly = withLesson((l) => (l.debrief = { en: 'Well done.' }));
@@ -96,13 +96,13 @@ describe('the instructor layer', () => {
 describe('variants', () => {
   it('names a path that leads nowhere, and a starter path on a node the lesson does not lock', async () => {
     expect(await problemsOf(withLesson((l) => (l.variants = variants(['scenario.faults[id=crsh].atMs']))))).toEqual([
-      `${LESSON}: variants.parameters[0].sets[0]: lesson "session-state": "scenario.faults[id=crsh].atMs" does not lead to a number: scenario.faults[id=crsh] does not exist`,
+      `${LESSON}: variants.parameters[0].sets[0]: lesson "session-state": Scenario › Fault “crsh” › Time is no number a range can set: Scenario › Fault “crsh” does not exist`,
     ]);
     expect(await problemsOf(withLesson((l) => (l.variants = variants(['scenario.faults[id=crash].atMz']))))).toEqual([
-      `${LESSON}: variants.parameters[0].sets[0]: lesson "session-state": "scenario.faults[id=crash].atMz" does not lead to a number: scenario.faults[id=crash].atMz is not set: a variant can only change an existing number`,
+      `${LESSON}: variants.parameters[0].sets[0]: lesson "session-state": Scenario › Fault “crash” › “atMz” is no number a range can set: Scenario › Fault “crash” › “atMz” is not set: a variant can only change an existing number`,
     ]);
     expect(await problemsOf(withLesson((l) => (l.variants = variants(['starter.nodes[id=api-1].props.workers']))))).toEqual([
-      `${LESSON}: variants.parameters[0].sets[0]: lesson "session-state": "starter.nodes[id=api-1].props.workers" sets node "api-1", which the lesson does not lock: grading could not hold the student's value`,
+      `${LESSON}: variants.parameters[0].sets[0]: lesson "session-state": Starter › Node “api-1” › setting “workers” sets node "api-1", which the lesson does not lock: grading could not hold the student's value`,
     ]);
     expect(await problemsOf(withLesson((l) => (l.variants = variants(['graph.nodes[0].x']))))).toEqual([
       `${LESSON}: variants.parameters[0].sets[0]: expected "scenario.<path>" or "starter.<path>", e.g. "scenario.faults[id=crash].atMs" or "starter.nodes[id=users].props.rps"`,
@@ -116,7 +116,7 @@ describe('variants', () => {
     expect(late.length).toBeGreaterThan(0);
     const rate = await problemsOf(withLesson((l) => (l.variants = variants(['starter.nodes[id=users].props.rps'], { min: 100, max: 2_000_000, step: 100_000 }))));
     expect(rate).toEqual(
-      ['starter', 'reference'].map((graph) => `${LESSON}: variants: lesson "session-state": at every parameter's max, the ${graph}'s node "users" is invalid: rps: too large: at most 1000000`),
+      ['starter', 'reference'].map((graph) => `${LESSON}: variants: lesson "session-state": at every parameter's max, the ${graph}'s node "users" is invalid: setting “rps”: too large: at most 1000000`),
     );
     expect(await problemsOf(withLesson((l) => (l.variants = variants(['scenario.faults[id=crash].atMs'], { min: 5000, max: 1000, step: 1000 }))))).toEqual([
       `${LESSON}: variants.parameters[0].max: expected max (1000) to be at least min (5000)`,

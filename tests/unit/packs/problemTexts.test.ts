@@ -59,7 +59,7 @@ describe('pack problems in both languages', () => {
       { where: `${LESSON}: scenario.faults[1].target`, en: `unknown node "api-7": expected a node of the starter or reference graph (${known})`, zh: `未知节点“api-7”：应为初始设计图或参考设计图中的节点（${known}）` },
       { where: `${LESSON}: checks[0].node`, en: `unknown node "api-9": expected a node of the starter or reference graph (${known})`, zh: `未知节点“api-9”：应为初始设计图或参考设计图中的节点（${known}）` },
       { where: `${LESSON}: checks[1].window`, en: 'window names fault "crash-api-3+5000", which the scenario does not schedule (its faults: "crash", "slow-1")', zh: '时间窗口引用了故障“crash-api-3+5000”，但场景中没有安排它（场景中的故障："crash", "slow-1"）' },
-      { where: `${LESSON}: debrief.zh-CN`, en: 'lesson "session-state": debrief has no zh-CN text (the pack lists the locales en, zh-CN)', zh: '课程“session-state”：debrief 缺少 zh-CN 文本（课程包列出的语言为 en, zh-CN）' },
+      { where: `${LESSON}: debrief.zh-CN`, en: 'lesson "session-state": Debrief has no zh-CN text (the pack lists the locales en, zh-CN)', zh: '课程“session-state”：课后总结缺少 zh-CN 文本（课程包列出的语言为 en, zh-CN）' },
       { where: `${LESSON}: prerequisites[0]`, en: 'lesson "session-state" names itself as a prerequisite', zh: '课程“session-state”把自己列为先修课程' },
       { where: `${LESSON}: prerequisites[1]`, en: 'unknown lesson "no-such-lesson" in the prerequisites of lesson "session-state": expected one of session-state', zh: '课程“session-state”的先修课程中有未知课程“no-such-lesson”：应为 session-state 之一' },
     ]);
@@ -185,7 +185,45 @@ describe('pack problems in both languages', () => {
     expect(Object.keys(PACK_TEXTS).filter((k) => Object.hasOwn(ERROR_TEXTS, k))).toEqual([]);
     const entries = Object.entries(PACK_TEXTS) as [string, { en: string; 'zh-CN': string }][];
     expect(entries.filter(([, t]) => t.en.trim() === '' || t['zh-CN'].trim() === '').map(([k]) => k)).toEqual([]);
-    expect(entries.filter(([k, t]) => k !== 'problem.asIs' && !HAN.test(t['zh-CN'])).map(([k]) => k)).toEqual([]);
+    // Only a frame of punctuation around its placeholders may have no Chinese word ("{{a}} › {{b}}", “{{key}}”).
+    const isFrame = (text: string) => text.replace(/\{\{\w+\}\}/g, '').replace(/[\s“”›]/g, '') === '';
+    expect(entries.filter(([, t]) => !isFrame(t['zh-CN']) && !HAN.test(t['zh-CN'])).map(([k]) => k)).toEqual([]);
+  });
+});
+
+describe('a problem’s sentence names fields in words, the JSON path beside it', () => {
+  /** What a JSON path looks like inside a sentence: "choices[1]", "[id=crash]", "faults.0", "a.b.c". */
+  const JSON_PATH = /\w\[\d+\]|\[id=|\w\.\d|\w\.\w+\.\w/;
+  const ranges = (sets: string[], max: number) => ({ parameters: [{ id: 'p', label: { en: 'P', 'zh-CN': '甲' }, min: 100, max, step: 100, unit: 'ms', sets }] });
+
+  it('a missing translation, a range setting nothing and a range end that breaks a node read in the studio’s words, in both languages', async () => {
+    const missing = await problemsOf(
+      withLesson((l) => {
+        l.predictions = [{ id: 'guess', question: { en: '?', 'zh-CN': '？' }, choices: [{ id: 'a', text: { en: 'A', 'zh-CN': '甲' } }, { id: 'b', text: { en: 'B' } }], measure: { metric: 'failed', window: { before: 'crash' } } }];
+      }),
+    );
+    expect(missing.map(inBoth)).toEqual([
+      { where: `${LESSON}: predictions[0].choices[1].text.zh-CN`, en: 'lesson "session-state": Prediction 1 › Choice 2 has no zh-CN text (the pack lists the locales en, zh-CN)', zh: '课程“session-state”：预测 1 › 选项 2缺少 zh-CN 文本（课程包列出的语言为 en, zh-CN）' },
+    ]);
+    const nowhere = await problemsOf(withLesson((l) => (l.variants = ranges(['scenario.faults[id=crsh].atMs'], 1000))));
+    expect(nowhere.map(inBoth)).toEqual([
+      {
+        where: `${LESSON}: variants.parameters[0].sets[0]`,
+        en: 'lesson "session-state": Scenario › Fault “crsh” › Time is no number a range can set: Scenario › Fault “crsh” does not exist',
+        zh: '课程“session-state”：场景 › 故障“crsh” › 时间不是取值范围可以设置的数字：场景 › 故障“crsh”不存在',
+      },
+    ]);
+    const tooLarge = await problemsOf(withLesson((l) => (l.variants = ranges(['starter.nodes[id=users].props.rps'], 2_000_000))));
+    expect(tooLarge.length).toBe(2);
+    expect(inBoth(tooLarge[0]!).en).toBe('lesson "session-state": at every parameter\'s max, the starter\'s node "users" is invalid: setting “rps”: too large: at most 1000000');
+    expect(inBoth(tooLarge[0]!).zh).toBe('课程“session-state”：所有参数取 max 时，初始设计中的节点“users”无效：设置“rps”：过大：最大为 1000000');
+    for (const p of [...missing, ...nowhere, ...tooLarge]) {
+      // The sentence reads without a JSON path in either language; the path stays the problem's place (CLI line, --json, tooltip).
+      expect(packProblemText(p, 'en')).not.toMatch(JSON_PATH);
+      expect(packProblemText(p, 'zh-CN')).not.toMatch(JSON_PATH);
+      expect(p.message).toBe(packProblemText(p, 'en'));
+      expect(p.path).not.toBe('');
+    }
   });
 });
 

@@ -226,7 +226,7 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
             </div>
             {selected && (
               <div className="sl-class-col">
-                <StudentDetail api={api} row={selected} nodeNames={selected.lessonId === shownLesson ? nodeNames : undefined} file={submissionFor(grading.submissions, selected.file)} errorText={grading.errorOf(selected)} onOpen={onOpenDesign} onClose={() => setSelectedFile(undefined)} />
+                <StudentDetail api={api} row={selected} nodeNames={selected.lessonId === shownLesson ? nodeNames : undefined} file={submissionFor(grading.submissions, selected.file)} errorText={grading.errorOf(selected)} hostNotes={grading.hostNotesOf(selected)} onOpen={onOpenDesign} onClose={() => setSelectedFile(undefined)} />
               </div>
             )}
           </div>

@@ -34,7 +34,14 @@ export interface StudentDesign {
 
 type Loaded = { regrade: SubmissionRegrade; graph: Graph } | { error: string };
 
-export function StudentDetail({ api, row, file, errorText, nodeNames, onOpen, onClose }: { api: StateLabApi; row: ClassRow; file: File | undefined; errorText: string; nodeNames?: NodeNames | undefined; onOpen(design: StudentDesign): void; onClose(): void }) {
+/** What the host said of how the file was graded (another installed pack's file, graded with that pack): in the app's language, and in English as the CSV's notes hold it. */
+interface HostNotes {
+  texts: string[];
+  english: string[];
+}
+const NO_HOST_NOTES: HostNotes = { texts: [], english: [] };
+
+export function StudentDetail({ api, row, file, errorText, hostNotes = NO_HOST_NOTES, nodeNames, onOpen, onClose }: { api: StateLabApi; row: ClassRow; file: File | undefined; errorText: string; hostNotes?: HostNotes; nodeNames?: NodeNames | undefined; onOpen(design: StudentDesign): void; onClose(): void }) {
   const t = useClassStrings();
   const { i18n } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>();
@@ -65,6 +72,7 @@ export function StudentDetail({ api, row, file, errorText, nodeNames, onOpen, on
     };
   }, [api, file, row.file]);
 
+  const otherNotes = hostNotes.english.reduce((notes, english) => notes.replace(english, ''), row.notes).trim();
   const open = (atMs?: number) => {
     if (!loaded || 'error' in loaded) return;
     const { regrade, graph } = loaded;
@@ -86,8 +94,12 @@ export function StudentDetail({ api, row, file, errorText, nodeNames, onOpen, on
         {t('score')}{labelColon(i18n.language)}<strong>{row.score ?? '—'}/{row.maxScore ?? '—'}</strong> · {t('stored')}{labelColon(i18n.language)}<span className={row.stored === 'MISMATCH' ? 'sl-error' : ''}>{row.stored ? t(`storedGrade.${row.stored}`) : '—'}</span>
       </p>
       {row.error && <p className="sl-error">{errorText}</p>}
+      {/* Which pack graded the file, when it was not the class's: in the app's language, whatever the re-grade below says. */}
+      {hostNotes.texts.map((text) => (
+        <p key={text} className="sl-class-note" data-testid="class-own-pack">{text}</p>
+      ))}
       {/* The CSV's notes are English; once the file is re-graded here they are said in the app's language below. */}
-      {row.notes && !(loaded && 'regrade' in loaded) && <p className="sl-muted">{row.notes}</p>}
+      {otherNotes && !(loaded && 'regrade' in loaded) && <p className="sl-muted">{otherNotes}</p>}
       {!file && <p className="sl-muted">{t('noDesign')}</p>}
       {file && !loaded && <p className="sl-muted">{t('regrading')}</p>}
       {loaded && 'error' in loaded && <p className="sl-error">{loaded.error}</p>}

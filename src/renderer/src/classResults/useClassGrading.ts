@@ -1,5 +1,6 @@
 import { errorMessage, errorTextIn, type ErrorMessage } from '../../../shared/i18n/errorTexts';
 import type { Issue } from '../../../shared/i18n/issues';
+import { englishGrade, gradeText, type GradeMessage } from '../../../shared/i18n/gradeTexts';
 import { useTranslation } from 'react-i18next';
 import { failureText } from '../i18n/useErrorText';
 import { useClassStrings } from './strings';
@@ -53,6 +54,8 @@ export function useClassGrading(api: StateLabApi) {
   const [submissions, setSubmissions] = useState<ReadonlyMap<string, File>>(new Map());
   /** Per file the host could not grade, its error as a key (the CSV keeps the English): worded in the app's language. */
   const [errors, setErrors] = useState<ReadonlyMap<string, { text: ErrorMessage; issues?: readonly Issue[] }>>(new Map());
+  /** Per file the host graded with another installed pack (the one it names), what its row says of it, as keys. */
+  const [hostNotes, setHostNotes] = useState<ReadonlyMap<string, GradeMessage[]>>(new Map());
   const job = useRef<{ id: string; isCancelled: boolean; offset: number; total: number }>(undefined);
   const counter = useRef(0);
   const tabId = useRef(crypto.randomUUID());
@@ -87,6 +90,7 @@ export function useClassGrading(api: StateLabApi) {
       setSkipped([]);
       setSourceName(folder);
       setErrors(new Map());
+      setHostNotes(new Map());
       setStatus({ state: 'reading' });
       const notSent: string[] = [];
       let csv = '';
@@ -104,6 +108,8 @@ export function useClassGrading(api: StateLabApi) {
           csv += result.value.csv;
           const keyed = Object.entries(result.value.errors ?? {});
           if (keyed.length) setErrors((known) => new Map([...known, ...keyed]));
+          const noted = Object.entries(result.value.notes ?? {});
+          if (noted.length) setHostNotes((known) => new Map([...known, ...noted]));
           current.offset += batch.length;
           setResults(parseGradesCsv(csv, folder));
           batch = [];
@@ -158,6 +164,7 @@ export function useClassGrading(api: StateLabApi) {
       setSkipped([]);
       setSubmissions(new Map());
       setErrors(new Map());
+      setHostNotes(new Map());
       setStatus({ state: 'idle' });
     } catch (error) {
       setStatus({ state: 'error', message: failureText(error, i18n.language) });
@@ -173,7 +180,16 @@ export function useClassGrading(api: StateLabApi) {
     [errors, i18n.language],
   );
 
-  return { results, sourceName, packId, status, skipped, submissions, gradeFolder, cancel, readCsv, attachFolder: rememberFolder, errorOf };
+  /** What the host said of how a row's file was graded (with its own pack), in the app's language, and the same in English (inside the CSV's notes). */
+  const hostNotesOf = useCallback(
+    (row: ClassRow) => {
+      const keyed = hostNotes.get(row.file) ?? [];
+      return { texts: keyed.map((m) => gradeText(m, i18n.language)), english: keyed.map(englishGrade) };
+    },
+    [hostNotes, i18n.language],
+  );
+
+  return { results, sourceName, packId, status, skipped, submissions, gradeFolder, cancel, readCsv, attachFolder: rememberFolder, errorOf, hostNotesOf };
 }
 
 /**

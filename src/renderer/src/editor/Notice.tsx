@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 /** A short message shown where the student is looking (the drop point of a refused connection). */
 export interface NoticeState {
-  message: string;
+  /** Its words; an element that words itself (with t()) reads again in a language picked while it shows. */
+  message: ReactNode;
   /** Position inside the canvas, in pixels. */
   x: number;
   y: number;

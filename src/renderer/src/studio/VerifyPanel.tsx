@@ -15,6 +15,7 @@ import { gradeParamWords } from '../i18n/useDomain';
 import type { Studio } from './useStudio';
 import { cellReason, cellValues, rowBound, verifyReasons } from './verifyText';
 import { checkNamer, plainMarkdown } from './checkName';
+import { InlineMarkdown } from '../lesson/Markdown';
 
 export function VerifyPanel({ studio }: { studio: Studio }) {
   const { t, i18n } = useTranslation('studio');
@@ -124,9 +125,11 @@ function VerifyTable({ rows, designs, designName, words, wrongs, checkName }: Ta
       <tbody>
         {rows.map((row) => (
           <tr key={row.checkId} data-check={row.checkId}>
-            {/* The id keeps the narrow table's first column short (a title would break mid-word); the title is its tooltip. */}
-            <td title={plainMarkdown(checkName(row.checkId))}>
-              {row.checkId}
+            {/* The check by its title in the author's language, as the Checks tab's picker names it (at most three lines); the whole title and the id in its tooltip. */}
+            <td className="sl-studio-verify-check-cell" title={`${plainMarkdown(checkName(row.checkId))}\n${row.checkId}`}>
+              <span className="sl-studio-verify-check" data-testid="verify-check">
+                <InlineMarkdown text={checkName(row.checkId)} />
+              </span>
               {row.bound !== undefined && <div className="sl-muted" data-testid="verify-bound">{rowBound(row, locale)}</div>}
             </td>
             {designs.map((design) => {

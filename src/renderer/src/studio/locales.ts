@@ -75,6 +75,7 @@ export const studioEn = {
   problems_one: '{{count}} problem (show)',
   problems_other: '{{count}} problems (show)',
   emptyHelp: 'Put the starter design on the canvas (or draw one), then press Add lesson: the canvas becomes the new lesson’s starter.',
+  starterShown: 'The canvas shows the starter of “{{lesson}}”. Undo brings back the design that was there.',
   /** Where a pack problem is fixed, as the studio shows it (problemPlace.ts); the file and JSON path are in its tooltip. */
   place: {
     inTab: '{{tab}} › {{place}}',
@@ -366,6 +367,7 @@ export const studioZhCN = {
   },
   problems_other: '{{count}} 个问题（显示）',
   emptyHelp: '把初始设计放到画布上（或画一个），然后点击“添加课程”：画布会成为新课程的初始设计。',
+  starterShown: '画布现在显示“{{lesson}}”的初始设计。撤销可以找回之前画布上的设计。',
   place: {
     inTab: '{{tab}}›{{place}}',
     inLesson: '第 {{n}} 课›{{place}}',

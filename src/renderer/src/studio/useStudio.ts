@@ -41,7 +41,13 @@ export const isLessonProblem = (problem: StudioProblem, index: number) => {
   return name.startsWith(lessonFilePrefix(index));
 };
 
-export function useStudio(api: StateLabApi) {
+/**
+ * What the canvas is told when the studio turns to a lesson (a draft opened or made, another lesson
+ * picked): that lesson, to show its starter; the old design stayed there, though it was no part of it.
+ */
+export type ShowLesson = (entry: StudioLesson, index: number) => void;
+
+export function useStudio(api: StateLabApi, onShowLesson?: ShowLesson) {
   // What main refuses (a pack that cannot be exported yet, with its problems) reads in the author's language.
   const errorText = useErrorText();
   const [draft, setDraft] = useState<StudioDraft>();
@@ -57,6 +63,8 @@ export function useStudio(api: StateLabApi) {
   const runningJob = useRef<string>(undefined);
   const latest = useRef<{ draft?: StudioDraft; lessonIndex: number; seeds: number; problems: typeof problems }>({ lessonIndex: 0, seeds, problems });
   latest.current = { draft, lessonIndex, seeds, problems };
+  const showLesson = useRef(onShowLesson);
+  showLesson.current = onShowLesson;
 
   const cancelVerify = useCallback(() => {
     clearTimeout(verifyTimer.current);
@@ -151,6 +159,8 @@ export function useStudio(api: StateLabApi) {
     (value: StudioDraft) => {
       setDraft(value);
       setLessonIndex(0);
+      // A draft with no lesson yet keeps the canvas: its help says the canvas becomes the first lesson's starter.
+      if (value.lessons[0]) showLesson.current?.(value.lessons[0], 0);
       setVerify({ state: 'idle' });
       setMessage(undefined);
       void send(value);
@@ -212,6 +222,9 @@ export function useStudio(api: StateLabApi) {
   const pickLesson = useCallback(
     (index: number) => {
       cancelVerify();
+      // A lesson just added is not in the draft read here yet: its starter is the canvas already.
+      const entry = latest.current.draft?.lessons[index];
+      if (entry && index !== latest.current.lessonIndex) showLesson.current?.(entry, index);
       setLessonIndex(index);
       setVerify({ state: 'idle' });
       // The live panel grades the lesson picked a moment later, as after an edit, once it validates:
