@@ -423,6 +423,29 @@ test('the Step readout under the timeline covers neither the results head nor th
   }
 });
 
+test('at 1280×720 beside a lesson the timeline leaves room to scrub and the Step readout reads whole, in English and in 简体中文', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize(SIZES[1]);
+  await runLesson3Paused(page);
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    await page.getByRole('button', { name: locale === 'en' ? 'Step' : '单步', exact: true }).click();
+    const readout = page.getByTestId('step-readout');
+    await expect(readout).toHaveAttribute('data-state', 'event', { timeout: 60_000 });
+    // The slider was 75 px wide (lesson 3's two fault markers nearly touching); the readout hung under it alone,
+    // so "1.359723 s · response delivered to API 1" read "1.359723 s · response deli…".
+    const slider = (await page.getByRole('slider').boundingBox())!;
+    expect(slider.width, `${locale}: the timeline's slider is ${slider.width} px wide`).toBeGreaterThanOrEqual(120);
+    const text = (await readout.textContent())!;
+    expect(await readout.evaluate((e) => e.scrollWidth <= e.clientWidth), `${locale}: "${text}" whole`).toBe(true);
+    expect(text).toMatch(locale === 'en' ? / · [a-z]+ .*\w/ : / · .*[\u4e00-\u9fff]/);
+    await page.screenshot({ path: `test-results/screenshots/narrow-lab-timeline-${locale}-1280x720.png` });
+  }
+  await page.setViewportSize(SIZES[2]);
+  await expect(page.getByTestId('step-readout')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/narrow-lab-timeline-zh-CN-1440x900.png' });
+});
+
 test('a design saved under a long name keeps the header inside the window, the name cut with its whole self in the tooltip', async ({ page }) => {
   const name = 'capstone-review-with-two-regions-and-a-session-store-final-version';
   await page.setViewportSize(SIZES[0]);
