@@ -50,7 +50,7 @@ export function LabBar({ lab }: { lab: Lab }) {
       )}
       <button type="button" onClick={lab.stepEvent} {...hints.step}>{t('step')}</button>
       <button type="button" onClick={lab.stepLogged} disabled={!lab.hasNextLogged} {...hints.nextLogged}>{t('bench.nextLogged')}</button>
-      <button type="button" onClick={lab.stepFault} {...hints.nextFault}>{t('nextFault')}</button>
+      <button type="button" onClick={lab.stepFault} disabled={!lab.hasNextFault} {...hints.nextFault}>{t('nextFault')}</button>
       <button type="button" onClick={lab.reset} {...hints.toStart}>{t('toStart')}</button>
       <label className="sl-speed">
         {/* A narrow bench leaves the word out (the select keeps it as its name): the timeline needs the room. */}

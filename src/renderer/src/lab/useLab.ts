@@ -310,6 +310,8 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
       setPlaying(false);
       setCursorMsState(at);
     },
+    /** "Next fault" has somewhere to go: a fault lies after the cursor (at the last one, the button did nothing, unexplained). */
+    hasNextFault: run !== undefined && nextFaultMs(run, cursorMs) !== undefined,
     stepFault: () => {
       const at = run && nextFaultMs(run, cursorMs);
       if (at === undefined) return;
