@@ -270,6 +270,11 @@ test('after a run with an injected fault, the lab’s side column shows its even
           }).length;
         });
         expect(whole, `${where}: event log entries whole in view`).toBeGreaterThanOrEqual(5);
+        // The last entry reached stays in view as the window changes size (the log kept its old place, the latest entries below it).
+        await expect(page.locator('.sl-eventlog li').last(), `${where}: the last entry reached`).toBeInViewport({ ratio: 1 });
+        const last = (await page.locator('.sl-eventlog li').last().boundingBox())!;
+        const log = (await page.locator('.sl-eventlog').boundingBox())!;
+        expect(last.y + last.height, `${where}: the last entry inside the log`).toBeLessThanOrEqual(log.y + log.height + 0.5);
       }
       // From 1280×720 both show as the bench opens; in the 1100×700 window's smaller bench the column scrolls to them.
       if (size.width < 1280) await injected.scrollIntoViewIfNeeded();

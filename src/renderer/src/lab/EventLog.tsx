@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode, type UIEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabRun } from './labRun';
 import { pastEvents } from './playback';
@@ -17,15 +17,33 @@ export function EventLog({ run, cursorMs, onSeek, tools }: { run: LabRun; cursor
   const nameOf = useNameOfId();
   const shown = pastEvents(run.events, cursorMs);
   const later = run.events.length - shown.length;
-  // The log follows the cursor: the line it last reached stays in view (below the fold it was missed).
+  // The log follows the cursor: the line it last reached stays in view (below the fold it was missed),
+  // also when the log's box changes height (the window, the split, a note above the bench), unless
+  // the student scrolled up to read.
   const box = useRef<HTMLElement>(null);
+  const isAtEnd = useRef(true);
   useEffect(() => {
     const el = box.current;
-    if (el) el.scrollTop = el.scrollHeight;
+    if (!el) return;
+    el.scrollTop = el.scrollHeight;
+    isAtEnd.current = true;
   }, [shown.length]);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      if (isAtEnd.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const onScroll = (e: UIEvent<HTMLElement>) => {
+    const el = e.currentTarget;
+    isAtEnd.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
+  };
   return (
     // Focusable: it scrolls when the bench is small, and may hold no button yet.
-    <section className="sl-eventlog" aria-label={t('eventLog')} tabIndex={0} ref={box}>
+    <section className="sl-eventlog" aria-label={t('eventLog')} tabIndex={0} ref={box} onScroll={onScroll}>
       <div className="sl-eventlog-head">
         <h3 className="sl-panel-title">{t('eventLog')}</h3>
         {tools}
