@@ -52,7 +52,8 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }])
     for (const t of errorTicks) expect(t).toMatch(/\d ?%$/);
     await expect(chart(page, 'latency').locator('.sl-chart-unit')).toHaveText('(milliseconds)');
     await expect(page.getByTestId('summary-scope')).toHaveText('Whole run');
-    await expect(page.locator('.sl-charts-tools')).toContainText('Chart values at the cursor');
+    // The head says the charts' captions are at the cursor, beside its whole-run numbers.
+    await expect(page.locator('.sl-labbench-head')).toContainText('Chart values at the cursor');
 
     // Hover at a third of the plot: the read-out names a time and the value there, which the
     // caption (values at the cursor) shows too once the cursor stands at that time.

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { BUILTIN_PACK_DIR, zipPackFolder } from '../support/packZip';
-import { APP_PATH, forgetStudentWork, node, openApp } from './helpers';
+import { BRIDGE_PATH } from '../../src/shared/bridgeProtocol';
+import { answerPredictions, APP_PATH, forgetStudentWork, node, openApp } from './helpers';
 
 // Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
 test.beforeEach(forgetStudentWork);
@@ -126,4 +127,66 @@ test('Step late in a long run: twenty presses at 55 s of a 60 s run each show th
   await page.getByRole('button', { name: 'Lesson packs' }).click();
   await dialog.locator('[data-pack="long-run"]').getByRole('button', { name: 'Remove' }).click();
   await expect(dialog.locator('[data-pack="long-run"]')).toHaveCount(0);
+});
+
+/**
+ * A Step waits for the host when its events are not fetched yet (on a loaded machine, a second or
+ * more). Pressed at 9.9 s of the capstone, then To start and Next fault while it waited, the cursor
+ * went to the crash at 4 s and then, when the answer came, back to 9.9 s: Next fault seemed to
+ * jump to 10 s. A moved cursor now drops the Step's late answer.
+ */
+test('To start and Next fault pressed while a Step waits for the host stay at the first fault (the capstone’s crash at 4 s), by button and by key', async ({ page }) => {
+  test.setTimeout(120_000);
+  // The host's answer to every sim:events call (a Step's, or its prefetch) comes 1.5 s late, as on a busy machine.
+  let heldBack = 0;
+  await page.routeWebSocket(new RegExp(`${BRIDGE_PATH}`), (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      if (String(message).includes('"sim:events"')) {
+        heldBack++;
+        setTimeout(() => server.send(message), 1500);
+      } else server.send(message);
+    });
+    server.onMessage((message) => ws.send(message));
+  });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Lesson', exact: true }).selectOption('capstone');
+  await expect(page.getByTestId('lesson-title')).toContainText('Capstone');
+  await answerPredictions(page);
+  await page.locator('.sl-runbar .sl-primary').click();
+  const pause = page.getByRole('button', { name: 'Pause', exact: true });
+  await expect(pause).toBeVisible({ timeout: 30_000 });
+  await pause.click();
+  const readout = page.getByTestId('step-readout');
+  for (const how of ['button', 'key'] as const) {
+    await page.getByLabel('Timeline').fill('9900');
+    expect(await cursorMs(page)).toBe(9900);
+    const asked = heldBack;
+    if (how === 'button') await page.getByRole('button', { name: 'Step', exact: true }).click();
+    else {
+      await page.getByRole('button', { name: 'Play', exact: true }).focus();
+      await page.keyboard.press('.');
+    }
+    // The Step waits for the host ("Finding the next event…").
+    await expect(readout).toHaveAttribute('data-state', 'busy');
+    if (how === 'button') {
+      await page.getByRole('button', { name: 'To start', exact: true }).click();
+      await page.getByRole('button', { name: 'Next fault', exact: true }).click();
+    } else {
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Shift+F');
+    }
+    expect(await cursorMs(page), how).toBe(4000);
+    // The held answer arrives: the Step is given up, and the cursor stays at the crash.
+    expect(heldBack, how).toBeGreaterThan(asked);
+    await expect(page.locator('[data-testid="step-readout"][data-state="busy"]')).toHaveCount(0, { timeout: 30_000 });
+    await page.waitForTimeout(500);
+    expect(await cursorMs(page), `${how}: the cursor after the Step's late answer`).toBe(4000);
+    await expect(page.getByTestId('cursor-time')).toHaveText(/^4\.0 s/);
+    await expect(readout).toHaveCount(0);
+    // Next fault goes on from there, to the restart at 7 s.
+    await page.getByRole('button', { name: 'Next fault', exact: true }).click();
+    expect(await cursorMs(page), how).toBe(7000);
+  }
 });

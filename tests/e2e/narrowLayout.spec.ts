@@ -203,7 +203,7 @@ test('with the studio and the components panel open, the editor toolbar is one r
   await expect(more).toBeFocused();
 });
 
-test('after a run, Compare… and every headline number stay in view in the results head, from 1100 to 1440 px', async ({ page }) => {
+test('after a run, Compare… and every headline number stay in view, the numbers in the results head, from 1100 to 1440 px', async ({ page }) => {
   await runLesson3Paused(page);
   await expect(page.getByTestId('trace-hash')).toBeVisible();
   for (const locale of LOCALES) {
@@ -212,15 +212,16 @@ test('after a run, Compare… and every headline number stay in view in the resu
       await setSize(page, size);
       const where = `${locale} at ${size.width}px`;
       const head = (await page.locator('.sl-labbench-head').boundingBox())!;
-      const compare = (await page.locator('.sl-labbench-head > button').boundingBox())!;
+      // Compare… sits beside the chart picker, atop the side column (it shared the head with the numbers).
+      const compare = (await page.locator('.sl-labbench-tools > button').boundingBox())!;
       // At 1100 px Compare… lay wholly past the head's right edge, clipped away by the bench.
-      expect(compare.x + compare.width, `${where}: Compare… ${JSON.stringify(compare)} in the head ${JSON.stringify(head)}`).toBeLessThanOrEqual(head.x + head.width + 0.5);
       const bench = (await page.locator('.sl-labbench').boundingBox())!;
-      expect(compare.x + compare.width, `${where}: Compare… inside the bench`).toBeLessThanOrEqual(bench.x + bench.width + 0.5);
+      expect(compare.x + compare.width, `${where}: Compare… ${JSON.stringify(compare)} inside the bench ${JSON.stringify(bench)}`).toBeLessThanOrEqual(bench.x + bench.width + 0.5);
+      expect(compare.y + compare.height, `${where}: Compare… inside the window`).toBeLessThanOrEqual(size.height);
       const metrics = await boxesOf(page, '.sl-labbench-head .sl-metric');
       expect(metrics.length, where).toBe(5);
       for (const m of metrics) {
-        expect(m.x + m.width, `${where}: "${m.text}" left of Compare…`).toBeLessThanOrEqual(compare.x);
+        expect(m.x + m.width, `${where}: "${m.text}" inside the head ${JSON.stringify(head)}`).toBeLessThanOrEqual(head.x + head.width + 0.5);
         // A number reads beside its label, as the others do: the trace hash stood in a column of its own (it shared the request trace panel's class).
         expect(m.height, `${where}: "${m.text}" on one line`).toBeLessThan(30);
       }
@@ -230,7 +231,7 @@ test('after a run, Compare… and every headline number stay in view in the resu
   }
 });
 
-test('after a run with an injected fault, the lab’s side column shows its event log and the injected fault inside the bench, from 1100 to 1440 px', async ({ page }) => {
+test('after a run with an injected fault, the lab’s side column shows its event log (five entries or more from 1280×720) and the injected fault inside the bench, from 1100 to 1440 px', async ({ page }) => {
   test.setTimeout(90_000);
   await runLesson3Paused(page);
   await node(page, 'api-1').click({ button: 'right' });
@@ -239,6 +240,9 @@ test('after a run with an injected fault, the lab’s side column shows its even
   await expect(injected).toBeAttached({ timeout: 30_000 });
   // The run with the fault has come back (while it runs, the bar holds Cancel and its progress).
   await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0, { timeout: 60_000 });
+  // The cursor at the run's end: the log holds all its entries (over a dozen).
+  await page.getByLabel('Timeline').fill('24000');
+  expect(await page.locator('.sl-eventlog li').count()).toBeGreaterThan(8);
   for (const locale of LOCALES) {
     if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
     for (const size of SIZES) {
@@ -251,6 +255,26 @@ test('after a run with an injected fault, the lab’s side column shows its even
       if (size.width >= 1280) {
         expect(await page.locator('.sl-labbench-side').evaluate((e) => e.scrollHeight - e.clientHeight), `${where}: the side column needs no scrolling`).toBeLessThanOrEqual(1);
         for (const part of await boxesOf(page, '.sl-labbench-side > *')) expect(part.y + part.height, `${where}: "${part.text}" ${JSON.stringify(part)} inside the side column ${JSON.stringify(side)}`).toBeLessThanOrEqual(side.y + side.height + 0.5);
+      }
+      // From 1280×720 the log shows at least five entries whole below its title row (it showed one, then none once
+      // the rows wrapped), beside the injected fault; the cursor stands at the run's end, so every entry is reached.
+      if (size.width >= 1280) {
+        const whole = await page.locator('.sl-eventlog').evaluate((log) => {
+          const bottom = log.getBoundingClientRect().bottom;
+          // Below the title row where it stays in view as the log scrolls, else below the log's top edge.
+          const head = log.querySelector('.sl-eventlog-head');
+          const below = head ? head.getBoundingClientRect().bottom : log.getBoundingClientRect().top;
+          return [...log.querySelectorAll('li')].filter((li) => {
+            const r = li.getBoundingClientRect();
+            return r.top >= below - 0.5 && r.bottom <= bottom + 0.5 && r.height > 0;
+          }).length;
+        });
+        expect(whole, `${where}: event log entries whole in view`).toBeGreaterThanOrEqual(5);
+        // The last entry reached stays in view as the window changes size (the log kept its old place, the latest entries below it).
+        await expect(page.locator('.sl-eventlog li').last(), `${where}: the last entry reached`).toBeInViewport({ ratio: 1 });
+        const last = (await page.locator('.sl-eventlog li').last().boundingBox())!;
+        const log = (await page.locator('.sl-eventlog').boundingBox())!;
+        expect(last.y + last.height, `${where}: the last entry inside the log`).toBeLessThanOrEqual(log.y + log.height + 0.5);
       }
       // From 1280×720 both show as the bench opens; in the 1100×700 window's smaller bench the column scrolls to them.
       if (size.width < 1280) await injected.scrollIntoViewIfNeeded();
@@ -402,6 +426,29 @@ test('the Step readout under the timeline covers neither the results head nor th
     }
     await page.screenshot({ path: `test-results/screenshots/narrow-step-readout-${size.width}x${size.height}.png` });
   }
+});
+
+test('at 1280×720 beside a lesson the timeline leaves room to scrub and the Step readout reads whole, in English and in 简体中文', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize(SIZES[1]);
+  await runLesson3Paused(page);
+  for (const locale of LOCALES) {
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    await page.getByRole('button', { name: locale === 'en' ? 'Step' : '单步', exact: true }).click();
+    const readout = page.getByTestId('step-readout');
+    await expect(readout).toHaveAttribute('data-state', 'event', { timeout: 60_000 });
+    // The slider was 75 px wide (lesson 3's two fault markers nearly touching); the readout hung under it alone,
+    // so "1.359723 s · response delivered to API 1" read "1.359723 s · response deli…".
+    const slider = (await page.getByRole('slider').boundingBox())!;
+    expect(slider.width, `${locale}: the timeline's slider is ${slider.width} px wide`).toBeGreaterThanOrEqual(120);
+    const text = (await readout.textContent())!;
+    expect(await readout.evaluate((e) => e.scrollWidth <= e.clientWidth), `${locale}: "${text}" whole`).toBe(true);
+    expect(text).toMatch(locale === 'en' ? / · [a-z]+ .*\w/ : / · .*[\u4e00-\u9fff]/);
+    await page.screenshot({ path: `test-results/screenshots/narrow-lab-timeline-${locale}-1280x720.png` });
+  }
+  await page.setViewportSize(SIZES[2]);
+  await expect(page.getByTestId('step-readout')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/narrow-lab-timeline-zh-CN-1440x900.png' });
 });
 
 test('a design saved under a long name keeps the header inside the window, the name cut with its whole self in the tooltip', async ({ page }) => {

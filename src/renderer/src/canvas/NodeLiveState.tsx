@@ -17,7 +17,15 @@ function NodeLiveStateView({ id }: { id: string }) {
     <div className="sl-node-live" data-testid={`live-${id}`} data-health={live.isUp ? 'up' : 'down'}>
       <span className="sl-health">{live.isUp ? t('up') : t('down')}</span>
       {live.role && <span className="sl-role" data-role={live.role}>{t(`roles.${live.role}`, { defaultValue: live.role })}</span>}
-      <span className="sl-live-stats">{stats.join(' · ')}</span>
+      {/* Each figure keeps its number with its word ("纪元 1" broke after 纪元); the line breaks between figures. */}
+      <span className="sl-live-stats">
+        {stats.map((stat, i) => (
+          <span key={i}>
+            {i > 0 && ' · '}
+            <span className="sl-live-stat">{stat}</span>
+          </span>
+        ))}
+      </span>
       {live.sessionsLost > 0 && (
         <span className="sl-lost" data-testid={`sessions-lost-${id}`}>{t('sessionsLost', { count: live.sessionsLost })}</span>
       )}

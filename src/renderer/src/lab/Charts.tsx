@@ -14,13 +14,12 @@ const UNIT_TEXT: Record<ChartUnit, string> = { 'per-second': 'unitPerSecond', fr
  * set plus the metrics the student picked from the catalogue. The caption values are those at the
  * cursor; hovering a plot reads the value at the hovered time.
  */
-/** Adds a chart of any catalogue metric; the caption values of every chart are those at the cursor. */
+/** Adds a chart of any catalogue metric (the results head says the charts' caption values are those at the cursor). */
 export function ChartPicker({ picked, onPick }: { picked: readonly MetricName[]; onPick(picked: MetricName[]): void }) {
   const { t } = useTranslation('lab');
   const d = useDomain();
   return (
     <div className="sl-charts-tools">
-      <span className="sl-muted">{t('bench.atCursor')}</span>
       <select
         aria-label={t('bench.addChart')}
         value=""

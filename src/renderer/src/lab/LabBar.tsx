@@ -50,23 +50,24 @@ export function LabBar({ lab }: { lab: Lab }) {
       )}
       <button type="button" onClick={lab.stepEvent} {...hints.step}>{t('step')}</button>
       <button type="button" onClick={lab.stepLogged} disabled={!lab.hasNextLogged} {...hints.nextLogged}>{t('bench.nextLogged')}</button>
-      <button type="button" onClick={lab.stepFault} {...hints.nextFault}>{t('nextFault')}</button>
+      <button type="button" onClick={lab.stepFault} disabled={!lab.hasNextFault} {...hints.nextFault}>{t('nextFault')}</button>
       <button type="button" onClick={lab.reset} {...hints.toStart}>{t('toStart')}</button>
       <label className="sl-speed">
-        {t('speed')}
+        {/* A narrow bench leaves the word out (the select keeps it as its name): the timeline needs the room. */}
+        <span className="sl-speed-word">{t('speed')}</span>
         <select aria-label={t('speed')} value={lab.speed} onChange={(e) => lab.setSpeed(Number(e.currentTarget.value))}>
           {SPEEDS.map((s) => (
             <option key={s} value={s}>{s === SPEEDS[SPEEDS.length - 1] ? t('speedMax', { speed: s }) : `${s}×`}</option>
           ))}
         </select>
       </label>
-      <Timeline run={run} cursorMs={lab.cursorMs} onSeek={lab.seek}>
-        {readout !== undefined && (
-          <output className="sl-step-readout sl-mono" data-testid="step-readout" data-state={lab.step?.state} data-seq={lab.step?.state === 'event' ? lab.step.event.seq : undefined} title={readout}>
-            {readout}
-          </output>
-        )}
-      </Timeline>
+      <Timeline run={run} cursorMs={lab.cursorMs} onSeek={lab.seek} />
+      {/* Under the whole bar, not only the timeline: at 1280×720 the timeline's width cut the sentence to a few words. */}
+      {readout !== undefined && (
+        <output className="sl-step-readout sl-mono" data-testid="step-readout" data-state={lab.step?.state} data-seq={lab.step?.state === 'event' ? lab.step.event.seq : undefined} title={readout}>
+          {readout}
+        </output>
+      )}
     </div>
   );
 }

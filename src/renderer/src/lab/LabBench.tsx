@@ -129,8 +129,10 @@ export function LabBench({
             <span className="sl-summary-scope" title={t('bench.wholeRunHint')} data-testid="summary-scope">
               {t('bench.wholeRun')}
             </span>
-            <MetricsPanel run={lab.view} />
-            {compare}
+            <MetricsPanel run={lab.view}>
+              {/* What the charts' captions below read; the numbers beside it are the whole run's. */}
+              {!trace && <span className="sl-muted sl-charts-note">{t('bench.atCursor')}</span>}
+            </MetricsPanel>
           </div>
           <div className="sl-labbench-panels">
             {trace ? (
@@ -142,11 +144,20 @@ export function LabBench({
               </div>
             )}
             <div className="sl-labbench-side">
-              {!trace && <ChartPicker picked={picked} onPick={setPicked} />}
-              <button type="button" className="sl-trace-open" onClick={() => onTrace(trace ? undefined : {})} aria-pressed={trace !== undefined} title={t('requestTrace.buttonHint')} data-testid="trace-button">
-                {t('requestTrace.button')}
-              </button>
-              <EventLog run={lab.run} cursorMs={lab.cursorMs} onSeek={lab.seek} />
+              <div className="sl-labbench-tools">
+                {!trace && <ChartPicker picked={picked} onPick={setPicked} />}
+                {compare}
+              </div>
+              <EventLog
+                run={lab.run}
+                cursorMs={lab.cursorMs}
+                onSeek={lab.seek}
+                tools={
+                  <button type="button" className="sl-trace-open" onClick={() => onTrace(trace ? undefined : {})} aria-pressed={trace !== undefined} title={t('requestTrace.buttonHint')} data-testid="trace-button">
+                    {t('requestTrace.button')}
+                  </button>
+                }
+              />
               <InjectedFaults faults={lab.injected} onRemove={(id) => void lab.remove(id)} />
             </div>
           </div>

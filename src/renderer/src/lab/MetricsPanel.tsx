@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunResult } from '../../../shared/metrics';
 import { formatValue } from '../i18n/format';
@@ -10,8 +11,8 @@ const HEADLINE = [
   { metric: 'sessionsLost', unit: 'count' },
 ] as const;
 
-/** The three numbers a student reads first after a run. */
-export function MetricsPanel({ run }: { run: RunResult | undefined }) {
+/** The numbers a student reads first after a run; `children` wrap along with them (the results head's note on the charts). */
+export function MetricsPanel({ run, children }: { run: RunResult | undefined; children?: ReactNode }) {
   const { t, i18n } = useTranslation('lab');
   const d = useDomain();
   return (
@@ -30,6 +31,7 @@ export function MetricsPanel({ run }: { run: RunResult | undefined }) {
           <div className="sl-metric-value sl-mono" data-testid="trace-hash">{run.traceHash.slice(0, 12)}</div>
         </div>
       )}
+      {children}
     </section>
   );
 }

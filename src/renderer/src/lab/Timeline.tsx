@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { ReactNode } from 'react';
 import { formatSeconds } from '../i18n/format';
 import { useDomain } from '../i18n/useDomain';
 import { useNameOfId } from '../i18n/nodeNames';
 import type { LabRun } from './labRun';
 
 
-/** The run's timeline: a scrubbable cursor with a marker at every fault (click one to go there); `children` sit under it (the Step readout). */
-export function Timeline({ run, cursorMs, onSeek, children }: { run: LabRun; cursorMs: number; onSeek(ms: number): void; children?: ReactNode }) {
+/** The run's timeline: a scrubbable cursor with a marker at every fault (click one to go there). */
+export function Timeline({ run, cursorMs, onSeek }: { run: LabRun; cursorMs: number; onSeek(ms: number): void }) {
   const endMs = run.endedAtMs;
   const { t, i18n } = useTranslation('lab');
   const d = useDomain();
@@ -42,7 +41,6 @@ export function Timeline({ run, cursorMs, onSeek, children }: { run: LabRun; cur
       <output className="sl-timeline-time sl-mono" data-testid="cursor-time" data-cursor-ms={cursorMs}>
         {formatTime(cursorMs)} / {formatTime(endMs)}
       </output>
-      {children}
     </div>
   );
 }

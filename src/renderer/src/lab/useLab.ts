@@ -61,8 +61,8 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
   const [isGradedView, setGradedView] = useState(false);
   const steps = useRef(new StepStore()).current;
   /** The latest render's values, read by callbacks that outlive it (a Step awaiting the host). */
-  const latest = useRef({ run, cursorMs, step });
-  latest.current = { run, cursorMs, step };
+  const latest = useRef({ run, cursorMs, step, isPlaying });
+  latest.current = { run, cursorMs, step, isPlaying };
   // A new run (re-simulated with other faults, or run again) starts with no stepped event.
   useEffect(() => setStep(undefined), [run]);
 
@@ -250,6 +250,9 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
       const answer = await fetchBatch(next.fetchFromMs)!;
       steps.isBusy = false;
       if (latest.current.run !== run) return setStep(undefined);
+      // The student moved on while the host answered (To start, Next fault, a seek, Play): the
+      // answer is of a moment they left, and taking the cursor back there undid their move.
+      if (latest.current.cursorMs !== from || latest.current.isPlaying) return setStep(undefined);
       if (!answer.ok) {
         const atMs = nextStepMs(run, from);
         setCursorMsState(atMs);
@@ -307,6 +310,8 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
       setPlaying(false);
       setCursorMsState(at);
     },
+    /** "Next fault" has somewhere to go: a fault lies after the cursor (at the last one, the button did nothing, unexplained). */
+    hasNextFault: run !== undefined && nextFaultMs(run, cursorMs) !== undefined,
     stepFault: () => {
       const at = run && nextFaultMs(run, cursorMs);
       if (at === undefined) return;
