@@ -94,6 +94,11 @@ export function LabBench({
   // change a run, so moving a node is no change.
   const ranGraph = lab.run ? lab.simulatedWith()?.graph : undefined;
   const isStale = useMemo(() => ranGraph !== undefined && isDesignChanged(ranGraph, graph), [ranGraph, graph]);
+  // The canvas as it was when a graded run was shown (Show me), keyed by that run's graph: once the
+  // student edits it, "your canvas is unchanged" is no longer true and the note says so.
+  const [canvasAtGraded, setCanvasAtGraded] = useState<{ ran: Graph; canvas: Graph }>();
+  if (lab.isGradedView && ranGraph && canvasAtGraded?.ran !== ranGraph) setCanvasAtGraded({ ran: ranGraph, canvas: graph });
+  const isEditedSinceGraded = lab.isGradedView && canvasAtGraded !== undefined && canvasAtGraded.ran === ranGraph && isDesignChanged(canvasAtGraded.canvas, graph);
   const compare = (
     <button type="button" onClick={() => setComparing(true)} disabled={graph.nodes.length === 0} title={t('compareHint')}>
       {t('compare')}
@@ -114,7 +119,7 @@ export function LabBench({
       </div>
       {lab.isGradedView && (
         <p className="sl-graded-note" role="status" data-testid="graded-view">
-          {t('gradedView')}
+          {isEditedSinceGraded ? t('gradedViewEdited') : t('gradedView')}
         </p>
       )}
       {!lab.isGradedView && isStale && (

@@ -1,0 +1,53 @@
+/**
+ * A new student's first hour in 简体中文 on a 1280×720 laptop (lessons 1–3): each test is one thing
+ * that student stumbled on, checked as they see it. Screenshots: test-results/screenshots/first-hour-*.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { ZH_CN } from '../../src/renderer/src/i18n/resources';
+import { forgetStudentWork, node, openApp } from './helpers';
+
+test.beforeEach(forgetStudentWork);
+
+const SHOTS = 'test-results/screenshots';
+const zh = ZH_CN;
+
+/** Lesson 1 in 简体中文 at 1280×720, its starter checked once (it fails). */
+async function lesson1CheckedInChinese(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.keyboard.press('Control+Shift+Enter');
+  await expect(page.getByTestId('grade-score')).toBeVisible({ timeout: 120_000 });
+}
+
+test('after Show me, editing the canvas changes the note over the graded run: it no longer says the canvas is unchanged', async ({ page }) => {
+  test.setTimeout(150_000);
+  await lesson1CheckedInChinese(page);
+  const showMe = page.locator('.sl-check.is-failed').getByRole('button', { name: new RegExp(zh.lesson.showMe) }).first();
+  await showMe.click();
+  const note = page.getByTestId('graded-view');
+  // Show me leaves the canvas alone, and says so.
+  await expect(note).toHaveText(zh.lab.gradedView, { timeout: 60_000 });
+
+  // The student follows the hint and edits the balancer's health check while the graded run is shown.
+  await node(page, 'lb').click();
+  await page.locator('.sl-properties [data-field="healthCheck.intervalMs"] input').fill('500');
+  await page.keyboard.press('Tab');
+  await expect(note).toHaveText(zh.lab.gradedViewEdited);
+  await page.screenshot({ path: `${SHOTS}/first-hour-graded-view-edited-zh-CN-1280x720.png` });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(note).toHaveText(zh.lab.gradedViewEdited);
+  await page.screenshot({ path: `${SHOTS}/first-hour-graded-view-edited-zh-CN-1440x900.png` });
+
+  // Undoing the edit brings the canvas back to what it was: the first note is true again.
+  await page.getByRole('button', { name: zh.editor.undo, exact: true }).click();
+  await expect(note).toHaveText(zh.lab.gradedView);
+
+  // Run shows the canvas's own run: no note about the graded one.
+  await page.locator('.sl-properties [data-field="healthCheck.intervalMs"] input').fill('500');
+  await page.keyboard.press('Tab');
+  await expect(note).toHaveText(zh.lab.gradedViewEdited);
+  await page.locator('.sl-runbar .sl-primary').click();
+  await expect(note).toHaveCount(0, { timeout: 60_000 });
+});
