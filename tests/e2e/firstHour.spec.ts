@@ -51,3 +51,36 @@ test('after Show me, editing the canvas changes the note over the graded run: it
   await page.locator('.sl-runbar .sl-primary').click();
   await expect(note).toHaveCount(0, { timeout: 60_000 });
 });
+
+test('once every check passes, the way on to the next lesson is beside the debrief, and it opens that lesson at its top', async ({ page }) => {
+  test.setTimeout(150_000);
+  await lesson1CheckedInChinese(page);
+  // The hints say it: the balancer probes too rarely and waits for too many misses.
+  await node(page, 'lb').click();
+  await page.locator('.sl-properties [data-field="healthCheck.intervalMs"] input').fill('500');
+  await page.locator('.sl-properties [data-field="healthCheck.unhealthyAfter"] input').fill('2');
+  await page.keyboard.press('Tab');
+  await page.locator('.sl-quiz, .sl-lesson').getByRole('radio').first().check();
+  await page.keyboard.press('Control+Shift+Enter');
+  await expect(page.getByTestId('debrief')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('grade-score')).toHaveText(/7\/7/);
+
+  // At 1280×720 the lesson's nav is scrolled out of view by now; the way on is where the student reads.
+  const onward = page.getByTestId('next-lesson-after-pass');
+  await onward.scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('debrief')).toBeInViewport();
+  await expect(onward).toBeInViewport();
+  await expect(onward).toHaveText('下一课：课程 2，无状态也有代价 →');
+  await page.screenshot({ path: `${SHOTS}/first-hour-next-after-pass-zh-CN-1280x720.png` });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await onward.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/first-hour-next-after-pass-zh-CN-1440x900.png` });
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  await onward.click();
+  await expect(page.getByTestId('lesson-title')).toHaveText('课程 2：无状态也有代价');
+  // The new lesson starts at its top: its title and intro, not somewhere down its steps.
+  await expect(page.getByTestId('lesson-title')).toBeInViewport();
+  await expect(onward).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/first-hour-lesson-2-opened-zh-CN-1280x720.png` });
+});

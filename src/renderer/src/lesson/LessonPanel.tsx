@@ -1,5 +1,5 @@
 import { labelColon } from '../i18n/format';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { GradeReport } from '../../../shared/gradeReport';
 import { localize, localizeList } from '../../../shared/i18n';
 import type { LocalizedText } from '../../../shared/lesson';
@@ -82,9 +82,15 @@ export function LessonPanel(props: LessonPanelProps) {
   const next = index >= 0 && index < lessons.length - 1 ? lessons[index + 1] : undefined;
   // undefined: closed; '': open at the top; an id: open at that term.
   const [glossaryAt, setGlossaryAt] = useState<string | undefined>(undefined);
+  // Another lesson opens at its top (title, intro), wherever the last one was scrolled to: the way
+  // on below a debrief, or a lesson link inside a step, is far down the panel.
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    panel.current?.scrollTo({ top: 0 });
+  }, [lesson.id]);
 
   return (
-    <aside className="sl-lesson" aria-label={t('lesson')}>
+    <aside className="sl-lesson" aria-label={t('lesson')} ref={panel}>
       <div className="sl-lesson-top">
         <span className="sl-pack-title">{localize(props.packTitle, locale)}</span>
         <button type="button" className="sl-link sl-glossary-open" onClick={() => setGlossaryAt('')}>
@@ -169,6 +175,12 @@ export function LessonPanel(props: LessonPanelProps) {
       )}
       {props.report && <CheckResults report={props.report} earlierAtMs={props.reportEarlierAtMs} isStale={props.isReportStale} onShowMe={props.onShowMe} onShowFailingRequest={props.onShowFailingRequest} />}
       {props.debrief}
+      {/* Every check passed: the way on is here, where the student reads the debrief, not only in the nav scrolled out of view above. */}
+      {next && props.report && props.report.checks.length > 0 && props.report.checks.every((c) => c.passed) && (
+        <button type="button" className="sl-next-lesson" data-testid="next-lesson-after-pass" onClick={() => props.onSelectLesson(next.id)}>
+          {t('nextLessonNamed', { number: index + 2, title: localize(next.title, locale) })}
+        </button>
+      )}
       {props.footer}
       {glossaryAt !== undefined && <GlossaryDialog termId={glossaryAt || undefined} onClose={() => setGlossaryAt(undefined)} />}
     </aside>

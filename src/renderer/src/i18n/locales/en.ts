@@ -421,6 +421,7 @@ export const en = {
     showChartHint: 'Show this chart under the canvas (added after Run if there is no run yet)',
     missingImage: 'image not in the pack',
     allPassed: 'Every check passes. Well done!',
+    nextLessonNamed: 'Next: lesson {{number}}, {{title}} →',
     score: 'Score',
     couldNotEvaluate: 'Could not be evaluated',
     gradingNotes: 'Graded as the lesson set it up',

@@ -402,6 +402,7 @@ export const zhCN: ZhStrings<typeof en> = {
     showChartHint: '在画布下方显示这张图表（还没有运行时，运行后出现）',
     missingImage: '课程包中没有这张图片',
     allPassed: '全部检查通过，做得好！',
+    nextLessonNamed: '下一课：课程 {{number}}，{{title}} →',
     score: '得分',
     couldNotEvaluate: '无法评估',
     gradingNotes: '已按课程的设定评分',
