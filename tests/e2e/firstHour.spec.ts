@@ -84,3 +84,19 @@ test('once every check passes, the way on to the next lesson is beside the debri
   await expect(onward).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/first-hour-lesson-2-opened-zh-CN-1280x720.png` });
 });
+
+test('after Check my work at 1280×720 the results are in view with the Check my work button whole above them, to press again after a fix', async ({ page }) => {
+  test.setTimeout(150_000);
+  await lesson1CheckedInChinese(page);
+  const results = page.getByRole('region', { name: zh.lesson.results });
+  await expect(results.getByTestId('grade-score')).toBeInViewport({ ratio: 1 });
+  await expect(results.locator('[data-check]').first()).toBeInViewport({ ratio: 1 });
+  // Not half scrolled out of the panel's top (it was: only its lower half showed).
+  const check = page.getByRole('button', { name: zh.lesson.checkMyWork, exact: true });
+  await expect(check).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: `${SHOTS}/first-hour-check-button-whole-zh-CN-1280x720.png` });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.keyboard.press('Control+Shift+Enter');
+  await expect(check).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: `${SHOTS}/first-hour-check-button-whole-zh-CN-1440x900.png` });
+});
