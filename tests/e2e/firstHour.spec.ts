@@ -100,3 +100,28 @@ test('after Check my work at 1280×720 the results are in view with the Check my
   await expect(check).toBeInViewport({ ratio: 1 });
   await page.screenshot({ path: `${SHOTS}/first-hour-check-button-whole-zh-CN-1440x900.png` });
 });
+
+test('the lesson picker between Previous and Next ends a title it cannot show whole with an ellipsis, its tooltip the whole title', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  const picker = page.getByRole('combobox', { name: zh.lesson.lesson, exact: true });
+  await picker.selectOption('remote-state');
+  await expect(page.getByTestId('lesson-title')).toHaveText('课程 2：无状态也有代价');
+  // The title does not fit at 1280×720 (it was cut through a character: "2. 无状态也有代" and half of 价).
+  const fits = await picker.evaluate((el: HTMLSelectElement) => {
+    const probe = document.createElement('span');
+    probe.style.cssText = `font: ${getComputedStyle(el).font}; white-space: nowrap; position: absolute; visibility: hidden`;
+    probe.textContent = el.selectedOptions[0]!.textContent;
+    document.body.append(probe);
+    const width = probe.getBoundingClientRect().width;
+    probe.remove();
+    return width <= el.clientWidth - 24;
+  });
+  expect(fits).toBe(false);
+  await expect(picker).toHaveCSS('text-overflow', 'ellipsis');
+  await expect(picker).toHaveAttribute('title', '2. 无状态也有代价');
+  await page.screenshot({ path: `${SHOTS}/first-hour-lesson-picker-zh-CN-1280x720.png` });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: `${SHOTS}/first-hour-lesson-picker-zh-CN-1440x900.png` });
+});
