@@ -67,6 +67,16 @@ export const GRADE_TEXTS = {
     en: 'The lesson\'s scenario applies "{{action}}" to "{{name}}" at {{seconds}} s, and this design has no such node yet: add the node the lesson asks for.',
     'zh-CN': '课程场景在 {{seconds}} 秒时对“{{name}}”施加“{{action}}”，但这个设计里还没有这个节点：请按课程要求添加它。',
   },
+  // A fault whose target the design keeps but routes the users around (src/main/grading/faultReach.ts).
+  'check.faultTargetUnreached': {
+    en: 'The lesson\'s scenario applies "{{action}}" to "{{name}}" at {{seconds}} s, but none of the users\' requests reach it in this design, so the design never meets that fault. Put it back in the way of the users\' requests (Start over shows where it was).',
+    'zh-CN': '课程场景在 {{seconds}} 秒时对“{{name}}”施加“{{action}}”，但这个设计中用户的请求到达不了它，所以这个设计根本没有经受这个故障。请把它接回用户请求经过的路径（“重新开始”会显示它原来的位置）。',
+  },
+  // A check reads a node the users' requests never reach (src/main/grading/grade.ts).
+  'check.nodeUnreached': {
+    en: 'the check reads "{{name}}", but none of the users\' requests reach it in this design: put it in the way of the users\' requests',
+    'zh-CN': '这项检查读取“{{name}}”，但这个设计中用户的请求到达不了它：请把它接入用户请求经过的路径',
+  },
   'check.noSuchNode': { en: 'the check reads node "{{node}}", which this design does not have', 'zh-CN': '这项检查读取节点“{{node}}”，但这个设计没有该节点' },
   // What {measured} reads in a failed check's feedback when the window held no value (compare.ts).
   'value.noData': { en: 'no data', 'zh-CN': '无数据' },
