@@ -5,13 +5,15 @@
  * fault: every "errors after the crash" check passes for free. Such a fault is "unreached": grading
  * fails the run-based checks with the reason, as it does for a deleted target (grade.ts).
  *
- * Not unreached: a fault on a client (the lesson's users themselves), a selector target
- * ("@busiest-service" picks a node the users reach), and a backing component (a kind that never
+ * A selector target ("@busiest-service") is unreached when the users reach no node of its kind: it
+ * would pick a spare one, or none (users wired straight to a database scored 11 of 11 in lesson 13).
+ *
+ * Not unreached: a fault on a client (the lesson's users themselves), and a backing component (a kind that never
  * forwards to a service instance: database, cache, session store, coordinator) when the users reach
  * no node of that kind at all: doing without it is a design choice (signed tokens instead of a
  * session store survive the store's outage), not a way round the fault.
  */
-import { isTargetSelector } from '../../shared/faults';
+import { isTargetSelector, TARGET_SELECTORS } from '../../shared/faults';
 import type { Graph, GraphNode, NodeKind } from '../../shared/graph';
 import type { Lesson } from '../../shared/lesson';
 import { NODE_KIND_SPECS } from '../../shared/nodeKinds';
@@ -55,11 +57,12 @@ const isBacking = (kind: GraphNode['kind']): boolean => kind !== 'client' && !(N
  * none of the users' traffic (rules at the top of this file). `users`: the lesson's clients
  * (frame.ts); every client of the design when undefined.
  */
-export function unreachedFaultTargets(graph: Graph, scenario: Lesson['scenario'], users: ReadonlySet<string> | undefined): { fault: ScheduledFault; node: string }[] {
+export function unreachedFaultTargets(graph: Graph, scenario: Lesson['scenario'], users: ReadonlySet<string> | undefined): { fault: ScheduledFault; node: string; kind?: NodeKind }[] {
   const reached = reachedFromUsers(graph, users);
   const reachedKinds = new Set(graph.nodes.filter((n) => reached.has(n.id)).map((n) => n.kind));
   return (scenario.faults ?? []).flatMap((fault) => {
-    if (isTargetSelector(fault.target)) return [];
+    // A selector picks among every node of its kind, the spare ones too: the users must reach one of that kind.
+    if (isTargetSelector(fault.target)) return reachedKinds.has(TARGET_SELECTORS[fault.target].kind) ? [] : [{ fault, node: fault.target, kind: TARGET_SELECTORS[fault.target].kind }];
     const node = graph.nodes.find((n) => n.id === fault.target);
     if (node !== undefined) {
       if (node.kind === 'client' || reached.has(node.id)) return [];

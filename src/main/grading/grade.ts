@@ -34,6 +34,12 @@ export interface GradeInput {
   answers?: Readonly<Record<string, string>>;
   /** The lesson's starter: when given, the design is held to the lesson's frame (frame.ts) before grading. */
   starter?: Graph;
+  /**
+   * false: skip the reach guards (faultReach.ts), so each check is judged on its own. Only for
+   * `pack:validate --run`'s proof that a check gives nothing to a design that serves nobody: with
+   * the users cut off, every fault is unreached and would hide a check that lacks requireServed.
+   */
+  reachGuard?: boolean;
 }
 
 /** What evaluateChecks needs beyond the input: the nodes the users' requests reach (faultReach.ts), when known. */
@@ -180,8 +186,11 @@ export function gradeLesson(input: GradeInput, engine: SimEngine): { report: Gra
   const withNotes = <R extends GradeReport>(report: R): R => (notes.length > 0 ? { ...report, notes, noteKeys } : report);
   const missing = missingFaultTargets(graph, input.lesson.scenario);
   // A fault the users' traffic never meets (its target kept aside while other nodes do the work) passes nothing: faultReach.ts.
-  const unreached = unreachedFaultTargets(graph, input.lesson.scenario, users);
-  const reached = reachedFromUsers(graph, users);
+  // A design whose users reach nothing (an empty canvas) serves nobody: its checks already say so ("no request was served").
+  const reachedAll = reachedFromUsers(graph, users);
+  const isGuarded = input.reachGuard !== false && graph.nodes.some((n) => n.kind !== 'client' && reachedAll.has(n.id));
+  const unreached = isGuarded ? unreachedFaultTargets(graph, input.lesson.scenario, users) : [];
+  const reached = isGuarded ? reachedAll : undefined;
   if (missing.length > 0 || unreached.length > 0) {
     // The lesson's scenario cannot happen on this design: run it without those faults so the
     // structural checks still speak, and fail every run-based check with the reason.
@@ -194,7 +203,11 @@ export function gradeLesson(input: GradeInput, engine: SimEngine): { report: Gra
     const isDeleted = (id: string) => input.starter === undefined || input.starter.nodes.some((n) => n.id === id);
     const errorKeys = [
       ...missing.map(({ fault, node }) => gradeMessage(isDeleted(node) ? 'check.missingFaultTarget' : 'check.faultTargetToAdd', { action: fault.action, node, name: nameOf(node), seconds: fault.atMs / 1000 })),
-      ...unreached.map(({ fault, node }) => gradeMessage('check.faultTargetUnreached', { action: fault.action, node, name: nameOf(node), seconds: fault.atMs / 1000 })),
+      ...unreached.map(({ fault, node, kind }) =>
+        kind === undefined
+          ? gradeMessage('check.faultTargetUnreached', { action: fault.action, node, name: nameOf(node), seconds: fault.atMs / 1000 })
+          : gradeMessage('check.faultKindUnreached', { action: fault.action, kind, seconds: fault.atMs / 1000 }),
+      ),
     ];
     const reason = errorKeys.map(englishGrade).join(' ');
     const report = evaluateChecks({ ...input, graph, lesson: { ...input.lesson, scenario }, reached }, usersView(run, users), engine);

@@ -73,6 +73,11 @@ export const GRADE_TEXTS = {
     'zh-CN': '课程场景在 {{seconds}} 秒时对“{{name}}”施加“{{action}}”，但这个设计中用户的请求到达不了它，所以这个设计根本没有经受这个故障。请把它接回用户请求经过的路径（“重新开始”会显示它原来的位置）。',
   },
   // A check reads a node the users' requests never reach (src/main/grading/grade.ts).
+  // The same for a fault whose target is picked when it fires ("@busiest-service") when the users reach no node of its kind.
+  'check.faultKindUnreached': {
+    en: 'The lesson\'s scenario applies "{{action}}" at {{seconds}} s to a node of kind "{{kind}}" (the one it picks then), but none of the users\' requests pass through such a node in this design, so the design never meets that fault. Route the users\' requests through one.',
+    'zh-CN': '课程场景在 {{seconds}} 秒时对一个“{{kind}}”节点（届时选中的那个）施加“{{action}}”，但这个设计中用户的请求不经过任何这类节点，所以这个设计根本没有经受这个故障。请让用户的请求经过这类节点。',
+  },
   'check.nodeUnreached': {
     en: 'the check reads "{{name}}", but none of the users\' requests reach it in this design: put it in the way of the users\' requests',
     'zh-CN': '这项检查读取“{{name}}”，但这个设计中用户的请求到达不了它：请把它接入用户请求经过的路径',

@@ -100,6 +100,27 @@ describe('a fault kept away from the design earns nothing', () => {
   });
 });
 
+describe('a fault that picks its node when it fires ("@busiest-service")', () => {
+  /** build-it-yourself's empty canvas with the users wired straight to a database, and maybe a spare instance nobody calls. */
+  const straightToDb = (spare: boolean): Graph => {
+    const starter = entryOf('build-it-yourself').starter!;
+    const db = { id: 'db', kind: 'database' as const, label: 'DB', position: { x: 0, y: 0 }, props: { capacityRps: 20000 } };
+    const instance = { id: 'api-1', kind: 'service' as const, label: 'API 1', position: { x: 0, y: 100 }, props: {} };
+    return { ...starter, nodes: [...starter.nodes, db, ...(spare ? [instance] : [])], edges: [...starter.edges, { id: 'e1', source: 'users', target: 'db', kind: 'request', props: { latencyMs: 1, jitterMs: 0, lossRate: 0 } }] };
+  };
+
+  it.each([false, true])('build-it-yourself: users wired straight to a database (a spare instance: %s) do not dodge the crash', (spare) => {
+    const report = grade('build-it-yourself', straightToDb(spare));
+    // Without the guard this scored 11 of 11: the crash of the busiest instance found none (or the spare).
+    expect(report.score).toBeLessThan(report.maxScore / 2);
+    const survives = report.checks.find((c) => c.id === 'survives-crash')!;
+    expect(survives.passed).toBe(false);
+    expect(survives.errorKeys?.map((k) => k.key)).toEqual(['check.faultKindUnreached']);
+    expect(gradeText(survives.errorKeys![0]!, 'zh-CN')).toMatch(/用户的请求不经过任何这类节点/);
+    expect(grade('build-it-yourself', entryOf('build-it-yourself').reference!).score).toBe(report.maxScore);
+  });
+});
+
 describe('a check that reads one node', () => {
   it('scaling-out: a spare "router" nobody sends to does not pass "few keys moved" for the real one', () => {
     const starter = entryOf('scaling-out').starter!;
