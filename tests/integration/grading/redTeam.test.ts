@@ -119,6 +119,14 @@ describe('a fault that picks its node when it fires ("@busiest-service")', () =>
     expect(gradeText(survives.errorKeys![0]!, 'zh-CN')).toMatch(/用户的请求不经过任何这类节点/);
     expect(grade('build-it-yourself', entryOf('build-it-yourself').reference!).score).toBe(report.maxScore);
   });
+
+  it('npm run grade and Class results say why in the row\'s notes, once', () => {
+    const { lesson } = entryOf('build-it-yourself');
+    const file = createSubmission({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson, graph: straightToDb(false), savedAt: new Date('2026-03-01T10:00:00Z'), student: 'Mallory', answers: answersOf('build-it-yourself') });
+    const row = gradeSubmissionText('mallory.json', JSON.stringify(file), pack, simEngine);
+    expect(row.score).toBeLessThan(row.maxScore! / 2);
+    expect(row.notes.filter((n) => /none of the users' requests pass through such a node/.test(n))).toHaveLength(1);
+  });
 });
 
 describe('a check that reads one node', () => {
