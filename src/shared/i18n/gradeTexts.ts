@@ -21,6 +21,8 @@ export const GRADE_TEXTS = {
   'frame.clientProps': { en: 'The lesson\'s client "{{node}}" is part of the exercise; its {{props}} was put back to the lesson\'s before grading.', 'zh-CN': '课程的客户端“{{node}}”是练习的一部分；评分前已将它的 {{props}} 恢复为课程的设置。' },
   'frame.removed_one': { en: '{{reason}}; {{ids}} was removed before grading, with its connections.', 'zh-CN': '{{reason}}；评分前已移除 {{ids}} 及其连线。' },
   'frame.removed_other': { en: '{{reason}}; {{ids}} were removed before grading, with their connections.', 'zh-CN': '{{reason}}；评分前已移除 {{ids}} 及其连线。' },
+  'frame.edgesRemoved_one': { en: 'Connection {{ids}} joins two nodes the editor does not connect that way; it was removed before grading.', 'zh-CN': '连线 {{ids}} 以编辑器不允许的方式连接两个节点；评分前已将其移除。' },
+  'frame.edgesRemoved_other': { en: 'Connections {{ids}} join nodes the editor does not connect that way; they were removed before grading.', 'zh-CN': '连线 {{ids}} 以编辑器不允许的方式连接节点；评分前已将其移除。' },
   'frame.reason.secondClient': { en: 'The lesson does not allow a second client', 'zh-CN': '本课程不允许添加第二个客户端' },
   'frame.reason.otherClients': { en: 'The lesson does not allow clients other than its own ({{clients}})', 'zh-CN': '本课程只允许使用它自己的客户端（{{clients}}）' },
   'frame.reason.kind': { en: 'The lesson does not offer {{kind}} nodes', 'zh-CN': '本课程不提供{{kind}}节点' },
