@@ -39,6 +39,9 @@ export interface GradeRow {
 
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, '; ');
 
+/** Check errors saying the lesson's scenario could not meet the design (a fault's target deleted or kept away from the users). */
+const SCENARIO_MISSES: ReadonlySet<string> = new Set(['check.missingFaultTarget', 'check.faultTargetToAdd', 'check.faultTargetUnreached', 'check.faultKindUnreached']);
+
 export function gradeSubmissionText(file: string, text: string, pack: PackForGrading, engine: SimEngine): GradeRow {
   let submission: Submission | undefined;
   try {
@@ -53,7 +56,8 @@ export function gradeSubmissionText(file: string, text: string, pack: PackForGra
       storedMatched,
       checks: Object.fromEntries(report.checks.map((c) => [c.id, c.points])),
       // A file carrying another student's numbers is graded with the student's own: the instructor is told so.
-      notes: [...notes, ...(report.notes ?? [])],
+      // Why the run-based checks all failed when the lesson's faults could not meet the design (grade.ts), once.
+      notes: [...notes, ...(report.notes ?? []), ...new Set(report.checks.filter((c) => c.errorKeys?.some((k) => SCENARIO_MISSES.has(k.key))).map((c) => c.error ?? ''))],
     };
   } catch (error) {
     return { ...errorRow(file, error), student: submission?.student ?? '', lessonId: submission?.lessonId ?? '' };

@@ -17,11 +17,15 @@
  *     exercise. A deleted one comes back. Its design props (CLIENT_DESIGN_PROPS: how it reconnects)
  *     stay the student's unless the lesson locks it.
  *
+ * (e) A connection the editor refuses between two kinds (a balancer sending to a database, a
+ *     database sending requests, replication between two kinds: shared/connections.ts) is removed.
+ *
  * `users` names the clients whose view "the users' metrics" (errors, latency, throughput) read
  * when grading: see usersView.
  */
 import type { Graph, GraphEdge, GraphNode } from '../../shared/graph';
 import type { Lesson } from '../../shared/lesson';
+import { checkConnection } from '../../shared/connections';
 import { CLIENT_DESIGN_PROPS } from '../../shared/nodeProps';
 import type { RunResult } from '../../shared/metrics';
 import { englishGrade, gradeMessage, type GradeMessage } from '../../shared/i18n/gradeTexts';
@@ -138,6 +142,17 @@ export function holdFrame(graph: Graph, starter: Graph, lesson: Lesson): Framed 
     for (const { reason, ids } of reasons.values()) notes.push(gradeMessage('frame.removed', { reason, ids: quoted(ids), count: ids.length }));
   }
   const nodes = removed.size > 0 ? kept.filter((n) => !removed.has(n.id)) : kept;
+  // (e): judged by the two ends' kinds alone, as the editor judges a new connection.
+  const kindOf = new Map(nodes.map((n) => [n.id, n]));
+  const refused = edges.filter((e) => {
+    const from = kindOf.get(e.source);
+    const to = kindOf.get(e.target);
+    return from !== undefined && to !== undefined && !checkConnection({ nodes: [from, to], edges: [] }, e.source, e.target, e.kind).ok;
+  });
+  if (refused.length > 0) {
+    edges = edges.filter((e) => !refused.includes(e));
+    notes.push(gradeMessage('frame.edgesRemoved', { ids: quoted(refused.map((e) => e.id)), count: refused.length }));
+  }
   const starterClients = starter.nodes.filter((n) => n.kind === 'client').map((n) => n.id);
   const noteKeys = notes.length > FRAME_NOTES_MAX ? [...notes.slice(0, FRAME_NOTES_MAX - 1), gradeMessage('frame.more', { count: notes.length - FRAME_NOTES_MAX + 1 })] : notes;
   const framed: Framed = {

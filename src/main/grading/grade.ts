@@ -20,6 +20,7 @@ import { holdFrame, usersView } from './frame';
 import { englishGrade, GRADE_TEXTS, gradeMessage, gradeText, type GradeMessage } from '../../shared/i18n/gradeTexts';
 import { evaluateStructure } from './structure';
 import { faultTimings } from './window';
+import { reachedFromUsers, unreachedFaultTargets } from './faultReach';
 
 export interface GradeInput {
   /** The pack the lesson came from. */
@@ -33,6 +34,29 @@ export interface GradeInput {
   answers?: Readonly<Record<string, string>>;
   /** The lesson's starter: when given, the design is held to the lesson's frame (frame.ts) before grading. */
   starter?: Graph;
+  /**
+   * false: skip the reach guards (faultReach.ts), so each check is judged on its own. Only for
+   * `pack:validate --run`'s proof that a check gives nothing to a design that serves nobody: with
+   * the users cut off, every fault is unreached and would hide a check that lacks requireServed.
+   */
+  reachGuard?: boolean;
+}
+
+/** What evaluateChecks needs beyond the input: the nodes the users' requests reach (faultReach.ts), when known. */
+interface Reach {
+  reached?: ReadonlySet<string>;
+}
+
+/**
+ * A metric read at a node the users' requests never reach (a spare "router" beside the one that
+ * does the work) measures a node that takes no part in the design: "few keys moved" holds for free.
+ * Clients are the users themselves; clones (`api-1~1`) go by their original's id.
+ */
+function unreachedNode(check: Check, graph: Graph, reached: ReadonlySet<string> | undefined): GradeMessage | undefined {
+  if (check.type !== 'metric' || check.node === undefined || reached === undefined) return undefined;
+  const node = graph.nodes.find((n) => n.id === check.node!.split('~')[0]);
+  if (node === undefined || node.kind === 'client' || reached.has(node.id)) return undefined;
+  return gradeMessage('check.nodeUnreached', { node: node.id, name: node.label || node.id });
 }
 
 /** Chinese words join without a space: "要求 {bound}" reads "要求低于 1%", as the bound now starts with a word. */
@@ -81,7 +105,7 @@ export function unmeasuredFeedback(text: LocalizedText, measured: Scalar | null,
   return out;
 }
 
-function evaluateOne(check: Check, graph: Graph, run: RunResult, engine: SimEngine, scenario: ParsedScenario, answers: Readonly<Record<string, string>>): CheckResult {
+function evaluateOne(check: Check, graph: Graph, run: RunResult, engine: SimEngine, scenario: ParsedScenario, answers: Readonly<Record<string, string>>, reached?: ReadonlySet<string>): CheckResult {
   const faults = faultTimings(scenario);
   let passed: boolean;
   let measured: Scalar | null;
@@ -99,6 +123,12 @@ function evaluateOne(check: Check, graph: Graph, run: RunResult, engine: SimEngi
     if (outcome.error) extra.error = outcome.error;
     if (outcome.errorKey) extra.errorKeys = [outcome.errorKey];
     metricError = outcome.errorKey;
+    const unreached = outcome.passed ? unreachedNode(check, graph, reached) : undefined;
+    if (unreached) {
+      passed = false;
+      extra.error = englishGrade(unreached);
+      extra.errorKeys = [unreached];
+    }
   } else if (check.type === 'structure') {
     ({ passed, measured, bound } = evaluateStructure(graph, check));
   } else {
@@ -124,10 +154,10 @@ function evaluateOne(check: Check, graph: Graph, run: RunResult, engine: SimEngi
 }
 
 /** Evaluates every check over a finished run (the run must come from the lesson's scenario). */
-export function evaluateChecks(input: GradeInput, run: RunResult, engine: SimEngine): GradeReport {
+export function evaluateChecks(input: GradeInput & Reach, run: RunResult, engine: SimEngine): GradeReport {
   const scenario = ScenarioSchema.parse(input.lesson.scenario);
   const answers = input.answers ?? {};
-  const checks = input.lesson.checks.map((check) => evaluateOne(check, input.graph, run, engine, scenario, answers));
+  const checks = input.lesson.checks.map((check) => evaluateOne(check, input.graph, run, engine, scenario, answers, input.reached));
   const faults = faultTimings(scenario);
   const predictions = (input.lesson.predictions ?? []).map((p) =>
     evaluatePrediction(p, Object.prototype.hasOwnProperty.call(answers, p.id) ? answers[p.id] : undefined, run, engine, faults),
@@ -155,7 +185,13 @@ export function gradeLesson(input: GradeInput, engine: SimEngine): { report: Gra
   const { graph, notes, noteKeys, users } = input.starter ? holdFrame(input.graph, input.starter, input.lesson) : { graph: input.graph, notes: [], noteKeys: [], users: undefined };
   const withNotes = <R extends GradeReport>(report: R): R => (notes.length > 0 ? { ...report, notes, noteKeys } : report);
   const missing = missingFaultTargets(graph, input.lesson.scenario);
-  if (missing.length > 0) {
+  // A fault the users' traffic never meets (its target kept aside while other nodes do the work) passes nothing: faultReach.ts.
+  // A design whose users reach nothing (an empty canvas) serves nobody: its checks already say so ("no request was served").
+  const reachedAll = reachedFromUsers(graph, users);
+  const isGuarded = input.reachGuard !== false && graph.nodes.some((n) => n.kind !== 'client' && reachedAll.has(n.id));
+  const unreached = isGuarded ? unreachedFaultTargets(graph, input.lesson.scenario, users) : [];
+  const reached = isGuarded ? reachedAll : undefined;
+  if (missing.length > 0 || unreached.length > 0) {
     // The lesson's scenario cannot happen on this design: run it without those faults so the
     // structural checks still speak, and fail every run-based check with the reason.
     const scenario = { ...input.lesson.scenario, faults: (input.lesson.scenario.faults ?? []).filter((f) => !missing.some((m) => m.fault === f)) };
@@ -165,9 +201,16 @@ export function gradeLesson(input: GradeInput, engine: SimEngine): { report: Gra
     // A node the starter has was deleted (undo brings it back); one it lacks is the student's to add
     // (the reference has it): "Undo its deletion or press Start over" would send them back for nothing.
     const isDeleted = (id: string) => input.starter === undefined || input.starter.nodes.some((n) => n.id === id);
-    const errorKeys = missing.map(({ fault, node }) => gradeMessage(isDeleted(node) ? 'check.missingFaultTarget' : 'check.faultTargetToAdd', { action: fault.action, node, name: nameOf(node), seconds: fault.atMs / 1000 }));
+    const errorKeys = [
+      ...missing.map(({ fault, node }) => gradeMessage(isDeleted(node) ? 'check.missingFaultTarget' : 'check.faultTargetToAdd', { action: fault.action, node, name: nameOf(node), seconds: fault.atMs / 1000 })),
+      ...unreached.map(({ fault, node, kind }) =>
+        kind === undefined
+          ? gradeMessage('check.faultTargetUnreached', { action: fault.action, node, name: nameOf(node), seconds: fault.atMs / 1000 })
+          : gradeMessage('check.faultKindUnreached', { action: fault.action, kind, seconds: fault.atMs / 1000 }),
+      ),
+    ];
     const reason = errorKeys.map(englishGrade).join(' ');
-    const report = evaluateChecks({ ...input, graph, lesson: { ...input.lesson, scenario } }, usersView(run, users), engine);
+    const report = evaluateChecks({ ...input, graph, lesson: { ...input.lesson, scenario }, reached }, usersView(run, users), engine);
     // A quiz with a fixed right answer does not depend on the run: its answer keeps its points.
     const fixedQuizzes = new Set(input.lesson.checks.flatMap((c) => (c.type === 'quiz' && typeof c.answer === 'string' ? [c.id] : [])));
     const checks = report.checks.map((c) => (c.type === 'structure' || fixedQuizzes.has(c.id) ? c : { ...c, passed: false, points: 0, error: reason, errorKeys }));
@@ -175,7 +218,7 @@ export function gradeLesson(input: GradeInput, engine: SimEngine): { report: Gra
     return { report: withNotes(failed), run, graded: { graph, scenario } };
   }
   const run = engine.simulate(graph, input.lesson.scenario);
-  const report = evaluateChecks({ ...input, graph }, usersView(run, users), engine);
+  const report = evaluateChecks({ ...input, graph, reached }, usersView(run, users), engine);
   return { report: withNotes(report), run, graded: { graph, scenario: input.lesson.scenario } };
 }
 

@@ -99,7 +99,8 @@ function proveServesNobody(pack: LoadedPack, engine: SimEngine, file: string, le
   if (clients.size === 0) return [];
   const cut: Graph = { ...reference, edges: reference.edges.filter((e) => !clients.has(e.source)) };
   try {
-    const { report, run } = gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson, graph: cut, starter }, engine);
+    // Without the reach guards: they fail every check of a design whose faults miss it, which would hide a check lacking requireServed.
+    const { report, run } = gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson, graph: cut, starter, reachGuard: false }, engine);
     if (engine.readMetric(run, 'ok', { fromMs: 0, toMs: run.durationMs }) > 0) return [];
     return report.checks
       .filter((c) => c.type !== 'quiz' && c.passed && c.points > 0)

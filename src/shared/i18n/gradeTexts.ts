@@ -21,6 +21,8 @@ export const GRADE_TEXTS = {
   'frame.clientProps': { en: 'The lesson\'s client "{{node}}" is part of the exercise; its {{props}} was put back to the lesson\'s before grading.', 'zh-CN': '课程的客户端“{{node}}”是练习的一部分；评分前已将它的 {{props}} 恢复为课程的设置。' },
   'frame.removed_one': { en: '{{reason}}; {{ids}} was removed before grading, with its connections.', 'zh-CN': '{{reason}}；评分前已移除 {{ids}} 及其连线。' },
   'frame.removed_other': { en: '{{reason}}; {{ids}} were removed before grading, with their connections.', 'zh-CN': '{{reason}}；评分前已移除 {{ids}} 及其连线。' },
+  'frame.edgesRemoved_one': { en: 'Connection {{ids}} joins two nodes the editor does not connect that way; it was removed before grading.', 'zh-CN': '连线 {{ids}} 以编辑器不允许的方式连接两个节点；评分前已将其移除。' },
+  'frame.edgesRemoved_other': { en: 'Connections {{ids}} join nodes the editor does not connect that way; they were removed before grading.', 'zh-CN': '连线 {{ids}} 以编辑器不允许的方式连接节点；评分前已将其移除。' },
   'frame.reason.secondClient': { en: 'The lesson does not allow a second client', 'zh-CN': '本课程不允许添加第二个客户端' },
   'frame.reason.otherClients': { en: 'The lesson does not allow clients other than its own ({{clients}})', 'zh-CN': '本课程只允许使用它自己的客户端（{{clients}}）' },
   'frame.reason.kind': { en: 'The lesson does not offer {{kind}} nodes', 'zh-CN': '本课程不提供{{kind}}节点' },
@@ -66,6 +68,21 @@ export const GRADE_TEXTS = {
   'check.faultTargetToAdd': {
     en: 'The lesson\'s scenario applies "{{action}}" to "{{name}}" at {{seconds}} s, and this design has no such node yet: add the node the lesson asks for.',
     'zh-CN': '课程场景在 {{seconds}} 秒时对“{{name}}”施加“{{action}}”，但这个设计里还没有这个节点：请按课程要求添加它。',
+  },
+  // A fault whose target the design keeps but routes the users around (src/main/grading/faultReach.ts).
+  'check.faultTargetUnreached': {
+    en: 'The lesson\'s scenario applies "{{action}}" to "{{name}}" at {{seconds}} s, but none of the users\' requests reach it in this design, so the design never meets that fault. Put it back in the way of the users\' requests (Start over shows where it was).',
+    'zh-CN': '课程场景在 {{seconds}} 秒时对“{{name}}”施加“{{action}}”，但这个设计中用户的请求到达不了它，所以这个设计根本没有经受这个故障。请把它接回用户请求经过的路径（“重新开始”会显示它原来的位置）。',
+  },
+  // A check reads a node the users' requests never reach (src/main/grading/grade.ts).
+  // The same for a fault whose target is picked when it fires ("@busiest-service") when the users reach no node of its kind.
+  'check.faultKindUnreached': {
+    en: 'The lesson\'s scenario applies "{{action}}" at {{seconds}} s to a node of kind "{{kind}}" (the one it picks then), but none of the users\' requests pass through such a node in this design, so the design never meets that fault. Route the users\' requests through one.',
+    'zh-CN': '课程场景在 {{seconds}} 秒时对一个“{{kind}}”节点（届时选中的那个）施加“{{action}}”，但这个设计中用户的请求不经过任何这类节点，所以这个设计根本没有经受这个故障。请让用户的请求经过这类节点。',
+  },
+  'check.nodeUnreached': {
+    en: 'the check reads "{{name}}", but none of the users\' requests reach it in this design: put it in the way of the users\' requests',
+    'zh-CN': '这项检查读取“{{name}}”，但这个设计中用户的请求到达不了它：请把它接入用户请求经过的路径',
   },
   'check.noSuchNode': { en: 'the check reads node "{{node}}", which this design does not have', 'zh-CN': '这项检查读取节点“{{node}}”，但这个设计没有该节点' },
   // What {measured} reads in a failed check's feedback when the window held no value (compare.ts).

@@ -46,7 +46,8 @@ const DEAD_DESIGNS: DeadDesign[] = [
 function grade(entry: LoadedLesson, graph: Graph, seed: number) {
   const lesson = { ...entry.lesson, scenario: { ...entry.lesson.scenario, seed } };
   const answers = { ...predictionAnswers(entry.lesson), ...(EXPECTATIONS[entry.lesson.id]?.answers ?? {}) };
-  return gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson, graph, answers, starter: entry.starter }, simEngine);
+  // Without the reach guards (grading's faultReach.ts), which fail these designs anyway: each check must hold on its own.
+  return gradeLesson({ packId: pack.manifest.id, packVersion: pack.manifest.packVersion, lesson, graph, answers, starter: entry.starter, reachGuard: false }, simEngine);
 }
 
 const cases = pack.lessons.flatMap((entry) => DEAD_DESIGNS.map((design) => [entry.lesson.id, design.name, entry, design] as const));

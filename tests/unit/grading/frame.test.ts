@@ -146,3 +146,16 @@ describe('the users view of a run', () => {
     expect(usersView(run, undefined)).toBe(run);
   });
 });
+
+describe('the lesson frame: connections the editor refuses', () => {
+  it('removes a hand-written connection between kinds the editor does not connect, and says so', () => {
+    const replication = { ...edge('api-2', 'db'), id: 'api-2-db-copy', kind: 'replication' as const };
+    const edited = graphOf(starter.nodes, [...starter.edges, edge('lb', 'db'), edge('db', 'api-2'), replication]);
+    const result = holdFrame(edited, starter, lesson);
+    expect(result.graph.edges.map((e) => e.id)).toEqual(starter.edges.map((e) => e.id));
+    expect(result.notes).toEqual(['Connections "lb-db", "db-api-2" and "api-2-db-copy" join nodes the editor does not connect that way; they were removed before grading.']);
+    // What the editor allows stays: the starter's own connections, and a client straight to a database.
+    const allowed = graphOf(starter.nodes, [...starter.edges, edge('users', 'db')]);
+    expect(holdFrame(allowed, starter, lesson)).toMatchObject({ graph: allowed, notes: [] });
+  });
+});
