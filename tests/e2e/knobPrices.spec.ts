@@ -16,6 +16,9 @@ for (const locale of APP_LOCALES) {
       await expect(page.getByTestId('lesson-title')).toContainText('1');
       await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
       await page.getByRole('combobox', { name: t.lesson, exact: true }).selectOption('sessions-choice');
+      // Until the lesson opens, the canvas still shows lesson 1, whose api-1 is locked (its select
+      // disabled) and is replaced a moment later: wait for the lesson's session store.
+      await expect(node(page, 'sessions')).toBeVisible({ timeout: 30_000 });
       const sessions = page.locator('.sl-properties [data-field="sessions"] select');
       for (const id of ['api-1', 'api-2', 'api-3']) {
         // A click while the canvas is still fitting the lesson can miss the node: click until it is selected.
