@@ -23,16 +23,27 @@ function useGradeWords() {
   return useMemo(() => gradeParamWords(d), [d]);
 }
 
-function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResult; onShowMe?: (atMs: number) => void; onShowFailingRequest?: (atMs: number) => void }) {
+/** A metric that measured nothing (no request served, no recovery...) failed, it was not broken: its reason reads where the number would be. */
+const isNotMeasured = (check: CheckResult) => check.type === 'metric' && check.measured === null && (check.errorKeys ?? []).length > 0 && check.errorKeys!.every((k) => k.key.startsWith('unmeasured.'));
+
+/**
+ * The one reason several checks could not be evaluated, when they share it (a fault of the lesson
+ * that the design never meets fails every run-based check with the same sentence): said once above
+ * the checks rather than repeated in every row. Undefined when fewer than two share one.
+ */
+function sharedError(checks: readonly CheckResult[]): string | undefined {
+  const errors = checks.filter((c) => c.error && !isNotMeasured(c)).map((c) => c.error!);
+  return errors.length >= 2 && errors.every((e) => e === errors[0]) ? errors[0] : undefined;
+}
+
+function CheckRow({ check, isErrorShared, onShowMe, onShowFailingRequest }: { check: CheckResult; isErrorShared?: boolean; onShowMe?: (atMs: number) => void; onShowFailingRequest?: (atMs: number) => void }) {
   const { locale, t } = useLocale();
   const words = useGradeWords();
   const nameOf = useNameOfId();
   const [isHintOpen, setHintOpen] = useState(false);
   // A question left blank is not a wrong answer: say so rather than show the wrong answer's feedback.
   const isUnanswered = check.type === 'quiz' && check.measured === null && !check.error;
-  // A metric that measured nothing (no request served, no recovery...) failed, it was not broken:
-  // say what did not happen where the number would be, not as an evaluation error.
-  const notMeasured = check.type === 'metric' && check.measured === null && (check.errorKeys ?? []).length > 0 && check.errorKeys!.every((k) => k.key.startsWith('unmeasured.'));
+  const notMeasured = isNotMeasured(check);
   const showMeAt = showMeAtMs(check);
   return (
     <li className={`sl-check ${check.passed ? 'is-passed' : 'is-failed'}`} data-check={check.id}>
@@ -61,7 +72,9 @@ function CheckRow({ check, onShowMe, onShowFailingRequest }: { check: CheckResul
           )}
         </div>
       )}
-      {check.error && !notMeasured && <div className="sl-error">{t('couldNotEvaluate')}{labelColon(locale)}{checkErrorText(check, locale, words, nameOf)}</div>}
+      {check.error && !notMeasured && (
+        <div className="sl-error">{isErrorShared ? t('couldNotEvaluateAbove') : <>{t('couldNotEvaluate')}{labelColon(locale)}{checkErrorText(check, locale, words, nameOf)}</>}</div>
+      )}
       {isUnanswered && <p className="sl-check-feedback" data-testid={`not-answered-${check.id}`}>{t('notAnswered')}</p>}
       {!check.passed && !isUnanswered && check.feedback && (
         <div className="sl-check-feedback">
@@ -106,6 +119,8 @@ export function CheckResults({ report, earlierAtMs, isStale, onShowMe, onShowFai
   const words = useGradeWords();
   const nameOf = useNameOfId();
   const allPassed = report.checks.every((c) => c.passed);
+  const shared = sharedError(report.checks);
+  const sharedBy = shared === undefined ? undefined : report.checks.find((c) => c.error === shared);
   const section = useRef<HTMLElement>(null);
   // The results land below the steps and questions, out of sight at 1280×720: a new grade scrolls
   // the lesson panel to them, so Check my work visibly answers.
@@ -144,9 +159,16 @@ export function CheckResults({ report, earlierAtMs, isStale, onShowMe, onShowFai
         </div>
       )}
       {allPassed && <p className="sl-all-passed">{t('allPassed')}</p>}
+      {sharedBy !== undefined && (
+        <div className="sl-error" role="note" data-testid="shared-check-error">
+          <strong>{t('couldNotEvaluateChecks', { n: report.checks.filter((c) => c.error === shared).length })}</strong>
+          {labelColon(locale)}
+          {checkErrorText(sharedBy, locale, words, nameOf)}
+        </div>
+      )}
       <ul className="sl-check-list">
         {report.checks.map((check) => (
-          <CheckRow key={check.id} check={check} onShowMe={onShowMe} onShowFailingRequest={onShowFailingRequest} />
+          <CheckRow key={check.id} check={check} isErrorShared={shared !== undefined && check.error === shared} onShowMe={onShowMe} onShowFailingRequest={onShowFailingRequest} />
         ))}
         {/* Predictions earn their points for any answer: the row says whether one was given. */}
         {(report.predictions ?? []).map((p) => (
