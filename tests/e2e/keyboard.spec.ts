@@ -43,6 +43,9 @@ test('keyboard only: open a lesson, add and connect a node, run, inject a crash 
   await page.keyboard.press('Enter');
   await expect(packs).toHaveCount(0);
   await expect(page.getByTestId('lesson-title')).toContainText('Lesson 1');
+  // The lesson is open once Check my work is free again: until then its saved work may still replace
+  // the canvas, and a node added meanwhile would go with it (seen once on a busy machine).
+  await expect(page.getByRole('button', { name: 'Check my work' })).toBeEnabled({ timeout: 30_000 });
 
   // Add a service from the palette; Tab reaches the nodes before any connection, each with a focus ring.
   await page.locator('body').focus();
