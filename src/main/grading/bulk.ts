@@ -8,6 +8,7 @@ import type { Issue } from '../../shared/i18n/issues';
 import { isMessage } from '../../shared/i18n/messages';
 import type { Submission } from '../../shared/submission';
 import type { SimEngine } from './engine';
+import { SCENARIO_MISS_KEYS } from './grade';
 import { loadSubmission, regradeSubmission, type PackForGrading } from './submission';
 
 export interface GradeRow {
@@ -39,9 +40,6 @@ export interface GradeRow {
 
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, '; ');
 
-/** Check errors saying the lesson's scenario could not meet the design (a fault's target deleted or kept away from the users). */
-const SCENARIO_MISSES: ReadonlySet<string> = new Set(['check.missingFaultTarget', 'check.faultTargetToAdd', 'check.faultTargetUnreached', 'check.faultKindUnreached']);
-
 export function gradeSubmissionText(file: string, text: string, pack: PackForGrading, engine: SimEngine): GradeRow {
   let submission: Submission | undefined;
   try {
@@ -57,7 +55,7 @@ export function gradeSubmissionText(file: string, text: string, pack: PackForGra
       checks: Object.fromEntries(report.checks.map((c) => [c.id, c.points])),
       // A file carrying another student's numbers is graded with the student's own: the instructor is told so.
       // Why the run-based checks all failed when the lesson's faults could not meet the design (grade.ts), once.
-      notes: [...notes, ...(report.notes ?? []), ...new Set(report.checks.filter((c) => c.errorKeys?.some((k) => SCENARIO_MISSES.has(k.key))).map((c) => c.error ?? ''))],
+      notes: [...notes, ...(report.notes ?? []), ...new Set(report.checks.filter((c) => c.errorKeys?.some((k) => SCENARIO_MISS_KEYS.has(k.key))).map((c) => c.error ?? ''))],
     };
   } catch (error) {
     return { ...errorRow(file, error), student: submission?.student ?? '', lessonId: submission?.lessonId ?? '' };

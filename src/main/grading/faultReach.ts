@@ -34,7 +34,9 @@ export function reachedFromUsers(graph: Graph, users: ReadonlySet<string> | unde
   const next = new Map<string, string[]>();
   for (const edge of graph.edges) {
     if (edge.kind === 'request' && !carriesTraffic(byId.get(edge.source), edge.target)) continue;
-    next.set(edge.source, [...(next.get(edge.source) ?? []), edge.target]);
+    const targets = next.get(edge.source);
+    if (targets === undefined) next.set(edge.source, [edge.target]);
+    else targets.push(edge.target);
   }
   const starts = graph.nodes.filter((n) => n.kind === 'client' && (users === undefined || users.has(n.id))).map((n) => n.id);
   const seen = new Set<string>(starts);

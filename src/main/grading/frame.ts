@@ -143,10 +143,10 @@ export function holdFrame(graph: Graph, starter: Graph, lesson: Lesson): Framed 
   }
   const nodes = removed.size > 0 ? kept.filter((n) => !removed.has(n.id)) : kept;
   // (e): judged by the two ends' kinds alone, as the editor judges a new connection.
-  const kindOf = new Map(nodes.map((n) => [n.id, n]));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
   const refused = edges.filter((e) => {
-    const from = kindOf.get(e.source);
-    const to = kindOf.get(e.target);
+    const from = byId.get(e.source);
+    const to = byId.get(e.target);
     return from !== undefined && to !== undefined && !checkConnection({ nodes: [from, to], edges: [] }, e.source, e.target, e.kind).ok;
   });
   if (refused.length > 0) {

@@ -224,6 +224,9 @@ export function gradeLesson(input: GradeInput, engine: SimEngine): { report: Gra
 
 type ScheduledFault = NonNullable<Lesson['scenario']['faults']>[number];
 
+/** The check errors gradeLesson gives when the lesson's scenario could not meet the design (a fault's target deleted, to add, or kept away from the users). */
+export const SCENARIO_MISS_KEYS: ReadonlySet<string> = new Set(['check.missingFaultTarget', 'check.faultTargetToAdd', 'check.faultTargetUnreached', 'check.faultKindUnreached'] satisfies GradeMessage['key'][]);
+
 /**
  * Scheduled faults naming a node the design does not have, as target or in a partition group: the
  * simulator refuses such a scenario. The check itself is shared/faults.ts's faultTargetIssues.

@@ -76,8 +76,8 @@ export function createClassResultsHandlers(builtinPackDirs: readonly string[], d
             onQueued: (queuePosition) => ctx.emit('onDidClassResultsProgress', { jobId, done: offset, total: files.length, queuePosition }),
           });
           const isOther = group.pack !== pack;
+          const note = gradeMessage('regrade.ownPack', { pack: group.pack.manifest.id, expected: packId });
           graded.forEach((row, k) => {
-            const note = gradeMessage('regrade.ownPack', { pack: group.pack.manifest.id, expected: packId });
             if (isOther && !row.error) {
               row.notes = [englishGrade(note), ...row.notes];
               notes[row.file] = [note];
