@@ -59,6 +59,50 @@ function cliPassRates(): Map<string, { passed: number; total: number; failed: st
   return out;
 }
 
+test('before a class is graded, the dialog says how in steps that name its own buttons, in English and 简体中文', async ({ page }) => {
+  await forgetStudentWork();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(APP_PATH);
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  for (const [language, dialogName, exportLabel] of [
+    ['en', 'Class results', 'Export submission'],
+    ['zh-CN', '班级成绩', '导出作业'],
+  ] as const) {
+    await page.getByRole('combobox', { name: 'Language' }).selectOption(language);
+    // The export button the first step names is the lesson panel's own.
+    await expect(page.getByRole('button', { name: exportLabel, exact: true })).toBeVisible();
+    await page.getByRole('button', { name: dialogName, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: dialogName });
+    const guide = dialog.getByTestId('class-guide');
+    await expect(guide.locator('ol > li')).toHaveCount(4);
+    await expect(guide.locator('ol > li').nth(0)).toContainText(`“${exportLabel}”`);
+    await expect(guide.locator('ol > li').nth(0)).toContainText('.statelab-submission.json');
+    // The buttons as the dialog shows them (a file picker's button stands just before its input).
+    const buttonOf = (testId: string) => dialog.getByTestId(testId).locator('xpath=preceding-sibling::button[1]');
+    const folderButton = (await buttonOf('class-folder-picker').innerText()).trim();
+    const csvButton = (await buttonOf('class-csv-picker').innerText()).trim();
+    await expect(guide.locator('ol > li').nth(2)).toContainText(`“${folderButton}”`);
+    await expect(guide).toContainText(`“${csvButton}”`);
+    await expect(guide.locator('code')).toContainText('npm run grade -- --pack');
+    // The whole guide reads without scrolling on a 1280×720 laptop.
+    const box = (await guide.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(720);
+    for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `${SHOTS}/class-results-guide-${language}-${width}.png` });
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await dialog.getByRole('button', { name: language === 'en' ? 'Close' : '关闭', exact: true }).click();
+  }
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  // Once a class is shown the guide gives way to it.
+  await page.getByRole('button', { name: 'Class results', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Class results' });
+  await dialog.getByTestId('class-folder-picker').setInputFiles(path.join(dir, 'class'));
+  await expect(dialog.getByTestId('class-summary')).toBeVisible({ timeout: 120_000 });
+  await expect(dialog.getByTestId('class-guide')).toHaveCount(0);
+});
+
 test('the dashboard grades a folder of 30 submissions to the pass rates of npm run grade, and opens a student’s design at its first violation', async ({ page }) => {
   test.setTimeout(180_000);
   await forgetStudentWork();

@@ -164,7 +164,7 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
           </span>
         </header>
         <StatusLine status={grading.status} onCancel={grading.cancel} />
-        {!results && !isBusy && <p className="sl-muted">{t('intro')}</p>}
+        {!results && !isBusy && <ClassGuide />}
         {results && (
           <div className={`sl-class-body${selected ? ' has-detail' : ''}`}>
             <div className="sl-class-col">
@@ -233,5 +233,30 @@ export function ClassResultsDialog({ api, isOpen, onClose, onOpenDesign }: Props
         )}
       </div>
     </div>
+  );
+}
+
+/** The guide's steps: keys of the classResults namespace. */
+const GUIDE_STEPS = ['guideExport', 'guideCollect', 'guideGrade', 'guideRead'] as const;
+
+/** Before any class is shown: how grading a class goes, naming the very buttons it takes. */
+function ClassGuide() {
+  const t = useClassStrings();
+  const { t: lessonText } = useLocale();
+  const buttons = { exportButton: lessonText('exportSubmission'), folderButton: t('gradeFolder'), exportButton2: t('exportCsv'), readCsvButton: t('readCsv') };
+  return (
+    <section className="sl-class-guide" data-testid="class-guide" aria-labelledby="sl-class-guide-title">
+      <p className="sl-muted">{t('intro')}</p>
+      <h3 id="sl-class-guide-title">{t('guideTitle')}</h3>
+      <ol>
+        {GUIDE_STEPS.map((key) => (
+          <li key={key}>{t(key, buttons)}</li>
+        ))}
+      </ol>
+      <p className="sl-muted">{t('guideCli', buttons)}</p>
+      <pre className="sl-class-command">
+        <code>{t('guideCliCommand')}</code>
+      </pre>
+    </section>
   );
 }
