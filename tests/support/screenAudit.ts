@@ -40,8 +40,8 @@ const idPatternOf = (ids: readonly string[]): RegExp =>
  */
 export async function englishOnScreen(page: Page, data: readonly string[] = [], skip: readonly string[] = []): Promise<string[]> {
   const texts = await page.evaluate((extraSkip) => {
-    // Data, not words: key names, node labels, the trace hash, saved designs' names.
-    const skip = ['kbd, .sl-node-label, [data-testid="trace-hash"], .sl-lesson-body code, .sl-compare-pick select, .sl-compare-table th:nth-child(3), ul[aria-label] .sl-file-item:not([data-target]):not([data-edge])', ...extraSkip].join(', ');
+    // Data, not words: key names, node labels, the trace hash, saved designs' names, a command to type (pre code).
+    const skip = ['kbd, pre code, .sl-node-label, [data-testid="trace-hash"], .sl-lesson-body code, .sl-compare-pick select, .sl-compare-table th:nth-child(3), ul[aria-label] .sl-file-item:not([data-target]):not([data-edge])', ...extraSkip].join(', ');
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
