@@ -25,7 +25,7 @@ for (const locale of APP_LOCALES) {
     const title = locale === 'en' ? 'Lesson 4: Where does the session live?' : '课程 4：会话放在哪里？';
     await expect(page.getByTestId('lesson-title')).toHaveText(title);
 
-    // The lesson says which button to press, in bold and in the student's language (点击 **运行**):
+    // The lesson says which button to press, in bold and in the student's language (点击**运行**):
     // that is the Run button's label, and pressing it by that name runs the design.
     const lesson3 = JSON.parse(readFileSync('lessons/stateless-vs-stateful/lessons/03-session-state.lesson.json', 'utf8')) as { steps: Record<string, string>[] };
     const named = lesson3.steps.flatMap((s) => [...(s[locale] ?? '').matchAll(/\*\*([^*]+)\*\*/g)].map((m) => m[1]!));

@@ -29,7 +29,7 @@ function boldTerms(value: unknown, locale: string, inLocale = false, into: strin
 
 describe('the lessons name the UI by its labels', () => {
   for (const locale of APP_LOCALES) {
-    it(`every UI term a lesson names in bold is a label of the ${locale} UI (点击 **运行** is the Run button)`, () => {
+    it(`every UI term a lesson names in bold is a label of the ${locale} UI (点击**运行** is the Run button)`, () => {
       const labels = uiLabels(RESOURCES[locale]);
       const missing: string[] = [];
       let named = 0;
