@@ -14,7 +14,7 @@ import { faultTimings, resolveWindow } from '../../../shared/runWindow';
 import { ScenarioSchema, type Scenario } from '../../../shared/scenario';
 import type { StudentVariant } from '../../../shared/variants';
 import { formatParameter } from '../../../shared/i18n/variantText';
-import { formatValue, labelColon } from '../i18n/format';
+import { formatValue, labelColon, listSeparator } from '../i18n/format';
 import { useLocale } from '../i18n/LocaleContext';
 import { useDomain } from '../i18n/useDomain';
 import { InlineMarkdown, Markdown } from './Markdown';
@@ -37,10 +37,11 @@ export function IntroCard({ about, onSelectLesson }: { about: LessonView['about'
         {about.difficulty && <span className={`sl-badge is-${about.difficulty}`}>{t(`difficulty.${about.difficulty}`)}</span>}
         {about.prerequisites.length > 0 && (
           <span>
-            {t('doFirst')}{' '}
+            {t('doFirst')}
+            {labelColon(locale)}
             {about.prerequisites.map((p, i) => (
               <span key={p.id}>
-                {i > 0 && ', '}
+                {i > 0 && listSeparator(locale)}
                 <button type="button" className="sl-link" onClick={() => onSelectLesson(p.id)}>
                   {localize(p.title, locale)}
                 </button>

@@ -458,7 +458,7 @@ export const en = {
     minutes_one: 'about {{count}} minute',
     minutes_other: 'about {{count}} minutes',
     difficulty: { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' },
-    doFirst: 'Do first:',
+    doFirst: 'Do first',
     yourVariant: 'Your numbers',
     studentName: 'Your name',
     variantNeedsName: 'Type your name and press Enter: in this lesson each student gets their own numbers (until then, the lesson as written).',

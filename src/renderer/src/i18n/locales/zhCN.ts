@@ -437,7 +437,7 @@ export const zhCN: ZhStrings<typeof en> = {
     fromNotes: '出自课程笔记 · 第 {{number}} 节',
     minutes_other: '约 {{count}} 分钟',
     difficulty: { beginner: '入门', intermediate: '进阶', advanced: '高级' },
-    doFirst: '先完成：',
+    doFirst: '先完成',
     yourVariant: '你的参数',
     studentName: '你的名字',
     variantNeedsName: '输入名字并按回车：本课中每个学生都会得到自己的参数（在此之前使用课程原始设定）。',
