@@ -41,6 +41,7 @@ import type { TraceRequest } from './lab/trace/TracePanel';
 import { PanelToggle } from './layout/PanelToggle';
 import { usePanelPrefs } from './layout/panelPrefs';
 import { SplitBench } from './layout/SplitBench';
+import { benchShortfallPx } from './lab/benchFit';
 import { LiveStateProvider } from './lab/LiveContext';
 import { useFaultMenu } from './lab/useFaultMenu';
 import { useLab } from './lab/useLab';
@@ -387,6 +388,7 @@ export function App({ api }: { api: StateLabApi }) {
         <SplitBench
           hasRun={lab.run !== undefined}
           wantsRoom={trace !== undefined}
+          shortfall={benchShortfallPx}
           design={
             <div className={`sl-design${panels.collapsed.palette ? ' is-palette-collapsed' : ''}${panels.collapsed.properties ? ' is-properties-collapsed' : ''}`}>
               <Palette kinds={palette} onAdd={addAtCentre} isCollapsed={panels.collapsed.palette} onToggle={panels.toggle} />
