@@ -359,6 +359,15 @@ for (const locale of LOCALES) {
       await settled(page);
       await expectRunReadable(page, `${lesson.id}, ${locale} at 1280×720`, SIZES[1]);
       await page.screenshot({ path: `test-results/screenshots/bench-fit-${lesson.id}-${locale}-1280x720.png` });
+      if (lesson.id === 'scaling-out') {
+        // An edit after the run: the note saying so pushes the results down, and the bench grows by its height.
+        await node(page, 'api-3').click();
+        await page.keyboard.press('Delete');
+        await expect(page.getByTestId('run-stale')).toBeVisible();
+        await settled(page);
+        await expectRunReadable(page, `${lesson.id}, ${locale} at 1280×720, the stale-run note shown`, SIZES[1]);
+        await page.screenshot({ path: `test-results/screenshots/bench-fit-stale-note-${locale}-1280x720.png` });
+      }
       // Hide charts folds the bench to its strip and gives the canvas the height back; Show charts opens it as it was.
       const canvas = page.locator('.react-flow');
       const open = (await canvas.boundingBox())!.height;

@@ -435,7 +435,7 @@ export function App({ api }: { api: StateLabApi }) {
               </div>
             </div>
           }
-          bench={(isOpen, toggle) => <LabBench api={api} lab={lab} graph={editor.doc} locked={lesson && isInLesson ? lesson.locked : undefined} runGate={runGate} isResultsOpen={isOpen} onToggleResults={toggle} trace={trace} onTrace={openTrace} lessonMetrics={lessonMetrics} />}
+          bench={(isOpen, toggle, refit) => <LabBench api={api} lab={lab} graph={editor.doc} locked={lesson && isInLesson ? lesson.locked : undefined} runGate={runGate} isResultsOpen={isOpen} onToggleResults={toggle} onNeedsChange={refit} trace={trace} onTrace={openTrace} lessonMetrics={lessonMetrics} />}
         />
         {isStudio && (
           <div className="sl-side sl-side-studio">

@@ -32,7 +32,8 @@ export function SplitBench({
 }: {
   design: ReactNode;
   hasRun: boolean;
-  bench(isOpen: boolean, toggle: () => void): ReactNode;
+  /** `refit`: what the bench shows changed its needs (a note above the results, other charts): grow again if it lacks room. */
+  bench(isOpen: boolean, toggle: () => void, refit: () => void): ReactNode;
   wantsRoom?: boolean;
   shortfall?: (bench: HTMLElement) => number;
 }) {
@@ -136,7 +137,7 @@ export function SplitBench({
         defaultSize="36%"
         onResize={(size) => setOpen(size.inPixels > BENCH_STRIP_PX + 1)}
       >
-        <footer className="sl-footer" ref={footer}>{bench(hasRun && isOpen, toggle)}</footer>
+        <footer className="sl-footer" ref={footer}>{bench(hasRun && isOpen, toggle, fit)}</footer>
       </Panel>
     </Group>
   );
