@@ -11,7 +11,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
 import { writeClassSubmissions } from '../support/classSubmissions';
-import { forgetStudentWork, node, openApp, runLesson3Paused, saveAs, type Box } from './helpers';
+import { answerPredictions, forgetStudentWork, inside, node, openApp, runLesson3Paused, saveAs, settled, type Box } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
@@ -287,6 +287,118 @@ test('after a run with an injected fault, the lab’s side column shows its even
     await setSize(page, SIZES[1]);
   }
 });
+
+/** Lessons run in the student's default layout: lesson 5 (ten nodes) and the capstone (thirteen), each stopped mid-run. */
+const RUN_LESSONS = [
+  { id: 'scaling-out', nodes: 10, atMs: 12_000 },
+  { id: 'capstone', nodes: 13, atMs: 12_000 },
+] as const;
+
+/**
+ * What a student sees right after Run: the first row's first chart whole with its x axis's labels, inside the
+ * window and not clipped by the charts' scrolling box; five event-log entries whole below its title row; every
+ * node of the design inside the visible canvas; the page itself not scrolled.
+ */
+async function expectRunReadable(page: Page, where: string, size: { width: number; height: number }): Promise<void> {
+  const charts = (await page.locator('.sl-labbench-charts').boundingBox())!;
+  const chart = page.locator('.sl-chart').first();
+  const figure = (await chart.boundingBox())!;
+  const plot = (await chart.locator('.sl-chart-plotbox').boundingBox())!;
+  // The plot's box holds uPlot's canvas, its x axis's labels along the bottom 24 px: they are drawn.
+  await expect(chart.locator('.sl-chart-plot'), where).toHaveAttribute('data-x-ticks', /\d/);
+  // At 1280×720 the charts' box ended 151 px below its top and the first chart's plot ran 100 px further (lesson 5).
+  expect(inside(plot, charts), `${where}: the first chart's plot ${JSON.stringify(plot)} inside the charts' box ${JSON.stringify(charts)}`).toBe(true);
+  expect(inside(figure, charts), `${where}: the first chart ${JSON.stringify(figure)} whole`).toBe(true);
+  expect(plot.y + plot.height, `${where}: the first chart's x axis inside the window`).toBeLessThanOrEqual(size.height);
+  expect(await page.locator('.sl-labbench-charts').evaluate((e) => e.scrollTop), `${where}: the charts are not scrolled`).toBe(0);
+  // The log, scrolled to the cursor's entry as it is after Run: three entries showed, the first cut in half.
+  const whole = await page.locator('.sl-eventlog').evaluate((log) => {
+    const bottom = log.getBoundingClientRect().bottom;
+    const below = log.querySelector('.sl-eventlog-head')!.getBoundingClientRect().bottom;
+    return [...log.querySelectorAll('li')].filter((li) => {
+      const r = li.getBoundingClientRect();
+      return r.top >= below - 0.5 && r.bottom <= bottom + 0.5 && r.height > 0;
+    }).length;
+  });
+  expect(whole, `${where}: event log entries whole in view`).toBeGreaterThanOrEqual(5);
+  await expect(page.locator('.sl-eventlog'), where).toBeInViewport({ ratio: 1 });
+  await expect(page.locator('.sl-injected'), where).toBeInViewport({ ratio: 1 });
+  // Every node of the design inside the canvas left above the bench.
+  const pane = (await page.locator('.react-flow').boundingBox())!;
+  expect(pane.y + pane.height, `${where}: the canvas above the bench`).toBeLessThanOrEqual((await page.locator('.sl-footer').boundingBox())!.y);
+  for (const n of await page.locator('.react-flow__node').all()) {
+    const box = (await n.boundingBox())!;
+    expect(inside(box, pane), `${where}: node ${await n.getAttribute('data-id')} ${JSON.stringify(box)} inside the canvas ${JSON.stringify(pane)}`).toBe(true);
+  }
+  expect(await page.evaluate(() => document.scrollingElement!.scrollTop), `${where}: the page itself does not scroll`).toBe(0);
+}
+
+for (const locale of LOCALES) {
+  test(`right after Run at 1280×720 beside the lesson, the first row of charts shows whole, five log entries and every node (${locale}), and at 1440×900`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const words = locale === 'en' ? { lesson: 'Lesson', run: /Run/, pause: 'Pause', timeline: 'Timeline', hide: 'Hide charts', show: 'Show charts' } : { lesson: '课程', run: /运行/, pause: '暂停', timeline: '时间轴', hide: '隐藏图表', show: '显示图表' };
+    await page.setViewportSize(SIZES[1]);
+    await openApp(page);
+    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+    for (const lesson of RUN_LESSONS) {
+      await page.getByRole('combobox', { name: words.lesson, exact: true }).selectOption(lesson.id);
+      await expect(page.locator('.react-flow__node')).toHaveCount(lesson.nodes);
+      await setSize(page, SIZES[1]);
+      // The student's default layout: the lesson and the properties open, the components a rail.
+      await expect(page.locator('.sl-lesson')).toBeVisible();
+      await expect(page.locator('.sl-properties')).toBeVisible();
+      await answerPredictions(page);
+      await page.getByRole('button', { name: words.run }).click();
+      const pause = page.getByRole('button', { name: words.pause, exact: true });
+      await expect(pause).toBeVisible({ timeout: 30_000 });
+      await pause.click();
+      await page.getByLabel(words.timeline).fill(String(lesson.atMs));
+      // Mid-run: entries before the cursor, the "more later" line under them.
+      expect(await page.locator('.sl-eventlog li').count(), `${lesson.id}: entries before the cursor`).toBeGreaterThanOrEqual(5);
+      await expect(page.getByTestId('events-later')).toBeVisible();
+      await settled(page);
+      await expectRunReadable(page, `${lesson.id}, ${locale} at 1280×720`, SIZES[1]);
+      await page.screenshot({ path: `test-results/screenshots/bench-fit-${lesson.id}-${locale}-1280x720.png` });
+      if (lesson.id === 'scaling-out') {
+        // An edit after the run: the note saying so pushes the results down, and the bench grows by its height.
+        await node(page, 'api-3').click();
+        await page.keyboard.press('Delete');
+        await expect(page.getByTestId('run-stale')).toBeVisible();
+        await settled(page);
+        await expectRunReadable(page, `${lesson.id}, ${locale} at 1280×720, the stale-run note shown`, SIZES[1]);
+        await page.screenshot({ path: `test-results/screenshots/bench-fit-stale-note-${locale}-1280x720.png` });
+      }
+      // Hide charts folds the bench to its strip and gives the canvas the height back; Show charts opens it as it was.
+      const canvas = page.locator('.react-flow');
+      const open = (await canvas.boundingBox())!.height;
+      await page.getByRole('button', { name: words.hide }).click();
+      await expect(page.locator('#sl-results')).toBeHidden();
+      await expect.poll(async () => (await canvas.boundingBox())!.height).toBeGreaterThan(open + 150);
+      await page.getByRole('button', { name: words.show }).click();
+      await expect(page.locator('#sl-results')).toBeVisible();
+      await settled(page);
+      await expectRunReadable(page, `${lesson.id}, ${locale} at 1280×720, the charts shown again`, SIZES[1]);
+      await setSize(page, SIZES[2]);
+      await settled(page);
+      await expectRunReadable(page, `${lesson.id}, ${locale} at 1440×900`, SIZES[2]);
+      await page.screenshot({ path: `test-results/screenshots/bench-fit-${lesson.id}-${locale}-1440x900.png` });
+    }
+    // The split moves from the keyboard, and a size the student chose is theirs: a window resized and back does not grow the bench again.
+    await setSize(page, SIZES[1]);
+    const footer = page.locator('.sl-footer');
+    const fitted = (await footer.boundingBox())!.height;
+    await page.getByRole('separator').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await footer.boundingBox())!.height).toBeLessThan(fitted - 20);
+    const chosen = (await footer.boundingBox())!.height;
+    await setSize(page, SIZES[0]);
+    await setSize(page, SIZES[1]);
+    await settled(page);
+    expect(Math.abs((await footer.boundingBox())!.height - chosen), `the bench stays at the student's ${chosen} px`).toBeLessThan(2);
+    // What no longer fits scrolls, and the charts' box takes the keyboard to scroll it.
+    expect(await page.locator('.sl-labbench-charts').evaluate((e) => e.scrollHeight > e.clientHeight && e.tabIndex === 0)).toBe(true);
+  });
+}
 
 test('the fault menu of a node low on the canvas stays whole inside the window, at 1280×720 and 1100×700 in 简体中文', async ({ page }) => {
   test.setTimeout(90_000);

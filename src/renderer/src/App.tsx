@@ -41,6 +41,7 @@ import type { TraceRequest } from './lab/trace/TracePanel';
 import { PanelToggle } from './layout/PanelToggle';
 import { usePanelPrefs } from './layout/panelPrefs';
 import { SplitBench } from './layout/SplitBench';
+import { benchShortfallPx } from './lab/benchFit';
 import { LiveStateProvider } from './lab/LiveContext';
 import { useFaultMenu } from './lab/useFaultMenu';
 import { useLab } from './lab/useLab';
@@ -387,6 +388,7 @@ export function App({ api }: { api: StateLabApi }) {
         <SplitBench
           hasRun={lab.run !== undefined}
           wantsRoom={trace !== undefined}
+          shortfall={benchShortfallPx}
           design={
             <div className={`sl-design${panels.collapsed.palette ? ' is-palette-collapsed' : ''}${panels.collapsed.properties ? ' is-properties-collapsed' : ''}`}>
               <Palette kinds={palette} onAdd={addAtCentre} isCollapsed={panels.collapsed.palette} onToggle={panels.toggle} />
@@ -433,7 +435,7 @@ export function App({ api }: { api: StateLabApi }) {
               </div>
             </div>
           }
-          bench={(isOpen, toggle) => <LabBench api={api} lab={lab} graph={editor.doc} locked={lesson && isInLesson ? lesson.locked : undefined} runGate={runGate} isResultsOpen={isOpen} onToggleResults={toggle} trace={trace} onTrace={openTrace} lessonMetrics={lessonMetrics} />}
+          bench={(isOpen, toggle, refit) => <LabBench api={api} lab={lab} graph={editor.doc} locked={lesson && isInLesson ? lesson.locked : undefined} runGate={runGate} isResultsOpen={isOpen} onToggleResults={toggle} onNeedsChange={refit} trace={trace} onTrace={openTrace} lessonMetrics={lessonMetrics} />}
         />
         {isStudio && (
           <div className="sl-side sl-side-studio">

@@ -33,6 +33,7 @@ export function LabBench({
   runGate,
   isResultsOpen,
   onToggleResults,
+  onNeedsChange,
   trace,
   onTrace,
   lessonMetrics = NO_METRICS,
@@ -46,6 +47,8 @@ export function LabBench({
   runGate?: string | undefined;
   isResultsOpen: boolean;
   onToggleResults(): void;
+  /** What the bench must fit changed (a note above the results, the charts, the trace panel closed): the split may grow it. */
+  onNeedsChange?: () => void;
   /** The request trace panel, when open (with what it was first asked for); kept by the caller so "Show me" can open it. */
   trace?: { initial?: TraceRequest; serial: number } | undefined;
   onTrace(next: { initial?: TraceRequest } | undefined): void;
@@ -99,6 +102,10 @@ export function LabBench({
   const [canvasAtGraded, setCanvasAtGraded] = useState<{ ran: Graph; canvas: Graph }>();
   if (lab.isGradedView && ranGraph && canvasAtGraded?.ran !== ranGraph) setCanvasAtGraded({ ran: ranGraph, canvas: graph });
   const isEditedSinceGraded = lab.isGradedView && canvasAtGraded !== undefined && canvasAtGraded.ran === ranGraph && isDesignChanged(canvasAtGraded.canvas, graph);
+  // A note above the results pushes the charts down, another set of charts has another first row: the bench may need more room.
+  const isNoteShown = lab.isGradedView || isStale;
+  const isTraceOpen = trace !== undefined;
+  useEffect(() => onNeedsChange?.(), [isNoteShown, picked, isTraceOpen, onNeedsChange]);
   const compare = (
     <button type="button" onClick={() => setComparing(true)} disabled={graph.nodes.length === 0} title={t('compareHint')}>
       {t('compare')}
