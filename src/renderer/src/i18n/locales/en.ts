@@ -268,7 +268,7 @@ export const en = {
     speedMax: '{{speed}}× (max)',
     finding: 'Finding the next event…',
     endOfRun: 'End of the run: no more events',
-    stepEvent: '{{time}} s · {{what}}',
+    stepEvent: '{{time}} · {{what}}',
     runStale: 'You changed the design after this run: the charts and numbers are still those of the design before. Press Run to see your change.',
     gradedView: 'You are looking at the design as it was graded; your canvas is unchanged. Press Run to see your current design.',
     gradedViewEdited: 'You are looking at the design as it was graded, not your canvas as you have changed it since. Press Run to see your change.',

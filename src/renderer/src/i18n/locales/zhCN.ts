@@ -255,7 +255,7 @@ export const zhCN: ZhStrings<typeof en> = {
     speedMax: '{{speed}}×（最快）',
     finding: '正在查找下一个事件…',
     endOfRun: '运行结束：没有更多事件',
-    stepEvent: '{{time}} 秒 · {{what}}',
+    stepEvent: '{{time}} · {{what}}',
     runStale: '这次运行之后你改了设计：图表和数字仍是修改之前的设计的。点击 运行 看看改动的效果。',
     gradedView: '你看到的是评分时的设计；你的画布没有改动。点击 运行 查看当前的设计。',
     gradedViewEdited: '你看到的是评分时的设计，不是你之后改动过的画布。点击 运行 看看改动的效果。',
