@@ -71,7 +71,10 @@ export function App({ api }: { api: StateLabApi }) {
   const { t, i18n } = useTranslation('app');
   const [isInLesson, setInLesson] = useState(true);
   const [isPacksOpen, setPacksOpen] = useState(false);
-  const editor = useEditor(emptyGraph());
+  // While a lesson opens the editor takes no edit: the lesson's saved work is about to replace the canvas.
+  const isOpeningNow = useRef<() => boolean>(() => false);
+  const isFrozen = useCallback(() => isOpeningNow.current(), []);
+  const editor = useEditor(emptyGraph(), isFrozen);
   // The session adopts a lesson's graph through the file layer, which is created below.
   const adoptRef = useRef<(graph: Graph) => void>(undefined);
   const onAdopt = useCallback((graph: Graph) => adoptRef.current?.(graph), []);
@@ -89,6 +92,7 @@ export function App({ api }: { api: StateLabApi }) {
   const isStudio = studio.draft !== undefined;
   // The studio's canvas is the author's scratch space: it is never saved as the open lesson's work.
   const session = useLessonSession(api, editor.doc, isInLesson && !isStudio, onAdopt, say);
+  isOpeningNow.current = session.isOpeningNow;
   const scenarioEdits = useScenarioEdits(studio, editor.doc, editor.selection.nodes, say);
   /** The studio's start dialog, optionally with a pack to duplicate. */
   const [studioStart, setStudioStart] = useState<{ from?: string }>();
@@ -206,7 +210,7 @@ export function App({ api }: { api: StateLabApi }) {
   const nameOfNode = useMemo(() => nodeNamer(editor.doc.nodes, nodeNames, locale, editor.doc.edges), [editor.doc.nodes, editor.doc.edges, nodeNames, locale]);
 
   const resetToStarter = () => {
-    if (!lesson || !session.starter) return;
+    if (!lesson || !session.starter || session.isOpeningNow()) return;
     editor.replace(session.starter);
     say(t('backAtStarter'));
   };
@@ -389,8 +393,8 @@ export function App({ api }: { api: StateLabApi }) {
           wantsRoom={trace !== undefined}
           design={
             <div className={`sl-design${panels.collapsed.palette ? ' is-palette-collapsed' : ''}${panels.collapsed.properties ? ' is-properties-collapsed' : ''}`}>
-              <Palette kinds={palette} onAdd={addAtCentre} isCollapsed={panels.collapsed.palette} onToggle={panels.toggle} />
-              <main className="sl-canvas" aria-label={t('canvas')} ref={canvasBox}>
+              <Palette kinds={palette} onAdd={addAtCentre} isCollapsed={panels.collapsed.palette} onToggle={panels.toggle} isDisabled={editor.isFrozen} />
+              <main className="sl-canvas" aria-label={t('canvas')} aria-busy={editor.isFrozen || undefined} ref={canvasBox}>
                 <EditorToolbar
                   canUndo={editor.canUndo}
                   canRedo={editor.canRedo}
@@ -406,6 +410,11 @@ export function App({ api }: { api: StateLabApi }) {
                   onSnapToGrid={setSnapToGrid}
                 />
                 {loadError && <div className="sl-error sl-load-error" role="alert">{loadError}</div>}
+                {editor.isFrozen && (
+                  <div className="sl-opening" role="status" data-testid="lesson-opening">
+                    {t('openingLesson')}
+                  </div>
+                )}
                 <ReactFlowProvider>
                   <LiveStateProvider store={lab.store} onTraceEdge={lab.run ? traceEdge : undefined}>
                     <EditorCanvas

@@ -67,7 +67,9 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   /**
    * Lessons being opened now. The picker shows the chosen lesson at once, while the panel and the
    * canvas still show the last one until it has loaded: Check waits (its button is disabled), so it
-   * never grades the lesson being left under the name of the one chosen.
+   * never grades the lesson being left under the name of the one chosen; and the editor takes no
+   * edit (`isOpeningNow`), since the lesson's saved work replaces the canvas when it comes and an
+   * edit made meanwhile went with it.
    */
   const [openingCount, setOpeningCount] = useState(0);
   const openingRef = useRef(0);
@@ -185,7 +187,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   );
 
   /** Opens the last lesson the student was in, else the built-in pack's first; true when one opened. */
-  const openInitial = useCallback(async () => {
+  const openInitialNow = useCallback(async () => {
     const catalogue = await api.packsCatalogue({});
     if (!catalogue.ok) {
       setLoadError(failureText(catalogue.error, i18n.language));
@@ -208,6 +210,19 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     }
     return open(pack.id, first.id);
   }, [api, open]);
+  /** The same, counted as opening from the start: until the first lesson is on the canvas nothing is edited. */
+  const openInitial = useCallback(async () => {
+    openingRef.current++;
+    setOpeningCount(openingRef.current);
+    try {
+      return await openInitialNow();
+    } finally {
+      openingRef.current--;
+      setOpeningCount(openingRef.current);
+    }
+  }, [openInitialNow]);
+  /** Whether a lesson is opening at this moment (the editor asks on each edit, between renders too). */
+  const isOpeningNow = useCallback(() => openingRef.current > 0, []);
 
   const grade = useCallback(async () => {
     const current = lessonRef.current;
@@ -320,8 +335,9 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     answers: answers[key] ?? {},
     setAnswer,
     isGrading,
-    /** A lesson is loading: Check waits for it. */
+    /** A lesson is loading: Check waits for it, and the canvas, palette and properties take no edit (its saved work is about to replace the canvas). */
     isOpening: openingCount > 0,
+    isOpeningNow,
     gradeError,
     open,
     openInitial,

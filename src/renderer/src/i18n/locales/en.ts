@@ -12,6 +12,7 @@ export const en = {
     classResults: 'Class results',
     dismiss: 'Dismiss',
     canvas: 'Design canvas',
+    openingLesson: 'Opening the lesson… Your design can be edited once it is here.',
     untitledDesign: 'Untitled design',
     diagramLesson: 'Lesson: {{title}}',
     diagramTrace: 'Trace hash: {{hash}}',

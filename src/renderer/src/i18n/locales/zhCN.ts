@@ -13,6 +13,7 @@ export const zhCN: ZhStrings<typeof en> = {
     classResults: '班级成绩',
     dismiss: '关闭',
     canvas: '设计画布',
+    openingLesson: '正在打开课程…打开后即可编辑设计。',
     untitledDesign: '未命名设计',
     diagramLesson: '课程：{{title}}',
     diagramTrace: '轨迹哈希：{{hash}}',
