@@ -6,7 +6,7 @@ import type { GradedRun, GradeReport } from '../../../shared/gradeReport';
 import type { Graph } from '../../../shared/graph';
 import type { LessonView, PackProgress, ResponseOf } from '../../../shared/ipc';
 import { BUILTIN_PACK_ID as BUILTIN_PACK } from '../../../shared/lesson';
-import { deriveVariant, variantGraph, variantScenario } from '../../../shared/variants';
+import { deriveVariant, lessonNumbers, variantGraph, variantScenario } from '../../../shared/variants';
 
 const LAST_LESSON_KEY = 'statelab.lastLesson';
 /** The student's name: it picks their variant of a lesson and goes into exported submissions. */
@@ -36,6 +36,15 @@ interface LessonGrade extends GradedAs {
 }
 
 const keyOf = (w: { packId: string; lessonId: string }) => `${w.packId}/${w.lessonId}`;
+
+/**
+ * A design of the lesson with the numbers a name gives it written in; for no name the lesson's as
+ * written (a name cleared took back its rate, which had stayed on the canvas under no name).
+ */
+function withNumbersOf(lesson: LessonView, graph: Graph, student: string): Graph {
+  const numbers = lessonNumbers(lesson, student);
+  return numbers ? variantGraph(graph, lesson.variants, numbers) : graph;
+}
 
 /**
  * The lesson the student is in: opening lessons (the last one at start), grading, quiz answers and
@@ -162,7 +171,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
       lessonRef.current = opened.value;
       setLesson(opened.value);
       // The student's own values (a locked client's rate, say) are written into the design they work on.
-      onAdopt(variantGraph(graph, opened.value.variants, deriveVariant(lessonId, opened.value.variants, studentRef.current)));
+      onAdopt(withNumbersOf(opened.value, graph, studentRef.current));
       globalThis.localStorage?.setItem(LAST_LESSON_KEY, JSON.stringify({ packId, lessonId }));
       const saved = await api.progressGet({ packId });
       if (saved.ok) setProgress(saved.value);
@@ -293,7 +302,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
           if (stored.ok && lessonRef.current === current && studentRef.current === name) adoptLastGrade(keyOf(current), stored.value);
         });
       }
-      const next = variantGraph(graphRef.current, current.variants, deriveVariant(current.lessonId, current.variants, name));
+      const next = withNumbersOf(current, graphRef.current, name);
       if (JSON.stringify(next) !== JSON.stringify(graphRef.current)) onAdopt(next);
     },
     [onAdopt, loadWork, adoptLastGrade],
