@@ -71,9 +71,9 @@ export function App({ api }: { api: StateLabApi }) {
   const { t, i18n } = useTranslation('app');
   const [isInLesson, setInLesson] = useState(true);
   const [isPacksOpen, setPacksOpen] = useState(false);
-  // While a lesson opens the editor takes no edit: the lesson's saved work is about to replace the canvas.
-  const isOpeningNow = useRef<() => boolean>(() => false);
-  const isFrozen = useCallback(() => isOpeningNow.current(), []);
+  // While a lesson's work is on its way the editor takes no edit: it is about to replace the canvas.
+  const isCanvasPendingNow = useRef<() => boolean>(() => false);
+  const isFrozen = useCallback(() => isCanvasPendingNow.current(), []);
   const editor = useEditor(emptyGraph(), isFrozen);
   // The session adopts a lesson's graph through the file layer, which is created below.
   const adoptRef = useRef<(graph: Graph) => void>(undefined);
@@ -92,7 +92,7 @@ export function App({ api }: { api: StateLabApi }) {
   const isStudio = studio.draft !== undefined;
   // The studio's canvas is the author's scratch space: it is never saved as the open lesson's work.
   const session = useLessonSession(api, editor.doc, isInLesson && !isStudio, onAdopt, say);
-  isOpeningNow.current = session.isOpeningNow;
+  isCanvasPendingNow.current = session.isCanvasPendingNow;
   const scenarioEdits = useScenarioEdits(studio, editor.doc, editor.selection.nodes, say);
   /** The studio's start dialog, optionally with a pack to duplicate. */
   const [studioStart, setStudioStart] = useState<{ from?: string }>();
@@ -210,7 +210,7 @@ export function App({ api }: { api: StateLabApi }) {
   const nameOfNode = useMemo(() => nodeNamer(editor.doc.nodes, nodeNames, locale, editor.doc.edges), [editor.doc.nodes, editor.doc.edges, nodeNames, locale]);
 
   const resetToStarter = () => {
-    if (!lesson || !session.starter || session.isOpeningNow()) return;
+    if (!lesson || !session.starter || session.isCanvasPendingNow()) return;
     editor.replace(session.starter);
     say(t('backAtStarter'));
   };

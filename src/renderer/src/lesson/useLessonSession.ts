@@ -76,12 +76,29 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   /**
    * Lessons being opened now. The picker shows the chosen lesson at once, while the panel and the
    * canvas still show the last one until it has loaded: Check waits (its button is disabled), so it
-   * never grades the lesson being left under the name of the one chosen; and the editor takes no
-   * edit (`isOpeningNow`), since the lesson's saved work replaces the canvas when it comes and an
-   * edit made meanwhile went with it.
+   * never grades the lesson being left under the name of the one chosen.
    */
   const [openingCount, setOpeningCount] = useState(0);
   const openingRef = useRef(0);
+  /**
+   * Lessons whose work is on its way to the canvas (from the pick until it replaces the canvas, a
+   * moment before the opening ends; at start, from the first render): the editor takes no edit
+   * meanwhile (`isCanvasPendingNow`), since an edit made then went when the lesson's work came.
+   */
+  const [canvasPendingCount, setCanvasPendingCount] = useState(0);
+  const canvasPendingRef = useRef(0);
+  /** Holds the canvas until the function it returns is called (the first call counts). */
+  const holdCanvas = useCallback(() => {
+    canvasPendingRef.current++;
+    setCanvasPendingCount(canvasPendingRef.current);
+    let isHeld = true;
+    return () => {
+      if (!isHeld) return;
+      isHeld = false;
+      canvasPendingRef.current--;
+      setCanvasPendingCount(canvasPendingRef.current);
+    };
+  }, []);
   const [gradeError, setGradeError] = useState<string>();
   const [student, setStudentState] = useState(() => globalThis.localStorage?.getItem(STUDENT_KEY) ?? '');
   const studentRef = useRef(student);
@@ -144,7 +161,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   }, [putGrade]);
 
   const openNow = useCallback(
-    async (packId: string, lessonId: string) => {
+    async (packId: string, lessonId: string, releaseCanvas: () => void) => {
       const previous = lessonRef.current;
       if (previous && isActiveRef.current) work.current.set(keyOf(previous), graphRef.current);
       flush();
@@ -172,6 +189,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
       setLesson(opened.value);
       // The student's own values (a locked client's rate, say) are written into the design they work on.
       onAdopt(withNumbersOf(opened.value, graph, studentRef.current));
+      releaseCanvas();
       globalThis.localStorage?.setItem(LAST_LESSON_KEY, JSON.stringify({ packId, lessonId }));
       const saved = await api.progressGet({ packId });
       if (saved.ok) setProgress(saved.value);
@@ -185,18 +203,20 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     async (packId: string, lessonId: string) => {
       openingRef.current++;
       setOpeningCount(openingRef.current);
+      const releaseCanvas = holdCanvas();
       try {
-        return await openNow(packId, lessonId);
+        return await openNow(packId, lessonId, releaseCanvas);
       } finally {
+        releaseCanvas();
         openingRef.current--;
         setOpeningCount(openingRef.current);
       }
     },
-    [openNow],
+    [openNow, holdCanvas],
   );
 
   /** Opens the last lesson the student was in, else the built-in pack's first; true when one opened. */
-  const openInitialNow = useCallback(async () => {
+  const openInitialNow = useCallback(async (releaseCanvas: () => void) => {
     const catalogue = await api.packsCatalogue({});
     if (!catalogue.ok) {
       setLoadError(failureText(catalogue.error, i18n.language));
@@ -204,6 +224,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     }
     // An imported pack that no longer loads is listed with its error; it cannot be opened.
     const packs = catalogue.value.filter((p) => !p.error);
+    // From here the lesson being opened holds the canvas itself (open takes it before this goes).
+    releaseCanvas();
     try {
       const last = JSON.parse(globalThis.localStorage?.getItem(LAST_LESSON_KEY) ?? 'null') as { packId?: string; lessonId?: string } | null;
       const pack = packs.find((p) => p.id === last?.packId);
@@ -219,19 +241,17 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     }
     return open(pack.id, first.id);
   }, [api, open]);
-  /** The same, counted as opening from the start: until the first lesson is on the canvas nothing is edited. */
+  /** The same, holding the canvas from the start: until the first lesson is on it nothing is edited. */
   const openInitial = useCallback(async () => {
-    openingRef.current++;
-    setOpeningCount(openingRef.current);
+    const releaseCanvas = holdCanvas();
     try {
-      return await openInitialNow();
+      return await openInitialNow(releaseCanvas);
     } finally {
-      openingRef.current--;
-      setOpeningCount(openingRef.current);
+      releaseCanvas();
     }
-  }, [openInitialNow]);
-  /** Whether a lesson is opening at this moment (the editor asks on each edit, between renders too). */
-  const isOpeningNow = useCallback(() => openingRef.current > 0, []);
+  }, [openInitialNow, holdCanvas]);
+  /** Whether a lesson's work is on its way to the canvas at this moment (the editor asks at each edit, between renders too). */
+  const isCanvasPendingNow = useCallback(() => canvasPendingRef.current > 0, []);
 
   const grade = useCallback(async () => {
     const current = lessonRef.current;
@@ -344,9 +364,11 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     answers: answers[key] ?? {},
     setAnswer,
     isGrading,
-    /** A lesson is loading: Check waits for it, and the canvas, palette and properties take no edit (its saved work is about to replace the canvas). */
+    /** A lesson is loading: Check waits for it. */
     isOpening: openingCount > 0,
-    isOpeningNow,
+    /** A lesson's work is on its way to the canvas: the canvas, palette and properties take no edit. */
+    isCanvasPending: canvasPendingCount > 0,
+    isCanvasPendingNow,
     gradeError,
     open,
     openInitial,
