@@ -74,6 +74,16 @@ test('a name typed only at Export that changes the lesson’s numbers is not exp
   await expect(nodes(page)).toHaveCount(7);
   expect(downloads).toBe(0);
 
+  // Enter in the field asks the same (the dialog stays up: Enter does not also press its Keep button).
+  await nameField.fill('Barbara Liskov');
+  await nameField.press('Enter');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('If you use this name, the canvas takes these numbers and your design must be checked again: Check my work grades it with them.');
+  await page.waitForTimeout(300);
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Keep my numbers' }).click();
+  await expect(nameField).toHaveValue('');
+
   // Use the new numbers: the canvas takes them (the card lists what the dialog said), the old
   // results go, and the panel says to check before exporting. Still nothing exported.
   await nameField.fill('Barbara Liskov');

@@ -76,7 +76,10 @@ export function VariantCard({ lesson, student, variant, onStudent }: { lesson: L
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
+          if (e.key !== 'Enter') return;
+          // Its default would press the button a dialog the commit opens has focused ("Keep my numbers").
+          e.preventDefault();
+          commit();
         }}
       />
       {variant ? (

@@ -90,7 +90,21 @@ export function SubmissionControls({ api, packId, lessonId, graph, answers, repo
   return (
     <section className="sl-submission">
       <div className="sl-submission-row">
-        <input type="text" value={student} maxLength={200} placeholder={t('yourName')} aria-label={t('yourName')} onChange={(e) => setStudent(e.target.value)} onBlur={(e) => (e.relatedTarget === exportButton.current ? undefined : commit())} onKeyDown={(e) => e.key === 'Enter' && commit()} />
+        <input
+          type="text"
+          value={student}
+          maxLength={200}
+          placeholder={t('yourName')}
+          aria-label={t('yourName')}
+          onChange={(e) => setStudent(e.target.value)}
+          onBlur={(e) => (e.relatedTarget === exportButton.current ? undefined : commit())}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            // Its default would press the button a dialog the commit opens has focused ("Keep my numbers").
+            e.preventDefault();
+            commit();
+          }}
+        />
         {/* Leaving the name for Export lets Export take it (and ask, if it changes the numbers). */}
         <button type="button" ref={exportButton} onClick={() => void exportWork()}>
           {t('exportSubmission')}
