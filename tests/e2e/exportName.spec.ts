@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { forgetStudentWork, openApp } from './helpers';
+import { asciiColonsAfterChinese, englishOnScreen, layoutProblems } from '../support/screenAudit';
 
 /**
  * The optional name beside Export also picks the student's numbers of a lesson with variants. A
@@ -125,6 +126,10 @@ test('a name typed only at Export that changes the lesson’s numbers is not exp
   await expect(zhDialog).toContainText('尚未导出任何内容。');
   for (const size of SIZES) {
     await page.setViewportSize(size);
+    // No English left in the dialog (the added service keeps the English name it was given, "Service 1"), no ASCII colon after Chinese, nothing cut off.
+    expect(await englishOnScreen(page, ['Service 1', 'Barbara-Liskov-any-instance.statelab-submission.json'])).toEqual([]);
+    expect(await asciiColonsAfterChinese(page)).toEqual([]);
+    expect(await layoutProblems(page)).toEqual([]);
     await page.screenshot({ path: `test-results/screenshots/export-name-change-zh-CN-${size.width}x${size.height}.png` });
   }
   await zhDialog.getByRole('button', { name: '保留原来的数值' }).click();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { BRIDGE_PATH } from '../../src/shared/bridgeProtocol';
 import { forgetStudentWork, node, openApp } from './helpers';
+import { englishOnScreen, layoutProblems } from '../support/screenAudit';
 
 /**
  * Opening a lesson asks the host for its saved work; until it comes the canvas still showed the
@@ -106,6 +107,8 @@ test('while a lesson opens nothing the student does is taken and then lost: the 
     await expect(opening).toHaveText(locale === 'en' ? 'Opening the lesson… Your design can be edited once it is here.' : '正在打开课程…打开后即可编辑设计。');
     // The notice fades in after a beat (a quick open does not flash it).
     await page.waitForTimeout(500);
+    if (locale === 'zh-CN') expect(await englishOnScreen(page)).toEqual([]);
+    expect(await layoutProblems(page)).toEqual([]);
     await page.screenshot({ path: `test-results/screenshots/lesson-opening-${locale}-${size.width}x${size.height}.png` });
     await expect(opening).toHaveCount(0, { timeout: 10_000 });
   }
