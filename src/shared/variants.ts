@@ -200,3 +200,33 @@ export function variantGraph(graph: Graph, variants: LessonVariants | undefined,
   if (!variants || !variant) return graph;
   return setAll(graph, 'starter', variants, variant.values);
 }
+
+/** The numbers a student works a lesson with: the run's seed and each parameter's value. */
+export interface LessonNumbers {
+  seed: number;
+  values: Record<string, number>;
+}
+
+/**
+ * The numbers a name gives a lesson with variants: its variant's, or for no name the lesson's as
+ * written (each parameter read where it sets its first field). Undefined without variants.
+ */
+export function lessonNumbers(lesson: { lessonId: string; variants?: LessonVariants | undefined; scenario: Scenario; starter: Graph }, student: string): LessonNumbers | undefined {
+  if (!lesson.variants) return undefined;
+  const variant = deriveVariant(lesson.lessonId, lesson.variants, student);
+  if (variant) return { seed: variant.seed, values: { ...variant.values } };
+  const values: Record<string, number> = {};
+  for (const p of lesson.variants.parameters) {
+    const path = p.sets[0];
+    if (path === undefined) continue;
+    const at = resolveVariantPath(parseVariantPath(path).root === 'scenario' ? lesson.scenario : lesson.starter, path);
+    if (at.ok) values[p.id] = at.holder[at.key] as number;
+  }
+  return { seed: lesson.scenario.seed, values };
+}
+
+/** What changes between two sets of a lesson's numbers: each parameter whose value differs (in the lesson's order), and whether the seed does. */
+export function numbersChanged(variants: LessonVariants, from: LessonNumbers, to: LessonNumbers): { parameters: { parameter: VariantParameter; from: number | undefined; to: number | undefined }[]; isSeedChanged: boolean } {
+  const parameters = variants.parameters.filter((p) => from.values[p.id] !== to.values[p.id]).map((parameter) => ({ parameter, from: from.values[parameter.id], to: to.values[parameter.id] }));
+  return { parameters, isSeedChanged: from.seed !== to.seed };
+}

@@ -4,12 +4,22 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { BUILTIN_PACK_DIR, zipPackFolder } from '../support/packZip';
 import { BRIDGE_PATH } from '../../src/shared/bridgeProtocol';
-import { answerPredictions, APP_PATH, forgetStudentWork, node, openApp } from './helpers';
+import { answerPredictions, APP_PATH, forgetStudentWork, node, openApp, runLesson3Paused } from './helpers';
 
 // Every test starts from the lessons' starters, whatever earlier tests saved as lesson work.
 test.beforeEach(forgetStudentWork);
 
 const cursorMs = async (page: Page) => Number(await page.getByTestId('cursor-time').getAttribute('data-cursor-ms'));
+/**
+ * A moment as the event log and the Step readout write it: seconds to the millisecond, then the
+ * microseconds as a group of their own where there are any ("4.000 s", "4.000 613 s"). The readout
+ * said "4.000613 s" and the log "4.00 s" for the same kind of moment.
+ */
+const shownTime = (ms: number): string => {
+  const digits = (Math.round(ms * 1000) / 1e6).toFixed(6);
+  return digits.endsWith('000') ? `${digits.slice(0, -3)} s` : `${digits.slice(0, -3)}\u202f${digits.slice(-3)} s`;
+};
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Presses Step (button or "."), waits for the cursor to move, and returns where it went and what the readout says. */
 async function step(page: Page, how: 'button' | 'key'): Promise<{ ms: number; readout: string }> {
@@ -50,10 +60,14 @@ test('Step walks the simulator event by event: the cursor moves in sub-bucket st
   for (const { ms, readout } of steps) {
     expect(ms).toBeGreaterThan(previous);
     expect(ms - previous).toBeLessThan(100);
-    expect(readout).toMatch(new RegExp(`^${(ms / 1000).toFixed(6).replace('.', '\\.')} s · (request|response|timer|timeout|late|stale|fault)\\b.*\\S$`));
+    expect(readout).toMatch(new RegExp(`^${escaped(shownTime(ms))} · (request|response|timer|timeout|late|stale|fault)\\b.*\\S$`));
     previous = ms;
   }
   expect(steps.some((s) => /delivered to /.test(s.readout))).toBe(true);
+  // Steps a fraction of a millisecond apart read apart: each time its own.
+  expect(new Set(steps.map((s) => s.readout.split(' · ')[0])).size).toBe(new Set(steps.map((s) => s.ms)).size);
+  // The event log writes the crash's moment as the readout writes moments.
+  await expect(page.getByRole('region', { name: 'Event log' }).locator('li[data-kind="fault"] .sl-mono').first()).toHaveText('4.000 s');
   // Stepping pauses playback and the canvas follows the cursor: api-1 is down after its crash.
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
@@ -116,7 +130,7 @@ test('Step late in a long run: twenty presses at 55 s of a 60 s run each show th
     const seq = Number(await readout.getAttribute('data-seq'));
     expect(ms > previous.ms || (ms === previous.ms && seq > previous.seq)).toBe(true);
     expect(ms).toBeLessThan(60_000);
-    expect(await readout.textContent()).toMatch(new RegExp(`^${(ms / 1000).toFixed(6).replace('.', '\\.')} s · \\w`));
+    expect(await readout.textContent()).toMatch(new RegExp(`^${escaped(shownTime(ms))} · \\w`));
     previous = { ms, seq };
   }
   // Twenty events of this lesson span well under a second after 55 s.
@@ -188,5 +202,37 @@ test('To start and Next fault pressed while a Step waits for the host stay at th
     // Next fault goes on from there, to the restart at 7 s.
     await page.getByRole('button', { name: 'Next fault', exact: true }).click();
     expect(await cursorMs(page), how).toBe(7000);
+  }
+});
+
+/**
+ * The Step readout said "12.000127 s" (简体中文 "12.000127 秒") and the event log "10.00 s": one
+ * moment written two ways. Both now write seconds to the millisecond, the microseconds grouped after
+ * them where the moment has any, in each language's unit.
+ */
+test('the Step readout and the event log write moments one way, in English and 简体中文, at 1280×720 and 1440×900', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await runLesson3Paused(page);
+  await page.getByLabel('Timeline').fill('16000');
+  const readout = page.getByTestId('step-readout');
+  const times = page.getByRole('region', { name: /Event log|事件日志/ }).locator('li .sl-mono');
+  for (const locale of ['en', 'zh-CN'] as const) {
+    if (locale === 'zh-CN') await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    const unit = locale === 'en' ? ' s' : '秒';
+    const moment = new RegExp(`^\\d+\\.\\d{3}(\\u202f\\d{3})?${unit}$`);
+    await page.getByRole('button', { name: locale === 'en' ? 'Step' : '单步', exact: true }).click();
+    await expect(readout).toHaveAttribute('data-state', 'event', { timeout: 60_000 });
+    const [time] = (await readout.textContent())!.split(' · ');
+    expect(time, `${locale}: the readout's time`).toMatch(moment);
+    expect(await cursorMs(page)).toBeCloseTo(Number(time!.replace(unit, '').replace('\u202f', '')) * 1000, 3);
+    expect(await times.count()).toBeGreaterThan(2);
+    for (const text of await times.allTextContents()) expect(text, `${locale}: an event log time`).toMatch(moment);
+    for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+      await page.setViewportSize(size);
+      await expect(readout).toBeVisible();
+      await page.screenshot({ path: `test-results/screenshots/lab-times-${locale}-${size.width}x${size.height}.png` });
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
   }
 });

@@ -72,7 +72,10 @@ export function App({ api }: { api: StateLabApi }) {
   const { t, i18n } = useTranslation('app');
   const [isInLesson, setInLesson] = useState(true);
   const [isPacksOpen, setPacksOpen] = useState(false);
-  const editor = useEditor(emptyGraph());
+  // While a lesson's work is on its way the editor takes no edit: it is about to replace the canvas.
+  const isCanvasPendingNow = useRef<() => boolean>(() => false);
+  const isFrozen = useCallback(() => isCanvasPendingNow.current(), []);
+  const editor = useEditor(emptyGraph(), isFrozen);
   // The session adopts a lesson's graph through the file layer, which is created below.
   const adoptRef = useRef<(graph: Graph) => void>(undefined);
   const onAdopt = useCallback((graph: Graph) => adoptRef.current?.(graph), []);
@@ -90,6 +93,7 @@ export function App({ api }: { api: StateLabApi }) {
   const isStudio = studio.draft !== undefined;
   // The studio's canvas is the author's scratch space: it is never saved as the open lesson's work.
   const session = useLessonSession(api, editor.doc, isInLesson && !isStudio, onAdopt, say);
+  isCanvasPendingNow.current = session.isCanvasPendingNow;
   const scenarioEdits = useScenarioEdits(studio, editor.doc, editor.selection.nodes, say);
   /** The studio's start dialog, optionally with a pack to duplicate. */
   const [studioStart, setStudioStart] = useState<{ from?: string }>();
@@ -207,7 +211,7 @@ export function App({ api }: { api: StateLabApi }) {
   const nameOfNode = useMemo(() => nodeNamer(editor.doc.nodes, nodeNames, locale, editor.doc.edges), [editor.doc.nodes, editor.doc.edges, nodeNames, locale]);
 
   const resetToStarter = () => {
-    if (!lesson || !session.starter) return;
+    if (!lesson || !session.starter || session.isCanvasPendingNow()) return;
     editor.replace(session.starter);
     say(t('backAtStarter'));
   };
@@ -391,8 +395,8 @@ export function App({ api }: { api: StateLabApi }) {
           shortfall={benchShortfallPx}
           design={
             <div className={`sl-design${panels.collapsed.palette ? ' is-palette-collapsed' : ''}${panels.collapsed.properties ? ' is-properties-collapsed' : ''}`}>
-              <Palette kinds={palette} onAdd={addAtCentre} isCollapsed={panels.collapsed.palette} onToggle={panels.toggle} />
-              <main className="sl-canvas" aria-label={t('canvas')} ref={canvasBox}>
+              <Palette kinds={palette} onAdd={addAtCentre} isCollapsed={panels.collapsed.palette} onToggle={panels.toggle} isDisabled={editor.isFrozen} />
+              <main className="sl-canvas" aria-label={t('canvas')} aria-busy={editor.isFrozen || undefined} ref={canvasBox}>
                 <EditorToolbar
                   canUndo={editor.canUndo}
                   canRedo={editor.canRedo}
@@ -408,6 +412,11 @@ export function App({ api }: { api: StateLabApi }) {
                   onSnapToGrid={setSnapToGrid}
                 />
                 {loadError && <div className="sl-error sl-load-error" role="alert">{loadError}</div>}
+                {editor.isFrozen && (
+                  <div className="sl-opening" role="status" data-testid="lesson-opening">
+                    {t('openingLesson')}
+                  </div>
+                )}
                 <ReactFlowProvider>
                   <LiveStateProvider store={lab.store} onTraceEdge={lab.run ? traceEdge : undefined}>
                     <EditorCanvas

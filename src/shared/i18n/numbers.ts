@@ -20,6 +20,18 @@ export const formatPercent = (fraction: number, locale: string, fractionDigits =
 /** "12.5 s" / "12.5秒" (English keeps the lab's short "s", Intl's is "sec"). */
 export const formatSeconds = (ms: number, locale: string, fractionDigits = 1) =>
   locale.startsWith('en') ? `${formatNumber(ms / 1000, locale, fractionDigits)} s` : nf(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', ...digits(fractionDigits) }).format(ms / 1000);
+/**
+ * A moment of a run as the lab's event log and Step readout show it, one way in both: seconds to
+ * the millisecond, and where the moment falls between milliseconds (the simulator's clock is in
+ * microseconds) its microseconds as a further group of three, as SI groups decimals: "12.000 s",
+ * "12.000 127 s" / "12.000 127秒". Two Steps a few microseconds apart read apart; a whole
+ * millisecond is not padded with zeros.
+ */
+export function formatEventTime(ms: number, locale: string): string {
+  const us = Math.round(ms * 1000);
+  if (us % 1000 === 0) return formatSeconds(us / 1000, locale, 3);
+  return formatSeconds(us / 1000, locale, 6).replace(/([.,]\d{3})(\d{3})(?!\d)/, '$1\u202f$2');
+}
 /** "3.2 ms" / "3.2毫秒". */
 export const formatMs = (ms: number, locale: string, fractionDigits = 1) => nf(locale, { style: 'unit', unit: 'millisecond', unitDisplay: 'short', ...digits(fractionDigits) }).format(ms);
 export const perSecond = (v: number, locale: string, fractionDigits: number) => `${formatNumber(v, locale, fractionDigits)}/${locale.startsWith('zh') ? '秒' : 's'}`;

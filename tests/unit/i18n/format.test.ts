@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSeconds, formatValue } from '../../../src/renderer/src/i18n/format';
+import { formatEventTime, formatSeconds, formatValue } from '../../../src/renderer/src/i18n/format';
 
 describe('numbers in the student’s locale', () => {
   it('English keeps the lab’s readouts (req/s, ms, %, s) and never shows NaN', () => {
@@ -7,5 +7,10 @@ describe('numbers in the student’s locale', () => {
   });
   it('简体中文 reads units in Chinese through Intl', () => {
     expect([formatValue(1234.5, 'rps', 'zh-CN'), formatValue(42.25, 'ms', 'zh-CN'), formatSeconds(12_500, 'zh-CN')]).toEqual(['1,235 次/秒', '42.3毫秒', '12.5秒']);
+  });
+  it('a moment of a run reads one way in the event log and the Step readout: to the millisecond, its microseconds grouped after them where it has some', () => {
+    // 12.000127 s and 12.000312 s read apart; 10 s is not padded to six decimals.
+    expect([10_000, 12_000.127, 12_000.312, 4_000.6131].map((ms) => formatEventTime(ms, 'en'))).toEqual(['10.000 s', '12.000\u202f127 s', '12.000\u202f312 s', '4.000\u202f613 s']);
+    expect([10_000, 12_000.127].map((ms) => formatEventTime(ms, 'zh-CN'))).toEqual(['10.000秒', '12.000\u202f127秒']);
   });
 });

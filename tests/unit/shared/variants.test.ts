@@ -1,7 +1,7 @@
 // Per-student variants are a pure function of (lesson, parameter, student name): no Math.random,
 // the same numbers in every process, spread over the whole range.
 import { describe, expect, it } from 'vitest';
-import { deriveVariant, LessonVariantsSchema, sampleStudents, stableHash32, studentKey, variantGraph, variantScenario } from '../../../src/shared/variants';
+import { deriveVariant, lessonNumbers, LessonVariantsSchema, numbersChanged, sampleStudents, stableHash32, studentKey, variantGraph, variantScenario } from '../../../src/shared/variants';
 import type { Graph } from '../../../src/shared/graph';
 
 const variants = LessonVariantsSchema.parse({
@@ -52,5 +52,24 @@ describe('student variants', () => {
     expect(variantGraph(graph, variants, v).nodes[0]!.props).toEqual({ rps: 500 });
     expect(scenario.faults[0]!.atMs).toBe(10_000);
     expect(graph.nodes[0]!.props).toEqual({ rps: 600 });
+  });
+
+  it('names the numbers a name gives (no name: the lesson as written) and what changes between two names', () => {
+    const lesson = {
+      lessonId: 'any-instance',
+      variants,
+      scenario: { seed: 42, durationMs: 30_000, faults: [{ id: 'crash', atMs: 10_000, action: 'crash', target: 'api-2' }] },
+      starter: { format: 'statelab.graph', version: 1, nodes: [{ id: 'users', kind: 'client', label: 'Users', position: { x: 0, y: 0 }, props: { rps: 600 } }], edges: [] },
+    } as unknown as Parameters<typeof lessonNumbers>[0];
+    expect(lessonNumbers(lesson, '  ')).toEqual({ seed: 42, values: { crashAtMs: 10_000, rps: 600 } });
+    const ada = deriveVariant('any-instance', variants, 'Ada Lovelace')!;
+    expect(lessonNumbers(lesson, 'ada lovelace')).toEqual(ada);
+    expect(lessonNumbers({ ...lesson, variants: undefined }, 'Ada')).toBeUndefined();
+    const changed = numbersChanged(variants, lessonNumbers(lesson, '')!, ada);
+    // Ada's crash time happens to be the lesson's own 10 s: only her rate and the seed change.
+    expect(ada.values.crashAtMs).toBe(10_000);
+    expect(changed.parameters.map((c) => [c.parameter.id, c.from, c.to])).toEqual([['rps', 600, ada.values.rps]]);
+    expect(changed.isSeedChanged).toBe(true);
+    expect(numbersChanged(variants, ada, ada)).toEqual({ parameters: [], isSeedChanged: false });
   });
 });

@@ -270,6 +270,9 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
+        // Frozen (a lesson opening): nothing moves or connects, so no card leaves the place the document gives it.
+        nodesDraggable={!editor.isFrozen}
+        nodesConnectable={!editor.isFrozen}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Control', 'Meta']}

@@ -13,7 +13,12 @@ import { layoutGraph } from './layout';
 
 const PASTE_OFFSET = 40;
 
-export function useEditor(initial: Graph) {
+/**
+ * `isFrozen` says, when asked, that the student's edits are not taken now (a lesson is opening: its
+ * saved work is about to replace the canvas, and an edit made meanwhile would go with it). Opening a
+ * document (`reset`, `replace`) is never frozen.
+ */
+export function useEditor(initial: Graph, isFrozen: () => boolean = () => false) {
   const [state, dispatch] = useReducer(editorReducer, initial, initialEditorState);
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   /** Counts documents opened or put in place (file, lesson, new, restore, Start over, a design shown from the studio), so the canvas fits each one in view. */
@@ -25,8 +30,12 @@ export function useEditor(initial: Graph) {
   const historyRef = useRef(state);
   historyRef.current = state;
 
+  const frozen = useRef(isFrozen);
+  frozen.current = isFrozen;
   /** One undo step, or part of the last one when `mergeKey` matches it within `mergeWindowMs` (see history.ts). */
-  const edit = useCallback((recipe: (draft: Draft<Graph>) => void, mergeKey?: string, mergeWindowMs?: number) => dispatch({ type: 'edit', recipe, mergeKey, mergeWindowMs, atMs: Date.now() }), []);
+  const edit = useCallback((recipe: (draft: Draft<Graph>) => void, mergeKey?: string, mergeWindowMs?: number) => {
+    if (!frozen.current()) dispatch({ type: 'edit', recipe, mergeKey, mergeWindowMs, atMs: Date.now() });
+  }, []);
   const reset = useCallback((doc: Graph) => {
     dispatch({ type: 'reset', doc });
     setSelection(EMPTY_SELECTION);
@@ -41,6 +50,7 @@ export function useEditor(initial: Graph) {
 
   const insert = useCallback(
     (fragment: Fragment, offset: XY, naming?: NodeNaming) => {
+      if (frozen.current()) return;
       const planned = planPaste(docRef.current, fragment, offset, naming);
       edit(insertFragment(planned));
       setSelection({ nodes: new Set(planned.nodes.map((n) => n.id)), edges: new Set(planned.edges.map((e) => e.id)) });
@@ -58,6 +68,7 @@ export function useEditor(initial: Graph) {
       // An outside step with nothing left to do (its fault went with a graded run shown since) is
       // passed over, so one Ctrl+Z always takes back something the student can see.
       undo: () => {
+        if (frozen.current()) return;
         const { past } = historyRef.current;
         for (let i = past.length - 1; i >= 0; i--) {
           const step = past[i]!;
@@ -66,6 +77,7 @@ export function useEditor(initial: Graph) {
         }
       },
       redo: () => {
+        if (frozen.current()) return;
         const { future } = historyRef.current;
         for (const step of future) {
           dispatch({ type: 'redo' });
@@ -77,7 +89,7 @@ export function useEditor(initial: Graph) {
       selectAll: () => setSelection({ nodes: new Set(docRef.current.nodes.map((n) => n.id)), edges: new Set(docRef.current.edges.map((e) => e.id)) }),
       /** Deletes the selection except locked nodes; returns the ids of the locked ones it kept. */
       deleteSelection(selected: Selection, locked: ReadonlySet<string>): string[] {
-        if (selected.nodes.size === 0 && selected.edges.size === 0) return [];
+        if ((selected.nodes.size === 0 && selected.edges.size === 0) || frozen.current()) return [];
         edit(deleteItems(selected.nodes, selected.edges, locked));
         const kept = docRef.current.nodes.filter((n) => selected.nodes.has(n.id) && locked.has(n.id));
         setSelection({ nodes: new Set(kept.map((n) => n.id)), edges: new Set() });
@@ -108,8 +120,10 @@ export function useEditor(initial: Graph) {
   return {
     doc: state.doc,
     loadSerial,
-    canUndo: nextUndo !== undefined,
-    canRedo: nextRedo !== undefined,
+    /** Whether edits are held back now (a lesson is opening): the canvas, palette and properties show it. */
+    isFrozen: isFrozen(),
+    canUndo: nextUndo !== undefined && !isFrozen(),
+    canRedo: nextRedo !== undefined && !isFrozen(),
     /** What Undo and Redo would take back or bring back when it is not an edit of the design (for their tooltips). */
     undoAbout: nextUndo && isOutsideStep(nextUndo) ? nextUndo.outside.about : undefined,
     redoAbout: nextRedo && isOutsideStep(nextRedo) ? nextRedo.outside.about : undefined,

@@ -2,7 +2,7 @@ import { useEffect, useRef, type ReactNode, type UIEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabRun } from './labRun';
 import { pastEvents } from './playback';
-import { formatSeconds } from '../i18n/format';
+import { formatEventTime } from '../i18n/format';
 import { eventLine } from '../i18n/useDomain';
 import { useNameOfId } from '../i18n/nodeNames';
 
@@ -52,7 +52,7 @@ export function EventLog({ run, cursorMs, onSeek, tools }: { run: LabRun; cursor
       {run.events.length > 0 && shown.length === 0 && <p className="sl-muted">{t('bench.nothingYet')}</p>}
       <ol>
         {shown.map((e, i) => {
-          const time = formatSeconds(e.atMs, i18n.language, 2);
+          const time = formatEventTime(e.atMs, i18n.language);
           const kind = d(`events.${e.kind}`, { defaultValue: e.kind });
           const line = eventLine(e, i18n.language, d, nameOf);
           const hint = e.kind === 'fault' && e.params?.fault !== undefined ? `${t('goToMoment')} (${String(e.params.fault)})` : t('goToMoment');

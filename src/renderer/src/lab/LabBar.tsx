@@ -3,23 +3,23 @@ import { useNameOfId } from '../i18n/nodeNames';
 import { useTranslation } from 'react-i18next';
 import { SPEEDS, type Lab, type StepReadout } from './useLab';
 import { Timeline } from './Timeline';
-import { formatNumber, formatSeconds } from '../i18n/format';
+import { formatEventTime } from '../i18n/format';
 import { stepText } from '../../../shared/i18n/stepTexts';
 import { useDomain, type DomainWords } from '../i18n/useDomain';
 import { useErrorText, type Failure } from '../i18n/useErrorText';
 import { useKeyHint } from '../editor/useKeyHint';
 
-/** The last Step's event while the cursor stands on it: "12.000312 s · request delivered to API 2" (nodes by their names). */
+/** The last Step's event while the cursor stands on it: "12.000 312 s · request delivered to API 2" (nodes by their names; its time as the event log writes times). */
 function readoutText(step: StepReadout | undefined, cursorMs: number, t: TFunction<'lab'>, locale: string, d: DomainWords, err: (failure: Failure) => string, nameOf: (id: string) => string): string | undefined {
   if (!step) return undefined;
   if (step.state === 'busy') return t('finding');
   if (step.state === 'event') {
     if (step.event.atMs !== cursorMs) return undefined;
     const what = step.event.text ? stepText(step.event.text, locale, (name, value) => (name === 'action' ? d.fault(String(value)) : name === 'node' || name === 'target' ? nameOf(String(value)) : String(value))) : step.event.description;
-    return t('stepEvent', { time: formatNumber(step.event.atUs / 1e6, locale, 6), what });
+    return t('stepEvent', { time: formatEventTime(step.event.atUs / 1000, locale), what });
   }
   if (step.atMs !== cursorMs) return undefined;
-  return step.state === 'end' ? t('endOfRun') : t('nextBucket', { time: formatSeconds(step.atMs, locale, 3), reason: err(step.reason) });
+  return step.state === 'end' ? t('endOfRun') : t('nextBucket', { time: formatEventTime(step.atMs, locale), reason: err(step.reason) });
 }
 
 /** Playback controls over a finished run: play/pause, step, next fault, speed, reset, timeline. */

@@ -55,13 +55,14 @@ export function IntroCard({ about, onSelectLesson }: { about: LessonView['about'
 }
 
 /** The student's name and the numbers it gives them; the name is taken on Enter or when the field is left. */
-export function VariantCard({ lesson, student, variant, onStudent }: { lesson: LessonView; student: string; variant: StudentVariant | undefined; onStudent(name: string): void }) {
+export function VariantCard({ lesson, student, variant, onStudent }: { lesson: LessonView; student: string; variant: StudentVariant | undefined; onStudent(name: string, request?: { onKeep?(): void }): boolean }) {
   const { locale, t } = useLocale();
   const [draft, setDraft] = useState(student);
   useEffect(() => setDraft(student), [student]);
   if (!lesson.variants) return null;
   const commit = () => {
-    if (draft !== student) onStudent(draft);
+    // Kept numbers (the student said no when asked) put the name in force back in the field.
+    if (draft !== student) onStudent(draft, { onKeep: () => setDraft(student) });
   };
   return (
     <section className="sl-variant-card" data-testid="variant-card" aria-label={t('yourVariant')}>
@@ -76,7 +77,10 @@ export function VariantCard({ lesson, student, variant, onStudent }: { lesson: L
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
+          if (e.key !== 'Enter') return;
+          // Its default would press the button a dialog the commit opens has focused ("Keep my numbers").
+          e.preventDefault();
+          commit();
         }}
       />
       {variant ? (

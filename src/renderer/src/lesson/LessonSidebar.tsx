@@ -6,7 +6,9 @@ import { isDesignChanged } from '../lab/simulationKey';
 import { Debrief, IntroCard, PredictionQuestions, VariantCard } from './InstructorLayer';
 import { LessonPanel } from './LessonPanel';
 import { QuizQuestions } from './QuizQuestions';
-import { SubmissionControls } from './SubmissionControls';
+import { SubmissionControls, type NameRequest } from './SubmissionControls';
+import { NameChangeDialog, type NameChange } from './NameChangeDialog';
+import { lessonNumbers } from '../../../shared/variants';
 import type { useLessonSession } from './useLessonSession';
 
 type Session = ReturnType<typeof useLessonSession>;
@@ -54,8 +56,45 @@ export function LessonSidebar({
   const gradedDesign = session.gradedDesign;
   const isReportStale = useMemo(() => gradedDesign !== undefined && isDesignChanged(gradedDesign, graph), [gradedDesign, graph]);
 
+  /** A typed name that would give the lesson other numbers than the student's work was made with: asked about first. */
+  const [nameChange, setNameChange] = useState<NameChange & NameRequest>();
+  /**
+   * A name typed beside Export or on the variant card. One that keeps the lesson's numbers is taken
+   * at once, as is one typed before any work (the canvas is still the starter); otherwise the dialog
+   * says which numbers change and that the design must be checked again, and Export always asks
+   * (it would send a design checked with the old numbers). True when the name was taken now.
+   */
+  const requestStudent = (name: string, request: NameRequest = {}): boolean => {
+    if (!lesson) return false;
+    const from = lessonNumbers(lesson, session.student);
+    const to = lessonNumbers(lesson, name);
+    const hasWork = (session.starter !== undefined && isDesignChanged(session.starter, graph)) || session.report !== undefined || Object.keys(session.answers).length > 0;
+    if (!from || !to || JSON.stringify(from) === JSON.stringify(to) || (!request.isForExport && !hasWork)) {
+      session.setStudent(name);
+      return true;
+    }
+    setNameChange({ ...request, name, from, to, isForExport: request.isForExport ?? false });
+    return false;
+  };
+
   if (!lesson) return null;
   return (
+    <>
+    {nameChange && (
+      <NameChangeDialog
+        lesson={lesson}
+        change={nameChange}
+        onUse={() => {
+          setNameChange(undefined);
+          session.setStudent(nameChange.name);
+          nameChange.onUse?.();
+        }}
+        onKeep={() => {
+          setNameChange(undefined);
+          nameChange.onKeep?.();
+        }}
+      />
+    )}
     <LessonPanel
       packTitle={lesson.pack.title}
       lessons={lesson.pack.lessons}
@@ -77,7 +116,7 @@ export function LessonSidebar({
       intro={
         <>
           <IntroCard about={lesson.about} onSelectLesson={(id) => void session.open(lesson.packId, id)} />
-          <VariantCard lesson={lesson} student={session.student} variant={session.variant} onStudent={session.setStudent} />
+          <VariantCard lesson={lesson} student={session.student} variant={session.variant} onStudent={requestStudent} />
         </>
       }
       predict={<PredictionQuestions predictions={lesson.predictions} answers={session.answers} onAnswer={session.setAnswer} run={run} scenario={session.scenario} />}
@@ -92,10 +131,11 @@ export function LessonSidebar({
           answers={session.answers}
           report={session.report}
           student={session.student}
-          onStudent={session.setStudent}
+          onStudent={requestStudent}
           onError={setError}
         />
       }
     />
+    </>
   );
 }

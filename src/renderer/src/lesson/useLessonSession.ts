@@ -6,7 +6,7 @@ import type { GradedRun, GradeReport } from '../../../shared/gradeReport';
 import type { Graph } from '../../../shared/graph';
 import type { LessonView, PackProgress, ResponseOf } from '../../../shared/ipc';
 import { BUILTIN_PACK_ID as BUILTIN_PACK } from '../../../shared/lesson';
-import { deriveVariant, variantGraph, variantScenario } from '../../../shared/variants';
+import { deriveVariant, lessonNumbers, variantGraph, variantScenario } from '../../../shared/variants';
 
 const LAST_LESSON_KEY = 'statelab.lastLesson';
 /** The student's name: it picks their variant of a lesson and goes into exported submissions. */
@@ -36,6 +36,15 @@ interface LessonGrade extends GradedAs {
 }
 
 const keyOf = (w: { packId: string; lessonId: string }) => `${w.packId}/${w.lessonId}`;
+
+/**
+ * A design of the lesson with the numbers a name gives it written in; for no name the lesson's as
+ * written (a name cleared took back its rate, which had stayed on the canvas under no name).
+ */
+function withNumbersOf(lesson: LessonView, graph: Graph, student: string): Graph {
+  const numbers = lessonNumbers(lesson, student);
+  return numbers ? variantGraph(graph, lesson.variants, numbers) : graph;
+}
 
 /**
  * The lesson the student is in: opening lessons (the last one at start), grading, quiz answers and
@@ -71,6 +80,25 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
    */
   const [openingCount, setOpeningCount] = useState(0);
   const openingRef = useRef(0);
+  /**
+   * Lessons whose work is on its way to the canvas (from the pick until it replaces the canvas, a
+   * moment before the opening ends; at start, from the first render): the editor takes no edit
+   * meanwhile (`isCanvasPendingNow`), since an edit made then went when the lesson's work came.
+   */
+  const [canvasPendingCount, setCanvasPendingCount] = useState(0);
+  const canvasPendingRef = useRef(0);
+  /** Holds the canvas until the function it returns is called (the first call counts). */
+  const holdCanvas = useCallback(() => {
+    canvasPendingRef.current++;
+    setCanvasPendingCount(canvasPendingRef.current);
+    let isHeld = true;
+    return () => {
+      if (!isHeld) return;
+      isHeld = false;
+      canvasPendingRef.current--;
+      setCanvasPendingCount(canvasPendingRef.current);
+    };
+  }, []);
   const [gradeError, setGradeError] = useState<string>();
   const [student, setStudentState] = useState(() => globalThis.localStorage?.getItem(STUDENT_KEY) ?? '');
   const studentRef = useRef(student);
@@ -133,7 +161,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
   }, [putGrade]);
 
   const openNow = useCallback(
-    async (packId: string, lessonId: string) => {
+    async (packId: string, lessonId: string, releaseCanvas: () => void) => {
       const previous = lessonRef.current;
       if (previous && isActiveRef.current) work.current.set(keyOf(previous), graphRef.current);
       flush();
@@ -160,7 +188,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
       lessonRef.current = opened.value;
       setLesson(opened.value);
       // The student's own values (a locked client's rate, say) are written into the design they work on.
-      onAdopt(variantGraph(graph, opened.value.variants, deriveVariant(lessonId, opened.value.variants, studentRef.current)));
+      onAdopt(withNumbersOf(opened.value, graph, studentRef.current));
+      releaseCanvas();
       globalThis.localStorage?.setItem(LAST_LESSON_KEY, JSON.stringify({ packId, lessonId }));
       const saved = await api.progressGet({ packId });
       if (saved.ok) setProgress(saved.value);
@@ -174,18 +203,20 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     async (packId: string, lessonId: string) => {
       openingRef.current++;
       setOpeningCount(openingRef.current);
+      const releaseCanvas = holdCanvas();
       try {
-        return await openNow(packId, lessonId);
+        return await openNow(packId, lessonId, releaseCanvas);
       } finally {
+        releaseCanvas();
         openingRef.current--;
         setOpeningCount(openingRef.current);
       }
     },
-    [openNow],
+    [openNow, holdCanvas],
   );
 
   /** Opens the last lesson the student was in, else the built-in pack's first; true when one opened. */
-  const openInitial = useCallback(async () => {
+  const openInitialNow = useCallback(async (releaseCanvas: () => void) => {
     const catalogue = await api.packsCatalogue({});
     if (!catalogue.ok) {
       setLoadError(failureText(catalogue.error, i18n.language));
@@ -193,6 +224,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     }
     // An imported pack that no longer loads is listed with its error; it cannot be opened.
     const packs = catalogue.value.filter((p) => !p.error);
+    // From here the lesson being opened holds the canvas itself (open takes it before this goes).
+    releaseCanvas();
     try {
       const last = JSON.parse(globalThis.localStorage?.getItem(LAST_LESSON_KEY) ?? 'null') as { packId?: string; lessonId?: string } | null;
       const pack = packs.find((p) => p.id === last?.packId);
@@ -208,6 +241,17 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     }
     return open(pack.id, first.id);
   }, [api, open]);
+  /** The same, holding the canvas from the start: until the first lesson is on it nothing is edited. */
+  const openInitial = useCallback(async () => {
+    const releaseCanvas = holdCanvas();
+    try {
+      return await openInitialNow(releaseCanvas);
+    } finally {
+      releaseCanvas();
+    }
+  }, [openInitialNow, holdCanvas]);
+  /** Whether a lesson's work is on its way to the canvas at this moment (the editor asks at each edit, between renders too). */
+  const isCanvasPendingNow = useCallback(() => canvasPendingRef.current > 0, []);
 
   const grade = useCallback(async () => {
     const current = lessonRef.current;
@@ -278,7 +322,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
           if (stored.ok && lessonRef.current === current && studentRef.current === name) adoptLastGrade(keyOf(current), stored.value);
         });
       }
-      const next = variantGraph(graphRef.current, current.variants, deriveVariant(current.lessonId, current.variants, name));
+      const next = withNumbersOf(current, graphRef.current, name);
       if (JSON.stringify(next) !== JSON.stringify(graphRef.current)) onAdopt(next);
     },
     [onAdopt, loadWork, adoptLastGrade],
@@ -322,6 +366,9 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     isGrading,
     /** A lesson is loading: Check waits for it. */
     isOpening: openingCount > 0,
+    /** A lesson's work is on its way to the canvas: the canvas, palette and properties take no edit. */
+    isCanvasPending: canvasPendingCount > 0,
+    isCanvasPendingNow,
     gradeError,
     open,
     openInitial,

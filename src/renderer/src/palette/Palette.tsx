@@ -15,13 +15,15 @@ interface PaletteProps {
   /** Folded to a rail of icons (small screens), each still a button named by its kind. */
   isCollapsed?: boolean;
   onToggle?(panel: SidePanel): void;
+  /** A lesson is opening: nothing is added (its saved work is about to replace the canvas). */
+  isDisabled?: boolean;
 }
 
 /**
  * Every node kind the lesson allows, with its icon and a one-line tooltip. Drag one onto the
  * canvas to add it, or press it (keyboard users) to add it in the middle of the view.
  */
-function PaletteView({ kinds, onAdd, isCollapsed = false, onToggle }: PaletteProps) {
+function PaletteView({ kinds, onAdd, isCollapsed = false, onToggle, isDisabled = false }: PaletteProps) {
   const { t } = useTranslation('editor');
   const d = useDomain();
   const onDragStart = (event: DragEvent, kind: NodeKind) => {
@@ -29,7 +31,7 @@ function PaletteView({ kinds, onAdd, isCollapsed = false, onToggle }: PalettePro
     event.dataTransfer.effectAllowed = 'copy';
   };
   return (
-    <nav className={`sl-palette${isCollapsed ? ' is-collapsed' : ''}`} aria-label={t('palette')}>
+    <nav className={`sl-palette${isCollapsed ? ' is-collapsed' : ''}`} aria-label={t('palette')} aria-busy={isDisabled || undefined}>
       <div className="sl-panel-head">
         {!isCollapsed && <div className="sl-panel-title">{t('panels.palette')}</div>}
         {onToggle && <PanelToggle panel="palette" side="left" isCollapsed={isCollapsed} onToggle={onToggle} />}
@@ -41,13 +43,15 @@ function PaletteView({ kinds, onAdd, isCollapsed = false, onToggle }: PalettePro
             type="button"
             key={kind}
             className="sl-palette-item"
-            draggable
+            // aria-disabled, not disabled: a focused item keeps the focus (Enter adds once the lesson is open).
+            draggable={!isDisabled}
+            aria-disabled={isDisabled || undefined}
             data-kind={kind}
             title={`${d.kind(kind)}: ${d.kindDescription(kind)}`}
             // Folded, the icon is all that shows: the kind's name is the button's name either way.
             aria-label={isCollapsed ? d.kind(kind) : undefined}
             onDragStart={(e) => onDragStart(e, kind)}
-            onClick={() => onAdd(kind)}
+            onClick={() => !isDisabled && onAdd(kind)}
           >
             <svg className="sl-node-icon" viewBox="0 0 24 24" aria-hidden="true" style={{ color: info.color }}>
               <path d={info.icon} />

@@ -225,11 +225,12 @@ function PropertiesPanelView({ editor, selection, locked, lockedProps = {}, onTo
   const locks = useMemo<PropLocks>(() => ({ keys: nodeLocks ? new Set(nodeLocks) : NO_KEYS, ...(node && onToggleLockedProp ? { onToggle: (key: string) => onToggleLockedProp(node.id, key) } : {}) }), [nodeLocks, node, onToggleLockedProp]);
   const edge = useMemo(() => (selection.edges.size === 1 && selection.nodes.size === 0 ? doc.edges.find((e) => selection.edges.has(e.id)) : undefined), [doc.edges, selection]);
   return (
-    <aside className="sl-properties" aria-label={t('title')}>
-      {node ? (
-        <NodeProperties node={node} graph={doc} editor={editor} isLocked={locked.has(node.id)} locks={locks} />
-      ) : edge ? (
-        <EdgeProperties edge={edge} graph={doc} editor={editor} />
+    <aside className="sl-properties" aria-label={t('title')} aria-busy={editor.isFrozen || undefined}>
+      {node || edge ? (
+        // While a lesson opens the form is read-only: a value typed now would go with the canvas it belongs to.
+        <fieldset className="sl-props-frozen" disabled={editor.isFrozen}>
+          {node ? <NodeProperties node={node} graph={doc} editor={editor} isLocked={locked.has(node.id)} locks={locks} /> : <EdgeProperties edge={edge!} graph={doc} editor={editor} />}
+        </fieldset>
       ) : (
         <div className="sl-props-empty">
           <h2 className="sl-panel-title">{t('title')}</h2>
