@@ -25,6 +25,7 @@ const SLOW_FIRST = [
   'tests/integration/grading/bulkGrade.test.ts',
   'tests/integration/lessons/traceHashes.test.ts',
   'tests/integration/lessons/detectorAlone.test.ts',
+  'tests/integration/lessons/capacityPrice.test.ts',
 ];
 
 class SlowFirstSequencer extends BaseSequencer {

@@ -20,7 +20,7 @@ import { holdFrame, usersView } from './frame';
 import { englishGrade, GRADE_TEXTS, gradeMessage, gradeText, type GradeMessage } from '../../shared/i18n/gradeTexts';
 import { evaluateStructure } from './structure';
 import { faultTimings } from './window';
-import { reachedFromUsers, unreachedFaultTargets } from './faultReach';
+import { reachedFromUsers, starvedFaultTargets, unreachedFaultTargets } from './faultReach';
 
 export interface GradeInput {
   /** The pack the lesson came from. */
@@ -191,11 +191,13 @@ export function gradeLesson(input: GradeInput, engine: SimEngine): { report: Gra
   const isGuarded = input.reachGuard !== false && graph.nodes.some((n) => n.kind !== 'client' && reachedAll.has(n.id));
   const unreached = isGuarded ? unreachedFaultTargets(graph, input.lesson.scenario, users) : [];
   const reached = isGuarded ? reachedAll : undefined;
-  if (missing.length > 0 || unreached.length > 0) {
-    // The lesson's scenario cannot happen on this design: run it without those faults so the
-    // structural checks still speak, and fail every run-based check with the reason.
-    const scenario = { ...input.lesson.scenario, faults: (input.lesson.scenario.faults ?? []).filter((f) => !missing.some((m) => m.fault === f)) };
-    const run = engine.simulate(graph, scenario);
+  // A fault whose target the design no longer has cannot happen (the simulator refuses it): run
+  // without it so the structural checks still speak; every run-based check then fails with the reason.
+  const scenario = missing.length > 0 ? { ...input.lesson.scenario, faults: (input.lesson.scenario.faults ?? []).filter((f) => !missing.some((m) => m.fault === f)) } : input.lesson.scenario;
+  const run = engine.simulate(graph, scenario);
+  // A target its balancers barely sent anything before the fault meets it no more than an unreached one (faultReach.ts), read from this run.
+  const starved = reached === undefined ? [] : starvedFaultTargets(graph, scenario, run, reached).filter((s) => !unreached.some((u) => u.fault === s.fault));
+  if (missing.length > 0 || unreached.length > 0 || starved.length > 0) {
     // Named as the starter's canvas showed it: a student sees names, and cannot type an id back.
     const nameOf = (id: string) => input.starter?.nodes.find((n) => n.id === id)?.label ?? id;
     // A node the starter has was deleted (undo brings it back); one it lacks is the student's to add
@@ -208,6 +210,17 @@ export function gradeLesson(input: GradeInput, engine: SimEngine): { report: Gra
           ? gradeMessage('check.faultTargetUnreached', { action: fault.action, node, name: nameOf(node), seconds: fault.atMs / 1000 })
           : gradeMessage('check.faultKindUnreached', { action: fault.action, kind, seconds: fault.atMs / 1000 }),
       ),
+      ...starved.map(({ fault, node, ratio, busiest }) =>
+        gradeMessage('check.faultTargetStarved', {
+          action: fault.action,
+          node,
+          name: nameOf(node),
+          seconds: fault.atMs / 1000,
+          percent: percentOf(ratio),
+          peer: busiest,
+          peerName: nameOf(busiest),
+        }),
+      ),
     ];
     const reason = errorKeys.map(englishGrade).join(' ');
     const report = evaluateChecks({ ...input, graph, lesson: { ...input.lesson, scenario }, reached }, usersView(run, users), engine);
@@ -217,15 +230,17 @@ export function gradeLesson(input: GradeInput, engine: SimEngine): { report: Gra
     const failed = { ...report, checks, score: [...checks, ...(report.predictions ?? [])].reduce((sum, c) => sum + c.points, 0) };
     return { report: withNotes(failed), run, graded: { graph, scenario } };
   }
-  const run = engine.simulate(graph, input.lesson.scenario);
   const report = evaluateChecks({ ...input, graph, reached }, usersView(run, users), engine);
-  return { report: withNotes(report), run, graded: { graph, scenario: input.lesson.scenario } };
+  return { report: withNotes(report), run, graded: { graph, scenario } };
 }
+
+/** A ratio as a percentage for a sentence: 1.5, 0.1, 25 (one decimal under 10, whole above). */
+const percentOf = (ratio: number): number => (ratio * 100 < 10 ? Math.round(ratio * 1000) / 10 : Math.round(ratio * 100));
 
 type ScheduledFault = NonNullable<Lesson['scenario']['faults']>[number];
 
-/** The check errors gradeLesson gives when the lesson's scenario could not meet the design (a fault's target deleted, to add, or kept away from the users). */
-export const SCENARIO_MISS_KEYS: ReadonlySet<string> = new Set(['check.missingFaultTarget', 'check.faultTargetToAdd', 'check.faultTargetUnreached', 'check.faultKindUnreached'] satisfies GradeMessage['key'][]);
+/** The check errors gradeLesson gives when the lesson's scenario could not meet the design (a fault's target deleted, to add, kept away from the users or starved of their requests). */
+export const SCENARIO_MISS_KEYS: ReadonlySet<string> = new Set(['check.missingFaultTarget', 'check.faultTargetToAdd', 'check.faultTargetUnreached', 'check.faultKindUnreached', 'check.faultTargetStarved'] satisfies GradeMessage['key'][]);
 
 /**
  * Scheduled faults naming a node the design does not have, as target or in a partition group: the

@@ -74,6 +74,12 @@ export const GRADE_TEXTS = {
     en: 'The lesson\'s scenario applies "{{action}}" to "{{name}}" at {{seconds}} s, but none of the users\' requests reach it in this design, so the design never meets that fault. Put it back in the way of the users\' requests (Start over shows where it was).',
     'zh-CN': '课程场景在 {{seconds}} 秒时对“{{name}}”施加“{{action}}”，但这个设计中用户的请求到达不了它，所以这个设计根本没有经受这个故障。请把它接回用户请求经过的路径（“重新开始”会显示它原来的位置）。',
   },
+  // A fault target its load balancers barely sent anything before the fault (a weight of 0.01): faultReach.ts starvedFaultTargets.
+  // {{percent}}: what it was sent as a percentage of what the busiest target beside it ({{peerName}}) was sent.
+  'check.faultTargetStarved': {
+    en: 'The lesson\'s scenario applies "{{action}}" to "{{name}}" at {{seconds}} s, but until then the load balancer sent "{{name}}" only {{percent}}% as many of the users\' requests as "{{peerName}}", so the fault would hit almost no one. A fault target must get at least a quarter of what the busiest instance beside it gets: look at the balancer\'s policy and weights, and give "{{name}}" a real part of the traffic.',
+    'zh-CN': '课程场景在 {{seconds}} 秒时对“{{name}}”施加“{{action}}”，但在那之前负载均衡器分给“{{name}}”的用户请求只有“{{peerName}}”的 {{percent}}%，这个故障几乎碰不到任何用户。故障目标分到的请求至少要有它旁边最忙实例的四分之一：请检查负载均衡器的策略和权重，让“{{name}}”承担实实在在的一份流量。',
+  },
   // A check reads a node the users' requests never reach (src/main/grading/grade.ts).
   // The same for a fault whose target is picked when it fires ("@busiest-service") when the users reach no node of its kind.
   'check.faultKindUnreached': {

@@ -9,15 +9,24 @@ import type { Message } from './messages';
 /** Names a node by id as the student sees it (shared/nodeNames.ts). */
 export type NodeNameOf = (id: string) => string;
 
-/**
- * A message's node (`node`, an id) by its name as the canvas shows it; a `name` beside it (the
- * starter's English label, which the CLI prints) reads the same.
- */
+/** Parameters that hold a node's id, each with the parameter beside it that holds its name (the starter's English label, which the CLI prints). */
+const NODE_PARAMS = [
+  ['node', 'name'],
+  ['peer', 'peerName'],
+] as const;
+
+/** A message's nodes (`node`, `peer`: ids) by their names as the canvas shows them; a name beside each reads the same. */
 function namingNodes<M extends Message>(message: M, nameOf: NodeNameOf | undefined): M {
-  const node = message.params?.node;
-  if (nameOf === undefined || typeof node !== 'string') return message;
-  const name = nameOf(node);
-  return { ...message, params: { ...message.params, node: name, ...(Object.hasOwn(message.params!, 'name') ? { name } : {}) } };
+  if (nameOf === undefined || message.params === undefined) return message;
+  const params = { ...message.params };
+  for (const [idParam, nameParam] of NODE_PARAMS) {
+    const id = params[idParam];
+    if (typeof id !== 'string') continue;
+    const name = nameOf(id);
+    params[idParam] = name;
+    if (Object.hasOwn(params, nameParam)) params[nameParam] = name;
+  }
+  return { ...message, params };
 }
 
 /** The report's notes, one per line, in `locale` (`format`: how a parameter such as a kind id reads; `nameOf`: a node's name). */

@@ -92,6 +92,45 @@ describe('a fault kept away from the design earns nothing', () => {
     expect(report.score).toBeLessThanOrEqual(grade('any-instance', starter).score);
   });
 
+  /** Lesson 1's design with its balancer weighted: `weights` by target id (a missing id weighs 1). */
+  const weighted = (design: 'starter' | 'reference', weights: Record<string, number>): Graph => {
+    const graph = entryOf('any-instance')[design]!;
+    return { ...graph, nodes: graph.nodes.map((n) => (n.id === 'lb' ? { ...n, props: { ...n.props, policy: 'weighted', weights } } : n)) };
+  };
+
+  it.each([0.01, 0.001])('any-instance: a weight of %s for the crashing instance does not dodge the crash', (weight) => {
+    const report = grade('any-instance', weighted('starter', { 'api-2': weight }));
+    // Without the guard the starter so weighted scored 7 of 7: the crash met a node that got 1% (0.1%) of what API 1 got.
+    expect(report.score).toBeLessThanOrEqual(grade('any-instance', entryOf('any-instance').starter!).score);
+    for (const check of runBased(report)) {
+      expect(check.passed, check.id).toBe(false);
+      expect(check.errorKeys?.map((k) => k.key), check.id).toEqual(['check.faultTargetStarved']);
+    }
+    // The student reads what happened: how little the balancer sent the crashing instance, beside which one.
+    const [key] = runBased(report)[0]!.errorKeys!;
+    expect(gradeText(key!, 'en')).toContain(`sent "API 2" only ${weight * 100}% as many of the users' requests as "API 1"`);
+    expect(gradeText(key!, 'zh-CN')).toContain(`负载均衡器分给“API 2”的用户请求只有“API 1”的 ${weight * 100}%`);
+  });
+
+  it('any-instance: a second balancer in front of the crashing instance, itself given a weight of 0.01, does not dodge the crash either', () => {
+    const starter = entryOf('any-instance').starter!;
+    const lb = starter.nodes.find((n) => n.id === 'lb')!;
+    const link = (id: string, source: string, target: string) => ({ id, source, target, kind: 'request' as const, props: { latencyMs: 1, jitterMs: 0, lossRate: 0 } });
+    const decoy: Graph = {
+      ...starter,
+      nodes: [...starter.nodes.map((n) => (n.id === 'lb' ? { ...n, props: { ...n.props, policy: 'weighted', weights: { 'lb-2': 0.01 } } } : n)), { ...lb, id: 'lb-2', label: 'LB 2', position: { x: 300, y: 300 } }],
+      edges: [...starter.edges.filter((e) => e.target !== 'api-2'), link('lb-lb-2', 'lb', 'lb-2'), link('lb-2-api-2', 'lb-2', 'api-2')],
+    };
+    const report = grade('any-instance', decoy);
+    for (const check of runBased(report)) expect(check.errorKeys?.map((k) => k.key), check.id).toEqual(['check.faultTargetStarved']);
+  });
+
+  it('any-instance: an honest uneven split (weights 3:1:3, API 2 the light one) still meets the crash and passes', () => {
+    const report = grade('any-instance', weighted('reference', { 'api-1': 3, 'api-2': 1, 'api-3': 3 }));
+    expect(report.checks.flatMap((c) => c.errorKeys ?? [])).toEqual([]);
+    expect(report.score).toBe(report.maxScore);
+  });
+
   it('sessions-choice: doing without a session store is a design choice, not a dodge (the reference leaves it unused and passes)', () => {
     const reference = entryOf('sessions-choice').reference!;
     const report = grade('sessions-choice', reference);

@@ -21,9 +21,10 @@ import { readMetric, simulate } from '../../../src/main/sim';
 import { loadPackFolder } from '../../../src/main/packs/folder';
 import type { LoadedLesson } from '../../../src/main/packs/validate';
 import type { GradeReport } from '../../../src/shared/gradeReport';
-import type { Graph, NodeKind } from '../../../src/shared/graph';
+import type { Graph } from '../../../src/shared/graph';
 import { predictionAnswers } from '../../support/predictions';
-import { editableKnobs, extremeDesigns, setKnob, type ExtremeDesign } from '../../support/knobSearch';
+import { extremeDesigns, type ExtremeDesign } from '../../support/knobSearch';
+import { PRICED, pricedDesign } from '../../support/priced';
 import { EXPECTATIONS, PACK_DIR } from './expectations';
 
 const pack = await loadPackFolder(PACK_DIR);
@@ -40,51 +41,12 @@ const engine: SimEngine = {
   readMetric: (run, metric, window, nodeId) => readMetric(run, metric, window, nodeId),
 };
 
-/** A knob pushed to the extreme that has a price, and the price the course names for it. */
-interface Priced {
-  kind: NodeKind;
-  path: string;
-  value: number | string | boolean | 'min' | 'max';
-  price: string;
-  /** aggressive: detection and timeouts at their quickest; generous: capacity at its most. */
-  group: 'aggressive' | 'generous' | 'alone';
-}
-
-export const PRICED: Priced[] = [
-  { kind: 'load-balancer', path: 'healthCheck.intervalMs', value: 'min', group: 'aggressive', price: 'probes so often that a short pause takes a healthy instance out' },
-  { kind: 'load-balancer', path: 'healthCheck.unhealthyAfter', value: 'min', group: 'aggressive', price: 'one missed probe takes an instance out' },
-  { kind: 'load-balancer', path: 'healthCheck.timeoutMs', value: 'min', group: 'aggressive', price: 'a probe that waits behind real work counts as a death' },
-  { kind: 'load-balancer', path: 'timeoutMs', value: 'min', group: 'aggressive', price: 'a slow answer becomes an error' },
-  { kind: 'load-balancer', path: 'ownerRefreshMs', value: 'min', group: 'aggressive', price: 'the router asks the coordinator all the time' },
-  { kind: 'service', path: 'callTimeoutMs', value: 'min', group: 'aggressive', price: 'a slow downstream answer becomes an error' },
-  { kind: 'cache', path: 'callTimeoutMs', value: 'min', group: 'aggressive', price: 'a slow database fetch becomes an error' },
-  { kind: 'database', path: 'failoverAfterMs', value: 'min', group: 'aggressive', price: 'a paused leader is replaced (a needless failover)' },
-  { kind: 'coordinator', path: 'leaseTtlMs', value: 'min', group: 'aggressive', price: 'a pause longer than the lease hands the partitions over' },
-  { kind: 'service', path: 'tokenTtlMs', value: 'min', group: 'aggressive', price: 'every request refreshes its token with a call' },
-  { kind: 'client', path: 'reconnectBaseMs', value: 'min', group: 'aggressive', price: 'every user reconnects at once: a storm' },
-  { kind: 'cache', path: 'ttlMs', value: 'min', group: 'aggressive', price: 'nothing stays cached' },
-  { kind: 'service', path: 'workers', value: 'max', group: 'generous', price: 'capacity costs money' },
-  { kind: 'service', path: 'serviceTimeMs.mean', value: 'min', group: 'generous', price: 'a faster instance is a bigger machine: it costs more' },
-  { kind: 'service', path: 'queueLimit', value: 'max', group: 'generous', price: 'a long queue is latency' },
-  { kind: 'database', path: 'capacityRps', value: 'max', group: 'generous', price: 'capacity costs money' },
-  { kind: 'cache', path: 'capacity', value: 'max', group: 'generous', price: 'capacity costs money' },
-  { kind: 'cache', path: 'ttlMs', value: 'max', group: 'generous', price: 'entries are stale for a day' },
-  { kind: 'service', path: 'tokenTtlMs', value: 'max', group: 'generous', price: 'a revoked token is accepted for a day' },
-  { kind: 'load-balancer', path: 'timeoutMs', value: 'max', group: 'generous', price: 'a dead target holds requests for ten minutes' },
-  { kind: 'service', path: 'callTimeoutMs', value: 'max', group: 'generous', price: 'a dead downstream holds a worker for ten minutes' },
-  { kind: 'coordinator', path: 'leaseTtlMs', value: 'max', group: 'generous', price: 'a dead owner keeps its partitions for ten minutes' },
-  { kind: 'database', path: 'replication', value: 'sync', group: 'alone', price: 'a write waits for its replica, and fails without it' },
-  { kind: 'coordinator', path: 'fencing', value: false, group: 'alone', price: 'a stale owner\'s writes are accepted' },
-  { kind: 'service', path: 'recoverFrom', value: 'none', group: 'alone', price: 'a new owner starts from nothing: what the old one held is lost' },
-  { kind: 'service', path: 'sessions', value: 'none', group: 'alone', price: 'nobody is logged in: no session to lose, none to revoke' },
-];
-
 /**
  * Extremes that pass a lesson and are fine for its point, with the reason (lesson id → design name → why).
  * A design listed here that no longer passes fails the test, so the list stays true.
  */
 const CAPACITY =
-  'capacity is not this lesson\'s fix (the starter made generous still fails) and its price is the cost metric, which the lessons about capacity check (11, 13, 17); long timeouts and TTLs are never waited for here (no silent death, no read of a changed key)';
+  'capacity buys no check here (the starter and every wrong answer made generous score no more) and its price is the cost metric, which every lesson where capacity does buy a check holds to a budget (2, 5, 7, 8, 11, 12, 13, 17); long timeouts and TTLs are never waited for here (no silent death, no read of a changed key)';
 const NO_STALE_OWNER = 'no owner is ever stale in this scenario (no pause past the lease, no network split), so fencing has nothing to reject; lessons 9, 12 and 15 charge for turning it off (their conflicting-writes checks)';
 const NO_TAKEOVER = 'no partition changes owner in this scenario (partitionsLost stays 0), so there is nothing to recover; lessons 9, 10, 12, 14, 15 and 17 charge for recovering from nothing';
 const NO_SESSIONS = 'this lesson\'s users keep no session it grades (nothing here reads sessions); lessons 3, 7, 12 and 16 charge for an instance that keeps none';
@@ -94,7 +56,6 @@ export const ALLOWED: Record<string, Record<string, string>> = {
     'reference generous': 'the instances are locked: only the balancer\'s timeout turns, and the slowed instance still answers within it',
     'reference all-max': 'no instance dies here (one only slows down): health checks that never fire cost nothing in this scenario; lessons 1 and 13 charge for slow detection (recovered-quickly, few-users-hurt)',
   },
-  deploying: { 'reference generous': CAPACITY },
   'session-state': { 'reference generous': CAPACITY },
   failover: { 'reference generous': `${CAPACITY} (here only the database's capacity turns: the instances and the balancer are locked)` },
   'stateful-deploy': {
@@ -103,13 +64,13 @@ export const ALLOWED: Record<string, Record<string, string>> = {
     'reference service.sessions=none': NO_SESSIONS,
   },
   // The enum extremes (full search only).
-  'remote-state': { 'reference generous': CAPACITY, 'reference service.sessions=none': NO_SESSIONS },
+  'remote-state': { 'reference service.sessions=none': NO_SESSIONS },
   'build-it-yourself': {
     'reference database.replication=sync': 'the reference has one database and no follower: sync has no replica to wait for; lesson 6 charges for it (sync-slow-promotion)',
     'reference service.sessions=none': NO_SESSIONS,
   },
-  'scaling-out': { 'reference generous': CAPACITY, 'reference service.recoverFrom=none': NO_TAKEOVER, 'reference service.sessions=none': NO_SESSIONS },
-  locality: { 'reference generous': CAPACITY, 'reference coordinator.fencing=false': NO_STALE_OWNER, 'reference service.recoverFrom=none': NO_TAKEOVER, 'reference service.sessions=none': NO_SESSIONS },
+  'scaling-out': { 'reference service.recoverFrom=none': NO_TAKEOVER, 'reference service.sessions=none': NO_SESSIONS },
+  locality: { 'reference coordinator.fencing=false': NO_STALE_OWNER, 'reference service.recoverFrom=none': NO_TAKEOVER, 'reference service.sessions=none': NO_SESSIONS },
   partition: { 'reference service.sessions=none': NO_SESSIONS },
   'split-brain': { 'reference service.sessions=none': NO_SESSIONS },
   rooms: { 'reference coordinator.fencing=false': NO_STALE_OWNER, 'reference service.sessions=none': NO_SESSIONS },
@@ -129,20 +90,6 @@ function failedChecks(entry: LoadedLesson, graph: Graph, seed: number): string[]
     if ((e as Error).name === 'EventBudgetError') return 'budget';
     throw e;
   }
-}
-
-/** The reference with every priced knob of `group` at its priced value, on every node that may change it. */
-function pricedDesign(entry: LoadedLesson, base: Graph, items: readonly Priced[], name: string): ExtremeDesign {
-  let graph = base;
-  for (const item of items) {
-    const found = editableKnobs(entry.lesson, graph).find((k) => k.knob.kind === item.kind && k.knob.path === item.path);
-    if (!found) continue;
-    const { knob, nodes } = found;
-    const value = item.value === 'min' || item.value === 'max' ? (knob.type === 'number' ? knob[item.value] : undefined) : item.value;
-    if (value === undefined) continue;
-    graph = { ...graph, nodes: graph.nodes.map((n) => (nodes.includes(n.id) ? setKnob(n, knob, value) : n)) };
-  }
-  return { name, type: 'one', graph };
 }
 
 /** The designs graded for a lesson, without repeats (a starter with no knob to turn is its own all-min). */

@@ -27,6 +27,14 @@ describe('grade messages with the domain words', () => {
     expect(error).toContain('applies "crash"');
   });
 
+  it('names both nodes of a starved fault target by their names on the canvas (the starved one and the busiest beside it)', () => {
+    const starved = keyedError(gradeMessage('check.faultTargetStarved', { action: 'crash', node: 'api-2', name: 'API 2', seconds: 10, percent: 1, peer: 'api-1', peerName: 'API 1' }));
+    const names: Record<string, string> = { 'api-1': 'API 实例 1', 'api-2': 'API 实例 2' };
+    const zh = checkErrorText({ error: starved.error, errorKeys: [starved.errorKey] }, 'zh-CN', gradeParamWords(domain('zh-CN')), (id) => names[id] ?? id)!;
+    expect(zh).toContain('负载均衡器分给“API 实例 2”的用户请求只有“API 实例 1”的 1%');
+    expect(zh).toContain('施加“崩溃”');
+  });
+
   it('names a node kind in a frame note by its Chinese name', () => {
     const note = gradeMessage('frame.removed', { reason: gradeMessage('frame.reason.kind', { kind: 'cache' }), ids: '"cache-1"', count: 1 });
     const notes = reportNotes({ notes: ['x'], noteKeys: [note] }, 'zh-CN', gradeParamWords(domain('zh-CN')));
