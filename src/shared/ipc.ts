@@ -177,7 +177,7 @@ export interface SimEvent {
   atMs: number;
   /** The engine's sequence number: orders events of one instant. */
   seq: number;
-  type: 'deliver-request' | 'deliver-response' | 'timer' | 'timeout' | 'fault';
+  type: 'deliver-request' | 'deliver-response' | 'timer' | 'timeout' | 'fault' | 'health-probe' | 'noise';
   /** The node the event happened at (null for a fault). */
   node: string | null;
   /** E.g. "request delivered to api-2", "timer at lb (health check)", "fault: crash api-2" (English). */

@@ -93,6 +93,16 @@ const described = (text: StepText) => ({ description: stepText(text, 'en'), text
 
 const FAULT_PHASE: readonly StepTextKey[] = ['step.fault', 'step.faultEnd'];
 
+/** SimEvent's types are the simulator's event names (EV_NAMES, less the unused ''): one more on either side does not compile. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type EventTypesMatch = Same<SimEvent['type'], Exclude<TraceRecord['type'], ''>> extends true ? true : never;
+export const EVENT_TYPES_MATCH: EventTypesMatch = true;
+
+/** Every kind of event the simulator records has its words (EV_NAMES): a new one that has none does not compile. */
+const unnamedEvent = (type: never): never => {
+  throw new Error(`no words for simulator event ${String(type)}`);
+};
+
 /** Short descriptions of trace records ("request delivered to api-2"), as keys of STEP_TEXTS. */
 function describer({ sim, faults }: Prepared): (e: TraceRecord) => StepText {
   const kindOf = (id: string): NodeKind | undefined => sim.byId.get(id)?.kind;
@@ -119,8 +129,14 @@ function describer({ sim, faults }: Prepared): (e: TraceRecord) => StepText {
         if (f === undefined) return say('step.faultUnknown');
         return say(FAULT_PHASE[e.fault!.phase] ?? 'step.faultNext', { action: f.action, target: f.target });
       }
+      case 'health-probe':
+        return say(e.isHandled ? 'step.probe' : 'step.probeIgnored', { node });
+      case 'noise':
+        return say('step.noise', { node });
+      case '':
+        return say('step.other', { type: e.type, node });
       default:
-        return say('step.other', { type: e.type as string, node });
+        return unnamedEvent(e.type);
     }
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { createHost } from '../../../src/main/host/services';
 import { liveWorkerCount } from '../../../src/main/workers/pool';
 import { simulate, type TraceRecord } from '../../../src/main/sim';
 import type { LessonView, SimEventsResult } from '../../../src/shared/ipc';
+import { stepText } from '../../../src/shared/i18n/stepTexts';
 
 const PACK_DIR = path.resolve(__dirname, '../../../lessons/stateless-vs-stateful');
 const ctx = { emit: () => {} };
@@ -133,5 +134,24 @@ describe('sim:events through the host', () => {
     gone.abort();
     await expect.poll(() => liveWorkerCount()).toBe(before);
     host.dispose();
+  });
+});
+
+describe('Step’s words for every kind of simulator event', () => {
+  it('health probes and background pauses are said in words in both languages, never as the engine’s event name', async () => {
+    const host = createHost({ host: 'web', builtinPackDirs: [PACK_DIR], dataDir: mkdtempSync(path.join(tmpdir(), 'statelab-data-')) });
+    const opened = (await host.dispatch('lessons:open', { packId: 'stateless-vs-stateful', lessonId: 'choosing' }, ctx)) as { value: LessonView };
+    const graph = JSON.parse(readFileSync(path.join(PACK_DIR, 'graphs', '17-choosing.reference.json'), 'utf8')) as LessonView['starter'];
+    // Lesson 17's reference probes its instances and its scenario pauses them now and then.
+    const { events } = collectSimEvents(graph, opened.value.scenario, 0, 20_000);
+    const types = new Set(events.map((e) => e.type));
+    expect(types).toContain('health-probe');
+    expect(types).toContain('noise');
+    for (const e of events) {
+      expect(e.text.key, `${e.type} at ${e.atMs} ms`).not.toBe('step.other');
+      for (const locale of ['en', 'zh-CN'] as const) expect(stepText(e.text, locale)).not.toMatch(/health-probe|noise|undefined|\{\{/);
+    }
+    expect(stepText(events.find((e) => e.type === 'noise')!.text, 'zh-CN')).toMatch(/停顿/);
+    expect(stepText(events.find((e) => e.type === 'health-probe')!.text, 'zh-CN')).toMatch(/健康探测/);
   });
 });
