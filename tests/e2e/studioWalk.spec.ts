@@ -4,7 +4,7 @@
  * where the studio shows them (never a JSON path such as "pack.title" or "checks[0].hint") and each
  * goes there; a check the reference fails on every seed is said to be unpassable, not "flaky"; a
  * per-student range whose end breaks a node names the node's setting as the properties panel labels
- * it ("速率", "Rate"), not by its key; and the draft survives a reload.
+ * it ("速率", "Rate"), not by its key; and the draft survives a reload, the last keystrokes too.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { EN, ZH_CN } from '../../src/renderer/src/i18n/resources';
@@ -131,7 +131,10 @@ test('an instructor writes a lesson in 简体中文 and English: names kept, tex
   await expect(items).toHaveText(['Checks › “Few requests fail” › Hint']);
   await shoot(page, 'studio-walk-missing-en');
 
-  // A reload mid-way keeps the draft: the studio reopens it with the new lesson as written.
+  // A reload mid-way keeps the draft, the last keystrokes too (typed just before, within the
+  // studio's moment of waiting before it sends an edit): it reopens with the new lesson as written.
+  await studio.getByRole('tab', { name: en.tabs.checks }).click();
+  await studio.getByTestId('check-hint').locator('[data-locale="zh-CN"]').fill('看看健康检查的间隔。');
   await page.reload();
   await page.getByTestId('studio-button').click();
   await page.getByRole('dialog', { name: en.studio }).locator('[data-draft="walk-zh"]').getByRole('button', { name: en.edit }).click();
@@ -139,4 +142,5 @@ test('an instructor writes a lesson in 简体中文 and English: names kept, tex
   await expect(studio.getByTestId('studio-lesson')).toContainText('19. One crash');
   await studio.getByRole('tab', { name: en.tabs.checks }).click();
   await expect(studio.getByTestId('check-title').locator('[data-locale="zh-CN"]')).toHaveValue('很少有请求失败');
+  await expect(studio.getByTestId('check-hint').locator('[data-locale="zh-CN"]')).toHaveValue('看看健康检查的间隔。');
 });
