@@ -109,7 +109,8 @@ test('an instructor writes a lesson in 简体中文 and English: names kept, tex
   await expect(count).toHaveText(zh.problems_other.replace('{{count}}', '2'), { timeout: 20_000 });
   await count.click();
   const problems = studio.getByTestId('studio-problem');
-  await expect(problems.first()).toContainText('所有参数取最大值时，初始设计中的节点“users”无效：速率：过大');
+  // The node is named as the canvas names it (用户) and the lesson by its title, their ids left to the file and JSON path.
+  await expect(problems.first()).toContainText('课程“一次崩溃”：所有参数取最大值时，初始设计中的节点“用户”无效：速率：过大');
   await expect(studio.getByTestId('studio-problems')).not.toContainText('rps');
   await expect(problems.first()).toHaveAttribute('title', /variants/);
   await shoot(page, 'studio-walk-setting-zh-CN');
@@ -117,7 +118,7 @@ test('an instructor writes a lesson in 简体中文 and English: names kept, tex
   // The same in English.
   await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
   await expect(count).toHaveText(en.problems_other.replace('{{count}}', '2'));
-  await expect(problems.first()).toContainText('the starter\'s node "users" is invalid: Rate: too large');
+  await expect(problems.first()).toContainText('lesson "One crash": at every parameter\'s max, the starter\'s node "Users" is invalid: Rate: too large');
   await expect(studio.getByTestId('studio-problems')).not.toContainText('“rps”');
   await shoot(page, 'studio-walk-setting-en');
   await studio.getByRole('tab', { name: en.tabs.checks }).click();

@@ -19,7 +19,7 @@ import { ScenarioTab } from './ScenarioTab';
 import { TextsTab } from './TextsTab';
 import { lessonGaps } from './lessonGaps';
 import { missingFieldWords, missingTranslations, nodeOfPath, PACK_TITLE, PACK_TITLE_AT } from './translations';
-import { problemPlace, type ProblemPlace } from './problemPlace';
+import { problemPlace, withNodeNames, type ProblemPlace } from './problemPlace';
 import { namesKept } from './nodeNamesEdit';
 import { useStudioNamer } from './useStudioNamer';
 import type { ScenarioEdits } from './useScenarioEdits';
@@ -82,6 +82,8 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
   const missing = studio.lessonDoc ? [...(missingTranslations({ title: draft.title }).length ? [PACK_TITLE] : []), ...missingTranslations(studio.lessonDoc, undefined, [studio.lesson?.starter, studio.lesson?.reference])] : [];
   // The open lesson's file as the validator names it, so a missing text's place is found as a problem's is.
   const lessonFile = `lessons/${String(studio.lessonIndex + 1).padStart(2, '0')}-x.lesson.json`;
+  // The open lesson as its picker names it, for its problems' sentences.
+  const openLesson = studio.lessonDoc ? { id: studio.lessonDoc.id, title: lessonName(studio.lessonDoc as Parameters<typeof lessonName>[0], i18n.language, studio.lessonIndex) } : undefined;
   const placeOf = (p: Pick<StudioProblem, 'file' | 'path'>) => problemPlace(p, draft.lessons.map((l) => l.lesson as Parameters<typeof problemPlace>[1][number]), i18n.language);
   const placeText = (place: ProblemPlace) => {
     const where = t('place.inTab', { tab: t(`tabs.${place.tab}`), place: t(`place.${place.key}`, place.params) });
@@ -179,7 +181,7 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
                 <button type="button" className="sl-link" data-testid="studio-problem-place" aria-label={t('place.goTo', { where: placeText(place) })} onClick={() => goTo(place)}>
                   {placeText(place)}
                 </button>
-                {labelColon(i18n.language)}{packProblemText(p, i18n.language)}
+                {labelColon(i18n.language)}{packProblemText(place.lessonIndex === studio.lessonIndex && p.text ? { ...p, text: withNodeNames(p.text, nameOf, openLesson) } : p, i18n.language)}
               </li>
             );
           })}
