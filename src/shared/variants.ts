@@ -5,7 +5,7 @@
  * grading and `pack:validate --run` all arrive at the same numbers for the same student.
  * Pure: imported by main and the renderer alike.
  */
-import { fieldWords } from './i18n/fieldWords';
+import { fieldWords, graphKinds } from './i18n/fieldWords';
 import { z } from 'zod';
 import { LocalizedTextSchema } from './checks';
 import type { Graph } from './graph';
@@ -138,7 +138,7 @@ export function parseVariantPath(path: string): { root: 'scenario' | 'starter'; 
 export function resolveVariantPath(doc: unknown, path: string): { ok: true; holder: Record<string, unknown>; key: string } | { ok: false; error: string; text: PackMessage } {
   const fail = (key: Extract<PackKey, `variantPath.${string}`>, at: string) => {
     // The place in words ("Scenario › Fault “crash” › Time"): the problem's JSON path is beside the sentence.
-    const text = packMessage(key, { at: fieldWords(at) });
+    const text = packMessage(key, { at: fieldWords(at, graphKinds(doc)) });
     return { ok: false as const, error: englishPackText(text), text };
   };
   const { segments } = parseVariantPath(path);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { EN, ZH_CN } from '../../src/renderer/src/i18n/resources';
-import { domainZhCN } from '../../src/renderer/src/i18n/locales/domainZhCN';
+import { domainZhCN } from '../../src/shared/i18n/domainZhCN';
 import { deriveVariant, LessonVariantsSchema } from '../../src/shared/variants';
 import { forgetStudentWork, node, openApp } from './helpers';
 

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { EN, ZH_CN } from '../../src/renderer/src/i18n/resources';
-import { domainZhCN } from '../../src/renderer/src/i18n/locales/domainZhCN';
+import { domainZhCN } from '../../src/shared/i18n/domainZhCN';
 import { METRICS } from '../../src/shared/metrics';
 import { answerPredictions, forgetStudentWork, openApp } from './helpers';
 

@@ -112,7 +112,7 @@ test('a problem’s sentence names the field in the studio’s words (“Predict
   await expect(count).toHaveText(EN.studio.problems_one.replace('{{count}}', '1'), { timeout: 20_000 });
   await count.click();
   const item = studio.getByTestId('studio-problem');
-  await expect(item).toHaveText(`Checks › Prediction ${i + 1}: lesson "any-instance": Prediction ${i + 1} › Choice 2 has no zh-CN text (the pack lists the locales en, zh-CN)`);
+  await expect(item).toHaveText(`Checks › Prediction ${i + 1}: lesson "Any request, any instance": Prediction ${i + 1} › Choice 2 has no zh-CN text (the pack lists the locales en, zh-CN)`);
   await expect(item).toHaveAttribute('title', `${LESSON_FILE} predictions[${i}].choices[1].text.zh-CN`);
   for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
     await page.setViewportSize({ width, height });
@@ -120,7 +120,7 @@ test('a problem’s sentence names the field in the studio’s words (“Predict
     await page.screenshot({ path: `${SHOTS}/studio-problem-words-en-${width}.png` });
   }
   await page.getByLabel('Language').selectOption('zh-CN');
-  await expect(item).toHaveText(`检查›预测 ${i + 1}：课程“any-instance”：预测 ${i + 1} › 选项 2缺少 zh-CN 文本（课程包列出的语言为 en, zh-CN）`);
+  await expect(item).toHaveText(`检查›预测 ${i + 1}：课程“任意请求，任意实例”：预测 ${i + 1} › 选项 2缺少 zh-CN 文本（课程包列出的语言为 en, zh-CN）`);
   for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
     await page.setViewportSize({ width, height });
     await item.scrollIntoViewIfNeeded();

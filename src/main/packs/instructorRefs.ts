@@ -5,7 +5,7 @@
  * to an existing number (a starter path to a locked node), and its extreme values still make a
  * valid scenario and valid node settings.
  */
-import { fieldWords, settingWords } from '../../shared/i18n/fieldWords';
+import { fieldWords, graphKinds, settingWords } from '../../shared/i18n/fieldWords';
 import type { Graph } from '../../shared/graph';
 import type { Lesson, LocalizedText } from '../../shared/lesson';
 import { parseNodeProps } from '../../shared/nodeProps';
@@ -83,6 +83,7 @@ export function lessonInstructorRefs(file: string, lesson: Lesson, starter: Grap
 
   const variants = lesson.variants;
   if (!variants) return problems;
+  const starterKinds = graphKinds(starter);
   variants.parameters.forEach((p, i) => {
     p.sets.forEach((path, j) => {
       const at = `variants.parameters[${i}].sets[${j}]`;
@@ -90,11 +91,11 @@ export function lessonInstructorRefs(file: string, lesson: Lesson, starter: Grap
       if (root === 'starter') {
         if (!starter) return; // its own problem is reported already
         const node = variantPathNode(path);
-        if (node === undefined) return add(at, packMessage('problem.variantNoNode', { lesson: lesson.id, path: fieldWords(path) }));
-        if (!lesson.locked.includes(node)) add(at, packMessage('problem.variantNotLocked', { lesson: lesson.id, path: fieldWords(path), node }));
+        if (node === undefined) return add(at, packMessage('problem.variantNoNode', { lesson: lesson.id, path: fieldWords(path, starterKinds) }));
+        if (!lesson.locked.includes(node)) add(at, packMessage('problem.variantNotLocked', { lesson: lesson.id, path: fieldWords(path, starterKinds), node }));
       }
       const resolved = resolveVariantPath(root === 'scenario' ? lesson.scenario : starter, path);
-      if (!resolved.ok) add(at, packMessage('problem.variantNotNumber', { lesson: lesson.id, path: fieldWords(path), detail: resolved.text }));
+      if (!resolved.ok) add(at, packMessage('problem.variantNotNumber', { lesson: lesson.id, path: fieldWords(path, starterKinds), detail: resolved.text }));
     });
   });
   if (problems.length > 0) return problems;
@@ -102,13 +103,14 @@ export function lessonInstructorRefs(file: string, lesson: Lesson, starter: Grap
   // Each end of every range must still make a lesson that loads and whose windows resolve.
   for (const end of ['min', 'max'] as const) {
     const values = Object.fromEntries(variants.parameters.map((p) => [p.id, p[end]]));
+    const endWord = packMessage(end === 'min' ? 'word.min' : 'word.max');
     const variant = { seed: 1, values };
     const parsed = ScenarioSchema.safeParse(variantScenario(lesson.scenario, variants, variant));
     if (!parsed.success) {
       // One problem per issue, each worded from zod's data (or as our schema words it).
       for (const x of parsed.error.issues) {
         const { message, zod, text } = issueOf(x);
-        add('variants', packMessage('problem.variantScenario', { lesson: lesson.id, end, where: fieldWords(x.path), detail: (text as PackMessage | undefined) ?? zodIssueMessage(zod, message) }));
+        add('variants', packMessage('problem.variantScenario', { lesson: lesson.id, end: endWord, where: fieldWords(x.path), detail: (text as PackMessage | undefined) ?? zodIssueMessage(zod, message) }));
       }
       continue;
     }
@@ -117,7 +119,7 @@ export function lessonInstructorRefs(file: string, lesson: Lesson, starter: Grap
       const window = check.type === 'metric' ? check.window : check.type === 'quiz' && typeof check.answer !== 'string' ? check.answer.window : undefined;
       if (window === undefined) return;
       const resolved = resolveWindow(window, faults, parsed.data.durationMs);
-      if (!resolved.ok) add(`checks[${i}]`, packMessage('problem.variantWindow', { lesson: lesson.id, end, detail: resolved.text }));
+      if (!resolved.ok) add(`checks[${i}]`, packMessage('problem.variantWindow', { lesson: lesson.id, end: endWord, detail: resolved.text }));
     });
     for (const [name, graph] of [['starter', starter], ['reference', reference]] as const) {
       if (!graph) continue;
@@ -125,7 +127,7 @@ export function lessonInstructorRefs(file: string, lesson: Lesson, starter: Grap
         const props = parseNodeProps(node.kind, node.props);
         if (props.ok) continue;
         for (const x of props.issues) {
-          add('variants', packMessage('problem.variantNode', { lesson: lesson.id, end, graph: packMessage(name === 'starter' ? 'word.starter' : 'word.reference'), node: node.id, where: settingWords(x.path), detail: zodIssueMessage(x.zod, x.message) }));
+          add('variants', packMessage('problem.variantNode', { lesson: lesson.id, end: endWord, graph: packMessage(name === 'starter' ? 'word.starter' : 'word.reference'), node: node.id, where: settingWords(x.path, node.kind), detail: zodIssueMessage(x.zod, x.message) }));
         }
       }
     }

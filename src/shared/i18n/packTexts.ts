@@ -11,6 +11,7 @@
 import type { ErrorKey } from './errorTexts';
 import type { ZodIssueData } from './issues';
 import { fillMessage, type Message, type MessageParam, type Template } from './messages';
+import { SETTING_TEXTS } from './settingWords';
 
 export const PACK_TEXTS = {
   // Reading the pack's files (src/main/packs/validate.ts).
@@ -57,9 +58,9 @@ export const PACK_TEXTS = {
   'problem.variantNoNode': { en: 'lesson "{{lesson}}": {{path}} names no node by its id: a range sets a setting of one node of the starter, named by its id', 'zh-CN': '课程“{{lesson}}”：{{path}}没有按 ID 指定节点：取值范围只能设置初始设计中按 ID 指定的某个节点的设置' },
   'problem.variantNotLocked': { en: 'lesson "{{lesson}}": {{path}} sets node "{{node}}", which the lesson does not lock: grading could not hold the student\'s value', 'zh-CN': '课程“{{lesson}}”：{{path}}设置的节点“{{node}}”没有被课程锁定：评分无法保持学生的数值' },
   'problem.variantNotNumber': { en: 'lesson "{{lesson}}": {{path}} is no number a range can set: {{detail}}', 'zh-CN': '课程“{{lesson}}”：{{path}}不是取值范围可以设置的数字：{{detail}}' },
-  'problem.variantScenario': { en: 'lesson "{{lesson}}": at every parameter\'s {{end}} the scenario is invalid: {{where}}: {{detail}}', 'zh-CN': '课程“{{lesson}}”：所有参数取 {{end}} 时场景无效：{{where}}：{{detail}}' },
-  'problem.variantWindow': { en: 'lesson "{{lesson}}": at every variant parameter\'s {{end}}, {{detail}}', 'zh-CN': '课程“{{lesson}}”：所有变体参数取 {{end}} 时，{{detail}}' },
-  'problem.variantNode': { en: 'lesson "{{lesson}}": at every parameter\'s {{end}}, the {{graph}}\'s node "{{node}}" is invalid: {{where}}: {{detail}}', 'zh-CN': '课程“{{lesson}}”：所有参数取 {{end}} 时，{{graph}}中的节点“{{node}}”无效：{{where}}：{{detail}}' },
+  'problem.variantScenario': { en: 'lesson "{{lesson}}": at every parameter\'s {{end}} the scenario is invalid: {{where}}: {{detail}}', 'zh-CN': '课程“{{lesson}}”：所有参数取{{end}}时场景无效：{{where}}：{{detail}}' },
+  'problem.variantWindow': { en: 'lesson "{{lesson}}": at every variant parameter\'s {{end}}, {{detail}}', 'zh-CN': '课程“{{lesson}}”：所有变体参数取{{end}}时，{{detail}}' },
+  'problem.variantNode': { en: 'lesson "{{lesson}}": at every parameter\'s {{end}}, the {{graph}}\'s node "{{node}}" is invalid: {{where}}: {{detail}}', 'zh-CN': '课程“{{lesson}}”：所有参数取{{end}}时，{{graph}}中的节点“{{node}}”无效：{{where}}：{{detail}}' },
   // Why a variant's path leads to no number (shared/variants.ts), inside problem.variantNotNumber.
   'variantPath.notObject': { en: '{{at}} is not an object', 'zh-CN': '{{at}}不是对象' },
   'variantPath.notSet': { en: '{{at}} is not set: a variant can only change an existing number', 'zh-CN': '{{at}}没有设置：变体只能修改已有的数字' },
@@ -141,13 +142,20 @@ export const PACK_TEXTS = {
   'field.target': { en: 'Target', 'zh-CN': '目标' },
   'field.window': { en: 'Window', 'zh-CN': '时间窗口' },
   'field.feedback': { en: 'Feedback', 'zh-CN': '反馈' },
+  'field.hint': { en: 'Hint', 'zh-CN': '提示' },
+  'field.name': { en: 'Name', 'zh-CN': '名称' },
   'field.setting': { en: 'setting “{{key}}”', 'zh-CN': '设置“{{key}}”' },
   'field.param': { en: 'parameter “{{key}}”', 'zh-CN': '参数“{{key}}”' },
+  // A node's setting by the properties panel's label, each level its own key (settingWords.ts): "Health check", "健康检查".
+  ...SETTING_TEXTS,
 
   // Words inside the sentences above.
   'word.or': { en: '{{a}} or {{b}}', 'zh-CN': '{{a}}或{{b}}' },
   'word.none': { en: 'none', 'zh-CN': '无' },
   'word.starter': { en: 'starter', 'zh-CN': '初始设计' },
+  // A range's end ({{end}} above), as the studio's range row labels it.
+  'word.min': { en: 'min', 'zh-CN': '最小值' },
+  'word.max': { en: 'max', 'zh-CN': '最大值' },
   'word.reference': { en: 'reference', 'zh-CN': '参考设计' },
   'word.wrongAnswer': { en: 'wrong answer "{{id}}"', 'zh-CN': '常见错误答案“{{id}}”' },
 

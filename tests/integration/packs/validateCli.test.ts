@@ -48,6 +48,18 @@ describe('npm run pack:validate', () => {
     expect(JSON.parse(good.stdout)).toMatchObject({ packs: [{ ok: true, pack: 'sessions', problems: [] }] });
   });
 
+  it('names a node’s setting by the properties panel’s label, not its key, in the printed line and in --json', async () => {
+    const lesson = goodLesson();
+    lesson.variants = { parameters: [{ id: 'rate', label: { en: 'Rate', 'zh-CN': '速率' }, min: 100, max: 2_000_000, step: 100_000, unit: 'rps', sets: ['starter.nodes[id=users].props.rps'] }] };
+    const folder = writePack({ ...goodPack(), 'lessons/session-state.lesson.json': lesson });
+    const sentence = 'lesson "session-state": at every parameter\'s max, the starter\'s node "users" is invalid: Rate: too large: at most 1000000';
+    const text = await validate(folder);
+    expect(text.stdout).toContain(`  lessons/session-state.lesson.json: variants: ${sentence}\n`);
+    expect(text.stdout).not.toContain('“rps”');
+    const json = await validate('--json', folder);
+    expect((JSON.parse(json.stdout) as { packs: { problems: { message: string; key: string }[] }[] }).packs[0]!.problems[0]).toMatchObject({ message: sentence, key: 'problem.variantNode' });
+  });
+
   it('refuses a zip with "../" entries and passes a good folder, exiting 1 if any pack fails', async () => {
     const zip = path.join(mkdtempSync(path.join(tmpdir(), 'statelab-zip-')), 'evil.zip');
     writeFileSync(zip, zipSync({ ...asBytes(goodPack()), '../../outside.txt': new Uint8Array([1]) }));

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/main/sim';
-import { domainZhCN } from '../../../src/renderer/src/i18n/locales/domainZhCN';
+import { domainZhCN } from '../../../src/shared/i18n/domainZhCN';
 import { DatabasePropsSchema } from '../../../src/shared/nodeProps';
 import { ScenarioSchema } from '../../../src/shared/scenario';
 

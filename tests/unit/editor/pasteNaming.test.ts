@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addNode, copyFragment, planPaste, type NodeNaming } from '../../../src/renderer/src/editor/commands';
-import { domainZhCN } from '../../../src/renderer/src/i18n/locales/domainZhCN';
+import { domainZhCN } from '../../../src/shared/i18n/domainZhCN';
 import { GRAPH_FORMAT, GRAPH_VERSION, type Graph, type NodeKind } from '../../../src/shared/graph';
 import { produce } from 'immer';
 

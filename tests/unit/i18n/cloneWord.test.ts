@@ -3,7 +3,7 @@
 // node): in lesson 7 that reads as if the new partition owner arrived with part-1's data, the
 // opposite of what the lesson shows. Clones are 克隆.
 import { describe, expect, it } from 'vitest';
-import { domainZhCN } from '../../../src/renderer/src/i18n/locales/domainZhCN';
+import { domainZhCN } from '../../../src/shared/i18n/domainZhCN';
 import { zhCN } from '../../../src/renderer/src/i18n/locales/zhCN';
 import { EVENT_TEXTS } from '../../../src/shared/i18n/eventTexts';
 

@@ -102,7 +102,12 @@ describe('variants', () => {
       `${LESSON}: variants.parameters[0].sets[0]: lesson "session-state": Scenario › Fault “crash” › “atMz” is no number a range can set: Scenario › Fault “crash” › “atMz” is not set: a variant can only change an existing number`,
     ]);
     expect(await problemsOf(withLesson((l) => (l.variants = variants(['starter.nodes[id=api-1].props.workers']))))).toEqual([
-      `${LESSON}: variants.parameters[0].sets[0]: lesson "session-state": Starter › Node “api-1” › setting “workers” sets node "api-1", which the lesson does not lock: grading could not hold the student's value`,
+      `${LESSON}: variants.parameters[0].sets[0]: lesson "session-state": Starter › Node “api-1” › Workers sets node "api-1", which the lesson does not lock: grading could not hold the student's value`,
+    ]);
+    // A setting the node's kind does not have keeps its key: there is no label to name it by.
+    expect(await problemsOf(withLesson((l) => (l.variants = variants(['starter.nodes[id=api-1].props.maxConcurrent']))))).toEqual([
+      `${LESSON}: variants.parameters[0].sets[0]: lesson "session-state": Starter › Node “api-1” › setting “maxConcurrent” sets node "api-1", which the lesson does not lock: grading could not hold the student's value`,
+      `${LESSON}: variants.parameters[0].sets[0]: lesson "session-state": Starter › Node “api-1” › setting “maxConcurrent” is no number a range can set: Starter › Node “api-1” › setting “maxConcurrent” is not set: a variant can only change an existing number`,
     ]);
     expect(await problemsOf(withLesson((l) => (l.variants = variants(['graph.nodes[0].x']))))).toEqual([
       `${LESSON}: variants.parameters[0].sets[0]: expected "scenario.<path>" or "starter.<path>", e.g. "scenario.faults[id=crash].atMs" or "starter.nodes[id=users].props.rps"`,
@@ -116,7 +121,7 @@ describe('variants', () => {
     expect(late.length).toBeGreaterThan(0);
     const rate = await problemsOf(withLesson((l) => (l.variants = variants(['starter.nodes[id=users].props.rps'], { min: 100, max: 2_000_000, step: 100_000 }))));
     expect(rate).toEqual(
-      ['starter', 'reference'].map((graph) => `${LESSON}: variants: lesson "session-state": at every parameter's max, the ${graph}'s node "users" is invalid: setting “rps”: too large: at most 1000000`),
+      ['starter', 'reference'].map((graph) => `${LESSON}: variants: lesson "session-state": at every parameter's max, the ${graph}'s node "users" is invalid: Rate: too large: at most 1000000`),
     );
     expect(await problemsOf(withLesson((l) => (l.variants = variants(['scenario.faults[id=crash].atMs'], { min: 5000, max: 1000, step: 1000 }))))).toEqual([
       `${LESSON}: variants.parameters[0].max: expected max (1000) to be at least min (5000)`,

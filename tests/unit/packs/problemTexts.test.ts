@@ -215,9 +215,18 @@ describe('a problem’s sentence names fields in words, the JSON path beside it'
     ]);
     const tooLarge = await problemsOf(withLesson((l) => (l.variants = ranges(['starter.nodes[id=users].props.rps'], 2_000_000))));
     expect(tooLarge.length).toBe(2);
-    expect(inBoth(tooLarge[0]!).en).toBe('lesson "session-state": at every parameter\'s max, the starter\'s node "users" is invalid: setting “rps”: too large: at most 1000000');
-    expect(inBoth(tooLarge[0]!).zh).toBe('课程“session-state”：所有参数取 max 时，初始设计中的节点“users”无效：设置“rps”：过大：最大为 1000000');
-    for (const p of [...missing, ...nowhere, ...tooLarge]) {
+    expect(inBoth(tooLarge[0]!).en).toBe('lesson "session-state": at every parameter\'s max, the starter\'s node "users" is invalid: Rate: too large: at most 1000000');
+    expect(inBoth(tooLarge[0]!).zh).toBe('课程“session-state”：所有参数取最大值时，初始设计中的节点“users”无效：速率：过大：最大为 1000000');
+    // A range on a nested setting of a node the lesson does not lock: named by the properties panel's labels, in both languages.
+    const unset = await problemsOf(withLesson((l) => (l.variants = ranges(['starter.nodes[id=lb].props.healthCheck.intervalMs'], 1000))));
+    expect(unset.map(inBoth)).toEqual([
+      {
+        where: `${LESSON}: variants.parameters[0].sets[0]`,
+        en: 'lesson "session-state": Starter › Node “lb” › Health check › Interval sets node "lb", which the lesson does not lock: grading could not hold the student\'s value',
+        zh: '课程“session-state”：初始设计 › 节点“lb” › 健康检查 › 间隔设置的节点“lb”没有被课程锁定：评分无法保持学生的数值',
+      },
+    ]);
+    for (const p of [...missing, ...nowhere, ...tooLarge, ...unset]) {
       // The sentence reads without a JSON path in either language; the path stays the problem's place (CLI line, --json, tooltip).
       expect(packProblemText(p, 'en')).not.toMatch(JSON_PATH);
       expect(packProblemText(p, 'zh-CN')).not.toMatch(JSON_PATH);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../../src/shared/graph';
 import type { NodeNames } from '../../../src/shared/nodeNames';
-import { setNodeName } from '../../../src/renderer/src/studio/nodeNamesEdit';
+import { namesKept, setNodeName } from '../../../src/renderer/src/studio/nodeNamesEdit';
 
 const graph = (): Graph => ({ format: 'statelab.graph', version: 1, nodes: [{ id: 'lb', kind: 'load-balancer', label: 'Load balancer', position: { x: 0, y: 0 }, props: {} }], edges: [] });
 
@@ -19,5 +19,14 @@ describe('the studio names a node in both languages', () => {
     const lesson: { nodeNames?: NodeNames } = { nodeNames: { lb: { en: 'Load balancer', 'zh-CN': '负载均衡器' } } };
     setNodeName(lesson, [graph(), undefined], 'lb', { en: 'Load balancer', 'zh-CN': ' ' });
     expect(lesson.nodeNames).toBeUndefined();
+  });
+
+  it('a new lesson keeps the names of the canvas’s nodes from the lesson it starts from, except a node relabelled since', () => {
+    const canvas = graph();
+    canvas.nodes.push({ id: 'api-1', kind: 'service', label: 'My API', position: { x: 0, y: 0 }, props: {} });
+    const names: NodeNames = { lb: { en: 'Load balancer', 'zh-CN': '负载均衡器' }, 'api-1': { en: 'API 1', 'zh-CN': 'API 实例 1' }, db: { en: 'Database', 'zh-CN': '数据库' } };
+    expect(namesKept(canvas, names)).toEqual({ lb: { en: 'Load balancer', 'zh-CN': '负载均衡器' } });
+    expect(namesKept(canvas, undefined)).toBeUndefined();
+    expect(namesKept(canvas, { 'api-1': names['api-1']! })).toBeUndefined();
   });
 });

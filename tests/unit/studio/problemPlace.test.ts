@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lessonIndexOfFile, problemPlace, type ProblemPlace } from '../../../src/renderer/src/studio/problemPlace';
+import { lessonIndexOfFile, problemPlace, withNodeNames, type ProblemPlace } from '../../../src/renderer/src/studio/problemPlace';
+import { messageText } from '../../../src/shared/i18n/errorTexts';
+import { fieldWords } from '../../../src/shared/i18n/fieldWords';
+import { packMessage } from '../../../src/shared/i18n/packTexts';
 import { EN, ZH_CN } from '../../../src/renderer/src/i18n/resources';
 
 const lesson = {
@@ -56,5 +59,20 @@ describe('where a pack problem is fixed in the studio', () => {
     expect(place.lessonIndex).toBe(1);
     expect(words(place, EN.studio, 0)).toBe('Lesson 2 › Texts › Step 1');
     expect(words(place, ZH_CN.studio, 0)).toBe('第 2 课›文字›第 1 步');
+  });
+});
+
+describe('a problem of the open lesson names its nodes as the canvas does', () => {
+  it('puts the node’s name for its id inside the field words and a range’s node, in both languages; other ids stay', () => {
+    const names: Record<string, string> = { 'api-1': 'API 实例 1', users: '用户' };
+    const nameOf = (id: string) => names[id] ?? id;
+    const notLocked = packMessage('problem.variantNotLocked', { lesson: 'l', path: fieldWords('starter.nodes[id=api-1].props.workers', () => 'service'), node: 'api-1' });
+    expect(messageText(withNodeNames(notLocked, nameOf), 'zh-CN')).toBe('课程“l”：初始设计 › 节点“API 实例 1” › 工作线程设置的节点“API 实例 1”没有被课程锁定：评分无法保持学生的数值');
+    expect(messageText(withNodeNames(notLocked, (id) => (id === 'api-1' ? 'API 1' : id)), 'en')).toBe('lesson "l": Starter › Node “API 1” › Workers sets node "API 1", which the lesson does not lock: grading could not hold the student\'s value');
+    // An unknown node's id is what the author typed: it stays.
+    const unknown = packMessage('problem.unknownNode', { id: 'users', known: 'api-1' });
+    expect(withNodeNames(unknown, nameOf)).toEqual(unknown);
+    // The open lesson by its title.
+    expect(messageText(withNodeNames(notLocked, nameOf, { id: 'l', title: '一次崩溃' }), 'zh-CN')).toMatch(/^课程“一次崩溃”：/);
   });
 });

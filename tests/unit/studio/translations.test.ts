@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { missingTranslations } from '../../../src/renderer/src/studio/translations';
+import { messageText } from '../../../src/shared/i18n/errorTexts';
+import { missingFieldWords, missingTranslations } from '../../../src/renderer/src/studio/translations';
 
 describe('missing translations in a draft lesson', () => {
   it('lists every text English has and zh-CN lacks, objectives and check texts included', () => {
@@ -27,5 +28,20 @@ describe('missing node names in a draft lesson', () => {
     expect(missingTranslations(named, 'zh-CN', [starter, reference])).toEqual([]);
     // Without the graphs only the entries are seen.
     expect(missingTranslations(lesson, 'zh-CN')).toEqual(['nodeNames.cache']);
+  });
+
+  it('says which of a check’s, prediction’s or range’s texts is missing in words; a step or the title is its place alone', () => {
+    const words = (path: string, locale: string) => {
+      const m = missingFieldWords(path);
+      return m === undefined ? undefined : messageText(m, locale);
+    };
+    expect(words('checks[0].hint', 'en')).toBe('Hint');
+    expect(words('checks[0].hint', 'zh-CN')).toBe('提示');
+    expect(words('checks[2].choices[1].text', 'en')).toBe('Choice 2');
+    expect(words('predictions[0].question', 'zh-CN')).toBe('问题');
+    expect(words('variants.parameters[0].label', 'en')).toBe('What the student sees it called');
+    expect(words('wrongAnswers[0].name', 'zh-CN')).toBe('名称');
+    expect(words('steps[1]', 'en')).toBeUndefined();
+    expect(words('title', 'en')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 /** Every locale's UI words, by namespace: the one table the app, the checks and the e2e tests read. */
 import type { AppLocale } from '../../../shared/i18n';
 import { domainEn } from './domainEn';
-import { domainZhCN } from './locales/domainZhCN';
+import { domainZhCN } from '../../../shared/i18n/domainZhCN';
 import { en } from './locales/en';
 import { zhCN } from './locales/zhCN';
 

@@ -4,6 +4,9 @@
  * Units come from field-name suffixes (Ms, Rps, Rate, Ratio), as the house style names them.
  */
 import type { z } from 'zod';
+import { labelOf } from '../../../shared/i18n/settingWords';
+
+export { labelOf };
 
 interface FieldBase {
   /** Key inside its parent object. */
@@ -42,19 +45,6 @@ const UNITS: [RegExp, string][] = [
 
 export function unitOf(key: string): string | undefined {
   return UNITS.find(([re]) => re.test(key))?.[1];
-}
-
-/** Words that read as abbreviations: `tokenTtlMs` → "Token TTL", not "Token ttl". */
-const ABBREVIATIONS: Readonly<Record<string, string>> = { ttl: 'TTL' };
-
-/** Keys whose words alone read wrong: `nonOwner` is not "Non owner" but what the setting is about. */
-const FIELD_LABELS: Readonly<Record<string, string>> = { rps: 'Rate', nonOwner: 'Keys it does not own' };
-
-/** `callTimeoutMs` → "Call timeout"; `rps` → "Rate"; `leaseTtlMs` → "Lease TTL". */
-export function labelOf(key: string): string {
-  if (Object.hasOwn(FIELD_LABELS, key)) return FIELD_LABELS[key]!;
-  const words = key.replace(/(Ms|Rps)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(' ').map((w) => ABBREVIATIONS[w] ?? w).join(' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Options whose words alone read wrong (an abbreviation, a name, a hyphenated word). */

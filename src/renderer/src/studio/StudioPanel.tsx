@@ -6,7 +6,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import type { Graph } from '../../../shared/graph';
-import { packProblemText } from '../../../shared/i18n/errorTexts';
+import type { NodeNames } from '../../../shared/nodeNames';
+import { messageText, packProblemText } from '../../../shared/i18n/errorTexts';
 import { issuePlace } from '../../../shared/i18n/issues';
 import { labelColon } from '../i18n/format';
 import { newLessonDocument, type StudioProblem } from '../../../shared/studio';
@@ -17,8 +18,9 @@ import { LocalizedField } from './LocalizedField';
 import { ScenarioTab } from './ScenarioTab';
 import { TextsTab } from './TextsTab';
 import { lessonGaps } from './lessonGaps';
-import { missingTranslations, nodeOfPath } from './translations';
-import { problemPlace, type ProblemPlace } from './problemPlace';
+import { missingFieldWords, missingTranslations, nodeOfPath, PACK_TITLE, PACK_TITLE_AT } from './translations';
+import { problemPlace, withNodeNames, type ProblemPlace } from './problemPlace';
+import { namesKept } from './nodeNamesEdit';
 import { useStudioNamer } from './useStudioNamer';
 import type { ScenarioEdits } from './useScenarioEdits';
 import type { Studio } from './useStudio';
@@ -70,13 +72,19 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
     const used = new Set(draft.lessons.map((l) => (l.lesson as { id?: string }).id));
     let n = draft.lessons.length + 1;
     while (used.has(`lesson-${n}`)) n++;
-    studio.edit((d) => void d.lessons.push({ lesson: newLessonDocument(`lesson-${n}`), starter: canvas }));
+    // The canvas's nodes keep the names the open lesson gives them (a node still labelled as that lesson names it).
+    const names = namesKept(canvas, (studio.lessonDoc as { nodeNames?: NodeNames } | undefined)?.nodeNames);
+    studio.edit((d) => void d.lessons.push({ lesson: { ...newLessonDocument(`lesson-${n}`), ...(names ? { nodeNames: names } : {}) }, starter: canvas }));
     studio.pickLesson(draft.lessons.length);
     setTab('design');
   };
   // Node names count too: a node of the starter or reference named in English only lacks its 简体中文.
-  const missing = studio.lessonDoc ? [...(missingTranslations({ title: draft.title }).length ? ['pack.title'] : []), ...missingTranslations(studio.lessonDoc, undefined, [studio.lesson?.starter, studio.lesson?.reference])] : [];
-  const placeOf = (p: StudioProblem) => problemPlace(p, draft.lessons.map((l) => l.lesson as Parameters<typeof problemPlace>[1][number]), i18n.language);
+  const missing = studio.lessonDoc ? [...(missingTranslations({ title: draft.title }).length ? [PACK_TITLE] : []), ...missingTranslations(studio.lessonDoc, undefined, [studio.lesson?.starter, studio.lesson?.reference])] : [];
+  // The open lesson's file as the validator names it, so a missing text's place is found as a problem's is.
+  const lessonFile = `lessons/${String(studio.lessonIndex + 1).padStart(2, '0')}-x.lesson.json`;
+  // The open lesson as its picker names it, for its problems' sentences.
+  const openLesson = studio.lessonDoc ? { id: studio.lessonDoc.id, title: lessonName(studio.lessonDoc as Parameters<typeof lessonName>[0], i18n.language, studio.lessonIndex) } : undefined;
+  const placeOf = (p: Pick<StudioProblem, 'file' | 'path'>) => problemPlace(p, draft.lessons.map((l) => l.lesson as Parameters<typeof problemPlace>[1][number]), i18n.language);
   const placeText = (place: ProblemPlace) => {
     const where = t('place.inTab', { tab: t(`tabs.${place.tab}`), place: t(`place.${place.key}`, place.params) });
     return place.lessonIndex !== undefined && place.lessonIndex !== studio.lessonIndex ? t('place.inLesson', { n: place.lessonIndex + 1, place: where }) : where;
@@ -137,10 +145,16 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
             <ul className="sl-studio-missing-list" data-testid="studio-missing-list">
               {missing.map((path) => {
                 const id = nodeOfPath(path);
+                // A text by where the studio shows it, a link that goes there ("Checks › “Few requests fail” › Hint"); its JSON path in the tooltip.
+                const place = path === PACK_TITLE ? problemPlace(PACK_TITLE_AT, [], i18n.language) : placeOf({ file: lessonFile, path });
+                const field = missingFieldWords(path);
                 return (
-                  <li key={path}>
+                  <li key={path} data-testid="studio-missing-item">
                     {id === undefined ? (
-                      <code>{path}</code>
+                      <button type="button" className="sl-link" title={path} onClick={() => goTo(place)}>
+                        {placeText(place)}
+                        {field !== undefined && ` › ${messageText(field, i18n.language)}`}
+                      </button>
                     ) : (
                       <button type="button" className="sl-link" title={id} onClick={() => {
                           setTab('design');
@@ -167,7 +181,7 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
                 <button type="button" className="sl-link" data-testid="studio-problem-place" aria-label={t('place.goTo', { where: placeText(place) })} onClick={() => goTo(place)}>
                   {placeText(place)}
                 </button>
-                {labelColon(i18n.language)}{packProblemText(p, i18n.language)}
+                {labelColon(i18n.language)}{packProblemText(place.lessonIndex === studio.lessonIndex && p.text ? { ...p, text: withNodeNames(p.text, nameOf, openLesson) } : p, i18n.language)}
               </li>
             );
           })}

@@ -158,7 +158,8 @@ function VerifyTable({ rows, designs, designName, words, wrongs, checkName }: Ta
             })}
             <td data-testid="verify-flags">
               {row.isFreePoint && <span className="sl-studio-flag">{t('freePoint')}</span>}
-              {row.isFlaky && <span className="sl-studio-flag">{t('flaky')}</span>}
+              {/* A reference that fails on every seed is no flake: no student can pass the check as it stands. */}
+              {row.isFlaky && (row.designs.reference?.passed === 0 ? <span className="sl-studio-flag" data-flag="reference-fails">{t('referenceFails')}</span> : <span className="sl-studio-flag" data-flag="flaky">{t('flaky')}</span>)}
               {row.wrongPasses.map((id) => (
                 <span key={id} className="sl-studio-flag" data-wrong-passes={id}>{t('wrongPasses', { name: wrongs.get(id) ?? id })}</span>
               ))}

@@ -206,6 +206,7 @@ export const studioEn = {
   notEvaluated: 'not evaluated: see below',
   freePoint: 'free point: the starter passes',
   flaky: 'flaky: the reference fails on some seed',
+  referenceFails: 'the reference fails it on every seed: no student could pass it as it stands',
   wrongPasses: 'wrong answer “{{name}}” passes it on some seed',
   seedsUsed: 'Seeds: {{seeds}}',
   // Faults dragged onto the canvas and the timeline (the scenario tab's palette).
@@ -494,6 +495,7 @@ export const studioZhCN = {
   notEvaluated: '无法评估：见下方',
   freePoint: '白送分：初始设计就能通过',
   flaky: '不稳定：参考答案在某些种子上未通过',
+  referenceFails: '参考答案在每个种子上都未通过：按现在的设定，没有学生能通过这一项',
   wrongPasses: '错误答案“{{name}}”在某些种子上通过了',
   seedsUsed: '种子：{{seeds}}',
   // 拖到画布和时间轴上的故障（场景标签页的故障面板）。

@@ -20,3 +20,15 @@ export function setNodeName(lesson: { nodeNames?: NodeNames | undefined }, graph
   if (Object.keys(all).length > 0) lesson.nodeNames = all;
   else delete lesson.nodeNames;
 }
+
+/**
+ * The names a new lesson keeps from the lesson whose design it starts from: each node of `graph`
+ * that `names` names, while its label is still that name's English (a node the author renamed on
+ * the canvas is the author's). Without them a new lesson built on lesson 1's canvas reads "Users"
+ * and "Load balancer" in 简体中文 and lists every node as untranslated.
+ */
+export function namesKept(graph: Graph, names: NodeNames | undefined): NodeNames | undefined {
+  if (!names) return undefined;
+  const kept = Object.fromEntries(graph.nodes.filter((n) => Object.hasOwn(names, n.id) && names[n.id]!.en === n.label).map((n) => [n.id, names[n.id]!]));
+  return Object.keys(kept).length > 0 ? kept : undefined;
+}

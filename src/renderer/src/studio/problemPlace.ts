@@ -4,6 +4,7 @@
  * follow. This says the same place as the studio shows it (the tab, then the check, step or range
  * by its name) and which lesson, tab and check to open. Pure: the panel words it and goes there.
  */
+import type { Message } from '../../../shared/i18n/messages';
 import type { StudioProblem } from '../../../shared/studio';
 import { checkName, plainMarkdown } from './checkName';
 
@@ -122,4 +123,27 @@ export function problemPlace(problem: Pick<StudioProblem, 'file' | 'path'>, less
     default:
       return at('texts', 'texts');
   }
+}
+
+/** Messages whose `node` parameter is a node of the lesson's starter or reference by its id. */
+const NODE_PARAM_KEYS = new Set(['problem.variantNotLocked', 'problem.variantNode']);
+
+/**
+ * A problem of the open lesson with its nodes named as the canvas names them ("节点“用户”", not
+ * "节点“users”") and the lesson by its title: the validator names both by id (what the CLI prints
+ * beside the file); the studio shows the same sentence with the names, the file and path in its tooltip.
+ */
+export function withNodeNames<M extends Message>(message: M, nameOf: (id: string) => string, lesson?: { id: string; title: string }): M {
+  const params = message.params;
+  if (!params) return message;
+  const named = Object.fromEntries(
+    Object.entries(params).map(([name, value]) => {
+      if (typeof value === 'object') return [name, withNodeNames(value, nameOf, lesson)];
+      const isNode = (message.key === 'field.node' && name === 'id') || (NODE_PARAM_KEYS.has(message.key) && name === 'node');
+      // The lesson by its title, as the studio's lesson picker names it.
+      if (name === 'lesson' && lesson && value === lesson.id) return [name, lesson.title];
+      return [name, isNode && typeof value === 'string' ? nameOf(value) : value];
+    }),
+  );
+  return { ...message, params: named };
 }

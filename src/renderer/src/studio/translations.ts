@@ -4,6 +4,8 @@
  * lesson schema is counted without a change here; and the names of the nodes of its starter and
  * reference (`nodeNames`), a node the lesson names only in English (its label, no entry) included.
  */
+import { fieldWords } from '../../../shared/i18n/fieldWords';
+import type { PackMessage } from '../../../shared/i18n/packTexts';
 import { LOCALES } from '../../../shared/lesson';
 
 const isLocalized = (value: unknown): value is Record<string, unknown> & { en: string } =>
@@ -17,6 +19,23 @@ type NamedGraph = { nodes: readonly { id: string; label: string }[] };
 /** The path of a node's name in the lesson ("nodeNames.api-1"), as missingTranslations lists it. */
 export const nodeNamePath = (id: string) => `nodeNames.${id}`;
 /** The node id of a nodeNamePath, else undefined. */
+/** The pack's title in the missing list (it is the pack's, not the lesson's). */
+export const PACK_TITLE = 'pack.title';
+/** Where the pack's title is, as the validator names a problem's place (file and JSON path). */
+export const PACK_TITLE_AT = { file: 'pack.json', path: 'title' } as const;
+
+/** A part of the lesson with several texts (a check, a prediction, a range, a wrong answer): its path and the field's path inside it. */
+const CONTAINER = /^((?:checks|predictions|wrongAnswers)\[\d+\]|variants\.parameters\[\d+\])\.(.+)$/;
+
+/**
+ * Which of a part's texts a missing one is, in words ("Hint", "Choice 2"), said after the part's
+ * place ("Checks › “Few requests fail”"); undefined when the place names the text itself (a step, the title).
+ */
+export function missingFieldWords(path: string): PackMessage | undefined {
+  const m = CONTAINER.exec(path);
+  return m ? fieldWords(m[2]!) : undefined;
+}
+
 export const nodeOfPath = (path: string): string | undefined => (path.startsWith('nodeNames.') ? path.slice('nodeNames.'.length) : undefined);
 
 /**

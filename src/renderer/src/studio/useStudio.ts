@@ -9,7 +9,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { StateLabApi } from '../../../shared/api';
 import type { LessonSchema } from '../../../shared/lesson';
-import { STUDIO_LIMITS, type StudioDraft, type StudioLesson, type StudioProblem, type VerifyResult } from '../../../shared/studio';
+import { STUDIO_LIMITS, StudioDraftSchema, type StudioDraft, type StudioLesson, type StudioProblem, type VerifyResult } from '../../../shared/studio';
 import { useErrorText } from '../i18n/useErrorText';
 
 /** A lesson document as the studio edits it: the lesson schema's input, possibly incomplete. */
@@ -31,6 +31,30 @@ export function staleAfterEdit(verify: VerifyState): VerifyState {
 }
 
 const UPDATE_DELAY_MS = 400;
+
+/** Where an edit still waiting as the page went is kept until its draft is opened again. */
+const PENDING_EDIT_KEY = 'statelab.studio.pendingEdit';
+function keepPendingEdit(draft: StudioDraft): void {
+  try {
+    localStorage.setItem(PENDING_EDIT_KEY, JSON.stringify(draft));
+  } catch {
+    // Storage full or unavailable: the edit is still sent, and may arrive.
+  }
+}
+/** The kept edit of draft `id`, if any (read once); what the page's storage holds is checked like any draft from outside. */
+function takePendingEdit(id: string): StudioDraft | undefined {
+  try {
+    const text = localStorage.getItem(PENDING_EDIT_KEY);
+    if (text === null) return undefined;
+    const parsed = StudioDraftSchema.safeParse(JSON.parse(text));
+    // Another draft's edit waits for that draft; one that no longer reads is dropped.
+    if (parsed.success && parsed.data.id !== id) return undefined;
+    localStorage.removeItem(PENDING_EDIT_KEY);
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
 const VERIFY_DELAY_MS = 800;
 let jobSerial = 0;
 
@@ -112,7 +136,10 @@ export function useStudio(api: StateLabApi, onShowLesson?: ShowLesson) {
         clearTimeout(updateTimer.current);
         cancelVerify();
         setVerify(staleAfterEdit);
-        updateTimer.current = setTimeout(() => void send(next), UPDATE_DELAY_MS);
+        updateTimer.current = setTimeout(() => {
+          updateTimer.current = undefined;
+          void send(next);
+        }, UPDATE_DELAY_MS);
         return next;
       });
     },
@@ -172,7 +199,7 @@ export function useStudio(api: StateLabApi, onShowLesson?: ShowLesson) {
     async (id: string): Promise<string | undefined> => {
       const result = await api.studioOpen({ id });
       if (!result.ok) return errorText(result.error);
-      adopt(result.value);
+      adopt(takePendingEdit(id) ?? result.value);
       return undefined;
     },
     [api, errorText, adopt],
@@ -189,8 +216,21 @@ export function useStudio(api: StateLabApi, onShowLesson?: ShowLesson) {
   /** Sends any edit still waiting, so Save and Export act on what the author sees. */
   const flush = useCallback(async () => {
     clearTimeout(updateTimer.current);
+    updateTimer.current = undefined;
     if (latest.current.draft) await send(latest.current.draft);
   }, [send]);
+  // A reload or a closed window within the debounce would lose the last keystrokes: an edit still
+  // waiting is kept in the page's storage as the page goes (a message to main may not leave in
+  // time) and sent again when the draft is next opened.
+  useEffect(() => {
+    const keep = () => {
+      if (updateTimer.current === undefined || !latest.current.draft) return;
+      keepPendingEdit(latest.current.draft);
+      void flush();
+    };
+    window.addEventListener('pagehide', keep);
+    return () => window.removeEventListener('pagehide', keep);
+  }, [flush]);
   const save = useCallback(async () => {
     if (!draft) return undefined;
     await flush();

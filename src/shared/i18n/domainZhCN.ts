@@ -1,7 +1,8 @@
 /**
  * The `domain` namespace in 简体中文: the shared tables' words (node kinds, property forms, metric
  * catalogue, faults, failure reasons), keyed by the tables' ids. The English comes from the tables
- * (../domainEn.ts); tests/unit/i18n checks that every id there has an entry here.
+ * (src/renderer/src/i18n/domainEn.ts); tests/unit/i18n checks that every id there has an entry here.
+ * It lives in shared because a pack problem names a node's setting by these words too (settingWords.ts).
  */
 export const domainZhCN = {
   kinds: {
