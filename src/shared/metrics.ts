@@ -114,6 +114,13 @@ export interface MetricDef {
   scope: 'clients' | 'all';
   /** Metrics that can read NaN: what did not happen in the window, for grade reports (a sentence of GRADE_TEXTS). */
   unmeasured?: UnmeasuredKey;
+  /**
+   * Its part in a lesson's budget (grade.ts, holdToBudget). 'price': what capacity costs; a scored
+   * check of it is the lesson's budget. 'bought': what enough capacity buys (fewer errors, lower
+   * latency, more throughput, probes answered in time); in a lesson with a budget, a check of it
+   * earns its points only while the design keeps within the budget.
+   */
+  budget?: 'price' | 'bought';
 }
 
 const sum = (counter: CounterName, scale = 1): Aggregation => ({ kind: 'sum', counter, scale });
@@ -122,22 +129,22 @@ const sum = (counter: CounterName, scale = 1): Aggregation => ({ kind: 'sum', co
 const FAILURE_METRICS = Object.fromEntries(
   FAILURE_REASON_KEYS.map((r) => {
     const reason = FAILURE_REASONS[r];
-    return [reason.metric, { label: `Failed: ${reason.label}`, unit: 'count', description: reason.description, aggregate: sum(reason.counter), scope: 'clients' }];
+    return [reason.metric, { label: `Failed: ${reason.label}`, unit: 'count', description: reason.description, aggregate: sum(reason.counter), scope: 'clients', budget: 'bought' }];
   }),
 ) as { [M in FailureMetric]: MetricDef };
 const ratio = (num: CounterName, den: readonly CounterName[], scale = 1, isDenFromClients = false): Aggregation => ({ kind: 'ratio', num, den, scale, isDenFromClients });
 
 export const METRICS = {
   requests: { label: 'Requests', unit: 'count', description: 'Requests issued by users (or received by the node).', aggregate: sum('requests'), scope: 'clients' },
-  ok: { label: 'Succeeded', unit: 'count', description: 'Requests that ended successfully.', aggregate: sum('ok'), scope: 'clients' },
-  failed: { label: 'Failed', unit: 'count', description: 'Requests that ended with an error.', aggregate: sum('failed'), scope: 'clients' },
+  ok: { label: 'Succeeded', unit: 'count', description: 'Requests that ended successfully.', aggregate: sum('ok'), scope: 'clients', budget: 'bought' },
+  failed: { label: 'Failed', unit: 'count', description: 'Requests that ended with an error.', aggregate: sum('failed'), scope: 'clients', budget: 'bought' },
   ...FAILURE_METRICS,
-  errorRate: { label: 'Error rate', unit: 'fraction', description: 'Failed requests as a fraction of ended requests.', aggregate: ratio('failed', ['ok', 'failed']), scope: 'clients', unmeasured: 'unmeasured.requestEnded' },
-  throughput: { label: 'Throughput', unit: 'per-second', description: 'Successful requests per second.', aggregate: { kind: 'perSecond', counter: 'ok' }, scope: 'clients' },
-  latencyMean: { label: 'Latency mean', unit: 'ms', description: 'Mean end-to-end latency of ended requests.', aggregate: ratio('latencySumUs', ['ok', 'failed'], 1e-3), scope: 'clients', unmeasured: 'unmeasured.requestEnded' },
-  latencyP50: { label: 'Latency p50', unit: 'ms', description: 'Median end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.5 }, scope: 'clients', unmeasured: 'unmeasured.requestEnded' },
-  latencyP90: { label: 'Latency p90', unit: 'ms', description: '90th percentile end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.9 }, scope: 'clients', unmeasured: 'unmeasured.requestEnded' },
-  latencyP99: { label: 'Latency p99', unit: 'ms', description: '99th percentile end-to-end latency of ended requests, failed ones included (a request that fails at once counts as fast; servedLatencyP99 leaves failures out).', aggregate: { kind: 'percentile', quantile: 0.99 }, scope: 'clients', unmeasured: 'unmeasured.requestEnded' },
+  errorRate: { label: 'Error rate', unit: 'fraction', description: 'Failed requests as a fraction of ended requests.', aggregate: ratio('failed', ['ok', 'failed']), scope: 'clients', unmeasured: 'unmeasured.requestEnded', budget: 'bought' },
+  throughput: { label: 'Throughput', unit: 'per-second', description: 'Successful requests per second.', aggregate: { kind: 'perSecond', counter: 'ok' }, scope: 'clients', budget: 'bought' },
+  latencyMean: { label: 'Latency mean', unit: 'ms', description: 'Mean end-to-end latency of ended requests.', aggregate: ratio('latencySumUs', ['ok', 'failed'], 1e-3), scope: 'clients', unmeasured: 'unmeasured.requestEnded', budget: 'bought' },
+  latencyP50: { label: 'Latency p50', unit: 'ms', description: 'Median end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.5 }, scope: 'clients', unmeasured: 'unmeasured.requestEnded', budget: 'bought' },
+  latencyP90: { label: 'Latency p90', unit: 'ms', description: '90th percentile end-to-end latency.', aggregate: { kind: 'percentile', quantile: 0.9 }, scope: 'clients', unmeasured: 'unmeasured.requestEnded', budget: 'bought' },
+  latencyP99: { label: 'Latency p99', unit: 'ms', description: '99th percentile end-to-end latency of ended requests, failed ones included (a request that fails at once counts as fast; servedLatencyP99 leaves failures out).', aggregate: { kind: 'percentile', quantile: 0.99 }, scope: 'clients', unmeasured: 'unmeasured.requestEnded', budget: 'bought' },
   servedLatencyP99: {
     label: 'Served p99 latency',
     unit: 'ms',
@@ -145,8 +152,9 @@ export const METRICS = {
     aggregate: { kind: 'percentile', quantile: 0.99, isServedOnly: true },
     scope: 'clients',
     unmeasured: 'unmeasured.requestServed',
+    budget: 'bought',
   },
-  latencyMax: { label: 'Latency max', unit: 'ms', description: 'Largest end-to-end latency.', aggregate: { kind: 'max', counter: 'latencyMaxUs', scale: 1e-3 }, scope: 'clients', unmeasured: 'unmeasured.requestEnded' },
+  latencyMax: { label: 'Latency max', unit: 'ms', description: 'Largest end-to-end latency.', aggregate: { kind: 'max', counter: 'latencyMaxUs', scale: 1e-3 }, scope: 'clients', unmeasured: 'unmeasured.requestEnded', budget: 'bought' },
   remoteCallsPerRequest: { label: 'Remote calls per request', unit: 'ratio', description: 'Calls between nodes behind the client, per user request.', aggregate: ratio('remoteCalls', ['requests'], 1, true), scope: 'all', unmeasured: 'unmeasured.requestIssued' },
   lbShare: { label: 'Load-balancer share', unit: 'fraction', description: "A target's share of the requests load balancers forwarded (read per node).", aggregate: { kind: 'share' }, scope: 'all', unmeasured: 'unmeasured.balancerForwarded' },
   lbImbalance: { label: 'Load imbalance', unit: 'ratio', description: "A load balancer's most-loaded target over its mean target (1 is perfectly even); without a balancer node, the worst balancer's.", aggregate: { kind: 'imbalance' }, scope: 'all', unmeasured: 'unmeasured.balancerForwarded' },
@@ -158,7 +166,7 @@ export const METRICS = {
     aggregate: sum('sessionsLost'),
     scope: 'all',
   },
-  acknowledgedWrites: { label: 'Acknowledged writes', unit: 'count', description: 'Writes the database acknowledged.', aggregate: sum('writesAcked'), scope: 'all' },
+  acknowledgedWrites: { label: 'Acknowledged writes', unit: 'count', description: 'Writes the database acknowledged.', aggregate: sum('writesAcked'), scope: 'all', budget: 'bought' },
   lostWrites: { label: 'Lost writes', unit: 'count', description: 'Acknowledged writes that were gone after a failover.', aggregate: sum('lostWrites'), scope: 'all' },
   conflictingWrites: { label: 'Conflicting writes', unit: 'count', description: 'Writes accepted from a stale owner while another owner held the partition.', aggregate: sum('conflictingWrites'), scope: 'all' },
   fencedWrites: { label: 'Fenced writes', unit: 'count', description: 'Stale-owner writes the database rejected thanks to fencing tokens.', aggregate: sum('fencedWrites'), scope: 'all' },
@@ -170,11 +178,11 @@ export const METRICS = {
   rebalanceDurationMs: { label: 'Rebalance duration', unit: 'ms', description: 'Longest time a rebalance took to finish (0 when none finished).', aggregate: { kind: 'max', counter: 'rebalanceMaxUs', scale: 1e-3 }, scope: 'all' },
   replicationLagMs: { label: 'Replication lag', unit: 'ms', description: 'Mean delay from a write on the leader to the follower applying it.', aggregate: ratio('replLagSumUs', ['replLagCount'], 1e-3), scope: 'all', unmeasured: 'unmeasured.writeReplicated' },
   hottestPartitionLoad: { label: 'Hottest partition load', unit: 'ratio', description: 'Requests to the busiest partition over the mean partition.', aggregate: { kind: 'hottestPartition' }, scope: 'all', unmeasured: 'unmeasured.partitionReached' },
-  queueWaitMs: { label: 'Queue wait', unit: 'ms', description: 'Mean time a request waited for a free worker.', aggregate: ratio('queueWaitSumUs', ['queueWaitCount'], 1e-3), scope: 'all', unmeasured: 'unmeasured.workStarted' },
+  queueWaitMs: { label: 'Queue wait', unit: 'ms', description: 'Mean time a request waited for a free worker.', aggregate: ratio('queueWaitSumUs', ['queueWaitCount'], 1e-3), scope: 'all', unmeasured: 'unmeasured.workStarted', budget: 'bought' },
   instancesUp: { label: 'Instances up', unit: 'count', description: 'Nodes up and ready at the end of the window.', aggregate: { kind: 'last', counter: 'up' }, scope: 'all' },
   ownedPartitions: { label: 'Owned partitions', unit: 'partitions', description: 'Partitions nodes believe they own at the end of the window (more than P means split brain).', aggregate: { kind: 'last', counter: 'ownedPartitions' }, scope: 'all' },
   sessionsHeld: { label: 'Sessions held', unit: 'count', description: 'Sessions held in memory or in a store at the end of the window.', aggregate: { kind: 'last', counter: 'sessionsHeld' }, scope: 'all' },
-  queueLength: { label: 'Queue length', unit: 'count', description: 'Requests waiting for a worker at the end of the window.', aggregate: { kind: 'last', counter: 'queueLength' }, scope: 'all' },
+  queueLength: { label: 'Queue length', unit: 'count', description: 'Requests waiting for a worker at the end of the window.', aggregate: { kind: 'last', counter: 'queueLength' }, scope: 'all', budget: 'bought' },
   degradedWrites: {
     label: 'Degraded writes',
     unit: 'count',
@@ -211,6 +219,7 @@ export const METRICS = {
     description: 'Distinct users who lost a session or saw a failed request (people, not events; each counted once, in the window where it first happened).',
     aggregate: sum('usersAffected'),
     scope: 'all',
+    budget: 'bought',
   },
   cost: {
     label: 'Cost',
@@ -218,6 +227,7 @@ export const METRICS = {
     description: "Instance-seconds weighted by each kind's unit price and size (a service's workers count), so more capacity costs more.",
     aggregate: sum('costUnits'),
     scope: 'all',
+    budget: 'price',
   },
   costPer1kServed: {
     label: 'Cost per 1000 served',
@@ -226,6 +236,7 @@ export const METRICS = {
     aggregate: ratio('costUnits', ['ok'], 1000, true),
     scope: 'all',
     unmeasured: 'unmeasured.requestServed',
+    budget: 'price',
   },
   coldMissRate: {
     label: 'Cold-miss rate',
@@ -255,8 +266,9 @@ export const METRICS = {
     description: "Times a failure detector (health check, lease, database failover) took out a node that was up, reachable and not paused for as long as the detector's bound.",
     aggregate: sum('falseSuspicions'),
     scope: 'all',
+    budget: 'bought',
   },
-  flaps: { label: 'Flaps', unit: 'count', description: 'Times a load balancer took a target out and put it back without the target having restarted.', aggregate: sum('flaps'), scope: 'all' },
+  flaps: { label: 'Flaps', unit: 'count', description: 'Times a load balancer took a target out and put it back without the target having restarted.', aggregate: sum('flaps'), scope: 'all', budget: 'bought' },
   failoversUnnecessary: {
     label: 'Unnecessary failovers',
     unit: 'count',
@@ -265,7 +277,7 @@ export const METRICS = {
     scope: 'all',
   },
   connectionsDropped: { label: 'Dropped connections', unit: 'count', description: 'Long-lived connections lost because the instance holding them stopped (crash, deploy, scale-in).', aggregate: sum('connectionsDropped'), scope: 'all' },
-  connectionErrors: { label: 'Connection errors', unit: 'count', description: 'Connection attempts that failed (refused, overloaded, timed out, no route); each one is retried by the reconnect policy.', aggregate: sum('connectFailed'), scope: 'all' },
+  connectionErrors: { label: 'Connection errors', unit: 'count', description: 'Connection attempts that failed (refused, overloaded, timed out, no route); each one is retried by the reconnect policy.', aggregate: sum('connectFailed'), scope: 'all', budget: 'bought' },
   reconnects: { label: 'Reconnects', unit: 'count', description: 'Users who got a connection back after theirs dropped.', aggregate: sum('reconnects'), scope: 'all' },
   reconnectTimeMs: {
     label: 'Time disconnected',

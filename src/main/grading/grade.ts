@@ -153,11 +153,36 @@ function evaluateOne(check: Check, graph: Graph, run: RunResult, engine: SimEngi
   return result;
 }
 
+/**
+ * "Every knob has a price", and capacity's is the cost: a lesson that holds the design to a budget
+ * (a scored check of a 'price' metric: cost, cost per 1000 served) scores what capacity buys (a
+ * check of a 'bought' metric: errors, latency, throughput, false alarms; METRICS[…].budget) only
+ * within it. A design over the budget that meets such a check fails it, with the reason: without
+ * this, every capacity knob at its maximum lost the budget's 1 point and bought several (a wrong
+ * design of lesson 7 went from 5 to 8 of 9), so spending paid. With it, maximum capacity never
+ * raises a design's score (tests/integration/lessons/capacityPrice.test.ts). Checks of what money
+ * cannot buy (lost sessions or writes, conflicts, keys moved) keep their points: an oversized
+ * design that keeps its users' state still earns them.
+ */
+export function holdToBudget(lesson: Lesson, checks: readonly CheckResult[]): CheckResult[] {
+  const byId = new Map(lesson.checks.map((c) => [c.id, c]));
+  const roleOf = (result: CheckResult) => {
+    const check = byId.get(result.id);
+    return check?.type === 'metric' && check.points > 0 ? METRICS[check.metric].budget : undefined;
+  };
+  if (!checks.some((c) => roleOf(c) === 'price' && !c.passed)) return [...checks];
+  const reason = gradeMessage('check.overBudget');
+  return checks.map((c) => (c.passed && roleOf(c) === 'bought' ? { ...c, passed: false, points: 0, error: englishGrade(reason), errorKeys: [reason] } : c));
+}
+
 /** Evaluates every check over a finished run (the run must come from the lesson's scenario). */
 export function evaluateChecks(input: GradeInput & Reach, run: RunResult, engine: SimEngine): GradeReport {
   const scenario = ScenarioSchema.parse(input.lesson.scenario);
   const answers = input.answers ?? {};
-  const checks = input.lesson.checks.map((check) => evaluateOne(check, input.graph, run, engine, scenario, answers, input.reached));
+  const checks = holdToBudget(
+    input.lesson,
+    input.lesson.checks.map((check) => evaluateOne(check, input.graph, run, engine, scenario, answers, input.reached)),
+  );
   const faults = faultTimings(scenario);
   const predictions = (input.lesson.predictions ?? []).map((p) =>
     evaluatePrediction(p, Object.prototype.hasOwnProperty.call(answers, p.id) ? answers[p.id] : undefined, run, engine, faults),

@@ -80,6 +80,11 @@ export const GRADE_TEXTS = {
     en: 'The lesson\'s scenario applies "{{action}}" to "{{name}}" at {{seconds}} s, but until then the load balancer sent "{{name}}" only {{percent}}% as many of the users\' requests as "{{peerName}}", so the fault would hit almost no one. A fault target must get at least a quarter of what the busiest instance beside it gets: look at the balancer\'s policy and weights, and give "{{name}}" a real part of the traffic.',
     'zh-CN': '课程场景在 {{seconds}} 秒时对“{{name}}”施加“{{action}}”，但在那之前负载均衡器分给“{{name}}”的用户请求只有“{{peerName}}”的 {{percent}}%，这个故障几乎碰不到任何用户。故障目标分到的请求至少要有它旁边最忙实例的四分之一：请检查负载均衡器的策略和权重，让“{{name}}”承担实实在在的一份流量。',
   },
+  // A check of what capacity buys, met by a design over the lesson's budget (grade.ts, holdToBudget): it earns nothing.
+  'check.overBudget': {
+    en: 'met, but this design is over the lesson\'s budget (the cost check): errors, latency, throughput and false alarms score only within the budget, since enough capacity buys any of them. Bring the cost within the budget and this check scores again',
+    'zh-CN': '达到了要求，但这个设计超出了本课程的预算（见成本那一项检查）：错误、延迟、吞吐量和误判只在预算之内才得分，因为只要容量足够，这些都买得到。把成本降到预算之内，这一项就会重新得分',
+  },
   // A check reads a node the users' requests never reach (src/main/grading/grade.ts).
   // The same for a fault whose target is picked when it fires ("@busiest-service") when the users reach no node of its kind.
   'check.faultKindUnreached': {

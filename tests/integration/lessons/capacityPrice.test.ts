@@ -3,7 +3,12 @@
 // check on the lesson's starter or one of its wrong answers, the lesson must charge for it: a scored
 // cost check (cost or cost per 1000 served) that the capacity-maxed design fails. Before lessons 2, 5,
 // 7, 8 and 12 had their budgets, maximum workers took scaling-out's starter from 2 to 7 of 10 and two
-// of deploying's wrong answers to full marks. Each design is graded on one seed of SEEDS, in turn.
+// of deploying's wrong answers to full marks.
+// And the charge must outweigh what was bought: maximum capacity never raises a starter's or a wrong
+// answer's score. With a 1-point budget alone it did (deploying's two signed-token instances went
+// from 5 to 8 of 9, scaling-out's starter from 3 to 7 of 11, build-it-yourself's two instances from 6
+// to 10 of 11); grading now scores what capacity buys only within the budget (grade.ts holdToBudget).
+// Each design is graded on one seed of SEEDS, in turn.
 import { describe, expect, it } from 'vitest';
 import { gradeLesson } from '../../../src/main/grading/grade';
 import type { LoadedLesson } from '../../../src/main/packs/validate';
@@ -13,7 +18,7 @@ import { applyGraphEdit } from '../../../src/shared/graphEdit';
 import { predictionAnswers } from '../../support/predictions';
 import { PRICED, pricedDesign } from '../../support/priced';
 import { EXPECTATIONS, SEEDS } from './expectations';
-import { pack } from './gradeBuiltIn';
+import { explain, pack } from './gradeBuiltIn';
 import { simEngine } from '../../../src/main/grading/simEngine';
 
 const CAPACITY = PRICED.filter((p) => p.isCapacity === true);
@@ -27,7 +32,7 @@ function grade(entry: LoadedLesson, graph: Graph, seed: number): GradeReport {
 
 const passedScored = (report: GradeReport): string[] => report.checks.filter((c) => c.passed && c.maxPoints > 0).map((c) => c.id);
 
-describe('capacity that buys a check is charged for', () => {
+describe('capacity that buys a check is charged for, and maximum capacity never raises a score', () => {
   it.each(pack.lessons.map((l, i) => [l.lesson.id, l, i] as const))('%s', (_id, entry, lessonIndex) => {
     const costChecks = entry.lesson.checks.filter((c) => c.type === 'metric' && COST_METRICS.has(c.metric) && c.points > 0).map((c) => c.id);
     // A check a design fails only on some seeds (the lesson's mayFail: luck of the noise) is not one capacity buys.
@@ -36,12 +41,19 @@ describe('capacity that buys a check is charged for', () => {
       ...entry.lesson.wrongAnswers.map((w): [string, Graph, readonly string[]] => [w.id, applyGraphEdit(entry.starter, w.edit), w.mayFail]),
     ];
     const bought: string[] = [];
+    const scores: string[] = [];
     for (const [designIndex, [name, graph, byLuck]] of designs.entries()) {
       const seed = SEEDS[(lessonIndex + designIndex) % SEEDS.length]!;
       const generous = pricedDesign(entry, graph, CAPACITY, `${name} generous`).graph;
       if (JSON.stringify(generous) === JSON.stringify(graph)) continue;
-      const before = new Set(passedScored(grade(entry, graph, seed)));
+      const base = grade(entry, graph, seed);
+      const before = new Set(passedScored(base));
       const after = grade(entry, generous, seed);
+      // Spending never pays: the same design scores no more with every capacity knob at its maximum
+      // (a check it may fail by the noise's luck left out on both sides).
+      const scoreOf = (report: GradeReport) => [...report.checks, ...(report.predictions ?? [])].filter((c) => !byLuck.includes(c.id)).reduce((sum, c) => sum + c.points, 0);
+      scores.push(`${name} ${scoreOf(base)} → ${scoreOf(after)}`);
+      expect(scoreOf(after), `${entry.lesson.id}: ${name} with maximum capacity scores more than without it, on seed ${seed}\n${explain(after)}`).toBeLessThanOrEqual(scoreOf(base));
       const gained = passedScored(after).filter((id) => !before.has(id) && !byLuck.includes(id));
       if (gained.length === 0) continue;
       bought.push(`${name} + capacity passes ${gained.join(', ')} on seed ${seed}`);
