@@ -44,7 +44,8 @@ for (const locale of APP_LOCALES) {
     });
 
     // Lesson 7: instances with 64 workers each ride out the deploy on spare room, and the capacity
-    // budget charges for it.
+    // budget charges for it: over the budget, the latency they bought scores nothing ("Not scored",
+    // not "Could not be evaluated"), so the oversized starter scores no more than the starter.
     test(`lesson 7 with oversized instances fails its capacity budget (${LOCALE_NAMES[locale]}, ${size.width}×${size.height})`, async ({ page }) => {
       test.setTimeout(120_000);
       await page.setViewportSize(size);
@@ -68,6 +69,17 @@ for (const locale of APP_LOCALES) {
       await check.scrollIntoViewIfNeeded();
       await expect(check).toBeInViewport();
       await page.screenshot({ path: `test-results/screenshots/knob-capacity-budget-${locale}-${size.width}x${size.height}.png` });
+      // The starter's p99 during the deploy, bought with 64 workers: met, but not scored.
+      const bought = page.locator('.sl-check.is-failed[data-check="p99-during-deploy"]');
+      await expect(bought.locator('.sl-check-points')).toHaveText(locale === 'en' ? '0/1 points' : '0/1 分');
+      const notScored = bought.getByTestId('not-scored-p99-during-deploy');
+      await expect(notScored).toContainText(`${t.notScored}${locale === 'en' ? ': met, but this design is over the lesson\'s budget' : '：达到了要求，但这个设计超出了本课程的预算'}`);
+      await expect(page.getByTestId('shared-check-error')).toHaveCount(0);
+      // The starter scores 3 of 9 (its sessions are still lost); the oversized one no more.
+      await expect(page.getByTestId('grade-score')).toContainText(/ [0-3]\/9$/);
+      await bought.scrollIntoViewIfNeeded();
+      await expect(bought).toBeInViewport();
+      await page.screenshot({ path: `test-results/screenshots/knob-not-scored-${locale}-${size.width}x${size.height}.png` });
     });
   }
 }

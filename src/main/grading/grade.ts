@@ -7,7 +7,7 @@ import { faultTargetIssues } from '../../shared/faults';
 import type { CheckResult, GradedRun, GradeReport } from '../../shared/gradeReport';
 import type { Graph } from '../../shared/graph';
 import type { Lesson } from '../../shared/lesson';
-import { METRICS, type MetricUnit, type RunResult } from '../../shared/metrics';
+import { METRICS, type MetricDef, type MetricUnit, type RunResult } from '../../shared/metrics';
 import { ScenarioSchema, type ParsedScenario } from '../../shared/scenario';
 import { APP_VERSION } from '../../shared/version';
 import type { Scalar } from './compare';
@@ -168,7 +168,7 @@ export function holdToBudget(lesson: Lesson, checks: readonly CheckResult[]): Ch
   const byId = new Map(lesson.checks.map((c) => [c.id, c]));
   const roleOf = (result: CheckResult) => {
     const check = byId.get(result.id);
-    return check?.type === 'metric' && check.points > 0 ? METRICS[check.metric].budget : undefined;
+    return check?.type === 'metric' && check.points > 0 ? (METRICS[check.metric] as MetricDef).budget : undefined;
   };
   if (!checks.some((c) => roleOf(c) === 'price' && !c.passed)) return [...checks];
   const reason = gradeMessage('check.overBudget');

@@ -26,13 +26,16 @@ function useGradeWords() {
 /** A metric that measured nothing (no request served, no recovery...) failed, it was not broken: its reason reads where the number would be. */
 const isNotMeasured = (check: CheckResult) => check.type === 'metric' && check.measured === null && (check.errorKeys ?? []).length > 0 && check.errorKeys!.every((k) => k.key.startsWith('unmeasured.'));
 
+/** A check met by a design over the lesson's budget, which grading did not score (grade.ts holdToBudget): it was evaluated. */
+const isOverBudget = (check: CheckResult) => (check.errorKeys ?? []).some((k) => k.key === 'check.overBudget');
+
 /**
  * The one reason several checks could not be evaluated, when they share it (a fault of the lesson
  * that the design never meets fails every run-based check with the same sentence): said once above
  * the checks rather than repeated in every row. Undefined when fewer than two share one.
  */
 function sharedError(checks: readonly CheckResult[]): string | undefined {
-  const errors = checks.filter((c) => c.error && !isNotMeasured(c)).map((c) => c.error!);
+  const errors = checks.filter((c) => c.error && !isNotMeasured(c) && !isOverBudget(c)).map((c) => c.error!);
   return errors.length >= 2 && errors.every((e) => e === errors[0]) ? errors[0] : undefined;
 }
 
@@ -73,7 +76,9 @@ function CheckRow({ check, isErrorShared, onShowMe, onShowFailingRequest }: { ch
         </div>
       )}
       {check.error && !notMeasured && (
-        <div className="sl-error">{isErrorShared ? t('couldNotEvaluateAbove') : <>{t('couldNotEvaluate')}{labelColon(locale)}{checkErrorText(check, locale, words, nameOf)}</>}</div>
+        <div className="sl-error" data-testid={isOverBudget(check) ? `not-scored-${check.id}` : undefined}>
+          {isErrorShared ? t('couldNotEvaluateAbove') : <>{t(isOverBudget(check) ? 'notScored' : 'couldNotEvaluate')}{labelColon(locale)}{checkErrorText(check, locale, words, nameOf)}</>}
+        </div>
       )}
       {isUnanswered && <p className="sl-check-feedback" data-testid={`not-answered-${check.id}`}>{t('notAnswered')}</p>}
       {!check.passed && !isUnanswered && check.feedback && (

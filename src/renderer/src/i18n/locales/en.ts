@@ -427,6 +427,7 @@ export const en = {
     couldNotEvaluate: 'Could not be evaluated',
     couldNotEvaluateChecks: '{{n}} checks could not be evaluated',
     couldNotEvaluateAbove: 'Could not be evaluated: see why above the checks.',
+    notScored: 'Not scored',
     gradingNotes: 'Graded as the lesson set it up',
     staleResults: 'You changed the design after this check: these results are still those of the design before. Press Check my work to grade your change.',
     earlierResults: 'Results of your last check ({{time}}). Your design may have changed since: Check my work grades it as it is now.',

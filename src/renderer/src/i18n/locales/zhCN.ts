@@ -408,6 +408,7 @@ export const zhCN: ZhStrings<typeof en> = {
     couldNotEvaluate: '无法评估',
     couldNotEvaluateChecks: '{{n}} 项检查无法评估',
     couldNotEvaluateAbove: '无法评估：原因见检查列表上方。',
+    notScored: '不计分',
     gradingNotes: '已按课程的设定评分',
     staleResults: '这次检查之后你改动了设计：下面仍是改动之前那个设计的结果。点击 检查作业 为你的改动评分。',
     earlierResults: '这是你上次检查的结果（{{time}}）。此后你的设计可能已有改动：点击 检查作业 按现在的设计重新评分。',
