@@ -35,9 +35,10 @@ export interface GradeInput {
   /** The lesson's starter: when given, the design is held to the lesson's frame (frame.ts) before grading. */
   starter?: Graph;
   /**
-   * false: skip the reach guards (faultReach.ts), so each check is judged on its own. Only for
-   * `pack:validate --run`'s proof that a check gives nothing to a design that serves nobody: with
-   * the users cut off, every fault is unreached and would hide a check that lacks requireServed.
+   * false: skip the reach guards (faultReach.ts) and the budget rule (holdToBudget), so each check
+   * is judged on its own. Only for `pack:validate --run`'s proof that a check gives nothing to a
+   * design that serves nobody: with the users cut off, every fault is unreached and would hide a
+   * check that lacks requireServed, as would a budget per request served (nothing served misses it).
    */
   reachGuard?: boolean;
 }
@@ -179,10 +180,8 @@ export function holdToBudget(lesson: Lesson, checks: readonly CheckResult[]): Ch
 export function evaluateChecks(input: GradeInput & Reach, run: RunResult, engine: SimEngine): GradeReport {
   const scenario = ScenarioSchema.parse(input.lesson.scenario);
   const answers = input.answers ?? {};
-  const checks = holdToBudget(
-    input.lesson,
-    input.lesson.checks.map((check) => evaluateOne(check, input.graph, run, engine, scenario, answers, input.reached)),
-  );
+  const evaluated = input.lesson.checks.map((check) => evaluateOne(check, input.graph, run, engine, scenario, answers, input.reached));
+  const checks = input.reachGuard === false ? evaluated : holdToBudget(input.lesson, evaluated);
   const faults = faultTimings(scenario);
   const predictions = (input.lesson.predictions ?? []).map((p) =>
     evaluatePrediction(p, Object.prototype.hasOwnProperty.call(answers, p.id) ? answers[p.id] : undefined, run, engine, faults),

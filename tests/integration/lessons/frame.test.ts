@@ -30,11 +30,14 @@ interface Tamper {
 const TAMPERS: Tamper[] = [
   {
     // The example: healthy extra traffic on its own fast database dilutes the error rate.
+    // The database is big enough for it and no bigger: one of a million requests a second would put
+    // the design over the budget of the lessons that have one, where what it buys scores nothing
+    // (grade.ts holdToBudget) and the test without the frame below would no longer show the gain.
     name: 'extra client',
     edit: ({ starter }) => {
       const users = starter.nodes.find((n) => n.kind === 'client')!;
       const client: GraphNode = { ...users, id: 'client-2', label: 'More users', props: { ...users.props, rps: 10_000 } };
-      const db: GraphNode = { ...at('db-extra'), props: { latencyMs: 1, capacityRps: 1_000_000 } };
+      const db: GraphNode = { ...at('db-extra'), props: { latencyMs: 1, capacityRps: 20_000 } };
       return { ...starter, nodes: [...starter.nodes, client, db], edges: [...starter.edges, edge('client-2', 'db-extra')] };
     },
     note: /^The lesson does not allow a second client; "client-2" was removed before grading/,
@@ -52,13 +55,14 @@ const TAMPERS: Tamper[] = [
     note: /^The lesson does not offer [a-z-]+ nodes; "extra-1" was removed before grading/,
   },
   {
-    // Locked nodes edited in the file: the users turned down, a locked database made huge.
+    // Locked nodes edited in the file: the users turned down, a locked database made twice as big
+    // (not huge: over a lesson's budget, what it bought would score nothing anyway).
     name: 'edited locked nodes',
     edit: ({ starter, lesson }) => ({
       ...starter,
       nodes: starter.nodes.map((n) => {
         if (n.kind === 'client') return { ...n, props: { ...n.props, rps: 1, users: 1 } };
-        if (n.kind === 'database' && lesson.locked.includes(n.id)) return { ...n, props: { ...n.props, capacityRps: 1_000_000 } };
+        if (n.kind === 'database' && lesson.locked.includes(n.id)) return { ...n, props: { ...n.props, capacityRps: 2 * Number(n.props.capacityRps ?? 5000) } };
         return n;
       }),
     }),
