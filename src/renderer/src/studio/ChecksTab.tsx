@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPARE_OPS, type Check, type CheckWindow, type CompareOp, type Predicate } from '../../../shared/checks';
 import { boundWords } from '../../../shared/i18n/checkValue';
-import { METRIC_NAMES, METRICS, type MetricName } from '../../../shared/metrics';
+import { METRIC_NAMES, METRICS, type MetricDef, type MetricName } from '../../../shared/metrics';
 import { faultId, type Scenario } from '../../../shared/scenario';
 import { useDomain } from '../i18n/useDomain';
 import { LocalizedField } from './LocalizedField';
@@ -32,6 +32,7 @@ function MetricFields({ check, faultIds, faultName, scenario, set }: { check: Ch
   const { t, i18n } = useTranslation('studio');
   const d = useDomain();
   const metric = check.metric as MetricName;
+  const budgetRole = (METRICS[metric] as MetricDef | undefined)?.budget;
   const window = check.window as CheckWindow | undefined;
   const reading = readWindow(window, scenario);
   return (
@@ -47,6 +48,12 @@ function MetricFields({ check, faultIds, faultName, scenario, set }: { check: Ch
       <p className="sl-muted" data-testid="metric-about">
         {d.metricDescription(metric)} · {t('unit')}{labelColon(i18n.language)}{d.unit(METRICS[metric].unit)}
       </p>
+      {/* Its part in a budget (grade.ts holdToBudget): a cost check worth points takes away what capacity buys over it. */}
+      {budgetRole !== undefined && (
+        <p className="sl-muted" data-testid="metric-budget">
+          {t(budgetRole === 'price' ? 'budgetPrice' : 'budgetBought')}
+        </p>
+      )}
       <WindowFields window={window} faultIds={faultIds} faultName={faultName} onChange={(next) => set((c) => void (c.window = next))} />
       {/* What the window measures, as grading resolves it; an empty one says why (after a fault that never ends). */}
       {reading?.ok === true && (
