@@ -83,9 +83,9 @@ export function App({ api }: { api: StateLabApi }) {
   const say = useCallback((message: ReactNode, isInfo = false) => setNotice((n) => ({ message, x: 16, y: 16, serial: (n?.serial ?? 0) + 1, isInfo })), []);
   // The studio turning to a lesson puts that lesson's starter on the canvas (one edit: Undo brings back what was there).
   const showStudioLesson = useCallback(
-    (entry: StudioLesson, index: number) => {
-      editor.replace(entry.starter);
-      say(<StarterShown lesson={entry.lesson} index={index} />, true);
+    (entry: StudioLesson, index: number, isOnCanvas?: boolean) => {
+      if (!isOnCanvas) editor.replace(entry.starter);
+      say(<StarterShown lesson={entry.lesson} index={index} isNew={isOnCanvas} />, true);
     },
     [editor, say],
   );
