@@ -2,7 +2,8 @@
  * The studio says things right, walked in 简体中文 at 1280×720 as an instructor who writes in it:
  * a new pack's title typed in 简体中文 lands in the 简体中文 field (not the English one) and the
  * studio lists its English as still to write; Add lesson's notice names the lesson the canvas
- * became; a tiny lesson without objectives is written, verified and exported; and a student who
+ * became, by the title typed while it shows; a tiny lesson without objectives is written, verified
+ * and exported (Export grades nothing again); and a student who
  * installs the zip reads no empty "学习目标" / "Objectives" heading, in either language.
  */
 import { readFileSync, rmSync } from 'node:fs';
@@ -55,11 +56,14 @@ test('a pack titled in 简体中文 keeps its title there; a lesson without obje
 
   // Add lesson: the canvas becomes its starter, and the notice says which lesson it is now.
   await studio.getByRole('button', { name: zh.addLesson }).click();
-  await expect(page.getByTestId('editor-notice')).toHaveText(zh.starterAdded.replace('{{n}}', '1').replace('{{lesson}}', 'lesson-1'));
+  const notice = page.getByTestId('editor-notice');
+  await expect(notice).toHaveText(zh.starterAdded.replace('{{n}}', '1').replace('{{lesson}}', 'lesson-1'));
 
   // A tiny lesson: a title and one step in both languages, no objectives; a crash of API 2; one check.
   await studio.getByRole('tab', { name: zh.tabs.texts }).click();
   await both(page, 'text-title', 'One crash', '一次崩溃');
+  // The notice, still up, names the lesson as the picker now does.
+  await expect(notice).toHaveText(zh.starterAdded.replace('{{n}}', '1').replace('{{lesson}}', '一次崩溃'));
   await studio.getByRole('button', { name: zh.addRow.replace('{{what}}', zh.fields.steps) }).click();
   await both(page, 'text-steps-0', 'Press **Run** and watch the errors.', '点击**运行**，观察错误。');
   // The pack's English title is listed among the texts written in one language only (the canvas's six
@@ -89,9 +93,23 @@ test('a pack titled in 简体中文 keeps its title there; a lesson without obje
   const row = page.getByTestId('verify-panel').locator('tr[data-check="metric-check"]');
   await expect(row.locator('[data-design="reference"]')).toContainText(/\d+\/10/, { timeout: 90_000 });
   await expect(studio.getByTestId('studio-problems-count')).toHaveText(zh.noProblems);
+  // Exporting changes nothing: the live panel keeps its results rather than giving way to a grading of
+  // the lesson again (watched for as it happens: the grading is over in a moment).
+  await page.evaluate(() => {
+    const seen = window as unknown as { sawGrading?: boolean };
+    seen.sawGrading = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="verify-panel"] progress')) seen.sawGrading = true;
+    }).observe(document.body, { subtree: true, childList: true });
+  });
   const [download] = await Promise.all([page.waitForEvent('download'), studio.getByRole('button', { name: zh.export }).click()]);
   expect(download.suggestedFilename()).toBe(`${DRAFT}-0.1.0.statelab-pack.zip`);
   const zip = readFileSync((await download.path())!);
+  await expect(studio.getByTestId('studio-message')).toHaveText(zh.messages.exported);
+  await page.waitForTimeout(3000);
+  expect(await page.evaluate(() => (window as unknown as { sawGrading?: boolean }).sawGrading)).toBe(false);
+  await expect(row.locator('[data-design="reference"]')).toContainText(/\d+\/10/);
+  await shoot(page, 'studio-says-exported-zh-CN');
   await studio.getByRole('button', { name: zh.closeStudio }).click();
 
   // The student installs it and opens the lesson: its steps under their heading, no objectives heading over nothing.

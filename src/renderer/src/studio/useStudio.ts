@@ -216,8 +216,13 @@ export function useStudio(api: StateLabApi, onShowLesson?: ShowLesson) {
     },
     [api, errorText, adopt],
   );
-  /** Sends any edit still waiting, so Save and Export act on what the author sees. */
+  /**
+   * Sends any edit still waiting, so Save and Export act on what the author sees. Main holds the draft
+   * as sent otherwise: sending it again would grade the lesson again for nothing, the live panel's
+   * results giving way to its progress after every Save or Export.
+   */
   const flush = useCallback(async () => {
+    if (updateTimer.current === undefined) return;
     clearTimeout(updateTimer.current);
     updateTimer.current = undefined;
     if (latest.current.draft) await send(latest.current.draft);
