@@ -53,6 +53,11 @@ test('a pack titled in 简体中文 keeps its title there; a lesson without obje
   await expect(packTitle.locator('[data-locale="en"]')).toHaveAttribute('aria-invalid', 'true');
   await expect(studio.locator('.sl-studio-pack')).toHaveText('第五周');
   await shoot(page, 'studio-says-new-pack-zh-CN');
+  await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
+  await expect(studio.locator('.sl-studio-pack')).toHaveText('第五周');
+  await expect(page.getByTestId('studio-header-title')).toHaveText('第五周');
+  await shoot(page, 'studio-says-new-pack-en');
+  await page.getByRole('combobox', { name: EN.app.language }).selectOption('zh-CN');
 
   // Add lesson: the canvas becomes its starter, and the notice says which lesson it is now.
   await studio.getByRole('button', { name: zh.addLesson }).click();
@@ -62,8 +67,13 @@ test('a pack titled in 简体中文 keeps its title there; a lesson without obje
   // A tiny lesson: a title and one step in both languages, no objectives; a crash of API 2; one check.
   await studio.getByRole('tab', { name: zh.tabs.texts }).click();
   await both(page, 'text-title', 'One crash', '一次崩溃');
-  // The notice, still up, names the lesson as the picker now does.
+  // The notice, still up, names the lesson as the picker now does (in English too, picked while it shows).
   await expect(notice).toHaveText(zh.starterAdded.replace('{{n}}', '1').replace('{{lesson}}', '一次崩溃'));
+  await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
+  await expect(notice).toHaveText(EN.studio.starterAdded.replace('{{n}}', '1').replace('{{lesson}}', 'One crash'));
+  await page.screenshot({ path: `${SHOTS}/studio-says-added-en-1280x720.png` });
+  await page.getByRole('combobox', { name: EN.app.language }).selectOption('zh-CN');
+  await page.screenshot({ path: `${SHOTS}/studio-says-added-zh-CN-1280x720.png` });
   await studio.getByRole('button', { name: zh.addRow.replace('{{what}}', zh.fields.steps) }).click();
   await both(page, 'text-steps-0', 'Press **Run** and watch the errors.', '点击**运行**，观察错误。');
   // The pack's English title is listed among the texts written in one language only (the canvas's six
@@ -74,6 +84,13 @@ test('a pack titled in 简体中文 keeps its title there; a lesson without obje
   const packTitleItem = studio.getByTestId('studio-missing-item').filter({ hasText: '文字›课程包标题' });
   await expect(packTitleItem).toHaveCount(1);
   await shoot(page, 'studio-says-missing-english-zh-CN');
+  // The same in English: the pack reads by its 简体中文 title rather than by nothing, its English box outlined.
+  await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
+  await expect(studio.locator('.sl-studio-pack')).toHaveText('第五周');
+  await expect(missing).toHaveText(EN.studio.missingAnyCount_other.replace('{{count}}', '7'));
+  await expect(studio.getByTestId('studio-missing-item').filter({ hasText: 'Texts › Pack title' })).toHaveCount(1);
+  await shoot(page, 'studio-says-missing-english-en');
+  await page.getByRole('combobox', { name: EN.app.language }).selectOption('zh-CN');
   await packTitleItem.getByRole('button').click();
   await expect(packTitle.locator('[data-locale="en"]')).toBeVisible();
   await packTitle.locator('[data-locale="en"]').fill('Week 5');
@@ -110,6 +127,9 @@ test('a pack titled in 简体中文 keeps its title there; a lesson without obje
   expect(await page.evaluate(() => (window as unknown as { sawGrading?: boolean }).sawGrading)).toBe(false);
   await expect(row.locator('[data-design="reference"]')).toContainText(/\d+\/10/);
   await shoot(page, 'studio-says-exported-zh-CN');
+  await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
+  await shoot(page, 'studio-says-exported-en');
+  await page.getByRole('combobox', { name: EN.app.language }).selectOption('zh-CN');
   await studio.getByRole('button', { name: zh.closeStudio }).click();
 
   // The student installs it and opens the lesson: its steps under their heading, no objectives heading over nothing.
