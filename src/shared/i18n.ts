@@ -1,20 +1,25 @@
 /**
  * Picks the text for a locale, falling back to English so a half-translated pack still reads: also
- * when the locale's text is blank (the studio keeps a box emptied after typing as "").
+ * when the locale's text is blank (the studio keeps a box emptied after typing as ""); and where
+ * English is blank too (a pack titled in 简体中文 in the studio, its English still to write), to
+ * another locale's words rather than nothing.
  */
 export function localize(text: { en: string; [locale: string]: string | undefined }, locale: string): string {
   const own = text[locale];
-  return own !== undefined && own.trim() !== '' ? own : text.en;
+  if (own !== undefined && own.trim() !== '') return own;
+  if (text.en.trim() !== '') return text.en;
+  return Object.values(text).find((other) => other !== undefined && other.trim() !== '') ?? text.en;
 }
 
 /**
  * Picks a per-locale list (objectives), falling back to English row by row (a row the locale left
- * blank reads in English), without rows blank in both: a student never sees an empty bullet.
+ * blank reads in English; one blank in English too, in another locale's words, as `localize` does),
+ * without rows blank in all: a student never sees an empty bullet.
  */
 export function localizeList(lists: Readonly<Record<string, readonly string[]>>, locale: string): readonly string[] {
-  const own = lists[locale] ?? lists.en ?? [];
-  const en = lists.en ?? [];
-  return own.map((item, i) => (item.trim() !== '' ? item : (en[i] ?? ''))).filter((item) => item.trim() !== '');
+  const order = [lists[locale] ?? [], lists.en ?? [], ...Object.entries(lists).filter(([l]) => l !== locale && l !== 'en').map(([, list]) => list)];
+  const rows = Math.max(0, ...order.map((list) => list.length));
+  return Array.from({ length: rows }, (_, i) => order.map((list) => list[i] ?? '').find((item) => item.trim() !== '') ?? '').filter((item) => item !== '');
 }
 
 /** The app's own languages (menus, buttons); lesson texts may have more. */

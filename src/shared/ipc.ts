@@ -10,6 +10,7 @@ import type { ErrorMessage } from './i18n/errorTexts';
 import type { Issue } from './i18n/issues';
 import type { VariantLabel } from './i18n/variantText';
 import { z } from 'zod';
+import { APP_LOCALES } from './i18n';
 import { GraphSchema, type Graph, type NodeKind } from './graph';
 import type { NodeNames } from './nodeNames';
 import { SCENARIO_LIMITS, ScenarioSchema } from './scenario';
@@ -317,9 +318,12 @@ export const channels = {
   'classResults:cancel': { request: z.object({ jobId: runId }).strict(), response: null as unknown as { cancelled: boolean } },
   /** Studio: the draft packs kept in the data folder. */
   'studio:list': { request: z.object({}).strict(), response: null as unknown as StudioDraftInfo[] },
-  /** Studio: a new draft, empty or duplicated from an installed pack (`fromPackId`); refused when the id is taken. */
+  /**
+   * Studio: a new draft, empty or duplicated from an installed pack (`fromPackId`); refused when the id is taken.
+   * `titleLocale`: the language the title was typed in (the app's), whose field it fills (English when absent).
+   */
   'studio:create': {
-    request: z.object({ id: StudioPackIdSchema, title: z.string().min(1).max(200), fromPackId: packId.optional() }).strict(),
+    request: z.object({ id: StudioPackIdSchema, title: z.string().min(1).max(200), titleLocale: z.enum(APP_LOCALES).optional(), fromPackId: packId.optional() }).strict(),
     response: null as unknown as StudioDraft,
   },
   /** Studio: a draft to edit, as main holds it. */

@@ -121,6 +121,11 @@ export interface VerifyResult {
 export const verifySeeds = (seed: number, count: number): number[] => Array.from({ length: count }, (_, i) => (seed + i) % 2 ** 32);
 
 /** The starting lesson document of "Add lesson": every required field, no faults or checks yet. */
+/** A title typed in `locale` (the app's language) as a localized text: in that language's field, English left blank when it is another. */
+export function titleIn(title: string, locale: string = 'en'): { en: string; [locale: string]: string } {
+  return locale === 'en' ? { en: title } : { en: '', [locale]: title };
+}
+
 export function newLessonDocument(id: string, durationMs = 30_000): Record<string, unknown> {
   return {
     format: LESSON_FORMAT,

@@ -4,7 +4,9 @@
  * where the studio shows them (never a JSON path such as "pack.title" or "checks[0].hint") and each
  * goes there; a check the reference fails on every seed is said to be unpassable, not "flaky"; a
  * per-student range whose end breaks a node names the node's setting as the properties panel labels
- * it ("速率", "Rate"), not by its key; and the draft survives a reload, the last keystrokes too.
+ * it ("速率", "Rate"), not by its key, its numbers grouped ("1,000,000"), and read from another lesson names
+ * that lesson and node as the open one's problems do; the canvas's notice names the lesson it shows,
+ * the one just added too; and the draft survives a reload, the last keystrokes too.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { EN, ZH_CN } from '../../src/renderer/src/i18n/resources';
@@ -38,10 +40,22 @@ test('an instructor writes a lesson in 简体中文 and English: names kept, tex
   const studio = await studioOnBuiltinCopy(page, 'Week 5', 'walk-zh');
   await page.getByRole('combobox', { name: EN.app.language }).selectOption('zh-CN');
 
-  // A new lesson starts from the canvas (lesson 1's starter) and keeps its node names: the canvas
-  // reads 用户, not Users, and no node is listed as untranslated.
+  // Turning to a lesson puts its starter on the canvas, and the notice says so (lesson 2, then back to
+  // lesson 1); Add lesson then takes the canvas as the new lesson's starter, and the notice says that
+  // instead of still naming lesson 1.
+  const picker = studio.getByTestId('studio-lesson');
+  const notice = page.getByTestId('editor-notice');
+  const titleOf = async (i: number) => (await picker.locator('option').nth(i).innerText()).replace(/^\d+\. /, '');
+  await picker.selectOption('1');
+  await expect(notice).toHaveText(zh.starterShown.replace('{{lesson}}', await titleOf(1)));
+  await picker.selectOption('0');
+  await expect(notice).toHaveText(zh.starterShown.replace('{{lesson}}', await titleOf(0)));
   await studio.getByRole('button', { name: zh.addLesson }).click();
-  await expect(studio.getByTestId('studio-lesson')).toHaveValue('18');
+  await expect(picker).toHaveValue('18');
+  await expect(notice).toHaveText(zh.starterAdded.replace('{{n}}', '19').replace('{{lesson}}', 'lesson-19'));
+  await shoot(page, 'studio-walk-added-zh-CN');
+  // The new lesson starts from the canvas (lesson 1's starter) and keeps its node names: the canvas
+  // reads 用户, not Users, and no node is listed as untranslated.
   await expect(page.locator('.react-flow__node[data-id="users"]')).toContainText('用户');
   await expect(page.locator('.react-flow__node[data-id="lb"]')).toContainText('负载均衡器');
 
@@ -110,7 +124,8 @@ test('an instructor writes a lesson in 简体中文 and English: names kept, tex
   await count.click();
   const problems = studio.getByTestId('studio-problem');
   // The node is named as the canvas names it (用户) and the lesson by its title, their ids left to the file and JSON path.
-  await expect(problems.first()).toContainText('课程“一次崩溃”：所有参数取最大值时，初始设计中的节点“用户”无效：速率：过大');
+  // Its number grouped as the app writes numbers (1,000,000, not 1000000).
+  await expect(problems.first()).toContainText('课程“一次崩溃”：所有参数取最大值时，初始设计中的节点“用户”无效：速率：过大：最大为 1,000,000');
   await expect(studio.getByTestId('studio-problems')).not.toContainText('rps');
   await expect(problems.first()).toHaveAttribute('title', /variants/);
   await shoot(page, 'studio-walk-setting-zh-CN');
@@ -118,7 +133,7 @@ test('an instructor writes a lesson in 简体中文 and English: names kept, tex
   // The same in English.
   await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
   await expect(count).toHaveText(en.problems_other.replace('{{count}}', '2'));
-  await expect(problems.first()).toContainText('lesson "One crash": at every parameter\'s max, the starter\'s node "Users" is invalid: Rate: too large');
+  await expect(problems.first()).toContainText('lesson "One crash": at every parameter\'s max, the starter\'s node "Users" is invalid: Rate: too large: at most 1,000,000');
   await expect(studio.getByTestId('studio-problems')).not.toContainText('“rps”');
   await shoot(page, 'studio-walk-setting-en');
   await studio.getByRole('tab', { name: en.tabs.checks }).click();
@@ -131,6 +146,19 @@ test('an instructor writes a lesson in 简体中文 and English: names kept, tex
   if ((await missing.getAttribute('aria-expanded')) !== 'true') await missing.click();
   await expect(items).toHaveText(['Checks › “Few requests fail” › Hint']);
   await shoot(page, 'studio-walk-missing-en');
+
+  // Read from another lesson, the problem still names the lesson by its title and the node by its
+  // name, as the open lesson's problems do (not "lesson-19", "users").
+  await picker.selectOption('0');
+  await expect(problems.first()).toContainText('Lesson 19 › Scenario › ');
+  await expect(problems.first()).toContainText('lesson "One crash": at every parameter\'s max, the starter\'s node "Users" is invalid: Rate: too large: at most 1,000,000');
+  await shoot(page, 'studio-walk-other-lesson-en');
+  await page.getByRole('combobox', { name: EN.app.language }).selectOption('zh-CN');
+  await expect(problems.first()).toContainText('第 19 课›场景›');
+  await expect(problems.first()).toContainText('课程“一次崩溃”：所有参数取最大值时，初始设计中的节点“用户”无效：速率：过大：最大为 1,000,000');
+  await shoot(page, 'studio-walk-other-lesson-zh-CN');
+  await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
+  await picker.selectOption('18');
 
   // A reload mid-way keeps the draft, the last keystrokes too (typed just before, within the
   // studio's moment of waiting before it sends an edit): it reopens with the new lesson as written.

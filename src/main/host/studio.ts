@@ -8,7 +8,7 @@ import { errorMessage } from '../../shared/i18n/errorTexts';
 import { LessonSchema } from '../../shared/lesson';
 import { DocumentError, zodIssues } from '../../shared/json';
 import type { StudioDraft } from '../../shared/studio';
-import { verifySeeds } from '../../shared/studio';
+import { titleIn, verifySeeds } from '../../shared/studio';
 import { draftFromPack, emptyDraft, exportDraft, isReservedId, listDrafts, readDraft, saveDraft, validateDraft, writeDraft } from '../packs/studioDraft';
 import { verifyInWorker } from '../workers/jobs';
 import type { Limiter } from '../workers/pool';
@@ -33,11 +33,13 @@ export function createStudioHandlers(builtinPackDirs: readonly string[], dataDir
 
   const handlers: Pick<Handlers, StudioChannels> = {
     'studio:list': () => listDrafts(dataDir),
-    'studio:create': async ({ id, title, fromPackId }) => {
+    'studio:create': async ({ id, title: typed, titleLocale, fromPackId }) => {
       if (isReservedId(id)) throw new ServiceError('invalid-payload', errorMessage('studio.builtinId', { id }));
       // A stored draft that does not load still exists: creating one with its id would overwrite it.
       if (drafts.has(id) || (await readDraft(dataDir, id).catch(() => true))) throw new ServiceError('invalid-payload', errorMessage('studio.draftExists', { id }));
-      const created = fromPackId ? draftFromPack((await catalogue.pack(fromPackId)).pack, id, { en: title }) : emptyDraft(id, { en: title });
+      // The title fills the field of the language it was typed in: a title typed in 简体中文 is no English one.
+      const title = titleIn(typed, titleLocale);
+      const created = fromPackId ? draftFromPack((await catalogue.pack(fromPackId)).pack, id, title) : emptyDraft(id, title);
       await writeDraft(dataDir, created);
       drafts.set(id, created);
       return created;

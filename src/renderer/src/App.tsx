@@ -55,7 +55,7 @@ import { StudioHeaderTitle } from './studio/StudioHeaderTitle';
 import { StudioPanel } from './studio/StudioPanel';
 import { StudioStart } from './studio/StudioStart';
 import { useStudio } from './studio/useStudio';
-import { StarterShown } from './studio/StarterShown';
+import { StarterShown, StudioLessonsContext } from './studio/StarterShown';
 import type { StudioLesson } from '../../shared/studio';
 import { useScenarioEdits } from './studio/useScenarioEdits';
 import { ScenarioSchema } from '../../shared/scenario';
@@ -83,9 +83,9 @@ export function App({ api }: { api: StateLabApi }) {
   const say = useCallback((message: ReactNode, isInfo = false) => setNotice((n) => ({ message, x: 16, y: 16, serial: (n?.serial ?? 0) + 1, isInfo })), []);
   // The studio turning to a lesson puts that lesson's starter on the canvas (one edit: Undo brings back what was there).
   const showStudioLesson = useCallback(
-    (entry: StudioLesson, index: number) => {
-      editor.replace(entry.starter);
-      say(<StarterShown lesson={entry.lesson} index={index} />, true);
+    (entry: StudioLesson, index: number, isOnCanvas?: boolean) => {
+      if (!isOnCanvas) editor.replace(entry.starter);
+      say(<StarterShown lesson={entry.lesson} index={index} isNew={isOnCanvas} />, true);
     },
     [editor, say],
   );
@@ -360,6 +360,7 @@ export function App({ api }: { api: StateLabApi }) {
   return (
     <NodeNamesProvider value={nodeNames}>
     <DesignNamerProvider value={nameOfNode}>
+    <StudioLessonsContext.Provider value={studio.draft?.lessons}>
     <div className="sl-app">
       <header className="sl-header">
         <span className="sl-brand">StateLab</span>
@@ -523,6 +524,7 @@ export function App({ api }: { api: StateLabApi }) {
         <ConfirmDialog label={t('newQuestion')} message={t('unsavedLost')} confirm={t('discardAndNew')} onConfirm={files.newDesign} onClose={() => files.setDialog(undefined)} />
       )}
     </div>
+    </StudioLessonsContext.Provider>
     </DesignNamerProvider>
     </NodeNamesProvider>
   );

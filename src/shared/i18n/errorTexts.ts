@@ -11,7 +11,7 @@
 import { fillMessage, type Message, type MessageParam, type Template } from './messages';
 import { issuePlace, issueText, type Issue } from './issues';
 import { labelColon } from './numbers';
-import { PACK_TEXTS } from './packTexts';
+import { PACK_TEXTS, withWrittenNumbers } from './packTexts';
 
 export const ERROR_TEXTS = {
   // What a document is called in messages ("The {{what}} is too large").
@@ -218,7 +218,7 @@ export const errorMessage = (key: ErrorKey, params?: ErrorParams): ErrorMessage 
 const MESSAGE_TEXTS: Readonly<Record<string, Template>> = { ...ERROR_TEXTS, ...PACK_TEXTS };
 
 /** A message of ERROR_TEXTS or PACK_TEXTS in a locale (English for an unknown locale; the key itself for an unknown key). */
-export const messageText = (message: Message, locale: string): string => fillMessage(MESSAGE_TEXTS, message, locale);
+export const messageText = (message: Message, locale: string): string => fillMessage(MESSAGE_TEXTS, withWrittenNumbers(message, locale), locale);
 
 /** Whether every key of a message (nested ones too) is one this app has. */
 export function isKnownMessage(message: Message): boolean {

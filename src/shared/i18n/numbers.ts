@@ -16,6 +16,11 @@ export function nf(locale: string, options: Intl.NumberFormatOptions): Intl.Numb
 const digits = (n: number): Intl.NumberFormatOptions => ({ minimumFractionDigits: n, maximumFractionDigits: n });
 
 export const formatNumber = (v: number, locale: string, fractionDigits = 0) => nf(locale, digits(fractionDigits)).format(v);
+/**
+ * A number as it was written, its digits grouped: "100,000", "0.25", "1,000,000" (a limit or a
+ * range's step in a pack problem), neither rounded nor padded; not finite, as itself.
+ */
+export const formatWrittenNumber = (v: number, locale: string): string => (Number.isFinite(v) ? nf(locale, { maximumFractionDigits: 20 }).format(v) : String(v));
 export const formatPercent = (fraction: number, locale: string, fractionDigits = 1) => nf(locale, { style: 'percent', ...digits(fractionDigits) }).format(fraction);
 /** "12.5 s" / "12.5秒" (English keeps the lab's short "s", Intl's is "sec"). */
 export const formatSeconds = (ms: number, locale: string, fractionDigits = 1) =>

@@ -11,6 +11,7 @@
 import type { ErrorKey } from './errorTexts';
 import type { ZodIssueData } from './issues';
 import { fillMessage, type Message, type MessageParam, type Template } from './messages';
+import { formatWrittenNumber } from './numbers';
 import { SETTING_TEXTS } from './settingWords';
 
 export const PACK_TEXTS = {
@@ -241,7 +242,22 @@ export type PackParams = Readonly<Record<string, MessageParam<PackKey | ErrorKey
 export const packMessage = (key: PackKey, params?: PackParams): PackMessage => (params === undefined ? { key } : { key, params });
 
 /** A message holding only this table's keys, in English (shared code without ERROR_TEXTS at hand: windows, variant paths). */
-export const englishPackText = (message: Message): string => fillMessage(PACK_TEXTS, message, 'en');
+export const englishPackText = (message: Message): string => fillMessage(PACK_TEXTS, withWrittenNumbers(message, 'en'), 'en');
+
+/**
+ * A pack problem's numbers as its sentence shows them, grouped as the app writes numbers everywhere
+ * ("at most 1,000,000", "最多 10,000 步"): the numeric parameters of this table's messages, nested
+ * ones too, become text in `locale`. The studio and `pack:validate` fill through here, so both read
+ * the same; an error's own message (ERROR_TEXTS) keeps its numbers as it has them.
+ */
+export function withWrittenNumbers<M extends Message>(message: M, locale: string): M {
+  if (!message.params) return message;
+  const isPack = Object.hasOwn(PACK_TEXTS, message.key);
+  const params = Object.fromEntries(
+    Object.entries(message.params).map(([name, value]) => [name, typeof value === 'object' ? withWrittenNumbers(value, locale) : isPack && typeof value === 'number' ? formatWrittenNumber(value, locale) : value]),
+  );
+  return { ...message, params };
+}
 
 /**
  * A problem our schema words itself, as the fields of a zod custom issue (`ctx.addIssue({code: 'custom', path, ...ownIssue(…)})`

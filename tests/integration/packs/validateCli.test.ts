@@ -52,7 +52,7 @@ describe('npm run pack:validate', () => {
     const lesson = goodLesson();
     lesson.variants = { parameters: [{ id: 'rate', label: { en: 'Rate', 'zh-CN': '速率' }, min: 100, max: 2_000_000, step: 100_000, unit: 'rps', sets: ['starter.nodes[id=users].props.rps'] }] };
     const folder = writePack({ ...goodPack(), 'lessons/session-state.lesson.json': lesson });
-    const sentence = 'lesson "session-state": at every parameter\'s max, the starter\'s node "users" is invalid: Rate: too large: at most 1000000';
+    const sentence = 'lesson "session-state": at every parameter\'s max, the starter\'s node "users" is invalid: Rate: too large: at most 1,000,000';
     const text = await validate(folder);
     expect(text.stdout).toContain(`  lessons/session-state.lesson.json: variants: ${sentence}\n`);
     expect(text.stdout).not.toContain('“rps”');

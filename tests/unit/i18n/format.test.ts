@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatEventTime, formatSeconds, formatValue } from '../../../src/renderer/src/i18n/format';
+import { formatEventTime, formatNumber, formatSeconds, formatValue, formatWrittenNumber } from '../../../src/renderer/src/i18n/format';
+import { errorMessage, messageText } from '../../../src/shared/i18n/errorTexts';
+import { englishPackText, packMessage } from '../../../src/shared/i18n/packTexts';
 
 describe('numbers in the student’s locale', () => {
   it('English keeps the lab’s readouts (req/s, ms, %, s) and never shows NaN', () => {
@@ -12,5 +14,19 @@ describe('numbers in the student’s locale', () => {
     // 12.000127 s and 12.000312 s read apart; 10 s is not padded to six decimals.
     expect([10_000, 12_000.127, 12_000.312, 4_000.6131].map((ms) => formatEventTime(ms, 'en'))).toEqual(['10.000 s', '12.000\u202f127 s', '12.000\u202f312 s', '4.000\u202f613 s']);
     expect([10_000, 12_000.127].map((ms) => formatEventTime(ms, 'zh-CN'))).toEqual(['10.000秒', '12.000\u202f127秒']);
+  });
+});
+
+describe('a pack problem’s numbers', () => {
+  it('read grouped as the app writes numbers, neither rounded nor padded, in the studio and the CLI alike', () => {
+    expect([100_000, 2_000_000, 0.25, 1234.5].map((v) => formatWrittenNumber(v, 'en'))).toEqual(['100,000', '2,000,000', '0.25', '1,234.5']);
+    expect(formatWrittenNumber(100_000, 'zh-CN')).toBe(formatNumber(100_000, 'zh-CN'));
+    // A range's max below its min: the sentence's numbers are grouped in both languages, the CLI's English as the studio's.
+    const steps = packMessage('own.variantMaxBelowMin', { max: 1000, min: 100_000 });
+    expect(messageText(steps, 'en')).toBe('expected max (1,000) to be at least min (100,000)');
+    expect(messageText(steps, 'zh-CN')).toBe('max（1,000）应不小于 min（100,000）');
+    expect(englishPackText(steps)).toBe(messageText(steps, 'en'));
+    // An error's own message keeps its numbers as it has them.
+    expect(messageText(errorMessage('call.tooLarge', { channel: 'x', bytes: 2000 }), 'en')).toBe('x: the request is too large (2000 bytes).');
   });
 });

@@ -121,10 +121,10 @@ describe('variants', () => {
     expect(late.length).toBeGreaterThan(0);
     const rate = await problemsOf(withLesson((l) => (l.variants = variants(['starter.nodes[id=users].props.rps'], { min: 100, max: 2_000_000, step: 100_000 }))));
     expect(rate).toEqual(
-      ['starter', 'reference'].map((graph) => `${LESSON}: variants: lesson "session-state": at every parameter's max, the ${graph}'s node "users" is invalid: Rate: too large: at most 1000000`),
+      ['starter', 'reference'].map((graph) => `${LESSON}: variants: lesson "session-state": at every parameter's max, the ${graph}'s node "users" is invalid: Rate: too large: at most 1,000,000`),
     );
     expect(await problemsOf(withLesson((l) => (l.variants = variants(['scenario.faults[id=crash].atMs'], { min: 5000, max: 1000, step: 1000 }))))).toEqual([
-      `${LESSON}: variants.parameters[0].max: expected max (1000) to be at least min (5000)`,
+      `${LESSON}: variants.parameters[0].max: expected max (1,000) to be at least min (5,000)`,
     ]);
   });
 });

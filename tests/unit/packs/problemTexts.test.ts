@@ -215,8 +215,8 @@ describe('a problem’s sentence names fields in words, the JSON path beside it'
     ]);
     const tooLarge = await problemsOf(withLesson((l) => (l.variants = ranges(['starter.nodes[id=users].props.rps'], 2_000_000))));
     expect(tooLarge.length).toBe(2);
-    expect(inBoth(tooLarge[0]!).en).toBe('lesson "session-state": at every parameter\'s max, the starter\'s node "users" is invalid: Rate: too large: at most 1000000');
-    expect(inBoth(tooLarge[0]!).zh).toBe('课程“session-state”：所有参数取最大值时，初始设计中的节点“users”无效：速率：过大：最大为 1000000');
+    expect(inBoth(tooLarge[0]!).en).toBe('lesson "session-state": at every parameter\'s max, the starter\'s node "users" is invalid: Rate: too large: at most 1,000,000');
+    expect(inBoth(tooLarge[0]!).zh).toBe('课程“session-state”：所有参数取最大值时，初始设计中的节点“users”无效：速率：过大：最大为 1,000,000');
     // A range on a nested setting of a node the lesson does not lock: named by the properties panel's labels, in both languages.
     const unset = await problemsOf(withLesson((l) => (l.variants = ranges(['starter.nodes[id=lb].props.healthCheck.intervalMs'], 1000))));
     expect(unset.map(inBoth)).toEqual([

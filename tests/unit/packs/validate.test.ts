@@ -125,7 +125,7 @@ describe('pack validation', () => {
     const proto = { ...goodPack(), [LESSON]: JSON.stringify(goodLesson()).replace('"locked"', '"__proto__": {"polluted": true}, "locked"') };
     expect(await problemsOf(proto)).toEqual([`${LESSON}: (document root): The file "${LESSON}" contains the key "__proto__", which is not allowed in StateLab documents.`]);
     const huge = { ...goodPack(), 'graphs/session-state.starter.json': ' '.repeat(2_000_001) };
-    expect(await problemsOf(huge)).toEqual(['graphs/session-state.starter.json: (document root): The file is too large (2000001 bytes; the limit is 2000000).']);
+    expect(await problemsOf(huge)).toEqual(['graphs/session-state.starter.json: (document root): The file is too large (2,000,001 bytes; the limit is 2,000,000).']);
     const truncated = { ...goodPack(), 'pack.json': '{"format": "statelab.pack",' };
     expect((await problemsOf(truncated))[0]).toMatch(/^pack\.json: \(document root\): The file "pack\.json" is not valid JSON/);
   });

@@ -39,6 +39,8 @@ describe('what the studio calls a lesson', () => {
     expect(lessonName(lesson, 'en', 0)).toBe('Any instance will do');
     expect(lessonName({ id: 'half', title: { en: 'Half written', 'zh-CN': ' ' } }, 'zh-CN', 1)).toBe('Half written');
     expect(lessonName({ id: 'lesson-3', title: { en: '' } }, 'en', 2)).toBe('lesson-3');
+    // Written in 简体中文 only so far: read so in English too, rather than by its id.
+    expect(lessonName({ id: 'lesson-4', title: { en: '', 'zh-CN': '一次崩溃' } }, 'en', 3)).toBe('一次崩溃');
     expect(lessonName({ id: '' }, 'en', 3)).toBe('4');
   });
 });

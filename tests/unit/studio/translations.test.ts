@@ -14,6 +14,15 @@ describe('missing translations in a draft lesson', () => {
     expect(missingTranslations(lesson)).toEqual(['objectives[1]', 'steps[0]', 'checks[0].feedback', 'debrief']);
     expect(missingTranslations({ title: { en: '', 'zh-CN': '' } })).toEqual([]);
   });
+
+  it('lists a text written in 简体中文 whose English is still blank (typed in the studio in 简体中文 first) as missing in English', () => {
+    const lesson = { title: { en: '', 'zh-CN': '一次崩溃' }, objectives: { en: ['Tune'], 'zh-CN': ['调整', '测量'] }, steps: [{ en: ' ', 'zh-CN': '点击**运行**。' }, { en: 'Run', 'zh-CN': '' }] };
+    expect(missingTranslations(lesson, 'en')).toEqual(['title', 'objectives[1]', 'steps[0]']);
+    expect(missingTranslations(lesson, 'zh-CN')).toEqual(['steps[1]']);
+    expect(missingTranslations({ title: { en: '', 'zh-CN': '第五周' } }, 'en')).toEqual(['title']);
+    // A node's label is its English name: none is missing in English.
+    expect(missingTranslations({ nodeNames: {} }, 'en', [{ nodes: [{ id: 'users', label: 'Users' }] }])).toEqual([]);
+  });
 });
 
 describe('missing node names in a draft lesson', () => {

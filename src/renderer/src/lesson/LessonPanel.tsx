@@ -80,6 +80,9 @@ export function LessonPanel(props: LessonPanelProps) {
   const percent = packPercent(lessons, progress);
   const previous = index > 0 ? lessons[index - 1] : undefined;
   const next = index >= 0 && index < lessons.length - 1 ? lessons[index + 1] : undefined;
+  const objectives = localizeList(lesson.objectives, locale);
+  // A step blank in every language (added and never written) is no step for the student.
+  const steps = lesson.steps.map((step) => localize(step, locale)).filter((step) => step.trim() !== '');
   // undefined: closed; '': open at the top; an id: open at that term.
   const [glossaryAt, setGlossaryAt] = useState<string | undefined>(undefined);
   // Another lesson opens at its top (title, intro), wherever the last one was scrolled to: the way
@@ -130,26 +133,30 @@ export function LessonPanel(props: LessonPanelProps) {
         {t('lesson')} {index + 1}{labelColon(locale)}{localize(lesson.title, locale)}
       </h2>
       {props.intro}
-      <section>
-        <h3>{t('objectives')}</h3>
-        <ul className="sl-objectives">
-          {localizeList(lesson.objectives, locale).map((objective) => (
-            <li key={objective}>{objective}</li>
-          ))}
-        </ul>
-      </section>
+      {/* No heading over nothing: a lesson without objectives (or steps) shows none. */}
+      {objectives.length > 0 && (
+        <section data-testid="lesson-objectives">
+          <h3>{t('objectives')}</h3>
+          <ul className="sl-objectives">
+            {objectives.map((objective) => (
+              <li key={objective}>{objective}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {props.predict}
-      <section>
-        <h3>{t('steps')}</h3>
-        <ol className="sl-steps">
-          {/* A step blank in every language (added and never written) is no step for the student. */}
-          {lesson.steps.filter((step) => localize(step, locale).trim() !== '').map((step, i) => (
-            <li key={i}>
-              <Markdown text={localize(step, locale)} resolveImage={props.resolveImage} onLessonLink={props.onSelectLesson} onGlossaryLink={setGlossaryAt} onMetricLink={requestChart} />
-            </li>
-          ))}
-        </ol>
-      </section>
+      {steps.length > 0 && (
+        <section data-testid="lesson-steps">
+          <h3>{t('steps')}</h3>
+          <ol className="sl-steps">
+            {steps.map((step, i) => (
+              <li key={i}>
+                <Markdown text={step} resolveImage={props.resolveImage} onLessonLink={props.onSelectLesson} onGlossaryLink={setGlossaryAt} onMetricLink={requestChart} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       {props.quiz}
       <div className="sl-check-row">
         <button type="button" className="sl-primary sl-check-button" onClick={props.onCheck} disabled={props.isGrading || props.isOpening === true} {...checkKeyed}>

@@ -7,8 +7,12 @@ const MISSING_CLASS = 'is-missing';
 
 type Text = { en: string; [locale: string]: string | undefined };
 
-/** A text missing in a locale while English has it: the studio highlights it. */
-export const isMissing = (text: Text | undefined, locale: string) => Boolean(text?.en?.trim()) && !text?.[locale]?.trim();
+/**
+ * A text missing in a locale while English has it, or in English while another locale has it (typed
+ * in 简体中文 first): the studio highlights it.
+ */
+export const isMissing = (text: Text | undefined, locale: string) =>
+  locale === 'en' ? !text?.en?.trim() && Object.entries(text ?? {}).some(([l, v]) => l !== 'en' && Boolean(v?.trim())) : Boolean(text?.en?.trim()) && !text?.[locale]?.trim();
 
 /**
  * One lesson text in every locale side by side (English first); a locale left empty while English
@@ -22,7 +26,7 @@ export function LocalizedField({ label, value, onChange, isMarkdown = false, isM
       <div className="sl-studio-locales">
         {LOCALES.map((locale) => {
           const text = value?.[locale] ?? '';
-          const missing = locale !== 'en' && isMissing(value, locale);
+          const missing = isMissing(value, locale);
           const set = (next: string) => onChange({ ...(value ?? { en: '' }), [locale]: next });
           const common = { value: text, lang: locale, 'aria-label': `${label} (${LOCALE_NAMES[locale]})`, 'aria-invalid': missing || undefined, 'data-locale': locale, className: missing ? MISSING_CLASS : undefined };
           return (

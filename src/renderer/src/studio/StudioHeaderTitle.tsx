@@ -3,9 +3,9 @@ import { useLocale } from '../i18n/LocaleContext';
 import type { LessonDoc } from './useStudio';
 import { lessonName } from './checkName';
 
-/** A draft text in the locale, else its English, else '' (a draft's texts may be half written). */
+/** A draft text in the locale, else its English, else another language's, else '' (a draft's texts may be half written). */
 function draftText(text: Partial<Record<string, string>> | undefined, locale: string): string {
-  return text?.[locale]?.trim() || text?.en?.trim() || '';
+  return text?.[locale]?.trim() || text?.en?.trim() || Object.values(text ?? {}).find((other) => other?.trim())?.trim() || '';
 }
 
 /**

@@ -10,6 +10,8 @@ import type { NodeNames } from '../../../shared/nodeNames';
 import { messageText, packProblemText } from '../../../shared/i18n/errorTexts';
 import { issuePlace } from '../../../shared/i18n/issues';
 import { labelColon } from '../i18n/format';
+import { localize } from '../../../shared/i18n';
+import { LOCALES } from '../../../shared/lesson';
 import { newLessonDocument, type StudioProblem } from '../../../shared/studio';
 import { ChecksTab } from './ChecksTab';
 import { lessonName } from './checkName';
@@ -19,7 +21,8 @@ import { ScenarioTab } from './ScenarioTab';
 import { TextsTab } from './TextsTab';
 import { lessonGaps } from './lessonGaps';
 import { missingFieldWords, missingTranslations, nodeOfPath, PACK_TITLE, PACK_TITLE_AT } from './translations';
-import { problemPlace, withNodeNames, type ProblemPlace } from './problemPlace';
+import { problemPlace, type ProblemPlace } from './problemPlace';
+import { namedProblemText } from './problemNames';
 import { namesKept } from './nodeNamesEdit';
 import { useStudioNamer } from './useStudioNamer';
 import type { ScenarioEdits } from './useScenarioEdits';
@@ -74,16 +77,16 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
     while (used.has(`lesson-${n}`)) n++;
     // The canvas's nodes keep the names the open lesson gives them (a node still labelled as that lesson names it).
     const names = namesKept(canvas, (studio.lessonDoc as { nodeNames?: NodeNames } | undefined)?.nodeNames);
-    studio.edit((d) => void d.lessons.push({ lesson: { ...newLessonDocument(`lesson-${n}`), ...(names ? { nodeNames: names } : {}) }, starter: canvas }));
-    studio.pickLesson(draft.lessons.length);
+    studio.addLesson({ lesson: { ...newLessonDocument(`lesson-${n}`), ...(names ? { nodeNames: names } : {}) }, starter: canvas });
     setTab('design');
   };
   // Node names count too: a node of the starter or reference named in English only lacks its 简体中文.
-  const missing = studio.lessonDoc ? [...(missingTranslations({ title: draft.title }).length ? [PACK_TITLE] : []), ...missingTranslations(studio.lessonDoc, undefined, [studio.lesson?.starter, studio.lesson?.reference])] : [];
+  // A text written in 简体中文 alone (a pack titled in the studio in 简体中文) lacks its English.
+  const missingIn = (locale: string) => (studio.lessonDoc ? [...(missingTranslations({ title: draft.title }, locale).length ? [PACK_TITLE] : []), ...missingTranslations(studio.lessonDoc, locale, [studio.lesson?.starter, studio.lesson?.reference])] : []);
+  const missingEnglish = missingIn('en');
+  const missing = [...new Set([...missingIn(LOCALES[1]), ...missingEnglish])];
   // The open lesson's file as the validator names it, so a missing text's place is found as a problem's is.
   const lessonFile = `lessons/${String(studio.lessonIndex + 1).padStart(2, '0')}-x.lesson.json`;
-  // The open lesson as its picker names it, for its problems' sentences.
-  const openLesson = studio.lessonDoc ? { id: studio.lessonDoc.id, title: lessonName(studio.lessonDoc as Parameters<typeof lessonName>[0], i18n.language, studio.lessonIndex) } : undefined;
   const placeOf = (p: Pick<StudioProblem, 'file' | 'path'>) => problemPlace(p, draft.lessons.map((l) => l.lesson as Parameters<typeof problemPlace>[1][number]), i18n.language);
   const placeText = (place: ProblemPlace) => {
     const where = t('place.inTab', { tab: t(`tabs.${place.tab}`), place: t(`place.${place.key}`, place.params) });
@@ -101,7 +104,7 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
   return (
     <aside className="sl-studio" aria-label={t('studio')} data-testid="studio-panel">
       <div className="sl-studio-head">
-        <strong className="sl-studio-pack" title={draft.id}>{draft.title[i18n.language]?.trim() || draft.title.en || draft.id}</strong>
+        <strong className="sl-studio-pack" title={draft.id}>{localize(draft.title, i18n.language).trim() || draft.id}</strong>
         {/* Each lesson by its title in the author's language; its id (what the pack's files say) in the tooltip. */}
         <select aria-label={t('lesson')} data-testid="studio-lesson" title={studio.lessonDoc ? `${lessonName(studio.lessonDoc as Parameters<typeof lessonName>[0], i18n.language, studio.lessonIndex)} · ${studio.lessonDoc.id}` : undefined} value={studio.lessonIndex} onChange={(e) => studio.pickLesson(Number(e.target.value))}>
           {draft.lessons.map((l, i) => (
@@ -139,7 +142,7 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
       {missing.length > 0 && (
         <div className="sl-studio-missing-line">
           <button type="button" className="sl-link sl-studio-missing" data-testid="studio-missing" aria-expanded={isMissingOpen} title={missing.join(', ')} onClick={() => setMissingOpen((o) => !o)}>
-            {t('missingCount', { count: missing.length })}
+            {missingEnglish.length > 0 ? t('missingAnyCount', { count: missing.length }) : t('missingCount', { count: missing.length })}
           </button>
           {isMissingOpen && (
             <ul className="sl-studio-missing-list" data-testid="studio-missing-list">
@@ -172,7 +175,7 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
       )}
       {isProblemsOpen && studio.problems.length > 0 && (
         <ul className="sl-studio-problems" data-testid="studio-problems">
-          {/* Each problem says where the studio shows it and goes there; the file and JSON path stay in the tooltip. */}
+          {/* Each problem says where the studio shows it and goes there, its lesson and nodes by name whichever lesson it is in; the file and JSON path stay in the tooltip. */}
           {studio.problems.map((p, i) => {
             const place = placeOf(p);
             const file = `${p.file} ${issuePlace(p.path, i18n.language)}`;
@@ -181,7 +184,7 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
                 <button type="button" className="sl-link" data-testid="studio-problem-place" aria-label={t('place.goTo', { where: placeText(place) })} onClick={() => goTo(place)}>
                   {placeText(place)}
                 </button>
-                {labelColon(i18n.language)}{packProblemText(place.lessonIndex === studio.lessonIndex && p.text ? { ...p, text: withNodeNames(p.text, nameOf, openLesson) } : p, i18n.language)}
+                {labelColon(i18n.language)}{packProblemText(p.text ? { ...p, text: namedProblemText(p.text, place.lessonIndex, draft.lessons, i18n.language) } : p, i18n.language)}
               </li>
             );
           })}

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StateLabApi } from '../../../shared/api';
-import { localize } from '../../../shared/i18n';
+import { defaultLocale, localize } from '../../../shared/i18n';
 import type { CatalogueEntry } from '../../../shared/ipc';
 import type { StudioDraftInfo } from '../../../shared/studio';
 import { Modal } from '../ui/Modal';
@@ -35,7 +35,8 @@ export function StudioStart({ api, studio, initialFrom, onClose }: { api: StateL
     else onClose();
   };
   const create = async () => {
-    const message = await studio.create(id || idFromTitle(title), title.trim() || id, from || undefined);
+    // A title typed in the app's language fills that language's field; without one, the id (no language's words) titles it in English.
+    const message = await studio.create(id || idFromTitle(title), title.trim() || id, from || undefined, title.trim() ? defaultLocale([i18n.language]) : 'en');
     if (message) setError(message);
     else onClose();
   };

@@ -11,7 +11,8 @@ interface CheckLike {
   question?: Record<string, string | undefined> | undefined;
 }
 
-const inLocale = (text: Record<string, string | undefined> | undefined, locale: string) => text?.[locale]?.trim() || text?.en?.trim() || '';
+/** In the locale, else in English, else in another language (a text written in 简体中文 first has no English yet). */
+const inLocale = (text: Record<string, string | undefined> | undefined, locale: string) => text?.[locale]?.trim() || text?.en?.trim() || Object.values(text ?? {}).find((other) => other?.trim())?.trim() || '';
 
 /** The name, Markdown and all (a quiz's question may say "Why does `ws-2` *fail*?"): shown through InlineMarkdown. */
 export function checkName(check: CheckLike | undefined, locale: string, id = check?.id ?? ''): string {

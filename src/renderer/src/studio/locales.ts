@@ -76,6 +76,7 @@ export const studioEn = {
   problems_other: '{{count}} problems (show)',
   emptyHelp: 'Put the starter design on the canvas (or draw one), then press Add lesson: the canvas becomes the new lesson’s starter.',
   starterShown: 'The canvas shows the starter of “{{lesson}}”. Undo brings back the design that was there.',
+  starterAdded: 'The canvas is now the starter of lesson {{n}}, “{{lesson}}”, just added.',
   /** Where a pack problem is fixed, as the studio shows it (problemPlace.ts); the file and JSON path are in its tooltip. */
   place: {
     inTab: '{{tab}} › {{place}}',
@@ -107,6 +108,8 @@ export const studioEn = {
   missingTranslation: 'missing translation',
   missingCount_one: '{{count}} text has no 简体中文 translation yet',
   missingCount_other: '{{count}} texts have no 简体中文 translation yet',
+  missingAnyCount_one: '{{count}} text is written in one language only',
+  missingAnyCount_other: '{{count}} texts are written in one language only',
   missingNodeName: 'Name of node “{{name}}”',
   preview: 'Preview',
   remove: 'Remove',
@@ -371,6 +374,7 @@ export const studioZhCN = {
   problems_other: '{{count}} 个问题（显示）',
   emptyHelp: '把初始设计放到画布上（或画一个），然后点击“添加课程”：画布会成为新课程的初始设计。',
   starterShown: '画布现在显示“{{lesson}}”的初始设计。撤销可以找回之前画布上的设计。',
+  starterAdded: '画布现在是刚添加的第 {{n}} 课“{{lesson}}”的初始设计。',
   place: {
     inTab: '{{tab}}›{{place}}',
     inLesson: '第 {{n}} 课›{{place}}',
@@ -400,6 +404,7 @@ export const studioZhCN = {
   fields: { title: '标题', objectives: '学习目标', steps: '步骤' },
   missingTranslation: '缺少翻译',
   missingCount_other: '还有 {{count}} 处文字没有简体中文翻译',
+  missingAnyCount_other: '还有 {{count}} 处文字只写了一种语言',
   missingNodeName: '节点“{{name}}”的名称',
   preview: '预览',
   remove: '删除',

@@ -1,5 +1,5 @@
 /**
- * The texts of a draft lesson that English has and another locale lacks. Walks the lesson document
+ * The texts of a draft lesson that English has and another locale lacks, or that English lacks. Walks the lesson document
  * for localized texts ({en, …}) and per-locale lists (objectives), so a text field added to the
  * lesson schema is counted without a change here; and the names of the nodes of its starter and
  * reference (`nodeNames`), a node the lesson names only in English (its label, no entry) included.
@@ -38,24 +38,27 @@ export function missingFieldWords(path: string): PackMessage | undefined {
 
 export const nodeOfPath = (path: string): string | undefined => (path.startsWith('nodeNames.') ? path.slice('nodeNames.'.length) : undefined);
 
+const hasWords = (text: unknown) => typeof text === 'string' && text.trim() !== '';
+
 /**
- * JSON paths of the texts missing in `locale` (e.g. "steps[1]", "objectives[0]", "checks[0].feedback",
- * "nodeNames.api-1"); `graphs`: the lesson's starter and reference, whose every named node needs a name in `locale`.
+ * JSON paths of the texts missing in `locale` while English has them (e.g. "steps[1]", "objectives[0]",
+ * "checks[0].feedback", "nodeNames.api-1"); for `locale` English, those another locale has and English
+ * lacks (written in 简体中文 first); `graphs`: the lesson's starter and reference, whose every named node
+ * needs a name in `locale` (not English: a node's label is its English name).
  */
 export function missingTranslations(lesson: unknown, locale: string = LOCALES[1], graphs: readonly (NamedGraph | undefined)[] = []): string[] {
   const out: string[] = [];
   const walk = (value: unknown, path: string, depth: number) => {
     if (depth > 12 || typeof value !== 'object' || value === null) return;
     if (isLocalized(value)) {
-      const other = value[locale];
-      if (value.en.trim() && !(typeof other === 'string' && other.trim())) out.push(path);
+      if (!hasWords(value[locale]) && (locale === 'en' ? Object.values(value).some(hasWords) : hasWords(value.en))) out.push(path);
       return;
     }
     if (isLocaleLists(value)) {
-      value.en.forEach((en, i) => {
-        const other = value[locale]?.[i];
-        if (typeof en === 'string' && en.trim() && !(typeof other === 'string' && other.trim())) out.push(`${path}[${i}]`);
-      });
+      const lists = Object.values(value).filter((list): list is unknown[] => Array.isArray(list));
+      const own = Array.isArray(value[locale]) ? value[locale] : [];
+      const rows = Math.max(0, ...lists.map((list) => list.length));
+      for (let i = 0; i < rows; i++) if (!hasWords(own[i]) && (locale === 'en' ? lists.some((list) => hasWords(list[i])) : hasWords(value.en[i]))) out.push(`${path}[${i}]`);
       return;
     }
     if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${path}[${i}]`, depth + 1));
@@ -66,7 +69,7 @@ export function missingTranslations(lesson: unknown, locale: string = LOCALES[1]
   const names = typeof lesson === 'object' && lesson !== null ? (lesson as { nodeNames?: unknown }).nodeNames : undefined;
   const named = typeof names === 'object' && names !== null ? names : {};
   const seen = new Set(out);
-  for (const graph of graphs) {
+  for (const graph of locale === 'en' ? [] : graphs) {
     for (const node of graph?.nodes ?? []) {
       const path = nodeNamePath(node.id);
       if (Object.hasOwn(named, node.id) || seen.has(path) || !node.label.trim()) continue;

@@ -11,6 +11,7 @@ import type { StateLabApi } from '../../../shared/api';
 import type { LessonSchema } from '../../../shared/lesson';
 import { STUDIO_LIMITS, StudioDraftSchema, type StudioDraft, type StudioLesson, type StudioProblem, type VerifyResult } from '../../../shared/studio';
 import { useErrorText } from '../i18n/useErrorText';
+import type { AppLocale } from '../../../shared/i18n';
 
 /** A lesson document as the studio edits it: the lesson schema's input, possibly incomplete. */
 export type LessonDoc = z.input<typeof LessonSchema>;
@@ -68,8 +69,9 @@ export const isLessonProblem = (problem: StudioProblem, index: number) => {
 /**
  * What the canvas is told when the studio turns to a lesson (a draft opened or made, another lesson
  * picked): that lesson, to show its starter; the old design stayed there, though it was no part of it.
+ * `isOnCanvas`: a lesson just added from the canvas, whose starter the canvas already is.
  */
-export type ShowLesson = (entry: StudioLesson, index: number) => void;
+export type ShowLesson = (entry: StudioLesson, index: number, isOnCanvas?: boolean) => void;
 
 export function useStudio(api: StateLabApi, onShowLesson?: ShowLesson) {
   // What main refuses (a pack that cannot be exported yet, with its problems) reads in the author's language.
@@ -205,16 +207,22 @@ export function useStudio(api: StateLabApi, onShowLesson?: ShowLesson) {
     [api, errorText, adopt],
   );
   const create = useCallback(
-    async (id: string, title: string, fromPackId?: string): Promise<string | undefined> => {
-      const result = await api.studioCreate({ id, title, ...(fromPackId ? { fromPackId } : {}) });
+    /** `titleLocale`: the language the title was typed in, whose field it fills. */
+    async (id: string, title: string, fromPackId?: string, titleLocale?: AppLocale): Promise<string | undefined> => {
+      const result = await api.studioCreate({ id, title, ...(titleLocale ? { titleLocale } : {}), ...(fromPackId ? { fromPackId } : {}) });
       if (!result.ok) return errorText(result.error);
       adopt(result.value);
       return undefined;
     },
     [api, errorText, adopt],
   );
-  /** Sends any edit still waiting, so Save and Export act on what the author sees. */
+  /**
+   * Sends any edit still waiting, so Save and Export act on what the author sees. Main holds the draft
+   * as sent otherwise: sending it again would grade the lesson again for nothing, the live panel's
+   * results giving way to its progress after every Save or Export.
+   */
   const flush = useCallback(async () => {
+    if (updateTimer.current === undefined) return;
     clearTimeout(updateTimer.current);
     updateTimer.current = undefined;
     if (latest.current.draft) await send(latest.current.draft);
@@ -276,9 +284,24 @@ export function useStudio(api: StateLabApi, onShowLesson?: ShowLesson) {
     [cancelVerify, runVerify],
   );
 
+  /** Adds a lesson at the end and turns to it; its starter is the canvas, which is told so (what it said of the lesson before no longer holds). */
+  const addLesson = useCallback(
+    (entry: StudioLesson) => {
+      const current = latest.current.draft;
+      if (!current) return;
+      const index = current.lessons.length;
+      edit((d) => void d.lessons.push(entry as Draft<StudioLesson>));
+      cancelVerify();
+      setLessonIndex(index);
+      setVerify({ state: 'idle' });
+      showLesson.current?.(entry, index, true);
+    },
+    [edit, cancelVerify],
+  );
+
   useEffect(() => () => cancelVerify(), [cancelVerify]);
 
   const lesson = draft?.lessons[lessonIndex];
-  return { draft, lessonIndex, lesson, lessonDoc: lesson?.lesson as LessonDoc | undefined, problems, verify, seeds, setSeeds, isLockMode, setLockMode, toggleLocks, toggleLockedProp, message, setMessage, edit, editLesson, open, create, save, exportZip, close, pickLesson, runVerify };
+  return { draft, lessonIndex, lesson, lessonDoc: lesson?.lesson as LessonDoc | undefined, problems, verify, seeds, setSeeds, isLockMode, setLockMode, toggleLocks, toggleLockedProp, message, setMessage, edit, editLesson, open, create, save, exportZip, close, pickLesson, addLesson, runVerify };
 }
 export type Studio = ReturnType<typeof useStudio>;
