@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { E2E_BRIDGE_KEY, E2E_DATA_DIR, E2E_PORT } from '../../playwright.config';
+import { APP_LOCALES, type AppLocale } from '../../src/renderer/src/i18n/resources';
 
 /** The app's address as the browser host prints it: the page needs the key to open the bridge. */
 export const APP_PATH = `/?key=${E2E_BRIDGE_KEY}`;
@@ -39,13 +40,21 @@ const QUIET_MS = 300;
  * if a late save of the previous test's page lands within QUIET_MS.
  */
 export async function forgetStudentWork(): Promise<void> {
-  deleteStudentWork();
+  const testId = test.info().testId;
+  // Most tests forget twice in a row (their beforeEach, then openApp): a folder this test already
+  // saw free of work for QUIET_MS and that still holds none has had none since (nothing else
+  // deletes in between, so a write would still be there), so it has been quiet long enough.
+  if (!deleteStudentWork() && lastQuiet?.testId === testId) return;
   let quietSince = Date.now();
   while (Date.now() - quietSince < QUIET_MS) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     if (deleteStudentWork()) quietSince = Date.now();
   }
+  lastQuiet = { testId };
 }
+
+/** The test whose forgetStudentWork last saw the folder stay free of work for QUIET_MS. */
+let lastQuiet: { testId: string } | undefined;
 
 /** Opens the app and waits for the first lesson's canvas. */
 export async function openApp(page: Page): Promise<void> {
@@ -216,4 +225,33 @@ export async function studioOnBuiltinCopy(page: Page, title: string, draftId: st
   const studio = page.getByTestId('studio-panel');
   await expect(studio.getByTestId('studio-problems-count')).toHaveText('No problems: the pack validates clean', { timeout: 30_000 });
   return studio;
+}
+
+/** The two window sizes the screens are checked at: the smallest supported and a common laptop. */
+export const WINDOW_SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+] as const;
+
+/** Picks the app's language in the header (its label is in the language shown) and waits for `<html lang>`. */
+export async function pickLanguage(page: Page, locale: AppLocale): Promise<void> {
+  await page.locator('select').filter({ has: page.locator('option[value="zh-CN"]') }).first().selectOption(locale);
+  await expect(page.locator('html')).toHaveAttribute('lang', locale);
+}
+
+/**
+ * The screen as it is now, in each language and at each window size in turn: `check` asserts what
+ * that language and size show and takes its screenshot (`tag` is "1280x720"). One walk to a screen
+ * then serves every language and size, where a test per language and size walked it four times.
+ * Ends in the last language, at the first size.
+ */
+export async function atEachLanguageAndSize(page: Page, check: (locale: AppLocale, tag: string) => Promise<void>): Promise<void> {
+  for (const locale of APP_LOCALES) {
+    await pickLanguage(page, locale);
+    for (const size of WINDOW_SIZES) {
+      await page.setViewportSize(size);
+      await check(locale, `${size.width}x${size.height}`);
+    }
+  }
+  await page.setViewportSize(WINDOW_SIZES[0]);
 }
