@@ -39,8 +39,9 @@ import { LabBench } from './lab/LabBench';
 import { lessonChartMetrics } from './lab/series';
 import type { TraceRequest } from './lab/trace/TracePanel';
 import { PanelToggle } from './layout/PanelToggle';
-import { usePanelPrefs } from './layout/panelPrefs';
+import { isPropertiesOpen, usePanelPrefs } from './layout/panelPrefs';
 import { SplitBench } from './layout/SplitBench';
+import { useHeldWhilePressed } from './layout/useHeldWhilePressed';
 import { benchShortfallPx } from './lab/benchFit';
 import { LiveStateProvider } from './lab/LiveContext';
 import { useFaultMenu } from './lab/useFaultMenu';
@@ -151,6 +152,11 @@ export function App({ api }: { api: StateLabApi }) {
   const [regrade, setRegrade] = useState<SubmissionRegrade>();
   const [connectFrom, setConnectFrom] = useState<string>();
   const panels = usePanelPrefs();
+  // Nothing selected, the properties panel waits as a rail (unless the student opened it): the
+  // canvas keeps the room a lesson's design needs to read at 1280×720. A press that selects opens
+  // it when the pointer is let go, so the refit never moves the design under a click or a drag.
+  const hasSelection = useHeldWhilePressed(editor.selection.nodes.size + editor.selection.edges.size > 0);
+  const isPropertiesShown = isPropertiesOpen(panels.propertiesMode, hasSelection);
   const showLesson = Boolean(lesson && isInLesson) && !isStudio;
   const canvasBox = useRef<HTMLElement>(null);
   const { adopt, checkAutosave } = files;
@@ -348,7 +354,7 @@ export function App({ api }: { api: StateLabApi }) {
     },
     fault: faultAtSelection,
     togglePalette: () => panels.toggle('palette'),
-    toggleProperties: () => panels.toggle('properties'),
+    toggleProperties: () => panels.toggleProperties(isPropertiesShown),
     toggleLesson: () => panels.toggle('lesson'),
     escape: () => {
       if (isHelpOpen) setHelpOpen(false);
@@ -394,7 +400,7 @@ export function App({ api }: { api: StateLabApi }) {
           wantsRoom={trace !== undefined}
           shortfall={benchShortfallPx}
           design={
-            <div className={`sl-design${panels.collapsed.palette ? ' is-palette-collapsed' : ''}${panels.collapsed.properties ? ' is-properties-collapsed' : ''}`}>
+            <div className={`sl-design${panels.collapsed.palette ? ' is-palette-collapsed' : ''}${isPropertiesShown ? '' : ' is-properties-collapsed'}`}>
               <Palette kinds={palette} onAdd={addAtCentre} isCollapsed={panels.collapsed.palette} onToggle={panels.toggle} isDisabled={editor.isFrozen} />
               <main className="sl-canvas" aria-label={t('canvas')} aria-busy={editor.isFrozen || undefined} ref={canvasBox}>
                 <EditorToolbar
@@ -435,8 +441,8 @@ export function App({ api }: { api: StateLabApi }) {
                 </ReactFlowProvider>
               </main>
               <div className="sl-side sl-side-properties">
-                <PanelToggle panel="properties" side="right" isCollapsed={panels.collapsed.properties} onToggle={panels.toggle} />
-                {!panels.collapsed.properties && (
+                <PanelToggle panel="properties" side="right" isCollapsed={!isPropertiesShown} onToggle={() => panels.toggleProperties(isPropertiesShown)} />
+                {isPropertiesShown && (
                   <InvalidFieldsContext.Provider value={invalidFields}>
                     <PropertiesPanel editor={editor} selection={editor.selection} locked={locked} lockedProps={lockedProps} {...(isStudio && studio.isLockMode ? { onToggleLockedProp: studio.toggleLockedProp } : {})} />
                   </InvalidFieldsContext.Provider>
