@@ -95,6 +95,19 @@ test('the properties rail opened by hand stays open with nothing selected, after
   const panel = page.getByRole('complementary', { name: 'Properties' });
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await expect(panel).toHaveCount(0);
+  // A drag selects its node: the panel opens when the mouse is let go, not under the moving card
+  // (its refit would move the design beneath the pointer).
+  const lb = (await node(page, 'lb').boundingBox())!;
+  await page.mouse.move(lb.x + lb.width / 2, lb.y + lb.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(lb.x + lb.width / 2 + 30, lb.y + lb.height / 2 + 40, { steps: 4 });
+  await expect(page.locator('.sl-node.is-selected')).toHaveCount(1);
+  await page.waitForTimeout(200);
+  await expect(panel).toHaveCount(0);
+  await page.mouse.up();
+  await expect(panel).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
   // Opened by hand: it shows its hint and the design's totals, and stays.
   await toggle.click();
   await expect(panel).toContainText('6 nodes');
