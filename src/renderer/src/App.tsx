@@ -27,7 +27,7 @@ import { FileBar } from './files/FileBar';
 import { ConfirmDialog, OpenDialog, SaveAsDialog } from './files/FileDialogs';
 import { downloadUrl } from './files/localFile';
 import { RestoreBanner } from './files/RestoreBanner';
-import { emptyGraph, useFiles } from './files/useFiles';
+import { emptyGraph, useFiles, type WhenCanvasFree } from './files/useFiles';
 import { LessonHeaderTitle } from './lesson/LessonHeaderTitle';
 import { LessonSidebar } from './lesson/LessonSidebar';
 import { PacksDialog } from './lesson/PacksDialog';
@@ -111,7 +111,22 @@ export function App({ api }: { api: StateLabApi }) {
     return parsed.success ? parsed.data : undefined;
   }, [studio.lessonDoc]);
   const leaveLesson = useCallback(() => setInLesson(false), []);
-  const files = useFiles(api, editor, lesson && isInLesson ? lesson.lessonId : null, leaveLesson, say);
+  // A design opened while a lesson is opening waits for the lesson's work, then replaces it (the
+  // student's last wish wins, and the lesson's work is already kept); meanwhile the canvas's
+  // "Opening the lesson…" says it is coming.
+  const { whenCanvasFree } = session;
+  const [waitingDesign, setWaitingDesign] = useState<{ fileName?: string }>();
+  const afterLessonOpens = useCallback<WhenCanvasFree>(
+    (apply, fileName) => {
+      const isNow = whenCanvasFree(() => {
+        setWaitingDesign(undefined);
+        apply();
+      });
+      if (!isNow) setWaitingDesign({ fileName });
+    },
+    [whenCanvasFree],
+  );
+  const files = useFiles(api, editor, lesson && isInLesson ? lesson.lessonId : null, leaveLesson, say, afterLessonOpens);
   // A property field showing a refused value stops Run (the document still holds the old value).
   const invalidFields = useMemo(() => new InvalidFields(), []);
   // "Predict before you run": a lesson's predictions are answered before its first run.
@@ -263,9 +278,11 @@ export function App({ api }: { api: StateLabApi }) {
   };
 
   const openDesign = (file: Extract<OpenedFile, { kind: 'design' }>) => {
-    files.adopt(file.graph, null);
-    setInLesson(false);
     setPendingDesign(undefined);
+    afterLessonOpens(() => {
+      files.adopt(file.graph, null);
+      setInLesson(false);
+    }, file.fileName);
   };
   const openFromOs = async (file: OpenedFile) => {
     if (file.kind === 'error') return files.setError(failureText(file, i18n.language));
@@ -420,7 +437,7 @@ export function App({ api }: { api: StateLabApi }) {
                 {loadError && <div className="sl-error sl-load-error" role="alert">{loadError}</div>}
                 {editor.isFrozen && (
                   <div className="sl-opening" role="status" data-testid="lesson-opening">
-                    {t('openingLesson')}
+                    {waitingDesign ? (waitingDesign.fileName ? t('openingThenFile', { name: waitingDesign.fileName }) : t('openingThenDesign')) : t('openingLesson')}
                   </div>
                 )}
                 <ReactFlowProvider>
