@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { buildTier, connect, downloadedDesign, dropKind, newDesign, node, openApp, saveAs, savedDesign } from './helpers';
+import { buildTier, connect, downloadedDesign, dropKind, newDesign, node, openApp, saveAs, savedDesign, settled } from './helpers';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -134,6 +134,10 @@ test('nodes move by dragging, L lays the design out, Ctrl+A selects all, and eac
   await openApp(page);
   const starter = (await downloadedDesign(page)) as { nodes: { id: string; position: { x: number; y: number } }[] };
   const lb = node(page, 'lb');
+  // Selected first: the properties panel opens (and the canvas refits) before the drag is measured.
+  await lb.click();
+  await expect(page.locator('.sl-properties')).toBeVisible();
+  await settled(page);
   const before = (await lb.boundingBox())!;
   await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
   await page.mouse.down();

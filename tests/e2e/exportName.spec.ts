@@ -57,7 +57,10 @@ test('a name typed only at Export that changes the lesson’s numbers is not exp
   await expect(dialog).toContainText('With the name “Barbara Liskov” this lesson gives you other numbers than the ones your work was made with:');
   const changed = dialog.getByTestId('name-change-numbers');
   await expect(changed.locator('[data-parameter="crashAtMs"]')).toHaveText(/^API 2 crashes at: 10 s → \d+(\.\d)? s$/);
-  await expect(changed.locator('[data-parameter="seed"]')).toHaveText(/^Chance events of the run \(seed\): 42 → [\d,]+$/);
+  // The seed in a student's words (it was "Chance events of the run (seed): 42 → 1,032,419,208"), its numbers in the tooltip.
+  await expect(changed.locator('[data-parameter="seed"]')).toHaveText('What happens by chance in the run changes too: which requests fail, and when, will not be the same.');
+  await expect(changed.locator('[data-parameter="seed"]')).toHaveAttribute('title', /^The run’s random seed: 42 → [\d,]+$/);
+  await expect(changed).not.toContainText('42');
   await expect(dialog).toContainText('Nothing has been exported. If you use this name, the canvas takes these numbers and your design must be checked again with them before you export it.');
   expect(downloads).toBe(0);
   for (const [size, name] of [[SIZES[0], 'en-1280x720'], [SIZES[1], 'en-1440x900']] as const) {
@@ -123,6 +126,7 @@ test('a name typed only at Export that changes the lesson’s numbers is not exp
   const zhDialog = page.getByRole('dialog', { name: '这个名字会给你另一组数值' });
   await expect(zhDialog).toContainText('用名字“王磊”，本课给你的数值与你做作业时用的不同：');
   await expect(zhDialog.locator('[data-parameter="crashAtMs"]')).toHaveText(/^API 实例 2 崩溃时间：[\d.]+秒 → [\d.]+秒$/);
+  await expect(zhDialog.locator('[data-parameter="seed"]')).toHaveText('运行中随机发生的事也会变：哪些请求失败、在什么时候失败，都会不一样。');
   await expect(zhDialog).toContainText('尚未导出任何内容。');
   for (const size of SIZES) {
     await page.setViewportSize(size);

@@ -214,11 +214,13 @@ test('typing in a text field types: no shortcut fires (P, ., L, ?, C, F, 1–3, 
   await expect(play).toBeVisible();
   const panels = page.locator('button[data-panel]');
   const panelStates = async () => panels.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-panel')}:${e.getAttribute('aria-expanded')}`).join(' '));
-  const before = await panelStates();
   const where = async () => (await node(page, 'service-1').boundingBox())!;
-  const at = await where();
-
+  // Selected, its properties open beside the canvas (which refits): the panels and the node's place from then on.
   await node(page, 'service-1').click();
+  await expect(page.locator('.sl-properties')).toBeVisible();
+  await settled(page);
+  const before = await panelStates();
+  const at = await where();
   const typed = 'p.l?cf123 pl';
   const fields = [
     { what: 'the Name field', field: page.locator('.sl-properties [data-field="label"] input') },
@@ -304,6 +306,9 @@ test('a key pressed in the toolbar’s open More menu stays in the menu (L, 2, P
   // With the components panel open beside the lesson, the canvas is narrow enough for the More menu.
   const palette = page.locator('button[data-panel="palette"]');
   if ((await palette.getAttribute('aria-expanded')) === 'false') await palette.click();
+  // And the properties panel opened from its rail (it is a rail while nothing is selected).
+  const properties = page.locator('button[data-panel="properties"]');
+  if ((await properties.getAttribute('aria-expanded')) === 'false') await properties.click();
   const more = page.getByTestId('toolbar-more');
   await expect(more).toBeVisible();
   const panels = page.locator('button[data-panel]');

@@ -104,8 +104,12 @@ test.describe('at 1280x720', () => {
     await openApp(page);
     await settled(page);
     const canvasWidth = async () => (await page.locator('.react-flow').boundingBox())!.width;
-    const before = await canvasWidth();
+    // Nothing selected, the properties panel is a rail; its key opens it, and again folds it away.
+    await expect(page.getByRole('button', { name: 'Properties', exact: true })).toHaveAttribute('aria-expanded', 'false');
+    await page.keyboard.press('2');
     await expect(page.getByRole('button', { name: 'Properties', exact: true })).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.locator('.sl-properties')).toBeVisible();
+    const before = await canvasWidth();
     await page.keyboard.press('2');
     await expect(page.getByRole('button', { name: 'Properties', exact: true })).toHaveAttribute('aria-expanded', 'false');
     await expect(page.locator('.sl-properties')).toHaveCount(0);

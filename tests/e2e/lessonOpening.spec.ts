@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { BRIDGE_PATH } from '../../src/shared/bridgeProtocol';
-import { forgetStudentWork, node, openApp } from './helpers';
+import { forgetStudentWork, node, openApp, saveAs } from './helpers';
 import { englishOnScreen, layoutProblems } from '../support/screenAudit';
 
 /**
@@ -111,5 +111,59 @@ test('while a lesson opens nothing the student does is taken and then lost: the 
     expect(await layoutProblems(page)).toEqual([]);
     await page.screenshot({ path: `test-results/screenshots/lesson-opening-${locale}-${size.width}x${size.height}.png` });
     await expect(opening).toHaveCount(0, { timeout: 10_000 });
+  }
+});
+
+test('a design opened while a lesson opens is not replaced by the lesson: it waits, says so, and opens once the lesson is here', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize(SIZES[0]);
+  const slow = await slowLessonWork(page);
+  await openApp(page);
+  const opening = page.getByTestId('lesson-opening');
+  const nodes = page.locator('.react-flow__node');
+  // Lesson 1's six nodes, saved as a design of the student's own.
+  await saveAs(page, 'my-six');
+
+  // From Open…, while lesson 2 (seven nodes, a session store) opens.
+  slow.on = true;
+  await page.getByRole('combobox', { name: 'Lesson', exact: true }).selectOption('remote-state');
+  await expect(opening).toBeVisible();
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByRole('dialog', { name: 'Open a design' }).getByRole('button', { name: 'my-six' }).click();
+  await expect(opening).toHaveText('Opening the lesson… “my-six” opens as soon as it is here.');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'test-results/screenshots/lesson-opening-file-waits-en-1280x720.png' });
+  await expect(opening).toHaveCount(0, { timeout: 10_000 });
+  // The student's design is on the canvas, under its name, outside the lesson; the lesson's work did not take its place.
+  await expect(nodes).toHaveCount(6);
+  await expect(node(page, 'sessions')).toHaveCount(0);
+  await expect(page.getByTestId('file-name')).toHaveText('my-six');
+  await expect(page.locator('.sl-lesson')).toHaveCount(0);
+  await page.waitForTimeout(1_000);
+  await expect(nodes).toHaveCount(6);
+
+  // From the computer's file picker, at the other size and in 简体中文: the capstone's thirteen nodes.
+  for (const [size, locale] of [[SIZES[1], 'en'], [SIZES[0], 'zh-CN'], [SIZES[1], 'zh-CN']] as const) {
+    await page.setViewportSize(size);
+    if (locale === 'zh-CN') {
+      slow.on = false;
+      await page.getByRole('combobox', { name: /Language|语言/ }).selectOption('zh-CN');
+    }
+    // "Back to lesson" (lesson 2) opens the lesson again, slowly.
+    slow.on = true;
+    await page.locator('.sl-header-back').click();
+    await expect(opening).toBeVisible();
+    await page.getByTestId('open-file-input').setInputFiles('lessons/stateless-vs-stateful/graphs/12-capstone.reference.json');
+    await expect(opening).toHaveText(locale === 'en' ? 'Opening the lesson… “12-capstone.reference.json” opens as soon as it is here.' : '正在打开课程…课程打开后即会打开“12-capstone.reference.json”。');
+    // The notice fades in after a beat (a quick open does not flash it).
+    await page.waitForTimeout(500);
+    if (locale === 'zh-CN') expect(await englishOnScreen(page)).toEqual([]);
+    expect(await layoutProblems(page)).toEqual([]);
+    await page.screenshot({ path: `test-results/screenshots/lesson-opening-file-waits-${locale}-${size.width}x${size.height}.png` });
+    await expect(opening).toHaveCount(0, { timeout: 10_000 });
+    await expect(nodes).toHaveCount(13);
+    await expect(page.locator('.sl-lesson')).toHaveCount(0);
+    await page.waitForTimeout(500);
+    await expect(nodes).toHaveCount(13);
   }
 });

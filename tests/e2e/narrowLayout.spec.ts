@@ -162,7 +162,7 @@ test('with the lesson and the components panel open, the editor toolbar is one r
   }
 });
 
-test('with the studio and the components panel open, the editor toolbar is one row from 1100 to 1440 px, and its More menu works', async ({ page }) => {
+test('with the studio, the components and the properties panel open, the editor toolbar is one row from 1100 to 1440 px, and its More menu works', async ({ page }) => {
   test.setTimeout(90_000);
   await page.setViewportSize(SIZES[1]);
   await openApp(page);
@@ -170,6 +170,10 @@ test('with the studio and the components panel open, the editor toolbar is one r
   const palette = page.locator('button[data-panel="palette"]');
   if ((await palette.getAttribute('aria-expanded')) === 'false') await palette.click();
   await expect(palette).toHaveAttribute('aria-expanded', 'true');
+  // The properties panel open too (the author opened its rail, or has a node selected): the narrowest canvas.
+  const properties = page.locator('button[data-panel="properties"]');
+  if ((await properties.getAttribute('aria-expanded')) === 'false') await properties.click();
+  await expect(properties).toHaveAttribute('aria-expanded', 'true');
   for (const locale of LOCALES) {
     if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
     for (const size of SIZES) {
@@ -344,9 +348,10 @@ for (const locale of LOCALES) {
       await page.getByRole('combobox', { name: words.lesson, exact: true }).selectOption(lesson.id);
       await expect(page.locator('.react-flow__node')).toHaveCount(lesson.nodes);
       await setSize(page, SIZES[1]);
-      // The student's default layout: the lesson and the properties open, the components a rail.
+      // The student's default layout: the lesson open, the components a rail, and the properties a
+      // rail until something is selected.
       await expect(page.locator('.sl-lesson')).toBeVisible();
-      await expect(page.locator('.sl-properties')).toBeVisible();
+      await expect(page.locator('.sl-panel-toggle[data-panel="properties"]')).toHaveAttribute('aria-expanded', 'false');
       await answerPredictions(page);
       await page.getByRole('button', { name: words.run }).click();
       const pause = page.getByRole('button', { name: words.pause, exact: true });

@@ -27,7 +27,7 @@ import { FileBar } from './files/FileBar';
 import { ConfirmDialog, OpenDialog, SaveAsDialog } from './files/FileDialogs';
 import { downloadUrl } from './files/localFile';
 import { RestoreBanner } from './files/RestoreBanner';
-import { emptyGraph, useFiles } from './files/useFiles';
+import { emptyGraph, useFiles, type WhenCanvasFree } from './files/useFiles';
 import { LessonHeaderTitle } from './lesson/LessonHeaderTitle';
 import { LessonSidebar } from './lesson/LessonSidebar';
 import { PacksDialog } from './lesson/PacksDialog';
@@ -39,8 +39,9 @@ import { LabBench } from './lab/LabBench';
 import { lessonChartMetrics } from './lab/series';
 import type { TraceRequest } from './lab/trace/TracePanel';
 import { PanelToggle } from './layout/PanelToggle';
-import { usePanelPrefs } from './layout/panelPrefs';
+import { isPropertiesOpen, usePanelPrefs } from './layout/panelPrefs';
 import { SplitBench } from './layout/SplitBench';
+import { useHeldWhilePressed } from './layout/useHeldWhilePressed';
 import { benchShortfallPx } from './lab/benchFit';
 import { LiveStateProvider } from './lab/LiveContext';
 import { useFaultMenu } from './lab/useFaultMenu';
@@ -110,7 +111,22 @@ export function App({ api }: { api: StateLabApi }) {
     return parsed.success ? parsed.data : undefined;
   }, [studio.lessonDoc]);
   const leaveLesson = useCallback(() => setInLesson(false), []);
-  const files = useFiles(api, editor, lesson && isInLesson ? lesson.lessonId : null, leaveLesson, say);
+  // A design opened while a lesson is opening waits for the lesson's work, then replaces it (the
+  // student's last wish wins, and the lesson's work is already kept); meanwhile the canvas's
+  // "Opening the lesson…" says it is coming.
+  const { whenCanvasFree } = session;
+  const [waitingDesign, setWaitingDesign] = useState<{ fileName?: string }>();
+  const afterLessonOpens = useCallback<WhenCanvasFree>(
+    (apply, fileName) => {
+      const isNow = whenCanvasFree(() => {
+        setWaitingDesign(undefined);
+        apply();
+      });
+      if (!isNow) setWaitingDesign({ fileName });
+    },
+    [whenCanvasFree],
+  );
+  const files = useFiles(api, editor, lesson && isInLesson ? lesson.lessonId : null, leaveLesson, say, afterLessonOpens);
   // A property field showing a refused value stops Run (the document still holds the old value).
   const invalidFields = useMemo(() => new InvalidFields(), []);
   // "Predict before you run": a lesson's predictions are answered before its first run.
@@ -151,6 +167,11 @@ export function App({ api }: { api: StateLabApi }) {
   const [regrade, setRegrade] = useState<SubmissionRegrade>();
   const [connectFrom, setConnectFrom] = useState<string>();
   const panels = usePanelPrefs();
+  // Nothing selected, the properties panel waits as a rail (unless the student opened it): the
+  // canvas keeps the room a lesson's design needs to read at 1280×720. A press that selects opens
+  // it when the pointer is let go, so the refit never moves the design under a click or a drag.
+  const hasSelection = useHeldWhilePressed(editor.selection.nodes.size + editor.selection.edges.size > 0);
+  const isPropertiesShown = isPropertiesOpen(panels.propertiesMode, hasSelection);
   const showLesson = Boolean(lesson && isInLesson) && !isStudio;
   const canvasBox = useRef<HTMLElement>(null);
   const { adopt, checkAutosave } = files;
@@ -257,9 +278,11 @@ export function App({ api }: { api: StateLabApi }) {
   };
 
   const openDesign = (file: Extract<OpenedFile, { kind: 'design' }>) => {
-    files.adopt(file.graph, null);
-    setInLesson(false);
     setPendingDesign(undefined);
+    afterLessonOpens(() => {
+      files.adopt(file.graph, null);
+      setInLesson(false);
+    }, file.fileName);
   };
   const openFromOs = async (file: OpenedFile) => {
     if (file.kind === 'error') return files.setError(failureText(file, i18n.language));
@@ -348,7 +371,7 @@ export function App({ api }: { api: StateLabApi }) {
     },
     fault: faultAtSelection,
     togglePalette: () => panels.toggle('palette'),
-    toggleProperties: () => panels.toggle('properties'),
+    toggleProperties: () => panels.toggleProperties(isPropertiesShown),
     toggleLesson: () => panels.toggle('lesson'),
     escape: () => {
       if (isHelpOpen) setHelpOpen(false);
@@ -395,7 +418,7 @@ export function App({ api }: { api: StateLabApi }) {
           wantsRoom={trace !== undefined}
           shortfall={benchShortfallPx}
           design={
-            <div className={`sl-design${panels.collapsed.palette ? ' is-palette-collapsed' : ''}${panels.collapsed.properties ? ' is-properties-collapsed' : ''}`}>
+            <div className={`sl-design${panels.collapsed.palette ? ' is-palette-collapsed' : ''}${isPropertiesShown ? '' : ' is-properties-collapsed'}`}>
               <Palette kinds={palette} onAdd={addAtCentre} isCollapsed={panels.collapsed.palette} onToggle={panels.toggle} isDisabled={editor.isFrozen} />
               <main className="sl-canvas" aria-label={t('canvas')} aria-busy={editor.isFrozen || undefined} ref={canvasBox}>
                 <EditorToolbar
@@ -415,7 +438,7 @@ export function App({ api }: { api: StateLabApi }) {
                 {loadError && <div className="sl-error sl-load-error" role="alert">{loadError}</div>}
                 {editor.isFrozen && (
                   <div className="sl-opening" role="status" data-testid="lesson-opening">
-                    {t('openingLesson')}
+                    {waitingDesign ? (waitingDesign.fileName ? t('openingThenFile', { name: waitingDesign.fileName }) : t('openingThenDesign')) : t('openingLesson')}
                   </div>
                 )}
                 <ReactFlowProvider>
@@ -436,8 +459,8 @@ export function App({ api }: { api: StateLabApi }) {
                 </ReactFlowProvider>
               </main>
               <div className="sl-side sl-side-properties">
-                <PanelToggle panel="properties" side="right" isCollapsed={panels.collapsed.properties} onToggle={panels.toggle} />
-                {!panels.collapsed.properties && (
+                <PanelToggle panel="properties" side="right" isCollapsed={!isPropertiesShown} onToggle={() => panels.toggleProperties(isPropertiesShown)} />
+                {isPropertiesShown && (
                   <InvalidFieldsContext.Provider value={invalidFields}>
                     <PropertiesPanel editor={editor} selection={editor.selection} locked={locked} lockedProps={lockedProps} {...(isStudio && studio.isLockMode ? { onToggleLockedProp: studio.toggleLockedProp } : {})} />
                   </InvalidFieldsContext.Provider>

@@ -20,10 +20,10 @@ const OVERLAYS = '.react-flow__controls, .react-flow__minimap';
 
 /** The fit that keeps a band along the bottom clear of the overlays. */
 export function fitOptions(isMinimapShown: boolean): FitViewOptions {
-  return { padding: { top: '16px', left: '20px', right: '20px', bottom: `${isMinimapShown ? MINIMAP_CLEARANCE_PX : CONTROLS_CLEARANCE_PX}px` }, maxZoom: MAX_FIT_ZOOM };
+  return { padding: { top: '16px', left: '16px', right: '16px', bottom: `${isMinimapShown ? MINIMAP_CLEARANCE_PX : CONTROLS_CLEARANCE_PX}px` }, maxZoom: MAX_FIT_ZOOM };
 }
 /** The fit that uses the whole canvas: taken when no node then lands under an overlay. */
-const TIGHT_FIT: FitViewOptions = { padding: { top: '16px', left: '20px', right: '20px', bottom: '16px' }, maxZoom: MAX_FIT_ZOOM };
+const TIGHT_FIT: FitViewOptions = { padding: { top: '16px', left: '16px', right: '16px', bottom: '16px' }, maxZoom: MAX_FIT_ZOOM };
 
 type Rect = { x: number; y: number; width: number; height: number };
 type Size = { width: number; height: number };

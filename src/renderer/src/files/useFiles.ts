@@ -19,12 +19,18 @@ export type FileDialog = { kind: 'open'; files: DesignFileInfo[]; recent: string
 
 export const emptyGraph = (): Graph => ({ format: GRAPH_FORMAT, version: GRAPH_VERSION, nodes: [], edges: [] });
 
+/** Replaces the canvas with a design the student opened: at once, or once the lesson being opened is on the canvas. */
+export type WhenCanvasFree = (apply: () => void, fileName?: string) => void;
+const atOnce: WhenCanvasFree = (apply) => apply();
+
 /**
  * `lessonId` is the lesson on the canvas (null for a design of one's own): a lesson's work is kept
  * by the lesson session, so only designs outside lessons autosave here. `notify` shows a warning
- * the student must see (a data folder that cannot be written).
+ * the student must see (a data folder that cannot be written). A design opened, restored or started
+ * while a lesson is opening goes on the canvas through `whenCanvasFree`: the lesson's work, arriving
+ * a moment later, used to replace it without a word.
  */
-export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | null, onLeaveLesson: () => void, notify: (message: string) => void) {
+export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | null, onLeaveLesson: () => void, notify: (message: string) => void, whenCanvasFree: WhenCanvasFree = atOnce) {
   const { t, i18n } = useTranslation('app');
   // The desktop app has native dialogs for files anywhere on the computer; the browser host has the picker and downloads.
   const [isDesktop, setDesktop] = useState(false);
@@ -83,12 +89,15 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
     /** One undoable step: what was on the canvas comes back with Undo. */
     restore() {
       if (!restoreOffer) return;
-      replace(restoreOffer.graph);
-      setName(restoreOffer.name);
-      if (restoreOffer.lessonId !== lessonId) onLeaveLesson();
+      const offer = restoreOffer;
       setRestoreOffer(undefined);
       void api.autosaveDismissPrevious({});
-      notify(t('restored'));
+      whenCanvasFree(() => {
+        replace(offer.graph);
+        setName(offer.name);
+        if (offer.lessonId !== lessonId) onLeaveLesson();
+        notify(t('restored'));
+      });
     },
     discardRestore() {
       setRestoreOffer(undefined);
@@ -99,9 +108,11 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
       else actions.newDesign();
     },
     newDesign() {
-      adopt(emptyGraph(), null);
-      onLeaveLesson();
       setDialog(undefined);
+      whenCanvasFree(() => {
+        adopt(emptyGraph(), null);
+        onLeaveLesson();
+      });
     },
     async save() {
       if (!name) return setDialog({ kind: 'saveAs' });
@@ -128,10 +139,13 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
         setDialog((d) => (d?.kind === 'open' ? { ...d, error: t('couldNotOpen', { name: fileName, reason: failureText(opened.error, i18n.language) }) } : d));
         return;
       }
-      adopt(opened.value.graph, opened.value.name);
-      onLeaveLesson();
       setDialog(undefined);
-      if (opened.value.warning) notify(failureText(opened.value.warning, i18n.language));
+      const { graph, name: openedName, warning } = opened.value;
+      whenCanvasFree(() => {
+        adopt(graph, openedName);
+        onLeaveLesson();
+      }, openedName);
+      if (warning) notify(failureText(warning, i18n.language));
     },
     async pickFile() {
       setDialog(undefined);
@@ -139,15 +153,20 @@ export function useFiles(api: StateLabApi, editor: Editor, lessonId: string | nu
       const opened = await api.filesOpenExternal({});
       if (!opened.ok) setError(t('couldNotOpenFile', { reason: failureText(opened.error, i18n.language) }));
       else if (opened.value) {
-        adopt(opened.value.graph, null);
-        onLeaveLesson();
+        const { graph, fileName } = opened.value;
+        whenCanvasFree(() => {
+          adopt(graph, null);
+          onLeaveLesson();
+        }, fileName);
       }
     },
     async openPicked(file: File) {
       try {
         const graph = await readGraphFile(file);
-        adopt(graph, null);
-        onLeaveLesson();
+        whenCanvasFree(() => {
+          adopt(graph, null);
+          onLeaveLesson();
+        }, file.name);
       } catch (e) {
         setError(t('couldNotOpen', { name: file.name, reason: failureText(e, i18n.language) }));
       }

@@ -34,7 +34,12 @@ export function NameChangeDialog({ lesson, change, onUse, onKeep }: { lesson: Le
             {t('nameChangeValue', { label: localize(parameter.label, locale), from: shown(parameter, from), to: shown(parameter, to) })}
           </li>
         ))}
-        {isSeedChanged && <li data-parameter="seed">{t('nameChangeSeed', { from: formatNumber(change.from.seed, locale), to: formatNumber(change.to.seed, locale) })}</li>}
+        {/* The seed in the student's words; its numbers, which say nothing to a student, only in the tooltip. */}
+        {isSeedChanged && (
+          <li data-parameter="seed" title={t('nameChangeSeedHint', { from: formatNumber(change.from.seed, locale), to: formatNumber(change.to.seed, locale) })}>
+            {t('nameChangeSeed')}
+          </li>
+        )}
       </ul>
       <p>{change.isForExport ? t('nameChangeRecheckExport') : t('nameChangeRecheck')}</p>
       <div className="sl-dialog-actions">

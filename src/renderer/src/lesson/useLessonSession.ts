@@ -87,6 +87,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
    */
   const [canvasPendingCount, setCanvasPendingCount] = useState(0);
   const canvasPendingRef = useRef(0);
+  /** What waits to replace the canvas until no lesson's work is on its way (a design the student opened meanwhile), in order. */
+  const waitingForCanvas = useRef<(() => void)[]>([]);
   /** Holds the canvas until the function it returns is called (the first call counts). */
   const holdCanvas = useCallback(() => {
     canvasPendingRef.current++;
@@ -97,7 +99,24 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
       isHeld = false;
       canvasPendingRef.current--;
       setCanvasPendingCount(canvasPendingRef.current);
+      if (canvasPendingRef.current > 0) return;
+      // The lesson's work is on the canvas now: what the student opened meanwhile goes on top of it.
+      const due = waitingForCanvas.current;
+      waitingForCanvas.current = [];
+      for (const apply of due) apply();
     };
+  }, []);
+  /**
+   * Runs `apply` (which replaces the canvas) now, or, while a lesson's work is on its way, once it
+   * has arrived, so the lesson's work does not replace it a moment later; true when it ran now.
+   */
+  const whenCanvasFree = useCallback((apply: () => void) => {
+    if (canvasPendingRef.current === 0) {
+      apply();
+      return true;
+    }
+    waitingForCanvas.current.push(apply);
+    return false;
   }, []);
   const [gradeError, setGradeError] = useState<string>();
   const [student, setStudentState] = useState(() => globalThis.localStorage?.getItem(STUDENT_KEY) ?? '');
@@ -224,12 +243,17 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     }
     // An imported pack that no longer loads is listed with its error; it cannot be opened.
     const packs = catalogue.value.filter((p) => !p.error);
-    // From here the lesson being opened holds the canvas itself (open takes it before this goes).
-    releaseCanvas();
+    // From here the lesson being opened holds the canvas itself: open takes it (synchronously)
+    // before this lets it go, so a design waiting for the canvas waits for the lesson.
+    const openHolding = (packId: string, lessonId: string) => {
+      const opening = open(packId, lessonId);
+      releaseCanvas();
+      return opening;
+    };
     try {
       const last = JSON.parse(globalThis.localStorage?.getItem(LAST_LESSON_KEY) ?? 'null') as { packId?: string; lessonId?: string } | null;
       const pack = packs.find((p) => p.id === last?.packId);
-      if (pack && pack.lessons.some((l) => l.id === last?.lessonId) && (await open(pack.id, last!.lessonId!))) return true;
+      if (pack && pack.lessons.some((l) => l.id === last?.lessonId) && (await openHolding(pack.id, last!.lessonId!))) return true;
     } catch {
       // A damaged memory of the last lesson is no reason not to start.
     }
@@ -239,7 +263,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
       setLoadError(t('noPack'));
       return false;
     }
-    return open(pack.id, first.id);
+    return openHolding(pack.id, first.id);
   }, [api, open]);
   /** The same, holding the canvas from the start: until the first lesson is on it nothing is edited. */
   const openInitial = useCallback(async () => {
@@ -369,6 +393,7 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     /** A lesson's work is on its way to the canvas: the canvas, palette and properties take no edit. */
     isCanvasPending: canvasPendingCount > 0,
     isCanvasPendingNow,
+    whenCanvasFree,
     gradeError,
     open,
     openInitial,
