@@ -255,3 +255,19 @@ export async function atEachLanguageAndSize(page: Page, check: (locale: AppLocal
   }
   await page.setViewportSize(WINDOW_SIZES[0]);
 }
+
+/** Fills a studio text field's English box and, when given, its 简体中文 box. */
+export async function fillBothLanguages(page: Page, testId: string, english: string, chinese?: string): Promise<void> {
+  const field = page.getByTestId(testId).first();
+  await field.locator('[data-locale="en"]').fill(english);
+  if (chinese !== undefined) await field.locator('[data-locale="zh-CN"]').fill(chinese);
+}
+
+/** Screenshots `test-results/screenshots/<name>-<size>.png` at each window size, then goes back to the first. */
+export async function shootAtEachSize(page: Page, name: string): Promise<void> {
+  for (const size of WINDOW_SIZES) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `test-results/screenshots/${name}-${size.width}x${size.height}.png` });
+  }
+  await page.setViewportSize(WINDOW_SIZES[0]);
+}

@@ -8,30 +8,16 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
 import { EN, ZH_CN } from '../../src/renderer/src/i18n/resources';
-import { forgetStudentWork, openApp } from './helpers';
+import { fillBothLanguages, forgetStudentWork, openApp, shootAtEachSize } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
 const SHOTS = 'test-results/screenshots';
 const zh = ZH_CN.studio;
 const DRAFT = 'says-zh';
-
-const both = async (page: Page, testId: string, english: string, chinese: string) => {
-  const field = page.getByTestId(testId).first();
-  await field.locator('[data-locale="en"]').fill(english);
-  await field.locator('[data-locale="zh-CN"]').fill(chinese);
-};
-
-const shoot = async (page: Page, name: string) => {
-  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png` });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-};
 
 test('a pack titled in 简体中文 keeps its title there; a lesson without objectives shows the student no empty heading', async ({ page }) => {
   test.setTimeout(240_000);
@@ -52,11 +38,11 @@ test('a pack titled in 简体中文 keeps its title there; a lesson without obje
   await expect(packTitle.locator('[data-locale="en"]')).toHaveValue('');
   await expect(packTitle.locator('[data-locale="en"]')).toHaveAttribute('aria-invalid', 'true');
   await expect(studio.locator('.sl-studio-pack')).toHaveText('第五周');
-  await shoot(page, 'studio-says-new-pack-zh-CN');
+  await shootAtEachSize(page, 'studio-says-new-pack-zh-CN');
   await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
   await expect(studio.locator('.sl-studio-pack')).toHaveText('第五周');
   await expect(page.getByTestId('studio-header-title')).toHaveText('第五周');
-  await shoot(page, 'studio-says-new-pack-en');
+  await shootAtEachSize(page, 'studio-says-new-pack-en');
   await page.getByRole('combobox', { name: EN.app.language }).selectOption('zh-CN');
 
   // Add lesson: the canvas becomes its starter, and the notice says which lesson it is now.
@@ -66,7 +52,7 @@ test('a pack titled in 简体中文 keeps its title there; a lesson without obje
 
   // A tiny lesson: a title and one step in both languages, no objectives; a crash of API 2; one check.
   await studio.getByRole('tab', { name: zh.tabs.texts }).click();
-  await both(page, 'text-title', 'One crash', '一次崩溃');
+  await fillBothLanguages(page, 'text-title', 'One crash', '一次崩溃');
   // The notice, still up, names the lesson as the picker now does (in English too, picked while it shows).
   await expect(notice).toHaveText(zh.starterAdded.replace('{{n}}', '1').replace('{{lesson}}', '一次崩溃'));
   await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
@@ -75,7 +61,7 @@ test('a pack titled in 简体中文 keeps its title there; a lesson without obje
   await page.getByRole('combobox', { name: EN.app.language }).selectOption('zh-CN');
   await page.screenshot({ path: `${SHOTS}/studio-says-added-zh-CN-1280x720.png` });
   await studio.getByRole('button', { name: zh.addRow.replace('{{what}}', zh.fields.steps) }).click();
-  await both(page, 'text-steps-0', 'Press **Run** and watch the errors.', '点击**运行**，观察错误。');
+  await fillBothLanguages(page, 'text-steps-0', 'Press **Run** and watch the errors.', '点击**运行**，观察错误。');
   // The pack's English title is listed among the texts written in one language only (the canvas's six
   // nodes are named in English only: the empty pack had no lesson to name them), and goes where it is written.
   const missing = studio.getByTestId('studio-missing');
@@ -83,13 +69,13 @@ test('a pack titled in 简体中文 keeps its title there; a lesson without obje
   await missing.click();
   const packTitleItem = studio.getByTestId('studio-missing-item').filter({ hasText: '文字›课程包标题' });
   await expect(packTitleItem).toHaveCount(1);
-  await shoot(page, 'studio-says-missing-english-zh-CN');
+  await shootAtEachSize(page, 'studio-says-missing-english-zh-CN');
   // The same in English: the pack reads by its 简体中文 title rather than by nothing, its English box outlined.
   await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
   await expect(studio.locator('.sl-studio-pack')).toHaveText('第五周');
   await expect(missing).toHaveText(EN.studio.missingAnyCount_other.replace('{{count}}', '7'));
   await expect(studio.getByTestId('studio-missing-item').filter({ hasText: 'Texts › Pack title' })).toHaveCount(1);
-  await shoot(page, 'studio-says-missing-english-en');
+  await shootAtEachSize(page, 'studio-says-missing-english-en');
   await page.getByRole('combobox', { name: EN.app.language }).selectOption('zh-CN');
   await packTitleItem.getByRole('button').click();
   await expect(packTitle.locator('[data-locale="en"]')).toBeVisible();
@@ -102,7 +88,7 @@ test('a pack titled in 简体中文 keeps its title there; a lesson without obje
   await studio.getByTestId('fault-row-0').locator('[data-field="target"]').selectOption('api-2');
   await studio.getByRole('tab', { name: zh.tabs.checks }).click();
   await studio.getByRole('button', { name: zh.add.metric }).click();
-  await both(page, 'check-title', 'Few requests fail', '很少有请求失败');
+  await fillBothLanguages(page, 'check-title', 'Few requests fail', '很少有请求失败');
   await studio.getByRole('tab', { name: zh.tabs.design }).click();
   await studio.getByRole('button', { name: zh.useAsReference }).click();
 
@@ -126,9 +112,9 @@ test('a pack titled in 简体中文 keeps its title there; a lesson without obje
   await page.waitForTimeout(3000);
   expect(await page.evaluate(() => (window as unknown as { sawGrading?: boolean }).sawGrading)).toBe(false);
   await expect(row.locator('[data-design="reference"]')).toContainText(/\d+\/10/);
-  await shoot(page, 'studio-says-exported-zh-CN');
+  await shootAtEachSize(page, 'studio-says-exported-zh-CN');
   await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
-  await shoot(page, 'studio-says-exported-en');
+  await shootAtEachSize(page, 'studio-says-exported-en');
   await page.getByRole('combobox', { name: EN.app.language }).selectOption('zh-CN');
   await studio.getByRole('button', { name: zh.closeStudio }).click();
 
@@ -143,12 +129,12 @@ test('a pack titled in 简体中文 keeps its title there; a lesson without obje
   await expect(page.getByTestId('lesson-title')).toContainText('One crash');
   await expect(lessonPanel.getByRole('heading', { name: EN.lesson.steps, exact: true })).toBeVisible();
   await expect(lessonPanel.getByRole('heading', { name: EN.lesson.objectives })).toHaveCount(0);
-  await shoot(page, 'studio-says-student-en');
+  await shootAtEachSize(page, 'studio-says-student-en');
   await page.getByRole('combobox', { name: EN.app.language }).selectOption('zh-CN');
   await expect(page.getByTestId('lesson-title')).toContainText('一次崩溃');
   await expect(lessonPanel.getByRole('heading', { name: ZH_CN.lesson.steps, exact: true })).toBeVisible();
   await expect(lessonPanel.getByRole('heading', { name: ZH_CN.lesson.objectives })).toHaveCount(0);
-  await shoot(page, 'studio-says-student-zh-CN');
+  await shootAtEachSize(page, 'studio-says-student-zh-CN');
   await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
 
   // The host's data folder is shared by the specs after this one: the pack goes again.

@@ -8,31 +8,16 @@
  * that lesson and node as the open one's problems do; the canvas's notice names the lesson it shows,
  * the one just added too; and the draft survives a reload, the last keystrokes too.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { EN, ZH_CN } from '../../src/renderer/src/i18n/resources';
-import { forgetStudentWork, studioOnBuiltinCopy } from './helpers';
+import { fillBothLanguages, forgetStudentWork, shootAtEachSize, studioOnBuiltinCopy } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
-const SHOTS = 'test-results/screenshots';
 const zh = ZH_CN.studio;
 const en = EN.studio;
 /** What a JSON path looks like: "pack.title", "checks[0].hint", "nodeNames.api-1". */
 const JSON_PATH = /\w\[\d+\]|\b[a-z]+[A-Z]?\w*\.[a-z]\w*/;
-
-const both = async (page: Page, testId: string, english: string, chinese?: string) => {
-  const field = page.getByTestId(testId).first();
-  await field.locator('[data-locale="en"]').fill(english);
-  if (chinese !== undefined) await field.locator('[data-locale="zh-CN"]').fill(chinese);
-};
-
-const shoot = async (page: Page, name: string) => {
-  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png` });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-};
 
 test('an instructor writes a lesson in 简体中文 and English: names kept, texts to translate in words, an unpassable check said so, a setting by its label, the draft kept', async ({ page }) => {
   test.setTimeout(240_000);
@@ -53,7 +38,7 @@ test('an instructor writes a lesson in 简体中文 and English: names kept, tex
   await studio.getByRole('button', { name: zh.addLesson }).click();
   await expect(picker).toHaveValue('18');
   await expect(notice).toHaveText(zh.starterAdded.replace('{{n}}', '19').replace('{{lesson}}', 'lesson-19'));
-  await shoot(page, 'studio-walk-added-zh-CN');
+  await shootAtEachSize(page, 'studio-walk-added-zh-CN');
   // The new lesson starts from the canvas (lesson 1's starter) and keeps its node names: the canvas
   // reads 用户, not Users, and no node is listed as untranslated.
   await expect(page.locator('.react-flow__node[data-id="users"]')).toContainText('用户');
@@ -61,9 +46,9 @@ test('an instructor writes a lesson in 简体中文 and English: names kept, tex
 
   // Title in both languages, one step, a crash of API 2 at 10 s.
   await studio.getByRole('tab', { name: zh.tabs.texts }).click();
-  await both(page, 'text-title', 'One crash', '一次崩溃');
+  await fillBothLanguages(page, 'text-title', 'One crash', '一次崩溃');
   await studio.getByRole('button', { name: zh.addRow.replace('{{what}}', zh.fields.steps) }).click();
-  await both(page, 'text-steps-0', 'Press **Run** and watch the errors.', '点击**运行**，观察错误。');
+  await fillBothLanguages(page, 'text-steps-0', 'Press **Run** and watch the errors.', '点击**运行**，观察错误。');
   await studio.getByRole('tab', { name: zh.tabs.scenario }).click();
   await studio.getByTestId('fault-chip-crash').click();
   await studio.getByTestId('fault-row-0').locator('[data-field="target"]').selectOption('api-2');
@@ -71,8 +56,8 @@ test('an instructor writes a lesson in 简体中文 and English: names kept, tex
   // A metric check (the error rate stays under 1%) whose hint is written in English only, and the reference as the starter is.
   await studio.getByRole('tab', { name: zh.tabs.checks }).click();
   await studio.getByRole('button', { name: zh.add.metric }).click();
-  await both(page, 'check-title', 'Few requests fail', '很少有请求失败');
-  await both(page, 'check-hint', 'Look at the health check.');
+  await fillBothLanguages(page, 'check-title', 'Few requests fail', '很少有请求失败');
+  await fillBothLanguages(page, 'check-hint', 'Look at the health check.');
   await studio.getByRole('tab', { name: zh.tabs.design }).click();
   await studio.getByRole('button', { name: zh.useAsReference }).click();
 
@@ -85,12 +70,12 @@ test('an instructor writes a lesson in 简体中文 and English: names kept, tex
   await expect(items).toHaveText(['文字›课程包标题', '检查›检查项“很少有请求失败” › 提示']);
   for (const text of await items.allInnerTexts()) expect(text).not.toMatch(JSON_PATH);
   await expect(items.nth(1).getByRole('button')).toHaveAttribute('title', 'checks[0].hint');
-  await shoot(page, 'studio-walk-missing-zh-CN');
+  await shootAtEachSize(page, 'studio-walk-missing-zh-CN');
   // Each goes where the text is written.
   await items.nth(1).getByRole('button').click();
   await expect(studio.getByRole('tab', { name: zh.tabs.checks })).toHaveAttribute('aria-selected', 'true');
   await expect(studio.getByTestId('check-hint').locator('[data-locale="zh-CN"]')).toBeVisible();
-  await both(page, 'check-hint', 'Look at the health check.', '看看健康检查。');
+  await fillBothLanguages(page, 'check-hint', 'Look at the health check.', '看看健康检查。');
   await items.nth(0).getByRole('button').click();
   await expect(studio.getByRole('tab', { name: zh.tabs.texts })).toHaveAttribute('aria-selected', 'true');
   await studio.getByTestId('pack-title').locator('[data-locale="zh-CN"]').fill('第五周');
@@ -104,7 +89,7 @@ test('an instructor writes a lesson in 简体中文 and English: names kept, tex
   await expect(row.locator('[data-design="reference"]')).toContainText(zh.passCount.replace('{{passed}}', '0').replace('{{total}}', '10'), { timeout: 90_000 });
   await expect(row.getByTestId('verify-flags')).toHaveText(zh.referenceFails);
   await row.scrollIntoViewIfNeeded();
-  await shoot(page, 'studio-walk-verify-zh-CN');
+  await shootAtEachSize(page, 'studio-walk-verify-zh-CN');
 
   // A per-student range on the users' rate up to 2,000,000 requests a second (the setting's limit is
   // 1,000,000): the problem names the setting as the properties panel does, 速率, not “rps”.
@@ -114,7 +99,7 @@ test('an instructor writes a lesson in 简体中文 and English: names kept, tex
   await ranges.getByTestId('variant-add').click();
   const range = ranges.getByTestId('variant-row-0');
   await range.getByRole('button', { name: zh.variant.lockIt }).click();
-  await both(page, 'variant-label-0', 'Rate', '速率');
+  await fillBothLanguages(page, 'variant-label-0', 'Rate', '速率');
   await range.getByTestId('variant-min').fill('100');
   await range.getByTestId('variant-step').fill('100000');
   await range.getByTestId('variant-max').fill('2000000');
@@ -128,35 +113,35 @@ test('an instructor writes a lesson in 简体中文 and English: names kept, tex
   await expect(problems.first()).toContainText('课程“一次崩溃”：所有参数取最大值时，初始设计中的节点“用户”无效：速率：过大：最大为 1,000,000');
   await expect(studio.getByTestId('studio-problems')).not.toContainText('rps');
   await expect(problems.first()).toHaveAttribute('title', /variants/);
-  await shoot(page, 'studio-walk-setting-zh-CN');
+  await shootAtEachSize(page, 'studio-walk-setting-zh-CN');
 
   // The same in English.
   await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
   await expect(count).toHaveText(en.problems_other.replace('{{count}}', '2'));
   await expect(problems.first()).toContainText('lesson "One crash": at every parameter\'s max, the starter\'s node "Users" is invalid: Rate: too large: at most 1,000,000');
   await expect(studio.getByTestId('studio-problems')).not.toContainText('“rps”');
-  await shoot(page, 'studio-walk-setting-en');
+  await shootAtEachSize(page, 'studio-walk-setting-en');
   await studio.getByRole('tab', { name: en.tabs.checks }).click();
   await expect(verify.locator('tr[data-check="metric-check"]').getByTestId('verify-flags')).toHaveText(en.referenceFails);
   await row.scrollIntoViewIfNeeded();
-  await shoot(page, 'studio-walk-verify-en');
+  await shootAtEachSize(page, 'studio-walk-verify-en');
 
   // A hint in English only again: listed in English words too.
   await studio.getByTestId('check-hint').locator('[data-locale="zh-CN"]').fill('');
   if ((await missing.getAttribute('aria-expanded')) !== 'true') await missing.click();
   await expect(items).toHaveText(['Checks › “Few requests fail” › Hint']);
-  await shoot(page, 'studio-walk-missing-en');
+  await shootAtEachSize(page, 'studio-walk-missing-en');
 
   // Read from another lesson, the problem still names the lesson by its title and the node by its
   // name, as the open lesson's problems do (not "lesson-19", "users").
   await picker.selectOption('0');
   await expect(problems.first()).toContainText('Lesson 19 › Scenario › ');
   await expect(problems.first()).toContainText('lesson "One crash": at every parameter\'s max, the starter\'s node "Users" is invalid: Rate: too large: at most 1,000,000');
-  await shoot(page, 'studio-walk-other-lesson-en');
+  await shootAtEachSize(page, 'studio-walk-other-lesson-en');
   await page.getByRole('combobox', { name: EN.app.language }).selectOption('zh-CN');
   await expect(problems.first()).toContainText('第 19 课›场景›');
   await expect(problems.first()).toContainText('课程“一次崩溃”：所有参数取最大值时，初始设计中的节点“用户”无效：速率：过大：最大为 1,000,000');
-  await shoot(page, 'studio-walk-other-lesson-zh-CN');
+  await shootAtEachSize(page, 'studio-walk-other-lesson-zh-CN');
   await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
   await picker.selectOption('18');
 
