@@ -8,6 +8,7 @@
  */
 import type { FailureReason } from '../failureReasons';
 import type { RunEvent, RunEventKind } from '../metrics';
+import { fillTemplate, templatePlaceholders } from './messages';
 
 export interface EventTemplate {
   en: string;
@@ -151,30 +152,24 @@ export function eventKindOf(key: EventTextKey): RunEventKind {
   return key.split('.')[0] as RunEventKind;
 }
 
-const PLACEHOLDER = /\{\{(\w+)\}\}/g;
-
-/** The `{{name}}` placeholders of a template, sorted. */
-export function placeholders(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!).sort();
-}
+/** The `{{name}}` placeholders of a template, sorted (the one reading of them, messages.ts). */
+export const placeholders = templatePlaceholders;
 
 /** Shows one parameter in the UI's language (a fault action's label, a number in Intl format). */
 export type EventParamFormatter = (name: string, value: string | number) => string;
 
 /** Fills a template, or undefined when a placeholder has no value. */
-function fill(template: string, params: EventParams, format: EventParamFormatter = (_, value) => String(value)): string | undefined {
-  let isComplete = true;
-  const text = template.replace(PLACEHOLDER, (_, name: string) => {
+function fill(template: string, locale: string, params: EventParams, format: EventParamFormatter = (_, value) => String(value)): string | undefined {
+  const { text, isComplete } = fillTemplate(template, locale, (name) => {
     const value = Object.hasOwn(params, name) ? params[name] : undefined;
-    if (value === undefined) isComplete = false;
-    return value === undefined ? '' : format(name, value);
+    return value === undefined ? undefined : format(name, value);
   });
   return isComplete ? text : undefined;
 }
 
 /** The English sentence the simulator stores in RunEvent.message. */
 export function englishEventText(key: EventTextKey, params: EventParams): string {
-  return fill(EVENT_TEXTS[key].en, params) ?? EVENT_TEXTS[key].en;
+  return fill(EVENT_TEXTS[key].en, 'en', params) ?? EVENT_TEXTS[key].en;
 }
 
 /**
@@ -188,5 +183,5 @@ export function eventText(event: Pick<RunEvent, 'kind' | 'message' | 'params' | 
   const key = event.textKey ?? event.kind;
   const template = Object.hasOwn(EVENT_TEXTS, key) ? (EVENT_TEXTS[key as EventTextKey] as EventTemplate) : undefined;
   const text = template && Object.hasOwn(template, locale) ? template[locale as keyof EventTemplate] : undefined;
-  return (text !== undefined && fill(text, event.params, format)) || event.message;
+  return (text !== undefined && fill(text, locale, event.params, format)) || event.message;
 }

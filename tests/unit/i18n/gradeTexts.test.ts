@@ -128,7 +128,7 @@ describe('re-grade notes as keys', () => {
 
   it('a note from an older host (the values as one string) still reads as it was sent', () => {
     const old = gradeMessage('regrade.otherVariant', { recorded: gradeMessage('variant.values', { values: 'crashAtMs 11500, rps 450', seed: 7 }), graded: gradeMessage('variant.seedOnly', { seed: 1 }) });
-    expect(reportNotes({ notes: ['x'], noteKeys: [old] }, 'zh-CN', variantParamFormat(parameters, 'zh-CN'))[0]).toBe('文件记录的变体是 crashAtMs 11500, rps 450，种子 7；按学生姓名得到的是 种子 1，评分用的是后者。');
+    expect(reportNotes({ notes: ['x'], noteKeys: [old] }, 'zh-CN', variantParamFormat(parameters, 'zh-CN'))[0]).toBe('文件记录的变体是 crashAtMs 11500, rps 450，种子 7；按学生姓名得到的是种子 1，评分用的是后者。');
   });
 });
 

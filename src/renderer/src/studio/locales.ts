@@ -560,7 +560,7 @@ export const studioZhCN = {
     propsOf: '{{what}}：设置',
     idPlaceholder: '任意 ID',
     propsPlaceholder: '键=值, …',
-    badProps: '“{{part}}”不是 键=值 的形式',
+    badProps: '“{{part}}”不是“键=值”的形式',
     countIs: '数量',
     key: '设置项',
     value: '值',
