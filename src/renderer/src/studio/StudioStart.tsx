@@ -16,6 +16,21 @@ export const idFromTitle = (title: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 64) || 'pack';
 
+/**
+ * The id a new pack gets when none is typed: its title's (`idFromTitle`), numbered past the ids of
+ * drafts and installed packs ("pack", "pack-2", …). A title with no Latin letters (a Chinese one)
+ * gives "pack", and a second such pack was refused as one that exists already.
+ */
+export function suggestedPackId(title: string, taken: ReadonlySet<string>): string {
+  const base = idFromTitle(title);
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}`;
+    const id = `${base.slice(0, 64 - suffix.length)}${suffix}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
 export function StudioStart({ api, studio, initialFrom, onClose }: { api: StateLabApi; studio: Studio; initialFrom?: string | undefined; onClose(): void }) {
   const { t, i18n } = useTranslation('studio');
   const [drafts, setDrafts] = useState<StudioDraftInfo[]>([]);
@@ -34,9 +49,10 @@ export function StudioStart({ api, studio, initialFrom, onClose }: { api: StateL
     if (message) setOpenError({ id: draftId, message });
     else onClose();
   };
+  const suggestedId = suggestedPackId(title, new Set([...drafts.map((d) => d.id), ...packs.map((p) => p.id)]));
   const create = async () => {
     // A title typed in the app's language fills that language's field; without one, the id (no language's words) titles it in English.
-    const message = await studio.create(id || idFromTitle(title), title.trim() || id, from || undefined, title.trim() ? defaultLocale([i18n.language]) : 'en');
+    const message = await studio.create(id || suggestedId, title.trim() || id, from || undefined, title.trim() ? defaultLocale([i18n.language]) : 'en');
     if (message) setError(message);
     else onClose();
   };
@@ -73,7 +89,7 @@ export function StudioStart({ api, studio, initialFrom, onClose }: { api: StateL
           </label>
           <label className="sl-studio-field">
             {t('packId')}
-            <input data-testid="new-pack-id" value={id} placeholder={idFromTitle(title)} onChange={(e) => setId(e.target.value)} />
+            <input data-testid="new-pack-id" value={id} placeholder={suggestedId} onChange={(e) => setId(e.target.value)} />
           </label>
           <label className="sl-studio-field">
             {t('startFrom')}
