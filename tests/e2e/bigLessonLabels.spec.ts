@@ -71,7 +71,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
     }
 
     // A node selected: the properties panel opens beside the canvas and the design fits again,
-    // every node still in view; nothing selected again, the rail and the readable labels are back.
+    // every node still in view; nothing selected again, the panel stays (no second refit moves the
+    // design), and the next lesson opened starts with the rail and its readable labels.
     await node(page, 'lb').click();
     const panel = page.getByRole('complementary', { name: words.properties });
     await expect(panel).toBeVisible();
@@ -79,7 +80,15 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await settled(page);
     expect((await measure(page)).outside, `capstone with the properties open (${locale})`).toEqual([]);
     await page.screenshot({ path: `test-results/screenshots/big-lesson-capstone-selected-${locale}-1440x900.png` });
+    const before = (await node(page, 'lb').boundingBox())!;
     await page.keyboard.press('Escape');
+    await expect(page.locator('.sl-node.is-selected')).toHaveCount(0);
+    await page.waitForTimeout(300);
+    await expect(panel).toBeVisible();
+    expect(await node(page, 'lb').boundingBox(), 'the design stays where it was on a deselect').toEqual(before);
+    await page.getByRole('combobox', { name: words.lesson, exact: true }).selectOption('scaling-out');
+    await expect(page.locator('.react-flow__node')).toHaveCount(10);
+    await expect(page.getByTestId('lesson-opening')).toHaveCount(0);
     await expect(panel).toHaveCount(0);
     await settled(page);
     const back = await measure(page);
@@ -106,7 +115,12 @@ test('the properties rail opened by hand stays open with nothing selected, after
   await expect(panel).toHaveCount(0);
   await page.mouse.up();
   await expect(panel).toBeVisible();
+  // Once open it stays for this design, selected or not; a restart (or another design) starts with the rail.
   await page.keyboard.press('Escape');
+  await page.waitForTimeout(300);
+  await expect(panel).toBeVisible();
+  await page.reload();
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
   await expect(panel).toHaveCount(0);
   // Opened by hand: it shows its hint and the design's totals, and stays.
   await toggle.click();

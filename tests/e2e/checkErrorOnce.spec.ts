@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { EN, ZH_CN } from '../../src/renderer/src/i18n/resources';
-import { answerPredictions, forgetStudentWork, openApp } from './helpers';
+import { answerPredictions, forgetStudentWork, openApp, settled } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
@@ -14,8 +14,12 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await openApp(page);
     if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
     for (const id of ['lb-api-2', 'api-2-db']) {
+      // A selection opens the properties panel and the design refits: click where the edge is once it is still.
+      await settled(page);
       await page.locator(`.react-flow__edge[data-id="${id}"]`).click({ force: true });
+      await expect(page.locator(`.react-flow__edge[data-id="${id}"].selected`)).toHaveCount(1);
       await page.keyboard.press('Delete');
+      await expect(page.locator(`.react-flow__edge[data-id="${id}"]`)).toHaveCount(0);
     }
     await expect(page.locator('.react-flow__edge')).toHaveCount(5);
     await answerPredictions(page);

@@ -37,7 +37,7 @@ test('lesson 10 routed by partition with no owners: the log names "no route" at 
 
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   const zhFailing = page.locator('.sl-eventlog [data-kind="failing"]');
-  await expect(zhFailing.filter({ hasText: '网关' })).toHaveText(/请求失败.*网关 的请求因无路由而失败：没有实例拥有分区 \d+。/);
+  await expect(zhFailing.filter({ hasText: '网关' })).toHaveText(/请求失败.*网关的请求因无路由而失败：没有实例拥有分区 \d+。/);
   await zhFailing.first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/failing-log-zh-1280x720.png' });
   await page.locator('.sl-eventlog').screenshot({ path: 'test-results/screenshots/failing-log-panel-zh-1280x720.png' });

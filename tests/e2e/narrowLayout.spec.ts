@@ -410,8 +410,13 @@ test('the fault menu of a node low on the canvas stays whole inside the window, 
   await page.setViewportSize(SIZES[1]);
   await runLesson3Paused(page);
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  // The properties panel open first (a selection opens it, and the design refits once), so the drag
+  // below selects API 3 without moving the design away from where it was put.
+  await node(page, 'api-3').click();
+  await expect(page.getByRole('complementary', { name: '属性' })).toBeVisible();
   for (const size of SIZES.slice(0, 2)) {
     await setSize(page, size);
+    await settled(page);
     // API 3 dragged to the canvas's bottom edge, just above the lab bench.
     const canvas = (await page.locator('.react-flow__pane').boundingBox())!;
     const card = (await node(page, 'api-3').boundingBox())!;

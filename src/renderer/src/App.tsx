@@ -167,11 +167,18 @@ export function App({ api }: { api: StateLabApi }) {
   const [regrade, setRegrade] = useState<SubmissionRegrade>();
   const [connectFrom, setConnectFrom] = useState<string>();
   const panels = usePanelPrefs();
-  // Nothing selected, the properties panel waits as a rail (unless the student opened it): the
-  // canvas keeps the room a lesson's design needs to read at 1280×720. A press that selects opens
-  // it when the pointer is let go, so the refit never moves the design under a click or a drag.
+  // Until something is selected, the properties panel waits as a rail (unless the student opened
+  // it): the canvas keeps the room a lesson's design needs to read at 1280×720. A press that selects
+  // opens it when the pointer is let go, so the refit never moves the design under a click or a
+  // drag; once open it stays for this design (a deselect does not fold it again, which refitted the
+  // design at every select and deselect and moved what the student was about to click), and the
+  // next design or lesson opened starts with the rail again.
   const hasSelection = useHeldWhilePressed(editor.selection.nodes.size + editor.selection.edges.size > 0);
-  const isPropertiesShown = isPropertiesOpen(panels.propertiesMode, hasSelection);
+  const [propertiesOpenedFor, setPropertiesOpenedFor] = useState<number>();
+  useEffect(() => {
+    if (hasSelection) setPropertiesOpenedFor(editor.loadSerial);
+  }, [hasSelection, editor.loadSerial]);
+  const isPropertiesShown = isPropertiesOpen(panels.propertiesMode, hasSelection || propertiesOpenedFor === editor.loadSerial);
   const showLesson = Boolean(lesson && isInLesson) && !isStudio;
   const canvasBox = useRef<HTMLElement>(null);
   const { adopt, checkAutosave } = files;
