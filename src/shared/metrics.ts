@@ -118,9 +118,10 @@ export interface MetricDef {
    * Its part in a lesson's budget (grade.ts, holdToBudget). 'price': what capacity costs; a scored
    * check of it is the lesson's budget. 'bought': what enough capacity buys (fewer errors, lower
    * latency, more throughput, probes answered in time); in a lesson with a budget, a check of it
-   * earns its points only while the design keeps within the budget.
+   * earns its points only while the design keeps within the budget. 'none': neither (sessions or
+   * writes lost, keys moved: what money cannot buy). Required, so a new metric says which it is.
    */
-  budget?: 'price' | 'bought';
+  budget: 'price' | 'bought' | 'none';
 }
 
 const sum = (counter: CounterName, scale = 1): Aggregation => ({ kind: 'sum', counter, scale });
@@ -135,7 +136,7 @@ const FAILURE_METRICS = Object.fromEntries(
 const ratio = (num: CounterName, den: readonly CounterName[], scale = 1, isDenFromClients = false): Aggregation => ({ kind: 'ratio', num, den, scale, isDenFromClients });
 
 export const METRICS = {
-  requests: { label: 'Requests', unit: 'count', description: 'Requests issued by users (or received by the node).', aggregate: sum('requests'), scope: 'clients' },
+  requests: { label: 'Requests', unit: 'count', description: 'Requests issued by users (or received by the node).', aggregate: sum('requests'), scope: 'clients', budget: 'none' },
   ok: { label: 'Succeeded', unit: 'count', description: 'Requests that ended successfully.', aggregate: sum('ok'), scope: 'clients', budget: 'bought' },
   failed: { label: 'Failed', unit: 'count', description: 'Requests that ended with an error.', aggregate: sum('failed'), scope: 'clients', budget: 'bought' },
   ...FAILURE_METRICS,
@@ -155,33 +156,34 @@ export const METRICS = {
     budget: 'bought',
   },
   latencyMax: { label: 'Latency max', unit: 'ms', description: 'Largest end-to-end latency.', aggregate: { kind: 'max', counter: 'latencyMaxUs', scale: 1e-3 }, scope: 'clients', unmeasured: 'unmeasured.requestEnded', budget: 'bought' },
-  remoteCallsPerRequest: { label: 'Remote calls per request', unit: 'ratio', description: 'Calls between nodes behind the client, per user request.', aggregate: ratio('remoteCalls', ['requests'], 1, true), scope: 'all', unmeasured: 'unmeasured.requestIssued' },
-  lbShare: { label: 'Load-balancer share', unit: 'fraction', description: "A target's share of the requests load balancers forwarded (read per node).", aggregate: { kind: 'share' }, scope: 'all', unmeasured: 'unmeasured.balancerForwarded' },
-  lbImbalance: { label: 'Load imbalance', unit: 'ratio', description: "A load balancer's most-loaded target over its mean target (1 is perfectly even); without a balancer node, the worst balancer's.", aggregate: { kind: 'imbalance' }, scope: 'all', unmeasured: 'unmeasured.balancerForwarded' },
-  cacheHitRatio: { label: 'Cache hit ratio', unit: 'fraction', description: 'Cache reads answered from the cache.', aggregate: ratio('cacheHits', ['cacheHits', 'cacheMisses']), scope: 'all', unmeasured: 'unmeasured.cacheRead' },
+  remoteCallsPerRequest: { label: 'Remote calls per request', unit: 'ratio', description: 'Calls between nodes behind the client, per user request.', aggregate: ratio('remoteCalls', ['requests'], 1, true), scope: 'all', unmeasured: 'unmeasured.requestIssued', budget: 'none' },
+  lbShare: { label: 'Load-balancer share', unit: 'fraction', description: "A target's share of the requests load balancers forwarded (read per node).", aggregate: { kind: 'share' }, scope: 'all', unmeasured: 'unmeasured.balancerForwarded', budget: 'none' },
+  lbImbalance: { label: 'Load imbalance', unit: 'ratio', description: "A load balancer's most-loaded target over its mean target (1 is perfectly even); without a balancer node, the worst balancer's.", aggregate: { kind: 'imbalance' }, scope: 'all', unmeasured: 'unmeasured.balancerForwarded', budget: 'none' },
+  cacheHitRatio: { label: 'Cache hit ratio', unit: 'fraction', description: 'Cache reads answered from the cache.', aggregate: ratio('cacheHits', ['cacheHits', 'cacheMisses']), scope: 'all', unmeasured: 'unmeasured.cacheRead', budget: 'none' },
   sessionsLost: {
     label: 'Session losses',
     unit: 'count',
     description: 'Times a session disappeared while its user still held it (events: one user can lose several sessions; usersAffected counts people).',
     aggregate: sum('sessionsLost'),
     scope: 'all',
+    budget: 'none',
   },
   acknowledgedWrites: { label: 'Acknowledged writes', unit: 'count', description: 'Writes the database acknowledged.', aggregate: sum('writesAcked'), scope: 'all', budget: 'bought' },
-  lostWrites: { label: 'Lost writes', unit: 'count', description: 'Acknowledged writes that were gone after a failover.', aggregate: sum('lostWrites'), scope: 'all' },
-  conflictingWrites: { label: 'Conflicting writes', unit: 'count', description: 'Writes accepted from a stale owner while another owner held the partition.', aggregate: sum('conflictingWrites'), scope: 'all' },
-  fencedWrites: { label: 'Fenced writes', unit: 'count', description: 'Stale-owner writes the database rejected thanks to fencing tokens.', aggregate: sum('fencedWrites'), scope: 'all' },
-  splitBrainMs: { label: 'Split-brain time', unit: 'ms', description: 'Time during which two nodes believed they owned the same partition.', aggregate: sum('splitBrainUs', 1e-3), scope: 'all' },
-  failovers: { label: 'Failovers', unit: 'count', description: 'Promotions and ownership moves after a failure.', aggregate: sum('failovers'), scope: 'all' },
-  recoveryTimeMs: { label: 'Recovery time', unit: 'ms', description: 'Mean time from a failure to service resumed.', aggregate: ratio('recoverySumUs', ['recoveryCount'], 1e-3), scope: 'all', unmeasured: 'unmeasured.recoveryFinished' },
-  keysMovedFraction: { label: 'Keys moved', unit: 'fraction', description: 'Largest fraction of keys that changed owner in one rebalance (0 when none happened).', aggregate: { kind: 'max', counter: 'keysMovedMax', scale: 1 }, scope: 'all' },
-  rebalances: { label: 'Rebalances', unit: 'count', description: 'Times the routing of keys changed.', aggregate: sum('rebalances'), scope: 'all' },
-  rebalanceDurationMs: { label: 'Rebalance duration', unit: 'ms', description: 'Longest time a rebalance took to finish (0 when none finished).', aggregate: { kind: 'max', counter: 'rebalanceMaxUs', scale: 1e-3 }, scope: 'all' },
-  replicationLagMs: { label: 'Replication lag', unit: 'ms', description: 'Mean delay from a write on the leader to the follower applying it.', aggregate: ratio('replLagSumUs', ['replLagCount'], 1e-3), scope: 'all', unmeasured: 'unmeasured.writeReplicated' },
-  hottestPartitionLoad: { label: 'Hottest partition load', unit: 'ratio', description: 'Requests to the busiest partition over the mean partition.', aggregate: { kind: 'hottestPartition' }, scope: 'all', unmeasured: 'unmeasured.partitionReached' },
+  lostWrites: { label: 'Lost writes', unit: 'count', description: 'Acknowledged writes that were gone after a failover.', aggregate: sum('lostWrites'), scope: 'all', budget: 'none' },
+  conflictingWrites: { label: 'Conflicting writes', unit: 'count', description: 'Writes accepted from a stale owner while another owner held the partition.', aggregate: sum('conflictingWrites'), scope: 'all', budget: 'none' },
+  fencedWrites: { label: 'Fenced writes', unit: 'count', description: 'Stale-owner writes the database rejected thanks to fencing tokens.', aggregate: sum('fencedWrites'), scope: 'all', budget: 'none' },
+  splitBrainMs: { label: 'Split-brain time', unit: 'ms', description: 'Time during which two nodes believed they owned the same partition.', aggregate: sum('splitBrainUs', 1e-3), scope: 'all', budget: 'none' },
+  failovers: { label: 'Failovers', unit: 'count', description: 'Promotions and ownership moves after a failure.', aggregate: sum('failovers'), scope: 'all', budget: 'none' },
+  recoveryTimeMs: { label: 'Recovery time', unit: 'ms', description: 'Mean time from a failure to service resumed.', aggregate: ratio('recoverySumUs', ['recoveryCount'], 1e-3), scope: 'all', unmeasured: 'unmeasured.recoveryFinished', budget: 'none' },
+  keysMovedFraction: { label: 'Keys moved', unit: 'fraction', description: 'Largest fraction of keys that changed owner in one rebalance (0 when none happened).', aggregate: { kind: 'max', counter: 'keysMovedMax', scale: 1 }, scope: 'all', budget: 'none' },
+  rebalances: { label: 'Rebalances', unit: 'count', description: 'Times the routing of keys changed.', aggregate: sum('rebalances'), scope: 'all', budget: 'none' },
+  rebalanceDurationMs: { label: 'Rebalance duration', unit: 'ms', description: 'Longest time a rebalance took to finish (0 when none finished).', aggregate: { kind: 'max', counter: 'rebalanceMaxUs', scale: 1e-3 }, scope: 'all', budget: 'none' },
+  replicationLagMs: { label: 'Replication lag', unit: 'ms', description: 'Mean delay from a write on the leader to the follower applying it.', aggregate: ratio('replLagSumUs', ['replLagCount'], 1e-3), scope: 'all', unmeasured: 'unmeasured.writeReplicated', budget: 'none' },
+  hottestPartitionLoad: { label: 'Hottest partition load', unit: 'ratio', description: 'Requests to the busiest partition over the mean partition.', aggregate: { kind: 'hottestPartition' }, scope: 'all', unmeasured: 'unmeasured.partitionReached', budget: 'none' },
   queueWaitMs: { label: 'Queue wait', unit: 'ms', description: 'Mean time a request waited for a free worker.', aggregate: ratio('queueWaitSumUs', ['queueWaitCount'], 1e-3), scope: 'all', unmeasured: 'unmeasured.workStarted', budget: 'bought' },
-  instancesUp: { label: 'Instances up', unit: 'count', description: 'Nodes up and ready at the end of the window.', aggregate: { kind: 'last', counter: 'up' }, scope: 'all' },
-  ownedPartitions: { label: 'Owned partitions', unit: 'partitions', description: 'Partitions nodes believe they own at the end of the window (more than P means split brain).', aggregate: { kind: 'last', counter: 'ownedPartitions' }, scope: 'all' },
-  sessionsHeld: { label: 'Sessions held', unit: 'count', description: 'Sessions held in memory or in a store at the end of the window.', aggregate: { kind: 'last', counter: 'sessionsHeld' }, scope: 'all' },
+  instancesUp: { label: 'Instances up', unit: 'count', description: 'Nodes up and ready at the end of the window.', aggregate: { kind: 'last', counter: 'up' }, scope: 'all', budget: 'none' },
+  ownedPartitions: { label: 'Owned partitions', unit: 'partitions', description: 'Partitions nodes believe they own at the end of the window (more than P means split brain).', aggregate: { kind: 'last', counter: 'ownedPartitions' }, scope: 'all', budget: 'none' },
+  sessionsHeld: { label: 'Sessions held', unit: 'count', description: 'Sessions held in memory or in a store at the end of the window.', aggregate: { kind: 'last', counter: 'sessionsHeld' }, scope: 'all', budget: 'none' },
   queueLength: { label: 'Queue length', unit: 'count', description: 'Requests waiting for a worker at the end of the window.', aggregate: { kind: 'last', counter: 'queueLength' }, scope: 'all', budget: 'bought' },
   degradedWrites: {
     label: 'Degraded writes',
@@ -189,6 +191,7 @@ export const METRICS = {
     description: 'Writes a sync or semi-sync database acknowledged while a follower was out of sync: they existed on fewer copies than configured and a failover can lose them.',
     aggregate: sum('writesDegraded'),
     scope: 'all',
+    budget: 'none',
   },
   replicationWaitMs: {
     label: 'Replication wait',
@@ -197,6 +200,7 @@ export const METRICS = {
     aggregate: ratio('replWaitSumUs', ['replWaitCount'], 1e-3),
     scope: 'all',
     unmeasured: 'unmeasured.followerWait',
+    budget: 'none',
   },
   requestsAcceptedAfterRevoke: {
     label: 'Accepted after revoke',
@@ -204,6 +208,7 @@ export const METRICS = {
     description: 'Requests a service accepted although their session had been revoked (a signed token stays valid until it expires).',
     aggregate: sum('acceptedAfterRevoke'),
     scope: 'all',
+    budget: 'none',
   },
   staleReads: {
     label: 'Stale reads',
@@ -211,8 +216,9 @@ export const METRICS = {
     description: "Reads a balancer's cache answered with a value older than the key's last acknowledged write (the cache is not invalidated on writes: an entry lives until its TTL ends).",
     aggregate: sum('staleReads'),
     scope: 'all',
+    budget: 'none',
   },
-  tokenBytes: { label: 'Token bytes', unit: 'count', description: 'Bytes of signed tokens the requests carried into services.', aggregate: sum('tokenBytes'), scope: 'all' },
+  tokenBytes: { label: 'Token bytes', unit: 'count', description: 'Bytes of signed tokens the requests carried into services.', aggregate: sum('tokenBytes'), scope: 'all', budget: 'none' },
   usersAffected: {
     label: 'Users affected',
     unit: 'count',
@@ -245,6 +251,7 @@ export const METRICS = {
     aggregate: ratio('coldLoads', ['coldLoads', 'warmReads']),
     scope: 'all',
     unmeasured: 'unmeasured.ownerServed',
+    budget: 'none',
   },
   warmupMs: {
     label: 'Warm-up time',
@@ -252,6 +259,7 @@ export const METRICS = {
     description: 'Time owners spent loading the state of keys that moved to them, summed over the loads.',
     aggregate: sum('warmupSumUs', 1e-3),
     scope: 'all',
+    budget: 'none',
   },
   partitionsLost: {
     label: 'Partition states lost',
@@ -259,6 +267,7 @@ export const METRICS = {
     description: "Times a new owner took a partition over with nothing to recover it from (recover from: none): the state the old owner held in memory (a room's members and messages) is gone.",
     aggregate: sum('partitionsLost'),
     scope: 'all',
+    budget: 'none',
   },
   falseSuspicions: {
     label: 'False suspicions',
@@ -275,10 +284,11 @@ export const METRICS = {
     description: 'Database promotions and partition handovers made while the old leader or owner was still up.',
     aggregate: sum('failoversUnnecessary'),
     scope: 'all',
+    budget: 'none',
   },
-  connectionsDropped: { label: 'Dropped connections', unit: 'count', description: 'Long-lived connections lost because the instance holding them stopped (crash, deploy, scale-in).', aggregate: sum('connectionsDropped'), scope: 'all' },
+  connectionsDropped: { label: 'Dropped connections', unit: 'count', description: 'Long-lived connections lost because the instance holding them stopped (crash, deploy, scale-in).', aggregate: sum('connectionsDropped'), scope: 'all', budget: 'none' },
   connectionErrors: { label: 'Connection errors', unit: 'count', description: 'Connection attempts that failed (refused, overloaded, timed out, no route); each one is retried by the reconnect policy.', aggregate: sum('connectFailed'), scope: 'all', budget: 'bought' },
-  reconnects: { label: 'Reconnects', unit: 'count', description: 'Users who got a connection back after theirs dropped.', aggregate: sum('reconnects'), scope: 'all' },
+  reconnects: { label: 'Reconnects', unit: 'count', description: 'Users who got a connection back after theirs dropped.', aggregate: sum('reconnects'), scope: 'all', budget: 'none' },
   reconnectTimeMs: {
     label: 'Time disconnected',
     unit: 'ms',
@@ -286,8 +296,9 @@ export const METRICS = {
     aggregate: ratio('reconnectWaitSumUs', ['reconnects'], 1e-3),
     scope: 'all',
     unmeasured: 'unmeasured.userReconnected',
+    budget: 'none',
   },
-  connectionsOpen: { label: 'Open connections', unit: 'count', description: 'Long-lived connections instances hold at the end of the window.', aggregate: { kind: 'last', counter: 'connectionsOpen' }, scope: 'all' },
+  connectionsOpen: { label: 'Open connections', unit: 'count', description: 'Long-lived connections instances hold at the end of the window.', aggregate: { kind: 'last', counter: 'connectionsOpen' }, scope: 'all', budget: 'none' },
 } as const satisfies Record<string, MetricDef>;
 
 export type MetricName = keyof typeof METRICS;

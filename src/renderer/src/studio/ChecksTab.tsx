@@ -49,7 +49,7 @@ function MetricFields({ check, faultIds, faultName, scenario, set }: { check: Ch
         {d.metricDescription(metric)} · {t('unit')}{labelColon(i18n.language)}{d.unit(METRICS[metric].unit)}
       </p>
       {/* Its part in a budget (grade.ts holdToBudget): a cost check worth points takes away what capacity buys over it. */}
-      {budgetRole !== undefined && (
+      {budgetRole !== undefined && budgetRole !== 'none' && (
         <p className="sl-muted" data-testid="metric-budget">
           {t(budgetRole === 'price' ? 'budgetPrice' : 'budgetBought')}
         </p>
