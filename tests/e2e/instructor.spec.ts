@@ -4,7 +4,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { EN, ZH_CN } from '../../src/renderer/src/i18n/resources';
 import { domainZhCN } from '../../src/shared/i18n/domainZhCN';
 import { deriveVariant, LessonVariantsSchema } from '../../src/shared/variants';
-import { forgetStudentWork, node, openApp } from './helpers';
+import { forgetStudentWork, node, openApp, settled } from './helpers';
 
 // The instructor layer (issue 13 items 4 and 5) as a student meets it: the intro card, a
 // prediction that holds Run back until answered, the debrief after passing, and per-student
@@ -105,7 +105,9 @@ test('intro card, a prediction that gates Run, and the debrief after passing, in
 
     // Lesson 1 solved: every check passes and the debrief appears (not before).
     await lessonPicker.selectOption('any-instance');
-    await expect(node(page, 'api-2')).toBeVisible();
+    // Lesson 6 has an api-2 and a load balancer too: wait for lesson 1's own api-3 and its design still.
+    await expect(node(page, 'api-3')).toBeVisible();
+    await settled(page);
     await expect(page.getByTestId('debrief')).toHaveCount(0);
     await node(page, 'lb').click();
     await page.locator('.sl-properties [data-field="healthCheck.intervalMs"] input').fill('500');

@@ -308,6 +308,10 @@ export function EditorCanvas({ editor, locked, connectKind, snapToGrid, notice, 
           </ControlButton>
         </Controls>
       </ReactFlow>
+      {/* Frozen (a lesson opening): the design on show is about to be replaced, so a click takes
+          nothing from it. A node clicked then was selected, its properties opened, and the lesson
+          arriving a moment later emptied the selection and folded the panel back: the click was lost. */}
+      {editor.isFrozen && <div className="sl-canvas-shield" data-testid="canvas-shield" aria-hidden="true" />}
       {notice && <Notice notice={notice} onDone={() => onNotice(undefined)} />}
     </div>
   );
