@@ -223,6 +223,11 @@ export async function studioOnBuiltinCopy(page: Page, title: string, draftId: st
   await start.getByTestId('new-pack-id').fill(draftId);
   await start.getByRole('button', { name: 'Duplicate' }).click();
   const studio = page.getByTestId('studio-panel');
+  // The copy takes the host seconds on a busy machine (the button says "Duplicating…" meanwhile);
+  // a refusal shows in the dialog, and its words are the failure's.
+  const refused = start.getByRole('alert');
+  await expect(studio.getByTestId('studio-problems-count').or(refused)).toBeVisible({ timeout: 90_000 });
+  expect(await refused.allTextContents(), 'Duplicate was refused').toEqual([]);
   await expect(studio.getByTestId('studio-problems-count')).toHaveText('No problems: the pack validates clean', { timeout: 30_000 });
   return studio;
 }

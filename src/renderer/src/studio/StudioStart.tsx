@@ -39,6 +39,12 @@ export function StudioStart({ api, studio, initialFrom, onClose }: { api: StateL
   const [id, setId] = useState('');
   const [from, setFrom] = useState(initialFrom ?? '');
   const [error, setError] = useState<string>();
+  /**
+   * A copy of a whole pack takes the host a moment (seconds on a busy machine): meanwhile the button
+   * says it is working and takes no second press. It stayed as it was, so a press looked ignored,
+   * and a second one was refused as a pack that exists already.
+   */
+  const [isCreating, setCreating] = useState(false);
   const [openError, setOpenError] = useState<{ id: string; message: string }>();
   useEffect(() => {
     void api.studioList({}).then((r) => r.ok && setDrafts(r.value));
@@ -51,8 +57,12 @@ export function StudioStart({ api, studio, initialFrom, onClose }: { api: StateL
   };
   const suggestedId = suggestedPackId(title, new Set([...drafts.map((d) => d.id), ...packs.map((p) => p.id)]));
   const create = async () => {
+    if (isCreating) return;
+    setCreating(true);
+    setError(undefined);
     // A title typed in the app's language fills that language's field; without one, the id (no language's words) titles it in English.
     const message = await studio.create(id || suggestedId, title.trim() || id, from || undefined, title.trim() ? defaultLocale([i18n.language]) : 'en');
+    setCreating(false);
     if (message) setError(message);
     else onClose();
   };
@@ -104,7 +114,9 @@ export function StudioStart({ api, studio, initialFrom, onClose }: { api: StateL
         {error && <p className="sl-error" role="alert">{error}</p>}
       </section>
       <div className="sl-dialog-actions">
-        <button type="button" disabled={!title.trim() && !id} onClick={() => void create()}>{from ? t('duplicate') : t('createPack')}</button>
+        <button type="button" disabled={(!title.trim() && !id) || isCreating} aria-busy={isCreating || undefined} onClick={() => void create()}>
+          {isCreating ? (from ? t('duplicating') : t('creatingPack')) : from ? t('duplicate') : t('createPack')}
+        </button>
         <button type="button" onClick={onClose}>{t('close')}</button>
       </div>
     </Modal>
