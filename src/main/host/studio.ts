@@ -22,6 +22,8 @@ export function createStudioHandlers(builtinPackDirs: readonly string[], dataDir
   const catalogue = createCatalogue(builtinPackDirs, dataDir);
   /** Drafts being edited, by id: the document the author's edits replace. */
   const drafts = new Map<string, StudioDraft>();
+  /** Ids being created now: a second create of one (a second press, another window) is refused, not a second copy written over the first. */
+  const creating = new Set<string>();
   const jobs = cancellableJobs();
 
   const draft = async (id: string): Promise<StudioDraft> => {
@@ -35,14 +37,23 @@ export function createStudioHandlers(builtinPackDirs: readonly string[], dataDir
     'studio:list': () => listDrafts(dataDir),
     'studio:create': async ({ id, title: typed, titleLocale, fromPackId }) => {
       if (isReservedId(id)) throw new ServiceError('invalid-payload', errorMessage('studio.builtinId', { id }));
-      // A stored draft that does not load still exists: creating one with its id would overwrite it.
-      if (drafts.has(id) || (await readDraft(dataDir, id).catch(() => true))) throw new ServiceError('invalid-payload', errorMessage('studio.draftExists', { id }));
-      // The title fills the field of the language it was typed in: a title typed in 简体中文 is no English one.
-      const title = titleIn(typed, titleLocale);
-      const created = fromPackId ? draftFromPack((await catalogue.pack(fromPackId)).pack, id, title) : emptyDraft(id, title);
-      await writeDraft(dataDir, created);
-      drafts.set(id, created);
-      return created;
+      // The data folder says which drafts exist (one removed from it, by hand or by a test forgetting
+      // it, may be created again; the memory of it was refused as one that exists already). A stored
+      // draft that does not load still exists: creating one with its id would overwrite it.
+      const exists = () => new ServiceError('invalid-payload', errorMessage('studio.draftExists', { id }));
+      if (creating.has(id)) throw exists();
+      creating.add(id);
+      try {
+        if (await readDraft(dataDir, id).catch(() => true)) throw exists();
+        // The title fills the field of the language it was typed in: a title typed in 简体中文 is no English one.
+        const title = titleIn(typed, titleLocale);
+        const created = fromPackId ? draftFromPack((await catalogue.pack(fromPackId)).pack, id, title) : emptyDraft(id, title);
+        await writeDraft(dataDir, created);
+        drafts.set(id, created);
+        return created;
+      } finally {
+        creating.delete(id);
+      }
     },
     'studio:open': ({ id }) => draft(id),
     'studio:update': async ({ draft: next }) => {

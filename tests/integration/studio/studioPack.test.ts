@@ -5,7 +5,7 @@
  * `pack:validate --run` passes clean; the built-in pack duplicates into a draft that validates.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -135,6 +135,18 @@ describe('studio services', () => {
     expect((await raw('studio:create', { id: 'flags', title: 'Again' })).ok).toBe(false);
     expect((await raw('studio:create', { id: 'stateless-vs-stateful', title: 'Mine' })).ok).toBe(false);
   }, 120_000);
+
+  it('a draft removed from the data folder may be created again under its id; two creates of one id at once make one draft', async () => {
+    const { dataDir, raw } = newHost();
+    expect((await raw('studio:create', { id: 'again', title: 'First' })).ok).toBe(true);
+    rmSync(path.join(dataDir, 'studio', 'again'), { recursive: true, force: true });
+    const second = await raw('studio:create', { id: 'again', title: 'Second' });
+    expect(second.ok && second.value.title).toEqual({ en: 'Second' });
+    const both = await Promise.all([raw('studio:create', { id: 'twice', title: 'One', fromPackId: 'stateless-vs-stateful' }), raw('studio:create', { id: 'twice', title: 'Two', fromPackId: 'stateless-vs-stateful' })]);
+    expect(both.map((r) => r.ok)).toEqual([true, false]);
+    expect(!both[1]!.ok && both[1]!.error).toMatchObject({ key: 'studio.draftExists' });
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'studio', 'twice', 'studio.json'), 'utf8')).title).toEqual({ en: 'One' });
+  }, 60_000);
 
   it('a stored draft that no longer loads stays listed, says why when opened, and is not overwritten by a new draft with its id', async () => {
     const { dataDir, raw } = newHost();
