@@ -67,7 +67,7 @@ test('while a lesson opens nothing the student does is taken and then lost: the 
   await page.mouse.down();
   await page.mouse.move(lbBox.x + lbBox.width / 2 + 120, lbBox.y + lbBox.height / 2 + 80, { steps: 5 });
   await page.mouse.up();
-  // (A drag on a card that cannot move pans the view: the card keeps its place beside the others.)
+  // (The canvas takes no pointer while the lesson opens: the card keeps its place beside the others.)
   const usersNow = (await node(page, 'users').boundingBox())!;
   const lbNow = (await node(page, 'lb').boundingBox())!;
   expect(lbNow.x - usersNow.x).toBeCloseTo(lbBox.x - usersBox.x, 0);
