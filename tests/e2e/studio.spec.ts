@@ -150,6 +150,15 @@ test('an instructor builds, verifies and exports a one-lesson pack; a student on
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `${SHOTS}/studio-missing-node-names-${width}.png` });
   }
+  // In 简体中文 the canvas reads the lesson's names, and the one name to write is listed by its English.
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(node(page, 'lb').locator('.sl-node-label')).toHaveText('负载均衡器');
+  await expect(missing).toHaveText('还有 1 处文字没有简体中文翻译');
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SHOTS}/studio-missing-node-names-zh-${width}.png` });
+  }
+  await page.getByLabel('语言').selectOption('en');
   await dbName.fill('订单库');
   await expect(missing).toHaveCount(0);
   await studio.getByRole('tab', { name: 'Texts' }).click();
