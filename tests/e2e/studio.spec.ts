@@ -50,6 +50,15 @@ test('an instructor builds, verifies and exports a one-lesson pack; a student on
   const header = await page.locator('.sl-header').boundingBox();
   expect(header!.height).toBeLessThan(60);
 
+  // The canvas is still lesson 1's design, named as lesson 1 names it: in 简体中文 too while the pack has no lesson.
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(node(page, 'users').locator('.sl-node-label')).toHaveText('用户');
+  await page.getByLabel('语言').selectOption('en');
+  // The database renamed on the canvas: no language but English has a name for "Orders".
+  await node(page, 'db').click();
+  await page.getByRole('complementary', { name: 'Properties' }).getByLabel('Name', { exact: true }).fill('Orders');
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+
   // Canvas → starter (Add lesson takes the canvas; the button says it again).
   await studio.getByRole('button', { name: 'Add lesson' }).click();
   await studio.getByRole('button', { name: 'Use the canvas as starter' }).click();
@@ -122,21 +131,35 @@ test('an instructor builds, verifies and exports a one-lesson pack; a student on
   await studio.getByRole('button', { name: 'Add to Steps' }).click();
   await fillBoth(page, 'text-steps-0', 'Press **Run** and watch the error rate after `api-2` crashes.', '点击 **运行**，观察 `api-2` 崩溃后的错误率。');
   await expect(page.getByTestId('text-steps-0').locator('.sl-studio-preview strong').first()).toHaveText('Run');
-  // The nodes are named in English only (their labels): each counts as a missing translation and is
-  // listed by its name; picking one opens Designs at its 简体中文 box.
+  // The lesson keeps the names lesson 1 gives its nodes in both languages; only the node renamed on
+  // the canvas ("Orders") lacks a 简体中文 name: it alone is listed, by its name, and picking it opens
+  // Designs at its 简体中文 box.
   const missing = studio.getByTestId('studio-missing');
-  await expect(missing).toHaveText('6 texts have no 简体中文 translation yet');
+  await expect(missing).toHaveText('1 text has no 简体中文 translation yet');
   await missing.click();
   const missingList = studio.getByTestId('studio-missing-list');
-  await expect(missingList.getByRole('button')).toHaveCount(6);
-  await expect(missingList).toContainText('Name of node “Load balancer”');
-  await expect(missingList).not.toContainText('api-1');
-  await missingList.getByRole('button', { name: 'Name of node “API 1”' }).click();
-  const apiName = page.getByTestId('node-name-api-1').locator('[data-locale="zh-CN"]');
-  await expect(apiName).toBeFocused();
-  await page.screenshot({ path: `${SHOTS}/studio-missing-node-names.png` });
-  const zhNames: Record<string, string> = { users: '用户', lb: '负载均衡器', 'api-1': 'API 实例 1', 'api-2': 'API 实例 2', 'api-3': 'API 实例 3', db: '数据库' };
-  for (const [id, zh] of Object.entries(zhNames)) await page.getByTestId(`node-name-${id}`).locator('[data-locale="zh-CN"]').fill(zh);
+  await expect(missingList.getByRole('button')).toHaveCount(1);
+  await expect(missingList).toContainText('Name of node “Orders”');
+  await expect(missingList).not.toContainText('db');
+  await missingList.getByRole('button', { name: 'Name of node “Orders”' }).click();
+  const dbName = page.getByTestId('node-name-db').locator('[data-locale="zh-CN"]');
+  await expect(dbName).toBeFocused();
+  const zhNames: Record<string, string> = { users: '用户', lb: '负载均衡器', 'api-1': 'API 实例 1', 'api-2': 'API 实例 2', 'api-3': 'API 实例 3' };
+  for (const [id, zh] of Object.entries(zhNames)) await expect(page.getByTestId(`node-name-${id}`).locator('[data-locale="zh-CN"]')).toHaveValue(zh);
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SHOTS}/studio-missing-node-names-${width}.png` });
+  }
+  // In 简体中文 the canvas reads the lesson's names, and the one name to write is listed by its English.
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(node(page, 'lb').locator('.sl-node-label')).toHaveText('负载均衡器');
+  await expect(missing).toHaveText('还有 1 处文字没有简体中文翻译');
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SHOTS}/studio-missing-node-names-zh-${width}.png` });
+  }
+  await page.getByLabel('语言').selectOption('en');
+  await dbName.fill('订单库');
   await expect(missing).toHaveCount(0);
   await studio.getByRole('tab', { name: 'Texts' }).click();
 

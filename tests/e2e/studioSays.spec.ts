@@ -62,10 +62,10 @@ test('a pack titled in 简体中文 keeps its title there; a lesson without obje
   await page.screenshot({ path: `${SHOTS}/studio-says-added-zh-CN-1280x720.png` });
   await studio.getByRole('button', { name: zh.addRow.replace('{{what}}', zh.fields.steps) }).click();
   await fillBothLanguages(page, 'text-steps-0', 'Press **Run** and watch the errors.', '点击**运行**，观察错误。');
-  // The pack's English title is listed among the texts written in one language only (the canvas's six
-  // nodes are named in English only: the empty pack had no lesson to name them), and goes where it is written.
+  // The pack's English title is the one text written in one language only (the canvas's six nodes keep
+  // the names lesson 1 gives them in both languages), and goes where it is written.
   const missing = studio.getByTestId('studio-missing');
-  await expect(missing).toHaveText(zh.missingAnyCount_other.replace('{{count}}', '7'));
+  await expect(missing).toHaveText(zh.missingAnyCount_other.replace('{{count}}', '1'));
   await missing.click();
   const packTitleItem = studio.getByTestId('studio-missing-item').filter({ hasText: '文字›课程包标题' });
   await expect(packTitleItem).toHaveCount(1);
@@ -73,15 +73,15 @@ test('a pack titled in 简体中文 keeps its title there; a lesson without obje
   // The same in English: the pack reads by its 简体中文 title rather than by nothing, its English box outlined.
   await page.getByRole('combobox', { name: ZH_CN.app.language }).selectOption('en');
   await expect(studio.locator('.sl-studio-pack')).toHaveText('第五周');
-  await expect(missing).toHaveText(EN.studio.missingAnyCount_other.replace('{{count}}', '7'));
+  await expect(missing).toHaveText(EN.studio.missingAnyCount_one.replace('{{count}}', '1'));
   await expect(studio.getByTestId('studio-missing-item').filter({ hasText: 'Texts › Pack title' })).toHaveCount(1);
   await shootAtEachSize(page, 'studio-says-missing-english-en');
   await page.getByRole('combobox', { name: EN.app.language }).selectOption('zh-CN');
   await packTitleItem.getByRole('button').click();
   await expect(packTitle.locator('[data-locale="en"]')).toBeVisible();
   await packTitle.locator('[data-locale="en"]').fill('Week 5');
-  // Only the nodes' 简体中文 names are left: the count says so.
-  await expect(missing).toHaveText(zh.missingCount_other.replace('{{count}}', '6'));
+  // Nothing is left to translate: the count goes.
+  await expect(missing).toHaveCount(0);
   await expect(packTitle.locator('[data-locale="en"]')).not.toHaveAttribute('aria-invalid', 'true');
   await studio.getByRole('tab', { name: zh.tabs.scenario }).click();
   await studio.getByTestId('fault-chip-crash').click();

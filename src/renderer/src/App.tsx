@@ -232,10 +232,12 @@ export function App({ api }: { api: StateLabApi }) {
 
   // The names of the lesson on the canvas, in every language (none for a design outside lessons).
   const studioNames = studio.lessonDoc?.nodeNames;
+  const hasStudioLesson = studio.lesson !== undefined;
   const nodeNames = useMemo(() => {
-    if (isStudio) return studioNames && NodeNamesSchema.safeParse(studioNames).success ? NodeNamesSchema.parse(studioNames) : undefined;
+    // A pack with no lesson yet keeps the canvas, and the names of the lesson it came from (its first lesson takes both).
+    if (isStudio && hasStudioLesson) return studioNames && NodeNamesSchema.safeParse(studioNames).success ? NodeNamesSchema.parse(studioNames) : undefined;
     return lesson && isInLesson ? lesson.nodeNames : undefined;
-  }, [isStudio, studioNames, lesson, isInLesson]);
+  }, [isStudio, hasStudioLesson, studioNames, lesson, isInLesson]);
   const nameOfNode = useMemo(() => nodeNamer(editor.doc.nodes, nodeNames, locale, editor.doc.edges), [editor.doc.nodes, editor.doc.edges, nodeNames, locale]);
 
   const resetToStarter = () => {

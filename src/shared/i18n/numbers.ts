@@ -22,20 +22,25 @@ export const formatNumber = (v: number, locale: string, fractionDigits = 0) => n
  */
 export const formatWrittenNumber = (v: number, locale: string): string => (Number.isFinite(v) ? nf(locale, { maximumFractionDigits: 20 }).format(v) : String(v));
 export const formatPercent = (fraction: number, locale: string, fractionDigits = 1) => nf(locale, { style: 'percent', ...digits(fractionDigits) }).format(fraction);
-/** "12.5 s" / "12.5秒" (English keeps the lab's short "s", Intl's is "sec"). */
-export const formatSeconds = (ms: number, locale: string, fractionDigits = 1) =>
-  locale.startsWith('en') ? `${formatNumber(ms / 1000, locale, fractionDigits)} s` : nf(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', ...digits(fractionDigits) }).format(ms / 1000);
+/** Seconds in `locale` with `fraction`'s digits: English keeps the lab's short "s" (Intl's is "sec"), 简体中文 Intl's "秒". */
+const seconds = (s: number, locale: string, fraction: Intl.NumberFormatOptions) =>
+  locale.startsWith('en') ? `${nf(locale, fraction).format(s)} s` : nf(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', ...fraction }).format(s);
+/** "12.5 s" / "12.5秒". */
+export const formatSeconds = (ms: number, locale: string, fractionDigits = 1) => seconds(ms / 1000, locale, digits(fractionDigits));
 /**
- * A moment of a run as the lab's event log and Step readout show it, one way in both: seconds to
- * the millisecond, and where the moment falls between milliseconds (the simulator's clock is in
- * microseconds) its microseconds as a further group of three, as SI groups decimals: "12.000 s",
- * "12.000 127 s" / "12.000 127秒". Two Steps a few microseconds apart read apart; a whole
- * millisecond is not padded with zeros.
+ * A moment of a run, one way wherever the lab names one to the simulator's precision (its clock is in
+ * microseconds): the event log, the Step readout, a request's trace and a user's journey. Under a
+ * second in milliseconds, to the microsecond where it falls between them ("1.518 ms" / "1.518毫秒",
+ * "250 ms"); from a second on in seconds to the millisecond, and to the microsecond where it falls
+ * between milliseconds ("12.000 s", "12.000127 s" / "12.000127秒"), so two Steps a few microseconds
+ * apart read apart (always three or six decimals then: "12.000420 s", not "12.00042 s"). No digits grouped
+ * inside a fraction (the log read "0.001 518秒" for 1.518 ms).
  */
 export function formatEventTime(ms: number, locale: string): string {
   const us = Math.round(ms * 1000);
-  if (us % 1000 === 0) return formatSeconds(us / 1000, locale, 3);
-  return formatSeconds(us / 1000, locale, 6).replace(/([.,]\d{3})(\d{3})(?!\d)/, '$1\u202f$2');
+  const isWholeMs = us % 1000 === 0;
+  if (Math.abs(us) < 1_000_000) return formatMs(us / 1000, locale, isWholeMs ? 0 : 3);
+  return seconds(us / 1_000_000, locale, digits(isWholeMs ? 3 : 6));
 }
 /** "3.2 ms" / "3.2毫秒". */
 export const formatMs = (ms: number, locale: string, fractionDigits = 1) => nf(locale, { style: 'unit', unit: 'millisecond', unitDisplay: 'short', ...digits(fractionDigits) }).format(ms);

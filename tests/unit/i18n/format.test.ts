@@ -10,10 +10,16 @@ describe('numbers in the student’s locale', () => {
   it('简体中文 reads units in Chinese through Intl', () => {
     expect([formatValue(1234.5, 'rps', 'zh-CN'), formatValue(42.25, 'ms', 'zh-CN'), formatSeconds(12_500, 'zh-CN')]).toEqual(['1,235 次/秒', '42.3毫秒', '12.5秒']);
   });
-  it('a moment of a run reads one way in the event log and the Step readout: to the millisecond, its microseconds grouped after them where it has some', () => {
-    // 12.000127 s and 12.000312 s read apart; 10 s is not padded to six decimals.
-    expect([10_000, 12_000.127, 12_000.312, 4_000.6131].map((ms) => formatEventTime(ms, 'en'))).toEqual(['10.000 s', '12.000\u202f127 s', '12.000\u202f312 s', '4.000\u202f613 s']);
-    expect([10_000, 12_000.127].map((ms) => formatEventTime(ms, 'zh-CN'))).toEqual(['10.000秒', '12.000\u202f127秒']);
+  it('a moment of a run reads one way in every lab view: under a second in milliseconds, after it in seconds, to the microsecond where it has one, no digits grouped inside a fraction', () => {
+    // 1.518 ms read "0.001 518秒": seconds where milliseconds read better, and a group separator inside the fraction.
+    expect([1.518, 0, 250, 0.5, 87.44, 999.9994].map((ms) => formatEventTime(ms, 'en'))).toEqual(['1.518 ms', '0 ms', '250 ms', '0.500 ms', '87.440 ms', '999.999 ms']);
+    expect([1.518, 250].map((ms) => formatEventTime(ms, 'zh-CN'))).toEqual(['1.518毫秒', '250毫秒']);
+    // 12.000127 s and 12.000312 s read apart; 10 s is not padded to six decimals; a millisecond short of a second is a second.
+    expect([10_000, 12_000.127, 12_000.312, 4_000.6131, 55_000.42, 12_500, 999.9996].map((ms) => formatEventTime(ms, 'en'))).toEqual(['10.000 s', '12.000127 s', '12.000312 s', '4.000613 s', '55.000420 s', '12.500 s', '1.000 s']);
+    expect([10_000, 12_000.127].map((ms) => formatEventTime(ms, 'zh-CN'))).toEqual(['10.000秒', '12.000127秒']);
+    // A long run's seconds are grouped in their whole part only.
+    expect(formatEventTime(1_234_567.891, 'en')).toBe('1,234.567891 s');
+    for (const text of [1.518, 12_000.127, 1_234_567.891].flatMap((ms) => [formatEventTime(ms, 'en'), formatEventTime(ms, 'zh-CN')])) expect(text).not.toMatch(/[.,]\d+[\s\u202f]\d/);
   });
 });
 

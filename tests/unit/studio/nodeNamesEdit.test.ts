@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../../src/shared/graph';
 import type { NodeNames } from '../../../src/shared/nodeNames';
-import { namesKept, setNodeName } from '../../../src/renderer/src/studio/nodeNamesEdit';
+import { addKnownNames, namesKept, namesKnown, setNodeName, type KindNames } from '../../../src/renderer/src/studio/nodeNamesEdit';
+import { NODE_KIND_SPECS } from '../../../src/shared/nodeKinds';
+import { domainZhCN } from '../../../src/shared/i18n/domainZhCN';
+
+/** The kinds' names as the app's two languages have them (the palette's). */
+const kindNames: KindNames = (kind) => ({ en: NODE_KIND_SPECS[kind].label, 'zh-CN': domainZhCN.kinds[kind].label });
 
 const graph = (): Graph => ({ format: 'statelab.graph', version: 1, nodes: [{ id: 'lb', kind: 'load-balancer', label: 'Load balancer', position: { x: 0, y: 0 }, props: {} }], edges: [] });
 
@@ -28,5 +33,29 @@ describe('the studio names a node in both languages', () => {
     expect(namesKept(canvas, names)).toEqual({ lb: { en: 'Load balancer', 'zh-CN': '负载均衡器' } });
     expect(namesKept(canvas, undefined)).toBeUndefined();
     expect(namesKept(canvas, { 'api-1': names['api-1']! })).toBeUndefined();
+  });
+
+  it('a design taken from the canvas gets the names the app has: those it shows, and a palette node’s kind name in each language', () => {
+    const canvas = graph();
+    const at = { x: 0, y: 0 };
+    canvas.nodes.push(
+      { id: 'api-1', kind: 'service', label: 'API 1', position: at, props: {} },
+      { id: 'service-1', kind: 'service', label: 'Service 2', position: at, props: {} },
+      { id: 'cache-1', kind: 'cache', label: 'Cache', position: at, props: {} },
+      { id: 'db', kind: 'database', label: 'Orders', position: at, props: {} },
+      { id: 'cache-2', kind: 'cache', label: 'Cache 3b', position: at, props: {} },
+    );
+    const shown: NodeNames = { 'api-1': { en: 'API 1', 'zh-CN': 'API 实例 1' } };
+    expect(namesKnown(canvas, shown, kindNames)).toEqual({
+      'api-1': { en: 'API 1', 'zh-CN': 'API 实例 1' },
+      lb: { en: 'Load balancer', 'zh-CN': '负载均衡器' },
+      'service-1': { en: 'Service 2', 'zh-CN': '服务 2' },
+      'cache-1': { en: 'Cache', 'zh-CN': '缓存' },
+    });
+    // A name the lesson has already stays the author's; the renamed nodes ('Orders', 'Cache 3b') get none.
+    const lesson: { nodeNames?: NodeNames } = { nodeNames: { lb: { en: 'Load balancer', 'zh-CN': '均衡器' } } };
+    addKnownNames(lesson, canvas, shown, kindNames);
+    expect(lesson.nodeNames?.lb).toEqual({ en: 'Load balancer', 'zh-CN': '均衡器' });
+    expect(Object.keys(lesson.nodeNames ?? {}).sort()).toEqual(['api-1', 'cache-1', 'lb', 'service-1']);
   });
 });

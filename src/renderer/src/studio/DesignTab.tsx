@@ -2,11 +2,14 @@
 import { labelColon } from '../i18n/format';
 import { useTranslation } from 'react-i18next';
 import { NODE_KINDS, type Graph } from '../../../shared/graph';
+import type { NodeNames } from '../../../shared/nodeNames';
 import { useDomain } from '../i18n/useDomain';
 import type { Studio } from './useStudio';
 import { WrongAnswers } from './WrongAnswers';
 import { NodeNamesEditor } from './NodeNamesEditor';
-import { useNodeName } from '../i18n/nodeNames';
+import { useLessonNodeNames, useNodeName } from '../i18n/nodeNames';
+import { addKnownNames } from './nodeNamesEdit';
+import { useKindNames } from './useStudioNamer';
 
 interface Props {
   studio: Studio;
@@ -22,6 +25,8 @@ export function DesignTab({ studio, canvas, selectedNodes, onShow }: Props) {
   const { t, i18n } = useTranslation('studio');
   const d = useDomain();
   const nameOf = useNodeName();
+  const shownNames = useLessonNodeNames();
+  const kindNames = useKindNames();
   const entry = studio.lesson;
   const lesson = studio.lessonDoc;
   if (!entry || !lesson) return null;
@@ -35,6 +40,12 @@ export function DesignTab({ studio, canvas, selectedNodes, onShow }: Props) {
       else current.add(kind);
       l.palette = current.size === NODE_KINDS.length ? undefined : NODE_KINDS.filter((k) => current.has(k));
     });
+  // The design taken brings the names the app has for its nodes (a node added from the palette in English, its kind's name in 简体中文).
+  const takeCanvasAs = (design: 'starter' | 'reference') =>
+    studio.editLesson((l, e) => {
+      e[design] = canvas;
+      addKnownNames(l as { nodeNames?: NodeNames }, canvas, shownNames, kindNames);
+    });
   const nodeCount = (g: Graph | undefined) => (g ? t('nodes', { count: g.nodes.length }) : t('none'));
   return (
     <div className="sl-studio-tab" data-testid="studio-design">
@@ -44,14 +55,14 @@ export function DesignTab({ studio, canvas, selectedNodes, onShow }: Props) {
           <span>
             {t('starter')}{labelColon(i18n.language)}<span className="sl-muted" data-testid="starter-size">{nodeCount(entry.starter)}</span>
           </span>
-          <button type="button" onClick={() => studio.edit((dr) => void (dr.lessons[studio.lessonIndex]!.starter = canvas))}>{t('useAsStarter')}</button>
+          <button type="button" onClick={() => takeCanvasAs('starter')}>{t('useAsStarter')}</button>
           <button type="button" onClick={() => onShow(entry.starter)}>{t('showOnCanvas')}</button>
         </div>
         <div className="sl-studio-design-row">
           <span>
             {t('reference')}{labelColon(i18n.language)}<span className="sl-muted" data-testid="reference-size">{nodeCount(entry.reference)}</span>
           </span>
-          <button type="button" onClick={() => studio.edit((dr) => void (dr.lessons[studio.lessonIndex]!.reference = canvas))}>{t('useAsReference')}</button>
+          <button type="button" onClick={() => takeCanvasAs('reference')}>{t('useAsReference')}</button>
           <button type="button" disabled={!entry.reference} onClick={() => entry.reference && onShow(entry.reference)}>{t('showOnCanvas')}</button>
         </div>
       </section>

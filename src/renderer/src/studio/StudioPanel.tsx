@@ -6,7 +6,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import type { Graph } from '../../../shared/graph';
-import type { NodeNames } from '../../../shared/nodeNames';
 import { messageText, packProblemText } from '../../../shared/i18n/errorTexts';
 import { issuePlace } from '../../../shared/i18n/issues';
 import { labelColon } from '../i18n/format';
@@ -23,8 +22,9 @@ import { lessonGaps } from './lessonGaps';
 import { missingFieldWords, missingTranslations, nodeOfPath, PACK_TITLE, PACK_TITLE_AT } from './translations';
 import { problemPlace, type ProblemPlace } from './problemPlace';
 import { namedProblemText } from './problemNames';
-import { namesKept } from './nodeNamesEdit';
-import { useStudioNamer } from './useStudioNamer';
+import { namesKnown } from './nodeNamesEdit';
+import { useKindNames, useStudioNamer } from './useStudioNamer';
+import { useLessonNodeNames } from '../i18n/nodeNames';
 import type { ScenarioEdits } from './useScenarioEdits';
 import type { Studio } from './useStudio';
 import { VerifyPanel } from './VerifyPanel';
@@ -61,6 +61,8 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
   // A problem's place picked in the list: the tab opens (remounted, so a check to show is selected).
   const [jump, setJump] = useState<{ serial: number; checkIndex?: number }>({ serial: 0 });
   const nameOf = useStudioNamer(studio.lesson);
+  const shownNames = useLessonNodeNames();
+  const kindNames = useKindNames();
   useEffect(() => {
     if (nameToFocus === undefined || tab !== 'design') return;
     const box = document.querySelector<HTMLElement>(`[data-testid="node-name-${CSS.escape(nameToFocus)}"] [data-locale]:not([data-locale="en"])`);
@@ -75,8 +77,9 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
     const used = new Set(draft.lessons.map((l) => (l.lesson as { id?: string }).id));
     let n = draft.lessons.length + 1;
     while (used.has(`lesson-${n}`)) n++;
-    // The canvas's nodes keep the names the open lesson gives them (a node still labelled as that lesson names it).
-    const names = namesKept(canvas, (studio.lessonDoc as { nodeNames?: NodeNames } | undefined)?.nodeNames);
+    // The canvas's nodes keep the names it shows them by (the studio's open lesson's, or before a pack has one
+    // the lesson the design came from), and a node the palette named in English gets its kind's name in each language.
+    const names = namesKnown(canvas, shownNames, kindNames);
     studio.addLesson({ lesson: { ...newLessonDocument(`lesson-${n}`), ...(names ? { nodeNames: names } : {}) }, starter: canvas });
     setTab('design');
   };

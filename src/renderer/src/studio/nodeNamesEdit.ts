@@ -1,5 +1,5 @@
 /** The studio's edit of one node's names (NodeNamesEditor), pure so it can be tested. */
-import type { Graph } from '../../../shared/graph';
+import type { Graph, GraphNode } from '../../../shared/graph';
 import type { NodeNames } from '../../../shared/nodeNames';
 
 type Name = { en: string; [locale: string]: string | undefined };
@@ -31,4 +31,41 @@ export function namesKept(graph: Graph, names: NodeNames | undefined): NodeNames
   if (!names) return undefined;
   const kept = Object.fromEntries(graph.nodes.filter((n) => Object.hasOwn(names, n.id) && names[n.id]!.en === n.label).map((n) => [n.id, names[n.id]!]));
   return Object.keys(kept).length > 0 ? kept : undefined;
+}
+
+/** A node kind's name in each locale the studio writes ("Service" / "服务"), as the palette names a new node. */
+export type KindNames = (kind: GraphNode['kind']) => Name;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The names the app already has for the nodes of `graph`, in every language: a node still labelled as
+ * `shown` (the names the canvas shows, those of the lesson the design came from) names it, and a node
+ * still labelled as the palette named it in English ("Service 2", "Load balancer") gets its kind's name
+ * in each language ("服务 2", "负载均衡器"). A node the author renamed, or named in one language only, has none.
+ */
+export function namesKnown(graph: Graph, shown: NodeNames | undefined, kindNames: KindNames): NodeNames | undefined {
+  const known: NodeNames = { ...(namesKept(graph, shown) ?? {}) };
+  for (const node of graph.nodes) {
+    if (Object.hasOwn(known, node.id)) continue;
+    const names = kindNames(node.kind);
+    const m = new RegExp(`^${escapeRegExp(names.en)}(?: (\\d+))?$`).exec(node.label);
+    if (!m) continue;
+    const localized = Object.entries(names).filter((entry): entry is [string, string] => entry[0] !== 'en' && entry[1] !== undefined && entry[1].trim() !== '');
+    if (localized.length === 0) continue;
+    known[node.id] = { ...Object.fromEntries(localized.map(([locale, base]) => [locale, m[1] === undefined ? base : `${base} ${m[1]}`])), en: node.label };
+  }
+  return Object.keys(known).length > 0 ? known : undefined;
+}
+
+/**
+ * Gives each node of `graph` the lesson does not name yet the names the app has for it (`namesKnown`):
+ * a design the author takes from the canvas (a new lesson's starter, a reference) brings its names with it.
+ */
+export function addKnownNames(lesson: { nodeNames?: NodeNames | undefined }, graph: Graph, shown: NodeNames | undefined, kindNames: KindNames): void {
+  const known = namesKnown(graph, shown, kindNames);
+  if (!known) return;
+  const all: NodeNames = { ...(lesson.nodeNames ?? {}) };
+  for (const [id, names] of Object.entries(known)) if (!Object.hasOwn(all, id)) all[id] = names;
+  lesson.nodeNames = all;
 }

@@ -4,9 +4,12 @@
  * named as the canvas names it in the app's language, a connection by its two ends; an unknown id
  * as itself.
  */
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LOCALES } from '../../../shared/lesson';
 import type { StudioLesson } from '../../../shared/studio';
 import { useNodeNamer } from '../i18n/nodeNames';
+import type { KindNames } from './nodeNamesEdit';
 
 export function useStudioNamer(entry: Pick<StudioLesson, 'starter' | 'reference'> | undefined): (id: string) => string {
   const starter = entry?.starter;
@@ -15,4 +18,10 @@ export function useStudioNamer(entry: Pick<StudioLesson, 'starter' | 'reference'
   const nodes = useMemo(() => [...(reference?.nodes ?? []), ...(starter?.nodes ?? [])], [starter, reference]);
   const edges = useMemo(() => [...(reference?.edges ?? []), ...(starter?.edges ?? [])], [starter, reference]);
   return useNodeNamer(nodes, edges);
+}
+
+/** A node kind's name in every language a lesson is written in, as the palette names a new node ("Service" / "服务"). */
+export function useKindNames(): KindNames {
+  const { i18n } = useTranslation();
+  return useCallback((kind) => ({ ...Object.fromEntries(LOCALES.map((locale) => [locale, i18n.getFixedT(locale, 'domain')(`kinds.${kind}.label`)])), en: i18n.getFixedT('en', 'domain')(`kinds.${kind}.label`) }), [i18n]);
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { JourneyStep, RequestId, UserJourney } from '../../../../shared/requestTrace';
-import { formatSeconds } from '../../i18n/format';
+import { formatEventTime } from '../../i18n/format';
 import { useDomain } from '../../i18n/useDomain';
 
 const same = (a: RequestId, b: RequestId) => a.client === b.client && a.n === b.n;
@@ -15,7 +15,7 @@ export function JourneyView({ journey, labelOf, onShow, onCompare, isCompact = f
   const d = useDomain();
   const lang = i18n.language;
   const [picked, setPicked] = useState<RequestId[]>([]);
-  const s = (ms: number) => formatSeconds(ms, lang, 3);
+  const s = (ms: number) => formatEventTime(ms, lang);
   const where = (step: JourneyStep) =>
     step.session.where === 'none' ? t('requestTrace.where.none') : t(`requestTrace.where.${step.session.where}`, { node: step.session.node !== undefined ? labelOf(step.session.node) : '' });
   const toggle = (id: RequestId) => setPicked((p) => (p.some((x) => same(x, id)) ? p.filter((x) => !same(x, id)) : [...p, id].slice(-2)));

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { forwardRef, memo, useMemo } from 'react';
 import type { RequestTrace, TraceHop } from '../../../../shared/requestTrace';
-import { formatMs, formatSeconds } from '../../i18n/format';
+import { formatEventTime, formatMs } from '../../i18n/format';
 import { useDomain } from '../../i18n/useDomain';
 import { LANE_W, TOP, layoutSequence, type Arrow, type Mark } from './sequenceLayout';
 
@@ -33,7 +33,7 @@ export const SequenceDiagram = memo(forwardRef<SVGSVGElement, { trace: RequestTr
   const lang = i18n.language;
   const layout = useMemo(() => layoutSequence(trace, lanes), [trace, lanes]);
   const ms = (v: number) => formatMs(v, lang, v < 10 ? 2 : 1);
-  const s = (v: number) => formatSeconds(v, lang, 4);
+  const s = (v: number) => formatEventTime(v, lang);
 
   const arrowLabel = (a: Arrow, h: TraceHop) => {
     const took = a.arrivedMs !== undefined ? ms(a.arrivedMs - a.sentMs) : t('requestTrace.lost');

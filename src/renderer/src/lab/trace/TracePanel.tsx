@@ -4,7 +4,7 @@ import type { StateLabApi } from '../../../../shared/api';
 import type { Graph } from '../../../../shared/graph';
 import type { RequestId, RequestTrace, TraceSelector, UserJourney } from '../../../../shared/requestTrace';
 import { downloadUrl } from '../../files/localFile';
-import { formatSeconds } from '../../i18n/format';
+import { formatEventTime, formatSeconds } from '../../i18n/format';
 import { Modal } from '../../ui/Modal';
 import { useNodeNamer } from '../../i18n/nodeNames';
 import { useDomain } from '../../i18n/useDomain';
@@ -102,7 +102,7 @@ export function TracePanel({ api, lab, graph, initial, onClose }: { api: StateLa
     <SequenceDiagram ref={withRef ? svgRef : undefined} trace={tr} lanes={withRef ? undefined : pairLanes} labelOf={labelOf} onHoverEdge={hoverEdge} onSeek={seek} />
   );
   const headOf = (tr: RequestTrace) =>
-    t('requestTrace.head', { client: labelOf(tr.id.client), n: tr.id.n, user: tr.user, op: t(`requestTrace.op.${tr.op}`), key: tr.key, time: formatSeconds(tr.startMs, lang, 3) });
+    t('requestTrace.head', { client: labelOf(tr.id.client), n: tr.id.n, user: tr.user, op: t(`requestTrace.op.${tr.op}`), key: tr.key, time: formatEventTime(tr.startMs, lang) });
 
   return (
     <section className="sl-trace" aria-label={t('requestTrace.title')} data-testid="trace-panel">
