@@ -16,6 +16,8 @@ async function expectNoSeriousViolations(page: Page, screen: string, include?: s
 }
 
 test('the editor, the lesson column and the lab after a run have no serious accessibility violations, in the dark theme at 1280×720 too', async ({ page }) => {
+  // Six axe passes, a run and a check: about 20 s alone, over a minute beside the other worker on a loaded machine.
+  test.setTimeout(150_000);
   await openApp(page);
   await expectNoSeriousViolations(page, 'editor with lesson 1');
   const viewport = page.viewportSize()!;

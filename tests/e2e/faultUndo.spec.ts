@@ -47,7 +47,8 @@ test('Ctrl+Z takes an injected fault back off the timeline and the list; Ctrl+Sh
   for (const size of WINDOW_SIZES) {
     await page.setViewportSize(size);
     await expect(list).toContainText('4.0 s · Crash API 1');
-    await expect(marker).toHaveCount(1);
+    // The marker is the run's: it shows once the run is simulated again with the fault (as patient as runSettled).
+    await expect(marker).toHaveCount(1, { timeout: 30_000 });
     await expect(marker).toBeInViewport();
   }
   await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
