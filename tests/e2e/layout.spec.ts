@@ -55,47 +55,51 @@ async function expectWholeDesignReadable(page: Page, screen: string): Promise<vo
 
 
 
-for (const size of SIZES) {
-  const tag = `${size.width}x${size.height}`;
-  test.describe(`at ${tag}`, () => {
-    test.use({ viewport: size });
-
-    test(`lesson 1 and lesson 9 show their whole design, readable, before and after Run`, async ({ page }) => {
-      await openApp(page);
-      await settled(page);
-      await expectWholeDesignReadable(page, `lesson 1 at ${tag}`);
-      await page.screenshot({ path: `test-results/screenshots/layout-lesson1-${tag}.png` });
-      await runAndPause(page);
-      await settled(page);
-      await expectWholeDesignReadable(page, `lesson 1 after Run at ${tag}`);
-      await page.screenshot({ path: `test-results/screenshots/layout-lesson1-run-${tag}.png` });
-
-      await page.getByRole('combobox', { name: 'Lesson', exact: true }).selectOption('split-brain');
-      await expect(page.getByTestId('lesson-title')).toContainText('11');
-      await expect(page.locator('.react-flow__node[data-id="own-1"]')).toBeVisible();
-      await runAndPause(page);
-      await settled(page);
-      await expectWholeDesignReadable(page, `lesson 9 after Run at ${tag}`);
-      await page.screenshot({ path: `test-results/screenshots/layout-lesson9-run-${tag}.png` });
-    });
-
-    test(`a saved design opens whole, in the editor and in the lab after Run`, async ({ page }) => {
-      await openApp(page);
-      const restore = page.getByRole('button', { name: 'Discard' });
-      if (await restore.isVisible()) await restore.click();
-      await page.getByTestId('open-file-input').setInputFiles(SAVED_DESIGN);
-      await expect(page.locator('.react-flow__node')).toHaveCount(13);
-      await expect(page.locator('.sl-lesson')).toHaveCount(0);
-      await settled(page);
-      await expectWholeDesignReadable(page, `opened design at ${tag}`);
-      await page.screenshot({ path: `test-results/screenshots/layout-editor-${tag}.png` });
-      await runAndPause(page);
-      await settled(page);
-      await expectWholeDesignReadable(page, `lab after Run at ${tag}`);
-      await page.screenshot({ path: `test-results/screenshots/layout-lab-run-${tag}.png` });
-    });
-  });
+/**
+ * The open design whole and readable at each window size, the walk's own size (`first`) last so
+ * the walk goes on there, with a screenshot `layout-<shot>-<size>.png` of each. One walk serves
+ * both sizes, where a test per size walked the same steps twice.
+ */
+async function readableAtEachSize(page: Page, first: (typeof SIZES)[number], screen: string, shot: string): Promise<void> {
+  for (const size of [...SIZES.filter((s) => s !== first), first]) {
+    const tag = `${size.width}x${size.height}`;
+    await page.setViewportSize(size);
+    await settled(page);
+    await expectWholeDesignReadable(page, `${screen} at ${tag}`);
+    await page.screenshot({ path: `test-results/screenshots/layout-${shot}-${tag}.png` });
+  }
 }
+
+// Opened at 1280×720 (and resized to 1440×900 at each screen).
+test(`lesson 1 and lesson 9 show their whole design, readable, before and after Run, at 1280x720 and 1440x900`, async ({ page }) => {
+  const first = SIZES[0];
+  await page.setViewportSize(first);
+  await openApp(page);
+  await readableAtEachSize(page, first, 'lesson 1', 'lesson1');
+  await runAndPause(page);
+  await readableAtEachSize(page, first, 'lesson 1 after Run', 'lesson1-run');
+
+  await page.getByRole('combobox', { name: 'Lesson', exact: true }).selectOption('split-brain');
+  await expect(page.getByTestId('lesson-title')).toContainText('11');
+  await expect(page.locator('.react-flow__node[data-id="own-1"]')).toBeVisible();
+  await runAndPause(page);
+  await readableAtEachSize(page, first, 'lesson 9 after Run', 'lesson9-run');
+});
+
+// Opened at 1440×900 (and resized to 1280×720 at each screen).
+test(`a saved design opens whole, in the editor and in the lab after Run, at 1440x900 and 1280x720`, async ({ page }) => {
+  const first = SIZES[1];
+  await page.setViewportSize(first);
+  await openApp(page);
+  const restore = page.getByRole('button', { name: 'Discard' });
+  if (await restore.isVisible()) await restore.click();
+  await page.getByTestId('open-file-input').setInputFiles(SAVED_DESIGN);
+  await expect(page.locator('.react-flow__node')).toHaveCount(13);
+  await expect(page.locator('.sl-lesson')).toHaveCount(0);
+  await readableAtEachSize(page, first, 'opened design', 'editor');
+  await runAndPause(page);
+  await readableAtEachSize(page, first, 'lab after Run', 'lab-run');
+});
 
 test.describe('at 1280x720', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
@@ -178,10 +182,11 @@ test('there is exactly one Fit view button, and it brings back a design panned o
   await expectWholeDesignReadable(page, 'after Fit view');
 });
 
-for (const lang of ['en', 'zh-CN'] as const) {
-  test(`at 1280x720 with the components panel open, the canvas toolbar stays on one row (${lang})`, async ({ page }) => {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await openApp(page);
+// Both languages on one page load: English first, then 简体中文.
+test(`at 1280x720 with the components panel open, the canvas toolbar stays on one row (en and zh-CN)`, async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  for (const lang of ['en', 'zh-CN'] as const) {
     if (lang !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(lang);
     const palette = page.locator('button[data-panel="palette"]');
     if ((await palette.getAttribute('aria-expanded')) === 'false') await palette.click();
@@ -192,12 +197,12 @@ for (const lang of ['en', 'zh-CN'] as const) {
     expect(boxes.length).toBeGreaterThan(4);
     const lowestTop = Math.max(...boxes.map((b) => b.top));
     const highestBottom = Math.min(...boxes.map((b) => b.bottom));
-    expect(lowestTop, `toolbar items ${JSON.stringify(boxes)}`).toBeLessThan(highestBottom);
+    expect(lowestTop, `toolbar items ${JSON.stringify(boxes)} (${lang})`).toBeLessThan(highestBottom);
     // The connection kind stays named: the select's accessible name and its tooltip keep the words.
     await expect(page.getByRole('combobox', { name: lang === 'en' ? 'Connection kind' : /连接/ })).toBeVisible();
     await page.screenshot({ path: `test-results/screenshots/toolbar-one-row-${lang}-1280x720.png` });
-  });
-}
+  }
+});
 
 test.describe('fits a 1280x720 laptop', () => {
   test.use({ viewport: { width: 1280, height: 720 } });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
 import { writeClassSubmissions } from '../support/classSubmissions';
-import { answerPredictions, forgetStudentWork, inside, node, openApp, runLesson3Paused, saveAs, settled, type Box } from './helpers';
+import { answerPredictions, forgetStudentWork, inside, node, openApp, pickLanguage, runLesson3Paused, saveAs, settled, type Box } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
@@ -337,73 +337,81 @@ async function expectRunReadable(page: Page, where: string, size: { width: numbe
   expect(await page.evaluate(() => document.scrollingElement!.scrollTop), `${where}: the page itself does not scroll`).toBe(0);
 }
 
-for (const locale of LOCALES) {
-  test(`right after Run at 1280×720 beside the lesson, the first row of charts shows whole, five log entries and every node (${locale}), and at 1440×900`, async ({ page }) => {
-    test.setTimeout(120_000);
-    const words = locale === 'en' ? { lesson: 'Lesson', run: /Run/, pause: 'Pause', timeline: 'Timeline', hide: 'Hide charts', show: 'Show charts' } : { lesson: '课程', run: /运行/, pause: '暂停', timeline: '时间轴', hide: '隐藏图表', show: '显示图表' };
-    await page.setViewportSize(SIZES[1]);
-    await openApp(page);
-    if (locale !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
-    for (const lesson of RUN_LESSONS) {
-      await page.getByRole('combobox', { name: words.lesson, exact: true }).selectOption(lesson.id);
-      await expect(page.locator('.react-flow__node')).toHaveCount(lesson.nodes);
-      await setSize(page, SIZES[1]);
-      // The student's default layout: the lesson open, the components a rail, and the properties a
-      // rail until something is selected.
-      await expect(page.locator('.sl-lesson')).toBeVisible();
-      await expect(page.locator('.sl-panel-toggle[data-panel="properties"]')).toHaveAttribute('aria-expanded', 'false');
-      await answerPredictions(page);
-      await page.getByRole('button', { name: words.run }).click();
-      const pause = page.getByRole('button', { name: words.pause, exact: true });
-      await expect(pause).toBeVisible({ timeout: 30_000 });
-      await pause.click();
-      await page.getByLabel(words.timeline).fill(String(lesson.atMs));
-      // Mid-run: entries before the cursor, the "more later" line under them.
-      expect(await page.locator('.sl-eventlog li').count(), `${lesson.id}: entries before the cursor`).toBeGreaterThanOrEqual(5);
-      await expect(page.getByTestId('events-later')).toBeVisible();
-      await settled(page);
-      await expectRunReadable(page, `${lesson.id}, ${locale} at 1280×720`, SIZES[1]);
-      await page.screenshot({ path: `test-results/screenshots/bench-fit-${lesson.id}-${locale}-1280x720.png` });
-      if (lesson.id === 'scaling-out') {
-        // An edit after the run: the note saying so pushes the results down, and the bench grows by its height.
-        await node(page, 'api-3').click();
-        await page.keyboard.press('Delete');
-        await expect(page.getByTestId('run-stale')).toBeVisible();
+const RUN_WORDS = {
+  en: { lesson: 'Lesson', run: /Run/, pause: 'Pause', timeline: 'Timeline', hide: 'Hide charts', show: 'Show charts' },
+  'zh-CN': { lesson: '课程', run: /运行/, pause: '暂停', timeline: '时间轴', hide: '隐藏图表', show: '显示图表' },
+} as const;
+
+// One walk for both languages (it was one per language, the same runs twice): each lesson is run in
+// one of them, by its words, and every screen on the way is checked and shot in both.
+test(`right after Run at 1280×720 beside the lesson, the first row of charts shows whole, five log entries and every node (en and zh-CN), and at 1440×900`, async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize(SIZES[1]);
+  await openApp(page);
+  for (const [i, lesson] of RUN_LESSONS.entries()) {
+    const locale = LOCALES[i % LOCALES.length]!;
+    const words = RUN_WORDS[locale];
+    /** The run as it is now, readable in the other language and then in this lesson's, with a screenshot of each when `shot` names it. */
+    const readableInBoth = async (where: string, size: { width: number; height: number }, shot?: (locale: string) => string) => {
+      for (const shown of [...LOCALES.filter((l) => l !== locale), locale]) {
+        await pickLanguage(page, shown);
         await settled(page);
-        await expectRunReadable(page, `${lesson.id}, ${locale} at 1280×720, the stale-run note shown`, SIZES[1]);
-        await page.screenshot({ path: `test-results/screenshots/bench-fit-stale-note-${locale}-1280x720.png` });
+        await expectRunReadable(page, `${lesson.id}, ${shown} ${where}`, size);
+        if (shot) await page.screenshot({ path: shot(shown) });
       }
-      // Hide charts folds the bench to its strip and gives the canvas the height back; Show charts opens it as it was.
-      const canvas = page.locator('.react-flow');
-      const open = (await canvas.boundingBox())!.height;
-      await page.getByRole('button', { name: words.hide }).click();
-      await expect(page.locator('#sl-results')).toBeHidden();
-      await expect.poll(async () => (await canvas.boundingBox())!.height).toBeGreaterThan(open + 150);
-      await page.getByRole('button', { name: words.show }).click();
-      await expect(page.locator('#sl-results')).toBeVisible();
-      await settled(page);
-      await expectRunReadable(page, `${lesson.id}, ${locale} at 1280×720, the charts shown again`, SIZES[1]);
-      await setSize(page, SIZES[2]);
-      await settled(page);
-      await expectRunReadable(page, `${lesson.id}, ${locale} at 1440×900`, SIZES[2]);
-      await page.screenshot({ path: `test-results/screenshots/bench-fit-${lesson.id}-${locale}-1440x900.png` });
+    };
+    await pickLanguage(page, locale);
+    await page.getByRole('combobox', { name: words.lesson, exact: true }).selectOption(lesson.id);
+    await expect(page.locator('.react-flow__node')).toHaveCount(lesson.nodes);
+    await setSize(page, SIZES[1]);
+    // The student's default layout: the lesson open, the components a rail, and the properties a
+    // rail until something is selected.
+    await expect(page.locator('.sl-lesson')).toBeVisible();
+    await expect(page.locator('.sl-panel-toggle[data-panel="properties"]')).toHaveAttribute('aria-expanded', 'false');
+    await answerPredictions(page);
+    await page.getByRole('button', { name: words.run }).click();
+    const pause = page.getByRole('button', { name: words.pause, exact: true });
+    await expect(pause).toBeVisible({ timeout: 30_000 });
+    await pause.click();
+    await page.getByLabel(words.timeline).fill(String(lesson.atMs));
+    // Mid-run: entries before the cursor, the "more later" line under them.
+    expect(await page.locator('.sl-eventlog li').count(), `${lesson.id}: entries before the cursor`).toBeGreaterThanOrEqual(5);
+    await expect(page.getByTestId('events-later')).toBeVisible();
+    await readableInBoth('at 1280×720', SIZES[1], (shown) => `test-results/screenshots/bench-fit-${lesson.id}-${shown}-1280x720.png`);
+    if (lesson.id === 'scaling-out') {
+      // An edit after the run: the note saying so pushes the results down, and the bench grows by its height.
+      await node(page, 'api-3').click();
+      await page.keyboard.press('Delete');
+      await expect(page.getByTestId('run-stale')).toBeVisible();
+      await readableInBoth('at 1280×720, the stale-run note shown', SIZES[1], (shown) => `test-results/screenshots/bench-fit-stale-note-${shown}-1280x720.png`);
     }
-    // The split moves from the keyboard, and a size the student chose is theirs: a window resized and back does not grow the bench again.
-    await setSize(page, SIZES[1]);
-    const footer = page.locator('.sl-footer');
-    const fitted = (await footer.boundingBox())!.height;
-    await page.getByRole('separator').focus();
-    await page.keyboard.press('ArrowDown');
-    await expect.poll(async () => (await footer.boundingBox())!.height).toBeLessThan(fitted - 20);
-    const chosen = (await footer.boundingBox())!.height;
-    await setSize(page, SIZES[0]);
-    await setSize(page, SIZES[1]);
-    await settled(page);
-    expect(Math.abs((await footer.boundingBox())!.height - chosen), `the bench stays at the student's ${chosen} px`).toBeLessThan(2);
-    // What no longer fits scrolls, and the charts' box takes the keyboard to scroll it.
-    expect(await page.locator('.sl-labbench-charts').evaluate((e) => e.scrollHeight > e.clientHeight && e.tabIndex === 0)).toBe(true);
-  });
-}
+    // Hide charts folds the bench to its strip and gives the canvas the height back; Show charts opens it as it was.
+    const canvas = page.locator('.react-flow');
+    const open = (await canvas.boundingBox())!.height;
+    await page.getByRole('button', { name: words.hide }).click();
+    await expect(page.locator('#sl-results')).toBeHidden();
+    await expect.poll(async () => (await canvas.boundingBox())!.height).toBeGreaterThan(open + 150);
+    await page.getByRole('button', { name: words.show }).click();
+    await expect(page.locator('#sl-results')).toBeVisible();
+    await readableInBoth('at 1280×720, the charts shown again', SIZES[1]);
+    await setSize(page, SIZES[2]);
+    await readableInBoth('at 1440×900', SIZES[2], (shown) => `test-results/screenshots/bench-fit-${lesson.id}-${shown}-1440x900.png`);
+  }
+  // The split moves from the keyboard, and a size the student chose is theirs: a window resized and back does not grow the bench again.
+  await setSize(page, SIZES[1]);
+  const footer = page.locator('.sl-footer');
+  const fitted = (await footer.boundingBox())!.height;
+  await page.getByRole('separator').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(async () => (await footer.boundingBox())!.height).toBeLessThan(fitted - 20);
+  const chosen = (await footer.boundingBox())!.height;
+  await setSize(page, SIZES[0]);
+  await setSize(page, SIZES[1]);
+  await settled(page);
+  expect(Math.abs((await footer.boundingBox())!.height - chosen), `the bench stays at the student's ${chosen} px`).toBeLessThan(2);
+  // What no longer fits scrolls, and the charts' box takes the keyboard to scroll it.
+  expect(await page.locator('.sl-labbench-charts').evaluate((e) => e.scrollHeight > e.clientHeight && e.tabIndex === 0)).toBe(true);
+});
 
 test('the fault menu of a node low on the canvas stays whole inside the window, at 1280×720 and 1100×700 in 简体中文', async ({ page }) => {
   test.setTimeout(90_000);
