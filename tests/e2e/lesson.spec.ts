@@ -161,7 +161,8 @@ test('"Show me" on a failed check stops the lab at the moment the check was firs
   await page.getByRole('menuitem', { name: 'Crash' }).click();
   const injected = page.getByRole('region', { name: 'Injected faults' });
   await expect(injected).toContainText('Crash API 1');
-  await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down');
+  // The crash shows once the lab has re-simulated with the fault: seconds on a loaded machine.
+  await expect(page.getByTestId('live-api-1')).toHaveAttribute('data-health', 'down', { timeout: 30_000 });
   await showMe.click();
   await expect(injected).not.toContainText('Crash API 1', { timeout: 30_000 });
   await expect(page.locator('.sl-timeline-time')).toHaveText(atCheck, { timeout: 30_000 });
