@@ -35,6 +35,11 @@ export default defineConfig({
   retries: 0,
   // Two workers share the machine's cores, so a test may take longer than it would alone.
   timeout: 90_000,
+  // A web-first assertion waits up to 10 s (Playwright's default is 5 s): what a test waits for
+  // after a click (a re-simulation, a lesson opening, a panel) has taken over 5 s on the 2-core CI
+  // machine with two workers, and failed a test that was right. A passing assertion returns as
+  // soon as it holds, so this costs nothing unless a test fails.
+  expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}/`,
