@@ -12,6 +12,7 @@ import { SUBMISSION_VERSION } from '../../../src/shared/submission';
 import { folderSource } from '../../../src/main/packs/source';
 import { validatePack, type LoadedPack } from '../../../src/main/packs/validate';
 import { writePack } from '../../unit/packs/fixtures';
+import { cliArgs } from '../../support/bundledCli';
 import { shortPack } from './lessonFixture';
 
 const run = promisify(execFile);
@@ -101,7 +102,7 @@ describe('bulk grading from the command line', () => {
     const expected = generate(dir);
     expect(expected).toHaveLength(50);
     const out = path.join(dir, 'grades.csv');
-    const result = await run(process.execPath, ['--import', 'tsx', 'src/cli/grade.ts', '--pack', packDir, path.join(dir, 'class-a'), path.join(dir, 'class-b'), path.join(dir, 'class-c'), '--out', out, '--workers', '2']).catch((e: { code: number; stderr: string }) => e);
+    const result = await run(process.execPath, await cliArgs('src/cli/grade.ts', '--pack', packDir, path.join(dir, 'class-a'), path.join(dir, 'class-b'), path.join(dir, 'class-c'), '--out', out, '--workers', '2')).catch((e: { code: number; stderr: string }) => e);
     expect((result as { code?: number }).code).toBe(1); // some files were malformed
     expect(result.stderr).toContain('50 submission(s): 35 graded, 15 malformed, 5 with a stored grade that did not match.');
     expect(result.stderr).toContain('1 graded after putting back what the lesson does not let students change (see the notes column).');
@@ -156,7 +157,7 @@ describe('bulk grading budgets', () => {
     writeFileSync(path.join(dir, 'c-good.json'), JSON.stringify(good));
     const out = path.join(dir, 'grades.csv');
     const started = Date.now();
-    const result = await run(process.execPath, ['--import', 'tsx', 'src/cli/grade.ts', '--pack', budgetPackDir, dir, '--out', out, '--workers', '1']).catch((e: { code: number; stderr: string }) => e);
+    const result = await run(process.execPath, await cliArgs('src/cli/grade.ts', '--pack', budgetPackDir, dir, '--out', out, '--workers', '1')).catch((e: { code: number; stderr: string }) => e);
     expect(Date.now() - started).toBeLessThan(60_000); // about 5 s on an idle machine; ungraded, the flood alone takes minutes
     expect((result as { code?: number }).code).toBe(1);
     const rows = parseCsv(readFileSync(out, 'utf8')).slice(1);

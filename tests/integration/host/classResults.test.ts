@@ -13,6 +13,7 @@ import { createHost } from '../../../src/main/host/services';
 import { liveWorkerCount } from '../../../src/main/workers/pool';
 import { parseGradesCsv } from '../../../src/shared/classResults';
 import { lessonStats } from '../../../src/shared/classStats';
+import { cliArgs } from '../../support/bundledCli';
 import { LESSON_ID, PACK_DIR, passCounts, writeClassSubmissions, type GeneratedSubmission } from '../../support/classSubmissions';
 import { waitFor } from '../../support/waitFor';
 
@@ -36,7 +37,7 @@ afterEach(async () => {
 
 describe('grading a large course in shards', () => {
   it('merges two shards’ CSVs with cat, and the dashboard reads every row with the right pass rates', async () => {
-    const grade = (shard: string) => run(process.execPath, ['--import', 'tsx', 'src/cli/grade.ts', '--pack', PACK_DIR, path.join(dir, shard), '--out', path.join(dir, `${shard}.csv`), '--workers', '1']).catch((e: { code: number }) => e);
+    const grade = async (shard: string) => run(process.execPath, await cliArgs('src/cli/grade.ts', '--pack', PACK_DIR, path.join(dir, shard), '--out', path.join(dir, `${shard}.csv`), '--workers', '1')).catch((e: { code: number }) => e);
     await Promise.all([grade('shard-1'), grade('shard-2')]);
     const merged = readFileSync(path.join(dir, 'shard-1.csv'), 'utf8') + readFileSync(path.join(dir, 'shard-2.csv'), 'utf8');
     writeFileSync(path.join(dir, 'all.csv'), merged);

@@ -5,11 +5,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { cliArgs } from '../../support/bundledCli';
 import { asBytes, goodLesson, goodPack, writePack } from '../../unit/packs/fixtures';
 
 const run = promisify(execFile);
-const validate = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'src/cli/validatePack.ts', ...args]).then(
+const validate = async (...args: string[]) =>
+  run(process.execPath, await cliArgs('src/cli/validatePack.ts', ...args)).then(
     ({ stdout }) => ({ code: 0, stdout }),
     (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
   );

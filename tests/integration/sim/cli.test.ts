@@ -7,10 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/main/sim/index';
 import { METRIC_NAMES } from '../../../src/shared/metrics';
 import { readMetric } from '../../../src/shared/metrics/read';
+import { cliArgs } from '../../support/bundledCli';
 import { GOLDEN } from './goldenScenarios';
 
 const root = new URL('../../../', import.meta.url).pathname;
-const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], { cwd: root, encoding: 'utf8' });
+const simCli = await cliArgs('src/cli/sim.ts');
+const cli = (...args: string[]) => spawnSync(process.execPath, [...simCli, ...args], { cwd: root, encoding: 'utf8' });
 const dir = mkdtempSync(join(tmpdir(), 'statelab-sim-'));
 const write = (name: string, value: unknown) => {
   const path = join(dir, name);

@@ -20,6 +20,7 @@ import { openableKind } from '../../../src/shared/shell';
 import { diffGraphs } from '../../../src/shared/graphEdit';
 import type { Result } from '../../../src/shared/result';
 import type { StudioDraft, VerifyResult } from '../../../src/shared/studio';
+import { cliArgs } from '../../support/bundledCli';
 import { waitFor } from '../../support/waitFor';
 
 const run = promisify(execFile);
@@ -109,7 +110,7 @@ describe('studio services', () => {
     expect(openableKind(fileName)).toBe('pack');
     const zip = path.join(mkdtempSync(path.join(tmpdir(), 'statelab-export-')), fileName);
     writeFileSync(zip, Buffer.from(zipBase64, 'base64'));
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/validatePack.ts', '--run', zip]);
+    const { stdout } = await run(process.execPath, await cliArgs('src/cli/validatePack.ts', '--run', zip));
     expect(stdout).toContain(`${zip}: OK: pack "health-checks" 0.1.0, 1 lesson(s)`);
 
     // The student's side: the zip imports as a pack.
