@@ -14,7 +14,7 @@ test(`check results in English and 简体中文: not answered, Markdown feedback
   await page.goto(APP_PATH);
   await expect(page.getByTestId('lesson-title')).toContainText('1');
   /** Each language in turn, English first; the walk goes on in 简体中文. */
-  const inEachLanguage = async (check: (locale: (typeof APP_LOCALES)[number], t: typeof EN.lesson) => Promise<void>) => {
+  const inEachLanguage = async (check: (locale: (typeof APP_LOCALES)[number], t: (typeof EN | typeof ZH_CN)['lesson']) => Promise<void>) => {
     for (const locale of APP_LOCALES) {
       await pickLanguage(page, locale);
       await check(locale, (locale === 'en' ? EN : ZH_CN).lesson);

@@ -23,7 +23,7 @@ test('a student walks lesson 3 in 简体中文 and English: fails Check my work,
   const words = (locale: AppLocale) => (locale === 'en' ? EN : ZH_CN);
   const titles = { en: 'Lesson 4: Where does the session live?', 'zh-CN': '课程 4：会话放在哪里？' } as const;
   /** Checks the screen in English, then in 简体中文, where the walk goes on. */
-  const inBothLanguages = async (check: (locale: AppLocale, t: typeof EN.lesson) => Promise<void>) => {
+  const inBothLanguages = async (check: (locale: AppLocale, t: (typeof EN | typeof ZH_CN)['lesson']) => Promise<void>) => {
     for (const locale of ['en', 'zh-CN'] as const) {
       await pickLanguage(page, locale);
       await check(locale, words(locale).lesson);

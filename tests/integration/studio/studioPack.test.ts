@@ -142,7 +142,7 @@ describe('studio services', () => {
     expect((await raw('studio:create', { id: 'again', title: 'First' })).ok).toBe(true);
     rmSync(path.join(dataDir, 'studio', 'again'), { recursive: true, force: true });
     const second = await raw('studio:create', { id: 'again', title: 'Second' });
-    expect(second.ok && second.value.title).toEqual({ en: 'Second' });
+    expect(second.ok && (second.value as { title: unknown }).title).toEqual({ en: 'Second' });
     const both = await Promise.all([raw('studio:create', { id: 'twice', title: 'One', fromPackId: 'stateless-vs-stateful' }), raw('studio:create', { id: 'twice', title: 'Two', fromPackId: 'stateless-vs-stateful' })]);
     expect(both.map((r) => r.ok)).toEqual([true, false]);
     expect(!both[1]!.ok && both[1]!.error).toMatchObject({ key: 'studio.draftExists' });
