@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
-import { EN, ZH_CN } from '../../src/renderer/src/i18n/resources';
+import { ZH_CN } from '../../src/renderer/src/i18n/resources';
 import type { AppLocale } from '../../src/renderer/src/i18n/resources';
 import { writeClassSubmissions } from '../support/classSubmissions';
 import { asciiColonsAfterChinese, englishInTooltips, englishOnScreen, layoutProblems, rawMarkdown } from '../support/screenAudit';

@@ -105,7 +105,7 @@ function* moreCapacity(path: string, value: number): Generator<number> {
 describe('capacity within the budget does not stand in for the fix', () => {
   const budgeted = pack.lessons.map((l, i) => [l.lesson.id, l, i] as const).filter(([, l]) => l.lesson.checks.some((c) => c.type === 'metric' && c.metric === 'cost' && c.points > 0));
   it.each(budgeted)('%s', (id, entry, lessonIndex) => {
-    const budget = entry.lesson.checks.find((c) => c.type === 'metric' && c.metric === 'cost' && c.points > 0)!;
+    const budget = entry.lesson.checks.find((c): c is Extract<typeof c, { type: 'metric' }> => c.type === 'metric' && c.metric === 'cost' && c.points > 0)!;
     const seed = SEEDS[lessonIndex % SEEDS.length]!;
     const byLuck = Object.keys(EXPECTATIONS[id]?.starterMayFail ?? {});
     const scoreOf = (report: GradeReport) => [...report.checks, ...(report.predictions ?? [])].filter((c) => !byLuck.includes(c.id)).reduce((sum, c) => sum + c.points, 0);
