@@ -58,7 +58,7 @@ test('while a lesson opens nothing the student does is taken and then lost: the 
   await page.waitForTimeout(200);
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
   // Why: the canvas says the lesson is opening, and the palette is marked disabled.
-  await expect(opening).toHaveText('Opening the lesson… Your design can be edited once it is here.');
+  await expect(opening).toHaveText('Opening lesson 2: Stateless is not free… Your design can be edited once it is here.');
   await expect(canvas).toHaveAttribute('aria-busy', 'true');
   await expect(service).toHaveAttribute('aria-disabled', 'true');
   // The properties of the selected node are read-only; a drag moves nothing; Delete deletes nothing.
@@ -104,7 +104,9 @@ test('while a lesson opens nothing the student does is taken and then lost: the 
     const lesson = page.getByRole('combobox', { name: locale === 'en' ? 'Lesson' : '课程', exact: true });
     const next = (await lesson.inputValue()) === 'remote-state' ? 'any-instance' : 'remote-state';
     await lesson.selectOption(next);
-    await expect(opening).toHaveText(locale === 'en' ? 'Opening the lesson… Your design can be edited once it is here.' : '正在打开课程…打开后即可编辑设计。');
+    // The note names the lesson chosen.
+    const named = next === 'remote-state' ? { en: 'Opening lesson 2: Stateless is not free…', zh: '正在打开第 2 课：无状态也有代价…' } : { en: 'Opening lesson 1: Any request, any instance…', zh: '正在打开第 1 课：任意请求，任意实例…' };
+    await expect(opening).toHaveText(locale === 'en' ? `${named.en} Your design can be edited once it is here.` : `${named.zh}打开后即可编辑设计。`);
     // The notice fades in after a beat (a quick open does not flash it).
     await page.waitForTimeout(500);
     if (locale === 'zh-CN') expect(await englishOnScreen(page)).toEqual([]);

@@ -162,6 +162,9 @@ export function App({ api }: { api: StateLabApi }) {
   const [isHelpOpen, setHelpOpen] = useState(false);
   const canvasApi = useRef<{ sizes(): Map<string, { width: number; height: number }>; fitView(): void }>(undefined);
   const { locale, setLocale } = useLocale();
+  // The note over the canvas names the lesson opening when it is one of the shown lesson's pack ("Opening lesson 1: …").
+  const openingIndex = session.openingLesson && lesson?.packId === session.openingLesson.packId ? lesson.pack.lessons.findIndex((l) => l.id === session.openingLesson!.lessonId) : -1;
+  const openingNote = openingIndex >= 0 && lesson ? t('openingNamedLesson', { number: openingIndex + 1, title: localize(lesson.pack.lessons[openingIndex]!.title, locale) }) : t('openingLesson');
   /** A design the OS asked to open while the current one has unsaved changes: confirm first. */
   const [pendingDesign, setPendingDesign] = useState<Extract<OpenedFile, { kind: 'design' }>>();
   const [regrade, setRegrade] = useState<SubmissionRegrade>();
@@ -447,7 +450,7 @@ export function App({ api }: { api: StateLabApi }) {
                 {loadError && <div className="sl-error sl-load-error" role="alert">{loadError}</div>}
                 {editor.isFrozen && (
                   <div className="sl-opening" role="status" data-testid="lesson-opening">
-                    {waitingDesign ? (waitingDesign.fileName ? t('openingThenFile', { name: waitingDesign.fileName }) : t('openingThenDesign')) : t('openingLesson')}
+                    {waitingDesign ? (waitingDesign.fileName ? t('openingThenFile', { name: waitingDesign.fileName }) : t('openingThenDesign')) : openingNote}
                   </div>
                 )}
                 <ReactFlowProvider>

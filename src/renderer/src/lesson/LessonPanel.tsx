@@ -42,6 +42,8 @@ export interface LessonPanelProps {
   isGrading: boolean;
   /** The chosen lesson is still loading: Check waits for it. */
   isOpening?: boolean;
+  /** The lesson chosen and still opening: the picker names it at once. */
+  openingLessonId?: string | undefined;
   onCheck(): void;
   onSelectLesson(lessonId: string): void;
   onShowMe?(atMs: number): void;
@@ -77,6 +79,9 @@ export function LessonPanel(props: LessonPanelProps) {
   const checkKeyed = keyed(t('checkMyWorkHint'), 'check');
   const { lessons, lesson, progress } = props;
   const index = lessons.findIndex((l) => l.id === lesson.id);
+  // The lesson chosen is named at once, while the panel below still shows the one being left.
+  const picked = props.openingLessonId !== undefined && lessons.some((l) => l.id === props.openingLessonId) ? props.openingLessonId : lesson.id;
+  const pickedIndex = lessons.findIndex((l) => l.id === picked);
   const percent = packPercent(lessons, progress);
   const previous = index > 0 ? lessons[index - 1] : undefined;
   const next = index >= 0 && index < lessons.length - 1 ? lessons[index + 1] : undefined;
@@ -112,11 +117,11 @@ export function LessonPanel(props: LessonPanelProps) {
         </button>
         <select
           aria-label={t('lesson')}
-          value={lesson.id}
+          value={picked}
           onChange={(e) => props.onSelectLesson(e.target.value)}
           className="sl-lesson-select"
           // Between Previous and Next it is too narrow for most titles: the tooltip reads the whole one.
-          title={index >= 0 ? `${index + 1}. ${localize(lessons[index]!.title, locale)}` : undefined}
+          title={pickedIndex >= 0 ? `${pickedIndex + 1}. ${localize(lessons[pickedIndex]!.title, locale)}` : undefined}
         >
           {lessons.map((l, i) => (
             <option key={l.id} value={l.id}>

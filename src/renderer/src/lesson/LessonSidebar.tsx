@@ -106,6 +106,7 @@ export function LessonSidebar({
       isReportStale={isReportStale}
       isGrading={session.isGrading}
       isOpening={session.isOpening}
+      openingLessonId={session.openingLesson?.packId === lesson.packId ? session.openingLesson.lessonId : undefined}
       gradeError={session.gradeError ?? error}
       onCheck={() => void session.grade()}
       onSelectLesson={(id) => void session.open(lesson.packId, id)}

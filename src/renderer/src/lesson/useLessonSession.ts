@@ -80,6 +80,9 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
    */
   const [openingCount, setOpeningCount] = useState(0);
   const openingRef = useRef(0);
+  /** The lesson last chosen while it opens (the picker and the canvas's note name it); gone when it is here, fails or another is chosen and arrives. */
+  const [openingLesson, setOpeningLesson] = useState<{ packId: string; lessonId: string }>();
+  const openingSerial = useRef(0);
   /**
    * Lessons whose work is on its way to the canvas (from the pick until it replaces the canvas, a
    * moment before the opening ends; at start, from the first render): the editor takes no edit
@@ -222,6 +225,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     async (packId: string, lessonId: string) => {
       openingRef.current++;
       setOpeningCount(openingRef.current);
+      const serial = ++openingSerial.current;
+      setOpeningLesson({ packId, lessonId });
       const releaseCanvas = holdCanvas();
       try {
         return await openNow(packId, lessonId, releaseCanvas);
@@ -229,6 +234,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
         releaseCanvas();
         openingRef.current--;
         setOpeningCount(openingRef.current);
+        // A later pick still on its way stays named; otherwise the picker shows the lesson shown (this one, or on failure the one left).
+        if (serial === openingSerial.current) setOpeningLesson(undefined);
       }
     },
     [openNow, holdCanvas],
@@ -390,6 +397,8 @@ export function useLessonSession(api: StateLabApi, currentGraph: Graph, isActive
     isGrading,
     /** A lesson is loading: Check waits for it. */
     isOpening: openingCount > 0,
+    /** The lesson being opened (the last one chosen), until it is here or fails to open. */
+    openingLesson,
     /** A lesson's work is on its way to the canvas: the canvas, palette and properties take no edit. */
     isCanvasPending: canvasPendingCount > 0,
     isCanvasPendingNow,

@@ -13,6 +13,7 @@ export const en = {
     dismiss: 'Dismiss',
     canvas: 'Design canvas',
     openingLesson: 'Opening the lesson… Your design can be edited once it is here.',
+    openingNamedLesson: 'Opening lesson {{number}}: {{title}}… Your design can be edited once it is here.',
     openingThenFile: 'Opening the lesson… “{{name}}” opens as soon as it is here.',
     openingThenDesign: 'Opening the lesson… Your design opens as soon as it is here.',
     untitledDesign: 'Untitled design',

@@ -14,6 +14,7 @@ export const zhCN: ZhStrings<typeof en> = {
     dismiss: '关闭',
     canvas: '设计画布',
     openingLesson: '正在打开课程…打开后即可编辑设计。',
+    openingNamedLesson: '正在打开第 {{number}} 课：{{title}}…打开后即可编辑设计。',
     openingThenFile: '正在打开课程…课程打开后即会打开“{{name}}”。',
     openingThenDesign: '正在打开课程…课程打开后即会打开你的设计。',
     untitledDesign: '未命名设计',
