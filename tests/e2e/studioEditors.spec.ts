@@ -97,13 +97,17 @@ test('an instructor adds a per-student range, a prediction and a path-through-a-
   await studio.getByRole('button', { name: 'Add lesson' }).click();
   await expect(studio.getByTestId('starter-size')).toHaveText('3 nodes');
 
-  // The reference: a cache between the service and the database.
+  // The reference: a cache between the service and the database, added from the palette in 简体中文 (named 缓存).
+  await page.getByLabel('Language').selectOption('zh-CN');
   await dropKind(page, 'cache', 440, 120);
-  await expect(node(page, 'cache-1')).toBeVisible();
+  await expect(node(page, 'cache-1').locator('.sl-node-label')).toHaveText('缓存');
+  await page.getByLabel('语言').selectOption('en');
   await connectTo(page, 'service-1', 'cache-1', 3);
   await connectTo(page, 'cache-1', 'database-1', 4);
   await studio.getByRole('button', { name: 'Use the canvas as reference' }).click();
   await expect(studio.getByTestId('reference-size')).toHaveText('4 nodes');
+  // The lesson knows the cache's name in English too: the canvas reads "Cache" in English.
+  await expect(node(page, 'cache-1').locator('.sl-node-label')).toHaveText('Cache');
 
   await studio.getByRole('tab', { name: 'Texts' }).click();
   await studio.getByTestId('lesson-id').fill(LESSON);
@@ -214,11 +218,22 @@ test('an instructor adds a per-student range, a prediction and a path-through-a-
   await page.getByTestId('prediction-0-choice-text-0').locator('[data-locale="zh-CN"]').fill(PREDICTIONS[0]!.choices[0]!.text['zh-CN']);
   await fillBoth(page, 'prediction-0-choice-text-1', PREDICTIONS[0]!.choices[1]!.text.en, PREDICTIONS[0]!.choices[1]!.text['zh-CN']);
   await expect(predictions.getByTestId('prediction-problem')).toHaveCount(0);
-  // The nodes still bear the names the palette gave them in English: each has its kind's name in 简体中文
-  // already (the reference's cache too), and none is listed as untranslated.
+  // The nodes still bear the names the palette gave them, in English or (the reference's cache) in 简体中文:
+  // each has its kind's name in both languages already, and none is listed as untranslated.
   await expect(studio.getByTestId('studio-missing')).toHaveCount(0);
   await studio.getByRole('tab', { name: 'Designs' }).click();
-  for (const [id, zh] of [['client-1', '客户端'], ['service-1', '服务 1'], ['database-1', '数据库'], ['cache-1', '缓存']] as const) await expect(page.getByTestId(`node-name-${id}`).locator('[data-locale="zh-CN"]')).toHaveValue(zh);
+  for (const [id, en, zh] of [['client-1', 'Client', '客户端'], ['service-1', 'Service 1', '服务 1'], ['database-1', 'Database', '数据库'], ['cache-1', 'Cache', '缓存']] as const) {
+    await expect(page.getByTestId(`node-name-${id}`).locator('[data-locale="en"]')).toHaveValue(en);
+    await expect(page.getByTestId(`node-name-${id}`).locator('[data-locale="zh-CN"]')).toHaveValue(zh);
+  }
+  for (const [locale, width, height] of [['en', 1280, 720], ['en', 1440, 900], ['zh-CN', 1280, 720], ['zh-CN', 1440, 900]] as const) {
+    await page.locator('select').filter({ has: page.locator('option[value="zh-CN"]') }).first().selectOption(locale);
+    await page.setViewportSize({ width, height });
+    await page.getByTestId('node-name-cache-1').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/studio-palette-names-${locale}-${width}.png` });
+  }
+  await page.getByLabel('语言').selectOption('en');
+  await page.setViewportSize({ width: 1440, height: 900 });
   await studio.getByRole('tab', { name: 'Checks' }).click();
   await expect(studio.getByTestId('studio-problems-count')).toHaveText('No problems: the pack validates clean', { timeout: 30_000 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../../src/shared/graph';
 import type { NodeNames } from '../../../src/shared/nodeNames';
-import { addKnownNames, namesKept, namesKnown, setNodeName, type KindNames } from '../../../src/renderer/src/studio/nodeNamesEdit';
+import { addKnownNames, labelledInEnglish, namesKept, namesKnown, setNodeName, type KindNames } from '../../../src/renderer/src/studio/nodeNamesEdit';
 import { NODE_KIND_SPECS } from '../../../src/shared/nodeKinds';
 import { domainZhCN } from '../../../src/shared/i18n/domainZhCN';
 
@@ -57,5 +57,27 @@ describe('the studio names a node in both languages', () => {
     addKnownNames(lesson, canvas, shown, kindNames);
     expect(lesson.nodeNames?.lb).toEqual({ en: 'Load balancer', 'zh-CN': '均衡器' });
     expect(Object.keys(lesson.nodeNames ?? {}).sort()).toEqual(['api-1', 'cache-1', 'lb', 'service-1']);
+  });
+
+  it('a node the palette named in 简体中文 gets its kind’s name in English too, and the design taken labels it in English', () => {
+    const canvas = graph();
+    const at = { x: 0, y: 0 };
+    canvas.nodes.push(
+      { id: 'service-2', kind: 'service', label: '服务 2', position: at, props: {} },
+      { id: 'cache-1', kind: 'cache', label: '缓存', position: at, props: {} },
+      { id: 'db', kind: 'database', label: '订单库', position: at, props: {} },
+    );
+    expect(namesKnown(canvas, undefined, kindNames)).toEqual({
+      lb: { en: 'Load balancer', 'zh-CN': '负载均衡器' },
+      'service-2': { en: 'Service 2', 'zh-CN': '服务 2' },
+      'cache-1': { en: 'Cache', 'zh-CN': '缓存' },
+    });
+    const lesson: { nodeNames?: NodeNames } = {};
+    const taken = addKnownNames(lesson, canvas, undefined, kindNames);
+    // The starter and reference are labelled in English (pack:validate); a node renamed by hand ('订单库') keeps its label and no names.
+    expect(taken.nodes.map((n) => n.label)).toEqual(['Load balancer', 'Service 2', 'Cache', '订单库']);
+    expect(Object.keys(lesson.nodeNames ?? {}).sort()).toEqual(['cache-1', 'lb', 'service-2']);
+    expect(canvas.nodes[1]!.label).toBe('服务 2');
+    expect(labelledInEnglish(canvas, namesKnown(canvas, undefined, kindNames)).nodes[1]!.label).toBe('Service 2');
   });
 });

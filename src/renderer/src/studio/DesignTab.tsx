@@ -40,11 +40,11 @@ export function DesignTab({ studio, canvas, selectedNodes, onShow }: Props) {
       else current.add(kind);
       l.palette = current.size === NODE_KINDS.length ? undefined : NODE_KINDS.filter((k) => current.has(k));
     });
-  // The design taken brings the names the app has for its nodes (a node added from the palette in English, its kind's name in 简体中文).
+  // The design taken brings the names the app has for its nodes (a node added from the palette in either
+  // language, its kind's name in each), its nodes labelled in English.
   const takeCanvasAs = (design: 'starter' | 'reference') =>
     studio.editLesson((l, e) => {
-      e[design] = canvas;
-      addKnownNames(l as { nodeNames?: NodeNames }, canvas, shownNames, kindNames);
+      e[design] = addKnownNames(l as { nodeNames?: NodeNames }, canvas, shownNames, kindNames);
     });
   const nodeCount = (g: Graph | undefined) => (g ? t('nodes', { count: g.nodes.length }) : t('none'));
   return (

@@ -22,7 +22,7 @@ import { lessonGaps } from './lessonGaps';
 import { missingFieldWords, missingTranslations, nodeOfPath, PACK_TITLE, PACK_TITLE_AT } from './translations';
 import { problemPlace, type ProblemPlace } from './problemPlace';
 import { namedProblemText } from './problemNames';
-import { namesKnown } from './nodeNamesEdit';
+import { labelledInEnglish, namesKnown } from './nodeNamesEdit';
 import { useKindNames, useStudioNamer } from './useStudioNamer';
 import { useLessonNodeNames } from '../i18n/nodeNames';
 import type { ScenarioEdits } from './useScenarioEdits';
@@ -78,9 +78,10 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
     let n = draft.lessons.length + 1;
     while (used.has(`lesson-${n}`)) n++;
     // The canvas's nodes keep the names it shows them by (the studio's open lesson's, or before a pack has one
-    // the lesson the design came from), and a node the palette named in English gets its kind's name in each language.
+    // the lesson the design came from), and a node the palette named in either language gets its kind's name
+    // in each, labelled in English in the starter.
     const names = namesKnown(canvas, shownNames, kindNames);
-    studio.addLesson({ lesson: { ...newLessonDocument(`lesson-${n}`), ...(names ? { nodeNames: names } : {}) }, starter: canvas });
+    studio.addLesson({ lesson: { ...newLessonDocument(`lesson-${n}`), ...(names ? { nodeNames: names } : {}) }, starter: labelledInEnglish(canvas, names) });
     setTab('design');
   };
   // Node names count too: a node of the starter or reference named in English only lacks its 简体中文.

@@ -41,31 +41,51 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /**
  * The names the app already has for the nodes of `graph`, in every language: a node still labelled as
  * `shown` (the names the canvas shows, those of the lesson the design came from) names it, and a node
- * still labelled as the palette named it in English ("Service 2", "Load balancer") gets its kind's name
- * in each language ("服务 2", "负载均衡器"). A node the author renamed, or named in one language only, has none.
+ * still labelled as the palette named it in any language ("Service 2", "负载均衡器", added while the app was
+ * in 简体中文) gets its kind's name in each language ("Service 2" / "服务 2"). A node the author renamed,
+ * or named in one language only, has none.
  */
 export function namesKnown(graph: Graph, shown: NodeNames | undefined, kindNames: KindNames): NodeNames | undefined {
   const known: NodeNames = { ...(namesKept(graph, shown) ?? {}) };
   for (const node of graph.nodes) {
     if (Object.hasOwn(known, node.id)) continue;
-    const names = kindNames(node.kind);
-    const m = new RegExp(`^${escapeRegExp(names.en)}(?: (\\d+))?$`).exec(node.label);
-    if (!m) continue;
-    const localized = Object.entries(names).filter((entry): entry is [string, string] => entry[0] !== 'en' && entry[1] !== undefined && entry[1].trim() !== '');
-    if (localized.length === 0) continue;
-    known[node.id] = { ...Object.fromEntries(localized.map(([locale, base]) => [locale, m[1] === undefined ? base : `${base} ${m[1]}`])), en: node.label };
+    const names = Object.entries(kindNames(node.kind)).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== '');
+    if (!names.some(([locale]) => locale !== 'en')) continue;
+    // English first: a kind named alike in two languages reads as English.
+    const number = names
+      .sort(([a], [b]) => Number(b === 'en') - Number(a === 'en'))
+      .map(([, base]) => new RegExp(`^${escapeRegExp(base)}(?: (\\d+))?$`).exec(node.label))
+      .find((m) => m !== null);
+    if (!number) continue;
+    const named = Object.fromEntries(names.map(([locale, base]) => [locale, number[1] === undefined ? base : `${base} ${number[1]}`]));
+    known[node.id] = { ...named, en: named.en! };
   }
   return Object.keys(known).length > 0 ? known : undefined;
 }
 
 /**
- * Gives each node of `graph` the lesson does not name yet the names the app has for it (`namesKnown`):
- * a design the author takes from the canvas (a new lesson's starter, a reference) brings its names with it.
+ * `graph` with each node `names` names by a label in another language ("服务 2") labelled by its
+ * English name ("Service 2"), as a lesson's starter and reference label their nodes (pack:validate).
  */
-export function addKnownNames(lesson: { nodeNames?: NodeNames | undefined }, graph: Graph, shown: NodeNames | undefined, kindNames: KindNames): void {
+export function labelledInEnglish(graph: Graph, names: NodeNames | undefined): Graph {
+  if (!names) return graph;
+  const relabel = (node: GraphNode) => {
+    const own = Object.hasOwn(names, node.id) ? names[node.id] : undefined;
+    return own && own.en !== node.label && Object.values(own).includes(node.label) ? { ...node, label: own.en } : node;
+  };
+  return graph.nodes.some((n) => relabel(n) !== n) ? { ...graph, nodes: graph.nodes.map(relabel) } : graph;
+}
+
+/**
+ * Gives each node of `graph` the lesson does not name yet the names the app has for it (`namesKnown`):
+ * a design the author takes from the canvas (a new lesson's starter, a reference) brings its names with
+ * it. Returns the design to keep: `graph`, its nodes named in another language labelled in English.
+ */
+export function addKnownNames(lesson: { nodeNames?: NodeNames | undefined }, graph: Graph, shown: NodeNames | undefined, kindNames: KindNames): Graph {
   const known = namesKnown(graph, shown, kindNames);
-  if (!known) return;
+  if (!known) return labelledInEnglish(graph, lesson.nodeNames);
   const all: NodeNames = { ...(lesson.nodeNames ?? {}) };
   for (const [id, names] of Object.entries(known)) if (!Object.hasOwn(all, id)) all[id] = names;
   lesson.nodeNames = all;
+  return labelledInEnglish(graph, all);
 }
