@@ -5,7 +5,7 @@ import { E2E_DATA_DIR } from '../../playwright.config';
 import { ZH_CN } from '../../src/renderer/src/i18n/resources';
 import { GRAPH_LIMITS } from '../../src/shared/graph';
 import { englishOnScreen } from '../support/screenAudit';
-import { forgetStudentWork, node, openApp } from './helpers';
+import { atEachLanguageAndSize, forgetStudentWork, node, openApp, pickLanguage } from './helpers';
 
 test.beforeEach(forgetStudentWork);
 
@@ -98,6 +98,32 @@ test('in 简体中文 the editor, a run with a crash, the fault menu, properties
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(node(page, 'lb').locator('.sl-node-label')).toHaveText('Front door');
   await expect(node(page, 'db').locator('.sl-node-label')).toHaveText('数据库');
+});
+
+test('the properties form writes its units in the language shown: 毫秒 and 次/秒 in 简体中文, ms and req/s in English', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openApp(page);
+  const form = page.locator('.sl-properties');
+  // A unit in brackets after a field's label or a group's legend (the audit lets "ms" pass as a
+  // symbol, so it is read here by name).
+  const unitsShown = async () => (await form.locator('.sl-unit').allTextContents()).map((u) => u.trim());
+  for (const id of ['api-1', 'db']) {
+    await node(page, id).click();
+    await expect(form.locator('.sl-unit').first()).toBeVisible();
+    await atEachLanguageAndSize(page, async (locale, tag) => {
+      const units = await unitsShown();
+      if (locale === 'zh-CN') {
+        expect(units).toContain('(毫秒)');
+        if (id === 'db') expect(units).toContain('(次/秒)');
+        expect(units.filter((u) => /[A-Za-z]/.test(u))).toEqual([]);
+      } else {
+        expect(units).toContain('(ms)');
+        if (id === 'db') expect(units).toContain('(req/s)');
+      }
+      await page.screenshot({ path: `test-results/screenshots/${locale}-properties-units-${id}-${tag}.png` });
+    });
+    await pickLanguage(page, 'en');
+  }
 });
 
 test('the language stays reachable after New and is kept across a reload', async ({ page }) => {

@@ -193,7 +193,7 @@ export const domainZhCN = {
     reconnectTimeMs: { name: '断线时长', description: '从连接断开到用户重新连上的平均时间（在用户重连时计入）。' },
     connectionsOpen: { name: '在线连接', description: '时间窗口结束时各实例持有的长连接数。' },
   },
-  units: { count: '个', fraction: '比例', ms: '毫秒', 'per-second': '每秒', ratio: '比值', partitions: '个分区' },
+  units: { count: '个', fraction: '比例', ms: '毫秒', 'per-second': '每秒', ratio: '比值', partitions: '个分区', 'req/s': '次/秒' },
   faults: {
     crash: { label: '崩溃', description: '停止进程：内存中的状态消失，正在处理的请求失败。', menu: '崩溃' },
     restart: { label: '重启', description: '重新启动已崩溃的进程（空状态）；启动时间过后开始服务。', menu: '重启' },

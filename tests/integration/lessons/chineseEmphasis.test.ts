@@ -7,6 +7,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import ReactMarkdown from 'react-markdown';
 import { describe, expect, it } from 'vitest';
+import { formatValue } from '../../../src/shared/i18n/numbers';
 import { PACK_DIR } from './expectations';
 
 const CJK = '\\u4e00-\\u9fff';
@@ -41,5 +42,20 @@ describe('emphasis in the pack’s Chinese', () => {
         return html.includes('*');
       });
     expect(shown.map((t) => `${t.at}: ${t.text}`)).toEqual([]);
+  });
+});
+
+// Units in the pack's Chinese are the app's own: a check card reads "p99 延迟低于 150 毫秒" over
+// "实测：… · 要求：低于 150毫秒", not an English "150 ms" left in the Chinese beside the app's 毫秒.
+describe('units in the pack’s Chinese', () => {
+  const MS_WORD = formatValue(150, 'ms', 'zh-CN').replace(/[\d,.\s]/g, '');
+
+  it('the app writes milliseconds in Chinese as 毫秒, and the pack uses that word', () => {
+    expect(MS_WORD).toBe('毫秒');
+    expect(FILES.flatMap(textsOf).filter((t) => new RegExp(`\\d ?${MS_WORD}`).test(t.text)).length).toBeGreaterThan(20);
+  });
+
+  it.each(FILES)('%s writes no English "ms" after a number in its Chinese', (file) => {
+    expect(textsOf(file).filter((t) => /\d ?ms\b/.test(t.text)).map((t) => `${t.at}: ${t.text}`)).toEqual([]);
   });
 });

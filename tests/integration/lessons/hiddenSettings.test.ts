@@ -55,6 +55,6 @@ describe("the capstone's promises", () => {
     const step = lesson.steps.find((s: { en: string }) => s.en.startsWith('The promises')) as { en: string; 'zh-CN': string };
     expect(lesson.checks.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['slo-no-false-alarms', 'slo-state-kept']));
     for (const words of ['2%', '150 ms', 'session', 'comes back empty', 'lost or conflicting write', 'healthy node']) expect(step.en).toContain(words);
-    for (const words of ['2%', '150 ms', '会话', '变空', '冲突写入', '健康的节点']) expect(step['zh-CN']).toContain(words);
+    for (const words of ['2%', '150 毫秒', '会话', '变空', '冲突写入', '健康的节点']) expect(step['zh-CN']).toContain(words);
   });
 });

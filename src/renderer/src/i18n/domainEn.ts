@@ -15,7 +15,7 @@ import { fieldsOf, optionLabelOf, type Field } from '../properties/schemaFields'
 type Tree = { [key: string]: string | Tree };
 
 const EDGE_KIND_WORDS: Record<(typeof EDGE_KINDS)[number], string> = { request: 'requests', replication: 'replication' };
-const UNIT_WORDS: Record<string, string> = { count: 'count', fraction: 'fraction', ms: 'ms', 'per-second': 'per second', ratio: 'ratio', partitions: 'partitions' };
+const UNIT_WORDS: Record<string, string> = { count: 'count', fraction: 'fraction', ms: 'ms', 'per-second': 'per second', ratio: 'ratio', partitions: 'partitions', 'req/s': 'req/s' };
 
 /** A props form's texts, keyed by the field's path: label, description and enum options. */
 function fieldTexts(fields: Field[], into: Tree): Tree {

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useContext, useEffect, useId, useRef, useState } from 'react';
+import { useDomain } from '../i18n/useDomain';
 import { FieldOwnerContext, InvalidFieldsContext } from './invalidFields';
 import type { Field } from './schemaFields';
 
@@ -31,6 +32,7 @@ const rangeOf = (field: Extract<Field, { type: 'number' }>, t: TFunction<'proper
 export function FieldInput({ field, value, disabled, onPropose }: FieldInputProps) {
   const id = useId();
   const { t } = useTranslation('properties');
+  const d = useDomain();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string>();
   const typing = useRef('');
@@ -115,7 +117,7 @@ export function FieldInput({ field, value, disabled, onPropose }: FieldInputProp
     <div ref={box} className={`sl-field${error ? ' has-error' : ''}`} data-field={field.path.join('.')}>
       <label htmlFor={id}>
         {field.label}
-        {field.unit && <span className="sl-unit"> ({field.unit})</span>}
+        {field.unit && <span className="sl-unit"> ({d.unit(field.unit)})</span>}
       </label>
       {control}
       {hint && <div className="sl-field-hint">{hint}</div>}

@@ -85,6 +85,7 @@ function LockableField({ field, locks, children }: { field: Field; locks: PropLo
 }
 
 function Fields({ fields, value, disabled, propose, shorthand, recordKeys = [], locks }: { fields: Field[]; value: unknown; disabled: boolean; propose: Propose; shorthand?: { key: string; means: string }; recordKeys?: RecordKeys; locks?: PropLocks }) {
+  const d = useDomain();
   if (locks && (locks.keys.size > 0 || locks.onToggle)) {
     return (
       <>
@@ -103,7 +104,7 @@ function Fields({ fields, value, disabled, propose, shorthand, recordKeys = [], 
           <RecordField key={field.key} field={field} keys={recordKeys} value={value} disabled={disabled} propose={propose} />
         ) : field.type === 'group' ? (
           <fieldset key={field.key} className="sl-group">
-            <legend title={field.description}>{field.label}{field.unit && <span className="sl-unit"> ({field.unit})</span>}</legend>
+            <legend title={field.description}>{field.label}{field.unit && <span className="sl-unit"> ({d.unit(field.unit)})</span>}</legend>
             <Fields fields={field.fields} value={value} disabled={disabled} propose={(f, v, _means, typing) => propose(f, v, field.numberMeans, typing)} shorthand={field.numberMeans ? { key: field.key, means: field.numberMeans } : undefined} />
           </fieldset>
         ) : (
