@@ -28,7 +28,7 @@ test('a student opens the first lesson, runs it and reads the results', async ({
   await expect(throughput).toHaveText(/req\/s/, { timeout: 30_000 });
   const rps = Number((await throughput.textContent())!.replace(/[^0-9.]/g, ''));
   expect(rps).toBeGreaterThan(0);
-  await expect(page.getByTestId('metric-latencyP99')).toHaveText(/\d+(\.\d)? ms/);
+  await expect(page.getByTestId('metric-servedLatencyP99')).toHaveText(/\d+(\.\d)? ms/);
   await expect(page.getByTestId('metric-errorRate')).toHaveText(/%/);
   await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{12}$/);
 
