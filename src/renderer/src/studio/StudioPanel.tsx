@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import type { Graph } from '../../../shared/graph';
+import type { NodeNames } from '../../../shared/nodeNames';
 import { messageText, packProblemText } from '../../../shared/i18n/errorTexts';
 import { issuePlace } from '../../../shared/i18n/issues';
 import { labelColon } from '../i18n/format';
@@ -22,7 +23,7 @@ import { lessonGaps } from './lessonGaps';
 import { missingFieldWords, missingTranslations, nodeOfPath, PACK_TITLE, PACK_TITLE_AT } from './translations';
 import { problemPlace, type ProblemPlace } from './problemPlace';
 import { namedProblemText } from './problemNames';
-import { labelledInEnglish, namesKnown } from './nodeNamesEdit';
+import { addKnownNames } from './nodeNamesEdit';
 import { useKindNames, useStudioNamer } from './useStudioNamer';
 import { useLessonNodeNames } from '../i18n/nodeNames';
 import type { ScenarioEdits } from './useScenarioEdits';
@@ -80,8 +81,9 @@ export function StudioPanel({ studio, scenarioEdits, canvas, selectedNodes, onSh
     // The canvas's nodes keep the names it shows them by (the studio's open lesson's, or before a pack has one
     // the lesson the design came from), and a node the palette named in either language gets its kind's name
     // in each, labelled in English in the starter.
-    const names = namesKnown(canvas, shownNames, kindNames);
-    studio.addLesson({ lesson: { ...newLessonDocument(`lesson-${n}`), ...(names ? { nodeNames: names } : {}) }, starter: labelledInEnglish(canvas, names) });
+    const lesson = newLessonDocument(`lesson-${n}`);
+    const starter = addKnownNames(lesson as { nodeNames?: NodeNames }, canvas, shownNames, kindNames);
+    studio.addLesson({ lesson, starter });
     setTab('design');
   };
   // Node names count too: a node of the starter or reference named in English only lacks its 简体中文.
