@@ -8,10 +8,11 @@ import { useNameOfId } from '../i18n/nodeNames';
 
 /**
  * The run's event log up to the cursor (later entries would give the run away); clicking one seeks
- * there. Each entry is one line, so a short bench (1280×720) shows several at once; a line too
- * long for the column ends in "…" and reads whole in its tooltip. `tools` sit on the title's row.
+ * there. Each entry reads whole: one too long for the column (why requests fail, and the cause) wraps
+ * under itself rather than end in "…" with its reason cut off; the bench grows to keep the last five
+ * whole (benchShortfallPx). `tools` sit on the title's row.
  */
-export function EventLog({ run, cursorMs, onSeek, tools }: { run: LabRun; cursorMs: number; onSeek(ms: number): void; tools?: ReactNode }) {
+export function EventLog({ run, cursorMs, onSeek, tools, onEntriesChange }: { run: LabRun; cursorMs: number; onSeek(ms: number): void; tools?: ReactNode; onEntriesChange?: () => void }) {
   const { t, i18n } = useTranslation('lab');
   const d = useTranslation('domain').t;
   const nameOf = useNameOfId();
@@ -27,6 +28,8 @@ export function EventLog({ run, cursorMs, onSeek, tools }: { run: LabRun; cursor
     if (!el) return;
     el.scrollTop = el.scrollHeight;
     isAtEnd.current = true;
+    // Another entry may wrap onto more lines than the log has room for: the bench may grow to keep the last five whole.
+    onEntriesChange?.();
   }, [shown.length]);
   useEffect(() => {
     const el = box.current;

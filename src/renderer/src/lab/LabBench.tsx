@@ -136,43 +136,49 @@ export function LabBench({
       )}
       {isComparing && <CompareDialog api={api} graph={graph} scenario={lab.scenario} locked={locked} onClose={() => setComparing(false)} />}
       {lab.run && (
-        <div className="sl-labbench-results" id="sl-results" hidden={!isResultsOpen}>
-          <div className="sl-labbench-head">
-            <span className="sl-summary-scope" title={t('bench.wholeRunHint')} data-testid="summary-scope">
-              {t('bench.wholeRun')}
-            </span>
-            <MetricsPanel run={lab.view}>
-              {/* What the charts' captions below read; the numbers beside it are the whole run's. */}
-              {!trace && <span className="sl-muted sl-charts-note">{t('bench.atCursor')}</span>}
-            </MetricsPanel>
-          </div>
-          <div className="sl-labbench-panels">
-            {trace ? (
-              <TracePanel key={trace.serial} api={api} lab={lab} graph={graph} initial={trace.initial} onClose={() => onTrace(undefined)} />
-            ) : (
-              // Scrolls when the split is small; focusable so the keyboard can scroll it too.
-              <div className="sl-labbench-charts" tabIndex={0}>
-                <Charts run={lab.run} cursorMs={lab.cursorMs} picked={picked} onPick={setPicked} onPickFailure={pickFailure} />
+        // A request's trace takes the results' whole width and height: its diagram is wide, and the bench stays short
+        // while it is open, so the design it is about keeps its room above (SplitBench). The headline numbers, the
+        // charts and the side column come back with Close trace.
+        <div className={`sl-labbench-results${trace ? ' is-tracing' : ''}`} id="sl-results" hidden={!isResultsOpen}>
+          {trace ? (
+            <TracePanel key={trace.serial} api={api} lab={lab} graph={graph} initial={trace.initial} onClose={() => onTrace(undefined)} />
+          ) : (
+            <>
+              <div className="sl-labbench-head">
+                <span className="sl-summary-scope" title={t('bench.wholeRunHint')} data-testid="summary-scope">
+                  {t('bench.wholeRun')}
+                </span>
+                <MetricsPanel run={lab.view}>
+                  {/* What the charts' captions below read; the numbers beside it are the whole run's. */}
+                  <span className="sl-muted sl-charts-note">{t('bench.atCursor')}</span>
+                </MetricsPanel>
               </div>
-            )}
-            <div className="sl-labbench-side">
-              <div className="sl-labbench-tools">
-                {!trace && <ChartPicker picked={picked} onPick={setPicked} />}
-                {compare}
+              <div className="sl-labbench-panels">
+                {/* Scrolls when the split is small; focusable so the keyboard can scroll it too. */}
+                <div className="sl-labbench-charts" tabIndex={0}>
+                  <Charts run={lab.run} cursorMs={lab.cursorMs} picked={picked} onPick={setPicked} onPickFailure={pickFailure} />
+                </div>
+                <div className="sl-labbench-side">
+                  <div className="sl-labbench-tools">
+                    <ChartPicker picked={picked} onPick={setPicked} />
+                    {compare}
+                  </div>
+                  <EventLog
+                    run={lab.run}
+                    cursorMs={lab.cursorMs}
+                    onSeek={lab.seek}
+                    onEntriesChange={onNeedsChange}
+                    tools={
+                      <button type="button" className="sl-trace-open" onClick={() => onTrace({})} title={t('requestTrace.buttonHint')} data-testid="trace-button">
+                        {t('requestTrace.button')}
+                      </button>
+                    }
+                  />
+                  <InjectedFaults faults={lab.injected} onRemove={(id) => void lab.remove(id)} />
+                </div>
               </div>
-              <EventLog
-                run={lab.run}
-                cursorMs={lab.cursorMs}
-                onSeek={lab.seek}
-                tools={
-                  <button type="button" className="sl-trace-open" onClick={() => onTrace(trace ? undefined : {})} aria-pressed={trace !== undefined} title={t('requestTrace.buttonHint')} data-testid="trace-button">
-                    {t('requestTrace.button')}
-                  </button>
-                }
-              />
-              <InjectedFaults faults={lab.injected} onRemove={(id) => void lab.remove(id)} />
-            </div>
-          </div>
+            </>
+          )}
         </div>
       )}
     </div>

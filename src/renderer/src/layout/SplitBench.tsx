@@ -8,8 +8,14 @@ export const BENCH_STRIP_PX = 52;
 const BENCH_MIN_PX = 170;
 /** Smallest canvas height the split leaves: a lesson's design still reads at this height. */
 const DESIGN_MIN_PX = 220;
-/** The bench's share while something tall is open in it (a request's sequence diagram). */
-const BENCH_ROOMY = 60;
+/** The most of the split the bench takes while something tall is open in it (a request's sequence diagram). */
+const BENCH_ROOMY = 0.6;
+/**
+ * The design's height (its toolbar and canvas) while the bench holds a request's trace: the student reads the
+ * trace against the design, so the design keeps this much with every node readable. The bench took 60 % on its
+ * own, which left the canvas 266 px at 1280×720, the design shrunk to fit.
+ */
+const DESIGN_BESIDE_TRACE_PX = 390;
 /** The most of the split the bench takes on its own to show what it needs: the design keeps the other half. */
 const BENCH_FIT_MAX = 0.5;
 
@@ -98,16 +104,21 @@ export function SplitBench({
     if (!hasRun && !p.isCollapsed()) p.collapse();
   }, [hasRun, panel]);
 
-  // A sequence diagram needs height: the bench grows to BENCH_ROOMY % while it is open, then goes back.
+  // A sequence diagram needs height, and the design it is about must stay readable: while it is open the bench
+  // takes what the design leaves above DESIGN_BESIDE_TRACE_PX (at most BENCH_ROOMY of the split, at least its least
+  // height), larger or smaller than it was, then goes back.
   const before = useRef<number>(undefined);
   useEffect(() => {
     const p = panel.current;
     if (!p) return;
     if (wantsRoom) {
-      const size = p.getSize().asPercentage;
-      if (size < BENCH_ROOMY) {
-        before.current = size;
-        p.resize(`${BENCH_ROOMY}%`);
+      const { inPixels, asPercentage } = p.getSize();
+      if (asPercentage <= 0) return;
+      const split = (inPixels / asPercentage) * 100;
+      const wanted = Math.max(BENCH_MIN_PX, Math.floor(Math.min(split * BENCH_ROOMY, split - DESIGN_BESIDE_TRACE_PX)));
+      if (Math.abs(wanted - inPixels) >= 1) {
+        before.current ??= asPercentage;
+        p.resize(`${wanted}px`);
       }
     } else if (before.current !== undefined) {
       p.resize(`${before.current}%`);

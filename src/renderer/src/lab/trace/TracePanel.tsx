@@ -125,12 +125,6 @@ export function TracePanel({ api, lab, graph, initial, onClose }: { api: StateLa
           <input type="number" min={0} step={1} aria-label={t('requestTrace.user')} value={user} onChange={(e) => setUser(Math.max(0, Math.floor(Number(e.currentTarget.value) || 0)))} />
         </label>
         <button type="button" onClick={showJourney} disabled={state.busy}>{t('requestTrace.journey')}</button>
-        {traces.length === 1 && (
-          <>
-            <button type="button" onClick={() => void exportAs('svg')}>{t('requestTrace.exportSvg')}</button>
-            <button type="button" onClick={() => void exportAs('png')}>{t('requestTrace.exportPng')}</button>
-          </>
-        )}
         <button type="button" className="sl-trace-close" onClick={onClose}>{t('requestTrace.close')}</button>
       </div>
       {state.busy && <p className="sl-muted" role="status">{t('requestTrace.tracing')}</p>}
@@ -140,7 +134,14 @@ export function TracePanel({ api, lab, graph, initial, onClose }: { api: StateLa
       {journey && <JourneyView journey={journey} isCompact={traces.length > 0} labelOf={labelOf} onShow={(id) => showIds([id])} onCompare={(a, b) => showIds([a, b])} />}
       {traces.length === 1 && (
         <>
-          <div className="sl-trace-head" data-testid="trace-head">{headOf(traces[0]!)}</div>
+          {/* The exports on the request's row, by what they export: the tools above keep one row at 1280×720. */}
+          <div className="sl-trace-head">
+            <span data-testid="trace-head">{headOf(traces[0]!)}</span>
+            <span className="sl-trace-exports">
+              <button type="button" onClick={() => void exportAs('svg')}>{t('requestTrace.exportSvg')}</button>
+              <button type="button" onClick={() => void exportAs('png')}>{t('requestTrace.exportPng')}</button>
+            </span>
+          </div>
           <div className="sl-trace-body">{diagram(traces[0]!, true)}</div>
         </>
       )}
