@@ -47,7 +47,7 @@ export function LabBench({
   runGate?: string | undefined;
   isResultsOpen: boolean;
   onToggleResults(): void;
-  /** What the bench must fit changed (a note above the results, the charts, the trace panel closed): the split may grow it. */
+  /** What the bench must fit changed (a note above the results, the charts, the trace panel closed, another event-log entry): the split may grow it. */
   onNeedsChange?: () => void;
   /** The request trace panel, when open (with what it was first asked for); kept by the caller so "Show me" can open it. */
   trace?: { initial?: TraceRequest; serial: number } | undefined;
@@ -141,7 +141,7 @@ export function LabBench({
         // charts and the side column come back with Close trace.
         <div className={`sl-labbench-results${trace ? ' is-tracing' : ''}`} id="sl-results" hidden={!isResultsOpen}>
           {trace ? (
-            <TracePanel key={trace.serial} api={api} lab={lab} graph={graph} initial={trace.initial} onClose={() => onTrace(undefined)} />
+            <TracePanel key={trace.serial} api={api} lab={lab} graph={graph} initial={trace.initial} tools={compare} onClose={() => onTrace(undefined)} />
           ) : (
             <>
               <div className="sl-labbench-head">

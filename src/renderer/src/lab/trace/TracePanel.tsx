@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { StateLabApi } from '../../../../shared/api';
 import type { Graph } from '../../../../shared/graph';
 import type { RequestId, RequestTrace, TraceSelector, UserJourney } from '../../../../shared/requestTrace';
@@ -23,9 +23,10 @@ export type TraceRequest = TraceSelector;
 /**
  * Follows single requests of the lab's run (issue 17): pick one (first failed request after a
  * fault or the cursor, slowest near the cursor, a user's requests), see its sequence diagram, a
- * user's journey, or two requests side by side; export the diagram as SVG or PNG.
+ * user's journey, or two requests side by side; export the diagram as SVG or PNG. `tools`: the lab's
+ * controls that stay at hand while the panel fills the results.
  */
-export function TracePanel({ api, lab, graph, initial, onClose }: { api: StateLabApi; lab: Lab; graph: Graph; initial?: TraceRequest; onClose(): void }) {
+export function TracePanel({ api, lab, graph, initial, tools, onClose }: { api: StateLabApi; lab: Lab; graph: Graph; initial?: TraceRequest; tools?: ReactNode; onClose(): void }) {
   const { t, i18n } = useTranslation('lab');
   const d = useDomain();
   const lang = i18n.language;
@@ -125,6 +126,8 @@ export function TracePanel({ api, lab, graph, initial, onClose }: { api: StateLa
           <input type="number" min={0} step={1} aria-label={t('requestTrace.user')} value={user} onChange={(e) => setUser(Math.max(0, Math.floor(Number(e.currentTarget.value) || 0)))} />
         </label>
         <button type="button" onClick={showJourney} disabled={state.busy}>{t('requestTrace.journey')}</button>
+        {/* The lab's own tools that stay at hand while the trace fills the results (Compare…), at the row's end before Close. */}
+        {tools && <span className="sl-trace-lab-tools">{tools}</span>}
         <button type="button" className="sl-trace-close" onClick={onClose}>{t('requestTrace.close')}</button>
       </div>
       {state.busy && <p className="sl-muted" role="status">{t('requestTrace.tracing')}</p>}
