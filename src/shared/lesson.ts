@@ -162,7 +162,7 @@ export const PackManifestSchema = z
     /** The oldest StateLab that can run it. */
     minAppVersion: z.string().regex(/^\d+\.\d+\.\d+$/, ownText('own.version', { example: '0.1.0' })),
     /** Lesson files, in teaching order. */
-    lessons: z.array(PackPathSchema).min(1).max(100),
+    lessons: z.array(PackPathSchema).min(1, ownText('own.noLessons')).max(100),
   })
   .strict();
 export type PackManifest = z.infer<typeof PackManifestSchema>;

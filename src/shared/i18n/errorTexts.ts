@@ -118,7 +118,11 @@ export const ERROR_TEXTS = {
   'pack.tooManyFiles': { en: '{{label}}: the pack has more than {{max}} files.', 'zh-CN': '{{label}}：课程包的文件超过 {{max}} 个。' },
   'pack.notFound': { en: '{{label}}: no such folder or zip file.', 'zh-CN': '{{label}}：没有这个文件夹或 zip 文件。' },
   'pack.badId': { en: '"{{id}}" is not a pack id (expected lower-case letters, digits and "-").', 'zh-CN': '“{{id}}”不是课程包 ID（应为小写字母、数字和“-”）。' },
-  'pack.unknown': { en: 'There is no lesson pack "{{pack}}"; the installed packs are {{known}}.', 'zh-CN': '没有课程包“{{pack}}”；已安装的课程包有 {{known}}。' },
+  // What to do, not only what is missing: the instructor grading a class of their own pack had it only as a studio draft.
+  'pack.unknown': {
+    en: 'There is no lesson pack "{{pack}}"; the installed packs are {{known}}. Import its zip under “Lesson packs” (for a pack of your own, “Export zip” in the studio makes it), then try again.',
+    'zh-CN': '没有课程包“{{pack}}”；已安装的课程包有 {{known}}。请在“课程包”里导入它的 zip（自己编写的课程包，在工作室里点击“导出 zip”即可得到），然后重试。',
+  },
   'pack.doesNotLoadProblems': { en: 'The pack "{{pack}}" does not load:', 'zh-CN': '课程包“{{pack}}”无法加载：' },
   'pack.doesNotLoad': { en: 'The pack "{{pack}}" does not load:\n{{detail}}', 'zh-CN': '课程包“{{pack}}”无法加载：\n{{detail}}' },
   'pack.unknownLesson': { en: 'The pack "{{pack}}" has no lesson "{{lesson}}"; its lessons are {{known}}.', 'zh-CN': '课程包“{{pack}}”中没有课程“{{lesson}}”；它的课程有 {{known}}。' },

@@ -161,6 +161,8 @@ export const PACK_TEXTS = {
   'word.wrongAnswer': { en: 'wrong answer "{{id}}"', 'zh-CN': '常见错误答案“{{id}}”' },
 
   // Problems our schemas word themselves (custom issues carry their message as `params.text`, issues.ts reads it back).
+  // A new pack's one problem: zod's "too few items: at least 1" did not say that a lesson was what it lacked, nor how to add one.
+  'own.noLessons': { en: 'the pack has no lesson yet: add one (in the studio, put its starter on the canvas and press “Add lesson”)', 'zh-CN': '课程包还没有课程：请添加一课（在工作室里，把初始设计放到画布上，然后点击“添加课程”）' },
   'own.relativePath': { en: 'expected a relative path inside the pack', 'zh-CN': '应为课程包内的相对路径' },
   'own.duplicateNode': { en: 'duplicate node id "{{id}}"', 'zh-CN': '节点 ID“{{id}}”重复' },
   'own.duplicateEdge': { en: 'duplicate edge id "{{id}}"', 'zh-CN': '连线 ID“{{id}}”重复' },

@@ -65,7 +65,7 @@ describe('error messages', () => {
   it('name the pack or lesson asked for, what there is instead, and the submission file', async () => {
     const h = host();
     const unknownPack = await failure(h.dispatch('lessons:open', { packId: 'gone', lessonId: 'x' }, ctx));
-    expect(unknownPack.message).toBe('There is no lesson pack "gone"; the installed packs are "stateless-vs-stateful".');
+    expect(unknownPack.message).toBe('There is no lesson pack "gone"; the installed packs are "stateless-vs-stateful". Import its zip under “Lesson packs” (for a pack of your own, “Export zip” in the studio makes it), then try again.');
     const unknownLesson = await failure(h.dispatch('lessons:open', { packId: 'stateless-vs-stateful', lessonId: 'nope' }, ctx));
     expect(unknownLesson.message).toMatch(/^The pack "stateless-vs-stateful" has no lesson "nope"; its lessons are "any-instance", /);
 

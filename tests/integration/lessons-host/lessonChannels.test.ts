@@ -81,6 +81,23 @@ describe('lesson channels', () => {
     expect(broken.ok ? '' : broken.error.message).toMatch(/cut\.json/);
   });
 
+  it('names a submission by its student in any script, so a class’s files do not overwrite each other in one folder', async () => {
+    const h = host();
+    const pack = await loadPack(folderSource(BUILTIN));
+    const lesson = pack.lessons.find((l) => l.lesson.id === 'any-instance')!;
+    const fileOf = async (student: string) =>
+      (await value<{ fileName: string }>(h.dispatch('submissions:export', { packId: 'stateless-vs-stateful', lessonId: 'any-instance', graph: lesson.starter, student }, ctx))).fileName;
+    // Chinese names were dropped whole: every Chinese student's file was "submission-any-instance…".
+    expect(await fileOf('王小明')).toBe('王小明-any-instance.statelab-submission.json');
+    expect(await fileOf('李华')).toBe('李华-any-instance.statelab-submission.json');
+    expect(await fileOf('Zoë Ángel')).toBe('Zoë-Ángel-any-instance.statelab-submission.json');
+    // What a file system trips on still becomes "-"; a name of nothing else is the default.
+    expect(await fileOf('a/b\\c:d*e?"f<g>h|i.j')).toBe('a-b-c-d-e-f-g-h-i-j-any-instance.statelab-submission.json');
+    expect(await fileOf(' ../ ')).toBe('submission-any-instance.statelab-submission.json');
+    // At most 60 characters, never half of a character outside the BMP.
+    expect(await fileOf('𠀀'.repeat(70))).toBe(`${'𠀀'.repeat(60)}-any-instance.statelab-submission.json`);
+  });
+
   it('imports a zipped pack, lists it, and removes it', async () => {
     const h = host();
     const zipBase64 = zipPackFolder(BUILTIN, { id: 'class-copy' }).toString('base64');

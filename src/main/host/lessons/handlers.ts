@@ -39,8 +39,17 @@ type LessonChannels =
   | 'submissions:export'
   | 'submissions:regrade';
 
-/** A file name a student would recognise, with nothing a file system could trip on. */
-const safeFilePart = (text: string) => text.trim().replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+/**
+ * A file name a student would recognise, with nothing a file system could trip on: letters and
+ * digits of any script (a Chinese name stays "王小明", where dropping them named every Chinese
+ * student's file "submission-…", and a class's files overwrote each other in one folder), "_" and
+ * "-"; the rest (spaces, / \ : * ? " < > |, dots) becomes "-". At most 60 characters, never half of one.
+ */
+const safeFilePart = (text: string) =>
+  Array.from(text.normalize('NFC').trim().replace(/[^\p{L}\p{M}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, ''))
+    .slice(0, 60)
+    .join('')
+    .replace(/-+$/, '');
 
 /** `limiter`: the host's cap on worker jobs, shared with runs (see createHost). */
 export function createLessonHandlers(builtinPackDirs: readonly string[], dataDir: string, limiter?: Limiter): Pick<Handlers, LessonChannels> {

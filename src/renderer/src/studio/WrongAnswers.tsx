@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { Graph } from '../../../shared/graph';
 import { applyGraphEdit, diffGraphs } from '../../../shared/graphEdit';
 import type { GraphEdit, LocalizedText, WrongAnswer } from '../../../shared/lesson';
+import { defaultLocale } from '../../../shared/i18n';
+import { titleIn } from '../../../shared/studio';
 import { LocalizedField } from './LocalizedField';
 import { checkNamer } from './checkName';
 import type { Studio } from './useStudio';
@@ -39,7 +41,10 @@ export function WrongAnswers({ studio, canvas, onShow }: { studio: Studio; canva
     const id = wrongAnswerId(name, new Set(wrongs.map((w) => w.id)));
     const edit = diffGraphs(entry.starter, canvas);
     // Until the author says otherwise, a wrong answer must fail every graded check; the live panel shows which it passes.
-    studio.editLesson((l) => void (l.wrongAnswers = [...(l.wrongAnswers ?? []), { id, name: { en: name.trim() }, edit, fails: graded, mayFail: [] }]));
+    // The name goes in the field of the language it was typed in (the app's), as a new pack's title does: typed in
+    // 简体中文 it used to land in the English field, the Chinese one left empty and listed as missing.
+    const named = titleIn(name.trim(), defaultLocale([i18n.language]));
+    studio.editLesson((l) => void (l.wrongAnswers = [...(l.wrongAnswers ?? []), { id, name: named, edit, fails: graded, mayFail: [] }]));
     setName('');
   };
   const change = (index: number, recipe: (w: WrongAnswer) => void) =>
