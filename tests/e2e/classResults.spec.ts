@@ -231,6 +231,10 @@ test('the dashboard reads the merged CSV of two shards, flags a file graded twic
   await expect(dialog.getByTestId('class-detail')).toContainText('pick the submissions folder');
   await dialog.getByTestId('class-designs-picker').setInputFiles(path.join(dir, 'class'));
   await expect(dialog.getByTestId('class-detail').getByRole('button', { name: /Open design at first violation/ })).toHaveText('Open design at first violation (5.0 s)', { timeout: 30_000 });
+  // A moment reads as everywhere else in the app: "5.0秒" in Chinese, not "5.0 秒".
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.locator('.sl-class-dialog').getByTestId('class-detail').getByRole('button', { name: /在首次违规处打开设计/ })).toHaveText('在首次违规处打开设计（5.0秒）');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
 
   const broken = path.join(dir, 'broken.csv');
   writeFileSync(broken, [header, rows[0], rows[1]!.replace(/,(matched|MISMATCH|none),/, ',perhaps,')].join('\n'));

@@ -2,7 +2,7 @@
  * One student's row, drilled into: the file is re-graded (submissions:regrade, in a worker) for the
  * full report with each failed check's first violation, and the design opens in the lab there.
  */
-import { labelColon } from '../i18n/format';
+import { formatSeconds, labelColon } from '../i18n/format';
 import { useTranslation } from 'react-i18next';
 import { failureText } from '../i18n/useErrorText';
 import { errorMessage } from '../../../shared/i18n/errorTexts';
@@ -106,7 +106,7 @@ export function StudentDetail({ api, row, file, errorText, hostNotes = NO_HOST_N
       {loaded && 'regrade' in loaded && (
         <>
           <button type="button" className="sl-primary" onClick={() => open(Number.isFinite(firstMs) ? firstMs : undefined)}>
-            {Number.isFinite(firstMs) ? t('openDesign', { at: (firstMs / 1000).toFixed(1) }) : t('openDesignPlain')}
+            {Number.isFinite(firstMs) ? t('openDesign', { at: formatSeconds(firstMs, i18n.language) }) : t('openDesignPlain')}
           </button>
           {/* A stored grade that did not match says how: "Score: the file says 5/5, re-grading gives 2/5". */}
           {loaded.regrade.differences.length > 0 && (

@@ -535,7 +535,7 @@ export const en = {
     table: 'Students',
     detail: 'Student',
     closeDetail: 'Close the student’s details',
-    openDesign: 'Open design at first violation ({{at}} s)',
+    openDesign: 'Open design at first violation ({{at}})',
     openDesignPlain: 'Open design in the lab',
     regrading: 'Re-grading this submission…',
     differences: 'What the file claims, against re-grading:',

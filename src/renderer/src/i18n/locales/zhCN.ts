@@ -512,7 +512,7 @@ export const zhCN: ZhStrings<typeof en> = {
     table: '学生',
     detail: '学生',
     closeDetail: '关闭学生详情',
-    openDesign: '在首次违规处打开设计（{{at}} 秒）',
+    openDesign: '在首次违规处打开设计（{{at}}）',
     openDesignPlain: '在实验台中打开设计',
     regrading: '正在重新批改该提交…',
     differences: '文件自称的成绩与重新评分的差别：',
