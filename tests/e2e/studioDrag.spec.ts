@@ -160,7 +160,10 @@ test('an instructor drags faults onto canvas nodes and the timeline; a wrong-kin
     await page.screenshot({ path: `${SHOTS}/studio-drag-mid-zh-${width}.png` });
   }
   await page.mouse.up();
-  await expect(page.getByTestId('editor-notice')).toHaveText(/^“清空缓存”只能用于缓存：“API[^”]*2”是服务。没有做任何修改。$/);
+  // The refusal names the node as the canvas shows it in Chinese (the studio lesson's own names), not by its English label.
+  const shownName = (await node(page, 'api-2').locator('.sl-node-label').textContent())!;
+  expect(shownName).toMatch(/[\u4e00-\u9fff]/);
+  await expect(page.getByTestId('editor-notice')).toHaveText(`“清空缓存”只能用于缓存：“${shownName}”是服务。没有做任何修改。`);
   for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `${SHOTS}/studio-drag-after-zh-${width}.png` });

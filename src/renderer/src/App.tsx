@@ -95,7 +95,6 @@ export function App({ api }: { api: StateLabApi }) {
   // The studio's canvas is the author's scratch space: it is never saved as the open lesson's work.
   const session = useLessonSession(api, editor.doc, isInLesson && !isStudio, onAdopt, say);
   isCanvasPendingNow.current = session.isCanvasPendingNow;
-  const scenarioEdits = useScenarioEdits(studio, editor.doc, editor.selection.nodes, say);
   /** The studio's start dialog, optionally with a pack to duplicate. */
   const [studioStart, setStudioStart] = useState<{ from?: string }>();
   const { lesson, loadError } = session;
@@ -242,6 +241,8 @@ export function App({ api }: { api: StateLabApi }) {
     return lesson && isInLesson ? lesson.nodeNames : undefined;
   }, [isStudio, hasStudioLesson, studioNames, lesson, isInLesson]);
   const nameOfNode = useMemo(() => nodeNamer(editor.doc.nodes, nodeNames, locale, editor.doc.edges), [editor.doc.nodes, editor.doc.edges, nodeNames, locale]);
+  // A drop's notice names its node as the canvas does, with the studio lesson's names (this component provides them, so a hook here cannot read them from context).
+  const scenarioEdits = useScenarioEdits(studio, editor.doc, nameOfNode, editor.selection.nodes, say);
 
   const resetToStarter = () => {
     if (!lesson || !session.starter || session.isCanvasPendingNow()) return;

@@ -7,7 +7,6 @@
 import type { Draft } from 'immer';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNodeNamer } from '../i18n/nodeNames';
 import type { Graph } from '../../../shared/graph';
 import type { CanvasDrop } from '../editor/EditorCanvas';
 import type { Scenario } from '../../../shared/scenario';
@@ -17,10 +16,9 @@ import { FAULT_MIME, decodeDrag, defaultDropMs, dropOnSpot, dropOnTimeline, targ
 import { canRedo, canUndo, emptyHistory, recordEdit, redoEdit, undoEdit, type ScenarioHistory } from './scenarioHistory';
 import type { Studio } from './useStudio';
 
-export function useScenarioEdits(studio: Studio, canvas: Graph, selectedNodes: ReadonlySet<string>, say: (message: string, isInfo?: boolean) => void) {
+export function useScenarioEdits(studio: Studio, canvas: Graph, nameOnCanvas: (id: string) => string, selectedNodes: ReadonlySet<string>, say: (message: string, isInfo?: boolean) => void) {
   const { t, i18n } = useTranslation('studio');
-  // What a drop's message calls its node: the name the canvas shows it by ("Service 1", "服务 1"), not its id.
-  const nameOnCanvas = useNodeNamer(canvas.nodes, canvas.edges);
+  // `nameOnCanvas`: what a drop's message calls its node, the name the canvas shows it by ("API 实例 2"), not its id.
   const d = useDomain();
   const [drag, setDrag] = useState<FaultDrag>();
   /** The time picked on the timeline: where canvas drops land. */
