@@ -27,7 +27,8 @@ async function policyEditedThenCrash(page: Page, atMs?: number) {
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   if (atMs !== undefined) await seek(page, atMs);
   await injectCrash(page, 'api-2');
-  const list = page.getByRole('region', { name: 'Injected faults' });
+  // The student's own faults: lesson 1's own crash of API 2 is listed beside them (and is not theirs to undo).
+  const list = page.getByRole('region', { name: 'Injected faults' }).getByTestId('injected-own');
   await expect(list).toContainText(atMs !== undefined ? `${(atMs / 1000).toFixed(1)} s · Crash API 2` : 'Crash API 2');
   await runSettled(page);
   return { policy, before, list };
@@ -42,7 +43,8 @@ test('Ctrl+Z takes an injected fault back off the timeline and the list; Ctrl+Sh
   await runAndPause(page);
   await seek(page, 4000);
   await injectCrash(page, 'api-1');
-  const list = page.getByRole('region', { name: 'Injected faults' });
+  // The student's own faults: lesson 1's own crash of API 2 is listed beside them (and is not theirs to undo).
+  const list = page.getByRole('region', { name: 'Injected faults' }).getByTestId('injected-own');
   const marker = page.getByRole('button', { name: 'Go to Crash API 1 at 4.0 s' });
   for (const size of WINDOW_SIZES) {
     await page.setViewportSize(size);

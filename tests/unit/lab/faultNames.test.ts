@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { describeFault, describeFaultIn } from '../../../src/renderer/src/lab/faultMenu';
+import { describeFault, describeFaultIn, lessonFaultsInTimeOrder } from '../../../src/renderer/src/lab/faultMenu';
 import { createI18n } from '../../../src/renderer/src/i18n/i18n';
 import { domainWords, eventLine } from '../../../src/renderer/src/i18n/useDomain';
 import type { RunEvent } from '../../../src/shared/metrics';
@@ -50,5 +50,29 @@ describe("the event log's line for a fault", () => {
     expect(role).not.toContain('@');
     // Another event keeps its own sentence.
     expect(eventLine({ atMs: 1, kind: 'crashed', message: 'api-1 crashed.', params: { node: 'api-1' } }, 'en', d('en'), nodeNamer(nodes, names, 'en'))).toBe('API 1 crashed.');
+  });
+});
+
+describe("the lesson's own faults as the lab lists them", () => {
+  it('lists them in the order they happen, each by the id windows and the event log know it by', () => {
+    // A scenario may list its faults in any order; an unnamed one is "<action>-<index>" by its place in the scenario.
+    const faults: Fault[] = [
+      { id: 'back', atMs: 7000, action: 'restart', target: 'api-1' },
+      { atMs: 4000, action: 'crash', target: 'api-1' },
+      { id: 'spike', atMs: 4000, action: 'traffic-spike', target: 'users', params: { factor: 2 } },
+    ];
+    expect(lessonFaultsInTimeOrder(faults).map(({ id, fault }) => [id, fault.atMs])).toEqual([
+      ['crash-1', 4000],
+      ['spike', 4000],
+      ['back', 7000],
+    ]);
+    // The scenario itself is left as it was.
+    expect(faults.map((f) => f.atMs)).toEqual([7000, 4000, 4000]);
+  });
+
+  it("reads each as an injected fault reads, in the student's language (lesson 1's crash of API 2)", () => {
+    const { fault } = lessonFaultsInTimeOrder([{ id: 'crash', atMs: 10_000, action: 'crash', target: 'api-2' }])[0]!;
+    expect(describeFaultIn(fault, 'en', words('en'), nodeNamer([{ id: 'api-2', label: 'API 2' }], names, 'en'))).toBe('10.0 s · Crash API 2');
+    expect(describeFaultIn(fault, 'zh-CN', words('zh-CN'), nodeNamer([{ id: 'api-2', label: 'API 2' }], names, 'zh-CN'))).toBe(`10.0秒 · 崩溃 ${names['api-2']!['zh-CN']}`);
   });
 });

@@ -174,7 +174,7 @@ export function LabBench({
                       </button>
                     }
                   />
-                  <InjectedFaults faults={lab.injected} onRemove={(id) => void lab.remove(id)} />
+                  <InjectedFaults faults={lab.injected} lessonFaults={lab.lessonFaults} onRemove={(id) => void lab.remove(id)} />
                 </div>
               </div>
             </>

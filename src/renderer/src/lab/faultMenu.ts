@@ -6,7 +6,7 @@
  */
 import { FAULT_ACTIONS, FAULTS, type FaultAction, type FaultSpec } from '../../../shared/faults';
 import type { Graph } from '../../../shared/graph';
-import type { Fault } from '../../../shared/scenario';
+import { faultId, type Fault } from '../../../shared/scenario';
 import { formatSeconds } from '../i18n/format';
 
 export type InjectableFault = Omit<Fault, 'atMs' | 'id'>;
@@ -70,3 +70,11 @@ export interface FaultWords {
  */
 export const describeFaultIn = (f: Fault, locale: string, words: FaultWords, nameOf: (id: string) => string = (id) => id): string =>
   `${formatSeconds(f.atMs, locale)} · ${words.fault(f.action)} ${words.target(nameOf(f.target))}`;
+
+/**
+ * The lesson's own faults as the lab lists them: in the order they happen (a scenario may list
+ * them in any order), each with the id windows and the event log know it by (`faultId`, from its
+ * place in the scenario: an unnamed fault is "<action>-<index>" there too).
+ */
+export const lessonFaultsInTimeOrder = (faults: readonly Fault[]): { id: string; fault: Fault }[] =>
+  faults.map((fault, index) => ({ id: faultId(fault, index), fault })).sort((a, b) => a.fault.atMs - b.fault.atMs);

@@ -26,6 +26,8 @@ const without = (id: string) => (faults: Fault[]) => (faults.some((f) => f.id ==
 /** The injected list with a fault back at its place (the same list when it is there already). */
 const withFault = (fault: Fault, index: number) => (faults: Fault[]) => (faults.some((f) => f.id === fault.id) ? faults : [...faults.slice(0, index), fault, ...faults.slice(index)]);
 
+const NO_FAULTS: Fault[] = [];
+
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20] as const;
 
 /**
@@ -59,6 +61,8 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
   const [step, setStep] = useState<StepReadout>();
   /** True while the run shown is one a grade made (showRun), not the editor's design. */
   const [isGradedView, setGradedView] = useState(false);
+  /** The scenario faults of the graded run shown (the grade's scenario, which the lab lists as the lesson's). */
+  const [gradedFaults, setGradedFaults] = useState<Fault[]>();
   const steps = useRef(new StepStore()).current;
   /** The latest render's values, read by callbacks that outlive it (a Step awaiting the host). */
   const latest = useRef({ run, cursorMs, step, isPlaying });
@@ -175,6 +179,7 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
       // The graded scenario is the lesson's own: faults injected on the editor's run are not in it.
       injectedNow.current = [];
       setInjected([]);
+      setGradedFaults(inputs.scenario.faults ?? []);
       setGradedView(true);
       return true;
     },
@@ -283,6 +288,8 @@ export function useLab(api: StateLabApi, graph: Graph, baseScenario: Scenario, r
     cancel,
     scenario,
     injected,
+    /** The faults the lesson's own scenario schedules (the graded run's, while one is shown): listed beside the injected ones, not removable. */
+    lessonFaults: (isGradedView ? gradedFaults : undefined) ?? baseScenario.faults ?? NO_FAULTS,
     cursorMs,
     isPlaying,
     speed,
