@@ -193,6 +193,8 @@ export const en = {
     roles: { leader: 'leader', follower: 'follower' },
     traffic: '{{rate}}/s',
     trafficFailed: '{{rate}}/s · {{percent}} failed',
+    /** The failures on their own line, under the rate, where the one-line label does not fit between two nodes. */
+    trafficFailedShare: '{{percent}} failed',
     traceDots: 'Trace the first request over this connection from the cursor',
   },
   properties: {

@@ -185,6 +185,7 @@ export const zhCN: ZhStrings<typeof en> = {
     roles: { leader: '主库', follower: '从库' },
     traffic: '{{rate}}/秒',
     trafficFailed: '{{rate}}/秒 · {{percent}} 失败',
+    trafficFailedShare: '{{percent}} 失败',
     traceDots: '追踪从游标时刻起第一个经过此连接的请求',
   },
   properties: {
