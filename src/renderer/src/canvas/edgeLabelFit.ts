@@ -29,7 +29,8 @@ export interface LabelSizes {
 /** Room kept between a label and a card: the card's handle dots stand 6 px out of its border. */
 export const LABEL_CLEARANCE_PX = 2;
 
-const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+/** Whether two boxes share any area (touching edges do not). The canvas's auto-fit asks the same of its overlays (useAutoFit.ts). */
+export const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 const centredAt = (x: number, y: number, size: Size): Rect => ({ x: x - size.width / 2, y: y - size.height / 2, width: size.width, height: size.height });
 

@@ -8,6 +8,7 @@
  */
 import { useReactFlow, type FitViewOptions, type Viewport } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
+import { overlaps, type Rect } from '../canvas/edgeLabelFit';
 
 /** Room kept clear along the bottom edge for the zoom controls, or the minimap when it shows. */
 export const CONTROLS_CLEARANCE_PX = 52;
@@ -25,9 +26,7 @@ export function fitOptions(isMinimapShown: boolean): FitViewOptions {
 /** The fit that uses the whole canvas: taken when no node then lands under an overlay. */
 const TIGHT_FIT: FitViewOptions = { padding: { top: '16px', left: '16px', right: '16px', bottom: '16px' }, maxZoom: MAX_FIT_ZOOM };
 
-type Rect = { x: number; y: number; width: number; height: number };
 type Size = { width: number; height: number };
-const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 export function useAutoFit(wrapper: RefObject<HTMLElement | null>, loadSerial: number, nodeCount: number, isMinimapShown: boolean) {
   const flow = useReactFlow();

@@ -27,8 +27,8 @@ const LOG_BESIDE_CHARTS_PX = 880;
 
 /**
  * How much taller the event log must be to show its last five entries whole under its title row: an entry wraps
- * onto more lines where its sentence is long (why requests fail), so its CSS least height (five entries, two of
- * them wrapped) may be short of them.
+ * onto more lines where its sentence is long (why requests fail), so its CSS least height (five entries of one
+ * line, lab.css) may be short of them.
  */
 function logShortfallPx(bench: HTMLElement, side: HTMLElement): number {
   const log = side.querySelector<HTMLElement>('.sl-eventlog');
